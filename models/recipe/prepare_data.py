@@ -1,0 +1,212 @@
+"""Build the NLI training mix for checker's cross-encoder.
+
+Reads ../shared/data (see its README for sources and licenses), applies the
+fractions in config.toml, windows FNC-1 article bodies, adds synthetic news
+edits, deduplicates, holds out a calibration split and writes
+`<out_dir>/mix.jsonl` and `<out_dir>/calibration.jsonl`.
+
+Run from the repository root:  python models/recipe/prepare_data.py
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import re
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+RECIPE = Path(__file__).resolve().parent
+LABELS = ("entailment", "neutral", "contradiction")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z0-9])")
+WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def load_config() -> dict:
+    with open(RECIPE / "config.toml", "rb") as f:
+        return tomllib.load(f)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def split_sentences(text: str) -> list[str]:
+    sentences = []
+    for paragraph in text.splitlines():
+        sentences.extend(s.strip() for s in SENTENCE_END.split(paragraph) if s.strip())
+    return sentences
+
+
+def words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text) if len(w) > 2}
+
+
+def window_premise(body: str, headline: str, n: int) -> str:
+    """Keep the n body sentences that share most words with the headline, in order."""
+    sentences = split_sentences(body)
+    head = words(headline)
+    ranked = sorted(range(len(sentences)), key=lambda i: -len(words(sentences[i]) & head))
+    return " ".join(sentences[i] for i in sorted(ranked[:n]))
+
+
+def fnc1_pairs(cfg: dict, rng: random.Random, shared: Path) -> list[dict]:
+    rows = read_jsonl(shared / "nli/train/fnc1_train.jsonl.gz")
+    keep, neutral = [], []
+    for row in rows:
+        pair = {
+            "premise": window_premise(row["premise"], row["hypothesis"], cfg["window_sentences"]),
+            "hypothesis": row["hypothesis"],
+            "label": row["label"],
+            "source": "fnc1",
+        }
+        if row["label"] == "neutral":
+            neutral.append(pair)
+        elif rng.random() < cfg["agree" if row["label"] == "entailment" else "disagree"]:
+            keep.append(pair)
+    return keep + rng.sample(neutral, min(cfg["neutral_sample"], len(neutral)))
+
+
+NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+AUXILIARY = re.compile(r"\b(is|are|was|were|will|would|can|could|has|have|had|should)\b (?!not\b)")
+NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?\b")
+LIST = re.compile(r"\b([A-Z][a-z]+), ([A-Z][a-z]+),? and ([A-Z][a-z]+)\b")
+PARENTHETICAL = re.compile(r", (?:who|which|where|according to|as)[^,]{4,80},")
+ATTRIBUTION = re.compile(r",? (?:according to [^.]{3,60}|[A-Za-z ]{3,40} said)(?=\.$)")
+
+
+def change_number(s: str, rng: random.Random) -> str | None:
+    matches = [m for m in NUMBER.finditer(s) if not (1900 <= float(m.group().replace(",", "")) <= 2100)]
+    if not matches:
+        return None
+    m = rng.choice(matches)
+    value = float(m.group().replace(",", ""))
+    new = value * rng.choice([2, 3, 0.5]) + rng.choice([0, 1, 7]) if value else rng.randint(2, 40)
+    text = f"{new:.0f}" if "." not in m.group() else f"{new:.1f}"
+    return None if text == m.group() else s[: m.start()] + text + s[m.end() :]
+
+
+def swap_from(s: str, vocabulary: list[str], rng: random.Random) -> str | None:
+    present = [w for w in vocabulary if re.search(rf"\b{w}\b", s)]
+    if not present:
+        return None
+    old = rng.choice(present)
+    new = rng.choice([w for w in vocabulary if w != old])
+    return re.sub(rf"\b{old}\b", new, s, count=1)
+
+
+def negate(s: str) -> str | None:
+    m = AUXILIARY.search(s)
+    return None if not m else s[: m.end(1)] + " not" + s[m.end(1) :]
+
+
+def swap_name(s: str, names: list[str], rng: random.Random) -> str | None:
+    found = [m for m in NAME.finditer(s) if m.group() not in WEEKDAYS + MONTHS]
+    if not found:
+        return None
+    m = rng.choice(found)
+    new = rng.choice(names)
+    return None if new == m.group() else s[: m.start()] + new + s[m.end() :]
+
+
+def change_list_member(s: str, names: list[str], rng: random.Random) -> str | None:
+    m = LIST.search(s)
+    if not m:
+        return None
+    group = rng.randint(1, 3)
+    new = rng.choice(names)
+    return s[: m.start(group)] + new + s[m.end(group) :]
+
+
+def drop_clause(s: str) -> str | None:
+    for pattern in (PARENTHETICAL, ATTRIBUTION):
+        m = pattern.search(s)
+        if m:
+            return s[: m.start()] + s[m.end() :]
+    return None
+
+
+def news_edit_pairs(cfg: dict, rng: random.Random, shared: Path) -> list[dict]:
+    articles = [split_sentences(a["text"]) for a in read_jsonl(shared / "news/fnc1_train_bodies.jsonl")]
+    candidates = [
+        (i, s) for i, sents in enumerate(articles) for s in sents if 8 <= len(s.split()) <= 45
+    ]
+    rng.shuffle(candidates)
+    names = sorted({m.group() for _, s in candidates[:20000] for m in NAME.finditer(s)})
+    names = [n for n in names if n not in WEEKDAYS + MONTHS]
+    contradicting = [
+        lambda s: change_number(s, rng),
+        negate,
+        lambda s: swap_name(s, names, rng),
+        lambda s: swap_from(s, WEEKDAYS, rng) or swap_from(s, MONTHS, rng),
+        lambda s: change_list_member(s, names, rng),
+    ]
+    pairs = []
+    for article, sentence in candidates[: cfg["max_sentences"]]:
+        kind = rng.random()
+        if kind < 0.5:
+            edits = [e for e in (f(sentence) for f in rng.sample(contradicting, len(contradicting))) if e]
+            if edits:
+                pairs.append((sentence, edits[0], "contradiction"))
+        elif kind < 0.85:
+            shorter = drop_clause(sentence)
+            if shorter:
+                pairs.append((sentence, shorter, "entailment"))
+        else:
+            others = [s for s in articles[article] if s != sentence and len(s.split()) >= 6]
+            if others:
+                pairs.append((sentence, rng.choice(others), "neutral"))
+    rows = []
+    for premise, hypothesis, label in pairs:
+        if label != "entailment" and rng.random() < 0.5:
+            premise, hypothesis = hypothesis, premise  # symmetric labels: train both orders
+        rows.append({"premise": premise, "hypothesis": hypothesis, "label": label, "source": "news_edits"})
+    return rows
+
+
+def build_mix(cfg: dict) -> tuple[list[dict], list[dict]]:
+    rng = random.Random(cfg["data"]["seed"])
+    shared = (Path.cwd() / cfg["data"]["shared_dir"]).resolve()
+    rows: list[dict] = []
+    for name, fraction in cfg["data"]["fractions"].items():
+        for row in read_jsonl(shared / f"nli/train/{name}.jsonl"):
+            if rng.random() < fraction:
+                rows.append({k: row[k] for k in ("premise", "hypothesis", "label", "source")})
+    rows += fnc1_pairs(cfg["data"]["fnc1"], rng, shared)
+    rows += news_edit_pairs(cfg["data"]["news_edits"], rng, shared)
+    seen, unique = set(), []
+    for row in rows:
+        key = (row["premise"].lower(), row["hypothesis"].lower())
+        if key not in seen and row["label"] in LABELS:
+            seen.add(key)
+            unique.append(row)
+    rng.shuffle(unique)
+    holdout = cfg["data"]["calibration_holdout"]
+    return unique[holdout:], unique[:holdout]
+
+
+def main() -> int:
+    cfg = load_config()
+    out = Path(cfg["data"]["out_dir"])
+    out.mkdir(parents=True, exist_ok=True)
+    train, calibration = build_mix(cfg)
+    for name, rows in (("mix", train), ("calibration", calibration)):
+        with open(out / f"{name}.jsonl", "w", encoding="utf-8") as f:
+            for row in rows:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"train {len(train)} calibration {len(calibration)}")
+    print(Counter((r["source"], r["label"]) for r in train).most_common())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

