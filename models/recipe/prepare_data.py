@@ -73,10 +73,21 @@ def fnc1_pairs(cfg: dict, rng: random.Random, shared: Path) -> list[dict]:
 
 
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 AUXILIARY = re.compile(r"\b(is|are|was|were|will|would|can|could|has|have|had|should)\b (?!not\b)")
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?\b")
 LIST = re.compile(r"\b([A-Z][a-z]+), ([A-Z][a-z]+),? and ([A-Z][a-z]+)\b")
@@ -137,9 +148,7 @@ def drop_clause(s: str) -> str | None:
 
 def news_edit_pairs(cfg: dict, rng: random.Random, shared: Path) -> list[dict]:
     articles = [split_sentences(a["text"]) for a in read_jsonl(shared / "news/fnc1_train_bodies.jsonl")]
-    candidates = [
-        (i, s) for i, sents in enumerate(articles) for s in sents if 8 <= len(s.split()) <= 45
-    ]
+    candidates = [(i, s) for i, sents in enumerate(articles) for s in sents if 8 <= len(s.split()) <= 45]
     rng.shuffle(candidates)
     names = sorted({m.group() for _, s in candidates[:20000] for m in NAME.finditer(s)})
     names = [n for n in names if n not in WEEKDAYS + MONTHS]

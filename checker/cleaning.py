@@ -1,0 +1,81 @@
+"""Tell article text from page furniture, line by line, without altering the text.
+
+News files scraped from the web carry calls to action ("JOIN US ON TELEGRAM"),
+link lists ("Latest news" followed by headlines), bylines, photo credits,
+timestamps and legal disclaimers. None of them is a claim a source makes, so
+they are dropped; what is kept is returned as spans into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.records import Span
+
+# Each pattern matches a whole furniture line (after stripping); names say why.
+FURNITURE = {
+    "call_to_action": re.compile(
+        r"^(join us|follow (us|our)|subscribe|sign up|click here|share (this|on)|read (more|also)|"
+        r"you can also highlight|download (our|the) app|listen to|watch:|advertisement\b)",
+        re.IGNORECASE,
+    ),
+    "credit": re.compile(
+        r"^\(?(photo|image|picture|credit|photograph|video)s?\s*(:|by\b)",
+        re.IGNORECASE,
+    ),
+    "byline": re.compile(
+        r"^(by|original author|author|reporting by|writing by|editing by)\b[: ].{0,80}$|"
+        r"^(int'l|international|staff|special) correspondent$",
+        re.IGNORECASE,
+    ),
+    "timestamp": re.compile(
+        r"^(published|updated|posted|last updated)\s*:?.{0,40}$|"
+        r"^[A-Z][a-z]+ \d{1,2}, \d{4}(, \d{1,2}:\d{2}\s*[ap]m)?$|^\d{4}-\d{2}-\d{2}[ T][\d:]+\s*\w*$",
+        re.IGNORECASE,
+    ),
+    "disclaimer": re.compile(
+        r"(should not be construed|general advice only|all rights reserved|not investment advice|"
+        r"^©|^copyright\b|cookies? (policy|settings)|unauthori[sz]ed (use|reproduction)|strictly prohibited)",
+        re.IGNORECASE,
+    ),
+    "handle_or_link": re.compile(r"^\W*(@\w+|https?://\S+)\W*$"),
+}
+LINK_LIST_HEADING = re.compile(
+    r"^(latest|related|most (read|popular)|more (from|on|news)|recommended|trending|top stories|"
+    r"see also|read next)\b.{0,30}$",
+    re.IGNORECASE,
+)
+LIST_ITEM = re.compile(r"^\s*([-*•·]|\d+[.)])\s+")
+
+
+def furniture_reason(line: str) -> str | None:
+    """The furniture pattern a stripped line matches, or None for article text."""
+    if not line:
+        return "blank"
+    letters = [c for c in line if c.isalpha()]
+    if len(line.split()) >= 2 and letters and all(c.isupper() for c in letters):
+        return "shouting"
+    for name, pattern in FURNITURE.items():
+        if pattern.search(line):
+            return name
+    return None
+
+
+def kept_spans(text: str) -> tuple[Span, ...]:
+    """Spans of the lines that are article text; a link list ends at a blank line or prose."""
+    spans: list[Span] = []
+    in_link_list = False
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        line = raw.strip()
+        start = offset + (len(raw) - len(raw.lstrip()))
+        offset += len(raw)
+        if LINK_LIST_HEADING.match(line):
+            in_link_list = True
+            continue
+        if in_link_list and line and (LIST_ITEM.match(line) or not line.endswith((".", '"', "”"))):
+            continue
+        in_link_list = False
+        if furniture_reason(line) is None:
+            spans.append(Span(start, start + len(line)))
+    return tuple(spans)

@@ -1,0 +1,100 @@
+"""The one home of checker's settings: `[tool.checker]` in pyproject.toml or checker.toml.
+
+Every threshold below says how its default was chosen. Command-line options
+override the file; the file overrides these defaults.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+PACKAGE_ROOT = Path(__file__).resolve().parent
+DEFAULT_MODEL = PACKAGE_ROOT.parent / "models" / "checker-nli-minilm"
+
+
+class ConfigError(ValueError):
+    """A configuration file or value that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Config:
+    # Model: a local Hugging Face sequence-classification NLI directory. A hub
+    # name is only tried when `allow_download` is set (and the machine is online).
+    model: str = str(DEFAULT_MODEL)
+    allow_download: bool = False
+    batch_size: int = 64
+    # bf16 inference: 2x fp32 on AMX CPUs; "auto" uses it where the CPU or GPU supports it.
+    precision: str = "auto"
+
+    # Pairing. top_k: neighbours kept per claim in every other document; 5 keeps
+    # the pairs a reader would compare on seeds/ and grows linearly with claims.
+    # min_similarity: cosine floor of all-MiniLM-L6-v2 embeddings; pairs below
+    # 0.45 on news text were about different things in a manual look at 200 pairs.
+    top_k: int = 5
+    min_similarity: float = 0.45
+    # Pairs whose claims share a named entity or number get this much added to
+    # their cosine before ranking: lexical evidence that they concern the same thing.
+    entity_bonus: float = 0.08
+
+    # Verdicts. The model's probabilities are temperature-calibrated, so these
+    # read as probabilities. contradict_threshold 0.8: at this cut the shipped
+    # model's contradiction precision on the held-out NLI dev sets is about 0.8,
+    # and claim pairs from real news are mostly neutral, so a high bar keeps
+    # reports short. agree_threshold 0.7: entailment in either direction.
+    contradict_threshold: float = 0.8
+    agree_threshold: float = 0.7
+
+    # Claims sharing a specific quantity ("votes against") are paired down to this
+    # cosine: the embedding puts "four countries voted against" at 0.30 from
+    # "18 votes against". Each structured check then applies its own floor
+    # (documented in checker/checks/).
+    key_min_similarity: float = 0.2
+
+    include: tuple[str, ...] = ("contradict",)
+
+    def with_overrides(self, **values: object) -> Config:
+        known = {f.name for f in fields(self)}
+        unknown = set(values) - known
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return replace(self, **{k: v for k, v in values.items() if v is not None})
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+def find_config_file(start: Path) -> Path | None:
+    """checker.toml, or a pyproject.toml with [tool.checker], in start or a parent."""
+    for folder in [start, *start.parents]:
+        if (folder / "checker.toml").is_file():
+            return folder / "checker.toml"
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "checker" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """Config from an explicit file, else the nearest one above `start`, else defaults."""
+    path = path or find_config_file((start or Path.cwd()).resolve())
+    if path is None:
+        return Config()
+    data = _read_toml(path)
+    section = data.get("tool", {}).get("checker", {}) if path.name == "pyproject.toml" else data
+    values = {k.replace("-", "_"): v for k, v in section.items()}
+    if "include" in values:
+        values["include"] = tuple(values["include"])
+    if "model" in values and not Path(values["model"]).is_absolute():
+        candidate = path.parent / values["model"]
+        values["model"] = str(candidate) if candidate.exists() else values["model"]
+    try:
+        return Config().with_overrides(**values)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc

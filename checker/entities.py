@@ -1,0 +1,94 @@
+"""Normalise named entities across sources: aliases, metonymy and name variants.
+
+Sources name the same actor differently: Washington / the US / the White House,
+Moscow / the Kremlin / Russia, Kyiv / Ukraine, Britain / the U.K., "Putin" after
+"Vladimir V. Putin", "Zelenskyy" and "Zelensky". Claims are only paired and
+compared reliably once these map to one key.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Capital cities and seats of government stand for their state in news prose.
+ALIASES = {
+    "us": "United States",
+    "u.s.": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "united states": "United States",
+    "united states of america": "United States",
+    "america": "United States",
+    "washington": "United States",
+    "white house": "United States",
+    "the white house": "United States",
+    "russia": "Russia",
+    "russian federation": "Russia",
+    "moscow": "Russia",
+    "kremlin": "Russia",
+    "ukraine": "Ukraine",
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom",
+    "downing street": "United Kingdom",
+    "london": "United Kingdom",
+    "china": "China",
+    "beijing": "China",
+    "prc": "China",
+    "north korea": "North Korea",
+    "pyongyang": "North Korea",
+    "dprk": "North Korea",
+    "belarus": "Belarus",
+    "minsk": "Belarus",
+    "france": "France",
+    "paris": "France",
+    "elysee": "France",
+    "germany": "Germany",
+    "berlin": "Germany",
+    "iran": "Iran",
+    "tehran": "Iran",
+    "israel": "Israel",
+    "jerusalem": "Israel",
+    "un": "United Nations",
+    "u.n.": "United Nations",
+    "united nations": "United Nations",
+    "eu": "European Union",
+    "e.u.": "European Union",
+    "european union": "European Union",
+    "brussels": "European Union",
+    "nato": "NATO",
+}
+ENTITY_LABELS = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT"}
+MIDDLE_INITIAL = re.compile(r"\b[A-Z]\.\s+")
+POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+
+
+def clean_name(text: str) -> str:
+    text = POSSESSIVE.sub("", " ".join(text.split()))
+    return re.sub(r"^(the|The)\s+", "", text).strip(" .,")
+
+
+def person_key(name: str) -> str:
+    """People are keyed by surname, spelling variants folded (Zelenskyy → zelensky)."""
+    surname = MIDDLE_INITIAL.sub("", name).split()[-1].lower()
+    return "person:" + re.sub(r"y+$", "y", surname)
+
+
+def entity_key(text: str, label: str) -> str | None:
+    """One key per real-world entity, or None for what is not worth comparing."""
+    name = clean_name(text)
+    if not name or not any(c.isalpha() for c in name):
+        return None
+    if label == "PERSON":
+        return person_key(name)
+    lowered = name.lower()
+    for form in (lowered, lowered + "."):
+        if form in ALIASES:
+            return ALIASES[form]
+    if label == "NORP":
+        return None  # "Russian", "European": descriptors, not participants
+    return name

@@ -1,0 +1,158 @@
+"""The only place that knows the order of the stages.
+
+    paths → corpus → claims → candidate pairs → NLI + checks → verdicts → findings
+
+`Checker` holds the loaded backends (spaCy, the embedder, the NLI model), so a
+notebook or CI job loads them once and checks many corpora.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from checker.checks import run_checks
+from checker.checks.numbers import QuantityIndex, quantity_keys
+from checker.claims import extract_claims, load_nlp
+from checker.config import Config
+from checker.corpus import Corpus, load_corpus
+from checker.nli import HFNLIModel, NLIBackend
+from checker.pairing import PairingStats, SentenceEmbedder, pair_candidates
+from checker.records import CandidatePair, Claim, Finding, NLIScores
+from checker.report import finding_record, sort_findings
+from checker.verdicts import Thresholds, decide
+
+Progress = Callable[[str, int, int], None]
+NLI_CHUNK = 256  # pairs per predict call: progress updates without hurting batching
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+@dataclass
+class CheckResult:
+    corpus: Corpus
+    claims: list[Claim]
+    findings: list[Finding]
+    pairing: PairingStats
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def selected(self, include: Iterable[str]) -> list[Finding]:
+        wanted = set(include)
+        return [f for f in self.findings if f.label in wanted]
+
+    def records(self, include: Iterable[str]) -> list[dict[str, Any]]:
+        documents = {d.id: d for d in self.corpus.documents}
+        return [finding_record(f, documents) for f in self.selected(include)]
+
+    def summary(self) -> dict[str, Any]:
+        by_label = Counter(f.label for f in self.findings)
+        by_sources = Counter(
+            " ~ ".join(sorted((f.pair.a.doc_id, f.pair.b.doc_id))) for f in self.findings if f.label == "contradict"
+        )
+        return {
+            "documents": len(self.corpus.documents),
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.corpus.skipped],
+            "claims": len(self.claims),
+            "candidate_pairs": self.pairing.candidates,
+            "cross_document_pairs": self.pairing.cross_document_pairs,
+            "findings": {label: by_label.get(label, 0) for label in ("contradict", "agree", "unrelated")},
+            "contradictions_by_source_pair": dict(sorted(by_sources.items())),
+            "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
+        }
+
+
+class Checker:
+    """Runs the stages with backends loaded once; any backend can be passed in (tests, GPUs)."""
+
+    def __init__(self, config: Config | None = None, nli: NLIBackend | None = None, embedder=None, nlp=None):
+        self.config = config or Config()
+        self._nli, self._embedder, self._nlp = nli, embedder, nlp
+
+    @property
+    def nli(self) -> NLIBackend:
+        if self._nli is None:
+            self._nli = HFNLIModel(self.config.model, self.config.allow_download, self.config.precision)
+        return self._nli
+
+    @property
+    def embedder(self) -> SentenceEmbedder:
+        if self._embedder is None:
+            self._embedder = SentenceEmbedder()
+        return self._embedder
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_nlp()
+        return self._nlp
+
+    def check(self, corpus: Corpus | Sequence[str], progress: Progress | None = None) -> CheckResult:
+        progress = progress or _no_progress
+        seconds: dict[str, float] = {}
+        clock = time.perf_counter()
+
+        def lap(stage: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            seconds[stage] = now - clock
+            clock = now
+
+        if not isinstance(corpus, Corpus):
+            corpus = load_corpus(corpus)
+        self.nli  # noqa: B018 - fail on a missing model before the slow stages
+        lap("load")
+        claims = extract_claims(corpus.documents, self.nlp)
+        lap("claims")
+        embeddings = self.embedder.encode([c.standalone for c in claims]) if claims else np.zeros((0, 384))
+        pairs, stats = pair_candidates(
+            claims,
+            embeddings,
+            self.config.top_k,
+            self.config.min_similarity,
+            self.config.entity_bonus,
+            keys=[quantity_keys(c.text) for c in claims],
+            key_min_similarity=self.config.key_min_similarity,
+        )
+        lap("pairing")
+        scores = self.score_pairs(pairs, progress)
+        lap("nli")
+        findings = self.decide_pairs(pairs, scores, QuantityIndex(claims))
+        lap("verdicts")
+        return CheckResult(corpus, claims, sort_findings(findings), stats, seconds)
+
+    def score_pairs(self, pairs: Sequence[CandidatePair], progress: Progress) -> list[NLIScores]:
+        """Both directions of every pair, in chunks so progress can be shown."""
+        inputs = [(p.a.standalone, p.b.standalone) for p in pairs] + [(p.b.standalone, p.a.standalone) for p in pairs]
+        probs = np.zeros((len(inputs), 3), dtype=np.float32)
+        for start in range(0, len(inputs), NLI_CHUNK):
+            chunk = inputs[start : start + NLI_CHUNK]
+            probs[start : start + len(chunk)] = self.nli.predict(chunk, batch_size=self.config.batch_size)
+            progress("nli", start + len(chunk), len(inputs))
+        n = len(pairs)
+        return [NLIScores(tuple(map(float, probs[i])), tuple(map(float, probs[n + i]))) for i in range(n)]
+
+    def decide_pairs(
+        self, pairs: Sequence[CandidatePair], scores: Sequence[NLIScores], quantities: QuantityIndex
+    ) -> list[Finding]:
+        thresholds = Thresholds(self.config.contradict_threshold, self.config.agree_threshold)
+        findings = []
+        for pair, score in zip(pairs, scores, strict=True):
+            evidence = [
+                e
+                for e in run_checks(pair)
+                if not (e.kind == "number" and e.contradicts and quantities.explains(e, pair.a, pair.b))
+            ]
+            findings.append(decide(pair, score, evidence, thresholds, self.nli.name, self.nli.hash))
+        return findings
+
+
+def check(paths: Sequence[str], config: Config | None = None, progress: Progress | None = None) -> CheckResult:
+    """Check a corpus with the default backends: the one-call API for notebooks."""
+    return Checker(config).check(paths, progress)

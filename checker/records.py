@@ -1,0 +1,148 @@
+"""Typed records passed between the pipeline stages.
+
+Like spaCy's `Doc`/`Span`, every piece of text a later stage sees keeps its
+provenance: a document id and a character span into the document's original
+text, so any finding can be traced and highlighted in the source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Label = Literal["agree", "contradict", "unrelated"]
+NLI_LABELS = ("entailment", "neutral", "contradiction")
+
+
+def content_hash(*parts: str, length: int = 16) -> str:
+    """Stable id from text content, identical on every machine."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open character range [start, end) into a document's `text`."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source article: its original text and the spans kept after cleaning.
+
+    `text` is the decoded file (or JSONL field) exactly as read; for HTML it is
+    the extracted main text and `source_offsets` maps it back into the raw file.
+    """
+
+    id: str
+    text: str
+    path: str
+    kept: tuple[Span, ...]
+    source: str = ""
+    title: str = ""
+    published: str = ""
+    url: str = ""
+    source_offsets: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.text)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset."""
+        return self.text.count("\n", 0, offset) + 1
+
+    def column_of(self, offset: int) -> int:
+        """1-based column (in code points) of a character offset."""
+        return offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """An input that could not be read, with the reason shown to the user."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A checkable statement: a span of a document plus a self-contained form.
+
+    `text` is the original wording (document.text[span]); `standalone` is what
+    the model reads, with pronouns and relative dates resolved where possible.
+    """
+
+    doc_id: str
+    span: Span
+    text: str
+    sentence_span: Span
+    line: int
+    standalone: str
+    entities: tuple[str, ...] = ()
+    # Organisations, events and facilities the claim is set in ("the General
+    # Assembly"): its own, or the previous sentence's when it names none.
+    setting: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return content_hash(self.doc_id, str(self.span.start), self.text, length=12)
+
+
+@dataclass(frozen=True)
+class CandidatePair:
+    """Two claims from different documents that may be about the same thing."""
+
+    a: Claim
+    b: Claim
+    similarity: float
+
+
+@dataclass(frozen=True)
+class NLIScores:
+    """Probabilities over NLI_LABELS for a→b (a premise) and b→a."""
+
+    forward: tuple[float, float, float]
+    backward: tuple[float, float, float]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a structured check found: its kind and the fields that show it."""
+
+    kind: str
+    contradicts: bool
+    detail: dict[str, Any] = field(default_factory=dict)
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One verdict on one claim pair, as written to the report."""
+
+    label: Label
+    kind: str
+    score: float
+    pair: CandidatePair
+    nli: NLIScores | None
+    evidence: tuple[Evidence, ...]
+    model: str
+    model_hash: str
+
+    @property
+    def id(self) -> str:
+        """Identity without line numbers or offsets, so edits elsewhere keep it."""
+        a, b = sorted(
+            [
+                (self.pair.a.doc_id, " ".join(self.pair.a.text.lower().split())),
+                (self.pair.b.doc_id, " ".join(self.pair.b.text.lower().split())),
+            ]
+        )
+        return content_hash(self.kind, *a, *b)

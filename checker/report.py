@@ -1,0 +1,108 @@
+"""Findings → the JSONL report: the stable, versioned contract with users and CI.
+
+One finding a line, keys sorted, findings in a deterministic order, written to
+a temporary file and renamed into place so an interrupted run never leaves a
+half-written report (the previous one stays intact). The schema lives in
+`checker/schema/finding.schema.json`; `SCHEMA_VERSION` changes with it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import jsonlines
+
+from checker.corpus import file_offset
+from checker.records import NLI_LABELS, Claim, Document, Finding
+
+SCHEMA_VERSION = 1
+SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "finding.schema.json"
+LABEL_ORDER = {"contradict": 0, "agree": 1, "unrelated": 2}
+
+
+def claim_record(claim: Claim, document: Document) -> dict[str, Any]:
+    sentence = document.text[claim.sentence_span.start : claim.sentence_span.end].strip()
+    record = {
+        "doc_id": claim.doc_id,
+        "path": document.path,
+        "source": document.source,
+        "text": claim.text,
+        "standalone": claim.standalone,
+        "sentence": sentence,
+        "span": [claim.span.start, claim.span.end],
+        "line": claim.line,
+        "column": document.column_of(claim.span.start),
+        "end_line": document.line_of(claim.span.end),
+        "end_column": document.column_of(claim.span.end),
+    }
+    if document.source_offsets:
+        record["file_span"] = [file_offset(document, claim.span.start), file_offset(document, claim.span.end - 1) + 1]
+    return record
+
+
+def finding_record(finding: Finding, documents: dict[str, Document]) -> dict[str, Any]:
+    nli = None
+    if finding.nli is not None:
+        nli = {
+            "a_to_b": dict(zip(NLI_LABELS, map(_round, finding.nli.forward), strict=True)),
+            "b_to_a": dict(zip(NLI_LABELS, map(_round, finding.nli.backward), strict=True)),
+        }
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": finding.id,
+        "label": finding.label,
+        "kind": finding.kind,
+        "score": finding.score,
+        "similarity": _round(finding.pair.similarity),
+        "a": claim_record(finding.pair.a, documents[finding.pair.a.doc_id]),
+        "b": claim_record(finding.pair.b, documents[finding.pair.b.doc_id]),
+        "nli": nli,
+        "evidence": [
+            {"kind": e.kind, "contradicts": e.contradicts, "message": e.message, **e.detail} for e in finding.evidence
+        ],
+        "model": {"name": finding.model, "hash": finding.model_hash},
+    }
+
+
+def _round(value: float) -> float:
+    return round(float(value), 4)
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Contradictions first, strongest first, then by id: the same input gives the same file."""
+    return sorted(findings, key=lambda f: (LABEL_ORDER[f.label], -f.score, f.id))
+
+
+def write_atomic(path: Path, write) -> None:
+    """Call write(file) on a temporary file beside `path`, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            write(f)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_report(path: Path, records: Sequence[dict[str, Any]]) -> None:
+    def write(f):
+        with jsonlines.Writer(f, sort_keys=True, compact=True) as writer:
+            writer.write_all(records)
+
+    write_atomic(path, write)
+
+
+def read_report(path: Path) -> list[dict[str, Any]]:
+    with jsonlines.open(path) as reader:
+        return list(reader)
+
+
+def write_json(path: Path, data: Any) -> None:
+    write_atomic(path, lambda f: f.write(json.dumps(data, indent=2, sort_keys=True) + "\n"))

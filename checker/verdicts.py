@@ -1,0 +1,52 @@
+"""Scores + evidence → one `Finding` per claim pair: agree, contradict or unrelated.
+
+NLI is read in both directions: a contradiction is symmetric, so the larger
+of the two contradiction probabilities counts; entailment in either direction
+counts as agreement (one claim may be a shortened form of the other).
+Structured evidence that contradicts outranks the model, since the model is
+weakest exactly on numbers, lists, dates and titles.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.records import CandidatePair, Evidence, Finding, NLIScores
+
+ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
+EVIDENCE_SCORE = 0.9  # reported confidence of a contradiction found by a structured check
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    contradict: float
+    agree: float
+
+
+def decide(
+    pair: CandidatePair,
+    scores: NLIScores | None,
+    evidence: list[Evidence],
+    thresholds: Thresholds,
+    model: str,
+    model_hash: str,
+) -> Finding:
+    """The strongest reading of one pair; evidence of the kind that decided it comes first."""
+    p_contra = max(scores.forward[CONTRADICTION], scores.backward[CONTRADICTION]) if scores else 0.0
+    p_entail = max(scores.forward[ENTAILMENT], scores.backward[ENTAILMENT]) if scores else 0.0
+    p_neutral = min(scores.forward[NEUTRAL], scores.backward[NEUTRAL]) if scores else 1.0
+    contradicting = [e for e in evidence if e.contradicts]
+    agreeing = [e for e in evidence if not e.contradicts]
+
+    def finding(label, kind, score, ordered):
+        return Finding(label, kind, round(float(score), 4), pair, scores, tuple(ordered), model, model_hash)
+
+    if contradicting:
+        return finding("contradict", contradicting[0].kind, max(EVIDENCE_SCORE, p_contra), contradicting + agreeing)
+    if p_contra >= thresholds.contradict and p_contra > p_entail:
+        return finding("contradict", "nli", p_contra, evidence)
+    if p_entail >= thresholds.agree:
+        return finding("agree", "nli", p_entail, evidence)
+    if agreeing and p_contra < thresholds.contradict:
+        return finding("agree", agreeing[0].kind, max(p_entail, 1.0 - p_contra), evidence)
+    return finding("unrelated", "nli", p_neutral, evidence)

@@ -1,0 +1,23 @@
+"""Build claims from plain sentences for unit tests of later stages."""
+
+from __future__ import annotations
+
+from checker.records import CandidatePair, Claim, Span
+
+
+def make_claim(
+    text: str, doc_id: str = "a.txt", entities: tuple[str, ...] = (), standalone: str | None = None
+) -> Claim:
+    return Claim(
+        doc_id=doc_id,
+        span=Span(0, len(text)),
+        text=text,
+        sentence_span=Span(0, len(text)),
+        line=1,
+        standalone=standalone or text,
+        entities=entities,
+    )
+
+
+def make_pair(a: str, b: str, similarity: float = 0.8, **kwargs) -> CandidatePair:
+    return CandidatePair(make_claim(a, "a.txt", **kwargs), make_claim(b, "b.txt", **kwargs), similarity)

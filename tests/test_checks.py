@@ -1,0 +1,154 @@
+"""Structured checks on sentences written for the tests, false alarms included."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from checker.checks import run_checks
+from checker.checks.dates import check_dates
+from checker.checks.entity_sets import check_entity_sets, list_members
+from checker.checks.numbers import check_numbers, extract_quantities
+from checker.checks.text import stem
+from checker.checks.titles import check_titles
+from tests.helpers import make_claim, make_pair
+
+
+def numbers(a: str, b: str):
+    return check_numbers(make_claim(a, "a.txt"), make_claim(b, "b.txt"), similarity=0.7)
+
+
+def test_different_vote_counts_contradict():
+    evidence = numbers("The motion failed with 41 votes against.", "Lawmakers cast 35 votes against the motion.")
+    assert evidence.contradicts and evidence.kind == "number"
+    assert (evidence.detail["a"]["value"], evidence.detail["b"]["value"]) == (41, 35)
+
+
+def test_counted_voters_are_compared_with_votes():
+    evidence = numbers(
+        "Canada was one of only three nations, with Chile and Peru, that voted against the plan.",
+        "The plan drew 22 votes against and 101 in favour.",
+    )
+    assert (
+        evidence.contradicts and evidence.detail["unit"] == stem("votes") and evidence.detail["polarity"] == "against"
+    )
+
+
+def test_votes_for_are_not_compared_with_votes_against():
+    assert numbers("The bill passed with 60 votes in favor.", "The bill drew 38 votes against.") is None
+
+
+def test_equal_values_agree():
+    evidence = numbers(
+        "The plant employs 1,200 workers in the region.", "About 1200 workers are employed at the plant."
+    )
+    assert evidence is not None and not evidence.contradicts
+
+
+def test_unrelated_percentages_are_not_a_discrepancy():
+    assert numbers("Tariffs on steel rose by 25% last year.", "Turnout reached 61% in the capital.") is None
+
+
+def test_years_and_one_of_are_not_quantities():
+    assert extract_quantities("In 2019 she was one of the founders.") == []
+
+
+def test_plain_counts_need_closely_similar_claims():
+    a, b = make_claim("The fire destroyed 40 homes.", "a.txt"), make_claim("The flood destroyed 300 homes.", "b.txt")
+    assert check_numbers(a, b, similarity=0.4) is None
+    assert check_numbers(a, b, similarity=0.7).contradicts
+
+
+def test_claims_set_in_different_bodies_count_different_things():
+    a = make_claim("The text got 18 votes against.", "a.txt")
+    b = make_claim("The text got 4 votes against.", "b.txt")
+    assert (
+        check_numbers(replace(a, setting=("General Assembly",)), replace(b, setting=("Security Council",)), 0.7) is None
+    )
+    assert check_numbers(replace(a, setting=("General Assembly",)), replace(b, setting=("General Assembly",)), 0.7)
+
+
+def test_different_units_are_not_compared():
+    assert numbers("The storm killed 12 people.", "The storm destroyed 300 homes.") is None
+
+
+def test_scale_words_multiply():
+    (quantity,) = extract_quantities("The deal is worth 3.5 billion dollars.")
+    assert quantity.value == 3.5e9
+
+
+def test_list_members_are_found():
+    assert list_members("Talks included France, Germany, and Italy on Friday.") == ["France", "Germany", "Italy"]
+
+
+def test_a_different_list_of_participants_contradicts():
+    a = make_claim(
+        "Peru voted no alongside Chile, Bolivia and Ecuador.", "a.txt", ("Bolivia", "Chile", "Ecuador", "Peru")
+    )
+    b = make_claim(
+        "Peru, Chile, Bolivia and Paraguay voted against it.", "b.txt", ("Bolivia", "Chile", "Paraguay", "Peru")
+    )
+    evidence = check_entity_sets(a, b, 0.7)
+    assert evidence.contradicts
+    assert evidence.detail["only_in_a"] == ["Ecuador"] and evidence.detail["only_in_b"] == ["Paraguay"]
+
+
+def test_aliases_name_the_same_participant():
+    a = make_claim(
+        "Washington voted with Moscow, Minsk and Pyongyang.",
+        "a.txt",
+        ("Belarus", "North Korea", "Russia", "United States"),
+    )
+    b = make_claim(
+        "The US sided with Russia, Belarus and North Korea.",
+        "b.txt",
+        ("Belarus", "North Korea", "Russia", "United States"),
+    )
+    assert check_entity_sets(a, b, 0.7) is None
+
+
+def test_a_partial_list_may_leave_names_out():
+    a = make_claim("Five countries, including Spain and Portugal, abstained.", "a.txt", ("Portugal", "Spain"))
+    b = make_claim(
+        "The abstentions were Spain, Portugal, Malta, Cyprus and Greece.",
+        "b.txt",
+        ("Cyprus", "Greece", "Malta", "Portugal", "Spain"),
+    )
+    assert check_entity_sets(a, b, 0.7) is None
+
+
+def test_lists_with_little_in_common_are_different_events():
+    a = make_claim("Leaders of Kenya, Ghana and Nigeria met in Accra.", "a.txt", ("Ghana", "Kenya", "Nigeria"))
+    b = make_claim("Brazil, Chile and Ghana signed the trade pact.", "b.txt", ("Brazil", "Chile", "Ghana"))
+    assert check_entity_sets(a, b, 0.7) is None
+
+
+def test_anchored_weekdays_that_differ_contradict():
+    a = make_claim("The summit opened on Monday.", "a.txt", ("NATO",), "The summit opened on Monday (2025-03-03).")
+    b = make_claim("The summit opened on Tuesday.", "b.txt", ("NATO",), "The summit opened on Tuesday (2025-03-04).")
+    assert check_dates(a, b, 0.8).contradicts
+
+
+def test_same_day_in_two_wordings_is_no_date_discrepancy():
+    a = make_claim("The summit opened on Monday.", "a.txt", ("NATO",), "The summit opened on Monday (2025-03-03).")
+    b = make_claim("The summit opened Monday.", "b.txt", ("NATO",), "The summit opened Monday (2025-03-03).")
+    assert check_dates(a, b, 0.8) is None
+
+
+def test_dates_need_moderately_similar_claims():
+    pair = make_pair(
+        "The summit opened on Monday.", "The summit opened on Tuesday.", similarity=0.5, entities=("NATO",)
+    )
+    assert not [e for e in run_checks(pair) if e.kind == "date"]
+
+
+def test_former_against_sitting_title_contradicts():
+    a = make_claim("Former President Jacques Chirac visited Algiers in 2003.")
+    b = make_claim("President Jacques Chirac visited Algiers in 2003.", "b.txt")
+    evidence = check_titles(a, b, 0.3)
+    assert evidence.contradicts and evidence.detail["person"] == "chirac"
+
+
+def test_same_title_on_both_sides_is_fine():
+    a = make_claim("President Lula da Silva spoke in Brasilia.")
+    b = make_claim("Brazilian President Lula da Silva spoke on Monday.", "b.txt")
+    assert check_titles(a, b, 0.3) is None

@@ -1,0 +1,66 @@
+"""Claims: spans into the original text, what is dropped, and the self-contained form."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from checker.claims import anchor_weekday, extract_claims
+from checker.corpus import _document
+
+
+def claims_of(nlp, text: str, published: str = ""):
+    return extract_claims([_document("doc.txt", text, "doc.txt", published=published)], nlp)
+
+
+def test_every_claim_is_its_span_of_the_original_text(nlp):
+    text = (
+        "JOIN US ON TELEGRAM\n"
+        "Gen. Mark Smith met U.S. officials in Brussels on Monday. He said the talks went well.\n"
+        "Latest news\n- Ten things to know today\n- Markets fall again\n"
+    )
+    claims = claims_of(nlp, text)
+    assert [c.text for c in claims] == [
+        "Gen. Mark Smith met U.S. officials in Brussels on Monday.",
+        "He said the talks went well.",
+    ]
+    for claim in claims:
+        assert text[claim.span.start : claim.span.end] == claim.text
+        assert claim.line == 2
+
+
+def test_questions_calls_to_action_and_verbless_headings_are_not_claims(nlp):
+    text = "Will the ceasefire hold this time around?\nA Shared Vision for Defense Spending Cuts\nFollow our live coverage of the war.\nThe ceasefire held through the night in the north."
+    assert [c.text for c in claims_of(nlp, text)] == ["The ceasefire held through the night in the north."]
+
+
+def test_pronouns_resolve_to_the_person_named_before(nlp):
+    text = "Finance Minister Anna Berg presented the budget on Tuesday. She said taxes would not rise."
+    second = claims_of(nlp, text)[1]
+    assert second.text == "She said taxes would not rise."
+    assert second.standalone == "Anna Berg said taxes would not rise."
+
+
+def test_weekdays_are_anchored_to_the_publication_date(nlp):
+    claim = claims_of(nlp, "The central bank raised its key rate on Monday.", published="2025-02-26")[0]
+    assert "Monday (2025-02-24)" in claim.standalone
+    assert claim.text == "The central bank raised its key rate on Monday."
+
+
+def test_anchor_weekday_looks_back():
+    assert anchor_weekday("Wednesday", date(2025, 2, 26)) == date(2025, 2, 26)
+    assert anchor_weekday("Sunday", date(2025, 2, 26)) == date(2025, 2, 23)
+
+
+def test_coordinated_independent_clauses_become_two_claims(nlp):
+    text = "The measure passed with ten votes in favor, but five European countries abstained in the vote."
+    claims = claims_of(nlp, text)
+    assert [c.text for c in claims] == [
+        "The measure passed with ten votes in favor",
+        "five European countries abstained in the vote.",
+    ]
+    assert all(text[c.span.start : c.span.end] == c.text for c in claims)
+
+
+def test_entities_are_normalised_across_aliases(nlp):
+    claim = claims_of(nlp, "Washington and Moscow agreed on the talks in Kyiv last week.")[0]
+    assert {"United States", "Russia", "Ukraine"} <= set(claim.entities)

@@ -1,0 +1,99 @@
+"""Reading a corpus: formats, ids, encodings, and bad inputs that must not cost the others."""
+
+from __future__ import annotations
+
+import json
+
+from checker.corpus import file_offset, load_corpus
+
+ARTICLE = "The council voted on Monday to approve the budget.\nIt passed with 12 votes in favor.\n"
+
+
+def reasons(corpus) -> dict[str, str]:
+    return {s.path: s.reason for s in corpus.skipped}
+
+
+def test_folder_is_read_recursively_with_ids_relative_to_root(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.md").write_text(ARTICLE)
+    (tmp_path / "notes.csv").write_text("x,y")
+    corpus = load_corpus([str(tmp_path)])
+    assert [d.id for d in corpus.documents] == ["a.txt", "sub/b.md"]
+    assert corpus.skipped == []  # files of other types inside a folder are simply not articles
+
+
+def test_glob_and_explicit_file(tmp_path):
+    for name in ("x.txt", "y.txt"):
+        (tmp_path / name).write_text(ARTICLE)
+    corpus = load_corpus([str(tmp_path / "*.txt")])
+    assert [d.id for d in corpus.documents] == ["x.txt", "y.txt"]
+    assert [d.id for d in load_corpus([str(tmp_path / "y.txt")]).documents] == ["y.txt"]
+
+
+def test_text_is_kept_exactly_and_spans_index_it(tmp_path):
+    (tmp_path / "a.txt").write_text("JOIN US ON TELEGRAM\n" + ARTICLE)
+    doc = load_corpus([str(tmp_path)]).documents[0]
+    assert doc.text == "JOIN US ON TELEGRAM\n" + ARTICLE
+    assert [doc.text[s.start : s.end] for s in doc.kept] == ARTICLE.strip().split("\n")
+
+
+def test_non_utf8_text_is_decoded(tmp_path):
+    (tmp_path / "latin.txt").write_bytes("Le président a signé l'accord à Genève hier soir.".encode("latin-1"))
+    doc = load_corpus([str(tmp_path)]).documents[0]
+    assert "président" in doc.text and "Genève" in doc.text
+
+
+def test_bad_files_are_skipped_with_reasons_and_the_rest_is_read(tmp_path):
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 10)
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    corpus = load_corpus([str(tmp_path), str(tmp_path / "report.pdf"), str(tmp_path / "missing.txt")])
+    assert [d.id for d in corpus.documents] == ["good.txt"]
+    why = reasons(corpus)
+    assert why[str(tmp_path / "empty.txt")] == "empty file"
+    assert "binary" in why[str(tmp_path / "binary.txt")]
+    assert "unsupported file type '.pdf'" in why[str(tmp_path / "report.pdf")]
+    assert why[str(tmp_path / "missing.txt")] == "no such file or directory"
+
+
+def test_jsonl_articles_with_metadata_and_a_bad_line(tmp_path):
+    lines = [
+        json.dumps({"id": "r1", "text": ARTICLE, "source": "Reuters", "published": "2025-02-25"}),
+        "{not json",
+        json.dumps({"id": "r2"}),
+        json.dumps({"id": "r3", "text": ARTICLE, "url": "https://example.org/r3"}),
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    corpus = load_corpus([str(tmp_path / "feed.jsonl")])
+    assert [d.id for d in corpus.documents] == ["r1", "r3"]
+    assert corpus.documents[0].source == "Reuters" and corpus.documents[0].published == "2025-02-25"
+    why = reasons(corpus)
+    assert why[f"{tmp_path / 'feed.jsonl'}:2"].startswith("invalid JSON")
+    assert 'needs "id"' in why[f"{tmp_path / 'feed.jsonl'}:3"]
+
+
+def test_duplicate_jsonl_ids_keep_the_first(tmp_path):
+    rows = [{"id": "same", "text": ARTICLE}, {"id": "same", "text": "Other text entirely here today."}]
+    (tmp_path / "f.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
+    corpus = load_corpus([str(tmp_path / "f.jsonl")])
+    assert len(corpus.documents) == 1 and corpus.documents[0].text == ARTICLE
+    assert "duplicate document id 'same'" in corpus.skipped[0].reason
+
+
+def test_html_main_text_without_markup_and_offsets_into_the_raw_file(tmp_path):
+    raw = (
+        "<html><head><title>Vote</title><script>var x = '<p>not text</p>';</script></head><body>"
+        "<nav>Home | World</nav><article><h1>Council backs budget</h1>"
+        "<p>The council voted on Monday &amp; approved the budget.</p>"
+        "<p>It passed with 12 votes in favor.</p></article><footer>© Paper</footer></body></html>"
+    )
+    (tmp_path / "page.html").write_text(raw)
+    doc = load_corpus([str(tmp_path)]).documents[0]
+    assert doc.title == "Vote"
+    assert "not text" not in doc.text and "Home" not in doc.text and "<p>" not in doc.text
+    assert "voted on Monday & approved" in doc.text
+    start = doc.text.index("It passed")
+    end = start + len("It passed with 12 votes in favor.")
+    assert raw[file_offset(doc, start) : file_offset(doc, end - 1) + 1] == "It passed with 12 votes in favor."

@@ -1,0 +1,39 @@
+"""Candidate pairs: only across documents, top-k, above the floor, linear in claims."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from checker.pairing import cross_document_pairs, pair_candidates
+from tests.helpers import make_claim
+
+
+def unit(*values: float) -> np.ndarray:
+    v = np.array(values, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_pairs_cross_documents_and_respect_floor_and_k():
+    claims = [make_claim("a1", "a"), make_claim("a2", "a"), make_claim("b1", "b"), make_claim("c1", "c")]
+    embeddings = np.stack([unit(1, 0, 0), unit(1, 0.1, 0), unit(1, 0.05, 0), unit(0, 0, 1)])
+    pairs, stats = pair_candidates(claims, embeddings, top_k=1, min_similarity=0.5, entity_bonus=0.0)
+    assert {(p.a.text, p.b.text) for p in pairs} == {("a1", "b1"), ("a2", "b1")}
+    assert all(p.a.doc_id != p.b.doc_id for p in pairs)
+    assert stats.cross_document_pairs == 5 and stats.candidates == 2
+
+
+def test_a_shared_entity_breaks_ties():
+    claims = [make_claim("q", "a", ("Chile",)), make_claim("x", "b"), make_claim("y", "c", ("Chile",))]
+    embeddings = np.stack([unit(1, 0), unit(1, 0.3), unit(1, 0.32)])
+    pairs, _ = pair_candidates(claims[:3], embeddings, top_k=1, min_similarity=0.0, entity_bonus=0.1)
+    assert ("q", "y") in {(p.a.text, p.b.text) for p in pairs}
+
+
+def test_candidates_grow_linearly_not_quadratically():
+    rng = np.random.default_rng(0)
+    claims = [make_claim(f"c{i}", f"d{i % 50}") for i in range(1000)]
+    embeddings = rng.normal(size=(1000, 16)).astype(np.float32)
+    embeddings /= np.linalg.norm(embeddings, axis=1, keepdims=True)
+    pairs, stats = pair_candidates(claims, embeddings, top_k=3, min_similarity=-1.0, entity_bonus=0.0)
+    assert len(pairs) <= 3 * 1000
+    assert stats.cross_document_pairs == cross_document_pairs(claims) == (1000 * 1000 - 50 * 20 * 20) // 2
