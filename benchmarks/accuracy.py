@@ -1,0 +1,114 @@
+"""Accuracy of an NLI model on every dev set and the claim-evidence evaluation set.
+
+Prints one table (accuracy, macro-F1, per-class recall, ECE) plus confusion
+matrices, and appends them to benchmarks/RESULTS.md with the date and machine.
+
+    python benchmarks/accuracy.py [--model models/checker-nli-minilm] [--limit N] [--precision bf16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checker.nli import HFNLIModel  # noqa: E402
+from checker.records import NLI_LABELS  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+def eval_files() -> list[Path]:
+    return sorted((SHARED / "nli" / "dev").glob("*.jsonl")) + [SHARED / "eval" / "climate_fever.jsonl"]
+
+
+def expected_calibration_error(probs: np.ndarray, gold: np.ndarray, bins: int = 15) -> float:
+    confidence, predicted = probs.max(axis=1), probs.argmax(axis=1)
+    edges = np.linspace(0, 1, bins + 1)
+    ece = 0.0
+    for low, high in zip(edges[:-1], edges[1:], strict=True):
+        mask = (confidence > low) & (confidence <= high)
+        if mask.any():
+            ece += mask.mean() * abs((predicted[mask] == gold[mask]).mean() - confidence[mask].mean())
+    return float(ece)
+
+
+def metrics(probs: np.ndarray, gold: np.ndarray) -> dict:
+    predicted = probs.argmax(axis=1)
+    confusion = np.zeros((3, 3), dtype=int)
+    for g, p in zip(gold, predicted, strict=True):
+        confusion[g, p] += 1
+    recall = [confusion[i, i] / max(confusion[i].sum(), 1) for i in range(3)]
+    precision = [confusion[i, i] / max(confusion[:, i].sum(), 1) for i in range(3)]
+    f1 = [2 * p * r / (p + r) if p + r else 0.0 for p, r in zip(precision, recall, strict=True)]
+    return {
+        "n": int(len(gold)),
+        "accuracy": float((predicted == gold).mean()),
+        "macro_f1": float(np.mean(f1)),
+        "recall": dict(zip(NLI_LABELS, map(float, recall), strict=True)),
+        "ece": expected_calibration_error(probs, gold),
+        "confusion": confusion.tolist(),
+    }
+
+
+def evaluate(model: HFNLIModel, path: Path, limit: int | None) -> dict:
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")][:limit]
+    gold = np.array([NLI_LABELS.index(r["label"]) for r in rows])
+    probs = model.predict([(r["premise"], r["hypothesis"]) for r in rows], batch_size=64)
+    return metrics(probs, gold)
+
+
+def table(model_name: str, results: dict[str, dict], precision: str, seconds: float) -> str:
+    lines = [
+        f"### NLI accuracy: {model_name} ({precision}), {datetime.date.today().isoformat()}, "
+        f"{platform.machine()} {os.cpu_count()} cores, {seconds:.0f}s",
+        "",
+        "| set | n | accuracy | macro-F1 | recall E | recall N | recall C | ECE |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, m in results.items():
+        r = m["recall"]
+        lines.append(
+            f"| {name} | {m['n']} | {m['accuracy']:.3f} | {m['macro_f1']:.3f} | {r['entailment']:.3f} | "
+            f"{r['neutral']:.3f} | {r['contradiction']:.3f} | {m['ece']:.3f} |"
+        )
+    lines += ["", "Confusion matrices (rows gold E/N/C, columns predicted E/N/C):", ""]
+    lines += [f"- {name}: {m['confusion']}" for name, m in results.items()]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=str(ROOT / "models" / "checker-nli-minilm"))
+    parser.add_argument("--limit", type=int, help="rows per file (quick look)")
+    parser.add_argument("--precision", default="fp32", choices=["fp32", "bf16", "auto"])
+    parser.add_argument("--no-append", action="store_true", help="print only")
+    parser.add_argument("--json", type=Path, help="also write the metrics as JSON")
+    args = parser.parse_args()
+    model = HFNLIModel(args.model, precision=args.precision)
+    started = time.perf_counter()
+    results = {path.stem: evaluate(model, path, args.limit) for path in eval_files()}
+    text = table(Path(args.model).name, results, args.precision, time.perf_counter() - started)
+    print(text)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n")
+    if not args.no_append and not args.limit:
+        with RESULTS.open("a", encoding="utf-8") as f:
+            f.write("\n" + text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

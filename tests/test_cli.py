@@ -1,0 +1,123 @@
+"""The command line as a user runs it: reports, summaries, warnings and exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from checker.cli import app
+from checker.report import SCHEMA_PATH, read_report
+
+runner = CliRunner()
+VOTE_A = "The assembly met on Monday in Geneva.\nThe resolution got 18 votes against in the General Assembly.\n"
+VOTE_B = "Delegates gathered in Geneva for the session.\nThe resolution got 4 votes against in the General Assembly.\n"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(VOTE_A)
+    (folder / "b.md").write_text(VOTE_B)
+    return folder
+
+
+def run(*args: str):
+    return runner.invoke(app, ["run", *args])
+
+
+def test_report_summary_and_fail_on(corpus, tmp_path, tiny_model):
+    report, summary = tmp_path / "out" / "report.jsonl", tmp_path / "summary.json"
+    result = run(
+        str(corpus), "--model", str(tiny_model), "-o", str(report), "--summary", str(summary), "--fail-on", "contradict"
+    )
+    assert result.exit_code == 1, result.output
+    assert "2 documents" in result.stdout and f"Wrote 1 finding(s) to {report}" in result.stdout
+    (finding,) = read_report(report)
+    schema = json.loads(SCHEMA_PATH.read_text())
+    jsonschema.validate(finding, schema)
+    assert (finding["label"], finding["kind"]) == ("contradict", "number")
+    assert {finding["a"]["doc_id"], finding["b"]["doc_id"]} == {"a.txt", "b.md"}
+    for side in ("a", "b"):
+        text = (corpus / finding[side]["doc_id"]).read_text()
+        start, end = finding[side]["span"]
+        assert text[start:end] == finding[side]["text"] and finding[side]["line"] == 2
+    stats = json.loads(summary.read_text())
+    assert stats["findings"]["contradict"] == 1 and stats["documents"] == 2
+
+
+def test_same_input_same_report(corpus, tmp_path, tiny_model):
+    first, second = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
+    for path in (first, second):
+        assert (
+            run(
+                str(corpus),
+                "--model",
+                str(tiny_model),
+                "-o",
+                str(path),
+                "--include",
+                "contradict,agree,unrelated",
+                "-q",
+            ).exit_code
+            == 0
+        )
+    assert first.read_bytes() == second.read_bytes() and first.read_text().strip()
+
+
+def test_bad_inputs_are_named_and_the_rest_is_reported(corpus, tmp_path, tiny_model):
+    (corpus / "empty.txt").write_text("")
+    (corpus / "image.txt").write_bytes(b"\x89PNG\x00\x00\x01")
+    (corpus / "feed.jsonl").write_text(
+        '{"id": "ok", "text": "The resolution got 7 votes against in the General Assembly."}\n{broken\n'
+    )
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    report = tmp_path / "r.jsonl"
+    result = run(
+        str(corpus),
+        str(tmp_path / "notes.docx"),
+        str(tmp_path / "missing"),
+        "--model",
+        str(tiny_model),
+        "-o",
+        str(report),
+    )
+    assert result.exit_code == 0, result.output
+    errors = result.stderr
+    assert f"skipped {corpus / 'empty.txt'}: empty file" in errors
+    assert f"skipped {corpus / 'image.txt'}: binary file" in errors
+    assert f"skipped {corpus / 'feed.jsonl'}:2: invalid JSON" in errors
+    assert f"skipped {tmp_path / 'notes.docx'}: unsupported file type '.docx'" in errors
+    assert f"skipped {tmp_path / 'missing'}: no such file or directory" in errors
+    assert "3 documents" in result.stdout
+    docs = {f[side]["doc_id"] for f in read_report(report) for side in ("a", "b")}
+    assert docs <= {"a.txt", "b.md", "ok"} and "ok" in docs
+
+
+def test_missing_model_exits_2_and_keeps_the_previous_report(corpus, tmp_path):
+    report = tmp_path / "r.jsonl"
+    report.write_text('{"previous": true}\n')
+    result = run(str(corpus), "--model", str(tmp_path / "no-such-model"), "-o", str(report))
+    assert result.exit_code == 2
+    assert "checker: error: NLI model" in result.stderr and "not a local directory" in result.stderr
+    assert report.read_text() == '{"previous": true}\n'
+
+
+def test_no_readable_documents_exits_2(tmp_path, tiny_model):
+    result = run(str(tmp_path / "nothing-here"), "--model", str(tiny_model))
+    assert result.exit_code == 2 and "no readable documents" in result.stderr
+
+
+def test_unknown_label_is_a_usage_error(corpus, tiny_model):
+    result = run(str(corpus), "--model", str(tiny_model), "--include", "maybe")
+    assert result.exit_code == 2 and "unknown label(s) maybe" in result.output
+
+
+def test_help_reads_well():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0 and "Find where news sources disagree" in result.stdout
+    result = runner.invoke(app, ["run", "--help"])
+    assert "--fail-on" in result.stdout and "--include" in result.stdout

@@ -1,0 +1,51 @@
+"""Verdicts: how scores in both directions and structured evidence become one label."""
+
+from __future__ import annotations
+
+from checker.records import Evidence, NLIScores
+from checker.verdicts import Thresholds, decide
+from tests.helpers import make_pair
+
+THRESHOLDS = Thresholds(contradict=0.8, agree=0.7)
+PAIR = make_pair("The bridge opened in May.", "The bridge opened in June.")
+
+
+def verdict(forward, backward, evidence=()):
+    return decide(PAIR, NLIScores(forward, backward), list(evidence), THRESHOLDS, "m", "h")
+
+
+def test_contradiction_in_either_direction_counts():
+    finding = verdict((0.05, 0.1, 0.85), (0.1, 0.6, 0.3))
+    assert (finding.label, finding.kind, finding.score) == ("contradict", "nli", 0.85)
+
+
+def test_below_threshold_is_not_a_contradiction():
+    assert verdict((0.05, 0.25, 0.7), (0.1, 0.6, 0.3)).label == "unrelated"
+
+
+def test_entailment_in_either_direction_is_agreement():
+    finding = verdict((0.1, 0.85, 0.05), (0.75, 0.2, 0.05))
+    assert (finding.label, finding.score) == ("agree", 0.75)
+
+
+def test_structured_contradiction_outranks_the_model():
+    evidence = Evidence("date", True, {"a": ["May"], "b": ["June"]}, "May vs June")
+    finding = verdict((0.1, 0.85, 0.05), (0.1, 0.85, 0.05), [evidence])
+    assert (finding.label, finding.kind, finding.score) == ("contradict", "date", 0.9)
+    assert finding.evidence == (evidence,)
+
+
+def test_matching_values_agree_unless_the_model_sees_a_contradiction():
+    same = Evidence("number", False, {}, "both give 12 votes")
+    assert verdict((0.2, 0.7, 0.1), (0.2, 0.7, 0.1), [same]).label == "agree"
+    assert verdict((0.0, 0.1, 0.9), (0.0, 0.1, 0.9), [same]).label == "contradict"
+
+
+def test_finding_ids_ignore_offsets_and_order_of_the_pair():
+    a = verdict((0.05, 0.1, 0.85), (0.1, 0.6, 0.3))
+    flipped = decide(
+        make_pair(PAIR.b.text, PAIR.a.text), NLIScores((0.1, 0.6, 0.3), (0.05, 0.1, 0.85)), [], THRESHOLDS, "m", "h"
+    )
+    assert a.id != "" and len(a.id) == 16
+    assert verdict((0.0, 0.0, 1.0), (0.0, 0.0, 1.0)).id == a.id  # same claims, same kind: same id
+    assert flipped.id != a.id  # the texts swapped documents: another finding
