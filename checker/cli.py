@@ -53,15 +53,73 @@ def parse_labels(value: str) -> tuple[str, ...]:
     return labels
 
 
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, folders (searched recursively) or globs of .txt, .md, .html, .jsonl articles.", show_default=False
+    ),
+]
+ModelOpt = Annotated[
+    str | None, typer.Option(help="NLI model: a local Hugging Face directory (default: the shipped model).")
+]
+DownloadOpt = Annotated[
+    bool, typer.Option("--allow-download", help="Allow fetching --model from the Hugging Face hub (needs network).")
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option(help="Settings file (default: nearest checker.toml or pyproject.toml [tool.checker]).")
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary; errors and warnings only.")]
+IndexOpt = Annotated[Path, typer.Option(help="SQLite index of claims, embeddings and verdicts, reused across runs.")]
+BaselineOpt = Annotated[Path, typer.Option(help="Baseline of reviewed findings (JSON).")]
+DEFAULT_INDEX = Path(".checker/index.sqlite")
+
+
+def _settings(config: Path | None, **overrides):
+    from checker.config import ConfigError, load_config
+
+    if overrides.get("allow_download"):
+        os.environ["HF_HUB_OFFLINE"] = os.environ["TRANSFORMERS_OFFLINE"] = "0"
+    try:
+        return load_config(config).with_overrides(**overrides)
+    except ConfigError as exc:
+        raise fail(str(exc)) from exc
+
+
+def _load(paths: list[str]):
+    from checker.corpus import load_corpus
+
+    corpus = load_corpus(paths)
+    for skipped in corpus.skipped:
+        err.print(f"checker: warning: skipped {skipped.path}: {skipped.reason}", markup=False)
+    if not corpus.documents:
+        raise fail("no readable documents in " + ", ".join(paths))
+    return corpus
+
+
+def _check(settings, corpus, quiet: bool, index_path: Path | None = None):
+    """Run the pipeline, with the index held (locked) for the run when one is given."""
+    import warnings
+
+    from checker.index import Index, IndexWarning
+    from checker.nli import ModelError
+    from checker.pipeline import Checker
+
+    try:
+        if index_path is None:
+            return _run_with_progress(Checker(settings), corpus, quiet)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", IndexWarning)
+            with Index(index_path) as index:
+                for warning in caught:
+                    err.print(f"checker: warning: {warning.message}", markup=False)
+                return _run_with_progress(Checker(settings, index=index), corpus, quiet)
+    except (ModelError, RuntimeError) as exc:
+        raise fail(str(exc)) from exc
+
+
 @app.command()
 def run(
-    paths: Annotated[
-        list[str],
-        typer.Argument(
-            help="Files, folders (searched recursively) or globs of .txt, .md, .html, .jsonl articles.",
-            show_default=False,
-        ),
-    ],
+    paths: PathsArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the JSONL report.")] = Path(
         "checker-report.jsonl"
     ),
@@ -73,53 +131,31 @@ def run(
         typer.Option("--fail-on", help="Exit 1 when findings with this label are reported (e.g. contradict)."),
     ] = None,
     summary: Annotated[Path | None, typer.Option(help="Also write the run summary as JSON to this file.")] = None,
-    model: Annotated[
-        str | None, typer.Option(help="NLI model: a local Hugging Face directory (default: the shipped model).")
-    ] = None,
-    allow_download: Annotated[
-        bool, typer.Option("--allow-download", help="Allow fetching --model from the Hugging Face hub (needs network).")
-    ] = False,
-    config: Annotated[
-        Path | None,
-        typer.Option(help="Settings file (default: nearest checker.toml or pyproject.toml [tool.checker])."),
-    ] = None,
+    model: ModelOpt = None,
+    allow_download: DownloadOpt = False,
+    config: ConfigOpt = None,
     top_k: Annotated[int | None, typer.Option(help="Candidate neighbours per claim.")] = None,
     min_similarity: Annotated[float | None, typer.Option(help="Embedding cosine floor for candidate pairs.")] = None,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No progress bars or summary; errors and warnings only.")
-    ] = False,
+    index: Annotated[
+        Path | None, typer.Option(help="Reuse and update this SQLite index (e.g. .checker/index.sqlite).")
+    ] = None,
+    quiet: QuietOpt = False,
 ) -> None:
     """Check a corpus of articles and write a report of where the sources disagree."""
-    if allow_download:
-        os.environ["HF_HUB_OFFLINE"] = os.environ["TRANSFORMERS_OFFLINE"] = "0"
-    from checker.config import ConfigError, load_config
-    from checker.corpus import load_corpus
-    from checker.nli import ModelError
-    from checker.pipeline import Checker
     from checker.report import write_json, write_report
 
     if fail_on is not None:
         parse_labels(fail_on)
-    try:
-        settings = load_config(config).with_overrides(
-            model=model,
-            top_k=top_k,
-            min_similarity=min_similarity,
-            include=parse_labels(include),
-            allow_download=allow_download or None,
-        )
-    except ConfigError as exc:
-        raise fail(str(exc)) from exc
+    settings = _settings(
+        config,
+        model=model,
+        top_k=top_k,
+        min_similarity=min_similarity,
+        include=parse_labels(include),
+        allow_download=allow_download or None,
+    )
     started = time.perf_counter()
-    corpus = load_corpus(paths)
-    for skipped in corpus.skipped:
-        err.print(f"checker: warning: skipped {skipped.path}: {skipped.reason}", markup=False)
-    if not corpus.documents:
-        raise fail("no readable documents in " + ", ".join(paths))
-    try:
-        result = _run_with_progress(Checker(settings), corpus, quiet)
-    except (ModelError, RuntimeError) as exc:
-        raise fail(str(exc)) from exc
+    result = _check(settings, _load(paths), quiet, index)
     records = result.records(settings.include)
     write_report(output, records)
     stats = result.summary() | {"report": str(output), "total_seconds": round(time.perf_counter() - started, 2)}
@@ -129,6 +165,117 @@ def run(
         _print_summary(stats, len(records))
     if fail_on and any(f.label in parse_labels(fail_on) for f in result.selected(settings.include)):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _changed_since(ref: str, corpus: Path) -> list[str]:
+    """Files under `corpus` added or modified since git revision `ref` (deleted ones are simply gone)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(
+            ["git", "diff", "--name-only", "--diff-filter=AMR", "--relative", ref, "--", "."],
+            cwd=corpus,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise fail(f"--since {ref}: git diff failed: {getattr(exc, 'stderr', '') or exc}".strip()) from exc
+    return [str(corpus / line) for line in out.splitlines() if line.strip()]
+
+
+@app.command()
+def ci(
+    new: Annotated[
+        list[str] | None,
+        typer.Argument(help="New or changed articles (default: the whole corpus, or --since).", show_default=False),
+    ] = None,
+    corpus: Annotated[Path, typer.Option(help="The corpus folder new articles are checked against.")] = Path("."),
+    since: Annotated[
+        str | None, typer.Option(help="Take the new and changed articles from `git diff REF` in the corpus.")
+    ] = None,
+    baseline: BaselineOpt = Path(".checker-baseline.json"),
+    index: IndexOpt = DEFAULT_INDEX,
+    output_format: Annotated[
+        str, typer.Option("--output-format", help="full, concise, json-lines, github or sarif.")
+    ] = "full",
+    output_file: Annotated[
+        Path | None, typer.Option("--output-file", "-o", help="Write the output here instead of stdout.")
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when new contradictions are found.")
+    ] = False,
+    model: ModelOpt = None,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Check new or changed articles against a corpus; exit 1 on new, unreviewed contradictions."""
+    from checker import __version__
+    from checker.baseline import BaselineError, load_baseline, unreviewed
+    from checker.formats import FORMATS, orient, render
+    from checker.report import write_atomic
+
+    if output_format not in FORMATS:
+        raise fail(f"unknown --output-format {output_format}; choose from {', '.join(FORMATS)}")
+    if not corpus.is_dir():
+        raise fail(f"--corpus {corpus}: not a folder")
+    settings = _settings(config, model=model)
+    try:
+        reviewed = load_baseline(baseline)
+    except BaselineError as exc:
+        raise fail(str(exc)) from exc
+    changed = list(new or []) + (_changed_since(since, corpus) if since else [])
+    documents = _load([str(corpus), *changed])
+    focus = {Path(p).resolve() for p in changed}
+    new_ids = {d.id for d in documents.documents if Path(d.file).resolve() in focus}
+    result = _check(settings, documents, quiet, index)
+    records = [
+        orient(r, new_ids)
+        for r in result.records(["contradict"])
+        if not changed or r["a"]["doc_id"] in new_ids or r["b"]["doc_id"] in new_ids
+    ]
+    fresh = unreviewed(records, reviewed)
+    text = render(fresh, output_format, __version__)
+    if output_file:
+        write_atomic(output_file, lambda f: f.write(text))
+    elif text:
+        sys.stdout.write(text)
+    if output_format == "github" or (not quiet and output_file):
+        err.print(
+            f"checker: {len(fresh)} new contradiction(s), {len(records) - len(fresh)} in the baseline", markup=False
+        )
+    if fresh and not exit_zero:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("baseline")
+def make_baseline(
+    paths: PathsArg,
+    baseline: BaselineOpt = Path(".checker-baseline.json"),
+    index: IndexOpt = DEFAULT_INDEX,
+    model: ModelOpt = None,
+    config: ConfigOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Create or update the baseline: current contradictions in, earlier decisions kept, gone ones dropped."""
+    from dataclasses import asdict
+
+    from checker.baseline import BaselineError, entries, load_baseline, update_baseline, write_baseline
+
+    settings = _settings(config, model=model)
+    try:
+        previous = load_baseline(baseline)
+    except BaselineError as exc:
+        raise fail(str(exc)) from exc
+    result = _check(settings, _load(paths), quiet, index)
+    records = result.records(["contradict"])
+    recorded = {k: v for k, v in asdict(settings).items() if k not in {"include", "allow_download"}}
+    recorded["model_hash"] = result.findings[0].model_hash if result.findings else ""
+    updated = update_baseline(previous, records, recorded)
+    write_baseline(baseline, updated)
+    if not quiet:
+        kept = sum(1 for e in entries(updated).values() if e.get("decision"))
+        out.print(f"Wrote {len(records)} finding(s) to {baseline} ({kept} with a decision carried over)")
 
 
 def _run_with_progress(checker, corpus, quiet: bool):

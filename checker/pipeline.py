@@ -23,12 +23,13 @@ from checker.config import Config
 from checker.corpus import Corpus, load_corpus
 from checker.nli import HFNLIModel, NLIBackend
 from checker.pairing import PairingStats, SentenceEmbedder, pair_candidates
-from checker.records import CandidatePair, Claim, Finding, NLIScores
+from checker.records import CandidatePair, Claim, Document, Finding, NLIScores, content_hash
 from checker.report import finding_record, sort_findings
 from checker.verdicts import Thresholds, decide
 
 Progress = Callable[[str, int, int], None]
-NLI_CHUNK = 256  # pairs per predict call: progress updates without hurting batching
+NLI_CHUNK = 256  # inputs per model call: progress updates without hurting batching
+EMBEDDING_WIDTH = 384  # all-MiniLM-L6-v2
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
@@ -71,9 +72,13 @@ class CheckResult:
 class Checker:
     """Runs the stages with backends loaded once; any backend can be passed in (tests, GPUs)."""
 
-    def __init__(self, config: Config | None = None, nli: NLIBackend | None = None, embedder=None, nlp=None):
+    def __init__(
+        self, config: Config | None = None, nli: NLIBackend | None = None, embedder=None, nlp=None, index=None
+    ):
         self.config = config or Config()
         self._nli, self._embedder, self._nlp = nli, embedder, nlp
+        self.index = index  # an open checker.index.Index, or None to compute everything
+        self.work: Counter = Counter()  # what was computed (not read from the index) in the last check
 
     @property
     def nli(self) -> NLIBackend:
@@ -106,11 +111,12 @@ class Checker:
 
         if not isinstance(corpus, Corpus):
             corpus = load_corpus(corpus)
+        self.work = Counter()
         self.nli  # noqa: B018 - fail on a missing model before the slow stages
         lap("load")
-        claims = extract_claims(corpus.documents, self.nlp)
+        claims = self.extract_claims(corpus.documents)
         lap("claims")
-        embeddings = self.embedder.encode([c.standalone for c in claims]) if claims else np.zeros((0, 384))
+        embeddings = self.embed([c.standalone for c in claims])
         pairs, stats = pair_candidates(
             claims,
             embeddings,
@@ -127,14 +133,52 @@ class Checker:
         lap("verdicts")
         return CheckResult(corpus, claims, sort_findings(findings), stats, seconds)
 
+    def extract_claims(self, documents: Sequence[Document]) -> list[Claim]:
+        """Claims of every document, from the index where the document is unchanged."""
+        cached = self.index.cached_claims(documents) if self.index else {}
+        missing = [d for d in documents if d.id not in cached]
+        if missing:
+            fresh = extract_claims(missing, self.nlp)
+            for doc in missing:
+                cached[doc.id] = [c for c in fresh if c.doc_id == doc.id]
+            if self.index:
+                self.index.store_claims({doc: cached[doc.id] for doc in missing})
+        self.work["documents_parsed"] += len(missing)
+        return [c for doc in documents for c in cached[doc.id]]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [content_hash("minilm-l6", t) for t in texts]
+        return self._cached("embeddings", keys, texts, EMBEDDING_WIDTH, self.embedder.encode, _no_progress)
+
+    def _cached(self, table: str, keys: Sequence[str], inputs: Sequence, width: int, compute, progress) -> np.ndarray:
+        """Rows for `inputs`: from the index where known, computed in chunks (and stored) where not."""
+        known = self.index.cached_vectors(table, keys, width) if self.index else {}
+        todo = [i for i, key in enumerate(keys) if key not in known]
+        result = np.zeros((len(inputs), width), dtype=np.float32)
+        for i, key in enumerate(keys):
+            if key in known:
+                result[i] = known[key]
+        for start in range(0, len(todo), NLI_CHUNK):
+            rows = todo[start : start + NLI_CHUNK]
+            result[rows] = compute([inputs[i] for i in rows])
+            progress(table, start + len(rows), len(todo))
+        if self.index and todo:
+            self.index.store_vectors(table, {keys[i]: result[i] for i in todo})
+        self.work[table] += len(todo)
+        return result
+
     def score_pairs(self, pairs: Sequence[CandidatePair], progress: Progress) -> list[NLIScores]:
-        """Both directions of every pair, in chunks so progress can be shown."""
+        """Both directions of every pair; known text pairs come from the index."""
         inputs = [(p.a.standalone, p.b.standalone) for p in pairs] + [(p.b.standalone, p.a.standalone) for p in pairs]
-        probs = np.zeros((len(inputs), 3), dtype=np.float32)
-        for start in range(0, len(inputs), NLI_CHUNK):
-            chunk = inputs[start : start + NLI_CHUNK]
-            probs[start : start + len(chunk)] = self.nli.predict(chunk, batch_size=self.config.batch_size)
-            progress("nli", start + len(chunk), len(inputs))
+        keys = [content_hash(self.nli.hash, premise, hypothesis) for premise, hypothesis in inputs]
+        probs = self._cached(
+            "verdicts",
+            keys,
+            inputs,
+            3,
+            lambda chunk: self.nli.predict(chunk, batch_size=self.config.batch_size),
+            progress,
+        )
         n = len(pairs)
         return [NLIScores(tuple(map(float, probs[i])), tuple(map(float, probs[n + i]))) for i in range(n)]
 

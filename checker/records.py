@@ -55,6 +55,12 @@ class Document:
     def hash(self) -> str:
         return content_hash(self.text)
 
+    @property
+    def file(self) -> str:
+        """The file the document came from (a JSONL record's `path` ends in ':LINE')."""
+        head, _, tail = self.path.rpartition(":")
+        return head if tail.isdigit() and head.endswith(".jsonl") else self.path
+
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""
         return self.text.count("\n", 0, offset) + 1

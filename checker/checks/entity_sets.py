@@ -62,7 +62,7 @@ def check_entity_sets(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     detail = {"shared": sorted(shared), "only_in_a": only_a, "only_in_b": only_b}
     if only_a or only_b:
         sides = "; ".join(
-            f"only in {side}: {', '.join(names)}" for side, names in (("a", only_a), ("b", only_b)) if names
+            f"only in {doc}: {', '.join(names)}" for doc, names in ((a.doc_id, only_a), (b.doc_id, only_b)) if names
         )
         return Evidence("entity_set", True, detail, f"different participants ({sides})")
     return None

@@ -41,6 +41,6 @@ def check_titles(a: Claim, b: Claim, similarity: float) -> Evidence | None:
                 "a_former": roles_a[key],
                 "b_former": roles_b[key],
             }
-            which = "a" if roles_a[key] else "b"
+            which = a.doc_id if roles_a[key] else b.doc_id
             return Evidence("title", True, detail, f"{role} described as former only in {which}")
     return None

@@ -1,0 +1,156 @@
+"""A persistent cache of what is already known, so CI only does new work.
+
+SQLite under `.checker/` by default: claims keyed by document content,
+embeddings keyed by claim text, NLI probabilities keyed by the text pair and
+the model's weights hash. Every key is a content hash, so a renamed file or a
+moved corpus still hits the cache, and a changed model never reuses verdicts.
+
+Safety: a file lock serialises runs that start at once; each stage writes in
+one transaction, so a killed run leaves the index as it was before that stage;
+a damaged or version-mismatched index is moved aside and rebuilt with a
+warning, never silently used.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+from filelock import FileLock
+
+from checker.records import Claim, Document, Span, content_hash
+
+INDEX_VERSION = 1
+# Bump when claim extraction changes what it produces, so cached claims are redone.
+CLAIMS_VERSION = "claims-1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS claims (doc_key TEXT PRIMARY KEY, claims TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS embeddings (text_key TEXT PRIMARY KEY, vector BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS verdicts (pair_key TEXT PRIMARY KEY, probs BLOB NOT NULL);
+"""
+
+
+class IndexWarning(UserWarning):
+    """The index could not be used as it was and was rebuilt."""
+
+
+def claim_to_json(claim: Claim) -> dict:
+    return asdict(claim)
+
+
+def claim_from_json(data: dict) -> Claim:
+    return Claim(
+        **{
+            **data,
+            "span": Span(**data["span"]),
+            "sentence_span": Span(**data["sentence_span"]),
+            "entities": tuple(data["entities"]),
+            "setting": tuple(data["setting"]),
+        }
+    )
+
+
+class Index:
+    """Open with `Index(path)`; use as a context manager to hold the lock for a run."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.lock = FileLock(str(self.path) + ".lock", timeout=600)
+        self.db: sqlite3.Connection | None = None
+
+    def __enter__(self) -> Index:
+        self.lock.acquire()
+        self.db = self._open()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        self.lock.release()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = self._connect()
+            found = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            if found.get("version") not in (None, str(INDEX_VERSION)):
+                db.close()
+                return self._rebuild(f"index version {found.get('version')} is not {INDEX_VERSION}")
+            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                db.close()
+                return self._rebuild("integrity check failed")
+            db.execute("INSERT OR IGNORE INTO meta VALUES ('version', ?)", (str(INDEX_VERSION),))
+            db.commit()
+            return db
+        except sqlite3.DatabaseError as exc:
+            return self._rebuild(str(exc))
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path)
+        db.executescript(SCHEMA)
+        return db
+
+    def _rebuild(self, reason: str) -> sqlite3.Connection:
+        aside = self.path.with_suffix(self.path.suffix + ".damaged")
+        warnings.warn(f"{self.path}: {reason}; moved to {aside.name} and rebuilt", IndexWarning, stacklevel=3)
+        self.path.replace(aside)
+        for suffix in ("-journal", "-wal", "-shm"):
+            Path(str(self.path) + suffix).unlink(missing_ok=True)
+        db = self._connect()
+        db.execute("INSERT INTO meta VALUES ('version', ?)", (str(INDEX_VERSION),))
+        db.commit()
+        return db
+
+    # claims -------------------------------------------------------------
+    @staticmethod
+    def document_key(document: Document) -> str:
+        return content_hash(CLAIMS_VERSION, document.id, document.text, document.published)
+
+    def cached_claims(self, documents: Iterable[Document]) -> dict[str, list[Claim]]:
+        found = {}
+        for doc in documents:
+            row = self.db.execute("SELECT claims FROM claims WHERE doc_key = ?", (self.document_key(doc),)).fetchone()
+            if row:
+                found[doc.id] = [claim_from_json(c) for c in json.loads(row[0])]
+        return found
+
+    def store_claims(self, claims_by_doc: dict[Document, list[Claim]]) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO claims VALUES (?, ?)",
+                [
+                    (self.document_key(doc), json.dumps([claim_to_json(c) for c in claims]))
+                    for doc, claims in claims_by_doc.items()
+                ],
+            )
+
+    # embeddings ---------------------------------------------------------
+    def cached_vectors(self, table: str, keys: Sequence[str], width: int) -> dict[str, np.ndarray]:
+        column = {"embeddings": "text_key", "verdicts": "pair_key"}[table]
+        value = {"embeddings": "vector", "verdicts": "probs"}[table]
+        found = {}
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for key, blob in self.db.execute(
+                f"SELECT {column}, {value} FROM {table} WHERE {column} IN ({marks})", chunk
+            ):
+                vector = np.frombuffer(blob, dtype=np.float32)
+                if vector.shape == (width,):
+                    found[key] = vector
+        return found
+
+    def store_vectors(self, table: str, items: dict[str, np.ndarray]) -> None:
+        with self.db:
+            self.db.executemany(
+                f"INSERT OR REPLACE INTO {table} VALUES (?, ?)",
+                [(key, np.asarray(v, dtype=np.float32).tobytes()) for key, v in items.items()],
+            )

