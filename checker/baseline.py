@@ -112,4 +112,5 @@ def unreviewed(records: Iterable[dict[str, Any]], baseline: dict[str, Any]) -> l
 
 
 def write_baseline(path: Path, baseline: dict[str, Any]) -> None:
+    baseline["generated_at"] = baseline.get("generated_at") or utc_now()
     write_atomic(path, lambda f: f.write(json.dumps(baseline, indent=2, sort_keys=True, ensure_ascii=False) + "\n"))

@@ -158,6 +158,8 @@ def run(
     result = _check(settings, _load(paths), quiet, index)
     records = result.records(settings.include)
     write_report(output, records)
+    if html:
+        write_atomic(html, lambda f: f.write(render_html(records, f"checker report: {', '.join(paths)}")))
     stats = result.summary() | {"report": str(output), "total_seconds": round(time.perf_counter() - started, 2)}
     if summary:
         write_json(summary, stats)
@@ -276,6 +278,74 @@ def make_baseline(
     if not quiet:
         kept = sum(1 for e in entries(updated).values() if e.get("decision"))
         out.print(f"Wrote {len(records)} finding(s) to {baseline} ({kept} with a decision carried over)")
+
+
+def _read_report(report: Path) -> list[dict]:
+    from checker.report import read_report
+
+    try:
+        return read_report(report)
+    except (OSError, ValueError) as exc:
+        raise fail(f"{report}: cannot read the report ({exc})") from exc
+
+
+@app.command("html")
+def html_page(
+    report: Annotated[Path, typer.Argument(help="A JSONL report written by `checker run`.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the page.")] = Path(
+        "checker-report.html"
+    ),
+) -> None:
+    """Turn a JSONL report into one self-contained HTML page to review the findings."""
+    from checker.html import render_html
+    from checker.report import write_atomic
+
+    records = _read_report(report)
+    write_atomic(output, lambda f: f.write(render_html(records, f"checker report: {report.name}")))
+    out.print(f"Wrote {len(records)} finding(s) to {output}")
+
+
+@app.command()
+def review(
+    report: Annotated[Path, typer.Argument(help="A JSONL report written by `checker run`.", show_default=False)],
+    baseline: BaselineOpt = Path(".checker-baseline.json"),
+    label: Annotated[str | None, typer.Option(help="Only this label.")] = None,
+    kind: Annotated[str | None, typer.Option(help="Only this kind (nli, number, entity_set, date, title).")] = None,
+    doc: Annotated[str | None, typer.Option(help="Only findings whose document ids contain this.")] = None,
+    min_score: Annotated[float, typer.Option(help="Only findings scored at least this.")] = 0.0,
+    search: Annotated[str | None, typer.Option(help="Only findings whose claims contain this text.")] = None,
+    list_only: Annotated[
+        bool, typer.Option("--list", help="Print the summary and the filtered list, decide nothing.")
+    ] = False,
+) -> None:
+    """Review findings one at a time; confirm or dismiss each into the baseline CI reads."""
+    from checker.baseline import BaselineError, load_baseline, write_baseline
+    from checker.formats import to_human
+    from checker.review import Filters, audit, summary_lines
+
+    records = _read_report(report)
+    for line in summary_lines(records):
+        out.print(line, markup=False)
+    selected = [r for r in records if Filters(label, kind, doc, min_score, search).keep(r)]
+    if list_only:
+        out.print(to_human(selected, concise=True), end="", markup=False)
+        return
+    try:
+        reviewed = load_baseline(baseline)
+    except BaselineError as exc:
+        raise fail(str(exc)) from exc
+
+    def ask(prompt: str) -> str:
+        try:
+            return typer.prompt(prompt, default="", show_default=False)
+        except (EOFError, typer.Abort):
+            return "q"
+
+    if audit(selected, reviewed, out, ask):
+        write_baseline(baseline, reviewed)
+        out.print(f"Saved decisions to {baseline}")
+    else:
+        out.print("No decisions made; baseline unchanged")
 
 
 def _run_with_progress(checker, corpus, quiet: bool):

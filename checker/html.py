@@ -1,0 +1,165 @@
+"""Report records → one self-contained HTML page for reviewers (no network: inline CSS and JS).
+
+Article text is never written as markup: the findings travel as JSON inside a
+`<script type="application/json">` block (with `<`, `>` and `&` as JSON escapes) and the page puts
+them on screen with `textContent`, so an article containing `<script>` shows
+it as text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from checker.corpus import decode
+from checker.formats import JSONL_LINE
+
+CONTEXT_CHARS = 320  # characters of article text shown on each side of a claim
+
+
+def _document_text(path: str) -> str | None:
+    """The document text a claim's span indexes: the file, or the JSONL record's `text`."""
+    m = JSONL_LINE.match(path)
+    try:
+        if m:
+            line = Path(m["file"]).read_text(encoding="utf-8").splitlines()[int(m["line"]) - 1]
+            return json.loads(line)["text"]
+        if Path(path).suffix.lower() in {".html", ".htm"}:
+            return None  # spans index the extracted text; the sentence stands in for context
+        return decode(Path(path).read_bytes(), path)
+    except (OSError, ValueError, KeyError, IndexError):
+        return None
+
+
+def claim_context(claim: dict[str, Any], texts: dict[str, str | None]) -> dict[str, str]:
+    """Text before, the claim itself and text after, from the article when it can be read."""
+    if claim["path"] not in texts:
+        texts[claim["path"]] = _document_text(claim["path"])
+    text = texts[claim["path"]]
+    start, end = claim["span"]
+    if text is None or text[start:end] != claim["text"]:
+        return {"before": "", "claim": claim["text"], "after": ""}
+    return {
+        "before": text[max(0, start - CONTEXT_CHARS) : start],
+        "claim": text[start:end],
+        "after": text[end : end + CONTEXT_CHARS],
+    }
+
+
+def page_data(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    texts: dict[str, str | None] = {}
+    return [
+        record | {"context": {side: claim_context(record[side], texts) for side in ("a", "b")}} for record in records
+    ]
+
+
+def render_html(records: Sequence[dict[str, Any]], title: str = "checker report") -> str:
+    data = (
+        json.dumps(page_data(records), ensure_ascii=False, sort_keys=True)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
+    return TEMPLATE.replace("__TITLE__", title.replace("&", "&amp;").replace("<", "&lt;")).replace("__DATA__", data)
+
+
+TEMPLATE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>__TITLE__</title>
+<style>
+body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2530;background:#f6f7f9}
+header{background:#1d2530;color:#fff;padding:12px 20px}header h1{font-size:18px;margin:0}
+main{display:grid;grid-template-columns:minmax(420px,1fr) minmax(420px,1.2fr);gap:16px;padding:16px 20px}
+section{background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:12px;overflow:auto}
+h2{font-size:15px;margin:0 0 8px}table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid #eceef1;padding:4px 6px;text-align:left;vertical-align:top}
+th{cursor:pointer;user-select:none;background:#fafbfc;position:sticky;top:0}
+tr.finding:hover{background:#eef4ff;cursor:pointer}tr.selected{background:#dbe8ff}
+.label-contradict{color:#b42318;font-weight:600}.label-agree{color:#067647;font-weight:600}.label-unrelated{color:#667085}
+#filters{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:8px}#filters label{font-size:12px;color:#475467}
+input,select{font:inherit;padding:2px 4px}
+.claims{display:grid;grid-template-columns:1fr 1fr;gap:12px}.claim{border:1px solid #eceef1;border-radius:4px;padding:8px}
+.claim h3{font-size:13px;margin:0 0 6px;color:#475467}.context{white-space:pre-wrap}
+mark{background:#ffe58a;padding:0 1px}.evidence li{margin:2px 0}
+#matrix td.count{text-align:center}#matrix td.hot{background:#fde2e1}
+.muted{color:#667085}
+</style></head><body>
+<header><h1>__TITLE__</h1><div id="totals" class="muted"></div></header>
+<main>
+<div>
+<section><h2>Sources</h2><table id="matrix"></table>
+<p class="muted">Each cell: contradictions / agreements between two sources. Click a cell to filter.</p></section>
+<section><h2>Findings</h2>
+<div id="filters">
+<label>Label <select id="f-label"><option value="">all</option></select></label>
+<label>Kind <select id="f-kind"><option value="">all</option></select></label>
+<label>Document <input id="f-doc" placeholder="id contains"></label>
+<label>Min score <input id="f-score" type="number" min="0" max="1" step="0.05" value="0"></label>
+<label>Search <input id="f-text" placeholder="text"></label>
+</div>
+<table id="list"><thead><tr><th data-key="label">label</th><th data-key="kind">kind</th>
+<th data-key="score">score</th><th data-key="docs">sources</th><th data-key="text">claim</th></tr></thead><tbody></tbody></table>
+<p id="shown" class="muted"></p></section>
+</div>
+<section id="detail"><h2>Finding</h2><p class="muted">Select a finding to see both claims in context.</p></section>
+</main>
+<script id="findings" type="application/json">__DATA__</script>
+<script>
+(function(){
+const findings = JSON.parse(document.getElementById('findings').textContent);
+const $ = (id) => document.getElementById(id);
+const el = (tag, props, ...children) => { const e = document.createElement(tag);
+  Object.assign(e, props || {}); children.forEach(c => e.append(c)); return e; };
+let sortKey = 'score', sortDir = -1, selected = null;
+const value = (f, key) => key === 'docs' ? f.a.doc_id + ' ' + f.b.doc_id : key === 'text' ? f.a.text : f[key];
+function options(id, values){ [...new Set(values)].sort().forEach(v => $(id).append(el('option', {value: v, textContent: v}))); }
+options('f-label', findings.map(f => f.label)); options('f-kind', findings.map(f => f.kind));
+const counts = {}; findings.forEach(f => { const k = [f.a.doc_id, f.b.doc_id].sort().join('\\u0000');
+  counts[k] = counts[k] || {contradict: 0, agree: 0}; if (f.label in counts[k]) counts[k][f.label]++; });
+$('totals').textContent = ['contradict', 'agree', 'unrelated'].map(l => l + ': ' + findings.filter(f => f.label === l).length).join('  ·  ');
+function matrix(){ const docs = [...new Set(findings.flatMap(f => [f.a.doc_id, f.b.doc_id]))].sort();
+  const head = el('tr', {}, el('th', {textContent: ''})); docs.forEach((d, i) => head.append(el('th', {textContent: String(i + 1), title: d})));
+  $('matrix').append(head);
+  docs.forEach((row, i) => { const tr = el('tr', {}, el('th', {textContent: (i + 1) + '. ' + row}));
+    docs.forEach(col => { const c = counts[[row, col].sort().join('\\u0000')];
+      const td = el('td', {className: 'count' + (c && c.contradict ? ' hot' : ''), textContent: row === col ? '·' : c ? c.contradict + ' / ' + c.agree : ''});
+      if (c) td.onclick = () => { $('f-doc').value = ''; docFilter = [row, col]; render(); };
+      tr.append(td); }); $('matrix').append(tr); }); }
+let docFilter = null;
+function visible(){ const label = $('f-label').value, kind = $('f-kind').value, doc = $('f-doc').value.toLowerCase();
+  const min = parseFloat($('f-score').value || '0'), text = $('f-text').value.toLowerCase();
+  return findings.filter(f => (!label || f.label === label) && (!kind || f.kind === kind)
+    && (!doc || (f.a.doc_id + ' ' + f.b.doc_id).toLowerCase().includes(doc)) && f.score >= min
+    && (!text || (f.a.text + ' ' + f.b.text).toLowerCase().includes(text))
+    && (!docFilter || (docFilter.includes(f.a.doc_id) && docFilter.includes(f.b.doc_id))));
+}
+function render(){ const body = $('list').tBodies[0]; body.replaceChildren();
+  const rows = visible().sort((x, y) => { const a = value(x, sortKey), b = value(y, sortKey);
+    return (a < b ? -1 : a > b ? 1 : 0) * sortDir; });
+  rows.forEach(f => { const tr = el('tr', {className: 'finding' + (f === selected ? ' selected' : '')},
+      el('td', {className: 'label-' + f.label, textContent: f.label}), el('td', {textContent: f.kind}),
+      el('td', {textContent: f.score.toFixed(2)}), el('td', {textContent: f.a.doc_id + ' ~ ' + f.b.doc_id}),
+      el('td', {textContent: f.a.text.length > 110 ? f.a.text.slice(0, 110) + '…' : f.a.text}));
+    tr.dataset.id = f.id; tr.onclick = () => { selected = f; show(f); render(); }; body.append(tr); });
+  $('shown').textContent = rows.length + ' of ' + findings.length + ' findings shown' + (docFilter ? ' (sources: ' + docFilter.join(' ~ ') + ')' : ''); }
+function side(f, s){ const c = f[s], ctx = f.context[s];
+  return el('div', {className: 'claim'}, el('h3', {textContent: c.doc_id + ' · line ' + c.line + (c.source ? ' · ' + c.source : '')}),
+    el('div', {className: 'context'}, ctx.before ? '…' + ctx.before : '', el('mark', {textContent: ctx.claim}), ctx.after ? ctx.after + '…' : ''),
+    c.standalone !== c.text ? el('p', {className: 'muted', textContent: 'Read by the model as: ' + c.standalone}) : ''); }
+function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent: f.label + ' · ' + f.kind + ' · score ' + f.score.toFixed(2)}));
+  d.append(el('div', {className: 'claims'}, side(f, 'a'), side(f, 'b')));
+  const ev = el('ul', {className: 'evidence'});
+  f.evidence.forEach(e => ev.append(el('li', {textContent: e.kind + (e.contradicts ? ' (contradicts): ' : ' (agrees): ') + e.message})));
+  if (f.nli) ['a_to_b', 'b_to_a'].forEach(k => { const p = f.nli[k];
+    ev.append(el('li', {textContent: 'NLI ' + k.replace(/_/g, ' ') + ': entailment ' + p.entailment.toFixed(2) + ', neutral ' + p.neutral.toFixed(2) + ', contradiction ' + p.contradiction.toFixed(2)})); });
+  d.append(el('h2', {textContent: 'Evidence'}), ev, el('p', {className: 'muted', textContent: 'finding ' + f.id + ' · model ' + f.model.name + ' ' + f.model.hash})); }
+document.querySelectorAll('#list th').forEach(th => th.onclick = () => {
+  sortDir = sortKey === th.dataset.key ? -sortDir : 1; sortKey = th.dataset.key; render(); });
+['f-label', 'f-kind', 'f-doc', 'f-score', 'f-text'].forEach(id => $(id).addEventListener('input', () => { docFilter = null; render(); }));
+matrix(); render();
+})();
+</script></body></html>
+"""
