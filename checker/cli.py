@@ -139,10 +139,12 @@ def run(
     index: Annotated[
         Path | None, typer.Option(help="Reuse and update this SQLite index (e.g. .checker/index.sqlite).")
     ] = None,
+    html: Annotated[Path | None, typer.Option(help="Also write the report as a self-contained HTML page.")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Check a corpus of articles and write a report of where the sources disagree."""
-    from checker.report import write_json, write_report
+    from checker.html import render_html
+    from checker.report import write_atomic, write_json, write_report
 
     if fail_on is not None:
         parse_labels(fail_on)

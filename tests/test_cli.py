@@ -45,6 +45,7 @@ def test_report_summary_and_fail_on(corpus, tmp_path, tiny_model):
         text = (corpus / finding[side]["doc_id"]).read_text()
         start, end = finding[side]["span"]
         assert text[start:end] == finding[side]["text"] and finding[side]["line"] == 2
+    assert "The resolution got 4 votes against" in (tmp_path / "report.html").read_text()
     stats = json.loads(summary.read_text())
     assert stats["findings"]["contradict"] == 1 and stats["documents"] == 2
 
