@@ -32,7 +32,8 @@ def run(*args: str):
 def test_report_summary_and_fail_on(corpus, tmp_path, tiny_model):
     report, summary = tmp_path / "out" / "report.jsonl", tmp_path / "summary.json"
     result = run(
-        str(corpus), "--model", str(tiny_model), "-o", str(report), "--summary", str(summary), "--fail-on", "contradict"
+        *(str(corpus), "--model", str(tiny_model), "-o", str(report), "--summary", str(summary)),
+        *("--fail-on", "contradict", "--html", str(tmp_path / "report.html")),
     )
     assert result.exit_code == 1, result.output
     assert "2 documents" in result.stdout and f"Wrote 1 finding(s) to {report}" in result.stdout
