@@ -21,6 +21,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+STAGE_NAMES = {"claims": "finding claims", "embeddings": "embedding claims", "verdicts": "scoring claim pairs"}
 LABELS = ("contradict", "agree", "unrelated")
 
 app = typer.Typer(
@@ -358,8 +359,12 @@ def _run_with_progress(checker, corpus, quiet: bool):
     with Progress(
         "{task.description}", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
     ) as bar:
-        task = bar.add_task("scoring claim pairs", total=None)
-        return checker.check(corpus, progress=lambda stage, done, total: bar.update(task, completed=done, total=total))
+        task = bar.add_task("reading", total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=STAGE_NAMES.get(stage, stage), completed=done, total=total)
+
+        return checker.check(corpus, progress=update)
 
 
 def _print_summary(stats: dict, written: int) -> None:

@@ -25,7 +25,9 @@ class Config:
     model: str = str(DEFAULT_MODEL)
     allow_download: bool = False
     batch_size: int = 64
-    # bf16 inference: 2x fp32 on AMX CPUs; "auto" uses it where the CPU or GPU supports it.
+    # "auto" (bf16 where the CPU or GPU supports it: about 2x fp32 on AVX512-BF16/AMX
+    # CPUs), "fp32", "bf16" or "int8" (dynamic quantization, CPU). Accuracy and speed
+    # of each: benchmarks/RESULTS.md.
     precision: str = "auto"
 
     # Pairing. top_k: neighbours kept per claim in every other document; 5 keeps

@@ -103,6 +103,9 @@ class HFNLIModel:
         self.columns = label_order(self.model.config.id2label)
         self.bf16 = use_bf16(precision, self.device)
         self.model.to(self.device, torch.bfloat16 if self.bf16 else torch.float32).eval()
+        if precision == "int8":
+            # Dynamic int8 quantization of the linear layers (CPU only); accuracy cost in benchmarks/RESULTS.md.
+            self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
         self.max_length = max_length
         self.name = path.name if path.is_dir() else name_or_path
         self.hash = weights_hash(path) if path.is_dir() else getattr(self.model.config, "_commit_hash", "") or ""

@@ -114,9 +114,9 @@ class Checker:
         self.work = Counter()
         self.nli  # noqa: B018 - fail on a missing model before the slow stages
         lap("load")
-        claims = self.extract_claims(corpus.documents)
+        claims = self.extract_claims(corpus.documents, progress)
         lap("claims")
-        embeddings = self.embed([c.standalone for c in claims])
+        embeddings = self.embed([c.standalone for c in claims], progress)
         pairs, stats = pair_candidates(
             claims,
             embeddings,
@@ -133,22 +133,22 @@ class Checker:
         lap("verdicts")
         return CheckResult(corpus, claims, sort_findings(findings), stats, seconds)
 
-    def extract_claims(self, documents: Sequence[Document]) -> list[Claim]:
+    def extract_claims(self, documents: Sequence[Document], progress: Progress = _no_progress) -> list[Claim]:
         """Claims of every document, from the index where the document is unchanged."""
         cached = self.index.cached_claims(documents) if self.index else {}
         missing = [d for d in documents if d.id not in cached]
         if missing:
-            fresh = extract_claims(missing, self.nlp)
-            for doc in missing:
-                cached[doc.id] = [c for c in fresh if c.doc_id == doc.id]
+            for done, doc in enumerate(missing, start=1):
+                cached[doc.id] = extract_claims([doc], self.nlp)
+                progress("claims", done, len(missing))
             if self.index:
                 self.index.store_claims({doc: cached[doc.id] for doc in missing})
         self.work["documents_parsed"] += len(missing)
         return [c for doc in documents for c in cached[doc.id]]
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
+    def embed(self, texts: Sequence[str], progress: Progress = _no_progress) -> np.ndarray:
         keys = [content_hash("minilm-l6", t) for t in texts]
-        return self._cached("embeddings", keys, texts, EMBEDDING_WIDTH, self.embedder.encode, _no_progress)
+        return self._cached("embeddings", keys, texts, EMBEDDING_WIDTH, self.embedder.encode, progress)
 
     def _cached(self, table: str, keys: Sequence[str], inputs: Sequence, width: int, compute, progress) -> np.ndarray:
         """Rows for `inputs`: from the index where known, computed in chunks (and stored) where not."""

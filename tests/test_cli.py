@@ -77,6 +77,7 @@ def test_bad_inputs_are_named_and_the_rest_is_reported(corpus, tmp_path, tiny_mo
         '{"id": "ok", "text": "The resolution got 7 votes against in the General Assembly."}\n{broken\n'
     )
     (tmp_path / "notes.docx").write_bytes(b"PK")
+    (corpus / "legacy.txt").write_bytes("Le président a signé l'accord à Genève hier soir.\n".encode("latin-1"))
     report = tmp_path / "r.jsonl"
     result = run(
         str(corpus),
@@ -94,7 +95,8 @@ def test_bad_inputs_are_named_and_the_rest_is_reported(corpus, tmp_path, tiny_mo
     assert f"skipped {corpus / 'feed.jsonl'}:2: invalid JSON" in errors
     assert f"skipped {tmp_path / 'notes.docx'}: unsupported file type '.docx'" in errors
     assert f"skipped {tmp_path / 'missing'}: no such file or directory" in errors
-    assert "3 documents" in result.stdout
+    assert "legacy.txt" not in errors  # legacy encodings are decoded, not skipped
+    assert "4 documents" in result.stdout
     docs = {f[side]["doc_id"] for f in read_report(report) for side in ("a", "b")}
     assert docs <= {"a.txt", "b.md", "ok"} and "ok" in docs
 

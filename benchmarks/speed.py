@@ -1,0 +1,197 @@
+"""Speed of checker: NLI throughput against the naive pipeline and the machine's limit, end to end, scaling.
+
+Prints one table and appends it to benchmarks/RESULTS.md with the date and machine.
+
+    python benchmarks/speed.py                      # everything (the 1,000-article run takes a while)
+    python benchmarks/speed.py --skip-scaling       # NLI and seeds only
+    python benchmarks/speed.py --scaling 100 300    # chosen corpus sizes
+
+Ratios are measured in one run on one machine (ours vs the baseline), since
+machines are noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import torch  # noqa: E402
+
+from checker.nli import HFNLIModel  # noqa: E402
+
+MODEL = ROOT / "models" / "checker-nli-minilm"
+SHARED = ROOT.parent / "shared" / "data"
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+CHECKER = [sys.executable, "-m", "checker.cli"]
+
+
+def sentence_pairs(n: int, tokenizer, target_tokens: int = 60) -> list[tuple[str, str]]:
+    """MNLI dev pairs of about `target_tokens` tokens together (news-sentence length)."""
+    pairs = []
+    for line in (SHARED / "nli" / "dev" / "mnli_dev_matched.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        length = len(tokenizer(row["premise"], row["hypothesis"])["input_ids"])
+        if abs(length - target_tokens) <= 15:
+            pairs.append((row["premise"], row["hypothesis"]))
+        if len(pairs) == n:
+            break
+    return pairs
+
+
+def timed(fn, *args, repeat: int = 1):
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = fn(*args)
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def matmul_ceiling(dtype: torch.dtype, size: int = 2048) -> float:
+    """GFLOP/s of a square matmul: the practical limit of this machine in that precision."""
+    a, b = torch.randn(size, size, dtype=dtype), torch.randn(size, size, dtype=dtype)
+    for _ in range(3):
+        a @ b
+    seconds, _ = timed(lambda: [a @ b for _ in range(10)], repeat=3)
+    return 2 * size**3 * 10 / seconds / 1e9
+
+
+def forward_flops(model, tokens_per_pair: list[int]) -> float:
+    """Multiply-adds of the encoder and classifier, x2: dense layers plus attention scores."""
+    config = model.config
+    hidden, layers, inter = config.hidden_size, config.num_hidden_layers, config.intermediate_size
+    dense = layers * (4 * hidden * hidden + 2 * hidden * inter) + hidden * hidden
+    total = 0.0
+    for t in tokens_per_pair:
+        total += 2 * dense * t + layers * 2 * 2 * t * t * hidden
+    return total
+
+
+def nli_rows(pairs) -> list[tuple[str, str]]:
+    rows = []
+    ours_fp32 = HFNLIModel(str(MODEL), precision="fp32")
+    naive_seconds = naive_throughput(pairs)
+    rows.append(
+        ("NLI naive transformers.pipeline (fp32, batch 1)", f"{len(pairs) / naive_seconds:.0f} pairs/s", "1.0x")
+    )
+    tokens = [len(ours_fp32.tokenizer(p, h)["input_ids"]) for p, h in pairs]
+    ceiling = {"fp32": matmul_ceiling(torch.float32), "bf16": matmul_ceiling(torch.bfloat16)}
+    for precision in ("fp32", "bf16", "int8"):
+        model = HFNLIModel(str(MODEL), precision=precision)
+        model.predict(pairs[:64])
+        seconds, _ = timed(model.predict, pairs, 64, repeat=2)
+        gflops = forward_flops(model.model, tokens) / seconds / 1e9
+        limit = ceiling["bf16"]
+        rows.append(
+            (
+                f"NLI checker ({precision}, length-sorted batches of 64)",
+                f"{len(pairs) / seconds:.0f} pairs/s",
+                f"{naive_seconds / seconds:.1f}x; {gflops:.0f} GFLOP/s = {gflops / limit:.0%} of the bf16 matmul ceiling",
+            )
+        )
+    rows.append(("matmul 2048² ceiling", f"fp32 {ceiling['fp32']:.0f} / bf16 {ceiling['bf16']:.0f} GFLOP/s", ""))
+    return rows
+
+
+def naive_throughput(pairs) -> float:
+    from transformers import pipeline
+
+    classify = pipeline("text-classification", model=str(MODEL), device=-1, dtype=torch.float32)
+    inputs = [{"text": p, "text_pair": h} for p, h in pairs]
+    classify(inputs[:16])
+    seconds, _ = timed(classify, inputs)
+    return seconds
+
+
+def run_cli(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak memory (GiB) of one checker process."""
+    started = time.perf_counter()
+    proc = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *CHECKER, *args], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    seconds = time.perf_counter() - started
+    if proc.returncode not in (0, 1):
+        raise RuntimeError(proc.stderr[-2000:])
+    peak_kib = int(proc.stderr.strip().splitlines()[-1])
+    return seconds, peak_kib / 1024**2
+
+
+def seeds_rows() -> list[tuple[str, str, str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        cold, peak = run_cli(["run", "seeds/", "-q", "-o", f"{tmp}/r.jsonl"])
+    from checker.pipeline import Checker
+
+    checker = Checker()
+    checker.check(["seeds/"])
+    warm, _ = timed(checker.check, ["seeds/"])
+    return [
+        ("seeds/ end to end, cold (new process, models loaded)", f"{cold:.1f} s", f"peak {peak:.2f} GiB"),
+        ("seeds/ end to end, warm (models already loaded)", f"{warm:.1f} s", ""),
+    ]
+
+
+def scaling_rows(sizes: list[int]) -> list[tuple[str, str, str]]:
+    rows = []
+    articles = [json.loads(line) for line in (SHARED / "news" / "fnc1_train_bodies.jsonl").open(encoding="utf-8")]
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "news.jsonl"
+            corpus.write_text("".join(json.dumps(a) + "\n" for a in articles[:n]))
+            seconds, peak = run_cli(["run", str(corpus), "-q", "-o", f"{tmp}/r.jsonl", "--summary", f"{tmp}/s.json"])
+            summary = json.loads(Path(f"{tmp}/s.json").read_text())
+        rows.append(
+            (
+                f"{n} news articles end to end",
+                f"{seconds:.0f} s, peak {peak:.2f} GiB",
+                f"{summary['claims']} claims, {summary['candidate_pairs']} pairs scored of "
+                f"{summary['cross_document_pairs']} cross-document pairs "
+                f"({summary['candidate_pairs'] / max(summary['claims'], 1):.1f} per claim)",
+            )
+        )
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=1024)
+    parser.add_argument("--scaling", type=int, nargs="*", default=[100, 300, 1000])
+    parser.add_argument("--skip-scaling", action="store_true")
+    parser.add_argument("--skip-nli", action="store_true")
+    parser.add_argument("--no-append", action="store_true")
+    args = parser.parse_args()
+    torch.set_num_threads(os.cpu_count() or 1)
+    rows: list[tuple[str, str, str]] = []
+    if not args.skip_nli:
+        tokenizer = HFNLIModel(str(MODEL)).tokenizer
+        rows += nli_rows(sentence_pairs(args.pairs, tokenizer))
+    rows += seeds_rows()
+    if not args.skip_scaling:
+        rows += scaling_rows(args.scaling)
+    header = (
+        f"### Speed, {datetime.date.today().isoformat()}, {platform.machine()} {os.cpu_count()} cores, "
+        f"torch {torch.__version__}, {torch.get_num_threads()} threads"
+    )
+    table = [header, "", "| what | result | notes |", "|---|---|---|"] + [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    text = "\n".join(table) + "\n"
+    print(text)
+    if not args.no_append:
+        with RESULTS.open("a", encoding="utf-8") as f:
+            f.write("\n" + text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
