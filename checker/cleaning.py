@@ -24,9 +24,9 @@ FURNITURE = {
         re.IGNORECASE,
     ),
     "byline": re.compile(
-        r"^(by|original author|author|reporting by|writing by|editing by)\b[: ].{0,80}$|"
-        r"^(int'l|international|staff|special) correspondent$",
-        re.IGNORECASE,
+        r"^(?i:by)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}(\s*(,|and|&)\s*[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})*\s*$|"
+        r"^(?i:original author|author|reporting by|writing by|editing by)\s*:?\s.{0,80}$|"
+        r"^(?i:int'l|international|staff|special) (?i:correspondent)$"
     ),
     "timestamp": re.compile(
         r"^(published|updated|posted|last updated)\s*:?.{0,40}$|"
@@ -79,3 +79,42 @@ def kept_spans(text: str) -> tuple[Span, ...]:
         if furniture_reason(line) is None:
             spans.append(Span(start, start + len(line)))
     return tuple(spans)
+
+
+DATELINE = re.compile(
+    r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b|\b(?P<month>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December) (?P<day>\d{1,2}), (?P<year>\d{4})\b"
+)
+MONTH_NUMBERS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        start=1,
+    )
+}
+
+
+def publication_date(text: str, lines: int = 15) -> str:
+    """ISO date of the first timestamp line near the top ("Published: 2025-02-25", "February 25, 2025"), or ""."""
+    for line in text.splitlines()[:lines]:
+        if furniture_reason(line.strip()) != "timestamp":
+            continue
+        m = DATELINE.search(line)
+        if m and m["iso"]:
+            return m["iso"]
+        if m:
+            return f"{m['year']}-{MONTH_NUMBERS[m['month']]:02d}-{int(m['day']):02d}"
+    return ""

@@ -16,7 +16,7 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from checker.cleaning import kept_spans
+from checker.cleaning import kept_spans, publication_date
 from checker.records import Document, SkippedFile
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -152,9 +152,10 @@ def html_main_text(raw: str) -> tuple[str, str, tuple[int, ...]]:
     return parser.title.strip(), "".join(parser.chars), tuple(parser.offsets)
 
 
-def _document(doc_id: str, text: str, path: str, **meta: object) -> Document:
-    kept = kept_spans(text)
-    return Document(id=doc_id, text=text, path=path, kept=kept, **meta)
+def _document(doc_id: str, text: str, path: str, **meta: str) -> Document:
+    """A document with its kept spans; the publication date is read from a dateline when not given."""
+    meta["published"] = meta.get("published") or publication_date(text)
+    return Document(id=doc_id, text=text, path=path, kept=kept_spans(text), **meta)
 
 
 def read_text_file(path: Path, doc_id: str) -> Document:

@@ -18,6 +18,7 @@ import numpy as np
 
 from checker.checks import run_checks
 from checker.checks.numbers import QuantityIndex, quantity_keys
+from checker.checks.titles import title_keys
 from checker.claims import extract_claims, load_nlp
 from checker.config import Config
 from checker.corpus import Corpus, load_corpus
@@ -25,7 +26,7 @@ from checker.nli import HFNLIModel, NLIBackend
 from checker.pairing import PairingStats, SentenceEmbedder, pair_candidates
 from checker.records import CandidatePair, Claim, Document, Finding, NLIScores, content_hash
 from checker.report import finding_record, sort_findings
-from checker.verdicts import Thresholds, decide
+from checker.verdicts import Thresholds, collapse_repeats, decide
 
 Progress = Callable[[str, int, int], None]
 NLI_CHUNK = 256  # inputs per model call: progress updates without hurting batching
@@ -123,7 +124,7 @@ class Checker:
             self.config.top_k,
             self.config.min_similarity,
             self.config.entity_bonus,
-            keys=[quantity_keys(c.text) for c in claims],
+            keys=[quantity_keys(c.text) | title_keys(c.text) for c in claims],
             key_min_similarity=self.config.key_min_similarity,
         )
         lap("pairing")
@@ -131,7 +132,7 @@ class Checker:
         lap("nli")
         findings = self.decide_pairs(pairs, scores, QuantityIndex(claims))
         lap("verdicts")
-        return CheckResult(corpus, claims, sort_findings(findings), stats, seconds)
+        return CheckResult(corpus, claims, sort_findings(collapse_repeats(findings)), stats, seconds)
 
     def extract_claims(self, documents: Sequence[Document], progress: Progress = _no_progress) -> list[Claim]:
         """Claims of every document, from the index where the document is unchanged."""

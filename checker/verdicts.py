@@ -9,6 +9,8 @@ weakest exactly on numbers, lists, dates and titles.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from checker.records import CandidatePair, Evidence, Finding, NLIScores
@@ -50,3 +52,30 @@ def decide(
     if agreeing and p_contra < thresholds.contradict:
         return finding("agree", agreeing[0].kind, max(p_entail, 1.0 - p_contra), evidence)
     return finding("unrelated", "nli", p_neutral, evidence)
+
+
+def collapse_repeats(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per structured discrepancy between two documents.
+
+    The same differing value or title often stands in several sentences of an
+    article; each would pair with the other source. The most similar pair
+    stands for all of them, so a report lists a discrepancy once.
+    """
+    best: dict[tuple, Finding] = {}
+    rest = []
+    for finding in findings:
+        if finding.label != "contradict" or finding.kind == "nli":
+            rest.append(finding)
+            continue
+        detail = {k: v for k, v in finding.evidence[0].detail.items() if k not in {"a", "b"}}
+        values = [finding.evidence[0].detail.get(side, {}) for side in ("a", "b")]
+        numbers = [v.get("value") if isinstance(v, dict) else v for v in values]
+        key = (
+            finding.kind,
+            finding.pair.a.doc_id,
+            finding.pair.b.doc_id,
+            json.dumps([detail, numbers], sort_keys=True),
+        )
+        if key not in best or finding.pair.similarity > best[key].pair.similarity:
+            best[key] = finding
+    return rest + list(best.values())

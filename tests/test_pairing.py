@@ -37,3 +37,17 @@ def test_candidates_grow_linearly_not_quadratically():
     pairs, stats = pair_candidates(claims, embeddings, top_k=3, min_similarity=-1.0, entity_bonus=0.0)
     assert len(pairs) <= 3 * 1000
     assert stats.cross_document_pairs == cross_document_pairs(claims) == (1000 * 1000 - 50 * 20 * 20) // 2
+
+
+def test_claims_sharing_a_key_are_paired_below_the_floor():
+    claims = [
+        make_claim("four countries voted against", "a"),
+        make_claim("18 votes against", "b"),
+        make_claim("x", "c"),
+    ]
+    embeddings = np.stack([unit(1, 0, 0), unit(0.3, 1, 0), unit(0, 0, 1)])
+    keys = [{"vote:against"}, {"vote:against"}, set()]
+    pairs, _ = pair_candidates(
+        claims, embeddings, 3, min_similarity=0.9, entity_bonus=0.0, keys=keys, key_min_similarity=0.2
+    )
+    assert [(p.a.text, p.b.text) for p in pairs] == [("four countries voted against", "18 votes against")]

@@ -49,3 +49,18 @@ def test_finding_ids_ignore_offsets_and_order_of_the_pair():
     assert a.id != "" and len(a.id) == 16
     assert verdict((0.0, 0.0, 1.0), (0.0, 0.0, 1.0)).id == a.id  # same claims, same kind: same id
     assert flipped.id != a.id  # the texts swapped documents: another finding
+
+
+def test_a_repeated_structured_discrepancy_is_reported_once():
+    from checker.records import CandidatePair
+    from checker.verdicts import collapse_repeats
+    from tests.helpers import make_claim
+
+    evidence = Evidence("title", True, {"person": "chirac", "role": "president", "a_former": True, "b_former": False})
+    a = make_claim("Former President Jacques Chirac spoke.", "a.txt")
+    findings = [
+        decide(CandidatePair(a, make_claim(text, "b.txt"), sim), None, [evidence], THRESHOLDS, "m", "h")
+        for text, sim in (("President Jacques Chirac spoke.", 0.6), ("President Jacques Chirac left.", 0.8))
+    ]
+    (kept,) = collapse_repeats(findings)
+    assert kept.pair.b.text == "President Jacques Chirac left."

@@ -113,6 +113,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         unit = "%" if percent else _unit(after[:3])
         if not unit and not after:
             continue
+        noun = "percent" if percent else next((w for w in after[:3] if stem(w) == unit), unit)
         window = [stem(w) for w in after[:12]]
         polarity = next((POLARITY[p] for w in window for p in POLARITY if w.startswith(p)), "")
         if unit in AGENTS and any(w.startswith("vot") for w in window):
@@ -120,10 +121,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         elif unit in AGENTS and any(w.startswith("abstain") for w in window):
             unit, polarity = ABSTENTION, "abstain"
         if zero_votes:
-            unit, polarity = VOTE, "against"
+            unit, polarity, noun = VOTE, "against", "votes"
         before = WORD.findall(masked[max(0, m.start() - 80) : m.start()])[-6:]
         context = frozenset(stem(w) for w in before + after[:6] if w.lower() not in STOP and len(w) > 2)
-        noun = "percent" if percent else next((w for w in after[:3] if stem(w) == unit), unit)
         found.append(Quantity(value, unit, polarity, m.group().strip(), m.start(), context, noun))
     return found
 

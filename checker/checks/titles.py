@@ -44,3 +44,8 @@ def check_titles(a: Claim, b: Claim, similarity: float) -> Evidence | None:
             which = a.doc_id if roles_a[key] else b.doc_id
             return Evidence("title", True, detail, f"{role} described as former only in {which}")
     return None
+
+
+def title_keys(text: str) -> set[str]:
+    """Keys of the titled people of a claim: claims naming the same person's role are paired."""
+    return {f"title:{person}:{role}" for person, role in titled_people(text)}
