@@ -28,6 +28,7 @@ from checker.records import NLI_LABELS  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)  # contradiction thresholds reported (config: contradict_threshold)
 
 
 def eval_files() -> list[Path]:
@@ -53,7 +54,17 @@ def metrics(probs: np.ndarray, gold: np.ndarray) -> dict:
     recall = [confusion[i, i] / max(confusion[i].sum(), 1) for i in range(3)]
     precision = [confusion[i, i] / max(confusion[:, i].sum(), 1) for i in range(3)]
     f1 = [2 * p * r / (p + r) if p + r else 0.0 for p, r in zip(precision, recall, strict=True)]
+    contradiction = NLI_LABELS.index("contradiction")
+    at_threshold = {}
+    for threshold in THRESHOLDS:
+        flagged = probs[:, contradiction] >= threshold
+        hits = (flagged & (gold == contradiction)).sum()
+        at_threshold[str(threshold)] = {
+            "precision": float(hits / max(flagged.sum(), 1)),
+            "recall": float(hits / max((gold == contradiction).sum(), 1)),
+        }
     return {
+        "contradiction_at": at_threshold,
         "n": int(len(gold)),
         "accuracy": float((predicted == gold).mean()),
         "macro_f1": float(np.mean(f1)),
@@ -84,6 +95,14 @@ def table(model_name: str, results: dict[str, dict], precision: str, seconds: fl
             f"| {name} | {m['n']} | {m['accuracy']:.3f} | {m['macro_f1']:.3f} | {r['entailment']:.3f} | "
             f"{r['neutral']:.3f} | {r['contradiction']:.3f} | {m['ece']:.3f} |"
         )
+    lines += ["", "Contradiction precision / recall when P(contradiction) >= threshold:", ""]
+    lines += ["| set | " + " | ".join(str(t) for t in THRESHOLDS) + " |", "|---|" + "---|" * len(THRESHOLDS)]
+    for name, m in results.items():
+        cells = [
+            f"{m['contradiction_at'][str(t)]['precision']:.2f} / {m['contradiction_at'][str(t)]['recall']:.2f}"
+            for t in THRESHOLDS
+        ]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines += ["", "Confusion matrices (rows gold E/N/C, columns predicted E/N/C):", ""]
     lines += [f"- {name}: {m['confusion']}" for name, m in results.items()]
     return "\n".join(lines) + "\n"

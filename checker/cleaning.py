@@ -8,6 +8,7 @@ they are dropped; what is kept is returned as spans into the original text.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from checker.records import Span
@@ -85,26 +86,7 @@ DATELINE = re.compile(
     r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b|\b(?P<month>January|February|March|April|May|June|July|August|September|"
     r"October|November|December) (?P<day>\d{1,2}), (?P<year>\d{4})\b"
 )
-MONTH_NUMBERS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
-        start=1,
-    )
-}
+MONTH_NUMBERS = {name: number for number, name in enumerate(calendar.month_name) if name}
 
 
 def publication_date(text: str, lines: int = 15) -> str:

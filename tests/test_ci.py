@@ -115,33 +115,38 @@ def ci(*args: str):
     return runner.invoke(app, ["ci", *args])
 
 
-def test_ci_fails_on_new_contradictions_until_they_are_in_the_baseline(corpus, tmp_path, tiny_model):
-    common = [
+def ci_options(corpus: Path, tmp_path: Path, model: Path, baseline: str) -> list[str]:
+    return [
         "--corpus",
         str(corpus),
         "--model",
-        str(tiny_model),
+        str(model),
         "--index",
         str(tmp_path / "i.sqlite"),
         "--baseline",
-        str(tmp_path / "baseline.json"),
+        str(tmp_path / baseline),
     ]
+
+
+def baseline_args(corpus: Path, tmp_path: Path, model: Path, baseline: Path) -> list[str]:
+    return [
+        "baseline",
+        str(corpus),
+        "--model",
+        str(model),
+        "--index",
+        str(tmp_path / "i.sqlite"),
+        "--baseline",
+        str(baseline),
+    ]
+
+
+def test_ci_fails_on_new_contradictions_until_they_are_in_the_baseline(corpus, tmp_path, tiny_model):
+    common = ci_options(corpus, tmp_path, tiny_model, "baseline.json")
     result = ci(str(corpus / "b.txt"), *common, "--output-format", "concise")
     assert result.exit_code == 1, result.output
     assert "corpus/b.txt:2: contradict [number]" in result.stdout.replace(str(tmp_path) + "/", "")
-    made = runner.invoke(
-        app,
-        [
-            "baseline",
-            str(corpus),
-            "--model",
-            str(tiny_model),
-            "--index",
-            str(tmp_path / "i.sqlite"),
-            "--baseline",
-            str(tmp_path / "baseline.json"),
-        ],
-    )
+    made = runner.invoke(app, baseline_args(corpus, tmp_path, tiny_model, tmp_path / "baseline.json"))
     assert made.exit_code == 0, made.output
     assert ci(str(corpus / "b.txt"), *common).exit_code == 0
     assert ci(str(corpus / "c.txt"), *common).exit_code == 0  # c.txt contradicts nothing
@@ -150,16 +155,7 @@ def test_ci_fails_on_new_contradictions_until_they_are_in_the_baseline(corpus, t
 
 def test_baseline_updates_keep_decisions_and_drop_gone_findings(corpus, tmp_path, tiny_model):
     path = tmp_path / "baseline.json"
-    args = [
-        "baseline",
-        str(corpus),
-        "--model",
-        str(tiny_model),
-        "--index",
-        str(tmp_path / "i.sqlite"),
-        "--baseline",
-        str(path),
-    ]
+    args = baseline_args(corpus, tmp_path, tiny_model, path)
     assert runner.invoke(app, args).exit_code == 0
     data = load_baseline(path)
     (entry,) = data["results"]["a.txt"]
@@ -175,16 +171,7 @@ def test_baseline_updates_keep_decisions_and_drop_gone_findings(corpus, tmp_path
 
 
 def test_github_annotations_and_sarif(corpus, tmp_path, tiny_model):
-    common = [
-        "--corpus",
-        str(corpus),
-        "--model",
-        str(tiny_model),
-        "--index",
-        str(tmp_path / "i.sqlite"),
-        "--baseline",
-        str(tmp_path / "none.json"),
-    ]
+    common = ci_options(corpus, tmp_path, tiny_model, "none.json")
     github = ci(*common, "--output-format", "github")
     assert github.exit_code == 1
     (line,) = github.stdout.strip().splitlines()

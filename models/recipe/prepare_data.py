@@ -10,6 +10,7 @@ Run from the repository root:  python models/recipe/prepare_data.py
 
 from __future__ import annotations
 
+import calendar
 import gzip
 import json
 import random
@@ -74,20 +75,7 @@ def fnc1_pairs(cfg: dict, rng: random.Random, shared: Path) -> list[dict]:
 
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]
 AUXILIARY = re.compile(r"\b(is|are|was|were|will|would|can|could|has|have|had|should)\b (?!not\b)")
 NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?\b")
 LIST = re.compile(r"\b([A-Z][a-z]+), ([A-Z][a-z]+),? and ([A-Z][a-z]+)\b")
