@@ -115,30 +115,17 @@ def ci(*args: str):
     return runner.invoke(app, ["ci", *args])
 
 
+def shared_options(tmp_path: Path, model: Path, baseline: Path) -> list[str]:
+    """The options `checker ci` and `checker baseline` share in these tests."""
+    return ["--model", str(model), "--index", str(tmp_path / "i.sqlite"), "--baseline", str(baseline)]
+
+
 def ci_options(corpus: Path, tmp_path: Path, model: Path, baseline: str) -> list[str]:
-    return [
-        "--corpus",
-        str(corpus),
-        "--model",
-        str(model),
-        "--index",
-        str(tmp_path / "i.sqlite"),
-        "--baseline",
-        str(tmp_path / baseline),
-    ]
+    return ["--corpus", str(corpus), *shared_options(tmp_path, model, tmp_path / baseline)]
 
 
 def baseline_args(corpus: Path, tmp_path: Path, model: Path, baseline: Path) -> list[str]:
-    return [
-        "baseline",
-        str(corpus),
-        "--model",
-        str(model),
-        "--index",
-        str(tmp_path / "i.sqlite"),
-        "--baseline",
-        str(baseline),
-    ]
+    return ["baseline", str(corpus), *shared_options(tmp_path, model, baseline)]
 
 
 def test_ci_fails_on_new_contradictions_until_they_are_in_the_baseline(corpus, tmp_path, tiny_model):
