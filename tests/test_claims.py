@@ -28,8 +28,12 @@ def test_every_claim_is_its_span_of_the_original_text(nlp):
         assert claim.line == 2
 
 
-def test_questions_calls_to_action_and_verbless_headings_are_not_claims(nlp):
-    text = "Will the ceasefire hold this time around?\nA Shared Vision for Defense Spending Cuts\nFollow our live coverage of the war.\nThe ceasefire held through the night in the north."
+def test_questions_calls_to_action_opinions_and_verbless_headings_are_not_claims(nlp):
+    text = (
+        "Will the ceasefire hold this time around?\nA Shared Vision for Defense Spending Cuts\n"
+        "Follow our live coverage of the war.\nI think the ceasefire is a great step forward.\n"
+        "The ceasefire held through the night in the north."
+    )
     assert [c.text for c in claims_of(nlp, text)] == ["The ceasefire held through the night in the north."]
 
 
