@@ -5,6 +5,7 @@ Prints one table and appends it to benchmarks/RESULTS.md with the date and machi
     python benchmarks/speed.py                      # everything (the 1,000-article run takes a while)
     python benchmarks/speed.py --skip-scaling       # NLI and seeds only
     python benchmarks/speed.py --scaling 100 300    # chosen corpus sizes
+    python benchmarks/speed.py --incremental 1000   # the CI case: indexed first run, re-run, one new article
 
 Ratios are measured in one run on one machine (ours vs the baseline), since
 machines are noisy.
@@ -164,12 +165,62 @@ def scaling_rows(sizes: list[int]) -> list[tuple[str, str, str]]:
     return rows
 
 
+def incremental_rows(n: int) -> list[tuple[str, str, str]]:
+    """The CI case: a first indexed run over n articles, an unchanged re-run, then one new article."""
+    articles = [json.loads(line) for line in (SHARED / "news" / "fnc1_train_bodies.jsonl").open(encoding="utf-8")]
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, index = Path(tmp) / "corpus", Path(tmp) / "index.sqlite"
+        corpus.mkdir()
+        for article in articles[:n]:
+            (corpus / f"{article['id']}.txt").write_text(article["text"], encoding="utf-8")
+        rows = []
+        for what in ("first run, empty index", "unchanged re-run"):
+            seconds, peak = run_cli(
+                ["run", str(corpus), "-q", "--index", str(index), "-o", f"{tmp}/r.jsonl", "--summary", f"{tmp}/s.json"]
+            )
+            summary = json.loads(Path(f"{tmp}/s.json").read_text())
+            rows.append((what, seconds, peak, summary))
+        new = corpus / "new-article.txt"
+        new.write_text(articles[n]["text"], encoding="utf-8")
+        seconds, peak = run_cli(
+            [
+                "ci",
+                str(new),
+                "--corpus",
+                str(corpus),
+                "--index",
+                str(index),
+                "-q",
+                "--exit-zero",
+                "--baseline",
+                f"{tmp}/baseline.json",
+                "-o",
+                f"{tmp}/ci.txt",
+            ]
+        )
+        rows.append(("one new article (checker ci)", seconds, peak, None))
+    full = rows[0][1]
+    result = []
+    for what, seconds, peak, summary in rows:
+        notes = f"peak {peak:.2f} GiB; {seconds / full:.1%} of the first run"
+        if summary:
+            notes += (
+                f"; computed: {summary['computed']}; {summary['claims']} claims, "
+                f"{summary['candidate_pairs']} of {summary['cross_document_pairs']} pairs scored"
+            )
+        result.append((f"{n} articles, {what}", f"{seconds:.0f} s", notes))
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=1024)
     parser.add_argument("--scaling", type=int, nargs="*", default=[100, 300, 1000])
     parser.add_argument("--skip-scaling", action="store_true")
     parser.add_argument("--skip-nli", action="store_true")
+    parser.add_argument(
+        "--incremental", type=int, default=1000, help="articles in the CI (index) benchmark; 0 skips it"
+    )
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args()
     torch.set_num_threads(os.cpu_count() or 1)
@@ -180,6 +231,8 @@ def main() -> int:
     rows += seeds_rows()
     if not args.skip_scaling:
         rows += scaling_rows(args.scaling)
+    if args.incremental:
+        rows += incremental_rows(args.incremental)
     header = (
         f"### Speed, {datetime.date.today().isoformat()}, {platform.machine()} {os.cpu_count()} cores, "
         f"torch {torch.__version__}, {torch.get_num_threads()} threads"

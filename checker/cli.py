@@ -36,8 +36,20 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from checker import __version__
+
+        out.print(f"checker {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
-def _commands() -> None:
+def _commands(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
     """Find where news sources disagree."""
 
 
@@ -67,7 +79,7 @@ DownloadOpt = Annotated[
     bool, typer.Option("--allow-download", help="Allow fetching --model from the Hugging Face hub (needs network).")
 ]
 ConfigOpt = Annotated[
-    Path | None, typer.Option(help="Settings file (default: nearest checker.toml or pyproject.toml [tool.checker]).")
+    Path | None, typer.Option(help="Settings file (default: nearest checker.toml or pyproject.toml \\[tool.checker]).")
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary; errors and warnings only.")]
 IndexOpt = Annotated[Path, typer.Option(help="SQLite index of claims, embeddings and verdicts, reused across runs.")]

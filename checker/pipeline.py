@@ -44,6 +44,7 @@ class CheckResult:
     findings: list[Finding]
     pairing: PairingStats
     seconds: dict[str, float] = field(default_factory=dict)
+    computed: dict[str, int] = field(default_factory=dict)  # work not read from the index
 
     def selected(self, include: Iterable[str]) -> list[Finding]:
         wanted = set(include)
@@ -67,6 +68,7 @@ class CheckResult:
             "findings": {label: by_label.get(label, 0) for label in ("contradict", "agree", "unrelated")},
             "contradictions_by_source_pair": dict(sorted(by_sources.items())),
             "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
+            "computed": self.computed,
         }
 
 
@@ -132,7 +134,8 @@ class Checker:
         lap("nli")
         findings = self.decide_pairs(pairs, scores, QuantityIndex(claims))
         lap("verdicts")
-        return CheckResult(corpus, claims, sort_findings(collapse_repeats(findings)), stats, seconds)
+        computed = {k: self.work[k] for k in ("documents_parsed", "embeddings", "verdicts")}
+        return CheckResult(corpus, claims, sort_findings(collapse_repeats(findings)), stats, seconds, computed)
 
     def extract_claims(self, documents: Sequence[Document], progress: Progress = _no_progress) -> list[Claim]:
         """Claims of every document, from the index where the document is unchanged."""
