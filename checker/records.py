@@ -52,10 +52,6 @@ class Document:
     source_offsets: tuple[tuple[int, int], ...] = ()
 
     @property
-    def hash(self) -> str:
-        return content_hash(self.text)
-
-    @property
     def file(self) -> str:
         """The file the document came from (a JSONL record's `path` ends in ':LINE')."""
         head, _, tail = self.path.rpartition(":")
@@ -96,10 +92,6 @@ class Claim:
     # Organisations, events and facilities the claim is set in ("the General
     # Assembly"): its own, or the previous sentence's when it names none.
     setting: tuple[str, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return content_hash(self.doc_id, str(self.span.start), self.text, length=12)
 
 
 @dataclass(frozen=True)
