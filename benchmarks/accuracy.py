@@ -112,7 +112,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=str(ROOT / "models" / "checker-nli-minilm"))
     parser.add_argument("--limit", type=int, help="rows per file (quick look)")
-    parser.add_argument("--precision", default="fp32", choices=["fp32", "bf16", "auto"])
+    parser.add_argument("--precision", default="fp32", choices=["fp32", "bf16", "int8", "auto"])
     parser.add_argument("--no-append", action="store_true", help="print only")
     parser.add_argument("--json", type=Path, help="also write the metrics as JSON")
     args = parser.parse_args()
@@ -123,7 +123,7 @@ def main() -> int:
     print(text)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
-    if not args.no_append and not args.limit:
+    if not args.no_append:
         with RESULTS.open("a", encoding="utf-8") as f:
             f.write("\n" + text)
     return 0
