@@ -23,11 +23,12 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from results import publish  # noqa: E402
+
 from checker.nli import HFNLIModel  # noqa: E402
 from checker.records import NLI_LABELS  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)  # contradiction thresholds reported (config: contradict_threshold)
 
 
@@ -120,12 +121,9 @@ def main() -> int:
     started = time.perf_counter()
     results = {path.stem: evaluate(model, path, args.limit) for path in eval_files()}
     text = table(Path(args.model).name, results, args.precision, time.perf_counter() - started)
-    print(text)
+    publish(text, append=not args.no_append)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
-    if not args.no_append:
-        with RESULTS.open("a", encoding="utf-8") as f:
-            f.write("\n" + text)
     return 0
 
 

@@ -30,12 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import torch  # noqa: E402
+from results import publish  # noqa: E402
 
 from checker.nli import HFNLIModel  # noqa: E402
 
 MODEL = ROOT / "models" / "checker-nli-minilm"
 SHARED = ROOT.parent / "shared" / "data"
-RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 CHECKER = [sys.executable, "-m", "checker.cli"]
 
 
@@ -239,10 +239,7 @@ def main() -> int:
     )
     table = [header, "", "| what | result | notes |", "|---|---|---|"] + [f"| {a} | {b} | {c} |" for a, b, c in rows]
     text = "\n".join(table) + "\n"
-    print(text)
-    if not args.no_append:
-        with RESULTS.open("a", encoding="utf-8") as f:
-            f.write("\n" + text)
+    publish(text, append=not args.no_append)
     return 0
 
 
