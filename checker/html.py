@@ -154,7 +154,7 @@ function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent
   const ev = el('ul', {className: 'evidence'});
   f.evidence.forEach(e => ev.append(el('li', {textContent: e.kind + (e.contradicts ? ' (contradicts): ' : ' (agrees): ') + e.message})));
   if (f.nli) ['a_to_b', 'b_to_a'].forEach(k => { const p = f.nli[k];
-    ev.append(el('li', {textContent: 'NLI ' + k.replace(/_/g, ' ') + ': entailment ' + p.entailment.toFixed(2) + ', neutral ' + p.neutral.toFixed(2) + ', contradiction ' + p.contradiction.toFixed(2)})); });
+    ev.append(el('li', {textContent: 'NLI ' + k.replace(/_/g, ' ') + ': ' + (p ? 'entailment ' + p.entailment.toFixed(2) + ', neutral ' + p.neutral.toFixed(2) + ', contradiction ' + p.contradiction.toFixed(2) : 'not scored (could not change the verdict)')})); });
   d.append(el('h2', {textContent: 'Evidence'}), ev, el('p', {className: 'muted', textContent: 'finding ' + f.id + ' · model ' + f.model.name + ' ' + f.model.hash})); }
 document.querySelectorAll('#list th').forEach(th => th.onclick = () => {
   sortDir = sortKey === th.dataset.key ? -sortDir : 1; sortKey = th.dataset.key; render(); });

@@ -105,10 +105,17 @@ class CandidatePair:
 
 @dataclass(frozen=True)
 class NLIScores:
-    """Probabilities over NLI_LABELS for a→b (a premise) and b→a."""
+    """Probabilities over NLI_LABELS for a→b (a premise) and b→a.
 
-    forward: tuple[float, float, float]
-    backward: tuple[float, float, float]
+    One direction is None where it was not scored: the pipeline reads the
+    second direction only where it could change the verdict.
+    """
+
+    forward: tuple[float, float, float] | None
+    backward: tuple[float, float, float] | None
+
+    def directions(self) -> list[tuple[float, float, float]]:
+        return [p for p in (self.forward, self.backward) if p is not None]
 
 
 @dataclass(frozen=True)

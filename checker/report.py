@@ -20,7 +20,7 @@ import jsonlines
 from checker.corpus import file_offset
 from checker.records import NLI_LABELS, Claim, Document, Finding
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "finding.schema.json"
 LABEL_ORDER = {"contradict": 0, "agree": 1, "unrelated": 2}
 
@@ -49,8 +49,8 @@ def finding_record(finding: Finding, documents: dict[str, Document]) -> dict[str
     nli = None
     if finding.nli is not None:
         nli = {
-            "a_to_b": dict(zip(NLI_LABELS, map(_round, finding.nli.forward), strict=True)),
-            "b_to_a": dict(zip(NLI_LABELS, map(_round, finding.nli.backward), strict=True)),
+            "a_to_b": _probabilities(finding.nli.forward),
+            "b_to_a": _probabilities(finding.nli.backward),
         }
     return {
         "schema_version": SCHEMA_VERSION,
@@ -67,6 +67,10 @@ def finding_record(finding: Finding, documents: dict[str, Document]) -> dict[str
         ],
         "model": {"name": finding.model, "hash": finding.model_hash},
     }
+
+
+def _probabilities(probs: tuple[float, float, float] | None) -> dict[str, float] | None:
+    return dict(zip(NLI_LABELS, map(_round, probs), strict=True)) if probs is not None else None
 
 
 def _round(value: float) -> float:

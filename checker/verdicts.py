@@ -2,7 +2,9 @@
 
 NLI is read in both directions: a contradiction is symmetric, so the larger
 of the two contradiction probabilities counts; entailment in either direction
-counts as agreement (one claim may be a shortened form of the other).
+counts as agreement (one claim may be a shortened form of the other). The
+second direction is scored only where it could change the verdict
+(`needs_reverse`); a direction not scored is None and does not count.
 Structured evidence that contradicts outranks the model, since the model is
 weakest exactly on numbers, lists, dates and titles.
 """
@@ -34,9 +36,10 @@ def decide(
     model_hash: str,
 ) -> Finding:
     """The strongest reading of one pair; evidence of the kind that decided it comes first."""
-    p_contra = max(scores.forward[CONTRADICTION], scores.backward[CONTRADICTION]) if scores else 0.0
-    p_entail = max(scores.forward[ENTAILMENT], scores.backward[ENTAILMENT]) if scores else 0.0
-    p_neutral = min(scores.forward[NEUTRAL], scores.backward[NEUTRAL]) if scores else 1.0
+    directions = scores.directions() if scores else []
+    p_contra = max((p[CONTRADICTION] for p in directions), default=0.0)
+    p_entail = max((p[ENTAILMENT] for p in directions), default=0.0)
+    p_neutral = min((p[NEUTRAL] for p in directions), default=1.0)
     contradicting = [e for e in evidence if e.contradicts]
     agreeing = [e for e in evidence if not e.contradicts]
 
@@ -52,6 +55,19 @@ def decide(
     if agreeing and p_contra < thresholds.contradict:
         return finding("agree", agreeing[0].kind, max(p_entail, 1.0 - p_contra), evidence)
     return finding("unrelated", "nli", p_neutral, evidence)
+
+
+def needs_reverse(first: tuple[float, float, float], thresholds: Thresholds, margin: float) -> bool:
+    """Whether the second NLI direction could change the verdict the first one gives.
+
+    The first direction has the longer claim as premise, the one that can
+    entail the other. The reverse can only raise the contradiction or the
+    entailment probability, so it matters where the first direction already
+    comes within `margin` of a threshold; far below both, the pair stays
+    unrelated whatever the reverse says (the margin is measured: see
+    benchmarks/reverse.py). A margin of 1 scores both directions always.
+    """
+    return first[CONTRADICTION] >= thresholds.contradict - margin or first[ENTAILMENT] >= thresholds.agree - margin
 
 
 def collapse_repeats(findings: Iterable[Finding]) -> list[Finding]:

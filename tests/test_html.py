@@ -58,7 +58,7 @@ def records(tmp_path) -> list[dict]:
             "nli": nli,
             "evidence": [],
             "model": {"name": "m", "hash": "h"},
-            "schema_version": 1,
+            "schema_version": 2,
         },
         {
             "id": "2222222222222222",
@@ -71,7 +71,7 @@ def records(tmp_path) -> list[dict]:
             "nli": nli,
             "evidence": [{"kind": "number", "contradicts": False, "message": "both give 12 votes"}],
             "model": {"name": "m", "hash": "h"},
-            "schema_version": 1,
+            "schema_version": 2,
         },
     ]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.records import Evidence, NLIScores
-from checker.verdicts import Thresholds, decide
+from checker.verdicts import Thresholds, decide, needs_reverse
 from tests.helpers import make_pair
 
 THRESHOLDS = Thresholds(contradict=0.8, agree=0.7)
@@ -64,3 +64,17 @@ def test_a_repeated_structured_discrepancy_is_reported_once():
     ]
     (kept,) = collapse_repeats(findings)
     assert kept.pair.b.text == "President Jacques Chirac left."
+
+
+def test_a_direction_not_scored_does_not_count():
+    assert verdict((0.05, 0.1, 0.85), None).label == "contradict"
+    finding = verdict(None, (0.8, 0.15, 0.05))
+    assert (finding.label, finding.score) == ("agree", 0.8)
+    assert verdict((0.1, 0.8, 0.1), None).label == "unrelated"
+
+
+def test_reverse_is_needed_only_within_the_margin_of_a_threshold():
+    assert not needs_reverse((0.1, 0.8, 0.1), THRESHOLDS, 0.3)
+    assert needs_reverse((0.1, 0.4, 0.5), THRESHOLDS, 0.3)  # contradiction 0.5 >= 0.8 - 0.3
+    assert needs_reverse((0.4, 0.5, 0.1), THRESHOLDS, 0.3)  # entailment 0.4 >= 0.7 - 0.3
+    assert needs_reverse((0.0, 1.0, 0.0), THRESHOLDS, 1.0)  # margin 1: always both

@@ -62,23 +62,20 @@ def load_trained(out: Path, from_checkpoint: bool, base: str):
     model = AutoModelForSequenceClassification.from_pretrained(
         base, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL2ID
     )
-    state = torch.load(out / "checkpoint.pt", map_location="cpu", weights_only=False)
+    checkpoint = max(out.glob("checkpoint-*.pt"), key=lambda p: int(p.stem.split("-")[1]))
+    state = torch.load(checkpoint, map_location="cpu", weights_only=False)
     model.load_state_dict(state["model"])
-    print(f"from checkpoint at step {state['step']}")
+    print(f"from {checkpoint.name} at step {state['step']}")
     return model
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--from-checkpoint", action="store_true", help="use checkpoint.pt, not the finished model")
-    parser.add_argument("--out", default="models/checker-nli-minilm")
-    args = parser.parse_args()
-    cfg = load_config()
+def export(cfg: dict, destination: str, from_checkpoint: bool = False) -> None:
+    """Calibrate the trained model of `cfg` and write it to `destination` (fp16 safetensors)."""
     work = Path(cfg["data"]["out_dir"])
     torch.set_num_threads(cfg["train"]["threads"])
     base = base_model_dir(cfg["train"]["base_model"])
     tokenizer = AutoTokenizer.from_pretrained(base)
-    model = load_trained(work, args.from_checkpoint, base).eval()
+    model = load_trained(work, from_checkpoint, base).eval()
     rows = [json.loads(line) for line in (work / "calibration.jsonl").open(encoding="utf-8")]
     logits = logits_for(model, tokenizer, rows)
     labels = torch.tensor([LABEL2ID[r["label"]] for r in rows])
@@ -94,9 +91,17 @@ def main() -> int:
         "split": "calibration holdout of the training mix",
         "pairs": len(rows),
     }
-    model.half().save_pretrained(args.out, safe_serialization=True)
-    tokenizer.save_pretrained(args.out)
-    print(f"wrote {args.out}")
+    model.half().save_pretrained(destination, safe_serialization=True)
+    tokenizer.save_pretrained(destination)
+    print(f"wrote {destination}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--from-checkpoint", action="store_true", help="use the last phase's checkpoint")
+    parser.add_argument("--out", default="models/checker-nli-minilm")
+    args = parser.parse_args()
+    export(load_config(), args.out, args.from_checkpoint)
     return 0
 
 

@@ -26,9 +26,18 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z0-9])")
 WORD = re.compile(r"[A-Za-z0-9]+")
 
 
-def load_config() -> dict:
+def load_config(overrides: dict | None = None) -> dict:
+    """config.toml, with `overrides` merged in (nested tables key by key): how ablations vary one setting."""
     with open(RECIPE / "config.toml", "rb") as f:
-        return tomllib.load(f)
+        return merged(tomllib.load(f), overrides or {})
+
+
+def merged(base: dict, overrides: dict) -> dict:
+    result = dict(base)
+    for key, value in overrides.items():
+        nested = isinstance(value, dict) and isinstance(base.get(key), dict)
+        result[key] = merged(base[key], value) if nested else value
+    return result
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -56,7 +65,7 @@ def window_premise(body: str, headline: str, n: int) -> str:
     return " ".join(sentences[i] for i in sorted(ranked[:n]))
 
 
-def fnc1_pairs(cfg: dict, rng: random.Random, shared: Path) -> list[dict]:
+def fnc1_pairs(cfg: dict, rng: random.Random, shared: Path, scale: float) -> list[dict]:
     rows = read_jsonl(shared / "nli/train/fnc1_train.jsonl.gz")
     keep, neutral = [], []
     for row in rows:
@@ -68,9 +77,9 @@ def fnc1_pairs(cfg: dict, rng: random.Random, shared: Path) -> list[dict]:
         }
         if row["label"] == "neutral":
             neutral.append(pair)
-        elif rng.random() < cfg["agree" if row["label"] == "entailment" else "disagree"]:
+        elif rng.random() < scale * cfg["agree" if row["label"] == "entailment" else "disagree"]:
             keep.append(pair)
-    return keep + rng.sample(neutral, min(cfg["neutral_sample"], len(neutral)))
+    return keep + rng.sample(neutral, min(int(scale * cfg["neutral_sample"]), len(neutral)))
 
 
 NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
@@ -134,7 +143,7 @@ def drop_clause(s: str) -> str | None:
     return None
 
 
-def news_edit_pairs(cfg: dict, rng: random.Random, shared: Path) -> list[dict]:
+def news_edit_pairs(cfg: dict, rng: random.Random, shared: Path, scale: float) -> list[dict]:
     articles = [split_sentences(a["text"]) for a in read_jsonl(shared / "news/fnc1_train_bodies.jsonl")]
     candidates = [(i, s) for i, sents in enumerate(articles) for s in sents if 8 <= len(s.split()) <= 45]
     rng.shuffle(candidates)
@@ -148,7 +157,7 @@ def news_edit_pairs(cfg: dict, rng: random.Random, shared: Path) -> list[dict]:
         lambda s: change_list_member(s, names, rng),
     ]
     pairs = []
-    for article, sentence in candidates[: cfg["max_sentences"]]:
+    for article, sentence in candidates[: int(scale * cfg["max_sentences"])]:
         kind = rng.random()
         if kind < 0.5:
             edits = [e for e in (f(sentence) for f in rng.sample(contradicting, len(contradicting))) if e]
@@ -173,13 +182,14 @@ def news_edit_pairs(cfg: dict, rng: random.Random, shared: Path) -> list[dict]:
 def build_mix(cfg: dict) -> tuple[list[dict], list[dict]]:
     rng = random.Random(cfg["data"]["seed"])
     shared = (Path.cwd() / cfg["data"]["shared_dir"]).resolve()
+    scale = cfg["data"].get("scale", 1.0)
     rows: list[dict] = []
     for name, fraction in cfg["data"]["fractions"].items():
         for row in read_jsonl(shared / f"nli/train/{name}.jsonl"):
-            if rng.random() < fraction:
+            if rng.random() < scale * fraction:
                 rows.append({k: row[k] for k in ("premise", "hypothesis", "label", "source")})
-    rows += fnc1_pairs(cfg["data"]["fnc1"], rng, shared)
-    rows += news_edit_pairs(cfg["data"]["news_edits"], rng, shared)
+    rows += fnc1_pairs(cfg["data"]["fnc1"], rng, shared, scale)
+    rows += news_edit_pairs(cfg["data"]["news_edits"], rng, shared, scale)
     seen, unique = set(), []
     for row in rows:
         key = (row["premise"].lower(), row["hypothesis"].lower())
@@ -191,8 +201,7 @@ def build_mix(cfg: dict) -> tuple[list[dict], list[dict]]:
     return unique[holdout:], unique[:holdout]
 
 
-def main() -> int:
-    cfg = load_config()
+def write_mix(cfg: dict) -> None:
     out = Path(cfg["data"]["out_dir"])
     out.mkdir(parents=True, exist_ok=True)
     train, calibration = build_mix(cfg)
@@ -202,6 +211,10 @@ def main() -> int:
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"train {len(train)} calibration {len(calibration)}")
     print(Counter((r["source"], r["label"]) for r in train).most_common())
+
+
+def main() -> int:
+    write_mix(load_config())
     return 0
 
 

