@@ -53,7 +53,7 @@ def variant_config(slug: str, scale: float) -> dict:
     first_phase = base["train"]["phases"][0] | {"epochs": 1.0}
     return load_config(
         {
-            "data": {"out_dir": str(WORK / slug), "scale": scale, "news_edits": {"max_sentences": edits}},
+            "data": {"out_dir": str(WORK / f"{slug}-{scale}"), "scale": scale, "news_edits": {"max_sentences": edits}},
             "train": {"phases": [first_phase]},
         }
     )
@@ -107,12 +107,12 @@ def seeds_summary(model_dir: Path) -> str:
         found = any(f.label == wanted for f in pairs)
         met.append(item["id"] if found != (item["kind"] == "trap") else f"not {item['id']}")
         probs = [p[label_index] for f in pairs if f.nli for p in f.nli.directions()]
-        probabilities.append(f"{item['id']} {max(probs, default=0.0):.2f}")
+        probabilities.append(f"{item['id']} P({NLI_LABELS[label_index][:6]}) {max(probs, default=0.0):.2f}")
     contradictions = [f for f in result.findings if f.label == "contradict"]
     by_model = sum(f.kind == "nli" for f in contradictions)
     return (
         f"{len(contradictions)} contradictions ({by_model} by the model); gold: {', '.join(met)}; "
-        f"model P(gold label): {', '.join(probabilities)}"
+        f"model on the gold pairs: {', '.join(probabilities)}"
     )
 
 
@@ -124,7 +124,7 @@ def main() -> int:
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args()
     models = {name: build_variant(slug, args.scale, args.device) for name, slug in VARIANTS.items()}
-    held_out = WORK / "with" / "calibration.jsonl"
+    held_out = WORK / f"with-{args.scale}" / "calibration.jsonl"
     rows = []
     for name, model_dir in models.items():
         model = HFNLIModel(str(model_dir), precision="fp32")
