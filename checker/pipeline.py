@@ -180,8 +180,8 @@ class Checker:
         """The longer claim as premise first, the reverse where it could change the verdict.
 
         Known text pairs come from the index. Far from both thresholds the
-        reverse direction cannot change the verdict, and on news most candidate
-        pairs are there, so this halves the NLI work or nearly.
+        reverse direction does not change the verdict, and on news most
+        candidate pairs are there: this cuts the NLI work by about a third.
         """
         ordered = [(p.a, p.b) if len(p.a.standalone) >= len(p.b.standalone) else (p.b, p.a) for p in pairs]
         first = self.nli_probabilities(ordered, progress)
