@@ -181,7 +181,7 @@ class Checker:
 
         Known text pairs come from the index. Far from both thresholds the
         reverse direction does not change the verdict, and on news most
-        candidate pairs are there: this cuts the NLI work by about a third.
+        candidate pairs are there: this cuts the NLI work by about a quarter.
         """
         ordered = [(p.a, p.b) if len(p.a.standalone) >= len(p.b.standalone) else (p.b, p.a) for p in pairs]
         first = self.nli_probabilities(ordered, progress)
