@@ -55,7 +55,7 @@ def records(tmp_path) -> list[dict]:
             "similarity": 0.7,
             "a": claim("a.txt", hostile, str(tmp_path / "a.txt"), [12, 12 + len(hostile)], 2),
             "b": claim("b.txt", "The mayor posted nothing on Friday.", str(tmp_path / "b.txt"), [17, 52], 2),
-            "nli": nli,
+            "nli": nli | {"b_to_a": None},  # the reverse direction was not scored
             "evidence": [],
             "model": {"name": "m", "hash": "h"},
             "schema_version": 2,
@@ -100,6 +100,7 @@ def test_page_filters_opens_a_finding_and_shows_text_as_text(records, tmp_path):
         detail = page.inner_text("#detail")
         assert "<script>window.pwned = true</script>" in detail  # shown as text
         assert "The mayor posted nothing on Friday." in detail and "contradiction 0.90" in detail
+        assert "NLI b to a: not scored" in detail
         assert page.evaluate("window.pwned === undefined")
         assert page.locator("#detail mark").count() == 2
         assert "Intro line." in page.locator("#detail .context").first.inner_text()  # context around the claim
