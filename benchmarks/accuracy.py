@@ -24,11 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from results import publish  # noqa: E402
+from shared_data import SHARED  # noqa: E402
 
 from checker.nli import HFNLIModel  # noqa: E402
 from checker.records import NLI_LABELS  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "data"
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)  # contradiction thresholds reported (config: contradict_threshold)
 
 

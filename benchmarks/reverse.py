@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import sys
 import tempfile
@@ -30,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from results import publish  # noqa: E402
+from shared_data import write_news_corpus  # noqa: E402
 
 from checker.config import load_config  # noqa: E402
 from checker.pipeline import Checker  # noqa: E402
@@ -37,13 +37,12 @@ from checker.records import Finding, NLIScores  # noqa: E402
 from checker.verdicts import decide, needs_reverse  # noqa: E402
 
 MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6)
-SHARED = ROOT.parent / "shared" / "data"
 
 
 def replay(finding: Finding, checker: Checker, margin: float, longer_first: bool) -> tuple[str, bool]:
     """The label the gated pipeline would give, and whether it scored the reverse direction."""
     pair, scores = finding.pair, finding.nli
-    a_first = len(pair.a.standalone) >= len(pair.b.standalone) if longer_first else True
+    a_first = pair.a_first if longer_first else True
     first = scores.forward if a_first else scores.backward
     if needs_reverse(first, checker.thresholds, margin):
         return finding.label, True
@@ -82,10 +81,8 @@ def main() -> int:
     config = load_config(start=ROOT).with_overrides(reverse_margin=1.0)
     checker = Checker(config)
     rows = rows_for("seeds/", checker.check([str(ROOT / "seeds")]).findings, checker)
-    articles = [json.loads(line) for line in (SHARED / "news" / "fnc1_train_bodies.jsonl").open(encoding="utf-8")]
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "news.jsonl"
-        corpus.write_text("".join(json.dumps(a) + "\n" for a in articles[: args.articles]), encoding="utf-8")
+        corpus = write_news_corpus(Path(tmp) / "news.jsonl", args.articles)
         rows += rows_for(f"{args.articles} news articles", checker.check([str(corpus)]).findings, checker)
     header = [
         f"### Reverse NLI direction, {datetime.date.today().isoformat()}, model {Path(config.model).name}, "

@@ -31,11 +31,11 @@ sys.path.insert(0, str(ROOT))
 
 import torch  # noqa: E402
 from results import publish  # noqa: E402
+from shared_data import SHARED, news_articles, write_news_corpus  # noqa: E402
 
 from checker.nli import HFNLIModel  # noqa: E402
 
 MODEL = ROOT / "models" / "checker-nli-minilm"
-SHARED = ROOT.parent / "shared" / "data"
 CHECKER = [sys.executable, "-m", "checker.cli"]
 
 
@@ -146,11 +146,9 @@ def seeds_rows() -> list[tuple[str, str, str]]:
 
 def scaling_rows(sizes: list[int]) -> list[tuple[str, str, str]]:
     rows = []
-    articles = [json.loads(line) for line in (SHARED / "news" / "fnc1_train_bodies.jsonl").open(encoding="utf-8")]
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            corpus = Path(tmp) / "news.jsonl"
-            corpus.write_text("".join(json.dumps(a) + "\n" for a in articles[:n]))
+            corpus = write_news_corpus(Path(tmp) / "news.jsonl", n)
             seconds, peak = run_cli(["run", str(corpus), "-q", "-o", f"{tmp}/r.jsonl", "--summary", f"{tmp}/s.json"])
             summary = json.loads(Path(f"{tmp}/s.json").read_text())
         rows.append(
@@ -167,7 +165,7 @@ def scaling_rows(sizes: list[int]) -> list[tuple[str, str, str]]:
 
 def incremental_rows(n: int) -> list[tuple[str, str, str]]:
     """The CI case: a first indexed run over n articles, an unchanged re-run, then one new article."""
-    articles = [json.loads(line) for line in (SHARED / "news" / "fnc1_train_bodies.jsonl").open(encoding="utf-8")]
+    articles = news_articles()
     with tempfile.TemporaryDirectory() as tmp:
         corpus, index = Path(tmp) / "corpus", Path(tmp) / "index.sqlite"
         corpus.mkdir()

@@ -183,16 +183,13 @@ class Checker:
         reverse direction does not change the verdict, and on news most
         candidate pairs are there: this cuts the NLI work by about a quarter.
         """
-        ordered = [(p.a, p.b) if len(p.a.standalone) >= len(p.b.standalone) else (p.b, p.a) for p in pairs]
+        ordered = [(p.a, p.b) if p.a_first else (p.b, p.a) for p in pairs]
         first = self.nli_probabilities(ordered, progress)
         reverse = [
             i for i, probs in enumerate(first) if needs_reverse(probs, self.thresholds, self.config.reverse_margin)
         ]
         second = dict(zip(reverse, self.nli_probabilities([ordered[i][::-1] for i in reverse], progress), strict=True))
-        scores = []
-        for i, pair in enumerate(pairs):
-            a_first = ordered[i][0] is pair.a
-            scores.append(NLIScores(first[i], second.get(i)) if a_first else NLIScores(second.get(i), first[i]))
+        scores = [NLIScores.in_pair_order(pair, first[i], second.get(i)) for i, pair in enumerate(pairs)]
         return scores
 
     def nli_probabilities(self, pairs: Sequence[tuple[Claim, Claim]], progress: Progress) -> list[tuple[float, ...]]:

@@ -102,6 +102,11 @@ class CandidatePair:
     b: Claim
     similarity: float
 
+    @property
+    def a_first(self) -> bool:
+        """Whether `a` is the first NLI premise: the longer claim is the one that can entail the other."""
+        return len(self.a.standalone) >= len(self.b.standalone)
+
 
 @dataclass(frozen=True)
 class NLIScores:
@@ -113,6 +118,11 @@ class NLIScores:
 
     forward: tuple[float, float, float] | None
     backward: tuple[float, float, float] | None
+
+    @classmethod
+    def in_pair_order(cls, pair: CandidatePair, first, second) -> NLIScores:
+        """Scores from the first direction scored (see `CandidatePair.a_first`) and the second (or None)."""
+        return cls(first, second) if pair.a_first else cls(second, first)
 
     def directions(self) -> list[tuple[float, float, float]]:
         return [p for p in (self.forward, self.backward) if p is not None]

@@ -1,0 +1,20 @@
+"""The shared data the benchmarks read (../shared/data, never copied into the project)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def news_articles() -> list[dict]:
+    """FNC-1 article bodies, `{"id", "text"}` each: the real news corpus for end-to-end runs."""
+    with (SHARED / "news" / "fnc1_train_bodies.jsonl").open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def write_news_corpus(path: Path, n: int) -> Path:
+    """The first n articles as one JSONL corpus file checker reads."""
+    path.write_text("".join(json.dumps(a) + "\n" for a in news_articles()[:n]), encoding="utf-8")
+    return path
