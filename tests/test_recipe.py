@@ -1,0 +1,58 @@
+"""The training recipe: which rows each phase sees, the restatement edits, going on from an export."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import torch
+from transformers import BertConfig, BertForSequenceClassification
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "models" / "recipe"))
+from prepare_data import load_config, number_as_word, respell, restyle_quotes  # noqa: E402
+from train import load_for_training, phase_rows  # noqa: E402
+
+
+def test_restatements_stay_out_of_the_phases_trained_before_them():
+    """Re-running phases 0-3 must reproduce them, so the rows added for phase 4 are not theirs."""
+    config = load_config()
+    sources = ["lingnli", "snli_dev", "news_restatements", "news_edits"]
+    for phase in range(4):
+        assert phase_rows(config, phase, sources) == [0, 1, 3]
+    assert phase_rows(config, 4, sources) == [0, 2, 3]  # the last pass leaves out caption data too
+
+
+def test_restatement_edits_change_the_surface_only():
+    rng = random.Random(0)
+    assert respell("Forces centered on the U.S. base.", rng) == "Forces centered on the US base."
+    assert respell("No spelling variant here.", rng) is None
+    assert number_as_word("Three of the 10 men left.", rng) in {
+        "three of the 10 men left.",
+        "Three of the ten men left.",
+    }
+    for untouchable in ("He rants 24/7.", "Prices rose 5% on 10-4.", "A 3.5 magnitude quake."):
+        assert number_as_word(untouchable, rng) is None
+    assert restyle_quotes("“Rubbish,” she said, “it’s false.”", rng) == '"Rubbish," she said, "it\'s false."'
+
+
+def test_training_goes_on_from_an_exported_model(tmp_path):
+    """An export folds its temperature into the classifier; training from it must take it back out."""
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32)
+    model = BertForSequenceClassification(config.__class__(**config.to_dict(), num_labels=3)).eval()
+    inputs = {"input_ids": torch.tensor([[2, 7, 9, 3, 11, 3]])}
+    with torch.no_grad():
+        model.classifier.weight.normal_(0.0, 1.0)  # logits of a few units, as a trained model gives
+        trained = model(**inputs).logits
+        model.classifier.weight /= 1.5
+        model.classifier.bias /= 1.5
+    model.config.calibration = {"method": "temperature", "temperature": 1.5}
+    model.half().save_pretrained(tmp_path)
+
+    restored = load_for_training(str(tmp_path)).eval()
+
+    assert restored.dtype == torch.float32
+    assert restored.config.calibration is None
+    with torch.no_grad():
+        assert torch.allclose(restored(**inputs).logits, trained, atol=1e-2)
