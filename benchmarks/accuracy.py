@@ -1,7 +1,7 @@
 """Accuracy of an NLI model on every dev set and the claim-evidence evaluation set.
 
 Prints one table (accuracy, macro-F1, per-class recall, ECE) plus confusion
-matrices, and appends them to benchmarks/RESULTS.md with the date and machine.
+matrices and the false-flag rate on unrelated news sentence pairs, and appends them to benchmarks/RESULTS.md with the date and machine.
 
     python benchmarks/accuracy.py [--model models/checker-nli-minilm] [--limit N] [--precision bf16]
 """
@@ -13,6 +13,8 @@ import datetime
 import json
 import os
 import platform
+import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -24,12 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from results import publish  # noqa: E402
-from shared_data import SHARED  # noqa: E402
+from shared_data import SHARED, news_articles  # noqa: E402
 
 from checker.nli import HFNLIModel  # noqa: E402
 from checker.records import NLI_LABELS  # noqa: E402
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)  # contradiction thresholds reported (config: contradict_threshold)
+UNRELATED_PAIRS = 1500
 
 
 def eval_files() -> list[Path]:
@@ -82,7 +85,34 @@ def evaluate(model: HFNLIModel, path: Path, limit: int | None) -> dict:
     return metrics(probs, gold)
 
 
-def table(model_name: str, results: dict[str, dict], precision: str, seconds: float) -> str:
+def unrelated_news_pairs(n: int, seed: int = 0) -> list[tuple[str, str]]:
+    """Sentence pairs from two different news articles: almost never a real contradiction.
+
+    The share a model flags is its false-contradiction rate on pairs that share
+    no event; SNLI-style annotation calls unrelated scenes contradictions, so a
+    model can learn to.
+    """
+    rng = random.Random(seed)
+    articles = []
+    for article in news_articles():
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", article["text"]) if 8 <= len(s.split()) <= 40]
+        if sentences:
+            articles.append(sentences)
+    pairs = []
+    while len(pairs) < n:
+        first, second = rng.sample(articles, 2)
+        pairs.append((rng.choice(first).strip(), rng.choice(second).strip()))
+    return pairs
+
+
+def flag_rates(model: HFNLIModel, pairs: list[tuple[str, str]]) -> dict[str, float]:
+    contradiction = model.predict(pairs, batch_size=64)[:, NLI_LABELS.index("contradiction")]
+    return {str(t): float((contradiction >= t).mean()) for t in THRESHOLDS}
+
+
+def table(
+    model_name: str, results: dict[str, dict], unrelated: dict[str, float], precision: str, seconds: float
+) -> str:
     lines = [
         f"### NLI accuracy: {model_name} ({precision}), {datetime.date.today().isoformat()}, "
         f"{platform.machine()} {os.cpu_count()} cores, {seconds:.0f}s",
@@ -106,6 +136,11 @@ def table(model_name: str, results: dict[str, dict], precision: str, seconds: fl
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines += ["", "Confusion matrices (rows gold E/N/C, columns predicted E/N/C):", ""]
     lines += [f"- {name}: {m['confusion']}" for name, m in results.items()]
+    lines += [
+        "",
+        f"Unrelated news pairs ({UNRELATED_PAIRS:,} sentence pairs from two different FNC-1 articles) "
+        "flagged, P(contradiction) >= threshold: " + ", ".join(f"{t}: {unrelated[str(t)]:.1%}" for t in THRESHOLDS),
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -120,10 +155,11 @@ def main() -> int:
     model = HFNLIModel(args.model, precision=args.precision)
     started = time.perf_counter()
     results = {path.stem: evaluate(model, path, args.limit) for path in eval_files()}
-    text = table(Path(args.model).name, results, args.precision, time.perf_counter() - started)
+    unrelated = flag_rates(model, unrelated_news_pairs(UNRELATED_PAIRS))
+    text = table(Path(args.model).name, results, unrelated, args.precision, time.perf_counter() - started)
     publish(text, append=not args.no_append)
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n")
+        args.json.write_text(json.dumps(results | {"unrelated_news_flagged": unrelated}, indent=2) + "\n")
     return 0
 
 

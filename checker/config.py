@@ -44,9 +44,12 @@ class Config:
 
     # Verdicts. The model's probabilities are temperature-calibrated, so these
     # read as probabilities. contradict_threshold 0.8: at this cut the shipped
-    # model's contradiction precision on the five NLI dev sets is 0.78-0.92
-    # (recall 0.31-0.41; benchmarks/RESULTS.md), and claim pairs from real news
-    # are mostly neutral, so a high bar keeps reports short; structured checks
+    # model's contradiction precision on the five NLI dev sets is 0.78-0.91
+    # (recall 0.33-0.47; benchmarks/RESULTS.md) and no unrelated news pair
+    # reaches it. Claim pairs from real news are mostly neutral, and there
+    # model-only contradictions are mostly false (2 of 63 real on 200 FNC-1
+    # articles, blind-labelled; models/checker-nli-minilm/README.md) whatever
+    # their probability, so a high bar keeps reports short; structured checks
     # catch what the model misses. agree_threshold 0.7: entailment in either
     # direction; on seeds/ it admits restatements and no mere same-topic pairs.
     contradict_threshold: float = 0.8
@@ -55,13 +58,13 @@ class Config:
     # where the first comes within this margin of a threshold (1.0: always both).
     # Chosen with benchmarks/reverse.py, which replays every verdict against
     # scoring both directions. On 300 news articles (12,584 candidate pairs, the
-    # shipped model) 0.6 skips 47% of reverse directions (a quarter of the NLI
-    # work) and changes 2 of 241 contradictions and 7 of 652 agreements; 0.5
-    # skips 63% but changes 15 agreements, 0.3 changes 7 contradictions. The 2
-    # contradictions are pairs the model reads one way only (contradiction below
-    # 0.2 with the longer claim as premise, above 0.8 the other way). Ordering
-    # by length matters: pair order at 0.3 changes 23 contradictions and 153
-    # agreements against 7 and 29.
+    # shipped model) 0.6 skips 57% of reverse directions (over a quarter of the
+    # NLI work) and changes 2 of 198 contradictions and 15 of 841 agreements;
+    # 0.5 skips 68% but changes 5 contradictions and 24 agreements, 0.3 changes
+    # 13 and 40. The 2 contradictions are pairs the model reads one way only
+    # (low contradiction with the longer claim as premise, above 0.8 the other
+    # way). Ordering by length matters: pair order at 0.3 changes 42
+    # contradictions and 176 agreements against 13 and 40.
     reverse_margin: float = 0.6
 
     # Claims sharing a specific quantity ("votes against") are paired down to this

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from checker.config import Config
 from checker.nli import HFNLIModel
 from checker.records import NLI_LABELS
 from tests.conftest import SHIPPED_MODEL
@@ -15,7 +16,11 @@ PAIRS = [
     ("The minister resigned on Tuesday after the vote.", "The minister stepped down after the vote.", "entailment"),
     ("The bridge was opened to traffic in May.", "The bridge was not opened to traffic in May.", "contradiction"),
     ("Officials confirmed that the talks will resume on Monday.", "The talks will not resume.", "contradiction"),
-    ("The museum reopened after renovation.", "Wheat prices rose sharply in Argentina.", "neutral"),
+]
+UNRELATED = [
+    ("The museum reopened after renovation.", "Wheat prices rose sharply in Argentina."),
+    ("The minister resigned on Tuesday after the vote.", "Heavy rain flooded parts of the coastal highway."),
+    ("The company reported a profit of 3 million dollars in 2023.", "The festival drew a record crowd this summer."),
 ]
 
 
@@ -36,3 +41,11 @@ def test_artifact_is_complete_and_small():
 def test_obvious_pairs(model, premise, hypothesis, expected):
     probs = model.predict([(premise, hypothesis)])[0]
     assert NLI_LABELS[int(probs.argmax())] == expected, dict(zip(NLI_LABELS, probs.round(3), strict=True))
+
+
+@pytest.mark.parametrize("premise, hypothesis", UNRELATED)
+def test_unrelated_pairs_are_not_flagged(model, premise, hypothesis):
+    """Sentences about different events must not become a contradiction finding (nor agree)."""
+    probs = dict(zip(NLI_LABELS, model.predict([(premise, hypothesis)])[0].round(3), strict=True))
+    assert probs["contradiction"] < Config().contradict_threshold, probs
+    assert probs["entailment"] < Config().agree_threshold, probs
