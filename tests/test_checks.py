@@ -76,6 +76,37 @@ def test_scale_words_multiply():
     assert quantity.value == 3.5e9
 
 
+def test_durations_are_plain_counts_not_votes():
+    """'for' after a duration is no vote in favour: it must not let unrelated claims be compared."""
+    (quantity,) = extract_quantities("He spent eight years for the charity.")
+    assert quantity.polarity == ""
+    a = make_claim("He spent eight years for the charity.", "a.txt")
+    b = make_claim("She waited four years for a visa.", "b.txt")
+    assert check_numbers(a, b, similarity=0.5) is None
+
+
+def test_ages_and_numbers_in_names_are_not_counts():
+    assert extract_quantities("Aamir Dhawan, 30, a local, said nobody helped.") == []
+    assert extract_quantities("Brewer spoke with local news station ABC 15 about the charges.") == []
+    assert extract_quantities("The trial began on January 5 in Boston.") == []
+    assert [q.value for q in extract_quantities("In 15 minutes the crowd had gone.")] == [15]
+
+
+def test_bounds_and_round_figures_contradict_only_values_outside_them():
+    assert (
+        numbers("Militants carried out at least five attacks.", "Militants carried out at least six attacks.") is None
+    )
+    assert numbers("Libya lost 11 commercial aircraft.", "Libya lost nearly a dozen commercial aircraft.") is None
+    assert numbers("More than 50 people died in the blast.", "The blast killed 30 people.").contradicts
+    assert numbers("Fewer than 20 people were hurt.", "The blast hurt 35 people.").contradicts
+    assert numbers("About 100 homes burned.", "The fire burned 150 homes.").contradicts
+
+
+def test_a_scale_word_stays_with_its_figure():
+    (quantity,) = extract_quantities("The clip has received more than 40 million views.")
+    assert (quantity.text, quantity.value, quantity.bound) == ("40 million", 4e7, "lower")
+
+
 def test_list_members_are_found():
     assert list_members("Talks included France, Germany, and Italy on Friday.") == ["France", "Germany", "Italy"]
 

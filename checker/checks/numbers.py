@@ -1,11 +1,14 @@
 """`number` check: two claims give different values for the same quantity.
 
-A quantity is a number with what it counts: the noun after it ("18 votes") and
-the polarity words near it ("against", "in favor"). Counted agents that then
-vote ("four countries ... voted against") count votes. Two quantities are the
-same only when their units match and their polarities do not differ, so
-"10 votes in favor" never meets "18 votes against", and two unrelated "50%"
-figures of different things are never compared.
+A quantity is a number with what it counts: the noun after it ("18 votes") and,
+for votes, the polarity words near it ("against", "in favor"). Counted agents
+that then vote ("four countries ... voted against") count votes. Two
+quantities are the same only when their units match and their polarities do
+not differ, so "10 votes in favor" never meets "18 votes against", and two
+unrelated "50%" figures of different things are never compared. Bounds and
+round figures ("at least five", "nearly a dozen") contradict only a value
+outside them. Ages set off by commas ("Jane Doe, 30,") and numbers that are
+part of a name ("ABC 15", "January 5") are not counts.
 """
 
 from __future__ import annotations
@@ -71,6 +74,13 @@ PLAIN_COUNT_SIMILARITY = 0.6  # cosine two claims need before their unpolarized 
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 NOT_A_COUNT = re.compile(r"\b(one of|one another|no one|no longer|no more)\b", re.IGNORECASE)
+AGE = re.compile(r"\b([A-Z][a-z]+), \d{1,3},")  # "Aamir Dhawan, 30, a local": an age
+PART_OF_NAME = re.compile(r"[a-z,;:] [A-Z][\w.&-]*\s$")  # "station ABC 15", "on January 5", not "In 15 days"
+LOWER_BOUND = re.compile(r"\b(?:at least|more than|over|above|upwards of|no fewer than|no less than)\s+$", re.I)
+UPPER_BOUND = re.compile(r"\b(?:at most|up to|fewer than|less than|under|below|no more than)\s+$", re.I)
+APPROXIMATE = re.compile(r"\b(?:about|around|nearly|almost|roughly|approximately|some|close to|an estimated)\s+$", re.I)
+ROUND_WORDS = {"dozen", "hundred"}  # "a dozen" is rarely exactly twelve
+ROUNDING = 0.15  # an approximate figure covers values within 15% of it: "nearly a dozen" holds 11
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,23 @@ class Quantity:
     start: int
     context: frozenset[str] = frozenset()
     noun: str = ""
+    bound: str = ""  # "lower", "upper", "approximate" or "" (exact)
+
+    def interval(self) -> tuple[float, float]:
+        """The values this figure allows."""
+        if self.bound == "lower":
+            return self.value, float("inf")
+        if self.bound == "upper":
+            return float("-inf"), self.value
+        if self.bound == "approximate":
+            return self.value * (1 - ROUNDING), self.value * (1 + ROUNDING)
+        return self.value, self.value
+
+    def allows(self, other: Quantity) -> bool:
+        """Whether both figures can be true of one quantity."""
+        low, high = self.interval()
+        other_low, other_high = other.interval()
+        return low <= other_high and other_low <= high
 
 
 def _following_words(text: str, end: int, limit: int) -> list[str]:
@@ -95,17 +122,32 @@ def _unit(words: list[str]) -> str:
     return stem((lowercase or candidates or [""])[0]) if candidates else ""
 
 
+def _bound(before: str, word: str | None) -> str:
+    if LOWER_BOUND.search(before):
+        return "lower"
+    if UPPER_BOUND.search(before):
+        return "upper"
+    if APPROXIMATE.search(before) or (word and word.lower() in ROUND_WORDS):
+        return "approximate"
+    return ""
+
+
 def extract_quantities(text: str) -> list[Quantity]:
-    """Counted quantities of a sentence; years, 'one of' and ordinals are not quantities."""
+    """Counted quantities of a sentence; years, ages, names, 'one of' and ordinals are not quantities."""
     masked = NOT_A_COUNT.sub(lambda m: "#" * len(m.group()), text)
+    masked = AGE.sub(lambda m: m.group(1) + "#" * (len(m.group()) - len(m.group(1))), masked)
     found = []
     for m in NUMBER.finditer(masked):
         digits, percent, word = m.group(1), m.group(2), m.group(3)
         if digits and YEAR.match(digits) and not percent:
             continue
+        if digits and PART_OF_NAME.search(masked[max(0, m.start() - 40) : m.start()]):
+            continue
         value = float(digits.replace(",", "")) if digits else float(WORD_NUMBERS[word.lower()])
         after = _following_words(masked, m.end(), 14)
+        figure = m.group().strip()
         if after and after[0].lower() in SCALE:
+            figure += " " + after[0]
             value *= SCALE[after.pop(0).lower()]
         zero_votes = bool(word) and word.lower() in {"no", "none"}
         if zero_votes and not (after and after[0].lower() == "against"):
@@ -115,7 +157,8 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue
         noun = "percent" if percent else next((w for w in after[:3] if stem(w) == unit), unit)
         window = [stem(w) for w in after[:12]]
-        polarity = next((POLARITY[p] for w in window for p in POLARITY if w.startswith(p)), "")
+        voting = unit in AGENTS or unit == VOTE or any(w.startswith(("vot", "ballot")) for w in window)
+        polarity = next((POLARITY[p] for w in window for p in POLARITY if w.startswith(p)), "") if voting else ""
         if unit in AGENTS and any(w.startswith("vot") for w in window):
             unit = VOTE
         elif unit in AGENTS and any(w.startswith("abstain") for w in window):
@@ -124,7 +167,8 @@ def extract_quantities(text: str) -> list[Quantity]:
             unit, polarity, noun = VOTE, "against", "votes"
         before = WORD.findall(masked[max(0, m.start() - 80) : m.start()])[-6:]
         context = frozenset(stem(w) for w in before + after[:6] if w.lower() not in STOP and len(w) > 2)
-        found.append(Quantity(value, unit, polarity, m.group().strip(), m.start(), context, noun))
+        bound = _bound(masked[max(0, m.start() - 40) : m.start()], word)
+        found.append(Quantity(value, unit, polarity, figure, m.start(), context, noun, bound))
     return found
 
 
@@ -164,10 +208,11 @@ def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
                 "a": {"value": x.value, "text": x.text},
                 "b": {"value": y.value, "text": y.text},
             }
-            if x.value != y.value:
+            if not x.allows(y):
                 message = f"{x.text} {x.noun} vs {y.text} {y.noun}{' ' + x.polarity if x.polarity else ''}"
                 return Evidence("number", True, detail, message)
-            agreeing = agreeing or Evidence("number", False, detail, f"both give {x.text} {x.noun}")
+            if x.value == y.value:
+                agreeing = agreeing or Evidence("number", False, detail, f"both give {x.text} {x.noun}")
     return agreeing
 
 
