@@ -15,6 +15,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from checker.records import FINDING_KINDS
+
 # No code path may reach a model hub unless the user asks (--allow-download).
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -66,6 +68,24 @@ def parse_labels(value: str) -> tuple[str, ...]:
     return labels
 
 
+def parse_kinds(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    kinds = tuple(v.strip() for v in value.split(",") if v.strip())
+    unknown = [v for v in kinds if v not in FINDING_KINDS]
+    if unknown:
+        raise typer.BadParameter(f"unknown kind(s) {', '.join(unknown)}; choose from {', '.join(FINDING_KINDS)}")
+    return kinds
+
+
+IgnoreKindOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--ignore-kind",
+        help="Finding kinds to leave out, comma-separated (nli, number, entity_set, date, title); "
+        "e.g. nli keeps what a structured check found.",
+    ),
+]
 PathsArg = Annotated[
     list[str],
     typer.Argument(
@@ -153,6 +173,7 @@ def run(
         Path | None, typer.Option(help="Reuse and update this SQLite index (e.g. .checker/index.sqlite).")
     ] = None,
     html: Annotated[Path | None, typer.Option(help="Also write the report as a self-contained HTML page.")] = None,
+    ignore_kind: IgnoreKindOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Check a corpus of articles and write a report of where the sources disagree."""
@@ -167,11 +188,12 @@ def run(
         top_k=top_k,
         min_similarity=min_similarity,
         include=parse_labels(include),
+        ignore_kinds=parse_kinds(ignore_kind),
         allow_download=allow_download or None,
     )
     started = time.perf_counter()
     result = _check(settings, _load(paths), quiet, index)
-    records = result.records(settings.include)
+    records = result.records(settings.include, settings.ignore_kinds)
     write_report(output, records)
     if html:
         write_atomic(html, lambda f: f.write(render_html(records, f"checker report: {', '.join(paths)}")))
@@ -180,7 +202,9 @@ def run(
         write_json(summary, stats)
     if not quiet:
         _print_summary(stats, len(records))
-    if fail_on and any(f.label in parse_labels(fail_on) for f in result.selected(settings.include)):
+    if fail_on and any(
+        f.label in parse_labels(fail_on) for f in result.selected(settings.include, settings.ignore_kinds)
+    ):
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -224,6 +248,7 @@ def ci(
     ] = False,
     model: ModelOpt = None,
     config: ConfigOpt = None,
+    ignore_kind: IgnoreKindOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Check new or changed articles against a corpus; exit 1 on new, unreviewed contradictions."""
@@ -236,7 +261,7 @@ def ci(
         raise fail(f"unknown --output-format {output_format}; choose from {', '.join(FORMATS)}")
     if not corpus.is_dir():
         raise fail(f"--corpus {corpus}: not a folder")
-    settings = _settings(config, model=model)
+    settings = _settings(config, model=model, ignore_kinds=parse_kinds(ignore_kind))
     try:
         reviewed = load_baseline(baseline)
     except BaselineError as exc:
@@ -248,7 +273,7 @@ def ci(
     result = _check(settings, documents, quiet, index)
     records = [
         orient(r, new_ids)
-        for r in result.records(["contradict"])
+        for r in result.records(["contradict"], settings.ignore_kinds)
         if not changed or r["a"]["doc_id"] in new_ids or r["b"]["doc_id"] in new_ids
     ]
     fresh = unreviewed(records, reviewed)
@@ -272,6 +297,7 @@ def make_baseline(
     index: IndexOpt = DEFAULT_INDEX,
     model: ModelOpt = None,
     config: ConfigOpt = None,
+    ignore_kind: IgnoreKindOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Create or update the baseline: current contradictions in, earlier decisions kept, gone ones dropped."""
@@ -279,13 +305,13 @@ def make_baseline(
 
     from checker.baseline import BaselineError, entries, load_baseline, update_baseline, write_baseline
 
-    settings = _settings(config, model=model)
+    settings = _settings(config, model=model, ignore_kinds=parse_kinds(ignore_kind))
     try:
         previous = load_baseline(baseline)
     except BaselineError as exc:
         raise fail(str(exc)) from exc
     result = _check(settings, _load(paths), quiet, index)
-    records = result.records(["contradict"])
+    records = result.records(["contradict"], settings.ignore_kinds)
     recorded = {k: v for k, v in asdict(settings).items() if k not in {"include", "allow_download"}}
     recorded["model_hash"] = result.findings[0].model_hash if result.findings else ""
     updated = update_baseline(previous, records, recorded)

@@ -47,13 +47,13 @@ class CheckResult:
     computed: dict[str, int] = field(default_factory=dict)  # work not read from the index
     nli_directions: int = 0  # premise→hypothesis inputs read, at most two per candidate pair
 
-    def selected(self, include: Iterable[str]) -> list[Finding]:
-        wanted = set(include)
-        return [f for f in self.findings if f.label in wanted]
+    def selected(self, include: Iterable[str], ignore_kinds: Iterable[str] = ()) -> list[Finding]:
+        wanted, ignored = set(include), set(ignore_kinds)
+        return [f for f in self.findings if f.label in wanted and f.kind not in ignored]
 
-    def records(self, include: Iterable[str]) -> list[dict[str, Any]]:
+    def records(self, include: Iterable[str], ignore_kinds: Iterable[str] = ()) -> list[dict[str, Any]]:
         documents = {d.id: d for d in self.corpus.documents}
-        return [finding_record(f, documents) for f in self.selected(include)]
+        return [finding_record(f, documents) for f in self.selected(include, ignore_kinds)]
 
     def summary(self) -> dict[str, Any]:
         by_label = Counter(f.label for f in self.findings)

@@ -165,6 +165,27 @@ def test_same_day_in_two_wordings_is_no_date_discrepancy():
     assert check_dates(a, b, 0.8) is None
 
 
+def dates(a: str, b: str):
+    return check_dates(make_claim(a, "a.txt", ("Kim",)), make_claim(b, "b.txt", ("Kim",)), 0.8)
+
+
+def test_a_date_and_a_weekday_compare_through_the_calendar():
+    assert dates("Kim missed the session of September 25, 2014.", "Kim missed the session on Thursday.") is None
+    assert dates("Kim missed the session of September 25, 2014.", "Kim missed the session on Friday.").contradicts
+    assert dates("Kim missed the session of 25 September.", "Kim missed the session on September 26.").contradicts
+
+
+def test_a_date_without_a_year_is_not_compared_with_a_weekday():
+    assert dates("Kim missed the September 25 session.", "Kim missed the session on Friday.") is None
+
+
+def test_the_day_a_statement_was_made_is_not_the_day_of_the_event():
+    assert (
+        dates("Kim crashed the car overnight, the government said Sunday.", "Kim crashed the car late Saturday.")
+        is None
+    )
+
+
 def test_dates_need_moderately_similar_claims():
     pair = make_pair(
         "The summit opened on Monday.", "The summit opened on Tuesday.", similarity=0.5, entities=("NATO",)

@@ -140,6 +140,13 @@ def test_ci_fails_on_new_contradictions_until_they_are_in_the_baseline(corpus, t
     assert ci(str(corpus / "b.txt"), *common, "--exit-zero").exit_code == 0
 
 
+def test_ci_leaves_out_ignored_kinds(corpus, tmp_path, tiny_model):
+    common = ci_options(corpus, tmp_path, tiny_model, "baseline.json")
+    assert ci(str(corpus / "b.txt"), *common, "--ignore-kind", "nli").exit_code == 1
+    result = ci(str(corpus / "b.txt"), *common, "--ignore-kind", "number,nli", "--output-format", "concise")
+    assert result.exit_code == 0 and "Found 0 findings" in result.stdout, result.output
+
+
 def test_baseline_updates_keep_decisions_and_drop_gone_findings(corpus, tmp_path, tiny_model):
     path = tmp_path / "baseline.json"
     args = baseline_args(corpus, tmp_path, tiny_model, path)

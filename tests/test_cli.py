@@ -125,3 +125,24 @@ def test_help_reads_well():
     assert result.exit_code == 0 and "Find where news sources disagree" in result.stdout
     result = runner.invoke(app, ["run", "--help"])
     assert "--fail-on" in result.stdout and "--include" in result.stdout
+
+
+def test_ignored_kinds_are_left_out_of_the_report_and_the_exit_code(corpus, tmp_path, tiny_model):
+    report = tmp_path / "report.jsonl"
+    result = run(
+        *(str(corpus), "--model", str(tiny_model), "-o", str(report)),
+        *("--ignore-kind", "number", "--fail-on", "contradict"),
+    )
+    assert result.exit_code == 0, result.output
+    assert read_report(report) == []
+    (tmp_path / "checker.toml").write_text('ignore_kinds = ["nli"]\n')
+    result = run(str(corpus), "--model", str(tiny_model), "-o", str(report), "--config", str(tmp_path / "checker.toml"))
+    assert [f["kind"] for f in read_report(report)] == ["number"]
+
+
+def test_unknown_kind_is_a_usage_error(corpus, tmp_path, tiny_model):
+    result = run(str(corpus), "--model", str(tiny_model), "--ignore-kind", "numbers")
+    assert result.exit_code == 2 and "unknown kind(s) numbers" in result.output
+    (tmp_path / "checker.toml").write_text('ignore_kinds = ["model"]\n')
+    result = run(str(corpus), "--model", str(tiny_model), "--config", str(tmp_path / "checker.toml"))
+    assert result.exit_code == 2 and "ignore_kinds: unknown kind(s) model" in result.stderr

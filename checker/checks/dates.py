@@ -1,36 +1,93 @@
 """`date` check: the same event placed on different days or dates.
 
 Weekdays are compared after anchoring to each article's publication date
-(see claims.py); explicit dates are compared as written. Two claims need the
-same weekday-or-date slot filled differently and at least one shared actor
-and a high similarity, since one article often reports several days' events.
+(see claims.py); explicit dates are compared as written, a date with a year
+with a weekday through the calendar, and a date without a year never with a
+weekday (it could fall on any). A weekday right after a reporting verb ("the
+government said Sunday") dates the statement, not the event, and is left out.
+Two claims need days on both sides that all disagree, at least one shared
+actor and a high similarity, since one article often reports several days' events.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
+from dataclasses import dataclass
 
 from checker.records import Claim, Evidence
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-ANCHORED = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \((\d{4}-\d{2}-\d{2})\)")
-WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-DATE = re.compile(rf"\b(?:(?:{MONTHS}) \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?)\b")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
+WEEKDAY_NAMES, MONTH_NAMES = "|".join(WEEKDAYS), "|".join(MONTHS)
+ANCHORED = re.compile(rf"\b({WEEKDAY_NAMES}) \((\d{{4}}-\d{{2}}-\d{{2}})\)")
+WEEKDAY = re.compile(rf"\b({WEEKDAY_NAMES})\b")
+DATE = re.compile(
+    rf"\b(?:(?P<month>{MONTH_NAMES}) (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?"
+    rf"|(?P<day2>\d{{1,2}}) (?P<month2>{MONTH_NAMES})(?: (?P<year2>\d{{4}}))?)\b"
+)
+REPORTED = re.compile(
+    rf"\b(?:said|says|announced|reported|confirmed|stated|added|told [A-Za-z]+)"
+    rf"(?: on| late| early)? (?:{WEEKDAY_NAMES})\b"
+)
 MIN_SIMILARITY = 0.75  # pair cosine needed before differing days count: one article reports many days
 
 
-def event_days(claim: Claim) -> set[str]:
-    anchored = {m.group(2) for m in ANCHORED.finditer(claim.standalone)}
-    if anchored:
-        return anchored
-    return {m.group() for m in DATE.finditer(claim.text)} | {m.group() for m in WEEKDAY.finditer(claim.text)}
+@dataclass(frozen=True)
+class Day:
+    """A day as a sentence gives it: any of its parts may be unknown."""
+
+    text: str
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+
+    def conflicts(self, other: Day) -> bool | None:
+        """True or False where the two can be compared, None where they cannot."""
+        if self.month and other.month:
+            if (self.month, self.day) != (other.month, other.day):
+                return True
+            return bool(self.year and other.year and self.year != other.year)
+        if self.weekday is not None and other.weekday is not None:
+            return self.weekday != other.weekday
+        return None
+
+
+def _full_date(text: str, year: int, month: int, day: int) -> Day:
+    try:
+        weekday = datetime.date(year, month, day).weekday()
+    except ValueError:
+        return Day(text, month, day, year)
+    return Day(text, month, day, year, weekday)
+
+
+def event_days(claim: Claim) -> list[Day]:
+    """Days the claim places its event on; the days of statements ("said Sunday") are not among them."""
+    standalone = REPORTED.sub(lambda m: "#" * len(m.group()), claim.standalone)
+    text = REPORTED.sub(lambda m: "#" * len(m.group()), claim.text)
+    days = []
+    for m in ANCHORED.finditer(standalone):
+        iso = datetime.date.fromisoformat(m.group(2))
+        days.append(_full_date(m.group(), iso.year, iso.month, iso.day))
+    anchored = bool(days)
+    for m in DATE.finditer(text):
+        month = MONTHS.index(m.group("month") or m.group("month2")) + 1
+        day = int(m.group("day") or m.group("day2"))
+        year = m.group("year") or m.group("year2")
+        days.append(_full_date(m.group(), int(year), month, day) if year else Day(m.group(), month, day))
+    if not anchored:
+        days += [Day(m.group(), weekday=WEEKDAYS.index(m.group())) for m in WEEKDAY.finditer(text)]
+    return days
 
 
 def check_dates(a: Claim, b: Claim, similarity: float) -> Evidence | None:
+    if similarity < MIN_SIMILARITY or not set(a.entities) & set(b.entities):
+        return None
     days_a, days_b = event_days(a), event_days(b)
-    if similarity < MIN_SIMILARITY or not days_a or not days_b or days_a & days_b:
+    verdicts = [x.conflicts(y) for x in days_a for y in days_b]
+    if not verdicts or not all(verdicts):  # no days, a day in common, or one that cannot be compared
         return None
-    if not set(a.entities) & set(b.entities):
-        return None
-    detail = {"a": sorted(days_a), "b": sorted(days_b)}
-    return Evidence("date", True, detail, f"{', '.join(sorted(days_a))} vs {', '.join(sorted(days_b))}")
+    detail = {"a": sorted({d.text for d in days_a}), "b": sorted({d.text for d in days_b})}
+    return Evidence("date", True, detail, f"{', '.join(detail['a'])} vs {', '.join(detail['b'])}")
