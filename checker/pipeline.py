@@ -81,7 +81,9 @@ class Checker:
         self, config: Config | None = None, nli: NLIBackend | None = None, embedder=None, nlp=None, index=None
     ):
         self.config = config or Config()
-        self.thresholds = Thresholds(self.config.contradict_threshold, self.config.agree_threshold)
+        self.thresholds = Thresholds(
+            self.config.contradict_threshold, self.config.agree_threshold, self.config.contradict_needs_shared_entity
+        )
         self._nli, self._embedder, self._nlp = nli, embedder, nlp
         self.index = index  # an open checker.index.Index, or None to compute everything
         self.work: Counter = Counter()  # what was computed (not read from the index) in the last check

@@ -6,7 +6,11 @@ counts as agreement (one claim may be a shortened form of the other). The
 second direction is scored only where it could change the verdict
 (`needs_reverse`); a direction not scored is None and does not count.
 Structured evidence that contradicts outranks the model, since the model is
-weakest exactly on numbers, lists, dates and titles.
+weakest exactly on numbers, lists, dates and titles. A contradiction the model
+alone sees needs the two claims to name a common actor, place or organisation
+(`Thresholds.shared_entity`): sentences of different stories that share
+wording, or that name no one, read as contradictions to the model far more
+often than they are.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ EVIDENCE_SCORE = 0.9  # reported confidence of a contradiction found by a struct
 class Thresholds:
     contradict: float
     agree: float
+    shared_entity: bool = True  # a model-only contradiction needs an entity both claims name
 
 
 def decide(
@@ -48,7 +53,8 @@ def decide(
 
     if contradicting:
         return finding("contradict", contradicting[0].kind, max(EVIDENCE_SCORE, p_contra), contradicting + agreeing)
-    if p_contra >= thresholds.contradict and p_contra > p_entail:
+    same_subject = not thresholds.shared_entity or bool(set(pair.a.entities) & set(pair.b.entities))
+    if p_contra >= thresholds.contradict and p_contra > p_entail and same_subject:
         return finding("contradict", "nli", p_contra, evidence)
     if p_entail >= thresholds.agree:
         return finding("agree", "nli", p_entail, evidence)

@@ -14,9 +14,9 @@ from checker.pipeline import Checker
 from checker.report import SCHEMA_PATH, finding_record
 
 ARTICLES = {
-    "a.txt": "The old bridge over the river closed on Monday after the storm damaged its deck.\n",
-    "b.txt": "The old bridge over the river opened on Monday.\n",
-    "c.txt": "The old bridge over the river was painted on Monday.\n",
+    "a.txt": "The old bridge in London closed on Monday after the storm damaged its deck.\n",
+    "b.txt": "The old bridge in London opened on Monday.\n",
+    "c.txt": "The old bridge in London was painted on Monday.\n",
 }
 CONTRADICTING = (0.02, 0.08, 0.9)
 NEUTRAL = (0.01, 0.98, 0.01)

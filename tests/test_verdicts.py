@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from checker.records import Evidence, NLIScores
+from dataclasses import replace
+
+from checker.records import CandidatePair, Evidence, NLIScores
 from checker.verdicts import Thresholds, decide, needs_reverse
-from tests.helpers import make_pair
+from tests.helpers import make_claim, make_pair
 
 THRESHOLDS = Thresholds(contradict=0.8, agree=0.7)
-PAIR = make_pair("The bridge opened in May.", "The bridge opened in June.")
+PAIR = make_pair("The Tower Bridge opened in May.", "The Tower Bridge opened in June.", entities=("Tower Bridge",))
 
 
 def verdict(forward, backward, evidence=()):
@@ -78,3 +80,15 @@ def test_reverse_is_needed_only_within_the_margin_of_a_threshold():
     assert needs_reverse((0.1, 0.4, 0.5), THRESHOLDS, 0.3)  # contradiction 0.5 >= 0.8 - 0.3
     assert needs_reverse((0.4, 0.5, 0.1), THRESHOLDS, 0.3)  # entailment 0.4 >= 0.7 - 0.3
     assert needs_reverse((0.0, 1.0, 0.0), THRESHOLDS, 1.0)  # margin 1: always both
+
+
+def test_a_model_only_contradiction_needs_an_entity_both_claims_name():
+    """Sentences of different stories that share wording read as contradictions to the model."""
+    scores = NLIScores((0.02, 0.08, 0.9), (0.02, 0.08, 0.9))
+    a = make_claim("Macaulay Culkin will be missed but not forgotten.", "a.txt", ("person:culkin",))
+    b = make_claim("Axl Rose will be missed but not forgotten.", "b.txt", ("person:rose",))
+    pronoun = make_claim("There is no way they can go ahead without him.", "b.txt")
+    for other in (b, pronoun):
+        pair = CandidatePair(a, other, 0.6)
+        assert decide(pair, scores, [], THRESHOLDS, "m", "h").label == "unrelated"
+        assert decide(pair, scores, [], replace(THRESHOLDS, shared_entity=False), "m", "h").label == "contradict"
