@@ -14,7 +14,8 @@ def news_articles() -> list[dict]:
         return [json.loads(line) for line in f]
 
 
-def write_news_corpus(path: Path, n: int) -> Path:
-    """The first n articles as one JSONL corpus file checker reads."""
-    path.write_text("".join(json.dumps(a) + "\n" for a in news_articles()[:n]), encoding="utf-8")
+def write_news_corpus(path: Path, n: int, skip: int = 0) -> Path:
+    """n articles, after the first `skip`, as one JSONL corpus file checker reads."""
+    articles = news_articles()[skip : skip + n]
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
     return path

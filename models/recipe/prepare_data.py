@@ -243,6 +243,24 @@ def restatement_pairs(cfg: dict, rng: random.Random, shared: Path, scale: float)
     return rows
 
 
+def unrelated_pairs(cfg: dict, rng: random.Random, shared: Path, scale: float) -> list[dict]:
+    """Two sentences of two different news articles, as neutral: unrelated is not contradictory.
+
+    SNLI labels two captions of different scenes a contradiction (they were
+    written for one photo), and the model learned to call short unrelated
+    sentences contradictions; in checker unrelated claims must read as neutral.
+    """
+    articles = [split_sentences(a["text"]) for a in read_jsonl(shared / "news/fnc1_train_bodies.jsonl")]
+    articles = [[s for s in sents if 5 <= len(s.split()) <= 45] for sents in articles]
+    articles = [sents for sents in articles if sents]
+    rows = []
+    for _ in range(int(scale * cfg["pairs"])):
+        first, second = rng.sample(articles, 2)
+        premise, hypothesis = rng.choice(first), rng.choice(second)
+        rows.append({"premise": premise, "hypothesis": hypothesis, "label": "neutral", "source": "news_unrelated"})
+    return rows
+
+
 def build_mix(cfg: dict) -> tuple[list[dict], list[dict]]:
     rng = random.Random(cfg["data"]["seed"])
     shared = (Path.cwd() / cfg["data"]["shared_dir"]).resolve()
@@ -263,6 +281,7 @@ def build_mix(cfg: dict) -> tuple[list[dict], list[dict]]:
     rng.shuffle(unique)
     holdout = cfg["data"]["calibration_holdout"]
     later = restatement_pairs(cfg["data"]["restatements"], random.Random(cfg["data"]["seed"] + 1), shared, scale)
+    later += unrelated_pairs(cfg["data"]["unrelated"], random.Random(cfg["data"]["seed"] + 2), shared, scale)
     return unique[holdout:] + later, unique[:holdout]
 
 
