@@ -67,14 +67,14 @@ class Config:
     # NLI scores the longer claim as premise first and the reverse direction only
     # where the first comes within this margin of a threshold (1.0: always both).
     # Chosen with benchmarks/reverse.py, which replays every verdict against
-    # scoring both directions. On 300 news articles (12,584 candidate pairs, the
-    # shipped model) 0.6 skips 57% of reverse directions (over a quarter of the
-    # NLI work) and changes 2 of 198 contradictions and 15 of 841 agreements;
-    # 0.5 skips 68% but changes 5 contradictions and 24 agreements, 0.3 changes
-    # 13 and 40. The 2 contradictions are pairs the model reads one way only
-    # (low contradiction with the longer claim as premise, above 0.8 the other
-    # way). Ordering by length matters: pair order at 0.3 changes 42
-    # contradictions and 176 agreements against 13 and 40.
+    # scoring both directions. On 300 news articles (12,556 candidate pairs, the
+    # shipped model and rules) 0.6 skips 58% of reverse directions (over a
+    # quarter of the NLI work) and changes 1 of 46 contradictions and 14 of 820
+    # agreements; 0.5 skips 70% but changes 24 agreements, 0.0 changes 3
+    # contradictions and 58 agreements. The changed contradiction is a pair the
+    # model reads one way only (low with the longer claim as premise, above 0.8
+    # the other way). Ordering by length matters: pair order at 0.3 changes 7
+    # contradictions and 172 agreements against 1 and 38.
     reverse_margin: float = 0.6
 
     # Claims sharing a specific quantity ("votes against") are paired down to this
