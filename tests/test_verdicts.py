@@ -92,3 +92,13 @@ def test_a_model_only_contradiction_needs_an_entity_both_claims_name():
         pair = CandidatePair(a, other, 0.6)
         assert decide(pair, scores, [], THRESHOLDS, "m", "h").label == "unrelated"
         assert decide(pair, scores, [], replace(THRESHOLDS, shared_entity=False), "m", "h").label == "contradict"
+
+
+def test_the_same_words_in_two_sources_never_contradict():
+    """A contradiction between identical sentences can only come from rewriting them standalone."""
+    scores = NLIScores((0.02, 0.08, 0.9), (0.02, 0.08, 0.9))
+    a = make_claim("He also carries a pistol at work.", "a.txt", ("person:vickers",), "Vickers also carries a pistol.")
+    b = make_claim("He also carries a pistol at work!", "b.txt", ("person:vickers",), "Miller also carries a pistol.")
+    assert decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, "m", "h").label != "contradict"
+    c = make_claim("He never carries a pistol at work.", "b.txt", ("person:vickers",))
+    assert decide(CandidatePair(a, c, 0.9), scores, [], THRESHOLDS, "m", "h").label == "contradict"
