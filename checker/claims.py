@@ -97,7 +97,10 @@ class _Context:
                 self.last_person = self.full_names[key]
 
     def speaker(self, pronoun) -> str:
-        """In "Tukur said he had ...", "he" is Tukur, whatever the entity tagger made of the name."""
+        """In "Tukur said he had ...", "he" is Tukur: a person the tagger names, or one the article named before.
+
+        Organisations that say things ("the Pentagon said he ...") are not what he or she refers to.
+        """
         clause = pronoun.head
         verb = clause.head
         if clause.dep_ != "ccomp" or verb.lemma_ not in REPORTING:
@@ -105,8 +108,12 @@ class _Context:
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
         if subject is None:
             return ""
-        name = " ".join(t.text for t in subject.subtree if t.pos_ == "PROPN")
-        return self.full_names.get(entity_key(name, "PERSON") or "", name)
+        entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+        name = clean_name(entity.text if entity else subject.text)
+        known = self.full_names.get(entity_key(name, "PERSON") or "")
+        if known:
+            return known
+        return name if entity is not None and entity.label_ == "PERSON" else ""
 
     def standalone(self, span_doc, start: int, end: int) -> str:
         """The claim with he/she resolved and weekdays anchored to the article's date."""

@@ -297,7 +297,6 @@ def make_baseline(
     index: IndexOpt = DEFAULT_INDEX,
     model: ModelOpt = None,
     config: ConfigOpt = None,
-    ignore_kind: IgnoreKindOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Create or update the baseline: current contradictions in, earlier decisions kept, gone ones dropped."""
@@ -305,13 +304,13 @@ def make_baseline(
 
     from checker.baseline import BaselineError, entries, load_baseline, update_baseline, write_baseline
 
-    settings = _settings(config, model=model, ignore_kinds=parse_kinds(ignore_kind))
+    settings = _settings(config, model=model)
     try:
         previous = load_baseline(baseline)
     except BaselineError as exc:
         raise fail(str(exc)) from exc
     result = _check(settings, _load(paths), quiet, index)
-    records = result.records(["contradict"], settings.ignore_kinds)
+    records = result.records(["contradict"])  # every kind: a decision on an ignored kind must survive
     recorded = {k: v for k, v in asdict(settings).items() if k not in {"include", "allow_download"}}
     recorded["model_hash"] = result.findings[0].model_hash if result.findings else ""
     updated = update_baseline(previous, records, recorded)

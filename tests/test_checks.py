@@ -102,6 +102,17 @@ def test_bounds_and_round_figures_contradict_only_values_outside_them():
     assert numbers("About 100 homes burned.", "The fire burned 150 homes.").contradicts
 
 
+def test_thousands_hundreds_and_day_first_dates_read_right():
+    assert [q.value for q in extract_quantities("In Syria, 250,000 people have died in the war.")] == [250000]
+    assert [q.value for q in extract_quantities("Three hundred people marched.")] == [300]
+    assert extract_quantities("The trial began on 5 January in Boston.") == []
+
+
+def test_bounds_before_round_words_and_bounds_never_agree():
+    assert numbers("At least a dozen people were killed.", "Twenty people were killed.") is None
+    assert numbers("Fewer than 10 people were hurt.", "More than 10 people were hurt.") is None
+
+
 def test_a_scale_word_stays_with_its_figure():
     (quantity,) = extract_quantities("The clip has received more than 40 million views.")
     assert (quantity.text, quantity.value, quantity.bound) == ("40 million", 4e7, "lower")
@@ -204,3 +215,9 @@ def test_same_title_on_both_sides_is_fine():
     a = make_claim("President Lula da Silva spoke in Brasilia.")
     b = make_claim("Brazilian President Lula da Silva spoke on Monday.", "b.txt")
     assert check_titles(a, b, 0.3) is None
+
+
+def test_an_impossible_date_in_the_text_is_no_crash_and_possessive_days_are_events():
+    odd = make_claim("Kim left on Monday (2015-02-30).", "a.txt", ("Kim",))
+    assert check_dates(odd, make_claim("Kim left on Tuesday.", "b.txt", ("Kim",)), 0.8).message == "Monday vs Tuesday"
+    assert dates("Kim said Monday's attack killed five.", "Kim said Tuesday's attack killed five.").contradicts

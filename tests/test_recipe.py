@@ -27,10 +27,7 @@ def test_restatement_edits_change_the_surface_only():
     rng = random.Random(0)
     assert respell("Forces centered on the U.S. base.", rng) == "Forces centered on the US base."
     assert respell("No spelling variant here.", rng) is None
-    assert number_as_word("Three of the 10 men left.", rng) in {
-        "three of the 10 men left.",
-        "Three of the ten men left.",
-    }
+    assert number_as_word("Three of the 10 men left.", rng) == "Three of the ten men left."
     for untouchable in ("He rants 24/7.", "Prices rose 5% on 10-4.", "A 3.5 magnitude quake."):
         assert number_as_word(untouchable, rng) is None
     assert restyle_quotes("“Rubbish,” she said, “it’s false.”", rng) == '"Rubbish," she said, "it\'s false."'

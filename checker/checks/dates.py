@@ -29,7 +29,7 @@ DATE = re.compile(
 )
 REPORTED = re.compile(
     rf"\b(?:said|says|announced|reported|confirmed|stated|added|told [A-Za-z]+)"
-    rf"(?: on| late| early)? (?:{WEEKDAY_NAMES})\b"
+    rf"(?: on| late| early)? (?:{WEEKDAY_NAMES})\b(?!['’]s)"  # not "said Monday's attack"
 )
 MIN_SIMILARITY = 0.75  # pair cosine needed before differing days count: one article reports many days
 
@@ -69,7 +69,10 @@ def event_days(claim: Claim) -> list[Day]:
     text = REPORTED.sub(lambda m: "#" * len(m.group()), claim.text)
     days = []
     for m in ANCHORED.finditer(standalone):
-        iso = datetime.date.fromisoformat(m.group(2))
+        try:
+            iso = datetime.date.fromisoformat(m.group(2))
+        except ValueError:
+            continue  # "Monday (2015-02-30)" written in an article, not an anchor of ours
         days.append(_full_date(m.group(), iso.year, iso.month, iso.day))
     anchored = bool(days)
     for m in DATE.finditer(text):

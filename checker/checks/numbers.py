@@ -50,7 +50,7 @@ WORD_NUMBERS = {
     "hundred": 100,
     "dozen": 12,
 }
-SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent\b|per cent\b))?"
     r"|\b(" + "|".join(WORD_NUMBERS) + r")\b(?!-)",
@@ -74,11 +74,19 @@ PLAIN_COUNT_SIMILARITY = 0.6  # cosine two claims need before their unpolarized 
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 NOT_A_COUNT = re.compile(r"\b(one of|one another|no one|no longer|no more)\b", re.IGNORECASE)
-AGE = re.compile(r"\b([A-Z][a-z]+), \d{1,3},")  # "Aamir Dhawan, 30, a local": an age
-PART_OF_NAME = re.compile(r"[a-z,;:] [A-Z][\w.&-]*\s$")  # "station ABC 15", "on January 5", not "In 15 days"
-LOWER_BOUND = re.compile(r"\b(?:at least|more than|over|above|upwards of|no fewer than|no less than)\s+$", re.I)
-UPPER_BOUND = re.compile(r"\b(?:at most|up to|fewer than|less than|under|below|no more than)\s+$", re.I)
-APPROXIMATE = re.compile(r"\b(?:about|around|nearly|almost|roughly|approximately|some|close to|an estimated)\s+$", re.I)
+AGE = re.compile(r"\b([A-Z][a-z]+), \d{1,3},(?!\d)")  # "Aamir Dhawan, 30, a local": an age, not "Syria, 250,000"
+MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+# "station ABC 15", "on January 5": part of a name or a date; not "In 15 days", not "told CNN that 50"
+PART_OF_NAME = re.compile(rf"(?:[a-z,;:] [A-Z]{{2,5}}|\b(?:{MONTH_NAMES}))\s$")
+DAY_OF_MONTH = re.compile(rf"^\s+(?:{MONTH_NAMES})\b")  # "5 January"
+ARTICLE = r"(?:an?\s+)?"  # "at least a dozen"
+LOWER_BOUND = re.compile(
+    rf"\b(?:at least|more than|over|above|upwards of|no fewer than|no less than)\s+{ARTICLE}$", re.I
+)
+UPPER_BOUND = re.compile(rf"\b(?:at most|up to|fewer than|less than|under|below|no more than)\s+{ARTICLE}$", re.I)
+APPROXIMATE = re.compile(
+    rf"\b(?:about|around|nearly|almost|roughly|approximately|some|close to|an estimated)\s+{ARTICLE}$", re.I
+)
 ROUND_WORDS = {"dozen", "hundred"}  # "a dozen" is rarely exactly twelve
 ROUNDING = 0.15  # an approximate figure covers values within 15% of it: "nearly a dozen" holds 11
 
@@ -136,18 +144,23 @@ def extract_quantities(text: str) -> list[Quantity]:
     """Counted quantities of a sentence; years, ages, names, 'one of' and ordinals are not quantities."""
     masked = NOT_A_COUNT.sub(lambda m: "#" * len(m.group()), text)
     masked = AGE.sub(lambda m: m.group(1) + "#" * (len(m.group()) - len(m.group(1))), masked)
-    found = []
+    found, scale_end = [], 0
     for m in NUMBER.finditer(masked):
         digits, percent, word = m.group(1), m.group(2), m.group(3)
+        if m.start() < scale_end:
+            continue  # the "hundred" of "three hundred", already read as its scale
         if digits and YEAR.match(digits) and not percent:
             continue
         if digits and PART_OF_NAME.search(masked[max(0, m.start() - 40) : m.start()]):
+            continue
+        if digits and DAY_OF_MONTH.match(masked[m.end() : m.end() + 12]):
             continue
         value = float(digits.replace(",", "")) if digits else float(WORD_NUMBERS[word.lower()])
         after = _following_words(masked, m.end(), 14)
         figure = m.group().strip()
         if after and after[0].lower() in SCALE:
             figure += " " + after[0]
+            scale_end = masked.index(after[0], m.end()) + len(after[0])
             value *= SCALE[after.pop(0).lower()]
         zero_votes = bool(word) and word.lower() in {"no", "none"}
         if zero_votes and not (after and after[0].lower() == "against"):
@@ -211,7 +224,8 @@ def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
             if not x.allows(y):
                 message = f"{x.text} {x.noun} vs {y.text} {y.noun}{' ' + x.polarity if x.polarity else ''}"
                 return Evidence("number", True, detail, message)
-            if x.value == y.value:
+            one_sided = {x.bound, y.bound} & {"lower", "upper"}
+            if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
                 agreeing = agreeing or Evidence("number", False, detail, f"both give {x.text} {x.noun}")
     return agreeing
 
