@@ -197,7 +197,10 @@ def run(
     write_report(output, records)
     if html:
         write_atomic(html, lambda f: f.write(render_html(records, f"checker report: {', '.join(paths)}")))
-    stats = result.summary() | {"report": str(output), "total_seconds": round(time.perf_counter() - started, 2)}
+    stats = result.summary(settings.ignore_kinds) | {
+        "report": str(output),
+        "total_seconds": round(time.perf_counter() - started, 2),
+    }
     if summary:
         write_json(summary, stats)
     if not quiet:

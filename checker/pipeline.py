@@ -55,10 +55,13 @@ class CheckResult:
         documents = {d.id: d for d in self.corpus.documents}
         return [finding_record(f, documents) for f in self.selected(include, ignore_kinds)]
 
-    def summary(self) -> dict[str, Any]:
-        by_label = Counter(f.label for f in self.findings)
+    def summary(self, ignore_kinds: Iterable[str] = ()) -> dict[str, Any]:
+        """Counts of the run; findings of ignored kinds are counted apart, as the report leaves them out."""
+        ignored = set(ignore_kinds)
+        kept = [f for f in self.findings if f.kind not in ignored]
+        by_label = Counter(f.label for f in kept)
         by_sources = Counter(
-            " ~ ".join(sorted((f.pair.a.doc_id, f.pair.b.doc_id))) for f in self.findings if f.label == "contradict"
+            " ~ ".join(sorted((f.pair.a.doc_id, f.pair.b.doc_id))) for f in kept if f.label == "contradict"
         )
         return {
             "documents": len(self.corpus.documents),
@@ -68,6 +71,7 @@ class CheckResult:
             "cross_document_pairs": self.pairing.cross_document_pairs,
             "nli_directions": self.nli_directions,
             "findings": {label: by_label.get(label, 0) for label in ("contradict", "agree", "unrelated")},
+            "ignored_findings": len(self.findings) - len(kept),
             "contradictions_by_source_pair": dict(sorted(by_sources.items())),
             "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
             "computed": self.computed,

@@ -135,6 +135,7 @@ def test_ignored_kinds_are_left_out_of_the_report_and_the_exit_code(corpus, tmp_
     )
     assert result.exit_code == 0, result.output
     assert read_report(report) == []
+    assert "contradict 0" in result.stdout
     (tmp_path / "checker.toml").write_text('ignore_kinds = ["nli"]\n')
     result = run(str(corpus), "--model", str(tiny_model), "-o", str(report), "--config", str(tmp_path / "checker.toml"))
     assert [f["kind"] for f in read_report(report)] == ["number"]
