@@ -60,22 +60,21 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_ERROR)
 
 
-def parse_labels(value: str) -> tuple[str, ...]:
-    labels = tuple(v.strip() for v in value.split(",") if v.strip())
-    unknown = [v for v in labels if v not in LABELS]
+def parse_choices(value: str, choices: tuple[str, ...], what: str) -> tuple[str, ...]:
+    """A comma-separated option's values, each one of `choices`."""
+    values = tuple(v.strip() for v in value.split(",") if v.strip())
+    unknown = [v for v in values if v not in choices]
     if unknown:
-        raise typer.BadParameter(f"unknown label(s) {', '.join(unknown)}; choose from {', '.join(LABELS)}")
-    return labels
+        raise typer.BadParameter(f"unknown {what}(s) {', '.join(unknown)}; choose from {', '.join(choices)}")
+    return values
+
+
+def parse_labels(value: str) -> tuple[str, ...]:
+    return parse_choices(value, LABELS, "label")
 
 
 def parse_kinds(value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    kinds = tuple(v.strip() for v in value.split(",") if v.strip())
-    unknown = [v for v in kinds if v not in FINDING_KINDS]
-    if unknown:
-        raise typer.BadParameter(f"unknown kind(s) {', '.join(unknown)}; choose from {', '.join(FINDING_KINDS)}")
-    return kinds
+    return None if value is None else parse_choices(value, FINDING_KINDS, "kind")
 
 
 IgnoreKindOpt = Annotated[

@@ -15,12 +15,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from checker.checks.text import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS, blank
 from checker.records import Claim, Evidence
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")  # fmt: skip
-WEEKDAY_NAMES, MONTH_NAMES = "|".join(WEEKDAYS), "|".join(MONTHS)
 ANCHORED = re.compile(rf"\b({WEEKDAY_NAMES}) \((\d{{4}}-\d{{2}}-\d{{2}})\)")
 WEEKDAY = re.compile(rf"\b({WEEKDAY_NAMES})\b")
 DATE = re.compile(
@@ -65,8 +62,7 @@ def _full_date(text: str, year: int, month: int, day: int) -> Day:
 
 def event_days(claim: Claim) -> list[Day]:
     """Days the claim places its event on; the days of statements ("said Sunday") are not among them."""
-    standalone = REPORTED.sub(lambda m: "#" * len(m.group()), claim.standalone)
-    text = REPORTED.sub(lambda m: "#" * len(m.group()), claim.text)
+    standalone, text = blank(REPORTED, claim.standalone), blank(REPORTED, claim.text)
     days = []
     for m in ANCHORED.finditer(standalone):
         try:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from checker.checks.text import STOP, WORD, stem
+from checker.checks.text import MONTH_NAMES, STOP, WORD, blank, stem
 from checker.records import Claim, Evidence
 
 WORD_NUMBERS = {
@@ -75,7 +75,6 @@ PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 NOT_A_COUNT = re.compile(r"\b(one of|one another|no one|no longer|no more)\b", re.IGNORECASE)
 AGE = re.compile(r"\b([A-Z][a-z]+), \d{1,3},(?!\d)")  # "Aamir Dhawan, 30, a local": an age, not "Syria, 250,000"
-MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "station ABC 15", "on January 5": part of a name or a date; not "In 15 days", not "told CNN that 50"
 PART_OF_NAME = re.compile(rf"(?:[a-z,;:] [A-Z]{{2,5}}|\b(?:{MONTH_NAMES}))\s$")
 DAY_OF_MONTH = re.compile(rf"^\s+(?:{MONTH_NAMES})\b")  # "5 January"
@@ -142,7 +141,7 @@ def _bound(before: str, word: str | None) -> str:
 
 def extract_quantities(text: str) -> list[Quantity]:
     """Counted quantities of a sentence; years, ages, names, 'one of' and ordinals are not quantities."""
-    masked = NOT_A_COUNT.sub(lambda m: "#" * len(m.group()), text)
+    masked = blank(NOT_A_COUNT, text)
     masked = AGE.sub(lambda m: m.group(1) + "#" * (len(m.group()) - len(m.group(1))), masked)
     found, scale_end = [], 0
     for m in NUMBER.finditer(masked):
@@ -151,7 +150,8 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue  # the "hundred" of "three hundred", already read as its scale
         if digits and YEAR.match(digits) and not percent:
             continue
-        if digits and PART_OF_NAME.search(masked[max(0, m.start() - 40) : m.start()]):
+        preceding = masked[max(0, m.start() - 40) : m.start()]
+        if digits and PART_OF_NAME.search(preceding):
             continue
         if digits and DAY_OF_MONTH.match(masked[m.end() : m.end() + 12]):
             continue
@@ -180,8 +180,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             unit, polarity, noun = VOTE, "against", "votes"
         before = WORD.findall(masked[max(0, m.start() - 80) : m.start()])[-6:]
         context = frozenset(stem(w) for w in before + after[:6] if w.lower() not in STOP and len(w) > 2)
-        bound = _bound(masked[max(0, m.start() - 40) : m.start()], word)
-        found.append(Quantity(value, unit, polarity, figure, m.start(), context, noun, bound))
+        found.append(Quantity(value, unit, polarity, figure, m.start(), context, noun, _bound(preceding, word)))
     return found
 
 

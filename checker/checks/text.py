@@ -1,8 +1,13 @@
-"""Small text helpers the structured checks share: words, crude stems, stop words."""
+"""Small text helpers the structured checks share: words, crude stems, stop words, calendar names."""
 
 from __future__ import annotations
 
 import re
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
+WEEKDAY_NAMES, MONTH_NAMES = "|".join(WEEKDAYS), "|".join(MONTHS)
 
 WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
 STOP = frozenset(
@@ -100,6 +105,11 @@ def stem(word: str) -> str:
             w = w[: -len(suffix)] + repl
             break
     return w.rstrip("e") if len(w) > 3 else w
+
+
+def blank(pattern: re.Pattern, text: str) -> str:
+    """`text` with each match of `pattern` overwritten by '#': offsets stay, the words are gone."""
+    return pattern.sub(lambda m: "#" * len(m.group()), text)
 
 
 def content_stems(text: str) -> set[str]:

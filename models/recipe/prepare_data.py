@@ -144,8 +144,12 @@ def drop_clause(s: str) -> str | None:
     return None
 
 
-def news_edit_pairs(cfg: dict, rng: random.Random, shared: Path, scale: float) -> list[dict]:
-    articles = [split_sentences(a["text"]) for a in read_jsonl(shared / "news/fnc1_train_bodies.jsonl")]
+def article_sentences(shared: Path) -> list[list[str]]:
+    """The sentences of each FNC-1 body: the news text every synthetic source is made from."""
+    return [split_sentences(a["text"]) for a in read_jsonl(shared / "news/fnc1_train_bodies.jsonl")]
+
+
+def news_edit_pairs(cfg: dict, rng: random.Random, articles: list[list[str]], scale: float) -> list[dict]:
     candidates = [(i, s) for i, sents in enumerate(articles) for s in sents if 8 <= len(s.split()) <= 45]
     rng.shuffle(candidates)
     names = sorted({m.group() for _, s in candidates[:20000] for m in NAME.finditer(s)})
@@ -219,11 +223,10 @@ def restyle_quotes(s: str, rng: random.Random) -> str | None:
     return plain if plain != s else None
 
 
-def restatement_pairs(cfg: dict, rng: random.Random, shared: Path, scale: float) -> list[dict]:
+def restatement_pairs(cfg: dict, rng: random.Random, articles: list[list[str]], scale: float) -> list[dict]:
     """The same sentence, or one differing only in spelling, quote style or a small number
     written out, as entailment: wire copy repeated across outlets differs just so, and
     the news edits alone taught the model that any small difference is a contradiction."""
-    articles = [split_sentences(a["text"]) for a in read_jsonl(shared / "news/fnc1_train_bodies.jsonl")]
     sentences = [s for sents in articles for s in sents if 6 <= len(s.split()) <= 45]
     variants = (respell, number_as_word, restyle_quotes)
     wanted = int(scale * cfg["max_sentences"])
@@ -243,14 +246,13 @@ def restatement_pairs(cfg: dict, rng: random.Random, shared: Path, scale: float)
     return rows
 
 
-def unrelated_pairs(cfg: dict, rng: random.Random, shared: Path, scale: float) -> list[dict]:
+def unrelated_pairs(cfg: dict, rng: random.Random, articles: list[list[str]], scale: float) -> list[dict]:
     """Two sentences of two different news articles, as neutral: unrelated is not contradictory.
 
     SNLI labels two captions of different scenes a contradiction (they were
     written for one photo), and the model learned to call short unrelated
     sentences contradictions; in checker unrelated claims must read as neutral.
     """
-    articles = [split_sentences(a["text"]) for a in read_jsonl(shared / "news/fnc1_train_bodies.jsonl")]
     articles = [[s for s in sents if 5 <= len(s.split()) <= 45] for sents in articles]
     articles = [sents for sents in articles if sents]
     rows = []
@@ -271,7 +273,8 @@ def build_mix(cfg: dict) -> tuple[list[dict], list[dict]]:
             if rng.random() < scale * fraction:
                 rows.append({k: row[k] for k in ("premise", "hypothesis", "label", "source")})
     rows += fnc1_pairs(cfg["data"]["fnc1"], rng, shared, scale)
-    rows += news_edit_pairs(cfg["data"]["news_edits"], rng, shared, scale)
+    articles = article_sentences(shared)
+    rows += news_edit_pairs(cfg["data"]["news_edits"], rng, articles, scale)
     seen, unique = set(), []
     for row in rows:
         key = (row["premise"].lower(), row["hypothesis"].lower())
@@ -280,8 +283,8 @@ def build_mix(cfg: dict) -> tuple[list[dict], list[dict]]:
             unique.append(row)
     rng.shuffle(unique)
     holdout = cfg["data"]["calibration_holdout"]
-    later = restatement_pairs(cfg["data"]["restatements"], random.Random(cfg["data"]["seed"] + 1), shared, scale)
-    later += unrelated_pairs(cfg["data"]["unrelated"], random.Random(cfg["data"]["seed"] + 2), shared, scale)
+    later = restatement_pairs(cfg["data"]["restatements"], random.Random(cfg["data"]["seed"] + 1), articles, scale)
+    later += unrelated_pairs(cfg["data"]["unrelated"], random.Random(cfg["data"]["seed"] + 2), articles, scale)
     return unique[holdout:] + later, unique[:holdout]
 
 
