@@ -81,7 +81,7 @@ IgnoreKindOpt = Annotated[
     str | None,
     typer.Option(
         "--ignore-kind",
-        help="Finding kinds to leave out, comma-separated (nli, number, entity_set, date, title); "
+        help="Finding kinds to leave out, comma-separated (nli, number, entity_set, date, title, denial); "
         "e.g. nli keeps what a structured check found.",
     ),
 ]
@@ -352,7 +352,9 @@ def review(
     report: Annotated[Path, typer.Argument(help="A JSONL report written by `checker run`.", show_default=False)],
     baseline: BaselineOpt = Path(".checker-baseline.json"),
     label: Annotated[str | None, typer.Option(help="Only this label.")] = None,
-    kind: Annotated[str | None, typer.Option(help="Only this kind (nli, number, entity_set, date, title).")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="Only this kind (nli, number, entity_set, date, title, denial).")
+    ] = None,
     doc: Annotated[str | None, typer.Option(help="Only findings whose document ids contain this.")] = None,
     min_score: Annotated[float, typer.Option(help="Only findings scored at least this.")] = 0.0,
     search: Annotated[str | None, typer.Option(help="Only findings whose claims contain this text.")] = None,

@@ -60,6 +60,7 @@ ALIASES = {
     "e.u.": "European Union",
     "european union": "European Union",
     "brussels": "European Union",
+    "european commission": "European Union",  # the EU's executive: news uses the two for the same acts
     "nato": "NATO",
 }
 ENTITY_LABELS = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT"}

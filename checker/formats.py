@@ -21,11 +21,12 @@ RULES = {
     "entity_set": "The two claims list different participants in the same event.",
     "date": "The two claims place the same event on different days.",
     "title": "The two claims give the same person contradictory roles.",
+    "denial": "One claim has someone confirm what the other has the same one deny.",
 }
 JSONL_LINE = re.compile(r"^(?P<file>.+\.jsonl):(?P<line>\d+)$")
 
 
-SIDE_SWAPS = {"a": "b", "a_to_b": "b_to_a", "only_in_a": "only_in_b", "a_former": "b_former"}
+SIDE_SWAPS = {"a": "b", "a_to_b": "b_to_a", "only_in_a": "only_in_b", "a_former": "b_former", "a_office": "b_office"}
 SIDE_SWAPS |= {v: k for k, v in SIDE_SWAPS.items()}
 
 

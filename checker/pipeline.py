@@ -12,23 +12,31 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from checker.checks import run_checks
 from checker.checks.numbers import QuantityIndex, quantity_keys
-from checker.checks.titles import title_keys
+from checker.checks.titles import RoleIndex, title_keys
 from checker.claims import extract_claims, load_nlp
 from checker.config import Config
 from checker.corpus import Corpus, load_corpus
 from checker.nli import HFNLIModel, NLIBackend
 from checker.pairing import PairingStats, SentenceEmbedder, pair_candidates
-from checker.records import CandidatePair, Claim, Document, Finding, NLIScores, content_hash
+from checker.records import CandidatePair, Claim, Document, Evidence, Finding, NLIScores, content_hash
 from checker.report import finding_record, sort_findings
 from checker.verdicts import Thresholds, collapse_repeats, decide, needs_reverse
 
 Progress = Callable[[str, int, int], None]
+
+
+class Explainer(Protocol):
+    """Document-wide knowledge that can explain a discrepancy away (two votes, two offices)."""
+
+    def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool: ...
+
+
 NLI_CHUNK = 256  # inputs per model call: progress updates without hurting batching
 EMBEDDING_WIDTH = 384  # all-MiniLM-L6-v2
 
@@ -141,7 +149,7 @@ class Checker:
         lap("pairing")
         scores = self.score_pairs(pairs, progress)
         lap("nli")
-        findings = self.decide_pairs(pairs, scores, QuantityIndex(claims))
+        findings = self.decide_pairs(pairs, scores, {"number": QuantityIndex(claims), "title": RoleIndex(claims)})
         lap("verdicts")
         computed = {k: self.work[k] for k in ("documents_parsed", "embeddings", "verdicts")}
         findings = sort_findings(collapse_repeats(findings))
@@ -213,14 +221,15 @@ class Checker:
         return [tuple(map(float, row)) for row in probs]
 
     def decide_pairs(
-        self, pairs: Sequence[CandidatePair], scores: Sequence[NLIScores], quantities: QuantityIndex
+        self, pairs: Sequence[CandidatePair], scores: Sequence[NLIScores], explainers: dict[str, Explainer]
     ) -> list[Finding]:
+        """Verdicts; a structured discrepancy that the rest of the two documents explains is dropped."""
         findings = []
         for pair, score in zip(pairs, scores, strict=True):
             evidence = [
                 e
                 for e in run_checks(pair)
-                if not (e.kind == "number" and e.contradicts and quantities.explains(e, pair.a, pair.b))
+                if not (e.contradicts and e.kind in explainers and explainers[e.kind].explains(e, pair.a, pair.b))
             ]
             findings.append(decide(pair, score, evidence, self.thresholds, self.nli.name, self.nli.hash))
         return findings

@@ -6,10 +6,11 @@ from dataclasses import replace
 
 from checker.checks import run_checks
 from checker.checks.dates import check_dates
+from checker.checks.denials import check_denials
 from checker.checks.entity_sets import check_entity_sets, list_members
 from checker.checks.numbers import check_numbers, extract_quantities
 from checker.checks.text import stem
-from checker.checks.titles import check_titles
+from checker.checks.titles import RoleIndex, check_titles
 from tests.helpers import make_claim, make_pair
 
 
@@ -221,3 +222,165 @@ def test_an_impossible_date_in_the_text_is_no_crash_and_possessive_days_are_even
     odd = make_claim("Kim left on Monday (2015-02-30).", "a.txt", ("Kim",))
     assert check_dates(odd, make_claim("Kim left on Tuesday.", "b.txt", ("Kim",)), 0.8).message == "Monday vs Tuesday"
     assert dates("Kim said Monday's attack killed five.", "Kim said Tuesday's attack killed five.").contradicts
+
+
+def test_two_offices_of_one_kind_for_one_person_contradict():
+    evidence = check_titles(
+        make_claim("Home Minister Bishnu Prasad Khanal spoke in Kathmandu."),
+        make_claim("Health Minister Bishnu Khanal visited the hospital.", "b.txt"),
+        0.3,
+    )
+    assert evidence.contradicts and (evidence.detail["a_office"], evidence.detail["b_office"]) == ("interior", "health")
+    evidence = check_titles(
+        make_claim("Acme chief financial officer Elena Sorensen will oversee the integration."),
+        make_claim("Chief operating officer Elena Sorensen will be in charge of the merger.", "b.txt"),
+        0.3,
+    )
+    assert evidence.message == "Acme chief financial officer Elena Sorensen vs Chief operating officer Elena Sorensen"
+
+
+def test_one_office_named_two_ways_and_two_people_with_one_title_are_fine():
+    same = ("Kestrel CEO Mads Orrevik apologised.", "Mads Orrevik, Kestrel's chief executive, said sorry.")
+    assert check_titles(make_claim(same[0]), make_claim(same[1], "b.txt"), 0.3) is None
+    assert (
+        check_titles(
+            make_claim("Home Minister Jo Lund spoke."),
+            make_claim("Jo Lund, the interior minister, spoke.", "b.txt"),
+            0.3,
+        )
+        is None
+    )
+    people = (
+        "Acme's chief financial officer, David Okafor, said.",
+        "Acme chief financial officer Elena Sorensen said.",
+    )
+    assert check_titles(make_claim(people[0]), make_claim(people[1], "b.txt"), 0.3) is None
+
+
+def test_an_office_the_other_article_also_gives_is_no_conflict():
+    a = make_claim("Foreign Minister Ana Ruiz flew to Paris.")
+    b = make_claim("Finance Minister Ana Ruiz flew to Paris.", "b.txt")
+    elsewhere = make_claim("Later Ana Ruiz, the finance minister, met bankers.")
+    evidence = check_titles(a, b, 0.5)
+    assert evidence.contradicts
+    assert RoleIndex([a, elsewhere, b]).explains(evidence, a, b)
+    assert not RoleIndex([a, b]).explains(evidence, a, b)
+
+
+def test_money_is_compared_by_currency_with_its_scale():
+    assert numbers("Acme agreed to buy Zeta, valuing it at about $6.8 billion.", "The deal values Zeta at $7.6bn.")
+    assert numbers(
+        "The EU is releasing €3 million in humanitarian funding.",
+        "The EU released 5 million euros in humanitarian aid.",
+    ).contradicts
+    agreeing = numbers("Japan pledged $6 million in emergency aid.", "Japan has pledged six million dollars in aid.")
+    assert not agreeing.contradicts and agreeing.message == "both give $6 million"
+    assert numbers("The deal is worth $42.50 a share.", "The company paid 42.50 euros a share.") is None
+    two_pledges = (
+        make_claim("Japan pledged $6 million in aid.", "a.txt", ("Japan",)),
+        make_claim("The US pledged $10 million in aid.", "b.txt", ("United States",)),
+    )
+    assert check_numbers(*two_pledges, similarity=0.8) is None
+
+
+def test_an_approximate_figure_reaches_as_far_as_its_written_precision():
+    assert numbers("Acme expects to cut about 2,400 jobs.", "Acme says it will cut 3,100 roles.").contradicts
+    assert numbers("The quake had killed nearly 300 people.", "The quake had killed 287 people.") is None
+    assert numbers("Some 140 people were rescued.", "A total of 141 people were rescued.") is None
+
+
+def test_figures_timed_differently_are_counts_at_two_moments():
+    assert (
+        numbers("By Monday morning, officials had counted 92 deaths.", "Deaths had risen to 287 by Tuesday evening.")
+        is None
+    )
+    assert numbers("Acme made an initial offer of $38 a share.", "Acme agreed to pay $42.50 a share.") is None
+    assert numbers(
+        "Myagdi accounted for 164 of the deaths.", "In Myagdi, 146 of the dead had been recorded."
+    ).contradicts
+
+
+def test_a_weekday_written_with_its_date_is_one_day():
+    pair = (
+        "Shareholders will vote at a meeting on June 17.",
+        "Shareholders will vote at a meeting on Tuesday, June 24.",
+    )
+    assert check_dates(make_claim(pair[0]), make_claim(pair[1], "b.txt"), 0.95).message == "June 17 vs Tuesday, June 24"
+    assert (
+        check_dates(make_claim("They vote on Tuesday, June 24."), make_claim("They vote on June 24.", "b.txt"), 0.95)
+        is None
+    )
+    assert check_dates(make_claim(pair[0]), make_claim(pair[1], "b.txt"), 0.8) is None  # no shared actor, less alike
+
+
+def test_long_shared_lists_are_one_group_at_low_similarity():
+    a = make_claim("Rescue teams from India, China, Japan, Turkey and Switzerland joined the search.")
+    b = make_claim("Crack teams from India, China, Japan, Turkey and South Korea flew in to join.", "b.txt")
+    assert check_entity_sets(a, b, 0.45).detail["only_in_b"] == ["South Korea"]
+    short = (
+        make_claim("Envoys of France and Spain met in Rome."),
+        make_claim("Envoys of France, Spain and Italy joined talks.", "b.txt"),
+    )
+    assert check_entity_sets(*short, 0.45) is None
+
+
+def test_round_sums_starting_prices_and_sentences_of_several_sums():
+    assert numbers("Apple said the watch would cost $350.", "Apple said the watch would cost $349.") is None
+    assert numbers("Apple said the watch will start at $349.", "Apple said the steel watch will cost $500.") is None
+    several = "The watch will cost $500 for steel and up to $5,000 for gold."
+    assert numbers(several, "The gold watch will cost $10,000.") is None
+    assert numbers("The fund holds 20 million kroner.", "The fund holds 25 million kroner.").contradicts
+
+
+def test_a_round_starting_price_allows_the_exact_one():
+    assert numbers("Apple said pricing would start at $350.", "Apple said the starting price is US$349.") is None
+
+
+def test_a_date_against_weekdays_needs_a_shared_actor_however_alike():
+    a = make_claim("On October 26, 2014 a post said six days of darkness would come.")
+    b = make_claim("Six days of darkness will come from Tuesday to Monday.", "b.txt")
+    assert check_dates(a, b, 0.95) is None
+
+
+def test_forecasts_and_suppositions_are_not_compared():
+    assert numbers("The analyst predicts the steel watch will cost $999.", "The steel watch costs $99.") is None
+    assert numbers("The toll could rise to 500 deaths.", "The quake caused 300 deaths.") is None
+    assert numbers("The quake caused 500 deaths.", "The quake caused 300 deaths.").contradicts
+
+
+def test_one_speaker_confirming_in_one_source_and_denying_in_another_contradicts():
+    a = make_claim("Kestrel confirmed on Sunday that a fault in one of the stabilisers had been logged by the crew.")
+    b = make_claim("Kestrel denied that any fault had been reported with the ferry's stabilisers.", "b.txt")
+    evidence = check_denials(a, b, 0.7)
+    assert evidence.contradicts and evidence.detail == {"speaker": "Kestrel", "a": "confirmed", "b": "denied"}
+    trailing = make_claim("A fault in the stabilisers had been logged, Kestrel said.", "c.txt")
+    assert check_denials(b, trailing, 0.7).message == "Kestrel: denied vs said"
+
+
+def test_denials_of_other_speakers_or_other_matters_are_no_conflict():
+    denial = make_claim("Kestrel denied that any fault had been reported with the ferry's stabilisers.", "b.txt")
+    police = make_claim("Police said a fault in the stabilisers had been logged by the crew.")
+    assert check_denials(police, denial, 0.7) is None
+    other_matter = make_claim("Kestrel said the ferry had been inspected in March.")
+    assert check_denials(other_matter, denial, 0.7) is None
+    agreeing = make_claim("Kestrel said no fault had been reported with the stabilisers.")
+    assert check_denials(agreeing, denial, 0.7) is None
+
+
+def test_a_whole_is_not_a_part_and_compound_number_words_read_whole():
+    assert not numbers("The party won 57 of the 183 seats.", "The party won fifty-seven seats.").contradicts
+    assert [q.value for q in extract_quantities("Twenty-one people died.")] == [21]
+    assert numbers("The party won 57 of the 183 seats.", "The party won 61 seats.").contradicts
+
+
+def test_a_percentage_is_known_by_the_measure_named_earlier_in_its_sentence():
+    a = "The final turnout, including the postal ballots counted on Monday, was 77.6 per cent."
+    assert numbers(a, "Turnout was 76.7 percent, according to the final figures.").contradicts
+
+
+def test_two_past_offices_are_a_career_not_a_conflict():
+    a = make_claim("Leitner, a former finance minister, won the vote.")
+    b = make_claim("Katharina Leitner, the former interior minister, won the vote.", "b.txt")
+    assert check_titles(a, b, 0.6) is None
+    sitting = make_claim("Interior Minister Katharina Leitner won the vote.", "c.txt")
+    assert check_titles(a, sitting, 0.6).contradicts

@@ -6,7 +6,9 @@ with a weekday through the calendar, and a date without a year never with a
 weekday (it could fall on any). A weekday right after a reporting verb ("the
 government said Sunday") dates the statement, not the event, and is left out.
 Two claims need days on both sides that all disagree, at least one shared
-actor and a high similarity, since one article often reports several days' events.
+actor (or dates written out on both sides and a very high similarity) and a high similarity, since one article
+often reports several days' events. A weekday written with its date ("Tuesday,
+June 24") is one day.
 """
 
 from __future__ import annotations
@@ -24,11 +26,15 @@ DATE = re.compile(
     rf"\b(?:(?P<month>{MONTH_NAMES}) (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?"
     rf"|(?P<day2>\d{{1,2}}) (?P<month2>{MONTH_NAMES})(?: (?P<year2>\d{{4}}))?)\b"
 )
+WEEKDAY_BEFORE = re.compile(rf"\b({WEEKDAY_NAMES}),? (?:the )?$")  # "Tuesday, June 24": one day, two ways
 REPORTED = re.compile(
     rf"\b(?:said|says|announced|reported|confirmed|stated|added|told [A-Za-z]+)"
     rf"(?: on| late| early)? (?:{WEEKDAY_NAMES})\b(?!['’]s)"  # not "said Monday's attack"
 )
 MIN_SIMILARITY = 0.75  # pair cosine needed before differing days count: one article reports many days
+# Above this cosine, two claims that both write out dates tell the same event even where the tagger
+# found no actor in one of them (a company name it does not know): they differ in little but the date.
+SAME_EVENT_SIMILARITY = 0.9
 
 
 @dataclass(frozen=True)
@@ -71,22 +77,37 @@ def event_days(claim: Claim) -> list[Day]:
             continue  # "Monday (2015-02-30)" written in an article, not an anchor of ours
         days.append(_full_date(m.group(), iso.year, iso.month, iso.day))
     anchored = bool(days)
+    named_weekdays = set()  # starts of weekdays written as part of a date
     for m in DATE.finditer(text):
         month = MONTHS.index(m.group("month") or m.group("month2")) + 1
         day = int(m.group("day") or m.group("day2"))
         year = m.group("year") or m.group("year2")
-        days.append(_full_date(m.group(), int(year), month, day) if year else Day(m.group(), month, day))
+        weekday = WEEKDAY_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        if year:
+            days.append(_full_date(m.group(), int(year), month, day))
+        elif weekday:
+            named_weekdays.add(m.start() - len(weekday.group()))
+            days.append(Day(f"{weekday.group()}{m.group()}", month, day, weekday=WEEKDAYS.index(weekday.group(1))))
+        else:
+            days.append(Day(m.group(), month, day))
     if not anchored:
-        days += [Day(m.group(), weekday=WEEKDAYS.index(m.group())) for m in WEEKDAY.finditer(text)]
+        days += [
+            Day(m.group(), weekday=WEEKDAYS.index(m.group()))
+            for m in WEEKDAY.finditer(text)
+            if m.start() not in named_weekdays
+        ]
     return days
 
 
 def check_dates(a: Claim, b: Claim, similarity: float) -> Evidence | None:
-    if similarity < MIN_SIMILARITY or not set(a.entities) & set(b.entities):
+    if similarity < MIN_SIMILARITY:
         return None
     days_a, days_b = event_days(a), event_days(b)
     verdicts = [x.conflicts(y) for x in days_a for y in days_b]
     if not verdicts or not all(verdicts):  # no days, a day in common, or one that cannot be compared
+        return None
+    written_dates = all(d.month for d in days_a + days_b)
+    if not set(a.entities) & set(b.entities) and not (written_dates and similarity >= SAME_EVENT_SIMILARITY):
         return None
     detail = {"a": sorted({d.text for d in days_a}), "b": sorted({d.text for d in days_b})}
     return Evidence("date", True, detail, f"{', '.join(detail['a'])} vs {', '.join(detail['b'])}")

@@ -19,6 +19,9 @@ NAME_LIST = re.compile(rf"({NAME})((?:\s*,\s*{NAME})*)\s*,?\s+(?:and|or|&)\s+({N
 PARTIAL = re.compile(r"\b(including|such as|among (them|others)|like|and others|among)\b", re.IGNORECASE)
 MIN_SHARED = 2  # list members both lists name: fewer means two different groups
 MIN_SIMILARITY = 0.5  # cosine of the two claims: the same event told twice
+# Lists sharing this many members are one group whatever else the sentences say ("India, China,
+# Japan, Turkey and Switzerland" / "... Turkey and South Korea"): any candidate pair qualifies.
+LONG_SHARED = 3
 MIN_EVENT_WORDS = 2  # shared lowercase content stems ("vote", "against"): the same thing happened
 CLOSE_SIMILARITY = 0.65  # above this cosine one shared event word is enough
 
@@ -51,9 +54,11 @@ def event_words(text: str) -> set[str]:
 
 def check_entity_sets(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     list_a, list_b = list_members(a.text), list_members(b.text)
-    if not list_a or not list_b or similarity < MIN_SIMILARITY:
+    if not list_a or not list_b:
         return None
     shared = {_key(n) for n in list_a} & {_key(n) for n in list_b}
+    if similarity < MIN_SIMILARITY and len(shared) < LONG_SHARED:
+        return None
     same_event_words = len(event_words(a.text) & event_words(b.text))
     if len(shared) < MIN_SHARED or same_event_words < (1 if similarity >= CLOSE_SIMILARITY else MIN_EVENT_WORDS):
         return None  # not the same group of participants in the same event

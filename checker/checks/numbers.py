@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from checker.checks.text import MONTH_NAMES, STOP, WORD, blank, stem
+from checker.checks.text import MONTH_NAMES, MONTHS, STOP, WEEKDAYS, WORD, blank, stem
 from checker.records import Claim, Evidence
 
 WORD_NUMBERS = {
@@ -47,13 +47,30 @@ WORD_NUMBERS = {
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "hundred": 100,
     "dozen": 12,
 }
-SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
+MONEY_SCALE = {"m": 1e6, "k": 1e3}  # "$5m", "£40k": only after a currency sign, where "m" is no metre
+# Currency signs before a figure and currency words after it, by the name a reader compares them under.
+CURRENCY_SIGN = re.compile(r"(?:US\$|A\$|C\$|\$|€|£|¥|₹|\bRs\.?\s?|\b(?:USD|EUR|GBP)\s?)$")
+SIGNS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "rs": "rupee", "usd": "dollar",
+         "eur": "euro", "gbp": "pound"}  # fmt: skip
+CURRENCY_WORDS = {"dollar", "euro", "pound", "rupee", "yen", "yuan", "kroner", "krone", "kronor", "franc", "ruble",
+                  "rouble", "dinar", "peso", "rand", "shekel", "lira", "won", "baht", "ringgit", "naira", "dirham"}  # fmt: skip
+# What news counts under several names: "164 deaths" and "146 of the dead" count one thing.
+UNIT_NAMES = {"dead": "death", "fatality": "death", "killed": "death", "wounded": "injured", "injury": "injured",
+              "hurt": "injured", "role": "job", "position": "job", "post": "job"}  # fmt: skip
+UNIT_SYNONYMS = {stem(word): stem(name) for word, name in UNIT_NAMES.items()}
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+UNITS = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent\b|per cent\b))?"
-    r"|\b(" + "|".join(WORD_NUMBERS) + r")\b(?!-)",
+    rf"|(?<!-)\b((?:{TENS})-(?:{UNITS})|" + "|".join(WORD_NUMBERS) + r")\b(?!-)",  # "fifty-seven", not "pro-one"
     re.IGNORECASE,
 )
 POLARITY = {
@@ -70,9 +87,18 @@ AGENTS = {
     stem(w) for w in ("countries", "nations", "states", "members", "senators", "lawmakers", "delegates", "parties")
 }
 VOTE, ABSTENTION = stem("votes"), stem("abstentions")
+# A figure in a hedged sentence is a forecast or a supposition ("could cost $2,000", "if it weighs
+# two ounces, that is $2,400", "the analyst predicts $999"): two of them differing is no discrepancy.
+HEDGE = re.compile(
+    r"\b(?:could|might|may|would|if|predicts?|predicted|forecasts?|speculat\w*|rumou?r\w*|estimat\w*|"
+    r"believes?|guess\w*|projects?|projected)\b",
+    re.IGNORECASE,
+)
 PLAIN_COUNT_SIMILARITY = 0.6  # cosine two claims need before their unpolarized counts are compared
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
+# "57 of the 183 seats": the second figure is the whole the first is part of, a count of its own
+OF_A_WHOLE = re.compile(r"(?:\d|\b[a-z]+)\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+)?$", re.IGNORECASE)
 NOT_A_COUNT = re.compile(r"\b(one of|one another|no one|no longer|no more)\b", re.IGNORECASE)
 AGE = re.compile(r"\b([A-Z][a-z]+), \d{1,3},(?!\d)")  # "Aamir Dhawan, 30, a local": an age, not "Syria, 250,000"
 # "station ABC 15", "on January 5": part of a name or a date; not "In 15 days", not "told CNN that 50"
@@ -80,14 +106,24 @@ PART_OF_NAME = re.compile(rf"(?:[a-z,;:] [A-Z]{{2,5}}|\b(?:{MONTH_NAMES}))\s$")
 DAY_OF_MONTH = re.compile(rf"^\s+(?:{MONTH_NAMES})\b")  # "5 January"
 ARTICLE = r"(?:an?\s+)?"  # "at least a dozen"
 LOWER_BOUND = re.compile(
-    rf"\b(?:at least|more than|over|above|upwards of|no fewer than|no less than)\s+{ARTICLE}$", re.I
+    rf"\b(?:at least|more than|over|above|upwards of|no fewer than|no less than|start(?:s|ed|ing)? at)\s+{ARTICLE}$",
+    re.I,
 )
 UPPER_BOUND = re.compile(rf"\b(?:at most|up to|fewer than|less than|under|below|no more than)\s+{ARTICLE}$", re.I)
 APPROXIMATE = re.compile(
     rf"\b(?:about|around|nearly|almost|roughly|approximately|some|close to|an estimated)\s+{ARTICLE}$", re.I
 )
 ROUND_WORDS = {"dozen", "hundred"}  # "a dozen" is rarely exactly twelve
-ROUNDING = 0.15  # an approximate figure covers values within 15% of it: "nearly a dozen" holds 11
+# An approximate figure covers half a unit of its last written digit either side, but at least 5% and
+# at most 15% of it: "nearly 300" holds 287, "about 2,400" not 3,100, "about $6.8 billion" not $7.6bn,
+# "nearly a dozen" (a round word: 15%) holds 11.
+ROUNDING = (0.05, 0.15)
+ROUNDED_EXACT = 0.02  # "$350" against "$349": a round figure in news is often a rounded one
+# Words that time a figure: two figures timed differently ("92 bodies by Monday", "287 by Tuesday")
+# are counts at two moments, not two values of one count.
+EARLIER = {"initial", "initially", "earlier", "original", "originally", "opening", "previous", "previously"}
+MONTH_WORDS = {m.lower() for m in MONTHS}
+TIME_WORDS = {w.lower() for w in WEEKDAYS} | MONTH_WORDS | EARLIER | {"yesterday", "today"}
 
 
 @dataclass(frozen=True)
@@ -100,16 +136,17 @@ class Quantity:
     context: frozenset[str] = frozenset()
     noun: str = ""
     bound: str = ""  # "lower", "upper", "approximate" or "" (exact)
+    spread: float = 0.0  # how far either side of `value` an approximate figure reaches
+    when: frozenset[str] = frozenset()  # time words near the figure
 
     def interval(self) -> tuple[float, float]:
         """The values this figure allows."""
+        low, high = self.value - self.spread, self.value + self.spread
         if self.bound == "lower":
-            return self.value, float("inf")
+            return low, float("inf")
         if self.bound == "upper":
-            return float("-inf"), self.value
-        if self.bound == "approximate":
-            return self.value * (1 - ROUNDING), self.value * (1 + ROUNDING)
-        return self.value, self.value
+            return float("-inf"), high
+        return low, high
 
     def allows(self, other: Quantity) -> bool:
         """Whether both figures can be true of one quantity."""
@@ -126,7 +163,28 @@ def _unit(words: list[str]) -> str:
     """What is counted: the first common noun-like word ("five European countries" → country)."""
     candidates = [w for w in words if w.lower() not in STOP]
     lowercase = [w for w in candidates if w[0].islower()]
-    return stem((lowercase or candidates or [""])[0]) if candidates else ""
+    unit = stem((lowercase or candidates or [""])[0]) if candidates else ""
+    return UNIT_SYNONYMS.get(unit, unit)
+
+
+def _currency(before: str, after: list[str]) -> str:
+    """The currency of a money figure ("$6.8 billion", "5 million euros"), or "" for a count."""
+    sign = CURRENCY_SIGN.search(before)
+    if sign:
+        key = sign.group().strip().rstrip(".").lower()
+        return SIGNS.get(key[-1] if key.endswith("$") else key, "dollar")
+    if after and stem(after[0]).lower() in CURRENCY_WORDS:
+        return stem(after.pop(0)).lower()
+    return ""
+
+
+def _per(after: list[str]) -> str:
+    """What a money figure is paid for: "$42.50 a share", "per share", "$42.50-a-share"."""
+    words = after[0].lower().split("-") if after else []
+    if words[:1] in (["a"], ["an"], ["per"]):
+        noun = words[1:] or [w.lower() for w in after[1:2]]
+        return "/" + stem(noun[0]) if noun else ""
+    return ""
 
 
 def _bound(before: str, word: str | None) -> str:
@@ -137,6 +195,23 @@ def _bound(before: str, word: str | None) -> str:
     if APPROXIMATE.search(before) or (word and word.lower() in ROUND_WORDS):
         return "approximate"
     return ""
+
+
+def _spread(value: float, digits: str | None, approximate: bool) -> float:
+    """How far a figure reaches: half a unit of its last written digit, within ROUNDING if approximate.
+
+    An exact round figure may be rounded too ("$350" for "$349"), but by at most ROUNDED_EXACT.
+    """
+    low, high = ROUNDING
+    if not digits or not value:
+        return value * high if approximate else 0.0
+    plain = digits.replace(",", "")
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    trailing_zeros = 0 if decimals else len(plain) - len(plain.rstrip("0"))
+    unit = 10.0 ** (trailing_zeros - decimals) * value / float(plain)
+    if approximate:
+        return value * min(high, max(low, unit / 2 / value))
+    return min(unit / 2, value * ROUNDED_EXACT) if trailing_zeros else 0.0
 
 
 def extract_quantities(text: str) -> list[Quantity]:
@@ -155,20 +230,29 @@ def extract_quantities(text: str) -> list[Quantity]:
             continue
         if digits and DAY_OF_MONTH.match(masked[m.end() : m.end() + 12]):
             continue
-        value = float(digits.replace(",", "")) if digits else float(WORD_NUMBERS[word.lower()])
+        value = (
+            float(digits.replace(",", "")) if digits else float(sum(WORD_NUMBERS[w] for w in word.lower().split("-")))
+        )
         after = _following_words(masked, m.end(), 14)
         figure = m.group().strip()
-        if after and after[0].lower() in SCALE:
-            figure += " " + after[0]
+        sign = CURRENCY_SIGN.search(preceding)
+        scales = SCALE | (MONEY_SCALE if sign else {})
+        if after and after[0].lower() in scales:
+            figure += (" " if after[0].lower() in SCALE and len(after[0]) > 2 else "") + after[0]
             scale_end = masked.index(after[0], m.end()) + len(after[0])
-            value *= SCALE[after.pop(0).lower()]
+            value *= scales[after.pop(0).lower()]
         zero_votes = bool(word) and word.lower() in {"no", "none"}
         if zero_votes and not (after and after[0].lower() == "against"):
             continue  # "no longer", "none of them": only "none against" counts votes
-        unit = "%" if percent else _unit(after[:3])
+        currency = _currency(preceding, after)
+        unit = "%" if percent else (currency + _per(after) if currency else _unit(after[:3]))
+        if unit and found and OF_A_WHOLE.search(masked[found[-1].start : m.start()]):
+            unit += ":whole"
         if not unit and not after:
             continue
-        noun = "percent" if percent else next((w for w in after[:3] if stem(w) == unit), unit)
+        noun = "percent" if percent else currency or next((w for w in after[:3] if stem(w) == unit), unit)
+        if sign:
+            figure = sign.group().lstrip() + figure
         window = [stem(w) for w in after[:12]]
         voting = unit in AGENTS or unit == VOTE or any(w.startswith(("vot", "ballot")) for w in window)
         polarity = next((POLARITY[p] for w in window for p in POLARITY if w.startswith(p)), "") if voting else ""
@@ -178,9 +262,14 @@ def extract_quantities(text: str) -> list[Quantity]:
             unit, polarity = ABSTENTION, "abstain"
         if zero_votes:
             unit, polarity, noun = VOTE, "against", "votes"
-        before = WORD.findall(masked[max(0, m.start() - 80) : m.start()])[-6:]
+        # a percentage names what it measures further back ("The final turnout, including the
+        # postal ballots counted on Monday, was 77.6 per cent"): its context reaches back further
+        before = WORD.findall(masked[max(0, m.start() - 120) : m.start()])[-(12 if percent else 6) :]
         context = frozenset(stem(w) for w in before + after[:6] if w.lower() not in STOP and len(w) > 2)
-        found.append(Quantity(value, unit, polarity, figure, m.start(), context, noun, _bound(preceding, word)))
+        when = frozenset(w.lower() for w in before + after[:6] if w.lower() in TIME_WORDS)
+        bound = _bound(preceding[: sign.start()] if sign else preceding, word)
+        spread = _spread(value, digits, bound == "approximate")
+        found.append(Quantity(value, unit, polarity, figure, m.start(), context, noun, bound, spread, when))
     return found
 
 
@@ -192,10 +281,28 @@ def quantity_keys(text: str) -> set[str]:
 def same_quantity(x: Quantity, y: Quantity) -> bool:
     if not x.unit or x.unit != y.unit:
         return False
+    if x.when and y.when and not x.when & y.when:
+        return False  # counts at two moments: "92 by Monday", "287 by Tuesday"
+    if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTH_WORDS)):
+        return False  # an earlier figure ("the initial offer", "in January") against the current one
+    if x.noun in CURRENCY_WORDS:
+        return bool(x.context & y.context)  # money: at least one word in common about what it pays
     if x.unit == "%":
         # a percentage names what it measures only through its neighbours
         return len(x.context & y.context) >= PERCENT_SHARED_CONTEXT
     return x.polarity == y.polarity
+
+
+def _single_priced(quantities: list[Quantity]) -> list[Quantity]:
+    """Leave out money of a currency the sentence gives several sums in.
+
+    "$500 for the steel model and up to $5,000 for gold": which sum prices
+    what is in the words between them, so neither is compared on its own.
+    """
+    sums: dict[str, set[float]] = {}
+    for q in quantities:
+        sums.setdefault(q.unit, set()).add(q.value)
+    return [q for q in quantities if q.noun not in CURRENCY_WORDS or len(sums[q.unit]) == 1]
 
 
 def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
@@ -203,17 +310,22 @@ def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
 
     A quantity with a polarity ("votes against") is specific enough to compare
     between loosely similar claims; a plain count ("12 people") needs the
-    claims to be about the same thing (similarity >= PLAIN_COUNT_SIMILARITY).
+    claims to be about the same thing (similarity >= PLAIN_COUNT_SIMILARITY)
+    and to state it, not to forecast or suppose it (HEDGE).
     Claims set in different organisations or events (a Security Council vote,
     a General Assembly vote) count different things.
     """
     if a.setting and b.setting and not set(a.setting) & set(b.setting):
         return None
+    different_parties = bool(a.entities and b.entities and not set(a.entities) & set(b.entities))
+    hedged = bool(HEDGE.search(a.text) or HEDGE.search(b.text))
     agreeing = None
-    for x in extract_quantities(a.text):
-        for y in extract_quantities(b.text):
-            if not same_quantity(x, y) or (not x.polarity and similarity < PLAIN_COUNT_SIMILARITY):
+    for x in _single_priced(extract_quantities(a.text)):
+        for y in _single_priced(extract_quantities(b.text)):
+            if not same_quantity(x, y) or (not x.polarity and (similarity < PLAIN_COUNT_SIMILARITY or hedged)):
                 continue
+            if different_parties and x.noun in CURRENCY_WORDS:
+                continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
             detail = {
                 "unit": x.unit,
                 "polarity": x.polarity,
@@ -221,11 +333,13 @@ def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
                 "b": {"value": y.value, "text": y.text},
             }
             if not x.allows(y):
-                message = f"{x.text} {x.noun} vs {y.text} {y.noun}{' ' + x.polarity if x.polarity else ''}"
+                nouns = (f" {x.noun}", f" {y.noun}") if x.noun not in CURRENCY_WORDS else ("", f" ({x.noun})")
+                message = f"{x.text}{nouns[0]} vs {y.text}{nouns[1]}{' ' + x.polarity if x.polarity else ''}"
                 return Evidence("number", True, detail, message)
             one_sided = {x.bound, y.bound} & {"lower", "upper"}
             if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
-                agreeing = agreeing or Evidence("number", False, detail, f"both give {x.text} {x.noun}")
+                noun = "" if x.noun in CURRENCY_WORDS else f" {x.noun}"
+                agreeing = agreeing or Evidence("number", False, detail, f"both give {x.text}{noun}")
     return agreeing
 
 

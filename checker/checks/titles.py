@@ -1,51 +1,164 @@
 """`title` check: the same person given contradictory roles.
 
-"former President Donald Trump" against "President Donald Trump": one source
-says the role is held, the other that it is past. Only the same role title
-attached to the same person (by surname key) is compared.
+Two kinds of conflict. A role held against a role that is past: "former
+President Donald Trump" against "President Donald Trump". And two different
+offices of one kind for the same person: "Transport Minister Eira Lund"
+against "Interior Minister Eira Lund", "chief financial officer Elena
+Sorensen" against "chief operating officer Elena Sorensen". Offices are
+compared only within one kind (ministries with ministries, a company's chief
+officers with chief officers), people by surname key. A person can hold two
+offices ("Deputy Prime Minister and Foreign Minister"), so a role that the
+other article gives the person anywhere is no conflict (`RoleIndex`), and
+two past offices ("a former finance minister", "the former interior
+minister") are a career, not a conflict.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from checker.entities import person_key
 from checker.records import Claim, Evidence
 
-ROLE = (
-    r"President|Vice President|Prime Minister|Chancellor|Secretary(?: of State)?|Minister|Senator|"
-    r"Governor|Mayor|Ambassador|Speaker|King|Queen|Chairman|Chair|CEO|Director|General|Gen\."
+# Ministries and secretaryships: the word before "Minister"/"Secretary" (or after "Minister of").
+PORTFOLIOS = {
+    "foreign": "foreign",
+    "external": "foreign",
+    "interior": "interior",
+    "home": "interior",
+    "internal": "interior",
+    "defence": "defence",
+    "defense": "defence",
+    "health": "health",
+    "transport": "transport",
+    "transportation": "transport",
+    "finance": "finance",
+    "treasury": "finance",
+    "economy": "economy",
+    "justice": "justice",
+    "education": "education",
+    "labour": "labour",
+    "labor": "labour",
+    "agriculture": "agriculture",
+    "energy": "energy",
+    "environment": "environment",
+    "trade": "trade",
+    "commerce": "trade",
+    "culture": "culture",
+    "tourism": "tourism",
+    "information": "information",
+    "industry": "industry",
+    "housing": "housing",
+    "infrastructure": "infrastructure",
+    "communications": "communications",
+    "digital": "digital",
+    "science": "science",
+    "sports": "sports",
+    "water": "water",
+    "fisheries": "fisheries",
+    "immigration": "immigration",
+    "prime": "prime",
+}
+# A company's chief officers: "chief <word> officer", its acronym, or "chief executive".
+CHIEF_OFFICERS = {"ceo": "executive", "cfo": "financial", "coo": "operating", "cto": "technology", "cmo": "marketing"}
+SINGLE_ROLES = (
+    r"President|Vice President|Chancellor|Secretary of State|Senator|Governor|Mayor|Ambassador|Speaker|King|Queen|"
+    r"Chairman|Chairwoman|Chair|Director|General|Gen\."
 )
-TITLED = re.compile(
-    rf"\b(?P<former>(?i:former) |ex-|then-)?(?:(?:US|U\.S\.|Russian|Ukrainian|French|British|[A-Z][a-z]+) )?"
-    rf"(?P<role>{ROLE}) (?P<name>(?:[A-Z][a-z]+(?: [A-Z]\.)? ){{0,2}}[A-Z][a-z]+)"
+NAME = r"(?P<name>(?:[A-Z][a-z]+(?: [A-Z]\.)? ){0,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+FORMER = r"(?P<former>(?i:former) |ex-|then-)?"
+OFFICE = (
+    rf"(?P<portfolio>(?i:{'|'.join(PORTFOLIOS)})) (?i:minister|secretary)"
+    rf"|(?i:minister (?:of|for)) (?P<portfolio2>(?i:{'|'.join(PORTFOLIOS)}))"
+    rf"|(?i:chief (?P<chief>[a-z]+) officer)|(?P<acronym>{'|'.join(c.upper() for c in CHIEF_OFFICERS)})"
+    r"|(?P<executive>(?i:chief executive))"
+    rf"|(?P<single>{SINGLE_ROLES})"
 )
+QUALIFIER = r"(?:(?:US|U\.S\.|[A-Z][a-z]+(?:['’]s)?) )?"  # "Russian", "Halvorsen", "Nepal's"
+# "Transport Minister Eira Lund", "Corvane's chief financial officer, David Okafor"
+ROLE_THEN_NAME = re.compile(rf"\b{FORMER}{QUALIFIER}(?:{OFFICE}),? {NAME}\b")
+# "Mads Orrevik, Kestrel's chief executive", "Eira Lund, the transport minister"
+NAME_THEN_ROLE = re.compile(rf"\b{NAME}, (?:the |its |an? |{QUALIFIER}){FORMER}(?:{OFFICE})\b")
 
 
-def titled_people(text: str) -> dict[tuple[str, str], bool]:
-    """(person key, role) → whether the role is described as past."""
-    return {
-        (person_key(m.group("name")), m.group("role").lower()): bool(m.group("former")) for m in TITLED.finditer(text)
-    }
+@dataclass(frozen=True)
+class Role:
+    """An office: its kind ("minister", "chief officer", or a single title) and which one of that kind."""
+
+    kind: str
+    office: str
+    former: bool
+    text: str
+
+
+def _role(m: re.Match) -> Role:
+    text, former = m.group().strip(), bool(m.group("former"))
+    portfolio = m.group("portfolio") or m.group("portfolio2")
+    if portfolio:
+        return Role("minister", PORTFOLIOS[portfolio.lower()], former, text)
+    chief = (m.group("chief") or "").lower() or CHIEF_OFFICERS.get((m.group("acronym") or "").lower())
+    if chief or m.group("executive"):
+        return Role("chief officer", chief or "executive", former, text)
+    single = m.group("single").lower()
+    return Role(single, single, former, text)
+
+
+def titled_people(text: str) -> dict[tuple[str, str], Role]:
+    """(person key, kind of office) → the role the text gives that person."""
+    found = {}
+    for pattern in (ROLE_THEN_NAME, NAME_THEN_ROLE):
+        for m in pattern.finditer(text):
+            role = _role(m)
+            found.setdefault((person_key(m.group("name")), role.kind), role)
+    return found
+
+
+class RoleIndex:
+    """Which offices each document gives each person: an office given anywhere is no conflict."""
+
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        self.offices: dict[tuple[str, str, str], set[str]] = {}
+        for claim in claims:
+            for (person, kind), role in titled_people(claim.text).items():
+                self.offices.setdefault((claim.doc_id, person, kind), set()).add(role.office)
+
+    def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool:
+        detail = evidence.detail
+        if detail["a_office"] == detail["b_office"]:
+            return False  # held against past: not two offices
+        key = ("person:" + detail["person"], detail["role"])
+        return detail["b_office"] in self.offices.get((a.doc_id, *key), set()) or detail[
+            "a_office"
+        ] in self.offices.get((b.doc_id, *key), set())
 
 
 def check_titles(a: Claim, b: Claim, similarity: float) -> Evidence | None:
-    """Any candidate pair qualifies: a role held or past does not depend on the event told."""
+    """Any candidate pair qualifies: a person's office does not depend on the event told."""
     roles_a, roles_b = titled_people(a.text), titled_people(b.text)
     for key in sorted(set(roles_a) & set(roles_b)):
-        if roles_a[key] != roles_b[key]:
-            person, role = key
-            detail = {
-                "person": person.split(":", 1)[1],
-                "role": role,
-                "a_former": roles_a[key],
-                "b_former": roles_b[key],
-            }
-            which = a.doc_id if roles_a[key] else b.doc_id
-            return Evidence("title", True, detail, f"{role} described as former only in {which}")
+        x, y = roles_a[key], roles_b[key]
+        if x.office == y.office and x.former == y.former or x.former and y.former:
+            continue  # one office, or two past ones: a career can hold both
+        person, kind = key
+        detail = {
+            "person": person.split(":", 1)[1],
+            "role": kind,
+            "a_office": x.office,
+            "b_office": y.office,
+            "a_former": x.former,
+            "b_former": y.former,
+            "a": x.text,
+            "b": y.text,
+        }
+        if x.office != y.office:
+            return Evidence("title", True, detail, f"{x.text} vs {y.text}")
+        which = a.doc_id if x.former else b.doc_id
+        return Evidence("title", True, detail, f"{kind} described as former only in {which}")
     return None
 
 
 def title_keys(text: str) -> set[str]:
-    """Keys of the titled people of a claim: claims naming the same person's role are paired."""
-    return {f"title:{person}:{role}" for person, role in titled_people(text)}
+    """Keys of the titled people of a claim: claims naming the same person's office are paired."""
+    return {f"title:{person}:{kind}" for person, kind in titled_people(text)}

@@ -1,0 +1,73 @@
+"""`denial` check: one source has someone confirm what another has the same one deny.
+
+"Kestrel confirmed that a fault in the stabilisers had been logged" against
+"Kestrel denied that any fault had been reported". The NLI model reads such
+pairs poorly: the reporting frames differ and the content overlaps only in
+part. Only the same speaker counts. "Police said the captain was arrested"
+against "the company denied it" gives two accounts that may both be reported
+correctly; one speaker who confirms in one outlet and denies in another is a
+discrepancy between the outlets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.checks.text import STOP, WORD
+from checker.entities import entity_key, person_key
+from checker.records import Claim, Evidence
+
+DENY = re.compile(r"\b(?:denied|denies|deny|denying|refuted|refutes|rejected|rejects)\b")
+AFFIRM = re.compile(r"\b(?:confirmed|confirms|acknowledged|acknowledges|admitted|admits|said|says|announced)\b")
+NEGATED = re.compile(r"\b(?:not|no|never|none|nothing)\b|n['’]t\b", re.IGNORECASE)
+# The speaker: the run of capitalised words closest before the verb ("Myagdi's chief district officer,
+# Hari Bahadur Thapa, denied"; "Kestrel has denied"), with at most an auxiliary or adverb between.
+SPEAKER = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s*,?\s*(?:(?:has|have|had|also|again|later|flatly|strongly)\s+)*$"
+)
+MIN_SIMILARITY = 0.45  # the pairing floor: the same speaker and shared content words say it is one matter
+PREFIX = 5  # content words compared by their first letters: "evacuation" and "evacuated" match
+MIN_SHARED_WORDS = 2  # content words the denied and the confirmed statement share: one matter
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower()[:PREFIX] for w in WORD.findall(text) if w.islower() and w not in STOP and len(w) > 3}
+
+
+def _statement(claim: Claim, verb: re.Pattern) -> tuple[str, str, set[str], set[str]] | None:
+    """(verb, speaker as written, speaker keys, content words) of the first statement the claim reports with `verb`.
+
+    The content is what follows the verb ("denied that any fault was reported"),
+    or, for an attribution at the end ("a fault was logged, Kestrel said"), what precedes the speaker.
+    """
+    m = verb.search(claim.text)
+    if not m:
+        return None
+    window_start = max(0, m.start() - 80)
+    speaker = SPEAKER.search(claim.text[window_start : m.start()])
+    if not speaker:
+        return None
+    name = speaker.group(1).strip(" ,")
+    keys = {person_key(name), entity_key(name, "ORG") or ""} - {""}
+    content = _content(claim.text[m.end() :])
+    if len(content) < MIN_SHARED_WORDS:
+        content = _content(claim.text[: window_start + speaker.start()])
+    return m.group(), name, keys, content
+
+
+def check_denials(a: Claim, b: Claim, similarity: float) -> Evidence | None:
+    if similarity < MIN_SIMILARITY:
+        return None
+    for denier, other in ((a, b), (b, a)):
+        denial = _statement(denier, DENY)
+        if not denial or DENY.search(other.text):
+            continue
+        affirmation = _statement(other, AFFIRM)
+        if not affirmation or NEGATED.search(other.text):
+            continue  # "Kestrel said no fault was logged" agrees with the denial
+        if denial[2] & affirmation[2] and len(denial[3] & affirmation[3]) >= MIN_SHARED_WORDS:
+            said, denied, speaker = affirmation[0], denial[0], denial[1]
+            sides = (denied, said) if denier is a else (said, denied)
+            detail = {"speaker": speaker, "a": sides[0], "b": sides[1]}
+            return Evidence("denial", True, detail, f"{speaker}: {sides[0]} vs {sides[1]}")
+    return None
