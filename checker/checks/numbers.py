@@ -54,23 +54,29 @@ WORD_NUMBERS = {
     "hundred": 100,
     "dozen": 12,
 }
-SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mn": 1e6, "bn": 1e9}
+SCALE = {"hundred": 1e2, "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12,
+         "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9}  # fmt: skip
 MONEY_SCALE = {"m": 1e6, "k": 1e3}  # "$5m", "£40k": only after a currency sign, where "m" is no metre
 # Currency signs before a figure and currency words after it, by the name a reader compares them under.
-CURRENCY_SIGN = re.compile(r"(?:US\$|A\$|C\$|\$|€|£|¥|₹|\bRs\.?\s?|\b(?:USD|EUR|GBP)\s?)$")
-SIGNS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "rs": "rupee", "usd": "dollar",
-         "eur": "euro", "gbp": "pound"}  # fmt: skip
+CURRENCY_SIGN = re.compile(r"(?:\b[A-Z]{1,2}\$|\$|€|£|¥|₹|\bRs\.?\s?|\b(?:USD|EUR|GBP|INR|JPY|CNY)\s?)$")
+SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "rs": "rupee",
+         "usd": "dollar", "eur": "euro", "gbp": "pound", "inr": "rupee", "jpy": "yen", "cny": "yuan"}  # fmt: skip
 CURRENCY_WORDS = {"dollar", "euro", "pound", "rupee", "yen", "yuan", "kroner", "krone", "kronor", "franc", "ruble",
                   "rouble", "dinar", "peso", "rand", "shekel", "lira", "won", "baht", "ringgit", "naira", "dirham"}  # fmt: skip
 # What news counts under several names: "164 deaths" and "146 of the dead" count one thing.
 UNIT_NAMES = {"dead": "death", "fatality": "death", "killed": "death", "wounded": "injured", "injury": "injured",
               "hurt": "injured", "role": "job", "position": "job", "post": "job"}  # fmt: skip
 UNIT_SYNONYMS = {stem(word): stem(name) for word, name in UNIT_NAMES.items()}
+# "killed 12 people and injured 30 people": a count of people is known by what happened to them
+GENERIC_UNITS = {stem(w) for w in ("people", "persons", "others", "civilians", "residents")}
+EVENT_UNITS = {"kill": "death", "die": "death", "dead": "death", "injur": "injured", "wound": "injured",
+               "hurt": "injured", "arrest": "arrested", "rescu": "rescued", "evacu": "evacuated",
+               "detain": "detained", "missing": "missing"}  # fmt: skip
 TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 UNITS = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = re.compile(
     r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent\b|per cent\b))?"
-    rf"|(?<!-)\b((?:{TENS})-(?:{UNITS})|" + "|".join(WORD_NUMBERS) + r")\b(?!-)",  # "fifty-seven", not "pro-one"
+    rf"|(?<!-)\b((?:{TENS})[- ](?:{UNITS})|" + "|".join(WORD_NUMBERS) + r")\b(?!-)",  # "fifty-seven", "twenty five"
     re.IGNORECASE,
 )
 POLARITY = {
@@ -89,16 +95,15 @@ AGENTS = {
 VOTE, ABSTENTION = stem("votes"), stem("abstentions")
 # A figure in a hedged sentence is a forecast or a supposition ("could cost $2,000", "if it weighs
 # two ounces, that is $2,400", "the analyst predicts $999"): two of them differing is no discrepancy.
-HEDGE = re.compile(
-    r"\b(?:could|might|may|would|if|predicts?|predicted|forecasts?|speculat\w*|rumou?r\w*|estimat\w*|"
-    r"believes?|guess\w*|projects?|projected)\b",
-    re.IGNORECASE,
+HEDGE = re.compile(  # modals in lower case: "May 12" is a date
+    r"\b(?:[Cc]ould|[Mm]ight|may|[Ii]f|[Pp]redict\w*|[Ff]orecast\w*|[Ss]peculat\w*|[Rr]umou?r\w*|believes?|"
+    r"[Gg]uess\w*)\b"
 )
 PLAIN_COUNT_SIMILARITY = 0.6  # cosine two claims need before their unpolarized counts are compared
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 # "57 of the 183 seats": the second figure is the whole the first is part of, a count of its own
-OF_A_WHOLE = re.compile(r"(?:\d|\b[a-z]+)\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+)?$", re.IGNORECASE)
+OF_A_WHOLE = re.compile(r"\b(?:out\s+)?of\s+(?:(?:the|all|its|their)\s+)?(?:[\w.]+['’]s\s+)?$", re.IGNORECASE)
 NOT_A_COUNT = re.compile(r"\b(one of|one another|no one|no longer|no more)\b", re.IGNORECASE)
 AGE = re.compile(r"\b([A-Z][a-z]+), \d{1,3},(?!\d)")  # "Aamir Dhawan, 30, a local": an age, not "Syria, 250,000"
 # "station ABC 15", "on January 5": part of a name or a date; not "In 15 days", not "told CNN that 50"
@@ -172,7 +177,9 @@ def _currency(before: str, after: list[str]) -> str:
     sign = CURRENCY_SIGN.search(before)
     if sign:
         key = sign.group().strip().rstrip(".").lower()
-        return SIGNS.get(key[-1] if key.endswith("$") else key, "dollar")
+        if key.endswith("$") and key not in SIGNS:
+            return key[:-1] + " dollar"  # A$, HK$: not US dollars
+        return SIGNS.get(key, "dollar")
     if after and stem(after[0]).lower() in CURRENCY_WORDS:
         return stem(after.pop(0)).lower()
     return ""
@@ -214,9 +221,32 @@ def _spread(value: float, digits: str | None, approximate: bool) -> float:
     return min(unit / 2, value * ROUNDED_EXACT) if trailing_zeros else 0.0
 
 
+def _event_unit(before: list[str], after: list[str]) -> str:
+    """What happened to the people counted: the nearest such verb before the figure, else after it."""
+    for word in [*reversed(before), *after]:
+        for prefix, unit in EVENT_UNITS.items():
+            if word.lower().startswith(prefix):
+                return stem(unit)
+    return ""
+
+
+def _is_whole(masked: str, m: re.Match, found: list[Quantity]) -> bool:
+    """ "57 of the 183 seats", "Of the 183 seats, ...", "the 183-seat parliament": the whole, not a part."""
+    of_a_whole = OF_A_WHOLE.search(masked[max(0, m.start() - 40) : m.start()])
+    starts_sentence = re.match(r"\s*Of\b", masked[: m.start()])
+    return bool(of_a_whole and (found or starts_sentence)) or masked[m.end() : m.end() + 1] == "-"
+
+
+def _when(window: str, words: list[str]) -> frozenset[str]:
+    """Time words near a figure; a month with its day ("June 24") is a date, not a period."""
+    dates = {d.lower() for d in re.findall(rf"\b(?:{MONTH_NAMES}) \d{{1,2}}\b", window)}
+    dated = {d.split()[0] for d in dates}
+    return frozenset({w.lower() for w in words if w.lower() in TIME_WORDS} - dated) | dates
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     """Counted quantities of a sentence; years, ages, names, 'one of' and ordinals are not quantities."""
-    masked = blank(NOT_A_COUNT, text)
+    masked = blank(NOT_A_COUNT, text.replace("’", "'"))  # one apostrophe: "parliament’s" is one word
     masked = AGE.sub(lambda m: m.group(1) + "#" * (len(m.group()) - len(m.group(1))), masked)
     found, scale_end = [], 0
     for m in NUMBER.finditer(masked):
@@ -226,12 +256,14 @@ def extract_quantities(text: str) -> list[Quantity]:
         if digits and YEAR.match(digits) and not percent:
             continue
         preceding = masked[max(0, m.start() - 40) : m.start()]
-        if digits and PART_OF_NAME.search(preceding):
+        if digits and PART_OF_NAME.search(preceding) and not CURRENCY_SIGN.search(preceding):
             continue
         if digits and DAY_OF_MONTH.match(masked[m.end() : m.end() + 12]):
             continue
         value = (
-            float(digits.replace(",", "")) if digits else float(sum(WORD_NUMBERS[w] for w in word.lower().split("-")))
+            float(digits.replace(",", ""))
+            if digits
+            else float(sum(WORD_NUMBERS[w] for w in re.split("[- ]", word.lower())))
         )
         after = _following_words(masked, m.end(), 14)
         figure = m.group().strip()
@@ -241,16 +273,28 @@ def extract_quantities(text: str) -> list[Quantity]:
             figure += (" " if after[0].lower() in SCALE and len(after[0]) > 2 else "") + after[0]
             scale_end = masked.index(after[0], m.end()) + len(after[0])
             value *= scales[after.pop(0).lower()]
+            rest = re.match(rf"\s+and\s+({'|'.join(WORD_NUMBERS)})\b", masked[scale_end:], re.IGNORECASE)
+            if rest and value < 1000:  # "one hundred and twenty"
+                value += WORD_NUMBERS[rest.group(1).lower()]
+                figure += f" and {rest.group(1)}"
+                scale_end += rest.end()
+                after = _following_words(masked, scale_end, 14)
         zero_votes = bool(word) and word.lower() in {"no", "none"}
         if zero_votes and not (after and after[0].lower() == "against"):
             continue  # "no longer", "none of them": only "none against" counts votes
         currency = _currency(preceding, after)
-        unit = "%" if percent else (currency + _per(after) if currency else _unit(after[:3]))
-        if unit and found and OF_A_WHOLE.search(masked[found[-1].start : m.start()]):
-            unit += ":whole"
+        unit = (
+            "%"
+            if percent
+            else (currency + _per(after) if currency else _unit([w for w in after[:5] if not w.endswith("'s")][:3]))
+        )
         if not unit and not after:
             continue
-        noun = "percent" if percent else currency or next((w for w in after[:3] if stem(w) == unit), unit)
+        noun = "percent" if percent else currency or next((w for w in after[:5] if stem(w) == unit), unit)
+        if unit in GENERIC_UNITS:
+            unit = _event_unit(WORD.findall(preceding)[-4:], after[:5]) or unit
+        if unit and _is_whole(masked, m, found):
+            unit += ":whole"
         if sign:
             figure = sign.group().lstrip() + figure
         window = [stem(w) for w in after[:12]]
@@ -266,7 +310,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         # postal ballots counted on Monday, was 77.6 per cent"): its context reaches back further
         before = WORD.findall(masked[max(0, m.start() - 120) : m.start()])[-(12 if percent else 6) :]
         context = frozenset(stem(w) for w in before + after[:6] if w.lower() not in STOP and len(w) > 2)
-        when = frozenset(w.lower() for w in before + after[:6] if w.lower() in TIME_WORDS)
+        when = _when(masked[max(0, m.start() - 120) : m.end() + 80], before + after[:6])
         bound = _bound(preceding[: sign.start()] if sign else preceding, word)
         spread = _spread(value, digits, bound == "approximate")
         found.append(Quantity(value, unit, polarity, figure, m.start(), context, noun, bound, spread, when))
@@ -320,8 +364,9 @@ def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     different_parties = bool(a.entities and b.entities and not set(a.entities) & set(b.entities))
     hedged = bool(HEDGE.search(a.text) or HEDGE.search(b.text))
     agreeing = None
+    quantities_b = _single_priced(extract_quantities(b.text))
     for x in _single_priced(extract_quantities(a.text)):
-        for y in _single_priced(extract_quantities(b.text)):
+        for y in quantities_b:
             if not same_quantity(x, y) or (not x.polarity and (similarity < PLAIN_COUNT_SIMILARITY or hedged)):
                 continue
             if different_parties and x.noun in CURRENCY_WORDS:

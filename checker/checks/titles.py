@@ -9,8 +9,8 @@ compared only within one kind (ministries with ministries, a company's chief
 officers with chief officers), people by surname key. A person can hold two
 offices ("Deputy Prime Minister and Foreign Minister"), so a role that the
 other article gives the person anywhere is no conflict (`RoleIndex`), and
-two past offices ("a former finance minister", "the former interior
-minister") are a career, not a conflict.
+an office once held against another ("a former finance minister", "Foreign
+Minister") is a career, not a conflict.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from checker.checks.text import MONTH_NAMES, WEEKDAY_NAMES
 from checker.entities import person_key
 from checker.records import Claim, Evidence
 
@@ -59,28 +60,35 @@ PORTFOLIOS = {
     "water": "water",
     "fisheries": "fisheries",
     "immigration": "immigration",
-    "prime": "prime",
 }
 # A company's chief officers: "chief <word> officer", its acronym, or "chief executive".
 CHIEF_OFFICERS = {"ceo": "executive", "cfo": "financial", "coo": "operating", "cto": "technology", "cmo": "marketing"}
+CHIEF_SPELLINGS = {"finance": "financial", "operations": "operating", "technical": "technology"}
 SINGLE_ROLES = (
-    r"President|Vice President|Chancellor|Secretary of State|Senator|Governor|Mayor|Ambassador|Speaker|King|Queen|"
-    r"Chairman|Chairwoman|Chair|Director|General|Gen\."
+    r"President|Chancellor|Secretary of State|Senator|Governor|Mayor|Ambassador|Speaker|King|Queen|"
+    r"Chairman|Chairwoman|Chair|Director"
 )
-NAME = r"(?P<name>(?:[A-Z][a-z]+(?: [A-Z]\.)? ){0,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+WORD_OF_NAME = rf"(?!(?:{WEEKDAY_NAMES}|{MONTH_NAMES})\b)(?:Mc|O['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿā-ž]+"
+NAME = rf"(?P<name>(?:{WORD_OF_NAME}(?: [A-Z]\.)? ){{0,3}}{WORD_OF_NAME}(?:-{WORD_OF_NAME})?)"
 FORMER = r"(?P<former>(?i:former) |ex-|then-)?"
+DEPUTY = r"(?P<deputy>(?i:deputy|vice) )?"  # "Deputy Prime Minister", "Vice President": offices of their own
 OFFICE = (
-    rf"(?P<portfolio>(?i:{'|'.join(PORTFOLIOS)})) (?i:minister|secretary)"
+    r"(?P<prime>(?i:prime minister|premier))"
+    rf"|(?P<portfolio>(?i:{'|'.join(PORTFOLIOS)})) (?i:minister|secretary)"
     rf"|(?i:minister (?:of|for)) (?P<portfolio2>(?i:{'|'.join(PORTFOLIOS)}))"
     rf"|(?i:chief (?P<chief>[a-z]+) officer)|(?P<acronym>{'|'.join(c.upper() for c in CHIEF_OFFICERS)})"
     r"|(?P<executive>(?i:chief executive))"
     rf"|(?P<single>{SINGLE_ROLES})"
 )
-QUALIFIER = r"(?:(?:US|U\.S\.|[A-Z][a-z]+(?:['’]s)?) )?"  # "Russian", "Halvorsen", "Nepal's"
+# "Russian", "Halvorsen", "Nepal's"; never the first word of a compound title ("Deputy", "Attorney")
+QUALIFIER = (
+    r"(?:(?!(?:Deputy|Vice|Attorney|Lieutenant|Solicitor|Surgeon|Inspector)\b)(?:US|U\.S\.|[A-Z][a-z]+(?:['’]s)?) )?"
+)
 # "Transport Minister Eira Lund", "Corvane's chief financial officer, David Okafor"
-ROLE_THEN_NAME = re.compile(rf"\b{FORMER}{QUALIFIER}(?:{OFFICE}),? {NAME}\b")
-# "Mads Orrevik, Kestrel's chief executive", "Eira Lund, the transport minister"
-NAME_THEN_ROLE = re.compile(rf"\b{NAME}, (?:the |its |an? |{QUALIFIER}){FORMER}(?:{OFFICE})\b")
+ROLE_THEN_NAME = re.compile(rf"\b{FORMER}{QUALIFIER}{DEPUTY}(?:{OFFICE}),? {NAME}\b")
+# "Mads Orrevik, Kestrel's chief executive", "Eira Lund, the transport minister"; not "Mark Meadows,
+# President Trump's chief of staff", whose office belongs to the name after it
+NAME_THEN_ROLE = re.compile(rf"\b{NAME}, (?:the |its |an? |{QUALIFIER}){FORMER}{DEPUTY}(?:{OFFICE})\b(?!['’]s| [A-Z])")
 
 
 @dataclass(frozen=True)
@@ -95,14 +103,17 @@ class Role:
 
 def _role(m: re.Match) -> Role:
     text, former = m.group().strip(), bool(m.group("former"))
+    deputy = (m.group("deputy") or "").lower()
     portfolio = m.group("portfolio") or m.group("portfolio2")
+    if m.group("prime"):
+        return Role("prime minister", deputy + "prime minister", former, text)
     if portfolio:
-        return Role("minister", PORTFOLIOS[portfolio.lower()], former, text)
+        return Role("minister", deputy + PORTFOLIOS[portfolio.lower()], former, text)
     chief = (m.group("chief") or "").lower() or CHIEF_OFFICERS.get((m.group("acronym") or "").lower())
     if chief or m.group("executive"):
-        return Role("chief officer", chief or "executive", former, text)
+        return Role("chief officer", CHIEF_SPELLINGS.get(chief, chief) or "executive", former, text)
     single = m.group("single").lower()
-    return Role(single, single, former, text)
+    return Role(single, deputy + single, former, text)
 
 
 def titled_people(text: str) -> dict[tuple[str, str], Role]:
@@ -139,8 +150,8 @@ def check_titles(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     roles_a, roles_b = titled_people(a.text), titled_people(b.text)
     for key in sorted(set(roles_a) & set(roles_b)):
         x, y = roles_a[key], roles_b[key]
-        if x.office == y.office and x.former == y.former or x.former and y.former:
-            continue  # one office, or two past ones: a career can hold both
+        if x.office == y.office and x.former == y.former or x.office != y.office and (x.former or y.former):
+            continue  # one office; or another office once held: a career holds several
         person, kind = key
         detail = {
             "person": person.split(":", 1)[1],
