@@ -70,4 +70,6 @@ def check_entity_sets(a: Claim, b: Claim, similarity: float) -> Evidence | None:
             f"only in {doc}: {', '.join(names)}" for doc, names in ((a.doc_id, only_a), (b.doc_id, only_b)) if names
         )
         return Evidence("entity_set", True, detail, f"different participants ({sides})")
+    if {_key(n) for n in list_a} == {_key(n) for n in list_b}:
+        return Evidence("entity_set", False, detail, f"the same participants ({', '.join(sorted(shared))})")
     return None

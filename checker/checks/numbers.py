@@ -99,6 +99,11 @@ HEDGE = re.compile(  # modals in lower case: "May 12" is a date
     r"\b(?:[Cc]ould|[Mm]ight|may|[Ii]f|[Pp]redict\w*|[Ff]orecast\w*|[Ss]peculat\w*|[Rr]umou?r\w*|believes?|"
     r"[Gg]uess\w*)\b"
 )
+# "Together the parties would hold 95 seats" supposes; "Acme said it would cut 2,400 jobs" reports a plan.
+CONDITIONAL = re.compile(r"\bwould\b")
+REPORTED_FUTURE = re.compile(
+    r"\b(?:said|says|announced|told|expects?|expected|plans?|planned|promised|pledged)\b[^.;]*\bwould\b"
+)
 PLAIN_COUNT_SIMILARITY = 0.6  # cosine two claims need before their unpolarized counts are compared
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -337,6 +342,11 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
     return x.polarity == y.polarity
 
 
+def _hedged(text: str) -> bool:
+    """A forecast or supposition; "would" only where no one is reported to have said it."""
+    return bool(HEDGE.search(text) or (CONDITIONAL.search(text) and not REPORTED_FUTURE.search(text)))
+
+
 def _single_priced(quantities: list[Quantity]) -> list[Quantity]:
     """Leave out money of a currency the sentence gives several sums in.
 
@@ -362,7 +372,7 @@ def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     if a.setting and b.setting and not set(a.setting) & set(b.setting):
         return None
     different_parties = bool(a.entities and b.entities and not set(a.entities) & set(b.entities))
-    hedged = bool(HEDGE.search(a.text) or HEDGE.search(b.text))
+    hedged = _hedged(a.text) or _hedged(b.text)
     agreeing = None
     quantities_b = _single_priced(extract_quantities(b.text))
     for x in _single_priced(extract_quantities(a.text)):

@@ -85,10 +85,12 @@ QUALIFIER = (
     r"(?:(?!(?:Deputy|Vice|Attorney|Lieutenant|Solicitor|Surgeon|Inspector)\b)(?:US|U\.S\.|[A-Z][a-z]+(?:['’]s)?) )?"
 )
 # "Transport Minister Eira Lund", "Corvane's chief financial officer, David Okafor"
-ROLE_THEN_NAME = re.compile(rf"\b{FORMER}{QUALIFIER}{DEPUTY}(?:{OFFICE}),? {NAME}\b")
+ROLE_THEN_NAME = re.compile(rf"\b{FORMER}{QUALIFIER}(?P<title>{DEPUTY}(?:{OFFICE})),? {NAME}\b")
 # "Mads Orrevik, Kestrel's chief executive", "Eira Lund, the transport minister"; not "Mark Meadows,
 # President Trump's chief of staff", whose office belongs to the name after it
-NAME_THEN_ROLE = re.compile(rf"\b{NAME}, (?:the |its |an? |{QUALIFIER}){FORMER}{DEPUTY}(?:{OFFICE})\b(?!['’]s| [A-Z])")
+NAME_THEN_ROLE = re.compile(
+    rf"\b{NAME}, (?:the |its |an? |{QUALIFIER}){FORMER}(?P<title>{DEPUTY}(?:{OFFICE}))\b(?!['’]s| [A-Z])"
+)
 
 
 @dataclass(frozen=True)
@@ -99,9 +101,15 @@ class Role:
     office: str
     former: bool
     text: str
+    title: str = ""  # the office's words as written, lower case: "chief executive", "ceo"
 
 
 def _role(m: re.Match) -> Role:
+    role = _office(m)
+    return Role(role.kind, role.office, role.former, role.text, m.group("title").lower())
+
+
+def _office(m: re.Match) -> Role:
     text, former = m.group().strip(), bool(m.group("former"))
     deputy = (m.group("deputy") or "").lower()
     portfolio = m.group("portfolio") or m.group("portfolio2")
@@ -146,12 +154,15 @@ class RoleIndex:
 
 
 def check_titles(a: Claim, b: Claim, similarity: float) -> Evidence | None:
-    """Any candidate pair qualifies: a person's office does not depend on the event told."""
+    """Any candidate pair qualifies: a person's office does not depend on the event told.
+
+    One office written two ways ("chief executive" / "CEO", "Home Minister" /
+    "interior minister") is agreeing evidence; the same words on both sides say nothing new.
+    """
     roles_a, roles_b = titled_people(a.text), titled_people(b.text)
+    agreeing = None
     for key in sorted(set(roles_a) & set(roles_b)):
         x, y = roles_a[key], roles_b[key]
-        if x.office == y.office and x.former == y.former or x.office != y.office and (x.former or y.former):
-            continue  # one office; or another office once held: a career holds several
         person, kind = key
         detail = {
             "person": person.split(":", 1)[1],
@@ -163,11 +174,17 @@ def check_titles(a: Claim, b: Claim, similarity: float) -> Evidence | None:
             "a": x.text,
             "b": y.text,
         }
+        if x.office == y.office and x.former == y.former:
+            if x.title != y.title:
+                agreeing = agreeing or Evidence("title", False, detail, f"{x.text} is {y.text}")
+            continue
+        if x.office != y.office and (x.former or y.former):
+            continue  # another office once held: a career holds several
         if x.office != y.office:
             return Evidence("title", True, detail, f"{x.text} vs {y.text}")
         which = a.doc_id if x.former else b.doc_id
         return Evidence("title", True, detail, f"{kind} described as former only in {which}")
-    return None
+    return agreeing
 
 
 def title_keys(text: str) -> set[str]:
