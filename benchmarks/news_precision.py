@@ -13,7 +13,7 @@ flagged false discrepancies there); articles 200-399 were labelled afterwards
 as a held-out sample (--skip 200): held out from the rules, not from the
 model, whose training data were built from every FNC-1 body.
 
-    python benchmarks/news_precision.py [--skip 200] [--model DIR] [--no-append]
+    python benchmarks/news_precision.py [--skip 200] [--model DIR] [--no-append] [--unlabelled new.jsonl]
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from results import publish  # noqa: E402
 from shared_data import write_news_corpus  # noqa: E402
 
 from checker.config import load_config  # noqa: E402
+from checker.corpus import load_corpus  # noqa: E402
 from checker.pipeline import Checker  # noqa: E402
 from checker.records import Finding  # noqa: E402
 
@@ -52,11 +53,23 @@ def finding_key(finding: Finding) -> frozenset:
     return frozenset({(a.doc_id, (a.span.start, a.span.end)), (b.doc_id, (b.span.start, b.span.end))})
 
 
+def _side(claim, text: str) -> dict:
+    """A claim as a labeller needs it: where it is, its sentence and the sentences around it."""
+    start, end = claim.sentence_span.start, claim.sentence_span.end
+    return {
+        "doc_id": claim.doc_id,
+        "span": [claim.span.start, claim.span.end],
+        "sentence": text[start:end],
+        "context": text[max(0, start - 400) : end + 400],
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip", type=int, default=0, help="articles to skip: 0 (written against) or 200 (held out)")
     parser.add_argument("--model", help="NLI model directory (default: the configured one)")
     parser.add_argument("--no-append", action="store_true")
+    parser.add_argument("--unlabelled", type=Path, help="write the pairs without a label here (JSONL), to label blind")
     args = parser.parse_args()
     config = load_config(start=ROOT).with_overrides(model=args.model)
     labels = {}
@@ -66,13 +79,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = write_news_corpus(Path(tmp) / "news.jsonl", ARTICLES, args.skip)
         findings = [f for f in Checker(config).check([str(corpus)]).findings if f.label == "contradict"]
+        texts = {d.id: d.text for d in load_corpus([str(corpus)]).documents}
     counts: dict[str, Counter] = {}
     unlabelled = []
     for finding in findings:
         label = labels.get(finding_key(finding), "not labelled")
         counts.setdefault(finding.kind, Counter())[label] += 1
         if label == "not labelled":
-            unlabelled.append(f"- {finding.kind}: {finding.pair.a.text!r} vs {finding.pair.b.text!r}")
+            unlabelled.append(finding)
     lines = [
         f"### Contradictions on real news, {datetime.date.today().isoformat()}: FNC-1 bodies "
         f"{args.skip}-{args.skip + ARTICLES - 1}, "
@@ -90,7 +104,12 @@ def main() -> int:
     publish("\n".join(lines) + "\n", append=not args.no_append)
     if unlabelled:
         print("Not labelled yet (label them blind, then append to benchmarks/news_labels.jsonl):")
-        print("\n".join(unlabelled))
+        print("\n".join(f"- {f.kind}: {f.pair.a.text!r} vs {f.pair.b.text!r}" for f in unlabelled))
+    if args.unlabelled:
+        with args.unlabelled.open("w", encoding="utf-8") as out:
+            for f in unlabelled:
+                sides = {k: _side(c, texts[c.doc_id]) for k, c in (("a", f.pair.a), ("b", f.pair.b))}
+                out.write(json.dumps({**sides, "kind": f.kind}, ensure_ascii=False) + "\n")
     return 0
 
 

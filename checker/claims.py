@@ -28,6 +28,7 @@ BARE_OPINION = re.compile(
     r"^(clearly|frankly|honestly|sadly|unfortunately|hopefully),",
     re.I,
 )
+STRAY_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 CALL_TO_ACTION = re.compile(r"^(please|click|subscribe|follow|share|sign up|read|watch|listen|join)\b", re.I)
 
 
@@ -116,10 +117,11 @@ class _Context:
         return name if entity is not None and entity.label_ == "PERSON" else ""
 
     def standalone(self, span_doc, start: int, end: int) -> str:
-        """The claim with he/she resolved and weekdays anchored to the article's date."""
-        pieces, cursor, nearest = [], start, self.last_person
+        """The claim as the model reads it: he/she resolved, weekdays anchored, side remarks left out."""
+        dropped = side_remarks(span_doc, start, end)
+        pieces, nearest = [], self.last_person
         for token in span_doc:
-            if not (start <= token.idx < end):
+            if not (start <= token.idx < end) or token.i in dropped:
                 continue
             replacement = None
             if token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and (speaker := self.speaker(token)):
@@ -133,11 +135,46 @@ class _Context:
                     replacement = full
             elif token.text in WEEKDAYS and self.published:
                 replacement = f"{token.text} ({anchor_weekday(token.text, self.published).isoformat()})"
-            if replacement:
-                pieces.append(span_doc.text[cursor : token.idx] + replacement)
-                cursor = token.idx + len(token.text)
-        pieces.append(span_doc.text[cursor:end])
-        return "".join(pieces).strip()
+            pieces.append((replacement or token.text) + token.whitespace_)
+        text = STRAY_PUNCTUATION.sub(r"\1", "".join(pieces)).strip().rstrip(",;:").rstrip()
+        closing = span_doc.text[start:end].rstrip()[-1:]
+        return text + closing if dropped and closing in ".!" and not text.endswith(closing) else text
+
+
+def _subtree(token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _after_comma(token) -> int | None:
+    """The index of the comma right before the phrase `token` heads, if there is one."""
+    first = token.left_edge.i
+    return first - 1 if first > 0 and token.doc[first - 1].text == "," else None
+
+
+def side_remarks(doc, start: int, end: int) -> set[int]:
+    """Tokens the model need not read: what the claim says stays, how and by whom it was said goes.
+
+    A trailing attribution ("..., a spokesman for the board said") and
+    "according to ..." dilute the statement: the model reads "the board
+    ordered a recount" against "the board rejected a recount" as a
+    contradiction far more surely without them. (Participles after a comma,
+    ", telling supporters ...", were left out too at first; on 200 real
+    articles that made more false contradictions than true ones.) The attribution stays in the
+    report's text; only the model's input is shorter. Nothing is left out
+    where fewer than MIN_WORDS words would remain.
+    """
+    tokens = [t for t in doc if start <= t.idx < end]
+    drop: set[int] = set()
+    for token in tokens:
+        comma = _after_comma(token)
+        if comma is not None and token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            drop |= _subtree(token) | {comma}
+        if token.dep_ == "ROOT" and token.lemma_ in REPORTING:
+            content = next((c for c in token.children if c.dep_ == "ccomp" and c.i < token.i), None)
+            if content is not None:
+                drop |= {t.i for t in tokens} - _subtree(content)
+    kept = [t for t in tokens if t.i not in drop and t.is_alpha]
+    return drop if len(kept) >= MIN_WORDS else set()
 
 
 def _single_token_entity(token) -> bool:

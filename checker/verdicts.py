@@ -11,9 +11,10 @@ alone sees needs the two claims to name a common actor, place or organisation
 (`Thresholds.shared_entity`): sentences of different stories that share
 wording, or that name no one, read as contradictions to the model far more
 often than they are. Nor can the same words in two sources contradict each
-other: where the original sentences match, a contradiction could only come
-from how the claims were made standalone (a pronoun resolved to different
-people), so the model is not trusted there.
+other: where one sentence stands word for word inside the other (the same
+quote, given whole in one outlet and in part in another), a contradiction
+could only come from how the claims were made standalone (a pronoun resolved
+to different people), so the model is not trusted there.
 """
 
 from __future__ import annotations
@@ -59,8 +60,7 @@ def decide(
     if contradicting:
         return finding("contradict", contradicting[0].kind, max(EVIDENCE_SCORE, p_contra), contradicting + agreeing)
     same_subject = not thresholds.shared_entity or bool(set(pair.a.entities) & set(pair.b.entities))
-    same_words = _words(pair.a.text) == _words(pair.b.text)
-    if p_contra >= thresholds.contradict and p_contra > p_entail and same_subject and not same_words:
+    if p_contra >= thresholds.contradict and p_contra > p_entail and same_subject and not _one_within_other(pair):
         return finding("contradict", "nli", p_contra, evidence)
     if p_entail >= thresholds.agree:
         return finding("agree", "nli", p_entail, evidence)
@@ -70,7 +70,16 @@ def decide(
 
 
 def _words(text: str) -> str:
-    return NOT_A_WORD.sub(" ", text.lower()).strip()
+    return " " + NOT_A_WORD.sub(" ", text.lower()).strip() + " "
+
+
+def _one_within_other(pair: CandidatePair) -> bool:
+    """Whether one claim's words stand, in order, inside the other's: a quote given whole and in part."""
+    for x, y in ((pair.a.text, pair.b.text), (pair.a.standalone, pair.b.standalone)):
+        shorter, longer = sorted((_words(x), _words(y)), key=len)
+        if shorter in longer:
+            return True
+    return False
 
 
 def needs_reverse(first: tuple[float, float, float], thresholds: Thresholds, margin: float) -> bool:

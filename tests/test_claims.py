@@ -80,3 +80,20 @@ def test_coordinated_independent_clauses_become_two_claims(nlp):
 def test_entities_are_normalised_across_aliases(nlp):
     claim = claims_of(nlp, "Washington and Moscow agreed on the talks in Kyiv last week.")[0]
     assert {"United States", "Russia", "Ukraine"} <= set(claim.entities)
+
+
+def test_the_model_reads_the_statement_without_its_attribution_or_side_remarks(nlp):
+    text = (
+        "The city electoral board ordered a recount of the postal ballots on Wednesday, a spokesman for the board said.\n"
+        "Brandstatter conceded defeat on Sunday night, telling supporters that the result was painful.\n"
+        "The board backed the bid, although two directors voted against it, according to two people briefed on it.\n"
+        "Police said the captain had been arrested on Sunday."
+    )
+    claims = claims_of(nlp, text)
+    assert [c.standalone for c in claims] == [
+        "The city electoral board ordered a recount of the postal ballots on Wednesday.",
+        "Brandstatter conceded defeat on Sunday night, telling supporters that the result was painful.",
+        "The board backed the bid, although two directors voted against it.",
+        "Police said the captain had been arrested on Sunday.",
+    ]
+    assert claims[0].text.endswith("a spokesman for the board said.")  # the report keeps every word

@@ -102,3 +102,22 @@ def test_the_same_words_in_two_sources_never_contradict():
     assert decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, "m", "h").label != "contradict"
     c = make_claim("He never carries a pistol at work.", "b.txt", ("person:vickers",))
     assert decide(CandidatePair(a, c, 0.9), scores, [], THRESHOLDS, "m", "h").label == "contradict"
+
+
+def test_a_quote_given_whole_in_one_source_and_in_part_in_another_never_contradicts():
+    scores = NLIScores((0.02, 0.08, 0.9), (0.02, 0.08, 0.9))
+    entities = ("person:shekau",)
+    part = make_claim(
+        "A ceasefire would come from the leader Abubakar Shekau, Sani told AFP.",
+        "a.txt",
+        entities,
+        "A ceasefire would come from the leader Abubakar Shekau.",  # the model reads it without the attribution
+    )
+    whole = make_claim(
+        '"I never heard of him, and a ceasefire would come from the leader Abubakar Shekau," said Sani.',
+        "b.txt",
+        entities,
+    )
+    assert decide(CandidatePair(part, whole, 0.8), scores, [], THRESHOLDS, "m", "h").label != "contradict"
+    changed = make_claim("No ceasefire would come from the leader Abubakar Shekau, Sani said.", "b.txt", entities)
+    assert decide(CandidatePair(part, changed, 0.8), scores, [], THRESHOLDS, "m", "h").label == "contradict"
