@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from checker.records import CandidatePair, Evidence, Finding, NLIScores
+from checker.records import CandidatePair, Claim, Evidence, Finding, NLIScores
 
 ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
 NOT_A_WORD = re.compile(r"\W+")
@@ -95,12 +95,25 @@ def needs_reverse(first: tuple[float, float, float], thresholds: Thresholds, mar
     return first[CONTRADICTION] >= thresholds.contradict - margin or first[ENTAILMENT] >= thresholds.agree - margin
 
 
+def _is_headline(claim: Claim) -> bool:
+    """The first line of a document with no closing punctuation: a headline, not a sentence of the report."""
+    return claim.line == 1 and not claim.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'"))
+
+
+def _standing(finding: Finding) -> tuple[bool, float]:
+    """Which of several pairs showing one discrepancy stands for them: body sentences first, then the most alike."""
+    pair = finding.pair
+    return (not (_is_headline(pair.a) or _is_headline(pair.b)), pair.similarity)
+
+
 def collapse_repeats(findings: Iterable[Finding]) -> list[Finding]:
     """One finding per structured discrepancy between two documents.
 
     The same differing value or title often stands in several sentences of an
-    article; each would pair with the other source. The most similar pair
-    stands for all of them, so a report lists a discrepancy once.
+    article; each would pair with the other source. One pair stands for all
+    of them, so a report lists a discrepancy once: two body sentences rather
+    than a headline (the body gives the statement with its source), and of
+    those the most similar pair.
     """
     best: dict[tuple, Finding] = {}
     rest = []
@@ -117,6 +130,6 @@ def collapse_repeats(findings: Iterable[Finding]) -> list[Finding]:
             finding.pair.b.doc_id,
             json.dumps([detail, numbers], sort_keys=True),
         )
-        if key not in best or finding.pair.similarity > best[key].pair.similarity:
+        if key not in best or _standing(finding) > _standing(best[key]):
             best[key] = finding
     return rest + list(best.values())

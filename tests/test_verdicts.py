@@ -121,3 +121,24 @@ def test_a_quote_given_whole_in_one_source_and_in_part_in_another_never_contradi
     assert decide(CandidatePair(part, whole, 0.8), scores, [], THRESHOLDS, "m", "h").label != "contradict"
     changed = make_claim("No ceasefire would come from the leader Abubakar Shekau, Sani said.", "b.txt", entities)
     assert decide(CandidatePair(part, changed, 0.8), scores, [], THRESHOLDS, "m", "h").label == "contradict"
+
+
+def test_a_repeated_discrepancy_is_shown_by_body_sentences_rather_than_a_headline():
+    from dataclasses import replace as with_
+
+    from checker.records import CandidatePair
+    from checker.verdicts import collapse_repeats
+    from tests.helpers import make_claim
+
+    evidence = Evidence(
+        "number", True, {"unit": "dollar", "polarity": "", "a": {"value": 6.8e9}, "b": {"value": 7.6e9}}
+    )
+    headline = make_claim("Acme to buy rival Zeta for $6.8 billion in cash", "a.txt")
+    body = with_(make_claim("Acme agreed to buy Zeta for about $6.8 billion in cash.", "a.txt"), line=5)
+    other = with_(make_claim("The deal values Zeta at $7.6bn.", "b.txt"), line=4)
+    findings = [
+        decide(CandidatePair(a, other, sim), None, [evidence], THRESHOLDS, "m", "h")
+        for a, sim in ((headline, 0.9), (body, 0.85))
+    ]
+    (kept,) = collapse_repeats(findings)
+    assert kept.pair.a is body

@@ -295,7 +295,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         )
         if not unit and not after:
             continue
-        noun = "percent" if percent else currency or next((w for w in after[:5] if stem(w) == unit), unit)
+        noun = "percent" if percent else currency or next((w for w in after[:5] if _unit([w]) == unit), unit)
         if unit in GENERIC_UNITS:
             unit = _event_unit(WORD.findall(preceding)[-4:], after[:5]) or unit
         if unit and _is_whole(masked, m, found):
