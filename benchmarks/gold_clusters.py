@@ -1,7 +1,8 @@
 """Recall and false alarms on hand-labelled story clusters.
 
-Each cluster is a folder of articles about one story with a `gold.jsonl` in the
-format of ../shared/gold/README.md: `contradict` items must be reported as
+Each cluster is a folder of articles about one story (benchmarks/clusters/NAME/)
+with its gold list beside it (NAME.gold.jsonl, outside the folder, so checker
+reads only the articles), in the format of ../shared/gold/README.md: `contradict` items must be reported as
 contradictions, `agree` items as agreements (and never as contradictions),
 `trap` items (look alike, no discrepancy) must not be reported. seeds/ is
 scored against ../shared/gold/seeds_visible.jsonl; the clusters under
@@ -37,8 +38,8 @@ SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds_visible.jsonl"
 
 def clusters() -> dict[str, tuple[Path, Path]]:
     found = {"seeds": (ROOT / "seeds", SEEDS_GOLD)} if SEEDS_GOLD.exists() else {}
-    for folder in sorted(p for p in CLUSTERS.glob("*") if (p / "gold.jsonl").exists()):
-        found[folder.name] = (folder, folder / "gold.jsonl")
+    for gold in sorted(CLUSTERS.glob("*.gold.jsonl")):
+        found[gold.name.removesuffix(".gold.jsonl")] = (CLUSTERS / gold.name.removesuffix(".gold.jsonl"), gold)
     return found
 
 
