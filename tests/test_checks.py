@@ -205,6 +205,16 @@ def test_dates_need_moderately_similar_claims():
     assert not [e for e in run_checks(pair) if e.kind == "date"]
 
 
+def test_a_sentence_opening_with_the_day_of_its_statement_dates_no_event():
+    a = make_claim(
+        "On Tuesday, U.S. Central Command said forces conducted four airstrikes near Kobani.", "a.txt", ("US",)
+    )
+    b = make_claim("Forces conducted four airstrikes on Thursday in northern Iraq.", "b.txt", ("US",))
+    assert check_dates(a, b, 0.8) is None
+    moved = make_claim("On Tuesday, forces conducted four airstrikes near Kobani.", "a.txt", ("US",))
+    assert check_dates(moved, b, 0.8).contradicts
+
+
 def test_former_against_sitting_title_contradicts():
     a = make_claim("Former President Jacques Chirac visited Algiers in 2003.")
     b = make_claim("President Jacques Chirac visited Algiers in 2003.", "b.txt")

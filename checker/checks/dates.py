@@ -29,7 +29,12 @@ DATE = re.compile(
 WEEKDAY_BEFORE = re.compile(rf"\b({WEEKDAY_NAMES}),? (?:the )?$")  # "Tuesday, June 24": one day, two ways
 REPORTED = re.compile(
     rf"\b(?:said|says|announced|reported|confirmed|stated|added|told [A-Za-z]+)"
-    rf"(?: on| late| early)? (?:{WEEKDAY_NAMES})\b(?!['’]s)"  # not "said Monday's attack"
+    rf"(?: on| late| early| later)? (?:{WEEKDAY_NAMES})\b(?!['’]s)"  # not "said Monday's attack"
+)
+# "On Tuesday, Central Command said ...": a sentence that opens with the day of its statement
+STATEMENT_FIRST = re.compile(
+    rf"^\W*(?:(?:On|Late|Early|Later) )?(?:{WEEKDAY_NAMES})\b(?: \(\d{{4}}-\d{{2}}-\d{{2}}\))?"
+    r"(?=,? [^;]{0,80}?\b(?:said|says|announced|reported|confirmed|stated|told)\b)"
 )
 MIN_SIMILARITY = 0.75  # pair cosine needed before differing days count: one article reports many days
 # Above this cosine, two claims that both write out dates tell the same event even where the tagger
@@ -68,7 +73,8 @@ def _full_date(text: str, year: int, month: int, day: int) -> Day:
 
 def event_days(claim: Claim) -> list[Day]:
     """Days the claim places its event on; the days of statements ("said Sunday") are not among them."""
-    standalone, text = blank(REPORTED, claim.standalone), blank(REPORTED, claim.text)
+    standalone = blank(STATEMENT_FIRST, blank(REPORTED, claim.standalone))
+    text = blank(STATEMENT_FIRST, blank(REPORTED, claim.text))
     days = []
     for m in ANCHORED.finditer(standalone):
         try:
