@@ -28,6 +28,8 @@ BARE_OPINION = re.compile(
     r"^(clearly|frankly|honestly|sadly|unfortunately|hopefully),",
     re.I,
 )
+# What may hang on a reporting verb besides the statement: who said it, when, to whom, how.
+ATTRIBUTION_DEPS = {"nsubj", "nsubjpass", "prep", "npadvmod", "advmod", "dative", "dobj", "agent", "punct", "aux"}
 STRAY_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 CALL_TO_ACTION = re.compile(r"^(please|click|subscribe|follow|share|sign up|read|watch|listen|join)\b", re.I)
 
@@ -119,10 +121,18 @@ class _Context:
     def standalone(self, span_doc, start: int, end: int) -> str:
         """The claim as the model reads it: he/she resolved, weekdays anchored, side remarks left out."""
         dropped = side_remarks(span_doc, start, end)
-        pieces, nearest = [], self.last_person
+        pieces, nearest, gap = [], self.last_person, False
         for token in span_doc:
-            if not (start <= token.idx < end) or token.i in dropped:
+            if not (start <= token.idx < end):
                 continue
+            if token.i in dropped:  # left out, but a name in it is still the last person named
+                if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
+                    nearest = self.full_names.get(entity_key(token.text, "PERSON"), "") or token.text
+                gap = gap or bool(token.whitespace_)
+                continue
+            if gap and pieces and not pieces[-1][-1:].isspace():
+                pieces[-1] += " "
+            gap = False
             replacement = None
             if token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and (speaker := self.speaker(token)):
                 replacement = speaker
@@ -136,9 +146,15 @@ class _Context:
             elif token.text in WEEKDAYS and self.published:
                 replacement = f"{token.text} ({anchor_weekday(token.text, self.published).isoformat()})"
             pieces.append((replacement or token.text) + token.whitespace_)
-        text = STRAY_PUNCTUATION.sub(r"\1", "".join(pieces)).strip().rstrip(",;:").rstrip()
+        text = "".join(pieces).strip()
+        if not dropped:
+            return text
+        text = STRAY_PUNCTUATION.sub(r"\1", text).rstrip(",;:").rstrip()
+        if text.count('"') % 2:
+            text = text.replace('"', "", 1) if text.startswith('"') else text
+        text = text.lstrip("“‘") if text[:1] in "“‘" and not any(q in text for q in "”’") else text
         closing = span_doc.text[start:end].rstrip()[-1:]
-        return text + closing if dropped and closing in ".!" and not text.endswith(closing) else text
+        return text + closing if closing in ".!" and not text.endswith(closing) else text
 
 
 def _subtree(token) -> set[int]:
@@ -168,11 +184,22 @@ def side_remarks(doc, start: int, end: int) -> set[int]:
     for token in tokens:
         comma = _after_comma(token)
         if comma is not None and token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-            drop |= _subtree(token) | {comma}
+            after = token.right_edge.i + 1  # "Her team, according to insiders, would ...": both commas go
+            mid = after < len(doc) and doc[after].text == "," and doc[after].idx < end
+            drop |= _subtree(token) | {comma} | ({after} if mid else set())
         if token.dep_ == "ROOT" and token.lemma_ in REPORTING:
             content = next((c for c in token.children if c.dep_ == "ccomp" and c.i < token.i), None)
-            if content is not None:
+            if content is None:
+                continue
+            others = [c for c in token.children if c.i != content.i]
+            only_attribution = all(c.dep_ in ATTRIBUTION_DEPS for c in others)  # not "..., adding that ..."
+            if only_attribution and all(t.is_punct for t in tokens if t.i < content.left_edge.i):
                 drop |= {t.i for t in tokens} - _subtree(content)
+                kept = sorted(_subtree(content))
+                while kept and (doc[kept[0]].is_quote or doc[kept[0]].is_punct):
+                    drop.add(kept.pop(0))
+                while kept and (doc[kept[-1]].is_quote or doc[kept[-1]].text in ",;:"):
+                    drop.add(kept.pop())
     kept = [t for t in tokens if t.i not in drop and t.is_alpha]
     return drop if len(kept) >= MIN_WORDS else set()
 

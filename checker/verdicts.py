@@ -28,6 +28,9 @@ from checker.records import CandidatePair, Claim, Evidence, Finding, NLIScores
 
 ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
 NOT_A_WORD = re.compile(r"\W+")
+# Words that, added around a sentence, can turn it round: "It is false that <sentence>".
+TURNING_WORDS = {"not", "no", "never", "false", "untrue", "wrong", "deny", "denied", "denies", "dismissed",
+                 "rejected", "hoax", "rumour", "rumor", "reports", "claims", "t"}  # fmt: skip
 EVIDENCE_SCORE = 0.9  # reported confidence of a contradiction found by a structured check
 
 
@@ -74,10 +77,13 @@ def _words(text: str) -> str:
 
 
 def _one_within_other(pair: CandidatePair) -> bool:
-    """Whether one claim's words stand, in order, inside the other's: a quote given whole and in part."""
+    """Whether one claim's words stand, in order, inside the other's: a quote given whole and in part.
+
+    Not where the longer one adds a word that can turn the shorter round ("It is false that ...").
+    """
     for x, y in ((pair.a.text, pair.b.text), (pair.a.standalone, pair.b.standalone)):
         shorter, longer = sorted((_words(x), _words(y)), key=len)
-        if shorter in longer:
+        if shorter in longer and not set(longer.replace(shorter, " ").split()) & TURNING_WORDS:
             return True
     return False
 
@@ -96,8 +102,9 @@ def needs_reverse(first: tuple[float, float, float], thresholds: Thresholds, mar
 
 
 def _is_headline(claim: Claim) -> bool:
-    """The first line of a document with no closing punctuation: a headline, not a sentence of the report."""
-    return claim.line == 1 and not claim.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'"))
+    """A whole first line with no closing punctuation: a headline, not a sentence of the report."""
+    whole_sentence = claim.span == claim.sentence_span
+    return claim.line == 1 and whole_sentence and not claim.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'"))
 
 
 def _standing(finding: Finding) -> tuple[bool, float]:

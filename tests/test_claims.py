@@ -97,3 +97,16 @@ def test_the_model_reads_the_statement_without_its_attribution_or_side_remarks(n
         "Police said the captain had been arrested on Sunday.",
     ]
     assert claims[0].text.endswith("a spokesman for the board said.")  # the report keeps every word
+
+
+def test_an_attribution_is_left_out_only_where_it_is_all_the_rest(nlp):
+    text = (
+        "The suspect was arrested at the airport, police said, adding that he had been carrying a knife.\n"
+        "Her dream team, according to party insiders, would have included three ministers.\n"
+        '"I cannot find words for the grief these families are going through," the minister said.'
+    )
+    assert [c.standalone for c in claims_of(nlp, text)] == [
+        "The suspect was arrested at the airport, police said, adding that he had been carrying a knife.",
+        "Her dream team would have included three ministers.",
+        "I cannot find words for the grief these families are going through.",
+    ]

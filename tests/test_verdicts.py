@@ -114,7 +114,7 @@ def test_a_quote_given_whole_in_one_source_and_in_part_in_another_never_contradi
         "A ceasefire would come from the leader Abubakar Shekau.",  # the model reads it without the attribution
     )
     whole = make_claim(
-        '"I never heard of him, and a ceasefire would come from the leader Abubakar Shekau," said Sani.',
+        '"We spoke to him last week, and a ceasefire would come from the leader Abubakar Shekau," said Sani.',
         "b.txt",
         entities,
     )
@@ -142,3 +142,10 @@ def test_a_repeated_discrepancy_is_shown_by_body_sentences_rather_than_a_headlin
     ]
     (kept,) = collapse_repeats(findings)
     assert kept.pair.a is body
+
+
+def test_words_around_a_sentence_that_turn_it_round_keep_the_contradiction():
+    scores = NLIScores((0.02, 0.08, 0.9), (0.02, 0.08, 0.9))
+    a = make_claim("Acme will close its factory in Ohio next year.", "a.txt", ("Acme",))
+    b = make_claim("It is false that Acme will close its factory in Ohio next year.", "b.txt", ("Acme",))
+    assert decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, "m", "h").label == "contradict"

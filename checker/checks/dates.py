@@ -34,7 +34,7 @@ REPORTED = re.compile(
 # "On Tuesday, Central Command said ...": a sentence that opens with the day of its statement
 STATEMENT_FIRST = re.compile(
     rf"^\W*(?:(?:On|Late|Early|Later) )?(?:{WEEKDAY_NAMES})\b(?: \(\d{{4}}-\d{{2}}-\d{{2}}\))?"
-    r"(?=,? [^;]{0,80}?\b(?:said|says|announced|reported|confirmed|stated|told)\b)"
+    r"(?=,? [^,;]{0,60}?\b(?:said|says|announced|reported|confirmed|stated|told)\b)"
 )
 MIN_SIMILARITY = 0.75  # pair cosine needed before differing days count: one article reports many days
 # Above this cosine, two claims that both write out dates tell the same event even where the tagger

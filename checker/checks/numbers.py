@@ -100,9 +100,11 @@ HEDGE = re.compile(  # modals in lower case: "May 12" is a date
     r"[Gg]uess\w*)\b"
 )
 # "Together the parties would hold 95 seats" supposes; "Acme said it would cut 2,400 jobs" reports a plan.
-CONDITIONAL = re.compile(r"\bwould\b")
+# A figure a "would" governs: the "would" stands shortly before it ("would hold 95 seats").
+CONDITIONAL = re.compile(r"\bwould\b(?:\W+\w+){0,4}\W*$")
 REPORTED_FUTURE = re.compile(
-    r"\b(?:said|says|announced|told|expects?|expected|plans?|planned|promised|pledged)\b[^.;]*\bwould\b"
+    r"\b(?:said|says|announced|told|expects?|expected|plans?|planned|promised|pledged|confirmed|warned|stated|"
+    r"added|revealed)\b(?:[^.;]|\.\d)*\bwould\b"
 )
 PLAIN_COUNT_SIMILARITY = 0.6  # cosine two claims need before their unpolarized counts are compared
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
@@ -342,9 +344,10 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
     return x.polarity == y.polarity
 
 
-def _hedged(text: str) -> bool:
-    """A forecast or supposition; "would" only where no one is reported to have said it."""
-    return bool(HEDGE.search(text) or (CONDITIONAL.search(text) and not REPORTED_FUTURE.search(text)))
+def _supposed(text: str, q: Quantity) -> bool:
+    """A figure "would" governs, where no one is reported to have said it: a supposition."""
+    before = text[max(0, q.start - 60) : q.start]
+    return bool(CONDITIONAL.search(before)) and not REPORTED_FUTURE.search(text[: q.start])
 
 
 def _single_priced(quantities: list[Quantity]) -> list[Quantity]:
@@ -372,12 +375,15 @@ def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     if a.setting and b.setting and not set(a.setting) & set(b.setting):
         return None
     different_parties = bool(a.entities and b.entities and not set(a.entities) & set(b.entities))
-    hedged = _hedged(a.text) or _hedged(b.text)
+    hedged = bool(HEDGE.search(a.text) or HEDGE.search(b.text))
     agreeing = None
     quantities_b = _single_priced(extract_quantities(b.text))
     for x in _single_priced(extract_quantities(a.text)):
         for y in quantities_b:
-            if not same_quantity(x, y) or (not x.polarity and (similarity < PLAIN_COUNT_SIMILARITY or hedged)):
+            supposed = _supposed(a.text, x) or _supposed(b.text, y)
+            if not same_quantity(x, y) or (
+                not x.polarity and (similarity < PLAIN_COUNT_SIMILARITY or hedged or supposed)
+            ):
                 continue
             if different_parties and x.noun in CURRENCY_WORDS:
                 continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges

@@ -61,6 +61,9 @@ PORTFOLIOS = {
     "fisheries": "fisheries",
     "immigration": "immigration",
 }
+# One office written two ways agrees only between claims this alike (cosine): pairs made because both
+# name the person's office can be about anything else.
+AGREEMENT_SIMILARITY = 0.6
 # A company's chief officers: "chief <word> officer", its acronym, or "chief executive".
 CHIEF_OFFICERS = {"ceo": "executive", "cfo": "financial", "coo": "operating", "cto": "technology", "cmo": "marketing"}
 CHIEF_SPELLINGS = {"finance": "financial", "operations": "operating", "technical": "technology"}
@@ -175,7 +178,7 @@ def check_titles(a: Claim, b: Claim, similarity: float) -> Evidence | None:
             "b": y.text,
         }
         if x.office == y.office and x.former == y.former:
-            if x.title != y.title:
+            if x.title != y.title and similarity >= AGREEMENT_SIMILARITY:
                 agreeing = agreeing or Evidence("title", False, detail, f"{x.text} is {y.text}")
             continue
         if x.office != y.office and (x.former or y.former):
