@@ -127,7 +127,7 @@ class _Context:
                 continue
             if token.i in dropped:  # left out, but a name in it is still the last person named
                 if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
-                    nearest = self.full_names.get(entity_key(token.text, "PERSON"), "") or token.text
+                    nearest = self.full_name(token) or token.text
                 gap = gap or bool(token.whitespace_)
                 continue
             if gap and pieces and not pieces[-1][-1:].isspace():
@@ -139,7 +139,7 @@ class _Context:
             elif token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and nearest:
                 replacement = nearest
             elif token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
-                full = self.full_names.get(entity_key(token.text, "PERSON"), "")
+                full = self.full_name(token)
                 nearest = full or token.text
                 if _single_token_entity(token) and len(full.split()) > 1:
                     replacement = full
@@ -147,14 +147,21 @@ class _Context:
                 replacement = f"{token.text} ({anchor_weekday(token.text, self.published).isoformat()})"
             pieces.append((replacement or token.text) + token.whitespace_)
         text = "".join(pieces).strip()
-        if not dropped:
-            return text
-        text = STRAY_PUNCTUATION.sub(r"\1", text).rstrip(",;:").rstrip()
-        if text.count('"') % 2:
-            text = text.replace('"', "", 1) if text.startswith('"') else text
-        text = text.lstrip("“‘") if text[:1] in "“‘" and not any(q in text for q in "”’") else text
-        closing = span_doc.text[start:end].rstrip()[-1:]
-        return text + closing if closing in ".!" and not text.endswith(closing) else text
+        return _tidy(text, span_doc.text[start:end].rstrip()[-1:]) if dropped else text
+
+    def full_name(self, token) -> str:
+        """The full name the article gave the person this token names, or ''."""
+        return self.full_names.get(entity_key(token.text, "PERSON"), "")
+
+
+def _tidy(text: str, closing: str) -> str:
+    """A claim with words left out: no stray commas or unpaired opening quotes, its closing stop kept."""
+    text = STRAY_PUNCTUATION.sub(r"\1", text).rstrip(",;:").rstrip()
+    if text.count('"') % 2 and text.startswith('"'):
+        text = text.replace('"', "", 1)
+    if text[:1] in "“‘" and not any(q in text for q in "”’"):
+        text = text.lstrip("“‘")
+    return text + closing if closing in ".!" and not text.endswith(closing) else text
 
 
 def _subtree(token) -> set[int]:

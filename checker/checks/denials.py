@@ -14,6 +14,7 @@ thing often says another about the same matter.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from checker.checks.text import STOP, WORD
 from checker.entities import entity_key, person_key
@@ -43,8 +44,15 @@ def _content(text: str) -> set[str]:
     return {w.lower()[:PREFIX] for w in WORD.findall(text) if w.islower() and w not in STOP and len(w) > 3}
 
 
-def _statement(claim: Claim, verb: re.Pattern) -> tuple[str, str, set[str], set[str]] | None:
-    """(verb, speaker as written, speaker keys, content words) of the first statement the claim reports with `verb`.
+class Statement(NamedTuple):
+    verb: str
+    speaker: str  # as written
+    keys: set[str]  # the speaker's entity keys
+    content: set[str]  # content words of what was said
+
+
+def _statement(claim: Claim, verb: re.Pattern) -> Statement | None:
+    """The first statement the claim reports with `verb`.
 
     The content is what follows the verb ("denied that any fault was reported"),
     or, for an attribution at the end ("a fault was logged, Kestrel said"), what precedes the speaker.
@@ -63,7 +71,7 @@ def _statement(claim: Claim, verb: re.Pattern) -> tuple[str, str, set[str], set[
     content = _content(claim.text[m.end() :])
     if len(content) < MIN_SHARED_WORDS:
         content = _content(claim.text[: window_start + speaker.start()])
-    return m.group(), name, keys, content
+    return Statement(m.group(), name, keys, content)
 
 
 def check_denials(a: Claim, b: Claim, similarity: float) -> Evidence | None:
@@ -76,9 +84,8 @@ def check_denials(a: Claim, b: Claim, similarity: float) -> Evidence | None:
         affirmation = _statement(other, AFFIRM)
         if not affirmation or NEGATED.search(other.text):
             continue  # "Kestrel said no fault was logged" agrees with the denial
-        if denial[2] & affirmation[2] and len(denial[3] & affirmation[3]) >= MIN_SHARED_WORDS:
-            said, denied, speaker = affirmation[0], denial[0], denial[1]
-            sides = (denied, said) if denier is a else (said, denied)
-            detail = {"speaker": speaker, "a": sides[0], "b": sides[1]}
-            return Evidence("denial", True, detail, f"{speaker}: {sides[0]} vs {sides[1]}")
+        if denial.keys & affirmation.keys and len(denial.content & affirmation.content) >= MIN_SHARED_WORDS:
+            sides = (denial.verb, affirmation.verb) if denier is a else (affirmation.verb, denial.verb)
+            detail = {"speaker": denial.speaker, "a": sides[0], "b": sides[1]}
+            return Evidence("denial", True, detail, f"{denial.speaker}: {sides[0]} vs {sides[1]}")
     return None

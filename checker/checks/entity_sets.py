@@ -56,7 +56,8 @@ def check_entity_sets(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     list_a, list_b = list_members(a.text), list_members(b.text)
     if not list_a or not list_b:
         return None
-    shared = {_key(n) for n in list_a} & {_key(n) for n in list_b}
+    keys_a, keys_b = {_key(n) for n in list_a}, {_key(n) for n in list_b}
+    shared = keys_a & keys_b
     if similarity < MIN_SIMILARITY and len(shared) < LONG_SHARED:
         return None
     same_event_words = len(event_words(a.text) & event_words(b.text))
@@ -70,6 +71,6 @@ def check_entity_sets(a: Claim, b: Claim, similarity: float) -> Evidence | None:
             f"only in {doc}: {', '.join(names)}" for doc, names in ((a.doc_id, only_a), (b.doc_id, only_b)) if names
         )
         return Evidence("entity_set", True, detail, f"different participants ({sides})")
-    if {_key(n) for n in list_a} == {_key(n) for n in list_b}:
+    if keys_a == keys_b:
         return Evidence("entity_set", False, detail, f"the same participants ({', '.join(sorted(shared))})")
     return None

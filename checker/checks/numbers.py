@@ -150,6 +150,7 @@ class Quantity:
     bound: str = ""  # "lower", "upper", "approximate" or "" (exact)
     spread: float = 0.0  # how far either side of `value` an approximate figure reaches
     when: frozenset[str] = frozenset()  # time words near the figure
+    supposed: bool = False  # governed by a "would" no one is reported to have said
 
     def interval(self) -> tuple[float, float]:
         """The values this figure allows."""
@@ -226,6 +227,11 @@ def _spread(value: float, digits: str | None, approximate: bool) -> float:
     if approximate:
         return value * min(high, max(low, unit / 2 / value))
     return min(unit / 2, value * ROUNDED_EXACT) if trailing_zeros else 0.0
+
+
+def _supposed(text: str, start: int) -> bool:
+    """A figure "would" governs, where no one is reported to have said it: a supposition."""
+    return bool(CONDITIONAL.search(text[max(0, start - 60) : start])) and not REPORTED_FUTURE.search(text[:start])
 
 
 def _event_unit(before: list[str], after: list[str]) -> str:
@@ -320,7 +326,8 @@ def extract_quantities(text: str) -> list[Quantity]:
         when = _when(masked[max(0, m.start() - 120) : m.end() + 80], before + after[:6])
         bound = _bound(preceding[: sign.start()] if sign else preceding, word)
         spread = _spread(value, digits, bound == "approximate")
-        found.append(Quantity(value, unit, polarity, figure, m.start(), context, noun, bound, spread, when))
+        supposed = _supposed(text, m.start())
+        found.append(Quantity(value, unit, polarity, figure, m.start(), context, noun, bound, spread, when, supposed))
     return found
 
 
@@ -342,12 +349,6 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         # a percentage names what it measures only through its neighbours
         return len(x.context & y.context) >= PERCENT_SHARED_CONTEXT
     return x.polarity == y.polarity
-
-
-def _supposed(text: str, q: Quantity) -> bool:
-    """A figure "would" governs, where no one is reported to have said it: a supposition."""
-    before = text[max(0, q.start - 60) : q.start]
-    return bool(CONDITIONAL.search(before)) and not REPORTED_FUTURE.search(text[: q.start])
 
 
 def _single_priced(quantities: list[Quantity]) -> list[Quantity]:
@@ -380,9 +381,8 @@ def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     quantities_b = _single_priced(extract_quantities(b.text))
     for x in _single_priced(extract_quantities(a.text)):
         for y in quantities_b:
-            supposed = _supposed(a.text, x) or _supposed(b.text, y)
             if not same_quantity(x, y) or (
-                not x.polarity and (similarity < PLAIN_COUNT_SIMILARITY or hedged or supposed)
+                not x.polarity and (similarity < PLAIN_COUNT_SIMILARITY or hedged or x.supposed or y.supposed)
             ):
                 continue
             if different_parties and x.noun in CURRENCY_WORDS:

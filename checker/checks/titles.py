@@ -108,23 +108,23 @@ class Role:
 
 
 def _role(m: re.Match) -> Role:
-    role = _office(m)
-    return Role(role.kind, role.office, role.former, role.text, m.group("title").lower())
+    kind, office = _office(m)
+    return Role(kind, office, bool(m.group("former")), m.group().strip(), m.group("title").lower())
 
 
-def _office(m: re.Match) -> Role:
-    text, former = m.group().strip(), bool(m.group("former"))
+def _office(m: re.Match) -> tuple[str, str]:
+    """(kind, office) of a matched title."""
     deputy = (m.group("deputy") or "").lower()
     portfolio = m.group("portfolio") or m.group("portfolio2")
     if m.group("prime"):
-        return Role("prime minister", deputy + "prime minister", former, text)
+        return "prime minister", deputy + "prime minister"
     if portfolio:
-        return Role("minister", deputy + PORTFOLIOS[portfolio.lower()], former, text)
+        return "minister", deputy + PORTFOLIOS[portfolio.lower()]
     chief = (m.group("chief") or "").lower() or CHIEF_OFFICERS.get((m.group("acronym") or "").lower())
     if chief or m.group("executive"):
-        return Role("chief officer", CHIEF_SPELLINGS.get(chief, chief) or "executive", former, text)
+        return "chief officer", CHIEF_SPELLINGS.get(chief, chief) or "executive"
     single = m.group("single").lower()
-    return Role(single, deputy + single, former, text)
+    return single, deputy + single
 
 
 def titled_people(text: str) -> dict[tuple[str, str], Role]:
