@@ -222,6 +222,13 @@ def test_former_against_sitting_title_contradicts():
     assert evidence.contradicts and evidence.detail["person"] == "chirac"
 
 
+def test_a_company_of_several_words_before_a_title_keeps_its_former():
+    a = make_claim("Former General Electric chief executive Jack Welch spoke in Boston.")
+    b = make_claim("General Electric chief executive Jack Welch spoke in Boston.", "b.txt")
+    evidence = check_titles(a, b, 0.6)
+    assert evidence.contradicts and evidence.detail["a_former"] and not evidence.detail["b_former"]
+
+
 def test_same_title_on_both_sides_is_fine():
     a = make_claim("President Lula da Silva spoke in Brasilia.")
     b = make_claim("Brazilian President Lula da Silva spoke on Monday.", "b.txt")

@@ -83,9 +83,10 @@ OFFICE = (
     r"|(?P<executive>(?i:chief executive))"
     rf"|(?P<single>{SINGLE_ROLES})"
 )
-# "Russian", "Halvorsen", "Nepal's"; never the first word of a compound title ("Deputy", "Attorney")
+# "Russian", "Nepal's", "General Electric": up to three words, none the first word of a compound
+# title ("Deputy", "Attorney"), so "Former General Electric chief executive X" keeps its "former"
 QUALIFIER = (
-    r"(?:(?!(?:Deputy|Vice|Attorney|Lieutenant|Solicitor|Surgeon|Inspector)\b)(?:US|U\.S\.|[A-Z][a-z]+(?:['’]s)?) )?"
+    r"(?:(?!(?:Deputy|Vice|Attorney|Lieutenant|Solicitor|Surgeon|Inspector)\b)(?:US|U\.S\.|[A-Z][a-z]+(?:['’]s)?) ){0,3}"
 )
 # "Transport Minister Eira Lund", "Corvane's chief financial officer, David Okafor"
 ROLE_THEN_NAME = re.compile(rf"\b{FORMER}{QUALIFIER}(?P<title>{DEPUTY}(?:{OFFICE})),? {NAME}\b")
