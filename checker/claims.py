@@ -119,15 +119,21 @@ class _Context:
         return name if entity is not None and entity.label_ == "PERSON" else ""
 
     def standalone(self, span_doc, start: int, end: int) -> str:
-        """The claim as the model reads it: he/she resolved, weekdays anchored, side remarks left out."""
+        """The claim as the model reads it: he/she resolved, weekdays anchored, side remarks left out.
+
+        A he or she after a person the claim itself names stays as written: in "Judge Ekdal refused
+        his request for bail while he appeals", he is not the judge, and the model reads a pronoun
+        well enough; only one before any name in the claim takes the person named last before it.
+        """
         dropped = side_remarks(span_doc, start, end)
         pieces, nearest, gap = [], self.last_person, False
+        named_here = False
         for token in span_doc:
             if not (start <= token.idx < end):
                 continue
             if token.i in dropped:  # left out, but a name in it is still the last person named
                 if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
-                    nearest = self.full_name(token) or token.text
+                    nearest, named_here = self.full_name(token) or token.text, True
                 gap = gap or bool(token.whitespace_)
                 continue
             if gap and pieces and not pieces[-1][-1:].isspace():
@@ -136,11 +142,11 @@ class _Context:
             replacement = None
             if token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and (speaker := self.speaker(token)):
                 replacement = speaker
-            elif token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and nearest:
+            elif token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and nearest and not named_here:
                 replacement = nearest
             elif token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
                 full = self.full_name(token)
-                nearest = full or token.text
+                nearest, named_here = full or token.text, True
                 if _single_token_entity(token) and len(full.split()) > 1:
                     replacement = full
             elif token.text in WEEKDAYS and self.published:

@@ -81,7 +81,7 @@ IgnoreKindOpt = Annotated[
     str | None,
     typer.Option(
         "--ignore-kind",
-        help="Finding kinds to leave out, comma-separated (nli, number, entity_set, date, title, denial); "
+        help="Finding kinds to leave out, comma-separated (nli, number, entity_set, date, title, denial, quote); "
         "e.g. nli keeps what a structured check found.",
     ),
 ]
@@ -353,7 +353,7 @@ def review(
     baseline: BaselineOpt = Path(".checker-baseline.json"),
     label: Annotated[str | None, typer.Option(help="Only this label.")] = None,
     kind: Annotated[
-        str | None, typer.Option(help="Only this kind (nli, number, entity_set, date, title, denial).")
+        str | None, typer.Option(help="Only this kind (nli, number, entity_set, date, title, denial, quote).")
     ] = None,
     doc: Annotated[str | None, typer.Option(help="Only findings whose document ids contain this.")] = None,
     min_score: Annotated[float, typer.Option(help="Only findings scored at least this.")] = 0.0,

@@ -22,6 +22,7 @@ RULES = {
     "date": "The two claims place the same event on different days.",
     "title": "The two claims give the same person contradictory roles.",
     "denial": "One claim has someone confirm what the other has the same one deny.",
+    "quote": "The same quoted words are attributed to two different people.",
 }
 JSONL_LINE = re.compile(r"^(?P<file>.+\.jsonl):(?P<line>\d+)$")
 

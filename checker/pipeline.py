@@ -17,6 +17,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from checker.checks import run_checks
+from checker.checks.dates import event_keys
 from checker.checks.numbers import QuantityIndex, quantity_keys
 from checker.checks.titles import RoleIndex, title_keys
 from checker.claims import extract_claims, load_nlp
@@ -143,7 +144,7 @@ class Checker:
             self.config.top_k,
             self.config.min_similarity,
             self.config.entity_bonus,
-            keys=[quantity_keys(c.text) | title_keys(c.text) for c in claims],
+            keys=[quantity_keys(c.text) | title_keys(c.text) | event_keys(c.text) for c in claims],
             key_min_similarity=self.config.key_min_similarity,
         )
         lap("pairing")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Label = Literal["agree", "contradict", "unrelated"]
-FINDING_KINDS = ("nli", "number", "entity_set", "date", "title", "denial")  # what decided a finding's label
+FINDING_KINDS = ("nli", "number", "entity_set", "date", "title", "denial", "quote")  # what decided a finding's label
 NLI_LABELS = ("entailment", "neutral", "contradiction")
 
 

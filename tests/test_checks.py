@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checker.checks import run_checks
-from checker.checks.dates import check_dates
+from checker.checks.dates import check_dates, event_keys
 from checker.checks.denials import check_denials
 from checker.checks.entity_sets import check_entity_sets, list_members
-from checker.checks.numbers import check_numbers, extract_quantities
+from checker.checks.numbers import check_numbers, extract_quantities, quantity_keys
+from checker.checks.quotes import check_quotes
 from checker.checks.text import stem
 from checker.checks.titles import RoleIndex, check_titles
 from tests.helpers import make_claim, make_pair
@@ -87,7 +88,8 @@ def test_durations_are_plain_counts_not_votes():
 
 
 def test_ages_and_numbers_in_names_are_not_counts():
-    assert extract_quantities("Aamir Dhawan, 30, a local, said nobody helped.") == []
+    (age,) = extract_quantities("Aamir Dhawan, 30, a local, said nobody helped.")
+    assert (age.value, age.unit) == (30, "age:dhawan")
     assert extract_quantities("Brewer spoke with local news station ABC 15 about the charges.") == []
     assert extract_quantities("The trial began on January 5 in Boston.") == []
     assert [q.value for q in extract_quantities("In 15 minutes the crowd had gone.")] == [15]
@@ -200,7 +202,7 @@ def test_the_day_a_statement_was_made_is_not_the_day_of_the_event():
 
 def test_dates_need_moderately_similar_claims():
     pair = make_pair(
-        "The summit opened on Monday.", "The summit opened on Tuesday.", similarity=0.5, entities=("NATO",)
+        "NATO leaders met in Brussels on Monday.", "NATO leaders met in Brussels on Tuesday.", 0.5, entities=("NATO",)
     )
     assert not [e for e in run_checks(pair) if e.kind == "date"]
 
@@ -376,6 +378,18 @@ def test_one_speaker_confirming_in_one_source_and_denying_in_another_contradicts
     assert check_denials(b, trailing, 0.7).message == "Kestrel: denied vs admitted"
 
 
+def test_a_spokesperson_speaks_for_the_organisation_and_a_described_subject_is_still_the_speaker():
+    denial = make_claim("A Brennmark spokeswoman denied on Wednesday that the firm was in settlement talks.")
+    described = make_claim(
+        "Brennmark, which says it has replaced its management, confirmed on Wednesday that it was in settlement "
+        "talks with shareholders.",
+        "b.txt",
+    )
+    assert check_denials(denial, described, 0.7).message == "Brennmark: denied vs confirmed"
+    other = make_claim("A police spokeswoman confirmed on Wednesday that the firm was in settlement talks.", "c.txt")
+    assert check_denials(denial, other, 0.7) is None
+
+
 def test_denials_of_other_speakers_or_other_matters_are_no_conflict():
     kestrel = ("Kestrel",)
     denial = make_claim("Kestrel denied that any fault had been reported with the stabilisers.", "b.txt", kestrel)
@@ -487,3 +501,67 @@ def test_the_day_of_a_statement_is_the_one_its_own_clause_reports():
     assert [d.text for d in event_days(make_claim("On Tuesday, police arrested three men, the ministry said."))] == [
         "Tuesday"
     ]
+
+
+def test_a_named_persons_age_is_compared_however_loosely_alike_the_claims():
+    a = make_claim("His former finance chief Anika Sorell, 46, was sentenced to six years.")
+    b = make_claim("Reinholt got nine years, while the 49-year-old Sorell received six years.", "b.txt")
+    evidence = check_numbers(a, b, similarity=0.5)
+    assert evidence.contradicts and evidence.message == "Sorell, 46 vs 49-year-old Sorell"
+    same = make_claim("Sorell (46) left the court.", "c.txt")
+    assert not check_numbers(a, same, similarity=0.5).contradicts
+    other = make_claim("The 49-year-old Reinholt received nine years.", "d.txt")
+    assert check_numbers(a, other, similarity=0.5) is None
+    assert "age:sorell:" in quantity_keys(b.text)
+
+
+def test_a_tally_at_a_stated_moment_is_not_compared_with_one_of_no_moment():
+    tally = "The wildfire had burned 8,600 hectares by Monday evening, the agency said."
+    assert numbers(tally, "The wildfire has burned 12,000 hectares of the region.") is None
+    assert numbers(tally, "The wildfire had burned 12,000 hectares by Monday evening.").contradicts
+    assert (
+        numbers(
+            "The fire was 35 percent contained on Tuesday morning.",
+            "The fire was 55 percent contained on Tuesday evening.",
+        )
+        is None
+    )
+    midday = "Shares in Brennmark were up 2.1 percent by midday on Wednesday."
+    assert numbers(midday, "Brennmark shares closed 3.4 percent higher on Wednesday.") is None
+
+
+def test_sums_of_money_are_alike_by_what_they_pay_not_by_a_shared_name():
+    revenue = "The trades let Brennmark report revenue of 1.23 billion crowns."
+    assert numbers(revenue, "Brennmark was ordered to pay 40 million crowns towards its costs.") is None
+    assert numbers(revenue, "The trades let Brennmark report revenue of 2.5 billion crowns.").contradicts
+
+
+def test_a_percentage_message_names_its_unit_once():
+    a, b = "The fire was 35 percent contained on Tuesday.", "The fire was 55 percent contained on Tuesday."
+    assert numbers(a, b).message == "35 percent vs 55 percent"
+
+
+def test_the_same_quote_given_to_two_people_contradicts():
+    quote = "“We are not yet in a position to say the fire is under control,”"
+    a = make_claim(f"{quote} Carla Ribo, a spokeswoman for the Calvera Fire Service, said on Tuesday.")
+    b = make_claim(f"{quote} said Marta Solis, a spokeswoman for the Calvera Fire Service.", "b.txt")
+    evidence = check_quotes(a, b, 0.9)
+    assert evidence.contradicts and (evidence.detail["a"], evidence.detail["b"]) == ("Carla Ribo", "Marta Solis")
+    same = make_claim('Fire chief Carla Ribo told reporters: "not yet in a position to say the fire is under control."')
+    assert not check_quotes(a, same, 0.9).contradicts
+    unnamed = make_claim(f"{quote} a spokeswoman for the fire service said.", "c.txt")
+    assert check_quotes(a, unnamed, 0.9) is None
+    short = ('"We are deeply saddened," said Carla Ribo.', '"We are deeply saddened," said Marta Solis.')
+    assert check_quotes(make_claim(short[0]), make_claim(short[1], "b.txt"), 0.9) is None
+
+
+def test_one_thing_doing_one_thing_on_two_days_contradicts_however_unalike_the_sentences():
+    a = make_claim("Maalen had sat in the dock every day since the trial began on February 24, alongside Reinholt.")
+    b = make_claim("The trial, which began on March 3, examined fictitious transactions.", "b.txt")
+    evidence = check_dates(a, b, 0.35)
+    assert evidence.contradicts and evidence.message == "trial began on February 24 vs trial began on March 3"
+    assert "event:trial:begin" in event_keys(b.text)
+    same = make_claim("The trial began on Monday, February 24, in Ardmoor.", "c.txt")
+    assert check_dates(a, same, 0.35) is None
+    other_event = make_claim("The hearing began on March 3 in Ardmoor.", "d.txt")
+    assert check_dates(a, other_event, 0.35) is None

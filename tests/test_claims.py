@@ -110,3 +110,14 @@ def test_an_attribution_is_left_out_only_where_it_is_all_the_rest(nlp):
         "Her dream team would have included three ministers.",
         "I cannot find words for the grief these families are going through.",
     ]
+
+
+def test_a_pronoun_after_a_person_the_claim_names_is_left_as_written(nlp):
+    """In "the judge refused his request while he appeals", he is not the judge."""
+    text = (
+        "Tomas Reinholt was convicted of fraud. "
+        "Judge Miriam Ekdal then refused his request to remain free on bail while he pursues an appeal."
+    )
+    second = claims_of(nlp, text)[1]
+    assert "while he pursues an appeal" in second.standalone
+    assert "Miriam Ekdal pursues" not in second.standalone

@@ -13,12 +13,13 @@ from checker.checks.dates import check_dates
 from checker.checks.denials import check_denials
 from checker.checks.entity_sets import check_entity_sets
 from checker.checks.numbers import check_numbers
+from checker.checks.quotes import check_quotes
 from checker.checks.titles import check_titles
 from checker.records import CandidatePair, Claim, Evidence
 
 # A check gets both claims and their embedding cosine; each decides how similar is similar enough.
 Check = Callable[[Claim, Claim, float], Evidence | None]
-CHECKS: tuple[Check, ...] = (check_numbers, check_entity_sets, check_dates, check_titles, check_denials)
+CHECKS: tuple[Check, ...] = (check_numbers, check_entity_sets, check_dates, check_titles, check_denials, check_quotes)
 
 
 def run_checks(pair: CandidatePair) -> list[Evidence]:

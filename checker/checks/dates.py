@@ -36,6 +36,17 @@ STATEMENT_FIRST = re.compile(
     rf"^\W*(?:(?:On|Late|Early|Later) )?(?:{WEEKDAY_NAMES})\b(?: \(\d{{4}}-\d{{2}}-\d{{2}}\))?"
     r"(?=,? [^,;]{0,60}?\b(?:said|says|announced|reported|confirmed|stated|told)\b)"
 )
+# "the trial began on February 24" / "The trial, which began on March 3": a thing and what it did on
+# a day, named alike on both sides, is one event however different the rest of the two sentences
+EVENT_VERBS = {"began": "begin", "begun": "begin", "begins": "begin", "started": "start", "starts": "start",
+               "opened": "open", "opens": "open", "ended": "end", "ends": "end", "resumed": "resume",
+               "took place": "take place", "was held": "hold", "were held": "hold", "broke out": "break out",
+               "is scheduled": "schedule", "was scheduled": "schedule", "is due": "due"}  # fmt: skip
+EVENT_DAY = re.compile(
+    rf"\b(?P<noun>[a-z]{{3,}})(?:,? (?:which|that))? (?:(?:has|had|first) )?"
+    rf"(?P<verb>{'|'.join(EVENT_VERBS)}) (?:on|for) (?P<when>(?:{WEEKDAY_NAMES})(?:,? (?:the )?)?)?"
+    rf"(?P<date>(?:{MONTH_NAMES}) \d{{1,2}}\b|\d{{1,2}} (?:{MONTH_NAMES})\b)?"
+)
 MIN_SIMILARITY = 0.75  # pair cosine needed before differing days count: one article reports many days
 # Above this cosine, two claims that both write out dates tell the same event even where the tagger
 # found no actor in one of them (a company name it does not know): they differ in little but the date.
@@ -105,9 +116,40 @@ def event_days(claim: Claim) -> list[Day]:
     return days
 
 
+def dated_events(text: str) -> dict[str, Day]:
+    """Events named with their day ("the trial began on February 24"), by thing and verb: "trial:begin"."""
+    events = {}
+    for m in EVENT_DAY.finditer(text):
+        if not (m.group("when") or m.group("date")):
+            continue
+        weekday = m.group("when").strip(", ").removesuffix(" the") if m.group("when") else None
+        date = DATE.match(m.group("date")) if m.group("date") else None
+        month = MONTHS.index(date.group("month") or date.group("month2")) + 1 if date else None
+        day = int(date.group("day") or date.group("day2")) if date else None
+        written = f"{m.group('noun')} {text[m.start('verb') : m.end()].strip(', ')}"  # "trial began on March 3"
+        weekday_index = WEEKDAYS.index(weekday) if weekday else None
+        events[f"{m.group('noun')}:{EVENT_VERBS[m.group('verb')]}"] = Day(written, month, day, weekday=weekday_index)
+    return events
+
+
+def event_keys(text: str) -> set[str]:
+    """Keys of a claim's dated events: claims dating the same event are paired however unalike."""
+    return {f"event:{key}" for key in dated_events(text)}
+
+
+def _same_event_days(a: Claim, b: Claim) -> Evidence | None:
+    events_b = dated_events(b.text)
+    for key, x in dated_events(a.text).items():
+        y = events_b.get(key)
+        if y and x.conflicts(y):
+            detail = {"a": [x.text], "b": [y.text]}
+            return Evidence("date", True, detail, f"{x.text} vs {y.text}")
+    return None
+
+
 def check_dates(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     if similarity < MIN_SIMILARITY:
-        return None
+        return _same_event_days(a, b)
     days_a, days_b = event_days(a), event_days(b)
     verdicts = [x.conflicts(y) for x in days_a for y in days_b]
     if not verdicts or not all(verdicts):  # no days, a day in common, or one that cannot be compared

@@ -30,6 +30,17 @@ NEGATED = re.compile(r"\b(?:not|no|never|none|nothing)\b|n['’]t\b", re.IGNOREC
 SPEAKER = re.compile(
     r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s*,?\s*(?:(?:has|have|had|also|again|later|flatly|strongly)\s+)*$"
 )
+# One who speaks for another: "A Brennmark spokeswoman denied", "Kestrel's spokesman has confirmed"
+SPOKESPERSON = re.compile(
+    r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*?)(?:['’]s)?\s+(?:spokesman|spokeswoman|spokesperson|representative)"
+    r"\s*,?\s*(?:(?:has|have|had|also|again|later|flatly|strongly)\s+)*$"
+)
+# A subject with a clause about it before its verb: "Brennmark, which says it has replaced its
+# management, confirmed"
+DESCRIBED_SUBJECT = re.compile(
+    r"^((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*),\s+(?:which|who)\b[^,]*,\s*(?:(?:has|have|had|also)\s+)*$"
+)
+ARTICLE = re.compile(r"^(?:A|An|The)\s+")
 # Subjects that name no one in particular: two of them are not one speaker.
 GENERIC_SPEAKERS = {"it", "he", "she", "they", "we", "i", "you", "officials", "police", "authorities", "lawmakers",
                     "residents", "witnesses", "analysts", "critics", "sources", "officers", "experts", "doctors",
@@ -61,10 +72,13 @@ def _statement(claim: Claim, verb: re.Pattern) -> Statement | None:
     if not m:
         return None
     window_start = max(0, m.start() - 80)
-    speaker = SPEAKER.search(claim.text[window_start : m.start()])
+    window = claim.text[window_start : m.start()]
+    speaker = SPOKESPERSON.search(window) or SPEAKER.search(window)
+    if not speaker and (speaker := DESCRIBED_SUBJECT.match(claim.text[: m.start()])):
+        window_start = 0
     if not speaker:
         return None
-    name = speaker.group(1).strip(" ,")
+    name = ARTICLE.sub("", speaker.group(1).strip(" ,"))
     if not set(name.lower().split()) - GENERIC_SPEAKERS:
         return None  # "It", "Officials", "Police": anyone
     keys = {person_key(name), entity_key(name, "ORG") or ""} - {""}

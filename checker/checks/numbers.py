@@ -61,8 +61,8 @@ MONEY_SCALE = {"m": 1e6, "k": 1e3}  # "$5m", "£40k": only after a currency sign
 CURRENCY_SIGN = re.compile(r"(?:\b[A-Z]{1,2}\$|\$|€|£|¥|₹|\bRs\.?\s?|\b(?:USD|EUR|GBP|INR|JPY|CNY)\s?)$")
 SIGNS = {"$": "dollar", "us$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₹": "rupee", "rs": "rupee",
          "usd": "dollar", "eur": "euro", "gbp": "pound", "inr": "rupee", "jpy": "yen", "cny": "yuan"}  # fmt: skip
-CURRENCY_WORDS = {"dollar", "euro", "pound", "rupee", "yen", "yuan", "kroner", "krone", "kronor", "franc", "ruble",
-                  "rouble", "dinar", "peso", "rand", "shekel", "lira", "won", "baht", "ringgit", "naira", "dirham"}  # fmt: skip
+CURRENCY_WORDS = {"dollar", "euro", "pound", "rupee", "yen", "yuan", "kroner", "krone", "kronor", "crown", "franc",
+                  "ruble", "rouble", "dinar", "peso", "rand", "shekel", "lira", "won", "baht", "ringgit", "naira", "dirham"}  # fmt: skip
 # What news counts under several names: "164 deaths" and "146 of the dead" count one thing.
 UNIT_NAMES = {"dead": "death", "fatality": "death", "killed": "death", "wounded": "injured", "injury": "injured",
               "hurt": "injured", "role": "job", "position": "job", "post": "job"}  # fmt: skip
@@ -112,7 +112,11 @@ YEAR = re.compile(r"^(1[89]|20)\d\d$")
 # "57 of the 183 seats": the second figure is the whole the first is part of, a count of its own
 OF_A_WHOLE = re.compile(r"\b(?:out\s+)?of\s+(?:(?:the|all|its|their)\s+)?(?:[\w.]+['’]s\s+)?$", re.IGNORECASE)
 NOT_A_COUNT = re.compile(r"\b(one of|one another|no one|no longer|no more)\b", re.IGNORECASE)
-AGE = re.compile(r"\b([A-Z][a-z]+), \d{1,3},(?!\d)")  # "Aamir Dhawan, 30, a local": an age, not "Syria, 250,000"
+# A named person's age: "Aamir Dhawan, 30, a local" (not "Syria, 250,000"), "the 49-year-old Sorell",
+# "Sorell (46)". It is a quantity of its own, unit "age:<surname>", and no count of what follows it.
+AGE = re.compile(r"\b([A-Z][a-z]+), (\d{1,3}),(?!\d)|\b([A-Z][a-z]+) \((\d{1,3})\)")
+AGE_BEFORE_NAME = re.compile(r"\b(\d{1,3})-year-old (?:[a-z]+ ){0,2}([A-Z][a-z]+)\b")
+AGE_UNIT = "age:"
 # "station ABC 15", "on January 5": part of a name or a date; not "In 15 days", not "told CNN that 50"
 PART_OF_NAME = re.compile(rf"(?:[a-z,;:] [A-Z]{{2,5}}|\b(?:{MONTH_NAMES}))\s$")
 DAY_OF_MONTH = re.compile(rf"^\s+(?:{MONTH_NAMES})\b")  # "5 January"
@@ -135,7 +139,14 @@ ROUNDED_EXACT = 0.02  # "$350" against "$349": a round figure in news is often a
 # are counts at two moments, not two values of one count.
 EARLIER = {"initial", "initially", "earlier", "original", "originally", "opening", "previous", "previously"}
 MONTH_WORDS = {m.lower() for m in MONTHS}
-TIME_WORDS = {w.lower() for w in WEEKDAYS} | MONTH_WORDS | EARLIER | {"yesterday", "today"}
+# Parts of a day, and a market's close: "up 2.1 percent by midday", "closed 3.4 percent higher"
+PARTS_OF_DAY = {"morning", "midday", "noon", "afternoon", "evening", "night", "overnight", "closed", "close"}
+TIME_WORDS = {w.lower() for w in WEEKDAYS} | MONTH_WORDS | EARLIER | PARTS_OF_DAY | {"yesterday", "today"}
+# A running tally names its moment: "had burned 8,600 hectares by Monday evening". Against a figure
+# that names none (written when?) it is a count at another moment, not a second value of one count.
+TALLY = re.compile(
+    rf"^\W*(?:\w+\W+){{0,3}}(?:by|as of|as at|until)\s+(?:the\s+)?(?:{'|'.join(sorted(TIME_WORDS))})\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -151,6 +162,12 @@ class Quantity:
     spread: float = 0.0  # how far either side of `value` an approximate figure reaches
     when: frozenset[str] = frozenset()  # time words near the figure
     supposed: bool = False  # governed by a "would" no one is reported to have said
+    tally: bool = False  # a count "by <time>": true of that moment
+
+    @property
+    def specific(self) -> bool:
+        """Specific enough to compare between loosely similar claims: votes for or against, a person's age."""
+        return bool(self.polarity) or self.unit.startswith(AGE_UNIT)
 
     def interval(self) -> tuple[float, float]:
         """The values this figure allows."""
@@ -260,8 +277,10 @@ def _when(window: str, words: list[str]) -> frozenset[str]:
 def extract_quantities(text: str) -> list[Quantity]:
     """Counted quantities of a sentence; years, ages, names, 'one of' and ordinals are not quantities."""
     masked = blank(NOT_A_COUNT, text.replace("’", "'"))  # one apostrophe: "parliament’s" is one word
-    masked = AGE.sub(lambda m: m.group(1) + "#" * (len(m.group()) - len(m.group(1))), masked)
-    found, scale_end = [], 0
+    found = _ages(masked)
+    for m in list(AGE.finditer(masked)) + list(AGE_BEFORE_NAME.finditer(masked)):
+        masked = masked[: m.start()] + "#" * (m.end() - m.start()) + masked[m.end() :]
+    scale_end = 0
     for m in NUMBER.finditer(masked):
         digits, percent, word = m.group(1), m.group(2), m.group(3)
         if m.start() < scale_end:
@@ -322,18 +341,40 @@ def extract_quantities(text: str) -> list[Quantity]:
         # a percentage names what it measures further back ("The final turnout, including the
         # postal ballots counted on Monday, was 77.6 per cent"): its context reaches back further
         before = WORD.findall(masked[max(0, m.start() - 120) : m.start()])[-(12 if percent else 6) :]
-        context = frozenset(stem(w) for w in before + after[:6] if w.lower() not in STOP and len(w) > 2)
+        # what a sum pays is said in common words ("fine", "offer") and its day: a shared name is no
+        # such word ("revenue of Brennmark", "Brennmark's legal costs"), so money keeps only those
+        context = frozenset(
+            stem(w)
+            for w in before + after[:6]
+            if w.lower() not in STOP
+            and len(w) > 2
+            and not (currency and w[0].isupper() and w.lower() not in TIME_WORDS)
+        )
         when = _when(masked[max(0, m.start() - 120) : m.end() + 80], before + after[:6])
         bound = _bound(preceding[: sign.start()] if sign else preceding, word)
         spread = _spread(value, digits, bound == "approximate")
         supposed = _supposed(text, m.start())
-        found.append(Quantity(value, unit, polarity, figure, m.start(), context, noun, bound, spread, when, supposed))
+        tally = bool(when and TALLY.match(masked[m.end() :]))
+        found.append(
+            Quantity(value, unit, polarity, figure, m.start(), context, noun, bound, spread, when, supposed, tally)
+        )
     return found
+
+
+def _ages(text: str) -> list[Quantity]:
+    ages = []
+    for m in AGE.finditer(text):
+        name, age = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        ages.append(Quantity(float(age), AGE_UNIT + name.lower(), "", m.group().rstrip(","), m.start()))
+    for m in AGE_BEFORE_NAME.finditer(text):
+        name = m.group(2)
+        ages.append(Quantity(float(m.group(1)), AGE_UNIT + name.lower(), "", m.group(), m.start()))
+    return ages
 
 
 def quantity_keys(text: str) -> set[str]:
     """Keys of the specific quantities of a claim (unit and polarity both known): a pairing channel."""
-    return {f"{q.unit}:{q.polarity}" for q in extract_quantities(text) if q.polarity and q.unit not in {"", "%"}}
+    return {f"{q.unit}:{q.polarity}" for q in extract_quantities(text) if q.specific and q.unit not in {"", "%"}}
 
 
 def same_quantity(x: Quantity, y: Quantity) -> bool:
@@ -341,6 +382,11 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False
     if x.when and y.when and not x.when & y.when:
         return False  # counts at two moments: "92 by Monday", "287 by Tuesday"
+    if (x.tally and not y.when) or (y.tally and not x.when):
+        return False  # "8,600 hectares by Monday evening" against a figure of no stated moment
+    parts = (x.when & PARTS_OF_DAY, y.when & PARTS_OF_DAY)
+    if all(parts) and not parts[0] & parts[1]:
+        return False  # one day, two moments: "on Tuesday morning", "by Tuesday evening"
     if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTH_WORDS)):
         return False  # an earlier figure ("the initial offer", "in January") against the current one
     if x.noun in CURRENCY_WORDS:
@@ -382,7 +428,7 @@ def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     for x in _single_priced(extract_quantities(a.text)):
         for y in quantities_b:
             if not same_quantity(x, y) or (
-                not x.polarity and (similarity < PLAIN_COUNT_SIMILARITY or hedged or x.supposed or y.supposed)
+                not x.specific and (similarity < PLAIN_COUNT_SIMILARITY or hedged or x.supposed or y.supposed)
             ):
                 continue
             if different_parties and x.noun in CURRENCY_WORDS:
@@ -394,14 +440,22 @@ def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
                 "b": {"value": y.value, "text": y.text},
             }
             if not x.allows(y):
-                nouns = (f" {x.noun}", f" {y.noun}") if x.noun not in CURRENCY_WORDS else ("", f" ({x.noun})")
+                nouns = _nouns(x, y)
                 message = f"{x.text}{nouns[0]} vs {y.text}{nouns[1]}{' ' + x.polarity if x.polarity else ''}"
                 return Evidence("number", True, detail, message)
             one_sided = {x.bound, y.bound} & {"lower", "upper"}
             if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
-                noun = "" if x.noun in CURRENCY_WORDS else f" {x.noun}"
-                agreeing = agreeing or Evidence("number", False, detail, f"both give {x.text}{noun}")
+                agreeing = agreeing or Evidence("number", False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
     return agreeing
+
+
+def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
+    """What the two figures count, for a message, unless their text says it ("35 percent", "Sorell, 46")."""
+    if x.noun in CURRENCY_WORDS:
+        return "", f" ({x.noun})"
+    if x.unit == "%" or x.unit.startswith(AGE_UNIT):
+        return "", ""
+    return f" {x.noun}", f" {y.noun}"
 
 
 class QuantityIndex:

@@ -85,9 +85,7 @@ OFFICE = (
 )
 # "Russian", "Nepal's", "General Electric": up to three words, none the first word of a compound
 # title ("Deputy", "Attorney"), so "Former General Electric chief executive X" keeps its "former"
-QUALIFIER = (
-    r"(?:(?!(?:Deputy|Vice|Attorney|Lieutenant|Solicitor|Surgeon|Inspector)\b)(?:US|U\.S\.|[A-Z][a-z]+(?:['’]s)?) ){0,3}"
-)
+QUALIFIER = r"(?:(?!(?:Deputy|Vice|Attorney|Lieutenant|Solicitor|Surgeon|Inspector)\b)(?:US|U\.S\.|[A-Z][a-z]+(?:['’]s)?) ){0,3}"
 # "Transport Minister Eira Lund", "Corvane's chief financial officer, David Okafor"
 ROLE_THEN_NAME = re.compile(rf"\b{FORMER}{QUALIFIER}(?P<title>{DEPUTY}(?:{OFFICE})),? {NAME}\b")
 # "Mads Orrevik, Kestrel's chief executive", "Eira Lund, the transport minister"; not "Mark Meadows,
