@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checker.checks import run_checks
-from checker.checks.dates import check_dates, event_keys
+from checker.checks.dates import check_dates, dated_events, event_keys
 from checker.checks.denials import check_denials
 from checker.checks.entity_sets import check_entity_sets, list_members
 from checker.checks.numbers import check_numbers, extract_quantities, quantity_keys
@@ -563,5 +563,8 @@ def test_one_thing_doing_one_thing_on_two_days_contradicts_however_unalike_the_s
     assert "event:trial:begin" in event_keys(b.text)
     same = make_claim("The trial began on Monday, February 24, in Ardmoor.", "c.txt")
     assert check_dates(a, same, 0.35) is None
+    assert check_dates(a, make_claim("The trial began on Tuesday, the 3rd, in Ardmoor.", "e.txt"), 0.35) is None
+    assert dated_events("The talks, which began on Tuesday, the 3rd, went on.")["talks:begin"].weekday == 1
+    assert dated_events("He spoke and began on Monday to pack.") == {}
     other_event = make_claim("The hearing began on March 3 in Ardmoor.", "d.txt")
     assert check_dates(a, other_event, 0.35) is None

@@ -17,7 +17,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from checker.checks.text import MONTH_NAMES, MONTHS, WEEKDAY_NAMES, WEEKDAYS, blank
+from checker.checks.text import MONTH_NAMES, MONTHS, STOP, WEEKDAY_NAMES, WEEKDAYS, blank
 from checker.records import Claim, Evidence
 
 ANCHORED = re.compile(rf"\b({WEEKDAY_NAMES}) \((\d{{4}}-\d{{2}}-\d{{2}})\)")
@@ -44,7 +44,7 @@ EVENT_VERBS = {"began": "begin", "begun": "begin", "begins": "begin", "started":
                "is scheduled": "schedule", "was scheduled": "schedule", "is due": "due"}  # fmt: skip
 EVENT_DAY = re.compile(
     rf"\b(?P<noun>[a-z]{{3,}})(?:,? (?:which|that))? (?:(?:has|had|first) )?"
-    rf"(?P<verb>{'|'.join(EVENT_VERBS)}) (?:on|for) (?P<when>(?:{WEEKDAY_NAMES})(?:,? (?:the )?)?)?"
+    rf"(?P<verb>{'|'.join(EVENT_VERBS)}) (?:on|for) (?:(?P<weekday>{WEEKDAY_NAMES})(?:,? (?:the )?)?)?"
     rf"(?P<date>(?:{MONTH_NAMES}) \d{{1,2}}\b|\d{{1,2}} (?:{MONTH_NAMES})\b)?"
 )
 MIN_SIMILARITY = 0.75  # pair cosine needed before differing days count: one article reports many days
@@ -120,9 +120,9 @@ def dated_events(text: str) -> dict[str, Day]:
     """Events named with their day ("the trial began on February 24"), by thing and verb: "trial:begin"."""
     events = {}
     for m in EVENT_DAY.finditer(text):
-        if not (m.group("when") or m.group("date")):
+        if not (m.group("weekday") or m.group("date")) or m.group("noun") in STOP:
             continue
-        weekday = m.group("when").strip(", ").removesuffix(" the") if m.group("when") else None
+        weekday = m.group("weekday")
         date = DATE.match(m.group("date")) if m.group("date") else None
         month = MONTHS.index(date.group("month") or date.group("month2")) + 1 if date else None
         day = int(date.group("day") or date.group("day2")) if date else None
