@@ -568,3 +568,10 @@ def test_one_thing_doing_one_thing_on_two_days_contradicts_however_unalike_the_s
     assert dated_events("He spoke and began on Monday to pack.") == {}
     other_event = make_claim("The hearing began on March 3 in Ardmoor.", "d.txt")
     assert check_dates(a, other_event, 0.35) is None
+
+
+def test_a_day_counted_from_another_event_dates_neither():
+    shot = "Kevin Vickers shot dead an attacker inside Parliament on Wednesday morning."
+    applause = "Members applauded Kevin Vickers on Thursday, a day after he shot dead a gunman inside Parliament."
+    assert dates(shot, applause) is None
+    assert dates(shot, "Kevin Vickers shot dead an attacker inside Parliament on Thursday.").contradicts

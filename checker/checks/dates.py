@@ -8,7 +8,8 @@ government said Sunday") dates the statement, not the event, and is left out.
 Two claims need days on both sides that all disagree, at least one shared
 actor (or dates written out on both sides and a very high similarity) and a high similarity, since one article
 often reports several days' events. A weekday written with its date ("Tuesday,
-June 24") is one day.
+June 24") is one day; one counted from another event ("on Thursday, a day after
+the shooting") dates neither.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ EVENT_DAY = re.compile(
     rf"(?P<verb>{'|'.join(EVENT_VERBS)}) (?:on|for) (?:(?P<weekday>{WEEKDAY_NAMES})(?:,? (?:the )?)?)?"
     rf"(?P<date>(?:{MONTH_NAMES}) \d{{1,2}}\b|\d{{1,2}} (?:{MONTH_NAMES})\b)?"
 )
+# "applauded him on Thursday, a day after he shot a gunman": the day of one event, counted from another
+RELATIVE = re.compile(
+    rf"\b(?:{WEEKDAY_NAMES})\b(?: \(\d{{4}}-\d{{2}}-\d{{2}}\))?,? (?:a|one|two|three|the) days? (?:after|before)\b"
+)
 MIN_SIMILARITY = 0.75  # pair cosine needed before differing days count: one article reports many days
 # Above this cosine, two claims that both write out dates tell the same event even where the tagger
 # found no actor in one of them (a company name it does not know): they differ in little but the date.
@@ -84,8 +89,8 @@ def _full_date(text: str, year: int, month: int, day: int) -> Day:
 
 def event_days(claim: Claim) -> list[Day]:
     """Days the claim places its event on; the days of statements ("said Sunday") are not among them."""
-    standalone = blank(STATEMENT_FIRST, blank(REPORTED, claim.standalone))
-    text = blank(STATEMENT_FIRST, blank(REPORTED, claim.text))
+    standalone = blank(RELATIVE, blank(STATEMENT_FIRST, blank(REPORTED, claim.standalone)))
+    text = blank(RELATIVE, blank(STATEMENT_FIRST, blank(REPORTED, claim.text)))
     days = []
     for m in ANCHORED.finditer(standalone):
         try:
