@@ -22,7 +22,9 @@ from checker.checks.text import WORD
 from checker.entities import person_key
 from checker.records import Claim, Evidence
 
-MIN_WORDS = 8  # words a quote needs to be one person's own: set below every misattribution in the clusters
+# Words a quote needs to be one person's own: set phrases that several people say ("We are deeply
+# saddened", "no comment at this time") are shorter; the misattributed quotes in the clusters have 12-15.
+MIN_WORDS = 8
 QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
 # A personal name: two to four capitalised words ("Marta Solis", "Hari Bahadur Thapa")
 NAME = r"((?:[A-Z][a-zà-ÿ'’-]+ ){1,3}[A-Z][a-zà-ÿ'’-]+)"
