@@ -575,3 +575,14 @@ def test_a_day_counted_from_another_event_dates_neither():
     applause = "Members applauded Kevin Vickers on Thursday, a day after he shot dead a gunman inside Parliament."
     assert dates(shot, applause) is None
     assert dates(shot, "Kevin Vickers shot dead an attacker inside Parliament on Thursday.").contradicts
+
+
+def test_two_lists_both_counted_alike_differ_even_in_one_member():
+    a = make_claim("Two neighbouring countries, Ostrenia and Valdesia, have sent water-bombing planes.")
+    b = make_claim("Ostrenia and Kestria are the only two countries to have sent planes so far.", "b.txt")
+    evidence = check_entity_sets(a, b, 0.6)
+    assert evidence.contradicts and evidence.detail["only_in_a"] == ["Valdesia"]
+    uncounted = make_claim("Ostrenia and Kestria have sent planes so far.", "c.txt")
+    assert check_entity_sets(a, uncounted, 0.6) is None
+    including = make_claim("Two countries, including Ostrenia and Kestria, have sent planes.", "d.txt")
+    assert check_entity_sets(a, including, 0.6) is None

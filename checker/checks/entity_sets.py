@@ -4,6 +4,8 @@ A list is a coordination of names ("Russia, Belarus, and North Korea"). A member
 of one claim's list that the other claim never mentions is a discrepancy only
 when the other claim also gives a list and does not mark it as partial
 ("including", "such as", "among others"): a partial list may leave names out.
+Two lists are one group when they share two members, or one where both
+sentences count their lists alike ("the two countries, A and B").
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ MIN_SIMILARITY = 0.5  # cosine of the two claims: the same event told twice
 LONG_SHARED = 3
 MIN_EVENT_WORDS = 2  # shared lowercase content stems ("vote", "against"): the same thing happened
 CLOSE_SIMILARITY = 0.65  # above this cosine one shared event word is enough
+COUNT_WORDS = {2: {"two", "2", "both"}, 3: {"three", "3"}, 4: {"four", "4"}, 5: {"five", "5"}}
 
 
 def _key(name: str) -> str:
@@ -31,15 +34,34 @@ def _key(name: str) -> str:
     return ALIASES.get(cleaned.lower(), ALIASES.get(cleaned.lower() + ".", cleaned))
 
 
-def list_members(text: str) -> list[str]:
-    """Names in the longest coordinated list of a sentence (empty when there is none)."""
-    best: list[str] = []
+def _longest_list(text: str) -> tuple[list[str], re.Match | None]:
+    best: tuple[list[str], re.Match | None] = ([], None)
     for m in NAME_LIST.finditer(text):
         middle = [n for n in re.split(r"\s*,\s*", m.group(2)) if n.strip()]
         names = [m.group(1), *middle, m.group(3)]
-        if len(names) > len(best):
-            best = names
-    return [clean_name(n) for n in best]
+        if len(names) > len(best[0]):
+            best = (names, m)
+    return [clean_name(n) for n in best[0]], best[1]
+
+
+def list_members(text: str) -> list[str]:
+    """Names in the longest coordinated list of a sentence (empty when there is none)."""
+    return _longest_list(text)[0]
+
+
+def counted_size(text: str) -> int | None:
+    """How many members the sentence says its list has, where it says so next to the list.
+
+    "Two neighbouring countries, Ostrenia and Valdesia, sent planes", "Ostrenia
+    and Kestria are the only two countries": a list its sentence counts is
+    closed, so two such lists of one size differ even in one member.
+    """
+    names, m = _longest_list(text)
+    if m is None or PARTIAL.search(text):
+        return None
+    near = WORD.findall(text[: m.start()])[-4:] + WORD.findall(text[m.end() :])[:5]
+    count = COUNT_WORDS.get(len(names))
+    return len(names) if count and any(w.lower() in count for w in near) else None
 
 
 def mentions(claim: Claim, name: str) -> bool:
@@ -61,7 +83,10 @@ def check_entity_sets(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     if similarity < MIN_SIMILARITY and len(shared) < LONG_SHARED:
         return None
     same_event_words = len(event_words(a.text) & event_words(b.text))
-    if len(shared) < MIN_SHARED or same_event_words < (1 if similarity >= CLOSE_SIMILARITY else MIN_EVENT_WORDS):
+    closed = counted_size(a.text) is not None and counted_size(a.text) == counted_size(b.text)
+    if len(shared) < (1 if closed else MIN_SHARED) or same_event_words < (
+        1 if similarity >= CLOSE_SIMILARITY else MIN_EVENT_WORDS
+    ):
         return None  # not the same group of participants in the same event
     only_a = sorted({_key(n) for n in list_a if not mentions(b, n)}) if not PARTIAL.search(b.text) else []
     only_b = sorted({_key(n) for n in list_b if not mentions(a, n)}) if not PARTIAL.search(a.text) else []
