@@ -543,16 +543,23 @@ def test_a_percentage_message_names_its_unit_once():
 
 def test_the_same_quote_given_to_two_people_contradicts():
     quote = "“We are not yet in a position to say the fire is under control,”"
-    a = make_claim(f"{quote} Carla Ribo, a spokeswoman for the Calvera Fire Service, said on Tuesday.")
-    b = make_claim(f"{quote} said Marta Solis, a spokeswoman for the Calvera Fire Service.", "b.txt")
+    ribo, solis = ("person:ribo",), ("person:solis",)
+    a = make_claim(f"{quote} Carla Ribo, a spokeswoman for the Calvera Fire Service, said on Tuesday.", "a.txt", ribo)
+    b = make_claim(f"{quote} said Marta Solis, a spokeswoman for the Calvera Fire Service.", "b.txt", solis)
     evidence = check_quotes(a, b, 0.9)
     assert evidence.contradicts and (evidence.detail["a"], evidence.detail["b"]) == ("Carla Ribo", "Marta Solis")
-    same = make_claim('Fire chief Carla Ribo told reporters: "not yet in a position to say the fire is under control."')
+    same = make_claim(
+        'Fire chief Carla Ribo told reporters: "not yet in a position to say the fire is under control."', "c.txt", ribo
+    )
     assert not check_quotes(a, same, 0.9).contradicts
+    ministry = make_claim(f"{quote} The Fire Ministry said.", "d.txt")  # no person the tagger found
+    assert check_quotes(a, ministry, 0.9) is None
+    untagged = make_claim(f"{quote} Hanna Berglof, a spokeswoman for the service, said.", "e.txt")
+    assert check_quotes(b, untagged, 0.9).message == "the same words from Marta Solis vs Hanna Berglof"
     unnamed = make_claim(f"{quote} a spokeswoman for the fire service said.", "c.txt")
     assert check_quotes(a, unnamed, 0.9) is None
     short = ('"We are deeply saddened," said Carla Ribo.', '"We are deeply saddened," said Marta Solis.')
-    assert check_quotes(make_claim(short[0]), make_claim(short[1], "b.txt"), 0.9) is None
+    assert check_quotes(make_claim(short[0], "a.txt", ribo), make_claim(short[1], "b.txt", solis), 0.9) is None
 
 
 def test_one_thing_doing_one_thing_on_two_days_contradicts_however_unalike_the_sentences():

@@ -33,6 +33,9 @@ VERB = r"(?:said|says|told|tells|added|adds|wrote|writes|stated|insisted|explain
 SPEAKER_AFTER = re.compile(rf"^\W*(?:{VERB}\s+)?{NAME}(?=\s*[,.]|\s+{VERB}\b|\s*$)")
 SPEAKER_BEFORE = re.compile(rf"{NAME},?(?:\s+[^\s\"“]+){{0,8}}?\s+{VERB}(?:\s+\w+)?[:,]?\s*$")
 
+# A name described as someone ("Hanna Berglof, a spokeswoman for ...") is a person the tagger missed
+DESCRIBED = re.compile(r"^,\s+(?:a|an|the)\s+[a-z]")
+
 
 class Quote(NamedTuple):
     words: tuple[str, ...]  # the quoted words, lower case
@@ -46,8 +49,12 @@ def _quotes(claim: Claim) -> list[Quote]:
         words = tuple(w.lower() for w in WORD.findall(m.group(1)))
         if len(words) < MIN_WORDS:
             continue
-        speaker = SPEAKER_AFTER.match(claim.text[m.end() :]) or SPEAKER_BEFORE.search(claim.text[: m.start()])
-        if speaker:
+        after = SPEAKER_AFTER.match(claim.text[m.end() :])
+        speaker = after or SPEAKER_BEFORE.search(claim.text[: m.start()])
+        if not speaker:
+            continue
+        described = after is not None and DESCRIBED.match(claim.text[m.end() + after.end() :])
+        if described or person_key(speaker.group(1)) in claim.entities:  # a person, not "The Fire Ministry"
             found.append(Quote(words, speaker.group(1)))
     return found
 
