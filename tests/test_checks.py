@@ -526,6 +526,9 @@ def test_a_tally_at_a_stated_moment_is_not_compared_with_one_of_no_moment():
         )
         is None
     )
+    assert numbers(
+        "Shares closed close to 50 percent higher on Monday.", "Shares closed 20 percent higher on Monday morning."
+    ).contradicts  # a part of the day is compared only with another part of the day
     midday = "Shares in Brennmark were up 2.1 percent by midday on Wednesday."
     assert numbers(midday, "Brennmark shares closed 3.4 percent higher on Wednesday.") is None
 

@@ -140,7 +140,7 @@ ROUNDED_EXACT = 0.02  # "$350" against "$349": a round figure in news is often a
 EARLIER = {"initial", "initially", "earlier", "original", "originally", "opening", "previous", "previously"}
 MONTH_WORDS = {m.lower() for m in MONTHS}
 # Parts of a day, and a market's close: "up 2.1 percent by midday", "closed 3.4 percent higher"
-PARTS_OF_DAY = {"morning", "midday", "noon", "afternoon", "evening", "night", "overnight", "closed", "close"}
+PARTS_OF_DAY = {"morning", "midday", "noon", "afternoon", "evening", "night", "overnight", "closed"}
 TIME_WORDS = {w.lower() for w in WEEKDAYS} | MONTH_WORDS | EARLIER | PARTS_OF_DAY | {"yesterday", "today"}
 # A running tally names its moment: "had burned 8,600 hectares by Monday evening". Against a figure
 # that names none (written when?) it is a count at another moment, not a second value of one count.
@@ -380,13 +380,11 @@ def quantity_keys(text: str) -> set[str]:
 def same_quantity(x: Quantity, y: Quantity) -> bool:
     if not x.unit or x.unit != y.unit:
         return False
-    if x.when and y.when and not x.when & y.when:
-        return False  # counts at two moments: "92 by Monday", "287 by Tuesday"
+    for moments in ((x.when - PARTS_OF_DAY, y.when - PARTS_OF_DAY), (x.when & PARTS_OF_DAY, y.when & PARTS_OF_DAY)):
+        if all(moments) and not moments[0] & moments[1]:
+            return False  # counts at two moments: "92 by Monday", "287 by Tuesday"; "by midday", "closed"
     if (x.tally and not y.when) or (y.tally and not x.when):
         return False  # "8,600 hectares by Monday evening" against a figure of no stated moment
-    parts = (x.when & PARTS_OF_DAY, y.when & PARTS_OF_DAY)
-    if all(parts) and not parts[0] & parts[1]:
-        return False  # one day, two moments: "on Tuesday morning", "by Tuesday evening"
     if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTH_WORDS)):
         return False  # an earlier figure ("the initial offer", "in January") against the current one
     if x.noun in CURRENCY_WORDS:
