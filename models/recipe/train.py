@@ -110,9 +110,10 @@ def tokenize_mix(path: Path, tokenizer, max_length: int) -> Mix:
 def with_swapped(mix: Mix, rows: list[int], labels: list[str], tokenizer, max_length: int) -> tuple[Mix, list[int]]:
     """`mix` plus the rows of `labels` among `rows` with premise and hypothesis swapped, and the rows to train on.
 
-    Contradiction is symmetric, but the phase-4 model found 78.5% of MNLI's contradictions in the order
-    written and 46% with the pair turned round; checker pairs claims of two articles, which have no
-    order. Pairs the mix already holds both ways (the news edits) are not added twice.
+    A label that holds both ways keeps it turned round: a contradiction is one in either order, and
+    a neutral pair turned round cannot contradict. The phase-4 model found 78.5% of MNLI's
+    contradictions in the order written and 46% turned round; checker pairs claims of two articles,
+    which have no order. Pairs the mix already holds both ways (the news edits) are not added twice.
     """
     wanted = {LABEL2ID[label] for label in labels}
     present = set(mix.pairs)
