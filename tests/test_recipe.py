@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import torch
-from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
+from transformers import BertConfig, BertForSequenceClassification
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "models" / "recipe"))
 from prepare_data import load_config, number_as_word, respell, restyle_quotes  # noqa: E402
-from train import Mix, base_model_dir, load_for_training, phase_rows, tokenize_pairs, with_swapped  # noqa: E402
+from train import load_for_training, phase_rows  # noqa: E402
 
 
 def test_rows_added_for_phase_4_stay_out_of_the_phases_trained_before_them():
@@ -53,18 +53,3 @@ def test_training_goes_on_from_an_exported_model(tmp_path):
     assert restored.config.calibration is None
     with torch.no_grad():
         assert torch.allclose(restored(**inputs).logits, trained, atol=1e-2)
-
-
-def test_a_phase_can_train_its_contradictions_turned_round_once():
-    """Contradiction is symmetric: phase 5 adds each contradiction swapped, unless the mix has it both ways."""
-    tokenizer = AutoTokenizer.from_pretrained(base_model_dir(load_config()["train"]["base_model"]))
-    pairs = [("A man sleeps.", "A man runs."), ("A dog barks.", "An animal barks."), ("It rained.", "It was dry.")]
-    pairs.append(pairs[2][::-1])  # already both ways, as the news edits are
-    mix = Mix(pairs, *tokenize_pairs(tokenizer, pairs, 32), [2, 0, 2, 2], ["snli"] * 4)
-
-    extended, rows = with_swapped(mix, [0, 1, 2, 3], ["contradiction"], tokenizer, 32)
-
-    assert rows == [0, 1, 2, 3, 4] and extended.pairs[4] == ("A man runs.", "A man sleeps.")
-    assert extended.labels[4] == 2 and extended.sources[4] == "snli"
-    assert tokenizer.decode(extended.ids[4]) == "[CLS] a man runs. [SEP] a man sleeps. [SEP]"
-    assert with_swapped(mix, [1], ["contradiction"], tokenizer, 32)[1] == [1]  # only the phase's own rows
