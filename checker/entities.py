@@ -9,6 +9,7 @@ compared reliably once these map to one key.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Capital cities and seats of government stand for their state in news prose.
 ALIASES = {
@@ -93,3 +94,16 @@ def entity_key(text: str, label: str) -> str | None:
     if label == "NORP":
         return None  # "Russian", "European": descriptors, not participants
     return name
+
+
+def share_entity(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Whether two claims' entity keys name one entity, whichever label the tagger gave it in each.
+
+    The tagger may call "BelRail" a person in one sentence and an organisation in
+    the next; as keys that is "person:belrail" against "BelRail".
+    """
+
+    def names(keys: Iterable[str]) -> set[str]:
+        return {k.removeprefix("person:").lower() for k in keys}
+
+    return bool(names(a) & names(b))

@@ -596,3 +596,19 @@ def test_two_lists_both_counted_alike_differ_even_in_one_member():
     assert check_entity_sets(a, uncounted, 0.6) is None
     including = make_claim("Two countries, including Ostrenia and Kestria, have sent planes.", "d.txt")
     assert check_entity_sets(a, including, 0.6) is None
+
+
+def test_for_is_a_vote_only_as_a_whole_word():
+    (members,) = extract_quantities("The RWU, with 38,000 members, is the driving force.")
+    assert members.polarity == ""
+    assert numbers(
+        "The RWU, with 38,000 members, is the driving force.", "The RWU has about 28,000 members."
+    ).contradicts
+    (votes,) = extract_quantities("Ten members voted for the motion.")
+    assert votes.polarity == "for"
+
+
+def test_a_name_tagged_a_person_in_one_claim_and_an_organisation_in_the_other_is_one_actor():
+    a = make_claim("Talks between the unions and BelRail collapsed on Tuesday evening.", "a.txt", ("person:belrail",))
+    b = make_claim("Talks between the unions and BelRail broke down on Monday night.", "b.txt", ("BelRail",))
+    assert check_dates(a, b, 0.82).message == "Tuesday vs Monday"

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from checker.checks.text import MONTH_NAMES, MONTHS, STOP, WEEKDAY_NAMES, WEEKDAYS, blank
+from checker.entities import share_entity
 from checker.records import Claim, Evidence
 
 ANCHORED = re.compile(rf"\b({WEEKDAY_NAMES}) \((\d{{4}}-\d{{2}}-\d{{2}})\)")
@@ -160,7 +161,7 @@ def check_dates(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     if not verdicts or not all(verdicts):  # no days, a day in common, or one that cannot be compared
         return None
     written_dates = all(d.month for d in days_a + days_b)
-    if not set(a.entities) & set(b.entities) and not (written_dates and similarity >= SAME_EVENT_SIMILARITY):
+    if not share_entity(a.entities, b.entities) and not (written_dates and similarity >= SAME_EVENT_SIMILARITY):
         return None
     detail = {"a": sorted({d.text for d in days_a}), "b": sorted({d.text for d in days_b})}
     return Evidence("date", True, detail, f"{', '.join(detail['a'])} vs {', '.join(detail['b'])}")

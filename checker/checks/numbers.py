@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from checker.checks.text import MONTH_NAMES, MONTHS, STOP, WEEKDAYS, WORD, blank, stem
+from checker.entities import share_entity
 from checker.records import Claim, Evidence
 
 WORD_NUMBERS = {
@@ -267,6 +268,11 @@ def _is_whole(masked: str, m: re.Match, found: list[Quantity]) -> bool:
     return bool(of_a_whole and (found or starts_sentence)) or masked[m.end() : m.end() + 1] == "-"
 
 
+def _says(word: str, polarity_word: str) -> bool:
+    """A polarity word, whole or inflected ("opposed", "supporting"); "for" only whole, not "force"."""
+    return word == polarity_word or (len(polarity_word) > 3 and word.startswith(polarity_word))
+
+
 def _when(window: str, words: list[str]) -> frozenset[str]:
     """Time words near a figure; a month with its day ("June 24") is a date, not a period."""
     dates = {d.lower() for d in re.findall(rf"\b(?:{MONTH_NAMES}) \d{{1,2}}\b", window)}
@@ -331,7 +337,7 @@ def extract_quantities(text: str) -> list[Quantity]:
             figure = sign.group().lstrip() + figure
         window = [stem(w) for w in after[:12]]
         voting = unit in AGENTS or unit == VOTE or any(w.startswith(("vot", "ballot")) for w in window)
-        polarity = next((POLARITY[p] for w in window for p in POLARITY if w.startswith(p)), "") if voting else ""
+        polarity = next((POLARITY[p] for w in window for p in POLARITY if _says(w, p)), "") if voting else ""
         if unit in AGENTS and any(w.startswith("vot") for w in window):
             unit = VOTE
         elif unit in AGENTS and any(w.startswith("abstain") for w in window):
@@ -419,7 +425,7 @@ def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     """
     if a.setting and b.setting and not set(a.setting) & set(b.setting):
         return None
-    different_parties = bool(a.entities and b.entities and not set(a.entities) & set(b.entities))
+    different_parties = bool(a.entities and b.entities and not share_entity(a.entities, b.entities))
     hedged = bool(HEDGE.search(a.text) or HEDGE.search(b.text))
     agreeing = None
     quantities_b = _single_priced(extract_quantities(b.text))
