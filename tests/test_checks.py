@@ -504,14 +504,21 @@ def test_the_day_of_a_statement_is_the_one_its_own_clause_reports():
 
 
 def test_a_named_persons_age_is_compared_however_loosely_alike_the_claims():
-    a = make_claim("His former finance chief Anika Sorell, 46, was sentenced to six years.")
-    b = make_claim("Reinholt got nine years, while the 49-year-old Sorell received six years.", "b.txt")
+    sorell = ("person:sorell",)
+    a = make_claim("His former finance chief Anika Sorell, 46, was sentenced to six years.", "a.txt", sorell)
+    b = make_claim("Reinholt got nine years, while the 49-year-old Sorell received six years.", "b.txt", sorell)
     evidence = check_numbers(a, b, similarity=0.5)
     assert evidence.contradicts and evidence.message == "Sorell, 46 vs 49-year-old Sorell"
-    same = make_claim("Sorell (46) left the court.", "c.txt")
+    same = make_claim("Sorell (46) left the court.", "c.txt", sorell)
     assert not check_numbers(a, same, similarity=0.5).contradicts
-    other = make_claim("The 49-year-old Reinholt received nine years.", "d.txt")
+    other = make_claim("The 49-year-old Reinholt received nine years.", "d.txt", ("person:reinholt",))
     assert check_numbers(a, other, similarity=0.5) is None
+    places = ("A 12-year-old girl in Gaza was killed.", "A 9-year-old boy in Gaza was wounded.")
+    assert (
+        check_numbers(make_claim(places[0], "a.txt", ("Gaza",)), make_claim(places[1], "b.txt", ("Gaza",)), 0.5) is None
+    )
+    smiths = make_claim("Mark Smith, 45, and his wife Jane Smith, 43, were injured.", "e.txt", ("person:smith",))
+    assert check_numbers(smiths, make_claim("Mark Smith, 45, was hurt.", "f.txt", ("person:smith",)), 0.5) is None
     assert "age:sorell:" in quantity_keys(b.text)
 
 
@@ -612,3 +619,28 @@ def test_a_name_tagged_a_person_in_one_claim_and_an_organisation_in_the_other_is
     a = make_claim("Talks between the unions and BelRail collapsed on Tuesday evening.", "a.txt", ("person:belrail",))
     b = make_claim("Talks between the unions and BelRail broke down on Monday night.", "b.txt", ("BelRail",))
     assert check_dates(a, b, 0.82).message == "Tuesday vs Monday"
+
+
+def test_review_cases_of_the_new_checks_stay_quiet():
+    texas = make_claim("Early voting began on Monday in Texas.", "a.txt", ("Texas",))
+    georgia = make_claim("In Georgia, early voting began on Tuesday.", "b.txt", ("Georgia",))
+    assert check_dates(texas, georgia, 0.5) is None and check_dates(texas, georgia, 0.8) is None
+    museum = make_claim("The museum, which first opened on June 5, 1974, reopened.", "a.txt")
+    assert check_dates(museum, make_claim("The museum opened on June 20 after a renovation.", "b.txt"), 0.5) is None
+    two_trials = "His first trial began on March 3, and a second trial began on April 7."
+    assert dated_events(two_trials) == {}
+    starmer = ("person:starmer", "person:biden")
+    quote = '"We will stand with Ukraine for as long as it takes to win."'
+    a = make_claim(f"After meeting Joe Biden, Keir Starmer said: {quote}", "a.txt", starmer)
+    assert check_quotes(a, make_claim(f"Keir Starmer said: {quote}", "b.txt", starmer), 0.9).contradicts is False
+    justice = make_claim("The Justice Department spokesman denied that the documents had been shared with Russia.")
+    state = make_claim(
+        "A State Department spokesman confirmed that the documents had been shared with Russia.", "b.txt"
+    )
+    assert check_denials(justice, state, 0.7) is None
+    warships = ("Britain and France sent two warships each.", "Britain and Italy sent two warships each.")
+    assert check_entity_sets(make_claim(warships[0]), make_claim(warships[1], "b.txt"), 0.7) is None
+    assert (
+        numbers("Rescuers had recovered 25 bodies by Sunday.", "Rescuers had recovered 40 bodies by the evening.")
+        is None
+    )

@@ -45,9 +45,9 @@ EVENT_VERBS = {"began": "begin", "begun": "begin", "begins": "begin", "started":
                "took place": "take place", "was held": "hold", "were held": "hold", "broke out": "break out",
                "is scheduled": "schedule", "was scheduled": "schedule", "is due": "due"}  # fmt: skip
 EVENT_DAY = re.compile(
-    rf"\b(?P<noun>[a-z]{{3,}})(?:,? (?:which|that))? (?:(?:has|had|first) )?"
+    rf"\b(?P<noun>[A-Za-z][a-z]{{2,}})(?:,? (?:which|that))? (?:(?:has|had) )?"
     rf"(?P<verb>{'|'.join(EVENT_VERBS)}) (?:on|for) (?:(?P<weekday>{WEEKDAY_NAMES})(?:,? (?:the )?)?)?"
-    rf"(?P<date>(?:{MONTH_NAMES}) \d{{1,2}}\b|\d{{1,2}} (?:{MONTH_NAMES})\b)?"
+    rf"(?P<date>(?:{MONTH_NAMES}) \d{{1,2}}\b|\d{{1,2}} (?:{MONTH_NAMES})\b)?(?P<year>,? \d{{4}})?"
 )
 # "applauded him on Thursday, a day after he shot a gunman": the day of one event, counted from another
 RELATIVE = re.compile(
@@ -124,18 +124,22 @@ def event_days(claim: Claim) -> list[Day]:
 
 def dated_events(text: str) -> dict[str, Day]:
     """Events named with their day ("the trial began on February 24"), by thing and verb: "trial:begin"."""
-    events = {}
+    events: dict[str, Day] = {}
+    repeated = set()
     for m in EVENT_DAY.finditer(text):
-        if not (m.group("weekday") or m.group("date")) or m.group("noun") in STOP:
-            continue
+        noun = m.group("noun").lower()
+        if not (m.group("weekday") or m.group("date")) or m.group("year") or noun in STOP:
+            continue  # no day, or a date of some past year ("first opened on June 5, 1974")
         weekday = m.group("weekday")
         date = DATE.match(m.group("date")) if m.group("date") else None
         month = MONTHS.index(date.group("month") or date.group("month2")) + 1 if date else None
         day = int(date.group("day") or date.group("day2")) if date else None
-        written = f"{m.group('noun')} {text[m.start('verb') : m.end()].strip(', ')}"  # "trial began on March 3"
+        written = f"{noun} {text[m.start('verb') : m.end()].strip(', ')}"  # "trial began on March 3"
         weekday_index = WEEKDAYS.index(weekday) if weekday else None
-        events[f"{m.group('noun')}:{EVENT_VERBS[m.group('verb')]}"] = Day(written, month, day, weekday=weekday_index)
-    return events
+        key = f"{noun}:{EVENT_VERBS[m.group('verb')]}"
+        repeated |= {key} if key in events else set()
+        events[key] = Day(written, month, day, weekday=weekday_index)
+    return {key: day for key, day in events.items() if key not in repeated}  # "a second trial began on ..."
 
 
 def event_keys(text: str) -> set[str]:
@@ -144,6 +148,9 @@ def event_keys(text: str) -> set[str]:
 
 
 def _same_event_days(a: Claim, b: Claim) -> Evidence | None:
+    """Days of one dated event; not between claims set among different people or places (Texas, Georgia)."""
+    if a.entities and b.entities and not share_entity(a.entities, b.entities):
+        return None
     events_b = dated_events(b.text)
     for key, x in dated_events(a.text).items():
         y = events_b.get(key)
@@ -154,8 +161,11 @@ def _same_event_days(a: Claim, b: Claim) -> Evidence | None:
 
 
 def check_dates(a: Claim, b: Claim, similarity: float) -> Evidence | None:
-    if similarity < MIN_SIMILARITY:
-        return _same_event_days(a, b)
+    """Days that differ between two alike claims, or the days of one event the two name alike."""
+    return (_written_days(a, b, similarity) if similarity >= MIN_SIMILARITY else None) or _same_event_days(a, b)
+
+
+def _written_days(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     days_a, days_b = event_days(a), event_days(b)
     verdicts = [x.conflicts(y) for x in days_a for y in days_b]
     if not verdicts or not all(verdicts):  # no days, a day in common, or one that cannot be compared

@@ -73,7 +73,8 @@ def _statement(claim: Claim, verb: re.Pattern) -> Statement | None:
         return None
     window_start = max(0, m.start() - 80)
     window = claim.text[window_start : m.start()]
-    speaker = SPOKESPERSON.search(window) or SPEAKER.search(window)
+    spokesperson = SPOKESPERSON.search(window)
+    speaker = spokesperson or SPEAKER.search(window)
     if not speaker and (speaker := DESCRIBED_SUBJECT.match(claim.text[: m.start()])):
         window_start = 0
     if not speaker:
@@ -81,7 +82,10 @@ def _statement(claim: Claim, verb: re.Pattern) -> Statement | None:
     name = ARTICLE.sub("", speaker.group(1).strip(" ,"))
     if not set(name.lower().split()) - GENERIC_SPEAKERS:
         return None  # "It", "Officials", "Police": anyone
-    keys = {person_key(name), entity_key(name, "ORG") or ""} - {""}
+    # one who speaks for another speaks for an organisation, known by its whole name: the Justice
+    # Department is not the State Department
+    keys = {entity_key(name, "ORG") or ""} | ({person_key(name)} if not spokesperson else set())
+    keys -= {""}
     content = _content(claim.text[m.end() :])
     if len(content) < MIN_SHARED_WORDS:
         content = _content(claim.text[: window_start + speaker.start()])

@@ -26,7 +26,7 @@ MIN_SIMILARITY = 0.5  # cosine of the two claims: the same event told twice
 LONG_SHARED = 3
 MIN_EVENT_WORDS = 2  # shared lowercase content stems ("vote", "against"): the same thing happened
 CLOSE_SIMILARITY = 0.65  # above this cosine one shared event word is enough
-COUNT_WORDS = {2: {"two", "2", "both"}, 3: {"three", "3"}, 4: {"four", "4"}, 5: {"five", "5"}}
+COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
 
 
 def _key(name: str) -> str:
@@ -57,11 +57,12 @@ def counted_size(text: str) -> int | None:
     closed, so two such lists of one size differ even in one member.
     """
     names, m = _longest_list(text)
-    if m is None or PARTIAL.search(text):
-        return None
-    near = WORD.findall(text[: m.start()])[-4:] + WORD.findall(text[m.end() :])[:5]
     count = COUNT_WORDS.get(len(names))
-    return len(names) if count and any(w.lower() in count for w in near) else None
+    if m is None or count is None or PARTIAL.search(text):
+        return None
+    before = re.search(rf"\b{count}\b(?:\s+[a-z]+){{0,2}},\s*(?:the\s+)?$", text[: m.start()], re.I)
+    after = re.match(rf"\s+(?:are|were)\s+the\s+(?:only\s+)?{count}\b", text[m.end() :], re.I)
+    return len(names) if before or after else None
 
 
 def mentions(claim: Claim, name: str) -> bool:

@@ -386,9 +386,11 @@ def quantity_keys(text: str) -> set[str]:
 def same_quantity(x: Quantity, y: Quantity) -> bool:
     if not x.unit or x.unit != y.unit:
         return False
-    for moments in ((x.when - PARTS_OF_DAY, y.when - PARTS_OF_DAY), (x.when & PARTS_OF_DAY, y.when & PARTS_OF_DAY)):
-        if all(moments) and not moments[0] & moments[1]:
-            return False  # counts at two moments: "92 by Monday", "287 by Tuesday"; "by midday", "closed"
+    if x.when and y.when and not x.when & y.when:
+        return False  # counts at two moments: "92 by Monday", "287 by Tuesday"; "by Sunday", "overnight"
+    parts = (x.when & PARTS_OF_DAY, y.when & PARTS_OF_DAY)
+    if all(parts) and not parts[0] & parts[1]:
+        return False  # one day, two moments: "on Tuesday morning", "by Tuesday evening"
     if (x.tally and not y.when) or (y.tally and not x.when):
         return False  # "8,600 hectares by Monday evening" against a figure of no stated moment
     if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTH_WORDS)):
@@ -401,16 +403,27 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
     return x.polarity == y.polarity
 
 
-def _single_priced(quantities: list[Quantity]) -> list[Quantity]:
-    """Leave out money of a currency the sentence gives several sums in.
+def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
+    """Leave out money of a currency the sentence gives several sums in, and ages of no one it names.
 
     "$500 for the steel model and up to $5,000 for gold": which sum prices
     what is in the words between them, so neither is compared on its own.
+    "Mark Smith, 45, and his wife Jane Smith, 43": one surname, two people.
+    An age counts only for a person the tagger found ("a 12-year-old girl in
+    Gaza" is no age of Gaza's).
     """
-    sums: dict[str, set[float]] = {}
+    values: dict[str, set[float]] = {}
     for q in quantities:
-        sums.setdefault(q.unit, set()).add(q.value)
-    return [q for q in quantities if q.noun not in CURRENCY_WORDS or len(sums[q.unit]) == 1]
+        values.setdefault(q.unit, set()).add(q.value)
+    kept = []
+    for q in quantities:
+        age = q.unit.startswith(AGE_UNIT)
+        if (q.noun in CURRENCY_WORDS or age) and len(values[q.unit]) > 1:
+            continue
+        if age and "person:" + q.unit.removeprefix(AGE_UNIT) not in claim.entities:
+            continue
+        kept.append(q)
+    return kept
 
 
 def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
@@ -428,8 +441,8 @@ def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     different_parties = bool(a.entities and b.entities and not share_entity(a.entities, b.entities))
     hedged = bool(HEDGE.search(a.text) or HEDGE.search(b.text))
     agreeing = None
-    quantities_b = _single_priced(extract_quantities(b.text))
-    for x in _single_priced(extract_quantities(a.text)):
+    quantities_b = _comparable(extract_quantities(b.text), b)
+    for x in _comparable(extract_quantities(a.text), a):
         for y in quantities_b:
             if not same_quantity(x, y) or (
                 not x.specific and (similarity < PLAIN_COUNT_SIMILARITY or hedged or x.supposed or y.supposed)

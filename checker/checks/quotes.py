@@ -31,7 +31,9 @@ NAME = r"((?:[A-Z][a-zà-ÿ'’-]+ ){1,3}[A-Z][a-zà-ÿ'’-]+)"
 VERB = r"(?:said|says|told|tells|added|adds|wrote|writes|stated|insisted|explained)"
 # '"...," said Marta Solis' / '"...," Carla Ribo, a spokeswoman, said' / 'Carla Ribo said: "..."'
 SPEAKER_AFTER = re.compile(rf"^\W*(?:{VERB}\s+)?{NAME}(?=\s*[,.]|\s+{VERB}\b|\s*$)")
-SPEAKER_BEFORE = re.compile(rf"{NAME},?(?:\s+[^\s\"“]+){{0,8}}?\s+{VERB}(?:\s+\w+)?[:,]?\s*$")
+# the name next to its verb, or with a description between ("Jane Doe, a spokeswoman, said:"), so
+# "After meeting Joe Biden, Keir Starmer said:" is Starmer's
+SPEAKER_BEFORE = re.compile(rf"{NAME}(?:,\s+(?:a|an|the)\s+[^\"“,]*,)?\s+{VERB}(?:\s+\w+)?[:,]?\s*$")
 
 # A name described as someone ("Hanna Berglof, a spokeswoman for ...") is a person the tagger missed
 DESCRIBED = re.compile(r"^,\s+(?:a|an|the)\s+[a-z]")
