@@ -517,6 +517,10 @@ def test_a_named_persons_age_is_compared_however_loosely_alike_the_claims():
     assert (
         check_numbers(make_claim(places[0], "a.txt", ("Gaza",)), make_claim(places[1], "b.txt", ("Gaza",)), 0.5) is None
     )
+    nuns = ("A 31-year-old Salvadorean nun in Italy gave birth.", "A 33-year-old Salvadorean nun in Italy gave birth.")
+    assert check_numbers(make_claim(nuns[0]), make_claim(nuns[1], "b.txt"), 0.7).message == (
+        "31-year-old Salvadorean vs 33-year-old Salvadorean"
+    )
     smiths = make_claim("Mark Smith, 45, and his wife Jane Smith, 43, were injured.", "e.txt", ("person:smith",))
     assert check_numbers(smiths, make_claim("Mark Smith, 45, was hurt.", "f.txt", ("person:smith",)), 0.5) is None
     assert "age:sorell:" in quantity_keys(b.text)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.checks.text import MONTH_NAMES, MONTHS, STOP, WEEKDAYS, WORD, blank, stem
 from checker.entities import share_entity
@@ -421,6 +421,8 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
         if (q.noun in CURRENCY_WORDS or age) and len(values[q.unit]) > 1:
             continue
         if age and "person:" + q.unit.removeprefix(AGE_UNIT) not in claim.entities:
+            if "year-old" in q.text:  # "a 31-year-old Salvadorean nun": an age, of whom the words around say
+                kept.append(replace(q, unit="year-old", noun="year-old"))
             continue
         kept.append(q)
     return kept
@@ -470,7 +472,7 @@ def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
     """What the two figures count, for a message, unless their text says it ("35 percent", "Sorell, 46")."""
     if x.noun in CURRENCY_WORDS:
         return "", f" ({x.noun})"
-    if x.unit == "%" or x.unit.startswith(AGE_UNIT):
+    if x.unit == "%" or x.unit.startswith(AGE_UNIT) or (x.noun and x.noun in x.text):
         return "", ""
     return f" {x.noun}", f" {y.noun}"
 
