@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from checker.checks.text import MONTH_NAMES, MONTHS, STOP, WEEKDAYS, WORD, blank, stem
 from checker.entities import share_entity
@@ -284,8 +285,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     """Counted quantities of a sentence; years, ages, names, 'one of' and ordinals are not quantities."""
     masked = blank(NOT_A_COUNT, text.replace("’", "'"))  # one apostrophe: "parliament’s" is one word
     found = _ages(masked)
-    for m in list(AGE.finditer(masked)) + list(AGE_BEFORE_NAME.finditer(masked)):
-        masked = masked[: m.start()] + "#" * (m.end() - m.start()) + masked[m.end() :]
+    masked = blank(AGE_BEFORE_NAME, blank(AGE, masked))
     scale_end = 0
     for m in NUMBER.finditer(masked):
         digits, percent, word = m.group(1), m.group(2), m.group(3)
@@ -368,13 +368,12 @@ def extract_quantities(text: str) -> list[Quantity]:
 
 
 def _ages(text: str) -> list[Quantity]:
+    """Named people's ages: "Sorell, 46,", "Sorell (46)", "the 49-year-old Sorell"."""
     ages = []
-    for m in AGE.finditer(text):
-        name, age = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    for m in chain(AGE.finditer(text), AGE_BEFORE_NAME.finditer(text)):
+        name = next(g for g in m.groups() if g and not g.isdigit())
+        age = next(g for g in m.groups() if g and g.isdigit())
         ages.append(Quantity(float(age), AGE_UNIT + name.lower(), "", m.group().rstrip(","), m.start()))
-    for m in AGE_BEFORE_NAME.finditer(text):
-        name = m.group(2)
-        ages.append(Quantity(float(m.group(1)), AGE_UNIT + name.lower(), "", m.group(), m.start()))
     return ages
 
 
