@@ -7,19 +7,11 @@ import sys
 from pathlib import Path
 
 import torch
-from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
+from transformers import BertConfig, BertForSequenceClassification
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "models" / "recipe"))
 from prepare_data import load_config, number_as_word, respell, restyle_quotes  # noqa: E402
-from train import (  # noqa: E402
-    Mix,
-    average_phases,
-    base_model_dir,
-    load_for_training,
-    phase_rows,
-    tokenize_pairs,
-    with_swapped,
-)
+from train import load_for_training, phase_rows  # noqa: E402
 
 
 def test_rows_added_for_phase_4_stay_out_of_the_phases_trained_before_them():
@@ -41,15 +33,11 @@ def test_restatement_edits_change_the_surface_only():
     assert restyle_quotes("“Rubbish,” she said, “it’s false.”", rng) == '"Rubbish," she said, "it\'s false."'
 
 
-def tiny_classifier(seed: int) -> BertForSequenceClassification:
-    torch.manual_seed(seed)
-    config = BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32)
-    return BertForSequenceClassification(config.__class__(**config.to_dict(), num_labels=3)).eval()
-
-
 def test_training_goes_on_from_an_exported_model(tmp_path):
     """An export folds its temperature into the classifier; training from it must take it back out."""
-    model = tiny_classifier(0)
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32)
+    model = BertForSequenceClassification(config.__class__(**config.to_dict(), num_labels=3)).eval()
     inputs = {"input_ids": torch.tensor([[2, 7, 9, 3, 11, 3]])}
     with torch.no_grad():
         model.classifier.weight.normal_(0.0, 1.0)  # logits of a few units, as a trained model gives
@@ -65,34 +53,3 @@ def test_training_goes_on_from_an_exported_model(tmp_path):
     assert restored.config.calibration is None
     with torch.no_grad():
         assert torch.allclose(restored(**inputs).logits, trained, atol=1e-2)
-
-
-def test_a_phase_can_train_its_contradictions_turned_round_once():
-    """Contradiction is symmetric: phase 5 adds each contradiction swapped, unless the mix has it both ways."""
-    tokenizer = AutoTokenizer.from_pretrained(base_model_dir(load_config()["train"]["base_model"]))
-    pairs = [("A man sleeps.", "A man runs."), ("A dog barks.", "An animal barks."), ("It rained.", "It was dry.")]
-    pairs.append(pairs[2][::-1])  # already both ways, as the news edits are
-    mix = Mix(pairs, *tokenize_pairs(tokenizer, pairs, 32), [2, 0, 2, 2], ["snli"] * 4)
-
-    extended, rows = with_swapped(mix, [0, 1, 2, 3], ["contradiction"], tokenizer, 32)
-
-    assert rows == [0, 1, 2, 3, 4] and extended.pairs[4] == ("A man runs.", "A man sleeps.")
-    assert extended.labels[4] == 2 and extended.sources[4] == "snli"
-    assert tokenizer.decode(extended.ids[4]) == "[CLS] a man runs. [SEP] a man sleeps. [SEP]"
-    assert with_swapped(mix, [1], ["contradiction"], tokenizer, 32)[1] == [1]  # only the phase's own rows
-
-
-def test_an_averaging_phase_writes_the_mean_of_earlier_phases_weights(tmp_path):
-    """Phase 6 is no training: the weights of phases 4 and 5 averaged, saved like any phase."""
-    first, second = tiny_classifier(0), tiny_classifier(1)
-    first.save_pretrained(tmp_path / "phase-0")
-    second.save_pretrained(tmp_path / "phase-1")
-    cfg = {"data": {"out_dir": str(tmp_path)}, "train": {"phases": [{}, {}, {"average": [0, 1]}]}}
-
-    averaged = load_for_training(str(average_phases(cfg, 2))).state_dict()
-
-    a, b = first.state_dict(), second.state_dict()
-    weight = "bert.encoder.layer.0.attention.self.query.weight"
-    assert not torch.equal(a[weight], b[weight])
-    assert torch.allclose(averaged[weight], (a[weight] + b[weight]) / 2)
-    assert torch.allclose(averaged["classifier.bias"], (a["classifier.bias"] + b["classifier.bias"]) / 2)

@@ -22,7 +22,6 @@ import random
 import sys
 import time
 from pathlib import Path
-from typing import NamedTuple
 
 import torch
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
@@ -85,51 +84,16 @@ def report_accuracy(model, tokenizer, eval_sets: dict[str, list[dict]], where: s
     model.train()
 
 
-class Mix(NamedTuple):
-    """The tokenized training mix, one entry per row; `pairs` keeps the text the ids were made from."""
-
-    pairs: list[tuple[str, str]]
-    ids: list[list[int]]
-    types: list[list[int]]
-    labels: list[int]
-    sources: list[str]
-
-
-def tokenize_pairs(tokenizer, pairs: list[tuple[str, str]], max_length: int) -> tuple[list, list]:
-    encoded = tokenizer([p for p, _ in pairs], [h for _, h in pairs], truncation="longest_first", max_length=max_length)
-    return encoded["input_ids"], encoded["token_type_ids"]
-
-
-def tokenize_mix(path: Path, tokenizer, max_length: int) -> Mix:
+def tokenize_mix(path: Path, tokenizer, max_length: int) -> tuple[list[list[int]], list, list[int], list[str]]:
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    pairs = [(r["premise"], r["hypothesis"]) for r in rows]
-    ids, types = tokenize_pairs(tokenizer, pairs, max_length)
-    return Mix(pairs, ids, types, [LABEL2ID[r["label"]] for r in rows], [r["source"] for r in rows])
-
-
-def with_swapped(mix: Mix, rows: list[int], labels: list[str], tokenizer, max_length: int) -> tuple[Mix, list[int]]:
-    """`mix` plus the rows of `labels` among `rows` with premise and hypothesis swapped, and the rows to train on.
-
-    A label that holds both ways keeps it turned round: a contradiction is one in either order, and
-    a neutral pair turned round cannot contradict. The phase-4 model found 78.5% of MNLI's
-    contradictions in the order written and 46% turned round; checker pairs claims of two articles,
-    which have no order. Pairs the mix already holds both ways (the news edits) are not added twice.
-    """
-    wanted = {LABEL2ID[label] for label in labels}
-    present = set(mix.pairs)
-    chosen = [i for i in rows if mix.labels[i] in wanted and mix.pairs[i][::-1] not in present]
-    if not chosen:
-        return mix, rows
-    swapped = [mix.pairs[i][::-1] for i in chosen]
-    ids, types = tokenize_pairs(tokenizer, swapped, max_length)
-    extended = Mix(
-        mix.pairs + swapped,
-        mix.ids + ids,
-        mix.types + types,
-        mix.labels + [mix.labels[i] for i in chosen],
-        mix.sources + [mix.sources[i] for i in chosen],
+    encoded = tokenizer(
+        [r["premise"] for r in rows],
+        [r["hypothesis"] for r in rows],
+        truncation="longest_first",
+        max_length=max_length,
     )
-    return extended, rows + list(range(len(mix.pairs), len(extended.pairs)))
+    labels = [LABEL2ID[r["label"]] for r in rows]
+    return encoded["input_ids"], encoded["token_type_ids"], labels, [r["source"] for r in rows]
 
 
 def bucketed_batches(lengths: list[int], rows: list[int], batch_size: int, seed: int) -> list[list[int]]:
@@ -177,8 +141,9 @@ def save_atomic(obj, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def train_phase(device: str, cfg: dict, phase: int, init: str, mix: Mix, tokenizer, eval_sets) -> Path:
+def train_phase(device: str, cfg: dict, phase: int, init: str, data, tokenizer, eval_sets) -> Path:
     """One phase: its own schedule and data order, checkpointed, resumable; returns its output folder."""
+    ids, types, labels, sources = data
     train_cfg, out = cfg["train"], Path(cfg["data"]["out_dir"])
     settings = train_cfg["phases"][phase]
     done = out / f"phase-{phase}"
@@ -188,10 +153,8 @@ def train_phase(device: str, cfg: dict, phase: int, init: str, mix: Mix, tokeniz
     if train_cfg["freeze_word_embeddings"]:
         model.get_input_embeddings().weight.requires_grad_(False)
     batch_size = settings.get("batch_size", train_cfg["batch_size"])
-    rows = phase_rows(cfg, phase, mix.sources)
-    if settings.get("swap_labels"):
-        mix, rows = with_swapped(mix, rows, settings["swap_labels"], tokenizer, cfg["data"]["max_length"])
-    lengths = [len(x) for x in mix.ids]
+    rows = phase_rows(cfg, phase, sources)
+    lengths = [len(x) for x in ids]
     schedule = [  # batch order: seed 1000 x phase + epoch
         b
         for e in range(math.ceil(settings["epochs"]))
@@ -215,7 +178,7 @@ def train_phase(device: str, cfg: dict, phase: int, init: str, mix: Mix, tokeniz
     model.train()
     last_save, started, seen, running = time.time(), time.time(), 0, 0.0
     while step < total:
-        batch = collate(schedule[step], mix.ids, mix.types, mix.labels, tokenizer.pad_token_id, device)
+        batch = collate(schedule[step], ids, types, labels, tokenizer.pad_token_id, device)
         with torch.autocast(device, dtype=torch.bfloat16, enabled=train_cfg["bf16"]):
             loss = model(**batch).loss
         loss.backward()
@@ -242,29 +205,6 @@ def train_phase(device: str, cfg: dict, phase: int, init: str, mix: Mix, tokeniz
     return done
 
 
-def average_phases(cfg: dict, phase: int) -> Path:
-    """A phase that averages the weights of earlier phases of one lineage (a "model soup").
-
-    Fine-tunes of one starting point lie in one basin, so their average is a model of its own, as fast
-    as either, and often better than both (Wortsman et al., 2022): phase 4 (contradiction found in
-    the order written) and phase 5 (in both orders) averaged beat each on MNLI accuracy.
-    """
-    out = Path(cfg["data"]["out_dir"])
-    done = out / f"phase-{phase}"
-    if (done / "config.json").exists():
-        return done
-    models = [load_for_training(str(out / f"phase-{p}")) for p in cfg["train"]["phases"][phase]["average"]]
-    states = [m.state_dict() for m in models]
-    averaged = {
-        name: sum(s[name] for s in states) / len(states) if tensor.is_floating_point() else tensor
-        for name, tensor in states[0].items()
-    }
-    models[0].load_state_dict(averaged)
-    models[0].save_pretrained(done)
-    print(f"phase {phase} done: average of phases {cfg['train']['phases'][phase]['average']}: {done}", flush=True)
-    return done
-
-
 def train(
     cfg: dict, device: str, base: str | None = None, first_phase: int = 0, eval_files: tuple[str, ...] = ()
 ) -> Path:
@@ -277,13 +217,10 @@ def train(
     torch.set_num_threads(cfg["train"]["threads"])
     init = base_model_dir(base or cfg["train"]["base_model"])
     tokenizer = AutoTokenizer.from_pretrained(init)
-    mix = tokenize_mix(out / "mix.jsonl", tokenizer, cfg["data"]["max_length"])
+    data = tokenize_mix(out / "mix.jsonl", tokenizer, cfg["data"]["max_length"])
     eval_sets = {Path(f).name.split(".")[0]: read_jsonl(Path(f)) for f in eval_files}
     for phase in range(first_phase, len(cfg["train"]["phases"])):
-        if "average" in cfg["train"]["phases"][phase]:
-            init = str(average_phases(cfg, phase))
-        else:
-            init = str(train_phase(device, cfg, phase, init, mix, tokenizer, eval_sets))
+        init = str(train_phase(device, cfg, phase, init, data, tokenizer, eval_sets))
     final = out / "trained"
     if final.is_symlink():
         final.unlink()
