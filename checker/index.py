@@ -27,7 +27,7 @@ from checker.records import Claim, Document, Span, content_hash
 
 INDEX_VERSION = 1
 # Bump when claim extraction changes what it produces, so cached claims are redone.
-CLAIMS_VERSION = "claims-6"
+CLAIMS_VERSION = "claims-7"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -320,6 +320,17 @@ def test_figures_timed_differently_are_counts_at_two_moments():
     ).contradicts
 
 
+def test_people_unaccounted_for_are_the_missing():
+    assert numbers(
+        "Eight people were still unaccounted for on Monday afternoon.", "Nine people are still missing."
+    ).contradicts
+
+
+def test_an_increment_is_not_compared_with_a_total():
+    assert numbers("An additional 14 police officers were arrested.", "Police arrested 22 police officers.") is None
+    assert numbers("A further 14 officers were arrested.", "Another 22 officers were arrested.").contradicts
+
+
 def test_a_weekday_written_with_its_date_is_one_day():
     pair = (
         "Shareholders will vote at a meeting on June 17.",

@@ -73,7 +73,7 @@ UNIT_SYNONYMS = {stem(word): stem(name) for word, name in UNIT_NAMES.items()}
 GENERIC_UNITS = {stem(w) for w in ("people", "persons", "others", "civilians", "residents")}
 EVENT_UNITS = {"kill": "death", "die": "death", "dead": "death", "injur": "injured", "wound": "injured",
                "hurt": "injured", "arrest": "arrested", "rescu": "rescued", "evacu": "evacuated",
-               "detain": "detained", "missing": "missing"}  # fmt: skip
+               "detain": "detained", "missing": "missing", "unaccounted": "missing"}  # fmt: skip
 TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 UNITS = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = re.compile(
@@ -139,6 +139,8 @@ ROUNDING = (0.05, 0.15)
 ROUNDED_EXACT = 0.02  # "$350" against "$349": a round figure in news is often a rounded one
 # Words that time a figure: two figures timed differently ("92 bodies by Monday", "287 by Tuesday")
 # are counts at two moments, not two values of one count.
+# "an additional 14 officers were arrested": an increment, not the total another outlet gives
+INCREMENT = re.compile(r"\b(?:an? additional|another|a further|an extra)\s+$", re.IGNORECASE)
 EARLIER = {"initial", "initially", "earlier", "original", "originally", "opening", "previous", "previously"}
 MONTH_WORDS = {m.lower() for m in MONTHS}
 # Parts of a day, and a market's close: "up 2.1 percent by midday", "closed 3.4 percent higher"
@@ -165,6 +167,7 @@ class Quantity:
     when: frozenset[str] = frozenset()  # time words near the figure
     supposed: bool = False  # governed by a "would" no one is reported to have said
     tally: bool = False  # a count "by <time>": true of that moment
+    increment: bool = False  # "an additional 14": added to a total
 
     @property
     def specific(self) -> bool:
@@ -360,9 +363,12 @@ def extract_quantities(text: str) -> list[Quantity]:
         bound = _bound(preceding[: sign.start()] if sign else preceding, word)
         spread = _spread(value, digits, bound == "approximate")
         supposed = _supposed(text, m.start())
+        increment = bool(INCREMENT.search(preceding))
         tally = bool(when and TALLY.match(masked[m.end() :]))
         found.append(
-            Quantity(value, unit, polarity, figure, m.start(), context, noun, bound, spread, when, supposed, tally)
+            Quantity(
+                value, unit, polarity, figure, m.start(), context, noun, bound, spread, when, supposed, tally, increment
+            )
         )
     return found
 
@@ -392,6 +398,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # one day, two moments: "on Tuesday morning", "by Tuesday evening"
     if (x.tally and not y.when) or (y.tally and not x.when):
         return False  # "8,600 hectares by Monday evening" against a figure of no stated moment
+    if x.increment != y.increment:
+        return False  # "an additional 14 officers" against "22 officers": a part against a total
     if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTH_WORDS)):
         return False  # an earlier figure ("the initial offer", "in January") against the current one
     if x.noun in CURRENCY_WORDS:
