@@ -424,6 +424,11 @@ def test_a_whole_is_not_a_part_and_compound_number_words_read_whole():
     assert numbers("The party won 57 of the 183 seats.", "The party won 61 seats.").contradicts
 
 
+def test_a_length_written_before_its_noun_is_a_length():
+    assert numbers("The talks ended after a 16-hour session.", "The session lasted 11 hours.").contradicts
+    assert numbers("He was given a 10-year sentence.", "He was sentenced to ten years.").contradicts is False
+
+
 def test_a_percentage_is_known_by_the_measure_named_earlier_in_its_sentence():
     a = "The final turnout, including the postal ballots counted on Monday, was 77.6 per cent."
     assert numbers(a, "Turnout was 76.7 percent, according to the final figures.").contradicts

@@ -70,6 +70,8 @@ UNIT_NAMES = {"dead": "death", "fatality": "death", "killed": "death", "wounded"
               "hurt": "injured", "role": "job", "position": "job", "post": "job"}  # fmt: skip
 UNIT_SYNONYMS = {stem(word): stem(name) for word, name in UNIT_NAMES.items()}
 # "killed 12 people and injured 30 people": a count of people is known by what happened to them
+# "a 16-hour session" lasted 16 hours: a length written before its noun, unlike "the 183-seat parliament"
+DURATIONS = {stem(w) for w in ("minutes", "hours", "days", "weeks", "months", "years")}
 GENERIC_UNITS = {stem(w) for w in ("people", "persons", "others", "civilians", "residents")}
 EVENT_UNITS = {"kill": "death", "die": "death", "dead": "death", "injur": "injured", "wound": "injured",
                "hurt": "injured", "arrest": "arrested", "rescu": "rescued", "evacu": "evacuated",
@@ -334,7 +336,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         noun = "percent" if percent else currency or next((w for w in after[:5] if _unit([w]) == unit), unit)
         if unit in GENERIC_UNITS:
             unit = _event_unit(WORD.findall(preceding)[-4:], after[:5]) or unit
-        if unit and _is_whole(masked, m, found):
+        if unit and unit not in DURATIONS and _is_whole(masked, m, found):
             unit += ":whole"
         if sign:
             figure = sign.group().lstrip() + figure
