@@ -53,6 +53,7 @@ def claim_from_json(data: dict) -> Claim:
             "sentence_span": Span(**data["sentence_span"]),
             "entities": tuple(data["entities"]),
             "setting": tuple(data["setting"]),
+            "reported_by": tuple(data["reported_by"]),
         }
     )
 

@@ -93,6 +93,9 @@ class Claim:
     # Organisations, events and facilities the claim is set in ("the General
     # Assembly"): its own, or the previous sentence's when it names none.
     setting: tuple[str, ...] = ()
+    # Organisations that only report the claim ("according to the Interior Ministry"): they tell
+    # two claims' figures apart only where neither names a setting of its own (ONS or Eurostat inflation).
+    reported_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -126,5 +126,6 @@ def test_a_pronoun_after_a_person_the_claim_names_is_left_as_written(nlp):
 def test_who_reports_a_figure_is_not_where_it_was_counted(nlp):
     """The Interior Ministry releases the turnout; the election is the setting, and numbers are compared within one."""
     text = "Turnout was 76.7 percent, according to the final figures released by the Interior Ministry."
-    assert claims_of(nlp, text)[0].setting == ()
+    turnout = claims_of(nlp, text)[0]
+    assert turnout.setting == () and turnout.reported_by == ("Interior Ministry",)
     assert claims_of(nlp, "The Interior Ministry counted 412 postal ballots.")[0].setting == ("Interior Ministry",)

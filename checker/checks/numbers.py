@@ -70,8 +70,6 @@ UNIT_NAMES = {"dead": "death", "fatality": "death", "killed": "death", "wounded"
               "hurt": "injured", "role": "job", "position": "job", "post": "job"}  # fmt: skip
 UNIT_SYNONYMS = {stem(word): stem(name) for word, name in UNIT_NAMES.items()}
 # "killed 12 people and injured 30 people": a count of people is known by what happened to them
-# "a 16-hour session" lasted 16 hours: a length written before its noun, unlike "the 183-seat parliament"
-DURATIONS = {stem(w) for w in ("minutes", "hours", "days", "weeks", "months", "years")}
 GENERIC_UNITS = {stem(w) for w in ("people", "persons", "others", "civilians", "residents")}
 EVENT_UNITS = {"kill": "death", "die": "death", "dead": "death", "injur": "injured", "wound": "injured",
                "hurt": "injured", "arrest": "arrested", "rescu": "rescued", "evacu": "evacuated",
@@ -139,10 +137,10 @@ ROUND_WORDS = {"dozen", "hundred"}  # "a dozen" is rarely exactly twelve
 # "nearly a dozen" (a round word: 15%) holds 11.
 ROUNDING = (0.05, 0.15)
 ROUNDED_EXACT = 0.02  # "$350" against "$349": a round figure in news is often a rounded one
-# Words that time a figure: two figures timed differently ("92 bodies by Monday", "287 by Tuesday")
-# are counts at two moments, not two values of one count.
 # "an additional 14 officers were arrested": an increment, not the total another outlet gives
 INCREMENT = re.compile(r"\b(?:an? additional|another|a further|an extra)\s+$", re.IGNORECASE)
+# Words that time a figure: two figures timed differently ("92 bodies by Monday", "287 by Tuesday")
+# are counts at two moments, not two values of one count.
 EARLIER = {"initial", "initially", "earlier", "original", "originally", "opening", "previous", "previously"}
 MONTH_WORDS = {m.lower() for m in MONTHS}
 # Parts of a day, and a market's close: "up 2.1 percent by midday", "closed 3.4 percent higher"
@@ -336,7 +334,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         noun = "percent" if percent else currency or next((w for w in after[:5] if _unit([w]) == unit), unit)
         if unit in GENERIC_UNITS:
             unit = _event_unit(WORD.findall(preceding)[-4:], after[:5]) or unit
-        if unit and unit not in DURATIONS and _is_whole(masked, m, found):
+        if unit and _is_whole(masked, m, found):
             unit += ":whole"
         if sign:
             figure = sign.group().lstrip() + figure
@@ -365,7 +363,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         bound = _bound(preceding[: sign.start()] if sign else preceding, word)
         spread = _spread(value, digits, bound == "approximate")
         supposed = _supposed(text, m.start())
-        increment = bool(INCREMENT.search(preceding))
+        # "killed 12 and another 30 injured": a second group, not more of one count
+        first_of_its_kind = all(q.unit.removesuffix(":whole") == unit.removesuffix(":whole") for q in found)
+        increment = first_of_its_kind and bool(INCREMENT.search(preceding[: sign.start()] if sign else preceding))
         tally = bool(when and TALLY.match(masked[m.end() :]))
         found.append(
             Quantity(
@@ -447,7 +447,7 @@ def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     Claims set in different organisations or events (a Security Council vote,
     a General Assembly vote) count different things.
     """
-    if a.setting and b.setting and not set(a.setting) & set(b.setting):
+    if not _same_setting(a, b):
         return None
     different_parties = bool(a.entities and b.entities and not share_entity(a.entities, b.entities))
     hedged = bool(HEDGE.search(a.text) or HEDGE.search(b.text))
@@ -475,6 +475,17 @@ def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
             if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
                 agreeing = agreeing or Evidence("number", False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
     return agreeing
+
+
+def _same_setting(a: Claim, b: Claim) -> bool:
+    """Whether two claims may count one thing: not if set in different bodies (a Security Council
+    vote, a General Assembly vote), nor, where neither names its setting, if reported by different
+    ones (inflation according to the ONS, according to Eurostat)."""
+    if a.setting and b.setting:
+        return bool(set(a.setting) & set(b.setting))
+    if a.setting or b.setting or not (a.reported_by and b.reported_by):
+        return True
+    return bool(set(a.reported_by) & set(b.reported_by))
 
 
 def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
