@@ -267,6 +267,17 @@ def claim_entities(
     return tuple(sorted(keys))
 
 
+def sentence_setting(parsed, sent) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The organisations, events and facilities a sentence is set in, and those that only report it.
+
+    Who reports a figure ("according to the Interior Ministry") is not where it was counted.
+    """
+    said_by = attribution(parsed, sent.start_char, sent.end_char)
+    own = claim_entities(parsed, sent.start_char, sent.end_char, {}, SETTING_LABELS, said_by)
+    named = claim_entities(parsed, sent.start_char, sent.end_char, {}, SETTING_LABELS)
+    return own, tuple(key for key in named if key not in own)
+
+
 def extract_claims(documents: Iterable[Document], nlp, batch_size: int = 64) -> list[Claim]:
     """Claims of every document, in document order, with spans into the original text."""
     claims: list[Claim] = []
@@ -276,11 +287,7 @@ def extract_claims(documents: Iterable[Document], nlp, batch_size: int = 64) -> 
         previous_setting: tuple[str, ...] = ()
         for span, parsed in zip(doc.kept, nlp.pipe(lines, batch_size=batch_size), strict=True):
             for sent in parsed.sents:
-                # who reports a figure ("according to the Interior Ministry") is not where it was counted
-                said_by = attribution(parsed, sent.start_char, sent.end_char)
-                own_setting = claim_entities(parsed, sent.start_char, sent.end_char, {}, SETTING_LABELS, said_by)
-                reporters = set(claim_entities(parsed, sent.start_char, sent.end_char, {}, SETTING_LABELS))
-                reported_by = tuple(sorted(reporters - set(own_setting)))
+                own_setting, reported_by = sentence_setting(parsed, sent)
                 setting = own_setting or previous_setting
                 previous_setting = own_setting
                 if is_checkable(sent):

@@ -137,7 +137,8 @@ def dated_events(text: str) -> dict[str, Day]:
         written = f"{noun} {text[m.start('verb') : m.end()].strip(', ')}"  # "trial began on March 3"
         weekday_index = WEEKDAYS.index(weekday) if weekday else None
         key = f"{noun}:{EVENT_VERBS[m.group('verb')]}"
-        repeated |= {key} if key in events else set()
+        if key in events:
+            repeated.add(key)
         events[key] = Day(written, month, day, weekday=weekday_index)
     return {key: day for key, day in events.items() if key not in repeated}  # "a second trial began on ..."
 

@@ -84,7 +84,8 @@ def check_entity_sets(a: Claim, b: Claim, similarity: float) -> Evidence | None:
     if similarity < MIN_SIMILARITY and len(shared) < LONG_SHARED:
         return None
     same_event_words = len(event_words(a.text) & event_words(b.text))
-    closed = counted_size(a.text) is not None and counted_size(a.text) == counted_size(b.text)
+    size = counted_size(a.text)
+    closed = size is not None and size == counted_size(b.text)
     if len(shared) < (1 if closed else MIN_SHARED) or same_event_words < (
         1 if similarity >= CLOSE_SIMILARITY else MIN_EVENT_WORDS
     ):

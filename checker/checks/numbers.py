@@ -360,12 +360,13 @@ def extract_quantities(text: str) -> list[Quantity]:
             and not (currency and w[0].isupper() and w.lower() not in TIME_WORDS)
         )
         when = _when(masked[max(0, m.start() - 120) : m.end() + 80], before + after[:6])
-        bound = _bound(preceding[: sign.start()] if sign else preceding, word)
+        before_sign = preceding[: sign.start()] if sign else preceding
+        bound = _bound(before_sign, word)
         spread = _spread(value, digits, bound == "approximate")
         supposed = _supposed(text, m.start())
         # "killed 12 and another 30 injured": a second group, not more of one count
         first_of_its_kind = all(q.unit.removesuffix(":whole") == unit.removesuffix(":whole") for q in found)
-        increment = first_of_its_kind and bool(INCREMENT.search(preceding[: sign.start()] if sign else preceding))
+        increment = first_of_its_kind and bool(INCREMENT.search(before_sign))
         tally = bool(when and TALLY.match(masked[m.end() :]))
         found.append(
             Quantity(
