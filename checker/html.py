@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from checker.corpus import decode
+from checker.corpus import decode, record_text
 from checker.formats import JSONL_LINE
 
 CONTEXT_CHARS = 320  # characters of article text shown on each side of a claim
@@ -24,8 +24,7 @@ def _document_text(path: str) -> str | None:
     m = JSONL_LINE.match(path)
     try:
         if m:
-            line = Path(m["file"]).read_text(encoding="utf-8").splitlines()[int(m["line"]) - 1]
-            return json.loads(line)["text"]
+            return record_text(Path(m["file"]), int(m["line"]))
         if Path(path).suffix.lower() in {".html", ".htm"}:
             return None  # spans index the extracted text; the sentence stands in for context
         return decode(Path(path).read_bytes(), path)

@@ -116,7 +116,7 @@ class Checker:
     @property
     def nlp(self):
         if self._nlp is None:
-            self._nlp = load_nlp()
+            self._nlp = load_nlp(self.config.max_document_chars)
         return self._nlp
 
     def check(self, corpus: Corpus | Sequence[str], progress: Progress | None = None) -> CheckResult:
@@ -131,7 +131,7 @@ class Checker:
             clock = now
 
         if not isinstance(corpus, Corpus):
-            corpus = load_corpus(corpus)
+            corpus = load_corpus(corpus, self.config.max_document_chars)
         self.work = Counter()
         self.nli  # noqa: B018 - fail on a missing model before the slow stages
         lap("load")
