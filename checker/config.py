@@ -7,30 +7,107 @@ override the file; the file overrides these defaults.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 from checker.records import FINDING_KINDS
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 DEFAULT_MODEL = PACKAGE_ROOT.parent / "models" / "checker-nli-minilm"
+LABELS = ("contradict", "agree", "unrelated")
+PRECISIONS = ("auto", "fp32", "bf16", "int8")
+
+Rule = Callable[[Any], Any]  # a setting's value as stored, or ConfigError saying what is allowed
 
 
 class ConfigError(ValueError):
     """A configuration file or value that cannot be used."""
 
 
+def _expected(allowed: str, value: object) -> ConfigError:
+    return ConfigError(f"expected {allowed}, got {value!r}")
+
+
+def _integer(low: int) -> Rule:
+    """Whole numbers from `low` up; a bool is not one, so `top_k = true` is not read as 1."""
+
+    def rule(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise _expected(f"an integer >= {low}", value)
+        return value
+
+    return rule
+
+
+def _number(low: float, high: float) -> Rule:
+    """A number in [low, high], stored as a float; an integer is one (`contradict_threshold = 1`)."""
+
+    def rule(value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+            raise _expected(f"a number from {low:g} to {high:g}", value)
+        return float(value)
+
+    return rule
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _expected("true or false", value)
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _expected("a model folder or hub name (a string)", value)
+    return value
+
+
+def _one_of(choices: tuple[str, ...]) -> Rule:
+    def rule(value: Any) -> str:
+        if value not in choices:
+            raise _expected(f"one of {', '.join(choices)}", value)
+        return value
+
+    return rule
+
+
+def _names(choices: tuple[str, ...], what: str) -> Rule:
+    """A list of `choices`, stored as a tuple; a plain string is refused, not split into letters."""
+
+    def rule(value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise _expected(f"a list of {what}s ({', '.join(choices)})", value)
+        unknown = [v for v in value if v not in choices]
+        if unknown:
+            raise ConfigError(f"unknown {what}(s) {', '.join(unknown)}; choose from {', '.join(choices)}")
+        return tuple(value)
+
+    return rule
+
+
+def setting(default: Any, rule: Rule) -> Any:
+    """A Config field with the rule its values must meet, kept next to its documentation."""
+    return field(default=default, metadata={"rule": rule})
+
+
+PROBABILITY = _number(0, 1)
+COSINE = _number(-1, 1)
+COUNT = _integer(1)
+
+
 @dataclass(frozen=True)
 class Config:
     # Model: a local Hugging Face sequence-classification NLI directory. A hub
     # name is only tried when `allow_download` is set (and the machine is online).
-    model: str = str(DEFAULT_MODEL)
-    allow_download: bool = False
-    batch_size: int = 64
+    model: str = setting(str(DEFAULT_MODEL), _text)
+    allow_download: bool = setting(False, _flag)
+    batch_size: int = setting(64, COUNT)
     # "auto" (bf16 where the CPU or GPU supports it: about 2x fp32 on AVX512-BF16/AMX
     # CPUs), "fp32", "bf16" or "int8" (dynamic quantization, CPU). Accuracy and speed
     # of each: benchmarks/RESULTS.md.
-    precision: str = "auto"
+    precision: str = setting("auto", _one_of(PRECISIONS))
 
     # Pairing. top_k: neighbours kept per claim across the other documents; the
     # work grows linearly with the number of claims (k x claims pairs at most).
@@ -38,11 +115,11 @@ class Config:
     # neighbour lists of seeds/ claims by hand: claims about the same event sit
     # at 0.45-0.7, claims that only share the story's topic at 0.3-0.45. Pairs
     # below the floor that count the same thing are caught by the key channel.
-    top_k: int = 5
-    min_similarity: float = 0.45
+    top_k: int = setting(5, COUNT)
+    min_similarity: float = setting(0.45, COSINE)
     # Pairs whose claims share a named entity or number get this much added to
     # their cosine before ranking: lexical evidence that they concern the same thing.
-    entity_bonus: float = 0.08
+    entity_bonus: float = setting(0.08, _number(0, 1))
 
     # Verdicts. The model's probabilities are temperature-calibrated, so these
     # read as probabilities. contradict_threshold 0.8: at this cut the shipped
@@ -53,8 +130,8 @@ class Config:
     # (models/checker-nli-minilm/README.md), so a high bar keeps reports short; structured checks
     # catch what the model misses. agree_threshold 0.7: entailment in either
     # direction; on seeds/ it admits restatements and no mere same-topic pairs.
-    contradict_threshold: float = 0.8
-    agree_threshold: float = 0.7
+    contradict_threshold: float = setting(0.8, PROBABILITY)
+    agree_threshold: float = setting(0.7, PROBABILITY)
     # A contradiction the model alone sees (no structured check) needs both claims
     # to name a common entity (person, place, organisation). Measured with
     # benchmarks/news_precision.py on 200 FNC-1 articles, blind-labelled: of 63
@@ -63,7 +140,7 @@ class Config:
     # article", a generic remark) and 4 named different ones. With the rule: 13
     # reported, 2 real; on 200 held-out articles (with the tighter number and
     # date checks) 86 became 26, the same 3 real. false: the model decides alone.
-    contradict_needs_shared_entity: bool = True
+    contradict_needs_shared_entity: bool = setting(True, _flag)
     # NLI scores the longer claim as premise first and the reverse direction only
     # where the first comes within this margin of a threshold (1.0: always both).
     # Chosen with benchmarks/reverse.py, which replays every verdict against
@@ -75,15 +152,25 @@ class Config:
     # model reads one way only (low with the longer claim as premise, above 0.8
     # the other way). Ordering by length matters: pair order at 0.3 changes 7
     # contradictions and 172 agreements against 1 and 38.
-    reverse_margin: float = 0.6
+    reverse_margin: float = setting(0.6, _number(0, 1))
 
     # Claims sharing a specific quantity ("votes against") are paired down to this
     # cosine: the embedding puts "four countries voted against" at 0.30 from
     # "18 votes against". Each structured check then applies its own floor
     # (documented in checker/checks/).
-    key_min_similarity: float = 0.2
+    key_min_similarity: float = setting(0.2, COSINE)
 
-    include: tuple[str, ...] = ("contradict",)
+    # Inputs. A document longer than this many characters is skipped with a
+    # warning naming it: spaCy's parser needs about 1 GB of memory per 100,000
+    # characters at its default max_length of 1,000,000, and a news article is
+    # 2,000-20,000 characters, so anything near the limit is a dump or a
+    # mistake, not an article. Files are refused before reading when their
+    # size in bytes exceeds 4x this (the most UTF-8 can take per character);
+    # a JSONL file is a collection and is read line by line instead.
+    max_document_chars: int = setting(1_000_000, COUNT)
+
+    # Labels written to reports: contradict, agree, unrelated.
+    include: tuple[str, ...] = setting(("contradict",), _names(LABELS, "label"))
     # Finding kinds left out of reports, --fail-on and `checker ci` (the baseline
     # keeps every kind, so reviewers' decisions survive a change of this setting),
     # as ruff's `ignore` leaves out rules. ["nli"] keeps the contradictions a
@@ -91,18 +178,26 @@ class Config:
     # contradictions were real against 2 of 5 number discrepancies, blind-labelled
     # (benchmarks/news_precision.py; 3 of 25 and 0 of 9 on 200 more). Default: every kind, since on a corpus of
     # one story model-only contradictions are the leads a reader wants.
-    ignore_kinds: tuple[str, ...] = ()
+    ignore_kinds: tuple[str, ...] = setting((), _names(FINDING_KINDS, "kind"))
+
+    def __post_init__(self) -> None:
+        """Check every setting however the Config was made (file, options, code), so a bad value
+        fails before any model loads instead of crashing later or silently switching a check off."""
+        problems = []
+        for f in fields(self):
+            try:
+                object.__setattr__(self, f.name, f.metadata["rule"](getattr(self, f.name)))  # as stored: tuple, float
+            except ConfigError as exc:
+                problems.append(f"{f.name}: {exc}")
+        if problems:
+            raise ConfigError("; ".join(problems))
 
     def with_overrides(self, **values: object) -> Config:
+        """This Config with the given settings replaced; None leaves a setting as it is (an option not given)."""
         known = {f.name for f in fields(self)}
         unknown = set(values) - known
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
-        kinds = set(values.get("ignore_kinds") or ()) - set(FINDING_KINDS)
-        if kinds:
-            raise ConfigError(
-                f"ignore_kinds: unknown kind(s) {', '.join(sorted(kinds))}; choose from {', '.join(FINDING_KINDS)}"
-            )
         return replace(self, **{k: v for k, v in values.items() if v is not None})
 
 
@@ -133,10 +228,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     data = _read_toml(path)
     section = data.get("tool", {}).get("checker", {}) if path.name == "pyproject.toml" else data
     values = {k.replace("-", "_"): v for k, v in section.items()}
-    for key in ("include", "ignore_kinds"):
-        if key in values:
-            values[key] = tuple(values[key])
-    if "model" in values and not Path(values["model"]).is_absolute():
+    if isinstance(values.get("model"), str) and not Path(values["model"]).is_absolute():
         candidate = path.parent / values["model"]
         values["model"] = str(candidate) if candidate.exists() else values["model"]
     try:

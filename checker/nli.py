@@ -9,13 +9,18 @@ fetched from a hub unless the user asks for it.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
 from checker.records import NLI_LABELS
+
+# Files of which a folder needs one for AutoTokenizer: a fast tokenizer, or a vocabulary to build one from.
+TOKENIZER_FILES = ("tokenizer.json", "vocab.txt", "vocab.json", "tokenizer.model", "spiece.model")
 
 
 class ModelError(RuntimeError):
@@ -46,6 +51,96 @@ def label_order(id2label: dict) -> list[int]:
             "checker needs a 3-way NLI model whose config.id2label names its classes"
         )
     return [mapped[label] for label in NLI_LABELS]
+
+
+def check_model(name_or_path: str, allow_download: bool) -> None:
+    """Refuse, in one line and before anything loads, a model setting that cannot work.
+
+    transformers finds these out only while loading, after the corpus is read,
+    and says so in many lines (or in none, pointing at a report it logged).
+    """
+    path = Path(name_or_path)
+    if path.is_dir():
+        check_model_folder(path)
+    elif not allow_download:
+        raise ModelError(
+            f"NLI model '{name_or_path}' is not a local directory; pass a model directory, "
+            "or --allow-download to fetch a hub model (needs network)"
+        )
+
+
+def check_model_folder(path: Path) -> None:
+    """The files a local NLI model needs, and 3 labels checker can map, or a ModelError naming the folder."""
+    if not (path / "config.json").is_file():
+        raise ModelError(f"{path}: not a model folder (no config.json)")
+    if not any(path.glob("*.safetensors")) and not any(path.glob("*.bin")):
+        raise ModelError(f"{path}: no model weights (*.safetensors or *.bin)")
+    if not any((path / name).is_file() for name in TOKENIZER_FILES):
+        raise ModelError(f"{path}: no tokenizer files (one of {', '.join(TOKENIZER_FILES)})")
+    try:
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{path}: cannot read config.json ({exc})") from exc
+    id2label = config.get("id2label") if isinstance(config, dict) else None
+    if not isinstance(id2label, dict):
+        raise ModelError(f"{path}: config.json names no labels (id2label); checker needs a 3-way NLI model")
+    try:
+        label_order(id2label)
+    except ModelError as exc:
+        raise ModelError(f"{path}: {exc}") from None
+
+
+@contextmanager
+def _load_errors(where: str, what: str) -> Iterator[None]:
+    """transformers' load failures as one ModelError line: its messages run over several lines."""
+    from safetensors import SafetensorError
+
+    try:
+        yield
+    except (OSError, ValueError, RuntimeError, KeyError, SafetensorError) as exc:
+        raise ModelError(f"{where}: cannot load the {what}: {' '.join(str(exc).split())}") from exc
+
+
+def _refuse_mismatched(where: str, mismatched: set[tuple]) -> None:
+    """Weights whose layer sizes differ from config.json, above all a head for another number of labels.
+
+    They are loaded with `ignore_mismatched_sizes` so that this can say which:
+    transformers would raise pointing at a report that checker keeps quiet.
+    """
+    if not mismatched:
+        return
+    heads = sorted({int(w[0]) for _, w, c in mismatched if len(c) and c[0] == len(NLI_LABELS)})
+    if heads:
+        raise ModelError(
+            f"{where}: the model has {heads[0]} output labels; checker needs a 3-way NLI model "
+            f"({', '.join(NLI_LABELS)})"
+        )
+    key, in_weights, in_config = min(mismatched, key=str)
+    raise ModelError(
+        f"{where}: the weights do not fit config.json ({key} is {list(in_weights)}, config.json makes it {list(in_config)})"
+    )
+
+
+def load_pretrained(name_or_path: str, allow_download: bool) -> tuple:
+    """Tokenizer and model, or a one-line ModelError naming the model and what is wrong with it."""
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    check_model(name_or_path, allow_download)
+    with _load_errors(name_or_path, "tokenizer"):
+        tokenizer = AutoTokenizer.from_pretrained(name_or_path, local_files_only=not allow_download)
+    if len(tokenizer) <= len(tokenizer.all_special_tokens):  # transformers builds one from no vocabulary file
+        raise ModelError(f"{name_or_path}: the tokenizer has no vocabulary, only special tokens")
+    with _load_errors(name_or_path, "model"):
+        model, info = AutoModelForSequenceClassification.from_pretrained(
+            name_or_path,
+            local_files_only=not allow_download,
+            dtype=torch.float32,
+            ignore_mismatched_sizes=True,
+            output_loading_info=True,
+        )
+    _refuse_mismatched(name_or_path, info["mismatched_keys"])
+    return tokenizer, model
 
 
 def weights_hash(path: Path) -> str:
@@ -81,25 +176,13 @@ class HFNLIModel:
         max_length: int = 256,
     ) -> None:
         import torch
-        from transformers import AutoModelForSequenceClassification, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
-        hf_logging.set_verbosity_error()
+        hf_logging.set_verbosity_error()  # its load report and notices run over many lines; errors say it in one
         hf_logging.disable_progress_bar()
         path = Path(name_or_path)
-        if not path.is_dir() and not allow_download:
-            raise ModelError(
-                f"NLI model '{name_or_path}' is not a local directory; pass a model directory, "
-                "or --allow-download to fetch a hub model (needs network)"
-            )
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(name_or_path, local_files_only=not allow_download)
-            self.model = AutoModelForSequenceClassification.from_pretrained(
-                name_or_path, local_files_only=not allow_download, dtype=torch.float32
-            )
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"cannot load NLI model '{name_or_path}': {exc}") from exc
+        self.tokenizer, self.model = load_pretrained(name_or_path, allow_download)
         self.columns = label_order(self.model.config.id2label)
         self.bf16 = use_bf16(precision, self.device)
         self.model.to(self.device, torch.bfloat16 if self.bf16 else torch.float32).eval()

@@ -1,0 +1,183 @@
+"""Settings: every value checked up front, in one line naming the file, the setting, the value and what is allowed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from checker.cli import _settings, app
+from checker.config import Config, ConfigError, load_config
+from checker.report import read_report
+from tests.conftest import build_tiny_nli
+
+runner = CliRunner()
+KINDS = "nli, number, entity_set, date, title, denial, quote"
+VOTE_A = "The assembly met on Monday in Geneva.\nThe resolution got 18 votes against in the General Assembly.\n"
+VOTE_B = "Delegates gathered in Geneva for the session.\nThe resolution got 4 votes against in the General Assembly.\n"
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(VOTE_A)
+    (folder / "b.md").write_text(VOTE_B)
+    return folder
+
+
+@pytest.fixture
+def no_work(monkeypatch):
+    """Fail the test if a document is read or the pipeline (and so a model) starts."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("work started before the settings were checked")
+
+    monkeypatch.setattr("checker.pipeline.Checker", refuse)
+    monkeypatch.setattr("checker.corpus.load_corpus", refuse)
+
+
+def one_error_line(result) -> str:
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("checker: error: ")
+    return line
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ('top_k = "five"', "top_k: expected an integer >= 1, got 'five'"),
+        ("top_k = -3", "top_k: expected an integer >= 1, got -3"),
+        ("batch_size = true", "batch_size: expected an integer >= 1, got True"),
+        ("max_document_chars = 0", "max_document_chars: expected an integer >= 1, got 0"),
+        ("contradict_threshold = 2", "contradict_threshold: expected a number from 0 to 1, got 2"),
+        ("min_similarity = 1.5", "min_similarity: expected a number from -1 to 1, got 1.5"),
+        ('agree_threshold = "0.7"', "agree_threshold: expected a number from 0 to 1, got '0.7'"),
+        ("model = 42", "model: expected a model folder or hub name (a string), got 42"),
+        ('allow_download = "yes"', "allow_download: expected true or false, got 'yes'"),
+        ('precision = "fp16"', "precision: expected one of auto, fp32, bf16, int8, got 'fp16'"),
+        ('ignore_kinds = "nli"', f"ignore_kinds: expected a list of kinds ({KINDS}), got 'nli'"),
+        (
+            'include = ["contradict", "maybe"]',
+            "include: unknown label(s) maybe; choose from contradict, agree, unrelated",
+        ),
+        ("top_k_max = 3", "unknown setting(s): top_k_max"),
+    ],
+)
+def test_a_bad_value_in_the_file_names_the_file_setting_value_and_what_is_allowed(tmp_path, line, message):
+    path = tmp_path / "checker.toml"
+    path.write_text(line + "\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    assert str(raised.value) == f"{path}: {message}"
+
+
+def test_every_problem_is_named_on_one_line(tmp_path):
+    path = tmp_path / "checker.toml"
+    path.write_text('top_k = "five"\nreverse_margin = -1\n')
+    with pytest.raises(ConfigError) as raised:
+        load_config(path)
+    message = str(raised.value)
+    assert "\n" not in message and "top_k: expected" in message and "reverse_margin: expected" in message
+
+
+def test_values_are_stored_in_the_settings_types(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[tool.checker]\ncontradict_threshold = 1\ninclude = ["agree"]\nignore_kinds = ["nli", "date"]\n')
+    config = load_config(path)
+    assert config.contradict_threshold == 1.0 and isinstance(config.contradict_threshold, float)
+    assert config.include == ("agree",) and config.ignore_kinds == ("nli", "date")
+    assert hash(config) == hash(load_config(path))  # tuples, not lists: a Config stays hashable
+
+
+def test_overrides_and_code_are_checked_like_the_file():
+    with pytest.raises(ConfigError, match=r"^top_k: expected an integer >= 1, got 0$"):
+        Config().with_overrides(top_k=0)
+    with pytest.raises(ConfigError, match=r"^ignore_kinds: expected a list of kinds"):
+        Config(ignore_kinds="nli")
+    assert Config().with_overrides(top_k=None, min_similarity=0.3) == Config(min_similarity=0.3)
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--top-k", "0"], "checker: error: top_k: expected an integer >= 1, got 0"),
+        (["--top-k", "-3"], "checker: error: top_k: expected an integer >= 1, got -3"),
+        (["--min-similarity", "5"], "checker: error: min_similarity: expected a number from -1 to 1, got 5.0"),
+    ],
+)
+def test_a_bad_option_is_one_line_before_any_work(corpus, no_work, args, message):
+    assert one_error_line(runner.invoke(app, ["run", str(corpus), *args])) == message
+
+
+def test_a_bad_file_is_one_line_before_any_work(corpus, tmp_path, no_work):
+    (tmp_path / "checker.toml").write_text('top_k = "five"\n')
+    line = one_error_line(runner.invoke(app, ["run", str(corpus), "--config", str(tmp_path / "checker.toml")]))
+    assert line == f"checker: error: {tmp_path / 'checker.toml'}: top_k: expected an integer >= 1, got 'five'"
+
+
+def test_include_from_the_file_holds_unless_the_option_is_given(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "checker.toml").write_text('include = ["contradict", "agree"]\n')
+    assert _settings(None, include=None).include == ("contradict", "agree")
+    assert _settings(None, include=("unrelated",)).include == ("unrelated",)
+    (tmp_path / "checker.toml").unlink()
+    assert _settings(None, include=None).include == ("contradict",)
+
+
+def test_run_reports_the_labels_the_file_includes(corpus, tmp_path, tiny_model, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # every pair not contradicting agrees at a threshold of 0: the report must hold them
+    (tmp_path / "checker.toml").write_text('include = ["contradict", "agree"]\nagree_threshold = 0\n')
+    result = runner.invoke(app, ["run", str(corpus), "--model", str(tiny_model), "-o", "report.jsonl"])
+    assert result.exit_code == 0, result.output
+    records = read_report(tmp_path / "report.jsonl")
+    assert {r["label"] for r in records} == {"contradict", "agree"}
+    assert f"Wrote {len(records)} finding(s)" in result.stdout
+
+
+def unusable_model(problem: str, path: Path, tiny_model: Path) -> Path:
+    """A model folder with one thing wrong with it."""
+    if problem == "two-labels":
+        return build_tiny_nli(path, {0: "entailment", 1: "not_entailment"})
+    shutil.copytree(tiny_model, path)
+    for file in path.glob({"empty": "*", "no-weights": "*.safetensors", "no-tokenizer": "tokenizer.json"}[problem]):
+        file.unlink()
+    return path
+
+
+@pytest.mark.parametrize(
+    "problem, message",
+    [
+        ("empty", "not a model folder (no config.json)"),
+        ("no-weights", "no model weights (*.safetensors or *.bin)"),
+        ("no-tokenizer", "no tokenizer files"),
+        ("two-labels", "cannot map the model's labels (entailment, not_entailment)"),
+    ],
+)
+def test_an_unusable_model_folder_is_one_line_before_any_work(corpus, tmp_path, tiny_model, no_work, problem, message):
+    folder = unusable_model(problem, tmp_path / "model", tiny_model)
+    line = one_error_line(runner.invoke(app, ["run", str(corpus), "--model", str(folder)]))
+    assert line.startswith(f"checker: error: {folder}: {message}")
+
+
+def test_a_model_that_is_not_a_folder_is_refused_up_front_unless_downloads_are_allowed(corpus, no_work, monkeypatch):
+    line = one_error_line(runner.invoke(app, ["run", str(corpus), "--model", "some-org/some-nli-model"]))
+    assert "'some-org/some-nli-model' is not a local directory" in line and "--allow-download" in line
+    for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
+        monkeypatch.setenv(name, "1")  # restored after the test: _settings turns them off to allow the download
+    assert _settings(None, model="some-org/some-nli-model", allow_download=True).model == "some-org/some-nli-model"
+
+
+def test_a_head_for_another_number_of_labels_is_one_line(corpus, tmp_path, tiny_model):
+    """config.json says 3 labels, the weights hold 2: transformers would point at a report it does not show."""
+    folder = unusable_model("two-labels", tmp_path / "model", tiny_model)
+    shutil.copy(tiny_model / "config.json", folder / "config.json")
+    line = one_error_line(runner.invoke(app, ["run", str(corpus), "--model", str(folder), "-o", str(tmp_path / "r")]))
+    assert line == (
+        f"checker: error: {folder}: the model has 2 output labels; "
+        "checker needs a 3-way NLI model (entailment, neutral, contradiction)"
+    )
