@@ -1,26 +1,42 @@
-"""The baseline of reviewed findings, after detect-secrets' `.secrets.baseline`.
+"""The baseline of known findings, after detect-secrets' `.secrets.baseline`.
 
 JSON with `version`, the settings that produced it, `generated_at` and
-`results` grouped by document and sorted. A finding's identity is its stable
-id (kinds, document ids and normalized claim texts; no line numbers), so an
-edit elsewhere in an article keeps it. Updating carries earlier decisions
-over, adds new findings undecided and drops findings that are gone. CI fails
-only on contradictions that are not in the baseline; dismissed ones never fail.
+`results` grouped by document and sorted; `checker/schema/baseline.schema.json`
+describes it and every load is checked against it. A finding's identity is
+its stable id (kinds, document ids and normalized claim texts; no line
+numbers), so an edit elsewhere in an article keeps it.
+
+`checker baseline` records every current contradiction on purpose (marked
+`"recorded": "baseline"`), carries earlier decisions over and drops findings
+that are gone; `checker review` adds only findings it decided. CI holds back a
+finding the baseline has decided or recorded; an undecided entry without the
+mark (an older review wrote those) holds nothing back, so quitting a review
+never hides the findings left unreviewed.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import json
+import reprlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
 
 from checker.report import write_atomic
 
 BASELINE_VERSION = 1
 DECISIONS = ("confirmed", "dismissed")
+RECORDED = "baseline"  # the `recorded` mark of entries `checker baseline` wrote
 DEFAULT_BASELINE = Path(".checker-baseline.json")
+SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "baseline.schema.json"
+# An error message quotes the offending value; a whole results list would make it pages long.
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict, _SHORT.maxstring, _SHORT.maxother = 1, 3, 3, 40, 40
 
 
 class BaselineError(ValueError):
@@ -31,20 +47,32 @@ def utc_now() -> str:
     return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@functools.cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def _describe(error: ValidationError) -> str:
+    """`results.a.txt[0]: 'id' is a required property`: where in the file, then what is wrong (one short line)."""
+    where = error.json_path.removeprefix("$").removeprefix(".") or "top level"
+    return f"{where}: {error.message.replace(repr(error.instance), _SHORT.repr(error.instance), 1)}"
+
+
 def load_baseline(path: Path) -> dict[str, Any]:
-    """The baseline at `path`, or an empty one when the file does not exist."""
+    """The baseline at `path`, or an empty one when the file does not exist.
+
+    Bytes go to `json.loads`, which reads UTF-8, UTF-16 and UTF-32 with or
+    without a byte order mark (editors on Windows save UTF-16 with one).
+    """
     if not path.exists():
         return {"version": BASELINE_VERSION, "settings": {}, "generated_at": None, "results": {}}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError) as exc:  # ValueError: bad JSON or undecodable bytes
         raise BaselineError(f"{path}: not a readable baseline ({exc})") from exc
-    if (
-        not isinstance(data, dict)
-        or data.get("version") != BASELINE_VERSION
-        or not isinstance(data.get("results"), dict)
-    ):
-        raise BaselineError(f"{path}: not a checker baseline of version {BASELINE_VERSION}")
+    error = best_match(_validator().iter_errors(data))
+    if error is not None:
+        raise BaselineError(f"{path}: {_describe(error)}")
     return data
 
 
@@ -70,47 +98,59 @@ def entry_for(record: dict[str, Any]) -> dict[str, Any]:
 def update_baseline(
     previous: dict[str, Any], records: Iterable[dict[str, Any]], settings: dict[str, Any]
 ) -> dict[str, Any]:
-    """A baseline of `records`, keeping the decisions `previous` holds for the same ids."""
+    """A baseline recording `records`, keeping the decisions `previous` holds for the same ids."""
     decided = entries(previous)
     results: dict[str, list[dict[str, Any]]] = {}
     for record in records:
-        entry = entry_for(record)
+        entry = entry_for(record) | {"recorded": RECORDED}
         old = decided.get(entry["id"], {})
         entry.update({k: old[k] for k in ("decision", "reason", "reviewer", "decided_at") if k in old})
         results.setdefault(record["a"]["doc_id"], []).append(entry)
-    return {
-        "version": BASELINE_VERSION,
-        "settings": settings,
-        "generated_at": utc_now(),
-        "results": {doc: sorted(group, key=lambda e: (e["line"], e["id"])) for doc, group in sorted(results.items())},
-    }
+    return {"version": BASELINE_VERSION, "settings": settings, "generated_at": utc_now(), "results": results}
 
 
-def decide(baseline: dict[str, Any], finding_id: str, decision: str, reason: str = "", reviewer: str = "") -> None:
-    """Record a reviewer's decision on one finding (in place)."""
+def _set_decision(entry: dict[str, Any], decision: str, reason: str, reviewer: str) -> None:
     if decision not in DECISIONS:
         raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
-    entry = entries(baseline).get(finding_id)
-    if entry is None:
-        raise KeyError(f"finding {finding_id} is not in the baseline")
     entry.update({"decision": decision, "decided_at": utc_now()})
     entry.update({k: v for k, v in (("reason", reason), ("reviewer", reviewer)) if v})
 
 
-def add_records(baseline: dict[str, Any], records: Iterable[dict[str, Any]]) -> None:
-    """Put findings that are not yet in the baseline into it, undecided (in place)."""
-    known = entries(baseline)
-    for record in records:
-        if record["id"] not in known:
-            baseline["results"].setdefault(record["a"]["doc_id"], []).append(entry_for(record))
+def decide(baseline: dict[str, Any], finding_id: str, decision: str, reason: str = "", reviewer: str = "") -> None:
+    """Record a reviewer's decision on a finding the baseline holds (in place)."""
+    entry = entries(baseline).get(finding_id)
+    if entry is None:
+        raise KeyError(f"finding {finding_id} is not in the baseline")
+    _set_decision(entry, decision, reason, reviewer)
+
+
+def decide_record(
+    baseline: dict[str, Any], record: dict[str, Any], decision: str, reason: str = "", reviewer: str = ""
+) -> None:
+    """Record a decision on a report's finding, adding it when new (in place); nothing undecided is ever added."""
+    known = entries(baseline).get(record["id"])
+    entry = known or entry_for(record)
+    _set_decision(entry, decision, reason, reviewer)
+    if known is None:
+        baseline["results"].setdefault(record["a"]["doc_id"], []).append(entry)
+
+
+def holds_back(entry: dict[str, Any]) -> bool:
+    """Whether CI leaves this finding out: decided, or recorded on purpose by `checker baseline`."""
+    return bool(entry.get("decision")) or entry.get("recorded") == RECORDED
 
 
 def unreviewed(records: Iterable[dict[str, Any]], baseline: dict[str, Any]) -> list[dict[str, Any]]:
-    """Findings the baseline does not know: the ones that fail CI."""
-    known = entries(baseline)
+    """Findings the baseline does not hold back: the ones that fail CI."""
+    known = {finding_id for finding_id, entry in entries(baseline).items() if holds_back(entry)}
     return [r for r in records if r["id"] not in known]
 
 
 def write_baseline(path: Path, baseline: dict[str, Any]) -> None:
-    baseline["generated_at"] = baseline.get("generated_at") or utc_now()
-    write_atomic(path, lambda f: f.write(json.dumps(baseline, indent=2, sort_keys=True, ensure_ascii=False) + "\n"))
+    """Write `baseline` with documents and their findings sorted, so the file diffs well under review."""
+    results = {
+        doc: sorted(group, key=lambda e: (e.get("line", 0), e["id"]))
+        for doc, group in sorted(baseline["results"].items())
+    }
+    data = baseline | {"generated_at": baseline.get("generated_at") or utc_now(), "results": results}
+    write_atomic(path, lambda f: f.write(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"))

@@ -8,7 +8,10 @@ moved corpus still hits the cache, and a changed model never reuses verdicts.
 Safety: a file lock serialises runs that start at once; each stage writes in
 one transaction, so a killed run leaves the index as it was before that stage;
 a damaged or version-mismatched index is moved aside and rebuilt with a
-warning, never silently used.
+warning, never silently used, and a cached row that cannot be read back is
+computed again with a warning. An index that cannot be written or locked
+raises IndexUnavailable: rebuilding would not help, and CI must say why.
+A folder the index creates gets a `.gitignore` of `*`, as ruff's cache does.
 """
 
 from __future__ import annotations
@@ -21,13 +24,31 @@ from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 from checker.records import Claim, Document, Span, content_hash
 
 INDEX_VERSION = 1
 # Bump when claim extraction changes what it produces, so cached claims are redone.
 CLAIMS_VERSION = "claims-7"
+# Runs that start together (CI jobs sharing a checkout, pre-commit on several
+# files) queue behind each other on the lock, and one run over a large corpus
+# takes minutes; past 10 minutes the holder is more likely stuck than busy.
+LOCK_TIMEOUT_S = 600.0
+# SQLite errors that say the file cannot be opened or written (permissions, a
+# full disk, a folder in its place, another program holding it): moving the
+# file aside and rebuilding would fail the same way or destroy a live database.
+UNAVAILABLE_CODES = frozenset(
+    {
+        sqlite3.SQLITE_PERM,
+        sqlite3.SQLITE_BUSY,
+        sqlite3.SQLITE_LOCKED,
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_IOERR,
+        sqlite3.SQLITE_FULL,
+        sqlite3.SQLITE_CANTOPEN,
+    }
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -38,7 +59,23 @@ CREATE TABLE IF NOT EXISTS verdicts (pair_key TEXT PRIMARY KEY, probs BLOB NOT N
 
 
 class IndexWarning(UserWarning):
-    """The index could not be used as it was and was rebuilt."""
+    """The index, or a row of it, could not be used as it was and was rebuilt."""
+
+
+class IndexUnavailable(Exception):
+    """The index cannot be created, locked or written; the message names the file and the reason."""
+
+
+def make_folder(folder: Path) -> None:
+    """Create the index's folder with a `.gitignore` of `*`, so the cache never shows in `git status`.
+
+    A folder that already exists is the user's (`--index index.sqlite` puts
+    the index in the project root) and is left as it is.
+    """
+    if folder.is_dir():
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / ".gitignore").write_text("# Created by checker: the index is a cache.\n*\n", encoding="utf-8")
 
 
 def claim_to_json(claim: Claim) -> dict:
@@ -63,13 +100,29 @@ class Index:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.lock = FileLock(str(self.path) + ".lock", timeout=600)
+        self.lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_S)
         self.db: sqlite3.Connection | None = None
 
     def __enter__(self) -> Index:
-        self.lock.acquire()
-        self.db = self._open()
+        try:
+            make_folder(self.path.parent)
+            self.lock.acquire()
+        except Timeout as exc:  # a TimeoutError, so an OSError: first
+            raise IndexUnavailable(
+                f"{self.path}: another checker run held the index for {self.lock.timeout:g}s; try again later"
+            ) from exc
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise IndexUnavailable(
+                f"{self.path}: cannot create or lock the index ({where}{exc.strerror or exc})"
+            ) from exc
+        try:
+            self.db = self._open()
+        except (OSError, sqlite3.Error) as exc:
+            raise IndexUnavailable(f"{self.path}: cannot open the index for writing ({exc})") from exc
+        finally:
+            if self.db is None:
+                self.lock.release()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -92,6 +145,8 @@ class Index:
             db.commit()
             return db
         except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF in UNAVAILABLE_CODES:
+                raise
             return self._rebuild(str(exc))
 
     def _connect(self) -> sqlite3.Connection:
@@ -101,10 +156,10 @@ class Index:
 
     def _rebuild(self, reason: str) -> sqlite3.Connection:
         aside = self.path.with_suffix(self.path.suffix + ".damaged")
-        warnings.warn(f"{self.path}: {reason}; moved to {aside.name} and rebuilt", IndexWarning, stacklevel=3)
         self.path.replace(aside)
         for suffix in ("-journal", "-wal", "-shm"):
             Path(str(self.path) + suffix).unlink(missing_ok=True)
+        warnings.warn(f"{self.path}: {reason}; moved to {aside.name} and rebuilt", IndexWarning, stacklevel=3)
         db = self._connect()
         db.execute("INSERT INTO meta VALUES ('version', ?)", (str(INDEX_VERSION),))
         db.commit()
@@ -116,11 +171,24 @@ class Index:
         return content_hash(CLAIMS_VERSION, document.id, document.text, document.published)
 
     def cached_claims(self, documents: Iterable[Document]) -> dict[str, list[Claim]]:
+        """Claims of the documents the index knows.
+
+        A row that cannot be read back (edited by hand, written by a bug) is
+        left out with a warning: its document is parsed again and the row
+        replaced, where failing on it would fail every later run too.
+        """
         found = {}
         for doc in documents:
             row = self.db.execute("SELECT claims FROM claims WHERE doc_key = ?", (self.document_key(doc),)).fetchone()
-            if row:
+            if not row:
+                continue
+            try:
                 found[doc.id] = [claim_from_json(c) for c in json.loads(row[0])]
+            except (ValueError, TypeError, KeyError) as exc:
+                message = (
+                    f"{self.path}: cached claims of {doc.id} are unreadable ({type(exc).__name__}: {exc}); parsed again"
+                )
+                warnings.warn(message, IndexWarning, stacklevel=2)
         return found
 
     def store_claims(self, claims_by_doc: dict[Document, list[Claim]]) -> None:

@@ -2,23 +2,31 @@
 
 Decisions go to the baseline file CI reads (see checker/baseline.py), in the
 manner of `detect-secrets audit`: only undecided findings, "i of N", both
-claims in context, one key per decision, saved only when something changed.
+claims in context, one key per decision (no Enter in a terminal), the
+reviewer's name with each, saved only when something changed. Only decided
+findings are written: the ones skipped or left at quitting still fail CI.
 """
 
 from __future__ import annotations
 
+import getpass
+import subprocess
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import click
 from rich.console import Console
 from rich.text import Text
 
-from checker.baseline import add_records, decide, entries
+from checker.baseline import decide_record, entries
+from checker.formats import printable
 from checker.html import claim_context
 
 KEYS = {"c": "confirmed", "d": "dismissed"}
+PROMPT = "[c]onfirm, [d]ismiss, [s]kip, [b]ack, [q]uit"
+KEY_HELP = "c confirm, d dismiss, s skip, b back, q quit"
 CONTEXT_CHARS = 160
 
 
@@ -50,17 +58,22 @@ def summary_lines(records: Sequence[dict[str, Any]]) -> list[str]:
         ("sources", lambda r: " ~ ".join(sorted((r["a"]["doc_id"], r["b"]["doc_id"])))),
     ):
         counts = Counter(key(r) for r in records)
-        lines.append(f"by {title}: " + ", ".join(f"{k} {n}" for k, n in counts.most_common()))
+        lines.append(f"by {title}: " + ", ".join(f"{printable(k)} {n}" for k, n in counts.most_common()))
     return lines
+
+
+def one_line(text: str) -> str:
+    """Article text as one printable line: its line breaks are spaces, so no line of it reaches a log alone."""
+    return printable(text.replace("\r\n", " ").replace("\n", " "))
 
 
 def claim_view(record: dict[str, Any], side: str, texts: dict) -> Text:
     context = claim_context(record[side], texts)
     claim = record[side]
-    text = Text(f"{claim['doc_id']}:{claim['line']}\n", style="bold")
-    text.append("…" + context["before"][-CONTEXT_CHARS:] if context["before"] else "")
-    text.append(context["claim"], style="black on yellow")
-    text.append(context["after"][:CONTEXT_CHARS] + "…" if context["after"] else "")
+    text = Text(f"{printable(claim['doc_id'])}:{claim['line']}\n", style="bold")
+    text.append("…" + one_line(context["before"][-CONTEXT_CHARS:]) if context["before"] else "")
+    text.append(one_line(context["claim"]), style="black on yellow")
+    text.append(one_line(context["after"][:CONTEXT_CHARS]) + "…" if context["after"] else "")
     return text
 
 
@@ -70,7 +83,39 @@ def show(console: Console, record: dict[str, Any], position: str, texts: dict) -
     console.print()
     console.print(claim_view(record, "b", texts))
     for evidence in record["evidence"]:
-        console.print(f"evidence: {evidence['kind']}: {evidence['message']}", markup=False)
+        console.print(f"evidence: {evidence['kind']}: {printable(evidence['message'])}", markup=False)
+
+
+def default_reviewer() -> str:
+    """Who is reviewing, for the record: `git config user.name`, else the login name, else ""."""
+    try:
+        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        name = ""
+    try:
+        return name or getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name in the environment or the password database
+        return ""
+
+
+def terminal_key(prompt: str) -> str:
+    """One key press, no Enter (stdin is a terminal); "q" on Ctrl-C or Ctrl-D, so decisions made are saved."""
+    click.echo(f"{prompt}: ", nl=False)
+    try:
+        key = click.getchar()
+    except (EOFError, KeyboardInterrupt):
+        key = "q"
+    click.echo(key if key.isprintable() else "")
+    return key
+
+
+def next_key(ask: Callable[[str], str], console: Console) -> str:
+    """A valid key from `ask`; anything else is named with the keys there are, and asked again."""
+    while True:
+        key = ask(PROMPT).strip().lower()[:1]
+        if key in {*KEYS, "s", "b", "q"}:
+            return key
+        console.print(f"unknown key {key!r}: {KEY_HELP}", markup=False)
 
 
 def audit(
@@ -78,16 +123,20 @@ def audit(
     baseline: dict[str, Any],
     console: Console,
     ask: Callable[[str], str],
+    reviewer: str = "",
+    read_key: Callable[[str], str] | None = None,
 ) -> bool:
-    """Decide the undecided findings one at a time; True when the baseline changed."""
-    add_records(baseline, records)
+    """Decide the undecided findings one at a time; True when the baseline changed.
+
+    `ask` reads a line (the reason); `read_key` one key (default: a line from `ask`).
+    """
     known = entries(baseline)
-    todo = [r for r in records if not known[r["id"]].get("decision")]
+    todo = [r for r in records if not known.get(r["id"], {}).get("decision")]
     texts: dict = {}
     changed, i = False, 0
     while 0 <= i < len(todo):
         show(console, todo[i], f"{i + 1} of {len(todo)}", texts)
-        key = ask("[c]onfirm, [d]ismiss, [s]kip, [b]ack, [q]uit").strip().lower()[:1]
+        key = next_key(read_key or ask, console)
         if key == "q":
             break
         if key == "b":
@@ -95,7 +144,7 @@ def audit(
             continue
         if key in KEYS:
             reason = ask("reason (optional)").strip()
-            decide(baseline, todo[i]["id"], KEYS[key], reason=reason)
+            decide_record(baseline, todo[i], KEYS[key], reason=reason, reviewer=reviewer)
             changed = True
         i += 1
     return changed

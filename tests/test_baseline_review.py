@@ -1,0 +1,311 @@
+"""The baseline's schema, review decisions, what CI holds back, and the index's failure modes."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+from jsonschema import Draft202012Validator
+from rich.console import Console
+from typer.testing import CliRunner
+
+from checker import index as index_module
+from checker.baseline import (
+    SCHEMA_PATH,
+    BaselineError,
+    entries,
+    load_baseline,
+    unreviewed,
+    update_baseline,
+    write_baseline,
+)
+from checker.cli import app
+from checker.index import Index, IndexUnavailable, IndexWarning
+from checker.records import Document
+from checker.review import KEY_HELP, audit
+from tests.helpers import make_claim
+from tests.test_ci import ARTICLES, baseline_args, ci_options
+
+runner = CliRunner()
+EMPTY = {"version": 1, "settings": {}, "generated_at": None, "results": {}}
+
+
+def side(doc_id: str, text: str, line: int) -> dict:
+    return {
+        "doc_id": doc_id,
+        "path": doc_id,
+        "source": "",
+        "text": text,
+        "standalone": text,
+        "sentence": text,
+        "span": [0, len(text)],
+        "line": line,
+        "column": 1,
+        "end_line": line,
+        "end_column": len(text) + 1,
+    }
+
+
+def finding(n: int) -> dict:
+    """A report record (valid against finding.schema.json) whose id is n in 16 hex digits."""
+    return {
+        "schema_version": 2,
+        "id": f"{n:016x}",
+        "label": "contradict",
+        "kind": "number",
+        "score": 0.9,
+        "similarity": 0.8,
+        "a": side("a.txt", f"The resolution got {n} votes against.", n),
+        "b": side("b.txt", "The resolution got 99 votes against.", 1),
+        "nli": None,
+        "evidence": [],
+        "model": {"name": "m", "hash": "h"},
+    }
+
+
+def answers(*replies: str):
+    """An `ask` that gives `replies` in order."""
+    queue = iter(replies)
+    return lambda prompt: next(queue)
+
+
+def quiet_console() -> Console:
+    return Console(file=io.StringIO(), width=200)
+
+
+def baseline_file(tmp_path: Path, content: str | bytes) -> Path:
+    path = tmp_path / ".checker-baseline.json"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+# baseline schema -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ('{"version": 1, "results": {"a.txt": "oops"}}', "results['a.txt']: 'oops' is not of type 'array'"),
+        ('[{"no_id": 1}]', "top level: [{...}] is not of type 'object'"),
+        ('{"version": 1, "results": {"a.txt": [{"kind": "nli"}]}}', "results['a.txt'][0]: 'id' is a required property"),
+        (
+            '{"version": 1, "results": {"a.txt": [{"id": "x", "decision": "maybe"}]}}',
+            "results['a.txt'][0].decision: 'maybe' is not one of ['confirmed', 'dismissed', None]",
+        ),
+        ('{"version": 2, "results": {}}', "version: 1 was expected"),
+    ],
+)
+def test_a_baseline_of_the_wrong_shape_is_named_by_file_and_json_path(tmp_path, content, problem):
+    path = baseline_file(tmp_path, content)
+    with pytest.raises(BaselineError) as caught:
+        load_baseline(path)
+    assert str(caught.value) == f"{path}: {problem}"
+
+
+def test_a_large_wrong_value_is_quoted_short(tmp_path):
+    path = baseline_file(tmp_path, json.dumps([{"id": "x" * 100, "line": 3}] * 500))
+    with pytest.raises(BaselineError, match="is not of type 'object'") as caught:
+        load_baseline(path)
+    assert len(str(caught.value)) < len(str(path)) + 80 and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-32", "utf-16-be"])
+def test_a_baseline_in_any_unicode_encoding_is_read(tmp_path, encoding):
+    data = EMPTY | {"results": {"é.txt": [{"id": "0000000000000001", "decision": "dismissed"}]}}
+    path = baseline_file(tmp_path, json.dumps(data, ensure_ascii=False).encode(encoding))
+    assert load_baseline(path) == data
+
+
+def test_bytes_in_no_unicode_encoding_are_an_error(tmp_path):
+    path = baseline_file(tmp_path, '{"version": 1, "results": {"é.txt": []}}'.encode("latin-1"))
+    with pytest.raises(BaselineError, match=r"not a readable baseline \('utf-8' codec can't decode byte 0xe9"):
+        load_baseline(path)
+
+
+def test_what_checker_writes_matches_the_schema(tmp_path):
+    Draft202012Validator.check_schema(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    baseline = update_baseline(EMPTY, [finding(1), finding(2)], {"model": "m"})
+    audit([finding(2), finding(3)], baseline, quiet_console(), answers("d", "same", "c", ""), reviewer="ana")
+    path = tmp_path / "b.json"
+    write_baseline(path, baseline)
+    assert load_baseline(path)["results"]["a.txt"] == sorted(entries(baseline).values(), key=lambda e: e["line"])
+
+
+# what CI holds back ----------------------------------------------------------------
+def test_checker_baseline_records_on_purpose_and_keeps_decisions():
+    previous = EMPTY | {"results": {"a.txt": [{"id": finding(1)["id"], "decision": "dismissed", "reviewer": "ana"}]}}
+    updated = entries(update_baseline(previous, [finding(1), finding(2)], {}))
+    assert {e["recorded"] for e in updated.values()} == {"baseline"}
+    assert updated[finding(1)["id"]]["reviewer"] == "ana" and updated[finding(2)["id"]]["decision"] is None
+
+
+def test_ci_holds_back_only_decided_or_recorded_findings():
+    records = [finding(n) for n in range(1, 5)]
+    baseline = EMPTY | {
+        "results": {
+            "a.txt": [
+                {"id": records[0]["id"], "decision": None},  # an older review wrote it: holds nothing back
+                {"id": records[1]["id"], "decision": None, "recorded": "baseline"},
+                {"id": records[2]["id"], "decision": "dismissed"},
+            ]
+        }
+    }
+    assert [r["id"] for r in unreviewed(records, baseline)] == [records[0]["id"], records[3]["id"]]
+
+
+# review ----------------------------------------------------------------------------
+def test_quitting_a_review_writes_only_the_decided_findings():
+    records = [finding(n) for n in range(1, 8)]
+    baseline = json.loads(json.dumps(EMPTY))
+    ask = answers("c", "same vote", "s", "d", "", "q")
+    assert audit(records, baseline, quiet_console(), ask, reviewer="ana")
+    decided = entries(baseline)
+    assert {i: e["decision"] for i, e in decided.items()} == {
+        records[0]["id"]: "confirmed",
+        records[2]["id"]: "dismissed",
+    }
+    assert {e["reviewer"] for e in decided.values()} == {"ana"} and decided[records[0]["id"]]["reason"] == "same vote"
+    assert len(unreviewed(records, baseline)) == 5
+
+
+def test_an_unknown_key_is_named_and_asked_again():
+    console = quiet_console()
+    keys = answers("x", "", "d")
+    assert audit([finding(1)], json.loads(json.dumps(EMPTY)), console, answers("a typo"), read_key=keys)
+    shown = console.file.getvalue()
+    assert f"unknown key 'x': {KEY_HELP}\n" in shown and f"unknown key '': {KEY_HELP}\n" in shown
+    assert KEY_HELP == "c confirm, d dismiss, s skip, b back, q quit" and shown.count("1 of 1") == 1
+
+
+def test_review_command_writes_the_reviewer(tmp_path):
+    report, baseline = tmp_path / "r.jsonl", tmp_path / "baseline.json"
+    report.write_text("".join(json.dumps(finding(n)) + "\n" for n in (1, 2)))
+    args = ["review", str(report), "--baseline", str(baseline), "--reviewer", "ana"]
+    result = runner.invoke(app, args, input="?\nc\nsame vote\nq\n")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("unknown key '?'") == 1
+    (entry,) = load_baseline(baseline)["results"]["a.txt"]
+    assert (entry["decision"], entry["reviewer"], entry["reason"]) == ("confirmed", "ana", "same vote")
+
+
+# index -----------------------------------------------------------------------------
+@pytest.fixture
+def document() -> Document:
+    return Document(id="a.txt", text="The vote was 18 to 4.", path="a.txt", kept=())
+
+
+@pytest.mark.parametrize("damage", ["{", "5", '[{"text": "no span"}]', "[5]", '{"a": 1}'])
+def test_a_damaged_claims_row_is_parsed_again_with_a_warning(tmp_path, document, damage):
+    with Index(tmp_path / "i.sqlite") as index:
+        index.store_claims({document: [make_claim(document.text)]})
+        assert index.cached_claims([document])["a.txt"][0].text == document.text
+        index.db.execute("UPDATE claims SET claims = ?", (damage,))
+        with pytest.warns(IndexWarning, match="cached claims of a.txt are unreadable .*; parsed again"):
+            assert index.cached_claims([document]) == {}
+
+
+def test_the_index_folder_it_creates_is_ignored_by_git(tmp_path):
+    with Index(tmp_path / ".checker" / "index.sqlite"):
+        pass
+    assert (tmp_path / ".checker" / ".gitignore").read_text().splitlines()[-1] == "*"
+    with Index(tmp_path / "index.sqlite"):  # a folder the user has: left alone
+        pass
+    assert not (tmp_path / ".gitignore").exists()
+
+
+def unusable(tmp_path: Path, how: str) -> Path:
+    """An index path that cannot be written, in a way root cannot write either (tests run as root)."""
+    if how == "parent is a file":
+        (tmp_path / ".checker").write_text("not a folder")
+        return tmp_path / ".checker" / "index.sqlite"
+    folder = tmp_path / "index.sqlite"
+    folder.mkdir()  # a folder where the database file should be
+    return folder
+
+
+@pytest.mark.parametrize("how", ["parent is a file", "path is a folder"])
+def test_an_index_that_cannot_be_written_is_unavailable(tmp_path, how):
+    path = unusable(tmp_path, how)
+    with pytest.raises(IndexUnavailable, match=f"^{re.escape(str(path))}: cannot"), Index(path):
+        pass
+    assert not list(tmp_path.glob("*.damaged"))  # nothing was moved aside
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_index_folder_is_unavailable(tmp_path):
+    folder = tmp_path / ".checker"
+    folder.mkdir(mode=0o500)
+    with pytest.raises(IndexUnavailable, match="cannot"), Index(folder / "index.sqlite"):
+        pass
+
+
+def test_a_lock_held_too_long_is_unavailable(tmp_path, monkeypatch):
+    monkeypatch.setattr(index_module, "LOCK_TIMEOUT_S", 0.1)
+    path = tmp_path / "i.sqlite"
+    with (
+        FileLock(str(path) + ".lock"),
+        pytest.raises(IndexUnavailable, match="another checker run held the index for 0.1s"),
+    ):
+        Index(path).__enter__()
+    with Index(path):  # the failed attempt left the lock free
+        pass
+
+
+# checker ci ------------------------------------------------------------------------
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+def one_error_line(result) -> str:
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("checker: error: ")
+    return line
+
+
+def test_ci_exits_2_with_one_line_on_a_baseline_of_the_wrong_shape(corpus, tmp_path, tiny_model):
+    baseline_file(tmp_path, '{"version": 1, "results": {"a.txt": "oops"}}')
+    result = runner.invoke(app, ["ci", *ci_options(corpus, tmp_path, tiny_model, ".checker-baseline.json")])
+    assert one_error_line(result).endswith("results['a.txt']: 'oops' is not of type 'array'")
+
+
+@pytest.mark.parametrize("how", ["parent is a file", "lock held"])
+def test_ci_exits_2_with_one_line_when_the_index_is_unusable(corpus, tmp_path, tiny_model, monkeypatch, how):
+    monkeypatch.setattr(index_module, "LOCK_TIMEOUT_S", 0.1)
+    path = tmp_path / "i.sqlite" if how == "lock held" else unusable(tmp_path, how)
+    options = [*ci_options(corpus, tmp_path, tiny_model, "none.json"), "--index", str(path)]
+    with FileLock(str(path) + ".lock") if how == "lock held" else contextlib.nullcontext():
+        result = runner.invoke(app, ["ci", *options])
+    assert str(path) in one_error_line(result)
+
+
+def test_ci_survives_a_damaged_claims_row_and_holds_back_only_recorded_findings(corpus, tmp_path, tiny_model):
+    path = tmp_path / "baseline.json"
+    assert runner.invoke(app, baseline_args(corpus, tmp_path, tiny_model, path)).exit_code == 0
+    with sqlite3.connect(tmp_path / "i.sqlite") as db:
+        db.execute("UPDATE claims SET claims = '{not json'")
+    options = ci_options(corpus, tmp_path, tiny_model, path.name)
+    result = runner.invoke(app, ["ci", *options])
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if line.startswith("checker: warning: ")]
+    assert len(warned) == 3 and all("parsed again" in line for line in warned)
+    assert result.stderr.splitlines()[-1] == "checker: 0 new contradiction(s), 1 held back by the baseline"
+    data = load_baseline(path)
+    for entry in entries(data).values():
+        del entry["recorded"]  # as an older `checker review` wrote undecided entries
+    write_baseline(path, data)
+    result = runner.invoke(app, ["ci", *options, "--output-format", "concise"])
+    assert result.exit_code == 1 and "checker: 1 new contradiction(s), 0 held back by the baseline" in result.stderr
