@@ -6,15 +6,21 @@ Exit codes (as ruff and Vale): 0 success; 1 contradictions found and
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
+import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
+from checker.config import LABELS
 from checker.records import FINDING_KINDS
 
 # No code path may reach a model hub unless the user asks (--allow-download).
@@ -22,11 +28,46 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 STAGE_NAMES = {"claims": "finding claims", "embeddings": "embedding claims", "verdicts": "scoring claim pairs"}
-LABELS = ("contradict", "agree", "unrelated")
+
+
+class CheckerGroup(TyperGroup):
+    """The command group, with checker's exit codes kept for what click does not handle.
+
+    An uncaught exception would exit 1, which means "findings were reported":
+    a CI job would read a crash as new contradictions. It is shown as one line
+    and exits 2 (the traceback with CHECKER_DEBUG=1). Ctrl-C says what was kept.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            err.print("checker: interrupted; the previous report was left as it was", markup=False)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, typer.Exit, typer.Abort):
+            raise
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise
+            raise fail(f"{exc.filename or 'input/output'}: {exc.strerror or exc}") from _debug(exc)
+        except Exception as exc:
+            message = f"internal error: {type(exc).__name__}: {exc}; please report it (CHECKER_DEBUG=1 shows where)"
+            raise fail(message) from _debug(exc)
+
+
+def _debug(exc: BaseException) -> BaseException:
+    """Print the traceback when CHECKER_DEBUG is set (for bug reports); the exception for chaining."""
+    if os.environ.get("CHECKER_DEBUG"):
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    return exc
+
 
 app = typer.Typer(
+    cls=CheckerGroup,
     name="checker",
     help="Find where news sources disagree: pair claims across articles, classify each pair "
     "(agree / contradict / unrelated) with an NLI model and structured checks, and write a JSONL report.",
@@ -56,8 +97,17 @@ def _commands(
 
 
 def fail(message: str) -> typer.Exit:
-    err.print(f"checker: error: {message}", markup=False)
+    """Print one error line (outside text made printable) and return the exit to raise."""
+    from checker.formats import printable
+
+    err.print(f"checker: error: {printable(message)}", markup=False)
     return typer.Exit(EXIT_ERROR)
+
+
+def warn(message: str) -> None:
+    from checker.formats import printable
+
+    err.print(f"checker: warning: {printable(message)}", markup=False)
 
 
 def parse_choices(value: str, choices: tuple[str, ...], what: str) -> tuple[str, ...]:
@@ -107,20 +157,51 @@ DEFAULT_INDEX = Path(".checker/index.sqlite")
 
 
 def _settings(config: Path | None, **overrides):
+    """The settings of a run, every one checked (the model folder too) before any document is read or model loaded."""
     from checker.config import ConfigError, load_config
+    from checker.nli import ModelError, check_model
 
-    if overrides.get("allow_download"):
-        os.environ["HF_HUB_OFFLINE"] = os.environ["TRANSFORMERS_OFFLINE"] = "0"
     try:
-        return load_config(config).with_overrides(**overrides)
-    except ConfigError as exc:
+        settings = load_config(config).with_overrides(**overrides)
+        check_model(settings.model, settings.allow_download)
+    except (ConfigError, ModelError) as exc:
         raise fail(str(exc)) from exc
+    if settings.allow_download:
+        os.environ["HF_HUB_OFFLINE"] = os.environ["TRANSFORMERS_OFFLINE"] = "0"
+    return settings
 
 
-def _load(paths: list[str]):
+def check_outputs(outputs: dict[str, Path | None], inputs: Iterable[Path] = ()) -> None:
+    """Refuse, before any model work, an output that cannot be written or would replace an input article.
+
+    Reports are written at the end of a run; finding out then that `-o` names
+    a folder or a read-only place would throw the run's work away.
+    """
+    articles = {Path(p).resolve() for p in inputs}
+    for option, path in outputs.items():
+        if path is None:
+            continue
+        if path.is_dir():
+            raise fail(f"{option} {path}: is a folder; name a file")
+        if path.resolve() in articles:
+            raise fail(f"{option} {path}: is one of the inputs; it would be overwritten")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=path.parent):
+                pass
+        except OSError as exc:
+            raise fail(f"{option} {path}: cannot write there ({exc.strerror or exc})") from exc
+
+
+def article_files(corpus) -> list[Path]:
+    return [Path(d.file) for d in corpus.documents]
+
+
+def _load(paths: list[str], settings):
+    """The corpus, each skipped file warned about on one line; no readable document is an input error."""
     from checker.corpus import load_corpus
 
-    corpus = load_corpus(paths)
+    corpus = load_corpus(paths, settings.max_document_chars)
     for skipped in corpus.skipped:
         err.print(f"checker: warning: skipped {skipped.path}: {skipped.reason}", markup=False)
     if not corpus.documents:
@@ -129,10 +210,14 @@ def _load(paths: list[str]):
 
 
 def _check(settings, corpus, quiet: bool, index_path: Path | None = None):
-    """Run the pipeline, with the index held (locked) for the run when one is given."""
+    """Run the pipeline, with the index held (locked) for the run when one is given.
+
+    What the index repaired (IndexWarning) is printed once the run ends, not
+    through a progress bar; an index that cannot be used is an error (exit 2).
+    """
     import warnings
 
-    from checker.index import Index, IndexWarning
+    from checker.index import Index, IndexUnavailable, IndexWarning
     from checker.nli import ModelError
     from checker.pipeline import Checker
 
@@ -141,11 +226,14 @@ def _check(settings, corpus, quiet: bool, index_path: Path | None = None):
             return _run_with_progress(Checker(settings), corpus, quiet)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", IndexWarning)
-            with Index(index_path) as index:
+            try:
+                with Index(index_path) as index:
+                    return _run_with_progress(Checker(settings, index=index), corpus, quiet)
+            finally:
                 for warning in caught:
-                    err.print(f"checker: warning: {warning.message}", markup=False)
-                return _run_with_progress(Checker(settings, index=index), corpus, quiet)
-    except (ModelError, RuntimeError) as exc:
+                    if issubclass(warning.category, IndexWarning):
+                        warn(str(warning.message))
+    except (IndexUnavailable, ModelError, RuntimeError) as exc:
         raise fail(str(exc)) from exc
 
 
@@ -156,8 +244,9 @@ def run(
         "checker-report.jsonl"
     ),
     include: Annotated[
-        str, typer.Option(help="Labels to report, comma-separated: contradict, agree, unrelated.")
-    ] = "contradict",
+        str | None,
+        typer.Option(help="Labels to report, comma-separated: contradict, agree, unrelated (default: contradict)."),
+    ] = None,
     fail_on: Annotated[
         str | None,
         typer.Option("--fail-on", help="Exit 1 when findings with this label are reported (e.g. contradict)."),
@@ -186,12 +275,14 @@ def run(
         model=model,
         top_k=top_k,
         min_similarity=min_similarity,
-        include=parse_labels(include),
+        include=None if include is None else parse_labels(include),
         ignore_kinds=parse_kinds(ignore_kind),
         allow_download=allow_download or None,
     )
     started = time.perf_counter()
-    result = _check(settings, _load(paths), quiet, index)
+    corpus = _load(paths, settings)
+    check_outputs({"--output": output, "--html": html, "--summary": summary}, article_files(corpus))
+    result = _check(settings, corpus, quiet, index)
     records = result.records(settings.include, settings.ignore_kinds)
     write_report(output, records)
     if html:
@@ -269,7 +360,8 @@ def ci(
     except BaselineError as exc:
         raise fail(str(exc)) from exc
     changed = list(new or []) + (_changed_since(since, corpus) if since else [])
-    documents = _load([str(corpus), *changed])
+    documents = _load([str(corpus), *changed], settings)
+    check_outputs({"--output-file": output_file}, article_files(documents))
     focus = {Path(p).resolve() for p in changed}
     new_ids = {d.id for d in documents.documents if Path(d.file).resolve() in focus}
     result = _check(settings, documents, quiet, index)
@@ -284,10 +376,9 @@ def ci(
         write_atomic(output_file, lambda f: f.write(text))
     elif text:
         sys.stdout.write(text)
-    if output_format == "github" or (not quiet and output_file):
-        err.print(
-            f"checker: {len(fresh)} new contradiction(s), {len(records) - len(fresh)} in the baseline", markup=False
-        )
+    if not quiet:
+        held = len(records) - len(fresh)
+        err.print(f"checker: {len(fresh)} new contradiction(s), {held} held back by the baseline", markup=False)
     if fresh and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -311,7 +402,7 @@ def make_baseline(
         previous = load_baseline(baseline)
     except BaselineError as exc:
         raise fail(str(exc)) from exc
-    result = _check(settings, _load(paths), quiet, index)
+    result = _check(settings, _load(paths, settings), quiet, index)
     records = result.records(["contradict"])  # every kind: a decision on an ignored kind must survive
     recorded = {k: v for k, v in asdict(settings).items() if k not in {"include", "allow_download"}}
     recorded["model_hash"] = result.findings[0].model_hash if result.findings else ""
@@ -342,9 +433,10 @@ def html_page(
     from checker.html import render_html
     from checker.report import write_atomic
 
+    check_outputs({"--output": output}, [report])
     records = _read_report(report)
     write_atomic(output, lambda f: f.write(render_html(records, f"checker report: {report.name}")))
-    out.print(f"Wrote {len(records)} finding(s) to {output}")
+    out.print(f"Wrote {len(records)} finding(s) to {output}", markup=False)
 
 
 @app.command()
@@ -361,11 +453,15 @@ def review(
     list_only: Annotated[
         bool, typer.Option("--list", help="Print the summary and the filtered list, decide nothing.")
     ] = False,
+    reviewer: Annotated[
+        str | None,
+        typer.Option(help="Name written with each decision (default: git config user.name, else the login name)."),
+    ] = None,
 ) -> None:
     """Review findings one at a time; confirm or dismiss each into the baseline CI reads."""
     from checker.baseline import BaselineError, load_baseline, write_baseline
     from checker.formats import to_human
-    from checker.review import Filters, audit, summary_lines
+    from checker.review import Filters, audit, default_reviewer, summary_lines, terminal_key
 
     records = _read_report(report)
     for line in summary_lines(records):
@@ -385,7 +481,8 @@ def review(
         except (EOFError, typer.Abort):
             return "q"
 
-    if audit(selected, reviewed, out, ask):
+    name = default_reviewer() if reviewer is None else reviewer
+    if audit(selected, reviewed, out, ask, name, terminal_key if sys.stdin.isatty() else None):
         write_baseline(baseline, reviewed)
         out.print(f"Saved decisions to {baseline}")
     else:
@@ -409,6 +506,8 @@ def _run_with_progress(checker, corpus, quiet: bool):
 
 
 def _print_summary(stats: dict, written: int) -> None:
+    from checker.formats import printable
+
     counts = stats["findings"]
     out.print(
         f"{stats['documents']} documents, {stats['claims']} claims, "
@@ -417,10 +516,10 @@ def _print_summary(stats: dict, written: int) -> None:
     )
     out.print(f"contradict {counts['contradict']}  agree {counts['agree']}  unrelated {counts['unrelated']}")
     for sources, n in sorted(stats["contradictions_by_source_pair"].items(), key=lambda kv: (-kv[1], kv[0])):
-        out.print(f"  {n:3d}  {sources}")
+        out.print(f"  {n:3d}  {printable(sources)}", markup=False)
     if stats["skipped"]:
         out.print(f"{len(stats['skipped'])} input(s) skipped (see warnings above)")
-    out.print(f"Wrote {written} finding(s) to {stats['report']}")
+    out.print(f"Wrote {written} finding(s) to {printable(stats['report'])}", markup=False)
 
 
 def main() -> None:

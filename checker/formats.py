@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 FORMATS = ("full", "concise", "json-lines", "github", "sarif")
 LEVELS = {"contradict": "error", "agree": "note", "unrelated": "note"}
@@ -25,6 +26,14 @@ RULES = {
     "quote": "The same quoted words are attributed to two different people.",
 }
 JSONL_LINE = re.compile(r"^(?P<file>.+\.jsonl):(?P<line>\d+)$")
+# Characters that would break a printed line or drive a terminal: C0 and C1
+# controls, the Unicode line and paragraph separators, and lone surrogates (from
+# file names that are not UTF-8, or JSON escapes), which cannot be encoded.
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# What a CI runner reads as a command: GitHub's `::name::` (at the start of a
+# trimmed line) and the older `##[name]` (anywhere in a line).
+WORKFLOW_COMMAND = re.compile(r"::|##\[")
+SARIF_BASE = "%SRCROOT%"
 
 
 SIDE_SWAPS = {"a": "b", "a_to_b": "b_to_a", "only_in_a": "only_in_b", "a_former": "b_former", "a_office": "b_office"}
@@ -74,8 +83,32 @@ def describe(record: dict[str, Any]) -> str:
     return f'{record["label"]} ({record["kind"]}: {evidence}) with {other["doc_id"]}:{other["line"]}: "{other["text"]}"'
 
 
+def printable(text: str) -> str:
+    """`text` safe to print as part of one line of a terminal or CI log.
+
+    Article text, document ids and file names come from outside: a newline in
+    them would start a new log line, which GitHub Actions reads as a workflow
+    command if it begins with `::` (`::add-mask::`, `::error …`). Control
+    characters are shown as escapes (`\\n`, `\\x1b`) and a zero-width space is
+    put inside `::` and `##[`, which reads the same to a person and is no
+    command to a runner. The `github` format escapes its fields instead.
+    """
+    text = UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape", "backslashreplace").decode("ascii"), text)
+    return WORKFLOW_COMMAND.sub(lambda m: m[0][0] + "\u200b" + m[0][1:], text)
+
+
+def _json_text(text: str) -> str:
+    """Serialized JSON with `::` and `##[` written as JSON escapes: the same data, no workflow command.
+
+    Outside strings JSON never holds these sequences, so the replacement only
+    touches string contents, where `\\u003a` and `\\u005b` read back as `:` and `[`.
+    """
+    return text.replace("::", ":\\u003a").replace("##[", "##\\u005b")
+
+
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: GitHub's escapes, and `##[` broken as `printable` does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace("##[", "#\u200b#[")
 
 
 def _escape_property(text: str) -> str:
@@ -95,14 +128,25 @@ def to_github(records: Sequence[dict[str, Any]]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def sarif_artifact(file: str) -> dict[str, str]:
+    """An RFC 3986 URI for a file: relative to the source root (`uriBaseId`) when it is under it.
+
+    Every character outside the unreserved set and `/` is percent-encoded, so a
+    file named `javascript:alert(3)` is a path, never a scheme, and quotes,
+    spaces, `<`, `>` and newlines never reach a viewer raw.
+    """
+    path = Path(file)
+    if path.is_absolute():
+        return {"uri": path.as_uri()}
+    return {"uri": quote(path.as_posix(), safe="/"), "uriBaseId": SARIF_BASE}
+
+
 def _sarif_location(claim: dict[str, Any], message: str | None = None) -> dict[str, Any]:
     loc = location(claim)
     region = {"startLine": loc["line"], "endLine": loc["end_line"]}
     if "column" in loc:
         region |= {"startColumn": loc["column"], "endColumn": loc["end_column"]}
-    result = {
-        "physicalLocation": {"artifactLocation": {"uri": PurePosixPath(loc["file"]).as_posix()}, "region": region}
-    }
+    result = {"physicalLocation": {"artifactLocation": sarif_artifact(loc["file"]), "region": region}}
     if message:
         result["message"] = {"text": message}
     return result
@@ -128,20 +172,30 @@ def to_sarif(records: Sequence[dict[str, Any]], version: str) -> dict[str, Any]:
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "checker", "version": version, "rules": rules}}, "results": results}],
+        "runs": [
+            {
+                "tool": {"driver": {"name": "checker", "version": version, "rules": rules}},
+                "originalUriBaseIds": {SARIF_BASE: {"uri": Path.cwd().as_uri() + "/"}},
+                "results": results,
+            }
+        ],
     }
 
 
 def to_human(records: Sequence[dict[str, Any]], concise: bool) -> str:
+    """Lines for people; every outside string goes through `printable`, so each record is its own lines."""
     lines = []
     for record in records:
         a, b = record["a"], record["b"]
-        head = f"{location(a)['file']}:{a['line']}: {record['label']} [{record['kind']}] {record['score']:.2f}"
+        head = (
+            f"{printable(location(a)['file'])}:{a['line']}: {record['label']} [{record['kind']}] {record['score']:.2f}"
+        )
+        evidence = printable("; ".join(e["message"] for e in record["evidence"]))
         if concise:
-            lines.append(f"{head} with {b['doc_id']}:{b['line']}")
+            lines.append(f"{head} with {printable(b['doc_id'])}:{b['line']}" + (f" ({evidence})" if evidence else ""))
             continue
-        evidence = "; ".join(e["message"] for e in record["evidence"])
-        lines += [head, f"    {a['doc_id']}: {a['text']}", f"    {b['doc_id']}:{b['line']}: {b['text']}"]
+        lines += [head, f"    {printable(a['doc_id'])}: {printable(a['text'])}"]
+        lines.append(f"    {printable(b['doc_id'])}:{b['line']}: {printable(b['text'])}")
         if evidence:
             lines.append(f"    evidence: {evidence}")
         lines.append(f"    id: {record['id']}")
@@ -150,11 +204,23 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def by_location(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records in file, line and column order of side `a` (where CI annotates), then by id."""
+
+    def key(record: dict[str, Any]) -> tuple:
+        loc = location(record["a"])
+        return loc["file"], loc["line"], loc.get("column", 0), record["id"]
+
+    return sorted(records, key=key)
+
+
 def render(records: Sequence[dict[str, Any]], output_format: str, version: str) -> str:
+    """The records in `output_format`, in file and line order."""
+    records = by_location(records)
     if output_format == "json-lines":
-        return "".join(json.dumps(r, sort_keys=True, ensure_ascii=False) + "\n" for r in records)
+        return "".join(_json_text(json.dumps(r, sort_keys=True, ensure_ascii=False)) + "\n" for r in records)
     if output_format == "github":
         return to_github(records)
     if output_format == "sarif":
-        return json.dumps(to_sarif(records, version), indent=2, sort_keys=True) + "\n"
+        return _json_text(json.dumps(to_sarif(records, version), indent=2, sort_keys=True)) + "\n"
     return to_human(records, concise=output_format == "concise")

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import jsonlines
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
 
 from checker.corpus import file_offset
 from checker.records import NLI_LABELS, Claim, Document, Finding
@@ -82,11 +85,26 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (LABEL_ORDER[f.label], -f.score, f.id))
 
 
+def file_mode(path: Path) -> int:
+    """The mode a new file at `path` gets from the umask, or the mode the file already has.
+
+    A temporary file is created 0600; renamed into place as it is, a report
+    would be unreadable to the colleagues the umask lets read it.
+    """
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, write) -> None:
     """Call write(file) on a temporary file beside `path`, then rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(fd, file_mode(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             write(f)
         os.replace(tmp, path)
@@ -103,9 +121,37 @@ def write_report(path: Path, records: Sequence[dict[str, Any]]) -> None:
     write_atomic(path, write)
 
 
+class ReportError(ValueError):
+    """A file that is not a checker report; the message names the line and the problem."""
+
+
 def read_report(path: Path) -> list[dict[str, Any]]:
-    with jsonlines.open(path) as reader:
-        return list(reader)
+    """The findings of a JSONL report, each checked against the report schema.
+
+    `checker html` and `checker review` read every key of a finding; a line
+    that is not one is named here instead of failing later on a missing key.
+    """
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReportError(f"not UTF-8 text (byte {exc.start})") from exc
+    validator = Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    records = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ReportError(f"line {number}: not JSON ({exc.msg})") from exc
+        error = best_match(validator.iter_errors(record))
+        if error is not None:
+            where = "/".join(map(str, error.absolute_path))
+            raise ReportError(
+                f"line {number}: not a checker finding: {where + ': ' if where else ''}{error.message[:200]}"
+            )
+        records.append(record)
+    return records
 
 
 def write_json(path: Path, data: Any) -> None:

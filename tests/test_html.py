@@ -69,7 +69,17 @@ def records(tmp_path) -> list[dict]:
             "a": claim("a.txt", "Intro line.", str(tmp_path / "a.txt"), [0, 11], 1),
             "b": claim("b.txt", "The council met.", str(tmp_path / "b.txt"), [0, 16], 1),
             "nli": nli,
-            "evidence": [{"kind": "number", "contradicts": False, "message": "both give 12 votes"}],
+            "evidence": [
+                {
+                    "kind": "number",
+                    "contradicts": False,
+                    "message": "both give 12 votes",
+                    "unit": "votes",
+                    "polarity": "",
+                    "a": {"value": 12, "text": "12 votes"},
+                    "b": {"value": 12, "text": "12 votes"},
+                }
+            ],
             "model": {"name": "m", "hash": "h"},
             "schema_version": 2,
         },

