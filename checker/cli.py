@@ -203,7 +203,7 @@ def _load(paths: list[str], settings):
 
     corpus = load_corpus(paths, settings.max_document_chars)
     for skipped in corpus.skipped:
-        err.print(f"checker: warning: skipped {skipped.path}: {skipped.reason}", markup=False)
+        warn(f"skipped {skipped.path}: {skipped.reason}")
     if not corpus.documents:
         raise fail("no readable documents in " + ", ".join(paths))
     return corpus

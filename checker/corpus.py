@@ -204,10 +204,18 @@ class _MainText(HTMLParser):
 
 
 def html_main_text(raw: str) -> tuple[str, str, tuple[int, ...]]:
-    """(title, text, raw offset of each text character) of an HTML page."""
+    """(title, text, raw offset of each text character) of an HTML page.
+
+    Text after the last `>` holds no complete tag, so it is taken as data
+    directly: the standard library's parser rescans an unfinished tail once per
+    `<` in it, which takes minutes on a hostile page ("<a <a <a …").
+    """
     parser = _MainText(raw)
-    parser.feed(raw)
+    cut = raw.rfind(">") + 1
+    parser.feed(raw[:cut])
     parser.close()
+    if not parser.skip_depth:
+        parser._emit(raw[cut:], cut, True)
     return parser.title.strip(), "".join(parser.chars), tuple(parser.offsets)
 
 

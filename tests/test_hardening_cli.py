@@ -97,6 +97,7 @@ def hostile_corpus(folder: Path) -> None:
     (folder / "feed.jsonl").write_text(json.dumps({"id": HOSTILE_ID, "text": VOTE_A}) + "\n")
     (folder / HOSTILE_FILE).write_text(VOTE_B)
     (folder / "c.txt").write_text("The assembly adopted the budget after a long debate in Geneva.\n")
+    (folder / "::warning::empty\n##[x].txt").write_text("")  # skipped, and named in a warning
 
 
 def test_no_printed_line_of_run_or_ci_is_a_workflow_command(tmp_path, tiny_model, monkeypatch):
@@ -104,6 +105,7 @@ def test_no_printed_line_of_run_or_ci_is_a_workflow_command(tmp_path, tiny_model
     hostile_corpus(tmp_path / "news")
     result = runner.invoke(app, ["run", "news", "--model", str(tiny_model), "--include", "contradict,agree"])
     assert result.exit_code == 0, result.output
+    assert "empty file" in result.stderr
     assert_no_workflow_command(result.stdout + result.stderr)
     common = ["--corpus", "news", "--model", str(tiny_model), "--index", "i.sqlite", "--baseline", "none.json"]
     annotation = (

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from checker.claims import extract_claims
 from checker.cli import app
-from checker.corpus import load_corpus
+from checker.corpus import html_main_text, load_corpus
 from checker.html import claim_context
 from checker.records import content_hash
 from checker.report import read_report
@@ -96,6 +96,14 @@ def test_html_with_an_attribute_never_closed_finishes_with_a_reason(tmp_path):
     corpus = load_within([str(tmp_path)])
     assert [d.id for d in corpus.documents] == ["good.txt"]
     assert reasons(corpus)[str(tmp_path / "page.html")].startswith("document is 2,097,")
+
+
+def test_html_ending_in_unfinished_tags_is_read_as_text_without_rescanning():
+    # The standard library's parser rescans an unfinished tail once per "<": this page took minutes.
+    tail = "<a " * 100_000
+    title, text, offsets = html_main_text("<title>T</title><p>The council voted.</p>" + tail)
+    assert title == "T" and text.strip().startswith("The council voted.") and text.endswith(tail)
+    assert offsets[-1] == len("<title>T</title><p>The council voted.</p>" + tail) - 1
 
 
 def test_spacy_takes_a_document_at_the_limit():
