@@ -294,6 +294,9 @@ def run(
     if summary:
         write_json(summary, stats)
     if not quiet:
+        from checker.formats import to_stories
+
+        out.print(to_stories(records, max(out.width, 60)), end="", markup=False)
         _print_summary(stats, len(records))
     if fail_on and any(
         f.label in parse_labels(fail_on) for f in result.selected(settings.include, settings.ignore_kinds)
@@ -347,7 +350,7 @@ def ci(
     """Check new or changed articles against a corpus; exit 1 on new, unreviewed contradictions."""
     from checker import __version__
     from checker.baseline import BaselineError, load_baseline, unreviewed
-    from checker.formats import FORMATS, orient, render
+    from checker.formats import FORMATS, orient, record_documents, render
     from checker.report import write_atomic
 
     if output_format not in FORMATS:
@@ -368,7 +371,7 @@ def ci(
     records = [
         orient(r, new_ids)
         for r in result.records(["contradict"], settings.ignore_kinds)
-        if not changed or r["a"]["doc_id"] in new_ids or r["b"]["doc_id"] in new_ids
+        if not changed or record_documents(r) & new_ids
     ]
     fresh = unreviewed(records, reviewed)
     text = render(fresh, output_format, __version__)
@@ -514,9 +517,10 @@ def _print_summary(stats: dict, written: int) -> None:
         f"{stats['candidate_pairs']} of {stats['cross_document_pairs']} cross-document claim pairs scored "
         f"in {stats['total_seconds']:.1f}s"
     )
-    out.print(f"contradict {counts['contradict']}  agree {counts['agree']}  unrelated {counts['unrelated']}")
-    for sources, n in sorted(stats["contradictions_by_source_pair"].items(), key=lambda kv: (-kv[1], kv[0])):
-        out.print(f"  {n:3d}  {printable(sources)}", markup=False)
+    out.print(
+        f"contradict {counts['contradict']} (facts, from {stats['contradicting_pairs']} claim pairs)  "
+        f"agree {counts['agree']}  unrelated {counts['unrelated']}  stories {len(stats['stories'])}"
+    )
     if stats["skipped"]:
         out.print(f"{len(stats['skipped'])} input(s) skipped (see warnings above)")
     out.print(f"Wrote {written} finding(s) to {printable(stats['report'])}", markup=False)

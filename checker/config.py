@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.records import FINDING_KINDS
+from checker.stories import DEFAULT_STORY_THRESHOLD
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 DEFAULT_MODEL = PACKAGE_ROOT.parent / "models" / "checker-nli-minilm"
@@ -153,6 +154,15 @@ class Config:
     # the other way). Ordering by length matters: pair order at 0.3 changes 7
     # contradictions and 172 agreements against 1 and 38.
     reverse_margin: float = setting(0.6, _number(0, 1))
+
+    # Stories. With `stories` on, documents are first grouped into stories (the
+    # same event: checker/stories.py) and claims are paired within a story only,
+    # since documents about different events cannot contradict each other; off,
+    # every document is paired with every other. story_threshold: the average
+    # cosine distance of document vectors up to which documents are one story,
+    # STORY_THRESHOLD_CHOICE
+    stories: bool = setting(True, _flag)
+    story_threshold: float = setting(DEFAULT_STORY_THRESHOLD, _number(0, 2))
 
     # Claims sharing a specific quantity ("votes against") are paired down to this
     # cosine: the embedding puts "four countries voted against" at 0.30 from

@@ -204,6 +204,38 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def record_documents(record: dict[str, Any]) -> set[str]:
+    """Every document a report line concerns: both claims, and each version's sources for a fact."""
+    versions = (record.get("fact") or {}).get("versions", [])
+    return {record["a"]["doc_id"], record["b"]["doc_id"]} | {d for v in versions for d in v["documents"]}
+
+
+def _cut(text: str, width: int) -> str:
+    text = printable(" ".join(text.split()))
+    return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
+
+
+def to_stories(records: Sequence[dict[str, Any]], width: int = 100) -> str:
+    """The contradictions story by story: each fact, every version with its sources, the outlier named."""
+    stories: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        if record["label"] == "contradict" and record.get("fact"):
+            stories.setdefault((record.get("story") or {}).get("label", ""), []).append(record)
+    lines = []
+    for label, facts in stories.items():
+        documents = set().union(*(record_documents(r) for r in facts))
+        lines.append(_cut(f"Story: {label or '(all documents)'}", width) + f" ({len(documents)} sources in conflict)")
+        for record in facts:
+            fact = record["fact"]
+            about = "; ".join(e["message"] for e in record["evidence"] if e["contradicts"]) or "NLI contradiction"
+            lines.append(f"  {record['kind']} {record['score']:.2f}: " + _cut(about, width - 14))
+            for version in fact["versions"]:
+                alone = " (stands alone)" if set(version["documents"]) & set(fact["outliers"]) else ""
+                sources = ", ".join(version["documents"])
+                lines.append("    " + _cut(f'"{version["value"]}": {sources}{alone}', width - 4))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
 def by_location(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Records in file, line and column order of side `a` (where CI annotates), then by id."""
 

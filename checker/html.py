@@ -149,6 +149,11 @@ function side(f, s){ const c = f[s], ctx = f.context[s];
     el('div', {className: 'context'}, ctx.before ? '…' + ctx.before : '', el('mark', {textContent: ctx.claim}), ctx.after ? ctx.after + '…' : ''),
     c.standalone !== c.text ? el('p', {className: 'muted', textContent: 'Read by the model as: ' + c.standalone}) : ''); }
 function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent: f.label + ' · ' + f.kind + ' · score ' + f.score.toFixed(2)}));
+  if (f.fact) { const vs = el('ul', {className: 'versions'});
+    f.fact.versions.forEach(v => vs.append(el('li', {}, el('strong', {textContent: '"' + v.value + '"'}),
+      ' ' + v.documents.join(', ') + (v.documents.some(x => f.fact.outliers.includes(x)) ? ' (stands alone)' : ''))));
+    d.append(el('h2', {textContent: 'Versions' + (f.story ? ' · story: ' + f.story.label : '')}), vs,
+      el('p', {className: 'muted', textContent: f.pairs.length + ' claim pair(s) behind this fact; one is shown below.'})); }
   d.append(el('div', {className: 'claims'}, side(f, 'a'), side(f, 'b')));
   const ev = el('ul', {className: 'evidence'});
   f.evidence.forEach(e => ev.append(el('li', {textContent: e.kind + (e.contradicts ? ' (contradicts): ' : ' (agrees): ') + e.message})));

@@ -68,7 +68,12 @@ def _entity_matrix(claims: Sequence[Claim]) -> np.ndarray:
 
 
 def _shared_key_pairs(
-    claims: Sequence[Claim], embeddings: np.ndarray, keys: Sequence[Iterable[str]], top_k: int, floor: float
+    claims: Sequence[Claim],
+    embeddings: np.ndarray,
+    keys: Sequence[Iterable[str]],
+    top_k: int,
+    floor: float,
+    stories: np.ndarray,
 ) -> dict[tuple[int, int], float]:
     """Top-k neighbours among the claims that share a key (e.g. the quantity "votes against").
 
@@ -78,7 +83,7 @@ def _shared_key_pairs(
     groups: dict[str, list[int]] = {}
     for i, claim_keys in enumerate(keys):
         for key in claim_keys:
-            groups.setdefault(key, []).append(i)
+            groups.setdefault(f"{stories[i]}\x1f{key}", []).append(i)  # a key means one thing within a story
     chosen: dict[tuple[int, int], float] = {}
     for members in groups.values():
         if len({claims[i].doc_id for i in members}) < 2:
@@ -104,13 +109,17 @@ def pair_candidates(
     entity_bonus: float,
     keys: Sequence[Iterable[str]] = (),
     key_min_similarity: float = 0.2,
+    stories: Sequence[str] | None = None,
 ) -> tuple[list[CandidatePair], PairingStats]:
     """Top-k cross-document neighbours of each claim, as unordered pairs, in a stable order.
 
     Two channels: embedding neighbours (boosted by shared entities), and
     neighbours among claims sharing a structured key, with a lower floor.
+    With `stories` (the story id of each claim) only claims of one story are
+    paired: documents about different events cannot contradict each other.
     """
     docs = np.array([c.doc_id for c in claims])
+    story = np.array(stories if stories is not None else [""] * len(claims))
     entities = _entity_matrix(claims)
     chosen: dict[tuple[int, int], float] = {}
     for start in range(0, len(claims), BLOCK):
@@ -119,6 +128,7 @@ def pair_candidates(
         shares_entity = (entities[rows.start : rows.stop] @ entities.T) > 0
         ranked = cosine + entity_bonus * shares_entity
         ranked[docs[rows.start : rows.stop, None] == docs[None, :]] = -np.inf
+        ranked[story[rows.start : rows.stop, None] != story[None, :]] = -np.inf
         ranked[cosine < min_similarity] = -np.inf
         k = min(top_k, len(claims))
         for row, neighbours in enumerate(np.argpartition(-ranked, k - 1, axis=1)[:, :k]):
@@ -127,6 +137,6 @@ def pair_candidates(
                 if np.isfinite(ranked[row, j]):
                     chosen[(min(i, j), max(i, j))] = float(cosine[row, j])
     if keys:
-        chosen |= _shared_key_pairs(claims, embeddings, keys, top_k, key_min_similarity)
+        chosen |= _shared_key_pairs(claims, embeddings, keys, top_k, key_min_similarity, story)
     pairs = [CandidatePair(claims[i], claims[j], similarity) for (i, j), similarity in sorted(chosen.items())]
     return pairs, PairingStats(len(pairs), cross_document_pairs(claims))

@@ -23,10 +23,12 @@ from checker.checks.titles import RoleIndex, title_keys
 from checker.claims import extract_claims, load_nlp
 from checker.config import Config
 from checker.corpus import Corpus, load_corpus
+from checker.facts import Fact, group_facts
 from checker.nli import HFNLIModel, NLIBackend
 from checker.pairing import PairingStats, SentenceEmbedder, pair_candidates
 from checker.records import CandidatePair, Claim, Document, Evidence, Finding, NLIScores, content_hash
 from checker.report import finding_record, sort_findings
+from checker.stories import Story, group_stories
 from checker.verdicts import Thresholds, collapse_repeats, decide, needs_reverse
 
 Progress = Callable[[str, int, int], None]
@@ -55,20 +57,37 @@ class CheckResult:
     seconds: dict[str, float] = field(default_factory=dict)
     computed: dict[str, int] = field(default_factory=dict)  # work not read from the index
     nli_directions: int = 0  # premise→hypothesis inputs read, at most two per candidate pair
+    stories: list[Story] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)  # the contradictions, grouped by what they are about
 
     def selected(self, include: Iterable[str], ignore_kinds: Iterable[str] = ()) -> list[Finding]:
         wanted, ignored = set(include), set(ignore_kinds)
         return [f for f in self.findings if f.label in wanted and f.kind not in ignored]
 
     def records(self, include: Iterable[str], ignore_kinds: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """Report lines: one a fact for contradictions (strongest first), one a pair for the other labels."""
         documents = {d.id: d for d in self.corpus.documents}
-        return [finding_record(f, documents) for f in self.selected(include, ignore_kinds)]
+        story_of = {doc: story for story in self.stories for doc in story.documents}
+        wanted, ignored = set(include), set(ignore_kinds)
+        lines = []
+        if "contradict" in wanted:
+            for fact in self.facts:
+                if fact.kind not in ignored:
+                    lines.append(
+                        finding_record(
+                            fact.representative, documents, story_of.get(fact.findings[0].pair.a.doc_id), fact
+                        )
+                    )
+        for finding in self.selected(wanted - {"contradict"}, ignored):
+            lines.append(finding_record(finding, documents, story_of.get(finding.pair.a.doc_id)))
+        return lines
 
     def summary(self, ignore_kinds: Iterable[str] = ()) -> dict[str, Any]:
         """Counts of the run; findings of ignored kinds are counted apart, as the report leaves them out."""
         ignored = set(ignore_kinds)
         kept = [f for f in self.findings if f.kind not in ignored]
         by_label = Counter(f.label for f in kept)
+        facts = [fact for fact in self.facts if fact.kind not in ignored]
         by_sources = Counter(
             " ~ ".join(sorted((f.pair.a.doc_id, f.pair.b.doc_id))) for f in kept if f.label == "contradict"
         )
@@ -79,7 +98,9 @@ class CheckResult:
             "candidate_pairs": self.pairing.candidates,
             "cross_document_pairs": self.pairing.cross_document_pairs,
             "nli_directions": self.nli_directions,
-            "findings": {label: by_label.get(label, 0) for label in ("contradict", "agree", "unrelated")},
+            "findings": {"contradict": len(facts), "agree": by_label["agree"], "unrelated": by_label["unrelated"]},
+            "contradicting_pairs": by_label["contradict"],
+            "stories": [{"id": s.id, "label": s.label, "documents": list(s.documents)} for s in self.stories],
             "ignored_findings": len(self.findings) - len(kept),
             "contradictions_by_source_pair": dict(sorted(by_sources.items())),
             "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
@@ -138,6 +159,12 @@ class Checker:
         claims = self.extract_claims(corpus.documents, progress)
         lap("claims")
         embeddings = self.embed([c.standalone for c in claims], progress)
+        stories = (
+            group_stories(corpus.documents, claims, embeddings, self.config.story_threshold)
+            if self.config.stories
+            else []
+        )
+        story_of = {doc: story.id for story in stories for doc in story.documents}
         pairs, stats = pair_candidates(
             claims,
             embeddings,
@@ -146,6 +173,7 @@ class Checker:
             self.config.entity_bonus,
             keys=[quantity_keys(c.text) | title_keys(c.text) | event_keys(c.text) for c in claims],
             key_min_similarity=self.config.key_min_similarity,
+            stories=[story_of.get(c.doc_id, "") for c in claims],
         )
         lap("pairing")
         scores = self.score_pairs(pairs, progress)
@@ -155,7 +183,8 @@ class Checker:
         computed = {k: self.work[k] for k in ("documents_parsed", "embeddings", "verdicts")}
         findings = sort_findings(collapse_repeats(findings))
         directions = sum(len(s.directions()) for s in scores)
-        return CheckResult(corpus, claims, findings, stats, seconds, computed, directions)
+        facts = group_facts(findings, story_of)
+        return CheckResult(corpus, claims, findings, stats, seconds, computed, directions, stories, facts)
 
     def extract_claims(self, documents: Sequence[Document], progress: Progress = _no_progress) -> list[Claim]:
         """Claims of every document, from the index where the document is unchanged."""

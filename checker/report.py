@@ -21,9 +21,12 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from checker.corpus import file_offset
+from checker.facts import Fact
+from checker.formats import orient
 from checker.records import NLI_LABELS, Claim, Document, Finding
+from checker.stories import Story
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "finding.schema.json"
 LABEL_ORDER = {"contradict": 0, "agree": 1, "unrelated": 2}
 
@@ -48,7 +51,44 @@ def claim_record(claim: Claim, document: Document) -> dict[str, Any]:
     return record
 
 
-def finding_record(finding: Finding, documents: dict[str, Document]) -> dict[str, Any]:
+def finding_record(
+    finding: Finding, documents: dict[str, Document], story: Story | None = None, fact: Fact | None = None
+) -> dict[str, Any]:
+    """One report line: a pair's verdict, or (with `fact`) a fact its pair stands for, the outlier's claim first."""
+    record = pair_record(finding, documents) | {
+        "story": {"id": story.id, "label": story.label} if story else None,
+        "fact": None,
+        "pairs": [],
+    }
+    if fact is None:
+        return record
+    record = orient(record, set(fact.outliers)) | {"id": fact.id, "score": fact.score}
+    record["fact"] = {
+        "id": fact.id,
+        "subject": fact.subject,
+        "versions": [
+            {
+                "value": version.value,
+                "documents": list(version.documents),
+                "claims": [_claim_ref(c) for c in sorted(version.claims, key=lambda c: (c.doc_id, c.span.start))],
+            }
+            for version in fact.versions
+        ],
+        "majority": fact.majority.value if fact.majority else None,
+        "outliers": list(fact.outliers),
+    }
+    record["pairs"] = [
+        {"id": f.id, "kind": f.kind, "score": f.score, "a": _claim_ref(f.pair.a), "b": _claim_ref(f.pair.b)}
+        for f in sorted(fact.findings, key=lambda f: f.id)
+    ]
+    return record
+
+
+def _claim_ref(claim: Claim) -> dict[str, Any]:
+    return {"doc_id": claim.doc_id, "text": claim.text, "line": claim.line, "span": [claim.span.start, claim.span.end]}
+
+
+def pair_record(finding: Finding, documents: dict[str, Document]) -> dict[str, Any]:
     nli = None
     if finding.nli is not None:
         nli = {

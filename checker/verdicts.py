@@ -109,7 +109,7 @@ def _is_headline(claim: Claim) -> bool:
     return claim.line == 1 and whole_sentence and not claim.text.rstrip().endswith((".", "!", "?", '"', "”", "’", "'"))
 
 
-def _standing(finding: Finding) -> tuple[bool, float]:
+def standing(finding: Finding) -> tuple[bool, float]:
     """Which of several pairs showing one discrepancy stands for them: body sentences first, then the most alike."""
     pair = finding.pair
     return (not (_is_headline(pair.a) or _is_headline(pair.b)), pair.similarity)
@@ -139,6 +139,6 @@ def collapse_repeats(findings: Iterable[Finding]) -> list[Finding]:
             finding.pair.b.doc_id,
             json.dumps([detail, numbers], sort_keys=True),
         )
-        if key not in best or _standing(finding) > _standing(best[key]):
+        if key not in best or standing(finding) > standing(best[key]):
             best[key] = finding
     return rest + list(best.values())

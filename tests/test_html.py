@@ -46,6 +46,7 @@ def records(tmp_path) -> list[dict]:
         "a_to_b": {"entailment": 0.01, "neutral": 0.09, "contradiction": 0.9},
         "b_to_a": {"entailment": 0.02, "neutral": 0.1, "contradiction": 0.88},
     }
+    ref = {"doc_id": "a.txt", "text": hostile, "line": 2, "span": [12, 12 + len(hostile)]}
     return [
         {
             "id": "1111111111111111",
@@ -56,9 +57,21 @@ def records(tmp_path) -> list[dict]:
             "a": claim("a.txt", hostile, str(tmp_path / "a.txt"), [12, 12 + len(hostile)], 2),
             "b": claim("b.txt", "The mayor posted nothing on Friday.", str(tmp_path / "b.txt"), [17, 52], 2),
             "nli": nli | {"b_to_a": None},  # the reverse direction was not scored
+            "story": {"id": "s", "label": "The mayor's post"},
+            "fact": {
+                "id": "1111111111111111",
+                "subject": "",
+                "versions": [
+                    {"value": "posted <script>", "documents": ["a.txt"], "claims": []},
+                    {"value": "posted nothing", "documents": ["b.txt", "c.txt"], "claims": []},
+                ],
+                "majority": "posted nothing",
+                "outliers": ["a.txt"],
+            },
+            "pairs": [{"id": "x", "kind": "nli", "score": 0.9, "a": ref, "b": ref}] * 2,
             "evidence": [],
             "model": {"name": "m", "hash": "h"},
-            "schema_version": 2,
+            "schema_version": 3,
         },
         {
             "id": "2222222222222222",
@@ -111,6 +124,8 @@ def test_page_filters_opens_a_finding_and_shows_text_as_text(records, tmp_path):
         assert "<script>window.pwned = true</script>" in detail  # shown as text
         assert "The mayor posted nothing on Friday." in detail and "contradiction 0.90" in detail
         assert "NLI b to a: not scored" in detail
+        assert '"posted <script>" a.txt (stands alone)' in detail and '"posted nothing" b.txt, c.txt' in detail
+        assert "story: The mayor's post" in detail and "2 claim pair(s) behind this fact" in detail
         assert page.evaluate("window.pwned === undefined")
         assert page.locator("#detail mark").count() == 2
         assert "Intro line." in page.locator("#detail .context").first.inner_text()  # context around the claim

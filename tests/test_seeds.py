@@ -15,7 +15,7 @@ from checker.pipeline import Checker
 from tests.conftest import ROOT, SEEDS, SHIPPED_MODEL
 
 GOLD = ROOT.parent / "shared" / "gold" / "seeds_visible.jsonl"
-MAX_CONTRADICTIONS = 15
+MAX_CONTRADICTIONS = 8  # one line a fact (issue: stories and facts)
 
 
 @pytest.fixture(scope="module")
@@ -67,3 +67,16 @@ def test_offsets_point_at_the_sentences(seeds_result):
             assert text[start:end] == claim["text"]
             assert text.count("\n", 0, start) + 1 == claim["line"]
             assert claim["text"] in claim["sentence"]
+
+
+def test_one_fact_names_the_source_that_stands_alone(seeds_result):
+    """001 alone calls Trump a former president: one line, 001 the outlier against the four others."""
+    records = seeds_result.records(["contradict"])
+    (title,) = [r for r in records if r["kind"] == "title"]
+    assert title["fact"]["outliers"] == ["001_41b6315f879b5d42.txt"] and title["a"]["doc_id"].startswith("001")
+    assert title["fact"]["majority"] == "president"
+    majority = next(v for v in title["fact"]["versions"] if v["value"] == "president")
+    assert [d[:3] for d in majority["documents"]] == ["000", "002", "003", "004"]
+    assert len(title["pairs"]) >= 4 and len({r["id"] for r in records}) == len(records)
+    (story,) = seeds_result.stories
+    assert len(story.documents) == 5 and all(r["story"]["id"] == story.id for r in records)

@@ -1,0 +1,240 @@
+"""Judgements → facts: which claims state the same fact, which versions of it exist, who stands alone.
+
+A reader thinks "in this story the sources disagree on who voted with the
+US", not "sentence 15 of 002 contradicts sentence 26 of 004". So the
+contradicting pairs of one story are grouped into facts:
+
+- a structured discrepancy is about a *subject* its evidence names (the
+  quantity "votes against", Trump's office), and every pair about one subject
+  in one story is one fact; its *versions* are the values the sides give
+  ("18" / "four"), each with the sources that give it;
+- a discrepancy with no subject of its own (two lists of participants, two
+  days, a contradiction the model alone sees) joins the pairs that share a
+  claim: the claims on either side of a contradiction are two versions (a
+  two-colouring of the pairs; a claim contradicted from both sides stands alone).
+
+A document is an *outlier* when its version is given by no other source
+while two or more sources agree on another. The pairs stay in the fact as its
+evidence; one of them, with the outlier's claim first, stands for it in the report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from checker.records import Claim, Finding, content_hash
+from checker.verdicts import standing
+
+Side = str  # "a" or "b"
+
+
+def _value(detail: dict[str, Any], side: Side) -> Any:
+    value = detail.get(side)
+    return value.get("value") if isinstance(value, dict) else value
+
+
+def _label(detail: dict[str, Any], side: Side) -> str:
+    value = detail.get(side)
+    return str(value.get("text") if isinstance(value, dict) else ", ".join(value) if isinstance(value, list) else value)
+
+
+def _title(detail: dict[str, Any], side: Side) -> tuple[tuple, str]:
+    former = detail.get(f"{side}_former")
+    office = detail.get(f"{side}_office", "")
+    return (office, former), f"{'former ' if former else ''}{office}"
+
+
+def _members(detail: dict[str, Any], side: Side) -> tuple[tuple, str]:
+    members = tuple(sorted({*detail.get("shared", ()), *detail.get(f"only_in_{side}", ())}))
+    return members, ", ".join(members)
+
+
+def _plain(detail: dict[str, Any], side: Side) -> tuple[Any, str]:
+    value = _value(detail, side)
+    return (tuple(value) if isinstance(value, list) else value), _label(detail, side)
+
+
+@dataclass(frozen=True)
+class FactShape:
+    """How one kind of evidence names its subject and each side's version of it."""
+
+    subject: Callable[[dict[str, Any]], str]  # "" where the evidence names none: pairs then join by shared claims
+    version: Callable[[dict[str, Any], Side], tuple[Any, str]]  # (key that compares, text a reader sees)
+
+
+SHAPES: dict[str, FactShape] = {
+    "number": FactShape(lambda d: " ".join(filter(None, (d.get("unit"), d.get("polarity")))), _plain),
+    "title": FactShape(lambda d: f"{d.get('person', '')}: {d.get('role', '')}", _title),
+    "entity_set": FactShape(lambda d: "", _members),
+    "date": FactShape(lambda d: "", _plain),
+    "denial": FactShape(lambda d: str(d.get("speaker", "")), _plain),
+    "quote": FactShape(lambda d: str(d.get("quote", "")), _plain),
+}
+
+
+@dataclass(frozen=True)
+class Version:
+    """One value or wording of a fact, and the claims (so the sources) that give it."""
+
+    value: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(sorted({c.doc_id for c in self.claims}))
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing the sources of a story disagree on: its versions and the pairs that show it."""
+
+    kind: str
+    subject: str
+    story: str
+    versions: tuple[Version, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def id(self) -> str:
+        """Stable across runs: the kind, the subject and every claim's document and words, no offsets."""
+        claims = sorted({f"{c.doc_id}\x1f{' '.join(c.text.lower().split())}" for v in self.versions for c in v.claims})
+        return content_hash("fact", self.kind, self.subject, *claims)
+
+    @property
+    def score(self) -> float:
+        return max(f.score for f in self.findings)
+
+    @property
+    def majority(self) -> Version | None:
+        """The version more sources give than any other, if there is one."""
+        ranked = sorted(self.versions, key=lambda v: -len(v.documents))
+        if len(ranked) > 1 and len(ranked[0].documents) > len(ranked[1].documents):
+            return ranked[0]
+        return None
+
+    @property
+    def outliers(self) -> tuple[str, ...]:
+        """Documents whose version no other source gives, against two or more sources that agree."""
+        given: dict[str, int] = defaultdict(int)
+        for version in self.versions:
+            for doc in version.documents:
+                given[doc] += 1
+        if max((len(v.documents) for v in self.versions), default=0) < 2:
+            return ()
+        alone = [v.documents[0] for v in self.versions if len(v.documents) == 1]
+        return tuple(sorted(doc for doc in alone if given[doc] == 1))
+
+    @property
+    def representative(self) -> Finding:
+        """The pair that stands for the fact: one with an outlier, body sentences, the most alike."""
+        outliers = set(self.outliers)
+        return max(
+            self.findings, key=lambda f: (bool({f.pair.a.doc_id, f.pair.b.doc_id} & outliers), standing(f), f.id)
+        )
+
+
+class _Groups:
+    """Union-find over finding indexes."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.find(i)] = self.find(j)
+
+    def members(self) -> list[list[int]]:
+        groups: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            groups[self.find(i)].append(i)
+        return list(groups.values())
+
+
+def claim_key(claim: Claim) -> tuple[str, int, int]:
+    return claim.doc_id, claim.span.start, claim.span.end
+
+
+def _subject(finding: Finding) -> str:
+    shape = SHAPES.get(finding.kind)
+    return shape.subject(finding.evidence[0].detail) if shape and finding.evidence else ""
+
+
+def _group(findings: Sequence[Finding], story_of: Mapping[str, str]) -> list[list[int]]:
+    """Pairs of one story and kind about one subject, or, where there is no subject, sharing a claim."""
+    groups = _Groups(len(findings))
+    first: dict[tuple, int] = {}
+    for i, finding in enumerate(findings):
+        story = story_of.get(finding.pair.a.doc_id, "")
+        subject = _subject(finding)
+        keys = (
+            [(story, finding.kind, "subject", subject)]
+            if subject
+            else [(story, finding.kind, "claim", claim_key(c)) for c in (finding.pair.a, finding.pair.b)]
+        )
+        for key in keys:
+            groups.join(i, first.setdefault(key, i))
+    return groups.members()
+
+
+def _structured_versions(findings: Iterable[Finding]) -> list[Version]:
+    shape = SHAPES[next(iter(findings)).kind]
+    values: dict[str, str] = {}
+    claims: dict[str, dict[tuple, Claim]] = defaultdict(dict)
+    for finding in findings:
+        detail = finding.evidence[0].detail
+        for side, claim in (("a", finding.pair.a), ("b", finding.pair.b)):
+            key, text = shape.version(detail, side)
+            key = json.dumps(key, sort_keys=True, default=str)
+            values.setdefault(key, text)
+            claims[key][claim_key(claim)] = claim
+    return [Version(values[k], tuple(claims[k].values())) for k in values]
+
+
+def _colour_versions(findings: Sequence[Finding]) -> list[Version]:
+    """The claims on either side of the contradictions, two-coloured; each claim alone where that fails."""
+    neighbours: dict[tuple, set[tuple]] = defaultdict(set)
+    claims: dict[tuple, Claim] = {}
+    for finding in findings:
+        a, b = claim_key(finding.pair.a), claim_key(finding.pair.b)
+        claims[a], claims[b] = finding.pair.a, finding.pair.b
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    colour: dict[tuple, int] = {}
+    for start in sorted(claims):
+        if start in colour:
+            continue
+        colour[start], todo = 0, [start]
+        while todo:
+            node = todo.pop()
+            for other in sorted(neighbours[node]):
+                if other not in colour:
+                    colour[other] = 1 - colour[node]
+                    todo.append(other)
+                elif colour[other] == colour[node]:
+                    return [Version(claims[k].text, (claims[k],)) for k in sorted(claims)]
+    sides = [[claims[k] for k in sorted(claims) if colour[k] == c] for c in (0, 1)]
+    return [Version(side[0].text, tuple(side)) for side in sides if side]
+
+
+def group_facts(findings: Iterable[Finding], story_of: Mapping[str, str] | None = None) -> list[Fact]:
+    """The facts the contradictions of `findings` are about, in a stable order (strongest first)."""
+    contradictions = sorted((f for f in findings if f.label == "contradict"), key=lambda f: f.id)
+    story_of = story_of or {}
+    facts = []
+    for members in _group(contradictions, story_of):
+        group = [contradictions[i] for i in members]
+        kind = group[0].kind
+        versions = _structured_versions(group) if kind in SHAPES else _colour_versions(group)
+        versions.sort(key=lambda v: (-len(v.documents), v.documents, v.value))
+        story = story_of.get(group[0].pair.a.doc_id, "")
+        facts.append(Fact(kind, _subject(group[0]), story, tuple(versions), tuple(group)))
+    return sorted(facts, key=lambda f: (-f.score, f.id))

@@ -1,0 +1,176 @@
+"""Documents → stories: which documents report the same event.
+
+Only documents of one story can contradict each other: claims of two
+different events ("the ferry sank on Monday" / "the vote was on Tuesday")
+are at best unrelated, yet pairing them by embedding alone produced 16% of
+the contradictions reported on real multi-outlet news. Grouping first keeps
+pairing inside a story, and a story is also the unit of distributed work.
+
+A document is represented by the normalised mean of its claims' embeddings;
+documents are grouped by average-linkage agglomerative clustering on cosine
+distance, cut at `threshold`. Memory: scipy holds the condensed distance
+matrix and a copy (16 bytes a document pair: 0.96 GB peak measured at 10,000
+documents), so larger corpora are first split into groups that no story can
+span (see `_clusters`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+from sklearn.cluster import AgglomerativeClustering
+
+from checker.records import Claim, Document, content_hash
+
+# Average cosine distance between two groups' document vectors up to which they
+# are one story. Chosen with benchmarks/stories.py: TODO
+DEFAULT_STORY_THRESHOLD = 0.5
+LABEL_CHARS = 80
+DENSE_LIMIT = 5_000  # documents clustered at once: 0.2 GB of distances
+NEIGHBOURS = 50  # nearest documents each one may be linked to when a corpus is split
+BLOCK_CELLS = 1 << 24  # similarities held at once when a corpus is split: 64 MB
+
+
+@dataclass(frozen=True)
+class Story:
+    """Documents about one event: a stable id, a short label and the sorted document ids."""
+
+    id: str
+    label: str
+    documents: tuple[str, ...]
+
+
+def document_vectors(documents: Sequence[Document], claims: Sequence[Claim], embeddings: np.ndarray) -> np.ndarray:
+    """One unit vector per document (zeros where it has no claims): the normalised mean of its claims."""
+    row = {doc.id: i for i, doc in enumerate(documents)}
+    sums = np.zeros((len(documents), embeddings.shape[1]), dtype=np.float64)
+    for claim, vector in zip(claims, embeddings, strict=True):
+        sums[row[claim.doc_id]] += vector
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    return np.divide(sums, norms, out=np.zeros_like(sums), where=norms > 0)
+
+
+def _average_linkage(vectors: np.ndarray, threshold: float) -> np.ndarray:
+    if len(vectors) < 2:
+        return np.zeros(len(vectors), dtype=int)
+    model = AgglomerativeClustering(n_clusters=None, distance_threshold=threshold, metric="cosine", linkage="average")
+    return model.fit_predict(vectors)
+
+
+def _neighbour_components(vectors: np.ndarray, link: float) -> np.ndarray:
+    """Components of the graph joining each document to its NEIGHBOURS nearest closer than `link`.
+
+    Blocks of rows keep memory at BLOCK_CELLS similarities, never n x n.
+    """
+    n = len(vectors)
+    k = min(NEIGHBOURS, n - 1)
+    step = max(1, BLOCK_CELLS // n)
+    rows, cols = [], []
+    for start in range(0, n, step):
+        similarity = vectors[start : start + step] @ vectors.T
+        nearest = np.argpartition(-similarity, k, axis=1)[:, : k + 1]
+        close = np.take_along_axis(similarity, nearest, axis=1) > 1 - link
+        rows.append(np.nonzero(close)[0] + start)
+        cols.append(nearest[close])
+    row, col = np.concatenate(rows), np.concatenate(cols)
+    graph = coo_matrix((np.ones(len(row), dtype=np.int8), (row, col)), shape=(n, n))
+    return connected_components(graph, directed=False)[1]
+
+
+def _clusters(vectors: np.ndarray, threshold: float) -> np.ndarray:
+    """Average-linkage story labels, clustering at most DENSE_LIMIT documents at once.
+
+    Two documents of one average-linkage story are joined by a chain of pairs
+    closer than `threshold` (a merge needs a mean distance below it, so some
+    pair below it): clustering each component of that graph on its own gives
+    the same stories, up to pairs beyond the NEIGHBOURS nearest. Only a
+    component that is itself too large is sampled (`_sampled_clusters`).
+    """
+    if len(vectors) <= DENSE_LIMIT:
+        return _average_linkage(vectors, threshold)
+    parts = _neighbour_components(vectors, threshold)
+    if parts.max() == 0:
+        return _sampled_clusters(vectors, threshold)
+    labels = np.empty(len(vectors), dtype=int)
+    offset = 0
+    for part in range(parts.max() + 1):
+        members = np.flatnonzero(parts == part)
+        found = _clusters(vectors[members], threshold)
+        labels[members] = found + offset
+        offset += found.max() + 1
+    return labels
+
+
+def _sampled_clusters(vectors: np.ndarray, threshold: float) -> np.ndarray:
+    """Stories of an evenly spaced sample of DENSE_LIMIT documents; each other document joins
+    the sampled story it is closest to on average where that is below `threshold` (the
+    average-linkage criterion), and the documents left over are grouped on their own."""
+    sample = np.linspace(0, len(vectors) - 1, DENSE_LIMIT).astype(int)
+    labels = np.full(len(vectors), -1)
+    labels[sample] = _average_linkage(vectors[sample], threshold)
+    count = labels.max() + 1
+    sums = np.zeros((count, vectors.shape[1]))
+    np.add.at(sums, labels[sample], vectors[sample])
+    sizes = np.bincount(labels[sample], minlength=count)
+    step = max(1, BLOCK_CELLS // count)
+    for start in range(0, len(vectors), step):
+        mean_similarity = vectors[start : start + step] @ sums.T / sizes
+        best = mean_similarity.argmax(axis=1)
+        close = 1 - mean_similarity[np.arange(len(best)), best] < threshold
+        block = labels[start : start + step]
+        block[(block < 0) & close] = best[(block < 0) & close]
+    rest = np.flatnonzero(labels < 0)
+    if len(rest):
+        labels[rest] = _clusters(vectors[rest], threshold) + count
+    return labels
+
+
+def shorten(text: str, limit: int = LABEL_CHARS) -> str:
+    """One line of at most `limit` characters, cut at a word boundary."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def _label(document: Document, first_claim: Claim | None) -> str:
+    """The document's title, else its first claim, else its first line."""
+    if document.title.strip():
+        return shorten(document.title)
+    if first_claim is not None:
+        return shorten(first_claim.text)
+    return shorten(document.text.strip().split("\n", 1)[0])
+
+
+def _story(members: list[Document], vectors: np.ndarray, first_claims: dict[str, Claim]) -> Story:
+    """The story of `members` (sorted by id), labelled by the member closest to their centroid."""
+    centroid = vectors.sum(axis=0)
+    central = members[int(np.argmax(vectors @ centroid))]
+    ids = tuple(d.id for d in members)
+    return Story(content_hash("story", *ids), _label(central, first_claims.get(central.id)), ids)
+
+
+def group_stories(
+    documents: Sequence[Document], claims: Sequence[Claim], embeddings: np.ndarray, threshold: float
+) -> list[Story]:
+    """Stories of `documents`, ordered by their first document id; `embeddings[i]` is `claims[i]`'s.
+
+    Documents are sorted by id first, so neither the grouping nor the ids depend on input order.
+    """
+    ordered = sorted(documents, key=lambda d: d.id)
+    vectors = document_vectors(ordered, claims, embeddings)
+    first_claims: dict[str, Claim] = {}
+    for claim in sorted(claims, key=lambda c: c.span.start, reverse=True):
+        first_claims[claim.doc_id] = claim
+    has_claims = np.array([d.id in first_claims for d in ordered], dtype=bool)
+    groups = [[i] for i in np.flatnonzero(~has_claims)]
+    with_claims = np.flatnonzero(has_claims)
+    labels = _clusters(vectors[with_claims], threshold)
+    groups += [list(with_claims[labels == k]) for k in np.unique(labels)]
+    stories = [_story([ordered[i] for i in group], vectors[group], first_claims) for group in groups]
+    return sorted(stories, key=lambda s: s.documents[0])

@@ -1,0 +1,92 @@
+"""Contradicting pairs → facts: versions with their sources, the outlier, one line a fact."""
+
+from __future__ import annotations
+
+import random
+
+from checker.facts import group_facts
+from checker.records import CandidatePair, Evidence, Finding
+from tests.helpers import make_claim
+
+
+def contradiction(a_doc: str, a_text: str, b_doc: str, b_text: str, evidence: Evidence | None = None) -> Finding:
+    pair = CandidatePair(make_claim(a_text, a_doc), make_claim(b_text, b_doc), 0.7)
+    kind = evidence.kind if evidence else "nli"
+    return Finding("contradict", kind, 0.9, pair, None, (evidence,) if evidence else (), "m", "h")
+
+
+def title(a_former: bool, b_former: bool) -> Evidence:
+    detail = {"person": "trump", "role": "president", "a_office": "president", "b_office": "president"}
+    detail |= {"a_former": a_former, "b_former": b_former, "a": "President Trump", "b": "President Trump"}
+    return Evidence("title", True, detail, "president described as former in one")
+
+
+def votes(a: int, b: int) -> Evidence:
+    detail = {
+        "unit": "vot",
+        "polarity": "against",
+        "a": {"value": a, "text": str(a)},
+        "b": {"value": b, "text": str(b)},
+    }
+    return Evidence("number", True, detail, f"{a} vs {b} votes against")
+
+
+def title_findings() -> list[Finding]:
+    former = "Former President Trump met Putin."
+    return [
+        contradiction("001", former, other, f"President Trump met Putin ({other}).", title(True, False))
+        for other in ("000", "002", "003", "004")
+    ]
+
+
+def test_one_source_against_four_is_one_fact_with_that_source_the_outlier():
+    (fact,) = group_facts(title_findings())
+    assert fact.outliers == ("001",) and fact.majority.value == "president"
+    assert [(v.value, v.documents) for v in fact.versions] == [
+        ("president", ("000", "002", "003", "004")),
+        ("former president", ("001",)),
+    ]
+    assert fact.representative.pair.a.doc_id == "001" and len(fact.findings) == 4
+
+
+def test_two_sources_one_each_have_no_outlier_or_majority():
+    (fact,) = group_facts(
+        [contradiction("a", "It got 18 votes against.", "b", "It got 4 votes against.", votes(18, 4))]
+    )
+    assert fact.outliers == () and fact.majority is None
+    assert sorted(v.value for v in fact.versions) == ["18", "4"]
+
+
+def test_different_subjects_and_different_stories_are_different_facts():
+    findings = title_findings() + [contradiction("a", "18 votes against.", "b", "4 votes against.", votes(18, 4))]
+    assert sorted(f.kind for f in group_facts(findings)) == ["number", "title"]
+    elsewhere = contradiction(
+        "101", "Former President Trump spoke.", "102", "President Trump spoke.", title(True, False)
+    )
+    story_of = {doc: "s1" for doc in ("000", "001", "002", "003", "004")} | {"101": "s2", "102": "s2"}
+    assert sorted(len(f.findings) for f in group_facts([*title_findings(), elsewhere], story_of)) == [1, 4]
+
+
+def test_model_only_contradictions_join_by_a_shared_claim_and_split_into_two_sides():
+    claim = "The talks collapsed on Friday."
+    findings = [contradiction("x", claim, doc, f"The talks went on after Friday, {doc} said.") for doc in "pqr"]
+    findings.append(contradiction("y", "Bail was refused.", "z", "Bail was granted."))
+    facts = sorted(group_facts(findings), key=lambda f: len(f.findings))
+    assert [len(f.findings) for f in facts] == [1, 3]
+    star = facts[1]
+    assert [v.documents for v in star.versions] == [("p", "q", "r"), ("x",)] and star.outliers == ("x",)
+
+
+def test_a_claim_contradicted_from_both_sides_stands_alone_in_its_own_version():
+    texts = {"p": "It rained.", "q": "It was dry.", "r": "It snowed."}
+    findings = [contradiction(a, texts[a], b, texts[b]) for a, b in (("p", "q"), ("q", "r"), ("r", "p"))]
+    (fact,) = group_facts(findings)
+    assert sorted(v.documents for v in fact.versions) == [("p",), ("q",), ("r",)] and fact.outliers == ()
+
+
+def test_fact_ids_do_not_depend_on_order():
+    findings = title_findings()
+    first = [f.id for f in group_facts(findings)]
+    random.Random(1).shuffle(findings)
+    assert [f.id for f in group_facts(findings)] == first
+    assert first != [f.id for f in group_facts(findings[:3])]  # a fact with fewer sources is another fact

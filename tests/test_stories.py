@@ -1,0 +1,135 @@
+"""Stories: documents of one event grouped, with stable ids and a central label."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from checker import stories
+from checker.records import Claim, Document, Span, content_hash
+from checker.stories import DEFAULT_STORY_THRESHOLD, Story, group_stories, shorten
+from tests.helpers import make_claim
+
+
+def unit(*values: float) -> np.ndarray:
+    v = np.array(values, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def doc(doc_id: str, title: str = "", text: str = "Body.") -> Document:
+    return Document(id=doc_id, text=text, path=f"{doc_id}.txt", kept=(), title=title)
+
+
+def two_topics() -> tuple[list[Document], list[Claim], np.ndarray]:
+    """Two ferry articles and two election articles, two claims each."""
+    docs = [doc("ferry-a", "Ferry sinks"), doc("vote-a", "Vote counted"), doc("ferry-b"), doc("vote-b")]
+    rows = [
+        ("ferry-a", unit(1, 0.1, 0)),
+        ("ferry-a", unit(1, 0, 0.1)),
+        ("vote-a", unit(0, 1, 0.1)),
+        ("vote-a", unit(0.1, 1, 0)),
+        ("ferry-b", unit(1, 0.05, 0.05)),
+        ("ferry-b", unit(1, 0.2, 0)),
+        ("vote-b", unit(0, 1, 0.2)),
+        ("vote-b", unit(0.05, 1, 0)),
+    ]
+    claims = [make_claim(f"{doc_id} claim {i}", doc_id) for i, (doc_id, _) in enumerate(rows)]
+    return docs, claims, np.stack([v for _, v in rows])
+
+
+def test_two_topics_make_two_stories_ordered_by_first_document():
+    docs, claims, embeddings = two_topics()
+    found = group_stories(docs, claims, embeddings, DEFAULT_STORY_THRESHOLD)
+    assert [s.documents for s in found] == [("ferry-a", "ferry-b"), ("vote-a", "vote-b")]
+    assert found[0].id == content_hash("story", "ferry-a", "ferry-b")
+
+
+def test_a_document_without_claims_is_a_story_of_its_own():
+    docs, claims, embeddings = two_topics()
+    empty = doc("notice", text="\n  Corrections and clarifications  \nMore text.")
+    found = group_stories([*docs, empty], claims, embeddings, DEFAULT_STORY_THRESHOLD)
+    assert Story(content_hash("story", "notice"), "Corrections and clarifications", ("notice",)) in found
+    assert len(found) == 3
+
+
+def test_ids_and_order_do_not_depend_on_input_order():
+    docs, claims, embeddings = two_topics()
+    order = np.random.default_rng(0).permutation(len(claims))
+    shuffled = group_stories(docs[::-1], [claims[i] for i in order], embeddings[order], DEFAULT_STORY_THRESHOLD)
+    assert shuffled == group_stories(docs, claims, embeddings, DEFAULT_STORY_THRESHOLD)
+
+
+def test_label_is_the_title_of_the_most_central_document():
+    docs = [doc("a", "Left outlier"), doc("b", "Central report"), doc("c", "Right outlier")]
+    claims = [make_claim(f"{d.id} says", d.id) for d in docs]
+    embeddings = np.stack([unit(1, 0.3), unit(1, 0), unit(1, -0.3)])
+    [story] = group_stories(docs, claims, embeddings, DEFAULT_STORY_THRESHOLD)
+    assert story.label == "Central report"
+
+
+def test_without_a_title_the_label_is_the_first_claim_in_the_text():
+    lead = make_claim("The lead sentence.", "a")
+    later = replace(make_claim("A later sentence.", "a"), span=Span(30, 47))
+    [story] = group_stories([doc("a")], [later, lead], np.stack([unit(1, 0), unit(0, 1)]), DEFAULT_STORY_THRESHOLD)
+    assert story.label == "The lead sentence."
+
+
+def test_threshold_is_the_average_cosine_distance_up_to_which_documents_join():
+    docs = [doc("a"), doc("b")]
+    claims = [make_claim("a", "a"), make_claim("b", "b")]
+    embeddings = np.stack([unit(1, 0), unit(0.7, np.sqrt(1 - 0.49))])  # cosine 0.7: distance 0.3
+    assert len(group_stories(docs, claims, embeddings, 0.35)) == 1
+    assert len(group_stories(docs, claims, embeddings, 0.25)) == 2
+
+
+def test_long_labels_are_cut_at_a_word():
+    text = "Officials confirmed on Tuesday that the ferry carrying 212 passengers sank off the coast of Crete"
+    label = shorten(text)
+    assert len(label) <= 80 and label.endswith("…") and text[len(label) - 1] == " "
+    assert text.startswith(label[:-1])
+    assert shorten("  Two\n lines ") == "Two lines"
+
+
+@pytest.fixture
+def small_dense_limit(monkeypatch):
+    """Make a few documents count as a large corpus, so the split paths run."""
+    monkeypatch.setattr(stories, "DENSE_LIMIT", 4)
+    monkeypatch.setattr(stories, "NEIGHBOURS", 3)
+    monkeypatch.setattr(stories, "BLOCK_CELLS", 8)
+
+
+def clustered_corpus(seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    centres = np.eye(8)[:3]
+    vectors = centres[np.arange(12) % 3] + rng.normal(scale=0.1, size=(12, 8))
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def test_large_corpora_are_split_into_components_with_the_same_stories(small_dense_limit):
+    vectors = clustered_corpus()
+    labels = stories._clusters(vectors, 0.5)
+    assert [set(np.flatnonzero(labels == k)) for k in range(3)] == [set(range(k, 12, 3)) for k in range(3)]
+
+
+def test_a_story_larger_than_the_dense_limit_is_sampled_and_the_rest_assigned(small_dense_limit):
+    vectors = clustered_corpus()[np.arange(12) % 3 == 0]  # one story of 4 ...
+    vectors = np.concatenate([vectors, vectors[:2] * 0.99 + 0.01, -vectors[:1]])  # ... of 6, and an outlier
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    labels = stories._clusters(vectors, 0.5)
+    assert len(set(labels[:6])) == 1 and labels[6] != labels[0]
+
+
+def test_real_embeddings_group_two_reports_of_one_event():
+    from checker.pairing import SentenceEmbedder
+
+    articles = {
+        "ferry-1": ["The ferry Aurora sank off Crete on Monday.", "Coast guards rescued 180 passengers."],
+        "ferry-2": ["Rescuers pulled 180 people from the sea after the Aurora ferry went down near Crete."],
+        "vote-1": ["Polls closed in Chile's presidential runoff.", "Turnout was 61 percent."],
+    }
+    claims = [make_claim(text, doc_id) for doc_id, texts in articles.items() for text in texts]
+    embeddings = SentenceEmbedder().encode([c.standalone for c in claims])
+    found = group_stories([doc(d) for d in articles], claims, embeddings, DEFAULT_STORY_THRESHOLD)
+    assert [s.documents for s in found] == [("ferry-1", "ferry-2"), ("vote-1",)]
