@@ -30,9 +30,9 @@ from jsonschema.exceptions import ValidationError, best_match
 from checker.report import write_atomic
 
 BASELINE_VERSION = 1
+MESSAGE_CHARS = 300  # an error names the problem; a 5,000-key entry need not be quoted whole
 DECISIONS = ("confirmed", "dismissed")
 RECORDED = "baseline"  # the `recorded` mark of entries `checker baseline` wrote
-DEFAULT_BASELINE = Path(".checker-baseline.json")
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "baseline.schema.json"
 # An error message quotes the offending value; a whole results list would make it pages long.
 _SHORT = reprlib.Repr()
@@ -68,11 +68,11 @@ def load_baseline(path: Path) -> dict[str, Any]:
         return {"version": BASELINE_VERSION, "settings": {}, "generated_at": None, "results": {}}
     try:
         data = json.loads(path.read_bytes())
-    except (OSError, ValueError) as exc:  # ValueError: bad JSON or undecodable bytes
-        raise BaselineError(f"{path}: not a readable baseline ({exc})") from exc
+    except (OSError, ValueError, RecursionError) as exc:  # bad JSON, undecodable bytes, nested too deeply
+        raise BaselineError(f"{path}: not a readable baseline ({str(exc)[:MESSAGE_CHARS]})") from exc
     error = best_match(_validator().iter_errors(data))
     if error is not None:
-        raise BaselineError(f"{path}: {_describe(error)}")
+        raise BaselineError(f"{path}: {_describe(error)[:MESSAGE_CHARS]}")
     return data
 
 

@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from checker.config import LABELS
 from checker.records import FINDING_KINDS
@@ -40,13 +40,13 @@ class CheckerGroup(TyperGroup):
     and exits 2 (the traceback with CHECKER_DEBUG=1). Ctrl-C says what was kept.
     """
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
             err.print("checker: interrupted; the previous report was left as it was", markup=False)
             raise typer.Exit(EXIT_INTERRUPTED) from None
-        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, typer.Exit, typer.Abort):
+        except (TyperException, typer.Exit, typer.Abort):  # usage errors and exits: typer shows them
             raise
         except OSError as exc:
             if exc.errno == errno.EPIPE:
@@ -75,8 +75,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# No emoji codes (":warning:" in a file name stays as written) and no highlighting of outside text.
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+out = Console(highlight=False, soft_wrap=True, emoji=False)
 
 
 def _version(value: bool) -> None:
@@ -178,9 +179,13 @@ def check_outputs(outputs: dict[str, Path | None], inputs: Iterable[Path] = ()) 
     a folder or a read-only place would throw the run's work away.
     """
     articles = {Path(p).resolve() for p in inputs}
+    taken: dict[Path, str] = {}
     for option, path in outputs.items():
         if path is None:
             continue
+        if path.resolve() in taken:
+            raise fail(f"{option} {path}: also given to {taken[path.resolve()]}; one would overwrite the other")
+        taken[path.resolve()] = option
         if path.is_dir():
             raise fail(f"{option} {path}: is a folder; name a file")
         if path.resolve() in articles:
@@ -197,11 +202,18 @@ def article_files(corpus) -> list[Path]:
     return [Path(d.file) for d in corpus.documents]
 
 
-def _load(paths: list[str], settings):
-    """The corpus, each skipped file warned about on one line; no readable document is an input error."""
-    from checker.corpus import load_corpus
+def _load(paths: list[str], settings, outputs: Iterable[Path | None] = ()):
+    """The corpus, each skipped file warned about on one line; no readable document is an input error.
 
-    corpus = load_corpus(paths, settings.max_document_chars)
+    checker's own earlier outputs found while walking a folder (the last run's
+    report in `checker run .`) are not articles; an article at an output path
+    is read, and `check_outputs` then refuses to overwrite it.
+    """
+    from checker.corpus import load_corpus
+    from checker.report import written_by_checker
+
+    earlier = [p for p in outputs if p is not None and written_by_checker(p)]
+    corpus = load_corpus(paths, settings.max_document_chars, exclude=earlier)
     for skipped in corpus.skipped:
         warn(f"skipped {skipped.path}: {skipped.reason}")
     if not corpus.documents:
@@ -280,8 +292,9 @@ def run(
         allow_download=allow_download or None,
     )
     started = time.perf_counter()
-    corpus = _load(paths, settings)
-    check_outputs({"--output": output, "--html": html, "--summary": summary}, article_files(corpus))
+    outputs = {"--output": output, "--html": html, "--summary": summary, "--index": index}
+    corpus = _load(paths, settings, outputs.values())
+    check_outputs(outputs, article_files(corpus))
     result = _check(settings, corpus, quiet, index)
     records = result.records(settings.include, settings.ignore_kinds)
     write_report(output, records)
@@ -305,20 +318,24 @@ def run(
 
 
 def _changed_since(ref: str, corpus: Path) -> list[str]:
-    """Files under `corpus` added or modified since git revision `ref` (deleted ones are simply gone)."""
+    """Articles under `corpus` added or modified since git revision `ref` (deleted ones are simply gone).
+
+    Names come NUL-separated and unquoted (`core.quotePath=false`), so "café.md"
+    is not read as the quoted `"caf\\303\\251.md"`; files that are no articles
+    (images, data) are left out.
+    """
     import subprocess
 
+    from checker.corpus import SUFFIXES
+
+    command = ["git", "-c", "core.quotePath=false", "diff", "-z", "--name-only", "--diff-filter=AMR", "--relative"]
     try:
-        out = subprocess.run(
-            ["git", "diff", "--name-only", "--diff-filter=AMR", "--relative", ref, "--", "."],
-            cwd=corpus,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        out = subprocess.run([*command, ref, "--", "."], cwd=corpus, capture_output=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError) as exc:
-        raise fail(f"--since {ref}: git diff failed: {getattr(exc, 'stderr', '') or exc}".strip()) from exc
-    return [str(corpus / line) for line in out.splitlines() if line.strip()]
+        reason = os.fsdecode(getattr(exc, "stderr", b"") or b"") or str(exc)
+        raise fail(f"--since {ref}: git diff failed: {reason}".strip()) from exc
+    names = [os.fsdecode(name) for name in out.split(b"\0") if name]
+    return [str(corpus / name) for name in names if Path(name).suffix.lower() in SUFFIXES]
 
 
 @app.command()
@@ -363,9 +380,14 @@ def ci(
     except BaselineError as exc:
         raise fail(str(exc)) from exc
     changed = list(new or []) + (_changed_since(since, corpus) if since else [])
-    documents = _load([str(corpus), *changed], settings)
-    check_outputs({"--output-file": output_file}, article_files(documents))
+    outputs = {"--output-file": output_file, "--index": index}
+    documents = _load([str(corpus), *changed], settings, outputs.values())
+    check_outputs(outputs, article_files(documents))
     focus = {Path(p).resolve() for p in changed}
+    read = {Path(d.file).resolve() for d in documents.documents}
+    unread = [p for p in changed if Path(p).resolve() not in read]
+    if unread:  # a new article that could not be checked must not pass CI as "no new contradictions"
+        raise fail(f"could not check {len(unread)} new article(s): {', '.join(unread)} (see the warnings above)")
     new_ids = {d.id for d in documents.documents if Path(d.file).resolve() in focus}
     result = _check(settings, documents, quiet, index)
     records = [
@@ -399,13 +421,17 @@ def make_baseline(
     from dataclasses import asdict
 
     from checker.baseline import BaselineError, entries, load_baseline, update_baseline, write_baseline
+    from checker.formats import printable
 
     settings = _settings(config, model=model)
     try:
         previous = load_baseline(baseline)
     except BaselineError as exc:
         raise fail(str(exc)) from exc
-    result = _check(settings, _load(paths, settings), quiet, index)
+    outputs = {"--baseline": baseline, "--index": index}
+    corpus = _load(paths, settings, outputs.values())
+    check_outputs(outputs, article_files(corpus))
+    result = _check(settings, corpus, quiet, index)
     records = result.records(["contradict"])  # every kind: a decision on an ignored kind must survive
     recorded = {k: v for k, v in asdict(settings).items() if k not in {"include", "allow_download"}}
     recorded["model_hash"] = result.findings[0].model_hash if result.findings else ""
@@ -413,7 +439,8 @@ def make_baseline(
     write_baseline(baseline, updated)
     if not quiet:
         kept = sum(1 for e in entries(updated).values() if e.get("decision"))
-        out.print(f"Wrote {len(records)} finding(s) to {baseline} ({kept} with a decision carried over)")
+        shown = printable(str(baseline))
+        out.print(f"Wrote {len(records)} finding(s) to {shown} ({kept} with a decision carried over)", markup=False)
 
 
 def _read_report(report: Path) -> list[dict]:
@@ -463,7 +490,7 @@ def review(
 ) -> None:
     """Review findings one at a time; confirm or dismiss each into the baseline CI reads."""
     from checker.baseline import BaselineError, load_baseline, write_baseline
-    from checker.formats import to_human
+    from checker.formats import printable, to_human
     from checker.review import Filters, audit, default_reviewer, summary_lines, terminal_key
 
     records = _read_report(report)
@@ -473,21 +500,24 @@ def review(
     if list_only:
         out.print(to_human(selected, concise=True), end="", markup=False)
         return
+    check_outputs({"--baseline": baseline}, [report])  # before the decisions, not after them
     try:
         reviewed = load_baseline(baseline)
     except BaselineError as exc:
         raise fail(str(exc)) from exc
 
-    def ask(prompt: str) -> str:
+    def ask(prompt: str, at_end: str = "") -> str:
+        """A line of input; `at_end` where the input ends (no reason given; "q" for a key: stop)."""
         try:
             return typer.prompt(prompt, default="", show_default=False)
         except (EOFError, typer.Abort):
-            return "q"
+            return at_end
 
     name = default_reviewer() if reviewer is None else reviewer
-    if audit(selected, reviewed, out, ask, name, terminal_key if sys.stdin.isatty() else None):
+    read_key = terminal_key if sys.stdin.isatty() else lambda prompt: ask(prompt, at_end="q")
+    if audit(selected, reviewed, out, ask, name, read_key):
         write_baseline(baseline, reviewed)
-        out.print(f"Saved decisions to {baseline}")
+        out.print(f"Saved decisions to {printable(str(baseline))}", markup=False)
     else:
         out.print("No decisions made; baseline unchanged")
 

@@ -219,13 +219,21 @@ def _read_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: {exc}") from exc
 
 
+def _table(data: dict, key: str, path: Path) -> dict:
+    """A TOML table, or an error naming the file where the key holds something else (`tool = "checker"`)."""
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: [{key}] must be a table, got {value!r}")
+    return value
+
+
 def find_config_file(start: Path) -> Path | None:
     """checker.toml, or a pyproject.toml with [tool.checker], in start or a parent."""
     for folder in [start, *start.parents]:
         if (folder / "checker.toml").is_file():
             return folder / "checker.toml"
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "checker" in _read_toml(pyproject).get("tool", {}):
+        if pyproject.is_file() and "checker" in _table(_read_toml(pyproject), "tool", pyproject):
             return pyproject
     return None
 
@@ -236,7 +244,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     if path is None:
         return Config()
     data = _read_toml(path)
-    section = data.get("tool", {}).get("checker", {}) if path.name == "pyproject.toml" else data
+    section = _table(_table(data, "tool", path), "checker", path) if path.name == "pyproject.toml" else data
     values = {k.replace("-", "_"): v for k, v in section.items()}
     if isinstance(values.get("model"), str) and not Path(values["model"]).is_absolute():
         candidate = path.parent / values["model"]

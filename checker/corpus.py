@@ -206,12 +206,14 @@ class _MainText(HTMLParser):
 def html_main_text(raw: str) -> tuple[str, str, tuple[int, ...]]:
     """(title, text, raw offset of each text character) of an HTML page.
 
-    Text after the last `>` holds no complete tag, so it is taken as data
-    directly: the standard library's parser rescans an unfinished tail once per
-    `<` in it, which takes minutes on a hostile page ("<a <a <a …").
+    Text after the last `>` holds no complete tag; where it holds a `<`, it is
+    taken as data directly: the standard library's parser rescans an unfinished
+    tail once per `<` in it, which takes minutes on a hostile page ("<a <a <a …").
     """
     parser = _MainText(raw)
     cut = raw.rfind(">") + 1
+    if "<" not in raw[cut:]:
+        cut = len(raw)  # no unfinished tag: the parser reads it all (and decodes its character references)
     parser.feed(raw[:cut])
     parser.close()
     if not parser.skip_depth:
@@ -363,18 +365,22 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def _walk(folder: Path) -> list[Path]:
+def _walk(folder: Path, skipped: list[SkippedFile]) -> list[Path]:
     """Files under a folder with a supported suffix, outside hidden folders.
 
     Whatever is not a folder is listed (FIFOs, broken links) so that reading it
-    gives a skip reason. Links to folders are not followed, so a link back to a
-    parent cannot loop.
+    gives a skip reason; a folder that cannot be read is named in `skipped`.
+    Links to folders are not followed, so a link back to a parent cannot loop.
     """
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix.lower() in SUFFIXES and not p.is_dir() and not _hidden(p.relative_to(folder))
-    )
+
+    def unreadable(exc: OSError) -> None:
+        skipped.append(SkippedFile(shown_path(exc.filename or folder), f"folder not read ({_reason(exc)})"))
+
+    files = []
+    for top, folders, names in os.walk(folder, onerror=unreadable):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        files += [Path(top, name) for name in names if Path(name).suffix.lower() in SUFFIXES]
+    return sorted(files)
 
 
 def _glob_root(pattern: Path) -> Path:
@@ -394,27 +400,43 @@ def _glob(pattern: Path) -> list[Path]:
     link to a parent folder makes it run for ever.
     """
     root = _glob_root(pattern)
-    rest = pattern.relative_to(root)
+    # "**" inside a name ("**.txt") is "*", as glob.glob reads it; pathlib refuses it
+    rest = Path(*(part if part == "**" else part.replace("**", "*") for part in pattern.relative_to(root).parts))
+    if rest.name == "**":
+        rest = rest / "*"  # "news/**": every file under news, as glob.glob reads it
     return sorted(
         m for m in root.glob(str(rest)) if not m.is_dir() and (_hidden(rest) or not _hidden(m.relative_to(root)))
     )
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[tuple[Path, Path | None]]:
-    """(file, corpus root) for every input file; (missing path, None) for what does not exist."""
+def expand_paths(paths: Iterable[str], skipped: list[SkippedFile]) -> Iterator[tuple[Path, Path | None]]:
+    """(file, corpus root) for every input file; (missing path, None) for what does not exist.
+
+    A path or pattern that cannot be expanded at all (an unreadable folder, a
+    malformed glob) is named in `skipped`, and the others are still read.
+    """
     for arg in paths:
-        path = Path(arg)
-        if path.is_dir():
-            yield from ((file, path) for file in _walk(path))
-        elif os.path.lexists(path):  # a broken link too: reading it says so
-            yield path, path.parent
-        elif glob.has_magic(arg):
-            matches = _glob(path)
-            yield from ((m, _glob_root(path)) for m in matches)
-            if not matches:
-                yield path, None
-        else:
-            yield path, None
+        try:
+            yield from _expand(arg, skipped)
+        except (OSError, ValueError) as exc:
+            skipped.append(SkippedFile(shown_path(arg), _reason(exc)))
+
+
+def _expand(arg: str, skipped: list[SkippedFile]) -> Iterator[tuple[Path, Path | None]]:
+    path = Path(arg)
+    if path.is_dir():
+        yield from ((file, path) for file in _walk(path, skipped))
+    else:
+        yield from _expand_file(path, arg)
+
+
+def _expand_file(path: Path, arg: str) -> Iterator[tuple[Path, Path | None]]:
+    if os.path.lexists(path):  # a broken link too: reading it says so
+        yield path, path.parent
+    elif glob.has_magic(arg) and (matches := _glob(path)):
+        yield from ((m, _glob_root(path)) for m in matches)
+    else:
+        yield path, None
 
 
 def _reason(exc: Exception) -> str:
@@ -457,14 +479,19 @@ def _keep_first(corpus: Corpus) -> None:
     corpus.documents = sorted(first.values(), key=lambda d: d.id)
 
 
-def load_corpus(paths: Iterable[str], max_chars: int = Config.max_document_chars) -> Corpus:
+def load_corpus(
+    paths: Iterable[str], max_chars: int = Config.max_document_chars, exclude: Iterable[Path | str] = ()
+) -> Corpus:
     """Documents from files, folders, globs and JSONL; unreadable inputs go to `skipped`.
 
     `max_chars` is `Config.max_document_chars`: longer documents are skipped.
+    Files in `exclude` (the run's own outputs) are left out where a folder or
+    glob finds them, and read only where they are named themselves.
     """
+    paths = list(paths)
     corpus = Corpus()
-    read: set[str] = set()
-    for file, root in expand_paths(paths):
+    read: set[str] = {os.path.realpath(p) for p in exclude} - {os.path.realpath(p) for p in paths}
+    for file, root in expand_paths(paths, corpus.skipped):
         real = os.path.realpath(file)
         if real not in read:  # the same file named twice (a folder and a glob over it) is read once
             read.add(real)

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from checker.corpus import decode, record_text
+from checker.config import Config
+from checker.corpus import decode, open_regular, record_text
 from checker.formats import JSONL_LINE
 
 CONTEXT_CHARS = 320  # characters of article text shown on each side of a claim
@@ -27,7 +28,8 @@ def _document_text(path: str) -> str | None:
             return record_text(Path(m["file"]), int(m["line"]))
         if Path(path).suffix.lower() in {".html", ".htm"}:
             return None  # spans index the extracted text; the sentence stands in for context
-        return decode(Path(path).read_bytes(), path)
+        with open_regular(Path(path), Config.max_document_chars) as file:  # never a FIFO or /dev/zero
+            return decode(file.read(), path)
     except (OSError, ValueError, KeyError, IndexError):
         return None
 
@@ -65,7 +67,7 @@ def render_html(records: Sequence[dict[str, Any]], title: str = "checker report"
 
 
 TEMPLATE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="en"><head><meta charset="utf-8"><meta name="generator" content="checker">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>__TITLE__</title>
 <style>

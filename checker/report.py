@@ -141,16 +141,44 @@ def file_mode(path: Path) -> int:
 
 def write_atomic(path: Path, write) -> None:
     """Call write(file) on a temporary file beside `path`, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.chmod(fd, file_mode(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc  # name the file asked for, not a temporary one
+    try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            os.chmod(f.fileno(), file_mode(path))
             write(f)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+GENERATOR = "checker"  # named in every page and report checker writes, so a later run can tell them from articles
+
+
+def written_by_checker(path: Path) -> bool:
+    """Whether `path` is a report or page an earlier run wrote (a JSONL finding, or the page's generator tag).
+
+    `checker run .` finds the last run's report in the corpus; it is no article,
+    and is left out. An article at that path is not, and `-o` then refuses it.
+    """
+    try:
+        if not path.is_file():
+            return False
+        with path.open("rb") as f:
+            head = f.read(1 << 20)
+    except OSError:
+        return False
+    if f'name="generator" content="{GENERATOR}"'.encode() in head[:1024]:
+        return True
+    try:
+        first = json.loads(head.split(b"\n", 1)[0])
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(first, dict) and {"schema_version", "id", "label", "a", "b"} <= first.keys()
 
 
 def write_report(path: Path, records: Sequence[dict[str, Any]]) -> None:
@@ -184,6 +212,8 @@ def read_report(path: Path) -> list[dict[str, Any]]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ReportError(f"line {number}: not JSON ({exc.msg})") from exc
+        except RecursionError as exc:
+            raise ReportError(f"line {number}: JSON nested too deeply") from exc
         error = best_match(validator.iter_errors(record))
         if error is not None:
             where = "/".join(map(str, error.absolute_path))

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import click
+import typer
 from rich.console import Console
 from rich.text import Text
 
@@ -100,12 +100,12 @@ def default_reviewer() -> str:
 
 def terminal_key(prompt: str) -> str:
     """One key press, no Enter (stdin is a terminal); "q" on Ctrl-C or Ctrl-D, so decisions made are saved."""
-    click.echo(f"{prompt}: ", nl=False)
+    typer.echo(f"{prompt}: ", nl=False)
     try:
-        key = click.getchar()
+        key = typer.getchar()
     except (EOFError, KeyboardInterrupt):
         key = "q"
-    click.echo(key if key.isprintable() else "")
+    typer.echo(key if key.isprintable() else "")
     return key
 
 

@@ -266,3 +266,97 @@ def test_fuzzed_inputs_never_give_a_traceback(tmp_path, tiny_model):
         result = runner.invoke(app, ["html", str(report), "-o", str(tmp_path / "r.html")])
         assert result.exit_code in (0, 2) and "internal error" not in result.output, result.output
         assert result.exit_code == 0 or len(result.stderr.strip().splitlines()) == 1
+
+
+def test_usage_errors_are_shown_as_usage_errors_not_internal_ones(corpus):
+    for args in (["run"], ["run", str(corpus), "--top-k", "abc"], ["run", str(corpus), "--bogus"], ["nosuch"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2 and "internal error" not in result.output, (args, result.output)
+
+
+def test_the_last_runs_report_and_page_in_the_corpus_are_not_read_as_articles(corpus, tiny_model, monkeypatch):
+    monkeypatch.chdir(corpus)
+    args = ["run", ".", "--model", str(tiny_model), "--html", "report.html", "-o", "report.jsonl"]
+    for _ in range(2):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0 and "skipped" not in result.stderr, result.output
+        assert "2 documents" in result.stdout
+
+
+def test_one_path_for_two_outputs_or_the_index_on_an_article_is_refused(corpus, tmp_path, no_model_work):
+    same = tmp_path / "same.out"
+    result = runner.invoke(app, ["run", str(corpus), "-o", str(same), "--summary", str(same)])
+    assert result.exit_code == 2 and "also given to --output" in one_error_line(result)
+    result = runner.invoke(app, ["run", str(corpus), "--index", str(corpus / "a.txt")])
+    assert result.exit_code == 2 and "--index" in one_error_line(result)
+    assert (corpus / "a.txt").read_text() == VOTE_A
+
+
+def test_an_unwritable_baseline_is_refused_before_any_work(corpus, no_model_work):
+    result = runner.invoke(app, ["baseline", str(corpus), "--baseline", str(corpus / "a.txt" / "b.json")])
+    assert result.exit_code == 2 and "--baseline" in one_error_line(result)
+
+
+def test_ci_fails_when_a_new_article_cannot_be_read(corpus, tmp_path, tiny_model):
+    (corpus / "empty.txt").write_text("")
+    common = ["--corpus", str(corpus), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
+    result = runner.invoke(app, ["ci", str(corpus / "empty.txt"), *common, "--baseline", str(tmp_path / "b.json")])
+    assert result.exit_code == 2 and "could not check 1 new article(s)" in result.stderr
+
+
+def test_ci_since_reads_new_articles_with_names_git_would_quote(tmp_path, tiny_model):
+    import subprocess
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(VOTE_A)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(news)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "a"], check=True)
+    (news / "café.md").write_text(VOTE_B)
+    (news / "photo.png").write_bytes(b"\x89PNG")
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "b"], check=True)
+    common = ["--corpus", str(news), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
+    result = runner.invoke(app, ["ci", "--since", "HEAD~1", *common, "--baseline", str(tmp_path / "b.json")])
+    assert result.exit_code == 1 and "café.md" in result.stdout, result.output
+
+
+def test_rich_does_not_rewrite_names(tmp_path, tiny_model):
+    (tmp_path / "a:warning:[bold]b.txt").write_text("")
+    (tmp_path / "c.txt").write_text(VOTE_A)
+    result = runner.invoke(app, ["run", str(tmp_path), "--model", str(tiny_model), "-o", str(tmp_path / "r.out")])
+    assert "a:warning:[bold]b.txt: empty file" in result.stderr
+
+
+def test_deep_json_and_odd_settings_files_are_one_line(tmp_path, monkeypatch, no_model_work):
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text("[" * 100_000 + "\n")
+    result = runner.invoke(app, ["html", str(deep), "-o", str(tmp_path / "p.html")])
+    assert result.exit_code == 2 and "nested too deeply" in one_error_line(result)
+    baseline = tmp_path / "b.json"
+    baseline.write_text("[" * 100_000)
+    result = runner.invoke(app, ["ci", "--corpus", str(tmp_path), "--baseline", str(baseline)])
+    assert result.exit_code == 2 and "not a readable baseline" in one_error_line(result)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('tool = "checker"\n')
+    result = runner.invoke(app, ["run", str(tmp_path)])
+    assert result.exit_code == 2 and "[tool] must be a table" in one_error_line(result)
+
+
+def test_input_ending_at_the_reason_prompt_gives_no_reason(tmp_path):
+    from checker.baseline import load_baseline
+
+    report = tmp_path / "r.jsonl"
+    record = {"schema_version": 3, "id": "1" * 16, "label": "contradict", "kind": "nli", "score": 0.9}
+    claim = {"doc_id": "a.txt", "path": "a.txt", "source": "", "text": "t", "standalone": "t", "sentence": "t"}
+    claim |= {"span": [0, 1], "line": 1, "column": 1, "end_line": 1, "end_column": 2}
+    record |= {"similarity": 0.5, "a": claim, "b": claim | {"doc_id": "b.txt"}, "nli": None, "evidence": []}
+    record |= {"model": {"name": "m", "hash": "h"}, "story": None, "fact": None, "pairs": []}
+    report.write_text(json.dumps(record) + "\n")
+    baseline = tmp_path / "b.json"
+    result = runner.invoke(app, ["review", str(report), "--baseline", str(baseline), "--reviewer", "ana"], input="c\n")
+    assert result.exit_code == 0, result.output
+    (entry,) = load_baseline(baseline)["results"]["a.txt"]
+    assert entry["decision"] == "confirmed" and entry.get("reason", "") == "" and entry["reviewer"] == "ana"

@@ -280,3 +280,16 @@ def test_cli_skips_bad_inputs_with_one_line_each_and_reports_the_rest(tmp_path, 
     (finding,) = read_report(report)
     assert {finding["a"]["doc_id"], finding["b"]["doc_id"]} == {"caf\\xe9.txt", "b.md"}
     assert "caf\\\\xe9.txt" in Path(page).read_text(encoding="utf-8")
+
+
+def test_globs_read_as_glob_reads_them(tmp_path):
+    (tmp_path / "g" / "sub").mkdir(parents=True)
+    (tmp_path / "g" / "a.txt").write_text(ARTICLE)
+    (tmp_path / "g" / "sub" / "b.txt").write_text(ARTICLE.replace("council", "board"))
+    every = load_corpus([str(tmp_path / "g" / "**")])
+    assert [d.id for d in every.documents] == ["a.txt", "sub/b.txt"] and not every.skipped
+    assert [d.id for d in load_corpus([str(tmp_path / "g" / "**.txt")]).documents] == ["a.txt"]
+
+
+def test_character_references_at_the_end_of_a_page_are_decoded():
+    assert html_main_text("<p>Intro.</p>Tom &amp; Jerry paid &pound;5")[1].endswith("Tom & Jerry paid £5")
