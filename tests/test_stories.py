@@ -50,8 +50,10 @@ def test_a_document_without_claims_is_a_story_of_its_own():
     docs, claims, embeddings = two_topics()
     empty = doc("notice", text="\n  Corrections and clarifications  \nMore text.")
     found = group_stories([*docs, empty], claims, embeddings, DEFAULT_STORY_THRESHOLD)
-    assert Story(content_hash("story", "notice"), "Corrections and clarifications", ("notice",)) in found
-    assert len(found) == 3
+    alone = Story(content_hash("story", "notice"), "Corrections and clarifications", ("notice",))
+    assert alone in found and len(found) == 3
+    assert group_stories([empty], [], np.zeros((0, 3), dtype=np.float32), 0.5) == [alone]
+    assert group_stories([], [], np.zeros((0, 3), dtype=np.float32), 0.5) == []
 
 
 def test_ids_and_order_do_not_depend_on_input_order():
@@ -82,6 +84,22 @@ def test_threshold_is_the_average_cosine_distance_up_to_which_documents_join():
     embeddings = np.stack([unit(1, 0), unit(0.7, np.sqrt(1 - 0.49))])  # cosine 0.7: distance 0.3
     assert len(group_stories(docs, claims, embeddings, 0.35)) == 1
     assert len(group_stories(docs, claims, embeddings, 0.25)) == 2
+
+
+def test_the_lead_claims_decide_the_story():
+    docs = [doc("a"), doc("ferry"), doc("vote")]
+    rows = [("a", unit(1, 0)), ("a", unit(0, 1)), ("a", unit(0, 1)), ("ferry", unit(1, 0.1)), ("vote", unit(0.1, 1))]
+    claims = [replace(make_claim(f"claim {i}", d), span=Span(i, i + 1)) for i, (d, _) in enumerate(rows)]
+    found = group_stories(docs, claims, np.stack([v for _, v in rows]), DEFAULT_STORY_THRESHOLD)
+    assert [s.documents for s in found] == [("a", "ferry"), ("vote",)]
+
+
+@pytest.mark.parametrize(("names", "together"), [(("Aurora",), True), (("Chile",), False)])
+def test_a_shared_name_joins_documents_their_wording_alone_keeps_apart(names, together):
+    docs = [doc("a"), doc("b")]
+    claims = [make_claim("a", "a", ("Aurora",)), make_claim("b", "b", names)]
+    embeddings = np.stack([unit(1, 0), unit(0.45, np.sqrt(1 - 0.45**2))])  # cosine 0.45: distance 0.55
+    assert (len(group_stories(docs, claims, embeddings, 0.5)) == 1) is together
 
 
 def test_long_labels_are_cut_at_a_word():
