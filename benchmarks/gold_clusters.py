@@ -31,6 +31,7 @@ from results import publish  # noqa: E402
 
 from checker.config import load_config  # noqa: E402
 from checker.pipeline import Checker  # noqa: E402
+from checker.report import pair_record  # noqa: E402
 
 CLUSTERS = Path(__file__).resolve().parent / "clusters"
 SEEDS_GOLD = ROOT.parent / "shared" / "gold" / "seeds_visible.jsonl"
@@ -54,8 +55,15 @@ def matches(record: dict, item: dict) -> bool:
     return (on(a, item["a"]) and on(b, item["b"])) or (on(a, item["b"]) and on(b, item["a"]))
 
 
+def contradicting_pairs(result) -> list[dict]:
+    """Every contradicting claim pair, as a report line of schema 2: a fact's pairs count one by one,
+    since the reader sees each of them among the fact's versions."""
+    documents = {d.id: d for d in result.corpus.documents}
+    return [pair_record(f, documents) for f in result.selected(["contradict"])]
+
+
 def score(result, gold: list[dict]) -> tuple[dict, list[str]]:
-    contradictions, agreements = result.records(["contradict"]), result.records(["agree"])
+    contradictions, agreements = contradicting_pairs(result), result.records(["agree"])
     by_kind = {k: [g for g in gold if g["kind"] == k] for k in ("contradict", "agree", "trap")}
 
     def hit(records, item):
@@ -69,7 +77,7 @@ def score(result, gold: list[dict]) -> tuple[dict, list[str]]:
         "agreements flagged": sum(hit(contradictions, g) for g in by_kind["agree"]),
         "traps flagged": sum(hit(contradictions, g) for g in by_kind["trap"]),
         "traps": len(by_kind["trap"]),
-        "reported": len(contradictions),
+        "reported": len(result.records(["contradict"])),
         "unmatched": sum(not any(matches(r, g) for g in gold) for r in contradictions),
     }
     lines = []
