@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import VOTE_A, VOTE_B
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
@@ -49,3 +51,23 @@ def nlp():
     from checker.claims import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """Two articles that disagree on one count: a number contradiction whatever the model says."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(VOTE_A)
+    (folder / "b.md").write_text(VOTE_B)
+    return folder
+
+
+def refuse(*args, **kwargs):
+    raise AssertionError("work started that the checks before it should have stopped")
+
+
+@pytest.fixture
+def no_model_work(monkeypatch):
+    """Fail the test if the pipeline starts: checks that must come before any model is loaded."""
+    monkeypatch.setattr("checker.pipeline.Checker.__init__", refuse)

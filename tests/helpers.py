@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from checker.records import CandidatePair, Claim, Span
 
+VOTE_A = "The assembly met on Monday in Geneva.\nThe resolution got 18 votes against in the General Assembly.\n"
+VOTE_B = "Delegates gathered in Geneva for the session.\nThe resolution got 4 votes against in the General Assembly.\n"
+
 
 def make_claim(
     text: str, doc_id: str = "a.txt", entities: tuple[str, ...] = (), standalone: str | None = None

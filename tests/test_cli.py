@@ -5,24 +5,12 @@ from __future__ import annotations
 import json
 
 import jsonschema
-import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
 from checker.report import SCHEMA_PATH, read_report
 
 runner = CliRunner()
-VOTE_A = "The assembly met on Monday in Geneva.\nThe resolution got 18 votes against in the General Assembly.\n"
-VOTE_B = "Delegates gathered in Geneva for the session.\nThe resolution got 4 votes against in the General Assembly.\n"
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "a.txt").write_text(VOTE_A)
-    (folder / "b.md").write_text(VOTE_B)
-    return folder
 
 
 def run(*args: str):

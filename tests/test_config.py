@@ -11,31 +11,15 @@ from typer.testing import CliRunner
 from checker.cli import _settings, app
 from checker.config import Config, ConfigError, load_config
 from checker.report import read_report
-from tests.conftest import build_tiny_nli
+from tests.conftest import build_tiny_nli, refuse
 
 runner = CliRunner()
 KINDS = "nli, number, entity_set, date, title, denial, quote"
-VOTE_A = "The assembly met on Monday in Geneva.\nThe resolution got 18 votes against in the General Assembly.\n"
-VOTE_B = "Delegates gathered in Geneva for the session.\nThe resolution got 4 votes against in the General Assembly.\n"
 
 
 @pytest.fixture
-def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "a.txt").write_text(VOTE_A)
-    (folder / "b.md").write_text(VOTE_B)
-    return folder
-
-
-@pytest.fixture
-def no_work(monkeypatch):
+def no_work(monkeypatch, no_model_work):
     """Fail the test if a document is read or the pipeline (and so a model) starts."""
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("work started before the settings were checked")
-
-    monkeypatch.setattr("checker.pipeline.Checker", refuse)
     monkeypatch.setattr("checker.corpus.load_corpus", refuse)
 
 

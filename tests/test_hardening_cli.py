@@ -16,31 +16,11 @@ from typer.testing import CliRunner
 
 from checker.cli import app
 from checker.formats import printable, render
+from tests.helpers import VOTE_A, VOTE_B
 
 runner = CliRunner()
-VOTE_A = "The assembly met on Monday in Geneva.\nThe resolution got 18 votes against in the General Assembly.\n"
-VOTE_B = "Delegates gathered in Geneva for the session.\nThe resolution got 4 votes against in the General Assembly.\n"
 HOSTILE_ID = "x\n::error file=README.md,line=1::INJECTED\r\n::add-mask::secret ##[set-env name=A]B"
 HOSTILE_FILE = 'javascript:alert(3)\n,x::y <"q"> ##[z].txt'
-
-
-@pytest.fixture
-def corpus(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "a.txt").write_text(VOTE_A)
-    (folder / "b.md").write_text(VOTE_B)
-    return folder
-
-
-@pytest.fixture
-def no_model_work(monkeypatch):
-    """Fail the test if the pipeline starts: checks that must come before any model is loaded."""
-
-    def refuse(*args, **kwargs):
-        raise AssertionError("the pipeline started")
-
-    monkeypatch.setattr("checker.pipeline.Checker.__init__", refuse)
 
 
 def one_error_line(result) -> str:
