@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from checker.records import Claim, Finding, content_hash
@@ -60,19 +60,26 @@ def _plain(detail: dict[str, Any], side: Side) -> tuple[Any, str]:
 
 @dataclass(frozen=True)
 class FactShape:
-    """How one kind of evidence names its subject and each side's version of it."""
+    """How one kind of evidence names its subject and each side's version of it.
 
-    subject: Callable[[dict[str, Any]], str]  # "" where the evidence names none: pairs then join by shared claims
+    `whole_subject`: the subject alone names one fact in a story (a person's
+    office, a quote). A number's unit does not ("%" of turnout and of
+    unemployment, deaths by Monday and by Tuesday): its pairs join by shared
+    claims, as those of kinds with no subject do.
+    """
+
+    subject: Callable[[dict[str, Any]], str]
     version: Callable[[dict[str, Any], Side], tuple[Any, str]]  # (key that compares, text a reader sees)
+    whole_subject: bool = False
 
 
 SHAPES: dict[str, FactShape] = {
     "number": FactShape(lambda d: " ".join(filter(None, (d.get("unit"), d.get("polarity")))), _plain),
-    "title": FactShape(lambda d: f"{d.get('person', '')}: {d.get('role', '')}", _title),
+    "title": FactShape(lambda d: f"{d.get('person', '')}: {d.get('role', '')}", _title, whole_subject=True),
     "entity_set": FactShape(lambda d: "", _members),
     "date": FactShape(lambda d: "", _plain),
-    "denial": FactShape(lambda d: str(d.get("speaker", "")), _plain),
-    "quote": FactShape(lambda d: str(d.get("quote", "")), _plain),
+    "denial": FactShape(lambda d: str(d.get("speaker", "")), _plain, whole_subject=True),
+    "quote": FactShape(lambda d: str(d.get("quote", "")), _plain, whole_subject=True),
 }
 
 
@@ -97,12 +104,17 @@ class Fact:
     story: str
     versions: tuple[Version, ...]
     findings: tuple[Finding, ...]
+    distinct: tuple[str, ...] = ()  # set by group_facts only where two facts of a run would share an id
 
     @property
     def id(self) -> str:
-        """Stable across runs: the kind, the subject and every claim's document and words, no offsets."""
-        claims = sorted({f"{c.doc_id}\x1f{' '.join(c.text.lower().split())}" for v in self.versions for c in v.claims})
-        return content_hash("fact", self.kind, self.subject, *claims)
+        """The kind, the subject and what each version says: no offsets, and no sources.
+
+        A new article that repeats a version joins the fact without changing its
+        id, so a reviewed fact stays reviewed in CI; a new version is a new fact.
+        """
+        values = sorted(" ".join(v.value.lower().split()) for v in self.versions)
+        return content_hash("fact", self.kind, self.subject, *values, *self.distinct)
 
     @property
     def score(self) -> float:
@@ -175,10 +187,11 @@ def _group(findings: Sequence[Finding], story_of: Mapping[str, str]) -> list[lis
     for i, finding in enumerate(findings):
         story = story_of.get(finding.pair.a.doc_id, "")
         subject = _subject(finding)
+        shape = SHAPES.get(finding.kind)
         keys = (
             [(story, finding.kind, "subject", subject)]
-            if subject
-            else [(story, finding.kind, "claim", claim_key(c)) for c in (finding.pair.a, finding.pair.b)]
+            if shape and shape.whole_subject
+            else [(story, finding.kind, subject, claim_key(c)) for c in (finding.pair.a, finding.pair.b)]
         )
         for key in keys:
             groups.join(i, first.setdefault(key, i))
@@ -237,4 +250,16 @@ def group_facts(findings: Iterable[Finding], story_of: Mapping[str, str] | None 
         versions.sort(key=lambda v: (-len(v.documents), v.documents, v.value))
         story = story_of.get(group[0].pair.a.doc_id, "")
         facts.append(Fact(kind, _subject(group[0]), story, tuple(versions), tuple(group)))
-    return sorted(facts, key=lambda f: (-f.score, f.id))
+    return sorted(_distinct_ids(facts), key=lambda f: (-f.score, f.id))
+
+
+def _distinct_ids(facts: list[Fact]) -> list[Fact]:
+    """Facts whose ids would repeat (one office in two stories) told apart by their sources, in a stable order."""
+    seen: set[str] = set()
+    kept = []
+    for fact in sorted(facts, key=lambda f: (f.id, [v.documents for v in f.versions])):
+        if fact.id in seen:
+            fact = replace(fact, distinct=tuple(d for v in fact.versions for d in v.documents))
+        seen.add(fact.id)
+        kept.append(fact)
+    return kept

@@ -89,4 +89,29 @@ def test_fact_ids_do_not_depend_on_order():
     first = [f.id for f in group_facts(findings)]
     random.Random(1).shuffle(findings)
     assert [f.id for f in group_facts(findings)] == first
-    assert first != [f.id for f in group_facts(findings[:3])]  # a fact with fewer sources is another fact
+    # a source joining a version keeps the fact (and a reviewer's decision on it); a new version is a new fact
+    assert [f.id for f in group_facts(findings[:3])] == first
+    two = [contradiction("a", "It got 18 votes against.", "b", "It got 4 votes against.", votes(18, 4))]
+    three = [*two, contradiction("a", "It got 18 votes against.", "c", "It got 5 votes against.", votes(18, 5))]
+    assert group_facts(two)[0].id != group_facts(three)[0].id
+
+
+def test_one_unit_counting_two_things_is_two_facts():
+    """Turnout and unemployment are both in %: only claims they share make them one fact."""
+    turnout = [
+        contradiction("d1", "Turnout was 77%.", "d3", "Turnout was 70%.", votes(77, 70)),
+        contradiction("d2", "Turnout reached 77%.", "d3", "Turnout was 70%.", votes(77, 70)),
+    ]
+    jobless = contradiction("d1", "Unemployment is 5%.", "d2", "Unemployment is 7%.", votes(5, 7))
+    facts = sorted(group_facts([*turnout, jobless]), key=lambda f: len(f.findings))
+    assert [len(f.findings) for f in facts] == [1, 2]
+    assert facts[1].outliers == ("d3",) and facts[0].outliers == ()
+
+
+def test_one_subject_in_two_stories_gets_two_ids():
+    elsewhere = contradiction(
+        "101", "Former President Trump spoke.", "102", "President Trump spoke.", title(True, False)
+    )
+    story_of = {doc: "s1" for doc in ("000", "001", "002", "003", "004")} | {"101": "s2", "102": "s2"}
+    ids = [f.id for f in group_facts([*title_findings(), elsewhere], story_of)]
+    assert len(set(ids)) == 2
