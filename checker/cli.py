@@ -391,7 +391,7 @@ def ci(
     new_ids = {d.id for d in documents.documents if Path(d.file).resolve() in focus}
     result = _check(settings, documents, quiet, index)
     records = [
-        orient(r, new_ids)
+        orient(r, set(r["fact"]["outliers"]) or new_ids)  # the outlier's line, else the new article's
         for r in result.records(["contradict"], settings.ignore_kinds)
         if not changed or record_documents(r) & new_ids
     ]

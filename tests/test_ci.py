@@ -188,3 +188,14 @@ def test_unknown_output_format_and_bad_baseline_exit_2(corpus, tmp_path, tiny_mo
     bad.write_text("{")
     result = ci("--corpus", str(corpus), "--model", str(tiny_model), "--baseline", str(bad))
     assert result.exit_code == 2 and "not a readable baseline" in result.stderr
+
+
+def test_ci_annotates_the_outlier_once_per_fact(corpus, tmp_path, tiny_model):
+    """c.txt, new, agrees with b.txt: a.txt alone gives 18, so the one annotation is on a.txt's line."""
+    (corpus / "c.txt").write_text(ARTICLES["b.txt"].replace("Delegates gathered", "Envoys met"))
+    result = ci(
+        str(corpus / "c.txt"), *ci_options(corpus, tmp_path, tiny_model, "none.json"), "--output-format", "github"
+    )
+    assert result.exit_code == 1, result.output
+    (line,) = result.stdout.strip().splitlines()
+    assert "/a.txt,line=2," in line and "18 votes" in line
