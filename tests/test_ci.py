@@ -192,7 +192,12 @@ def test_unknown_output_format_and_bad_baseline_exit_2(corpus, tmp_path, tiny_mo
 
 def test_ci_annotates_the_outlier_once_per_fact(corpus, tmp_path, tiny_model):
     """c.txt, new, agrees with b.txt: a.txt alone gives 18, so the one annotation is on a.txt's line."""
-    (corpus / "c.txt").write_text(ARTICLES["b.txt"].replace("Delegates gathered", "Envoys met"))
+    (corpus / "b.txt").write_text(
+        "Delegates gathered in Geneva.\nIn the General Assembly the resolution got 4 votes against.\n"
+    )
+    (corpus / "c.txt").write_text(
+        "Envoys met in Geneva.\nThe resolution got 4 votes against in the General Assembly.\n"
+    )
     result = ci(
         str(corpus / "c.txt"), *ci_options(corpus, tmp_path, tiny_model, "none.json"), "--output-format", "github"
     )
