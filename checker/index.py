@@ -29,6 +29,7 @@ from filelock import FileLock, Timeout
 from checker.records import Claim, Document, Span, content_hash
 
 INDEX_VERSION = 1
+DEFAULT_FOLDER = ".checker"  # the default index's folder: checker's own, wherever it is
 # Bump when claim extraction changes what it produces, so cached claims are redone.
 CLAIMS_VERSION = "claims-7"
 # Runs that start together (CI jobs sharing a checkout, pre-commit on several
@@ -70,9 +71,10 @@ def make_folder(folder: Path) -> None:
     """Create the index's folder with a `.gitignore` of `*`, so the cache never shows in `git status`.
 
     A folder that already exists is the user's (`--index index.sqlite` puts
-    the index in the project root) and is left as it is.
+    the index in the project root) and is left as it is, except checker's own
+    `.checker/`, which versions before the `.gitignore` made without one.
     """
-    if folder.is_dir():
+    if folder.is_dir() and (folder.name != DEFAULT_FOLDER or (folder / ".gitignore").exists()):
         return
     folder.mkdir(parents=True, exist_ok=True)
     (folder / ".gitignore").write_text("# Created by checker: the index is a cache.\n*\n", encoding="utf-8")

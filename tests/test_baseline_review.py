@@ -219,6 +219,11 @@ def test_the_index_folder_it_creates_is_ignored_by_git(tmp_path):
     with Index(tmp_path / "index.sqlite"):  # a folder the user has: left alone
         pass
     assert not (tmp_path / ".gitignore").exists()
+    older = tmp_path / "old" / ".checker"  # made by a version before the .gitignore
+    older.mkdir(parents=True)
+    with Index(older / "index.sqlite"):
+        pass
+    assert (older / ".gitignore").read_text().splitlines()[-1] == "*"
 
 
 def unusable(tmp_path: Path, how: str) -> Path:
