@@ -73,26 +73,43 @@ TEMPLATE = """<!doctype html>
 <style>
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d2530;background:#f6f7f9}
 header{background:#1d2530;color:#fff;padding:12px 20px}header h1{font-size:18px;margin:0}
-main{display:grid;grid-template-columns:minmax(420px,1fr) minmax(420px,1.2fr);gap:16px;padding:16px 20px}
-section{background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:12px;overflow:auto}
+main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.1fr);gap:16px;padding:16px 20px;align-items:start}
+section{background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:12px;overflow:auto;margin-bottom:16px}
+#detail{position:sticky;top:0;max-height:100vh;box-sizing:border-box;margin-bottom:0}
 h2{font-size:15px;margin:0 0 8px}table{border-collapse:collapse;width:100%}
-th,td{border-bottom:1px solid #eceef1;padding:4px 6px;text-align:left;vertical-align:top}
-th{cursor:pointer;user-select:none;background:#fafbfc;position:sticky;top:0}
-tr.finding:hover{background:#eef4ff;cursor:pointer}tr.selected{background:#dbe8ff}
+th,td{border-bottom:1px solid #eceef1;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+#list th{cursor:pointer;user-select:none;background:#fafbfc;position:sticky;top:0}
+tr.finding:hover,tr.story:hover{background:#eef4ff;cursor:pointer}tr.selected{background:#dbe8ff}
 .label-contradict{color:#b42318;font-weight:600}.label-agree{color:#067647;font-weight:600}.label-unrelated{color:#667085}
 #filters{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:8px}#filters label{font-size:12px;color:#475467}
-input,select{font:inherit;padding:2px 4px}
-.claims{display:grid;grid-template-columns:1fr 1fr;gap:12px}.claim{border:1px solid #eceef1;border-radius:4px;padding:8px}
-.claim h3{font-size:13px;margin:0 0 6px;color:#475467}.context{white-space:pre-wrap}
-mark{background:#ffe58a;padding:0 1px}.evidence li{margin:2px 0}
-#matrix td.count{text-align:center}#matrix td.hot{background:#fde2e1}
+input,select{font:inherit;padding:2px 4px;max-width:100%}
+.claims{display:grid;grid-template-columns:1fr 1fr;gap:12px;margin-bottom:10px}.claim{border:1px solid #eceef1;border-radius:4px;padding:8px}
+.claim h3{font-size:13px;margin:0 0 6px;color:#475467}.context{white-space:pre-wrap;overflow-wrap:anywhere}
+mark{background:#ffe58a;padding:0 1px}.evidence li,.versions li{margin:2px 0;overflow-wrap:anywhere}
+#stories td.num{text-align:right;width:7em}#stories th,#list th,#list tr.finding>td:nth-child(-n+2){white-space:nowrap}
+.side{font-size:12px;color:#475467}.side b{color:#1d2530;font-weight:600}
+.outlier{display:inline-block;background:#fde2e1;color:#b42318;border-radius:3px;padding:0 4px;font-size:11px;margin-left:4px}
+.kind{display:block;font-size:12px;color:#667085;font-weight:400}
 .muted{color:#667085}
+@media (max-width:800px){
+main{grid-template-columns:1fr;padding:8px;gap:8px}
+header{padding:10px 12px}
+.claims{grid-template-columns:1fr}
+#detail{position:static;max-height:none}
+#list thead{display:none}
+#list,#list tbody,#list tr,#list td{display:block}
+#list tr.finding{border-bottom:1px solid #dde1e6;padding:4px 0}#list td{border:0;padding:1px 4px}
+#list tr.finding>td:nth-child(-n+2){display:inline-block}.kind{display:inline;margin-left:6px}#list td.docs div{display:inline;margin-right:4px}
+#list tr.detail-row td{padding:4px 0}#list tr.detail-row section{border-color:#9db8f0}
+}
 </style></head><body>
 <header><h1>__TITLE__</h1><div id="totals" class="muted"></div></header>
-<main>
+<main id="main">
 <div>
-<section><h2>Sources</h2><table id="matrix"></table>
-<p class="muted">Each cell: contradictions / agreements between two sources. Click a cell to filter.</p></section>
+<section><h2>Stories</h2><table id="stories"><thead><tr><th>story</th><th>sources</th><th>contradictions</th></tr></thead>
+<tbody></tbody></table>
+<p class="muted">Sources: documents in the story's findings. Contradictions: facts the sources disagree on.
+Click a story to list only its findings; click it again to list all.</p></section>
 <section><h2>Findings</h2>
 <div id="filters">
 <label>Label <select id="f-label"><option value="">all</option></select></label>
@@ -101,8 +118,9 @@ mark{background:#ffe58a;padding:0 1px}.evidence li{margin:2px 0}
 <label>Min score <input id="f-score" type="number" min="0" max="1" step="0.05" value="0"></label>
 <label>Search <input id="f-text" placeholder="text"></label>
 </div>
-<table id="list"><thead><tr><th data-key="label">label</th><th data-key="kind">kind</th>
-<th data-key="score">score</th><th data-key="docs">sources</th><th data-key="text">claim</th></tr></thead><tbody></tbody></table>
+<table id="list"><thead><tr><th data-key="label">label</th><th data-key="score">score</th>
+<th data-key="docs">sources</th><th data-key="text">claims</th><th data-key="evidence">evidence</th></tr></thead>
+<tbody></tbody></table>
 <p id="shown" class="muted"></p></section>
 </div>
 <section id="detail"><h2>Finding</h2><p class="muted">Select a finding to see both claims in context.</p></section>
@@ -114,40 +132,60 @@ const findings = JSON.parse(document.getElementById('findings').textContent);
 const $ = (id) => document.getElementById(id);
 const el = (tag, props, ...children) => { const e = document.createElement(tag);
   Object.assign(e, props || {}); children.forEach(c => e.append(c)); return e; };
-let sortKey = 'score', sortDir = -1, selected = null;
-const value = (f, key) => key === 'docs' ? f.a.doc_id + ' ' + f.b.doc_id : key === 'text' ? f.a.text : f[key];
+const cut = (s, n) => s.length > n ? s.slice(0, n) + '…' : s;
+const narrow = window.matchMedia('(max-width: 800px)');
+let sortKey = 'score', sortDir = -1, selected = null, storyFilter = null;
+const storyKey = (f) => f.story ? 'story:' + f.story.id : '';
+const outlier = (f, doc) => !!(f.fact && f.fact.outliers && f.fact.outliers.includes(doc));
+function evidenceText(f){ const c = (f.evidence || []).find(e => e.contradicts);
+  if (c) return c.message; if (f.label === 'contradict' || !(f.evidence || []).length) return f.nli ? 'NLI' : '';
+  return f.evidence[0].message; }
+const value = (f, key) => key === 'docs' ? f.a.doc_id + ' ' + f.b.doc_id : key === 'text' ? f.a.text
+  : key === 'evidence' ? evidenceText(f) : f[key];
 function options(id, values){ [...new Set(values)].sort().forEach(v => $(id).append(el('option', {value: v, textContent: v}))); }
 options('f-label', findings.map(f => f.label)); options('f-kind', findings.map(f => f.kind));
-const counts = {}; findings.forEach(f => { const k = [f.a.doc_id, f.b.doc_id].sort().join('\\u0000');
-  counts[k] = counts[k] || {contradict: 0, agree: 0}; if (f.label in counts[k]) counts[k][f.label]++; });
 $('totals').textContent = ['contradict', 'agree', 'unrelated'].map(l => l + ': ' + findings.filter(f => f.label === l).length).join('  ·  ');
-function matrix(){ const docs = [...new Set(findings.flatMap(f => [f.a.doc_id, f.b.doc_id]))].sort();
-  const head = el('tr', {}, el('th', {textContent: ''})); docs.forEach((d, i) => head.append(el('th', {textContent: String(i + 1), title: d})));
-  $('matrix').append(head);
-  docs.forEach((row, i) => { const tr = el('tr', {}, el('th', {textContent: (i + 1) + '. ' + row}));
-    docs.forEach(col => { const c = counts[[row, col].sort().join('\\u0000')];
-      const td = el('td', {className: 'count' + (c && c.contradict ? ' hot' : ''), textContent: row === col ? '·' : c ? c.contradict + ' / ' + c.agree : ''});
-      if (c) td.onclick = () => { $('f-doc').value = ''; docFilter = [row, col]; render(); };
-      tr.append(td); }); $('matrix').append(tr); }); }
-let docFilter = null;
+const stories = new Map();
+findings.forEach(f => { const k = storyKey(f);
+  if (!stories.has(k)) stories.set(k, {key: k, label: f.story ? (f.story.label || f.story.id) : '(no story)', docs: new Set(), facts: new Set()});
+  const s = stories.get(k); [f.a.doc_id, f.b.doc_id].forEach(d => s.docs.add(d));
+  if (f.fact) f.fact.versions.forEach(v => v.documents.forEach(d => s.docs.add(d)));
+  if (f.label === 'contradict') s.facts.add(f.fact ? f.fact.id : f.id); });
+const storyList = [...stories.values()].sort((x, y) => (x.key === '') - (y.key === '') || y.facts.size - x.facts.size
+  || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0));
+function renderStories(){ const body = $('stories').tBodies[0]; body.replaceChildren();
+  storyList.forEach(s => { const tr = el('tr', {className: 'story' + (storyFilter === s.key ? ' selected' : '')},
+      el('td', {textContent: s.label}), el('td', {className: 'num', textContent: String(s.docs.size)}),
+      el('td', {className: 'num', textContent: String(s.facts.size)}));
+    tr.dataset.story = s.key; tr.onclick = () => { storyFilter = storyFilter === s.key ? null : s.key; renderStories(); render(); };
+    body.append(tr); }); }
 function visible(){ const label = $('f-label').value, kind = $('f-kind').value, doc = $('f-doc').value.toLowerCase();
   const min = parseFloat($('f-score').value || '0'), text = $('f-text').value.toLowerCase();
   return findings.filter(f => (!label || f.label === label) && (!kind || f.kind === kind)
     && (!doc || (f.a.doc_id + ' ' + f.b.doc_id).toLowerCase().includes(doc)) && f.score >= min
     && (!text || (f.a.text + ' ' + f.b.text).toLowerCase().includes(text))
-    && (!docFilter || (docFilter.includes(f.a.doc_id) && docFilter.includes(f.b.doc_id))));
+    && (storyFilter === null || storyKey(f) === storyFilter));
 }
-function render(){ const body = $('list').tBodies[0]; body.replaceChildren();
+function docCell(f, doc){ return el('div', {}, el('b', {textContent: doc}), outlier(f, doc) ? el('span', {className: 'outlier', textContent: 'outlier'}) : ''); }
+function render(){ const body = $('list').tBodies[0]; $('main').append($('detail')); body.replaceChildren();
   const rows = visible().sort((x, y) => { const a = value(x, sortKey), b = value(y, sortKey);
     return (a < b ? -1 : a > b ? 1 : 0) * sortDir; });
   rows.forEach(f => { const tr = el('tr', {className: 'finding' + (f === selected ? ' selected' : '')},
-      el('td', {className: 'label-' + f.label, textContent: f.label}), el('td', {textContent: f.kind}),
-      el('td', {textContent: f.score.toFixed(2)}), el('td', {textContent: f.a.doc_id + ' ~ ' + f.b.doc_id}),
-      el('td', {textContent: f.a.text.length > 110 ? f.a.text.slice(0, 110) + '…' : f.a.text}));
-    tr.dataset.id = f.id; tr.onclick = () => { selected = f; show(f); render(); }; body.append(tr); });
-  $('shown').textContent = rows.length + ' of ' + findings.length + ' findings shown' + (docFilter ? ' (sources: ' + docFilter.join(' ~ ') + ')' : ''); }
+      el('td', {className: 'label-' + f.label}, f.label, el('span', {className: 'kind', textContent: f.kind})),
+      el('td', {textContent: f.score.toFixed(2)}),
+      el('td', {className: 'docs'}, docCell(f, f.a.doc_id), el('div', {className: 'muted', textContent: 'vs'}), docCell(f, f.b.doc_id)),
+      el('td', {className: 'texts'}, el('div', {className: 'side'}, el('b', {textContent: f.a.doc_id + ': '}), cut(f.a.text, 90)),
+        el('div', {className: 'side'}, el('b', {textContent: f.b.doc_id + ': '}), cut(f.b.text, 90))),
+      el('td', {className: 'ev', textContent: cut(evidenceText(f), 80)}));
+    tr.dataset.id = f.id; tr.onclick = () => select(f); body.append(tr);
+    if (f === selected && narrow.matches) body.append(el('tr', {className: 'detail-row'}, el('td', {colSpan: 5}, $('detail')))); });
+  const story = storyFilter === null ? null : stories.get(storyFilter);
+  $('shown').textContent = rows.length + ' of ' + findings.length + ' findings shown' + (story ? ' (story: ' + story.label + ')' : ''); }
+function select(f){ selected = f; show(f); render();
+  if (location.hash !== '#' + f.id) location.hash = f.id; }
 function side(f, s){ const c = f[s], ctx = f.context[s];
-  return el('div', {className: 'claim'}, el('h3', {textContent: c.doc_id + ' · line ' + c.line + (c.source ? ' · ' + c.source : '')}),
+  return el('div', {className: 'claim'}, el('h3', {}, c.doc_id + ' · line ' + c.line + (c.source ? ' · ' + c.source : ''),
+      outlier(f, c.doc_id) ? el('span', {className: 'outlier', textContent: 'outlier'}) : ''),
     el('div', {className: 'context'}, ctx.before ? '…' + ctx.before : '', el('mark', {textContent: ctx.claim}), ctx.after ? ctx.after + '…' : ''),
     c.standalone !== c.text ? el('p', {className: 'muted', textContent: 'Read by the model as: ' + c.standalone}) : ''); }
 function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent: f.label + ' · ' + f.kind + ' · score ' + f.score.toFixed(2)}));
@@ -162,10 +200,17 @@ function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent
   if (f.nli) ['a_to_b', 'b_to_a'].forEach(k => { const p = f.nli[k];
     ev.append(el('li', {textContent: 'NLI ' + k.replace(/_/g, ' ') + ': ' + (p ? 'entailment ' + p.entailment.toFixed(2) + ', neutral ' + p.neutral.toFixed(2) + ', contradiction ' + p.contradiction.toFixed(2) : 'not scored (could not change the verdict)')})); });
   d.append(el('h2', {textContent: 'Evidence'}), ev, el('p', {className: 'muted', textContent: 'finding ' + f.id + ' · model ' + f.model.name + ' ' + f.model.hash})); }
+function fromHash(){ let id = ''; try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+  const f = findings.find(x => x.id === id); if (!f || f === selected) return;
+  if (!visible().includes(f)) { storyFilter = null; ['f-label', 'f-kind', 'f-doc', 'f-text'].forEach(i => { $(i).value = ''; });
+    $('f-score').value = '0'; renderStories(); }
+  select(f); const row = document.querySelector('#list tr.selected'); if (row) row.scrollIntoView({block: 'center'}); }
 document.querySelectorAll('#list th').forEach(th => th.onclick = () => {
   sortDir = sortKey === th.dataset.key ? -sortDir : 1; sortKey = th.dataset.key; render(); });
-['f-label', 'f-kind', 'f-doc', 'f-score', 'f-text'].forEach(id => $(id).addEventListener('input', () => { docFilter = null; render(); }));
-matrix(); render();
+['f-label', 'f-kind', 'f-doc', 'f-score', 'f-text'].forEach(id => $(id).addEventListener('input', render));
+narrow.addEventListener('change', render);
+window.addEventListener('hashchange', fromHash);
+renderStories(); render(); fromHash();
 })();
 </script></body></html>
 """

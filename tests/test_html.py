@@ -129,10 +129,130 @@ def test_page_filters_opens_a_finding_and_shows_text_as_text(records, tmp_path):
         assert page.evaluate("window.pwned === undefined")
         assert page.locator("#detail mark").count() == 2
         assert "Intro line." in page.locator("#detail .context").first.inner_text()  # context around the claim
-        assert page.inner_text("#matrix").count("1 / 1") == 2
+        stories = page.locator("#stories tbody tr")
+        assert [stories.nth(i).inner_text().split("\t") for i in range(stories.count())] == [
+            ["The mayor's post", "3", "1"],
+            ["(no story)", "2", "0"],
+        ]
+        assert page.locator("#matrix").count() == 0
         page.screenshot(path=str(Path(tmp_path) / "report.png"), full_page=True)
         browser.close()
     assert (tmp_path / "report.png").stat().st_size > 10_000
+
+
+def fact_record(n: int, story: dict | None, versions: dict[str, list[str]], message: str | None) -> dict:
+    """A schema-3 contradiction line: one fact, its versions, the outlier's claim as `a` (no files: no context)."""
+    sizes = sorted(versions, key=lambda v: len(versions[v]))
+    outliers = versions[sizes[0]] if len(versions[sizes[0]]) < len(versions[sizes[-1]]) else []
+    a_doc, b_doc = versions[sizes[0]][0], versions[sizes[-1]][0]
+    a_text, b_text = f"Officials said {sizes[0]} on day {n}.", f"Officials said {sizes[-1]} on day {n}."
+    evidence = [] if message is None else [{"kind": "number", "contradicts": True, "message": message}]
+    return {
+        "id": f"{n:016x}",
+        "label": "contradict",
+        "kind": "nli" if message is None else "number",
+        "score": 0.9 - n / 100,
+        "similarity": 0.8,
+        "a": claim(a_doc, a_text, f"/nonexistent/{a_doc}", [0, len(a_text)], 1),
+        "b": claim(b_doc, b_text, f"/nonexistent/{b_doc}", [0, len(b_text)], 1),
+        "nli": {"a_to_b": {"entailment": 0.0, "neutral": 0.1, "contradiction": 0.9}, "b_to_a": None},
+        "story": story,
+        "fact": {
+            "id": f"f{n:015x}",
+            "subject": "",
+            "versions": [{"value": v, "documents": d, "claims": []} for v, d in versions.items()],
+            "majority": sizes[-1] if outliers else None,
+            "outliers": outliers,
+        },
+        "pairs": [{"id": f"p{i}", "kind": "nli", "score": 0.9} for i in range(len(versions[sizes[-1]]))],
+        "evidence": evidence,
+        "model": {"name": "m", "hash": "h"},
+        "schema_version": 3,
+    }
+
+
+@pytest.fixture
+def corpus() -> list[dict]:
+    """30 sources, two stories: the bridge (29 say 12 dead, one says 40; a split on the date), the vote."""
+    sources = [f"source-{i:02d}.txt" for i in range(1, 31)]
+    bridge, vote = {"id": "b", "label": "Bridge collapse"}, {"id": "v", "label": "Council vote"}
+    agree = fact_record(9, None, {"x": ["source-01.txt"], "y": ["source-02.txt"]}, None)
+    agree |= {"label": "agree", "fact": None, "pairs": [], "evidence": []}
+    return [
+        fact_record(1, bridge, {"12 dead": sources[:29], "40 dead": sources[29:]}, "40 dead vs 12 dead"),
+        fact_record(2, bridge, {"on Monday": sources[:15], "on Tuesday": sources[15:]}, None),
+        fact_record(3, vote, {"7 votes": sources[:3], "9 votes": sources[3:4]}, "9 votes vs 7 votes"),
+        fact_record(4, vote, {"approved": sources[:2], "rejected": sources[2:4]}, None),
+        agree,
+    ]
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
+)
+def test_stories_rows_deep_links_and_phone_layout(corpus, tmp_path):
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is a test dependency")
+    page_path = tmp_path / "report.html"
+    page_path.write_text(render_html(corpus, "30 sources"))
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(page_path.as_uri())
+        stories = page.locator("#stories tbody tr")
+        assert [stories.nth(i).inner_text().split("\t") for i in range(stories.count())] == [
+            ["Bridge collapse", "30", "2"],
+            ["Council vote", "4", "2"],
+            ["(no story)", "2", "0"],
+        ]
+        assert page.locator("#list tbody tr").count() == 5
+        stories.filter(has_text="Council vote").click()
+        rows = page.locator("#list tbody tr")
+        assert rows.count() == 2 and "2 of 5 findings shown (story: Council vote)" in page.inner_text("#shown")
+        stories.filter(has_text="Council vote").click()  # again: all stories
+        assert rows.count() == 5
+        stories.filter(has_text="Bridge collapse").click()
+        assert rows.count() == 2
+        first = page.locator('#list tr[data-id="0000000000000001"]')
+        text = first.inner_text()
+        assert "source-30.txt" in text and "source-01.txt" in text and "40 dead vs 12 dead" in text
+        assert "Officials said 40 dead on day 1." in text and "Officials said 12 dead on day 1." in text
+        assert (
+            first.locator(".outlier").count() == 1
+            and "source-30.txt" in first.locator(".outlier").locator("..").inner_text()
+        )
+        second = page.locator('#list tr[data-id="0000000000000002"]')
+        assert second.locator("td.ev").inner_text() == "NLI" and second.locator(".outlier").count() == 0
+        first.click()
+        assert page.evaluate("location.hash") == "#0000000000000001"
+        assert "40 dead vs 12 dead" in page.inner_text("#detail")
+        assert page.evaluate("getComputedStyle(document.getElementById('detail')).position") == "sticky"
+        page.screenshot(path=str(tmp_path / "desktop.png"), full_page=True)
+
+        page.goto(page_path.as_uri() + "#0000000000000003")  # a deep link, in a fresh page
+        page.reload()
+        assert page.locator("#list tr.selected").get_attribute("data-id") == "0000000000000003"
+        assert "9 votes vs 7 votes" in page.inner_text("#detail") and "story: Council vote" in page.inner_text(
+            "#detail"
+        )
+
+        phone = browser.new_page(viewport={"width": 400, "height": 800})
+        phone.goto(page_path.as_uri() + "#0000000000000001")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 404
+        detail = phone.locator("#detail")
+        assert phone.locator("#list tr.selected + tr.detail-row #detail").count() == 1  # right under its row
+        box = detail.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 400
+        assert "source-30.txt" in detail.inner_text() and "(stands alone)" in detail.inner_text()
+        claims = phone.locator("#detail .claim")
+        a, b = claims.nth(0).bounding_box(), claims.nth(1).bounding_box()
+        assert a and b and b["y"] >= a["y"] + a["height"]  # the claims stack in one column
+        phone.locator('#list tr[data-id="0000000000000004"]').click()
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 404
+        assert phone.evaluate("location.hash") == "#0000000000000004"
+        phone.locator('#list tr[data-id="0000000000000001"]').click()
+        phone.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+        browser.close()
+    assert (tmp_path / "desktop.png").stat().st_size > 10_000 and (tmp_path / "phone.png").stat().st_size > 10_000
 
 
 def test_terminal_review_filters_and_writes_decisions(records, tmp_path):
