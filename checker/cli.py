@@ -21,6 +21,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from checker.config import LABELS
+from checker.formats import FORMATS
 from checker.records import FINDING_KINDS
 
 # No code path may reach a model hub unless the user asks (--allow-download).
@@ -275,6 +276,14 @@ def run(
     html: Annotated[Path | None, typer.Option(help="Also write the report as a self-contained HTML page.")] = None,
     ignore_kind: IgnoreKindOpt = None,
     quiet: QuietOpt = False,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--output-format",
+            help="What to print: stories (the discrepancies story by story, then a summary), "
+            "or the report as full, concise, json-lines, github or sarif (as checker ci).",
+        ),
+    ] = "stories",
 ) -> None:
     """Check a corpus of articles and write a report of where the sources disagree."""
     from checker.html import render_html
@@ -282,6 +291,7 @@ def run(
 
     if fail_on is not None:
         parse_labels(fail_on)
+    parse_choices(output_format, ("stories", *FORMATS), "output format")
     settings = _settings(
         config,
         model=model,
@@ -306,7 +316,12 @@ def run(
     }
     if summary:
         write_json(summary, stats)
-    if not quiet:
+    if output_format != "stories":
+        from checker import __version__
+        from checker.formats import render
+
+        sys.stdout.write(render(records, output_format, __version__))
+    elif not quiet:
         from checker.formats import to_stories
 
         out.print(to_stories(records, max(out.width, 60)), end="", markup=False)
@@ -367,7 +382,7 @@ def ci(
     """Check new or changed articles against a corpus; exit 1 on new, unreviewed contradictions."""
     from checker import __version__
     from checker.baseline import BaselineError, load_baseline, unreviewed
-    from checker.formats import FORMATS, orient, record_documents, render
+    from checker.formats import orient, record_documents, render
     from checker.report import write_atomic
 
     if output_format not in FORMATS:

@@ -340,3 +340,14 @@ def test_input_ending_at_the_reason_prompt_gives_no_reason(tmp_path):
     assert result.exit_code == 0, result.output
     (entry,) = load_baseline(baseline)["results"]["a.txt"]
     assert entry["decision"] == "confirmed" and entry.get("reason", "") == "" and entry["reviewer"] == "ana"
+
+
+def test_run_prints_the_report_in_a_ci_format_when_asked(corpus, tmp_path, tiny_model):
+    args = ["run", str(corpus), "--model", str(tiny_model), "-o", str(tmp_path / "r.jsonl")]
+    result = runner.invoke(app, [*args, "--output-format", "json-lines"])
+    assert result.exit_code == 0, result.output
+    (line,) = result.stdout.splitlines()
+    assert json.loads(line)["fact"]["versions"] and "documents," not in result.stdout
+    stories = runner.invoke(app, args)
+    assert stories.stdout.startswith("Story: ") and "(stands alone)" not in stories.stdout
+    assert runner.invoke(app, [*args, "--output-format", "xml"]).exit_code == 2
