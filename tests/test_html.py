@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,18 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@contextmanager
+def chromium():
+    """Debian's Chromium driven by Playwright, closed after the test."""
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is a test dependency")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def claim(doc_id: str, text: str, path: str, span: list[int], line: int) -> dict:
@@ -108,11 +121,9 @@ def test_article_text_is_escaped_in_the_file(records):
     CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
 )
 def test_page_filters_opens_a_finding_and_shows_text_as_text(records, tmp_path):
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is a test dependency")
     page_path = tmp_path / "report.html"
     page_path.write_text(render_html(records, "seeds"))
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(page_path.as_uri())
         assert page.locator("#list tbody tr").count() == 2
@@ -136,7 +147,6 @@ def test_page_filters_opens_a_finding_and_shows_text_as_text(records, tmp_path):
         ]
         assert page.locator("#matrix").count() == 0
         page.screenshot(path=str(Path(tmp_path) / "report.png"), full_page=True)
-        browser.close()
     assert (tmp_path / "report.png").stat().st_size > 10_000
 
 
@@ -172,7 +182,7 @@ def fact_record(n: int, story: dict | None, versions: dict[str, list[str]], mess
 
 
 @pytest.fixture
-def corpus() -> list[dict]:
+def thirty_sources() -> list[dict]:
     """30 sources, two stories: the bridge (29 say 12 dead, one says 40; a split on the date), the vote."""
     sources = [f"source-{i:02d}.txt" for i in range(1, 31)]
     bridge, vote = {"id": "b", "label": "Bridge collapse"}, {"id": "v", "label": "Council vote"}
@@ -190,12 +200,10 @@ def corpus() -> list[dict]:
 @pytest.mark.skipif(
     CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
 )
-def test_stories_rows_deep_links_and_phone_layout(corpus, tmp_path):
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is a test dependency")
+def test_stories_rows_deep_links_and_phone_layout(thirty_sources, tmp_path):
     page_path = tmp_path / "report.html"
-    page_path.write_text(render_html(corpus, "30 sources"))
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    page_path.write_text(render_html(thirty_sources, "30 sources"))
+    with chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(page_path.as_uri())
         stories = page.locator("#stories tbody tr")
@@ -251,7 +259,6 @@ def test_stories_rows_deep_links_and_phone_layout(corpus, tmp_path):
         assert phone.evaluate("location.hash") == "#0000000000000004"
         phone.locator('#list tr[data-id="0000000000000001"]').click()
         phone.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
-        browser.close()
     assert (tmp_path / "desktop.png").stat().st_size > 10_000 and (tmp_path / "phone.png").stat().st_size > 10_000
 
 
