@@ -30,6 +30,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+INTERRUPTED = "checker: interrupted; the previous report was left as it was"
 STAGE_NAMES = {"claims": "finding claims", "embeddings": "embedding claims", "verdicts": "scoring claim pairs"}
 
 
@@ -45,7 +46,7 @@ class CheckerGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
-            err.print("checker: interrupted; the previous report was left as it was", markup=False)
+            err.print(INTERRUPTED, markup=False)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except (TyperException, typer.Exit, typer.Abort):  # usage errors and exits: typer shows them
             raise
@@ -575,7 +576,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        err.print("checker: interrupted; the previous report was left as it was")
+        err.print(INTERRUPTED, markup=False)  # before the command started (while importing)
         sys.exit(130)
 
 

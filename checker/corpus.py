@@ -81,7 +81,7 @@ def bom_encoding(data: bytes) -> str | None:
     return next((codec for bom, codec in BOMS if data.startswith(bom)), None)
 
 
-def decode(data: bytes, path: str) -> str:
+def decode(data: bytes) -> str:
     """A byte-order mark first (UTF-16 and UTF-32 text is full of NUL bytes); then UTF-8; else a guess."""
     encoding = bom_encoding(data)
     if encoding:
@@ -278,7 +278,7 @@ def open_regular(path: Path, max_chars: int | None = None) -> BinaryIO:
 def read_text_file(path: Path, doc_id: str, max_chars: int) -> Document:
     """A .txt, .md or .html file as one document; its size is checked before a byte is read."""
     with open_regular(path, max_chars) as file:
-        text = decode(file.read(), str(path))
+        text = decode(file.read())
     if path.suffix.lower() in HTML_SUFFIXES:
         title, body, offsets = html_main_text(text)
         if not body.strip():
@@ -322,7 +322,7 @@ def _record(line: str | None, where: str, max_chars: int) -> Document:
             f"line is over {JSON_CHARS_PER_CHAR} x the limit of {max_chars:,} characters (max_document_chars)"
         )
     if ESCAPED_BYTES.search(line):  # not UTF-8: guess this line's legacy encoding
-        line = decode(line.encode("utf-8", "surrogateescape"), where)
+        line = decode(line.encode("utf-8", "surrogateescape"))
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:

@@ -29,7 +29,7 @@ def _document_text(path: str) -> str | None:
         if Path(path).suffix.lower() in {".html", ".htm"}:
             return None  # spans index the extracted text; the sentence stands in for context
         with open_regular(Path(path), Config.max_document_chars) as file:  # never a FIFO or /dev/zero
-            return decode(file.read(), path)
+            return decode(file.read())
     except (OSError, ValueError, KeyError, IndexError):
         return None
 
