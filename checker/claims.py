@@ -10,9 +10,10 @@ its own, so headlines and subheads never merge into the next sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date, timedelta
 
+from checker.checks import Check, annotate, registry
 from checker.checks.text import WEEKDAYS
 from checker.config import Config
 from checker.entities import ENTITY_LABELS, clean_name, entity_key
@@ -285,8 +286,15 @@ def sentence_setting(parsed, sent) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return own, tuple(key for key in named if key not in own)
 
 
-def extract_claims(documents: Iterable[Document], nlp, batch_size: int = 64) -> list[Claim]:
-    """Claims of every document, in document order, with spans into the original text."""
+def extract_claims(
+    documents: Iterable[Document], nlp, checks: Sequence[Check] | None = None, batch_size: int = 64
+) -> list[Claim]:
+    """Claims of every document, in document order, with spans into the original text.
+
+    Each claim is annotated here, once, from its tokens, by every check of
+    `checks` (default: every registered check).
+    """
+    checks = registry().configured() if checks is None else checks
     claims: list[Claim] = []
     for doc in documents:
         context = _Context(parse_published(doc.published))
@@ -302,18 +310,18 @@ def extract_claims(documents: Iterable[Document], nlp, batch_size: int = 64) -> 
                         text = parsed.text[start:end].strip()
                         lead = len(parsed.text[start:end]) - len(parsed.text[start:end].lstrip())
                         absolute = Span(span.start + start + lead, span.start + start + lead + len(text))
-                        claims.append(
-                            Claim(
-                                doc_id=doc.id,
-                                span=absolute,
-                                text=text,
-                                sentence_span=Span(span.start + sent.start_char, span.start + sent.end_char),
-                                line=doc.line_of(absolute.start),
-                                standalone=context.standalone(parsed, start, end),
-                                entities=claim_entities(parsed, start, end, context.full_names),
-                                setting=setting,
-                                reported_by=reported_by,
-                            )
+                        claim = Claim(
+                            doc_id=doc.id,
+                            span=absolute,
+                            text=text,
+                            sentence_span=Span(span.start + sent.start_char, span.start + sent.end_char),
+                            line=doc.line_of(absolute.start),
+                            standalone=context.standalone(parsed, start, end),
+                            entities=claim_entities(parsed, start, end, context.full_names),
+                            setting=setting,
+                            reported_by=reported_by,
                         )
+                        tokens = parsed.char_span(start + lead, start + lead + len(text), alignment_mode="expand")
+                        claims.append(annotate(claim, tokens, checks))
                 context.see(sent.ents)
     return claims

@@ -20,9 +20,9 @@ from rich.console import Console
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
+from checker.checks import registry
 from checker.config import LABELS
 from checker.formats import FORMATS
-from checker.records import FINDING_KINDS
 
 # No code path may reach a model hub unless the user asks (--allow-download).
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -127,14 +127,14 @@ def parse_labels(value: str) -> tuple[str, ...]:
 
 
 def parse_kinds(value: str | None) -> tuple[str, ...] | None:
-    return None if value is None else parse_choices(value, FINDING_KINDS, "kind")
+    return None if value is None else parse_choices(value, registry().finding_kinds, "kind")
 
 
 IgnoreKindOpt = Annotated[
     str | None,
     typer.Option(
         "--ignore-kind",
-        help="Finding kinds to leave out, comma-separated (nli, number, entity_set, date, title, denial, quote); "
+        help=f"Finding kinds to leave out, comma-separated ({', '.join(registry().finding_kinds)}); "
         "e.g. nli keeps what a structured check found.",
     ),
 ]
@@ -490,9 +490,7 @@ def review(
     report: Annotated[Path, typer.Argument(help="A JSONL report written by `checker run`.", show_default=False)],
     baseline: BaselineOpt = Path(".checker-baseline.json"),
     label: Annotated[str | None, typer.Option(help="Only this label.")] = None,
-    kind: Annotated[
-        str | None, typer.Option(help="Only this kind (nli, number, entity_set, date, title, denial, quote).")
-    ] = None,
+    kind: Annotated[str | None, typer.Option(help=f"Only this kind ({', '.join(registry().finding_kinds)}).")] = None,
     doc: Annotated[str | None, typer.Option(help="Only findings whose document ids contain this.")] = None,
     min_score: Annotated[float, typer.Option(help="Only findings scored at least this.")] = 0.0,
     search: Annotated[str | None, typer.Option(help="Only findings whose claims contain this text.")] = None,

@@ -22,65 +22,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
+from checker.checks import Check, registry
 from checker.records import Claim, Finding, content_hash
 from checker.verdicts import standing
 
-Side = str  # "a" or "b"
-
-
-def _value(detail: dict[str, Any], side: Side) -> Any:
-    value = detail.get(side)
-    return value.get("value") if isinstance(value, dict) else value
-
-
-def _label(detail: dict[str, Any], side: Side) -> str:
-    value = detail.get(side)
-    return str(value.get("text") if isinstance(value, dict) else ", ".join(value) if isinstance(value, list) else value)
-
-
-def _title(detail: dict[str, Any], side: Side) -> tuple[tuple, str]:
-    former = detail.get(f"{side}_former")
-    office = detail.get(f"{side}_office", "")
-    return (office, former), f"{'former ' if former else ''}{office}"
-
-
-def _members(detail: dict[str, Any], side: Side) -> tuple[tuple, str]:
-    members = tuple(sorted({*detail.get("shared", ()), *detail.get(f"only_in_{side}", ())}))
-    return members, ", ".join(members)
-
-
-def _plain(detail: dict[str, Any], side: Side) -> tuple[Any, str]:
-    value = _value(detail, side)
-    return (tuple(value) if isinstance(value, list) else value), _label(detail, side)
-
-
-@dataclass(frozen=True)
-class FactShape:
-    """How one kind of evidence names its subject and each side's version of it.
-
-    `whole_subject`: the subject alone names one fact in a story (a person's
-    office, a quote). A number's unit does not ("%" of turnout and of
-    unemployment, deaths by Monday and by Tuesday): its pairs join by shared
-    claims, as those of kinds with no subject do.
-    """
-
-    subject: Callable[[dict[str, Any]], str]
-    version: Callable[[dict[str, Any], Side], tuple[Any, str]]  # (key that compares, text a reader sees)
-    whole_subject: bool = False
-
-
-SHAPES: dict[str, FactShape] = {
-    "number": FactShape(lambda d: " ".join(filter(None, (d.get("unit"), d.get("polarity")))), _plain),
-    "title": FactShape(lambda d: f"{d.get('person', '')}: {d.get('role', '')}", _title, whole_subject=True),
-    "entity_set": FactShape(lambda d: "", _members),
-    "date": FactShape(lambda d: "", _plain),
-    "denial": FactShape(lambda d: str(d.get("speaker", "")), _plain, whole_subject=True),
-    "quote": FactShape(lambda d: str(d.get("quote", "")), _plain, whole_subject=True),
-}
+Shapes = Mapping[str, Check]  # by kind: how a check's evidence names its subject and each side's version
 
 
 @dataclass(frozen=True)
@@ -175,19 +124,25 @@ def claim_key(claim: Claim) -> tuple[str, int, int]:
     return claim.doc_id, claim.span.start, claim.span.end
 
 
-def _subject(finding: Finding) -> str:
-    shape = SHAPES.get(finding.kind)
+def _subject(finding: Finding, shapes: Shapes) -> str:
+    shape = shapes.get(finding.kind)
     return shape.subject(finding.evidence[0].detail) if shape and finding.evidence else ""
 
 
-def _group(findings: Sequence[Finding], story_of: Mapping[str, str]) -> list[list[int]]:
-    """Pairs of one story and kind about one subject, or, where there is no subject, sharing a claim."""
+def _group(findings: Sequence[Finding], story_of: Mapping[str, str], shapes: Shapes) -> list[list[int]]:
+    """Pairs of one story and kind about one subject, or, where there is no subject, sharing a claim.
+
+    A check's `whole_subject` says its subject alone names one fact in a story
+    (a person's office, a quote). A number's unit does not ("%" of turnout and
+    of unemployment, deaths by Monday and by Tuesday): its pairs join by shared
+    claims, as those of kinds with no subject do.
+    """
     groups = _Groups(len(findings))
     first: dict[tuple, int] = {}
     for i, finding in enumerate(findings):
         story = story_of.get(finding.pair.a.doc_id, "")
-        subject = _subject(finding)
-        shape = SHAPES.get(finding.kind)
+        subject = _subject(finding, shapes)
+        shape = shapes.get(finding.kind)
         keys = (
             [(story, finding.kind, "subject", subject)]
             if shape and shape.whole_subject
@@ -198,8 +153,7 @@ def _group(findings: Sequence[Finding], story_of: Mapping[str, str]) -> list[lis
     return groups.members()
 
 
-def _structured_versions(findings: Iterable[Finding]) -> list[Version]:
-    shape = SHAPES[next(iter(findings)).kind]
+def _structured_versions(findings: Sequence[Finding], shape: Check) -> list[Version]:
     values: dict[str, str] = {}
     claims: dict[str, dict[tuple, Claim]] = defaultdict(dict)
     for finding in findings:
@@ -238,18 +192,24 @@ def _colour_versions(findings: Sequence[Finding]) -> list[Version]:
     return [Version(side[0].text, tuple(side)) for side in sides if side]
 
 
-def group_facts(findings: Iterable[Finding], story_of: Mapping[str, str] | None = None) -> list[Fact]:
-    """The facts the contradictions of `findings` are about, in a stable order (strongest first)."""
+def group_facts(
+    findings: Iterable[Finding], story_of: Mapping[str, str] | None = None, checks: Sequence[Check] | None = None
+) -> list[Fact]:
+    """The facts the contradictions of `findings` are about, in a stable order (strongest first).
+
+    `checks` say how their evidence names a subject and versions (default: every registered check).
+    """
     contradictions = sorted((f for f in findings if f.label == "contradict"), key=lambda f: f.id)
     story_of = story_of or {}
+    shapes = {c.kind: c for c in (registry().configured() if checks is None else checks)}
     facts = []
-    for members in _group(contradictions, story_of):
+    for members in _group(contradictions, story_of, shapes):
         group = [contradictions[i] for i in members]
-        kind = group[0].kind
-        versions = _structured_versions(group) if kind in SHAPES else _colour_versions(group)
+        shape = shapes.get(group[0].kind)
+        versions = _structured_versions(group, shape) if shape else _colour_versions(group)
         versions.sort(key=lambda v: (-len(v.documents), v.documents, v.value))
         story = story_of.get(group[0].pair.a.doc_id, "")
-        facts.append(Fact(kind, _subject(group[0]), story, tuple(versions), tuple(group)))
+        facts.append(Fact(group[0].kind, _subject(group[0], shapes), story, tuple(versions), tuple(group)))
     return sorted(_distinct_ids(facts), key=lambda f: (-f.score, f.id))
 
 

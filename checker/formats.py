@@ -14,17 +14,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from checker.checks import registry
+
 FORMATS = ("full", "concise", "json-lines", "github", "sarif")
 LEVELS = {"contradict": "error", "agree": "note", "unrelated": "note"}
-RULES = {
-    "nli": "The NLI model reads the two claims as contradicting each other.",
-    "number": "The two claims give different values for the same quantity.",
-    "entity_set": "The two claims list different participants in the same event.",
-    "date": "The two claims place the same event on different days.",
-    "title": "The two claims give the same person contradictory roles.",
-    "denial": "One claim has someone confirm what the other has the same one deny.",
-    "quote": "The same quoted words are attributed to two different people.",
-}
 JSONL_LINE = re.compile(r"^(?P<file>.+\.jsonl):(?P<line>\d+)$")
 # Characters that would break a printed line or drive a terminal: C0 and C1
 # controls, the Unicode line and paragraph separators, and lone surrogates (from
@@ -36,12 +29,9 @@ WORKFLOW_COMMAND = re.compile(r"::|##\[")
 SARIF_BASE = "%SRCROOT%"
 
 
-SIDE_SWAPS = {"a": "b", "a_to_b": "b_to_a", "only_in_a": "only_in_b", "a_former": "b_former", "a_office": "b_office"}
-SIDE_SWAPS |= {v: k for k, v in SIDE_SWAPS.items()}
-
-
 def _swapped(mapping: dict[str, Any]) -> dict[str, Any]:
-    return {SIDE_SWAPS.get(k, k): v for k, v in mapping.items()}
+    swaps = registry().side_swaps()
+    return {swaps.get(k, k): v for k, v in mapping.items()}
 
 
 def orient(record: dict[str, Any], doc_ids: set[str]) -> dict[str, Any]:
@@ -168,7 +158,7 @@ def to_sarif(records: Sequence[dict[str, Any]], version: str) -> dict[str, Any]:
                 "properties": {"label": record["label"], "score": record["score"]},
             }
         )
-    rules = [{"id": kind, "shortDescription": {"text": text}} for kind, text in RULES.items()]
+    rules = [{"id": kind, "shortDescription": {"text": text}} for kind, text in registry().rules().items()]
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

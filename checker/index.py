@@ -26,12 +26,15 @@ from pathlib import Path
 import numpy as np
 from filelock import FileLock, Timeout
 
+from checker.checks import registry
+from checker.checks.base import decode, encode
 from checker.records import Claim, Document, Span, content_hash
 
 INDEX_VERSION = 1
 DEFAULT_FOLDER = ".checker"  # the default index's folder: checker's own, wherever it is
 # Bump when claim extraction changes what it produces, so cached claims are redone.
-CLAIMS_VERSION = "claims-7"
+# The kinds of check are part of the key too: a new kind's annotations are made for every document.
+CLAIMS_VERSION = "claims-8"
 # Runs that start together (CI jobs sharing a checkout, pre-commit on several
 # files) queue behind each other on the lock, and one run over a large corpus
 # takes minutes; past 10 minutes the holder is more likely stuck than busy.
@@ -81,10 +84,11 @@ def make_folder(folder: Path) -> None:
 
 
 def claim_to_json(claim: Claim) -> dict:
-    return asdict(claim)
+    return asdict(claim) | {"annotations": {kind: encode(value) for kind, value in claim.annotations.items()}}
 
 
 def claim_from_json(data: dict) -> Claim:
+    """A stored claim; its annotations read back as the types their checks declare (KeyError if one is missing)."""
     return Claim(
         **{
             **data,
@@ -93,6 +97,7 @@ def claim_from_json(data: dict) -> Claim:
             "entities": tuple(data["entities"]),
             "setting": tuple(data["setting"]),
             "reported_by": tuple(data["reported_by"]),
+            "annotations": {c.kind: decode(data["annotations"][c.kind], c.annotation) for c in registry().checks},
         }
     )
 
@@ -170,7 +175,7 @@ class Index:
     # claims -------------------------------------------------------------
     @staticmethod
     def document_key(document: Document) -> str:
-        return content_hash(CLAIMS_VERSION, document.id, document.text, document.published)
+        return content_hash(CLAIMS_VERSION, *registry().kinds, document.id, document.text, document.published)
 
     def cached_claims(self, documents: Iterable[Document]) -> dict[str, list[Claim]]:
         """Claims of the documents the index knows.

@@ -12,32 +12,24 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 
-from checker.checks import run_checks
-from checker.checks.dates import event_keys
-from checker.checks.numbers import QuantityIndex, quantity_keys
-from checker.checks.titles import RoleIndex, title_keys
+from checker.checks import Check, registry, run_checks
+from checker.checks.base import Explainer
 from checker.claims import extract_claims, load_nlp
 from checker.config import Config
 from checker.corpus import Corpus, load_corpus
 from checker.facts import Fact, group_facts
 from checker.nli import HFNLIModel, NLIBackend
 from checker.pairing import PairingStats, SentenceEmbedder, pair_candidates
-from checker.records import CandidatePair, Claim, Document, Evidence, Finding, NLIScores, content_hash
+from checker.records import CandidatePair, Claim, Document, Finding, NLIScores, content_hash
 from checker.report import finding_record, sort_findings
 from checker.stories import Story, group_stories
 from checker.verdicts import Thresholds, collapse_repeats, decide, needs_reverse
 
 Progress = Callable[[str, int, int], None]
-
-
-class Explainer(Protocol):
-    """Document-wide knowledge that can explain a discrepancy away (two votes, two offices)."""
-
-    def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool: ...
 
 
 NLI_CHUNK = 256  # inputs per model call: progress updates without hurting batching
@@ -116,8 +108,12 @@ class Checker:
     ):
         self.config = config or Config()
         self.thresholds = Thresholds(
-            self.config.contradict_threshold, self.config.agree_threshold, self.config.contradict_needs_shared_entity
+            self.config.contradict_threshold,
+            self.config.agree_threshold,
+            self.config.contradict_needs_shared_entity,
+            self.config.evidence_score,
         )
+        self.checks: tuple[Check, ...] = registry().configured(self.config.checks)
         self._nli, self._embedder, self._nlp = nli, embedder, nlp
         self.index = index  # an open checker.index.Index, or None to compute everything
         self.work: Counter = Counter()  # what was computed (not read from the index) in the last check
@@ -171,19 +167,20 @@ class Checker:
             self.config.top_k,
             self.config.min_similarity,
             self.config.entity_bonus,
-            keys=[quantity_keys(c.text) | title_keys(c.text) | event_keys(c.text) for c in claims],
+            keys=[set().union(*(check.pairing_keys(c) for check in self.checks)) for c in claims],
             key_min_similarity=self.config.key_min_similarity,
             stories=[story_of.get(c.doc_id, "") for c in claims],
         )
         lap("pairing")
         scores = self.score_pairs(pairs, progress)
         lap("nli")
-        findings = self.decide_pairs(pairs, scores, {"number": QuantityIndex(claims), "title": RoleIndex(claims)})
+        explainers = {c.kind: e for c in self.checks if (e := c.explainer(claims)) is not None}
+        findings = self.decide_pairs(pairs, scores, explainers)
         lap("verdicts")
         computed = {k: self.work[k] for k in ("documents_parsed", "embeddings", "verdicts")}
         findings = sort_findings(collapse_repeats(findings))
         directions = sum(len(s.directions()) for s in scores)
-        facts = group_facts(findings, story_of)
+        facts = group_facts(findings, story_of, self.checks)
         return CheckResult(corpus, claims, findings, stats, seconds, computed, directions, stories, facts)
 
     def extract_claims(self, documents: Sequence[Document], progress: Progress = _no_progress) -> list[Claim]:
@@ -192,7 +189,7 @@ class Checker:
         missing = [d for d in documents if d.id not in cached]
         if missing:
             for done, doc in enumerate(missing, start=1):
-                cached[doc.id] = extract_claims([doc], self.nlp)
+                cached[doc.id] = extract_claims([doc], self.nlp, self.checks)
                 progress("claims", done, len(missing))
             if self.index:
                 self.index.store_claims({doc: cached[doc.id] for doc in missing})
@@ -258,7 +255,7 @@ class Checker:
         for pair, score in zip(pairs, scores, strict=True):
             evidence = [
                 e
-                for e in run_checks(pair)
+                for e in run_checks(pair, self.checks)
                 if not (e.contradicts and e.kind in explainers and explainers[e.kind].explains(e, pair.a, pair.b))
             ]
             findings.append(decide(pair, score, evidence, self.thresholds, self.nli.name, self.nli.hash))

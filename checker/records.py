@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Label = Literal["agree", "contradict", "unrelated"]
-FINDING_KINDS = ("nli", "number", "entity_set", "date", "title", "denial", "quote")  # what decided a finding's label
 NLI_LABELS = ("entailment", "neutral", "contradiction")
 
 
@@ -96,6 +95,9 @@ class Claim:
     # Organisations that only report the claim ("according to the Interior Ministry"): they tell
     # two claims' figures apart only where neither names a setting of its own (ONS or Eurostat inflation).
     reported_by: tuple[str, ...] = ()
+    # What each structured check found in the claim, by kind (checker/checks/): filled once when the
+    # claim is extracted and stored with it in the index, so no check reads the text again per pair.
+    annotations: dict[str, Any] = field(default_factory=dict, hash=False, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

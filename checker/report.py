@@ -20,6 +20,7 @@ import jsonlines
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
+from checker.checks import Registry, registry
 from checker.corpus import file_offset
 from checker.facts import Fact
 from checker.formats import orient
@@ -28,6 +29,23 @@ from checker.stories import Story
 
 SCHEMA_VERSION = 3
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "finding.schema.json"
+
+
+def finding_schema(checks: Registry | None = None) -> dict[str, Any]:
+    """The report schema with its kinds and per-kind evidence taken from the checks' registry.
+
+    The shipped file is this for the checks that ship (a test keeps them equal),
+    so a reader of the file and the validator see the same schema.
+    """
+    checks = checks or registry()
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema["properties"]["kind"]["enum"] = list(checks.finding_kinds)
+    evidence = schema["properties"]["evidence"]["items"]
+    evidence["properties"]["kind"]["enum"] = list(checks.kinds)
+    evidence["allOf"] = checks.evidence_schema()
+    return schema
+
+
 LABEL_ORDER = {"contradict": 0, "agree": 1, "unrelated": 2}
 
 
@@ -203,7 +221,7 @@ def read_report(path: Path) -> list[dict[str, Any]]:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ReportError(f"not UTF-8 text (byte {exc.start})") from exc
-    validator = Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    validator = Draft202012Validator(finding_schema())
     records = []
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():

@@ -31,7 +31,6 @@ NOT_A_WORD = re.compile(r"\W+")
 # Words that, added around a sentence, can turn it round: "It is false that <sentence>".
 TURNING_WORDS = {"not", "no", "never", "false", "untrue", "wrong", "deny", "denied", "denies", "dismissed",
                  "rejected", "hoax", "rumour", "rumor", "reports", "claims", "t"}  # fmt: skip
-EVIDENCE_SCORE = 0.9  # reported confidence of a contradiction found by a structured check
 
 
 @dataclass(frozen=True)
@@ -39,6 +38,7 @@ class Thresholds:
     contradict: float
     agree: float
     shared_entity: bool = True  # a model-only contradiction needs an entity both claims name
+    evidence_score: float = 0.9  # the least score of a contradiction a structured check found
 
 
 def decide(
@@ -61,7 +61,9 @@ def decide(
         return Finding(label, kind, round(float(score), 4), pair, scores, tuple(ordered), model, model_hash)
 
     if contradicting:
-        return finding("contradict", contradicting[0].kind, max(EVIDENCE_SCORE, p_contra), contradicting + agreeing)
+        return finding(
+            "contradict", contradicting[0].kind, max(thresholds.evidence_score, p_contra), contradicting + agreeing
+        )
     # the same key with the same label: matching a name across the tagger's person/organisation labels
     # (checks.dates, checks.numbers) added three false model-only reports in the clusters and no find
     same_subject = not thresholds.shared_entity or bool(set(pair.a.entities) & set(pair.b.entities))

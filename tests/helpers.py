@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
+
+from checker.checks import Check, annotate, registry
+from checker.claims import load_nlp
 from checker.records import CandidatePair, Claim, Span
 
 VOTE_A = "The assembly met on Monday in Geneva.\nThe resolution got 18 votes against in the General Assembly.\n"
@@ -24,3 +29,23 @@ def make_claim(
 
 def make_pair(a: str, b: str, similarity: float = 0.8, **kwargs) -> CandidatePair:
     return CandidatePair(make_claim(a, "a.txt", **kwargs), make_claim(b, "b.txt", **kwargs), similarity)
+
+
+@functools.cache
+def _nlp():
+    return load_nlp()
+
+
+def annotated(claim: Claim, checks: Sequence[Check] | None = None) -> Claim:
+    """The claim annotated by the checks (default: all) from its own parse, as claim extraction does."""
+    return annotate(claim, _nlp()(claim.text)[:], registry().configured() if checks is None else checks)
+
+
+def comparer(check_class: type[Check], **settings: float):
+    """`compare(a, b, similarity)` of one check on claims made by `make_claim`, annotated first."""
+    check = check_class(**settings)
+
+    def compare(a: Claim, b: Claim, similarity: float):
+        return check.compare(annotated(a, [check]), annotated(b, [check]), similarity)
+
+    return compare

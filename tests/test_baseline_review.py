@@ -30,7 +30,7 @@ from checker.cli import app
 from checker.index import Index, IndexUnavailable, IndexWarning
 from checker.records import Document
 from checker.review import KEY_HELP, audit
-from tests.helpers import make_claim
+from tests.helpers import annotated, make_claim
 from tests.test_ci import ARTICLES, baseline_args, ci_options
 
 runner = CliRunner()
@@ -205,7 +205,7 @@ def document() -> Document:
 @pytest.mark.parametrize("damage", ["{", "5", '[{"text": "no span"}]', "[5]", '{"a": 1}'])
 def test_a_damaged_claims_row_is_parsed_again_with_a_warning(tmp_path, document, damage):
     with Index(tmp_path / "i.sqlite") as index:
-        index.store_claims({document: [make_claim(document.text)]})
+        index.store_claims({document: [annotated(make_claim(document.text))]})
         assert index.cached_claims([document])["a.txt"][0].text == document.text
         index.db.execute("UPDATE claims SET claims = ?", (damage,))
         with pytest.warns(IndexWarning, match="cached claims of a.txt are unreadable .*; parsed again"):

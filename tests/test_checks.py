@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from checker.checks import run_checks
-from checker.checks.dates import check_dates, dated_events, event_keys
-from checker.checks.denials import check_denials
-from checker.checks.entity_sets import check_entity_sets, list_members
-from checker.checks.numbers import check_numbers, extract_quantities, quantity_keys
-from checker.checks.quotes import check_quotes
+from checker.checks import registry, run_checks
+from checker.checks.dates import DateCheck, dated_events
+from checker.checks.denials import DenialCheck
+from checker.checks.entity_sets import EntitySetCheck, list_members
+from checker.checks.numbers import NumberCheck, extract_quantities
+from checker.checks.quotes import QuoteCheck
 from checker.checks.text import stem
-from checker.checks.titles import RoleIndex, check_titles
-from tests.helpers import make_claim, make_pair
+from checker.checks.titles import RoleIndex, TitleCheck
+from tests.helpers import annotated, comparer, make_claim, make_pair
+
+check_numbers, check_dates, check_titles = comparer(NumberCheck), comparer(DateCheck), comparer(TitleCheck)
+check_denials, check_quotes, check_entity_sets = comparer(DenialCheck), comparer(QuoteCheck), comparer(EntitySetCheck)
+
+
+def quantity_keys(text: str) -> set[str]:
+    return NumberCheck().pairing_keys(annotated(make_claim(text)))
+
+
+def event_keys(text: str) -> set[str]:
+    return DateCheck().pairing_keys(annotated(make_claim(text)))
 
 
 def numbers(a: str, b: str):
@@ -213,7 +224,11 @@ def test_dates_need_moderately_similar_claims():
     pair = make_pair(
         "NATO leaders met in Brussels on Monday.", "NATO leaders met in Brussels on Tuesday.", 0.5, entities=("NATO",)
     )
-    assert not [e for e in run_checks(pair) if e.kind == "date"]
+    assert not [
+        e
+        for e in run_checks(replace(pair, a=annotated(pair.a), b=annotated(pair.b)), registry().configured())
+        if e.kind == "date"
+    ]
 
 
 def test_a_sentence_opening_with_the_day_of_its_statement_dates_no_event():
@@ -292,8 +307,8 @@ def test_an_office_the_other_article_also_gives_is_no_conflict():
     elsewhere = make_claim("Later Ana Ruiz, the finance minister, met bankers.")
     evidence = check_titles(a, b, 0.5)
     assert evidence.contradicts
-    assert RoleIndex([a, elsewhere, b]).explains(evidence, a, b)
-    assert not RoleIndex([a, b]).explains(evidence, a, b)
+    assert RoleIndex([annotated(c) for c in (a, elsewhere, b)], "title").explains(evidence, a, b)
+    assert not RoleIndex([annotated(a), annotated(b)], "title").explains(evidence, a, b)
 
 
 def test_money_is_compared_by_currency_with_its_scale():

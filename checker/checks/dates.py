@@ -18,6 +18,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from checker.checks.base import Check, CheckSetting
 from checker.checks.text import MONTH_NAMES, MONTHS, STOP, WEEKDAY_NAMES, WEEKDAYS, blank
 from checker.entities import share_entity
 from checker.records import Claim, Evidence
@@ -53,10 +54,6 @@ EVENT_DAY = re.compile(
 RELATIVE = re.compile(
     rf"\b(?:{WEEKDAY_NAMES})\b(?: \(\d{{4}}-\d{{2}}-\d{{2}}\))?,? (?:a|one|two|three|the) days? (?:after|before)\b"
 )
-MIN_SIMILARITY = 0.75  # pair cosine needed before differing days count: one article reports many days
-# Above this cosine, two claims that both write out dates tell the same event even where the tagger
-# found no actor in one of them (a company name it does not know): they differ in little but the date.
-SAME_EVENT_SIMILARITY = 0.9
 
 
 @dataclass(frozen=True)
@@ -143,36 +140,75 @@ def dated_events(text: str) -> dict[str, Day]:
     return {key: day for key, day in events.items() if key not in repeated}  # "a second trial began on ..."
 
 
-def event_keys(text: str) -> set[str]:
-    """Keys of a claim's dated events: claims dating the same event are paired however unalike."""
-    return {f"event:{key}" for key in dated_events(text)}
+@dataclass(frozen=True)
+class Days:
+    """The days a claim places its event on, and its events named with their day ("trial:begin")."""
+
+    days: tuple[Day, ...]
+    events: dict[str, Day]
 
 
-def _same_event_days(a: Claim, b: Claim) -> Evidence | None:
-    """Days of one dated event; not between claims set among different people or places (Texas, Georgia)."""
-    if a.entities and b.entities and not share_entity(a.entities, b.entities):
-        return None
-    events_b = dated_events(b.text)
-    for key, x in dated_events(a.text).items():
-        y = events_b.get(key)
-        if y and x.conflicts(y):
-            detail = {"a": [x.text], "b": [y.text]}
-            return Evidence("date", True, detail, f"{x.text} vs {y.text}")
-    return None
-
-
-def check_dates(a: Claim, b: Claim, similarity: float) -> Evidence | None:
+class DateCheck(Check):
     """Days that differ between two alike claims, or the days of one event the two name alike."""
-    return (_written_days(a, b, similarity) if similarity >= MIN_SIMILARITY else None) or _same_event_days(a, b)
 
+    kind = "date"
+    rule = "The two claims place the same event on different days."
+    order = 30
+    annotation = Days
+    settings = (
+        CheckSetting(
+            "min_similarity",
+            0.75,
+            "Pair cosine needed before differing days count, since one article reports many days' events:"
+            " chosen on the seeds and clusters, where same-event restatements sit above it.",
+        ),
+        CheckSetting(
+            "same_event_similarity",
+            0.9,
+            "Above this cosine, two claims that both write out dates tell the same event even where the"
+            " tagger found no actor in one of them (a company name it does not know).",
+        ),
+    )
+    evidence = {
+        "description": "Days or dates each side gives (weekdays anchored to the publication date when known).",
+        "required": ["a", "b"],
+        "properties": {
+            "a": {"type": "array", "items": {"type": "string"}},
+            "b": {"type": "array", "items": {"type": "string"}},
+        },
+    }
 
-def _written_days(a: Claim, b: Claim, similarity: float) -> Evidence | None:
-    days_a, days_b = event_days(a), event_days(b)
-    verdicts = [x.conflicts(y) for x in days_a for y in days_b]
-    if not verdicts or not all(verdicts):  # no days, a day in common, or one that cannot be compared
+    def annotate(self, claim: Claim, tokens) -> Days:
+        return Days(tuple(event_days(claim)), dated_events(claim.text))
+
+    def pairing_keys(self, claim: Claim) -> set[str]:
+        """Claims dating the same event are paired however unalike."""
+        return {f"event:{key}" for key in self.mine(claim).events}
+
+    def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
+        written = self._written_days(a, b, similarity) if similarity >= self.setting("min_similarity") else None
+        return written or self._same_event_days(a, b)
+
+    def _same_event_days(self, a: Claim, b: Claim) -> Evidence | None:
+        """Days of one dated event; not between claims set among different people or places (Texas, Georgia)."""
+        if a.entities and b.entities and not share_entity(a.entities, b.entities):
+            return None
+        events_b = self.mine(b).events
+        for key, x in self.mine(a).events.items():
+            y = events_b.get(key)
+            if y and x.conflicts(y):
+                detail = {"a": [x.text], "b": [y.text]}
+                return Evidence(self.kind, True, detail, f"{x.text} vs {y.text}")
         return None
-    written_dates = all(d.month for d in days_a + days_b)
-    if not share_entity(a.entities, b.entities) and not (written_dates and similarity >= SAME_EVENT_SIMILARITY):
-        return None
-    detail = {"a": sorted({d.text for d in days_a}), "b": sorted({d.text for d in days_b})}
-    return Evidence("date", True, detail, f"{', '.join(detail['a'])} vs {', '.join(detail['b'])}")
+
+    def _written_days(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
+        days_a, days_b = self.mine(a).days, self.mine(b).days
+        verdicts = [x.conflicts(y) for x in days_a for y in days_b]
+        if not verdicts or not all(verdicts):  # no days, a day in common, or one that cannot be compared
+            return None
+        written_dates = all(d.month for d in days_a + days_b)
+        same_event = written_dates and similarity >= self.setting("same_event_similarity")
+        if not share_entity(a.entities, b.entities) and not same_event:
+            return None
+        detail = {"a": sorted({d.text for d in days_a}), "b": sorted({d.text for d in days_b})}
+        return Evidence(self.kind, True, detail, f"{', '.join(detail['a'])} vs {', '.join(detail['b'])}")

@@ -14,8 +14,10 @@ thing often says another about the same matter.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
+from checker.checks.base import Check, CheckSetting
 from checker.checks.text import STOP, WORD
 from checker.entities import entity_key, person_key
 from checker.records import Claim, Evidence
@@ -46,7 +48,6 @@ GENERIC_SPEAKERS = {"it", "he", "she", "they", "we", "i", "you", "officials", "p
                     "residents", "witnesses", "analysts", "critics", "sources", "officers", "experts", "doctors",
                     "researchers", "scientists", "reports", "spokesman", "spokeswoman", "spokesperson", "but", "and",
                     "the", "a", "an", "government", "company", "officials'"}  # fmt: skip
-MIN_SIMILARITY = 0.45  # the pairing floor: the same speaker and shared content words say it is one matter
 PREFIX = 5  # content words compared by their first letters: "evacuation" and "evacuated" match
 MIN_SHARED_WORDS = 2  # content words the denied and the confirmed statement share: one matter
 
@@ -58,8 +59,8 @@ def _content(text: str) -> set[str]:
 class Statement(NamedTuple):
     verb: str
     speaker: str  # as written
-    keys: set[str]  # the speaker's entity keys
-    content: set[str]  # content words of what was said
+    keys: frozenset[str]  # the speaker's entity keys
+    content: frozenset[str]  # content words of what was said
 
 
 def _statement(claim: Claim, verb: re.Pattern) -> Statement | None:
@@ -89,21 +90,61 @@ def _statement(claim: Claim, verb: re.Pattern) -> Statement | None:
     content = _content(claim.text[m.end() :])
     if len(content) < MIN_SHARED_WORDS:
         content = _content(claim.text[: window_start + speaker.start()])
-    return Statement(m.group(), name, keys, content)
+    return Statement(m.group(), name, frozenset(keys), frozenset(content))
 
 
-def check_denials(a: Claim, b: Claim, similarity: float) -> Evidence | None:
-    if similarity < MIN_SIMILARITY:
+class Statements(NamedTuple):
+    """What a claim has someone deny and confirm, and whether it negates anything."""
+
+    denial: Statement | None
+    affirmation: Statement | None
+    denies: bool  # a denying verb, with a speaker found or not
+    negated: bool
+
+
+class DenialCheck(Check):
+    kind = "denial"
+    rule = "One claim has someone confirm what the other has the same one deny."
+    order = 50
+    annotation = Statements
+    settings = (
+        CheckSetting(
+            "min_similarity",
+            0.45,
+            "The pairing floor: the same speaker and shared content words already say it is one matter.",
+        ),
+    )
+    evidence = {
+        "description": "One speaker who confirms on one side and denies on the other.",
+        "required": ["speaker", "a", "b"],
+        "properties": {
+            "speaker": {"type": "string"},
+            "a": {"type": "string", "description": "The reporting verb on side a: confirmed, said, denied, ..."},
+            "b": {"type": "string"},
+        },
+    }
+    whole_subject = True
+
+    def annotate(self, claim: Claim, tokens) -> Statements:
+        denies = bool(DENY.search(claim.text))
+        negated = bool(NEGATED.search(claim.text))
+        return Statements(_statement(claim, DENY), _statement(claim, AFFIRM), denies, negated)
+
+    def subject(self, detail: Mapping[str, Any]) -> str:
+        return str(detail.get("speaker", ""))
+
+    def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
+        if similarity < self.setting("min_similarity"):
+            return None
+        for denier, other in ((a, b), (b, a)):
+            denial, theirs = self.mine(denier).denial, self.mine(other)
+            if not denial or theirs.denies:
+                continue
+            affirmation = theirs.affirmation
+            if not affirmation or theirs.negated:
+                continue  # "Kestrel said no fault was logged" agrees with the denial
+            if denial.keys & affirmation.keys and len(denial.content & affirmation.content) >= MIN_SHARED_WORDS:
+                sides = (denial.verb, affirmation.verb) if denier is a else (affirmation.verb, denial.verb)
+                detail = {"speaker": denial.speaker, "a": sides[0], "b": sides[1]}
+                return Evidence(self.kind, True, detail, f"{denial.speaker}: {sides[0]} vs {sides[1]}")
         return None
-    for denier, other in ((a, b), (b, a)):
-        denial = _statement(denier, DENY)
-        if not denial or DENY.search(other.text):
-            continue
-        affirmation = _statement(other, AFFIRM)
-        if not affirmation or NEGATED.search(other.text):
-            continue  # "Kestrel said no fault was logged" agrees with the denial
-        if denial.keys & affirmation.keys and len(denial.content & affirmation.content) >= MIN_SHARED_WORDS:
-            sides = (denial.verb, affirmation.verb) if denier is a else (affirmation.verb, denial.verb)
-            detail = {"speaker": denial.speaker, "a": sides[0], "b": sides[1]}
-            return Evidence("denial", True, detail, f"{denial.speaker}: {sides[0]} vs {sides[1]}")
-    return None

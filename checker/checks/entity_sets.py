@@ -11,7 +11,11 @@ sentences count their lists alike ("the two countries, A and B").
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
+from checker.checks.base import Check, CheckSetting, Side
 from checker.checks.text import WORD, content_stems
 from checker.entities import ALIASES, clean_name, person_key
 from checker.records import Claim, Evidence
@@ -20,12 +24,10 @@ NAME = r"(?:the\s+)?(?:[A-Z][\w.'’-]*\.?)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
 NAME_LIST = re.compile(rf"({NAME})((?:\s*,\s*{NAME})*)\s*,?\s+(?:and|or|&)\s+({NAME})")
 PARTIAL = re.compile(r"\b(including|such as|among (them|others)|like|and others|among)\b", re.IGNORECASE)
 MIN_SHARED = 2  # list members both lists name: fewer means two different groups
-MIN_SIMILARITY = 0.5  # cosine of the two claims: the same event told twice
 # Lists sharing this many members are one group whatever else the sentences say ("India, China,
 # Japan, Turkey and Switzerland" / "... Turkey and South Korea"): any candidate pair qualifies.
 LONG_SHARED = 3
 MIN_EVENT_WORDS = 2  # shared lowercase content stems ("vote", "against"): the same thing happened
-CLOSE_SIMILARITY = 0.65  # above this cosine one shared event word is enough
 COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
 
 
@@ -65,9 +67,21 @@ def counted_size(text: str) -> int | None:
     return len(names) if before or after else None
 
 
-def mentions(claim: Claim, name: str) -> bool:
+@dataclass(frozen=True)
+class NameList:
+    """The longest list of names a claim gives, and what the comparison needs of the rest of it."""
+
+    members: tuple[str, ...]
+    size: int | None  # as the sentence counts it, where it does ("the two countries, A and B")
+    partial: bool  # marked as partial: "including", "such as"
+    event_words: frozenset[str]
+    entities: tuple[str, ...]
+    lowered: str  # the claim in lower case: a name written out is a mention of it
+
+
+def mentions(names: NameList, name: str) -> bool:
     key = _key(name)
-    return key in claim.entities or person_key(name) in claim.entities or name.lower() in claim.text.lower()
+    return key in names.entities or person_key(name) in names.entities or name.lower() in names.lowered
 
 
 def event_words(text: str) -> set[str]:
@@ -75,29 +89,62 @@ def event_words(text: str) -> set[str]:
     return content_stems(" ".join(w for w in WORD.findall(text) if w.islower()))
 
 
-def check_entity_sets(a: Claim, b: Claim, similarity: float) -> Evidence | None:
-    list_a, list_b = list_members(a.text), list_members(b.text)
-    if not list_a or not list_b:
-        return None
-    keys_a, keys_b = {_key(n) for n in list_a}, {_key(n) for n in list_b}
-    shared = keys_a & keys_b
-    if similarity < MIN_SIMILARITY and len(shared) < LONG_SHARED:
-        return None
-    same_event_words = len(event_words(a.text) & event_words(b.text))
-    size = counted_size(a.text)
-    closed = size is not None and size == counted_size(b.text)
-    if len(shared) < (1 if closed else MIN_SHARED) or same_event_words < (
-        1 if similarity >= CLOSE_SIMILARITY else MIN_EVENT_WORDS
-    ):
-        return None  # not the same group of participants in the same event
-    only_a = sorted({_key(n) for n in list_a if not mentions(b, n)}) if not PARTIAL.search(b.text) else []
-    only_b = sorted({_key(n) for n in list_b if not mentions(a, n)}) if not PARTIAL.search(a.text) else []
-    detail = {"shared": sorted(shared), "only_in_a": only_a, "only_in_b": only_b}
-    if only_a or only_b:
-        sides = "; ".join(
-            f"only in {doc}: {', '.join(names)}" for doc, names in ((a.doc_id, only_a), (b.doc_id, only_b)) if names
+class EntitySetCheck(Check):
+    kind = "entity_set"
+    rule = "The two claims list different participants in the same event."
+    order = 20
+    annotation = NameList
+    settings = (
+        CheckSetting("min_similarity", 0.5, "Cosine of the two claims below which their lists are not compared:"
+                     " the same event told twice sits above it in the seeds and clusters."),
+        CheckSetting("close_similarity", 0.65, "Above this cosine one shared event word (\"vote\", \"against\")"
+                     " is enough to say the two lists are of the same event."),
+    )  # fmt: skip
+    evidence = {
+        "description": "Participants named on both sides, and those on one side only.",
+        "required": ["shared", "only_in_a", "only_in_b"],
+        "properties": {
+            "shared": {"type": "array", "items": {"type": "string"}},
+            "only_in_a": {"type": "array", "items": {"type": "string"}},
+            "only_in_b": {"type": "array", "items": {"type": "string"}},
+        },
+    }
+    side_swaps = {"only_in_a": "only_in_b"}
+
+    def annotate(self, claim: Claim, tokens) -> NameList:
+        text = claim.text
+        members = tuple(list_members(text))
+        size = counted_size(text)
+        return NameList(
+            members, size, bool(PARTIAL.search(text)), frozenset(event_words(text)), claim.entities, text.lower()
         )
-        return Evidence("entity_set", True, detail, f"different participants ({sides})")
-    if keys_a == keys_b:
-        return Evidence("entity_set", False, detail, f"the same participants ({', '.join(sorted(shared))})")
-    return None
+
+    def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
+        """The whole list a side gives: the members both name and its own."""
+        members = tuple(sorted({*detail.get("shared", ()), *detail.get(f"only_in_{side}", ())}))
+        return members, ", ".join(members)
+
+    def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
+        list_a, list_b = self.mine(a), self.mine(b)
+        if not list_a.members or not list_b.members:
+            return None
+        keys_a, keys_b = {_key(n) for n in list_a.members}, {_key(n) for n in list_b.members}
+        shared = keys_a & keys_b
+        if similarity < self.setting("min_similarity") and len(shared) < LONG_SHARED:
+            return None
+        same_event_words = len(list_a.event_words & list_b.event_words)
+        closed = list_a.size is not None and list_a.size == list_b.size
+        close = similarity >= self.setting("close_similarity")
+        if len(shared) < (1 if closed else MIN_SHARED) or same_event_words < (1 if close else MIN_EVENT_WORDS):
+            return None  # not the same group of participants in the same event
+        only_a = sorted({_key(n) for n in list_a.members if not mentions(list_b, n)}) if not list_b.partial else []
+        only_b = sorted({_key(n) for n in list_b.members if not mentions(list_a, n)}) if not list_a.partial else []
+        detail = {"shared": sorted(shared), "only_in_a": only_a, "only_in_b": only_b}
+        if only_a or only_b:
+            sides = "; ".join(
+                f"only in {doc}: {', '.join(names)}" for doc, names in ((a.doc_id, only_a), (b.doc_id, only_b)) if names
+            )
+            return Evidence(self.kind, True, detail, f"different participants ({sides})")
+        if keys_a == keys_b:
+            return Evidence(self.kind, False, detail, f"the same participants ({', '.join(sorted(shared))})")
+        return None

@@ -14,10 +14,12 @@ part of a name ("ABC 15", "January 5") are not counts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import chain
+from typing import Any
 
+from checker.checks.base import Check, CheckSetting
 from checker.checks.text import MONTH_NAMES, MONTHS, STOP, WEEKDAYS, WORD, blank, stem
 from checker.entities import share_entity
 from checker.records import Claim, Evidence
@@ -108,7 +110,6 @@ REPORTED_FUTURE = re.compile(
     r"\b(?:said|says|announced|told|expects?|expected|plans?|planned|promised|pledged|confirmed|warned|stated|"
     r"added|revealed)\b(?:[^.;]|\.\d)*\bwould\b"
 )
-PLAIN_COUNT_SIMILARITY = 0.6  # cosine two claims need before their unpolarized counts are compared
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 # "57 of the 183 seats": the second figure is the whole the first is part of, a count of its own
@@ -386,11 +387,6 @@ def _ages(text: str) -> list[Quantity]:
     return ages
 
 
-def quantity_keys(text: str) -> set[str]:
-    """Keys of the specific quantities of a claim (unit and polarity both known): a pairing channel."""
-    return {f"{q.unit}:{q.polarity}" for q in extract_quantities(text) if q.specific and q.unit not in {"", "%"}}
-
-
 def same_quantity(x: Quantity, y: Quantity) -> bool:
     if not x.unit or x.unit != y.unit:
         return False
@@ -438,46 +434,6 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
     return kept
 
 
-def check_numbers(a: Claim, b: Claim, similarity: float) -> Evidence | None:
-    """Contradicting evidence for the first differing shared quantity, else agreement if one matches.
-
-    A quantity with a polarity ("votes against") is specific enough to compare
-    between loosely similar claims; a plain count ("12 people") needs the
-    claims to be about the same thing (similarity >= PLAIN_COUNT_SIMILARITY)
-    and to state it, not to forecast or suppose it (HEDGE).
-    Claims set in different organisations or events (a Security Council vote,
-    a General Assembly vote) count different things.
-    """
-    if not _same_setting(a, b):
-        return None
-    different_parties = bool(a.entities and b.entities and not share_entity(a.entities, b.entities))
-    hedged = bool(HEDGE.search(a.text) or HEDGE.search(b.text))
-    agreeing = None
-    quantities_b = _comparable(extract_quantities(b.text), b)
-    for x in _comparable(extract_quantities(a.text), a):
-        for y in quantities_b:
-            if not same_quantity(x, y) or (
-                not x.specific and (similarity < PLAIN_COUNT_SIMILARITY or hedged or x.supposed or y.supposed)
-            ):
-                continue
-            if different_parties and x.noun in CURRENCY_WORDS:
-                continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
-            detail = {
-                "unit": x.unit,
-                "polarity": x.polarity,
-                "a": {"value": x.value, "text": x.text},
-                "b": {"value": y.value, "text": y.text},
-            }
-            if not x.allows(y):
-                nouns = _nouns(x, y)
-                message = f"{x.text}{nouns[0]} vs {y.text}{nouns[1]}{' ' + x.polarity if x.polarity else ''}"
-                return Evidence("number", True, detail, message)
-            one_sided = {x.bound, y.bound} & {"lower", "upper"}
-            if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
-                agreeing = agreeing or Evidence("number", False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
-    return agreeing
-
-
 def _same_setting(a: Claim, b: Claim) -> bool:
     """Whether two claims may count one thing: not if set in different bodies (a Security Council
     vote, a General Assembly vote), nor, where neither names its setting, if reported by different
@@ -498,13 +454,22 @@ def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
     return f" {x.noun}", f" {y.noun}"
 
 
+@dataclass(frozen=True)
+class Quantities:
+    """A claim's quantities: all it gives, those comparable on their own, and whether it hedges."""
+
+    found: tuple[Quantity, ...]
+    comparable: tuple[Quantity, ...]
+    hedged: bool
+
+
 class QuantityIndex:
     """Which values each document gives for each quantity key."""
 
-    def __init__(self, claims: Iterable[Claim]) -> None:
+    def __init__(self, claims: Iterable[Claim], kind: str) -> None:
         self.values: dict[tuple[str, str], set[float]] = {}
         for claim in claims:
-            for q in extract_quantities(claim.text):
+            for q in claim.annotations[kind].found:
                 self.values.setdefault((claim.doc_id, f"{q.unit}:{q.polarity}"), set()).add(q.value)
 
     def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool:
@@ -518,3 +483,82 @@ class QuantityIndex:
         return evidence.detail["a"]["value"] in self.values.get((b.doc_id, key), set()) or evidence.detail["b"][
             "value"
         ] in self.values.get((a.doc_id, key), set())
+
+
+class NumberCheck(Check):
+    """Contradicting evidence for the first differing shared quantity, else agreement if one matches.
+
+    A quantity with a polarity ("votes against") is specific enough to compare
+    between loosely similar claims; a plain count ("12 people") needs the
+    claims to be about the same thing (similarity >= plain_count_similarity)
+    and to state it, not to forecast or suppose it (HEDGE).
+    Claims set in different organisations or events (a Security Council vote,
+    a General Assembly vote) count different things.
+    """
+
+    kind = "number"
+    rule = "The two claims give different values for the same quantity."
+    order = 10
+    annotation = Quantities
+    settings = (
+        CheckSetting(
+            "plain_count_similarity",
+            0.6,
+            "Cosine two claims need before their unpolarized counts are compared: read off the seeds' and"
+            " clusters' number pairs (same-event restatements sit above 0.6, same-topic counts below).",
+        ),
+    )
+    evidence = {
+        "description": "Same quantity (unit and polarity, e.g. votes against) with values on both sides.",
+        "required": ["unit", "polarity", "a", "b"],
+        "properties": {
+            "unit": {"type": "string"},
+            "polarity": {"type": "string"},
+            "a": {"$ref": "#/$defs/value"},
+            "b": {"$ref": "#/$defs/value"},
+        },
+    }
+
+    def annotate(self, claim: Claim, tokens) -> Quantities:
+        found = extract_quantities(claim.text)
+        hedged = bool(HEDGE.search(claim.text))
+        return Quantities(tuple(found), tuple(_comparable(found, claim)), hedged)
+
+    def pairing_keys(self, claim: Claim) -> set[str]:
+        """Keys of the specific quantities of a claim (unit and polarity both known)."""
+        return {f"{q.unit}:{q.polarity}" for q in self.mine(claim).found if q.specific and q.unit not in {"", "%"}}
+
+    def explainer(self, claims: Sequence[Claim]) -> QuantityIndex:
+        return QuantityIndex(claims, self.kind)
+
+    def subject(self, detail: Mapping[str, Any]) -> str:
+        return " ".join(filter(None, (detail.get("unit"), detail.get("polarity"))))
+
+    def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
+        if not _same_setting(a, b):
+            return None
+        mine_a, mine_b = self.mine(a), self.mine(b)
+        different_parties = bool(a.entities and b.entities and not share_entity(a.entities, b.entities))
+        hedged = mine_a.hedged or mine_b.hedged
+        loose = similarity < self.setting("plain_count_similarity") or hedged
+        agreeing = None
+        for x in mine_a.comparable:
+            for y in mine_b.comparable:
+                if not same_quantity(x, y) or (not x.specific and (loose or x.supposed or y.supposed)):
+                    continue
+                if different_parties and x.noun in CURRENCY_WORDS:
+                    continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
+                detail = {
+                    "unit": x.unit,
+                    "polarity": x.polarity,
+                    "a": {"value": x.value, "text": x.text},
+                    "b": {"value": y.value, "text": y.text},
+                }
+                if not x.allows(y):
+                    nouns = _nouns(x, y)
+                    message = f"{x.text}{nouns[0]} vs {y.text}{nouns[1]}{' ' + x.polarity if x.polarity else ''}"
+                    return Evidence(self.kind, True, detail, message)
+                one_sided = {x.bound, y.bound} & {"lower", "upper"}
+                if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
+                    agreeing = agreeing or Evidence(self.kind, False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
+        return agreeing

@@ -16,8 +16,10 @@ personal names count: "a spokesman" or "the ministry" may be anyone.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
+from checker.checks.base import Check
 from checker.checks.text import WORD
 from checker.entities import person_key
 from checker.records import Claim, Evidence
@@ -61,15 +63,38 @@ def _quotes(claim: Claim) -> list[Quote]:
     return found
 
 
-def check_quotes(a: Claim, b: Claim, similarity: float) -> Evidence | None:
+class QuoteCheck(Check):
     """The same quoted words on both sides: contradicting when two different people are said to say them."""
-    for x in _quotes(a):
-        for y in _quotes(b):
-            shorter, longer = sorted((" ".join(x.words), " ".join(y.words)), key=len)
-            if shorter not in longer:  # one outlet may quote less of it
-                continue
-            detail = {"quote": shorter, "a": x.speaker, "b": y.speaker}
-            if person_key(x.speaker) != person_key(y.speaker):
-                return Evidence("quote", True, detail, f"the same words from {x.speaker} vs {y.speaker}")
-            return Evidence("quote", False, detail, f"both quote {x.speaker}")
-    return None
+
+    kind = "quote"
+    rule = "The same quoted words are attributed to two different people."
+    order = 60
+    annotation = tuple[Quote, ...]
+    evidence = {
+        "description": "The same quoted words on both sides, and who each side says spoke them.",
+        "required": ["quote", "a", "b"],
+        "properties": {
+            "quote": {"type": "string", "description": "The quoted words both sides give, lower case."},
+            "a": {"type": "string", "description": "The speaker side a names."},
+            "b": {"type": "string"},
+        },
+    }
+    whole_subject = True
+
+    def annotate(self, claim: Claim, tokens) -> tuple[Quote, ...]:
+        return tuple(_quotes(claim))
+
+    def subject(self, detail: Mapping[str, Any]) -> str:
+        return str(detail.get("quote", ""))
+
+    def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
+        for x in self.mine(a):
+            for y in self.mine(b):
+                shorter, longer = sorted((" ".join(x.words), " ".join(y.words)), key=len)
+                if shorter not in longer:  # one outlet may quote less of it
+                    continue
+                detail = {"quote": shorter, "a": x.speaker, "b": y.speaker}
+                if person_key(x.speaker) != person_key(y.speaker):
+                    return Evidence(self.kind, True, detail, f"the same words from {x.speaker} vs {y.speaker}")
+                return Evidence(self.kind, False, detail, f"both quote {x.speaker}")
+        return None

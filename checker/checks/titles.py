@@ -16,9 +16,11 @@ Minister") is a career, not a conflict.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from checker.checks.base import Check, CheckSetting, Side
 from checker.checks.text import MONTH_NAMES, WEEKDAY_NAMES
 from checker.entities import person_key
 from checker.records import Claim, Evidence
@@ -63,7 +65,6 @@ PORTFOLIOS = {
 }
 # One office written two ways agrees only between claims this alike (cosine): pairs made because both
 # name the person's office can be about anything else.
-AGREEMENT_SIMILARITY = 0.6
 # A company's chief officers: "chief <word> officer", its acronym, or "chief executive".
 CHIEF_OFFICERS = {"ceo": "executive", "cfo": "financial", "coo": "operating", "cto": "technology", "cmo": "marketing"}
 CHIEF_SPELLINGS = {"finance": "financial", "operations": "operating", "technical": "technology"}
@@ -99,6 +100,7 @@ NAME_THEN_ROLE = re.compile(
 class Role:
     """An office: its kind ("minister", "chief officer", or a single title) and which one of that kind."""
 
+    person: str  # the person's key: "person:lund"
     kind: str
     office: str
     former: bool
@@ -108,7 +110,8 @@ class Role:
 
 def _role(m: re.Match) -> Role:
     kind, office = _office(m)
-    return Role(kind, office, bool(m.group("former")), m.group().strip(), m.group("title").lower())
+    person = person_key(m.group("name"))
+    return Role(person, kind, office, bool(m.group("former")), m.group().strip(), m.group("title").lower())
 
 
 def _office(m: re.Match) -> tuple[str, str]:
@@ -126,24 +129,24 @@ def _office(m: re.Match) -> tuple[str, str]:
     return single, deputy + single
 
 
-def titled_people(text: str) -> dict[tuple[str, str], Role]:
-    """(person key, kind of office) → the role the text gives that person."""
-    found = {}
+def titled_people(text: str) -> tuple[Role, ...]:
+    """The role the text gives each person, one per person and kind of office."""
+    found: dict[tuple[str, str], Role] = {}
     for pattern in (ROLE_THEN_NAME, NAME_THEN_ROLE):
         for m in pattern.finditer(text):
             role = _role(m)
-            found.setdefault((person_key(m.group("name")), role.kind), role)
-    return found
+            found.setdefault((role.person, role.kind), role)
+    return tuple(found.values())
 
 
 class RoleIndex:
     """Which offices each document gives each person: an office given anywhere is no conflict."""
 
-    def __init__(self, claims: Iterable[Claim]) -> None:
+    def __init__(self, claims: Iterable[Claim], kind: str) -> None:
         self.offices: dict[tuple[str, str, str], set[str]] = {}
         for claim in claims:
-            for (person, kind), role in titled_people(claim.text).items():
-                self.offices.setdefault((claim.doc_id, person, kind), set()).add(role.office)
+            for role in claim.annotations[kind]:
+                self.offices.setdefault((claim.doc_id, role.person, role.kind), set()).add(role.office)
 
     def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool:
         detail = evidence.detail
@@ -155,40 +158,85 @@ class RoleIndex:
         ] in self.offices.get((b.doc_id, *key), set())
 
 
-def check_titles(a: Claim, b: Claim, similarity: float) -> Evidence | None:
+class TitleCheck(Check):
     """Any candidate pair qualifies: a person's office does not depend on the event told.
 
     One office written two ways ("chief executive" / "CEO", "Home Minister" /
     "interior minister") is agreeing evidence; the same words on both sides say nothing new.
     """
-    roles_a, roles_b = titled_people(a.text), titled_people(b.text)
-    agreeing = None
-    for key in sorted(set(roles_a) & set(roles_b)):
-        x, y = roles_a[key], roles_b[key]
-        person, kind = key
-        detail = {
-            "person": person.split(":", 1)[1],
-            "role": kind,
-            "a_office": x.office,
-            "b_office": y.office,
-            "a_former": x.former,
-            "b_former": y.former,
-            "a": x.text,
-            "b": y.text,
-        }
-        if x.office == y.office and x.former == y.former:
-            if x.title != y.title and similarity >= AGREEMENT_SIMILARITY:
-                agreeing = agreeing or Evidence("title", False, detail, f"{x.text} is {y.text}")
-            continue
-        if x.office != y.office and (x.former or y.former):
-            continue  # another office once held: a career holds several
-        if x.office != y.office:
-            return Evidence("title", True, detail, f"{x.text} vs {y.text}")
-        which = a.doc_id if x.former else b.doc_id
-        return Evidence("title", True, detail, f"{kind} described as former only in {which}")
-    return agreeing
 
+    kind = "title"
+    rule = "The two claims give the same person contradictory roles."
+    order = 40
+    annotation = tuple[Role, ...]
+    settings = (
+        CheckSetting(
+            "agreement_similarity",
+            0.6,
+            "Cosine above which one office written two ways is reported as agreeing evidence; below it the"
+            " claims may be about different moments of a career.",
+        ),
+    )
+    evidence = {
+        "description": "A person's role: two offices of one kind, or described as former on one side only.",
+        "required": ["person", "role", "a_office", "b_office", "a_former", "b_former", "a", "b"],
+        "properties": {
+            "person": {"type": "string", "description": "Surname key."},
+            "role": {"type": "string", "description": "Kind of office: minister, chief officer, president, ..."},
+            "a_office": {"type": "string", "description": "Which office of that kind: interior, financial, ..."},
+            "b_office": {"type": "string"},
+            "a_former": {"type": "boolean"},
+            "b_former": {"type": "boolean"},
+            "a": {"type": "string", "description": "The title as written, with the name."},
+            "b": {"type": "string"},
+        },
+    }
+    side_swaps = {"a_former": "b_former", "a_office": "b_office"}
+    whole_subject = True
 
-def title_keys(text: str) -> set[str]:
-    """Keys of the titled people of a claim: claims naming the same person's office are paired."""
-    return {f"title:{person}:{kind}" for person, kind in titled_people(text)}
+    def annotate(self, claim: Claim, tokens) -> tuple[Role, ...]:
+        return titled_people(claim.text)
+
+    def pairing_keys(self, claim: Claim) -> set[str]:
+        """Claims naming the same person's office are paired."""
+        return {f"title:{role.person}:{role.kind}" for role in self.mine(claim)}
+
+    def explainer(self, claims: Sequence[Claim]) -> RoleIndex:
+        return RoleIndex(claims, self.kind)
+
+    def subject(self, detail: Mapping[str, Any]) -> str:
+        return f"{detail.get('person', '')}: {detail.get('role', '')}"
+
+    def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
+        """An office and whether it is past: "former president"."""
+        former, office = detail.get(f"{side}_former"), detail.get(f"{side}_office", "")
+        return (office, former), f"{'former ' if former else ''}{office}"
+
+    def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
+        roles_a = {(r.person, r.kind): r for r in self.mine(a)}
+        roles_b = {(r.person, r.kind): r for r in self.mine(b)}
+        agreeing = None
+        for key in sorted(set(roles_a) & set(roles_b)):
+            x, y = roles_a[key], roles_b[key]
+            person, kind = key
+            detail = {
+                "person": person.split(":", 1)[1],
+                "role": kind,
+                "a_office": x.office,
+                "b_office": y.office,
+                "a_former": x.former,
+                "b_former": y.former,
+                "a": x.text,
+                "b": y.text,
+            }
+            if x.office == y.office and x.former == y.former:
+                if x.title != y.title and similarity >= self.setting("agreement_similarity"):
+                    agreeing = agreeing or Evidence(self.kind, False, detail, f"{x.text} is {y.text}")
+                continue
+            if x.office != y.office and (x.former or y.former):
+                continue  # another office once held: a career holds several
+            if x.office != y.office:
+                return Evidence(self.kind, True, detail, f"{x.text} vs {y.text}")
+            which = a.doc_id if x.former else b.doc_id
+            return Evidence(self.kind, True, detail, f"{kind} described as former only in {which}")
+        return agreeing

@@ -1,0 +1,151 @@
+"""What a structured check is: one class per kind, found in its own file under `checker/checks/`.
+
+A check has two halves, as a spaCy component and the stages that read its
+annotations. `annotate` runs once per claim, when the claim is extracted, and
+its result is stored with the claim in the index (`Claim.annotations[kind]`).
+`compare` runs per candidate pair and reads the two annotations only, never
+the claim's text again. Everything else the rest of checker needs to know
+about a kind (its rule text, its settings, the keys it pairs claims by, the
+evidence it writes and how to swap its sides, how its findings form facts) is
+declared on the class, so adding a kind is adding one file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol
+
+from checker.records import Claim, Evidence
+
+Side = typing.Literal["a", "b"]
+
+
+@dataclass(frozen=True)
+class CheckSetting:
+    """A threshold a check reads, with how its default was chosen; `[tool.checker.checks.<kind>]` changes it."""
+
+    name: str
+    default: float
+    doc: str
+    low: float = -1.0
+    high: float = 1.0
+
+    def validate(self, value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not self.low <= value <= self.high:
+            raise ValueError(f"expected a number from {self.low:g} to {self.high:g}, got {value!r}")
+        return float(value)
+
+
+class Explainer(Protocol):
+    """Document-wide knowledge that can explain a discrepancy away (two votes, two offices)."""
+
+    def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool: ...
+
+
+def plain_version(detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
+    """A side's value as the evidence gives it under `a` / `b`: what compares and what a reader sees."""
+    value = detail.get(side)
+    if isinstance(value, dict):
+        return value.get("value"), str(value.get("text"))
+    if isinstance(value, list):
+        return tuple(value), ", ".join(map(str, value))
+    return value, str(value)
+
+
+class Check:
+    """Base of every structured check; subclasses set the class attributes and the two methods.
+
+    kind: the finding kind, as reports, `ignore_kinds` and `--ignore-kind` name it.
+    rule: one sentence saying what a finding of this kind means (SARIF rules, output formats).
+    order: checks run in this order; the first contradicting evidence names the finding's kind.
+    annotation: the type `annotate` returns, so the index can store and read it back.
+    settings: thresholds, registered into the one Config (`[tool.checker.checks.<kind>]`).
+    evidence: JSON schema of the evidence `detail` this check writes (the report schema is built from it).
+    side_swaps: detail keys that name a side, swapped when a record is turned round.
+    whole_subject: the fact subject alone names one fact in a story (a person's office, a quote);
+        otherwise pairs join into facts by the claims they share.
+    """
+
+    kind: ClassVar[str]
+    rule: ClassVar[str]
+    order: ClassVar[int] = 100
+    annotation: ClassVar[Any]
+    settings: ClassVar[tuple[CheckSetting, ...]] = ()
+    evidence: ClassVar[dict[str, Any]] = {}
+    side_swaps: ClassVar[dict[str, str]] = {}
+    whole_subject: ClassVar[bool] = False
+
+    def __init__(self, **values: float) -> None:
+        known = {s.name: s.default for s in self.settings}
+        self.values = known | values
+
+    def setting(self, name: str) -> float:
+        return self.values[name]
+
+    def annotate(self, claim: Claim, tokens: Any) -> Any:
+        """What this check needs of one claim, from the claim and its spaCy span (`tokens`, or None)."""
+        raise NotImplementedError
+
+    def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
+        """Evidence from the two claims' annotations, or None when this check has nothing to say."""
+        raise NotImplementedError
+
+    def pairing_keys(self, claim: Claim) -> set[str]:
+        """Keys that pair two claims however unalike their wording (the same person's office)."""
+        return set()
+
+    def explainer(self, claims: Sequence[Claim]) -> Explainer | None:
+        """Document-wide knowledge that explains some of this check's discrepancies away."""
+        return None
+
+    def subject(self, detail: Mapping[str, Any]) -> str:
+        """What a contradiction of this kind is about, for grouping pairs into facts."""
+        return ""
+
+    def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
+        """One side's version of the fact: (the key that compares, the text a reader sees)."""
+        return plain_version(detail, side)
+
+    def mine(self, claim: Claim) -> Any:
+        """This check's annotation of a claim (annotated when the claim was extracted)."""
+        return claim.annotations[self.kind]
+
+
+def encode(value: Any) -> Any:
+    """An annotation as JSON: dataclasses and named tuples as objects, sets as sorted lists."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return {name: encode(getattr(value, name)) for name in value._fields}
+    if isinstance(value, set | frozenset):
+        return sorted(encode(v) for v in value)
+    if isinstance(value, list | tuple):
+        return [encode(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): encode(v) for k, v in value.items()}
+    return value
+
+
+def decode(data: Any, kind: Any) -> Any:
+    """`encode`'s output read back as `kind` (a type hint: dataclass, named tuple, tuple[...], frozenset[...])."""
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        if data is None:
+            return None
+        return decode(data, next(a for a in args if a is not type(None)))
+    if isinstance(kind, type) and (dataclasses.is_dataclass(kind) or hasattr(kind, "_fields")):
+        hints = typing.get_type_hints(kind)
+        return kind(**{name: decode(value, hints[name]) for name, value in data.items()})
+    if origin in (tuple, list):
+        item = args[0] if args else Any
+        items = [decode(v, item) for v in data]
+        return tuple(items) if origin is tuple else items
+    if origin in (frozenset, set):
+        return (frozenset if origin is frozenset else set)(decode(v, args[0]) for v in data)
+    if origin is dict:
+        return {k: decode(v, args[1]) for k, v in data.items()}
+    return data
