@@ -321,6 +321,7 @@ def extract_claims(
                             entities=claim_entities(parsed, start, end, context.full_names),
                             setting=setting,
                             reported_by=reported_by,
+                            published=context.published.isoformat() if context.published else "",
                         )
                         tokens = parsed.char_span(start + lead, start + lead + len(text), alignment_mode="expand")
                         claims.append(annotate(claim, tokens, checks))

@@ -1,35 +1,23 @@
-"""The `quote` check on sentences written for the tests, false alarms included."""
+"""The `quote` check's reading of the parse; its sentence pairs are data in `tests/cases/quote.jsonl`."""
 
 from __future__ import annotations
 
-from checker.checks.dates import DateCheck
-from checker.checks.denials import DenialCheck
-from checker.checks.entity_sets import EntitySetCheck
-from checker.checks.numbers import NumberCheck
-from checker.checks.quotes import QuoteCheck
-from checker.checks.titles import TitleCheck
-from tests.helpers import comparer, make_claim
-
-check_numbers, check_dates, check_titles = comparer(NumberCheck), comparer(DateCheck), comparer(TitleCheck)
-check_denials, check_quotes, check_entity_sets = comparer(DenialCheck), comparer(QuoteCheck), comparer(EntitySetCheck)
+from checker.checks.quotes import quoted_spans, quotes
+from tests.helpers import _nlp, make_claim
 
 
-def test_the_same_quote_given_to_two_people_contradicts():
-    quote = "“We are not yet in a position to say the fire is under control,”"
-    ribo, solis = ("person:ribo",), ("person:solis",)
-    a = make_claim(f"{quote} Carla Ribo, a spokeswoman for the Calvera Fire Service, said on Tuesday.", "a.txt", ribo)
-    b = make_claim(f"{quote} said Marta Solis, a spokeswoman for the Calvera Fire Service.", "b.txt", solis)
-    evidence = check_quotes(a, b, 0.9)
-    assert evidence.contradicts and (evidence.detail["a"], evidence.detail["b"]) == ("Carla Ribo", "Marta Solis")
-    same = make_claim(
-        'Fire chief Carla Ribo told reporters: "not yet in a position to say the fire is under control."', "c.txt", ribo
+def _quotes(text: str):
+    return quotes(make_claim(text), _nlp()(text)[:])
+
+
+def test_the_speaker_is_the_subject_of_the_reporting_verb_at_the_quote():
+    said = _quotes(
+        'After meeting Joe Biden, Keir Starmer said: "We will work together on this for many years to come."'
     )
-    assert not check_quotes(a, same, 0.9).contradicts
-    ministry = make_claim(f"{quote} The Fire Ministry said.", "d.txt")  # no person the tagger found
-    assert check_quotes(a, ministry, 0.9) is None
-    untagged = make_claim(f"{quote} Hanna Berglof, a spokeswoman for the service, said.", "e.txt")
-    assert check_quotes(b, untagged, 0.9).message == "the same words from Marta Solis vs Hanna Berglof"
-    unnamed = make_claim(f"{quote} a spokeswoman for the fire service said.", "c.txt")
-    assert check_quotes(a, unnamed, 0.9) is None
-    short = ('"We are deeply saddened," said Carla Ribo.', '"We are deeply saddened," said Marta Solis.')
-    assert check_quotes(make_claim(short[0], "a.txt", ribo), make_claim(short[1], "b.txt", solis), 0.9) is None
+    assert [q.speaker for q in said] == ["Keir Starmer"]
+    assert _quotes('Jo Lund called it "a waste of money that nobody in this town ever wanted," she said.') == []
+
+
+def test_single_quote_marks_are_no_quotes():
+    spans = quoted_spans(_nlp()("""The 'big' plan was "a waste of money," Jo Lund said.""")[:])
+    assert [s.text for s in spans] == ["a waste of money,"]

@@ -1,64 +1,51 @@
-"""`date` check: the same event placed on different days or dates.
+"""`date` check: the same event placed on different days, dates or months.
 
-Weekdays are compared after anchoring to each article's publication date
-(see claims.py); explicit dates are compared as written, a date with a year
-with a weekday through the calendar, and a date without a year never with a
-weekday (it could fall on any). A weekday right after a reporting verb ("the
-government said Sunday") dates the statement, not the event, and is left out.
-Two claims need days on both sides that all disagree, at least one shared
-actor (or dates written out on both sides and a very high similarity) and a high similarity, since one article
-often reports several days' events. A weekday written with its date ("Tuesday,
-June 24") is one day; one counted from another event ("on Thursday, a day after
-the shooting") dates neither.
+Days come from the parse: the tagger's DATE and TIME entities (and a weekday
+it left untagged), read into their calendar parts (weekday, day, month, year).
+A lone weekday is anchored to its article's publication date when known (see
+`Claim.published`); a date is compared as written, a date with a year with a
+weekday through the calendar, a date without a year never with a weekday (it
+could fall on any), and a month alone ("in March", "since March 2006") with
+another month: "in March" and "on March 5" agree, "in February" does not.
+
+Which days are left out is read from the dependency tree: the day a reporting
+verb (`checker/patterns/reporting.jsonl`) reports its statement on ("the
+government said Sunday", "On Tuesday, Central Command said ...") is not the day
+of the event, and a day counted from another event ("on Thursday, a day after
+the shooting", `checker/patterns/dates.jsonl`) dates neither. Two claims need
+days on both sides that all disagree, at least one shared actor (or dates
+written out on both sides and a very high similarity) and a high similarity,
+since one article often reports several days' events.
+
+A thing and what it did on a day ("the trial began on February 24": the
+subject of an event verb from `checker/patterns/dates.jsonl`) is one event
+however different the rest of the two sentences, and pairs claims by itself.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
+import functools
 from dataclasses import dataclass
 
 from checker.checks.base import Check, CheckSetting
-from checker.checks.text import MONTH_NAMES, MONTHS, STOP, WEEKDAY_NAMES, WEEKDAYS, blank
+from checker.checks.text import MONTHS, WEEKDAYS
 from checker.entities import share_entity
+from checker.patterns import label_of, matcher
 from checker.records import Claim, Evidence
 
-ANCHORED = re.compile(rf"\b({WEEKDAY_NAMES}) \((\d{{4}}-\d{{2}}-\d{{2}})\)")
-WEEKDAY = re.compile(rf"\b({WEEKDAY_NAMES})\b")
-DATE = re.compile(
-    rf"\b(?:(?P<month>{MONTH_NAMES}) (?P<day>\d{{1,2}})(?:, (?P<year>\d{{4}}))?"
-    rf"|(?P<day2>\d{{1,2}}) (?P<month2>{MONTH_NAMES})(?: (?P<year2>\d{{4}}))?)\b"
-)
-WEEKDAY_BEFORE = re.compile(rf"\b({WEEKDAY_NAMES}),? (?:the )?$")  # "Tuesday, June 24": one day, two ways
-REPORTED = re.compile(
-    rf"\b(?:said|says|announced|reported|confirmed|stated|added|told [A-Za-z]+)"
-    rf"(?: on| late| early| later)? (?:{WEEKDAY_NAMES})\b(?!['’]s)"  # not "said Monday's attack"
-)
-# "On Tuesday, Central Command said ...": a sentence that opens with the day of its statement
-STATEMENT_FIRST = re.compile(
-    rf"^\W*(?:(?:On|Late|Early|Later) )?(?:{WEEKDAY_NAMES})\b(?: \(\d{{4}}-\d{{2}}-\d{{2}}\))?"
-    r"(?=,? [^,;]{0,60}?\b(?:said|says|announced|reported|confirmed|stated|told)\b)"
-)
-# "the trial began on February 24" / "The trial, which began on March 3": a thing and what it did on
-# a day, named alike on both sides, is one event however different the rest of the two sentences
-EVENT_VERBS = {"began": "begin", "begun": "begin", "begins": "begin", "started": "start", "starts": "start",
-               "opened": "open", "opens": "open", "ended": "end", "ends": "end", "resumed": "resume",
-               "took place": "take place", "was held": "hold", "were held": "hold", "broke out": "break out",
-               "is scheduled": "schedule", "was scheduled": "schedule", "is due": "due"}  # fmt: skip
-EVENT_DAY = re.compile(
-    rf"\b(?P<noun>[A-Za-z][a-z]{{2,}})(?:,? (?:which|that))? (?:(?:has|had) )?"
-    rf"(?P<verb>{'|'.join(EVENT_VERBS)}) (?:on|for) (?:(?P<weekday>{WEEKDAY_NAMES})(?:,? (?:the )?)?)?"
-    rf"(?P<date>(?:{MONTH_NAMES}) \d{{1,2}}\b|\d{{1,2}} (?:{MONTH_NAMES})\b)?(?P<year>,? \d{{4}})?"
-)
-# "applauded him on Thursday, a day after he shot a gunman": the day of one event, counted from another
-RELATIVE = re.compile(
-    rf"\b(?:{WEEKDAY_NAMES})\b(?: \(\d{{4}}-\d{{2}}-\d{{2}}\))?,? (?:a|one|two|three|the) days? (?:after|before)\b"
-)
+DATE_LABELS = {"DATE", "TIME"}
+WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAYS)}
+# Months as news writes them: "March", "Mar.", "Sept."
+MONTH_NUMBERS = {name: number for number, month in enumerate(MONTHS, 1) for name in (month.lower(), month[:3].lower())}
+MONTH_NUMBERS["sept"] = 9
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")  # "the 3rd"
+EVENT_PREPOSITIONS = {"on", "for"}  # "began on March 3", "is scheduled for Friday"
 
 
 @dataclass(frozen=True)
 class Day:
-    """A day as a sentence gives it: any of its parts may be unknown."""
+    """A day (or a month) as a sentence gives it: any of its parts may be unknown."""
 
     text: str
     month: int | None = None
@@ -67,14 +54,52 @@ class Day:
     weekday: int | None = None
 
     def conflicts(self, other: Day) -> bool | None:
-        """True or False where the two can be compared, None where they cannot."""
+        """True or False where the two can be compared, None where they cannot.
+
+        A month alone agrees with any day of it: "in March" and "on March 5" tell one month.
+        """
         if self.month and other.month:
-            if (self.month, self.day) != (other.month, other.day):
+            if self.month != other.month or (self.day and other.day and self.day != other.day):
                 return True
             return bool(self.year and other.year and self.year != other.year)
         if self.weekday is not None and other.weekday is not None:
             return self.weekday != other.weekday
         return None
+
+
+@dataclass(frozen=True)
+class Days:
+    """The days a claim places its event on, and its events named with their day ("trial:begin")."""
+
+    days: tuple[Day, ...]
+    events: dict[str, Day]
+
+
+@dataclass(frozen=True)
+class WrittenDay:
+    """A day as the parse gives it: its calendar parts and the tokens that wrote them."""
+
+    parts: dict[str, int]
+    tokens: tuple  # spaCy tokens, first to last
+
+    @property
+    def text(self) -> str:
+        first, last = self.tokens[0], self.tokens[-1]
+        return first.doc[first.i : last.i + 1].text
+
+    def day(self, published: datetime.date | None) -> Day | None:
+        """The Day this writes; a lone weekday anchored to `published` (the most recent such day)."""
+        month, day, year, weekday = (self.parts.get(k) for k in ("month", "day", "year", "weekday"))
+        if month and day and year:
+            return _full_date(self.text, year, month, day)
+        if month:
+            return Day(self.text, month, day, year, weekday)
+        if weekday is None:
+            return None  # a number alone ("24 hours", "2015-02-30"), no day of the calendar
+        if published:
+            anchored = published - datetime.timedelta(days=(published.weekday() - weekday) % 7)
+            return _full_date(f"{self.text} ({anchored.isoformat()})", anchored.year, anchored.month, anchored.day)
+        return Day(self.text, weekday=weekday)
 
 
 def _full_date(text: str, year: int, month: int, day: int) -> Day:
@@ -85,67 +110,181 @@ def _full_date(text: str, year: int, month: int, day: int) -> Day:
     return Day(text, month, day, year, weekday)
 
 
-def event_days(claim: Claim) -> list[Day]:
-    """Days the claim places its event on; the days of statements ("said Sunday") are not among them."""
-    standalone = blank(RELATIVE, blank(STATEMENT_FIRST, blank(REPORTED, claim.standalone)))
-    text = blank(RELATIVE, blank(STATEMENT_FIRST, blank(REPORTED, claim.text)))
-    days = []
-    for m in ANCHORED.finditer(standalone):
-        try:
-            iso = datetime.date.fromisoformat(m.group(2))
-        except ValueError:
-            continue  # "Monday (2015-02-30)" written in an article, not an anchor of ours
-        days.append(_full_date(m.group(), iso.year, iso.month, iso.day))
-    anchored = bool(days)
-    named_weekdays = set()  # starts of weekdays written as part of a date
-    for m in DATE.finditer(text):
-        month = MONTHS.index(m.group("month") or m.group("month2")) + 1
-        day = int(m.group("day") or m.group("day2"))
-        year = m.group("year") or m.group("year2")
-        weekday = WEEKDAY_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
-        if year:
-            days.append(_full_date(m.group(), int(year), month, day))
-        elif weekday:
-            named_weekdays.add(m.start() - len(weekday.group()))
-            days.append(Day(f"{weekday.group()}{m.group()}", month, day, weekday=WEEKDAYS.index(weekday.group(1))))
+def calendar_part(token) -> tuple[str, int] | None:
+    """What a token of a date gives: ("weekday", 0-6), ("month", 1-12), ("day", 1-31) or ("year", n)."""
+    word = token.lower_.rstrip(".")
+    if word in WEEKDAY_NUMBERS:
+        return "weekday", WEEKDAY_NUMBERS[word]
+    if word in MONTH_NUMBERS:
+        return "month", MONTH_NUMBERS[word]
+    digits = word[:-2] if word.endswith(ORDINAL_SUFFIXES) else word
+    if not digits.isdigit():
+        return None
+    if len(digits) == 4:
+        return "year", int(digits)
+    return ("day", int(digits)) if 1 <= int(digits) <= 31 else None
+
+
+def written_days(words) -> list[WrittenDay]:
+    """The days a date's words write: "Tuesday, June 24" is one, "Tuesday to Monday" two."""
+    found: list[WrittenDay] = []
+    for token in words:
+        part = calendar_part(token)
+        if part is None:
+            continue
+        name, value = part
+        if found and name not in found[-1].parts:
+            found[-1] = WrittenDay(found[-1].parts | {name: value}, (*found[-1].tokens, token))
         else:
-            days.append(Day(m.group(), month, day))
-    if not anchored:
-        days += [
-            Day(m.group(), weekday=WEEKDAYS.index(m.group()))
-            for m in WEEKDAY.finditer(text)
-            if m.start() not in named_weekdays
-        ]
+            found.append(WrittenDay({name: value}, (token,)))
+    return [d for d in found if "month" in d.parts or "weekday" in d.parts]
+
+
+def _is_month(token) -> bool:
+    return token.lower_.rstrip(".") in MONTH_NUMBERS
+
+
+def dates_of(tokens) -> list[list]:
+    """The words of each date of the claim: the tagger's DATE and TIME entities, and any weekday it left
+    out of every entity (a weekday in a name, "the Sunday Times", is no day).
+
+    The parse mends what the tagger splits: in "Saturday, 11 October" the month is set beside
+    (`appos`) its weekday, and its day number (`nummod`) was tagged a CARDINAL.
+    """
+    spans = [e for e in tokens.ents if e.label_ in DATE_LABELS]
+    spans += [tokens.doc[t.i : t.i + 1] for t in tokens if not t.ent_type_ and t.text in WEEKDAYS]
+    dates: list[list] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        numbers = [c for t in span if _is_month(t) for c in t.children if c.dep_ == "nummod" and c not in span]
+        words = sorted([*span, *numbers], key=lambda t: t.i)
+        root = span.root
+        if dates and root.dep_ == "appos" and _is_month(root) and root.head in dates[-1]:
+            dates[-1] = sorted([*dates[-1], *words], key=lambda t: t.i)
+        else:
+            dates.append(words)
+    return dates
+
+
+def verb_of(token):
+    """The verb a word of a date modifies: "on Thursday" → "applauded", "Monday's attack killed" → "killed"."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+@functools.cache
+def _matchers(vocab):
+    return matcher(vocab, "reporting"), matcher(vocab, "dates")
+
+
+def _matches(found, doc, tokens) -> list[tuple[str, object]]:
+    """(label, matched span) of each match inside the claim."""
+    return [
+        (label_of(doc.vocab.strings[m]), doc[s:e]) for m, s, e in found(doc) if tokens.start <= s and e <= tokens.end
+    ]
+
+
+def reports(verb, reporting: set[int]) -> bool:
+    """The verb reports a statement: a reporting verb with the clause it reports ("the government said
+    Sunday [that] ..."), or one set beside it ("..., police said Sunday"). "HTC announced the phone on
+    Monday" is an event, the day of the phone."""
+    return verb.i in reporting and (verb.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in verb.children))
+
+
+def states_a_day(first, reporting: set[int]) -> bool:
+    """The date (its first word) is the day of a statement: it modifies a reporting verb, or follows one
+    ("said on Monday it had ...", where the parser hangs the date on the reported clause); "said
+    Monday's attack" tells the day of the attack."""
+    before = first.doc[first.i - 1] if first.i else first
+    if before.pos_ == "ADP" and before.i:
+        before = first.doc[before.i - 1]
+    beside = before.i != first.i and first.dep_ != "poss" and reports(before, reporting)
+    return beside or reports(verb_of(first), reporting)
+
+
+def counted_from_another(verb, counted: list) -> bool:
+    """A day of `verb` counted from another event: "applauded him on Thursday, a day after he shot ..."."""
+    for cue in counted:
+        other = verb_of(cue[0])
+        if other.i == verb.i or other.head.i == verb.i:
+            return True
+    return False
+
+
+def event_days(tokens, published: datetime.date | None) -> list[tuple[WrittenDay, Day]]:
+    """Days the claim places its event on; the days of statements and days counted from others are not."""
+    doc = tokens.doc
+    say, cues = _matchers(doc.vocab)
+    reporting = {t.i for _, span in _matches(say, doc, tokens) for t in span}
+    found = _matches(cues, doc, tokens)
+    counted = [span for label, span in found if label == "counted-from"]
+    datelines = {t.i for label, span in found if label == "dateline" for t in span}
+    days = []
+    for words in dates_of(tokens):
+        if any(t.i in datelines for t in words):
+            continue
+        for written in written_days(words):
+            first = written.tokens[0]
+            if states_a_day(first, reporting) or counted_from_another(verb_of(first), counted):
+                continue
+            day = written.day(published)
+            if day:
+                days.append((written, day))
     return days
 
 
-def dated_events(text: str) -> dict[str, Day]:
-    """Events named with their day ("the trial began on February 24"), by thing and verb: "trial:begin"."""
+def dated_events(tokens, days: list[WrittenDay]) -> dict[str, Day]:
+    """Events named with their day ("the trial began on February 24"), by thing and verb: "trial:begin".
+
+    The thing is the event verb's subject (or the noun its relative clause hangs on: "The trial, which
+    began ..."); a date with a year ("first opened on June 5, 1974") is of some past event, left out.
+    """
+    doc = tokens.doc
+    _, cues = _matchers(doc.vocab)
+    by_token = {t.i: day for day in days for t in day.tokens}
     events: dict[str, Day] = {}
     repeated = set()
-    for m in EVENT_DAY.finditer(text):
-        noun = m.group("noun").lower()
-        if not (m.group("weekday") or m.group("date")) or m.group("year") or noun in STOP:
-            continue  # no day, or a date of some past year ("first opened on June 5, 1974")
-        weekday = m.group("weekday")
-        date = DATE.match(m.group("date")) if m.group("date") else None
-        month = MONTHS.index(date.group("month") or date.group("month2")) + 1 if date else None
-        day = int(date.group("day") or date.group("day2")) if date else None
-        written = f"{noun} {text[m.start('verb') : m.end()].strip(', ')}"  # "trial began on March 3"
-        weekday_index = WEEKDAYS.index(weekday) if weekday else None
-        key = f"{noun}:{EVENT_VERBS[m.group('verb')]}"
-        if key in events:
-            repeated.add(key)
-        events[key] = Day(written, month, day, weekday=weekday_index)
+    for label, span in _matches(cues, doc, tokens):
+        kind, _, event = label.partition(":")
+        if kind != "event":
+            continue
+        thing, dated = _subject(span.root), _day_of(span, by_token)
+        if thing is None or dated is None or "year" in dated.parts:
+            continue
+        key = f"{thing.lemma_.lower()}:{event}"
+        repeated |= {key} & events.keys()
+        text = f"{thing.lower_} {doc[span.start : dated.tokens[-1].i + 1].text}"  # "trial began on March 3"
+        parts = dated.parts  # as written, never anchored: "began on Monday" is no guess at a date
+        events[key] = Day(text, parts.get("month"), parts.get("day"), weekday=parts.get("weekday"))
     return {key: day for key, day in events.items() if key not in repeated}  # "a second trial began on ..."
 
 
-@dataclass(frozen=True)
-class Days:
-    """The days a claim places its event on, and its events named with their day ("trial:begin")."""
+def _subject(verb):
+    """The noun an event verb tells of: its subject, or what its relative clause ("which began") hangs on."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if (subject is None or subject.tag_ == "WDT") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
 
-    days: tuple[Day, ...]
-    events: dict[str, Day]
+
+def _day_of(event, by_token: dict[int, WrittenDay]) -> WrittenDay | None:
+    """The day an event phrase is placed on: "began on March 3", "is scheduled for Friday"."""
+    for token in event:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in EVENT_PREPOSITIONS:
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                # "on Saturday afternoon": the day is a word under the object, not the object itself
+                dated = [by_token[t.i] for date in objects for t in date.subtree if t.i in by_token]
+                if dated:
+                    return dated[0]
+    return None
+
+
+def _published(claim: Claim) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(claim.published)
+    except ValueError:
+        return None
 
 
 class DateCheck(Check):
@@ -179,7 +318,8 @@ class DateCheck(Check):
     }
 
     def annotate(self, claim: Claim, tokens) -> Days:
-        return Days(tuple(event_days(claim)), dated_events(claim.text))
+        days = event_days(tokens, _published(claim))
+        return Days(tuple(day for _, day in days), dated_events(tokens, [written for written, _ in days]))
 
     def pairing_keys(self, claim: Claim) -> set[str]:
         """Claims dating the same event are paired however unalike."""

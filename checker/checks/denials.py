@@ -13,84 +13,88 @@ thing often says another about the same matter.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from checker.checks.base import Check, CheckSetting
-from checker.checks.text import STOP, WORD
-from checker.entities import entity_key, person_key
+from checker.checks.names import cues, name_at, name_spans
+from checker.entities import clean_name, entity_key, person_key
 from checker.records import Claim, Evidence
 
-DENY = re.compile(r"\b(?:denied|denies|deny|denying|refuted|refutes)\b")
-# Only verbs that confirm: "Smith said the charges were politically motivated" does not confirm
-# the charges Smith denied, and "rejected the appeal" is a decision, not a denial.
-AFFIRM = re.compile(r"\b(?:confirmed|confirms|acknowledged|acknowledges|admitted|admits)\b")
-NEGATED = re.compile(r"\b(?:not|no|never|none|nothing)\b|n['’]t\b", re.IGNORECASE)
-# The speaker: the run of capitalised words closest before the verb ("Myagdi's chief district officer,
-# Hari Bahadur Thapa, denied"; "Kestrel has denied"), with at most an auxiliary or adverb between.
-SPEAKER = re.compile(
-    r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s*,?\s*(?:(?:has|have|had|also|again|later|flatly|strongly)\s+)*$"
-)
-# One who speaks for another: "A Brennmark spokeswoman denied", "Kestrel's spokesman has confirmed"
-SPOKESPERSON = re.compile(
-    r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*?)(?:['’]s)?\s+(?:spokesman|spokeswoman|spokesperson|representative)"
-    r"\s*,?\s*(?:(?:has|have|had|also|again|later|flatly|strongly)\s+)*$"
-)
-# A subject with a clause about it before its verb: "Brennmark, which says it has replaced its
-# management, confirmed"
-DESCRIBED_SUBJECT = re.compile(
-    r"^((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*),\s+(?:which|who)\b[^,]*,\s*(?:(?:has|have|had|also)\s+)*$"
-)
-ARTICLE = re.compile(r"^(?:A|An|The)\s+")
-# Subjects that name no one in particular: two of them are not one speaker.
-GENERIC_SPEAKERS = {"it", "he", "she", "they", "we", "i", "you", "officials", "police", "authorities", "lawmakers",
-                    "residents", "witnesses", "analysts", "critics", "sources", "officers", "experts", "doctors",
-                    "researchers", "scientists", "reports", "spokesman", "spokeswoman", "spokesperson", "but", "and",
-                    "the", "a", "an", "government", "company", "officials'"}  # fmt: skip
-PREFIX = 5  # content words compared by their first letters: "evacuation" and "evacuated" match
-MIN_SHARED_WORDS = 2  # content words the denied and the confirmed statement share: one matter
-
-
-def _content(text: str) -> set[str]:
-    return {w.lower()[:PREFIX] for w in WORD.findall(text) if w.islower() and w not in STOP and len(w) > 3}
+# The verbs are `checker/patterns/reporting.jsonl`'s: "deny" against "confirm" / "admit" only.
+# "Smith said the charges were politically motivated" does not confirm the charges Smith denied.
+AFFIRMING = {"confirm", "admit"}
+MIN_SHARED_WORDS = 2  # content lemmas the denied and the confirmed statement share: one matter
+MIN_CONTENT_LENGTH = 4  # letters of a content word: shorter ones say little of the matter
 
 
 class Statement(NamedTuple):
     verb: str
     speaker: str  # as written
     keys: frozenset[str]  # the speaker's entity keys
-    content: frozenset[str]  # content words of what was said
+    content: frozenset[str]  # content lemmas of what was said
 
 
-def _statement(claim: Claim, verb: re.Pattern) -> Statement | None:
-    """The first statement the claim reports with `verb`.
+def _organisation(subject, names):
+    """Whom a spokesperson speaks for: "a Brennmark spokeswoman", "Kestrel's spokesman", "a spokesman for Kestrel"."""
+    for child in subject.children:
+        if child.dep_ in ("compound", "poss") and (name := name_at(names, child)) is not None:
+            return name
+        if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and (name := name_at(names, objects[0])) is not None:
+                return name
+    return None
 
-    The content is what follows the verb ("denied that any fault was reported"),
-    or, for an attribution at the end ("a fault was logged, Kestrel said"), what precedes the speaker.
+
+def _speaker(verb, names, spokespeople: set[int]) -> tuple[str, frozenset[str]] | None:
+    """Who the verb's subject is, by name, and their entity keys; None for no one in particular.
+
+    "It", "officials", "police", "a police spokeswoman" name no one, and two of them are not one speaker.
+    One who speaks for another speaks for an organisation, known by its whole name: the Justice
+    Department is not the State Department.
     """
-    m = verb.search(claim.text)
-    if not m:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
         return None
-    window_start = max(0, m.start() - 80)
-    window = claim.text[window_start : m.start()]
-    spokesperson = SPOKESPERSON.search(window)
-    speaker = spokesperson or SPEAKER.search(window)
-    if not speaker and (speaker := DESCRIBED_SUBJECT.match(claim.text[: m.start()])):
-        window_start = 0
-    if not speaker:
+    if subject.i in spokespeople:
+        organisation = _organisation(subject, names)
+        if organisation is None:
+            return None
+        name = clean_name(organisation.text)
+        return name, frozenset({entity_key(name, "ORG")} - {None})
+    named = name_at(names, subject) or next(
+        (n for c in subject.children if c.dep_ == "appos" and (n := name_at(names, c)) is not None), None
+    )  # "Myagdi's chief district officer, Hari Bahadur Thapa, denied"
+    if named is None:
         return None
-    name = ARTICLE.sub("", speaker.group(1).strip(" ,"))
-    if not set(name.lower().split()) - GENERIC_SPEAKERS:
-        return None  # "It", "Officials", "Police": anyone
-    # one who speaks for another speaks for an organisation, known by its whole name: the Justice
-    # Department is not the State Department
-    keys = {entity_key(name, "ORG") or ""} | ({person_key(name)} if not spokesperson else set())
-    keys -= {""}
-    content = _content(claim.text[m.end() :])
-    if len(content) < MIN_SHARED_WORDS:
-        content = _content(claim.text[: window_start + speaker.start()])
-    return Statement(m.group(), name, frozenset(keys), frozenset(content))
+    name = clean_name(named.text)
+    return name, frozenset({entity_key(name, "ORG"), person_key(name)} - {None})
+
+
+def _content(verb, subject_tokens: set[int]) -> frozenset[str]:
+    """Lemmas of the lowercase content words of what the verb reports, before or after it."""
+    return frozenset(
+        t.lemma_.lower()
+        for t in verb.subtree
+        if t.i != verb.i
+        and t.i not in subject_tokens
+        and t.is_alpha
+        and t.is_lower
+        and not t.is_stop
+        and len(t) >= MIN_CONTENT_LENGTH
+    )
+
+
+def _statement(verbs: list, names, spokespeople: set[int]) -> Statement | None:
+    """The first statement of `verbs` whose speaker the claim names."""
+    for verb in verbs:
+        speaker = _speaker(verb, names, spokespeople)
+        if speaker is not None:
+            subject = next(c for c in verb.children if c.dep_ == "nsubj")
+            content = _content(verb, {t.i for t in subject.subtree})
+            return Statement(verb.text, speaker[0], speaker[1], content)
+    return None
 
 
 class Statements(NamedTuple):
@@ -100,6 +104,20 @@ class Statements(NamedTuple):
     affirmation: Statement | None
     denies: bool  # a denying verb, with a speaker found or not
     negated: bool
+
+
+def statements(tokens) -> Statements:
+    """The claim's denial and affirmation, by the reporting verbs' lemmas, and its negation (`neg` arcs, "no")."""
+    verbs = [(label, span.root) for label, _, span in cues(tokens, "reporting")]
+    cued = list(cues(tokens, "statements"))
+    spokespeople = {span.root.i for label, _, span in cued if label == "spokesperson"}
+    negated = any(label == "negation" for label, _, _ in cued) or any(t.dep_ == "neg" for t in tokens)
+    names = name_spans(tokens, {verb.i for _, verb in verbs})  # "Culture Ministry Denies Reports": not the name
+    denials = [verb for label, verb in verbs if label == "deny"]
+    affirmations = [verb for label, verb in verbs if label in AFFIRMING]
+    return Statements(
+        _statement(denials, names, spokespeople), _statement(affirmations, names, spokespeople), bool(denials), negated
+    )
 
 
 class DenialCheck(Check):
@@ -126,9 +144,7 @@ class DenialCheck(Check):
     whole_subject = True
 
     def annotate(self, claim: Claim, tokens) -> Statements:
-        denies = bool(DENY.search(claim.text))
-        negated = bool(NEGATED.search(claim.text))
-        return Statements(_statement(claim, DENY), _statement(claim, AFFIRM), denies, negated)
+        return statements(tokens)
 
     def subject(self, detail: Mapping[str, Any]) -> str:
         return str(detail.get("speaker", ""))

@@ -1,34 +1,33 @@
 """`entity_set` check: two claims list different participants in the same event.
 
-A list is a coordination of names ("Russia, Belarus, and North Korea"). A member
-of one claim's list that the other claim never mentions is a discrepancy only
-when the other claim also gives a list and does not mark it as partial
-("including", "such as", "among others"): a partial list may leave names out.
-Two lists are one group when they share two members, or one where both
-sentences count their lists alike ("the two countries, A and B").
+A list is a coordination of names in the parse ("Russia, Belarus, and North
+Korea": each name a `conj` of the one before, with a `cc`). A member of one
+claim's list that the other claim never mentions is a discrepancy only when
+the other claim also gives a list and does not mark it as partial
+("including", "such as", "among others": `checker/patterns/lists.jsonl`): a
+partial list may leave names out. Two lists are one group when they share two
+members, or one where both sentences count their lists alike ("the two
+countries, A and B").
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from text_to_num import text2num
+
 from checker.checks.base import Check, CheckSetting, Side
-from checker.checks.text import WORD, content_stems
+from checker.checks.names import cues, name_spans
 from checker.entities import ALIASES, clean_name, person_key
 from checker.records import Claim, Evidence
 
-NAME = r"(?:the\s+)?(?:[A-Z][\w.'’-]*\.?)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*"
-NAME_LIST = re.compile(rf"({NAME})((?:\s*,\s*{NAME})*)\s*,?\s+(?:and|or|&)\s+({NAME})")
-PARTIAL = re.compile(r"\b(including|such as|among (them|others)|like|and others|among)\b", re.IGNORECASE)
 MIN_SHARED = 2  # list members both lists name: fewer means two different groups
 # Lists sharing this many members are one group whatever else the sentences say ("India, China,
 # Japan, Turkey and Switzerland" / "... Turkey and South Korea"): any candidate pair qualifies.
 LONG_SHARED = 3
-MIN_EVENT_WORDS = 2  # shared lowercase content stems ("vote", "against"): the same thing happened
-COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
+MIN_EVENT_WORDS = 2  # shared lowercase content lemmas ("vote", "resolution"): the same thing happened
 
 
 def _key(name: str) -> str:
@@ -36,35 +35,68 @@ def _key(name: str) -> str:
     return ALIASES.get(cleaned.lower(), ALIASES.get(cleaned.lower() + ".", cleaned))
 
 
-def _longest_list(text: str) -> tuple[list[str], re.Match | None]:
-    best: tuple[list[str], re.Match | None] = ([], None)
-    for m in NAME_LIST.finditer(text):
-        middle = [n for n in re.split(r"\s*,\s*", m.group(2)) if n.strip()]
-        names = [m.group(1), *middle, m.group(3)]
-        if len(names) > len(best[0]):
-            best = (names, m)
-    return [clean_name(n) for n in best[0]], best[1]
+def _coordination_head(token):
+    """The first conjunct of the coordination `token` is in (itself when it is in none)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
-def list_members(text: str) -> list[str]:
+def _longest_list(tokens) -> tuple[list, Any]:
+    """The names of the longest coordination of names in `tokens`, and its first conjunct."""
+    groups: dict[int, list] = {}
+    heads = {}
+    for name in name_spans(tokens):
+        head = _coordination_head(name.root)
+        following = name.doc[name.end] if name.end < len(name.doc) else None
+        if name.root.pos_ == "ADJ" and following is not None and following.pos_ == "PROPN":
+            continue  # "Trump and Ukrainian President Zelensky": "Ukrainian" describes a member, it is none
+        groups.setdefault(head.i, []).append(name)
+        heads[head.i] = head
+    best: tuple[list, Any] = ([], None)
+    for i, names in groups.items():
+        joined = any(child.dep_ == "cc" for name in names for child in name.root.children)
+        if len(names) >= 2 and joined and len(names) > len(best[0]):
+            best = (names, heads[i])
+    return best
+
+
+def list_members(tokens) -> list[str]:
     """Names in the longest coordinated list of a sentence (empty when there is none)."""
-    return _longest_list(text)[0]
+    return [clean_name(name.text) for name in _longest_list(tokens)[0]]
 
 
-def counted_size(text: str) -> int | None:
+def _number(token) -> int | None:
+    if not token.like_num:
+        return None
+    try:
+        return int(token.text) if token.text.isdigit() else text2num(token.lower_, "en")
+    except ValueError:
+        return None
+
+
+def counted_size(tokens) -> int | None:
     """How many members the sentence says its list has, where it says so next to the list.
 
-    "Two neighbouring countries, Ostrenia and Valdesia, sent planes", "Ostrenia
-    and Kestria are the only two countries": a list its sentence counts is
-    closed, so two such lists of one size differ even in one member.
+    "Two neighbouring countries, Ostrenia and Valdesia, sent planes" (the list
+    in apposition to, or coordinated with, a counted noun), "Ostrenia and
+    Kestria are the only two countries" (the counted noun the list is): a list
+    its sentence counts is closed, so two such lists of one size differ even in one member.
     """
-    names, m = _longest_list(text)
-    count = COUNT_WORDS.get(len(names))
-    if m is None or count is None or PARTIAL.search(text):
+    names, head = _longest_list(tokens)
+    if head is None or is_partial(tokens):
         return None
-    before = re.search(rf"\b{count}\b(?:\s+[a-z]+){{0,2}},\s*(?:the\s+)?$", text[: m.start()], re.I)
-    after = re.match(rf"\s+(?:are|were)\s+the\s+(?:only\s+)?{count}\b", text[m.end() :], re.I)
-    return len(names) if before or after else None
+    nouns = [head]
+    if head.dep_ == "appos":
+        nouns.append(head.head)
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        nouns += [c for c in head.head.children if c.dep_ == "attr"]
+    counts = {_number(c) for noun in nouns for c in noun.children if c.dep_ == "nummod"}
+    return len(names) if len(names) in counts else None
+
+
+def is_partial(tokens) -> bool:
+    return any(label == "partial" for label, _, _ in cues(tokens, "lists"))
 
 
 @dataclass(frozen=True)
@@ -76,17 +108,30 @@ class NameList:
     partial: bool  # marked as partial: "including", "such as"
     event_words: frozenset[str]
     entities: tuple[str, ...]
-    lowered: str  # the claim in lower case: a name written out is a mention of it
+    names: frozenset[str]  # the claim's names and their words, lower case: a name written out is a mention
 
 
 def mentions(names: NameList, name: str) -> bool:
     key = _key(name)
-    return key in names.entities or person_key(name) in names.entities or name.lower() in names.lowered
+    return key in names.entities or person_key(name) in names.entities or name.lower() in names.names
 
 
-def event_words(text: str) -> set[str]:
-    """Stems of the lowercase words: what happened, as opposed to who."""
-    return content_stems(" ".join(w for w in WORD.findall(text) if w.islower()))
+def event_words(tokens) -> set[str]:
+    """Lemmas of the lowercase content words: what happened, as opposed to who.
+
+    Content words are those spaCy does not call stop words, and the few stop words that say what
+    happened (`event` in lists.jsonl): "voted against" is not "voted with".
+    """
+    cued = {span.start for label, _, span in cues(tokens, "lists") if label == "event"}
+    return {
+        t.lemma_.lower() for t in tokens if t.is_alpha and t.is_lower and len(t) > 2 and (not t.is_stop or t.i in cued)
+    }
+
+
+def mentioned_names(tokens) -> set[str]:
+    """The claim's names in lower case, whole and word by word."""
+    names = name_spans(tokens)
+    return {clean_name(n.text).lower() for n in names} | {t.lower_ for n in names for t in n if t.is_alpha}
 
 
 class EntitySetCheck(Check):
@@ -97,7 +142,7 @@ class EntitySetCheck(Check):
     settings = (
         CheckSetting("min_similarity", 0.5, "Cosine of the two claims below which their lists are not compared:"
                      " the same event told twice sits above it in the seeds and clusters."),
-        CheckSetting("close_similarity", 0.65, "Above this cosine one shared event word (\"vote\", \"against\")"
+        CheckSetting("close_similarity", 0.65, "Above this cosine one shared event word (\"vote\", \"resolution\")"
                      " is enough to say the two lists are of the same event."),
     )  # fmt: skip
     evidence = {
@@ -112,11 +157,13 @@ class EntitySetCheck(Check):
     side_swaps = {"only_in_a": "only_in_b"}
 
     def annotate(self, claim: Claim, tokens) -> NameList:
-        text = claim.text
-        members = tuple(list_members(text))
-        size = counted_size(text)
         return NameList(
-            members, size, bool(PARTIAL.search(text)), frozenset(event_words(text)), claim.entities, text.lower()
+            tuple(list_members(tokens)),
+            counted_size(tokens),
+            is_partial(tokens),
+            frozenset(event_words(tokens)),
+            claim.entities,
+            frozenset(mentioned_names(tokens)),
         )
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:

@@ -15,30 +15,20 @@ personal names count: "a spokesman" or "the ministry" may be anyone.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from checker.checks.base import Check
-from checker.checks.text import WORD
-from checker.entities import person_key
+from checker.checks.names import cues, name_at, name_spans
+from checker.entities import clean_name, person_key
 from checker.records import Claim, Evidence
 
 # Words a quote needs to be one person's own: set phrases that several people say ("We are deeply
 # saddened", "no comment at this time") are shorter; the misattributed quotes in the clusters have 12-15.
 MIN_WORDS = 8
-QUOTE = re.compile(r"[“\"]([^”\"]+)[”\"]")
-# A personal name: two to four capitalised words ("Marta Solis", "Hari Bahadur Thapa")
-NAME = r"((?:[A-Z][a-zà-ÿ'’-]+ ){1,3}[A-Z][a-zà-ÿ'’-]+)"
-VERB = r"(?:said|says|told|tells|added|adds|wrote|writes|stated|insisted|explained)"
-# '"...," said Marta Solis' / '"...," Carla Ribo, a spokeswoman, said' / 'Carla Ribo said: "..."'
-SPEAKER_AFTER = re.compile(rf"^\W*(?:{VERB}\s+)?{NAME}(?=\s*[,.]|\s+{VERB}\b|\s*$)")
-# the name next to its verb, or with a description between ("Jane Doe, a spokeswoman, said:"), so
-# "After meeting Joe Biden, Keir Starmer said:" is Starmer's
-SPEAKER_BEFORE = re.compile(rf"{NAME}(?:,\s+(?:a|an|the)\s+[^\"“,]*,)?\s+{VERB}(?:\s+\w+)?[:,]?\s*$")
-
-# A name described as someone ("Hanna Berglof, a spokeswoman for ...") is a person the tagger missed
-DESCRIBED = re.compile(r"^,\s+(?:a|an|the)\s+[a-z]")
+SINGLE_QUOTES = {"'", "‘", "’"}
+INVERTED_GAP = 2  # tokens from an inverted verb to its subject's name: "said Per Aasland"
+NEXT_TO = 3  # tokens between a quote and a reporting verb outside it: '"...," said X', 'X said: "..."'
 
 
 class Quote(NamedTuple):
@@ -46,20 +36,55 @@ class Quote(NamedTuple):
     speaker: str  # as written
 
 
-def _quotes(claim: Claim) -> list[Quote]:
-    """Quotes of at least MIN_WORDS words whose speaker the claim names."""
+def quoted_spans(tokens) -> list:
+    """The spans between an opening and a closing double quote mark (`is_quote`), marks left out.
+
+    Single marks are left to apostrophes and scare quotes ("the 'plan'"), as in news copy.
+    """
+    marks = [t.i for t in tokens if t.is_quote and t.text not in SINGLE_QUOTES]
+    doc = tokens.doc
+    return [doc[start + 1 : end] for start, end in zip(marks[::2], marks[1::2], strict=False) if end > start + 1]
+
+
+def _reporting_verb(quote, verbs: list):
+    """The reporting verb whose clause holds the quote, or the one next to it; the nearest first."""
+
+    def distance(verb) -> int:
+        return max(quote.start - verb.i, verb.i - quote.end + 1, 0)
+
+    holding = [v for v in verbs if not quote.start <= v.i < quote.end and any(v in t.ancestors for t in quote)]
+    near = [v for v in verbs if not quote.start <= v.i < quote.end and distance(v) <= NEXT_TO]
+    return min(holding or near, key=distance, default=None)
+
+
+def _speaker(verb, names):
+    """The name that is the verb's subject; after an inverted verb the name that follows it, which the parse
+    may miss ("said Per Aasland, a former harbourmaster", with "Per" read as a preposition)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return name_at(names, subject)
+    return next((n for n in names if verb.i < n.start <= verb.i + INVERTED_GAP), None)
+
+
+def _is_person(name, claim: Claim) -> bool:
+    """A person: the tagger says so, the claim's entities do, or the name is described ("X, a spokeswoman")."""
+    described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in name.root.children)
+    return name.root.ent_type_ == "PERSON" or person_key(name.text) in claim.entities or described
+
+
+def quotes(claim: Claim, tokens) -> list[Quote]:
+    """Quotes of at least MIN_WORDS words whose speaker, a person, is the subject of a reporting verb at them."""
+    verbs = [span.root for label, _, span in cues(tokens, "reporting") if label == "say"]
+    names = name_spans(tokens)
     found = []
-    for m in QUOTE.finditer(claim.text):
-        words = tuple(w.lower() for w in WORD.findall(m.group(1)))
-        if len(words) < MIN_WORDS:
+    for quote in quoted_spans(tokens):
+        words = tuple(t.lower_ for t in quote if not t.is_punct and not t.is_space)
+        verb = _reporting_verb(quote, verbs)
+        if len(words) < MIN_WORDS or verb is None:
             continue
-        after = SPEAKER_AFTER.match(claim.text[m.end() :])
-        speaker = after or SPEAKER_BEFORE.search(claim.text[: m.start()])
-        if not speaker:
-            continue
-        described = after is not None and DESCRIBED.match(claim.text[m.end() + after.end() :])
-        if described or person_key(speaker.group(1)) in claim.entities:  # a person, not "The Fire Ministry"
-            found.append(Quote(words, speaker.group(1)))
+        name = _speaker(verb, names)
+        if name is not None and _is_person(name, claim):  # a person, not "The Fire Ministry"
+            found.append(Quote(words, clean_name(name.text)))
     return found
 
 
@@ -82,7 +107,7 @@ class QuoteCheck(Check):
     whole_subject = True
 
     def annotate(self, claim: Claim, tokens) -> tuple[Quote, ...]:
-        return tuple(_quotes(claim))
+        return tuple(quotes(claim, tokens))
 
     def subject(self, detail: Mapping[str, Any]) -> str:
         return str(detail.get("quote", ""))

@@ -15,85 +15,21 @@ Minister") is a career, not a conflict.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from checker.checks.base import Check, CheckSetting, Side
-from checker.checks.text import MONTH_NAMES, WEEKDAY_NAMES
-from checker.entities import person_key
+from checker.checks.names import cues, name_at, name_spans
+from checker.entities import clean_name, person_key
 from checker.records import Claim, Evidence
 
-# Ministries and secretaryships: the word before "Minister"/"Secretary" (or after "Minister of").
-PORTFOLIOS = {
-    "foreign": "foreign",
-    "external": "foreign",
-    "interior": "interior",
-    "home": "interior",
-    "internal": "interior",
-    "defence": "defence",
-    "defense": "defence",
-    "health": "health",
-    "transport": "transport",
-    "transportation": "transport",
-    "finance": "finance",
-    "treasury": "finance",
-    "economy": "economy",
-    "justice": "justice",
-    "education": "education",
-    "labour": "labour",
-    "labor": "labour",
-    "agriculture": "agriculture",
-    "energy": "energy",
-    "environment": "environment",
-    "trade": "trade",
-    "commerce": "trade",
-    "culture": "culture",
-    "tourism": "tourism",
-    "information": "information",
-    "industry": "industry",
-    "housing": "housing",
-    "infrastructure": "infrastructure",
-    "communications": "communications",
-    "digital": "digital",
-    "science": "science",
-    "sports": "sports",
-    "water": "water",
-    "fisheries": "fisheries",
-    "immigration": "immigration",
-}
-# One office written two ways agrees only between claims this alike (cosine): pairs made because both
-# name the person's office can be about anything else.
-# A company's chief officers: "chief <word> officer", its acronym, or "chief executive".
-CHIEF_OFFICERS = {"ceo": "executive", "cfo": "financial", "coo": "operating", "cto": "technology", "cmo": "marketing"}
-CHIEF_SPELLINGS = {"finance": "financial", "operations": "operating", "technical": "technology"}
-SINGLE_ROLES = (
-    r"President|Chancellor|Secretary of State|Senator|Governor|Mayor|Ambassador|Speaker|King|Queen|"
-    r"Chairman|Chairwoman|Chair|Director"
-)
-WORD_OF_NAME = rf"(?!(?:{WEEKDAY_NAMES}|{MONTH_NAMES})\b)(?:Mc|O['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿā-ž]+"
-NAME = rf"(?P<name>(?:{WORD_OF_NAME}(?: [A-Z]\.)? ){{0,3}}{WORD_OF_NAME}(?:-{WORD_OF_NAME})?)"
-FORMER = r"(?P<former>(?i:former) |ex-|then-)?"
-DEPUTY = r"(?P<deputy>(?i:deputy|vice) )?"  # "Deputy Prime Minister", "Vice President": offices of their own
-OFFICE = (
-    r"(?P<prime>(?i:prime minister|premier))"
-    rf"|(?P<portfolio>(?i:{'|'.join(PORTFOLIOS)})) (?i:minister|secretary)"
-    rf"|(?i:minister (?:of|for)) (?P<portfolio2>(?i:{'|'.join(PORTFOLIOS)}))"
-    rf"|(?i:chief (?P<chief>[a-z]+) officer)|(?P<acronym>{'|'.join(c.upper() for c in CHIEF_OFFICERS)})"
-    r"|(?P<executive>(?i:chief executive))"
-    rf"|(?P<single>{SINGLE_ROLES})"
-)
-# "Russian", "Nepal's", "General Electric": up to three words, none the first word of a compound
-# title ("Deputy", "Attorney"), so "Former General Electric chief executive X" keeps its "former"
-QUALIFIER = r"(?:(?!(?:Deputy|Vice|Attorney|Lieutenant|Solicitor|Surgeon|Inspector)\b)(?:US|U\.S\.|[A-Z][a-z]+(?:['’]s)?) ){0,3}"
-# "Transport Minister Eira Lund", "Corvane's chief financial officer, David Okafor"
-ROLE_THEN_NAME = re.compile(rf"\b{FORMER}{QUALIFIER}(?P<title>{DEPUTY}(?:{OFFICE})),? {NAME}\b")
-# "Mads Orrevik, Kestrel's chief executive", "Eira Lund, the transport minister"; not "Mark Meadows,
-# President Trump's chief of staff", whose office belongs to the name after it
-NAME_THEN_ROLE = re.compile(
-    rf"\b{NAME}, (?:the |its |an? |{QUALIFIER}){FORMER}(?P<title>{DEPUTY}(?:{OFFICE}))\b(?!['’]s| [A-Z])"
-)
+# Offices are `checker/patterns/offices.jsonl`: each label is "<kind>/<office>" ("minister/interior",
+# "chief officer/financial"; "*" takes the office from the matched word: "chief information officer"),
+# or a marker: "deputy" (an office of its own: "Deputy Prime Minister", "Vice President") or "former".
+OFFICES = "offices"
+MAX_QUALIFIERS = 3  # words naming whose office it is: "US", "Nepal's", "General Electric"
+NOT_QUALIFIERS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "AUX", "NUM"}
 
 
 @dataclass(frozen=True)
@@ -108,34 +44,120 @@ class Role:
     title: str = ""  # the office's words as written, lower case: "chief executive", "ceo"
 
 
-def _role(m: re.Match) -> Role:
-    kind, office = _office(m)
-    person = person_key(m.group("name"))
-    return Role(person, kind, office, bool(m.group("former")), m.group().strip(), m.group("title").lower())
+@dataclass(frozen=True)
+class _Title:
+    """An office found in the tokens, with its deputy and former markers."""
+
+    start: int  # doc index of its first word, a deputy marker included
+    end: int
+    kind: str
+    office: str
+    title: str
 
 
-def _office(m: re.Match) -> tuple[str, str]:
-    """(kind, office) of a matched title."""
-    deputy = (m.group("deputy") or "").lower()
-    portfolio = m.group("portfolio") or m.group("portfolio2")
-    if m.group("prime"):
-        return "prime minister", deputy + "prime minister"
-    if portfolio:
-        return "minister", deputy + PORTFOLIOS[portfolio.lower()]
-    chief = (m.group("chief") or "").lower() or CHIEF_OFFICERS.get((m.group("acronym") or "").lower())
-    if chief or m.group("executive"):
-        return "chief officer", CHIEF_SPELLINGS.get(chief, chief) or "executive"
-    single = m.group("single").lower()
-    return single, deputy + single
+def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int]]]:
+    """The offices of `tokens` (longest first where two overlap) and the spans of their "former" markers."""
+    offices, deputies, formers = [], {}, []
+    for label, _, span in cues(tokens, OFFICES):
+        if label == "deputy":
+            deputies[span.end] = span
+        elif label == "former":
+            formers.append((span.start, span.end))
+        else:
+            offices.append((label, span))
+    offices.sort(key=lambda o: (-len(o[1]), o[0].endswith("*")))
+    taken: set[int] = set()
+    found = []
+    for label, span in offices:
+        if taken & set(range(span.start, span.end)):
+            continue
+        taken |= set(range(span.start, span.end))
+        kind, office = label.split("/")
+        if office == "*":
+            office = span[1].lower_
+        deputy = deputies.get(span.start) if kind != "chief officer" else None
+        if deputy is not None:
+            office = f"{deputy[0].lower_} {office}"
+        start = deputy.start if deputy is not None else span.start
+        title = span.doc[start : span.end].text.lower()
+        found.append(_Title(start, span.end, kind, office, title))
+    return sorted(found, key=lambda t: t.start), formers
 
 
-def titled_people(text: str) -> tuple[Role, ...]:
-    """The role the text gives each person, one per person and kind of office."""
+def _qualifiers_start(doc, start: int, lowest: int, markers: set[int]) -> int:
+    """Where the words before an office that say whose it is begin: "Kestrel's", "General Electric"."""
+    words = 0
+    while start > lowest and words < MAX_QUALIFIERS:
+        token = doc[start - 1]
+        if token.i in markers:
+            break
+        if token.dep_ == "case" and token.lower_ in ("'s", "’s"):
+            start -= 1
+            continue
+        if token.pos_ in NOT_QUALIFIERS or not (token.is_title or token.is_upper) or token.is_punct:
+            break
+        start -= 1
+        words += 1
+    return start
+
+
+def _person_after(doc, title: _Title, names, end: int):
+    """A person named right after the office: "Home Minister Jo Lund", "Acme's chief financial officer, David Okafor"."""
+    at = title.end + 1 if title.end < end and doc[title.end].text == "," else title.end
+    name = name_at(names, doc[at]) if at < end else None
+    return name if name is not None and name.start == at else None
+
+
+def _person_in_apposition(doc, title: _Title, names):
+    """A person the parse makes the office an apposition or compound of ("Jo Lund, the interior minister")."""
+    head = doc[title.end - 1]
+    if head.dep_ in ("appos", "compound") and (name := name_at(names, head.head)) is not None:
+        return name
+    return None
+
+
+def _person_before(doc, start: int, lowest: int, names):
+    """A person named before the office and a comma: "Mads Orrevik, Kestrel's chief executive"."""
+    if start > lowest and (doc[start - 1].pos_ == "DET" or doc[start - 1].dep_ == "poss"):  # "the", "its"
+        start -= 1
+    if start - 1 <= lowest or doc[start - 1].text != ",":
+        return None
+    name = name_at(names, doc[start - 2])
+    return name if name is not None and name.end == start - 1 else None
+
+
+def titled_people(tokens) -> tuple[Role, ...]:
+    """The role the claim gives each person, one per person and kind of office.
+
+    Any name next to an office is a person's, whatever label the tagger gave it: the office says so
+    ("Kuleba, Ukraine's foreign minister", with "Kuleba" tagged a place).
+    """
+    doc, lowest, end = tokens.doc, tokens.start, tokens.end
+    titles, formers = _titles(tokens)
+    markers = {i for s, e in formers for i in range(s, e)}
+    skipped = markers | {i for t in titles for i in range(t.start, t.end)}
+    names = name_spans(tokens, skipped)
     found: dict[tuple[str, str], Role] = {}
-    for pattern in (ROLE_THEN_NAME, NAME_THEN_ROLE):
-        for m in pattern.finditer(text):
-            role = _role(m)
-            found.setdefault((role.person, role.kind), role)
+    for title in titles:
+        qualified = _qualifiers_start(doc, title.start, lowest, markers)
+        former = next((s for s, e in formers if e == qualified), None)  # "former US President"
+        first = min(qualified, former) if former is not None else qualified
+        after = _person_after(doc, title, names, end)
+        if after is not None:
+            person, text = after, doc[first : after.end].text
+        elif (
+            beside := _person_in_apposition(doc, title, names) or _person_before(doc, first, lowest, names)
+        ) is not None:
+            edge = doc[title.end - 1].right_edge  # "the former chief executive of Brennmark Energy,"
+            if not edge.is_punct and edge.i + 1 < end and not doc[edge.i + 1].is_punct:
+                continue  # not an apposition: "Talks with Russia, Ukraine's foreign minister said"
+            person, text = beside, doc[beside.start : title.end].text
+        else:
+            continue
+        role = Role(
+            person_key(clean_name(person.text)), title.kind, title.office, former is not None, text, title.title
+        )
+        found.setdefault((role.person, role.kind), role)
     return tuple(found.values())
 
 
@@ -195,7 +217,7 @@ class TitleCheck(Check):
     whole_subject = True
 
     def annotate(self, claim: Claim, tokens) -> tuple[Role, ...]:
-        return titled_people(claim.text)
+        return titled_people(tokens)
 
     def pairing_keys(self, claim: Claim) -> set[str]:
         """Claims naming the same person's office are paired."""
