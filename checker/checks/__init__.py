@@ -21,7 +21,6 @@ from checker.records import CandidatePair, Claim, Evidence
 
 NLI_KIND = "nli"
 NLI_RULE = "The NLI model reads the two claims as contradicting each other."
-NOT_CHECKS = {"base", "text"}  # shared code, no kind of its own
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ class Registry:
 def discover(modules: Iterable[str] | None = None) -> Registry:
     """The checks defined in this package's modules (or in `modules`), by their `order`, then kind."""
     if modules is None:
-        modules = [f"{__name__}.{m.name}" for m in pkgutil.iter_modules(__path__) if m.name not in NOT_CHECKS]
+        modules = [f"{__name__}.{m.name}" for m in pkgutil.iter_modules(__path__)]
     found = []
     for name in modules:
         module = importlib.import_module(name)

@@ -29,7 +29,7 @@ import functools
 from dataclasses import dataclass
 
 from checker.checks.base import Check, CheckSetting
-from checker.checks.text import MONTHS, WEEKDAYS
+from checker.checks.calendar import MONTHS, WEEKDAYS
 from checker.entities import share_entity
 from checker.patterns import label_of, matcher
 from checker.records import Claim, Evidence
