@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date, timedelta
 
 from checker.checks import Check, annotate, registry
-from checker.checks.text import WEEKDAYS
+from checker.checks.calendar import WEEKDAYS
 from checker.config import Config
 from checker.entities import ENTITY_LABELS, clean_name, entity_key
 from checker.patterns import words
