@@ -2,8 +2,13 @@
 
 SQLite under `.checker/` by default: claims keyed by document content,
 embeddings keyed by claim text, NLI probabilities keyed by the text pair and
-the model's weights hash. Every key is a content hash, so a renamed file or a
-moved corpus still hits the cache, and a changed model never reuses verdicts.
+the model's weights hash. Every such key is a content hash, so a renamed file
+or a moved corpus still hits the cache, and a changed model never reuses
+verdicts. The weights hash itself is kept keyed by the weight files' paths,
+sizes and modification times, and the stories and contradictions of the last
+corpus checked are kept keyed by all it was made of (documents, settings,
+weights, checker's code): rerun on an unchanged corpus, as most CI pushes
+are, `checker ci` reads one row and loads no model, spaCy or scikit-learn.
 
 Safety: a file lock serialises runs that start at once; each stage writes in
 one transaction, so a killed run leaves the index as it was before that stage;
@@ -16,10 +21,12 @@ A folder the index creates gets a `.gitignore` of `*`, as ruff's cache does.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import sqlite3
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -29,12 +36,13 @@ from filelock import FileLock, Timeout
 from checker.checks import registry
 from checker.checks.base import decode, encode
 from checker.records import Claim, Document, Span, content_hash
+from checker.stories import Story
 
 INDEX_VERSION = 1
 DEFAULT_FOLDER = ".checker"  # the default index's folder: checker's own, wherever it is
 # Bump when claim extraction changes what it produces, so cached claims are redone.
 # The kinds of check are part of the key too: a new kind's annotations are made for every document.
-CLAIMS_VERSION = "claims-8"
+CLAIMS_VERSION = "claims-9"
 # Runs that start together (CI jobs sharing a checkout, pre-commit on several
 # files) queue behind each other on the lock, and one run over a large corpus
 # takes minutes; past 10 minutes the holder is more likely stuck than busy.
@@ -59,7 +67,22 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS claims (doc_key TEXT PRIMARY KEY, claims TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS embeddings (text_key TEXT PRIMARY KEY, vector BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS verdicts (pair_key TEXT PRIMARY KEY, probs BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS file_hashes (stamp TEXT PRIMARY KEY, hash TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS stories (corpus_key TEXT PRIMARY KEY, stories TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS reports (run_key TEXT PRIMARY KEY, records TEXT NOT NULL);
 """
+
+
+@functools.cache
+def code_version() -> str:
+    """A hash of checker's own code and pattern data: what it made is only reused by the same code."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for file in sorted(package.rglob("*")):
+        if file.suffix in {".py", ".jsonl", ".json"}:
+            digest.update(f"{file.relative_to(package)}\0".encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class IndexWarning(UserWarning):
@@ -207,6 +230,74 @@ class Index:
                     for doc, claims in claims_by_doc.items()
                 ],
             )
+
+    # stories ------------------------------------------------------------
+    @staticmethod
+    def corpus_key(documents: Iterable[Document], threshold: float) -> str:
+        """What a story grouping depends on: each document's claims (so its content), its title, the
+        threshold, and checker's code, so an edit to the grouping is never served stale."""
+        parts = [f"{Index.document_key(d)}\x1f{d.title}" for d in sorted(documents, key=lambda d: d.id)]
+        return content_hash("stories", code_version(), repr(threshold), *parts)
+
+    def cached_stories(self, key: str) -> list[Story] | None:
+        row = self.db.execute("SELECT stories FROM stories WHERE corpus_key = ?", (key,)).fetchone()
+        if not row:
+            return None
+        try:
+            return [Story(s["id"], s["label"], tuple(s["documents"])) for s in json.loads(row[0])]
+        except (ValueError, TypeError, KeyError) as exc:
+            warnings.warn(
+                f"{self.path}: cached stories are unreadable ({exc}); grouped again", IndexWarning, stacklevel=2
+            )
+            return None
+
+    def store_stories(self, key: str, found: Sequence[Story]) -> None:
+        """Keep the stories of the last corpus only: CI checks one corpus, whose every push is a new key."""
+        with self.db:
+            self.db.execute("DELETE FROM stories")
+            self.db.execute("INSERT INTO stories VALUES (?, ?)", (key, json.dumps([asdict(s) for s in found])))
+
+    # reports ------------------------------------------------------------
+    @staticmethod
+    def run_key(documents: Iterable[Document], settings: dict, model_hash: str) -> str:
+        """What a run's report depends on: every document as read (text, path, title...), the settings,
+        the model's weights and checker's code."""
+        parts = [repr(d) for d in documents]
+        return content_hash("report", code_version(), model_hash, json.dumps(settings, sort_keys=True), *parts)
+
+    def cached_report(self, key: str) -> list[dict] | None:
+        row = self.db.execute("SELECT records FROM reports WHERE run_key = ?", (key,)).fetchone()
+        if not row:
+            return None
+        try:
+            return json.loads(row[0])
+        except ValueError as exc:
+            warnings.warn(
+                f"{self.path}: the cached report is unreadable ({exc}); checked again", IndexWarning, stacklevel=2
+            )
+            return None
+
+    def store_report(self, key: str, records: Sequence[dict]) -> None:
+        """Keep the report of the last run only: CI checks one corpus, whose every push is a new key."""
+        with self.db:
+            self.db.execute("DELETE FROM reports")
+            self.db.execute("INSERT INTO reports VALUES (?, ?)", (key, json.dumps(records)))
+
+    # file hashes --------------------------------------------------------
+    def file_hash(self, stamp: str, compute: Callable[[], str]) -> str:
+        """The hash of files whose `stamp` (paths, sizes, modification times) is known, else `compute()`, stored.
+
+        The model's weights hash keys every NLI verdict; hashing the weights
+        on each run would read them all where a stat of each file says they
+        are unchanged.
+        """
+        row = self.db.execute("SELECT hash FROM file_hashes WHERE stamp = ?", (stamp,)).fetchone()
+        if row:
+            return row[0]
+        value = compute()
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO file_hashes VALUES (?, ?)", (stamp, value))
+        return value
 
     # embeddings ---------------------------------------------------------
     def cached_vectors(self, table: str, keys: Sequence[str], width: int) -> dict[str, np.ndarray]:

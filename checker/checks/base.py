@@ -13,6 +13,7 @@ declared on the class, so adding a kind is adding one file.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from collections.abc import Mapping, Sequence
@@ -130,6 +131,12 @@ def encode(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _type_hints(kind: type) -> dict[str, Any]:
+    """A record type's field types, worked out once: an index holds tens of thousands of annotations."""
+    return typing.get_type_hints(kind)
+
+
 def decode(data: Any, kind: Any) -> Any:
     """`encode`'s output read back as `kind` (a type hint: dataclass, named tuple, tuple[...], frozenset[...])."""
     origin, args = typing.get_origin(kind), typing.get_args(kind)
@@ -138,7 +145,7 @@ def decode(data: Any, kind: Any) -> Any:
             return None
         return decode(data, next(a for a in args if a is not type(None)))
     if isinstance(kind, type) and (dataclasses.is_dataclass(kind) or hasattr(kind, "_fields")):
-        hints = typing.get_type_hints(kind)
+        hints = _type_hints(kind)
         return kind(**{name: decode(value, hints[name]) for name, value in data.items()})
     if origin in (tuple, list):
         item = args[0] if args else Any
