@@ -11,7 +11,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated
 
@@ -223,8 +223,8 @@ def _load(paths: list[str], settings, outputs: Iterable[Path | None] = ()):
     return corpus
 
 
-def _check(settings, corpus, quiet: bool, index_path: Path | None = None):
-    """Run the pipeline, with the index held (locked) for the run when one is given.
+def _check(settings, corpus, quiet: bool, index_path: Path | None = None, use: Callable | None = None):
+    """Run the pipeline, or `use(checker)` instead, with the index held (locked) for the run when one is given.
 
     What the index repaired (IndexWarning) is printed once the run ends, not
     through a progress bar; an index that cannot be used is an error (exit 2).
@@ -236,19 +236,39 @@ def _check(settings, corpus, quiet: bool, index_path: Path | None = None):
     from checker.pipeline import Checker
 
     try:
+        use = use or (lambda checker: _run_with_progress(checker, corpus, quiet))
         if index_path is None:
-            return _run_with_progress(Checker(settings), corpus, quiet)
+            return use(Checker(settings))
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", IndexWarning)
             try:
                 with Index(index_path) as index:
-                    return _run_with_progress(Checker(settings, index=index), corpus, quiet)
+                    return use(Checker(settings, index=index))
             finally:
                 for warning in caught:
                     if issubclass(warning.category, IndexWarning):
                         warn(str(warning.message))
     except (IndexUnavailable, ModelError, RuntimeError) as exc:
         raise fail(str(exc)) from exc
+
+
+def _contradictions(settings, corpus, quiet: bool, index_path: Path) -> list[dict]:
+    """The contradiction records of a corpus; those of the corpus last checked, unchanged, from the index.
+
+    In CI most pushes change no article: such a rerun then reads one row and
+    loads no model, no spaCy, no scikit-learn.
+    """
+    from dataclasses import asdict
+
+    def contradictions(checker) -> list[dict]:
+        key = checker.index.run_key(corpus.documents, asdict(settings), checker.model_hash)
+        records = checker.index.cached_report(key)
+        if records is None:
+            records = _run_with_progress(checker, corpus, quiet).records(["contradict"], settings.ignore_kinds)
+            checker.index.store_report(key, records)
+        return records
+
+    return _check(settings, corpus, quiet, index_path, contradictions)
 
 
 @app.command()
@@ -405,10 +425,9 @@ def ci(
     if unread:  # a new article that could not be checked must not pass CI as "no new contradictions"
         raise fail(f"could not check {len(unread)} new article(s): {', '.join(unread)} (see the warnings above)")
     new_ids = {d.id for d in documents.documents if Path(d.file).resolve() in focus}
-    result = _check(settings, documents, quiet, index)
     records = [
         orient(r, set(r["fact"]["outliers"]) or new_ids)  # the outlier's line, else the new article's
-        for r in result.records(["contradict"], settings.ignore_kinds)
+        for r in _contradictions(settings, documents, quiet, index)
         if not changed or record_documents(r) & new_ids
     ]
     fresh = unreviewed(records, reviewed)

@@ -143,13 +143,33 @@ def load_pretrained(name_or_path: str, allow_download: bool) -> tuple:
     return tokenizer, model
 
 
+def weight_files(path: Path) -> list[Path]:
+    return sorted(path.glob("*.safetensors")) + sorted(path.glob("*.bin"))
+
+
 def weights_hash(path: Path) -> str:
+    """The hash of a model folder's weight files: the NLI cache key, read with no torch and no model loaded."""
     digest = hashlib.sha256()
-    for file in sorted(path.glob("*.safetensors")) + sorted(path.glob("*.bin")):
+    for file in weight_files(path):
         with file.open("rb") as f:
             for block in iter(lambda: f.read(1 << 20), b""):
                 digest.update(block)
     return digest.hexdigest()[:16]
+
+
+def weights_stamp(path: Path) -> str:
+    """Path, size and modification time of each weight file: where they are unchanged, so is `weights_hash`.
+
+    Reading a stamp takes a few stat calls where hashing reads every byte of the weights.
+    """
+    files = [(str(f.resolve()), (s := f.stat()).st_size, s.st_mtime_ns) for f in weight_files(path)]
+    return json.dumps(files)
+
+
+def model_name(name_or_path: str) -> str:
+    """The name a finding records: the folder's name for a local model, else the hub name."""
+    path = Path(name_or_path)
+    return path.name if path.is_dir() else name_or_path
 
 
 def use_bf16(precision: str, device: str) -> bool:
@@ -190,7 +210,7 @@ class HFNLIModel:
             # Dynamic int8 quantization of the linear layers (CPU only); accuracy cost in benchmarks/RESULTS.md.
             self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
         self.max_length = max_length
-        self.name = path.name if path.is_dir() else name_or_path
+        self.name = model_name(name_or_path)
         self.hash = weights_hash(path) if path.is_dir() else getattr(self.model.config, "_commit_hash", "") or ""
 
     def predict(self, pairs: Sequence[tuple[str, str]], batch_size: int = 64) -> np.ndarray:

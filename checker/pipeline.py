@@ -3,7 +3,10 @@
     paths → corpus → claims → candidate pairs → NLI + checks → verdicts → findings
 
 `Checker` holds the loaded backends (spaCy, the embedder, the NLI model), so a
-notebook or CI job loads them once and checks many corpora.
+notebook or CI job loads them once and checks many corpora. Each is loaded the
+first time work needs it: a rerun whose claims, embeddings, stories and
+verdicts are all in the index imports no torch, spaCy or scikit-learn and
+loads no model.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -22,7 +26,7 @@ from checker.claims import extract_claims, load_nlp
 from checker.config import Config
 from checker.corpus import Corpus, load_corpus
 from checker.facts import Fact, group_facts
-from checker.nli import HFNLIModel, NLIBackend
+from checker.nli import HFNLIModel, NLIBackend, check_model, model_name, weights_hash, weights_stamp
 from checker.pairing import PairingStats, SentenceEmbedder, pair_candidates
 from checker.records import CandidatePair, Claim, Document, Finding, NLIScores, content_hash
 from checker.report import finding_record, sort_findings
@@ -115,6 +119,7 @@ class Checker:
         )
         self.checks: tuple[Check, ...] = registry().configured(self.config.checks)
         self._nli, self._embedder, self._nlp = nli, embedder, nlp
+        self._model_hash: str | None = None
         self.index = index  # an open checker.index.Index, or None to compute everything
         self.work: Counter = Counter()  # what was computed (not read from the index) in the last check
 
@@ -123,6 +128,29 @@ class Checker:
         if self._nli is None:
             self._nli = HFNLIModel(self.config.model, self.config.allow_download, self.config.precision)
         return self._nli
+
+    @property
+    def model_name(self) -> str:
+        return self.nli.name if self._nli is not None else model_name(self.config.model)
+
+    @property
+    def model_hash(self) -> str:
+        """The NLI model's weights hash, which keys its cached verdicts, without loading it where it can.
+
+        A local model folder's hash is its weight files' (as `HFNLIModel.hash`),
+        kept in the index by their stamp; a hub model's is known once it is loaded.
+        """
+        if self._nli is not None:
+            return self._nli.hash
+        if self._model_hash is None:
+            folder = Path(self.config.model)
+            if not folder.is_dir():
+                return self.nli.hash
+            if self.index is None:
+                self._model_hash = weights_hash(folder)
+            else:
+                self._model_hash = self.index.file_hash(weights_stamp(folder), lambda: weights_hash(folder))
+        return self._model_hash
 
     @property
     def embedder(self) -> SentenceEmbedder:
@@ -150,16 +178,13 @@ class Checker:
         if not isinstance(corpus, Corpus):
             corpus = load_corpus(corpus, self.config.max_document_chars)
         self.work = Counter()
-        self.nli  # noqa: B018 - fail on a missing model before the slow stages
+        if self._nli is None:  # fail on a missing model before the slow stages, loading nothing
+            check_model(self.config.model, self.config.allow_download)
         lap("load")
         claims = self.extract_claims(corpus.documents, progress)
         lap("claims")
         embeddings = self.embed([c.standalone for c in claims], progress)
-        stories = (
-            group_stories(corpus.documents, claims, embeddings, self.config.story_threshold)
-            if self.config.stories
-            else []
-        )
+        stories = self.group_stories(corpus.documents, claims, embeddings) if self.config.stories else []
         story_of = {doc: story.id for story in stories for doc in story.documents}
         pairs, stats = pair_candidates(
             claims,
@@ -196,9 +221,29 @@ class Checker:
         self.work["documents_parsed"] += len(missing)
         return [c for doc in documents for c in cached[doc.id]]
 
+    def group_stories(
+        self, documents: Sequence[Document], claims: Sequence[Claim], embeddings: np.ndarray
+    ) -> list[Story]:
+        """Stories of the documents, from the index where the corpus is the one last grouped.
+
+        Grouping needs scikit-learn, a second's import: an unchanged corpus reads its stories back instead.
+        """
+        if self.index is None:
+            return group_stories(documents, claims, embeddings, self.config.story_threshold)
+        key = self.index.corpus_key(documents, self.config.story_threshold)
+        stories = self.index.cached_stories(key)
+        if stories is None:
+            stories = group_stories(documents, claims, embeddings, self.config.story_threshold)
+            self.index.store_stories(key, stories)
+        return stories
+
     def embed(self, texts: Sequence[str], progress: Progress = _no_progress) -> np.ndarray:
         keys = [content_hash("minilm-l6", t) for t in texts]
-        return self._cached("embeddings", keys, texts, EMBEDDING_WIDTH, self.embedder.encode, progress)
+        return self._cached("embeddings", keys, texts, EMBEDDING_WIDTH, self._encode, progress)
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Embeddings computed, the embedder loaded on the first call: only texts not in the index come here."""
+        return self.embedder.encode(texts)
 
     def _cached(self, table: str, keys: Sequence[str], inputs: Sequence, width: int, compute, progress) -> np.ndarray:
         """Rows for `inputs`: from the index where known, computed in chunks (and stored) where not."""
@@ -236,7 +281,8 @@ class Checker:
     def nli_probabilities(self, pairs: Sequence[tuple[Claim, Claim]], progress: Progress) -> list[tuple[float, ...]]:
         """Probabilities with the first claim of each pair as premise; from the index where known."""
         inputs = [(premise.standalone, hypothesis.standalone) for premise, hypothesis in pairs]
-        keys = [content_hash(self.nli.hash, premise, hypothesis) for premise, hypothesis in inputs]
+        model = self.model_hash
+        keys = [content_hash(model, premise, hypothesis) for premise, hypothesis in inputs]
         probs = self._cached(
             "verdicts",
             keys,
@@ -258,7 +304,7 @@ class Checker:
                 for e in run_checks(pair, self.checks)
                 if not (e.contradicts and e.kind in explainers and explainers[e.kind].explains(e, pair.a, pair.b))
             ]
-            findings.append(decide(pair, score, evidence, self.thresholds, self.nli.name, self.nli.hash))
+            findings.append(decide(pair, score, evidence, self.thresholds, self.model_name, self.model_hash))
         return findings
 
 

@@ -29,10 +29,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
 from checker.records import Claim, Document, content_hash
 
@@ -82,6 +78,8 @@ def _entities(documents: Sequence[Document], claims: Sequence[Claim]) -> np.ndar
 
     IDF over the corpus: a name every document gives ("U.S.") says little.
     """
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer  # 1 s to import: here, not at start
+
     names: dict[str, list[str]] = {doc.id: [] for doc in documents}
     for claim in claims:
         names[claim.doc_id] += [name.lower() for name in claim.entities]
@@ -105,6 +103,8 @@ def document_vectors(documents: Sequence[Document], claims: Sequence[Claim], emb
 
 
 def _average_linkage(vectors: np.ndarray, threshold: float) -> np.ndarray:
+    from sklearn.cluster import AgglomerativeClustering
+
     if len(vectors) < 2:
         return np.zeros(len(vectors), dtype=int)
     model = AgglomerativeClustering(n_clusters=None, distance_threshold=threshold, metric="cosine", linkage="average")
@@ -116,6 +116,9 @@ def _neighbour_components(vectors: np.ndarray, link: float) -> np.ndarray:
 
     Blocks of rows keep memory at BLOCK_CELLS similarities, never n x n.
     """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     n = len(vectors)
     k = min(NEIGHBOURS, n - 1)
     step = max(1, BLOCK_CELLS // n)

@@ -204,3 +204,48 @@ def test_ci_annotates_the_outlier_once_per_fact(corpus, tmp_path, tiny_model):
     assert result.exit_code == 1, result.output
     (line,) = result.stdout.strip().splitlines()
     assert "/a.txt,line=2," in line and "18 votes" in line
+
+
+MODEL_LIBRARIES = ("torch", "transformers", "sentence_transformers", "spacy")
+# `checker ci` in a fresh interpreter; it prints, last on stderr, which model libraries it imported.
+CI_REPORTING_IMPORTS = f"""
+import sys
+from checker.cli import main
+sys.argv = ["checker", "ci", *sys.argv[1:]]
+try:
+    main()
+finally:
+    print(sorted(m for m in {MODEL_LIBRARIES!r} if m in sys.modules), file=sys.stderr)
+"""
+
+
+def test_an_unchanged_rerun_imports_no_model_library_and_gives_the_same_output(corpus, tmp_path, tiny_model):
+    """CI's common case: nothing changed, so claims, embeddings, verdicts and stories all come from the index."""
+    args = [*ci_options(corpus, tmp_path, tiny_model, "none.json"), "--output-format", "json-lines", "--exit-zero"]
+    first = ci(*args)
+    assert first.exit_code == 0 and "votes against" in first.stdout, first.output
+    rerun = subprocess.run([sys.executable, "-c", CI_REPORTING_IMPORTS, *args], capture_output=True, text=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stderr.strip().splitlines()[-1] == "[]"
+    assert rerun.stdout == first.stdout
+
+
+def test_the_model_hash_is_known_without_loading_the_model(checker_parts, tiny_model, tmp_path, monkeypatch):
+    """The verdicts' key is the loaded model's hash; an index keeps it by the weight files' path, size and time."""
+    from tests.conftest import refuse
+
+    config = Config(model=str(tiny_model))
+    with Index(tmp_path / "i.sqlite") as index:
+        assert Checker(config, index=index).model_hash == checker_parts["nli"].hash
+    monkeypatch.setattr("checker.pipeline.weights_hash", refuse)
+    monkeypatch.setattr("checker.pipeline.HFNLIModel", refuse)
+    with Index(tmp_path / "i.sqlite") as index:
+        assert Checker(config, index=index).model_hash == checker_parts["nli"].hash
+
+
+def test_a_changed_article_is_checked_again_not_read_from_the_last_report(corpus, tmp_path, tiny_model):
+    args = [*ci_options(corpus, tmp_path, tiny_model, "none.json"), "--output-format", "concise"]
+    assert "contradict [number]" in ci(*args).stdout
+    (corpus / "b.txt").write_text(ARTICLES["b.txt"].replace("4 votes", "18 votes"))
+    rerun = ci(*args)
+    assert rerun.exit_code == 0 and "contradict [number]" not in rerun.stdout, rerun.output
