@@ -84,6 +84,9 @@ def score(result, gold: list[dict]) -> tuple[dict, list[str]]:
     for g in by_kind["contradict"]:
         if not hit(contradictions, g):
             lines.append(f"  missed {g['id']}: {g['note']}")
+    for g in by_kind["agree"]:
+        if not hit(agreements, g):
+            lines.append(f"  agreement not found {g['id']}: {g['note']}")
     for g in by_kind["agree"] + by_kind["trap"]:
         if hit(contradictions, g):
             lines.append(f"  flagged {g['kind']} {g['id']}: {g['note']}")

@@ -26,6 +26,9 @@ from checker.records import Claim, Evidence
 AFFIRMING = {"confirm", "admit"}
 MIN_SHARED_WORDS = 2  # content lemmas the denied and the confirmed statement share: one matter
 MIN_CONTENT_LENGTH = 4  # letters of a content word: shorter ones say little of the matter
+# Content lemmas are compared by their first letters: spaCy lemmatises a noun and its verb apart
+# ("evacuation", "evacuate"), and one matter is told with either ("denied any evacuation" / "had been evacuated").
+STEM = 5
 
 
 class Statement(NamedTuple):
@@ -73,9 +76,9 @@ def _speaker(verb, names, spokespeople: set[int]) -> tuple[str, frozenset[str]] 
 
 
 def _content(verb, subject_tokens: set[int]) -> frozenset[str]:
-    """Lemmas of the lowercase content words of what the verb reports, before or after it."""
+    """Lemmas (their first STEM letters) of the lowercase content words of what the verb reports."""
     return frozenset(
-        t.lemma_.lower()
+        t.lemma_.lower()[:STEM]
         for t in verb.subtree
         if t.i != verb.i
         and t.i not in subject_tokens

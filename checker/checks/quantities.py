@@ -94,10 +94,12 @@ class Cues:
     def __init__(self, doc) -> None:
         self.starting: dict[int, set[str]] = {}
         self.ending: dict[int, list[tuple[int, str]]] = {}
+        self.last: dict[tuple[int, str], int] = {}  # (start, label) → the cue's last token
         for match_id, start, end in _matcher(doc.vocab)(doc):
             label = label_of(doc.vocab.strings[match_id])
             self.starting.setdefault(start, set()).add(label)
             self.ending.setdefault(end, []).append((start, label))
+            self.last[start, label] = max(self.last.get((start, label), start), end - 1)
 
     def at(self, i: int, label: str) -> str:
         """The cue of `label` starting at token i, or "": a family ("currency:") gives what follows its prefix."""
@@ -112,8 +114,12 @@ class Cues:
         return (found[0][1], found[0][0]) if found else ("", i)
 
 
-def _figures(span) -> Iterable[list]:
-    """Runs of tokens that write one figure: "1,200", "Rs 1,200 crore"'s "1,200 crore", "One hundred and twenty"."""
+def _figures(span, cues: Cues) -> Iterable[list]:
+    """Runs of tokens that write one figure: "1,200", "Rs 1,200 crore"'s "1,200 crore", "One hundred and twenty".
+
+    After a currency sign, "m" and "k" written onto the figure scale it ("€80m", which spaCy splits in two).
+    """
+    signs = {f"sign:{name}" for name in CURRENCIES}
     doc, i = span.doc, span.start
     while i < span.end:
         if not (doc[i].like_num or doc[i].lower_ in SCALES or _digits(doc[i])):
@@ -123,7 +129,8 @@ def _figures(span) -> Iterable[list]:
         while i < span.end:
             token, after = doc[i], doc[i + 1] if i + 1 < span.end else None
             joins = after is not None and run[-1].is_alpha and after.is_alpha and after.like_num
-            if token.lower_ in SCALES or (token.is_alpha and token.like_num and run[-1].is_alpha):
+            money = token.lower_ in MONEY_SCALES and not run[-1].whitespace_ and cues.before(run[0].i, signs)[0]
+            if token.lower_ in SCALES or money or (token.is_alpha and token.like_num and run[-1].is_alpha):
                 run.append(token)
             elif joins and (token.text == "-" or (token.lower_ == "and" and run[-1].lower_ in SCALES)):
                 run += [token, after]  # "fifty-seven", "one hundred and twenty"
@@ -265,7 +272,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     currency = sign.removeprefix("sign:") or written or (cues.at(noun.i, "currency:") if noun is not None else "")
     if currency:
         stop = end + bool(written)
-        per = f"/{doc[stop + 1].lemma_.lower()}" if cues.at(stop, "per") else ""  # "$42.50 a share"
+        per = f"/{doc[cues.last[stop, 'per']].lemma_.lower()}" if cues.at(stop, "per") else ""  # "$42.50 a share"
         return currency + per, currency, lead, stop
     if noun is None or noun.tag_ == "NNP":
         return None  # "ABC 15", "January 5": part of a name or a date
@@ -361,7 +368,7 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     for i in range(span.start, span.end):
         if cues.at(i, "zero-against"):  # "none against": zero votes against
             found.append(Quantity(0.0, "vote", "against", span.doc[i : i + 2].text, noun="votes"))
-    for run in _figures(span):
+    for run in _figures(span, cues):
         try:
             quantity = _quantity(run, cues, span, found)
         except ValueError:
