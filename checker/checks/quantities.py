@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from checker.checks import calendar
 from checker.patterns import label_of, load, matcher, words
 
 CUES = "quantities"
@@ -43,8 +44,9 @@ SCALES = {word: float(value) for word, value in _by_label("scale:").items()}
 MONEY_SCALES = {word: float(value) for word, value in _by_label("money-scale:").items()}  # "$5m", never "5m" of metres
 CURRENCIES = frozenset(p.label.split(":")[1] for p in load(CUES) if p.label.startswith(("currency:", "sign:")))
 EARLIER, PARTS_OF_DAY = words(CUES, "time:earlier"), words(CUES, "time:part-of-day")
-MONTHS, VOTERS = words(CUES, "time:month"), words(CUES, "voter")
-TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | words(CUES, "time:day")
+MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "voter")
+# words that time a figure: the calendar's days and months, "today", the parts of a day, "initially"
+TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | {d.lower() for d in calendar.WEEKDAYS} | words(CUES, "time:day")
 # An approximate figure covers half a unit of its last written digit either side, but at least 5% and
 # at most 15% of it: "nearly 300" holds 287, "about 2,400" not 3,100, "nearly a dozen" (15%) holds 11.
 ROUNDING = (0.05, 0.15)
