@@ -101,11 +101,10 @@ def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class Quantities:
-    """A claim's quantities: all it gives, those comparable on their own, and whether it hedges."""
+    """A claim's quantities: all it gives, and those comparable on their own."""
 
     found: tuple[Quantity, ...]
     comparable: tuple[Quantity, ...]
-    hedged: bool
 
 
 class QuantityIndex:
@@ -166,8 +165,7 @@ class NumberCheck(Check):
     def annotate(self, claim: Claim, tokens) -> Quantities:
         cues = Cues(tokens.doc)
         found = extract_quantities(tokens, cues)
-        hedged = any(cues.at(i, "hedge") for i in range(tokens.start, tokens.end))
-        return Quantities(tuple(found), tuple(_comparable(found, claim)), hedged)
+        return Quantities(tuple(found), tuple(_comparable(found, claim)))
 
     def pairing_keys(self, claim: Claim) -> set[str]:
         """Keys of the specific quantities of a claim (unit and polarity both known)."""
@@ -184,11 +182,13 @@ class NumberCheck(Check):
             return None
         mine_a, mine_b = self.mine(a), self.mine(b)
         different_parties = bool(a.entities and b.entities and not share_entity(a.entities, b.entities))
-        loose = similarity < self.setting("plain_count_similarity") or mine_a.hedged or mine_b.hedged
+        loose = similarity < self.setting("plain_count_similarity")
         agreeing = None
         for x in mine_a.comparable:
             for y in mine_b.comparable:
-                if not same_quantity(x, y) or (not x.specific and (loose or x.supposed or y.supposed)):
+                if not same_quantity(x, y) or (
+                    not x.specific and (loose or x.supposed or y.supposed or x.hedged or y.hedged)
+                ):
                     continue
                 if different_parties and x.noun in CURRENCIES:
                     continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges

@@ -67,6 +67,7 @@ class Quantity:
     supposed: bool = False  # governed by a "would" no one is reported to have said
     tally: bool = False  # a count "by <time>": true of that moment
     increment: bool = False  # "an additional 14": added to a total
+    hedged: bool = False  # in the scope of a hedge: "could rise to 300", "police believe 12 died"
 
     @property
     def specific(self) -> bool:
@@ -255,6 +256,19 @@ def _entity(token):
     return next(e for e in token.doc.ents if e.start <= token.i < e.end)
 
 
+def _hedged(root, cues: Cues) -> bool:
+    """A figure a hedge governs: "could" or "if" on a verb above it, or "predicts" / "believe" above it.
+
+    "nuns who are believed to be held" hedges the nuns, not "150 prisoners" in the same sentence.
+    """
+    scope = {root.i, *(t.i for t in root.ancestors)}
+    return any(
+        cue.i in scope or (cue.dep_ in {"aux", "mark"} and cue.head.i in scope)
+        for cue in root.doc
+        if cues.at(cue.i, "hedge")
+    )
+
+
 def _supposed(root, cues: Cues) -> bool:
     """A figure a "would" governs, where no one is reported to have said it: a supposition."""
     verb = next((t for t in (root, *root.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
@@ -361,6 +375,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity]) -> Quantity | None:
         supposed,
         bool(when) and tally,
         increment,
+        hedged=_hedged(root, cues),
     )
 
 
