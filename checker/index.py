@@ -73,16 +73,33 @@ CREATE TABLE IF NOT EXISTS reports (run_key TEXT PRIMARY KEY, records TEXT NOT N
 """
 
 
+PACKAGE = Path(__file__).parent
+# What a claim and its annotations are made from: a change to any of these makes every claim again.
+ANNOTATION_SOURCES = ("checks/*.py", "patterns/*.jsonl", "claims.py", "entities.py")
+
+
+def sources_hash(package: Path, patterns: tuple[str, ...] = ("**/*.py", "**/*.jsonl", "**/*.json")) -> str:
+    """A hash of the files of `package` that match `patterns`, with their names."""
+    digest = hashlib.sha256()
+    for file in sorted({f for pattern in patterns for f in package.glob(pattern)}):
+        digest.update(f"{file.relative_to(package)}\0".encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @functools.cache
 def code_version() -> str:
     """A hash of checker's own code and pattern data: what it made is only reused by the same code."""
-    package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for file in sorted(package.rglob("*")):
-        if file.suffix in {".py", ".jsonl", ".json"}:
-            digest.update(f"{file.relative_to(package)}\0".encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()[:16]
+    return sources_hash(PACKAGE)
+
+
+@functools.cache
+def annotation_version() -> str:
+    """A hash of the code and cue phrases claims are made and annotated by (once a process: one per document key).
+
+    A pattern line added to checker/patterns/ must reach claims already in the index, or it has no effect there.
+    """
+    return sources_hash(PACKAGE, ANNOTATION_SOURCES)
 
 
 class IndexWarning(UserWarning):
@@ -198,7 +215,8 @@ class Index:
     # claims -------------------------------------------------------------
     @staticmethod
     def document_key(document: Document) -> str:
-        return content_hash(CLAIMS_VERSION, *registry().kinds, document.id, document.text, document.published)
+        parts = (CLAIMS_VERSION, annotation_version(), *registry().kinds)
+        return content_hash(*parts, document.id, document.text, document.published)
 
     def cached_claims(self, documents: Iterable[Document]) -> dict[str, list[Claim]]:
         """Claims of the documents the index knows.

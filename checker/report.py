@@ -31,6 +31,14 @@ SCHEMA_VERSION = 3
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "finding.schema.json"
 
 
+def write_schema() -> None:
+    """Write the report schema the registry gives to the shipped file: run it after adding a kind of check.
+
+    python -c "from checker.report import write_schema; write_schema()"
+    """
+    SCHEMA_PATH.write_text(json.dumps(finding_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def finding_schema(checks: Registry | None = None) -> dict[str, Any]:
     """The report schema with its kinds and per-kind evidence taken from the checks' registry.
 

@@ -249,3 +249,20 @@ def test_a_changed_article_is_checked_again_not_read_from_the_last_report(corpus
     (corpus / "b.txt").write_text(ARTICLES["b.txt"].replace("4 votes", "18 votes"))
     rerun = ci(*args)
     assert rerun.exit_code == 0 and "contradict [number]" not in rerun.stdout, rerun.output
+
+
+def test_claims_in_the_index_are_made_again_when_a_cue_phrase_changes(tmp_path):
+    """A pattern line added to checker/patterns/ must reach documents already indexed: it is part of the claims' key."""
+    import shutil
+
+    from checker.index import ANNOTATION_SOURCES, PACKAGE, sources_hash
+
+    copy = tmp_path / "checker"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = sources_hash(copy, ANNOTATION_SOURCES)
+    with (copy / "patterns" / "quantities.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"id": "scale-new", "label": "scale:1e6", "pattern": [{"LOWER": "mio"}], "example": "5 mio"}\n')
+    after = sources_hash(copy, ANNOTATION_SOURCES)
+    assert after != before
+    (copy / "html.py").write_text("# a change that makes no claim differently\n")
+    assert sources_hash(copy, ANNOTATION_SOURCES) == after  # the page's code keeps the claims

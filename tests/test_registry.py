@@ -73,7 +73,15 @@ def toy_kind(tmp_path, monkeypatch):
 
 
 def test_the_shipped_schema_is_the_one_built_from_the_registry():
-    assert finding_schema() == json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    shipped = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    assert finding_schema() == shipped, 'python -c "from checker.report import write_schema; write_schema()"'
+
+
+def test_pattern_ids_are_unique_across_files():
+    from checker.patterns import load, names
+
+    ids = [p.id for name in names() for p in load(name)]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
 
 
 def test_kinds_settings_rules_and_help_come_from_the_registry():

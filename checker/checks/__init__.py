@@ -120,7 +120,7 @@ def registry() -> Registry:
 
 
 def annotate(claim: Claim, tokens: Any, checks: Sequence[Check]) -> Claim:
-    """The claim with every check's annotation (`tokens`: the claim's spaCy span, or None)."""
+    """The claim with every check's annotation (`tokens`: the claim's spaCy span in its parsed line)."""
     from dataclasses import replace
 
     return replace(claim, annotations={c.kind: c.annotate(claim, tokens) for c in checks})

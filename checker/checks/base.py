@@ -88,7 +88,7 @@ class Check:
         return self.values[name]
 
     def annotate(self, claim: Claim, tokens: Any) -> Any:
-        """What this check needs of one claim, from the claim and its spaCy span (`tokens`, or None)."""
+        """What this check needs of one claim, from the claim and its tokens (a spaCy span of its parsed line)."""
         raise NotImplementedError
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:

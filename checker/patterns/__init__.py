@@ -58,7 +58,10 @@ def words(name: str, label: str | None = None) -> frozenset[str]:
             for token in p.pattern:
                 for key in ("LOWER", "LEMMA"):
                     spec = token.get(key)
-                    found |= set(spec["IN"]) if isinstance(spec, dict) and "IN" in spec else {spec} if spec else set()
+                    if isinstance(spec, dict):  # {"IN": [...]}; other operators (REGEX, NOT_IN) list no words
+                        found |= set(spec.get("IN", ()))
+                    elif spec:
+                        found.add(spec)
     return frozenset(found)
 
 
