@@ -44,6 +44,7 @@ SCALES = {word: float(value) for word, value in _by_label("scale:").items()}
 MONEY_SCALES = {word: float(value) for word, value in _by_label("money-scale:").items()}  # "$5m", never "5m" of metres
 CURRENCIES = frozenset(p.label.split(":")[1] for p in load(CUES) if p.label.startswith(("currency:", "sign:")))
 EARLIER, PARTS_OF_DAY = words(CUES, "time:earlier"), words(CUES, "time:part-of-day")
+PERCENT_SIGNS = words(CUES, "percent")  # written onto a figure too: "30pc"
 MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "voter")
 # words that time a figure: the calendar's days and months, "today", the parts of a day, "initially"
 TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | {d.lower() for d in calendar.WEEKDAYS} | words(CUES, "time:day")
@@ -146,7 +147,7 @@ def _figures(span, cues: Cues) -> Iterable[list]:
 
 def _digits(token) -> re.Match | None:
     m = DIGITS.fullmatch(token.text)
-    return m if m and (not m[2] or m[2].lower() in SCALES | MONEY_SCALES) else None
+    return m if m and (not m[2] or m[2].lower() in SCALES.keys() | MONEY_SCALES.keys() | PERCENT_SIGNS) else None
 
 
 def _value(run, money: bool) -> tuple[float, str]:
@@ -198,6 +199,8 @@ def _counted(root, end: int, span, cues: Cues):
     part_of = next((c for c in root.children if c.lower_ == "of"), None)
     whole = next((c for c in part_of.children if c.dep_ == "pobj"), None) if part_of is not None else None
     risen = next((c for c in head.head.children if c.dep_ == "nsubj"), None) if head.lower_ == "to" else None
+    if whole is not None and whole.pos_ == "PRON":
+        return None  # "three of them": what "them" counts is elsewhere in the sentence
     if whole is not None or risen is not None:
         return whole if whole is not None else risen
     following = [t for t in span.doc[end : min(end + 3, span.end)] if not t.is_punct]
@@ -224,15 +227,21 @@ def _is_whole(root, noun, parts: list[Quantity]) -> bool:
 
 
 def _age(run, root) -> Quantity | None:
-    """A person's age: "Sorell, 46,", "Sorell (46)", "the 49-year-old Sorell", "his 23-year-old bride Indira"."""
+    """A person's age: "Sorell, 46,", "Sorell (46)", "the 49-year-old Sorell", "his 23-year-old bride Indira",
+    "the suspect, aged 19"."""
     doc, value = root.doc, _value(run, False)[0]
     if root.dep_ == "appos" and root.head.pos_ == "PROPN" and root.head.i < root.i and value < 125:
         end = root.i + 2 if root.i + 1 < len(doc) and doc[root.i + 1].text == ")" else root.i + 1
         return Quantity(value, AGE_UNIT + root.head.lower_, "", doc[root.head.i : end].text)
     old = root.head.head
-    if not (root.head.lower_ == "year" and old.lower_ == "old" and old.dep_ == "amod"):
+    if root.head.lower_ == "year" and old.lower_ == "old" and old.dep_ == "amod":
+        described = old.head  # "the 49-year-old Sorell"
+    elif root.head.lower_ == "aged" and root.head.dep_ in {"amod", "acl"} and value < 125:
+        described = root.head.head  # "The suspect, aged 19,": the age as written is "aged 19"
+        unit = AGE_UNIT + described.lower_ if described.pos_ == "PROPN" else f"{YEAR_OLD}:{described.lemma_.lower()}"
+        return Quantity(value, unit, "", doc[root.head.i : run[-1].i + 1].text, noun="aged")
+    else:
         return None
-    described = old.head
     after = doc[described.i + 1] if described.i + 1 < len(doc) else described
     whom = described if described.pos_ == "PROPN" else after if after.pos_ == "PROPN" else None
     last = whom or described
@@ -281,6 +290,9 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     """What a figure measures: (unit, noun as written, where its text starts and ends), or None for no count."""
     doc, end = span.doc, run[-1].i + 1
     sign, lead = cues.before(run[0].i, {f"sign:{name}" for name in CURRENCIES})
+    glued = _digits(run[-1])
+    if glued and glued[2].lower() in PERCENT_SIGNS:  # "30pc", one token
+        return "%", "percent", lead, end
     if end < span.end and cues.at(end, "percent"):
         return "%", "percent", lead, end + (2 if doc[end].lower_ == "per" else 1)
     noun = None if sign else _counted(root, end, span, cues)
