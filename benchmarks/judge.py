@@ -1,0 +1,291 @@
+"""Does checker tell a paraphrase from a contradiction? Labelled pairs of the real task, a part held out.
+
+Three sets, none of which the rules were written on:
+
+- `paraphrase`: news sentence pairs people judged paraphrases (MRPC train,
+  ../shared/data/paraphrase): never a contradiction. `paraphrase, negated
+  both` is the part where both sentences carry a negation.
+- `planted`: a real news sentence (FNC-1 bodies from 800 on; the rules were
+  written on bodies 0-199 and checked on 200-399) against itself with one
+  edit: a count, a month, a weekday, a negation added or taken away, or a
+  person swapped for another of the same article: a contradiction. And
+  against itself with an attribution added ("..., Smith said."): none.
+- `news`: the blind-labelled pairs checker reported on FNC-1 bodies 0-399
+  (benchmarks/news_labels.jsonl): a reader's "contradiction" or "not".
+- `same story`: every candidate pair checker builds within the stories of
+  FNC-1 bodies from 800 on (--story-bodies of them): what the decision meets
+  most. Unlabelled; nearly all are no contradiction (of the pairs reported
+  on bodies 0-399, 9 in 227 were), so they count as none, and the table's
+  "false alarms per pair" for them is an upper bound.
+
+Each pair is split into `tune` or `held-out` by a hash of its source (the
+MRPC id, the FNC-1 body; for `news`, bodies 200-399 are held out), so a
+learned decision can be fitted on one part and read on the other. For each
+set the table gives the pairs, the contradictions among them, how many
+checker reports, precision, recall, and the expected calibration error of the
+reported score (10 bins; reported pairs only), for the rules of
+checker/verdicts.py and, with `--decision FILE`, for a learned decision
+(checker/decision.py). `--pairs FILE` also writes every pair with its
+features, for fitting one (models/recipe/decision.py).
+
+    python benchmarks/judge.py [--per-set 300] [--story-bodies 150] [--decision D.json] [--pairs P.jsonl] [--no-append]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import random
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "models" / "recipe"))
+
+from decision import Decision, features  # noqa: E402  (models/recipe/decision.py)
+from results import publish  # noqa: E402
+from shared_data import SHARED, news_articles  # noqa: E402
+
+from checker.checks import annotate, run_checks  # noqa: E402
+from checker.claims import claim_entities  # noqa: E402
+from checker.config import load_config  # noqa: E402
+from checker.pipeline import Checker  # noqa: E402
+from checker.records import CandidatePair, Claim, Finding, NLIScores, Span  # noqa: E402
+from checker.verdicts import decide  # noqa: E402
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
+COUNT = re.compile(r"\b(?<![\d,.$£€])([1-9]\d{0,2})(?![\d,.%])\s+(?=[a-z])")
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+AUXILIARY = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did|does)\b(?! not\b)")
+NEGATION = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did|does) not\b")
+NEGATED = re.compile(r"\b(not|no|never)\b|n't\b")
+LABELS = Path(__file__).resolve().parent / "news_labels.jsonl"
+PLANTED_FROM = 800
+
+
+def held_out(key: str) -> bool:
+    return int(hashlib.sha256(key.encode()).hexdigest(), 16) % 2 == 1
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE_END.split(" ".join(text.split())) if 8 <= len(s.split()) <= 40]
+
+
+def edits(sentence: str, people: list[str], rng: random.Random) -> list[tuple[str, str]]:
+    """(edited sentence, kind of edit) for every edit this sentence allows."""
+    found = []
+    if count := COUNT.search(sentence):
+        value = int(count[1])
+        new = value + rng.choice([2, 3, 5, 7]) if value > 3 else value + 10
+        found.append((sentence[: count.start(1)] + str(new) + sentence[count.end(1) :], "number"))
+    for names, kind in ((MONTHS, "month"), (WEEKDAYS, "weekday")):
+        if m := re.search(r"\b(" + "|".join(names) + r")\b", sentence):
+            other = names[(names.index(m[1]) + rng.choice([2, 3])) % len(names)]
+            found.append((sentence[: m.start()] + other + sentence[m.end() :], kind))
+    if m := NEGATION.search(sentence):
+        found.append((sentence[: m.end(1)] + sentence[m.end() :], "negation taken away"))
+    elif not NEGATED.search(sentence) and (m := AUXILIARY.search(sentence)):
+        found.append((sentence[: m.end()] + " not" + sentence[m.end() :], "negation added"))
+    here = [p for p in people if p in sentence]
+    others = [p for p in people if p not in sentence and " " in p]
+    if here and others:
+        found.append((sentence.replace(here[0], rng.choice(others)), "person"))
+    return found
+
+
+def planted_pairs(per_set: int, nlp, rng: random.Random) -> list[dict]:
+    pairs = []
+    for body in news_articles()[PLANTED_FROM:]:
+        parts = sentences(body["text"])
+        if not parts:
+            continue
+        people = sorted({e.text for e in nlp(" ".join(parts[:12])).ents if e.label_ == "PERSON"})
+        sentence = rng.choice(parts)
+        options = edits(sentence, people, rng)
+        if not options:
+            continue
+        edited, kind = rng.choice(options)
+        split = "held-out" if held_out(body["id"]) else "tune"
+        pairs.append({"set": "planted", "edit": kind, "split": split, "a": sentence, "b": edited, "label": 1})
+        speaker = rng.choice([p for p in people if " " in p] or ["officials"])
+        attributed = sentence.rstrip(".") + f", {speaker} said."
+        pairs.append({"set": "planted", "edit": "attribution added", "split": split, "a": sentence, "b": attributed, "label": 0})  # fmt: skip
+        if len(pairs) >= 2 * per_set:
+            break
+    return pairs
+
+
+def paraphrase_pairs(per_set: int, rng: random.Random) -> list[dict]:
+    with (SHARED / "paraphrase" / "mrpc_train.jsonl").open(encoding="utf-8") as f:
+        rows = [r for r in map(json.loads, f) if r["label"] == "paraphrase"]
+    negated = [r for r in rows if NEGATED.search(r["premise"]) and NEGATED.search(r["hypothesis"])]
+    plain = rng.sample([r for r in rows if r not in negated], per_set)
+    negated = rng.sample(negated, min(per_set, len(negated)))
+    pairs = []
+    for name, chosen in (("paraphrase", plain), ("paraphrase, negated both", negated)):
+        for r in chosen:
+            split = "held-out" if held_out(r["id"]) else "tune"
+            pairs.append({"set": name, "split": split, "a": r["premise"], "b": r["hypothesis"], "label": 0})
+    return pairs
+
+
+def news_pairs() -> list[dict]:
+    bodies = {b["id"]: b["text"] for b in news_articles()[:400]}
+    pairs = []
+    for row in map(json.loads, LABELS.read_text(encoding="utf-8").splitlines()):
+        a, b = row["a"], row["b"]
+        numbers = [int(side["doc_id"].rsplit("-", 1)[1]) for side in (a, b)]
+        split = "held-out" if min(numbers) >= 200 else "tune"
+        text = [bodies[side["doc_id"]][slice(*side["span"])] for side in (a, b)]
+        label = int(row["label"] == "contradiction")
+        pairs.append({"set": "news", "kind": row["kind"], "split": split, "a": text[0], "b": text[1], "label": label})
+    return pairs
+
+
+def sentence_claim(text: str, doc_id: str, checker: Checker) -> Claim:
+    """The whole sentence as one claim, with its entities and every check's annotation."""
+    parsed = checker.nlp(text)
+    span = Span(0, len(text))
+    claim = Claim(doc_id, span, text, span, 1, text, claim_entities(parsed, 0, len(text), {}))
+    return annotate(claim, parsed[:], checker.checks)
+
+
+def same_story_pairs(bodies: int, checker: Checker, folder: Path) -> list[dict]:
+    """Every candidate pair checker judges within the stories of `bodies` FNC-1 bodies, as it judged it."""
+    corpus = folder / "stories.jsonl"
+    articles = news_articles()[PLANTED_FROM : PLANTED_FROM + bodies]
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    result = checker.check([str(corpus)])
+    story_of = {doc: story.id for story in result.stories for doc in story.documents}
+    pairs = []
+    for finding in result.findings:
+        split = "held-out" if held_out(story_of.get(finding.pair.a.doc_id, finding.pair.a.doc_id)) else "tune"
+        pairs.append(
+            {"set": "same story", "split": split, "a": finding.pair.a.text, "b": finding.pair.b.text, "label": 0}
+        )
+        pairs[-1] |= verdict(finding, checker)
+    return pairs
+
+
+def verdict(finding: Finding, checker: Checker) -> dict:
+    """What checker decided on a pair, and the features a learned decision reads."""
+    values = features(finding.pair, finding.nli, finding.evidence, [c.kind for c in checker.checks])
+    return {"reported": finding.label == "contradict", "kind": finding.kind, "score": finding.score, "features": values}
+
+
+def judge(pairs: list[dict], checker: Checker) -> None:
+    """Each pair judged as the pipeline judges a candidate pair (both NLI directions), the verdict added to it."""
+    claims = [(sentence_claim(p["a"], "a", checker), sentence_claim(p["b"], "b", checker)) for p in pairs]
+    vectors = checker.embed([c.standalone for pair in claims for c in pair])
+    forward = checker.nli.predict([(a.standalone, b.standalone) for a, b in claims], batch_size=64)
+    backward = checker.nli.predict([(b.standalone, a.standalone) for a, b in claims], batch_size=64)
+    for i, (p, (a, b)) in enumerate(zip(pairs, claims, strict=True)):
+        pair = CandidatePair(a, b, float(vectors[2 * i] @ vectors[2 * i + 1]))
+        scores = NLIScores(tuple(map(float, forward[i])), tuple(map(float, backward[i])))
+        evidence = run_checks(pair, checker.checks)
+        finding = decide(pair, scores, evidence, checker.thresholds, checker.nli.name, checker.nli.hash)
+        p |= verdict(finding, checker) | {"kind": p.get("kind", finding.kind)}
+
+
+def learned(pairs: list[dict], decision: Decision) -> list[dict]:
+    """The pairs as a learned decision would report them: its probability is the score."""
+    decided = []
+    for p in pairs:
+        probability = decision.probability(p["features"])
+        decided.append(p | {"reported": probability >= decision.threshold, "score": probability})
+    return decided
+
+
+def calibration_error(rows: list[dict]) -> float:
+    """Expected calibration error of the reported score against the label, 10 equal-width bins."""
+    bins: dict[int, list[dict]] = defaultdict(list)
+    for r in rows:
+        bins[min(int(r["score"] * 10), 9)].append(r)
+    return sum(len(b) / len(rows) * abs(sum(r["score"] for r in b) / len(b) - sum(r["label"] for r in b) / len(b)) for b in bins.values())  # fmt: skip
+
+
+def table(pairs: list[dict], split: str) -> list[str]:
+    lines = [
+        "| set | pairs | contradictions | reported | precision | recall | false alarms per pair | ECE |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for p in pairs:
+        if p["split"] == split:
+            groups[p["set"]].append(p)
+            if p["set"] == "planted":
+                groups[f"planted: {p['edit']}"].append(p)
+    for name in sorted(groups):
+        rows = groups[name]
+        positives = sum(r["label"] for r in rows)
+        reported = [r for r in rows if r["reported"]]
+        right = sum(r["label"] for r in reported)
+        precision = f"{right / len(reported):.2f}" if reported and positives else "-"
+        recall = f"{right / positives:.2f}" if positives else "-"
+        ece = f"{calibration_error(reported):.2f}" if reported and positives else "-"
+        false = (len(reported) - right) / len(rows)
+        lines.append(f"| {name} | {len(rows)} | {positives} | {len(reported)} | {precision} | {recall} | {false:.3f} | {ece} |")  # fmt: skip
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--per-set", type=int, default=300, help="paraphrase pairs, and planted edits")
+    parser.add_argument("--story-bodies", type=int, default=150, help="FNC-1 bodies whose same-story pairs are judged")
+    parser.add_argument("--decision", type=Path, help="also read the pairs as this learned decision reports them")
+    parser.add_argument("--pairs", type=Path, help="also write every judged pair to this JSONL file")
+    parser.add_argument("--from-pairs", type=Path, help="read pairs --pairs wrote instead of judging them again")
+    parser.add_argument("--no-append", action="store_true")
+    args = parser.parse_args()
+    rng = random.Random(20261201)
+    started = datetime.datetime.now()
+    if args.from_pairs:
+        pairs = [json.loads(line) for line in args.from_pairs.read_text(encoding="utf-8").splitlines()]
+    else:
+        checker = Checker(load_config())
+        pairs = paraphrase_pairs(args.per_set, rng) + planted_pairs(args.per_set, checker.nlp, rng) + news_pairs()
+        judge(pairs, checker)
+        with tempfile.TemporaryDirectory() as folder:
+            pairs += same_story_pairs(args.story_bodies, checker, Path(folder))
+    seconds = (datetime.datetime.now() - started).total_seconds()
+    if args.pairs:
+        args.pairs.write_text("".join(json.dumps(p) + "\n" for p in pairs), encoding="utf-8")
+    text = [
+        f"### Paraphrase or contradiction, {datetime.date.today()}: labelled pairs of the real task",
+        "",
+        f"`python benchmarks/judge.py --per-set {args.per_set} --story-bodies {args.story_bodies}`; {len(pairs)} pairs,"
+        f" {seconds:.0f} s. The shipped model and checks; decided by the rules of checker/verdicts.py"
+        + (f" and by the learned decision {args.decision.name}" if args.decision else "")
+        + ".",
+    ]
+    decisions = {"rules": pairs} | ({"learned": learned(pairs, Decision.load(args.decision))} if args.decision else {})
+    for split in ("held-out", "tune"):
+        for name, decided in decisions.items():
+            text += ["", f"{split}, {name}:", "", *table(decided, split)]
+    publish("\n".join(text) + "\n", append=not args.no_append)
+
+
+if __name__ == "__main__":
+    main()
