@@ -156,6 +156,17 @@ ConfigOpt = Annotated[
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or summary; errors and warnings only.")]
 IndexOpt = Annotated[Path, typer.Option(help="SQLite index of claims, embeddings and verdicts, reused across runs.")]
 BaselineOpt = Annotated[Path, typer.Option(help="Baseline of reviewed findings (JSON).")]
+EngineOpt = Annotated[
+    str | None,
+    typer.Option(help="Where claims, embeddings and NLI run: local or ray (default: the `engine` setting, local)."),
+]
+RayAddressOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--ray-address",
+        help="Ray cluster to run on with --engine ray, e.g. HEAD:6379 (default: RAY_ADDRESS, else a local Ray instance).",
+    ),
+]
 DEFAULT_INDEX = Path(".checker/index.sqlite")
 
 
@@ -171,7 +182,22 @@ def _settings(config: Path | None, **overrides):
         raise fail(str(exc)) from exc
     if settings.allow_download:
         os.environ["HF_HUB_OFFLINE"] = os.environ["TRANSFORMERS_OFFLINE"] = "0"
+    if settings.engine == "ray" and not ray_installed():
+        raise fail("the ray engine needs Ray: pip install 'checker[ray]'")
     return settings
+
+
+def ray_installed() -> bool:
+    """Whether Ray can be imported, without importing it (seconds, and a Ray instance's worth of modules)."""
+    import importlib.util
+
+    return importlib.util.find_spec("ray") is not None
+
+
+def use_ray_address(address: str | None) -> None:
+    """Point the ray engine at a cluster, as RAY_ADDRESS does (which Ray itself also reads)."""
+    if address:
+        os.environ["RAY_ADDRESS"] = address
 
 
 def check_outputs(outputs: dict[str, Path | None], inputs: Iterable[Path] = ()) -> None:
@@ -261,7 +287,8 @@ def _contradictions(settings, corpus, quiet: bool, index_path: Path) -> list[dic
     from dataclasses import asdict
 
     def contradictions(checker) -> list[dict]:
-        key = checker.index.run_key(corpus.documents, asdict(settings), checker.model_hash)
+        recorded = {k: v for k, v in asdict(settings).items() if k != "engine"}  # either engine: one report
+        key = checker.index.run_key(corpus.documents, recorded, checker.model_hash)
         records = checker.index.cached_report(key)
         if records is None:
             records = _run_with_progress(checker, corpus, quiet).records(["contradict"], settings.ignore_kinds)
@@ -305,6 +332,8 @@ def run(
             "or the report as full, concise, json-lines, github or sarif (as checker ci).",
         ),
     ] = "stories",
+    engine: EngineOpt = None,
+    ray_address: RayAddressOpt = None,
 ) -> None:
     """Check a corpus of articles and write a report of where the sources disagree."""
     from checker.html import render_html
@@ -321,7 +350,9 @@ def run(
         include=None if include is None else parse_labels(include),
         ignore_kinds=parse_kinds(ignore_kind),
         allow_download=allow_download or None,
+        engine=engine,
     )
+    use_ray_address(ray_address)
     started = time.perf_counter()
     outputs = {"--output": output, "--html": html, "--summary": summary, "--index": index}
     corpus = _load(paths, settings, outputs.values())
@@ -399,6 +430,8 @@ def ci(
     config: ConfigOpt = None,
     ignore_kind: IgnoreKindOpt = None,
     quiet: QuietOpt = False,
+    engine: EngineOpt = None,
+    ray_address: RayAddressOpt = None,
 ) -> None:
     """Check new or changed articles against a corpus; exit 1 on new, unreviewed contradictions."""
     from checker import __version__
@@ -410,7 +443,8 @@ def ci(
         raise fail(f"unknown --output-format {output_format}; choose from {', '.join(FORMATS)}")
     if not corpus.is_dir():
         raise fail(f"--corpus {corpus}: not a folder")
-    settings = _settings(config, model=model, ignore_kinds=parse_kinds(ignore_kind))
+    settings = _settings(config, model=model, ignore_kinds=parse_kinds(ignore_kind), engine=engine)
+    use_ray_address(ray_address)
     try:
         reviewed = load_baseline(baseline)
     except BaselineError as exc:

@@ -19,6 +19,7 @@ PACKAGE_ROOT = Path(__file__).resolve().parent
 DEFAULT_MODEL = PACKAGE_ROOT.parent / "models" / "checker-nli-minilm"
 LABELS = ("contradict", "agree", "unrelated")
 PRECISIONS = ("auto", "fp32", "bf16", "int8")
+ENGINES = ("local", "ray")
 
 Rule = Callable[[Any], Any]  # a setting's value as stored, or ConfigError saying what is allowed
 
@@ -117,6 +118,11 @@ class Config:
     # CPUs), "fp32", "bf16" or "int8" (dynamic quantization, CPU). Accuracy and speed
     # of each: benchmarks/RESULTS.md.
     precision: str = setting("auto", _one_of(PRECISIONS))
+    # Where claims, embeddings and NLI run: "local" (this process) or "ray" (a Ray
+    # cluster's actors, for corpora of tens of thousands of articles; needs
+    # `pip install 'checker[ray]'`, and joins the cluster at RAY_ADDRESS or starts
+    # one on this machine). The report is the same either way (checker/engines.py).
+    engine: str = setting("local", _one_of(ENGINES))
 
     # Pairing. top_k: neighbours kept per claim across the other documents; the
     # work grows linearly with the number of claims (k x claims pairs at most).
@@ -231,7 +237,10 @@ class Config:
         unknown = set(values) - known
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
-        return replace(self, **{k: v for k, v in values.items() if v is not None})
+        values = {k: v for k, v in values.items() if v is not None}
+        if isinstance(values.get("checks"), dict):  # one check's table leaves the others' settings as they are
+            values["checks"] = {**self.checks, **values["checks"]}
+        return replace(self, **values)
 
 
 def _read_toml(path: Path) -> dict:
@@ -269,6 +278,13 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     data = _read_toml(path)
     section = _table(_table(data, "tool", path), "checker", path) if path.name == "pyproject.toml" else data
     values = {k.replace("-", "_"): v for k, v in section.items()}
+    if isinstance(values.get("checks"), dict):  # [checks.entity-set] plain-count-similarity = ... as well
+        values["checks"] = {
+            kind.replace("-", "_"): {k.replace("-", "_"): v for k, v in table.items()}
+            if isinstance(table, dict)
+            else table
+            for kind, table in values["checks"].items()
+        }
     if isinstance(values.get("model"), str) and not Path(values["model"]).is_absolute():
         candidate = path.parent / values["model"]
         values["model"] = str(candidate) if candidate.exists() else values["model"]

@@ -7,6 +7,10 @@ notebook or CI job loads them once and checks many corpora. Each is loaded the
 first time work needs it: a rerun whose claims, embeddings, stories and
 verdicts are all in the index imports no torch, spaCy or scikit-learn and
 loads no model.
+
+The heavy per-item work (claims, embeddings, NLI) runs on the Checker's
+engine (checker/engines.py): in this process, or on a Ray cluster with
+`engine = "ray"`; everything else stays here, so the report is the same.
 """
 
 from __future__ import annotations
@@ -22,9 +26,10 @@ import numpy as np
 
 from checker.checks import Check, registry, run_checks
 from checker.checks.base import Explainer
-from checker.claims import extract_claims, load_nlp
+from checker.claims import load_nlp
 from checker.config import Config
 from checker.corpus import Corpus, load_corpus
+from checker.engines import Engine, engine_for
 from checker.facts import Fact, group_facts
 from checker.nli import HFNLIModel, NLIBackend, check_model, model_name, weights_hash, weights_stamp
 from checker.pairing import PairingStats, SentenceEmbedder, pair_candidates
@@ -108,7 +113,13 @@ class Checker:
     """Runs the stages with backends loaded once; any backend can be passed in (tests, GPUs)."""
 
     def __init__(
-        self, config: Config | None = None, nli: NLIBackend | None = None, embedder=None, nlp=None, index=None
+        self,
+        config: Config | None = None,
+        nli: NLIBackend | None = None,
+        embedder=None,
+        nlp=None,
+        index=None,
+        engine: Engine | None = None,
     ):
         self.config = config or Config()
         self.thresholds = Thresholds(
@@ -122,6 +133,7 @@ class Checker:
         self._model_hash: str | None = None
         self.index = index  # an open checker.index.Index, or None to compute everything
         self.work: Counter = Counter()  # what was computed (not read from the index) in the last check
+        self.engine = engine or engine_for(self.config, self)  # local: runs on this Checker's backends
 
     @property
     def nli(self) -> NLIBackend:
@@ -213,8 +225,8 @@ class Checker:
         cached = self.index.cached_claims(documents) if self.index else {}
         missing = [d for d in documents if d.id not in cached]
         if missing:
-            for done, doc in enumerate(missing, start=1):
-                cached[doc.id] = extract_claims([doc], self.nlp, self.checks)
+            for done, (position, claims) in enumerate(self.engine.claims(missing), start=1):
+                cached[missing[position].id] = claims
                 progress("claims", done, len(missing))
             if self.index:
                 self.index.store_claims({doc: cached[doc.id] for doc in missing})
@@ -239,24 +251,34 @@ class Checker:
 
     def embed(self, texts: Sequence[str], progress: Progress = _no_progress) -> np.ndarray:
         keys = [content_hash("minilm-l6", t) for t in texts]
-        return self._cached("embeddings", keys, texts, EMBEDDING_WIDTH, self._encode, progress)
+        return self._cached("embeddings", keys, texts, EMBEDDING_WIDTH, self.engine.embeddings, progress)
 
-    def _encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Embeddings computed, the embedder loaded on the first call: only texts not in the index come here."""
-        return self.embedder.encode(texts)
+    def _cached(
+        self,
+        table: str,
+        keys: Sequence[str],
+        inputs: Sequence,
+        width: int,
+        compute: Callable[[list[list]], Iterable[tuple[int, np.ndarray]]],
+        progress: Progress,
+    ) -> np.ndarray:
+        """Rows for `inputs`: from the index where known, computed by the engine in chunks (and stored) where not.
 
-    def _cached(self, table: str, keys: Sequence[str], inputs: Sequence, width: int, compute, progress) -> np.ndarray:
-        """Rows for `inputs`: from the index where known, computed in chunks (and stored) where not."""
+        Only the inputs the index lacks go to the engine, in chunks of NLI_CHUNK,
+        whose rows `compute` answers by chunk position, in any order.
+        """
         known = self.index.cached_vectors(table, keys, width) if self.index else {}
         todo = [i for i, key in enumerate(keys) if key not in known]
         result = np.zeros((len(inputs), width), dtype=np.float32)
         for i, key in enumerate(keys):
             if key in known:
                 result[i] = known[key]
-        for start in range(0, len(todo), NLI_CHUNK):
-            rows = todo[start : start + NLI_CHUNK]
-            result[rows] = compute([inputs[i] for i in rows])
-            progress(table, start + len(rows), len(todo))
+        chunks = [todo[start : start + NLI_CHUNK] for start in range(0, len(todo), NLI_CHUNK)]
+        done = 0
+        for position, rows in compute([[inputs[i] for i in chunk] for chunk in chunks]):
+            result[chunks[position]] = rows
+            done += len(chunks[position])
+            progress(table, done, len(todo))
         if self.index and todo:
             self.index.store_vectors(table, {keys[i]: result[i] for i in todo})
         self.work[table] += len(todo)
@@ -283,14 +305,7 @@ class Checker:
         inputs = [(premise.standalone, hypothesis.standalone) for premise, hypothesis in pairs]
         model = self.model_hash
         keys = [content_hash(model, premise, hypothesis) for premise, hypothesis in inputs]
-        probs = self._cached(
-            "verdicts",
-            keys,
-            inputs,
-            3,
-            lambda chunk: self.nli.predict(chunk, batch_size=self.config.batch_size),
-            progress,
-        )
+        probs = self._cached("verdicts", keys, inputs, 3, self.engine.nli_probabilities, progress)
         return [tuple(map(float, row)) for row in probs]
 
     def decide_pairs(

@@ -101,6 +101,8 @@ def test_check_settings_are_read_from_the_config_file_and_checked(tmp_path):
     config = load_config(path)
     assert config.checks["number"]["plain_count_similarity"] == 0.7
     assert config.checks["date"] == Config().checks["date"]  # the rest keep their defaults
+    path.write_text("[checks.entity-set]\nclose-similarity = 0.7\n")  # dashes as in the other settings
+    assert load_config(path).checks["entity_set"]["close_similarity"] == 0.7
     for bad, message in (
         ("[checks.number]\nplain_count_similarity = 3\n", "number.plain_count_similarity: expected a number"),
         ("[checks.number]\ncosine = 0.5\n", "number: unknown setting cosine"),

@@ -1,0 +1,225 @@
+"""Where the heavy per-item stages run: in this process, or on a Ray cluster.
+
+Three stages cost nearly all of a run's time and need no other item to do
+their work: claims of a document (spaCy), embeddings of texts (MiniLM) and NLI
+probabilities of text pairs. An engine runs exactly these; pairing, stories,
+verdicts and facts stay in the driver, so both engines give the same report.
+
+An engine answers `(position, result)` for each input, in any order: a Ray
+cluster finishes items out of order, and the caller places each result by its
+position, showing progress as results arrive.
+
+`RayEngine` imports Ray only when it first has work: `import checker` and a
+rerun answered from the index never load it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
+from typing import Any, Protocol
+
+import numpy as np
+
+from checker.checks import Check, registry
+from checker.claims import extract_claims, load_nlp
+from checker.config import Config
+from checker.index import claim_from_json, claim_to_json
+from checker.nli import HFNLIModel, NLIBackend
+from checker.pairing import SentenceEmbedder
+from checker.records import Claim, Document, Span
+
+Text = str
+TextPair = tuple[str, str]
+DOCUMENTS_PER_BATCH = 8  # claims: documents parsed by one call of a worker
+
+
+class Engine(Protocol):
+    """Runs the per-item stages; each yields `(position, result)` for every input, in any order."""
+
+    def claims(self, documents: Sequence[Document]) -> Iterator[tuple[int, list[Claim]]]: ...
+
+    def embeddings(self, chunks: Sequence[Sequence[Text]]) -> Iterator[tuple[int, np.ndarray]]: ...
+
+    def nli_probabilities(self, chunks: Sequence[Sequence[TextPair]]) -> Iterator[tuple[int, np.ndarray]]: ...
+
+
+class Backends(Protocol):
+    """The loaded-on-first-use models a local engine runs (a `Checker` has them)."""
+
+    config: Config
+    checks: tuple[Check, ...]
+
+    @property
+    def nlp(self) -> Any: ...
+
+    @property
+    def embedder(self) -> SentenceEmbedder: ...
+
+    @property
+    def nli(self) -> NLIBackend: ...
+
+
+class LocalEngine:
+    """Every stage in this process, one item after another, each model loaded when first needed."""
+
+    def __init__(self, backends: Backends) -> None:
+        self.backends = backends
+
+    def claims(self, documents: Sequence[Document]) -> Iterator[tuple[int, list[Claim]]]:
+        for position, document in enumerate(documents):
+            yield position, extract_claims([document], self.backends.nlp, self.backends.checks)
+
+    def embeddings(self, chunks: Sequence[Sequence[Text]]) -> Iterator[tuple[int, np.ndarray]]:
+        for position, texts in enumerate(chunks):
+            yield position, self.backends.embedder.encode(texts)
+
+    def nli_probabilities(self, chunks: Sequence[Sequence[TextPair]]) -> Iterator[tuple[int, np.ndarray]]:
+        batch_size = self.backends.config.batch_size
+        for position, pairs in enumerate(chunks):
+            yield position, self.backends.nli.predict(pairs, batch_size=batch_size)
+
+
+def document_to_json(document: Document) -> str:
+    return json.dumps(asdict(document))
+
+
+def document_from_json(text: str) -> Document:
+    data = json.loads(text)
+    return Document(
+        **{
+            **data,
+            "kept": tuple(Span(**span) for span in data["kept"]),
+            "source_offsets": tuple(tuple(pair) for pair in data["source_offsets"]),
+        }
+    )
+
+
+def vectors_to_bytes(vectors: np.ndarray) -> bytes:
+    """float32 rows as raw bytes: exact, and a tenth of their JSON."""
+    return np.ascontiguousarray(vectors, dtype=np.float32).tobytes()
+
+
+def vectors_from_bytes(data: bytes, rows: int) -> np.ndarray:
+    return np.frombuffer(data, dtype=np.float32).reshape(rows, -1)
+
+
+class ClaimWorker:
+    """A Ray actor's claim extraction: spaCy loaded once per actor; claims shipped as the index stores them."""
+
+    def __init__(self, config: Config) -> None:
+        self.checks = registry().configured(config.checks)
+        self.nlp = load_nlp(config.max_document_chars)
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        found = [
+            json.dumps([claim_to_json(c) for c in extract_claims([document_from_json(d)], self.nlp, self.checks)])
+            for d in batch["document"]
+        ]
+        return {"position": batch["position"], "result": np.array(found, dtype=object)}
+
+
+class EmbeddingWorker:
+    """A Ray actor's sentence encoder, loaded once; one input row is one chunk of texts, as the local engine's."""
+
+    def __init__(self, config: Config) -> None:
+        self.embedder = SentenceEmbedder()
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        vectors = [vectors_to_bytes(self.embedder.encode(json.loads(chunk))) for chunk in batch["chunk"]]
+        return {"position": batch["position"], "result": np.array(vectors, dtype=object)}
+
+
+class NLIWorker:
+    """A Ray actor's NLI model, loaded once; one input row is one chunk of text pairs, as the local engine's."""
+
+    def __init__(self, config: Config) -> None:
+        self.model = HFNLIModel(config.model, config.allow_download, config.precision)
+        self.batch_size = config.batch_size
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        probabilities = [
+            vectors_to_bytes(self.model.predict([tuple(p) for p in json.loads(chunk)], batch_size=self.batch_size))
+            for chunk in batch["chunk"]
+        ]
+        return {"position": batch["position"], "result": np.array(probabilities, dtype=object)}
+
+
+class RayEngine:
+    """Each stage as a Ray Data `map_batches` over a pool of actors, each loading its model once.
+
+    Chunks of texts travel whole, one per row, so every model call sees the
+    same inputs as in the local engine and the probabilities come out the same.
+    A worker that dies (a killed process, a lost node) is restarted and its
+    batch redone: Ray Data's own default for actor pools, so no item is lost.
+    Connects to the cluster at `address` (`ray start --head` gives it), else
+    starts a local Ray instance with `num_cpus` (default: every CPU).
+    """
+
+    # The actor class of each stage: a subclass can wrap one (tests kill a worker mid-run).
+    claim_worker: type = ClaimWorker
+    embedding_worker: type = EmbeddingWorker
+    nli_worker: type = NLIWorker
+
+    def __init__(self, config: Config, address: str | None = None, num_cpus: int | None = None) -> None:
+        self.config = config
+        self.address = address
+        self.num_cpus = num_cpus
+
+    def claims(self, documents: Sequence[Document]) -> Iterator[tuple[int, list[Claim]]]:
+        rows = [{"position": i, "document": document_to_json(d)} for i, d in enumerate(documents)]
+        for position, found in self._map(self.claim_worker, rows, DOCUMENTS_PER_BATCH):
+            yield position, [claim_from_json(c) for c in json.loads(found)]
+
+    def embeddings(self, chunks: Sequence[Sequence[Text]]) -> Iterator[tuple[int, np.ndarray]]:
+        rows = [{"position": i, "chunk": json.dumps(list(texts))} for i, texts in enumerate(chunks)]
+        for position, vectors in self._map(self.embedding_worker, rows, 1):
+            yield position, vectors_from_bytes(vectors, len(chunks[position]))
+
+    def nli_probabilities(self, chunks: Sequence[Sequence[TextPair]]) -> Iterator[tuple[int, np.ndarray]]:
+        rows = [{"position": i, "chunk": json.dumps([list(p) for p in pairs])} for i, pairs in enumerate(chunks)]
+        for position, probabilities in self._map(self.nli_worker, rows, 1):
+            yield position, vectors_from_bytes(probabilities, len(chunks[position]))
+
+    def _map(self, worker: type, rows: list[dict], batch_size: int) -> Iterator[tuple[int, Any]]:
+        """`(position, result)` of every row through a pool of `worker` actors; nothing starts for no rows."""
+        if not rows:
+            return
+        import ray
+
+        self._connect()
+        actors = max(1, min(int(ray.cluster_resources().get("CPU", 1)), -(-len(rows) // batch_size)))
+        results = ray.data.from_items(rows).map_batches(
+            worker,
+            fn_constructor_kwargs={"config": self.config},
+            batch_size=batch_size,
+            batch_format="numpy",
+            compute=ray.data.ActorPoolStrategy(size=actors),
+            num_cpus=1,
+        )
+        for row in results.iter_rows():
+            yield int(row["position"]), row["result"]
+
+    def _connect(self) -> None:
+        """Join the cluster once per process, Ray Data's progress bars and logs off: checker shows its own."""
+        import ray
+
+        if not ray.is_initialized():
+            if self.address:
+                ray.init(address=self.address, logging_level="WARNING")
+            else:
+                ray.init(num_cpus=self.num_cpus, include_dashboard=False, logging_level="WARNING")
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False
+        context.print_on_execution_start = False
+        logging.getLogger("ray.data").setLevel(logging.ERROR)  # errors still reach the caller as exceptions
+
+
+def engine_for(config: Config, backends: Backends) -> Engine:
+    """The engine `config.engine` names; Ray's cluster address comes from RAY_ADDRESS (`--ray-address`)."""
+    if config.engine == "ray":
+        return RayEngine(config, address=os.environ.get("RAY_ADDRESS"))
+    return LocalEngine(backends)

@@ -1,0 +1,117 @@
+"""The Ray engine gives the report the local engine gives: same findings, same lines, same order.
+
+A local Ray instance of 2 CPUs stands in for a cluster. The tests that need
+Ray are skipped where it is not installed (`pip install 'checker[ray]'`).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from checker.config import Config
+from checker.engines import NLIWorker, RayEngine
+from checker.pipeline import Checker, CheckResult
+from tests.conftest import ROOT, SEEDS, SHIPPED_MODEL
+
+NEWS = ROOT.parent / "shared" / "data" / "news" / "fnc1_train_bodies.jsonl"  # as benchmarks/shared_data.py
+LABELS = ["contradict", "agree", "unrelated"]
+CONFIG = Config(model=str(SHIPPED_MODEL))
+# Ray Data sets its own deprecated context fields when it copies the context; nothing checker can change.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.data.context")
+
+
+@pytest.fixture(scope="module")
+def ray_cluster():
+    ray = pytest.importorskip("ray", reason="Ray is not installed: pip install 'checker[ray]'")
+    ray.init(num_cpus=2, include_dashboard=False, logging_level="WARNING")
+    yield
+    ray.shutdown()
+
+
+def ray_checker() -> Checker:
+    checker = Checker(CONFIG.with_overrides(engine="ray"))
+    assert isinstance(checker.engine, RayEngine)
+    return checker
+
+
+def assert_same(local: CheckResult, on_ray: CheckResult) -> None:
+    assert [f.id for f in on_ray.findings] == [f.id for f in local.findings]
+    assert on_ray.records(LABELS) == local.records(LABELS)
+
+
+def test_seeds_on_ray_give_the_local_findings_and_report_lines(ray_cluster, nlp):
+    local = Checker(CONFIG, nlp=nlp).check([str(SEEDS)])
+    on_ray = ray_checker().check([str(SEEDS)])
+    assert local.findings
+    assert_same(local, on_ray)
+    assert [c.annotations for c in on_ray.claims] == [c.annotations for c in local.claims]
+
+
+def test_fifty_news_articles_on_ray_give_the_local_findings(ray_cluster, nlp, tmp_path):
+    if not NEWS.exists():
+        pytest.skip(f"no shared news corpus at {NEWS}")
+    with NEWS.open(encoding="utf-8") as lines:
+        articles = [next(lines) for _ in range(50)]
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(articles), encoding="utf-8")
+    local = Checker(CONFIG, nlp=nlp).check([str(corpus)])
+    on_ray = ray_checker().check([str(corpus)])
+    assert len(local.corpus.documents) == 50
+    assert [f.id for f in on_ray.findings] == [f.id for f in local.findings]
+
+
+def test_a_worker_killed_mid_run_loses_no_findings(ray_cluster, nlp, corpus, tmp_path):
+    flag = tmp_path / "kill-the-first-nli-worker"
+    flag.touch()
+
+    class NLIWorkerThatDiesOnce(NLIWorker):
+        """Exits its process on the first batch any worker gets: Ray must restart it and redo the batch."""
+
+        def __call__(self, batch):
+            if flag.exists():
+                flag.unlink()
+                os._exit(1)
+            return super().__call__(batch)
+
+    checker = ray_checker()
+    checker.engine.nli_worker = NLIWorkerThatDiesOnce
+    on_ray = checker.check([str(corpus)])
+    assert not flag.exists(), "no worker died: the test tested nothing"
+    local = Checker(CONFIG, nlp=nlp).check([str(corpus)])
+    assert any(f.label == "contradict" for f in local.findings)
+    assert_same(local, on_ray)
+
+
+def test_only_what_the_index_lacks_goes_to_ray(ray_cluster, nlp, corpus, tmp_path):
+    from checker.index import Index
+
+    with Index(tmp_path / "index.sqlite") as index:
+        Checker(CONFIG, nlp=nlp, index=index).check([str(corpus)])
+        (corpus / "c.txt").write_text("The assembly met again on Friday. Ten countries abstained, officials said.\n")
+        on_ray = Checker(CONFIG.with_overrides(engine="ray"), index=index).check([str(corpus)])
+    local = Checker(CONFIG, nlp=nlp).check([str(corpus)])
+    assert on_ray.computed["documents_parsed"] == 1
+    assert 0 < on_ray.computed["embeddings"] < len(on_ray.claims)
+    assert_same(local, on_ray)
+
+
+def test_import_checker_does_not_import_ray():
+    import subprocess
+    import sys
+
+    code = "import sys, checker, checker.pipeline, checker.engines; print('ray' in sys.modules)"
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert shown.stdout.strip() == "False"
+
+
+def test_the_cli_says_how_to_install_ray_when_it_is_missing(corpus, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from checker import cli
+
+    monkeypatch.setattr(cli, "ray_installed", lambda: False)
+    result = CliRunner().invoke(cli.app, ["run", str(corpus), "--engine", "ray", "-o", str(tmp_path / "r.jsonl")])
+    assert result.exit_code == 2
+    assert "pip install 'checker[ray]'" in result.output
