@@ -179,8 +179,13 @@ def _matchers(vocab):
 
 def _matches(found, doc, tokens) -> list[tuple[str, object]]:
     """(label, matched span) of each match inside the claim."""
+    key = ("checker.date_matches", id(found))  # the line's matches, found once for all its claims
+    if key not in doc.user_data:
+        doc.user_data[key] = found(doc)
     return [
-        (label_of(doc.vocab.strings[m]), doc[s:e]) for m, s, e in found(doc) if tokens.start <= s and e <= tokens.end
+        (label_of(doc.vocab.strings[m]), doc[s:e])
+        for m, s, e in doc.user_data[key]
+        if tokens.start <= s and e <= tokens.end
     ]
 
 

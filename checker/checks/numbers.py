@@ -22,9 +22,9 @@ from checker.checks.quantities import (
     MONTHS,
     PARTS_OF_DAY,
     YEAR_OLD,
-    Cues,
     Quantity,
     extract_quantities,
+    line_cues,
 )
 from checker.entities import share_entity
 from checker.records import Claim, Evidence
@@ -163,7 +163,7 @@ class NumberCheck(Check):
     }
 
     def annotate(self, claim: Claim, tokens) -> Quantities:
-        cues = Cues(tokens.doc)
+        cues = line_cues(tokens.doc)
         found = extract_quantities(tokens, cues)
         return Quantities(tuple(found), tuple(_comparable(found, claim)))
 

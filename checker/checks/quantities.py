@@ -118,6 +118,13 @@ class Cues:
         return (found[0][1], found[0][0]) if found else ("", i)
 
 
+def line_cues(doc) -> Cues:
+    """The cue phrases of a parsed line, found once for all the claims in it (kept in `doc.user_data`)."""
+    if "checker.quantity_cues" not in doc.user_data:
+        doc.user_data["checker.quantity_cues"] = Cues(doc)
+    return doc.user_data["checker.quantity_cues"]
+
+
 def _figures(span, cues: Cues) -> Iterable[list]:
     """Runs of tokens that write one figure: "1,200", "Rs 1,200 crore"'s "1,200 crore", "One hundred and twenty".
 
@@ -393,7 +400,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity]) -> Quantity | None:
 
 def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     """The counted quantities of a claim's tokens (a spaCy span), in the order they stand."""
-    cues, found = cues or Cues(span.doc), []
+    cues, found = cues or line_cues(span.doc), []
     for i in range(span.start, span.end):
         if cues.at(i, "zero-against"):  # "none against": zero votes against
             found.append(Quantity(0.0, "vote", "against", span.doc[i : i + 2].text, noun="votes"))
