@@ -51,33 +51,18 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "models" / "recipe"))
 
 from decision import Decision, features  # noqa: E402  (models/recipe/decision.py)
+from planted_facts import COUNT, SENTENCE_END  # noqa: E402
 from results import publish  # noqa: E402
 from shared_data import SHARED, news_articles  # noqa: E402
 
-from checker.checks import annotate, run_checks  # noqa: E402
+from checker.checks import annotate, calendar, run_checks  # noqa: E402
 from checker.claims import claim_entities  # noqa: E402
 from checker.config import load_config  # noqa: E402
 from checker.pipeline import Checker  # noqa: E402
 from checker.records import CandidatePair, Claim, Finding, NLIScores, Span  # noqa: E402
 from checker.verdicts import decide  # noqa: E402
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
-COUNT = re.compile(r"\b(?<![\d,.$£€])([1-9]\d{0,2})(?![\d,.%])\s+(?=[a-z])")
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS, WEEKDAYS = list(calendar.MONTHS), list(calendar.WEEKDAYS)
 AUXILIARY = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did|does)\b(?! not\b)")
 NEGATION = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did|does) not\b")
 NEGATED = re.compile(r"\b(not|no|never)\b|n't\b")

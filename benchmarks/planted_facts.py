@@ -39,25 +39,13 @@ sys.path.insert(0, str(ROOT))
 from results import publish  # noqa: E402
 from shared_data import news_articles  # noqa: E402
 
+from checker.checks import calendar  # noqa: E402
 from checker.config import load_config  # noqa: E402
 from checker.pipeline import Checker  # noqa: E402
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
 COUNT = re.compile(r"\b(?<![\d,.$£€])([1-9]\d{0,2})(?![\d,.%])\s+(?=[a-z])")
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.MONTHS)
 MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
 SOURCES = 4
 
