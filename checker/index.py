@@ -29,6 +29,7 @@ import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from filelock import FileLock, Timeout
@@ -68,8 +69,8 @@ CREATE TABLE IF NOT EXISTS claims (doc_key TEXT PRIMARY KEY, claims TEXT NOT NUL
 CREATE TABLE IF NOT EXISTS embeddings (text_key TEXT PRIMARY KEY, vector BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS verdicts (pair_key TEXT PRIMARY KEY, probs BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS file_hashes (stamp TEXT PRIMARY KEY, hash TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS stories (corpus_key TEXT PRIMARY KEY, stories TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS reports (run_key TEXT PRIMARY KEY, records TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS last_stories (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS last_report (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
@@ -258,22 +259,33 @@ class Index:
         return content_hash("stories", code_version(), repr(threshold), *parts)
 
     def cached_stories(self, key: str) -> list[Story] | None:
-        row = self.db.execute("SELECT stories FROM stories WHERE corpus_key = ?", (key,)).fetchone()
+        return self._last(
+            "last_stories", key, lambda rows: [Story(s["id"], s["label"], tuple(s["documents"])) for s in rows]
+        )
+
+    def store_stories(self, key: str, found: Sequence[Story]) -> None:
+        self._keep_last("last_stories", key, [asdict(s) for s in found])
+
+    def _last(self, table: str, key: str, read: Callable[[Any], Any]) -> Any:
+        """The value kept in `table` (last_stories, last_report) under `key`, or None; an unreadable one is made again."""
+        row = self.db.execute(f"SELECT value FROM {table} WHERE key = ?", (key,)).fetchone()
         if not row:
             return None
         try:
-            return [Story(s["id"], s["label"], tuple(s["documents"])) for s in json.loads(row[0])]
+            return read(json.loads(row[0]))
         except (ValueError, TypeError, KeyError) as exc:
             warnings.warn(
-                f"{self.path}: cached stories are unreadable ({exc}); grouped again", IndexWarning, stacklevel=2
+                f"{self.path}: the cached {table.removeprefix('last_')} cannot be read ({exc}); made again",
+                IndexWarning,
+                stacklevel=2,
             )
             return None
 
-    def store_stories(self, key: str, found: Sequence[Story]) -> None:
-        """Keep the stories of the last corpus only: CI checks one corpus, whose every push is a new key."""
+    def _keep_last(self, table: str, key: str, value: Any) -> None:
+        """Keep the last corpus's value only: CI checks one corpus, whose every push is a new key."""
         with self.db:
-            self.db.execute("DELETE FROM stories")
-            self.db.execute("INSERT INTO stories VALUES (?, ?)", (key, json.dumps([asdict(s) for s in found])))
+            self.db.execute(f"DELETE FROM {table}")
+            self.db.execute(f"INSERT INTO {table} VALUES (?, ?)", (key, json.dumps(value)))
 
     # reports ------------------------------------------------------------
     @staticmethod
@@ -284,22 +296,10 @@ class Index:
         return content_hash("report", code_version(), model_hash, json.dumps(settings, sort_keys=True), *parts)
 
     def cached_report(self, key: str) -> list[dict] | None:
-        row = self.db.execute("SELECT records FROM reports WHERE run_key = ?", (key,)).fetchone()
-        if not row:
-            return None
-        try:
-            return json.loads(row[0])
-        except ValueError as exc:
-            warnings.warn(
-                f"{self.path}: the cached report is unreadable ({exc}); checked again", IndexWarning, stacklevel=2
-            )
-            return None
+        return self._last("last_report", key, list)
 
     def store_report(self, key: str, records: Sequence[dict]) -> None:
-        """Keep the report of the last run only: CI checks one corpus, whose every push is a new key."""
-        with self.db:
-            self.db.execute("DELETE FROM reports")
-            self.db.execute("INSERT INTO reports VALUES (?, ?)", (key, json.dumps(records)))
+        self._keep_last("last_report", key, list(records))
 
     # file hashes --------------------------------------------------------
     def file_hash(self, stamp: str, compute: Callable[[], str]) -> str:
