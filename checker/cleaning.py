@@ -47,12 +47,18 @@ LINK_LIST_HEADING = re.compile(
     re.IGNORECASE,
 )
 LIST_ITEM = re.compile(r"^\s*([-*•·]|\d+[.)])\s+")
+# Page furniture is a short line: a call to action, a credit, a disclaimer of a few sentences. A longer
+# line is a paragraph of the article (or a whole article on one line) even where it quotes one of these
+# phrases ("... All rights reserved." at its end), and dropping it would drop every claim in it.
+MAX_FURNITURE_WORDS = 80
 
 
 def furniture_reason(line: str) -> str | None:
     """The furniture pattern a stripped line matches, or None for article text."""
     if not line:
         return "blank"
+    if len(line.split()) > MAX_FURNITURE_WORDS:
+        return None
     letters = [c for c in line if c.isalpha()]
     if len(line.split()) >= 2 and letters and all(c.isupper() for c in letters):
         return "shouting"

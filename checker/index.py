@@ -76,7 +76,15 @@ CREATE TABLE IF NOT EXISTS last_report (key TEXT PRIMARY KEY, value TEXT NOT NUL
 
 PACKAGE = Path(__file__).parent
 # What a claim and its annotations are made from: a change to any of these makes every claim again.
-ANNOTATION_SOURCES = ("checks/*.py", "patterns/*.jsonl", "claims.py", "entities.py")
+ANNOTATION_SOURCES = (
+    "checks/*.py",
+    "patterns/*.py",
+    "patterns/*.jsonl",
+    "claims.py",
+    "entities.py",
+    "cleaning.py",
+    "records.py",
+)
 
 
 def sources_hash(package: Path, patterns: tuple[str, ...] = ("**/*.py", "**/*.jsonl", "**/*.json")) -> str:

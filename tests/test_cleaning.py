@@ -36,6 +36,14 @@ def test_article_sentences_are_kept(line):
     assert furniture_reason(line) is None
 
 
+def test_a_paragraph_that_quotes_a_furniture_phrase_is_kept():
+    """A whole article on one line ends with its copyright notice: the line is prose, not a disclaimer."""
+    story = "The crater left by the meteorite had a radius of 12 meters, said a volcanologist on the committee. " * 6
+    line = story + "Copyright 2014 The Associated Press. All rights reserved."
+    assert furniture_reason(line) is None
+    assert furniture_reason("Copyright 2014 The Associated Press. All rights reserved.") == "disclaimer"
+
+
 def test_link_lists_after_a_heading_are_dropped():
     text = "The talks ended.\nLatest news\n- Markets fall\n- Storm hits coast\n\nThe minister left on Friday.\n"
     assert [text[s.start : s.end] for s in kept_spans(text)] == ["The talks ended.", "The minister left on Friday."]

@@ -20,18 +20,23 @@ since one article often reports several days' events.
 A thing and what it did on a day ("the trial began on February 24": the
 subject of an event verb from `checker/patterns/dates.jsonl`) is one event
 however different the rest of the two sentences, and pairs claims by itself.
+
+Two claims of one wording but a date ("In December I learned ..." / "In March
+I learned ...", `checker/checks/wording.py`) are one statement: their dates
+are compared with no similarity floor or shared actor, the days of statements
+included ("HP on Monday affirmed" / "HP on Thursday affirmed").
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
 from dataclasses import dataclass
 
 from checker.checks.base import Check, CheckSetting
 from checker.checks.calendar import MONTHS, WEEKDAYS
+from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import share_entity
-from checker.patterns import label_of, matcher
+from checker.patterns import matches_in
 from checker.records import Claim, Evidence
 
 DATE_LABELS = {"DATE", "TIME"}
@@ -69,10 +74,14 @@ class Day:
 
 @dataclass(frozen=True)
 class Days:
-    """The days a claim places its event on, and its events named with their day ("trial:begin")."""
+    """The days a claim places its event on, its events named with their day ("trial:begin"), and its
+    wording with its dates as slots, with the day each slot writes (statement days too: in one wording,
+    "HP on Monday affirmed" and "HP on Thursday affirmed" differ on the day of the statement)."""
 
     days: tuple[Day, ...]
     events: dict[str, Day]
+    wording: Slotted = Slotted()
+    slot_days: tuple[Day | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -165,6 +174,17 @@ def dates_of(tokens) -> list[list]:
     return dates
 
 
+def is_date_word(token) -> bool:
+    """A word of a date: of the tagger's DATE and TIME entities, or a weekday it left out of every entity."""
+    return token.ent_type_ in DATE_LABELS or (not token.ent_type_ and token.text in WEEKDAYS)
+
+
+def slot_day(run, published: datetime.date | None) -> Day | None:
+    """The day a run of date words writes first, or None ("24 hours", "last year")."""
+    written = written_days(run)
+    return written[0].day(published) if written else None
+
+
 def verb_of(token):
     """The verb a word of a date modifies: "on Thursday" → "applauded", "Monday's attack killed" → "killed"."""
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
@@ -172,21 +192,9 @@ def verb_of(token):
     return token
 
 
-@functools.cache
-def _matchers(vocab):
-    return matcher(vocab, "reporting"), matcher(vocab, "dates")
-
-
-def _matches(found, doc, tokens) -> list[tuple[str, object]]:
-    """(label, matched span) of each match inside the claim."""
-    key = ("checker.date_matches", id(found))  # the line's matches, found once for all its claims
-    if key not in doc.user_data:
-        doc.user_data[key] = found(doc)
-    return [
-        (label_of(doc.vocab.strings[m]), doc[s:e])
-        for m, s, e in doc.user_data[key]
-        if tokens.start <= s and e <= tokens.end
-    ]
+def _matches(tokens, name: str) -> list[tuple[str, object]]:
+    """(label, matched span) of each match of `checker/patterns/<name>.jsonl` inside the claim."""
+    return [(m.label, tokens.doc[m.start : m.end]) for m in matches_in(tokens, name)]
 
 
 def reports(verb, reporting: set[int]) -> bool:
@@ -218,10 +226,8 @@ def counted_from_another(verb, counted: list) -> bool:
 
 def event_days(tokens, published: datetime.date | None) -> list[tuple[WrittenDay, Day]]:
     """Days the claim places its event on; the days of statements and days counted from others are not."""
-    doc = tokens.doc
-    say, cues = _matchers(doc.vocab)
-    reporting = {t.i for _, span in _matches(say, doc, tokens) for t in span}
-    found = _matches(cues, doc, tokens)
+    reporting = {t.i for _, span in _matches(tokens, "reporting") for t in span}
+    found = _matches(tokens, "dates")
     counted = [span for label, span in found if label == "counted-from"]
     datelines = {t.i for label, span in found if label == "dateline" for t in span}
     days = []
@@ -245,11 +251,10 @@ def dated_events(tokens, days: list[WrittenDay]) -> dict[str, Day]:
     began ..."); a date with a year ("first opened on June 5, 1974") is of some past event, left out.
     """
     doc = tokens.doc
-    _, cues = _matchers(doc.vocab)
     by_token = {t.i: day for day in days for t in day.tokens}
     events: dict[str, Day] = {}
     repeated = set()
-    for label, span in _matches(cues, doc, tokens):
+    for label, span in _matches(tokens, "dates"):
         kind, _, event = label.partition(":")
         if kind != "event":
             continue
@@ -323,8 +328,14 @@ class DateCheck(Check):
     }
 
     def annotate(self, claim: Claim, tokens) -> Days:
-        days = event_days(tokens, _published(claim))
-        return Days(tuple(day for _, day in days), dated_events(tokens, [written for written, _ in days]))
+        published = _published(claim)
+        days = event_days(tokens, published)
+        return Days(
+            tuple(day for _, day in days),
+            dated_events(tokens, [written for written, _ in days]),
+            slotted(tokens, is_date_word),
+            tuple(slot_day(run, published) for run in slot_runs(tokens, is_date_word)),
+        )
 
     def pairing_keys(self, claim: Claim) -> set[str]:
         """Claims dating the same event are paired however unalike."""
@@ -332,7 +343,17 @@ class DateCheck(Check):
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         written = self._written_days(a, b, similarity) if similarity >= self.setting("min_similarity") else None
-        return written or self._same_event_days(a, b)
+        return written or self._same_event_days(a, b) or self._one_wording(a, b)
+
+    def _one_wording(self, a: Claim, b: Claim) -> Evidence | None:
+        """A date changed in one wording ("In December I learned" / "In March I learned"): one statement."""
+        x, y = self.mine(a), self.mine(b)
+        for i in differing_slots(x.wording, y.wording):
+            day_x, day_y = x.slot_days[i], y.slot_days[i]
+            if day_x is not None and day_y is not None and day_x.conflicts(day_y):
+                detail = {"a": [x.wording.slots[i]], "b": [y.wording.slots[i]]}
+                return Evidence(self.kind, True, detail, f"{x.wording.slots[i]} vs {y.wording.slots[i]}")
+        return None
 
     def _same_event_days(self, a: Claim, b: Claim) -> Evidence | None:
         """Days of one dated event; not between claims set among different people or places (Texas, Georgia)."""

@@ -9,11 +9,10 @@ No check of its own: `checker.checks.discover` finds no `Check` here.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections.abc import Collection, Iterator
 
-from checker.patterns import label_of, matcher
+from checker.patterns import matches_in
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 NOT_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -67,14 +66,7 @@ def name_at(names: list, token):
     return next((name for name in names if name.start <= token.i < name.end), None)
 
 
-@functools.cache
-def _matcher(vocab, name: str):
-    return matcher(vocab, name)
-
-
 def cues(tokens, name: str) -> Iterator[tuple[str, str, object]]:
     """(label, pattern id, span) of each match of `checker/patterns/<name>.jsonl` in `tokens`, in order."""
-    strings = tokens.doc.vocab.strings
-    for match_id, start, end in sorted(_matcher(tokens.doc.vocab, name)(tokens), key=lambda m: (m[1], -m[2])):
-        pattern_id = strings[match_id]
-        yield label_of(pattern_id), pattern_id, tokens[start:end]
+    for m in matches_in(tokens, name):
+        yield m.label, m.id, tokens.doc[m.start : m.end]

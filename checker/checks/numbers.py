@@ -6,6 +6,12 @@ quantities are the same only when their units match and their polarities do
 not differ, so "10 votes in favor" never meets "18 votes against" and a
 groom's age never meets his bride's. Bounds and round figures ("at least
 five", "nearly a dozen") contradict only a value outside them.
+
+Two claims of one wording but a figure ("Medics called 911" / "Medics called
+918", `checker/checks/wording.py`) are one statement, and a figure changed
+between them is a discrepancy whatever it counts (a number in a name, a phone
+number) and whatever its bound ("some 300" / "some 305": one source changed
+the figure).
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
+
+from text_to_num import text2num
 
 from checker.checks.base import Check, CheckSetting
 from checker.checks.quantities import (
@@ -26,10 +34,29 @@ from checker.checks.quantities import (
     extract_quantities,
     line_cues,
 )
+from checker.checks.wording import Slotted, differing_slots, slotted
 from checker.entities import share_entity
 from checker.records import Claim, Evidence
 
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
+DATE_LABELS = {"DATE", "TIME"}  # figures of dates and times are the date check's
+
+
+def is_figure(token) -> bool:
+    """A figure of the claim's wording that is no part of a date or a time: "911", "iPhone 6"'s "6"."""
+    return token.like_num and token.ent_type_ not in DATE_LABELS
+
+
+def figure_value(text: str) -> float | None:
+    """The value a figure writes ("1,200", "twelve"), or None where it writes none ("1/2")."""
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        pass
+    try:
+        return float(text2num(text.lower(), "en"))
+    except ValueError:
+        return None
 
 
 def same_quantity(x: Quantity, y: Quantity) -> bool:
@@ -101,10 +128,11 @@ def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class Quantities:
-    """A claim's quantities: all it gives, and those comparable on their own."""
+    """A claim's quantities: all it gives, those comparable on their own, and its wording with figures as slots."""
 
     found: tuple[Quantity, ...]
     comparable: tuple[Quantity, ...]
+    wording: Slotted = Slotted()
 
 
 class QuantityIndex:
@@ -165,7 +193,7 @@ class NumberCheck(Check):
     def annotate(self, claim: Claim, tokens) -> Quantities:
         cues = line_cues(tokens.doc)
         found = extract_quantities(tokens, cues)
-        return Quantities(tuple(found), tuple(_comparable(found, claim)))
+        return Quantities(tuple(found), tuple(_comparable(found, claim)), slotted(tokens, is_figure))
 
     def pairing_keys(self, claim: Claim) -> set[str]:
         """Keys of the specific quantities of a claim (unit and polarity both known)."""
@@ -180,6 +208,32 @@ class NumberCheck(Check):
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         if not _same_setting(a, b):
             return None
+        counted = self._counted(a, b, similarity)
+        if counted is not None and counted.contradicts:
+            return counted
+        return self._one_wording(a, b) or counted
+
+    def _one_wording(self, a: Claim, b: Claim) -> Evidence | None:
+        """A figure changed in one wording ("called 911" / "called 918", "some 300" / "some 305"): one
+        statement, so the figure is compared though it counts nothing the extraction reads, and though a
+        bound, a rounding or a hedge would let two differently worded figures agree: one source changed it."""
+        x, y = self.mine(a).wording, self.mine(b).wording
+        for i in differing_slots(x, y):
+            values = figure_value(x.slots[i]), figure_value(y.slots[i])
+            if None in values or values[0] == values[1]:
+                continue  # "five" and "5"
+            texts = [x.around[i], y.around[i]]
+            detail = {
+                "unit": "",
+                "polarity": "",
+                "a": {"value": values[0], "text": texts[0]},
+                "b": {"value": values[1], "text": texts[1]},
+            }
+            return Evidence(self.kind, True, detail, f"{texts[0]} vs {texts[1]}")
+        return None
+
+    def _counted(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
+        """Contradicting evidence for the first differing shared quantity, else agreement if one matches."""
         mine_a, mine_b = self.mine(a), self.mine(b)
         different_parties = bool(a.entities and b.entities and not share_entity(a.entities, b.entities))
         loose = similarity < self.setting("plain_count_similarity")

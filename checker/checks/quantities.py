@@ -15,15 +15,13 @@ are pattern data: `checker/patterns/quantities.jsonl`.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from text_to_num import text2num
 
 from checker.checks import calendar
-from checker.patterns import label_of, load, matcher, words
+from checker.patterns import line_matches, load, words
 
 CUES = "quantities"
 AGE_UNIT, YEAR_OLD = "age:", "year-old"
@@ -31,7 +29,6 @@ AGE_UNIT, YEAR_OLD = "age:", "year-old"
 NOT_COUNTS = {"DATE", "TIME", "ORDINAL"}
 NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 REPORTED = {"say", "confirm", "plan"}  # labels of verbs that make a "would" under them a reported plan
-DIGITS = re.compile(r"(\d[\d,]*(?:\.\d+)?)([a-z]*)", re.IGNORECASE)  # one token's text: "1,200", "7.6bn", "$5m"'s "5m"
 
 
 def _by_label(prefix: str) -> dict[str, str]:
@@ -44,7 +41,10 @@ SCALES = {word: float(value) for word, value in _by_label("scale:").items()}
 MONEY_SCALES = {word: float(value) for word, value in _by_label("money-scale:").items()}  # "$5m", never "5m" of metres
 CURRENCIES = frozenset(p.label.split(":")[1] for p in load(CUES) if p.label.startswith(("currency:", "sign:")))
 EARLIER, PARTS_OF_DAY = words(CUES, "time:earlier"), words(CUES, "time:part-of-day")
-PERCENT_SIGNS = words(CUES, "percent")  # written onto a figure too: "30pc"
+# scales and percent signs news writes onto a figure ("7.6bn", "30pc"): the tokenizer splits them off
+GLUED = sorted(
+    {w for w in SCALES.keys() | MONEY_SCALES.keys() | words(CUES, "percent") if w.isalpha()}, key=lambda w: (-len(w), w)
+)
 MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "voter")
 # words that time a figure: the calendar's days and months, "today", the parts of a day, "initially"
 TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | {d.lower() for d in calendar.WEEKDAYS} | words(CUES, "time:day")
@@ -87,11 +87,6 @@ class Quantity:
         return low <= other_high and other_low <= high
 
 
-@functools.cache
-def _matcher(vocab):
-    return matcher(vocab, CUES, "reporting")
-
-
 class Cues:
     """The cue phrases of a parsed line, by where they start and end."""
 
@@ -99,8 +94,10 @@ class Cues:
         self.starting: dict[int, set[str]] = {}
         self.ending: dict[int, list[tuple[int, str]]] = {}
         self.last: dict[tuple[int, str], int] = {}  # (start, label) → the cue's last token
-        for match_id, start, end in _matcher(doc.vocab)(doc):
-            label = label_of(doc.vocab.strings[match_id])
+        for match in line_matches(doc):
+            if match.file not in {CUES, "reporting"}:
+                continue
+            start, end, label = match.start, match.end, match.label
             self.starting.setdefault(start, set()).add(label)
             self.ending.setdefault(end, []).append((start, label))
             self.last[start, label] = max(self.last.get((start, label), start), end - 1)
@@ -128,19 +125,21 @@ def line_cues(doc) -> Cues:
 def _figures(span, cues: Cues) -> Iterable[list]:
     """Runs of tokens that write one figure: "1,200", "Rs 1,200 crore"'s "1,200 crore", "One hundred and twenty".
 
-    After a currency sign, "m" and "k" written onto the figure scale it ("€80m", which spaCy splits in two).
+    "m" and "k" written onto the figure scale it after a currency sign ("€80m", which the tokenizer splits in
+    two) or before what it counts ("2.5m households"), not in a measure ("a 5m wall", "5m away").
     """
     signs = {f"sign:{name}" for name in CURRENCIES}
     doc, i = span.doc, span.start
     while i < span.end:
-        if not (doc[i].like_num or doc[i].lower_ in SCALES or _digits(doc[i])):
+        if not (doc[i].like_num or doc[i].lower_ in SCALES):
             i += 1
             continue
         run, i = [doc[i]], i + 1
         while i < span.end:
             token, after = doc[i], doc[i + 1] if i + 1 < span.end else None
             joins = after is not None and run[-1].is_alpha and after.is_alpha and after.like_num
-            money = token.lower_ in MONEY_SCALES and not run[-1].whitespace_ and cues.before(run[0].i, signs)[0]
+            counts = after is not None and after.tag_ == "NNS" or bool(cues.before(run[0].i, signs)[0])
+            money = token.lower_ in MONEY_SCALES and not run[-1].whitespace_ and counts
             if token.lower_ in SCALES or money or (token.is_alpha and token.like_num and run[-1].is_alpha):
                 run.append(token)
             elif joins and (token.text == "-" or (token.lower_ == "and" and run[-1].lower_ in SCALES)):
@@ -152,23 +151,17 @@ def _figures(span, cues: Cues) -> Iterable[list]:
         yield run
 
 
-def _digits(token) -> re.Match | None:
-    m = DIGITS.fullmatch(token.text)
-    return m if m and (not m[2] or m[2].lower() in SCALES.keys() | MONEY_SCALES.keys() | PERCENT_SIGNS) else None
-
-
-def _value(run, money: bool) -> tuple[float, str]:
+def _value(run) -> tuple[float, str]:
     """The figure's value, and its digits as written ("" for words): "40 million" → 4e7, "a dozen" → 12.
 
     ValueError for what `like_num` takes for a number but is none ("first", "1/2").
     """
-    scales = SCALES | (MONEY_SCALES if money else {})
-    m = _digits(run[0])
-    if m:
-        value = float(m[1].replace(",", ""))
-        for word in [m[2].lower(), *(t.lower_ for t in run[1:])]:
-            value *= scales.get(word, 1.0)
-        return value, m[1]
+    scales = SCALES | MONEY_SCALES  # a run holds "m" or "k" only where `_figures` read it as a scale
+    if run[0].text[0].isdigit():
+        value = float(run[0].text.replace(",", ""))
+        for t in run[1:]:
+            value *= scales.get(t.lower_, 1.0)
+        return value, run[0].text
     text = "".join(t.text_with_ws for t in run).strip().lower()
     try:
         return float(text2num(text, "en")), ""
@@ -236,7 +229,7 @@ def _is_whole(root, noun, parts: list[Quantity]) -> bool:
 def _age(run, root) -> Quantity | None:
     """A person's age: "Sorell, 46,", "Sorell (46)", "the 49-year-old Sorell", "his 23-year-old bride Indira",
     "the suspect, aged 19"."""
-    doc, value = root.doc, _value(run, False)[0]
+    doc, value = root.doc, _value(run)[0]
     if root.dep_ == "appos" and root.head.pos_ == "PROPN" and root.head.i < root.i and value < 125:
         end = root.i + 2 if root.i + 1 < len(doc) and doc[root.i + 1].text == ")" else root.i + 1
         return Quantity(value, AGE_UNIT + root.head.lower_, "", doc[root.head.i : end].text)
@@ -297,9 +290,6 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     """What a figure measures: (unit, noun as written, where its text starts and ends), or None for no count."""
     doc, end = span.doc, run[-1].i + 1
     sign, lead = cues.before(run[0].i, {f"sign:{name}" for name in CURRENCIES})
-    glued = _digits(run[-1])
-    if glued and glued[2].lower() in PERCENT_SIGNS:  # "30pc", one token
-        return "%", "percent", lead, end
     if end < span.end and cues.at(end, "percent"):
         return "%", "percent", lead, end + (2 if doc[end].lower_ == "per" else 1)
     noun = None if sign else _counted(root, end, span, cues)
@@ -361,7 +351,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity]) -> Quantity | None:
     if measure is None:
         return None
     unit, noun, lead, stop = measure
-    value, digits = _value(run, noun in CURRENCIES)
+    value, digits = _value(run)
     if unit != "%" and len(run) == 1 and len(digits) == 4 == len(run[0].text) and 1800 <= value < 2100:
         return None  # a year
     # a percentage names what it measures further back ("The final turnout, including the postal

@@ -76,6 +76,47 @@ def matcher(vocab, *files: str):
     return result
 
 
+@dataclass(frozen=True)
+class Match:
+    """A pattern found in a parsed line: its file, label and id, and its token range in the line."""
+
+    file: str
+    label: str
+    id: str
+    start: int
+    end: int
+
+
+@functools.cache
+def _every_pattern(vocab):
+    return matcher(vocab, *names())
+
+
+def line_matches(doc) -> tuple[Match, ...]:
+    """Every pattern of every file found in a parsed line, by start (longest first).
+
+    Matched once for the whole line and kept in `doc.user_data`, so the claims of
+    a line and every check annotating them share one pass of one Matcher.
+    """
+    if "checker.matches" not in doc.user_data:
+        strings, files = doc.vocab.strings, _files()
+        found = [(strings[m], start, end) for m, start, end in _every_pattern(doc.vocab)(doc)]
+        doc.user_data["checker.matches"] = tuple(
+            Match(files[i], label_of(i), i, start, end) for i, start, end in sorted(found, key=lambda m: (m[1], -m[2]))
+        )
+    return doc.user_data["checker.matches"]
+
+
+def matches_in(tokens, *files: str) -> list[Match]:
+    """The matches of `files` inside `tokens` (a spaCy span of a parsed line)."""
+    return [m for m in line_matches(tokens.doc) if m.file in files and tokens.start <= m.start and m.end <= tokens.end]
+
+
+@functools.cache
+def _files() -> dict[str, str]:
+    return {p.id: name for name in names() for p in load(name)}
+
+
 def label_of(pattern_id: str) -> str:
     """The label of a pattern, by its id, across every file."""
     return _labels()[pattern_id]

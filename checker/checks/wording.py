@@ -1,0 +1,68 @@
+"""A claim's wording with its figures (or its dates) as slots: two claims of one wording are one statement.
+
+Outlets that carry agency copy sometimes change one figure or one date and
+nothing else: "Medics called 911" / "Medics called 918", "In December I
+learned that it had disappeared" / "In March I learned ...". Such a pair is one
+statement, however few entities it names and however far the changed word
+moves its embedding, so the `number` and `date` checks compare its slots
+without the similarity floors and shared-entity tests they need for claims
+worded differently. One wording means the same words in the same order,
+punctuation and case aside; a slot is a run of tokens a check chooses (its
+figures, its dates), so a claim with a changed figure still has the same
+wording for the date check's purpose only if its dates are where they were.
+
+No check of its own: `checker.checks.discover` finds no `Check` here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+SLOT = "_"
+AROUND = 2
+
+
+@dataclass(frozen=True)
+class Slotted:
+    """A claim's words, with each run of slot tokens written as SLOT; `slots` holds the runs as written."""
+
+    words: tuple[str, ...] = ()
+    slots: tuple[str, ...] = ()
+    around: tuple[str, ...] = ()  # each slot with AROUND tokens either side, as written: "clinic called 911 at around"
+
+
+def slot_runs(tokens, is_slot: Callable[[object], bool]) -> list[list]:
+    """The runs of tokens of `tokens` (a spaCy span) that `is_slot` accepts, in order: one slot each."""
+    runs: list[list] = []
+    for token in tokens:
+        if not is_slot(token):
+            continue
+        if runs and runs[-1][-1].i == token.i - 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
+
+
+def slotted(tokens, is_slot: Callable[[object], bool]) -> Slotted:
+    """The wording of `tokens` with each run of tokens that `is_slot` accepts as one slot."""
+    doc, runs = tokens.doc, slot_runs(tokens, is_slot)
+    firsts = {run[0].i for run in runs}
+    words = [
+        SLOT if t.i in firsts else t.lower_
+        for t in tokens
+        if t.i in firsts or not (is_slot(t) or t.is_punct or t.is_space)
+    ]
+    return Slotted(
+        tuple(words),
+        tuple(doc[run[0].i : run[-1].i + 1].text for run in runs),
+        tuple(doc[max(tokens.start, run[0].i - AROUND) : min(tokens.end, run[-1].i + 1 + AROUND)].text for run in runs),
+    )
+
+
+def differing_slots(a: Slotted, b: Slotted) -> Iterator[int]:
+    """The indexes of the slots two claims of one wording fill differently (none if their wordings differ)."""
+    if not a.slots or a.words != b.words:
+        return
+    yield from (i for i, (x, y) in enumerate(zip(a.slots, b.slots, strict=True)) if x != y)
