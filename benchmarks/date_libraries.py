@@ -2,7 +2,7 @@
 
 The expressions are the tagger's DATE and TIME entities in the sentences of
 tests/cases/date.jsonl and in seeds/*.txt. The check reads each entity's
-calendar parts from its tokens (checker.checks.dates.written_days); dateparser
+calendar parts from its tokens (checker.checks.days.written_days); dateparser
 reads the entity's text with the publication date as its base. Prints one
 table and the expressions the two read differently.
 
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.checks.dates import written_days  # noqa: E402
+from checker.checks.days import written_days  # noqa: E402
 from checker.claims import load_nlp  # noqa: E402
 
 PUBLISHED = datetime.datetime(2025, 3, 5)  # a Wednesday: the base both readers anchor weekdays to

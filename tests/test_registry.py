@@ -117,7 +117,7 @@ def test_a_setting_changes_what_the_check_reports(nlp, tmp_path):
     """The plain-count floor, raised above the pair's cosine, keeps the two counts from being compared."""
     texts = {
         "a.txt": "The fire destroyed 40 homes in the valley.\n",
-        "b.txt": "The fire destroyed 300 homes in the valley.\n",
+        "b.txt": "Some 300 homes in the valley were destroyed by the fire.\n",
     }
     for name, text in texts.items():
         (tmp_path / name).write_text(text)

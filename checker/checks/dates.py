@@ -33,43 +33,13 @@ import datetime
 from dataclasses import dataclass
 
 from checker.checks.base import Check, CheckSetting
-from checker.checks.calendar import MONTHS, WEEKDAYS
+from checker.checks.days import Day, WrittenDay, dates_of, figures_of, is_date_word, slot_day, written_days
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import share_entity
 from checker.patterns import matches_in
 from checker.records import Claim, Evidence
 
-DATE_LABELS = {"DATE", "TIME"}
-WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAYS)}
-# Months as news writes them: "March", "Mar.", "Sept."
-MONTH_NUMBERS = {name: number for number, month in enumerate(MONTHS, 1) for name in (month.lower(), month[:3].lower())}
-MONTH_NUMBERS["sept"] = 9
-ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")  # "the 3rd"
 EVENT_PREPOSITIONS = {"on", "for"}  # "began on March 3", "is scheduled for Friday"
-
-
-@dataclass(frozen=True)
-class Day:
-    """A day (or a month) as a sentence gives it: any of its parts may be unknown."""
-
-    text: str
-    month: int | None = None
-    day: int | None = None
-    year: int | None = None
-    weekday: int | None = None
-
-    def conflicts(self, other: Day) -> bool | None:
-        """True or False where the two can be compared, None where they cannot.
-
-        A month alone agrees with any day of it: "in March" and "on March 5" tell one month.
-        """
-        if self.month and other.month:
-            if self.month != other.month or (self.day and other.day and self.day != other.day):
-                return True
-            return bool(self.year and other.year and self.year != other.year)
-        if self.weekday is not None and other.weekday is not None:
-            return self.weekday != other.weekday
-        return None
 
 
 @dataclass(frozen=True)
@@ -82,107 +52,7 @@ class Days:
     events: dict[str, Day]
     wording: Slotted = Slotted()
     slot_days: tuple[Day | None, ...] = ()
-
-
-@dataclass(frozen=True)
-class WrittenDay:
-    """A day as the parse gives it: its calendar parts and the tokens that wrote them."""
-
-    parts: dict[str, int]
-    tokens: tuple  # spaCy tokens, first to last
-
-    @property
-    def text(self) -> str:
-        first, last = self.tokens[0], self.tokens[-1]
-        return first.doc[first.i : last.i + 1].text
-
-    def day(self, published: datetime.date | None) -> Day | None:
-        """The Day this writes; a lone weekday anchored to `published` (the most recent such day)."""
-        month, day, year, weekday = (self.parts.get(k) for k in ("month", "day", "year", "weekday"))
-        if month and day and year:
-            return _full_date(self.text, year, month, day)
-        if month:
-            return Day(self.text, month, day, year, weekday)
-        if weekday is None:
-            return None  # a number alone ("24 hours", "2015-02-30"), no day of the calendar
-        if published:
-            anchored = published - datetime.timedelta(days=(published.weekday() - weekday) % 7)
-            return _full_date(f"{self.text} ({anchored.isoformat()})", anchored.year, anchored.month, anchored.day)
-        return Day(self.text, weekday=weekday)
-
-
-def _full_date(text: str, year: int, month: int, day: int) -> Day:
-    try:
-        weekday = datetime.date(year, month, day).weekday()
-    except ValueError:
-        return Day(text, month, day, year)
-    return Day(text, month, day, year, weekday)
-
-
-def calendar_part(token) -> tuple[str, int] | None:
-    """What a token of a date gives: ("weekday", 0-6), ("month", 1-12), ("day", 1-31) or ("year", n)."""
-    word = token.lower_.rstrip(".")
-    if word in WEEKDAY_NUMBERS:
-        return "weekday", WEEKDAY_NUMBERS[word]
-    if word in MONTH_NUMBERS:
-        return "month", MONTH_NUMBERS[word]
-    digits = word[:-2] if word.endswith(ORDINAL_SUFFIXES) else word
-    if not digits.isdigit():
-        return None
-    if len(digits) == 4:
-        return "year", int(digits)
-    return ("day", int(digits)) if 1 <= int(digits) <= 31 else None
-
-
-def written_days(words) -> list[WrittenDay]:
-    """The days a date's words write: "Tuesday, June 24" is one, "Tuesday to Monday" two."""
-    found: list[WrittenDay] = []
-    for token in words:
-        part = calendar_part(token)
-        if part is None:
-            continue
-        name, value = part
-        if found and name not in found[-1].parts:
-            found[-1] = WrittenDay(found[-1].parts | {name: value}, (*found[-1].tokens, token))
-        else:
-            found.append(WrittenDay({name: value}, (token,)))
-    return [d for d in found if "month" in d.parts or "weekday" in d.parts]
-
-
-def _is_month(token) -> bool:
-    return token.lower_.rstrip(".") in MONTH_NUMBERS
-
-
-def dates_of(tokens) -> list[list]:
-    """The words of each date of the claim: the tagger's DATE and TIME entities, and any weekday it left
-    out of every entity (a weekday in a name, "the Sunday Times", is no day).
-
-    The parse mends what the tagger splits: in "Saturday, 11 October" the month is set beside
-    (`appos`) its weekday, and its day number (`nummod`) was tagged a CARDINAL.
-    """
-    spans = [e for e in tokens.ents if e.label_ in DATE_LABELS]
-    spans += [tokens.doc[t.i : t.i + 1] for t in tokens if not t.ent_type_ and t.text in WEEKDAYS]
-    dates: list[list] = []
-    for span in sorted(spans, key=lambda s: s.start):
-        numbers = [c for t in span if _is_month(t) for c in t.children if c.dep_ == "nummod" and c not in span]
-        words = sorted([*span, *numbers], key=lambda t: t.i)
-        root = span.root
-        if dates and root.dep_ == "appos" and _is_month(root) and root.head in dates[-1]:
-            dates[-1] = sorted([*dates[-1], *words], key=lambda t: t.i)
-        else:
-            dates.append(words)
-    return dates
-
-
-def is_date_word(token) -> bool:
-    """A word of a date: of the tagger's DATE and TIME entities, or a weekday it left out of every entity."""
-    return token.ent_type_ in DATE_LABELS or (not token.ent_type_ and token.text in WEEKDAYS)
-
-
-def slot_day(run, published: datetime.date | None) -> Day | None:
-    """The day a run of date words writes first, or None ("24 hours", "last year")."""
-    written = written_days(run)
-    return written[0].day(published) if written else None
+    slot_figures: tuple[tuple[str, ...], ...] = ()  # what each slot writes that is no day ("4:28 a.m.")
 
 
 def verb_of(token):
@@ -335,6 +205,7 @@ class DateCheck(Check):
             dated_events(tokens, [written for written, _ in days]),
             slotted(tokens, is_date_word),
             tuple(slot_day(run, published) for run in slot_runs(tokens, is_date_word)),
+            tuple(figures_of(run) for run in slot_runs(tokens, is_date_word)),
         )
 
     def pairing_keys(self, claim: Claim) -> set[str]:
@@ -346,11 +217,17 @@ class DateCheck(Check):
         return written or self._same_event_days(a, b) or self._one_wording(a, b)
 
     def _one_wording(self, a: Claim, b: Claim) -> Evidence | None:
-        """A date changed in one wording ("In December I learned" / "In March I learned"): one statement."""
+        """A date or a time changed in one wording ("In December I learned" / "In March I learned"): one
+        statement. Days are compared as days ("Thursday" may be "Feb. 6"); times and spans by their figures."""
         x, y = self.mine(a), self.mine(b)
         for i in differing_slots(x.wording, y.wording):
             day_x, day_y = x.slot_days[i], y.slot_days[i]
-            if day_x is not None and day_y is not None and day_x.conflicts(day_y):
+            if day_x is not None and day_y is not None:
+                differ = day_x.conflicts(day_y)
+            else:  # times and spans: "at 4:28 a.m." / "at 4:33 a.m."; never "yesterday" against "Monday"
+                figures = x.slot_figures[i], y.slot_figures[i]
+                differ = day_x is day_y is None and all(figures) and figures[0] != figures[1]
+            if differ:
                 detail = {"a": [x.wording.slots[i]], "b": [y.wording.slots[i]]}
                 return Evidence(self.kind, True, detail, f"{x.wording.slots[i]} vs {y.wording.slots[i]}")
         return None

@@ -23,6 +23,7 @@ from typing import Any
 from text_to_num import text2num
 
 from checker.checks.base import Check, CheckSetting
+from checker.checks.days import writes_a_day
 from checker.checks.quantities import (
     AGE_UNIT,
     CURRENCIES,
@@ -39,12 +40,12 @@ from checker.entities import share_entity
 from checker.records import Claim, Evidence
 
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
-DATE_LABELS = {"DATE", "TIME"}  # figures of dates and times are the date check's
 
 
 def is_figure(token) -> bool:
-    """A figure of the claim's wording that is no part of a date or a time: "911", "iPhone 6"'s "6"."""
-    return token.like_num and token.ent_type_ not in DATE_LABELS
+    """A figure of the claim's wording that writes no day of the calendar: "911", "iPhone 6"'s "6", "20
+    years later"'s "20" (the days of dates are the date check's)."""
+    return token.like_num and not writes_a_day(token)
 
 
 def figure_value(text: str) -> float | None:

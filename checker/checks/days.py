@@ -1,0 +1,166 @@
+"""Days as the parse writes them: the calendar parts (weekday, day, month, year) of a claim's dates.
+
+The words of a date are the tagger's DATE and TIME entities (and a weekday it
+left out of every entity), mended where the parse splits one ("Saturday, 11
+October"); each is read into the days it writes ("Tuesday to Monday" writes
+two). What the `date` check then compares is in `checker/checks/dates.py`.
+
+No check of its own: `checker.checks.discover` finds no `Check` here.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from checker.checks.calendar import MONTHS, WEEKDAYS
+
+DATE_LABELS = {"DATE", "TIME"}
+WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAYS)}
+# Months as news writes them: "March", "Mar.", "Sept."
+MONTH_NUMBERS = {name: number for number, month in enumerate(MONTHS, 1) for name in (month.lower(), month[:3].lower())}
+MONTH_NUMBERS["sept"] = 9
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")  # "the 3rd"
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day (or a month) as a sentence gives it: any of its parts may be unknown."""
+
+    text: str
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+
+    def conflicts(self, other: Day) -> bool | None:
+        """True or False where the two can be compared, None where they cannot.
+
+        A month alone agrees with any day of it: "in March" and "on March 5" tell one month.
+        """
+        if self.month and other.month:
+            if self.month != other.month or (self.day and other.day and self.day != other.day):
+                return True
+            return bool(self.year and other.year and self.year != other.year)
+        if self.weekday is not None and other.weekday is not None:
+            return self.weekday != other.weekday
+        return None
+
+
+@dataclass(frozen=True)
+class WrittenDay:
+    """A day as the parse gives it: its calendar parts and the tokens that wrote them."""
+
+    parts: dict[str, int]
+    tokens: tuple  # spaCy tokens, first to last
+
+    @property
+    def text(self) -> str:
+        first, last = self.tokens[0], self.tokens[-1]
+        return first.doc[first.i : last.i + 1].text
+
+    def day(self, published: datetime.date | None) -> Day | None:
+        """The Day this writes; a lone weekday anchored to `published` (the most recent such day)."""
+        month, day, year, weekday = (self.parts.get(k) for k in ("month", "day", "year", "weekday"))
+        if month and day and year:
+            return _full_date(self.text, year, month, day)
+        if month:
+            return Day(self.text, month, day, year, weekday)
+        if weekday is None:
+            return None  # a number alone ("24 hours", "2015-02-30"), no day of the calendar
+        if published:
+            anchored = published - datetime.timedelta(days=(published.weekday() - weekday) % 7)
+            return _full_date(f"{self.text} ({anchored.isoformat()})", anchored.year, anchored.month, anchored.day)
+        return Day(self.text, weekday=weekday)
+
+
+def _full_date(text: str, year: int, month: int, day: int) -> Day:
+    try:
+        weekday = datetime.date(year, month, day).weekday()
+    except ValueError:
+        return Day(text, month, day, year)
+    return Day(text, month, day, year, weekday)
+
+
+def calendar_part(token) -> tuple[str, int] | None:
+    """What a token of a date gives: ("weekday", 0-6), ("month", 1-12), ("day", 1-31) or ("year", n)."""
+    word = token.lower_.rstrip(".")
+    if word in WEEKDAY_NUMBERS:
+        return "weekday", WEEKDAY_NUMBERS[word]
+    if word in MONTH_NUMBERS:
+        return "month", MONTH_NUMBERS[word]
+    digits = word[:-2] if word.endswith(ORDINAL_SUFFIXES) else word
+    if not digits.isdigit():
+        return None
+    if len(digits) == 4:
+        return "year", int(digits)
+    return ("day", int(digits)) if 1 <= int(digits) <= 31 else None
+
+
+def written_days(words) -> list[WrittenDay]:
+    """The days a date's words write: "Tuesday, June 24" is one, "Tuesday to Monday" two."""
+    found: list[WrittenDay] = []
+    for token in words:
+        part = calendar_part(token)
+        if part is None:
+            continue
+        name, value = part
+        if found and name not in found[-1].parts:
+            found[-1] = WrittenDay(found[-1].parts | {name: value}, (*found[-1].tokens, token))
+        else:
+            found.append(WrittenDay({name: value}, (token,)))
+    return [d for d in found if "month" in d.parts or "weekday" in d.parts]
+
+
+def _is_month(token) -> bool:
+    return token.lower_.rstrip(".") in MONTH_NUMBERS
+
+
+def dates_of(tokens) -> list[list]:
+    """The words of each date of the claim: the tagger's DATE and TIME entities, and any weekday it left
+    out of every entity (a weekday in a name, "the Sunday Times", is no day).
+
+    The parse mends what the tagger splits: in "Saturday, 11 October" the month is set beside
+    (`appos`) its weekday, and its day number (`nummod`) was tagged a CARDINAL.
+    """
+    spans = [e for e in tokens.ents if e.label_ in DATE_LABELS]
+    spans += [tokens.doc[t.i : t.i + 1] for t in tokens if not t.ent_type_ and t.text in WEEKDAYS]
+    dates: list[list] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        numbers = [c for t in span if _is_month(t) for c in t.children if c.dep_ == "nummod" and c not in span]
+        words = sorted([*span, *numbers], key=lambda t: t.i)
+        root = span.root
+        if dates and root.dep_ == "appos" and _is_month(root) and root.head in dates[-1]:
+            dates[-1] = sorted([*dates[-1], *words], key=lambda t: t.i)
+        else:
+            dates.append(words)
+    return dates
+
+
+def is_date_word(token) -> bool:
+    """A word of a date: of the tagger's DATE and TIME entities, or a weekday it left out of every entity."""
+    return token.ent_type_ in DATE_LABELS or (not token.ent_type_ and token.text in WEEKDAYS)
+
+
+def slot_day(run, published: datetime.date | None) -> Day | None:
+    """The day a run of date words writes first, or None ("24 hours", "last year")."""
+    written = written_days(run)
+    return written[0].day(published) if written else None
+
+
+def writes_a_day(token) -> bool:
+    """A word of a date that writes a day of the calendar ("June 24"'s "24"), not of a span of time ("20
+    years later", "24 hours"): the figures of spans are the `number` check's."""
+    if token.ent_type_ not in DATE_LABELS:
+        return False
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return bool(written_days(doc[start:end]))
+
+
+def figures_of(run) -> tuple[str, ...]:
+    """The figures a date writes, as written ("4:28" of "4:28 a.m.", "20" of "20 years later")."""
+    return tuple(t.text for t in run if t.like_num or "d" in t.shape_)
