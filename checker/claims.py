@@ -59,7 +59,7 @@ def _split_glued_scales(nlp) -> None:
     spaCy's own suffix rules split units ("5km"): the checks then read both from the tokens."""
     from spacy.util import compile_suffix_regex
 
-    from checker.checks.quantities import GLUED
+    from checker.checks.figures import GLUED
 
     glued = rf"(?<=[0-9])(?:{'|'.join(GLUED)})"
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, glued]).search

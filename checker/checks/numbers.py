@@ -20,20 +20,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from text_to_num import text2num
-
 from checker.checks.base import Check, CheckSetting
 from checker.checks.days import writes_a_day
+from checker.checks.figures import CURRENCIES, figure_value, line_cues
 from checker.checks.quantities import (
     AGE_UNIT,
-    CURRENCIES,
     EARLIER,
     MONTHS,
     PARTS_OF_DAY,
     YEAR_OLD,
     Quantity,
     extract_quantities,
-    line_cues,
 )
 from checker.checks.wording import Slotted, differing_slots, slotted
 from checker.entities import share_entity
@@ -46,18 +43,6 @@ def is_figure(token) -> bool:
     """A figure of the claim's wording that writes no day of the calendar: "911", "iPhone 6"'s "6", "20
     years later"'s "20" (the days of dates are the date check's)."""
     return token.like_num and not writes_a_day(token)
-
-
-def figure_value(text: str) -> float | None:
-    """The value a figure writes ("1,200", "twelve"), or None where it writes none ("1/2")."""
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        pass
-    try:
-        return float(text2num(text.lower(), "en"))
-    except ValueError:
-        return None
 
 
 def same_quantity(x: Quantity, y: Quantity) -> bool:

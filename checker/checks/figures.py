@@ -1,0 +1,154 @@
+"""Figures as the parse writes them: runs of tokens that write one number, their value and their reach.
+
+"1,200", "Rs 1,200 crore", "€80m", "One hundred and twenty", "a dozen": a figure
+is a run of number-like tokens and scale words (`checker/patterns/quantities.jsonl`),
+read into its value with `text2num` for number words. How far a figure reaches
+(an approximate "nearly 300", a round "$350") is worked out from its digits.
+What a figure counts is `checker/checks/quantities.py`'s business.
+
+No check of its own: `checker.checks.discover` finds no `Check` here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from text_to_num import text2num
+
+from checker.patterns import line_matches, load, words
+
+CUES = "quantities"
+
+
+def _by_label(prefix: str) -> dict[str, str]:
+    """Word → what follows `prefix` in its label ("bn" → "1e9" for "scale:")."""
+    labels = {p.label for p in load(CUES) if p.label.startswith(prefix)}
+    return {word: label.removeprefix(prefix) for label in labels for word in words(CUES, label)}
+
+
+SCALES = {word: float(value) for word, value in _by_label("scale:").items()}
+MONEY_SCALES = {word: float(value) for word, value in _by_label("money-scale:").items()}  # "$5m", never "5m" of metres
+CURRENCIES = frozenset(p.label.split(":")[1] for p in load(CUES) if p.label.startswith(("currency:", "sign:")))
+# scales and percent signs news writes onto a figure ("7.6bn", "30pc"): the tokenizer splits them off
+GLUED = sorted(
+    {w for w in SCALES.keys() | MONEY_SCALES.keys() | words(CUES, "percent") if w.isalpha()}, key=lambda w: (-len(w), w)
+)
+# An approximate figure covers half a unit of its last written digit either side, but at least 5% and
+# at most 15% of it: "nearly 300" holds 287, "about 2,400" not 3,100, "nearly a dozen" (15%) holds 11.
+ROUNDING = (0.05, 0.15)
+ROUNDED_EXACT = 0.02  # "$350" against "$349": a round figure in news is often a rounded one
+
+
+class Cues:
+    """The cue phrases of a parsed line, by where they start and end."""
+
+    def __init__(self, doc) -> None:
+        self.starting: dict[int, set[str]] = {}
+        self.ending: dict[int, list[tuple[int, str]]] = {}
+        self.last: dict[tuple[int, str], int] = {}  # (start, label) → the cue's last token
+        for match in line_matches(doc):
+            if match.file not in {CUES, "reporting"}:
+                continue
+            start, end, label = match.start, match.end, match.label
+            self.starting.setdefault(start, set()).add(label)
+            self.ending.setdefault(end, []).append((start, label))
+            self.last[start, label] = max(self.last.get((start, label), start), end - 1)
+
+    def at(self, i: int, label: str) -> str:
+        """The cue of `label` starting at token i, or "": a family ("currency:") gives what follows its prefix."""
+        found = (
+            c for c in sorted(self.starting.get(i, ())) if c == label or (label.endswith(":") and c.startswith(label))
+        )
+        return next((c.removeprefix(label) or c for c in found), "")
+
+    def before(self, i: int, labels: set[str]) -> tuple[str, int]:
+        """The longest cue of `labels` ending right before token i, and where it starts (or "", i)."""
+        found = sorted((start, label) for start, label in self.ending.get(i, ()) if label in labels)
+        return (found[0][1], found[0][0]) if found else ("", i)
+
+
+def line_cues(doc) -> Cues:
+    """The cue phrases of a parsed line, found once for all the claims in it (kept in `doc.user_data`)."""
+    if "checker.quantity_cues" not in doc.user_data:
+        doc.user_data["checker.quantity_cues"] = Cues(doc)
+    return doc.user_data["checker.quantity_cues"]
+
+
+def figure_runs(span, cues: Cues) -> Iterable[list]:
+    """Runs of tokens that write one figure: "1,200", "Rs 1,200 crore"'s "1,200 crore", "One hundred and twenty".
+
+    "m" and "k" written onto the figure scale it after a currency sign ("€80m", which the tokenizer splits in
+    two) or before what it counts ("2.5m households"), not in a measure ("a 5m wall", "5m away").
+    """
+    signs = {f"sign:{name}" for name in CURRENCIES}
+    doc, i = span.doc, span.start
+    while i < span.end:
+        if not (doc[i].like_num or doc[i].lower_ in SCALES):
+            i += 1
+            continue
+        run, i = [doc[i]], i + 1
+        while i < span.end:
+            token, after = doc[i], doc[i + 1] if i + 1 < span.end else None
+            joins = after is not None and run[-1].is_alpha and after.is_alpha and after.like_num
+            counts = after is not None and after.tag_ == "NNS" or bool(cues.before(run[0].i, signs)[0])
+            money = token.lower_ in MONEY_SCALES and not run[-1].whitespace_ and counts
+            if token.lower_ in SCALES or money or (token.is_alpha and token.like_num and run[-1].is_alpha):
+                run.append(token)
+            elif joins and (token.text == "-" or (token.lower_ == "and" and run[-1].lower_ in SCALES)):
+                run += [token, after]  # "fifty-seven", "one hundred and twenty"
+                i += 1
+            else:
+                break
+            i += 1
+        yield run
+
+
+def value_of(run) -> tuple[float, str]:
+    """The figure's value, and its digits as written ("" for words): "40 million" → 4e7, "a dozen" → 12.
+
+    ValueError for what `like_num` takes for a number but is none ("first", "1/2").
+    """
+    scales = SCALES | MONEY_SCALES  # a run holds "m" or "k" only where `figure_runs` read it as a scale
+    if run[0].text[0].isdigit():
+        value = float(run[0].text.replace(",", ""))
+        for t in run[1:]:
+            value *= scales.get(t.lower_, 1.0)
+        return value, run[0].text
+    text = "".join(t.text_with_ws for t in run).strip().lower()
+    try:
+        return float(text2num(text, "en")), ""
+    except ValueError:  # "a dozen", "two dozen": words text2num does not read, then a scale
+        leading = [t for t in run if t.lower_ not in SCALES]
+        value = float(text2num(" ".join(t.lower_ for t in leading), "en")) if leading else 1.0
+        for t in run[len(leading) :]:
+            value *= SCALES[t.lower_]
+        return value, ""
+
+
+def spread_of(value: float, digits: str, approximate: bool) -> float:
+    """How far a figure reaches: half a unit of its last written digit, within ROUNDING if approximate.
+
+    An exact round figure may be rounded too ("$350" for "$349"), but by at most ROUNDED_EXACT.
+    """
+    low, high = ROUNDING
+    if not digits or not value:
+        return value * high if approximate else 0.0
+    plain = digits.replace(",", "")
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    trailing_zeros = 0 if decimals else len(plain) - len(plain.rstrip("0"))
+    unit = 10.0 ** (trailing_zeros - decimals) * value / float(plain)
+    if approximate:
+        return value * min(high, max(low, unit / 2 / value))
+    return min(unit / 2, value * ROUNDED_EXACT) if trailing_zeros else 0.0
+
+
+def figure_value(text: str) -> float | None:
+    """The value a figure writes ("1,200", "twelve"), or None where it writes none ("1/2")."""
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        pass
+    try:
+        return float(text2num(text.lower(), "en"))
+    except ValueError:
+        return None
