@@ -27,6 +27,13 @@ def test_scale_words_multiply_and_stay_with_their_figure():
     assert (views.text, views.value, views.bound) == ("40 million", 4e7, "lower")
 
 
+def test_scales_written_onto_figures():
+    """The tokenizer splits "7.6bn" and "30pc"; "m" scales a sum of money only, never a measure."""
+    assert values("Profits fell 30pc to £7.6bn.") == [30, 7.6e9]
+    assert values("The council spent £3m.") == [3e6]
+    assert 12e6 not in values("Storms brought 12m waves to the coast.")
+
+
 def test_number_words_read_whole():
     assert values("Twenty-one people died.") == [21]
     assert values("Three hundred people marched.") == [300]

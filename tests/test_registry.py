@@ -129,6 +129,9 @@ def test_a_setting_changes_what_the_check_reports(nlp, tmp_path):
     assert kinds(Config(min_similarity=0.3)) == ["number"]
     raised = Config(min_similarity=0.3).checks | {"number": {"plain_count_similarity": 0.99}}
     assert kinds(Config(min_similarity=0.3, checks=raised)) == []
+    # one wording with the figure changed is one statement: no floor keeps it from being compared
+    (tmp_path / "b.txt").write_text("The fire destroyed 300 homes in the valley.\n")
+    assert kinds(Config(min_similarity=0.3, checks=raised)) == ["number"]
 
 
 def test_a_new_kind_is_one_new_file(toy_kind, nlp, tmp_path):

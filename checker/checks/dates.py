@@ -33,10 +33,10 @@ import datetime
 from dataclasses import dataclass
 
 from checker.checks.base import Check, CheckSetting
-from checker.checks.days import Day, WrittenDay, dates_of, figures_of, is_date_word, slot_day, written_days
+from checker.checks.days import Day, WrittenDay, dates_of, is_date_word, slot_day, written_days
+from checker.checks.names import cues
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import share_entity
-from checker.patterns import matches_in
 from checker.records import Claim, Evidence
 
 EVENT_PREPOSITIONS = {"on", "for"}  # "began on March 3", "is scheduled for Friday"
@@ -52,7 +52,6 @@ class Days:
     events: dict[str, Day]
     wording: Slotted = Slotted()
     slot_days: tuple[Day | None, ...] = ()
-    slot_figures: tuple[tuple[str, ...], ...] = ()  # what each slot writes that is no day ("4:28 a.m.")
 
 
 def verb_of(token):
@@ -60,11 +59,6 @@ def verb_of(token):
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head
     return token
-
-
-def _matches(tokens, name: str) -> list[tuple[str, object]]:
-    """(label, matched span) of each match of `checker/patterns/<name>.jsonl` inside the claim."""
-    return [(m.label, tokens.doc[m.start : m.end]) for m in matches_in(tokens, name)]
 
 
 def reports(verb, reporting: set[int]) -> bool:
@@ -96,8 +90,8 @@ def counted_from_another(verb, counted: list) -> bool:
 
 def event_days(tokens, published: datetime.date | None) -> list[tuple[WrittenDay, Day]]:
     """Days the claim places its event on; the days of statements and days counted from others are not."""
-    reporting = {t.i for _, span in _matches(tokens, "reporting") for t in span}
-    found = _matches(tokens, "dates")
+    reporting = {t.i for _, _, span in cues(tokens, "reporting") for t in span}
+    found = [(label, span) for label, _, span in cues(tokens, "dates")]
     counted = [span for label, span in found if label == "counted-from"]
     datelines = {t.i for label, span in found if label == "dateline" for t in span}
     days = []
@@ -124,7 +118,7 @@ def dated_events(tokens, days: list[WrittenDay]) -> dict[str, Day]:
     by_token = {t.i: day for day in days for t in day.tokens}
     events: dict[str, Day] = {}
     repeated = set()
-    for label, span in _matches(tokens, "dates"):
+    for label, _, span in cues(tokens, "dates"):
         kind, _, event = label.partition(":")
         if kind != "event":
             continue
@@ -200,12 +194,12 @@ class DateCheck(Check):
     def annotate(self, claim: Claim, tokens) -> Days:
         published = _published(claim)
         days = event_days(tokens, published)
+        runs = slot_runs(tokens, is_date_word)
         return Days(
             tuple(day for _, day in days),
             dated_events(tokens, [written for written, _ in days]),
-            slotted(tokens, is_date_word),
-            tuple(slot_day(run, published) for run in slot_runs(tokens, is_date_word)),
-            tuple(figures_of(run) for run in slot_runs(tokens, is_date_word)),
+            slotted(tokens, runs),
+            tuple(slot_day(run, published) for run in runs),
         )
 
     def pairing_keys(self, claim: Claim) -> set[str]:
@@ -217,17 +211,17 @@ class DateCheck(Check):
         return written or self._same_event_days(a, b) or self._one_wording(a, b)
 
     def _one_wording(self, a: Claim, b: Claim) -> Evidence | None:
-        """A date or a time changed in one wording ("In December I learned" / "In March I learned"): one
-        statement. Days are compared as days ("Thursday" may be "Feb. 6"); times and spans by their figures."""
+        """A date changed in one wording ("In December I learned" / "In March I learned"): one statement,
+        unless the claims are told of different parties (the days two states' early voting began).
+
+        Days are compared as days ("Thursday" may be "Feb. 6"); times and spans of time are not.
+        """
+        if a.entities and b.entities and not share_entity(a.entities, b.entities):
+            return None
         x, y = self.mine(a), self.mine(b)
         for i in differing_slots(x.wording, y.wording):
             day_x, day_y = x.slot_days[i], y.slot_days[i]
-            if day_x is not None and day_y is not None:
-                differ = day_x.conflicts(day_y)
-            else:  # times and spans: "at 4:28 a.m." / "at 4:33 a.m."; never "yesterday" against "Monday"
-                figures = x.slot_figures[i], y.slot_figures[i]
-                differ = day_x is day_y is None and all(figures) and figures[0] != figures[1]
-            if differ:
+            if day_x is not None and day_y is not None and day_x.conflicts(day_y):
                 detail = {"a": [x.wording.slots[i]], "b": [y.wording.slots[i]]}
                 return Evidence(self.kind, True, detail, f"{x.wording.slots[i]} vs {y.wording.slots[i]}")
         return None

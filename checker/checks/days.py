@@ -44,6 +44,8 @@ class Day:
             return bool(self.year and other.year and self.year != other.year)
         if self.weekday is not None and other.weekday is not None:
             return self.weekday != other.weekday
+        if self.year and other.year and not (self.month or other.month):
+            return self.year != other.year  # years alone: "in 2014" / "in 2015"
         return None
 
 
@@ -143,14 +145,18 @@ def is_date_word(token) -> bool:
 
 
 def slot_day(run, published: datetime.date | None) -> Day | None:
-    """The day a run of date words writes first, or None ("24 hours", "last year")."""
+    """The day a run of date words writes first, a year alone ("in 2014"), or None ("24 hours", "last year")."""
     written = written_days(run)
-    return written[0].day(published) if written else None
+    if written:
+        return written[0].day(published)
+    years = [value for name, value in filter(None, map(calendar_part, run)) if name == "year"]
+    return Day(run[0].doc[run[0].i : run[-1].i + 1].text, year=years[0]) if years else None
 
 
 def writes_a_day(token) -> bool:
-    """A word of a date that writes a day of the calendar ("June 24"'s "24"), not of a span of time ("20
-    years later", "24 hours"): the figures of spans are the `number` check's."""
+    """A word of a calendar date: of a DATE or TIME entity that writes a month, a weekday or a year ("June
+    24"'s "24", "in 2014"), not of a span of time ("20 years later", "24 hours", "the age of 84"), whose
+    figures are the `number` check's."""
     if token.ent_type_ not in DATE_LABELS:
         return False
     doc, start, end = token.doc, token.i, token.i + 1
@@ -158,9 +164,4 @@ def writes_a_day(token) -> bool:
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return bool(written_days(doc[start:end]))
-
-
-def figures_of(run) -> tuple[str, ...]:
-    """The figures a date writes, as written ("4:28" of "4:28 a.m.", "20" of "20 years later")."""
-    return tuple(t.text for t in run if t.like_num or "d" in t.shape_)
+    return any(part[0] != "day" for part in filter(None, map(calendar_part, doc[start:end])))

@@ -78,7 +78,7 @@ def figure_runs(span, cues: Cues) -> Iterable[list]:
     """Runs of tokens that write one figure: "1,200", "Rs 1,200 crore"'s "1,200 crore", "One hundred and twenty".
 
     "m" and "k" written onto the figure scale it after a currency sign ("€80m", which the tokenizer splits in
-    two) or before what it counts ("2.5m households"), not in a measure ("a 5m wall", "5m away").
+    two; "£3m." at the end of a sentence, one token), never elsewhere: "12m waves", "100m hurdles", "401k".
     """
     signs = {f"sign:{name}" for name in CURRENCIES}
     doc, i = span.doc, span.start
@@ -90,8 +90,7 @@ def figure_runs(span, cues: Cues) -> Iterable[list]:
         while i < span.end:
             token, after = doc[i], doc[i + 1] if i + 1 < span.end else None
             joins = after is not None and run[-1].is_alpha and after.is_alpha and after.like_num
-            counts = after is not None and after.tag_ == "NNS" or bool(cues.before(run[0].i, signs)[0])
-            money = token.lower_ in MONEY_SCALES and not run[-1].whitespace_ and counts
+            money = _scale_word(token) in MONEY_SCALES and not run[-1].whitespace_ and cues.before(run[0].i, signs)[0]
             if token.lower_ in SCALES or money or (token.is_alpha and token.like_num and run[-1].is_alpha):
                 run.append(token)
             elif joins and (token.text == "-" or (token.lower_ == "and" and run[-1].lower_ in SCALES)):
@@ -103,6 +102,11 @@ def figure_runs(span, cues: Cues) -> Iterable[list]:
         yield run
 
 
+def _scale_word(token) -> str:
+    """A scale word as written, less the period spaCy keeps on "m." at the end of a sentence."""
+    return token.lower_.removesuffix(".")
+
+
 def value_of(run) -> tuple[float, str]:
     """The figure's value, and its digits as written ("" for words): "40 million" → 4e7, "a dozen" → 12.
 
@@ -112,7 +116,7 @@ def value_of(run) -> tuple[float, str]:
     if run[0].text[0].isdigit():
         value = float(run[0].text.replace(",", ""))
         for t in run[1:]:
-            value *= scales.get(t.lower_, 1.0)
+            value *= scales.get(_scale_word(t), 1.0)
         return value, run[0].text
     text = "".join(t.text_with_ws for t in run).strip().lower()
     try:
@@ -140,15 +144,3 @@ def spread_of(value: float, digits: str, approximate: bool) -> float:
     if approximate:
         return value * min(high, max(low, unit / 2 / value))
     return min(unit / 2, value * ROUNDED_EXACT) if trailing_zeros else 0.0
-
-
-def figure_value(text: str) -> float | None:
-    """The value a figure writes ("1,200", "twelve"), or None where it writes none ("1/2")."""
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        pass
-    try:
-        return float(text2num(text.lower(), "en"))
-    except ValueError:
-        return None

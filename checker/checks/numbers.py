@@ -22,7 +22,7 @@ from typing import Any
 
 from checker.checks.base import Check, CheckSetting
 from checker.checks.days import writes_a_day
-from checker.checks.figures import CURRENCIES, figure_value, line_cues
+from checker.checks.figures import CURRENCIES, line_cues, value_of
 from checker.checks.quantities import (
     AGE_UNIT,
     EARLIER,
@@ -32,7 +32,7 @@ from checker.checks.quantities import (
     Quantity,
     extract_quantities,
 )
-from checker.checks.wording import Slotted, differing_slots, slotted
+from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import share_entity
 from checker.records import Claim, Evidence
 
@@ -43,6 +43,14 @@ def is_figure(token) -> bool:
     """A figure of the claim's wording that writes no day of the calendar: "911", "iPhone 6"'s "6", "20
     years later"'s "20" (the days of dates are the date check's)."""
     return token.like_num and not writes_a_day(token)
+
+
+def _slot_value(run) -> float | None:
+    """The value a figure of the wording writes ("3 million", "twelve"), or None where it writes none."""
+    try:
+        return value_of(run)[0]
+    except ValueError:
+        return None
 
 
 def same_quantity(x: Quantity, y: Quantity) -> bool:
@@ -119,6 +127,8 @@ class Quantities:
     found: tuple[Quantity, ...]
     comparable: tuple[Quantity, ...]
     wording: Slotted = Slotted()
+    slot_values: tuple[float | None, ...] = ()  # what each figure of the wording writes (None: "1/2")
+    slot_bounds: tuple[str, ...] = ()  # "lower", "upper" or "" for each: "at least 12"'s "lower"
 
 
 class QuantityIndex:
@@ -179,7 +189,14 @@ class NumberCheck(Check):
     def annotate(self, claim: Claim, tokens) -> Quantities:
         cues = line_cues(tokens.doc)
         found = extract_quantities(tokens, cues)
-        return Quantities(tuple(found), tuple(_comparable(found, claim)), slotted(tokens, is_figure))
+        runs = slot_runs(tokens, is_figure)
+        return Quantities(
+            tuple(found),
+            tuple(_comparable(found, claim)),
+            slotted(tokens, runs),
+            tuple(_slot_value(run) for run in runs),
+            tuple(cues.before(run[0].i, {"lower", "upper"})[0] for run in runs),
+        )
 
     def pairing_keys(self, claim: Claim) -> set[str]:
         """Keys of the specific quantities of a claim (unit and polarity both known)."""
@@ -201,14 +218,20 @@ class NumberCheck(Check):
 
     def _one_wording(self, a: Claim, b: Claim) -> Evidence | None:
         """A figure changed in one wording ("called 911" / "called 918", "some 300" / "some 305"): one
-        statement, so the figure is compared though it counts nothing the extraction reads, and though a
-        bound, a rounding or a hedge would let two differently worded figures agree: one source changed it."""
-        x, y = self.mine(a).wording, self.mine(b).wording
-        for i in differing_slots(x, y):
-            values = figure_value(x.slots[i]), figure_value(y.slots[i])
-            if None in values or values[0] == values[1]:
+        statement, so the figure is compared though it counts nothing the extraction reads, and though an
+        approximation, a rounding or a hedge would let two figures worded apart agree: one source changed it.
+
+        Not two bounds ("at least 12 killed" / "at least 15 killed": a toll updated, both true), nor
+        claims told of different parties ("Apple was founded in 1976" / "Google ... in 1998").
+        """
+        if a.entities and b.entities and not share_entity(a.entities, b.entities):
+            return None
+        x, y = self.mine(a), self.mine(b)
+        for i in differing_slots(x.wording, y.wording):
+            values = x.slot_values[i], y.slot_values[i]
+            if None in values or values[0] == values[1] or x.slot_bounds[i] or y.slot_bounds[i]:
                 continue  # "five" and "5"
-            texts = [x.around[i], y.around[i]]
+            texts = [x.wording.around[i], y.wording.around[i]]
             detail = {
                 "unit": "",
                 "polarity": "",

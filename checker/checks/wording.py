@@ -7,9 +7,9 @@ statement, however few entities it names and however far the changed word
 moves its embedding, so the `number` and `date` checks compare its slots
 without the similarity floors and shared-entity tests they need for claims
 worded differently. One wording means the same words in the same order,
-punctuation and case aside; a slot is a run of tokens a check chooses (its
-figures, its dates), so a claim with a changed figure still has the same
-wording for the date check's purpose only if its dates are where they were.
+punctuation and case aside, except the slots: runs of tokens a check chooses
+(its figures, its dates). Each check masks only its own slots, so a pair with
+both a figure and a date changed is one wording for neither.
 
 No check of its own: `checker.checks.discover` finds no `Check` here.
 """
@@ -45,20 +45,31 @@ def slot_runs(tokens, is_slot: Callable[[object], bool]) -> list[list]:
     return runs
 
 
-def slotted(tokens, is_slot: Callable[[object], bool]) -> Slotted:
-    """The wording of `tokens` with each run of tokens that `is_slot` accepts as one slot."""
-    doc, runs = tokens.doc, slot_runs(tokens, is_slot)
-    firsts = {run[0].i for run in runs}
+def slotted(tokens, runs: list[list]) -> Slotted:
+    """The wording of `tokens` with each of `runs` (from `slot_runs`) as one slot."""
+    doc, firsts = tokens.doc, {run[0].i: run for run in runs}
+    inside = {t.i for run in runs for t in run}
     words = [
         SLOT if t.i in firsts else t.lower_
         for t in tokens
-        if t.i in firsts or not (is_slot(t) or t.is_punct or t.is_space)
+        if t.i in firsts or not (t.i in inside or t.is_punct or t.is_space)
     ]
     return Slotted(
         tuple(words),
         tuple(doc[run[0].i : run[-1].i + 1].text for run in runs),
-        tuple(doc[max(tokens.start, run[0].i - AROUND) : min(tokens.end, run[-1].i + 1 + AROUND)].text for run in runs),
+        tuple(_around(tokens, run) for run in runs),
     )
+
+
+def _around(tokens, run) -> str:
+    """The slot with up to AROUND words either side, within the claim and without punctuation at its ends."""
+    doc = tokens.doc
+    start, end = max(tokens.start, run[0].i - AROUND), min(tokens.end, run[-1].i + 1 + AROUND)
+    while doc[start].is_punct and start < run[0].i:
+        start += 1
+    while doc[end - 1].is_punct and end - 1 > run[-1].i:
+        end -= 1
+    return doc[start:end].text
 
 
 def differing_slots(a: Slotted, b: Slotted) -> Iterator[int]:
