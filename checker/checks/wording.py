@@ -16,6 +16,7 @@ No check of its own: `checker.checks.discover` finds no `Check` here.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -25,9 +26,10 @@ AROUND = 2
 
 @dataclass(frozen=True)
 class Slotted:
-    """A claim's words, with each run of slot tokens written as SLOT; `slots` holds the runs as written."""
+    """A claim's wording, kept as a digest of its words with each run of slot tokens written as SLOT (all
+    that comparing two wordings needs; the index stores it for every claim), and the slots as written."""
 
-    words: tuple[str, ...] = ()
+    words: str = ""
     slots: tuple[str, ...] = ()
     around: tuple[str, ...] = ()  # each slot with AROUND tokens either side, as written: "clinic called 911 at around"
 
@@ -55,7 +57,7 @@ def slotted(tokens, runs: list[list]) -> Slotted:
         if t.i in firsts or not (t.i in inside or t.is_punct or t.is_space)
     ]
     return Slotted(
-        tuple(words),
+        hashlib.blake2b("\0".join(words).encode(), digest_size=8).hexdigest(),
         tuple(doc[run[0].i : run[-1].i + 1].text for run in runs),
         tuple(_around(tokens, run) for run in runs),
     )
