@@ -128,7 +128,6 @@ class Quantities:
     comparable: tuple[Quantity, ...]
     wording: Slotted = Slotted()
     slot_values: tuple[float | None, ...] = ()  # what each figure of the wording writes (None: "1/2")
-    slot_bounds: tuple[str, ...] = ()  # "lower", "upper" or "" for each: "at least 12"'s "lower"
 
 
 class QuantityIndex:
@@ -195,7 +194,6 @@ class NumberCheck(Check):
             tuple(_comparable(found, claim)),
             slotted(tokens, runs),
             tuple(_slot_value(run) for run in runs),
-            tuple(cues.before(run[0].i, {"lower", "upper"})[0] for run in runs),
         )
 
     def pairing_keys(self, claim: Claim) -> set[str]:
@@ -221,15 +219,16 @@ class NumberCheck(Check):
         statement, so the figure is compared though it counts nothing the extraction reads, and though an
         approximation, a rounding or a hedge would let two figures worded apart agree: one source changed it.
 
-        Not two bounds ("at least 12 killed" / "at least 15 killed": a toll updated, both true), nor
-        claims told of different parties ("Apple was founded in 1976" / "Google ... in 1998").
+        Two bounds too ("at least 12 killed" / "at least 15 killed"): both can be true, but the sources give
+        two versions of one sentence, and a reader wants to know which toll is whose. Not claims told of
+        different parties ("Apple was founded in 1976" / "Google ... in 1998").
         """
         if a.entities and b.entities and not share_entity(a.entities, b.entities):
             return None
         x, y = self.mine(a), self.mine(b)
         for i in differing_slots(x.wording, y.wording):
             values = x.slot_values[i], y.slot_values[i]
-            if None in values or values[0] == values[1] or x.slot_bounds[i] or y.slot_bounds[i]:
+            if None in values or values[0] == values[1]:
                 continue  # "five" and "5"
             texts = [x.wording.around[i], y.wording.around[i]]
             detail = {
