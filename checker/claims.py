@@ -61,8 +61,9 @@ def _split_glued_scales(nlp) -> None:
 
     from checker.checks.figures import GLUED
 
-    glued = rf"(?<=[0-9])(?:{'|'.join(GLUED)})"
-    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, glued]).search
+    glued = rf"(?<=[0-9])(?i:{'|'.join(GLUED)})"  # "7.6bn", "30pc", "$3M"
+    initial = r"(?<=[0-9][MK])\."  # "$3M." at a sentence's end, which spaCy keeps whole as it keeps "J."
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, glued, initial]).search
 
 
 def is_checkable(sent) -> bool:

@@ -154,9 +154,9 @@ def slot_day(run, published: datetime.date | None) -> Day | None:
 
 
 def writes_a_day(token) -> bool:
-    """A word of a calendar date: of a DATE or TIME entity that writes a month, a weekday or a year ("June
-    24"'s "24", "in 2014"), not of a span of time ("20 years later", "24 hours", "the age of 84"), whose
-    figures are the `number` check's."""
+    """A word of a calendar date: a year, or the day of a month or a weekday ("June 24"'s "24", "in 2014"),
+    in a DATE or TIME entity; not a figure of a span of time ("20 years later", "the first six months of
+    2014", "the age of 84"), which is the `number` check's."""
     if token.ent_type_ not in DATE_LABELS:
         return False
     doc, start, end = token.doc, token.i, token.i + 1
@@ -164,4 +164,7 @@ def writes_a_day(token) -> bool:
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return any(part[0] != "day" for part in filter(None, map(calendar_part, doc[start:end])))
+    part = calendar_part(token)
+    if part is not None and part[0] == "year":
+        return True
+    return token.i in {t.i for day in written_days(doc[start:end]) for t in day.tokens}  # "June 24"'s "24"

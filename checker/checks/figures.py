@@ -113,8 +113,11 @@ def value_of(run) -> tuple[float, str]:
     ValueError for what `like_num` takes for a number but is none ("first", "1/2").
     """
     scales = SCALES | MONEY_SCALES  # a run holds "m" or "k" only where `figure_runs` read it as a scale
-    if run[0].text[0].isdigit():
-        value = float(run[0].text.replace(",", ""))
+    try:
+        value = float(run[0].text.replace(",", ""))  # "1,200", "-5", ".5"
+    except ValueError:
+        pass
+    else:
         for t in run[1:]:
             value *= scales.get(_scale_word(t), 1.0)
         return value, run[0].text
@@ -135,9 +138,10 @@ def spread_of(value: float, digits: str, approximate: bool) -> float:
     An exact round figure may be rounded too ("$350" for "$349"), but by at most ROUNDED_EXACT.
     """
     low, high = ROUNDING
+    value = abs(value)  # a reach, for "-5" as for "5"
     if not digits or not value:
         return value * high if approximate else 0.0
-    plain = digits.replace(",", "")
+    plain = digits.replace(",", "").lstrip("+-")
     decimals = len(plain.split(".")[1]) if "." in plain else 0
     trailing_zeros = 0 if decimals else len(plain) - len(plain.rstrip("0"))
     unit = 10.0 ** (trailing_zeros - decimals) * value / float(plain)
