@@ -49,7 +49,7 @@ def slot_runs(tokens, is_slot: Callable[[object], bool]) -> list[list]:
 
 def slotted(tokens, runs: list[list]) -> Slotted:
     """The wording of `tokens` with each of `runs` (from `slot_runs`) as one slot."""
-    doc, firsts = tokens.doc, {run[0].i: run for run in runs}
+    doc, firsts = tokens.doc, {run[0].i for run in runs}
     inside = {t.i for run in runs for t in run}
     words = [
         SLOT if t.i in firsts else t.lower_
