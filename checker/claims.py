@@ -109,7 +109,6 @@ class _Context:
 
     def __init__(self, published: date | None) -> None:
         self.published = published
-        self.last_person = ""
         self.full_names: dict[str, str] = {}
 
     def see(self, ents) -> None:
@@ -119,7 +118,6 @@ class _Context:
                 key = entity_key(name, "PERSON")
                 if len(name.split()) > 1 or key not in self.full_names:
                     self.full_names[key] = name
-                self.last_person = self.full_names[key]
 
     def speaker(self, pronoun) -> str:
         """In "Tukur said he had ...", "he" is Tukur: a person the tagger names, or one the article named before.
@@ -143,19 +141,23 @@ class _Context:
     def standalone(self, span_doc, start: int, end: int) -> str:
         """The claim as the model reads it: he/she resolved, weekdays anchored, side remarks left out.
 
-        A he or she after a person the claim itself names stays as written: in "Judge Ekdal refused
-        his request for bail while he appeals", he is not the judge, and the model reads a pronoun
-        well enough; only one before any name in the claim takes the person named last before it.
+        A he or she is resolved only where who it is is certain: the speaker of the reporting verb
+        it depends on ("Tukur said he ..."), or the one person the article has named so far. With
+        two people named, the last one named is often not who "he" is (a parent quoted after a
+        group the tagger reads as a person came out as "Boko Haram said ..."), and a wrong name
+        misleads both the model and the reader, where "He said ..." misleads neither. A he or she
+        after a person the claim itself names stays as written too: in "Judge Ekdal refused his
+        request for bail while he appeals", he is not the judge.
         """
         dropped = side_remarks(span_doc, start, end)
-        pieces, nearest, gap = [], self.last_person, False
+        pieces, gap = [], False
         named_here = False
         for token in span_doc:
             if not (start <= token.idx < end):
                 continue
-            if token.i in dropped:  # left out, but a name in it is still the last person named
+            if token.i in dropped:  # left out, but a person named in it is still named in the claim
                 if token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
-                    nearest, named_here = self.full_name(token) or token.text, True
+                    named_here = True
                 gap = gap or bool(token.whitespace_)
                 continue
             if gap and pieces and not pieces[-1][-1:].isspace():
@@ -164,11 +166,13 @@ class _Context:
             replacement = None
             if token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and (speaker := self.speaker(token)):
                 replacement = speaker
-            elif token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and nearest and not named_here:
-                replacement = nearest
+            elif (
+                token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and self.only_person and not named_here
+            ):
+                replacement = self.only_person
             elif token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
                 full = self.full_name(token)
-                nearest, named_here = full or token.text, True
+                named_here = True
                 if _single_token_entity(token) and len(full.split()) > 1:
                     replacement = full
             elif token.text in WEEKDAYS and self.published:
@@ -176,6 +180,11 @@ class _Context:
             pieces.append((replacement or token.text) + token.whitespace_)
         text = "".join(pieces).strip()
         return _tidy(text, span_doc.text[start:end].rstrip()[-1:]) if dropped else text
+
+    @property
+    def only_person(self) -> str:
+        """The one person the article has named so far, or '' where it named none or several."""
+        return next(iter(self.full_names.values())) if len(self.full_names) == 1 else ""
 
     def full_name(self, token) -> str:
         """The full name the article gave the person this token names, or ''."""
