@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import hashlib
 import json
 import os
 import random
@@ -53,7 +52,7 @@ sys.path.insert(0, str(ROOT / "models" / "recipe"))
 from decision import Decision, features  # noqa: E402  (models/recipe/decision.py)
 from planted_facts import COUNT, SENTENCE_END  # noqa: E402
 from results import publish  # noqa: E402
-from shared_data import SHARED, news_articles  # noqa: E402
+from shared_data import SHARED, held_out, news_articles  # noqa: E402
 
 from checker.checks import annotate, calendar, run_checks  # noqa: E402
 from checker.claims import claim_entities  # noqa: E402
@@ -68,10 +67,6 @@ NEGATION = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did
 NEGATED = re.compile(r"\b(not|no|never)\b|n't\b")
 LABELS = Path(__file__).resolve().parent / "news_labels.jsonl"
 PLANTED_FROM = 800
-
-
-def held_out(key: str) -> bool:
-    return int(hashlib.sha256(key.encode()).hexdigest(), 16) % 2 == 1
 
 
 def sentences(text: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -19,3 +20,9 @@ def write_news_corpus(path: Path, n: int, skip: int = 0) -> Path:
     articles = news_articles()[skip : skip + n]
     path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
     return path
+
+
+def held_out(key: str) -> bool:
+    """Whether the item keyed so (an MRPC id, an FNC-1 body or story) is in the held-out half of
+    benchmarks/judge.py: no training source and no fitted decision may use it."""
+    return int(hashlib.sha256(key.encode()).hexdigest(), 16) % 2 == 1
