@@ -113,11 +113,22 @@ def _is_whole(root, noun, parts: list[Quantity]) -> bool:
     return root.head == noun and noun.dep_ == "pobj" and of.lower_ == "of" and of_a_part
 
 
+def _a_part(root) -> bool:
+    """ "Foley, one of five children": a number with an "of" of common nouns counts a part, not years."""
+    return any(c.lower_ == "of" and any(g.pos_ == "NOUN" for g in c.children) for c in root.children)
+
+
 def _age(run, root) -> Quantity | None:
     """A person's age: "Sorell, 46,", "Sorell (46)", "the 49-year-old Sorell", "his 23-year-old bride Indira",
     "the suspect, aged 19"."""
     doc, value = root.doc, value_of(run)[0]
-    if root.dep_ == "appos" and root.head.pos_ == "PROPN" and root.head.i < root.i and value < 125:
+    if (
+        root.dep_ == "appos"
+        and root.head.pos_ == "PROPN"
+        and root.head.i < root.i
+        and value < 125
+        and not _a_part(root)
+    ):
         end = root.i + 2 if root.i + 1 < len(doc) and doc[root.i + 1].text == ")" else root.i + 1
         return Quantity(value, AGE_UNIT + root.head.lower_, "", doc[root.head.i : end].text)
     old = root.head.head
