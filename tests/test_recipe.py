@@ -1,4 +1,4 @@
-"""The training recipe: which rows each phase sees, the restatement edits, going on from an export."""
+"""The training recipe: which rows each phase sees, the restatement edits, going on from an export, debiasing."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import torch
 from transformers import BertConfig, BertForSequenceClassification
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "models" / "recipe"))
+from bias import bias_log_probs, shortcut_features  # noqa: E402
 from prepare_data import load_config, number_as_word, respell, restyle_quotes  # noqa: E402
-from train import load_for_training, phase_rows  # noqa: E402
+from train import load_for_training, phase_rows, training_loss  # noqa: E402
 
 
 def test_rows_added_for_phase_4_stay_out_of_the_phases_trained_before_them():
@@ -53,3 +54,43 @@ def test_training_goes_on_from_an_exported_model(tmp_path):
     assert restored.config.calibration is None
     with torch.no_grad():
         assert torch.allclose(restored(**inputs).logits, trained, atol=1e-2)
+
+
+def test_a_replaying_phase_keeps_its_new_sources_whole_and_samples_the_old():
+    config = load_config()
+    sources = ["lingnli"] * 2000 + ["mrpc"] * 50 + ["snli_dev"] * 10
+    rows = phase_rows(config, 5, sources)
+    assert set(range(2000, 2050)) <= set(rows)  # introduced in phase 5: every row
+    replayed = sum(1 for i in rows if i < 2000)
+    assert (
+        0.5 * config["train"]["phases"][5]["replay"] * 2000
+        < replayed
+        < 1.5 * config["train"]["phases"][5]["replay"] * 2000
+    )
+    assert not set(range(2050, 2060)) & set(rows)  # a source phase 5 does not list
+    assert phase_rows(config, 4, sources) == list(range(2000))  # earlier phases never see the new ones
+
+
+def test_the_bias_model_reads_the_negation_shortcut():
+    """One-sided "not" predicts contradiction in data where it mostly is one: the shortcut the product of experts removes."""
+    pairs, labels = [], []
+    for i in range(60):
+        pairs.append((f"The plant {i} was closed on time.", f"The plant {i} was not closed on time."))
+        labels.append(2)
+        pairs.append((f"The plant {i} was closed on time.", f"The plant {i} closed on time."))
+        labels.append(0)
+    log_probs = bias_log_probs(pairs, labels)
+    assert log_probs.shape == (120, 3)
+    assert log_probs[0].argmax() == 2 and log_probs[1].argmax() == 0
+    assert shortcut_features("He did not go.", "He didn't stay.")[2] == 1.0  # a negation on both sides
+
+
+def test_product_of_experts_learns_least_where_the_bias_is_already_right():
+    logits = torch.zeros((2, 3), requires_grad=True)
+    labels = torch.tensor([2, 2])
+    sure_and_right = torch.log(torch.tensor([[0.01, 0.01, 0.98], [0.98, 0.01, 0.01]]))
+    training_loss(logits, labels, sure_and_right).backward()
+    right, wrong = logits.grad.abs().sum(dim=1)
+    assert right < 0.1 * wrong  # the example the shortcut gets right barely moves the model
+    plain = torch.nn.functional.cross_entropy(logits.detach(), labels)
+    assert torch.isclose(training_loss(logits.detach(), labels, None), plain)

@@ -2,8 +2,9 @@
 
 Reads ../shared/data (see its README for sources and licenses), applies the
 fractions in config.toml, windows FNC-1 article bodies, adds synthetic news
-edits, deduplicates, holds out a calibration split, appends news restatements
-(added for a later phase, so the earlier rows and their order stay as they were) and writes
+edits, deduplicates, holds out a calibration split, appends the sources added for
+later phases (news restatements and unrelated pairs, then MRPC paraphrases and moved
+attributions; appended, so the earlier rows and their order stay as they were) and writes
 `<out_dir>/mix.jsonl` and `<out_dir>/calibration.jsonl`.
 
 Run from the repository root:  python models/recipe/prepare_data.py
@@ -22,6 +23,9 @@ from collections import Counter
 from pathlib import Path
 
 RECIPE = Path(__file__).resolve().parent
+sys.path.insert(0, str(RECIPE.parent.parent / "benchmarks"))
+from shared_data import held_out  # noqa: E402  (the held-out half of benchmarks/judge.py)
+
 LABELS = ("entailment", "neutral", "contradiction")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z0-9])")
 WORD = re.compile(r"[A-Za-z0-9]+")
@@ -263,6 +267,51 @@ def unrelated_pairs(cfg: dict, rng: random.Random, articles: list[list[str]], sc
     return rows
 
 
+def mrpc_pairs(cfg: dict, shared: Path, scale: float) -> list[dict]:
+    """People-judged news sentence pairs (MRPC train) outside benchmarks/judge.py's held-out half.
+
+    A paraphrase is entailment both ways, a non-paraphrase (one says more, or
+    something else) neutral both ways. Added for phase 5, when 15% of held-out
+    MRPC paraphrases came out as contradictions: two outlets restating one fact
+    read to the model as disagreeing.
+    """
+    rows = []
+    for row in read_jsonl(shared / "paraphrase/mrpc_train.jsonl")[: int(scale * cfg["max_pairs"])]:
+        if held_out(row["id"]):
+            continue
+        label = "entailment" if row["label"] == "paraphrase" else "neutral"
+        for premise, hypothesis in ((row["premise"], row["hypothesis"]), (row["hypothesis"], row["premise"])):
+            rows.append({"premise": premise, "hypothesis": hypothesis, "label": label, "source": "mrpc"})
+    return rows
+
+
+def attribution_pairs(cfg: dict, rng: random.Random, articles: list[list[str]], scale: float) -> list[dict]:
+    """A news sentence against itself with its source moved ("S, X said." / "X said that s."):
+    entailment; or with a source added: neutral, since "X said S" neither states S nor denies it.
+
+    From FNC-1 bodies `cfg["bodies"]` only, which benchmarks/judge.py never
+    reads (its planted edits come from body 800 on, its news pairs from 0-399).
+    Added for phase 5: the model called a quote given with and without its
+    speaker, or with the attribution moved, a contradiction (P 0.95-0.97).
+    """
+    first, last = cfg["bodies"]
+    sentences = [s for sents in articles[first:last] for s in sents if 8 <= len(s.split()) <= 40]
+    sentences = [s for s in sentences if s.endswith(".") and not ATTRIBUTION.search(s) and s[0].isupper()]
+    names = sorted({m.group() for s in sentences for m in NAME.finditer(s) if " " in m.group()})
+    speakers = names + ["officials", "police", "the company", "a spokesman", "witnesses"]
+    rows = []
+    for sentence in rng.sample(sentences, min(len(sentences), int(scale * cfg["max_sentences"]))):
+        speaker = rng.choice(speakers)
+        said = f"{sentence[:-1]}, {speaker} said."
+        reported = f"{speaker[0].upper()}{speaker[1:]} said that {sentence[0].lower()}{sentence[1:]}"
+        if rng.random() < 0.5:
+            pairs = [(said, reported, "entailment"), (reported, said, "entailment")]
+        else:
+            pairs = [(sentence, said, "neutral"), (said, sentence, "neutral")]
+        rows += [{"premise": p, "hypothesis": h, "label": label, "source": "news_attribution"} for p, h, label in pairs]
+    return rows
+
+
 def build_mix(cfg: dict) -> tuple[list[dict], list[dict]]:
     rng = random.Random(cfg["data"]["seed"])
     shared = (Path.cwd() / cfg["data"]["shared_dir"]).resolve()
@@ -285,6 +334,8 @@ def build_mix(cfg: dict) -> tuple[list[dict], list[dict]]:
     holdout = cfg["data"]["calibration_holdout"]
     later = restatement_pairs(cfg["data"]["restatements"], random.Random(cfg["data"]["seed"] + 1), articles, scale)
     later += unrelated_pairs(cfg["data"]["unrelated"], random.Random(cfg["data"]["seed"] + 2), articles, scale)
+    later += mrpc_pairs(cfg["data"]["mrpc"], shared, scale)
+    later += attribution_pairs(cfg["data"]["attribution"], random.Random(cfg["data"]["seed"] + 3), articles, scale)
     return unique[holdout:] + later, unique[:holdout]
 
 

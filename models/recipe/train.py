@@ -27,6 +27,7 @@ import torch
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bias import bias_log_probs  # noqa: E402
 from prepare_data import LABELS, load_config, read_jsonl  # noqa: E402
 
 LABEL2ID = {label: i for i, label in enumerate(LABELS)}
@@ -84,7 +85,7 @@ def report_accuracy(model, tokenizer, eval_sets: dict[str, list[dict]], where: s
     model.train()
 
 
-def tokenize_mix(path: Path, tokenizer, max_length: int) -> tuple[list[list[int]], list, list[int], list[str]]:
+def tokenize_mix(path: Path, tokenizer, max_length: int) -> tuple[list[list[int]], list, list[int], list[str], list]:
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     encoded = tokenizer(
         [r["premise"] for r in rows],
@@ -93,7 +94,8 @@ def tokenize_mix(path: Path, tokenizer, max_length: int) -> tuple[list[list[int]
         max_length=max_length,
     )
     labels = [LABEL2ID[r["label"]] for r in rows]
-    return encoded["input_ids"], encoded["token_type_ids"], labels, [r["source"] for r in rows]
+    texts = [(r["premise"], r["hypothesis"]) for r in rows]
+    return encoded["input_ids"], encoded["token_type_ids"], labels, [r["source"] for r in rows], texts
 
 
 def bucketed_batches(lengths: list[int], rows: list[int], batch_size: int, seed: int) -> list[list[int]]:
@@ -111,10 +113,21 @@ def bucketed_batches(lengths: list[int], rows: list[int], batch_size: int, seed:
 
 
 def phase_rows(cfg: dict, phase: int, sources: list[str]) -> list[int]:
-    """The mix rows a phase trains on: its `sources` (default all), less those introduced after it."""
-    later = {source for source, first in cfg["data"].get("introduced", {}).items() if first > phase}
-    kept = set(cfg["train"]["phases"][phase].get("sources", sources)) - later
-    return [i for i, source in enumerate(sources) if source in kept]
+    """The mix rows a phase trains on: its `sources` (default all), less those introduced after it.
+
+    With `replay` set, a phase keeps the sources it introduces whole and only
+    that fraction (a seeded sample) of the older ones: enough to hold what the
+    model knew while the new data is a real share of a short phase.
+    """
+    introduced = cfg["data"].get("introduced", {})
+    later = {source for source, first in introduced.items() if first > phase}
+    settings = cfg["train"]["phases"][phase]
+    kept = set(settings.get("sources", sources)) - later
+    rows = [i for i, source in enumerate(sources) if source in kept]
+    if "replay" not in settings:
+        return rows
+    rng = random.Random(1000 * phase)
+    return [i for i in rows if introduced.get(sources[i]) == phase or rng.random() < settings["replay"]]
 
 
 def collate(batch: list[int], ids, types, labels, pad_id: int, device: str) -> dict[str, torch.Tensor]:
@@ -135,6 +148,13 @@ def collate(batch: list[int], ids, types, labels, pad_id: int, device: str) -> d
     }
 
 
+def training_loss(logits: torch.Tensor, labels: torch.Tensor, bias: torch.Tensor | None) -> torch.Tensor:
+    """Cross-entropy; with `bias` (log p of a bias-only model, bias.py), of the product of experts."""
+    if bias is not None:
+        logits = torch.log_softmax(logits, dim=-1) + bias
+    return torch.nn.functional.cross_entropy(logits, labels)
+
+
 def save_atomic(obj, path: Path) -> None:
     tmp = path.with_suffix(".tmp")
     torch.save(obj, tmp)
@@ -143,7 +163,7 @@ def save_atomic(obj, path: Path) -> None:
 
 def train_phase(device: str, cfg: dict, phase: int, init: str, data, tokenizer, eval_sets) -> Path:
     """One phase: its own schedule and data order, checkpointed, resumable; returns its output folder."""
-    ids, types, labels, sources = data
+    ids, types, labels, sources, texts = data
     train_cfg, out = cfg["train"], Path(cfg["data"]["out_dir"])
     settings = train_cfg["phases"][phase]
     done = out / f"phase-{phase}"
@@ -161,6 +181,11 @@ def train_phase(device: str, cfg: dict, phase: int, init: str, data, tokenizer, 
         for b in bucketed_batches(lengths, rows, batch_size, 1000 * phase + e)
     ]
     total = int(len(rows) * settings["epochs"] / batch_size)
+    bias = None
+    if settings.get("debias") == "product_of_experts":
+        bias = torch.zeros((len(ids), 3))
+        bias[rows] = torch.from_numpy(bias_log_probs([texts[i] for i in rows], [labels[i] for i in rows]))
+        bias *= settings.get("debias_strength", 1.0)
     optimizer = torch.optim.AdamW(
         [p for p in model.parameters() if p.requires_grad],
         lr=settings["learning_rate"],
@@ -180,7 +205,8 @@ def train_phase(device: str, cfg: dict, phase: int, init: str, data, tokenizer, 
     while step < total:
         batch = collate(schedule[step], ids, types, labels, tokenizer.pad_token_id, device)
         with torch.autocast(device, dtype=torch.bfloat16, enabled=train_cfg["bf16"]):
-            loss = model(**batch).loss
+            logits = model(**{k: v for k, v in batch.items() if k != "labels"}).logits.float()
+        loss = training_loss(logits, batch["labels"], None if bias is None else bias[schedule[step]].to(device))
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
