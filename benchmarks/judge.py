@@ -242,6 +242,7 @@ def main() -> None:
     parser.add_argument("--pairs", type=Path, help="also write every judged pair to this JSONL file")
     parser.add_argument("--from-pairs", type=Path, help="read pairs --pairs wrote instead of judging them again")
     parser.add_argument("--model", help="NLI model directory (default: the configured one)")
+    parser.add_argument("--config", type=Path, help="settings file (default: the project's [tool.checker])")
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args()
     rng = random.Random(20261201)
@@ -249,7 +250,7 @@ def main() -> None:
     if args.from_pairs:
         pairs = [json.loads(line) for line in args.from_pairs.read_text(encoding="utf-8").splitlines()]
     else:
-        checker = Checker(load_config(start=ROOT).with_overrides(model=args.model))
+        checker = Checker(load_config(args.config, start=ROOT).with_overrides(model=args.model))
         pairs = paraphrase_pairs(args.per_set, rng) + planted_pairs(args.per_set, checker.nlp, rng) + news_pairs()
         judge(pairs, checker)
         with tempfile.TemporaryDirectory() as folder:
