@@ -50,6 +50,8 @@ class Cues:
             if match.file not in {CUES, "reporting"}:
                 continue
             start, end, label = match.start, match.end, match.label
+            if label == "lower" and _negated_verb(doc[start:end]):
+                label = "upper"  # "never exceeded $20", "cannot top $10,000": at most, not at least
             self.starting.setdefault(start, set()).add(label)
             self.ending.setdefault(end, []).append((start, label))
             self.last[start, label] = max(self.last.get((start, label), start), end - 1)
@@ -65,6 +67,10 @@ class Cues:
         """The longest cue of `labels` ending right before token i, and where it starts (or "", i)."""
         found = sorted((start, label) for start, label in self.ending.get(i, ()) if label in labels)
         return (found[0][1], found[0][0]) if found else ("", i)
+
+
+def _negated_verb(tokens) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} and any(c.dep_ == "neg" for c in t.children) for t in tokens)
 
 
 def line_cues(doc) -> Cues:
