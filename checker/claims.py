@@ -104,12 +104,21 @@ def clause_spans(sent) -> list[tuple[int, int]]:
     return [(sent.start_char, sent.end_char)]
 
 
+def _reported_by_someone_unnamed(pronoun) -> bool:
+    """ "His wife said she found him": a he or she in what an unnamed speaker said may be that speaker."""
+    clause, verb = pronoun.head, pronoun.head.head
+    if clause.dep_ != "ccomp" or verb.lemma_ not in REPORTING:
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ != "PROPN" for c in verb.children)
+
+
 class _Context:
     """What an article has said so far: the people it named, its date."""
 
     def __init__(self, published: date | None) -> None:
         self.published = published
         self.full_names: dict[str, str] = {}
+        self.named: set[str] = set()  # every full name: "James Foley" and "Diane Foley" share a key
 
     def see(self, ents) -> None:
         for ent in ents:
@@ -118,6 +127,8 @@ class _Context:
                 key = entity_key(name, "PERSON")
                 if len(name.split()) > 1 or key not in self.full_names:
                     self.full_names[key] = name
+                if len(name.split()) > 1:
+                    self.named.add(name)
 
     def speaker(self, pronoun) -> str:
         """In "Tukur said he had ...", "he" is Tukur: a person the tagger names, or one the article named before.
@@ -167,7 +178,11 @@ class _Context:
             if token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and (speaker := self.speaker(token)):
                 replacement = speaker
             elif (
-                token.text in PRONOUNS and token.dep_ in {"nsubj", "nsubjpass"} and self.only_person and not named_here
+                token.text in PRONOUNS
+                and token.dep_ in {"nsubj", "nsubjpass"}
+                and self.only_person
+                and not named_here
+                and not _reported_by_someone_unnamed(token)
             ):
                 replacement = self.only_person
             elif token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
@@ -184,7 +199,7 @@ class _Context:
     @property
     def only_person(self) -> str:
         """The one person the article has named so far, or '' where it named none or several."""
-        return next(iter(self.full_names.values())) if len(self.full_names) == 1 else ""
+        return next(iter(self.full_names.values())) if len(self.full_names) == 1 and len(self.named) <= 1 else ""
 
     def full_name(self, token) -> str:
         """The full name the article gave the person this token names, or ''."""

@@ -55,6 +55,13 @@ def test_a_pronoun_with_two_people_named_before_is_left_as_written(nlp):
     assert third.standalone == "He said the attack on the village saw some 40 women abducted."
 
 
+def test_a_pronoun_is_left_as_written_where_two_relatives_or_an_unnamed_speaker_could_be_meant(nlp):
+    relatives = "James Foley was kidnapped in Syria. Diane Foley spoke to reporters. He was a brave reporter."
+    assert claims_of(nlp, relatives)[-1].standalone == "He was a brave reporter."
+    unnamed = "John Smith went missing on Friday. His wife said she found the car near the river."
+    assert claims_of(nlp, unnamed)[-1].standalone == "His wife said she found the car near the river."
+
+
 def test_a_pronoun_after_a_reporting_verb_is_its_speaker(nlp):
     """ "Tukur said he ..." is about Tukur, not about the last person the article named; nor is an organisation he."""
     text = (
