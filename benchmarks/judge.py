@@ -261,8 +261,8 @@ def main() -> None:
     text = [
         f"### Paraphrase or contradiction, {datetime.date.today()}: labelled pairs of the real task",
         "",
-        f"`python benchmarks/judge.py --per-set {args.per_set} --story-bodies {args.story_bodies}`; {len(pairs)} pairs,"
-        f" {seconds:.0f} s. Model {Path(args.model or 'checker-nli-minilm').name}, the shipped checks; decided by the rules of checker/verdicts.py"
+        f"`python benchmarks/judge.py {' '.join(sys.argv[1:])}`; {len(pairs)} pairs, {seconds:.0f} s."
+        " The checks, settings and model as given; decided by the rules of checker/verdicts.py"
         + (f" and by the learned decision {args.decision.name}" if args.decision else "")
         + ".",
     ]
