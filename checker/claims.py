@@ -104,12 +104,16 @@ def clause_spans(sent) -> list[tuple[int, int]]:
     return [(sent.start_char, sent.end_char)]
 
 
+def _reporting_verb(pronoun):
+    """The verb that reports the clause this pronoun is the subject of ("said" in "X said he ..."), or None."""
+    clause, verb = pronoun.head, pronoun.head.head
+    return verb if clause.dep_ == "ccomp" and verb.lemma_ in REPORTING else None
+
+
 def _reported_by_someone_unnamed(pronoun) -> bool:
     """ "His wife said she found him": a he or she in what an unnamed speaker said may be that speaker."""
-    clause, verb = pronoun.head, pronoun.head.head
-    if clause.dep_ != "ccomp" or verb.lemma_ not in REPORTING:
-        return False
-    return any(c.dep_ == "nsubj" and c.pos_ != "PROPN" for c in verb.children)
+    verb = _reporting_verb(pronoun)
+    return verb is not None and any(c.dep_ == "nsubj" and c.pos_ != "PROPN" for c in verb.children)
 
 
 class _Context:
@@ -135,9 +139,8 @@ class _Context:
 
         Organisations that say things ("the Pentagon said he ...") are not what he or she refers to.
         """
-        clause = pronoun.head
-        verb = clause.head
-        if clause.dep_ != "ccomp" or verb.lemma_ not in REPORTING:
+        verb = _reporting_verb(pronoun)
+        if verb is None:
             return ""
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
         if subject is None:
