@@ -173,12 +173,14 @@ DEFAULT_INDEX = Path(".checker/index.sqlite")
 def _settings(config: Path | None, **overrides):
     """The settings of a run, every one checked (the model folder too) before any document is read or model loaded."""
     from checker.config import ConfigError, load_config
+    from checker.decision import Decision, DecisionError
     from checker.nli import ModelError, check_model
 
     try:
         settings = load_config(config).with_overrides(**overrides)
         check_model(settings.model, settings.allow_download)
-    except (ConfigError, ModelError) as exc:
+        Decision.load(settings.decision)
+    except (ConfigError, ModelError, DecisionError) as exc:
         raise fail(str(exc)) from exc
     if settings.allow_download:
         os.environ["HF_HUB_OFFLINE"] = os.environ["TRANSFORMERS_OFFLINE"] = "0"
@@ -288,6 +290,7 @@ def _contradictions(settings, corpus, quiet: bool, index_path: Path) -> list[dic
 
     def contradictions(checker) -> list[dict]:
         recorded = {k: v for k, v in asdict(settings).items() if k != "engine"}  # either engine: one report
+        recorded["decision"] = checker.decision.digest  # the weights, wherever the file is
         key = checker.index.run_key(corpus.documents, recorded, checker.model_hash)
         records = checker.index.cached_report(key)
         if records is None:

@@ -29,6 +29,7 @@ from checker.checks.base import Explainer
 from checker.claims import load_nlp
 from checker.config import Config
 from checker.corpus import Corpus, load_corpus
+from checker.decision import Decision
 from checker.engines import Engine, engine_for
 from checker.facts import Fact, group_facts
 from checker.nli import HFNLIModel, NLIBackend, check_model, model_name, weights_hash, weights_stamp
@@ -127,8 +128,10 @@ class Checker:
             self.config.agree_threshold,
             self.config.contradict_needs_shared_entity,
             self.config.evidence_score,
+            self.config.report_threshold,
         )
         self.checks: tuple[Check, ...] = registry().configured(self.config.checks)
+        self.decision = Decision.load(self.config.decision)
         self._nli, self._embedder, self._nlp = nli, embedder, nlp
         self._model_hash: str | None = None
         self.index = index  # an open checker.index.Index, or None to compute everything
@@ -313,13 +316,16 @@ class Checker:
     ) -> list[Finding]:
         """Verdicts; a structured discrepancy that the rest of the two documents explains is dropped."""
         findings = []
+        kinds = [check.kind for check in self.checks]
         for pair, score in zip(pairs, scores, strict=True):
             evidence = [
                 e
                 for e in run_checks(pair, self.checks)
                 if not (e.contradicts and e.kind in explainers and explainers[e.kind].explains(e, pair.a, pair.b))
             ]
-            findings.append(decide(pair, score, evidence, self.thresholds, self.model_name, self.model_hash))
+            findings.append(
+                decide(pair, score, evidence, self.thresholds, self.decision, kinds, self.model_name, self.model_hash)
+            )
         return findings
 
 

@@ -15,22 +15,27 @@ other: where one sentence stands word for word inside the other (the same
 quote, given whole in one outlet and in part in another), a contradiction
 could only come from how the claims were made standalone (a pronoun resolved
 to different people), so the model is not trusted there.
+
+The shared-entity rule drops real contradictions too: a minimal edit that
+names no entity ("this has been an emotional ordeal" / "this has not been
+..."). A pair it leaves out is still reported where the learned decision
+(checker/decision.py), one calibrated model over every signal of the pair,
+gives it a probability of at least `Thresholds.report`; that probability is
+then its score. The same-words rule holds for it too: it is not a guess
+about news but what a contradiction is, and the decision's training pairs
+hold too few such pairs that the model misreads to learn it.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from checker.decision import Decision, features
 from checker.records import CandidatePair, Claim, Evidence, Finding, NLIScores
 
 ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
-NOT_A_WORD = re.compile(r"\W+")
-# Words that, added around a sentence, can turn it round: "It is false that <sentence>".
-TURNING_WORDS = {"not", "no", "never", "false", "untrue", "wrong", "deny", "denied", "denies", "dismissed",
-                 "rejected", "hoax", "rumour", "rumor", "reports", "claims", "t"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ class Thresholds:
     agree: float
     shared_entity: bool = True  # a model-only contradiction needs an entity both claims name
     evidence_score: float = 0.9  # the least score of a contradiction a structured check found
+    report: float = 0.3  # the learned decision's probability from which a pair the rules leave out is reported
 
 
 def decide(
@@ -46,10 +52,15 @@ def decide(
     scores: NLIScores | None,
     evidence: list[Evidence],
     thresholds: Thresholds,
+    decision: Decision,
+    kinds: Sequence[str],
     model: str,
     model_hash: str,
 ) -> Finding:
-    """The strongest reading of one pair; evidence of the kind that decided it comes first."""
+    """The strongest reading of one pair; evidence of the kind that decided it comes first.
+
+    `kinds`: the structured checks, in the order they run (the decision's evidence features).
+    """
     directions = scores.directions() if scores else []
     p_contra = max((p[CONTRADICTION] for p in directions), default=0.0)
     p_entail = max((p[ENTAILMENT] for p in directions), default=0.0)
@@ -64,32 +75,21 @@ def decide(
         return finding(
             "contradict", contradicting[0].kind, max(thresholds.evidence_score, p_contra), contradicting + agreeing
         )
+    signals = features(pair, scores, evidence, kinds)
     # the same key with the same label: matching a name across the tagger's person/organisation labels
     # (checks.dates, checks.numbers) added three false model-only reports in the clusters and no find
-    same_subject = not thresholds.shared_entity or bool(set(pair.a.entities) & set(pair.b.entities))
-    if p_contra >= thresholds.contradict and p_contra > p_entail and same_subject and not _one_within_other(pair):
-        return finding("contradict", "nli", p_contra, evidence)
+    same_subject = not thresholds.shared_entity or bool(signals["shared_entity"])
+    if not signals["one_within_other"]:
+        if p_contra >= thresholds.contradict and p_contra > p_entail and same_subject:
+            return finding("contradict", "nli", p_contra, evidence)
+        probability = decision.probability(signals)
+        if probability >= thresholds.report:
+            return finding("contradict", "nli", probability, evidence)
     if p_entail >= thresholds.agree:
         return finding("agree", "nli", p_entail, evidence)
     if agreeing and p_contra < thresholds.contradict:
         return finding("agree", agreeing[0].kind, max(p_entail, 1.0 - p_contra), evidence)
     return finding("unrelated", "nli", p_neutral, evidence)
-
-
-def _words(text: str) -> str:
-    return " " + NOT_A_WORD.sub(" ", text.lower()).strip() + " "
-
-
-def _one_within_other(pair: CandidatePair) -> bool:
-    """Whether one claim's words stand, in order, inside the other's: a quote given whole and in part.
-
-    Not where the longer one adds a word that can turn the shorter round ("It is false that ...").
-    """
-    for x, y in ((pair.a.text, pair.b.text), (pair.a.standalone, pair.b.standalone)):
-        shorter, longer = sorted((_words(x), _words(y)), key=len)
-        if shorter in longer and not set(longer.replace(shorter, " ").split()) & TURNING_WORDS:
-            return True
-    return False
 
 
 def needs_reverse(first: tuple[float, float, float], thresholds: Thresholds, margin: float) -> bool:

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from checker.checks import registry
+from checker.decision import Decision
 from checker.records import CandidatePair, Evidence, NLIScores
 from checker.verdicts import Thresholds, decide, needs_reverse
 from tests.helpers import make_claim, make_pair
 
 THRESHOLDS = Thresholds(contradict=0.8, agree=0.7)
+RULES_ONLY = Decision({}, -50.0)  # a learned decision that reports nothing: the rules alone
+KINDS = registry().kinds
 PAIR = make_pair("The Tower Bridge opened in May.", "The Tower Bridge opened in June.", entities=("Tower Bridge",))
 
 
 def verdict(forward, backward, evidence=()):
-    return decide(PAIR, NLIScores(forward, backward), list(evidence), THRESHOLDS, "m", "h")
+    return decide(PAIR, NLIScores(forward, backward), list(evidence), THRESHOLDS, RULES_ONLY, KINDS, "m", "h")
 
 
 def test_contradiction_in_either_direction_counts():
@@ -46,7 +50,14 @@ def test_matching_values_agree_unless_the_model_sees_a_contradiction():
 def test_finding_ids_ignore_offsets_and_order_of_the_pair():
     a = verdict((0.05, 0.1, 0.85), (0.1, 0.6, 0.3))
     flipped = decide(
-        make_pair(PAIR.b.text, PAIR.a.text), NLIScores((0.1, 0.6, 0.3), (0.05, 0.1, 0.85)), [], THRESHOLDS, "m", "h"
+        make_pair(PAIR.b.text, PAIR.a.text),
+        NLIScores((0.1, 0.6, 0.3), (0.05, 0.1, 0.85)),
+        [],
+        THRESHOLDS,
+        RULES_ONLY,
+        KINDS,
+        "m",
+        "h",
     )
     assert a.id != "" and len(a.id) == 16
     assert verdict((0.0, 0.0, 1.0), (0.0, 0.0, 1.0)).id == a.id  # same claims, same kind: same id
@@ -61,7 +72,9 @@ def test_a_repeated_structured_discrepancy_is_reported_once():
     evidence = Evidence("title", True, {"person": "chirac", "role": "president", "a_former": True, "b_former": False})
     a = make_claim("Former President Jacques Chirac spoke.", "a.txt")
     findings = [
-        decide(CandidatePair(a, make_claim(text, "b.txt"), sim), None, [evidence], THRESHOLDS, "m", "h")
+        decide(
+            CandidatePair(a, make_claim(text, "b.txt"), sim), None, [evidence], THRESHOLDS, RULES_ONLY, KINDS, "m", "h"
+        )
         for text, sim in (("President Jacques Chirac spoke.", 0.6), ("President Jacques Chirac left.", 0.8))
     ]
     (kept,) = collapse_repeats(findings)
@@ -90,8 +103,11 @@ def test_a_model_only_contradiction_needs_an_entity_both_claims_name():
     pronoun = make_claim("There is no way they can go ahead without him.", "b.txt")
     for other in (b, pronoun):
         pair = CandidatePair(a, other, 0.6)
-        assert decide(pair, scores, [], THRESHOLDS, "m", "h").label == "unrelated"
-        assert decide(pair, scores, [], replace(THRESHOLDS, shared_entity=False), "m", "h").label == "contradict"
+        assert decide(pair, scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "unrelated"
+        assert (
+            decide(pair, scores, [], replace(THRESHOLDS, shared_entity=False), RULES_ONLY, KINDS, "m", "h").label
+            == "contradict"
+        )
 
 
 def test_the_same_words_in_two_sources_never_contradict():
@@ -99,9 +115,9 @@ def test_the_same_words_in_two_sources_never_contradict():
     scores = NLIScores((0.02, 0.08, 0.9), (0.02, 0.08, 0.9))
     a = make_claim("He also carries a pistol at work.", "a.txt", ("person:vickers",), "Vickers also carries a pistol.")
     b = make_claim("He also carries a pistol at work!", "b.txt", ("person:vickers",), "Miller also carries a pistol.")
-    assert decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, "m", "h").label != "contradict"
+    assert decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label != "contradict"
     c = make_claim("He never carries a pistol at work.", "b.txt", ("person:vickers",))
-    assert decide(CandidatePair(a, c, 0.9), scores, [], THRESHOLDS, "m", "h").label == "contradict"
+    assert decide(CandidatePair(a, c, 0.9), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "contradict"
 
 
 def test_a_quote_given_whole_in_one_source_and_in_part_in_another_never_contradicts():
@@ -118,9 +134,15 @@ def test_a_quote_given_whole_in_one_source_and_in_part_in_another_never_contradi
         "b.txt",
         entities,
     )
-    assert decide(CandidatePair(part, whole, 0.8), scores, [], THRESHOLDS, "m", "h").label != "contradict"
+    assert (
+        decide(CandidatePair(part, whole, 0.8), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label
+        != "contradict"
+    )
     changed = make_claim("No ceasefire would come from the leader Abubakar Shekau, Sani said.", "b.txt", entities)
-    assert decide(CandidatePair(part, changed, 0.8), scores, [], THRESHOLDS, "m", "h").label == "contradict"
+    assert (
+        decide(CandidatePair(part, changed, 0.8), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label
+        == "contradict"
+    )
 
 
 def test_a_repeated_discrepancy_is_shown_by_body_sentences_rather_than_a_headline():
@@ -137,7 +159,7 @@ def test_a_repeated_discrepancy_is_shown_by_body_sentences_rather_than_a_headlin
     body = with_(make_claim("Acme agreed to buy Zeta for about $6.8 billion in cash.", "a.txt"), line=5)
     other = with_(make_claim("The deal values Zeta at $7.6bn.", "b.txt"), line=4)
     findings = [
-        decide(CandidatePair(a, other, sim), None, [evidence], THRESHOLDS, "m", "h")
+        decide(CandidatePair(a, other, sim), None, [evidence], THRESHOLDS, RULES_ONLY, KINDS, "m", "h")
         for a, sim in ((headline, 0.9), (body, 0.85))
     ]
     (kept,) = collapse_repeats(findings)
@@ -148,4 +170,17 @@ def test_words_around_a_sentence_that_turn_it_round_keep_the_contradiction():
     scores = NLIScores((0.02, 0.08, 0.9), (0.02, 0.08, 0.9))
     a = make_claim("Acme will close its factory in Ohio next year.", "a.txt", ("Acme",))
     b = make_claim("It is false that Acme will close its factory in Ohio next year.", "b.txt", ("Acme",))
-    assert decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, "m", "h").label == "contradict"
+    assert decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "contradict"
+
+
+def test_a_pair_the_rules_leave_out_is_reported_where_the_learned_decision_is_sure():
+    """A minimal edit that names no entity: the shared-entity rule drops it, the decision's probability reports it."""
+    scores = NLIScores((0.01, 0.04, 0.95), (0.01, 0.04, 0.95))
+    pair = make_pair("This has been an emotional ordeal, he said.", "This has not been an emotional ordeal, he said.")
+    assert decide(pair, scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "unrelated"
+    learned = Decision({"contradiction_max": 8.0, "negation_one_side": 2.0}, -8.0)
+    finding = decide(pair, scores, [], THRESHOLDS, learned, KINDS, "m", "h")
+    probability = learned.probability({"contradiction_max": 0.95, "negation_one_side": 1.0})
+    assert (finding.label, finding.kind, finding.score) == ("contradict", "nli", round(probability, 4))
+    unsure = Decision({"contradiction_max": 8.0}, -8.0)  # 0.40 for this pair: below the threshold of 0.5
+    assert decide(pair, scores, [], replace(THRESHOLDS, report=0.5), unsure, KINDS, "m", "h").label == "unrelated"

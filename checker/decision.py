@@ -1,0 +1,147 @@
+"""The report-or-not decision: one calibrated model over every signal of a candidate pair.
+
+Whether a pair is reported as a contradiction is not a stack of hand-ordered
+vetoes but one small learned model (a logistic regression, fitted by
+`models/recipe/decision.py` on labelled pairs of the real task and shipped as
+plain JSON in `models/checker-decision.json`). What used to veto a finding is
+a feature whose weight was learned: whether the two claims name a common
+entity, whether one claim's words stand inside the other's (a quote given
+whole and in part). Its probability is the finding's `score`: among held-out
+pairs scored near 0.9, about 9 in 10 were real contradictions
+(benchmarks/RESULTS.md gives the calibration per kind).
+
+The features read the claims' texts, entities and similarity, the NLI
+probabilities both ways, the structured checks' evidence, and an alignment of
+the two claims' words that says what differs: a negation on one side only, a
+figure, a month or weekday, a name, or wording only.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.checks import calendar
+from checker.records import CandidatePair, Evidence, NLIScores, content_hash
+
+ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
+WORD = re.compile(r"[\w']+")
+NEGATIONS = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "without"})
+CALENDAR = frozenset(name.lower() for name in (*calendar.MONTHS, *calendar.WEEKDAYS))
+# Words that, added around a sentence, can turn it round: "It is false that <sentence>".
+TURNING_WORDS = frozenset({"not", "no", "never", "false", "untrue", "wrong", "deny", "denied", "denies", "dismissed",
+                           "rejected", "hoax", "rumour", "rumor", "reports", "claims", "t"})  # fmt: skip
+
+
+class DecisionError(ValueError):
+    """A decision file that cannot be used."""
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """What two claims' words differ in."""
+
+    changed: float  # share of the words of either claim that the other lacks
+    negation: bool  # a negation on one side only
+    figure: bool  # a number on one side only
+    calendar: bool  # a month or weekday on one side only
+    name: bool  # a capitalised word (not the first) on one side only
+    within: bool  # one claim's words stand, in order, in the other (a quote in part), nothing turning it round
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text.replace("’", "'"))]
+
+
+def _stands_within(shorter: list[str], longer: list[str]) -> bool:
+    """`shorter`'s words in order inside `longer`, and what `longer` adds cannot turn it round."""
+    n = len(shorter)
+    for start in range(len(longer) - n + 1):
+        if longer[start : start + n] == shorter:
+            added = longer[:start] + longer[start + n :]
+            return not (set(added) & TURNING_WORDS or any(w.endswith("n't") for w in added))
+    return False
+
+
+def align(a: str, b: str) -> Alignment:
+    words_a, words_b = _words(a), _words(b)
+    set_a, set_b = set(words_a), set(words_b)
+    differing = set_a ^ set_b
+    union = set_a | set_b or {""}
+    names = {w.lower() for text in (a, b) for w in WORD.findall(text)[1:] if w[:1].isupper()}
+    negations_a, negations_b = (sum(w in NEGATIONS or w.endswith("n't") for w in ws) for ws in (words_a, words_b))
+    shorter, longer = sorted((words_a, words_b), key=len)
+    return Alignment(
+        changed=len(differing) / len(union),
+        negation=negations_a != negations_b,
+        figure=any(any(c.isdigit() for c in w) for w in differing),
+        calendar=bool(differing & CALENDAR),
+        name=bool(differing & names),
+        within=bool(shorter) and _stands_within(shorter, longer),
+    )
+
+
+def features(
+    pair: CandidatePair, scores: NLIScores | None, evidence: Sequence[Evidence], kinds: Sequence[str]
+) -> dict[str, float]:
+    """The signals of one pair, by name (`kinds`: the structured checks, in registry order)."""
+    directions = scores.directions() if scores else []
+    contra = sorted((p[CONTRADICTION] for p in directions), reverse=True) or [0.0]
+    entail = max((p[ENTAILMENT] for p in directions), default=0.0)
+    alignment = align(pair.a.text, pair.b.text)
+    contradicting = {e.kind for e in evidence if e.contradicts}
+    agreeing = {e.kind for e in evidence if not e.contradicts}
+    values = {
+        "contradiction_max": contra[0],
+        "contradiction_min": contra[-1],
+        "contradiction_logit": _logit(contra[0]),
+        "entailment_max": entail,
+        "similarity": pair.similarity,
+        "shared_entity": float(bool(set(pair.a.entities) & set(pair.b.entities))),
+        "no_entities": float(not pair.a.entities and not pair.b.entities),
+        "words_changed": alignment.changed,
+        "negation_one_side": float(alignment.negation),
+        "figure_one_side": float(alignment.figure),
+        "calendar_one_side": float(alignment.calendar),
+        "name_one_side": float(alignment.name),
+        "one_within_other": float(alignment.within or align(pair.a.standalone, pair.b.standalone).within),
+        "agreeing_evidence": float(bool(agreeing)),
+        # any check, besides which one: a kind with few labelled pairs borrows the strength of the others
+        "evidence_any": float(bool(contradicting)),
+    }
+    values |= {f"evidence_{kind}": float(kind in contradicting) for kind in kinds}
+    return values
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A fitted logistic regression: weights by feature name and an intercept."""
+
+    weights: dict[str, float]
+    intercept: float
+    digest: str = ""  # a hash of the file: a report made with other weights is not reused
+
+    @classmethod
+    def load(cls, path: str | Path) -> Decision:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+            data = json.loads(text)
+            weights = {str(k): float(v) for k, v in data["weights"].items()}
+            return cls(weights, float(data["intercept"]), content_hash(text))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise DecisionError(f"{path}: not a decision file ({type(exc).__name__}: {exc})") from exc
+
+    def probability(self, values: dict[str, float]) -> float:
+        """P(a reader calls the pair a contradiction); a feature the weights do not know counts nothing."""
+        z = self.intercept + sum(w * values.get(name, 0.0) for name, w in self.weights.items())
+        return 1 / (1 + math.exp(-min(max(z, -50.0), 50.0)))

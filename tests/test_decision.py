@@ -1,0 +1,95 @@
+"""The learned report-or-not decision: its signals, its file, and what it reports with the shipped model."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.checks import registry
+from checker.config import DEFAULT_DECISION, Config
+from checker.decision import Decision, DecisionError, align, features
+from checker.records import NLIScores
+from tests.helpers import make_pair
+
+
+def test_the_alignment_says_what_the_two_claims_differ_in():
+    negated = align("The lake froze this winter.", "The lake did not freeze this winter.")
+    assert negated.negation and not negated.figure and not negated.within
+    both = align("The firm did not say when it would reopen.", "The firm never said when it would reopen.")
+    assert not both.negation  # a negation on both sides is no difference
+    figure = align("The fire destroyed 12 homes.", "The fire destroyed 15 homes.")
+    assert figure.figure and not figure.negation and 0 < figure.changed < 0.5
+    month = align("The bridge opened in March.", "The bridge opened in February.")
+    assert month.calendar
+
+
+def test_a_quote_given_in_part_stands_within_unless_the_rest_turns_it_round():
+    part = "the plan will work"
+    assert align(part, "We spoke to him, and he said the plan will work.").within
+    assert not align(part, "It is false that the plan will work.").within
+    assert not align(part, "Nobody believes the plan won't work, but the plan will work is wrong.").within
+
+
+def test_features_carry_the_former_vetoes_as_signals():
+    pair = make_pair("Acme will close its Ohio plant.", "Acme will not close its Ohio plant.", entities=("org:acme",))
+    values = features(pair, NLIScores((0.0, 0.1, 0.9), None), [], registry().kinds)
+    assert values["shared_entity"] == 1.0 and values["negation_one_side"] == 1.0
+    assert values["contradiction_max"] == values["contradiction_min"] == 0.9  # one direction scored
+    assert {f"evidence_{kind}" for kind in registry().kinds} <= set(values)
+
+
+def test_the_shipped_decision_knows_every_feature_it_weighs():
+    decision = Decision.load(DEFAULT_DECISION)
+    pair = make_pair("A", "B")
+    known = set(features(pair, None, [], registry().kinds))
+    assert set(decision.weights) <= known
+    assert 0.0 < decision.probability({}) < 1.0 and decision.digest
+
+
+@pytest.mark.parametrize("text", ["", "[]", '{"weights": {"a": "x"}, "intercept": 0}', '{"weights": {}}'])
+def test_a_broken_decision_file_is_named_in_the_error(tmp_path, text):
+    path = tmp_path / "decision.json"
+    path.write_text(text)
+    with pytest.raises(DecisionError, match="decision.json: not a decision file"):
+        Decision.load(path)
+
+
+def test_the_cli_reports_a_missing_decision_file_in_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    (tmp_path / "a.txt").write_text("The bridge opened in May.\n")
+    (tmp_path / "checker.toml").write_text('decision = "nowhere.json"\n')
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "a.txt"), "--config", str(tmp_path / "checker.toml")])
+    assert result.exit_code == 2
+    assert "nowhere.json" in result.output and "Traceback" not in result.output
+
+
+@pytest.fixture(scope="module")
+def shipped(nlp):
+    from checker.pipeline import Checker
+
+    return Checker(Config(), nlp=nlp)
+
+
+def contradictions(checker, tmp_path, a: str, b: str):
+    (tmp_path / "a.txt").write_text(a + "\n")
+    (tmp_path / "b.txt").write_text(b + "\n")
+    return [
+        f for f in checker.check([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]).findings if f.label == "contradict"
+    ]
+
+
+def test_a_minimal_edit_that_names_no_entity_is_reported(shipped, tmp_path):
+    a = "This has been an emotional ordeal for the family, he said."
+    b = "This has not been an emotional ordeal for the family, he said."
+    (finding,) = contradictions(shipped, tmp_path, a, b)
+    assert finding.kind == "nli" and finding.score >= shipped.config.report_threshold
+    kinds = [c.kind for c in shipped.checks]
+    assert finding.score == round(shipped.decision.probability(features(finding.pair, finding.nli, [], kinds)), 4)
+
+
+def test_a_paraphrase_with_a_negation_on_both_sides_is_not_reported(shipped, tmp_path):
+    a = "The company did not say when the factory would reopen."
+    b = "When the factory would reopen, the company did not say."
+    assert contradictions(shipped, tmp_path, a, b) == []
