@@ -94,3 +94,40 @@ def test_product_of_experts_learns_least_where_the_bias_is_already_right():
     assert right < 0.1 * wrong  # the example the shortcut gets right barely moves the model
     plain = torch.nn.functional.cross_entropy(logits.detach(), labels)
     assert torch.isclose(training_loss(logits.detach(), labels, None), plain)
+
+
+def _pair_row(kind: str, label: int, contradiction: float, split: str = "tune") -> dict:
+    values = {"contradiction_max": contradiction, "evidence_number": 0.0, "shared_entity": float(label)}
+    return {"set": kind, "split": split, "label": label, "features": values}
+
+
+def test_the_decision_is_weighted_as_news_meets_it():
+    """Labelled signal-sampled pairs stand for the same-story pairs with a sign; quiet ones count as none."""
+    from decision import weighted
+
+    rows = [_pair_row("same story", 0, 0.1) for _ in range(90)] + [_pair_row("same story", 0, 0.9) for _ in range(30)]
+    rows += [_pair_row("news, by signal", i % 5 == 0, 0.6) for i in range(10)] + [_pair_row("planted", 1, 0.95)] * 4
+    chosen = weighted(rows, rules_share=0.25, synthetic_share=0.5)
+    by_set = {r["set"]: w for r, w in chosen}
+    assert sum(1 for r, _ in chosen if r["set"] == "same story") == 90  # the 30 with a sign are left out
+    assert by_set["same story"] == 1.0 and by_set["news, by signal"] == 3.0  # 30 with a sign / 10 labelled
+    assert by_set["planted"] * 4 == 0.5 * 3.0 * 10  # synthetic pairs weigh half the news pairs
+
+
+def test_the_fitted_decision_is_a_file_checker_reads_and_ranks_by_the_signal(tmp_path):
+    import json
+
+    from decision import fit
+
+    from checker.decision import Decision
+
+    rng = random.Random(1)
+    rows = [_pair_row("same story", 0, rng.random() * 0.3) for _ in range(200)]
+    rows += [_pair_row("news, by signal", int(c > 0.7), c) for c in (rng.random() for _ in range(120))]
+    rows += [_pair_row("planted", 1, 0.9 + rng.random() * 0.1) for _ in range(40)]
+    path = tmp_path / "decision.json"
+    path.write_text(json.dumps(fit(rows)))
+    decision = Decision.load(path)
+    sure = decision.probability({"contradiction_max": 0.95, "shared_entity": 1.0})
+    assert sure > 0.5 > decision.probability({"contradiction_max": 0.1})
+    assert 0.05 <= json.loads(path.read_text())["threshold"] <= 0.95
