@@ -18,6 +18,7 @@ figure, a month or weekday, a name, or wording only.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -53,35 +54,54 @@ class Alignment:
     within: bool  # one claim's words stand, in order, in the other (a quote in part), nothing turning it round
 
 
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in WORD.findall(text.replace("’", "'"))]
+@dataclass(frozen=True)
+class Words:
+    """A claim's words as the alignment reads them."""
+
+    lower: tuple[str, ...]
+    distinct: frozenset[str]
+    names: frozenset[str]  # capitalised words after the first, lower-cased
+    negations: int
 
 
-def _stands_within(shorter: list[str], longer: list[str]) -> bool:
+@functools.lru_cache(maxsize=1 << 16)
+def words_of(text: str) -> Words:
+    """Worked out once per text: a claim stands in many candidate pairs, and a corpus has tens of thousands."""
+    found = WORD.findall(text.replace("’", "'"))
+    lower = tuple(w.lower() for w in found)
+    names = frozenset(w.lower() for w in found[1:] if w[:1].isupper())
+    negations = sum(w in NEGATIONS or w.endswith("n't") for w in lower)
+    return Words(lower, frozenset(lower), names, negations)
+
+
+def _stands_within(shorter: Words, longer: Words) -> bool:
     """`shorter`'s words in order inside `longer`, and what `longer` adds cannot turn it round."""
-    n = len(shorter)
-    for start in range(len(longer) - n + 1):
-        if longer[start : start + n] == shorter:
-            added = longer[:start] + longer[start + n :]
+    if not shorter.lower or not shorter.distinct <= longer.distinct:
+        return False
+    n, words = len(shorter.lower), longer.lower
+    for start in range(len(words) - n + 1):
+        if words[start : start + n] == shorter.lower:
+            added = words[:start] + words[start + n :]
             return not (set(added) & TURNING_WORDS or any(w.endswith("n't") for w in added))
     return False
 
 
+def _within(a: str, b: str) -> bool:
+    shorter, longer = sorted((words_of(a), words_of(b)), key=lambda w: len(w.lower))
+    return _stands_within(shorter, longer)
+
+
 def align(a: str, b: str) -> Alignment:
-    words_a, words_b = _words(a), _words(b)
-    set_a, set_b = set(words_a), set(words_b)
-    differing = set_a ^ set_b
-    union = set_a | set_b or {""}
-    names = {w.lower() for text in (a, b) for w in WORD.findall(text)[1:] if w[:1].isupper()}
-    negations_a, negations_b = (sum(w in NEGATIONS or w.endswith("n't") for w in ws) for ws in (words_a, words_b))
-    shorter, longer = sorted((words_a, words_b), key=len)
+    words_a, words_b = words_of(a), words_of(b)
+    differing = words_a.distinct ^ words_b.distinct
+    union = words_a.distinct | words_b.distinct or {""}
     return Alignment(
         changed=len(differing) / len(union),
-        negation=negations_a != negations_b,
+        negation=words_a.negations != words_b.negations,
         figure=any(any(c.isdigit() for c in w) for w in differing),
         calendar=bool(differing & CALENDAR),
-        name=bool(differing & names),
-        within=bool(shorter) and _stands_within(shorter, longer),
+        name=bool(differing & (words_a.names | words_b.names)),
+        within=_within(a, b),
     )
 
 
@@ -108,7 +128,7 @@ def features(
         "figure_one_side": float(alignment.figure),
         "calendar_one_side": float(alignment.calendar),
         "name_one_side": float(alignment.name),
-        "one_within_other": float(alignment.within or align(pair.a.standalone, pair.b.standalone).within),
+        "one_within_other": float(alignment.within or _within(pair.a.standalone, pair.b.standalone)),
         "agreeing_evidence": float(bool(agreeing)),
         # any check, besides which one: a kind with few labelled pairs borrows the strength of the others
         "evidence_any": float(bool(contradicting)),
