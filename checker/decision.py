@@ -1,19 +1,19 @@
-"""The report-or-not decision: one calibrated model over every signal of a candidate pair.
+"""A learned report-or-not decision: one calibrated model over every signal of a candidate pair.
 
-Whether a pair is reported as a contradiction is not a stack of hand-ordered
-vetoes but one small learned model (a logistic regression, fitted by
-`models/recipe/decision.py` on labelled pairs of the real task and shipped as
-plain JSON in `models/checker-decision.json`). What used to veto a finding is
-a feature whose weight was learned: whether the two claims name a common
-entity, whether one claim's words stand inside the other's (a quote given
-whole and in part). Its probability is the finding's `score`: among held-out
-pairs scored near 0.9, about 9 in 10 were real contradictions
-(benchmarks/RESULTS.md gives the calibration per kind).
-
-The features read the claims' texts, entities and similarity, the NLI
-probabilities both ways, the structured checks' evidence, and an alignment of
-the two claims' words that says what differs: a negation on one side only, a
-figure, a month or weekday, a name, or wording only.
+A small logistic regression, fitted by `models/recipe/decision.py` on the
+labelled pairs of `benchmarks/judge.py` and shipped as plain JSON in
+`models/checker-decision.json` (card: `models/checker-decision.md`), gives a
+candidate pair the probability that a reader would call it a contradiction.
+checker/verdicts.py asks it about the model-only pairs its rules leave out (the
+model below `contradict_threshold`, or claims that name no common entity) and
+reports those it gives at least `report_threshold`, with that probability as
+the score. The signals: the NLI probabilities both ways, the embedding
+similarity, shared entities, the structured checks' evidence, and an alignment
+of the two claims' words that says what differs (a negation on one side only,
+a figure, a month or weekday, a name, or wording only). As fitted, the NLI
+contradiction probabilities, similarity, the share of words changed and
+entailment carry nearly all the weight; the yes/no signals are pulled to
+almost nothing by the penalty (the card gives the weights).
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from checker.checks import calendar
-from checker.records import CandidatePair, Evidence, NLIScores, content_hash
+from checker.checks import calendar, registry
+from checker.records import CandidatePair, Claim, Evidence, NLIScores, Span, content_hash
 
 ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
-WORD = re.compile(r"[\w']+")
+WORD = re.compile(r"\w+(?:'\w+)*")  # "won't", "Sunday's"; a quote mark at a word's edge is not part of it
 NEGATIONS = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "without"})
 CALENDAR = frozenset(name.lower() for name in (*calendar.MONTHS, *calendar.WEEKDAYS))
 # Words that, added around a sentence, can turn it round: "It is false that <sentence>".
@@ -40,6 +40,13 @@ TURNING_WORDS = frozenset({"not", "no", "never", "false", "untrue", "wrong", "de
 
 class DecisionError(ValueError):
     """A decision file that cannot be used."""
+
+
+@functools.cache
+def feature_names() -> frozenset[str]:
+    """Every feature `features` writes: a decision weighing another name is a mistake, not a zero."""
+    claim = Claim("", Span(0, 1), "x", Span(0, 1), 1, "x")
+    return frozenset(features(CandidatePair(claim, claim, 0.0), None, [], registry().kinds))
 
 
 @dataclass(frozen=True)
@@ -157,9 +164,15 @@ class Decision:
             text = path.read_text(encoding="utf-8")
             data = json.loads(text)
             weights = {str(k): float(v) for k, v in data["weights"].items()}
-            return cls(weights, float(data["intercept"]), content_hash(text))
+            intercept = float(data["intercept"])
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise DecisionError(f"{path}: not a decision file ({type(exc).__name__}: {exc})") from exc
+        unknown = sorted(set(weights) - feature_names())
+        if unknown:
+            raise DecisionError(f"{path}: unknown feature(s) {', '.join(unknown)}")
+        if not all(math.isfinite(v) for v in (*weights.values(), intercept)):
+            raise DecisionError(f"{path}: a weight or the intercept is not a finite number")
+        return cls(weights, intercept, content_hash(text))
 
     def probability(self, values: dict[str, float]) -> float:
         """P(a reader calls the pair a contradiction); a feature the weights do not know counts nothing."""

@@ -16,14 +16,17 @@ quote, given whole in one outlet and in part in another), a contradiction
 could only come from how the claims were made standalone (a pronoun resolved
 to different people), so the model is not trusted there.
 
-The shared-entity rule drops real contradictions too: a minimal edit that
-names no entity ("this has been an emotional ordeal" / "this has not been
-..."). A pair it leaves out is still reported where the learned decision
-(checker/decision.py), one calibrated model over every signal of the pair,
-gives it a probability of at least `Thresholds.report`; that probability is
-then its score. The same-words rule holds for it too: it is not a guess
-about news but what a contradiction is, and the decision's training pairs
-hold too few such pairs that the model misreads to learn it.
+These rules drop real contradictions too: a minimal edit that names no
+entity ("this has been an emotional ordeal" / "this has not been ..."), or
+one the model reads at 0.7. A model-only pair they leave out is still
+reported where the learned decision (checker/decision.py), one calibrated
+model over every signal of the pair, gives it a probability of at least
+`Thresholds.report` (1.0 or more: never); that probability is then its
+score, so a model-only finding's score is the model's probability where
+that reached `Thresholds.contradict`, else the decision's. The same-words
+rule holds for the decision too: it is not a guess about news but what a
+contradiction is, and the decision's training pairs hold too few pairs the
+model misreads that way to learn it.
 """
 
 from __future__ import annotations
@@ -82,7 +85,7 @@ def decide(
     if not signals["one_within_other"]:
         if p_contra >= thresholds.contradict and p_contra > p_entail and same_subject:
             return finding("contradict", "nli", p_contra, evidence)
-        probability = decision.probability(signals)
+        probability = decision.probability(signals) if thresholds.report < 1 else 0.0
         if probability >= thresholds.report:
             return finding("contradict", "nli", probability, evidence)
     if p_entail >= thresholds.agree:

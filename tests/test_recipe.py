@@ -96,9 +96,9 @@ def test_product_of_experts_learns_least_where_the_bias_is_already_right():
     assert torch.isclose(training_loss(logits.detach(), labels, None), plain)
 
 
-def _pair_row(kind: str, label: int, contradiction: float, split: str = "tune") -> dict:
-    values = {"contradiction_max": contradiction, "evidence_number": 0.0, "shared_entity": float(label)}
-    return {"set": kind, "split": split, "label": label, "features": values}
+def _pair_row(kind: str, label: int, contradiction: float, shared: float = 1.0) -> dict:
+    values = {"contradiction_max": contradiction, "evidence_number": 0.0, "shared_entity": shared}
+    return {"set": kind, "split": "tune", "label": label, "features": values}
 
 
 def test_the_decision_is_weighted_as_news_meets_it():
@@ -122,12 +122,14 @@ def test_the_fitted_decision_is_a_file_checker_reads_and_ranks_by_the_signal(tmp
     from checker.decision import Decision
 
     rng = random.Random(1)
-    rows = [_pair_row("same story", 0, rng.random() * 0.3) for _ in range(200)]
-    rows += [_pair_row("news, by signal", int(c > 0.7), c) for c in (rng.random() for _ in range(120))]
-    rows += [_pair_row("planted", 1, 0.9 + rng.random() * 0.1) for _ in range(40)]
+    rows = [_pair_row("same story", 0, rng.random() * 0.3, rng.random() < 0.5) for _ in range(200)]
+    rows += [_pair_row("same story", 0, 0.5) for _ in range(60)]  # with a sign: the labelled ones stand for them
+    contradictions = [rng.random() for _ in range(120)]
+    rows += [_pair_row("news, by signal", int(c > 0.7), c, rng.random() < 0.5) for c in contradictions]
+    rows += [_pair_row("planted", 1, 0.9 + rng.random() * 0.1, rng.random() < 0.5) for _ in range(40)]
     path = tmp_path / "decision.json"
     path.write_text(json.dumps(fit(rows)))
     decision = Decision.load(path)
-    sure = decision.probability({"contradiction_max": 0.95, "shared_entity": 1.0})
-    assert sure > 0.5 > decision.probability({"contradiction_max": 0.1})
-    assert 0.05 <= json.loads(path.read_text())["threshold"] <= 0.95
+    assert decision.probability({"contradiction_max": 0.95}) > 0.5 > decision.probability({"contradiction_max": 0.1})
+    assert abs(decision.weights["shared_entity"]) < decision.weights["contradiction_max"]  # no signal, little weight
+    assert 0.3 <= json.loads(path.read_text())["threshold"] <= 0.7  # the labels change at 0.7

@@ -184,3 +184,22 @@ def test_a_pair_the_rules_leave_out_is_reported_where_the_learned_decision_is_su
     assert (finding.label, finding.kind, finding.score) == ("contradict", "nli", round(probability, 4))
     unsure = Decision({"contradiction_max": 8.0}, -8.0)  # 0.40 for this pair: below the threshold of 0.5
     assert decide(pair, scores, [], replace(THRESHOLDS, report=0.5), unsure, KINDS, "m", "h").label == "unrelated"
+
+
+def test_the_decision_also_hears_a_pair_the_model_reads_below_its_threshold():
+    """A shared entity but the model at 0.7: the rules leave it out, the decision may report it."""
+    scores = NLIScores((0.1, 0.2, 0.7), (0.1, 0.2, 0.7))
+    pair = make_pair(
+        "The talks in Geneva ended in agreement.", "The talks in Geneva collapsed.", entities=("gpe:geneva",)
+    )
+    assert decide(pair, scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "unrelated"
+    sure = Decision({"contradiction_max": 10.0}, -5.0)
+    assert decide(pair, scores, [], THRESHOLDS, sure, KINDS, "m", "h").label == "contradict"
+    assert decide(pair, scores, [], replace(THRESHOLDS, report=1.0), sure, KINDS, "m", "h").label == "unrelated"
+
+
+def test_the_decision_is_not_asked_where_one_claim_stands_within_the_other():
+    scores = NLIScores((0.01, 0.04, 0.95), (0.01, 0.04, 0.95))
+    pair = make_pair("Once I even attracted a glass.", '"Once I even attracted a glass," she said.')
+    always = Decision({}, 50.0)
+    assert decide(pair, scores, [], THRESHOLDS, always, KINDS, "m", "h").label != "contradict"
