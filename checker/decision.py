@@ -38,6 +38,13 @@ TURNING_WORDS = frozenset({"not", "no", "never", "false", "untrue", "wrong", "de
                            "rejected", "hoax", "rumour", "rumor", "reports", "claims", "t"})  # fmt: skip
 
 
+# The range of each feature `features` writes where it is not [0, 1] (similarity is a cosine).
+FEATURE_RANGES = {
+    "similarity": (-1.0, 1.0),
+    "contradiction_logit": (math.log(1e-4 / (1 - 1e-4)), math.log((1 - 1e-4) / 1e-4)),
+}
+
+
 class DecisionError(ValueError):
     """A decision file that cannot be used."""
 
@@ -112,30 +119,44 @@ def align(a: str, b: str) -> Alignment:
     )
 
 
+def model_features(pair: CandidatePair, scores: NLIScores | None) -> dict[str, float]:
+    """The signals read off the NLI probabilities and the similarity: cheap, known before the words are aligned."""
+    directions = scores.directions() if scores else []
+    contra = sorted((p[CONTRADICTION] for p in directions), reverse=True) or [0.0]
+    return {
+        "contradiction_max": contra[0],
+        "contradiction_min": contra[-1],
+        "contradiction_logit": _logit(contra[0]),
+        "entailment_max": max((p[ENTAILMENT] for p in directions), default=0.0),
+        "similarity": pair.similarity,
+    }
+
+
+def shares_entity(pair: CandidatePair) -> bool:
+    return bool(set(pair.a.entities) & set(pair.b.entities))
+
+
+def one_within_other(pair: CandidatePair) -> bool:
+    """One claim's words stand, in order, in the other's, as written or as made standalone."""
+    return _within(pair.a.text, pair.b.text) or _within(pair.a.standalone, pair.b.standalone)
+
+
 def features(
     pair: CandidatePair, scores: NLIScores | None, evidence: Sequence[Evidence], kinds: Sequence[str]
 ) -> dict[str, float]:
     """The signals of one pair, by name (`kinds`: the structured checks, in registry order)."""
-    directions = scores.directions() if scores else []
-    contra = sorted((p[CONTRADICTION] for p in directions), reverse=True) or [0.0]
-    entail = max((p[ENTAILMENT] for p in directions), default=0.0)
     alignment = align(pair.a.text, pair.b.text)
     contradicting = {e.kind for e in evidence if e.contradicts}
     agreeing = {e.kind for e in evidence if not e.contradicts}
-    values = {
-        "contradiction_max": contra[0],
-        "contradiction_min": contra[-1],
-        "contradiction_logit": _logit(contra[0]),
-        "entailment_max": entail,
-        "similarity": pair.similarity,
-        "shared_entity": float(bool(set(pair.a.entities) & set(pair.b.entities))),
+    values = model_features(pair, scores) | {
+        "shared_entity": float(shares_entity(pair)),
         "no_entities": float(not pair.a.entities and not pair.b.entities),
         "words_changed": alignment.changed,
         "negation_one_side": float(alignment.negation),
         "figure_one_side": float(alignment.figure),
         "calendar_one_side": float(alignment.calendar),
         "name_one_side": float(alignment.name),
-        "one_within_other": float(alignment.within or _within(pair.a.standalone, pair.b.standalone)),
+        "one_within_other": float(one_within_other(pair)),
         "agreeing_evidence": float(bool(agreeing)),
         # any check, besides which one: a kind with few labelled pairs borrows the strength of the others
         "evidence_any": float(bool(contradicting)),
@@ -174,7 +195,27 @@ class Decision:
             raise DecisionError(f"{path}: a weight or the intercept is not a finite number")
         return cls(weights, intercept, content_hash(text))
 
+    def can_reach(self, threshold: float, known: dict[str, float]) -> bool:
+        """Whether some value of the features not in `known` could bring the probability to `threshold`.
+
+        An exact upper bound (each unknown feature at the end of its range that
+        raises the probability most), so a pair it rules out is one the decision
+        would not report: most candidate pairs are ruled out from their NLI
+        probabilities alone, before their words are aligned.
+        """
+        z = self.intercept
+        for name, weight in self.weights.items():
+            if name in known:
+                z += weight * known[name]
+            else:
+                low, high = FEATURE_RANGES.get(name, (0.0, 1.0))
+                z += max(weight * low, weight * high)
+        return _sigmoid(z) >= threshold
+
     def probability(self, values: dict[str, float]) -> float:
         """P(a reader calls the pair a contradiction); a feature the weights do not know counts nothing."""
-        z = self.intercept + sum(w * values.get(name, 0.0) for name, w in self.weights.items())
-        return 1 / (1 + math.exp(-min(max(z, -50.0), 50.0)))
+        return _sigmoid(self.intercept + sum(w * values.get(name, 0.0) for name, w in self.weights.items()))
+
+
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-min(max(z, -50.0), 50.0)))

@@ -35,7 +35,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from checker.decision import Decision, features
+from checker.decision import Decision, features, model_features, one_within_other, shares_entity
 from checker.records import CandidatePair, Claim, Evidence, Finding, NLIScores
 
 ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
@@ -78,16 +78,16 @@ def decide(
         return finding(
             "contradict", contradicting[0].kind, max(thresholds.evidence_score, p_contra), contradicting + agreeing
         )
-    signals = features(pair, scores, evidence, kinds)
-    # the same key with the same label: matching a name across the tagger's person/organisation labels
-    # (checks.dates, checks.numbers) added three false model-only reports in the clusters and no find
-    same_subject = not thresholds.shared_entity or bool(signals["shared_entity"])
-    if not signals["one_within_other"]:
+    if not one_within_other(pair):
+        # the same key with the same label: matching a name across the tagger's person/organisation labels
+        # (checks.dates, checks.numbers) added three false model-only reports in the clusters and no find
+        same_subject = not thresholds.shared_entity or shares_entity(pair)
         if p_contra >= thresholds.contradict and p_contra > p_entail and same_subject:
             return finding("contradict", "nli", p_contra, evidence)
-        probability = decision.probability(signals) if thresholds.report < 1 else 0.0
-        if probability >= thresholds.report:
-            return finding("contradict", "nli", probability, evidence)
+        if thresholds.report < 1 and decision.can_reach(thresholds.report, model_features(pair, scores)):
+            probability = decision.probability(features(pair, scores, evidence, kinds))
+            if probability >= thresholds.report:
+                return finding("contradict", "nli", probability, evidence)
     if p_entail >= thresholds.agree:
         return finding("agree", "nli", p_entail, evidence)
     if agreeing and p_contra < thresholds.contradict:

@@ -105,3 +105,23 @@ def test_a_paraphrase_with_a_negation_on_both_sides_is_not_reported(shipped, tmp
     a = "The company did not say when the factory would reopen."
     b = "When the factory would reopen, the company did not say."
     assert contradictions(shipped, tmp_path, a, b) == []
+
+
+def test_ruling_a_pair_out_from_its_nli_probabilities_never_drops_one_the_decision_reports():
+    """`can_reach` is an upper bound: the words need aligning only where the NLI leaves the report possible."""
+    import random
+
+    from checker.decision import FEATURE_RANGES, feature_names
+
+    decision, rng = Decision.load(DEFAULT_DECISION), random.Random(0)
+    model_part = {"contradiction_max", "contradiction_min", "contradiction_logit", "entailment_max", "similarity"}
+    ruled_out = 0
+    for _ in range(2000):
+        values = {name: rng.uniform(*FEATURE_RANGES.get(name, (0.0, 1.0))) for name in feature_names()}
+        values |= {name: float(rng.random() < 0.5) for name in feature_names() - model_part - {"words_changed"}}
+        values["contradiction_max"] = rng.random() ** 3
+        for threshold in (0.1, 0.3, 0.6):
+            reachable = decision.can_reach(threshold, {k: v for k, v in values.items() if k in model_part})
+            assert reachable or decision.probability(values) < threshold
+            ruled_out += not reachable
+    assert ruled_out > 1000  # it does rule pairs out

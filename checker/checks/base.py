@@ -16,7 +16,7 @@ import dataclasses
 import functools
 import types
 import typing
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
@@ -131,28 +131,37 @@ def encode(value: Any) -> Any:
     return value
 
 
-@functools.cache
-def _type_hints(kind: type) -> dict[str, Any]:
-    """A record type's field types, worked out once: an index holds tens of thousands of annotations."""
-    return typing.get_type_hints(kind)
-
-
 def decode(data: Any, kind: Any) -> Any:
     """`encode`'s output read back as `kind` (a type hint: dataclass, named tuple, tuple[...], frozenset[...])."""
+    return decoder(kind)(data)
+
+
+@functools.cache
+def decoder(kind: Any) -> Callable[[Any], Any]:
+    """A function that reads `encode`'s output back as `kind`, built once per type.
+
+    An index holds tens of thousands of annotations; reading the type hints
+    for each of them took most of the time of a CI run with one new article.
+    """
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
-        if data is None:
-            return None
-        return decode(data, next(a for a in args if a is not type(None)))
+        inner = decoder(next(a for a in args if a is not type(None)))
+        return lambda data: None if data is None else inner(data)
     if isinstance(kind, type) and (dataclasses.is_dataclass(kind) or hasattr(kind, "_fields")):
-        hints = _type_hints(kind)
-        return kind(**{name: decode(value, hints[name]) for name, value in data.items()})
+        fields = {name: decoder(hint) for name, hint in typing.get_type_hints(kind).items()}
+        return lambda data: kind(**{name: fields[name](value) for name, value in data.items()})
     if origin in (tuple, list):
-        item = args[0] if args else Any
-        items = [decode(v, item) for v in data]
-        return tuple(items) if origin is tuple else items
+        item = decoder(args[0] if args else Any)
+        container = tuple if origin is tuple else list
+        return lambda data: container([item(v) for v in data])
     if origin in (frozenset, set):
-        return (frozenset if origin is frozenset else set)(decode(v, args[0]) for v in data)
+        item, container = decoder(args[0]), (frozenset if origin is frozenset else set)
+        return lambda data: container(item(v) for v in data)
     if origin is dict:
-        return {k: decode(v, args[1]) for k, v in data.items()}
+        value = decoder(args[1])
+        return lambda data: {k: value(v) for k, v in data.items()}
+    return _as_stored
+
+
+def _as_stored(data: Any) -> Any:
     return data
