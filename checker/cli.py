@@ -280,21 +280,24 @@ def _check(settings, corpus, quiet: bool, index_path: Path | None = None, use: C
         raise fail(str(exc)) from exc
 
 
-def _contradictions(settings, corpus, quiet: bool, index_path: Path) -> list[dict]:
+def _contradictions(settings, corpus, quiet: bool, index_path: Path, focus: set[str] | None = None) -> list[dict]:
     """The contradiction records of a corpus; those of the corpus last checked, unchanged, from the index.
 
     In CI most pushes change no article: such a rerun then reads one row and
-    loads no model, no spaCy, no scikit-learn.
+    loads no model, no spaCy, no scikit-learn. With `focus` (the new articles'
+    ids), only the records of the stories they are in.
     """
     from dataclasses import asdict
 
     def contradictions(checker) -> list[dict]:
         recorded = {k: v for k, v in asdict(settings).items() if k != "engine"}  # either engine: one report
         recorded["decision"] = checker.decision.digest  # the weights, wherever the file is
+        recorded["focus"] = sorted(focus) if focus is not None else None
         key = checker.index.run_key(corpus.documents, recorded, checker.model_hash)
         records = checker.index.cached_report(key)
         if records is None:
-            records = _run_with_progress(checker, corpus, quiet).records(["contradict"], settings.ignore_kinds)
+            result = _run_with_progress(checker, corpus, quiet, focus)
+            records = result.records(["contradict"], settings.ignore_kinds)
             checker.index.store_report(key, records)
         return records
 
@@ -464,7 +467,7 @@ def ci(
     new_ids = {d.id for d in documents.documents if Path(d.file).resolve() in focus}
     records = [
         orient(r, set(r["fact"]["outliers"]) or new_ids)  # the outlier's line, else the new article's
-        for r in _contradictions(settings, documents, quiet, index)
+        for r in _contradictions(settings, documents, quiet, index, new_ids if changed else None)
         if not changed or record_documents(r) & new_ids
     ]
     fresh = unreviewed(records, reviewed)
@@ -592,9 +595,9 @@ def review(
         out.print("No decisions made; baseline unchanged")
 
 
-def _run_with_progress(checker, corpus, quiet: bool):
+def _run_with_progress(checker, corpus, quiet: bool, focus: set[str] | None = None):
     if quiet or not err.is_terminal:
-        return checker.check(corpus)
+        return checker.check(corpus, focus=focus)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     with Progress(
@@ -605,7 +608,7 @@ def _run_with_progress(checker, corpus, quiet: bool):
         def update(stage: str, done: int, total: int) -> None:
             bar.update(task, description=STAGE_NAMES.get(stage, stage), completed=done, total=total)
 
-        return checker.check(corpus, progress=update)
+        return checker.check(corpus, progress=update, focus=focus)
 
 
 def _print_summary(stats: dict, written: int) -> None:

@@ -119,6 +119,9 @@ def align(a: str, b: str) -> Alignment:
     )
 
 
+MODEL_FEATURES = ("contradiction_max", "contradiction_min", "contradiction_logit", "entailment_max", "similarity")
+
+
 def model_features(pair: CandidatePair, scores: NLIScores | None) -> dict[str, float]:
     """The signals read off the NLI probabilities and the similarity: cheap, known before the words are aligned."""
     directions = scores.directions() if scores else []
@@ -195,22 +198,28 @@ class Decision:
             raise DecisionError(f"{path}: a weight or the intercept is not a finite number")
         return cls(weights, intercept, content_hash(text))
 
-    def can_reach(self, threshold: float, known: dict[str, float]) -> bool:
-        """Whether some value of the features not in `known` could bring the probability to `threshold`.
+    def can_reach(self, threshold: float, model_values: dict[str, float]) -> bool:
+        """Whether the features beyond `model_values` (`model_features`) could bring the probability to `threshold`.
 
-        An exact upper bound (each unknown feature at the end of its range that
+        An exact upper bound (each other feature at the end of its range that
         raises the probability most), so a pair it rules out is one the decision
         would not report: most candidate pairs are ruled out from their NLI
         probabilities alone, before their words are aligned.
         """
-        z = self.intercept
+        z = self.intercept + self._most_from_the_rest
+        return (
+            _sigmoid(z + sum(self.weights.get(name, 0.0) * value for name, value in model_values.items())) >= threshold
+        )
+
+    @functools.cached_property
+    def _most_from_the_rest(self) -> float:
+        """The most the features other than the model's can add to the log-odds."""
+        most = 0.0
         for name, weight in self.weights.items():
-            if name in known:
-                z += weight * known[name]
-            else:
+            if name not in MODEL_FEATURES:
                 low, high = FEATURE_RANGES.get(name, (0.0, 1.0))
-                z += max(weight * low, weight * high)
-        return _sigmoid(z) >= threshold
+                most += max(weight * low, weight * high)
+        return most
 
     def probability(self, values: dict[str, float]) -> float:
         """P(a reader calls the pair a contradiction); a feature the weights do not know counts nothing."""

@@ -78,16 +78,18 @@ def decide(
         return finding(
             "contradict", contradicting[0].kind, max(thresholds.evidence_score, p_contra), contradicting + agreeing
         )
-    if not one_within_other(pair):
-        # the same key with the same label: matching a name across the tagger's person/organisation labels
-        # (checks.dates, checks.numbers) added three false model-only reports in the clusters and no find
-        same_subject = not thresholds.shared_entity or shares_entity(pair)
-        if p_contra >= thresholds.contradict and p_contra > p_entail and same_subject:
+    # the same key with the same label: matching a name across the tagger's person/organisation labels
+    # (checks.dates, checks.numbers) added three false model-only reports in the clusters and no find
+    same_subject = not thresholds.shared_entity or shares_entity(pair)
+    by_rule = p_contra >= thresholds.contradict and p_contra > p_entail and same_subject
+    # the cheap tests first: most candidate pairs are neither, and aligning their words is the costly part
+    by_decision = thresholds.report < 1 and decision.can_reach(thresholds.report, model_features(pair, scores))
+    if (by_rule or by_decision) and not one_within_other(pair):
+        if by_rule:
             return finding("contradict", "nli", p_contra, evidence)
-        if thresholds.report < 1 and decision.can_reach(thresholds.report, model_features(pair, scores)):
-            probability = decision.probability(features(pair, scores, evidence, kinds))
-            if probability >= thresholds.report:
-                return finding("contradict", "nli", probability, evidence)
+        probability = decision.probability(features(pair, scores, evidence, kinds))
+        if probability >= thresholds.report:
+            return finding("contradict", "nli", probability, evidence)
     if p_entail >= thresholds.agree:
         return finding("agree", "nli", p_entail, evidence)
     if agreeing and p_contra < thresholds.contradict:
