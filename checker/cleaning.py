@@ -59,8 +59,8 @@ def furniture_reason(line: str) -> str | None:
         return "blank"
     if len(line.split()) > MAX_FURNITURE_WORDS:
         return None
-    letters = [c for c in line if c.isalpha()]
-    if len(line.split()) >= 2 and letters and all(c.isupper() for c in letters):
+    # str.isupper first: false for nearly every line, and true whenever every letter is a capital
+    if line.isupper() and len(line.split()) >= 2 and all(c.isupper() for c in line if c.isalpha()):
         return "shouting"
     for name, pattern in FURNITURE.items():
         if pattern.search(line):
