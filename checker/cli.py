@@ -280,24 +280,21 @@ def _check(settings, corpus, quiet: bool, index_path: Path | None = None, use: C
         raise fail(str(exc)) from exc
 
 
-def _contradictions(settings, corpus, quiet: bool, index_path: Path, focus: set[str] | None = None) -> list[dict]:
+def _contradictions(settings, corpus, quiet: bool, index_path: Path) -> list[dict]:
     """The contradiction records of a corpus; those of the corpus last checked, unchanged, from the index.
 
     In CI most pushes change no article: such a rerun then reads one row and
-    loads no model, no spaCy, no scikit-learn. With `focus` (the new articles'
-    ids), only the records of the stories they are in.
+    loads no model, no spaCy, no scikit-learn.
     """
     from dataclasses import asdict
 
     def contradictions(checker) -> list[dict]:
         recorded = {k: v for k, v in asdict(settings).items() if k != "engine"}  # either engine: one report
         recorded["decision"] = checker.decision.digest  # the weights, wherever the file is
-        recorded["focus"] = sorted(focus) if focus is not None else None
         key = checker.index.run_key(corpus.documents, recorded, checker.model_hash)
         records = checker.index.cached_report(key)
         if records is None:
-            result = _run_with_progress(checker, corpus, quiet, focus)
-            records = result.records(["contradict"], settings.ignore_kinds)
+            records = _run_with_progress(checker, corpus, quiet).records(["contradict"], settings.ignore_kinds)
             checker.index.store_report(key, records)
         return records
 
@@ -467,7 +464,7 @@ def ci(
     new_ids = {d.id for d in documents.documents if Path(d.file).resolve() in focus}
     records = [
         orient(r, set(r["fact"]["outliers"]) or new_ids)  # the outlier's line, else the new article's
-        for r in _contradictions(settings, documents, quiet, index, new_ids if changed else None)
+        for r in _contradictions(settings, documents, quiet, index)
         if not changed or record_documents(r) & new_ids
     ]
     fresh = unreviewed(records, reviewed)
@@ -595,9 +592,9 @@ def review(
         out.print("No decisions made; baseline unchanged")
 
 
-def _run_with_progress(checker, corpus, quiet: bool, focus: set[str] | None = None):
+def _run_with_progress(checker, corpus, quiet: bool):
     if quiet or not err.is_terminal:
-        return checker.check(corpus, focus=focus)
+        return checker.check(corpus)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     with Progress(
@@ -608,7 +605,7 @@ def _run_with_progress(checker, corpus, quiet: bool, focus: set[str] | None = No
         def update(stage: str, done: int, total: int) -> None:
             bar.update(task, description=STAGE_NAMES.get(stage, stage), completed=done, total=total)
 
-        return checker.check(corpus, progress=update, focus=focus)
+        return checker.check(corpus, progress=update)
 
 
 def _print_summary(stats: dict, written: int) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -179,15 +179,7 @@ class Checker:
             self._nlp = load_nlp(self.config.max_document_chars)
         return self._nlp
 
-    def check(
-        self, corpus: Corpus | Sequence[str], progress: Progress | None = None, focus: Collection[str] | None = None
-    ) -> CheckResult:
-        """Findings of the corpus; with `focus` (document ids), only of the stories those documents are in.
-
-        Claims are paired within a story only, so a story without a focused
-        document holds no finding about one: `checker ci` with one new
-        article pairs and decides that article's story, not the whole corpus.
-        """
+    def check(self, corpus: Corpus | Sequence[str], progress: Progress | None = None) -> CheckResult:
         progress = progress or _no_progress
         seconds: dict[str, float] = {}
         clock = time.perf_counter()
@@ -209,8 +201,6 @@ class Checker:
         embeddings = self.embed([c.standalone for c in claims], progress)
         stories = self.group_stories(corpus.documents, claims, embeddings) if self.config.stories else []
         story_of = {doc: story.id for story in stories for doc in story.documents}
-        if focus is not None and self.config.stories:
-            claims, embeddings = _in_stories_of(focus, claims, embeddings, story_of)
         pairs, stats = pair_candidates(
             claims,
             embeddings,
@@ -337,15 +327,6 @@ class Checker:
                 decide(pair, score, evidence, self.thresholds, self.decision, kinds, self.model_name, self.model_hash)
             )
         return findings
-
-
-def _in_stories_of(
-    focus: Collection[str], claims: list[Claim], embeddings: np.ndarray, story_of: dict[str, str]
-) -> tuple[list[Claim], np.ndarray]:
-    """The claims (and their embeddings) of the stories the focused documents are in."""
-    stories = {story_of.get(doc, "") for doc in focus}
-    kept = [i for i, claim in enumerate(claims) if story_of.get(claim.doc_id, "") in stories]
-    return [claims[i] for i in kept], embeddings[kept]
 
 
 def check(paths: Sequence[str], config: Config | None = None, progress: Progress | None = None) -> CheckResult:

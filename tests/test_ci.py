@@ -280,19 +280,3 @@ def test_a_changed_decision_file_is_not_read_from_the_last_report(corpus, tmp_pa
     decision.write_text(json.dumps({"weights": {}, "intercept": 50.0}))  # reports every candidate pair
     rerun = ci(*args)
     assert len(rerun.stdout.splitlines()) > len(first.stdout.splitlines()), rerun.output
-
-
-def test_a_focused_run_gives_the_stories_of_the_new_articles_as_the_whole_run_does(checker_parts, corpus, tmp_path):
-    """`checker ci` with new articles pairs only their stories: the same records there, none elsewhere."""
-    (corpus / "d.txt").write_text("The football final in Madrid ended 2-1 on Sunday night after extra time.\n")
-    (corpus / "e.txt").write_text("The football final in Madrid ended 3-1 on Sunday night after extra time.\n")
-    checker = Checker(Config(), **checker_parts)
-    whole = checker.check([str(corpus)])
-    story_of = {doc: story.id for story in whole.stories for doc in story.documents}
-    new = next(d.id for d in whole.corpus.documents if d.id.endswith("b.txt"))
-    other = next(d.id for d in whole.corpus.documents if d.id.endswith("d.txt"))
-    assert story_of[new] != story_of[other]  # two stories
-    focused = checker.check([str(corpus)], focus={new})
-    in_story = [r for r in whole.records(["contradict"]) if r["story"]["id"] == story_of[new]]
-    assert in_story and focused.records(["contradict"]) == in_story
-    assert any(r["story"]["id"] == story_of[other] for r in whole.records(["contradict"]))
