@@ -53,14 +53,21 @@ LIST_ITEM = re.compile(r"^\s*([-*•·]|\d+[.)])\s+")
 MAX_FURNITURE_WORDS = 80
 
 
+def _all_capitals(line: str) -> bool:
+    """Every letter a capital, and at least one letter (for ASCII, what str.isupper says, and much faster)."""
+    if line.isascii():
+        return line.isupper()
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def furniture_reason(line: str) -> str | None:
     """The furniture pattern a stripped line matches, or None for article text."""
     if not line:
         return "blank"
     if len(line.split()) > MAX_FURNITURE_WORDS:
         return None
-    # str.isupper first: false for nearly every line, and true whenever every letter is a capital
-    if line.isupper() and len(line.split()) >= 2 and all(c.isupper() for c in line if c.isalpha()):
+    if len(line.split()) >= 2 and _all_capitals(line):
         return "shouting"
     for name, pattern in FURNITURE.items():
         if pattern.search(line):
