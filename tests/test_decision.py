@@ -108,20 +108,23 @@ def test_a_paraphrase_with_a_negation_on_both_sides_is_not_reported(shipped, tmp
 
 
 def test_ruling_a_pair_out_from_its_nli_probabilities_never_drops_one_the_decision_reports():
-    """`can_reach` is an upper bound: the words need aligning only where the NLI leaves the report possible."""
+    """`can_reach` is exact: with every other feature at its most favourable end, the probability is its bound."""
     import random
 
-    from checker.decision import FEATURE_RANGES, feature_names
+    from checker.decision import FEATURE_RANGES, MODEL_FEATURES, feature_names, model_features
 
-    decision, rng = Decision.load(DEFAULT_DECISION), random.Random(0)
-    model_part = {"contradiction_max", "contradiction_min", "contradiction_logit", "entailment_max", "similarity"}
-    ruled_out = 0
-    for _ in range(2000):
-        values = {name: rng.uniform(*FEATURE_RANGES.get(name, (0.0, 1.0))) for name in feature_names()}
-        values |= {name: float(rng.random() < 0.5) for name in feature_names() - model_part - {"words_changed"}}
-        values["contradiction_max"] = rng.random() ** 3
-        for threshold in (0.1, 0.3, 0.6):
-            reachable = decision.can_reach(threshold, {k: v for k, v in values.items() if k in model_part})
-            assert reachable or decision.probability(values) < threshold
-            ruled_out += not reachable
-    assert ruled_out > 1000  # it does rule pairs out
+    assert set(MODEL_FEATURES) == set(model_features(make_pair("A", "B"), None))
+    rng = random.Random(0)
+    shipped = Decision.load(DEFAULT_DECISION)
+    for decision in [shipped] + [
+        Decision({n: rng.gauss(0, 2) for n in feature_names()}, rng.gauss(-2, 2)) for _ in range(20)
+    ]:
+        for _ in range(200):
+            model = {name: rng.uniform(*FEATURE_RANGES.get(name, (0.0, 1.0))) for name in MODEL_FEATURES}
+            best = dict(model)
+            for name, weight in decision.weights.items():
+                if name not in MODEL_FEATURES:
+                    low, high = FEATURE_RANGES.get(name, (0.0, 1.0))
+                    best[name] = high if weight > 0 else low
+            threshold = rng.random()
+            assert decision.can_reach(threshold, model) == (decision.probability(best) >= threshold)
