@@ -201,9 +201,14 @@ def _label(document: Document, first_claim: Claim | None) -> str:
 
 
 def _story(members: list[Document], vectors: np.ndarray, first_claims: dict[str, Claim]) -> Story:
-    """The story of `members` (sorted by id), labelled by the member closest to their centroid."""
+    """The story of `members` (sorted by id), labelled by the member closest to their centroid.
+
+    Closeness is compared to four decimals, the first member by id taking a tie: in a story of two
+    documents both are equally close, and float noise (embeddings computed in another batch, on
+    another machine) must not pick the label.
+    """
     centroid = vectors.sum(axis=0)
-    central = members[int(np.argmax(vectors @ centroid))]
+    central = members[int(np.argmax(np.round(vectors @ centroid, 4)))]
     ids = tuple(d.id for d in members)
     return Story(content_hash("story", *ids), _label(central, first_claims.get(central.id)), ids)
 

@@ -37,8 +37,29 @@ def ray_checker() -> Checker:
 
 
 def assert_same(local: CheckResult, on_ray: CheckResult) -> None:
+    """The same findings and report lines; probabilities (and scores read off them) to within 0.002.
+
+    The model runs in bf16 where the CPU has it, and a batch of other shapes (the pairs one Ray
+    actor gets, a batch redone after a worker died, only what the index lacks) can move a
+    probability in its fourth decimal.
+    """
     assert [f.id for f in on_ray.findings] == [f.id for f in local.findings]
-    assert on_ray.records(LABELS) == local.records(LABELS)
+    assert_close(on_ray.records(LABELS), local.records(LABELS))
+
+
+def assert_close(got, expected, where: str = "records") -> None:
+    if isinstance(expected, float) and isinstance(got, float):
+        assert abs(got - expected) <= 0.002, f"{where}: {got} != {expected}"
+    elif isinstance(expected, dict) and isinstance(got, dict):
+        assert got.keys() == expected.keys(), where
+        for key in expected:
+            assert_close(got[key], expected[key], f"{where}.{key}")
+    elif isinstance(expected, list) and isinstance(got, list):
+        assert len(got) == len(expected), where
+        for i, (g, e) in enumerate(zip(got, expected, strict=True)):
+            assert_close(g, e, f"{where}[{i}]")
+    else:
+        assert got == expected, f"{where}: {got!r} != {expected!r}"
 
 
 def test_seeds_on_ray_give_the_local_findings_and_report_lines(ray_cluster, nlp):
