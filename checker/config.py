@@ -18,6 +18,10 @@ from checker.stories import DEFAULT_STORY_THRESHOLD
 PACKAGE_ROOT = Path(__file__).resolve().parent
 DEFAULT_MODEL = PACKAGE_ROOT.parent / "models" / "checker-nli-minilm"
 DEFAULT_DECISION = PACKAGE_ROOT.parent / "models" / "checker-decision.json"
+# Settings taken out, with what replaced them: a config file naming one gets told, not "unknown".
+RETIRED = {
+    "evidence_score": "a contradiction's score is the share confirmed on news for its kind, from the decision file",
+}
 LABELS = ("contradict", "agree", "unrelated")
 PRECISIONS = ("auto", "fp32", "bf16", "int8")
 ENGINES = ("local", "ray")
@@ -159,24 +163,20 @@ class Config:
     contradict_needs_shared_entity: bool = setting(True, _flag)
     # A model-only pair the rules leave out (the model below contradict_threshold, or
     # claims that name no common entity) is still reported where the learned decision
-    # gives it at least report_threshold, and that probability is its score: a
-    # logistic regression over every signal of the pair (NLI both ways, similarity,
-    # shared entities, the checks' evidence, what the words differ in), fitted by
-    # models/recipe/decision.py on the tune half of benchmarks/judge.py's labelled
-    # pairs and shipped as `decision` (plain JSON; a relative path is read from this
-    # file's folder). 0.3: the threshold with the best cross-validated F1 on those
-    # pairs (the fit prints it; set it here after a refit). On the held-out half it
-    # finds planted minimal edits the rules drop (recall 0.70 -> 0.95) and adds a few
-    # false reports on news (models/checker-decision.md has the counts). 1.0: the
-    # rules alone.
+    # gives it at least report_threshold: a logistic regression over every signal of
+    # the pair (NLI both ways, similarity, shared entities, the checks' evidence, what
+    # the words differ in), fitted by models/recipe/decision.py on the tune half of
+    # benchmarks/judge.py's labelled pairs and shipped as `decision` (plain JSON; a
+    # relative path is read from this file's folder). 0.3: the threshold with the
+    # best cross-validated F1 on those pairs (the fit prints it; set it here after a
+    # refit). On the held-out half it finds planted minimal edits the rules drop
+    # (recall 0.70 -> 0.95) and adds a few false reports on news
+    # (models/checker-decision.md has the counts). 1.0: the rules alone. The same
+    # file gives every contradiction its score: the share of contradictions reported
+    # on its basis that readers confirmed on news (checker/decision.py); the file's
+    # calibration was fitted with this threshold, so refit it after changing it.
     decision: str = setting(str(DEFAULT_DECISION), _text)
     report_threshold: float = setting(0.3, PROBABILITY)
-    # The score reported for a contradiction a structured check found, where the
-    # model's own probability is lower: such a finding rests on values that differ,
-    # not on a probability. 0.9 says "sure, but a person should look"; it is not
-    # calibrated (on the blind-labelled FNC-1 bodies number findings were right
-    # 2 of 6 and 0 of 4 times; benchmarks/news_precision.py).
-    evidence_score: float = setting(0.9, PROBABILITY)
     # NLI scores the longer claim as premise first and the reverse direction only
     # where the first comes within this margin of a threshold (1.0: always both).
     # Chosen with benchmarks/reverse.py, which replays every verdict against
@@ -250,6 +250,9 @@ class Config:
         """This Config with the given settings replaced; None leaves a setting as it is (an option not given)."""
         known = {f.name for f in fields(self)}
         unknown = set(values) - known
+        retired = sorted(unknown & RETIRED.keys())
+        if retired:
+            raise ConfigError("; ".join(f"{name}: no longer a setting ({RETIRED[name]})" for name in retired))
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
         values = {k: v for k, v in values.items() if v is not None}

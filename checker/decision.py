@@ -1,4 +1,4 @@
-"""A learned report-or-not decision: one calibrated model over every signal of a candidate pair.
+"""A learned report-or-not decision, and how often a reported contradiction is real on news.
 
 A small logistic regression, fitted by `models/recipe/decision.py` on the
 labelled pairs of `benchmarks/judge.py` and shipped as plain JSON in
@@ -6,14 +6,22 @@ labelled pairs of `benchmarks/judge.py` and shipped as plain JSON in
 candidate pair the probability that a reader would call it a contradiction.
 checker/verdicts.py asks it about the model-only pairs its rules leave out (the
 model below `contradict_threshold`, or claims that name no common entity) and
-reports those it gives at least `report_threshold`, with that probability as
-the score. The signals: the NLI probabilities both ways, the embedding
-similarity, shared entities, the structured checks' evidence, and an alignment
-of the two claims' words that says what differs (a negation on one side only,
-a figure, a month or weekday, a name, or wording only). As fitted, the NLI
-contradiction probabilities, similarity, the share of words changed and
-entailment carry nearly all the weight; the yes/no signals are pulled to
-almost nothing by the penalty (the card gives the weights).
+reports those it gives at least `report_threshold`. The signals: the NLI
+probabilities both ways, the embedding similarity, shared entities, the
+structured checks' evidence, and an alignment of the two claims' words that
+says what differs (a negation on one side only, a figure, a month or weekday,
+a name, or wording only). As fitted, the NLI contradiction probabilities,
+similarity, the share of words changed and entailment carry nearly all the
+weight; the yes/no signals are pulled to almost nothing by the penalty.
+
+The same file holds the score a reported contradiction gets: the share of
+the contradictions checker reports on the same basis (a structured check's
+kind, the model rule, or the decision) that readers confirmed in blind labels
+of real multi-outlet news, fitted on the tune half. The decision's
+probability is not that score: fitted on a mix of news, paraphrases and
+planted edits, it ranks planted edits well and real news disagreements no
+better than chance (the card has the numbers), so on news it is not a
+probability a reader can trust, and a rate per basis is.
 """
 
 from __future__ import annotations
@@ -119,6 +127,8 @@ def align(a: str, b: str) -> Alignment:
     )
 
 
+RULE, LEARNED = "nli", "learned"  # the bases of a model-only contradiction: the rule, or the decision
+
 MODEL_FEATURES = ("contradiction_max", "contradiction_min", "contradiction_logit", "entailment_max", "similarity")
 
 
@@ -175,11 +185,12 @@ def _logit(p: float) -> float:
 
 @dataclass(frozen=True)
 class Decision:
-    """A fitted logistic regression: weights by feature name and an intercept."""
+    """A fitted logistic regression (weights by feature name, an intercept) and the calibrated score per basis."""
 
     weights: dict[str, float]
     intercept: float
-    digest: str = ""  # a hash of the file: a report made with other weights is not reused
+    precision: dict[str, float]  # basis -> share of reported contradictions confirmed on news; "all": any other
+    digest: str = ""  # a hash of the file: a report made with other weights or scores is not reused
 
     @classmethod
     def load(cls, path: str | Path) -> Decision:
@@ -189,6 +200,7 @@ class Decision:
             data = json.loads(text)
             weights = {str(k): float(v) for k, v in data["weights"].items()}
             intercept = float(data["intercept"])
+            precision = {str(k): float(v) for k, v in data["calibration"]["precision"].items()}
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise DecisionError(f"{path}: not a decision file ({type(exc).__name__}: {exc})") from exc
         unknown = sorted(set(weights) - feature_names())
@@ -196,7 +208,13 @@ class Decision:
             raise DecisionError(f"{path}: unknown feature(s) {', '.join(unknown)}")
         if not all(math.isfinite(v) for v in (*weights.values(), intercept)):
             raise DecisionError(f"{path}: a weight or the intercept is not a finite number")
-        return cls(weights, intercept, content_hash(text))
+        if "all" not in precision or not all(0 <= v <= 1 for v in precision.values()):
+            raise DecisionError(f'{path}: calibration.precision needs an "all" entry and values from 0 to 1')
+        return cls(weights, intercept, precision, content_hash(text))
+
+    def score(self, basis: str) -> float:
+        """The calibrated score of a contradiction reported on `basis` (a check's kind, `RULE` or `LEARNED`)."""
+        return self.precision.get(basis, self.precision["all"])
 
     def can_reach(self, threshold: float, model_values: dict[str, float]) -> bool:
         """Whether the features beyond `model_values` (`model_features`) could bring the probability to `threshold`.

@@ -127,7 +127,6 @@ class Checker:
             self.config.contradict_threshold,
             self.config.agree_threshold,
             self.config.contradict_needs_shared_entity,
-            self.config.evidence_score,
             self.config.report_threshold,
         )
         self.checks: tuple[Check, ...] = registry().configured(self.config.checks)

@@ -271,12 +271,17 @@ def test_claims_in_the_index_are_made_again_when_a_cue_phrase_changes(tmp_path):
 def test_a_changed_decision_file_is_not_read_from_the_last_report(corpus, tmp_path, tiny_model):
     """The report of an unchanged corpus is reused only with the same decision weights, not the same file name."""
     decision = tmp_path / "decision.json"
-    decision.write_text(json.dumps({"weights": {}, "intercept": -50.0}))  # reports nothing beyond the rules
+    scores = {"precision": {"all": 0.2}}
+    decision.write_text(
+        json.dumps({"weights": {}, "intercept": -50.0, "calibration": scores})
+    )  # reports nothing beyond the rules
     (tmp_path / "checker.toml").write_text(f"decision = {str(decision)!r}\n")
     args = [*ci_options(corpus, tmp_path, tiny_model, "none.json"), "--config", str(tmp_path / "checker.toml")]
     args += ["--output-format", "json-lines", "--exit-zero"]
     first = ci(*args)
     assert first.exit_code == 0, first.output
-    decision.write_text(json.dumps({"weights": {}, "intercept": 50.0}))  # reports every candidate pair
+    decision.write_text(
+        json.dumps({"weights": {}, "intercept": 50.0, "calibration": scores})
+    )  # reports every candidate pair
     rerun = ci(*args)
     assert len(rerun.stdout.splitlines()) > len(first.stdout.splitlines()), rerun.output

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from checker.cli import _settings, app
-from checker.config import Config, ConfigError, load_config
+from checker.config import RETIRED, Config, ConfigError, load_config
 from checker.report import read_report
 from tests.conftest import build_tiny_nli, refuse
 
@@ -49,6 +49,7 @@ def one_error_line(result) -> str:
             "include: unknown label(s) maybe; choose from contradict, agree, unrelated",
         ),
         ("top_k_max = 3", "unknown setting(s): top_k_max"),
+        ("evidence_score = 0.9", f"evidence_score: no longer a setting ({RETIRED['evidence_score']})"),
     ],
 )
 def test_a_bad_value_in_the_file_names_the_file_setting_value_and_what_is_allowed(tmp_path, line, message):

@@ -128,8 +128,23 @@ def test_the_fitted_decision_is_a_file_checker_reads_and_ranks_by_the_signal(tmp
     rows += [_pair_row("news, by signal", int(c > 0.7), c, rng.random() < 0.5) for c in contradictions]
     rows += [_pair_row("planted", 1, 0.9 + rng.random() * 0.1, rng.random() < 0.5) for _ in range(40)]
     path = tmp_path / "decision.json"
-    path.write_text(json.dumps(fit(rows)))
+    path.write_text(json.dumps(fit(rows) | {"calibration": {"precision": {"all": 0.2}}}))
     decision = Decision.load(path)
     assert decision.probability({"contradiction_max": 0.95}) > 0.5 > decision.probability({"contradiction_max": 0.1})
     assert abs(decision.weights["shared_entity"]) < decision.weights["contradiction_max"]  # no signal, little weight
     assert 0.3 <= json.loads(path.read_text())["threshold"] <= 0.7  # the labels change at 0.7
+
+
+def test_the_scores_are_the_share_readers_confirmed_per_basis_on_news_only():
+    """Shrunk toward the share over every basis, never past it; paraphrases and planted edits do not count."""
+    from decision import calibrate
+
+    rows = [{"set": "news", "basis": "nli", "label": int(i < 3)} for i in range(12)]
+    rows += [{"set": "news, by signal", "basis": "number", "label": int(i < 6)} for i in range(10)]
+    rows += [{"set": "news", "basis": None, "label": 1}] * 5  # not reported
+    rows += [{"set": "planted", "basis": "nli", "label": 1}] * 50
+    calibration = calibrate(rows)
+    precision = calibration["precision"]
+    assert calibration["fitted_on"]["reported"] == {"nli": 12, "number": 10}
+    assert precision["all"] == round(9 / 22, 4)
+    assert 3 / 12 <= precision["nli"] < precision["all"] < precision["number"] <= 6 / 10

@@ -11,7 +11,8 @@ from checker.verdicts import Thresholds, decide, needs_reverse
 from tests.helpers import make_claim, make_pair
 
 THRESHOLDS = Thresholds(contradict=0.8, agree=0.7)
-RULES_ONLY = Decision({}, -50.0)  # a learned decision that reports nothing: the rules alone
+SCORES = {"nli": 0.2, "learned": 0.05, "date": 0.3, "all": 0.15}  # a contradiction's score by basis
+RULES_ONLY = Decision({}, -50.0, SCORES)  # a learned decision that reports nothing: the rules alone
 KINDS = registry().kinds
 PAIR = make_pair("The Tower Bridge opened in May.", "The Tower Bridge opened in June.", entities=("Tower Bridge",))
 
@@ -22,7 +23,16 @@ def verdict(forward, backward, evidence=()):
 
 def test_contradiction_in_either_direction_counts():
     finding = verdict((0.05, 0.1, 0.85), (0.1, 0.6, 0.3))
-    assert (finding.label, finding.kind, finding.score) == ("contradict", "nli", 0.85)
+    assert (finding.label, finding.kind, finding.score) == ("contradict", "nli", SCORES["nli"])
+
+
+def test_a_contradictions_score_is_the_share_confirmed_for_its_basis_not_the_models_probability():
+    """On news the model's 0.99 was right no more often than its 0.85: the score says how often a basis was."""
+    sure, unsure = verdict((0.0, 0.01, 0.99), (0.0, 0.01, 0.99)), verdict((0.05, 0.1, 0.85), (0.05, 0.1, 0.85))
+    assert sure.score == unsure.score == SCORES["nli"]
+    number = Evidence("number", True, {"a": 12, "b": 18}, "12 vs 18")
+    assert verdict((0.1, 0.85, 0.05), (0.1, 0.85, 0.05), [number]).score == SCORES["all"]  # a basis not measured
+    assert verdict((0.1, 0.85, 0.05), (0.1, 0.85, 0.05)).score == 0.85  # an agreement keeps the model's probability
 
 
 def test_below_threshold_is_not_a_contradiction():
@@ -37,7 +47,7 @@ def test_entailment_in_either_direction_is_agreement():
 def test_structured_contradiction_outranks_the_model():
     evidence = Evidence("date", True, {"a": ["May"], "b": ["June"]}, "May vs June")
     finding = verdict((0.1, 0.85, 0.05), (0.1, 0.85, 0.05), [evidence])
-    assert (finding.label, finding.kind, finding.score) == ("contradict", "date", 0.9)
+    assert (finding.label, finding.kind, finding.score) == ("contradict", "date", SCORES["date"])
     assert finding.evidence == (evidence,)
 
 
@@ -178,11 +188,10 @@ def test_a_pair_the_rules_leave_out_is_reported_where_the_learned_decision_is_su
     scores = NLIScores((0.01, 0.04, 0.95), (0.01, 0.04, 0.95))
     pair = make_pair("This has been an emotional ordeal, he said.", "This has not been an emotional ordeal, he said.")
     assert decide(pair, scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "unrelated"
-    learned = Decision({"contradiction_max": 8.0, "negation_one_side": 2.0}, -8.0)
+    learned = Decision({"contradiction_max": 8.0, "negation_one_side": 2.0}, -8.0, SCORES)  # 0.82 for this pair
     finding = decide(pair, scores, [], THRESHOLDS, learned, KINDS, "m", "h")
-    probability = learned.probability({"contradiction_max": 0.95, "negation_one_side": 1.0})
-    assert (finding.label, finding.kind, finding.score) == ("contradict", "nli", round(probability, 4))
-    unsure = Decision({"contradiction_max": 8.0}, -8.0)  # 0.40 for this pair: below the threshold of 0.5
+    assert (finding.label, finding.kind, finding.score) == ("contradict", "nli", SCORES["learned"])
+    unsure = Decision({"contradiction_max": 8.0}, -8.0, SCORES)  # 0.40 for this pair: below the threshold of 0.5
     assert decide(pair, scores, [], replace(THRESHOLDS, report=0.5), unsure, KINDS, "m", "h").label == "unrelated"
 
 
@@ -193,7 +202,7 @@ def test_the_decision_also_hears_a_pair_the_model_reads_below_its_threshold():
         "The talks in Geneva ended in agreement.", "The talks in Geneva collapsed.", entities=("gpe:geneva",)
     )
     assert decide(pair, scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "unrelated"
-    sure = Decision({"contradiction_max": 10.0}, -5.0)
+    sure = Decision({"contradiction_max": 10.0}, -5.0, SCORES)
     assert decide(pair, scores, [], THRESHOLDS, sure, KINDS, "m", "h").label == "contradict"
     assert decide(pair, scores, [], replace(THRESHOLDS, report=1.0), sure, KINDS, "m", "h").label == "unrelated"
 
@@ -201,5 +210,5 @@ def test_the_decision_also_hears_a_pair_the_model_reads_below_its_threshold():
 def test_the_decision_is_not_asked_where_one_claim_stands_within_the_other():
     scores = NLIScores((0.01, 0.04, 0.95), (0.01, 0.04, 0.95))
     pair = make_pair("Once I even attracted a glass.", '"Once I even attracted a glass," she said.')
-    always = Decision({}, 50.0)
+    always = Decision({}, 50.0, SCORES)
     assert decide(pair, scores, [], THRESHOLDS, always, KINDS, "m", "h").label != "contradict"
