@@ -34,7 +34,7 @@ Prints the tables and the plan, and appends them to benchmarks/RESULTS.md
 under "Ray engine scaling".
 
     python benchmarks/ray_scaling.py [--articles 200] [--skip 1000] [--cpus 2] [--head-cpus 0]
-                                     [--workers 1 2 4] [--no-append]
+                                     [--workers [1 2 4 ...]] [--no-append]
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -282,7 +283,9 @@ def worker_nodes(count: int) -> str:
 
 
 def same(run: Run, local: Run) -> str:
-    return "yes" if run.ids == local.ids else f"no ({len(run.ids)} vs {len(local.ids)} findings)"
+    if run.ids == local.ids:
+        return "yes"
+    return f"no: {len(run.ids)} vs {len(local.ids)} findings, {len(set(run.ids) ^ set(local.ids))} in one report only"
 
 
 def engines_table(n: int, local: Run, ray: Run, start: float, cpus: int) -> str:
@@ -308,7 +311,9 @@ def engines_table(n: int, local: Run, ray: Run, start: float, cpus: int) -> str:
 
 
 def scaling_table(n: int, rows: list[tuple[int, Run, RayCluster]], local: Run, head_cpus: int) -> str:
-    base = n / rows[0][1].wall if rows else 0.0
+    if not rows:
+        return "No simulated cluster this time (`--workers` named none)."
+    base = n / rows[0][1].wall
     lines = [
         f"Simulated cluster on this machine: a head of {head_cpus} CPUs (the driver: pairing, stories, verdicts) "
         "and worker nodes of 1 CPU each:",
@@ -464,7 +469,10 @@ def main() -> None:
     )
     parser.add_argument("--cpus", type=int, default=2, help="CPUs of the local-vs-Ray comparison")
     parser.add_argument("--head-cpus", type=int, default=0, help="CPUs of the simulated cluster's head node")
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4], help="worker nodes of 1 CPU each")
+    parser.add_argument(
+        "--workers", type=int, nargs="*", default=[1, 2, 4], help="worker nodes of 1 CPU each; none: the engines only"
+    )
+    parser.add_argument("--keep", type=Path, help="copy the reports and summaries to this folder (to compare them)")
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args()
     available = len(news_articles())
@@ -478,6 +486,10 @@ def main() -> None:
         corpus = write_news_corpus(work / "news.jsonl", n, skip)
         local, ray, start = local_vs_ray(corpus, work, args.cpus)
         rows = scaling(corpus, work, args.head_cpus, args.workers)
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            for kept in [*work.glob("*.jsonl"), *work.glob("*summary.json")]:
+                shutil.copy(kept, args.keep / kept.name)
     c = costs(n, local, ray)
     command = (
         f"python benchmarks/ray_scaling.py --articles {n} --skip {args.skip} --cpus {args.cpus} "
