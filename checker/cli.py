@@ -548,7 +548,13 @@ def review(
     label: Annotated[str | None, typer.Option(help="Only this label.")] = None,
     kind: Annotated[str | None, typer.Option(help=f"Only this kind ({', '.join(registry().finding_kinds)}).")] = None,
     doc: Annotated[str | None, typer.Option(help="Only findings whose document ids contain this.")] = None,
-    min_score: Annotated[float, typer.Option(help="Only findings scored at least this.")] = 0.0,
+    min_score: Annotated[
+        float,
+        typer.Option(
+            help="Only findings scored at least this (a contradiction's score: the share of contradictions like it "
+            "readers confirmed on news; others: the model's probability)."
+        ),
+    ] = 0.0,
     search: Annotated[str | None, typer.Option(help="Only findings whose claims contain this text.")] = None,
     list_only: Annotated[
         bool, typer.Option("--list", help="Print the summary and the filtered list, decide nothing.")

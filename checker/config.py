@@ -20,7 +20,7 @@ DEFAULT_MODEL = PACKAGE_ROOT.parent / "models" / "checker-nli-minilm"
 DEFAULT_DECISION = PACKAGE_ROOT.parent / "models" / "checker-decision.json"
 # Settings taken out, with what replaced them: a config file naming one gets told, not "unknown".
 RETIRED = {
-    "evidence_score": "a contradiction's score is the share confirmed on news for its kind, from the decision file",
+    "evidence_score": "a contradiction's score is the share confirmed on news for its basis, from the decision file",
 }
 LABELS = ("contradict", "agree", "unrelated")
 PRECISIONS = ("auto", "fp32", "bf16", "int8")

@@ -200,9 +200,15 @@ class Decision:
             data = json.loads(text)
             weights = {str(k): float(v) for k, v in data["weights"].items()}
             intercept = float(data["intercept"])
-            precision = {str(k): float(v) for k, v in data["calibration"]["precision"].items()}
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise DecisionError(f"{path}: not a decision file ({type(exc).__name__}: {exc})") from exc
+        try:
+            precision = {str(k): float(v) for k, v in data["calibration"]["precision"].items()}
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise DecisionError(
+                f"{path}: no calibration.precision, the scores by basis "
+                f"(models/recipe/decision.py --calibrate writes them; {type(exc).__name__}: {exc})"
+            ) from exc
         unknown = sorted(set(weights) - feature_names())
         if unknown:
             raise DecisionError(f"{path}: unknown feature(s) {', '.join(unknown)}")
@@ -210,6 +216,9 @@ class Decision:
             raise DecisionError(f"{path}: a weight or the intercept is not a finite number")
         if "all" not in precision or not all(0 <= v <= 1 for v in precision.values()):
             raise DecisionError(f'{path}: calibration.precision needs an "all" entry and values from 0 to 1')
+        strange = sorted(set(precision) - {RULE, LEARNED, "all", *registry().kinds})
+        if strange:
+            raise DecisionError(f"{path}: calibration.precision names no basis: {', '.join(strange)}")
         return cls(weights, intercept, precision, content_hash(text))
 
     def score(self, basis: str) -> float:

@@ -195,7 +195,7 @@ def _colour_versions(findings: Sequence[Finding]) -> list[Version]:
 def group_facts(
     findings: Iterable[Finding], story_of: Mapping[str, str] | None = None, checks: Sequence[Check] | None = None
 ) -> list[Fact]:
-    """The facts the contradictions of `findings` are about, in a stable order (strongest first).
+    """The facts the contradictions of `findings` are about, in a stable order (highest score first, then by id).
 
     `checks` say how their evidence names a subject and versions (default: every registered check).
     """

@@ -115,7 +115,7 @@ Click a story to list only its findings; click it again to list all.</p></sectio
 <label>Label <select id="f-label"><option value="">all</option></select></label>
 <label>Kind <select id="f-kind"><option value="">all</option></select></label>
 <label>Document <input id="f-doc" placeholder="id contains"></label>
-<label>Min score <input id="f-score" type="number" min="0" max="1" step="0.05" value="0"></label>
+<label title="A contradiction's score: the share of contradictions like it that readers confirmed on real news. An agreement's or an unrelated pair's: the model's probability.">Min score <input id="f-score" type="number" min="0" max="1" step="0.05" value="0"></label>
 <label>Search <input id="f-text" placeholder="text"></label>
 </div>
 <table id="list"><thead><tr><th data-key="label">label</th><th data-key="score">score</th>
@@ -134,7 +134,7 @@ const el = (tag, props, ...children) => { const e = document.createElement(tag);
   Object.assign(e, props || {}); children.forEach(c => e.append(c)); return e; };
 const cut = (s, n) => s.length > n ? s.slice(0, n) + '…' : s;
 const narrow = window.matchMedia('(max-width: 800px)');
-let sortKey = 'score', sortDir = -1, selected = null, storyFilter = null;
+let sortKey = null, sortDir = -1, selected = null, storyFilter = null;  // null: the report's order, contradictions first
 const storyKey = (f) => f.story ? 'story:' + f.story.id : '';
 const outlier = (f, doc) => !!(f.fact && f.fact.outliers && f.fact.outliers.includes(doc));
 function evidenceText(f){ const c = (f.evidence || []).find(e => e.contradicts);
@@ -168,7 +168,8 @@ function visible(){ const label = $('f-label').value, kind = $('f-kind').value, 
 }
 function docCell(f, doc){ return el('div', {}, el('b', {textContent: doc}), outlier(f, doc) ? el('span', {className: 'outlier', textContent: 'outlier'}) : ''); }
 function render(){ const body = $('list').tBodies[0]; $('main').append($('detail')); body.replaceChildren();
-  const rows = visible().sort((x, y) => { const a = value(x, sortKey), b = value(y, sortKey);
+  const rows = visible();
+  if (sortKey) rows.sort((x, y) => { const a = value(x, sortKey), b = value(y, sortKey);
     return (a < b ? -1 : a > b ? 1 : 0) * sortDir; });
   rows.forEach(f => { const tr = el('tr', {className: 'finding' + (f === selected ? ' selected' : '')},
       el('td', {className: 'label-' + f.label}, f.label, el('span', {className: 'kind', textContent: f.kind})),

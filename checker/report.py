@@ -147,7 +147,7 @@ def _round(value: float) -> float:
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
-    """Contradictions first, strongest first, then by id: the same input gives the same file."""
+    """Contradictions first, highest score first, then by id: the same input gives the same file."""
     return sorted(findings, key=lambda f: (LABEL_ORDER[f.label], -f.score, f.id))
 
 

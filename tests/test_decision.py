@@ -61,7 +61,11 @@ def test_the_shipped_threshold_is_the_one_its_fit_chose():
             '{"weights": {"similarity": NaN}, "intercept": 0, "calibration": {"precision": {"all": 0.2}}}',
             "a weight or the intercept is not a finite number",
         ),
-        ('{"weights": {}, "intercept": 0}', "not a decision file"),  # no calibration: what would a score be?
+        ('{"weights": {}, "intercept": 0}', "no calibration.precision, the scores by basis .*--calibrate"),
+        (
+            '{"weights": {}, "intercept": 0, "calibration": {"precision": {"all": 0.2, "nil": 0.1}}}',
+            "calibration.precision names no basis: nil",
+        ),
         (
             '{"weights": {}, "intercept": 0, "calibration": {"precision": {"nli": 0.2}}}',
             'calibration.precision needs an "all" entry',

@@ -148,3 +148,15 @@ def test_the_scores_are_the_share_readers_confirmed_per_basis_on_news_only():
     assert calibration["fitted_on"]["reported"] == {"nli": 12, "number": 10}
     assert precision["all"] == round(9 / 22, 4)
     assert 3 / 12 <= precision["nli"] < precision["all"] < precision["number"] <= 6 / 10
+
+
+def test_the_prior_follows_how_far_the_bases_really_differ():
+    """Shares far apart keep their own; shares chance could make equal all take the pooled share."""
+    from decision import calibrate
+
+    apart = [{"set": "news", "basis": "nli", "label": 0}] * 40 + [{"set": "news", "basis": "number", "label": 1}] * 40
+    precision = calibrate(apart)["precision"]
+    assert precision["nli"] < 0.05 and precision["number"] > 0.95
+    alike = [{"set": "news", "basis": "nli", "label": int(i % 5 == 0)} for i in range(40)]
+    alike += [{"set": "news", "basis": "number", "label": int(i % 5 == 1)} for i in range(10)]
+    assert calibrate(alike)["precision"] == {"all": 0.2}

@@ -32,7 +32,8 @@ def test_a_contradictions_score_is_the_share_confirmed_for_its_basis_not_the_mod
     assert sure.score == unsure.score == SCORES["nli"]
     number = Evidence("number", True, {"a": 12, "b": 18}, "12 vs 18")
     assert verdict((0.1, 0.85, 0.05), (0.1, 0.85, 0.05), [number]).score == SCORES["all"]  # a basis not measured
-    assert verdict((0.1, 0.85, 0.05), (0.1, 0.85, 0.05)).score == 0.85  # an agreement keeps the model's probability
+    assert verdict((0.1, 0.85, 0.05), (0.1, 0.85, 0.05)).score == 0.85  # an unrelated pair keeps the model's
+    assert verdict((0.9, 0.05, 0.05), (0.2, 0.7, 0.1)).score == 0.9  # and so does an agreement
 
 
 def test_below_threshold_is_not_a_contradiction():

@@ -172,8 +172,8 @@ def calibrate(rows: list[dict]) -> dict:
     its confirmed share is shrunk toward the share over every basis by a prior
     of PRIORS pairs, the one under which the counts are likeliest
     (`_marginal_log_likelihood`); where the bases' shares differ no more than
-    chance would make them, that is the largest, and every basis scores about
-    the share over all. No
+    chance would make them, the likelihood rises to the grid's end, and every
+    basis scores the share over all. No
     probability within a basis: none of the signals ranked real news
     disagreements above chance (the card), so a finer score would claim what
     was not measured.
@@ -188,7 +188,12 @@ def calibrate(rows: list[dict]) -> dict:
         reported[r["basis"]] += 1
     counts = {b: (confirmed[b], n) for b, n in reported.items()}
     prior = max(PRIORS, key=lambda m: _marginal_log_likelihood(counts, pooled, m))
-    precision = {b: round(_shrunk(confirmed[b], n, pooled, prior), 4) for b, n in sorted(reported.items())}
+    if prior == PRIORS[-1]:
+        # the likelihood still rising at the grid's edge: the shares differ no more than chance makes them, and
+        # what is left between them is the edge's, not the data's, so every basis takes the pooled share
+        precision = {}
+    else:
+        precision = {b: round(_shrunk(confirmed[b], n, pooled, prior), 4) for b, n in sorted(reported.items())}
     return {
         "precision": precision | {"all": round(pooled, 4)},
         "fitted_on": {
@@ -213,9 +218,13 @@ def main() -> None:
     if args.calibrate:
         written["calibration"] = calibrate(tune)
     else:
-        written = fit(tune) | {"calibration": written.get("calibration", {})}
+        # the bases depend on the weights: until the pairs are judged again, one score for all, marked stale
+        stale = {"precision": {"all": written.get("calibration", {}).get("precision", {}).get("all", 0.5)}}
+        written = fit(tune) | {"calibration": stale | {"fitted_on": {"stale": "weights refitted: run --calibrate"}}}
     args.out.write_text(json.dumps(written, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(json.dumps(written, indent=2))
+    if not args.calibrate:
+        print(f"Now judge the pairs again with {args.out} and run this with --calibrate.", file=sys.stderr)
 
 
 if __name__ == "__main__":
