@@ -69,7 +69,7 @@ from shared_data import SHARED, held_out, news_articles  # noqa: E402
 from checker.checks import annotate, calendar, run_checks  # noqa: E402
 from checker.claims import claim_entities  # noqa: E402
 from checker.config import load_config  # noqa: E402
-from checker.decision import Decision, features  # noqa: E402
+from checker.decision import Decision, features, weights_digest  # noqa: E402
 from checker.pipeline import Checker  # noqa: E402
 from checker.records import CandidatePair, Claim, Finding, NLIScores, Span  # noqa: E402
 from checker.verdicts import contradiction_basis, decide  # noqa: E402
@@ -199,7 +199,10 @@ def verdict(finding: Finding, checker: Checker) -> dict:
         finding.pair, finding.nli, finding.evidence, checker.thresholds, checker.decision, kinds
     )
     reported = finding.label == "contradict"
-    return {"reported": reported, "kind": finding.kind, "basis": basis, "score": finding.score, "features": values}
+    weights = weights_digest(checker.decision.weights, checker.decision.intercept)
+    return {"reported": reported, "kind": finding.kind, "basis": basis, "score": finding.score, "features": values} | {
+        "weights": weights
+    }
 
 
 def judge(pairs: list[dict], checker: Checker) -> None:
@@ -349,6 +352,10 @@ def main() -> None:
     started = datetime.datetime.now()
     if args.from_pairs:
         pairs = [json.loads(line) for line in args.from_pairs.read_text(encoding="utf-8").splitlines()]
+        shipped = Decision.load(load_config(args.config, start=ROOT).decision)
+        for p in pairs:  # the scores as the configured decision file gives them now, not as when judged
+            if p["reported"] and p.get("basis"):
+                p["score"] = shipped.score(p["basis"])
     else:
         checker = Checker(load_config(args.config, start=ROOT).with_overrides(model=args.model))
         pairs = paraphrase_pairs(args.per_set, rng) + planted_pairs(args.per_set, checker.nlp, rng) + news_pairs()

@@ -178,6 +178,11 @@ def features(
     return values
 
 
+def weights_digest(weights: dict[str, float], intercept: float) -> str:
+    """A hash of the weights alone: the calibration records the weights whose reports it was fitted on."""
+    return content_hash(json.dumps({"weights": weights, "intercept": intercept}, sort_keys=True))
+
+
 def _logit(p: float) -> float:
     p = min(max(p, 1e-4), 1 - 1e-4)
     return math.log(p / (1 - p))
@@ -203,12 +208,16 @@ class Decision:
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise DecisionError(f"{path}: not a decision file ({type(exc).__name__}: {exc})") from exc
         try:
-            precision = {str(k): float(v) for k, v in data["calibration"]["precision"].items()}
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            given = data["calibration"]["precision"].items()
+        except (KeyError, TypeError, AttributeError) as exc:
             raise DecisionError(
                 f"{path}: no calibration.precision, the scores by basis "
                 f"(models/recipe/decision.py --calibrate writes them; {type(exc).__name__}: {exc})"
             ) from exc
+        try:
+            precision = {str(k): float(v) for k, v in given}
+        except (ValueError, TypeError) as exc:
+            raise DecisionError(f"{path}: calibration.precision holds a score that is not a number ({exc})") from exc
         unknown = sorted(set(weights) - feature_names())
         if unknown:
             raise DecisionError(f"{path}: unknown feature(s) {', '.join(unknown)}")

@@ -207,7 +207,7 @@ function fromHash(){ let id = ''; try { id = decodeURIComponent(location.hash.sl
     $('f-score').value = '0'; renderStories(); }
   select(f); const row = document.querySelector('#list tr.selected'); if (row) row.scrollIntoView({block: 'center'}); }
 document.querySelectorAll('#list th').forEach(th => th.onclick = () => {
-  sortDir = sortKey === th.dataset.key ? -sortDir : 1; sortKey = th.dataset.key; render(); });
+  sortDir = sortKey === th.dataset.key ? -sortDir : th.dataset.key === 'score' ? -1 : 1; sortKey = th.dataset.key; render(); });
 ['f-label', 'f-kind', 'f-doc', 'f-score', 'f-text'].forEach(id => $(id).addEventListener('input', render));
 narrow.addEventListener('change', render);
 window.addEventListener('hashchange', fromHash);

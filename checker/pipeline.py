@@ -67,7 +67,7 @@ class CheckResult:
         return [f for f in self.findings if f.label in wanted and f.kind not in ignored]
 
     def records(self, include: Iterable[str], ignore_kinds: Iterable[str] = ()) -> list[dict[str, Any]]:
-        """Report lines: one a fact for contradictions (strongest first), one a pair for the other labels."""
+        """Report lines: one a fact for contradictions (highest score first, then by id), one a pair for the other labels."""
         documents = {d.id: d for d in self.corpus.documents}
         story_of = {doc: story for story in self.stories for doc in story.documents}
         wanted, ignored = set(include), set(ignore_kinds)

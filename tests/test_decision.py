@@ -8,8 +8,9 @@ import pytest
 
 from checker.checks import registry
 from checker.config import DEFAULT_DECISION, Config
-from checker.decision import LEARNED, Decision, DecisionError, align, features
+from checker.decision import LEARNED, Decision, DecisionError, align, features, weights_digest
 from checker.records import NLIScores
+from checker.verdicts import contradiction_basis
 from tests.helpers import make_pair
 
 
@@ -62,6 +63,10 @@ def test_the_shipped_threshold_is_the_one_its_fit_chose():
             "a weight or the intercept is not a finite number",
         ),
         ('{"weights": {}, "intercept": 0}', "no calibration.precision, the scores by basis .*--calibrate"),
+        (
+            '{"weights": {}, "intercept": 0, "calibration": {"precision": {"all": "high"}}}',
+            "calibration.precision holds a score that is not",
+        ),
         (
             '{"weights": {}, "intercept": 0, "calibration": {"precision": {"all": 0.2, "nil": 0.1}}}',
             "calibration.precision names no basis: nil",
@@ -120,10 +125,16 @@ def test_a_minimal_edit_that_names_no_entity_is_reported(shipped, tmp_path):
     b = "This has not been an emotional ordeal for the family, he said."
     (finding,) = contradictions(shipped, tmp_path, a, b)
     kinds = [c.kind for c in shipped.checks]
-    assert (
-        shipped.decision.probability(features(finding.pair, finding.nli, [], kinds)) >= shipped.config.report_threshold
-    )
+    basis = contradiction_basis(finding.pair, finding.nli, [], shipped.thresholds, shipped.decision, kinds)
+    assert basis == LEARNED  # the decision reported it, not the rule (no entity is named)
     assert finding.kind == "nli" and finding.score == shipped.decision.score(LEARNED)
+
+
+def test_the_shipped_calibration_was_fitted_with_the_shipped_weights():
+    """A refit of the weights marks the scores stale until they are fitted again on pairs judged with them."""
+    data = json.loads(DEFAULT_DECISION.read_text())
+    assert "stale" not in data["calibration"]["fitted_on"]
+    assert data["calibration"]["fitted_on"]["weights"] == weights_digest(data["weights"], data["intercept"])
 
 
 def test_a_paraphrase_with_a_negation_on_both_sides_is_not_reported(shipped, tmp_path):

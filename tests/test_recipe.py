@@ -6,6 +6,7 @@ import random
 import sys
 from pathlib import Path
 
+import pytest
 import torch
 from transformers import BertConfig, BertForSequenceClassification
 
@@ -160,3 +161,33 @@ def test_the_prior_follows_how_far_the_bases_really_differ():
     alike = [{"set": "news", "basis": "nli", "label": int(i % 5 == 0)} for i in range(40)]
     alike += [{"set": "news", "basis": "number", "label": int(i % 5 == 1)} for i in range(10)]
     assert calibrate(alike)["precision"] == {"all": 0.2}
+
+
+def test_a_refit_marks_the_scores_stale_and_calibrating_needs_pairs_judged_with_the_weights(tmp_path, monkeypatch):
+    import json
+
+    import decision as recipe
+
+    from checker.decision import Decision, weights_digest
+
+    rng = random.Random(2)
+    rows = [_pair_row("same story", 0, rng.random() * 0.3) for _ in range(100)]
+    rows += [_pair_row("news, by signal", int(c > 0.7), c) for c in (rng.random() for _ in range(60))]
+    pairs, out = tmp_path / "pairs.jsonl", tmp_path / "decision.json"
+    pairs.write_text("".join(json.dumps(r | {"basis": "nli", "weights": "old"}) + "\n" for r in rows))
+    monkeypatch.setattr("sys.argv", ["decision.py", str(pairs), "--out", str(out), "--calibrate"])
+    with pytest.raises(SystemExit, match="no weights to calibrate"):
+        recipe.main()
+    monkeypatch.setattr("sys.argv", ["decision.py", str(pairs), "--out", str(out)])
+    recipe.main()
+    assert Decision.load(out).precision == {"all": 0.5}  # loadable, one score for all until calibrated
+    assert "stale" in json.loads(out.read_text())["calibration"]["fitted_on"]
+    monkeypatch.setattr("sys.argv", ["decision.py", str(pairs), "--out", str(out), "--calibrate"])
+    with pytest.raises(SystemExit, match="judged with other weights"):
+        recipe.main()
+    written = json.loads(out.read_text())
+    digest = weights_digest(written["weights"], written["intercept"])
+    pairs.write_text("".join(json.dumps(r | {"basis": "nli", "weights": digest}) + "\n" for r in rows))
+    recipe.main()
+    calibration = json.loads(out.read_text())["calibration"]
+    assert calibration["fitted_on"]["weights"] == digest and "stale" not in calibration["fitted_on"]

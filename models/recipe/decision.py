@@ -9,7 +9,9 @@ Two steps, since the second needs what the first decided. Without
 `--calibrate` the weights are fitted and written (the file's calibration kept
 as it is); with it, only the calibration: the score each basis of a reported
 contradiction gets (see `calibrate`), from pairs judged with the weights in
-the file, so judge them again after a fit.
+the file (each judged pair records a hash of them, and other pairs are
+refused), so judge them again after a fit; until then the file holds one
+score for all, marked stale.
 
 A logistic regression (scikit-learn), regularisation chosen by 5-fold
 cross-validated log loss, on the features checker/decision.py computes. The
@@ -56,6 +58,7 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
+from checker.decision import weights_digest  # noqa: E402
 
 SIGNAL_FLOOR = 0.3  # benchmarks/news_sample.py's --floor
 RULES_SHARE = 0.25
@@ -216,7 +219,13 @@ def main() -> None:
     tune = [r for r in rows if r["split"] == "tune"]
     written = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
     if args.calibrate:
+        if not written:
+            raise SystemExit(f"{args.out}: no weights to calibrate (fit them first, without --calibrate)")
+        digest = weights_digest(written["weights"], written["intercept"])
+        if any(r.get("weights") != digest for r in tune if r["set"] in NEWS):
+            raise SystemExit(f"{args.pairs}: judged with other weights than {args.out}'s: judge them again")
         written["calibration"] = calibrate(tune)
+        written["calibration"]["fitted_on"]["weights"] = digest
     else:
         # the bases depend on the weights: until the pairs are judged again, one score for all, marked stale
         stale = {"precision": {"all": written.get("calibration", {}).get("precision", {}).get("all", 0.5)}}
