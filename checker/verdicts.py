@@ -54,6 +54,16 @@ class Thresholds:
     report: float = 0.3  # the learned decision's probability from which a pair the rules leave out is reported
 
 
+def _model_reading(scores: NLIScores | None) -> tuple[float, float, float]:
+    """The largest contradiction and entailment probabilities and the smallest neutral one over the directions scored."""
+    directions = scores.directions() if scores else []
+    return (
+        max((p[CONTRADICTION] for p in directions), default=0.0),
+        max((p[ENTAILMENT] for p in directions), default=0.0),
+        min((p[NEUTRAL] for p in directions), default=1.0),
+    )
+
+
 def contradiction_basis(
     pair: CandidatePair,
     scores: NLIScores | None,
@@ -69,9 +79,7 @@ def contradiction_basis(
     contradicting = [e for e in evidence if e.contradicts]
     if contradicting:
         return contradicting[0].kind
-    directions = scores.directions() if scores else []
-    p_contra = max((p[CONTRADICTION] for p in directions), default=0.0)
-    p_entail = max((p[ENTAILMENT] for p in directions), default=0.0)
+    p_contra, p_entail, _ = _model_reading(scores)
     # the same key with the same label: matching a name across the tagger's person/organisation labels
     # (checks.dates, checks.numbers) added three false model-only reports in the clusters and no find
     same_subject = not thresholds.shared_entity or shares_entity(pair)
@@ -100,10 +108,7 @@ def decide(
     A contradiction's score is the decision file's calibrated score for its basis; an agreement's or an
     unrelated pair's is the model's probability.
     """
-    directions = scores.directions() if scores else []
-    p_contra = max((p[CONTRADICTION] for p in directions), default=0.0)
-    p_entail = max((p[ENTAILMENT] for p in directions), default=0.0)
-    p_neutral = min((p[NEUTRAL] for p in directions), default=1.0)
+    p_contra, p_entail, p_neutral = _model_reading(scores)
     contradicting = [e for e in evidence if e.contradicts]
     agreeing = [e for e in evidence if not e.contradicts]
 
