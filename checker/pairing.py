@@ -9,14 +9,27 @@ grows linearly with the number of claims.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+if TYPE_CHECKING:
+    from scipy import sparse
+
 from checker.records import CandidatePair, Claim
 
-BLOCK = 1024  # rows of the similarity matrix held at once: memory stays O(BLOCK x claims)
+# Cosines held at once: rows of the similarity matrix go in blocks of at most this many cells
+# (about 100 MB with what is worked out from them), so memory stays bounded however large a story grows.
+BLOCK_CELLS = 1 << 22
+# The approximate search fetches this many nearest claims per claim for each one it keeps: its own
+# document's claims and entity-sharing ones ranked up by `entity_bonus` must still be among them.
+FETCH_PER_KEPT, FETCH_EXTRA = 4, 16
+# The HNSW graph's links per claim and search breadths (faiss's M, efConstruction, efSearch): chosen
+# with benchmarks/pairing_scale.py for the candidate pairs the exact search finds on news claims.
+HNSW_LINKS, HNSW_BUILD_BREADTH, HNSW_SEARCH_BREADTH = 32, 64, 64
+SEARCH_ROWS = 4096  # claims looked up at once: who shares an entity is worked out for their candidates together
 
 
 class SentenceEmbedder:
@@ -80,6 +93,62 @@ def cross_document_pairs(claims: Sequence[Claim]) -> int:
     return (total * total - sum(c * c for c in counts.values())) // 2
 
 
+def _exact_candidates(vectors: np.ndarray, fetch: int) -> Iterator[tuple[int, int, np.ndarray, np.ndarray]]:
+    """Every member a candidate of every member, in blocks of rows of the full cosine matrix."""
+    del fetch  # all of them
+    rows = max(1, BLOCK_CELLS // max(1, len(vectors)))
+    columns = np.arange(len(vectors))[None, :]
+    for start in range(0, len(vectors), rows):
+        stop = min(start + rows, len(vectors))
+        yield start, stop, np.broadcast_to(columns, (stop - start, len(vectors))), vectors[start:stop] @ vectors.T
+
+
+def _approximate_candidates(vectors: np.ndarray, fetch: int) -> Iterator[tuple[int, int, np.ndarray, np.ndarray]]:
+    """Each member's `fetch` nearest members by an HNSW graph (faiss): n log n work, not n squared.
+
+    The graph is built on one thread, so the same claims give the same graph and the same report.
+    """
+    import faiss
+
+    index = faiss.IndexHNSWFlat(vectors.shape[1], HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = HNSW_BUILD_BREADTH
+    threads = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    try:
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    finally:
+        faiss.omp_set_num_threads(threads)
+    index.hnsw.efSearch = max(HNSW_SEARCH_BREADTH, fetch)
+    for start in range(0, len(vectors), SEARCH_ROWS):
+        stop = min(start + SEARCH_ROWS, len(vectors))
+        cosine, columns = index.search(np.ascontiguousarray(vectors[start:stop], dtype=np.float32), fetch)
+        missing = columns < 0  # fewer than `fetch` reachable: no candidate
+        yield start, stop, np.where(missing, 0, columns), np.where(missing, -np.inf, cosine)
+
+
+def _entity_matrix(claims: Sequence[Claim], members: np.ndarray) -> sparse.csr_matrix:
+    """Members x names, 1 where the member's claim names it: sparse, as most claims name two or three."""
+    from scipy import sparse  # imported where pairs are made: an unchanged CI rerun makes none
+
+    names: dict[str, int] = {}
+    rows, columns = [], []
+    for position, i in enumerate(members.tolist()):
+        for name in set(claims[i].entities):
+            rows.append(position)
+            columns.append(names.setdefault(name, len(names)))
+    data = np.ones(len(rows), dtype=np.float32)
+    return sparse.csr_matrix((data, (rows, columns)), shape=(len(members), max(1, len(names))))
+
+
+def _shares_entity(entities: sparse.csr_matrix, start: int, stop: int, columns: np.ndarray) -> np.ndarray:
+    """Whether member `start + r` and member `columns[r, c]` name a common entity, for every (r, c)."""
+    if columns.shape[1] == entities.shape[0]:  # every member a candidate: one sparse product
+        return (entities[start:stop] @ entities.T).toarray() > 0
+    rows = np.repeat(np.arange(start, stop), columns.shape[1])
+    common = entities[rows].multiply(entities[columns.ravel()]).sum(axis=1)
+    return np.asarray(common).reshape(columns.shape) > 0
+
+
 def _neighbours(
     claims: Sequence[Claim],
     embeddings: np.ndarray,
@@ -87,40 +156,35 @@ def _neighbours(
     top_k: int,
     min_similarity: float,
     entity_bonus: float,
+    approximate: bool,
 ) -> dict[tuple[int, int], float]:
     """Top-k cross-document embedding neighbours of each of `members` (claim indices) among `members`.
 
-    Who shares an entity comes from an inverted index of the members' entities:
-    a dense claims x entities matrix of a 1,000-article corpus (15,000 claims,
-    thousands of names) took minutes to multiply.
+    Candidates come from the exact cosine matrix, or, with `approximate`, from
+    an HNSW index (a story of tens of thousands of claims). Who shares an
+    entity comes from a sparse claims x names matrix: a dense one of a
+    1,000-article corpus (15,000 claims, thousands of names) took minutes to multiply.
     """
-    docs = np.array([claims[i].doc_id for i in members])
-    holders: dict[str, list[int]] = {}
-    for position, i in enumerate(members):
-        for name in set(claims[i].entities):
-            holders.setdefault(name, []).append(position)
-    held_by = {name: np.array(positions) for name, positions in holders.items()}
+    _, docs = np.unique([claims[i].doc_id for i in members], return_inverse=True)
+    entities = _entity_matrix(claims, members) if entity_bonus else None
     vectors = embeddings[members]
-    k = min(top_k, len(members))
+    fetch = min(len(members), FETCH_PER_KEPT * top_k + FETCH_EXTRA)
+    search = _approximate_candidates if approximate else _exact_candidates
     chosen: dict[tuple[int, int], float] = {}
-    for start in range(0, len(members), BLOCK):
-        stop = min(start + BLOCK, len(members))
-        cosine = vectors[start:stop] @ vectors.T
-        shares_entity = np.zeros(cosine.shape, dtype=bool)
-        for row in range(start, stop):
-            for name in set(claims[members[row]].entities):
-                shares_entity[row - start, held_by[name]] = True
-        ranked = cosine + entity_bonus * shares_entity
-        ranked[docs[start:stop, None] == docs[None, :]] = -np.inf
+    for start, stop, columns, cosine in search(vectors, fetch):
+        shares = _shares_entity(entities, start, stop, columns) if entities is not None else False
+        ranked = cosine + entity_bonus * shares  # float64, as cosines within one bonus must stay apart
+        ranked[docs[start:stop, None] == docs[columns]] = -np.inf
         ranked[cosine < min_similarity] = -np.inf
+        k = min(top_k, columns.shape[1])
         rows = np.repeat(np.arange(stop - start), k)
-        columns = np.argpartition(-ranked, k - 1, axis=1)[:, :k].ravel()
-        kept = np.isfinite(ranked[rows, columns])
-        rows, columns = rows[kept], columns[kept]
+        picked = np.argpartition(-ranked, k - 1, axis=1)[:, :k].ravel()
+        kept = np.isfinite(ranked[rows, picked])
+        rows, picked = rows[kept], picked[kept]
         for i, j, similarity in zip(
             members[start + rows].tolist(),
-            members[columns].tolist(),
-            cosine[rows, columns].tolist(),
+            members[columns[rows, picked]].tolist(),
+            cosine[rows, picked].tolist(),
             strict=True,
         ):
             chosen[(min(i, j), max(i, j))] = similarity
@@ -170,6 +234,7 @@ def pair_candidates(
     keys: Sequence[Iterable[str]] = (),
     key_min_similarity: float = 0.2,
     stories: Sequence[str] | None = None,
+    approximate_from: int | None = None,
 ) -> tuple[list[CandidatePair], PairingStats]:
     """Top-k cross-document neighbours of each claim, as unordered pairs, in a stable order.
 
@@ -178,13 +243,16 @@ def pair_candidates(
     With `stories` (the story id of each claim) only claims of one story are
     paired: documents about different events cannot contradict each other, and
     similarities are computed within each story only, so the work grows with
-    the stories' sizes squared, not the corpus's.
+    the stories' sizes squared, not the corpus's. A story of at least
+    `approximate_from` claims (None: none) finds its neighbours with an
+    approximate index instead, in n log n.
     """
     story = np.array(stories if stories is not None else [""] * len(claims))
     chosen: dict[tuple[int, int], float] = {}
     for name in np.unique(story):
         members = np.flatnonzero(story == name)
-        chosen |= _neighbours(claims, embeddings, members, top_k, min_similarity, entity_bonus)
+        approximate = approximate_from is not None and len(members) >= approximate_from
+        chosen |= _neighbours(claims, embeddings, members, top_k, min_similarity, entity_bonus, approximate)
     if keys:
         chosen |= _shared_key_pairs(claims, embeddings, keys, top_k, key_min_similarity, story)
     pairs = [CandidatePair(claims[i], claims[j], similarity) for (i, j), similarity in sorted(chosen.items())]

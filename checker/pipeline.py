@@ -209,6 +209,7 @@ class Checker:
             keys=[set().union(*(check.pairing_keys(c) for check in self.checks)) for c in claims],
             key_min_similarity=self.config.key_min_similarity,
             stories=[story_of.get(c.doc_id, "") for c in claims],
+            approximate_from=self.config.approximate_pairing_from,
         )
         lap("pairing")
         scores = self.score_pairs(pairs, progress)

@@ -51,3 +51,53 @@ def test_claims_sharing_a_key_are_paired_below_the_floor():
         claims, embeddings, 3, min_similarity=0.9, entity_bonus=0.0, keys=keys, key_min_similarity=0.2
     )
     assert [(p.a.text, p.b.text) for p in pairs] == [("four countries voted against", "18 votes against")]
+
+
+def clustered(n: int, documents: int, seed: int = 0) -> tuple[list, np.ndarray]:
+    """n claims of `documents` sources, each a noisy copy of one of n / 4 topics: several sources per topic."""
+    rng = np.random.default_rng(seed)
+    topics = rng.normal(size=(n // 4, 32))
+    vectors = topics[rng.integers(0, len(topics), n)] + 0.5 * rng.normal(size=(n, 32))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    return [make_claim(f"c{i}", f"d{i % documents}") for i in range(n)], vectors
+
+
+def pair_set(pairs) -> set[tuple[str, str]]:
+    return {(p.a.text, p.b.text) for p in pairs}
+
+
+def test_the_approximate_search_finds_the_pairs_every_cosine_finds():
+    claims, embeddings = clustered(800, 40)
+    exact, _ = pair_candidates(claims, embeddings, top_k=5, min_similarity=0.3, entity_bonus=0.0)
+    approximate, _ = pair_candidates(
+        claims, embeddings, top_k=5, min_similarity=0.3, entity_bonus=0.0, approximate_from=800
+    )
+    assert len(exact) > 1000 and pair_set(approximate) == pair_set(exact)
+    similarity = {(p.a.text, p.b.text): p.similarity for p in exact}
+    assert all(abs(p.similarity - similarity[(p.a.text, p.b.text)]) < 1e-5 for p in approximate)
+
+
+def test_the_approximate_search_gives_the_same_pairs_every_run():
+    claims, embeddings = clustered(2000, 100, seed=1)
+    runs = [pair_candidates(claims, embeddings, 5, 0.3, 0.08, approximate_from=1)[0] for _ in range(2)]
+    assert [(p.a.text, p.b.text, p.similarity) for p in runs[0]] == [
+        (p.a.text, p.b.text, p.similarity) for p in runs[1]
+    ]
+
+
+def test_a_shared_entity_breaks_ties_in_the_approximate_search_too():
+    claims = [make_claim("q", "a", ("Chile",)), make_claim("x", "b"), make_claim("y", "c", ("Chile",))]
+    embeddings = np.stack([unit(1, 0), unit(1, 0.3), unit(1, 0.32)])
+    pairs, _ = pair_candidates(claims, embeddings, top_k=1, min_similarity=0.0, entity_bonus=0.1, approximate_from=1)
+    assert ("q", "y") in pair_set(pairs)
+
+
+def test_a_story_larger_than_one_block_gives_the_pairs_of_one_block(monkeypatch):
+    import checker.pairing
+
+    claims, embeddings = clustered(600, 30, seed=2)
+    claims = [make_claim(c.text, c.doc_id, ("Chile",) if i % 3 == 0 else ()) for i, c in enumerate(claims)]
+    whole, _ = pair_candidates(claims, embeddings, 5, 0.3, 0.08)
+    monkeypatch.setattr(checker.pairing, "BLOCK_CELLS", 600 * 7)  # seven rows at a time
+    blocked, _ = pair_candidates(claims, embeddings, 5, 0.3, 0.08)
+    assert [(p.a.text, p.b.text, p.similarity) for p in blocked] == [(p.a.text, p.b.text, p.similarity) for p in whole]
