@@ -178,6 +178,12 @@ class Checker:
             self._nlp = load_nlp(self.config.max_document_chars)
         return self._nlp
 
+    def can_load_aside(self) -> bool:
+        return self._nlp is None and (self._embedder is None or self._nli is None)
+
+    def load_models(self) -> None:
+        self.embedder, self.nli  # noqa: B018 (the properties load them)
+
     def check(self, corpus: Corpus | Sequence[str], progress: Progress | None = None) -> CheckResult:
         progress = progress or _no_progress
         seconds: dict[str, float] = {}

@@ -1,0 +1,100 @@
+"""The local engine parses in a forked child while it loads the models: the same claims, nothing lost."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from checker import engines
+from checker.checks import registry
+from checker.config import Config
+from checker.corpus import load_corpus
+from checker.engines import LocalEngine
+from checker.index import claim_to_json
+from checker.pipeline import Checker
+from tests.conftest import SEEDS, SHIPPED_MODEL
+
+
+class Backends:
+    """The engine's backends with the loading observed: spaCy from the session, the models a flag."""
+
+    def __init__(self, nlp) -> None:
+        self.config = Config()
+        self.checks = registry().configured()
+        self._nlp = nlp
+        self.loaded_models = False
+        self.parsed_here = 0  # documents this process parsed (the child counts in its own copy)
+
+    @property
+    def nlp(self):
+        self.parsed_here += 1
+        return self._nlp
+
+    def can_load_aside(self) -> bool:
+        return True
+
+    def load_models(self) -> None:
+        self.loaded_models = True
+
+
+def seeds():
+    return load_corpus([str(SEEDS)]).documents
+
+
+def claims_by_document(engine: LocalEngine, documents) -> list:
+    found = dict(engine.claims(documents))
+    return [(c, c.annotations) for position in range(len(documents)) for c in found[position]]
+
+
+def test_a_cold_checker_parses_aside_and_gets_the_claims_parsed_here(nlp):
+    documents = seeds()
+    cold = Checker(Config(model=str(SHIPPED_MODEL)))
+    aside = claims_by_document(cold.engine, documents)
+    assert cold._nlp is None, "spaCy was loaded in this process, not in the child"
+    assert cold._embedder is not None and cold._nli is not None, "the models were not loaded meanwhile"
+    here = claims_by_document(Checker(Config(model=str(SHIPPED_MODEL)), nlp=nlp).engine, documents)
+    assert len(here) > 50 and aside == here
+
+
+def test_documents_a_dead_child_did_not_send_are_parsed_here(nlp, monkeypatch):
+    documents = seeds()
+    backends = Backends(nlp)
+
+    def dies_after_one(self, documents, taken, sender):
+        position = engines._take(taken)
+        sender.send((position, [claim_to_json(c) for c in self._claims_of(documents[position])]))
+        engines._take(taken)  # takes a second document and dies with it
+        os._exit(1)  # as a child killed by the kernel: no goodbye
+
+    monkeypatch.setattr(LocalEngine, "_send_claims", dies_after_one)
+    aside = claims_by_document(LocalEngine(backends), documents)
+    assert backends.loaded_models
+    monkeypatch.setattr(Backends, "can_load_aside", lambda self: False)
+    assert aside == claims_by_document(LocalEngine(backends), documents)
+
+
+def test_an_error_in_the_child_is_raised_here(nlp):
+    class Broken(Backends):
+        @property
+        def nlp(self):
+            raise ValueError("no parser for this document")
+
+    with pytest.raises(ValueError, match="^no parser for this document$"):
+        list(LocalEngine(Broken(nlp)).claims(seeds()))
+
+
+def test_with_the_models_loaded_both_processes_parse_and_every_document_comes_once(nlp, monkeypatch):
+    monkeypatch.setattr(engines, "PARSE_HERE_FROM", 0)  # the parent parses too, from the first document
+    documents = seeds() * 4
+    backends = Backends(nlp)
+    positions = [position for position, _ in LocalEngine(backends).claims(documents)]
+    assert sorted(positions) == list(range(len(documents)))
+    assert backends.parsed_here > 0
+
+
+def test_a_checker_whose_parser_is_given_parses_here(nlp):
+    checker = Checker(Config(model=str(SHIPPED_MODEL)), nlp=nlp)
+    assert not checker.can_load_aside()
+    list(checker.engine.claims(seeds()[:1]))
+    assert checker._embedder is None and checker._nli is None, "nothing to overlap, so nothing loaded early"
