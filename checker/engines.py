@@ -20,6 +20,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
@@ -142,12 +143,18 @@ class LocalEngine:
         parent may hold the lock of the streams it stands in for, and its thread was not forked.
         """
         sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends this child
         with sender:
             while (position := _take(taken)) < len(documents):
                 try:
-                    sender.send((position, [claim_to_json(c) for c in self._claims_of(documents[position])]))
+                    found: list[dict] | Exception = [claim_to_json(c) for c in self._claims_of(documents[position])]
                 except Exception as exc:  # raised again in the parent, whatever it is
-                    sender.send((position, _picklable(exc)))
+                    found = _picklable(exc)
+                try:
+                    sender.send((position, found))
+                except OSError:  # the parent stopped listening: it failed or was interrupted
+                    return
+                if isinstance(found, Exception):
                     return
 
     def embeddings(self, chunks: Sequence[Sequence[Text]]) -> Iterator[tuple[int, np.ndarray]]:
