@@ -20,11 +20,13 @@ if TYPE_CHECKING:
 
 from checker.records import CandidatePair, Claim
 
-# Cosines held at once: rows of the similarity matrix go in blocks of at most this many cells
-# (about 100 MB with what is worked out from them), so memory stays bounded however large a story grows.
+# Cosines held at once: rows of the similarity matrix go in blocks of at most this many cells (about
+# 150 MB with what is worked out from them), so the block stays bounded however large a story grows.
 BLOCK_CELLS = 1 << 22
 # The approximate search fetches this many nearest claims per claim for each one it keeps: its own
-# document's claims and entity-sharing ones ranked up by `entity_bonus` must still be among them.
+# document's claims and entity-sharing ones ranked up by `entity_bonus` must still be among them. Where
+# its own document's claims took FETCH_EXTRA places or more, the claim is looked up again with room for
+# all of them.
 FETCH_PER_KEPT, FETCH_EXTRA = 4, 16
 # The HNSW graph's links per claim and search breadths (faiss's M, efConstruction, efSearch): chosen
 # with benchmarks/pairing_scale.py for the candidate pairs the exact search finds on news claims.
@@ -93,20 +95,27 @@ def cross_document_pairs(claims: Sequence[Claim]) -> int:
     return (total * total - sum(c * c for c in counts.values())) // 2
 
 
-def _exact_candidates(vectors: np.ndarray, fetch: int) -> Iterator[tuple[int, int, np.ndarray, np.ndarray]]:
-    """Every member a candidate of every member, in blocks of rows of the full cosine matrix."""
-    del fetch  # all of them
+Candidates = Iterator[tuple[int, int, np.ndarray | None, np.ndarray]]  # rows start:stop, their columns, cosines
+
+
+def _exact_candidates(vectors: np.ndarray, docs: np.ndarray, fetch: int) -> Candidates:
+    """Every member a candidate of every member, in blocks of rows of the full cosine matrix.
+
+    The columns are None: every member, in order.
+    """
+    del docs, fetch  # all of them
     rows = max(1, BLOCK_CELLS // max(1, len(vectors)))
-    columns = np.arange(len(vectors))[None, :]
     for start in range(0, len(vectors), rows):
         stop = min(start + rows, len(vectors))
-        yield start, stop, np.broadcast_to(columns, (stop - start, len(vectors))), vectors[start:stop] @ vectors.T
+        yield start, stop, None, vectors[start:stop] @ vectors.T
 
 
-def _approximate_candidates(vectors: np.ndarray, fetch: int) -> Iterator[tuple[int, int, np.ndarray, np.ndarray]]:
+def _approximate_candidates(vectors: np.ndarray, docs: np.ndarray, fetch: int) -> Candidates:
     """Each member's `fetch` nearest members by an HNSW graph (faiss): n log n work, not n squared.
 
-    The graph is built on one thread, so the same claims give the same graph and the same report.
+    A member whose own document's members crowd its list is looked up again with room for them all.
+    The graph is built on one thread, so the same claims give the same graph and the same report on
+    one machine and faiss version (faiss picks its vector instructions by CPU).
     """
     import faiss
 
@@ -118,10 +127,22 @@ def _approximate_candidates(vectors: np.ndarray, fetch: int) -> Iterator[tuple[i
         index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     finally:
         faiss.omp_set_num_threads(threads)
-    index.hnsw.efSearch = max(HNSW_SEARCH_BREADTH, fetch)
+
+    def nearest(rows: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+        index.hnsw.efSearch = max(HNSW_SEARCH_BREADTH, width)
+        return index.search(np.ascontiguousarray(vectors[rows], dtype=np.float32), width)
+
+    sizes = np.bincount(docs)
     for start in range(0, len(vectors), SEARCH_ROWS):
         stop = min(start + SEARCH_ROWS, len(vectors))
-        cosine, columns = index.search(np.ascontiguousarray(vectors[start:stop], dtype=np.float32), fetch)
+        cosine, columns = nearest(np.arange(start, stop), fetch)
+        own = (columns >= 0) & (docs[columns] == docs[start:stop, None])
+        crowded = np.flatnonzero(own.sum(axis=1) >= FETCH_EXTRA)
+        if len(crowded) and fetch < len(vectors):
+            width = min(len(vectors), fetch + int(sizes[docs[start + crowded]].max()))
+            cosine = np.pad(cosine, ((0, 0), (0, width - fetch)), constant_values=-np.inf)
+            columns = np.pad(columns, ((0, 0), (0, width - fetch)), constant_values=-1)
+            cosine[crowded], columns[crowded] = nearest(start + crowded, width)
         missing = columns < 0  # fewer than `fetch` reachable: no candidate
         yield start, stop, np.where(missing, 0, columns), np.where(missing, -np.inf, cosine)
 
@@ -140,9 +161,9 @@ def _entity_matrix(claims: Sequence[Claim], members: np.ndarray) -> sparse.csr_m
     return sparse.csr_matrix((data, (rows, columns)), shape=(len(members), max(1, len(names))))
 
 
-def _shares_entity(entities: sparse.csr_matrix, start: int, stop: int, columns: np.ndarray) -> np.ndarray:
-    """Whether member `start + r` and member `columns[r, c]` name a common entity, for every (r, c)."""
-    if columns.shape[1] == entities.shape[0]:  # every member a candidate: one sparse product
+def _shares_entity(entities: sparse.csr_matrix, start: int, stop: int, columns: np.ndarray | None) -> np.ndarray:
+    """Whether member `start + r` and member `columns[r, c]` (None: member c) name a common entity, for every (r, c)."""
+    if columns is None:  # every member a candidate: one sparse product
         return (entities[start:stop] @ entities.T).toarray() > 0
     rows = np.repeat(np.arange(start, stop), columns.shape[1])
     common = entities[rows].multiply(entities[columns.ravel()]).sum(axis=1)
@@ -171,19 +192,19 @@ def _neighbours(
     fetch = min(len(members), FETCH_PER_KEPT * top_k + FETCH_EXTRA)
     search = _approximate_candidates if approximate else _exact_candidates
     chosen: dict[tuple[int, int], float] = {}
-    for start, stop, columns, cosine in search(vectors, fetch):
+    for start, stop, columns, cosine in search(vectors, docs, fetch):
         shares = _shares_entity(entities, start, stop, columns) if entities is not None else False
-        ranked = cosine + entity_bonus * shares  # float64, as cosines within one bonus must stay apart
-        ranked[docs[start:stop, None] == docs[columns]] = -np.inf
+        ranked = cosine + entity_bonus * shares  # with a bonus, float64: cosines within one bonus must stay apart
+        ranked[docs[start:stop, None] == (docs[None, :] if columns is None else docs[columns])] = -np.inf
         ranked[cosine < min_similarity] = -np.inf
-        k = min(top_k, columns.shape[1])
+        k = min(top_k, ranked.shape[1])
         rows = np.repeat(np.arange(stop - start), k)
         picked = np.argpartition(-ranked, k - 1, axis=1)[:, :k].ravel()
         kept = np.isfinite(ranked[rows, picked])
         rows, picked = rows[kept], picked[kept]
         for i, j, similarity in zip(
             members[start + rows].tolist(),
-            members[columns[rows, picked]].tolist(),
+            members[picked if columns is None else columns[rows, picked]].tolist(),
             cosine[rows, picked].tolist(),
             strict=True,
         ):
