@@ -20,8 +20,10 @@ import logging
 import multiprocessing
 import os
 import pickle
+import queue
 import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from multiprocessing.connection import Connection
@@ -41,9 +43,10 @@ from checker.records import Claim, Document, Span
 Text = str
 TextPair = tuple[str, str]
 DOCUMENTS_PER_BATCH = 8  # claims: documents parsed by one call of a worker
-# The parent parses too, once its models are loaded, while more documents than this are left: loading
+# The parent parses too, once its model is loaded, while more documents than this are left. Loading
 # spaCy here costs about what the child parses 13 news articles in (2.5 s at 0.19 s each; RESULTS.md),
-# so with fewer left the child alone finishes first.
+# so with fewer left the child alone finishes first; 50 is that break-even with room for articles
+# longer than the average (not tuned further: a 200-article run gains 40% either way).
 PARSE_HERE_FROM = 50
 
 
@@ -73,11 +76,11 @@ class Backends(Protocol):
     def nli(self) -> NLIBackend: ...
 
     def can_load_aside(self) -> bool:
-        """Whether spaCy and a later stage's model are both still to load: then loading one can overlap the other."""
+        """Whether spaCy and the embedder are both still to load: then loading one can overlap the other."""
         ...
 
-    def load_models(self) -> None:
-        """Load the embedder and the NLI model now."""
+    def load_embedder(self) -> None:
+        """Load the embedder (and with it torch) now."""
         ...
 
 
@@ -86,16 +89,17 @@ class LocalEngine:
 
     Where nothing is loaded yet (a cold run, or `checker ci` with a new
     article), the documents are parsed in a forked child process while this
-    one loads the embedder and the NLI model: spaCy's import and load (about
-    2.5 s) and torch's (about 3.5 s) are each one core's work, and run side by
-    side on two. Then both parse what is left.
+    one loads the embedder: spaCy's import and load (about 2.5 s) and torch's
+    import and the embedder's load (about 3.5 s) are each one core's work, and
+    run side by side on two. Then both parse what is left. On Linux only:
+    elsewhere forking a process with threads running is not safe.
     """
 
     def __init__(self, backends: Backends) -> None:
         self.backends = backends
 
     def claims(self, documents: Sequence[Document]) -> Iterator[tuple[int, list[Claim]]]:
-        if documents and self.backends.can_load_aside() and "fork" in multiprocessing.get_all_start_methods():
+        if documents and self.backends.can_load_aside() and sys.platform == "linux":  # fork is safe there
             yield from self._claims_aside(documents)
             return
         for position, document in enumerate(documents):
@@ -105,44 +109,55 @@ class LocalEngine:
         return extract_claims([document], self.backends.nlp, self.backends.checks)
 
     def _claims_aside(self, documents: Sequence[Document]) -> Iterator[tuple[int, list[Claim]]]:
-        """Claims parsed by a forked child while this process loads the later stages' models, then by both.
+        """Claims parsed by a forked child while this process loads the embedder, then by both.
 
         Each takes the next document from one shared counter, so a large
         corpus is parsed on two cores (the parent only while more than
-        `PARSE_HERE_FROM` are left). Should the child die, the documents it
-        took and did not send are parsed here; an error it met is raised here,
-        as it would have been in this process.
+        `PARSE_HERE_FROM` are left). A thread here reads what the child sends
+        as it comes, so the child never waits on a full pipe. Should the child
+        die, the documents it took and did not send are parsed here; an error
+        it met is raised here, as it would have been in this process.
         """
         fork = multiprocessing.get_context("fork")
         taken = fork.Value("q", 0)
         receiver, sender = fork.Pipe(duplex=False)
-        child = fork.Process(target=self._send_claims, args=(documents, taken, sender), daemon=True)
+        child = fork.Process(target=self._send_claims, args=(documents, taken, receiver, sender), daemon=True)
         child.start()
         sender.close()
+        arrived: queue.SimpleQueue = queue.SimpleQueue()
+        reader = threading.Thread(target=_read_all, args=(receiver, arrived), daemon=True)
+        reader.start()
         done: set[int] = set()
         try:
-            self.backends.load_models()
+            self.backends.load_embedder()
             while len(documents) - taken.value > PARSE_HERE_FROM and (position := _take(taken)) < len(documents):
-                yield from _received(receiver, done, wait=False)
+                yield from _arrived(arrived, done, wait=False)
                 done.add(position)
                 yield position, self._claims_of(documents[position])
-            yield from _received(receiver, done, wait=True)
+            yield from _arrived(arrived, done, wait=True)
             for position, document in enumerate(documents):
                 if position not in done:
                     yield position, self._claims_of(document)
         finally:
-            receiver.close()
-            child.join(timeout=1)
-            if child.is_alive():
+            if child.is_alive():  # this process failed or was interrupted: the child's work is not wanted
                 child.kill()
+            child.join()
+            reader.join()
+            receiver.close()
 
-    def _send_claims(self, documents: Sequence[Document], taken: Synchronized, sender: Connection) -> None:
+    def _send_claims(
+        self, documents: Sequence[Document], taken: Synchronized, receiver: Connection, sender: Connection
+    ) -> None:
         """The child's work: the claims of each document it takes, as the index stores them, or the error it met.
 
-        What it prints (a parser's warning) goes straight to the terminal: a progress display in the
-        parent may hold the lock of the streams it stands in for, and its thread was not forked.
+        It closes its copy of the pipe's reading end, so that should the parent be gone, its next send
+        fails and it stops. What it prints (a parser's warning) goes to the terminal through streams of
+        its own: a progress display in the parent may hold the locks of the inherited ones, and its
+        thread was not forked.
         """
-        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        receiver.close()
+        sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115 (the process's own stdout)
+        sys.stderr = open(2, "w", buffering=1, closefd=False)  # noqa: SIM115
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends this child
         with sender:
             while (position := _take(taken)) < len(documents):
@@ -152,7 +167,7 @@ class LocalEngine:
                     found = _picklable(exc)
                 try:
                     sender.send((position, found))
-                except OSError:  # the parent stopped listening: it failed or was interrupted
+                except OSError:  # the parent is gone
                     return
                 if isinstance(found, Exception):
                     return
@@ -175,13 +190,27 @@ def _take(counter: Synchronized) -> int:
     return position
 
 
-def _received(receiver: Connection, done: set[int], wait: bool) -> Iterator[tuple[int, list[Claim]]]:
-    """The claims the child has sent (with `wait`, until it is gone); its error raised here."""
-    while wait or receiver.poll():
+def _read_all(receiver: Connection, arrived: queue.SimpleQueue) -> None:
+    """Every message the child sends, as it comes; then None, once it is gone (done, dead, or unreadable)."""
+    while True:
         try:
-            position, found = receiver.recv()
-        except EOFError:  # the child is gone, whether done or dead
+            arrived.put(receiver.recv())
+        except Exception:  # EOFError: done or dead; OSError: dead mid-message; anything else: unreadable
+            arrived.put(None)
             return
+
+
+def _arrived(arrived: queue.SimpleQueue, done: set[int], wait: bool) -> Iterator[tuple[int, list[Claim]]]:
+    """The claims the child has sent (with `wait`, until it is gone); its error raised here."""
+    while True:
+        try:
+            message = arrived.get() if wait else arrived.get_nowait()
+        except queue.Empty:
+            return
+        if message is None:
+            arrived.put(None)  # gone stays gone for the next caller
+            return
+        position, found = message
         if isinstance(found, BaseException):
             raise found
         done.add(position)
@@ -189,9 +218,9 @@ def _received(receiver: Connection, done: set[int], wait: bool) -> Iterator[tupl
 
 
 def _picklable(exc: Exception) -> Exception:
-    """`exc` itself where it can cross a pipe, else a RuntimeError that says what it was."""
+    """`exc` itself where it can cross a pipe and be read back, else a RuntimeError that says what it was."""
     try:
-        pickle.dumps(exc)
+        pickle.loads(pickle.dumps(exc))
     except Exception:
         return RuntimeError(f"{type(exc).__name__}: {exc}")
     return exc

@@ -179,10 +179,10 @@ class Checker:
         return self._nlp
 
     def can_load_aside(self) -> bool:
-        return self._nlp is None and (self._embedder is None or self._nli is None)
+        return self._nlp is None and self._embedder is None
 
-    def load_models(self) -> None:
-        self.embedder, self.nli  # noqa: B018 (the properties load them)
+    def load_embedder(self) -> None:
+        self.embedder  # noqa: B018 (the property loads it)
 
     def check(self, corpus: Corpus | Sequence[str], progress: Progress | None = None) -> CheckResult:
         progress = progress or _no_progress

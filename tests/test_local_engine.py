@@ -34,7 +34,7 @@ class Backends:
     def can_load_aside(self) -> bool:
         return True
 
-    def load_models(self) -> None:
+    def load_embedder(self) -> None:
         self.loaded_models = True
 
 
@@ -52,7 +52,8 @@ def test_a_cold_checker_parses_aside_and_gets_the_claims_parsed_here(nlp):
     cold = Checker(Config(model=str(SHIPPED_MODEL)))
     aside = claims_by_document(cold.engine, documents)
     assert cold._nlp is None, "spaCy was loaded in this process, not in the child"
-    assert cold._embedder is not None and cold._nli is not None, "the models were not loaded meanwhile"
+    assert cold._embedder is not None, "the embedder was not loaded meanwhile"
+    assert cold._nli is None, "the NLI model still loads when first needed"
     here = claims_by_document(Checker(Config(model=str(SHIPPED_MODEL)), nlp=nlp).engine, documents)
     assert len(here) > 50 and aside == here
 
@@ -61,7 +62,7 @@ def test_documents_a_dead_child_did_not_send_are_parsed_here(nlp, monkeypatch):
     documents = seeds()
     backends = Backends(nlp)
 
-    def dies_after_one(self, documents, taken, sender):
+    def dies_after_one(self, documents, taken, receiver, sender):
         position = engines._take(taken)
         sender.send((position, [claim_to_json(c) for c in self._claims_of(documents[position])]))
         engines._take(taken)  # takes a second document and dies with it
@@ -75,13 +76,36 @@ def test_documents_a_dead_child_did_not_send_are_parsed_here(nlp, monkeypatch):
 
 
 def test_an_error_in_the_child_is_raised_here(nlp):
-    class Broken(Backends):
+    parent = os.getpid()
+
+    class BrokenInTheChild(Backends):
         @property
         def nlp(self):
-            raise ValueError("no parser for this document")
+            if os.getpid() != parent:
+                raise ValueError(f"no parser in process {os.getpid()}")
+            return super().nlp
 
-    with pytest.raises(ValueError, match="^no parser for this document$"):
-        list(LocalEngine(Broken(nlp)).claims(seeds()))
+    with pytest.raises(ValueError, match=r"^no parser in process \d+$") as raised:
+        list(LocalEngine(BrokenInTheChild(nlp)).claims(seeds()))
+    assert str(raised.value) != f"no parser in process {parent}"
+
+
+def test_an_error_that_cannot_be_read_back_is_still_raised_here(nlp):
+    parent = os.getpid()
+
+    class Unreadable(Exception):
+        def __init__(self, document, reason):
+            super().__init__(f"{document}: {reason}")  # pickles, but cannot be built again from its args
+
+    class BrokenInTheChild(Backends):
+        @property
+        def nlp(self):
+            if os.getpid() != parent:
+                raise Unreadable("a.txt", "no parser")
+            return super().nlp
+
+    with pytest.raises(RuntimeError, match="^Unreadable: a.txt: no parser$"):
+        list(LocalEngine(BrokenInTheChild(nlp)).claims(seeds()))
 
 
 def test_with_the_models_loaded_both_processes_parse_and_every_document_comes_once(nlp, monkeypatch):
