@@ -147,6 +147,9 @@ class Config:
     # (29,532 claims: 6.6 s against 16.1 s; 20,000: 5.6 against 7.9) and finds 99% of the
     # exact search's pairs (99.6%, counting a pair of the same two sentences between other
     # copies of them as found; 98.6% by position). At 120,000 claims: 45 s against 412 s.
+    # The index's pairs are the same every run on one machine and faiss version, not across
+    # CPUs (faiss picks its vector instructions by CPU). On macOS and Windows faiss and torch
+    # each bring an OpenMP runtime, which can clash: there, set this above the largest story.
     approximate_pairing_from: int = setting(30_000, COUNT)
 
     # Verdicts. The model's probabilities are temperature-calibrated, so these
