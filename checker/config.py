@@ -144,9 +144,10 @@ class Config:
     # neighbours with an approximate index (an HNSW graph, faiss) instead of every cosine,
     # whose work grows with the claims squared. 30,000: with benchmarks/pairing_scale.py on
     # FNC-1 claims, the smallest size measured where the index takes at most half the time
-    # (29,532 claims: 6.6 s against 16.1 s; 20,000: 5.6 against 7.9) and finds 99% of the
+    # (29,532 claims: 8.5 s against 22.3 s; 20,000: 5.5 against 7.6) and finds 99% of the
     # exact search's pairs (99.6%, counting a pair of the same two sentences between other
-    # copies of them as found; 98.6% by position). At 120,000 claims: 45 s against 412 s.
+    # copies of them as found; 98.6% by position). At 120,000 claims (the index's first
+    # version, RESULTS.md): 45 s against 412 s.
     # The index's pairs are the same every run on one machine and faiss version, not across
     # CPUs (faiss picks its vector instructions by CPU). On macOS and Windows faiss and torch
     # each bring an OpenMP runtime, which can clash: there, set this above the largest story.

@@ -95,7 +95,7 @@ def cross_document_pairs(claims: Sequence[Claim]) -> int:
     return (total * total - sum(c * c for c in counts.values())) // 2
 
 
-Candidates = Iterator[tuple[int, int, np.ndarray | None, np.ndarray]]  # rows start:stop, their columns, cosines
+Candidates = Iterator[tuple[np.ndarray, np.ndarray | None, np.ndarray]]  # rows, their columns, their cosines
 
 
 def _exact_candidates(vectors: np.ndarray, docs: np.ndarray, fetch: int) -> Candidates:
@@ -104,16 +104,18 @@ def _exact_candidates(vectors: np.ndarray, docs: np.ndarray, fetch: int) -> Cand
     The columns are None: every member, in order.
     """
     del docs, fetch  # all of them
-    rows = max(1, BLOCK_CELLS // max(1, len(vectors)))
-    for start in range(0, len(vectors), rows):
-        stop = min(start + rows, len(vectors))
-        yield start, stop, None, vectors[start:stop] @ vectors.T
+    step = max(1, BLOCK_CELLS // max(1, len(vectors)))
+    for start in range(0, len(vectors), step):
+        rows = np.arange(start, min(start + step, len(vectors)))
+        yield rows, None, vectors[rows] @ vectors.T
 
 
 def _approximate_candidates(vectors: np.ndarray, docs: np.ndarray, fetch: int) -> Candidates:
     """Each member's `fetch` nearest members by an HNSW graph (faiss): n log n work, not n squared.
 
-    A member whose own document's members crowd its list is looked up again with room for them all.
+    A member whose own document's members took FETCH_EXTRA or more of those places is looked up
+    again with room for its whole document, in chunks of rows that keep rows x width at most
+    SEARCH_ROWS x fetch: a document of thousands of claims (a transcript) costs time, not memory.
     The graph is built on one thread, so the same claims give the same graph and the same report on
     one machine and faiss version (faiss picks its vector instructions by CPU).
     """
@@ -128,23 +130,26 @@ def _approximate_candidates(vectors: np.ndarray, docs: np.ndarray, fetch: int) -
     finally:
         faiss.omp_set_num_threads(threads)
 
-    def nearest(rows: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    def nearest(rows: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         index.hnsw.efSearch = max(HNSW_SEARCH_BREADTH, width)
-        return index.search(np.ascontiguousarray(vectors[rows], dtype=np.float32), width)
+        cosine, columns = index.search(np.ascontiguousarray(vectors[rows], dtype=np.float32), width)
+        missing = columns < 0  # fewer than `width` reachable: no candidate
+        return rows, np.where(missing, 0, columns), np.where(missing, -np.inf, cosine)
 
     sizes = np.bincount(docs)
+    crowded: list[np.ndarray] = []
     for start in range(0, len(vectors), SEARCH_ROWS):
-        stop = min(start + SEARCH_ROWS, len(vectors))
-        cosine, columns = nearest(np.arange(start, stop), fetch)
-        own = (columns >= 0) & (docs[columns] == docs[start:stop, None])
-        crowded = np.flatnonzero(own.sum(axis=1) >= FETCH_EXTRA)
-        if len(crowded) and fetch < len(vectors):
-            width = min(len(vectors), fetch + int(sizes[docs[start + crowded]].max()))
-            cosine = np.pad(cosine, ((0, 0), (0, width - fetch)), constant_values=-np.inf)
-            columns = np.pad(columns, ((0, 0), (0, width - fetch)), constant_values=-1)
-            cosine[crowded], columns[crowded] = nearest(start + crowded, width)
-        missing = columns < 0  # fewer than `fetch` reachable: no candidate
-        yield start, stop, np.where(missing, 0, columns), np.where(missing, -np.inf, cosine)
+        rows, columns, cosine = nearest(np.arange(start, min(start + SEARCH_ROWS, len(vectors))), fetch)
+        own = (cosine > -np.inf) & (docs[columns] == docs[rows, None])
+        roomy = (own.sum(axis=1) < FETCH_EXTRA) | (fetch >= len(vectors))  # every member fetched: no more room
+        crowded.append(rows[~roomy])
+        yield rows[roomy], columns[roomy], cosine[roomy]
+    again = np.concatenate(crowded)
+    for size in np.unique(sizes[docs[again]]):  # rows whose documents are alike in size, searched alike
+        rows, width = again[sizes[docs[again]] == size], min(len(vectors), fetch + int(size))
+        step = max(1, SEARCH_ROWS * fetch // width)
+        for start in range(0, len(rows), step):
+            yield nearest(rows[start : start + step], width)
 
 
 def _entity_matrix(claims: Sequence[Claim], members: np.ndarray) -> sparse.csr_matrix:
@@ -161,12 +166,11 @@ def _entity_matrix(claims: Sequence[Claim], members: np.ndarray) -> sparse.csr_m
     return sparse.csr_matrix((data, (rows, columns)), shape=(len(members), max(1, len(names))))
 
 
-def _shares_entity(entities: sparse.csr_matrix, start: int, stop: int, columns: np.ndarray | None) -> np.ndarray:
-    """Whether member `start + r` and member `columns[r, c]` (None: member c) name a common entity, for every (r, c)."""
+def _shares_entity(entities: sparse.csr_matrix, rows: np.ndarray, columns: np.ndarray | None) -> np.ndarray:
+    """Whether member `rows[r]` and member `columns[r, c]` (None: member c) name a common entity, for every (r, c)."""
     if columns is None:  # every member a candidate: one sparse product
-        return (entities[start:stop] @ entities.T).toarray() > 0
-    rows = np.repeat(np.arange(start, stop), columns.shape[1])
-    common = entities[rows].multiply(entities[columns.ravel()]).sum(axis=1)
+        return (entities[rows] @ entities.T).toarray() > 0
+    common = entities[np.repeat(rows, columns.shape[1])].multiply(entities[columns.ravel()]).sum(axis=1)
     return np.asarray(common).reshape(columns.shape) > 0
 
 
@@ -192,18 +196,20 @@ def _neighbours(
     fetch = min(len(members), FETCH_PER_KEPT * top_k + FETCH_EXTRA)
     search = _approximate_candidates if approximate else _exact_candidates
     chosen: dict[tuple[int, int], float] = {}
-    for start, stop, columns, cosine in search(vectors, docs, fetch):
-        shares = _shares_entity(entities, start, stop, columns) if entities is not None else False
+    for block, columns, cosine in search(vectors, docs, fetch):
+        if not len(block):
+            continue
+        shares = _shares_entity(entities, block, columns) if entities is not None else False
         ranked = cosine + entity_bonus * shares  # with a bonus, float64: cosines within one bonus must stay apart
-        ranked[docs[start:stop, None] == (docs[None, :] if columns is None else docs[columns])] = -np.inf
+        ranked[docs[block, None] == (docs[None, :] if columns is None else docs[columns])] = -np.inf
         ranked[cosine < min_similarity] = -np.inf
         k = min(top_k, ranked.shape[1])
-        rows = np.repeat(np.arange(stop - start), k)
+        rows = np.repeat(np.arange(len(block)), k)
         picked = np.argpartition(-ranked, k - 1, axis=1)[:, :k].ravel()
         kept = np.isfinite(ranked[rows, picked])
         rows, picked = rows[kept], picked[kept]
         for i, j, similarity in zip(
-            members[start + rows].tolist(),
+            members[block[rows]].tolist(),
             members[picked if columns is None else columns[rows, picked]].tolist(),
             cosine[rows, picked].tolist(),
             strict=True,
