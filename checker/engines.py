@@ -24,11 +24,12 @@ import queue
 import signal
 import sys
 import threading
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from multiprocessing.connection import Connection
 from multiprocessing.sharedctypes import Synchronized
-from typing import Any, Protocol
+from typing import Any, Protocol, TextIO
 
 import numpy as np
 
@@ -99,7 +100,7 @@ class LocalEngine:
         self.backends = backends
 
     def claims(self, documents: Sequence[Document]) -> Iterator[tuple[int, list[Claim]]]:
-        if documents and self.backends.can_load_aside() and sys.platform == "linux":  # fork is safe there
+        if documents and self.backends.can_load_aside() and _can_fork():
             yield from self._claims_aside(documents)
             return
         for position, document in enumerate(documents):
@@ -122,12 +123,15 @@ class LocalEngine:
         taken = fork.Value("q", 0)
         receiver, sender = fork.Pipe(duplex=False)
         child = fork.Process(target=self._send_claims, args=(documents, taken, receiver, sender), daemon=True)
-        child.start()
-        sender.close()
+        try:
+            child.start()
+        finally:
+            sender.close()
         arrived: queue.SimpleQueue = queue.SimpleQueue()
         reader = threading.Thread(target=_read_all, args=(receiver, arrived), daemon=True)
         reader.start()
         done: set[int] = set()
+        finished = False
         try:
             self.backends.load_embedder()
             while len(documents) - taken.value > PARSE_HERE_FROM and (position := _take(taken)) < len(documents):
@@ -138,8 +142,9 @@ class LocalEngine:
             for position, document in enumerate(documents):
                 if position not in done:
                     yield position, self._claims_of(document)
+            finished = True
         finally:
-            if child.is_alive():  # this process failed or was interrupted: the child's work is not wanted
+            if not finished:  # this process failed, was interrupted or stopped early: the child's work is not wanted
                 child.kill()
             child.join()
             reader.join()
@@ -156,8 +161,7 @@ class LocalEngine:
         thread was not forked.
         """
         receiver.close()
-        sys.stdout = open(1, "w", buffering=1, closefd=False)  # noqa: SIM115 (the process's own stdout)
-        sys.stderr = open(2, "w", buffering=1, closefd=False)  # noqa: SIM115
+        sys.stdout, sys.stderr = _own_stream(sys.__stdout__, 1), _own_stream(sys.__stderr__, 2)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends this child
         with sender:
             while (position := _take(taken)) < len(documents):
@@ -190,12 +194,30 @@ def _take(counter: Synchronized) -> int:
     return position
 
 
+def _can_fork() -> bool:
+    """Linux, where forking a process with threads is safe, and not inside a daemonic process (a Pool's
+    worker), which may not have children."""
+    return sys.platform == "linux" and not multiprocessing.current_process().daemon
+
+
+def _own_stream(inherited: TextIO | None, fd: int) -> TextIO:
+    """A new stream on `fd`, encoded as the inherited one was: its locks are new, the inherited ones may be held."""
+    encoding, errors = (inherited.encoding, inherited.errors) if inherited else ("utf-8", "backslashreplace")
+    return open(fd, "w", buffering=1, encoding=encoding, errors=errors, closefd=False)  # noqa: SIM115 (lives as long as the child)
+
+
 def _read_all(receiver: Connection, arrived: queue.SimpleQueue) -> None:
     """Every message the child sends, as it comes; then None, once it is gone (done, dead, or unreadable)."""
     while True:
         try:
             arrived.put(receiver.recv())
-        except Exception:  # EOFError: done or dead; OSError: dead mid-message; anything else: unreadable
+        except (EOFError, OSError):  # done or dead (OSError: dead in the middle of a message)
+            arrived.put(None)
+            return
+        except Exception as exc:  # a message that cannot be read: what is left is parsed here
+            warnings.warn(
+                f"checker: claims parsed aside could not be read back ({exc}); parsing the rest here", stacklevel=1
+            )
             arrived.put(None)
             return
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import queue
+import signal
+import time
 
 import pytest
 
@@ -90,12 +94,15 @@ def test_an_error_in_the_child_is_raised_here(nlp):
     assert str(raised.value) != f"no parser in process {parent}"
 
 
+class Unreadable(Exception):
+    """Pickles (it is at module level), but cannot be built again from its args."""
+
+    def __init__(self, document, reason):
+        super().__init__(f"{document}: {reason}")
+
+
 def test_an_error_that_cannot_be_read_back_is_still_raised_here(nlp):
     parent = os.getpid()
-
-    class Unreadable(Exception):
-        def __init__(self, document, reason):
-            super().__init__(f"{document}: {reason}")  # pickles, but cannot be built again from its args
 
     class BrokenInTheChild(Backends):
         @property
@@ -122,3 +129,52 @@ def test_a_checker_whose_parser_is_given_parses_here(nlp):
     assert not checker.can_load_aside()
     list(checker.engine.claims(seeds()[:1]))
     assert checker._embedder is None and checker._nli is None, "nothing to overlap, so nothing loaded early"
+
+
+def test_the_child_goes_on_parsing_while_the_embedder_loads(nlp, monkeypatch):
+    counters, taken = [], []
+
+    class SlowToLoad(Backends):
+        def load_embedder(self) -> None:
+            time.sleep(6)  # a model slower to load than spaCy (a cold disk, a larger model)
+            taken.append(counters[0].value)  # documents the child has taken meanwhile
+
+    fork = multiprocessing.get_context("fork")
+    shared_value = type(fork).Value
+
+    def noted(self, *args, **kwargs):
+        counters.append(shared_value(self, *args, **kwargs))
+        return counters[-1]
+
+    monkeypatch.setattr(type(fork), "Value", noted)
+    documents = seeds() * 4
+    assert len(dict(LocalEngine(SlowToLoad(nlp)).claims(documents))) == len(documents)
+    assert taken[0] >= 8, "the child waited on a full pipe while the embedder loaded"
+
+
+def test_gone_stays_gone_for_the_next_reader():
+    arrived = queue.SimpleQueue()
+    arrived.put((0, []))
+    arrived.put(None)
+    done: set[int] = set()
+    assert list(engines._arrived(arrived, done, wait=False)) == [(0, [])]
+    signal.alarm(10)  # a lost end-of-messages would wait forever
+    try:
+        assert list(engines._arrived(arrived, done, wait=True)) == []
+    finally:
+        signal.alarm(0)
+
+
+def test_stopping_early_leaves_no_child_behind(nlp):
+    claims = LocalEngine(Backends(nlp)).claims(seeds() * 4)
+    next(claims)
+    claims.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_a_daemonic_process_parses_in_itself():
+    answers = multiprocessing.get_context("fork").SimpleQueue()
+    worker = multiprocessing.get_context("fork").Process(target=lambda: answers.put(engines._can_fork()), daemon=True)
+    worker.start()
+    worker.join()
+    assert engines._can_fork() and answers.get() is False
