@@ -141,7 +141,10 @@ def value_of(run) -> tuple[float, str]:
 def spread_of(value: float, digits: str, approximate: bool) -> float:
     """How far a figure reaches: half a unit of its last written digit, within ROUNDING if approximate.
 
-    An exact round figure may be rounded too ("$350" for "$349"), but by at most ROUNDED_EXACT.
+    An exact figure is as precise as its last digit: "1.2 percent" is what a
+    source that rounds writes for "1.23 percent", "$5 million" for "$5.4
+    million". An exact round figure may be rounded too ("$350" for "$349"), but
+    by at most ROUNDED_EXACT.
     """
     low, high = ROUNDING
     value = abs(value)  # a reach, for "-5" as for "5"
@@ -153,4 +156,4 @@ def spread_of(value: float, digits: str, approximate: bool) -> float:
     unit = 10.0 ** (trailing_zeros - decimals) * value / float(plain)
     if approximate:
         return value * min(high, max(low, unit / 2 / value))
-    return min(unit / 2, value * ROUNDED_EXACT) if trailing_zeros else 0.0
+    return min(unit / 2, value * ROUNDED_EXACT) if trailing_zeros else unit / 2

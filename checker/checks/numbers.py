@@ -45,12 +45,19 @@ def is_figure(token) -> bool:
     return token.like_num and not writes_a_day(token)
 
 
-def _slot_value(run) -> float | None:
-    """The value a figure of the wording writes ("3 million", "twelve"), or None where it writes none."""
+def _slot_value(run) -> tuple[float, int] | None:
+    """The value a figure of the wording writes ("3 million", "twelve") and its decimals, or None where it writes none."""
     try:
-        return value_of(run)[0]
+        value, digits = value_of(run)
     except ValueError:
         return None
+    return value, len(digits.split(".")[1]) if "." in digits else 0
+
+
+def _rounded(x: tuple[float, int], y: tuple[float, int]) -> bool:
+    """Whether one figure is the other rounded to the decimals it writes: "1.2" for "1.23"."""
+    (fine, decimals), (coarse, fewer) = sorted((x, y), key=lambda figure: -figure[1])
+    return fewer < decimals and round(fine, fewer) == coarse
 
 
 def same_quantity(x: Quantity, y: Quantity) -> bool:
@@ -127,7 +134,7 @@ class Quantities:
     found: tuple[Quantity, ...]
     comparable: tuple[Quantity, ...]
     wording: Slotted = Slotted()
-    slot_values: tuple[float | None, ...] = ()  # what each figure of the wording writes (None: "1/2")
+    slot_values: tuple[tuple[float, int] | None, ...] = ()  # each figure of the wording: value, decimals (None: "1/2")
 
 
 class QuantityIndex:
@@ -218,6 +225,7 @@ class NumberCheck(Check):
         """A figure changed in one wording ("called 911" / "called 918", "some 300" / "some 305"): one
         statement, so the figure is compared though it counts nothing the extraction reads, and though an
         approximation, a rounding or a hedge would let two figures worded apart agree: one source changed it.
+        Only fewer decimals is no change ("1.23 percent" / "1.2 percent"): that source rounded.
 
         Two bounds too ("at least 12 killed" / "at least 15 killed"): both can be true, but the sources give
         two versions of one sentence, and a reader wants to know which toll is whose. Not claims told of
@@ -227,8 +235,11 @@ class NumberCheck(Check):
             return None
         x, y = self.mine(a), self.mine(b)
         for i in differing_slots(x.wording, y.wording):
-            values = x.slot_values[i], y.slot_values[i]
-            if None in values or values[0] == values[1]:
+            figures = x.slot_values[i], y.slot_values[i]
+            if figures[0] is None or figures[1] is None or _rounded(figures[0], figures[1]):
+                continue
+            values = figures[0][0], figures[1][0]
+            if values[0] == values[1]:
                 continue  # "five" and "5"
             texts = [x.wording.around[i], y.wording.around[i]]
             detail = {
@@ -241,30 +252,49 @@ class NumberCheck(Check):
         return None
 
     def _counted(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
-        """Contradicting evidence for the first differing shared quantity, else agreement if one matches."""
+        """Contradicting evidence for the first differing shared quantity, else agreement if one matches.
+
+        Figures are aligned first: one the other claim also gives (a value its
+        figure of the same quantity allows) is matched, and a matched figure
+        contradicts nothing. "45 percent of households instead of the old 35
+        percent" against "45 percent ... instead of 35 percent" gives two
+        percentages on each side that agree, not 45 against 35.
+        """
+        pairs = self._same_quantities(a, b, similarity)
+        matched_a = {i for i, j, x, y in pairs if x.allows(y)}
+        matched_b = {j for i, j, x, y in pairs if x.allows(y)}
+        agreeing = None
+        for i, j, x, y in pairs:
+            detail = {
+                "unit": x.unit,
+                "polarity": x.polarity,
+                "a": {"value": x.value, "text": x.text},
+                "b": {"value": y.value, "text": y.text},
+            }
+            if not x.allows(y):
+                if i in matched_a or j in matched_b:
+                    continue
+                nouns = _nouns(x, y)
+                message = f"{x.text}{nouns[0]} vs {y.text}{nouns[1]}{' ' + x.polarity if x.polarity else ''}"
+                return Evidence(self.kind, True, detail, message)
+            one_sided = {x.bound, y.bound} & {"lower", "upper"}
+            if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
+                agreeing = agreeing or Evidence(self.kind, False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
+        return agreeing
+
+    def _same_quantities(self, a: Claim, b: Claim, similarity: float) -> list[tuple[int, int, Quantity, Quantity]]:
+        """The figures of `a` and `b` (with their positions) that count the same thing and may be compared."""
         mine_a, mine_b = self.mine(a), self.mine(b)
         different_parties = bool(a.entities and b.entities and not share_entity(a.entities, b.entities))
         loose = similarity < self.setting("plain_count_similarity")
-        agreeing = None
-        for x in mine_a.comparable:
-            for y in mine_b.comparable:
+        pairs = []
+        for i, x in enumerate(mine_a.comparable):
+            for j, y in enumerate(mine_b.comparable):
                 if not same_quantity(x, y) or (
                     not x.specific and (loose or x.supposed or y.supposed or x.hedged or y.hedged)
                 ):
                     continue
                 if different_parties and x.noun in CURRENCIES:
                     continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
-                detail = {
-                    "unit": x.unit,
-                    "polarity": x.polarity,
-                    "a": {"value": x.value, "text": x.text},
-                    "b": {"value": y.value, "text": y.text},
-                }
-                if not x.allows(y):
-                    nouns = _nouns(x, y)
-                    message = f"{x.text}{nouns[0]} vs {y.text}{nouns[1]}{' ' + x.polarity if x.polarity else ''}"
-                    return Evidence(self.kind, True, detail, message)
-                one_sided = {x.bound, y.bound} & {"lower", "upper"}
-                if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
-                    agreeing = agreeing or Evidence(self.kind, False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
-        return agreeing
+                pairs.append((i, j, x, y))
+        return pairs
