@@ -26,7 +26,8 @@ from checker.records import Claim, Evidence
 
 # Offices are `checker/patterns/offices.jsonl`: each label is "<kind>/<office>" ("minister/interior",
 # "chief officer/financial"; "*" takes the office from the matched word: "chief information officer"),
-# or a marker: "deputy" (an office of its own: "Deputy Prime Minister", "Vice President") or "former".
+# or a marker: "deputy" (an office of its own: "Deputy Prime Minister", "Vice President"), "former", or "then"
+# ("then-President Jo Lund": the office held at the time told, which is neither now nor past).
 OFFICES = "offices"
 MAX_QUALIFIERS = 3  # words naming whose office it is: "US", "Nepal's", "General Electric"
 NOT_QUALIFIERS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "AUX", "NUM"}
@@ -42,6 +43,7 @@ class Role:
     former: bool
     text: str
     title: str = ""  # the office's words as written, lower case: "chief executive", "ceo"
+    then: bool = False  # "then-President": held at the time told, so no conflict with "former" or a current office
 
 
 @dataclass(frozen=True)
@@ -55,14 +57,14 @@ class _Title:
     title: str
 
 
-def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int]]]:
-    """The offices of `tokens` (longest first where two overlap) and the spans of their "former" markers."""
+def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]]]:
+    """The offices of `tokens` (longest first where two overlap) and the spans of their "former" and "then" markers."""
     offices, deputies, formers = [], {}, []
     for label, _, span in cues(tokens, OFFICES):
         if label == "deputy":
             deputies[span.end] = span
-        elif label == "former":
-            formers.append((span.start, span.end))
+        elif label in ("former", "then"):
+            formers.append((span.start, span.end, label))
         else:
             offices.append((label, span))
     offices.sort(key=lambda o: (-len(o[1]), o[0].endswith("*")))
@@ -134,14 +136,14 @@ def titled_people(tokens) -> tuple[Role, ...]:
     """
     doc, lowest, end = tokens.doc, tokens.start, tokens.end
     titles, formers = _titles(tokens)
-    markers = {i for s, e in formers for i in range(s, e)}
+    markers = {i for s, e, _ in formers for i in range(s, e)}
     skipped = markers | {i for t in titles for i in range(t.start, t.end)}
     names = name_spans(tokens, skipped)
     found: dict[tuple[str, str], Role] = {}
     for title in titles:
         qualified = _qualifiers_start(doc, title.start, lowest, markers)
-        former = next((s for s, e in formers if e == qualified), None)  # "former US President"
-        first = min(qualified, former) if former is not None else qualified
+        marker = next(((s, label) for s, e, label in formers if e == qualified), None)  # "former US President"
+        first = min(qualified, marker[0]) if marker is not None else qualified
         after = _person_after(doc, title, names, end)
         if after is not None:
             person, text = after, doc[first : after.end].text
@@ -154,9 +156,9 @@ def titled_people(tokens) -> tuple[Role, ...]:
             person, text = beside, doc[beside.start : title.end].text
         else:
             continue
-        role = Role(
-            person_key(clean_name(person.text)), title.kind, title.office, former is not None, text, title.title
-        )
+        label = marker[1] if marker is not None else ""
+        key = person_key(clean_name(person.text))
+        role = Role(key, title.kind, title.office, label == "former", text, title.title, label == "then")
         found.setdefault((role.person, role.kind), role)
     return tuple(found.values())
 
@@ -255,10 +257,12 @@ class TitleCheck(Check):
                 if x.title != y.title and similarity >= self.setting("agreement_similarity"):
                     agreeing = agreeing or Evidence(self.kind, False, detail, f"{x.text} is {y.text}")
                 continue
-            if x.office != y.office and (x.former or y.former):
+            if x.office != y.office and (x.former or y.former or x.then or y.then):
                 continue  # another office once held: a career holds several
             if x.office != y.office:
                 return Evidence(self.kind, True, detail, f"{x.text} vs {y.text}")
+            if x.then or y.then:
+                continue  # "then-President" against "former President" or "President": held at the time told
             which = a.doc_id if x.former else b.doc_id
             return Evidence(self.kind, True, detail, f"{kind} described as former only in {which}")
         return agreeing
