@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from cleanco import basename
+
 # Capital cities and seats of government stand for their state in news prose.
 ALIASES = {
     "us": "United States",
@@ -74,6 +76,13 @@ def clean_name(text: str) -> str:
     return re.sub(r"^(the|The)\s+", "", text).strip(" .,")
 
 
+def without_legal_form(name: str) -> str:
+    """A business name without its legal form ("Delta Air Lines Inc." → "Delta Air Lines", "Volkswagen AG" →
+    "Volkswagen"): outlets name one company with and without it. cleanco knows the forms of many countries."""
+    base = basename(name).strip(" .,")
+    return base if len(base) > 1 and any(c.isalpha() for c in base) else name
+
+
 def person_key(name: str) -> str:
     """People are keyed by surname, spelling variants folded (Zelenskyy → zelensky)."""
     surname = MIDDLE_INITIAL.sub("", name).split()[-1].lower()
@@ -93,7 +102,7 @@ def entity_key(text: str, label: str) -> str | None:
             return ALIASES[form]
     if label == "NORP":
         return None  # "Russian", "European": descriptors, not participants
-    return name
+    return without_legal_form(name)
 
 
 def share_entity(a: Iterable[str], b: Iterable[str]) -> bool:

@@ -20,7 +20,7 @@ from text_to_num import text2num
 
 from checker.checks.base import Check, CheckSetting, Side
 from checker.checks.names import cues, name_spans
-from checker.entities import ALIASES, clean_name, person_key
+from checker.entities import ALIASES, clean_name, person_key, without_legal_form
 from checker.records import Claim, Evidence
 
 MIN_SHARED = 2  # list members both lists name: fewer means two different groups
@@ -31,7 +31,7 @@ MIN_EVENT_WORDS = 2  # shared lowercase content lemmas ("vote", "resolution"): t
 
 
 def _key(name: str) -> str:
-    cleaned = clean_name(name)
+    cleaned = without_legal_form(clean_name(name))
     return ALIASES.get(cleaned.lower(), ALIASES.get(cleaned.lower() + ".", cleaned))
 
 
@@ -113,7 +113,9 @@ class NameList:
 
 def mentions(names: NameList, name: str) -> bool:
     key = _key(name)
-    return key in names.entities or person_key(name) in names.entities or name.lower() in names.names
+    return (
+        key in names.entities or person_key(name) in names.entities or bool({key.lower(), name.lower()} & names.names)
+    )
 
 
 def event_words(tokens) -> set[str]:
@@ -129,9 +131,9 @@ def event_words(tokens) -> set[str]:
 
 
 def mentioned_names(tokens) -> set[str]:
-    """The claim's names in lower case, whole and word by word."""
+    """The claim's names in lower case, whole (as list members are keyed) and word by word."""
     names = name_spans(tokens)
-    return {clean_name(n.text).lower() for n in names} | {t.lower_ for n in names for t in n if t.is_alpha}
+    return {_key(n.text).lower() for n in names} | {t.lower_ for n in names for t in n if t.is_alpha}
 
 
 class EntitySetCheck(Check):
