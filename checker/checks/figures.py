@@ -141,10 +141,7 @@ def value_of(run) -> tuple[float, str]:
 def spread_of(value: float, digits: str, approximate: bool) -> float:
     """How far a figure reaches: half a unit of its last written digit, within ROUNDING if approximate.
 
-    An exact figure is as precise as its last digit: "1.2 percent" is what a
-    source that rounds writes for "1.23 percent", "$5 million" for "$5.4
-    million". An exact round figure may be rounded too ("$350" for "$349"), but
-    by at most ROUNDED_EXACT.
+    An exact round figure may be rounded too ("$350" for "$349"), but by at most ROUNDED_EXACT.
     """
     low, high = ROUNDING
     value = abs(value)  # a reach, for "-5" as for "5"
@@ -156,4 +153,25 @@ def spread_of(value: float, digits: str, approximate: bool) -> float:
     unit = 10.0 ** (trailing_zeros - decimals) * value / float(plain)
     if approximate:
         return value * min(high, max(low, unit / 2 / value))
-    return min(unit / 2, value * ROUNDED_EXACT) if trailing_zeros else unit / 2
+    return min(unit / 2, value * ROUNDED_EXACT) if trailing_zeros else 0.0
+
+
+def last_digit(value: float, digits: str) -> float:
+    """What the last written digit of a figure counts, its scale included: 0.01 for "1.23", 1e8 for "1.2
+    billion" (0.0 for a figure in words, which writes no digit)."""
+    plain = digits.replace(",", "").lstrip("+-")
+    if not plain or not float(plain):
+        return 0.0
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    return 10.0**-decimals * abs(value) / float(plain)
+
+
+def one_rounds_the_other(x: tuple[float, float], y: tuple[float, float]) -> bool:
+    """Whether one figure (value, `last_digit`) is the other rounded to the digits it writes: "1.2" for "1.23",
+    "$1.2 billion" for "$1.23 billion".
+
+    A source that rounds writes fewer digits; two figures written to the same
+    digit are two values ("47 seats" / "48 seats", "1.2" / "1.3").
+    """
+    (fine, fine_unit), (coarse, coarse_unit) = sorted((x, y), key=lambda figure: figure[1])
+    return 0 < fine_unit < coarse_unit and abs(fine - coarse) <= coarse_unit / 2

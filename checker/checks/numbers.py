@@ -22,7 +22,7 @@ from typing import Any
 
 from checker.checks.base import Check, CheckSetting
 from checker.checks.days import writes_a_day
-from checker.checks.figures import CURRENCIES, line_cues, value_of
+from checker.checks.figures import CURRENCIES, last_digit, line_cues, one_rounds_the_other, value_of
 from checker.checks.quantities import (
     AGE_UNIT,
     EARLIER,
@@ -46,18 +46,12 @@ def is_figure(token) -> bool:
 
 
 def _slot_value(run) -> tuple[float, int] | None:
-    """The value a figure of the wording writes ("3 million", "twelve") and its decimals, or None where it writes none."""
+    """The value a figure of the wording writes ("3 million", "twelve") and its `last_digit`, or None where none."""
     try:
         value, digits = value_of(run)
     except ValueError:
         return None
-    return value, len(digits.split(".")[1]) if "." in digits else 0
-
-
-def _rounded(x: tuple[float, int], y: tuple[float, int]) -> bool:
-    """Whether one figure is the other rounded to the decimals it writes: "1.2" for "1.23"."""
-    (fine, decimals), (coarse, fewer) = sorted((x, y), key=lambda figure: -figure[1])
-    return fewer < decimals and round(fine, fewer) == coarse
+    return value, last_digit(value, digits)
 
 
 def same_quantity(x: Quantity, y: Quantity) -> bool:
@@ -134,7 +128,9 @@ class Quantities:
     found: tuple[Quantity, ...]
     comparable: tuple[Quantity, ...]
     wording: Slotted = Slotted()
-    slot_values: tuple[tuple[float, int] | None, ...] = ()  # each figure of the wording: value, decimals (None: "1/2")
+    slot_values: tuple[
+        tuple[float, float] | None, ...
+    ] = ()  # each figure of the wording: value, last digit (None: "1/2")
 
 
 class QuantityIndex:
@@ -225,7 +221,7 @@ class NumberCheck(Check):
         """A figure changed in one wording ("called 911" / "called 918", "some 300" / "some 305"): one
         statement, so the figure is compared though it counts nothing the extraction reads, and though an
         approximation, a rounding or a hedge would let two figures worded apart agree: one source changed it.
-        Only fewer decimals is no change ("1.23 percent" / "1.2 percent"): that source rounded.
+        Only fewer digits is no change ("1.23 percent" / "1.2 percent"): that source rounded.
 
         Two bounds too ("at least 12 killed" / "at least 15 killed"): both can be true, but the sources give
         two versions of one sentence, and a reader wants to know which toll is whose. Not claims told of
@@ -236,7 +232,7 @@ class NumberCheck(Check):
         x, y = self.mine(a), self.mine(b)
         for i in differing_slots(x.wording, y.wording):
             figures = x.slot_values[i], y.slot_values[i]
-            if figures[0] is None or figures[1] is None or _rounded(figures[0], figures[1]):
+            if figures[0] is None or figures[1] is None or one_rounds_the_other(figures[0], figures[1]):
                 continue
             values = figures[0][0], figures[1][0]
             if values[0] == values[1]:

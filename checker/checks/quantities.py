@@ -25,7 +25,9 @@ from checker.checks.figures import (
     CURRENCIES,
     Cues,
     figure_runs,
+    last_digit,
     line_cues,
+    one_rounds_the_other,
     spread_of,
     value_of,
 )
@@ -59,6 +61,7 @@ class Quantity:
     tally: bool = False  # a count "by <time>": true of that moment
     increment: bool = False  # "an additional 14": added to a total
     hedged: bool = False  # in the scope of a hedge: "could rise to 300", "police believe 12 died"
+    last_digit_unit: float = 0.0  # what its last written digit counts: "1.2 percent" is 1.23 rounded, not another value
 
     @property
     def specific(self) -> bool:
@@ -71,7 +74,9 @@ class Quantity:
         return (low, float("inf")) if self.bound == "lower" else (float("-inf"), high) if self.bound == "upper" else (low, high)  # fmt: skip
 
     def allows(self, other: Quantity) -> bool:
-        """Whether both figures can be true of one quantity."""
+        """Whether both figures can be true of one quantity: their reaches overlap, or one rounds the other."""
+        if one_rounds_the_other((self.value, self.last_digit_unit), (other.value, other.last_digit_unit)):
+            return True
         low, high = self.interval()
         other_low, other_high = other.interval()
         return low <= other_high and other_low <= high
@@ -283,6 +288,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity]) -> Quantity | None:
         bool(when) and tally,
         increment,
         hedged=_hedged(root, cues),
+        last_digit_unit=last_digit(value, digits),
     )
 
 
