@@ -323,15 +323,14 @@ class Checker:
         """Verdicts; a structured discrepancy that the rest of the two documents explains is dropped."""
         findings = []
         kinds = [check.kind for check in self.checks]
+        model, model_hash = self.model_name, self.model_hash  # each a stat of the model's folder: once, not per pair
         for pair, score in zip(pairs, scores, strict=True):
             evidence = [
                 e
                 for e in run_checks(pair, self.checks)
                 if not (e.contradicts and e.kind in explainers and explainers[e.kind].explains(e, pair.a, pair.b))
             ]
-            findings.append(
-                decide(pair, score, evidence, self.thresholds, self.decision, kinds, self.model_name, self.model_hash)
-            )
+            findings.append(decide(pair, score, evidence, self.thresholds, self.decision, kinds, model, model_hash))
         return findings
 
 
