@@ -8,6 +8,7 @@ compared reliably once these map to one key.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -76,9 +77,11 @@ def clean_name(text: str) -> str:
     return re.sub(r"^(the|The)\s+", "", text).strip(" .,")
 
 
+@functools.lru_cache(maxsize=65536)
 def without_legal_form(name: str) -> str:
     """A business name without its legal form ("Delta Air Lines Inc." → "Delta Air Lines", "Volkswagen AG" →
-    "Volkswagen"): outlets name one company with and without it. cleanco knows the forms of many countries."""
+    "Volkswagen"): outlets name one company with and without it. cleanco knows the forms of many countries.
+    Cached: cleanco tries each of its forms in turn, and the list checks key the same names on every pair."""
     base = basename(name).strip(" .,")
     return base if len(base) > 1 and any(c.isalpha() for c in base) else name
 
