@@ -171,7 +171,10 @@ def one_rounds_the_other(x: tuple[float, float], y: tuple[float, float]) -> bool
     "$1.2 billion" for "$1.23 billion".
 
     A source that rounds writes fewer digits; two figures written to the same
-    digit are two values ("47 seats" / "48 seats", "1.2" / "1.3").
+    digit are two values ("47 seats" / "48 seats", "1.2" / "1.3"). A figure of
+    one significant digit is no rounding of another ("$2 billion" / "$2.4
+    billion", "5 percent" / "5.4 percent"): that is a fifth apart, not a reporter's rounding.
     """
     (fine, fine_unit), (coarse, coarse_unit) = sorted((x, y), key=lambda figure: figure[1])
-    return 0 < fine_unit < coarse_unit and abs(fine - coarse) <= coarse_unit / 2
+    two_digits = abs(coarse) >= 10 * coarse_unit
+    return 0 < fine_unit < coarse_unit and two_digits and abs(fine - coarse) <= coarse_unit * (0.5 + 1e-9)

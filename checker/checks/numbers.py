@@ -16,6 +16,7 @@ the figure).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -248,27 +249,34 @@ class NumberCheck(Check):
         return None
 
     def _counted(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
-        """Contradicting evidence for the first differing shared quantity, else agreement if one matches.
+        """Contradicting evidence for the first differing shared quantity no other figure explains, else agreement
+        if one matches.
 
-        Figures are aligned first: one the other claim also gives (a value its
-        figure of the same quantity allows) is matched, and a matched figure
-        contradicts nothing. "45 percent of households instead of the old 35
-        percent" against "45 percent ... instead of 35 percent" gives two
-        percentages on each side that agree, not 45 against 35.
+        Where both claims give as many figures of one quantity, they are
+        aligned first: a figure the other claim also gives (a value its figure
+        allows) is matched, and a matched figure contradicts nothing. "45
+        percent of households instead of the old 35 percent" against "45
+        percent ... instead of 35 percent" gives two percentages on each side
+        that agree, not 45 against 35. Where one claim gives more ("47 seats,
+        up from 40" / "40 seats"), which of its figures the other means is
+        unknown, and the figures are compared as they come.
         """
         pairs = self._same_quantities(a, b, similarity)
-        matched_a = {i for i, j, x, y in pairs if x.allows(y)}
-        matched_b = {j for i, j, x, y in pairs if x.allows(y)}
+        allowed = [x.allows(y) for _, _, x, y in pairs]
+        matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok}
+        matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok}
+        partners_a, partners_b = Counter(i for i, _, _, _ in pairs), Counter(j for _, j, _, _ in pairs)
         agreeing = None
-        for i, j, x, y in pairs:
+        for (i, j, x, y), ok in zip(pairs, allowed, strict=True):
             detail = {
                 "unit": x.unit,
                 "polarity": x.polarity,
                 "a": {"value": x.value, "text": x.text},
                 "b": {"value": y.value, "text": y.text},
             }
-            if not x.allows(y):
-                if i in matched_a or j in matched_b:
+            if not ok:
+                aligned = partners_a[i] == partners_b[j]  # as many figures of this quantity on both sides
+                if aligned and (i in matched_a or j in matched_b):
                     continue
                 nouns = _nouns(x, y)
                 message = f"{x.text}{nouns[0]} vs {y.text}{nouns[1]}{' ' + x.polarity if x.polarity else ''}"

@@ -74,8 +74,10 @@ class Quantity:
         return (low, float("inf")) if self.bound == "lower" else (float("-inf"), high) if self.bound == "upper" else (low, high)  # fmt: skip
 
     def allows(self, other: Quantity) -> bool:
-        """Whether both figures can be true of one quantity: their reaches overlap, or one rounds the other."""
-        if one_rounds_the_other((self.value, self.last_digit_unit), (other.value, other.last_digit_unit)):
+        """Whether both figures can be true of one quantity: their reaches overlap, or one exact figure rounds the
+        other ("less than 1.2 percent" is no rounding of 1.24)."""
+        exact = not self.bound and not other.bound
+        if exact and one_rounds_the_other((self.value, self.last_digit_unit), (other.value, other.last_digit_unit)):
             return True
         low, high = self.interval()
         other_low, other_high = other.interval()
