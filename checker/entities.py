@@ -105,7 +105,7 @@ def entity_key(text: str, label: str) -> str | None:
             return ALIASES[form]
     if label == "NORP":
         return None  # "Russian", "European": descriptors, not participants
-    return without_legal_form(name)
+    return without_legal_form(name) if label == "ORG" else name  # not "Windows PC" → "Windows"
 
 
 def share_entity(a: Iterable[str], b: Iterable[str]) -> bool:
