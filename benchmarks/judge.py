@@ -80,6 +80,7 @@ NEGATION = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did
 NEGATED = re.compile(r"\b(not|no|never)\b|n't\b")
 LABELS = Path(__file__).resolve().parent / "news_labels.jsonl"
 PLANTED_FROM = 800
+SEED, PER_SET = 20261201, 300  # the sample's seed (its paraphrases are drawn first) and its size per set
 # FNC-1 bodies whose labelled pairs are held out: 200-399 and 1400-1599 (pairs checker reported), 1250-1399 (sampled
 # by signal)
 HELD_OUT_BODIES = frozenset(range(200, 400)) | frozenset(range(1250, 1600))
@@ -339,7 +340,7 @@ def calibration_table(pairs: list[dict], split: str) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--per-set", type=int, default=300, help="paraphrase pairs, and planted edits")
+    parser.add_argument("--per-set", type=int, default=PER_SET, help="paraphrase pairs, and planted edits")
     parser.add_argument("--story-bodies", type=int, default=150, help="FNC-1 bodies whose same-story pairs are judged")
     parser.add_argument("--decision", type=Path, help="also read the pairs as this learned decision reports them")
     parser.add_argument("--pairs", type=Path, help="also write every judged pair to this JSONL file")
@@ -348,7 +349,7 @@ def main() -> None:
     parser.add_argument("--config", type=Path, help="settings file (default: the project's [tool.checker])")
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args()
-    rng = random.Random(20261201)
+    rng = random.Random(SEED)
     started = datetime.datetime.now()
     if args.from_pairs:
         pairs = [json.loads(line) for line in args.from_pairs.read_text(encoding="utf-8").splitlines()]

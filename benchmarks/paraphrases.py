@@ -21,20 +21,17 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from judge import ROOT, judge, paraphrase_pairs
+from judge import PER_SET, ROOT, SEED, judge, paraphrase_pairs
 from results import publish
 from shared_data import SHARED, held_out
 
 from checker.config import load_config
 from checker.pipeline import Checker
 
-JUDGE_SEED = 20261201  # judge.py's: its paraphrase sample is the first thing it draws
-JUDGE_PER_SET = 300
-
 
 def fresh_pairs() -> list[dict]:
     """Every MRPC paraphrase that judge.py's default sample leaves out, with its split."""
-    drawn = {(p["a"], p["b"]) for p in paraphrase_pairs(JUDGE_PER_SET, random.Random(JUDGE_SEED))}
+    drawn = {(p["a"], p["b"]) for p in paraphrase_pairs(PER_SET, random.Random(SEED))}  # judge.py draws it first
     with (SHARED / "paraphrase" / "mrpc_train.jsonl").open(encoding="utf-8") as f:
         rows = [r for r in map(json.loads, f) if r["label"] == "paraphrase"]
     return [
@@ -52,14 +49,17 @@ def table(pairs: list[dict]) -> list[str]:
         reported = [p for p in rows if p["reported"]]
         bases = Counter(p["basis"] for p in reported)
         by_basis = ", ".join(f"{basis} {n}" for basis, n in sorted(bases.items())) or "-"
-        lines.append(f"| {split} | {len(rows)} | {len(reported)} | {len(reported) / len(rows):.3f} | {by_basis} |")
+        share = f"{len(reported) / len(rows):.3f}" if rows else "-"
+        lines.append(f"| {split} | {len(rows)} | {len(reported)} | {share} | {by_basis} |")
     return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", choices=["tune"], help="print the pairs of this split checker reports")
-    parser.add_argument("--pairs", type=Path, help="also write every judged pair, with its features, to this JSONL file")
+    parser.add_argument(
+        "--pairs", type=Path, help="also write every judged pair, with its features, to this JSONL file"
+    )
     parser.add_argument("--config", type=Path, help="settings file (default: the project's [tool.checker])")
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args()
