@@ -5,7 +5,11 @@ each figure tied to what it counts, with its bound, moment and polarity. Two
 quantities are the same only when their units match and their polarities do
 not differ, so "10 votes in favor" never meets "18 votes against" and a
 groom's age never meets his bride's. Bounds and round figures ("at least
-five", "nearly a dozen") contradict only a value outside them.
+five", "nearly a dozen") contradict only a value outside them, and a figure
+written with fewer digits is the other rounded ("1.2 percent" / "1.23
+percent"). Where both claims give as many figures of one quantity, a figure
+the other also gives is matched first ("45 percent instead of 35 percent"
+on both sides is no 45 against 35).
 
 Two claims of one wording but a figure ("Medics called 911" / "Medics called
 918", `checker/checks/wording.py`) are one statement, and a figure changed
