@@ -173,7 +173,8 @@ def one_rounds_the_other(x: tuple[float, float], y: tuple[float, float]) -> bool
     A source that rounds writes fewer digits; two figures written to the same
     digit are two values ("47 seats" / "48 seats", "1.2" / "1.3"). A figure of
     one significant digit is no rounding of another ("$2 billion" / "$2.4
-    billion", "5 percent" / "5.4 percent"): that is a fifth apart, not a reporter's rounding.
+    billion", "5 percent" / "5.4 percent"): it may be up to half its value off.
+    So "0.8 percent" / "0.81 percent" stays a discrepancy, the cautious side.
     """
     (fine, fine_unit), (coarse, coarse_unit) = sorted((x, y), key=lambda figure: figure[1])
     two_digits = abs(coarse) >= 10 * coarse_unit

@@ -5,11 +5,15 @@ each figure tied to what it counts, with its bound, moment and polarity. Two
 quantities are the same only when their units match and their polarities do
 not differ, so "10 votes in favor" never meets "18 votes against" and a
 groom's age never meets his bride's. Bounds and round figures ("at least
-five", "nearly a dozen") contradict only a value outside them, and a figure
-written with fewer digits is the other rounded ("1.2 percent" / "1.23
-percent"). Where both claims give as many figures of one quantity, a figure
-the other also gives is matched first ("45 percent instead of 35 percent"
-on both sides is no 45 against 35).
+five", "nearly a dozen") contradict only a value outside them, and an exact
+figure written with fewer digits, two significant at least, is the other
+rounded ("1.2 percent" / "1.23 percent"; not "$2 billion" / "$2.4 billion").
+Where both claims give as many figures of one quantity, a figure the other
+also gives is matched first ("45 percent instead of 35 percent" on both
+sides is no 45 against 35). Where one gives more, the figures are compared
+as they come, so "47 seats, up from 40" against "47 seats" is still read as
+40 against 47: which figure a claim means is in words ("up from") this check
+does not read.
 
 Two claims of one wording but a figure ("Medics called 911" / "Medics called
 918", `checker/checks/wording.py`) are one statement, and a figure changed
@@ -226,7 +230,8 @@ class NumberCheck(Check):
         """A figure changed in one wording ("called 911" / "called 918", "some 300" / "some 305"): one
         statement, so the figure is compared though it counts nothing the extraction reads, and though an
         approximation, a rounding or a hedge would let two figures worded apart agree: one source changed it.
-        Only fewer digits is no change ("1.23 percent" / "1.2 percent"): that source rounded.
+        Only fewer digits, two significant at least, is no change ("1.23 percent" / "1.2 percent"): that source
+        rounded.
 
         Two bounds too ("at least 12 killed" / "at least 15 killed"): both can be true, but the sources give
         two versions of one sentence, and a reader wants to know which toll is whose. Not claims told of
