@@ -148,9 +148,8 @@ def spread_of(value: float, digits: str, approximate: bool) -> float:
     if not digits or not value:
         return value * high if approximate else 0.0
     plain = digits.replace(",", "").lstrip("+-")
-    decimals = len(plain.split(".")[1]) if "." in plain else 0
-    trailing_zeros = 0 if decimals else len(plain) - len(plain.rstrip("0"))
-    unit = 10.0 ** (trailing_zeros - decimals) * value / float(plain)
+    trailing_zeros = 0 if "." in plain else len(plain) - len(plain.rstrip("0"))
+    unit = last_digit(value, digits) * 10.0**trailing_zeros  # "350": tens
     if approximate:
         return value * min(high, max(low, unit / 2 / value))
     return min(unit / 2, value * ROUNDED_EXACT) if trailing_zeros else 0.0
@@ -166,7 +165,10 @@ def last_digit(value: float, digits: str) -> float:
     return 10.0**-decimals * abs(value) / float(plain)
 
 
-def one_rounds_the_other(x: tuple[float, float], y: tuple[float, float]) -> bool:
+Figure = tuple[float, float]  # a figure's value and its `last_digit`
+
+
+def one_rounds_the_other(x: Figure, y: Figure) -> bool:
     """Whether one figure (value, `last_digit`) is the other rounded to the digits it writes: "1.2" for "1.23",
     "$1.2 billion" for "$1.23 billion".
 

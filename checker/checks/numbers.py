@@ -31,7 +31,7 @@ from typing import Any
 
 from checker.checks.base import Check, CheckSetting
 from checker.checks.days import writes_a_day
-from checker.checks.figures import CURRENCIES, last_digit, line_cues, one_rounds_the_other, value_of
+from checker.checks.figures import CURRENCIES, Figure, last_digit, line_cues, one_rounds_the_other, value_of
 from checker.checks.quantities import (
     AGE_UNIT,
     EARLIER,
@@ -54,7 +54,7 @@ def is_figure(token) -> bool:
     return token.like_num and not writes_a_day(token)
 
 
-def _slot_value(run) -> tuple[float, int] | None:
+def _slot_value(run) -> Figure | None:
     """The value a figure of the wording writes ("3 million", "twelve") and its `last_digit`, or None where none."""
     try:
         value, digits = value_of(run)
@@ -137,9 +137,7 @@ class Quantities:
     found: tuple[Quantity, ...]
     comparable: tuple[Quantity, ...]
     wording: Slotted = Slotted()
-    slot_values: tuple[
-        tuple[float, float] | None, ...
-    ] = ()  # each figure of the wording: value, last digit (None: "1/2")
+    slot_values: tuple[Figure | None, ...] = ()  # each figure of the wording (None: "1/2")
 
 
 class QuantityIndex:
