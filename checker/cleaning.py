@@ -34,13 +34,16 @@ FURNITURE = {
         r"^[A-Z][a-z]+ \d{1,2}, \d{4}(, \d{1,2}:\d{2}\s*[ap]m)?$|^\d{4}-\d{2}-\d{2}[ T][\d:]+\s*\w*$",
         re.IGNORECASE,
     ),
-    "disclaimer": re.compile(
-        r"(should not be construed|general advice only|all rights reserved|not investment advice|"
-        r"^©|^copyright\b|cookies? (policy|settings)|unauthori[sz]ed (use|reproduction)|strictly prohibited)",
-        re.IGNORECASE,
+    "disclaimer": re.compile(  # searched in the lowercased line (SEARCHED_LOWERCASED)
+        r"should not be construed|general advice only|all rights reserved|not investment advice|"
+        r"^©|^copyright\b|cookies? (policy|settings)|unauthori[sz]ed (use|reproduction)|strictly prohibited"
     ),
     "handle_or_link": re.compile(r"^\W*(@\w+|https?://\S+)\W*$"),
 }
+# Unanchored patterns, searched in the lowercased line: Python's re tries an IGNORECASE alternation at every
+# position four times slower (the disclaimer pattern took 0.37 s of a CI rerun's 0.50 s of cleaning, on
+# 1,000 news articles; 0.09 s this way).
+SEARCHED_LOWERCASED = frozenset({"disclaimer"})
 LINK_LIST_HEADING = re.compile(
     r"^(latest|related|most (read|popular)|more (from|on|news)|recommended|trending|top stories|"
     r"see also|read next)\b.{0,30}$",
@@ -55,8 +58,10 @@ MAX_FURNITURE_WORDS = 80
 
 def _all_capitals(line: str) -> bool:
     """Every letter a capital, and at least one letter (for ASCII, what str.isupper says, and much faster)."""
+    if not line.isupper():  # some cased letter is small, or none is cased: the common case, decided fast
+        return False
     if line.isascii():
-        return line.isupper()
+        return True
     letters = [c for c in line if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 
@@ -65,12 +70,14 @@ def furniture_reason(line: str) -> str | None:
     """The furniture pattern a stripped line matches, or None for article text."""
     if not line:
         return "blank"
-    if len(line.split()) > MAX_FURNITURE_WORDS:
+    words = len(line.split())
+    if words > MAX_FURNITURE_WORDS:
         return None
-    if len(line.split()) >= 2 and _all_capitals(line):
+    if words >= 2 and _all_capitals(line):
         return "shouting"
+    lowered = line.lower()
     for name, pattern in FURNITURE.items():
-        if pattern.search(line):
+        if pattern.search(lowered if name in SEARCHED_LOWERCASED else line):
             return name
     return None
 

@@ -18,6 +18,9 @@ from checker.cleaning import furniture_reason, kept_spans, publication_date
         ("Published:", "timestamp"),
         ("February 25, 2025, 8:09 pm", "timestamp"),
         ("* This article should not be construed as containing investment advice.", "disclaimer"),
+        ("Unauthorized Reproduction Is STRICTLY PROHIBITED.", "disclaimer"),  # any case, in mid-line too
+        ("© Reuters 2014", "disclaimer"),
+        ("ÉTAT DE SIÈGE À PARIS", "shouting"),  # capitals beyond ASCII
     ],
 )
 def test_furniture_lines(line, reason):
@@ -30,6 +33,7 @@ def test_furniture_lines(line, reason):
         "Photos show the damage in the city centre after the strike.",
         "By Tuesday evening, the talks had collapsed without a deal.",
         "NATO and the EU said the vote was illegitimate.",
+        "ÉTAT DE SIÈGE à Paris",  # one small letter: a headline-like line, not shouting
     ],
 )
 def test_article_sentences_are_kept(line):
