@@ -80,8 +80,8 @@ class Backends(Protocol):
         """Whether spaCy and the embedder are both still to load: then loading one can overlap the other."""
         ...
 
-    def load_embedder(self) -> None:
-        """Load the embedder (and with it torch) now."""
+    def load_aside(self) -> None:
+        """Load now what the stages after claims need (the embedder, with it torch, the NLI model)."""
         ...
 
 
@@ -90,8 +90,8 @@ class LocalEngine:
 
     Where nothing is loaded yet (a cold run, or `checker ci` with a new
     article), the documents are parsed in a forked child process while this
-    one loads the embedder: spaCy's import and load (about 2.5 s) and torch's
-    import and the embedder's load (about 3.5 s) are each one core's work, and
+    one loads the models: spaCy's import and load (about 2.5 s) and torch's
+    import and the models' load (about 2.5 s) are each one core's work, and
     run side by side on two. Then both parse what is left. On Linux only:
     elsewhere forking a process with threads running is not safe.
     """
@@ -110,7 +110,7 @@ class LocalEngine:
         return extract_claims([document], self.backends.nlp, self.backends.checks)
 
     def _claims_aside(self, documents: Sequence[Document]) -> Iterator[tuple[int, list[Claim]]]:
-        """Claims parsed by a forked child while this process loads the embedder, then by both.
+        """Claims parsed by a forked child while this process loads the models, then by both.
 
         Each takes the next document from one shared counter, so a large
         corpus is parsed on two cores (the parent only while more than
@@ -133,7 +133,7 @@ class LocalEngine:
         done: set[int] = set()
         finished = False
         try:
-            self.backends.load_embedder()
+            self.backends.load_aside()
             while len(documents) - taken.value > PARSE_HERE_FROM and (position := _take(taken)) < len(documents):
                 yield from _arrived(arrived, done, wait=False)
                 done.add(position)

@@ -181,8 +181,15 @@ class Checker:
     def can_load_aside(self) -> bool:
         return self._nlp is None and self._embedder is None
 
-    def load_embedder(self) -> None:
+    def load_aside(self) -> None:
+        """The embedder, the NLI model and the stories' scikit-learn, loaded while a child parses the documents.
+
+        A cold run otherwise waited for each after parsing (about 0.5, 0.3 and
+        1 s); loaded here, they overlap spaCy's load and parse on the other core.
+        """
         self.embedder  # noqa: B018 (the property loads it)
+        self.nli  # noqa: B018
+        import sklearn.feature_extraction.text  # noqa: F401 (what group_stories imports first)
 
     def check(self, corpus: Corpus | Sequence[str], progress: Progress | None = None) -> CheckResult:
         progress = progress or _no_progress
