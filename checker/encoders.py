@@ -188,12 +188,13 @@ def load_bert(folder: Path, classifier: bool) -> tuple[Bert, dict[str, Any]] | N
     shape = plain_bert(config) if isinstance(config, dict) else None
     if shape is None or shape.classifier != classifier:
         return None
-    model = Bert(shape)
+    with torch.device("meta"):  # no random initial weights (0.2 s a model): the file's are assigned below
+        model = Bert(shape)
     try:
         state = {ours: tensor for name, tensor in load_file(str(weights)).items() if (ours := _our_name(name))}
         if not classifier:  # an encoder alone: the pooler, where saved, is not used
             state = {name: tensor for name, tensor in state.items() if not name.startswith("pooler.")}
-        model.load_state_dict({k: v.float() for k, v in state.items()}, strict=True)
+        model.load_state_dict({k: v.float() for k, v in state.items()}, strict=True, assign=True)
     except (RuntimeError, OSError, KeyError):  # missing, unexpected or misshapen weights; an unreadable file
         return None
     return model.eval(), config

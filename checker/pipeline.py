@@ -322,7 +322,7 @@ class Checker:
         model = self.model_hash
         keys = [content_hash(model, premise, hypothesis) for premise, hypothesis in inputs]
         probs = self._cached("verdicts", keys, inputs, 3, self.engine.nli_probabilities, progress)
-        return [tuple(map(float, row)) for row in probs]
+        return [tuple(row) for row in probs.tolist()]  # Python floats, made in one call
 
     def decide_pairs(
         self, pairs: Sequence[CandidatePair], scores: Sequence[NLIScores], explainers: dict[str, Explainer]
