@@ -176,28 +176,59 @@ def load_bert(folder: Path, classifier: bool) -> tuple[Bert, dict[str, Any]] | N
     """The model of a local folder and its config, or None where transformers must load it.
 
     None for another architecture, a classifier asked of an encoder alone,
-    weights not in one `model.safetensors`, or weights that do not fit the
-    config (transformers then says what is wrong).
+    weights not in one `model.safetensors`, or a config or weights this
+    module cannot read (transformers then loads them or says what is wrong).
     """
+    from safetensors import SafetensorError
     from safetensors.torch import load_file
 
     weights = folder / "model.safetensors"
     if not weights.is_file() or not (folder / "config.json").is_file():
         return None
-    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    shape = plain_bert(config) if isinstance(config, dict) else None
-    if shape is None or shape.classifier != classifier:
-        return None
-    with torch.device("meta"):  # no random initial weights (0.2 s a model): the file's are assigned below
-        model = Bert(shape)
     try:
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        shape = plain_bert(config) if isinstance(config, dict) else None
+        if shape is None or shape.classifier != classifier:
+            return None
+        with torch.device("meta"):  # no random initial weights (0.2 s a model): the file's are assigned below
+            model = Bert(shape)
         state = {ours: tensor for name, tensor in load_file(str(weights)).items() if (ours := _our_name(name))}
         if not classifier:  # an encoder alone: the pooler, where saved, is not used
             state = {name: tensor for name, tensor in state.items() if not name.startswith("pooler.")}
         model.load_state_dict({k: v.float() for k, v in state.items()}, strict=True, assign=True)
-    except (RuntimeError, OSError, KeyError):  # missing, unexpected or misshapen weights; an unreadable file
+    except (RuntimeError, OSError, KeyError, TypeError, ValueError, SafetensorError):  # unreadable or misfit
         return None
     return model.eval(), config
+
+
+def tokenizes_as_transformers(folder: Path) -> bool:
+    """Whether `tokenizer.json` alone tokenizes as transformers' BertTokenizer does for this folder.
+
+    transformers builds BERT's normalizer and its [CLS] ... [SEP] template from
+    `tokenizer_config.json`, and reads the truncation and padding sides there;
+    where that file says other than `tokenizer.json` does, transformers loads the model.
+    """
+    try:
+        tokenizer = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))
+        settings_file = folder / "tokenizer_config.json"
+        settings = json.loads(settings_file.read_text(encoding="utf-8")) if settings_file.is_file() else {}
+        normalizer, processor = tokenizer.get("normalizer") or {}, tokenizer.get("post_processor") or {}
+    except (OSError, ValueError, AttributeError):
+        return False
+    expected = {  # tokenizer_config.json's key: (what tokenizer.json must match, the value where the key is absent)
+        "do_lower_case": (normalizer.get("lowercase"), True),
+        "strip_accents": (normalizer.get("strip_accents"), None),
+        "tokenize_chinese_chars": (normalizer.get("handle_chinese_chars"), True),
+        "truncation_side": ("right", "right"),
+        "padding_side": ("right", "right"),
+    }
+    return (
+        isinstance(settings, dict)
+        and normalizer.get("type") == "BertNormalizer"
+        and processor.get("type") in ("TemplateProcessing", "BertProcessing")
+        and settings.get("tokenizer_class", "BertTokenizer") in ("BertTokenizer", "BertTokenizerFast")
+        and all(settings.get(key, absent) == value for key, (value, absent) in expected.items())
+    )
 
 
 class BertTokenizer:
@@ -256,10 +287,12 @@ class PlainBert:
 
     @classmethod
     def load(cls, folder: Path, max_length: int, classifier: bool) -> PlainBert | None:
-        """None where the folder is not a plain BERT with a readable `tokenizer.json` (transformers then loads it)."""
+        """None where the folder is not a plain BERT with a `tokenizer.json` that transformers would read the same."""
+        if not (folder / "tokenizer.json").is_file() or not tokenizes_as_transformers(folder):
+            return None
         try:
             tokenizer = BertTokenizer(folder, max_length)
-        except Exception:  # tokenizers raises a bare Exception for a missing or malformed file
+        except Exception:  # tokenizers raises a bare Exception for a malformed file
             return None
         loaded = load_bert(folder, classifier)
         return cls(tokenizer, *loaded) if loaded else None

@@ -41,7 +41,7 @@ def transformers_probabilities(folder, pairs, dtype) -> np.ndarray:
 
 @pytest.mark.parametrize("precision, dtype", [("bf16", torch.bfloat16), ("fp32", torch.float32)])
 def test_the_shipped_model_gives_transformers_probabilities_bit_for_bit(precision, dtype):
-    model = HFNLIModel(str(SHIPPED_MODEL), precision=precision)
+    model = HFNLIModel(str(SHIPPED_MODEL), precision=precision, device="cpu")
     assert isinstance(model.encoder, PlainBert)
     ours = model.predict(PAIRS, batch_size=len(PAIRS))  # one batch: padding and truncation as transformers does
     np.testing.assert_array_equal(ours, transformers_probabilities(SHIPPED_MODEL, PAIRS, dtype))
@@ -59,7 +59,7 @@ def test_the_embedder_gives_sentence_transformers_vectors():
         tokens = model(**features).last_hidden_state
     mask = features["attention_mask"].unsqueeze(-1).float()
     expected = torch.nn.functional.normalize((tokens * mask).sum(1) / mask.sum(1), dim=-1).numpy()
-    embedder = SentenceEmbedder()
+    embedder = SentenceEmbedder(device="cpu")
     assert isinstance(embedder.encoder, PlainBert)
     np.testing.assert_allclose(embedder.encode(texts, batch_size=len(texts)), expected, atol=1e-6)
 
@@ -71,13 +71,39 @@ def test_a_model_this_module_does_not_run_exactly_goes_to_transformers(tmp_path,
     folder = build_tiny_nli(tmp_path / "tiny", {0: "entailment", 1: "neutral", 2: "contradiction"})
     config = json.loads((folder / "config.json").read_text()) | change
     (folder / "config.json").write_text(json.dumps(config))
-    model = HFNLIModel(str(folder), precision="fp32")
+    model = HFNLIModel(str(folder), precision="fp32", device="cpu")
     assert isinstance(model.encoder, TransformersEncoder)
     np.testing.assert_allclose(
         model.predict(PAIRS, batch_size=len(PAIRS)),
         transformers_probabilities(folder, PAIRS, torch.float32),
         rtol=1e-5,
     )
+
+
+def test_a_tokenizer_transformers_would_read_otherwise_goes_to_transformers(tmp_path):
+    """transformers reads BERT's lowercasing and truncation side from tokenizer_config.json, not tokenizer.json."""
+    folder = build_tiny_nli(tmp_path / "tiny", {0: "entailment", 1: "neutral", 2: "contradiction"})
+    assert isinstance(HFNLIModel(str(folder), device="cpu").encoder, PlainBert)
+    settings = json.loads((folder / "tokenizer_config.json").read_text())
+    (folder / "tokenizer_config.json").write_text(json.dumps(settings | {"truncation_side": "left"}))
+    model = HFNLIModel(str(folder), precision="fp32", device="cpu")
+    assert isinstance(model.encoder, TransformersEncoder)
+    long_pair = [("Kept only at its end " * 80, "a hypothesis")]
+    np.testing.assert_allclose(
+        model.predict(long_pair), transformers_probabilities(folder, long_pair, torch.float32), rtol=1e-5
+    )
+
+
+def test_a_corrupt_weights_file_is_one_line_model_error(tmp_path):
+    import shutil
+
+    from checker.nli import ModelError
+
+    folder = tmp_path / "broken"
+    shutil.copytree(SHIPPED_MODEL, folder)
+    (folder / "model.safetensors").write_bytes(b"\xff" * 64)
+    with pytest.raises(ModelError, match="cannot load the model"):
+        HFNLIModel(str(folder))
 
 
 def test_a_run_of_the_shipped_models_never_imports_transformers():

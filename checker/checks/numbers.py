@@ -37,6 +37,7 @@ from checker.checks.quantities import (
     EARLIER,
     MONTHS,
     PARTS_OF_DAY,
+    PREVIOUS,
     YEAR_OLD,
     Quantity,
     extract_quantities,
@@ -75,8 +76,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "8,600 hectares by Monday evening" against a figure of no stated moment
     if x.increment != y.increment:
         return False  # "an additional 14 officers" against "22 officers": a part against a total
-    if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTHS)):
-        return False  # an earlier figure ("the initial offer", "in January") against the current one
+    if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTHS, PREVIOUS)):
+        return False  # an earlier figure ("the initial offer", "in January", "up from 40") against the current one
     if x.noun in CURRENCIES:
         return bool(x.context & y.context)  # money: at least one word in common about what it pays
     if x.unit == "%":

@@ -43,7 +43,9 @@ REPORTED = {"say", "confirm", "plan"}  # labels of verbs that make a "would" und
 EARLIER, PARTS_OF_DAY = words(CUES, "time:earlier"), words(CUES, "time:part-of-day")
 MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "voter")
 # words that time a figure: the calendar's days and months, "today", the parts of a day, "initially"
-AN_EARLIER_FIGURE = EARLIER & {"earlier"}  # what "up from" / "rose from" before a figure adds to its time words
+# The time word of a figure given as the one before (", up from 40"): compared with such figures only, not
+# with a figure of an earlier report ("had earlier been projected to win 45 seats").
+PREVIOUS = frozenset({"previous-figure"})
 TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | {d.lower() for d in calendar.WEEKDAYS} | words(CUES, "time:day")
 
 
@@ -267,8 +269,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity]) -> Quantity | None:
     unit, polarity = _vote(unit, after[:12], cues)
     when = _when(before + after[:6])
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
-    if cues.before(bound_start, {"earlier-figure"})[0]:
-        when |= AN_EARLIER_FIGURE  # "47 seats, up from (about) 40": 40 is compared with earlier figures only
+    if cues.before(bound_start, {"previous-figure"})[0]:
+        when |= PREVIOUS  # "47 seats, up from (about) 40": 40 is the figure before the one given
     bound = bound or ("approximate" if cues.at(run[0].i, "round") else "")
     # "killed 12 and another 30 injured": a second group, not more of one count
     first_of_its_kind = all(q.unit.removesuffix(":whole") == unit.removesuffix(":whole") for q in found)
