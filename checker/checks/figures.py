@@ -11,6 +11,8 @@ No check of its own: `checker.checks.discover` finds no `Check` here.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from text_to_num import text2num
@@ -37,6 +39,8 @@ GLUED = sorted(
 # at most 15% of it: "nearly 300" holds 287, "about 2,400" not 3,100, "nearly a dozen" (15%) holds 11.
 ROUNDING = (0.05, 0.15)
 ROUNDED_EXACT = 0.02  # "$350" against "$349": a round figure in news is often a rounded one
+# A thousands separator groups three digits: a comma before one or two is a decimal comma ("1,2 million").
+DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d{1,2}")
 
 
 class Cues:
@@ -102,10 +106,21 @@ def figure_runs(span, cues: Cues) -> Iterable[list]:
             elif joins and (token.text == "-" or (token.lower_ == "and" and run[-1].lower_ in SCALES)):
                 run += [token, after]  # "fifty-seven", "one hundred and twenty"
                 i += 1
+            elif fraction(token) and len(run) == 1 and run[0].text[-1:].isdigit():
+                run.append(token)  # "2 ½"
             else:
                 break
             i += 1
         yield run
+
+
+def fraction(token) -> float:
+    """The value of a vulgar fraction character ("½": 0.5), else 0."""
+    text = token.text
+    if len(text) != 1 or unicodedata.category(text) != "No":
+        return 0.0
+    value = unicodedata.numeric(text, 0.0)
+    return value if 0 < value < 1 else 0.0
 
 
 def _scale_word(token) -> str:
@@ -119,14 +134,16 @@ def value_of(run) -> tuple[float, str]:
     ValueError for what `like_num` takes for a number but is none ("first", "1/2").
     """
     scales = SCALES | MONEY_SCALES  # a run holds "m" or "k" only where `figure_runs` read it as a scale
+    digits = run[0].text.replace(",", ".") if DECIMAL_COMMA.fullmatch(run[0].text) else run[0].text
     try:
-        value = float(run[0].text.replace(",", ""))  # "1,200", "-5", ".5"
+        value = float(digits.replace(",", ""))  # "1,200", "-5", ".5", "1,2" (1.2)
     except ValueError:
         pass
     else:
         for t in run[1:]:
-            value *= scales.get(_scale_word(t), 1.0)
-        return value, run[0].text
+            value = value + fraction(t) if fraction(t) else value * scales.get(_scale_word(t), 1.0)
+        return value, "" if any(fraction(t) for t in run) else digits  # "2 ½" writes no last digit
+
     text = "".join(t.text_with_ws for t in run).strip().lower()
     try:
         return float(text2num(text, "en")), ""
