@@ -204,31 +204,41 @@ def load_bert(folder: Path, classifier: bool) -> tuple[Bert, dict[str, Any]] | N
 def tokenizes_as_transformers(folder: Path) -> bool:
     """Whether `tokenizer.json` alone tokenizes as transformers' BertTokenizer does for this folder.
 
-    transformers builds BERT's normalizer and its [CLS] ... [SEP] template from
-    `tokenizer_config.json`, and reads the truncation and padding sides there;
-    where that file says other than `tokenizer.json` does, transformers loads the model.
+    transformers builds BERT's normalizer, pre-tokenizer, WordPiece model and
+    [CLS] ... [SEP] template from `tokenizer_config.json`, and reads the
+    truncation and padding sides there; where `tokenizer.json` is not that
+    standard pipeline, or that file says otherwise, transformers loads the model.
     """
     try:
         tokenizer = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))
         settings_file = folder / "tokenizer_config.json"
         settings = json.loads(settings_file.read_text(encoding="utf-8")) if settings_file.is_file() else {}
-        normalizer, processor = tokenizer.get("normalizer") or {}, tokenizer.get("post_processor") or {}
-    except (OSError, ValueError, AttributeError):
+        normalizer, model = tokenizer.get("normalizer") or {}, tokenizer.get("model") or {}
+        pre_tokenizer, processor = tokenizer.get("pre_tokenizer") or {}, tokenizer.get("post_processor") or {}
+        expected = {  # tokenizer_config.json's key: (what tokenizer.json must match, the value where it is absent)
+            "do_lower_case": (normalizer.get("lowercase"), True),
+            "strip_accents": (normalizer.get("strip_accents"), None),
+            "tokenize_chinese_chars": (normalizer.get("handle_chinese_chars"), True),
+            "unk_token": (model.get("unk_token"), "[UNK]"),
+            "truncation_side": ("right", "right"),
+            "padding_side": ("right", "right"),
+        }
+        special = {token for step in processor.get("special_tokens", {}).values() for token in step.get("tokens", [])}
+        return (
+            normalizer.get("type") == "BertNormalizer"
+            and normalizer.get("clean_text") is True
+            and pre_tokenizer.get("type") == "BertPreTokenizer"
+            and model.get("type") == "WordPiece"
+            and model.get("continuing_subword_prefix") == "##"
+            and processor.get("type") in ("TemplateProcessing", "BertProcessing")
+            and (processor.get("type") == "BertProcessing" or special == {"[CLS]", "[SEP]"})
+            and settings.get("cls_token", "[CLS]") == "[CLS]"
+            and settings.get("sep_token", "[SEP]") == "[SEP]"
+            and settings.get("tokenizer_class", "BertTokenizer") in ("BertTokenizer", "BertTokenizerFast")
+            and all(settings.get(key, absent) == value for key, (value, absent) in expected.items())
+        )
+    except (OSError, ValueError, AttributeError, TypeError):  # unreadable, or not the shapes read above
         return False
-    expected = {  # tokenizer_config.json's key: (what tokenizer.json must match, the value where the key is absent)
-        "do_lower_case": (normalizer.get("lowercase"), True),
-        "strip_accents": (normalizer.get("strip_accents"), None),
-        "tokenize_chinese_chars": (normalizer.get("handle_chinese_chars"), True),
-        "truncation_side": ("right", "right"),
-        "padding_side": ("right", "right"),
-    }
-    return (
-        isinstance(settings, dict)
-        and normalizer.get("type") == "BertNormalizer"
-        and processor.get("type") in ("TemplateProcessing", "BertProcessing")
-        and settings.get("tokenizer_class", "BertTokenizer") in ("BertTokenizer", "BertTokenizerFast")
-        and all(settings.get(key, absent) == value for key, (value, absent) in expected.items())
-    )
 
 
 class BertTokenizer:

@@ -94,6 +94,14 @@ def test_a_tokenizer_transformers_would_read_otherwise_goes_to_transformers(tmp_
     )
 
 
+@pytest.mark.parametrize("tokenizer", ['{"normalizer": ["x"]}', "[]", "not json"])
+def test_an_odd_tokenizer_file_is_left_to_transformers_not_a_crash(tmp_path, tokenizer):
+    from checker.encoders import tokenizes_as_transformers
+
+    (tmp_path / "tokenizer.json").write_text(tokenizer)
+    assert tokenizes_as_transformers(tmp_path) is False
+
+
 def test_a_corrupt_weights_file_is_one_line_model_error(tmp_path):
     import shutil
 

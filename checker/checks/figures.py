@@ -11,6 +11,7 @@ No check of its own: `checker.checks.discover` finds no `Check` here.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -141,7 +142,9 @@ def value_of(run) -> tuple[float, str]:
         pass
     else:
         for t in run[1:]:
-            value = value + fraction(t) if fraction(t) else value * scales.get(_scale_word(t), 1.0)
+            value = (
+                value + math.copysign(fraction(t), value) if fraction(t) else value * scales.get(_scale_word(t), 1.0)
+            )
         return value, "" if any(fraction(t) for t in run) else digits  # "2 ½" writes no last digit
 
     text = "".join(t.text_with_ws for t in run).strip().lower()

@@ -23,6 +23,7 @@ from checker.checks import calendar
 from checker.checks.figures import (
     CUES,
     CURRENCIES,
+    SCALES,
     Cues,
     figure_runs,
     last_digit,
@@ -253,8 +254,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity]) -> Quantity | None:
     age = _age(run, root)
     if age is not None or cues.before(end, {"not-a-count"})[0] or cues.at(run[0].i, "not-a-count"):
         return age
-    if cues.before(run[0].i, {"denominator"})[0]:
-        return None  # "per 100,000 people", "parts per million": what a rate is counted against
+    if cues.before(run[0].i, {"denominator"})[0] and all(t.lower_ in SCALES for t in run):
+        return None  # "parts per million": a scale word a rate is counted against; "per 100,000 people" stays
     if any(t.ent_type_ in NAMES for t in run):
         return None  # "Air Force One", "G7": part of a name
     measure = _measure(run, root, cues, span, found)
