@@ -11,9 +11,10 @@ rounded ("1.2 percent" / "1.23 percent"; not "$2 billion" / "$2.4 billion").
 Where both claims give as many figures of one quantity, a figure the other
 also gives is matched first ("45 percent instead of 35 percent" on both
 sides is no 45 against 35). Where one gives more, the figures are compared
-as they come, so "47 seats, up from 40" against "47 seats" is still read as
-40 against 47: which figure a claim means is in words ("up from") this check
-does not read.
+as they come ("destroyed 40 homes and damaged 60" / "destroyed 60 homes").
+A figure given as the one before (", up from 40", ", down from about 36") is
+a quantity of its own, compared only with such figures: "47 seats, up from
+40" / "47 seats" agree.
 
 Two claims of one wording but a figure ("Medics called 911" / "Medics called
 918", `checker/checks/wording.py`) are one statement, and a figure changed
@@ -265,9 +266,9 @@ class NumberCheck(Check):
         allows) is matched, and a matched figure contradicts nothing. "45
         percent of households instead of the old 35 percent" against "45
         percent ... instead of 35 percent" gives two percentages on each side
-        that agree, not 45 against 35. Where one claim gives more ("47 seats,
-        up from 40" / "40 seats"), which of its figures the other means is
-        unknown, and the figures are compared as they come.
+        that agree, not 45 against 35. Where one claim gives more ("destroyed
+        40 homes and damaged 60" / "60 homes"), which of its figures the other
+        means is unknown, and the figures are compared as they come.
         """
         pairs = self._same_quantities(a, b, similarity)
         allowed = [x.allows(y) for _, _, x, y in pairs]
