@@ -59,6 +59,7 @@ def plain_bert(config: dict[str, Any]) -> BertShape | None:
         and not config.get("add_cross_attention")
         and not config.get("chunk_size_feed_forward")
         and config.get("problem_type") in (None, "single_label_classification")
+        and config.get("hidden_size", 0) % (config.get("num_attention_heads") or 1) == 0  # else transformers refuses it
     )
     if not plain:
         return None
@@ -125,7 +126,6 @@ class Bert(nn.Module):
 
     def __init__(self, shape: BertShape) -> None:
         super().__init__()
-        self.shape = shape
         self.embeddings = _Embeddings(shape)
         self.layers = nn.ModuleList(_Layer(shape) for _ in range(shape.layers))
         if shape.classifier:
