@@ -190,8 +190,9 @@ def load_bert(folder: Path, classifier: bool) -> tuple[Bert, dict[str, Any]] | N
         shape = plain_bert(config) if isinstance(config, dict) else None
         if shape is None or shape.classifier != classifier:
             return None
-        with torch.device("meta"):  # no random initial weights (0.2 s a model): the file's are assigned below
-            model = Bert(shape)
+        # Built with random weights (0.1 s), which the file's replace below: built on the meta device
+        # instead, torch imports its compiler (1 s) to make them.
+        model = Bert(shape)
         state = {ours: tensor for name, tensor in load_file(str(weights)).items() if (ours := _our_name(name))}
         if not classifier:  # an encoder alone: the pooler, where saved, is not used
             state = {name: tensor for name, tensor in state.items() if not name.startswith("pooler.")}
