@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import queue
 import signal
+import subprocess
+import sys
 import time
 
 import pytest
@@ -59,6 +62,39 @@ def test_a_cold_checker_parses_aside_and_gets_the_claims_parsed_here(nlp):
     assert cold._embedder is not None and cold._nli is not None, "the models were not loaded meanwhile"
     here = claims_by_document(Checker(Config(model=str(SHIPPED_MODEL)), nlp=nlp).engine, documents)
     assert len(here) > 50 and aside == here
+
+
+def test_a_child_forked_before_torch_parses_without_it_and_gets_the_same_claims(tmp_path):
+    """In a fresh process (this one has torch loaded), the child's spaCy runs without torch; the claims are
+    those spaCy gives with torch loaded."""
+    script = f"""
+import json, sys
+from checker import engines
+from checker.config import Config
+from checker.corpus import load_corpus
+from checker.index import claim_to_json
+from checker.pipeline import Checker
+
+parse = engines.extract_claims
+def noting_torch(*args):
+    with open({str(tmp_path / "torch")!r}, "a") as seen:
+        seen.write(type(sys.modules.get("torch", 0)).__name__ + " ")
+    return parse(*args)
+
+engines.extract_claims = noting_torch
+documents = load_corpus([{str(SEEDS)!r}]).documents
+assert "torch" not in sys.modules
+checker = Checker(Config(model={str(SHIPPED_MODEL)!r}))
+aside = dict(checker.engine.claims(documents))
+engines.extract_claims = parse
+assert checker._nlp is None and "torch" in sys.modules
+checker.nlp  # spaCy loaded here, with torch: the documents are parsed in this process
+here = dict(checker.engine.claims(documents))
+print(json.dumps([[claim_to_json(c) for c in aside[i]] == [claim_to_json(c) for c in here[i]] for i in here]))
+"""
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert json.loads(run.stdout) == [True] * len(seeds())
+    assert set((tmp_path / "torch").read_text().split()) == {"NoneType"}, "the child imported torch"
 
 
 def test_documents_a_dead_child_did_not_send_are_parsed_here(nlp, monkeypatch):
