@@ -72,11 +72,14 @@ class SentenceEmbedder:
         import torch
 
         vectors = np.zeros((len(texts), self.width), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # like lengths batched together: less padding
+        encoded = self.encoder.encode(list(texts))
+        order = sorted(
+            range(len(texts)), key=lambda i: len(encoded[i]["input_ids"])
+        )  # like lengths batched: less padding
         with torch.inference_mode():
             for start in range(0, len(order), batch_size):
                 batch = order[start : start + batch_size]
-                features = self.encoder.batch(self.encoder.encode([texts[i] for i in batch]), self.device)
+                features = self.encoder.batch([encoded[i] for i in batch], self.device)
                 tokens = self.encoder.hidden_states(features)
                 mask = features["attention_mask"].unsqueeze(-1).to(tokens.dtype)
                 mean = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
