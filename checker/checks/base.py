@@ -148,15 +148,17 @@ def decoder(kind: Any) -> Callable[[Any], Any]:
         inner = decoder(next(a for a in args if a is not type(None)))
         return lambda data: None if data is None else inner(data)
     if isinstance(kind, type) and (dataclasses.is_dataclass(kind) or hasattr(kind, "_fields")):
-        fields = {name: decoder(hint) for name, hint in typing.get_type_hints(kind).items()}
-        return lambda data: kind(**{name: fields[name](value) for name, value in data.items()})
+        hints = typing.get_type_hints(kind).items()
+        # only fields stored as something else are converted: most are numbers and strings, read as stored
+        converted = {name: read for name, hint in hints if (read := decoder(hint)) is not _as_stored}
+        return lambda data: kind(**{**data, **{name: read(data[name]) for name, read in converted.items() if name in data}})  # fmt: skip
     if origin in (tuple, list):
         item = decoder(args[0] if args else Any)
         container = tuple if origin is tuple else list
-        return lambda data: container([item(v) for v in data])
+        return container if item is _as_stored else lambda data: container([item(v) for v in data])
     if origin in (frozenset, set):
         item, container = decoder(args[0]), (frozenset if origin is frozenset else set)
-        return lambda data: container(item(v) for v in data)
+        return container if item is _as_stored else lambda data: container(item(v) for v in data)
     if origin is dict:
         value = decoder(args[1])
         return lambda data: {k: value(v) for k, v in data.items()}
