@@ -90,9 +90,9 @@ class LocalEngine:
 
     Where nothing is loaded yet (a cold run, or `checker ci` with a new
     article), the documents are parsed in a forked child process while this
-    one loads the models: spaCy's import and load (about 2.5 s) and torch's
-    import and the models' load (about 2.5 s) are each one core's work, and
-    run side by side on two. Then both parse what is left. On Linux only:
+    one loads the models: spaCy's import and load (about 1.2 s, torch left
+    out) and torch's import and the models' load (about 2 s) are each one
+    core's work, and run side by side on two. Then both parse what is left. On Linux only:
     elsewhere forking a process with threads running is not safe.
     """
 

@@ -241,7 +241,7 @@ class Index:
                 continue
             try:
                 found[doc.id] = [claim_from_json(c) for c in json.loads(row[0])]
-            except (ValueError, TypeError, KeyError) as exc:
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:  # AttributeError: a list for a mapping
                 message = (
                     f"{self.path}: cached claims of {doc.id} are unreadable ({type(exc).__name__}: {exc}); parsed again"
                 )

@@ -212,6 +212,17 @@ def test_a_damaged_claims_row_is_parsed_again_with_a_warning(tmp_path, document,
             assert index.cached_claims([document]) == {}
 
 
+def test_a_claims_row_with_a_list_for_a_mapping_is_parsed_again_with_a_warning(tmp_path, document):
+    with Index(tmp_path / "i.sqlite") as index:
+        index.store_claims({document: [annotated(make_claim(document.text))]})
+        (row,) = index.db.execute("SELECT claims FROM claims").fetchone()
+        claims = json.loads(row)
+        claims[0]["annotations"]["date"]["events"] = ["not", "a", "mapping"]
+        index.db.execute("UPDATE claims SET claims = ?", (json.dumps(claims),))
+        with pytest.warns(IndexWarning, match="cached claims of a.txt are unreadable .*; parsed again"):
+            assert index.cached_claims([document]) == {}
+
+
 def test_the_index_folder_it_creates_is_ignored_by_git(tmp_path):
     with Index(tmp_path / ".checker" / "index.sqlite"):
         pass

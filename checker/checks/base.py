@@ -146,12 +146,12 @@ def decoder(kind: Any) -> Callable[[Any], Any]:
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if origin in (typing.Union, types.UnionType):
         inner = decoder(next(a for a in args if a is not type(None)))
-        return lambda data: None if data is None else inner(data)
+        return inner if inner is _as_stored else lambda data: None if data is None else inner(data)
     if isinstance(kind, type) and (dataclasses.is_dataclass(kind) or hasattr(kind, "_fields")):
         hints = typing.get_type_hints(kind).items()
         # only fields stored as something else are converted: most are numbers and strings, read as stored
         converted = {name: read for name, hint in hints if (read := decoder(hint)) is not _as_stored}
-        return lambda data: kind(**{**data, **{name: read(data[name]) for name, read in converted.items() if name in data}})  # fmt: skip
+        return lambda data: kind(**{**data, **{n: read(data[n]) for n, read in converted.items() if n in data}})
     if origin in (tuple, list):
         item = decoder(args[0] if args else Any)
         container = tuple if origin is tuple else list
