@@ -92,8 +92,9 @@ class LocalEngine:
     article), the documents are parsed in a forked child process while this
     one loads the models: spaCy's import and load (about 1.2 s, torch left
     out) and torch's import and the models' load (about 2 s) are each one
-    core's work, and run side by side on two. Then both parse what is left. On Linux only:
-    elsewhere forking a process with threads running is not safe.
+    core's work, and run side by side on two. Then both parse what is left.
+    On Linux only: elsewhere forking a process with threads running is not
+    safe.
     """
 
     def __init__(self, backends: Backends) -> None:
