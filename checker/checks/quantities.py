@@ -210,8 +210,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         return currency + per, currency, lead, stop
     if noun is None or noun.tag_ == "NNP":
         return None  # "ABC 15", "January 5": part of a name or a date
-    counting = root.head if root.dep_ == "conj" and root.head.like_num else root  # "20 and [30] people"
-    if any(t.ent_type_ in NOT_COUNTS for t in run) and not (counting.head == noun and noun.pos_ == "NOUN"):
+    if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
     return _unit(noun, cues) + (":whole" if _is_whole(root, noun, found) else ""), noun.text, lead, end
 
@@ -248,12 +247,6 @@ def _context(tokens, money: bool) -> frozenset[str]:
     )
 
 
-def _opens_range(lead: int, cues: Cues) -> bool:
-    """The first figure of a range ("between 20 and 30", "ranged from 16 cents to 27 cents"): a range cue
-    starts one or two tokens before it and ends after it."""
-    return any(cues.last.get((start, "range"), lead) > lead for start in (lead - 1, lead - 2))
-
-
 def _quantity(run, cues: Cues, span, found: list[Quantity]) -> Quantity | None:
     """The quantity a figure states, or None where it counts nothing (a year, a date, a name, "one of")."""
     doc, end = span.doc, run[-1].i + 1
@@ -278,11 +271,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity]) -> Quantity | None:
     after = [t for t in doc[stop : span.end] if not t.is_punct]
     unit, polarity = _vote(unit, after[:12], cues)
     when = _when(before + after[:6])
-    bound, bound_start = cues.before(lead, {"lower", "upper", "approximate", "range"})
-    if bound == "range":
-        bound = "upper"  # "between 20 and 30 people": 30 is the range's upper end
-    elif not bound and _opens_range(lead, cues):
-        bound = "lower"  # and 20 its lower end
+    bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
     if cues.before(bound_start, {"previous-figure"})[0]:
         when |= PREVIOUS  # "47 seats, up from (about) 40": 40 is the figure before the one given
     bound = bound or ("approximate" if cues.at(run[0].i, "round") else "")
