@@ -24,6 +24,14 @@ from torch import nn
 from torch.nn import functional
 
 ARCHITECTURES = {"BertModel": False, "BertForSequenceClassification": True}  # name: has a classifier head
+# Batches are padded to a multiple of this many tokens. oneDNN compiles and keeps
+# one primitive per layer shape, so a batch of every length from 1 to 256 made
+# hundreds of them: NLI on 6,000 pairs of FNC-1 sentences grew to 1,114 MiB with
+# batches padded to their longest, 761 MiB at a step of 16 (8: 900, 32: 688), in
+# the same time (padding costs what fewer compilations save; 32 was 10% slower).
+# Probabilities move by bf16 rounding only (at most 0.012, no label changed).
+# benchmarks/RESULTS.md, session 17.
+LENGTH_STEP = 16
 
 
 @dataclass(frozen=True)
@@ -253,14 +261,15 @@ class BertTokenizer:
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=max_length, strategy="longest_first")
         self.pad_id = self.tokenizer.token_to_id("[PAD]") or 0
+        self.max_length = max_length
 
     def encode(self, texts: Sequence[str | tuple[str, str]]) -> list[tuple[list[int], list[int]]]:
         """(token ids, token type ids) of each text or pair, unpadded."""
         return [(e.ids, e.type_ids) for e in self.tokenizer.encode_batch(list(texts))]
 
     def batch(self, encoded: Sequence[tuple[list[int], list[int]]], device: str) -> tuple[torch.Tensor, ...]:
-        """Ids, type ids and attention mask, padded on the right to the longest."""
-        length = max(len(ids) for ids, _ in encoded)
+        """Ids, type ids and attention mask, padded on the right to the longest, rounded up to LENGTH_STEP."""
+        length = padded_length(max(len(ids) for ids, _ in encoded), self.max_length)
         ids = torch.full((len(encoded), length), self.pad_id, dtype=torch.long)
         types = torch.zeros((len(encoded), length), dtype=torch.long)
         attention = torch.zeros((len(encoded), length), dtype=torch.long)
@@ -269,6 +278,29 @@ class BertTokenizer:
             types[row, : len(type_ids)] = torch.tensor(type_ids)
             attention[row, : len(token_ids)] = 1
         return ids.to(device), types.to(device), attention.to(device)
+
+
+def padded_length(longest: int, max_length: int) -> int:
+    """The length a batch is padded to: its longest row's, rounded up to LENGTH_STEP, but not past max_length."""
+    return max(longest, min(-(-longest // LENGTH_STEP) * LENGTH_STEP, max_length))
+
+
+def give_back_freed_memory() -> None:
+    """Return the free pages of the C heap to the system, where glibc does so (elsewhere nothing).
+
+    torch frees a batch's activations into glibc's heap, which keeps the pages
+    and reuses them only for allocations that fit where they lie: a long NLI
+    stage held hundreds of megabytes it had freed. `checker run` on 800 FNC-1
+    bodies peaked at 1,504 MiB with LENGTH_STEP alone, 1,241 MiB with this after
+    every model call (NLI_CHUNK inputs). Not after every batch: the pages given
+    back are faulted in again by the next call, about 6% of its time in a paired
+    test; a fixed mmap threshold, which does so for every tensor, cost 30-50%.
+    """
+    import ctypes
+
+    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
+    if trim is not None:
+        trim(0)
 
 
 Features = dict[str, Any]  # a padded batch: input_ids, token_type_ids, attention_mask (tensors)
@@ -347,7 +379,8 @@ class TransformersEncoder:
         return [{k: columns[k][i] for k in columns} for i in range(len(texts))]
 
     def batch(self, encoded: Sequence[dict[str, list[int]]], device: str) -> Features:
-        return self.tokenizer.pad({k: [e[k] for e in encoded] for k in encoded[0]}, return_tensors="pt").to(device)
+        columns = {k: [e[k] for e in encoded] for k in encoded[0]}
+        return self.tokenizer.pad(columns, pad_to_multiple_of=LENGTH_STEP, return_tensors="pt").to(device)
 
     def logits(self, features: Features) -> torch.Tensor:
         return self.module(**features).logits

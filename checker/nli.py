@@ -228,7 +228,7 @@ class HFNLIModel:
 
         if not pairs:
             return np.zeros((0, 3), dtype=np.float32)
-        from checker.encoders import length_batches
+        from checker.encoders import give_back_freed_memory, length_batches
 
         encoded = self.encoder.encode(list(pairs))
         probs = np.zeros((len(pairs), 3), dtype=np.float32)
@@ -236,4 +236,5 @@ class HFNLIModel:
             for batch in length_batches(encoded, batch_size):
                 logits = self.encoder.logits(self.encoder.batch([encoded[i] for i in batch], self.device)).float()
                 probs[batch] = torch.softmax(logits, dim=-1)[:, self.columns].cpu().numpy()
+        give_back_freed_memory()
         return probs

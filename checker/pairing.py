@@ -71,7 +71,7 @@ class SentenceEmbedder:
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         import torch
 
-        from checker.encoders import length_batches
+        from checker.encoders import give_back_freed_memory, length_batches
 
         vectors = np.zeros((len(texts), self.width), dtype=np.float32)
         if not texts:
@@ -84,6 +84,7 @@ class SentenceEmbedder:
                 mask = features["attention_mask"].unsqueeze(-1).to(tokens.dtype)
                 mean = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 vectors[batch] = torch.nn.functional.normalize(mean, dim=-1).cpu().numpy()
+        give_back_freed_memory()
         return vectors
 
 

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import torch
 
-from checker.encoders import PlainBert, TransformersEncoder
+from checker.encoders import LENGTH_STEP, PlainBert, TransformersEncoder, padded_length
 from checker.nli import HFNLIModel
 from checker.pairing import SentenceEmbedder
 from tests.conftest import build_tiny_nli
@@ -79,6 +79,38 @@ def test_a_model_this_module_does_not_run_exactly_goes_to_transformers(tmp_path,
         transformers_probabilities(folder, PAIRS, torch.float32),
         rtol=1e-5,
     )
+
+
+@pytest.mark.parametrize("runner", [PlainBert, TransformersEncoder])
+def test_batches_take_few_lengths_and_no_probability_depends_on_the_batch(tmp_path, runner):
+    """oneDNN keeps compiled code for each batch shape: a length of its own for each batch grew NLI by gigabytes."""
+    folder = build_tiny_nli(tmp_path / "tiny", {0: "entailment", 1: "neutral", 2: "contradiction"})
+    if runner is TransformersEncoder:
+        config = json.loads((folder / "config.json").read_text()) | {"hidden_act": "gelu_new"}
+        (folder / "config.json").write_text(json.dumps(config))
+    model = HFNLIModel(str(folder), precision="fp32", device="cpu")
+    assert isinstance(model.encoder, runner)
+    lengths = []
+    make_batch = model.encoder.batch
+
+    def batch(encoded, device):
+        features = make_batch(encoded, device)
+        lengths.append(features["input_ids"].shape[1])
+        return features
+
+    model.encoder.batch = batch
+    pairs = [("A claim " * n, "and another one " * (n % 7 + 1)) for n in range(1, 120, 2)]
+    together = model.predict(pairs, batch_size=3)
+    alone = np.concatenate([model.predict([pair]) for pair in pairs])
+    assert all(length % LENGTH_STEP == 0 for length in lengths)
+    assert len(set(lengths)) <= 256 // LENGTH_STEP
+    np.testing.assert_allclose(together, alone, atol=1e-5)
+
+
+def test_padding_stops_at_the_models_longest_input():
+    assert padded_length(17, 256) == 32
+    assert padded_length(32, 256) == 32
+    assert padded_length(249, 250) == 250
 
 
 def test_a_tokenizer_transformers_would_read_otherwise_goes_to_transformers(tmp_path):
