@@ -14,6 +14,7 @@ module does not (another architecture, weights not in safetensors, a hub name).
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +28,9 @@ ARCHITECTURES = {"BertModel": False, "BertForSequenceClassification": True}  # n
 # Batches are padded to a multiple of this many tokens. oneDNN compiles and keeps
 # one primitive per layer shape, so a batch of every length from 1 to 256 made
 # hundreds of them: NLI on 6,000 pairs of FNC-1 sentences grew to 1,114 MiB with
-# batches padded to their longest, 761 MiB at a step of 16 (8: 900, 32: 688), in
-# the same time (padding costs what fewer compilations save; 32 was 10% slower).
+# batches padded to their longest, 761 MiB at a step of 16 (8: 900, 32: 688).
+# Padding costs about what fewer compilations save: NLI alone was 0-20% slower
+# from run to run, speed.py's pairs per second no slower (32 was 10% slower).
 # Probabilities move by bf16 rounding only (at most 0.012, no label changed).
 # benchmarks/RESULTS.md, session 17.
 LENGTH_STEP = 16
@@ -286,21 +288,25 @@ def padded_length(longest: int, max_length: int) -> int:
 
 
 def give_back_freed_memory() -> None:
-    """Return the free pages of the C heap to the system, where glibc does so (elsewhere nothing).
+    """Return the free pages of the C heap to the system where glibc can (Linux); elsewhere nothing.
 
     torch frees a batch's activations into glibc's heap, which keeps the pages
     and reuses them only for allocations that fit where they lie: a long NLI
     stage held hundreds of megabytes it had freed. `checker run` on 800 FNC-1
-    bodies peaked at 1,504 MiB with LENGTH_STEP alone, 1,241 MiB with this after
+    bodies peaked at 1,469 MiB with LENGTH_STEP alone, 1,212 MiB with this after
     every model call (NLI_CHUNK inputs). Not after every batch: the pages given
     back are faulted in again by the next call, about 6% of its time in a paired
     test; a fixed mmap threshold, which does so for every tensor, cost 30-50%.
     """
+    if not sys.platform.startswith("linux"):
+        return  # ctypes.CDLL(None) fails on Windows; macOS's allocator has no malloc_trim
     import ctypes
 
-    trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
-    if trim is not None:
-        trim(0)
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # no dynamic loading, or a C library without it (musl)
+        return
+    trim(ctypes.c_size_t(0))
 
 
 Features = dict[str, Any]  # a padded batch: input_ids, token_type_ids, attention_mask (tensors)
@@ -380,7 +386,8 @@ class TransformersEncoder:
 
     def batch(self, encoded: Sequence[dict[str, list[int]]], device: str) -> Features:
         columns = {k: [e[k] for e in encoded] for k in encoded[0]}
-        return self.tokenizer.pad(columns, pad_to_multiple_of=LENGTH_STEP, return_tensors="pt").to(device)
+        length = padded_length(max(len(ids) for ids in columns["input_ids"]), self.max_length)
+        return self.tokenizer.pad(columns, padding="max_length", max_length=length, return_tensors="pt").to(device)
 
     def logits(self, features: Features) -> torch.Tensor:
         return self.module(**features).logits

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import json
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import numpy as np
 import pytest
 import torch
 
-from checker.encoders import LENGTH_STEP, PlainBert, TransformersEncoder, padded_length
+from checker.encoders import LENGTH_STEP, PlainBert, TransformersEncoder, give_back_freed_memory, padded_length
 from checker.nli import HFNLIModel
 from checker.pairing import SentenceEmbedder
 from tests.conftest import build_tiny_nli
@@ -82,13 +83,14 @@ def test_a_model_this_module_does_not_run_exactly_goes_to_transformers(tmp_path,
 
 
 @pytest.mark.parametrize("runner", [PlainBert, TransformersEncoder])
-def test_batches_take_few_lengths_and_no_probability_depends_on_the_batch(tmp_path, runner):
-    """oneDNN keeps compiled code for each batch shape: a length of its own for each batch grew NLI by gigabytes."""
+@pytest.mark.parametrize("max_length", [256, 250])
+def test_batches_take_few_lengths_and_no_probability_depends_on_the_batch(tmp_path, runner, max_length):
+    """oneDNN keeps compiled code for each batch shape: a length of its own for each batch cost hundreds of MiB."""
     folder = build_tiny_nli(tmp_path / "tiny", {0: "entailment", 1: "neutral", 2: "contradiction"})
     if runner is TransformersEncoder:
         config = json.loads((folder / "config.json").read_text()) | {"hidden_act": "gelu_new"}
         (folder / "config.json").write_text(json.dumps(config))
-    model = HFNLIModel(str(folder), precision="fp32", device="cpu")
+    model = HFNLIModel(str(folder), precision="fp32", device="cpu", max_length=max_length)
     assert isinstance(model.encoder, runner)
     lengths = []
     make_batch = model.encoder.batch
@@ -102,8 +104,8 @@ def test_batches_take_few_lengths_and_no_probability_depends_on_the_batch(tmp_pa
     pairs = [("A claim " * n, "and another one " * (n % 7 + 1)) for n in range(1, 120, 2)]
     together = model.predict(pairs, batch_size=3)
     alone = np.concatenate([model.predict([pair]) for pair in pairs])
-    assert all(length % LENGTH_STEP == 0 for length in lengths)
-    assert len(set(lengths)) <= 256 // LENGTH_STEP
+    assert all(length % LENGTH_STEP == 0 or length == max_length for length in lengths)
+    assert max(lengths) == max_length  # the longest pairs are truncated, and padding goes no further
     np.testing.assert_allclose(together, alone, atol=1e-5)
 
 
@@ -111,6 +113,37 @@ def test_padding_stops_at_the_models_longest_input():
     assert padded_length(17, 256) == 32
     assert padded_length(32, 256) == 32
     assert padded_length(249, 250) == 250
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.calls: list = []
+
+    def malloc_trim(self, pad) -> int:
+        self.calls.append(pad.value)
+        return 1
+
+
+@pytest.mark.parametrize("platform, library", [("win32", TypeError), ("linux", OSError), ("linux", object())])
+def test_giving_memory_back_is_quiet_where_the_c_library_cannot(monkeypatch, platform, library):
+    """Windows' CDLL(None) raises TypeError, a Python without dlopen OSError, musl has no malloc_trim."""
+
+    def load(name):
+        if isinstance(library, type):
+            raise library("cannot load")
+        return library
+
+    monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setattr(ctypes, "CDLL", load)
+    give_back_freed_memory()
+
+
+def test_freed_memory_is_given_back_on_glibc(monkeypatch):
+    library = Recorder()
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: library)
+    give_back_freed_memory()
+    assert library.calls == [0]
 
 
 def test_a_tokenizer_transformers_would_read_otherwise_goes_to_transformers(tmp_path):
