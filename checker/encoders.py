@@ -29,7 +29,7 @@ ARCHITECTURES = {"BertModel": False, "BertForSequenceClassification": True}  # n
 # one primitive per layer shape, so a batch of every length from 1 to 256 made
 # hundreds of them: NLI on 6,000 pairs of FNC-1 sentences grew to 1,114 MiB with
 # batches padded to their longest, 761 MiB at a step of 16 (8: 900, 32: 688).
-# Padding costs about what fewer compilations save: NLI alone was 0-20% slower
+# Padding costs about what fewer compilations save: NLI alone ran 0-25% slower
 # from run to run, speed.py's pairs per second no slower (32 was 10% slower).
 # Probabilities move by bf16 rounding only (at most 0.012, no label changed).
 # benchmarks/RESULTS.md, session 17.
