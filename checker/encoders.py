@@ -313,7 +313,7 @@ Features = dict[str, Any]  # a padded batch: input_ids, token_type_ids, attentio
 
 
 def length_batches(encoded: Sequence[dict[str, list[int]]], batch_size: int) -> Iterator[list[int]]:
-    """Positions of encoded texts in batches of like token counts: each batch is padded to its longest."""
+    """Positions of encoded texts in batches of like token counts: each batch is padded to its longest, in steps."""
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]["input_ids"]))
     for start in range(0, len(order), batch_size):
         yield order[start : start + batch_size]
