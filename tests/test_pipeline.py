@@ -78,3 +78,24 @@ def test_margin_one_scores_both_directions_and_reports_validate(run):
     for record in records:
         jsonschema.validate(record, schema)
     assert any(None in (r["nli"]["a_to_b"], r["nli"]["b_to_a"]) for r in records)
+
+
+def test_text_reprinted_word_for_word_is_scored_once(tmp_path, nlp):
+    """Wire copy reprinted by two outlets: each distinct input goes to the models once, every pair still judged."""
+    reprint = "The old bridge in London opened on Monday.\n"
+    for name, text in {"a.txt": ARTICLES["a.txt"], "b.txt": reprint, "c.txt": reprint}.items():
+        (tmp_path / name).write_text(text)
+    nli = ScriptedNLI()
+    config = Config(reverse_margin=1.0, min_similarity=0.3, include=("contradict", "unrelated", "agree"))
+    checker = Checker(config, nli=nli, embedder=SentenceEmbedder(), nlp=nlp)
+    result = checker.check([str(tmp_path)])
+
+    # (a, b) and (a, c) share both their inputs; (b, c) reads one input both ways
+    assert len(nli.inputs) == len(set(nli.inputs)) == checker.work["verdicts"] == 3
+    assert result.nli_directions == 6
+    assert checker.work["embeddings"] == 2
+    contradicting = {
+        frozenset((f.pair.a.doc_id, f.pair.b.doc_id)): f for f in result.findings if f.label == "contradict"
+    }
+    assert set(contradicting) == {frozenset(("a.txt", "b.txt")), frozenset(("a.txt", "c.txt"))}
+    assert all(f.nli.directions() == [pytest.approx(CONTRADICTING)] * 2 for f in contradicting.values())
