@@ -21,7 +21,7 @@ def content_hash(*parts: str, length: int = 16) -> str:
     return digest[:length]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """Half-open character range [start, end) into a document's `text`."""
 
@@ -33,7 +33,7 @@ class Span:
             raise ValueError(f"invalid span [{self.start}, {self.end})")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One source article: its original text and the spans kept after cleaning.
 
@@ -66,7 +66,7 @@ class Document:
         return offset - (self.text.rfind("\n", 0, offset) + 1) + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SkippedFile:
     """An input that could not be read, with the reason shown to the user."""
 
@@ -74,7 +74,7 @@ class SkippedFile:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A checkable statement: a span of a document plus a self-contained form.
 
@@ -102,7 +102,7 @@ class Claim:
     annotations: dict[str, Any] = field(default_factory=dict, hash=False, compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CandidatePair:
     """Two claims from different documents that may be about the same thing."""
 
@@ -116,7 +116,7 @@ class CandidatePair:
         return len(self.a.standalone) >= len(self.b.standalone)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NLIScores:
     """Probabilities over NLI_LABELS for a→b (a premise) and b→a.
 
@@ -136,7 +136,7 @@ class NLIScores:
         return [p for p in (self.forward, self.backward) if p is not None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """What a structured check found: its kind and the fields that show it."""
 
@@ -146,7 +146,7 @@ class Evidence:
     message: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One verdict on one claim pair, as written to the report."""
 

@@ -42,7 +42,7 @@ from checker.records import Claim, Evidence
 EVENT_PREPOSITIONS = {"on", "for"}  # "began on March 3", "is scheduled for Friday"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Days:
     """The days a claim places its event on, its events named with their day ("trial:begin"), and its
     wording with its dates as slots, with the day each slot writes (statement days too: in one wording,

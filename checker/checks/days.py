@@ -23,7 +23,7 @@ MONTH_NUMBERS["sept"] = 9
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")  # "the 3rd"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Day:
     """A day (or a month) as a sentence gives it: any of its parts may be unknown."""
 
@@ -49,7 +49,7 @@ class Day:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WrittenDay:
     """A day as the parse gives it: its calendar parts and the tokens that wrote them."""
 

@@ -99,7 +99,7 @@ def is_partial(tokens) -> bool:
     return any(label == "partial" for label, _, _ in cues(tokens, "lists"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameList:
     """The longest list of names a claim gives, and what the comparison needs of the rest of it."""
 

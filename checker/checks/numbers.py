@@ -132,7 +132,7 @@ def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
     return f" {x.noun}", f" {y.noun}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantities:
     """A claim's quantities: all it gives, those comparable on their own, and its wording with figures as slots."""
 

@@ -33,7 +33,7 @@ MAX_QUALIFIERS = 3  # words naming whose office it is: "US", "Nepal's", "General
 NOT_QUALIFIERS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "AUX", "NUM"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     """An office: its kind ("minister", "chief officer", or a single title) and which one of that kind."""
 
@@ -46,7 +46,7 @@ class Role:
     then: bool = False  # "then-President": held at the time told, so no conflict with "former" or a current office
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Title:
     """An office found in the tokens, with its deputy and former markers."""
 

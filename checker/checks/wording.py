@@ -24,7 +24,7 @@ SLOT = "_"
 AROUND = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Slotted:
     """A claim's wording, kept as a digest of its words with each run of slot tokens written as SLOT (all
     that comparing two wordings needs; the index stores it for every claim), and the slots as written."""
