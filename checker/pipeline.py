@@ -302,10 +302,9 @@ class Checker:
             progress(table, done, len(todo))
         if self.index and todo:
             self.index.store_vectors(table, {key: result[i] for key, i in first.items()})
-        repeats = [(i, first[key]) for i, key in enumerate(keys) if first.get(key, i) != i]
-        if repeats:
-            copies, originals = zip(*repeats, strict=True)
-            result[list(copies)] = result[list(originals)]
+        source = np.fromiter((first.get(key, i) for i, key in enumerate(keys)), dtype=np.int64, count=len(keys))
+        repeats = np.flatnonzero(source != np.arange(len(keys)))
+        result[repeats] = result[source[repeats]]
         self.work[table] += len(todo)
         return result
 
@@ -337,7 +336,10 @@ class Checker:
         model = self.model_hash
         keys = [content_hash(model, premise, hypothesis) for premise, hypothesis in inputs]
         probs = self._cached("verdicts", keys, inputs, 3, self.engine.nli_probabilities, progress)
-        return [tuple(row) for row in probs.tolist()]  # Python floats, made in one call
+        rows = probs.tolist()  # Python floats, made in one call
+        for i, row in enumerate(rows):
+            rows[i] = tuple(row)  # each list freed as its tuple takes its place: a large corpus reads a million
+        return rows
 
     def decide_pairs(
         self, pairs: Sequence[CandidatePair], scores: Sequence[NLIScores], explainers: dict[str, Explainer]

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from checker.config import Config
+from checker.index import Index
 from checker.pairing import SentenceEmbedder
 from checker.pipeline import Checker
 from checker.report import SCHEMA_PATH, finding_record
@@ -87,15 +88,20 @@ def test_text_reprinted_word_for_word_is_scored_once(tmp_path, nlp):
         (tmp_path / name).write_text(text)
     nli = ScriptedNLI()
     config = Config(reverse_margin=1.0, min_similarity=0.3, include=("contradict", "unrelated", "agree"))
-    checker = Checker(config, nli=nli, embedder=SentenceEmbedder(), nlp=nlp)
-    result = checker.check([str(tmp_path)])
+    with Index(tmp_path / "index.sqlite") as index:
+        checker = Checker(config, nli=nli, embedder=SentenceEmbedder(), nlp=nlp, index=index)
+        result = checker.check([str(tmp_path)])
+        rerun = checker.check([str(tmp_path)])
 
     # (a, b) and (a, c) share both their inputs; (b, c) reads one input both ways
-    assert len(nli.inputs) == len(set(nli.inputs)) == checker.work["verdicts"] == 3
+    assert len(nli.inputs) == len(set(nli.inputs)) == result.computed["verdicts"] == 3
     assert result.nli_directions == 6
-    assert checker.work["embeddings"] == 2
+    assert result.computed["embeddings"] == 2
     contradicting = {
         frozenset((f.pair.a.doc_id, f.pair.b.doc_id)): f for f in result.findings if f.label == "contradict"
     }
     assert set(contradicting) == {frozenset(("a.txt", "b.txt")), frozenset(("a.txt", "c.txt"))}
     assert all(f.nli.directions() == [pytest.approx(CONTRADICTING)] * 2 for f in contradicting.values())
+    # what the index keeps for the shared inputs gives the same verdicts again, with no model work
+    assert sum(rerun.computed.values()) == 0
+    assert [(f.id, f.nli) for f in rerun.findings] == [(f.id, f.nli) for f in result.findings]
