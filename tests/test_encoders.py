@@ -216,3 +216,19 @@ def test_a_run_of_the_shipped_models_never_imports_transformers_or_torchs_compil
         "sys.exit([m for m in ('transformers', 'torch._dynamo') if m in sys.modules] or 0)"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+def test_long_inputs_go_in_smaller_batches_of_the_same_token_budget():
+    """Working memory grows with a batch's tokens: 256-token inputs go 32 at a time, short ones 64 as before."""
+    from checker.encoders import BATCH_TOKENS, length_batches
+
+    encoded = [{"input_ids": [0] * n} for n in [20] * 100 + [256] * 100]
+    batches = list(length_batches(encoded, 64))
+
+    assert sorted(i for batch in batches for i in batch) == list(range(200))
+    assert len(batches[0]) == 64 and all(i < 100 for i in batches[0])
+    long = [batch for batch in batches if all(i >= 100 for i in batch)]
+    assert [len(batch) for batch in long] == [32, 32, 32, 4]
+    for batch in batches:
+        longest = max(len(encoded[i]["input_ids"]) for i in batch)
+        assert len(batch) * padded_length(longest, 256) <= BATCH_TOKENS
