@@ -95,7 +95,7 @@ def tree_pss_kib(root: int) -> int:
     return total
 
 
-def run_checker(corpus: Path, out: Path) -> dict:
+def run_checker(corpus: Path, out: Path, timeline: Path | None = None) -> dict:
     """One `checker run`: wall seconds, both peaks (GiB) and the run's summary."""
     summary = out.with_suffix(".summary.json")
     command = [
@@ -118,8 +118,14 @@ def run_checker(corpus: Path, out: Path) -> dict:
 
     def sample() -> None:
         nonlocal peak_tree
+        samples = timeline.open("w", encoding="utf-8") if timeline else None
         while not stop.wait(1.0):
-            peak_tree = max(peak_tree, tree_pss_kib(proc.pid))
+            pss = tree_pss_kib(proc.pid)
+            peak_tree = max(peak_tree, pss)
+            if samples:
+                print(f"{time.perf_counter() - started:.0f} {pss // 1024}", file=samples, flush=True)
+        if samples:
+            samples.close()
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -151,7 +157,9 @@ def row(n: int, run: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[len(news_articles()), 10_000])
-    parser.add_argument("--reports", type=Path, help="keep each size's report and summary in this folder")
+    parser.add_argument(
+        "--reports", type=Path, help="keep each size's report, summary and memory timeline in this folder"
+    )
     parser.add_argument("--no-append", action="store_true")
     args = parser.parse_args()
     rows = []
@@ -161,7 +169,8 @@ def main() -> int:
             corpus.write_text("".join(json.dumps(a) + "\n" for a in articles(n)), encoding="utf-8")
             folder = args.reports or Path(tmp)
             folder.mkdir(parents=True, exist_ok=True)
-            rows.append(row(n, run_checker(corpus, folder / f"report-{n}.jsonl")))
+            timeline = args.reports / f"pss-{n}.txt" if args.reports else None  # seconds, MiB of all processes
+            rows.append(row(n, run_checker(corpus, folder / f"report-{n}.jsonl", timeline)))
         print(rows[-1], flush=True)
     today = datetime.date.today().isoformat()
     text = "\n".join(
