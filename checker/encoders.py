@@ -319,9 +319,12 @@ def length_batches(encoded: Sequence[dict[str, list[int]]], batch_size: int) -> 
     A batch holds `batch_size` inputs, or fewer where they are long: at most BATCH_TOKENS padded
     tokens. A model call's working memory grows with the tokens of a batch: the longest inputs
     (256 tokens) in batches of 64 took the embedder 465 MiB more than before the call, in batches
-    of 32 229 MiB, at the same speed (benchmarks/RESULTS.md). Batches of 64 inputs of up to 128
-    tokens are made as before, so their numbers do not change.
+    of 32 229 MiB, at the same speed (benchmarks/RESULTS.md). Batches made only of inputs of up to
+    128 tokens are made as before, so their numbers do not change; the one batch where short inputs
+    sat beside longer ones may now split, moving its numbers by rounding.
     """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]["input_ids"]))
     batch: list[int] = []
     for i in order:

@@ -232,3 +232,5 @@ def test_long_inputs_go_in_smaller_batches_of_the_same_token_budget():
     for batch in batches:
         longest = max(len(encoded[i]["input_ids"]) for i in batch)
         assert len(batch) * padded_length(longest, 256) <= BATCH_TOKENS
+    with pytest.raises(ValueError, match="batch_size"):
+        next(length_batches(encoded, 0))
