@@ -283,9 +283,14 @@ class BertTokenizer:
         return ids.to(device), types.to(device), attention.to(device)
 
 
+def stepped(length: int) -> int:
+    """A token count rounded up to a multiple of LENGTH_STEP."""
+    return -(-length // LENGTH_STEP) * LENGTH_STEP
+
+
 def padded_length(longest: int, max_length: int) -> int:
     """The length a batch is padded to: its longest row's, rounded up to LENGTH_STEP, but not past max_length."""
-    return max(longest, min(-(-longest // LENGTH_STEP) * LENGTH_STEP, max_length))
+    return max(longest, min(stepped(longest), max_length))
 
 
 def give_back_freed_memory() -> None:
@@ -328,7 +333,7 @@ def length_batches(encoded: Sequence[dict[str, list[int]]], batch_size: int) -> 
     order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]["input_ids"]))
     batch: list[int] = []
     for i in order:
-        padded = -(-len(encoded[i]["input_ids"]) // LENGTH_STEP) * LENGTH_STEP
+        padded = stepped(len(encoded[i]["input_ids"]))
         if batch and (len(batch) == batch_size or (len(batch) + 1) * padded > BATCH_TOKENS):
             yield batch
             batch = []
