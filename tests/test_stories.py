@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from scipy import sparse
 
 from checker import stories
 from checker.records import Claim, Document, Span, content_hash
@@ -125,9 +126,13 @@ def clustered_corpus(seed: int = 0) -> np.ndarray:
     return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
+def without_entities(vectors: np.ndarray) -> stories.DocumentVectors:
+    return stories.DocumentVectors(vectors, sparse.csr_matrix((len(vectors), 0)))
+
+
 def test_large_corpora_are_split_into_components_with_the_same_stories(small_dense_limit):
     vectors = clustered_corpus()
-    labels = stories._clusters(vectors, 0.5)
+    labels = stories._clusters(without_entities(vectors), 0.5)
     assert [set(np.flatnonzero(labels == k)) for k in range(3)] == [set(range(k, 12, 3)) for k in range(3)]
 
 
@@ -135,8 +140,37 @@ def test_a_story_larger_than_the_dense_limit_is_sampled_and_the_rest_assigned(sm
     vectors = clustered_corpus()[np.arange(12) % 3 == 0]  # one story of 4 ...
     vectors = np.concatenate([vectors, vectors[:2] * 0.99 + 0.01, -vectors[:1]])  # ... of 6, and an outlier
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    labels = stories._clusters(vectors, 0.5)
+    labels = stories._clusters(without_entities(vectors), 0.5)
     assert len(set(labels[:6])) == 1 and labels[6] != labels[0]
+
+
+def split_in_two_parts(vectors: np.ndarray, width: int) -> stories.DocumentVectors:
+    """The first `width` columns dense, the rest sparse: the two parts of a document vector."""
+    return stories.DocumentVectors(vectors[:, :width], sparse.csr_matrix(vectors[:, width:]))
+
+
+def test_distances_are_scipys_cosine_distances_repeated_documents_at_zero():
+    from scipy.spatial.distance import pdist
+
+    rng = np.random.default_rng(3)
+    vectors = rng.normal(size=(40, 12)) * (rng.random((40, 12)) < 0.5)  # entity columns mostly empty
+    vectors = np.vstack([vectors, vectors[:5]])  # five documents twice
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    distances = stories._cosine_distances(split_in_two_parts(vectors, 4))
+    assert np.allclose(distances, pdist(vectors, "cosine"), atol=1e-12)
+    assert distances.min() == 0.0
+
+
+def test_average_linkage_makes_scikit_learns_stories():
+    from sklearn.cluster import AgglomerativeClustering
+
+    vectors = np.vstack([clustered_corpus(seed) for seed in range(5)])
+    labels = stories._average_linkage(split_in_two_parts(vectors, 3), 0.5)
+    model = AgglomerativeClustering(n_clusters=None, distance_threshold=0.5, metric="cosine", linkage="average")
+    expected = model.fit_predict(vectors)
+    assert len(set(labels)) == len(set(expected)) > 1
+    assert all(len(set(expected[labels == k])) == 1 for k in set(labels))  # the same partition
+    assert [labels[i] for i in sorted(np.unique(labels, return_index=True)[1])] == sorted(set(labels))  # by first member
 
 
 def test_real_embeddings_group_two_reports_of_one_event():
