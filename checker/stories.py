@@ -244,11 +244,13 @@ def _sampled_clusters(vectors: DocumentVectors, threshold: float) -> np.ndarray:
     the sampled story it is closest to on average where that is below `threshold` (the
     average-linkage criterion), and the documents left over are grouped on their own."""
     sample = np.linspace(0, len(vectors) - 1, DENSE_LIMIT).astype(int)
+    sampled = vectors[sample]
+    sampled_labels = _average_linkage(sampled, threshold)
     labels = np.full(len(vectors), -1)
-    labels[sample] = _average_linkage(vectors[sample], threshold)
-    count = labels.max() + 1
-    sums = vectors[sample].sums(labels[sample], count)
-    sizes = np.bincount(labels[sample], minlength=count)
+    labels[sample] = sampled_labels
+    count = sampled_labels.max() + 1
+    sums = sampled.sums(sampled_labels, count)
+    sizes = np.bincount(sampled_labels, minlength=count)
     step = max(1, BLOCK_CELLS // count)
     for start in range(0, len(vectors), step):
         mean_similarity = vectors[start : start + step].similarities(sums) / sizes

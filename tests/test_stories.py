@@ -170,7 +170,8 @@ def test_average_linkage_makes_scikit_learns_stories():
     expected = model.fit_predict(vectors)
     assert len(set(labels)) == len(set(expected)) > 1
     assert all(len(set(expected[labels == k])) == 1 for k in set(labels))  # the same partition
-    assert [labels[i] for i in sorted(np.unique(labels, return_index=True)[1])] == sorted(set(labels))  # by first member
+    first_members = sorted(np.unique(labels, return_index=True)[1])
+    assert [labels[i] for i in first_members] == sorted(set(labels))  # numbered by first member
 
 
 def test_real_embeddings_group_two_reports_of_one_event():
