@@ -261,28 +261,33 @@ def _load(paths: list[str], settings, outputs: Iterable[Path | None] = ()):
 def _check(settings, corpus, quiet: bool, index_path: Path | None = None, use: Callable | None = None):
     """Run the pipeline, or `use(checker)` instead, with the index held (locked) for the run when one is given.
 
-    What the index repaired (IndexWarning) is printed once the run ends, not
-    through a progress bar; an index that cannot be used is an error (exit 2).
+    What the index repaired (IndexWarning) and what a model could not do
+    (ModelWarning) is printed once the run ends, not through a progress bar; an
+    index that cannot be used is an error (exit 2).
     """
     import warnings
 
     from checker.index import Index, IndexUnavailable, IndexWarning
-    from checker.nli import ModelError
+    from checker.nli import ModelError, ModelWarning
     from checker.pipeline import Checker
 
     try:
         use = use or (lambda checker: _run_with_progress(checker, corpus, quiet))
-        if index_path is None:
-            return use(Checker(settings))
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", IndexWarning)
-            try:
+        caught: list[warnings.WarningMessage] = []
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", IndexWarning)
+                warnings.simplefilter("always", ModelWarning)
+                if index_path is None:
+                    return use(Checker(settings))
                 with Index(index_path) as index:
                     return use(Checker(settings, index=index))
-            finally:
-                for warning in caught:
-                    if issubclass(warning.category, IndexWarning):
-                        warn(str(warning.message))
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, (IndexWarning, ModelWarning)):
+                    warn(str(warning.message))
+                else:
+                    warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
     except (IndexUnavailable, ModelError, RuntimeError) as exc:
         raise fail(str(exc)) from exc
 

@@ -123,6 +123,14 @@ class Config:
     # CPUs), "fp32", "bf16" or "int8" (dynamic quantization, CPU). Accuracy and speed
     # of each: benchmarks/RESULTS.md.
     precision: str = setting("auto", _one_of(PRECISIONS))
+    # A run (or one Ray actor) with at least this many NLI inputs to compute
+    # compiles the shipped model first (torch.compile, CPU, bf16 or fp32; needs
+    # a C++ compiler, else a warning and it runs uncompiled). Compiling took
+    # 13-22 s; compiled, news sentence pairs ran 1.1-1.3x as fast, so it is
+    # repaid after some 15,000-100,000 inputs: 50,000 (about 1,100 FNC-1
+    # articles). Same MNLI accuracy; probabilities move by rounding (at most
+    # 0.02). benchmarks/RESULTS.md, "NLI compiled". 0: never compile.
+    nli_compile_min_inputs: int = setting(50_000, _integer(0))
     # Where claims, embeddings and NLI run: "local" (this process) or "ray" (a Ray
     # cluster's actors, for corpora of tens of thousands of articles; needs
     # `pip install 'checker[ray]'`, and joins the cluster at RAY_ADDRESS or starts

@@ -183,9 +183,16 @@ class LocalEngine:
             yield position, self.backends.embedder.encode(texts)
 
     def nli_probabilities(self, chunks: Sequence[Sequence[TextPair]]) -> Iterator[tuple[int, np.ndarray]]:
-        batch_size = self.backends.config.batch_size
+        config, nli = self.backends.config, self.backends.nli
+        if isinstance(nli, HFNLIModel) and worth_compiling(sum(map(len, chunks)), config):
+            nli.compile()
         for position, pairs in enumerate(chunks):
-            yield position, self.backends.nli.predict(pairs, batch_size=batch_size)
+            yield position, nli.predict(pairs, batch_size=config.batch_size)
+
+
+def worth_compiling(inputs: int, config: Config) -> bool:
+    """Whether one model's share of a stage's NLI inputs repays compiling it (`nli_compile_min_inputs`)."""
+    return 0 < config.nli_compile_min_inputs <= inputs
 
 
 def _take(counter: Synchronized) -> int:
@@ -314,9 +321,11 @@ class EmbeddingWorker:
 class NLIWorker:
     """A Ray actor's NLI model, loaded once; one input row is one chunk of text pairs, as the local engine's."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, compiled: bool = False) -> None:
         self.model = HFNLIModel(config.model, config.allow_download, config.precision)
         self.batch_size = config.batch_size
+        if compiled:
+            self.model.compile()
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         probabilities = [
@@ -358,21 +367,30 @@ class RayEngine:
             yield position, vectors_from_bytes(vectors, len(chunks[position]))
 
     def nli_probabilities(self, chunks: Sequence[Sequence[TextPair]]) -> Iterator[tuple[int, np.ndarray]]:
+        if not chunks:
+            return
         rows = [{"position": i, "chunk": json.dumps([list(p) for p in pairs])} for i, pairs in enumerate(chunks)]
-        for position, probabilities in self._map(self.nli_worker, rows, 1):
+        compiled = worth_compiling(sum(map(len, chunks)) // self._actors(len(rows), 1), self.config)
+        for position, probabilities in self._map(self.nli_worker, rows, 1, compiled=compiled):
             yield position, vectors_from_bytes(probabilities, len(chunks[position]))
 
-    def _map(self, worker: type, rows: list[dict], batch_size: int) -> Iterator[tuple[int, Any]]:
-        """`(position, result)` of every row through a pool of `worker` actors; nothing starts for no rows."""
+    def _actors(self, rows: int, batch_size: int) -> int:
+        """How many actors a stage of `rows` rows gets: one per CPU of the cluster, at most one per batch."""
+        import ray
+
+        self._connect()
+        return max(1, min(int(ray.cluster_resources().get("CPU", 1)), -(-rows // batch_size)))
+
+    def _map(self, worker: type, rows: list[dict], batch_size: int, **options: Any) -> Iterator[tuple[int, Any]]:
+        """`(position, result)` of every row through a pool of `worker` actors (built with `options` too)."""
         if not rows:
             return
         import ray
 
-        self._connect()
-        actors = max(1, min(int(ray.cluster_resources().get("CPU", 1)), -(-len(rows) // batch_size)))
+        actors = self._actors(len(rows), batch_size)
         results = ray.data.from_items(rows).map_batches(
             worker,
-            fn_constructor_kwargs={"config": self.config},
+            fn_constructor_kwargs={"config": self.config, **options},
             batch_size=batch_size,
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=actors),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +26,10 @@ TOKENIZER_FILES = ("tokenizer.json", "vocab.txt", "vocab.json", "tokenizer.model
 
 class ModelError(RuntimeError):
     """The NLI model cannot be loaded or used; the message says why and what to do."""
+
+
+class ModelWarning(UserWarning):
+    """A model could not do something it was asked to and carries on without it; printed once the run ends."""
 
 
 class NLIBackend(Protocol):
@@ -215,13 +220,39 @@ class HFNLIModel:
         self.columns = label_order(self.encoder.config["id2label"])
         self.bf16 = use_bf16(precision, self.device)
         self.encoder.module.to(self.device, torch.bfloat16 if self.bf16 else torch.float32).eval()
-        if precision == "int8":
+        self.quantized = precision == "int8"
+        if self.quantized:
             # Dynamic int8 quantization of the linear layers (CPU only); accuracy cost in benchmarks/RESULTS.md.
             self.encoder.module = torch.ao.quantization.quantize_dynamic(
                 self.encoder.module, {torch.nn.Linear}, dtype=torch.qint8
             )
         self.name = model_name(name_or_path)
         self.hash = weights_hash(path) if path.is_dir() else self.encoder.config.get("_commit_hash") or ""
+        self.compiled = False
+        self.tried_compiling = False
+
+    def compile(self) -> bool:
+        """Compile the classifier for the calls to come, where it can be; whether it is compiled.
+
+        Only a plain BERT (the shipped model) on the CPU, in bf16 or fp32: it
+        pays for a long run only (13-22 s to compile; the engines call this
+        above `nli_compile_min_inputs`). Where compiling fails (no C++ compiler,
+        another platform), a ModelWarning says so, once, and the model runs as before.
+        """
+        from checker.encoders import PlainBert
+
+        if self.tried_compiling or not isinstance(self.encoder, PlainBert) or self.device != "cpu" or self.quantized:
+            return self.compiled
+        self.tried_compiling = True
+        try:
+            self.encoder.compile()
+        except Exception as exc:  # inductor raises many kinds (no compiler, a failed build): all mean "not here"
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            message = f"the NLI model runs uncompiled: compiling it failed ({first_line})"
+            warnings.warn(ModelWarning(f"{message}; nli_compile_min_inputs = 0 skips trying"), stacklevel=2)
+            return False
+        self.compiled = True
+        return True
 
     def predict(self, pairs: Sequence[tuple[str, str]], batch_size: int = 64) -> np.ndarray:
         import torch

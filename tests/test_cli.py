@@ -135,3 +135,20 @@ def test_unknown_kind_is_a_usage_error(corpus, tmp_path, tiny_model):
     (tmp_path / "checker.toml").write_text('ignore_kinds = ["model"]\n')
     result = run(str(corpus), "--model", str(tiny_model), "--config", str(tmp_path / "checker.toml"))
     assert result.exit_code == 2 and "ignore_kinds: unknown kind(s) model" in result.stderr
+
+
+def test_a_model_that_cannot_be_compiled_is_a_warning_after_the_run_not_a_failure(corpus, tmp_path, monkeypatch):
+    from checker import encoders
+    from tests.test_encoders import no_compiler
+
+    monkeypatch.setattr(encoders, "CompiledLogits", no_compiler)
+    (tmp_path / "checker.toml").write_text("nli_compile_min_inputs = 1\n")
+    report = tmp_path / "report.jsonl"
+    result = run(str(corpus), "-o", str(report), "--config", str(tmp_path / "checker.toml"), "-q")
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if line.startswith("checker: warning: ")]
+    assert warned == [
+        "checker: warning: the NLI model runs uncompiled: compiling it failed (InvalidCxxCompiler: No working C++ "
+        "compiler found); nli_compile_min_inputs = 0 skips trying"
+    ]
+    assert read_report(report)

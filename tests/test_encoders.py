@@ -6,14 +6,16 @@ import ctypes
 import json
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
 
+from checker import encoders
 from checker.encoders import LENGTH_STEP, PlainBert, TransformersEncoder, give_back_freed_memory, padded_length
-from checker.nli import HFNLIModel
+from checker.nli import HFNLIModel, ModelWarning
 from checker.pairing import SentenceEmbedder
 from tests.conftest import build_tiny_nli
 from tests.test_shipped_model import SHIPPED_MODEL
@@ -234,3 +236,49 @@ def test_long_inputs_go_in_smaller_batches_of_the_same_token_budget():
         assert len(batch) * padded_length(longest, 256) <= BATCH_TOKENS
     with pytest.raises(ValueError, match="batch_size"):
         next(length_batches(encoded, 0))
+
+
+def no_compiler(module):
+    """What `CompiledLogits` raises on a machine without a C++ compiler (inductor's message, shortened)."""
+    raise RuntimeError("InvalidCxxCompiler: No working C++ compiler found\n(the rest of inductor's message)")
+
+
+def test_compiling_moves_probabilities_by_rounding_only_or_warns_and_changes_nothing():
+    """Compiling (about 20 s) is for long runs; where it cannot be done, a ModelWarning and the same numbers."""
+    model = HFNLIModel(str(SHIPPED_MODEL), precision="bf16")
+    pairs = PAIRS * 20  # batches of several shapes, one of them the long inputs alone
+    before, alone = model.predict(pairs), model.predict(PAIRS[:1])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        compiled = model.compile()
+    after = model.predict(pairs)
+    if compiled:
+        assert model.encoder.compiled is not None
+        np.testing.assert_allclose(after, before, atol=0.03)
+        np.testing.assert_allclose(model.predict(PAIRS[:1]), alone, atol=0.03)  # a batch of one row
+        assert model.compile() is True  # once: the second call compiles nothing
+    else:
+        assert any(issubclass(w.category, ModelWarning) for w in caught)
+        np.testing.assert_array_equal(after, before)
+
+
+def test_a_model_that_cannot_be_compiled_warns_in_one_line_and_runs_as_before(monkeypatch):
+    monkeypatch.setattr(encoders, "CompiledLogits", no_compiler)
+    model = HFNLIModel(str(SHIPPED_MODEL))
+    before = model.predict(PAIRS)
+    expected = r"uncompiled: compiling it failed \(InvalidCxxCompiler: No working C\+\+ compiler found\); nli_compile"
+    with pytest.warns(ModelWarning, match=expected) as caught:
+        assert model.compile() is False
+    assert "\n" not in str(caught[0].message)
+    np.testing.assert_array_equal(model.predict(PAIRS), before)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert model.compile() is False  # tried once: the next stage of the run neither tries nor warns again
+
+
+def test_a_quantized_model_is_not_compiled():
+    model = HFNLIModel(str(SHIPPED_MODEL), precision="int8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert model.compile() is False
+    assert model.encoder.compiled is None

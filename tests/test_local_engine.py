@@ -19,6 +19,7 @@ from checker.config import Config
 from checker.corpus import load_corpus
 from checker.engines import LocalEngine
 from checker.index import claim_to_json
+from checker.nli import HFNLIModel
 from checker.pipeline import Checker
 from tests.conftest import SEEDS, SHIPPED_MODEL
 
@@ -208,3 +209,13 @@ def test_a_daemonic_process_parses_in_itself():
     worker.start()
     worker.join()
     assert engines._can_fork() and answers.get() is False
+
+
+@pytest.mark.parametrize("least, compiled", [(1, True), (10**9, False), (0, False)])
+def test_a_run_of_enough_nli_inputs_compiles_the_model_first(nlp, corpus, monkeypatch, least, compiled):
+    """`nli_compile_min_inputs`: compiling takes about 20 s and pays for long runs only; 0 never compiles."""
+    calls = []
+    monkeypatch.setattr(HFNLIModel, "compile", lambda model: calls.append(model) or True)
+    result = Checker(Config(model=str(SHIPPED_MODEL), nli_compile_min_inputs=least), nlp=nlp).check([str(corpus)])
+    assert result.computed["verdicts"] > 0
+    assert bool(calls) == compiled
