@@ -296,6 +296,8 @@ class Checker:
         todo = list(first.values())
         chunks = [todo[start : start + NLI_CHUNK] for start in range(0, len(todo), NLI_CHUNK)]
         done = 0
+        if todo:  # the stage is shown while the engine gets ready (a model loads, or compiles for 13-22 s)
+            progress(table, done, len(todo))
         for position, rows in compute([[inputs[i] for i in chunk] for chunk in chunks]):
             result[chunks[position]] = rows
             done += len(chunks[position])

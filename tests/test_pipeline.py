@@ -105,3 +105,14 @@ def test_text_reprinted_word_for_word_is_scored_once(tmp_path, nlp):
     # what the index keeps for the shared inputs gives the same verdicts again, with no model work
     assert sum(rerun.computed.values()) == 0
     assert [(f.id, f.nli) for f in rerun.findings] == [(f.id, f.nli) for f in result.findings]
+
+
+def test_progress_names_a_stage_before_its_first_result(tmp_path, nlp):
+    """The NLI stage shows 0 of N while the model loads or compiles (13-22 s), not the last stage's bar."""
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text)
+    seen = []
+    checker = Checker(Config(min_similarity=0.3), nli=ScriptedNLI(), embedder=SentenceEmbedder(), nlp=nlp)
+    checker.check([str(tmp_path)], progress=lambda stage, done, total: seen.append((stage, done, total)))
+    verdicts = [(done, total) for stage, done, total in seen if stage == "verdicts"]
+    assert verdicts[0][0] == 0 and verdicts[0][1] > 0 and verdicts[-1][0] == verdicts[-1][1]
