@@ -88,26 +88,12 @@ def plain_bert(config: dict[str, Any]) -> BertShape | None:
     )
 
 
-class _Linear(nn.Linear):
-    """A linear layer built without random weights: `load_bert` assigns every one from the model's file."""
-
-    def reset_parameters(self) -> None:
-        """Nothing to draw: drawing both models' random weights took 0.3-0.4 s of every cold run."""
-
-
-class _Embedding(nn.Embedding):
-    """An embedding table built without random weights, as `_Linear`."""
-
-    def reset_parameters(self) -> None:
-        """Nothing to draw (the word table alone is 11.7 million numbers)."""
-
-
 class _Embeddings(nn.Module):
     def __init__(self, shape: BertShape) -> None:
         super().__init__()
-        self.word_embeddings = _Embedding(shape.vocab_size, shape.hidden_size)
-        self.position_embeddings = _Embedding(shape.max_positions, shape.hidden_size)
-        self.token_type_embeddings = _Embedding(shape.type_vocab_size, shape.hidden_size)
+        self.word_embeddings = nn.Embedding(shape.vocab_size, shape.hidden_size)
+        self.position_embeddings = nn.Embedding(shape.max_positions, shape.hidden_size)
+        self.token_type_embeddings = nn.Embedding(shape.type_vocab_size, shape.hidden_size)
         self.LayerNorm = nn.LayerNorm(shape.hidden_size, eps=shape.layer_norm_eps)
 
     def forward(self, ids: torch.Tensor, types: torch.Tensor) -> torch.Tensor:
@@ -123,11 +109,11 @@ class _Layer(nn.Module):
         super().__init__()
         width = shape.hidden_size
         self.heads = shape.heads
-        self.query, self.key, self.value = (_Linear(width, width) for _ in range(3))
-        self.attention_output = _Linear(width, width)
+        self.query, self.key, self.value = (nn.Linear(width, width) for _ in range(3))
+        self.attention_output = nn.Linear(width, width)
         self.attention_norm = nn.LayerNorm(width, eps=shape.layer_norm_eps)
-        self.intermediate = _Linear(width, shape.intermediate_size)
-        self.output = _Linear(shape.intermediate_size, width)
+        self.intermediate = nn.Linear(width, shape.intermediate_size)
+        self.output = nn.Linear(shape.intermediate_size, width)
         self.output_norm = nn.LayerNorm(width, eps=shape.layer_norm_eps)
 
     def forward(self, hidden: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
@@ -154,8 +140,8 @@ class Bert(nn.Module):
         self.embeddings = _Embeddings(shape)
         self.layers = nn.ModuleList(_Layer(shape) for _ in range(shape.layers))
         if shape.classifier:
-            self.pooler = _Linear(shape.hidden_size, shape.hidden_size)
-            self.classifier = _Linear(shape.hidden_size, shape.labels)
+            self.pooler = nn.Linear(shape.hidden_size, shape.hidden_size)
+            self.classifier = nn.Linear(shape.hidden_size, shape.labels)
 
     def hidden_states(
         self, ids: torch.Tensor, types: torch.Tensor, attention: torch.Tensor, always_mask: bool = False
@@ -255,9 +241,10 @@ def load_bert(folder: Path, classifier: bool) -> tuple[Bert, dict[str, Any]] | N
         shape = plain_bert(config) if isinstance(config, dict) else None
         if shape is None or shape.classifier != classifier:
             return None
-        # Built without weights (`_Linear`), which the file's give below: built on the meta device instead,
-        # torch imports its compiler (1 s) to make them.
-        model = Bert(shape)
+        # Built with random weights (0.1 s; drawn aside, so a caller's random numbers stay as they were), which
+        # the file's replace below: built on the meta device instead, torch imports its compiler (1 s) to make them.
+        with torch.random.fork_rng(devices=[]):
+            model = Bert(shape)
         state = {ours: tensor for name, tensor in load_file(str(weights)).items() if (ours := _our_name(name))}
         if not classifier:  # an encoder alone: the pooler, where saved, is not used
             state = {name: tensor for name, tensor in state.items() if not name.startswith("pooler.")}
