@@ -87,7 +87,7 @@ def forward_flops(config: dict, tokens_per_pair: list[int]) -> float:
 def nli_rows(pairs) -> list[tuple[str, str, str]]:
     """Each precision's pairs per second, and its share of the bf16 matmul ceiling measured beside it.
 
-    The ceiling swings with the machine's load (500-1,600 GFLOP/s within an
+    The ceiling swings with the machine's load (577-2,108 GFLOP/s within an
     hour here), so each row is set against the higher of the ceilings measured
     just before and just after it.
     """
@@ -101,13 +101,13 @@ def nli_rows(pairs) -> list[tuple[str, str, str]]:
     per_second = {}
     for precision, compiled in (("fp32", False), ("bf16", False), ("int8", False), ("bf16", True)):
         model = HFNLIModel(str(MODEL), precision=precision)
-        compiling, _ = timed(model.compile) if compiled else (0.0, None)
+        compiling, compiled = timed(model.compile) if compiled else (0.0, False)
         model.predict(pairs[:64])
         before = matmul_ceiling(torch.bfloat16)
         seconds, _ = timed(model.predict, pairs, 64, repeat=2)
         limit = max(before, matmul_ceiling(torch.bfloat16))
         gflops = forward_flops(model.encoder.config, tokens) / seconds / 1e9
-        per_second[compiled] = len(pairs) / seconds
+        per_second[precision, compiled] = len(pairs) / seconds
         what = f"{precision}, compiled in {compiling:.0f} s" if compiled else precision
         rows.append(
             (
@@ -117,9 +117,10 @@ def nli_rows(pairs) -> list[tuple[str, str, str]]:
                 f"ceiling ({limit:.0f} GFLOP/s)",
             )
         )
-    saved = 1 / per_second[False] - 1 / per_second[True]
-    repaid = f"{compiling / saved:,.0f} inputs" if saved > 0 else "never"
-    rows.append(("NLI compiling repaid (bf16) after", repaid, "compile seconds / seconds saved per input"))
+    if ("bf16", True) in per_second:  # not where compiling failed (the warning says why)
+        saved = 1 / per_second["bf16", False] - 1 / per_second["bf16", True]
+        repaid = f"{compiling / saved:,.0f} inputs" if saved > 0 else "never"
+        rows.append(("NLI compiling repaid (bf16) after", repaid, "compile seconds / seconds saved per input"))
     rows.append(("matmul 2048² ceiling, fp32", f"{matmul_ceiling(torch.float32):.0f} GFLOP/s", ""))
     return rows
 

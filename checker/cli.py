@@ -262,8 +262,9 @@ def _check(settings, corpus, quiet: bool, index_path: Path | None = None, use: C
     """Run the pipeline, or `use(checker)` instead, with the index held (locked) for the run when one is given.
 
     What the index repaired (IndexWarning) and what a model could not do
-    (ModelWarning) is printed once the run ends, not through a progress bar; an
-    index that cannot be used is an error (exit 2).
+    (ModelWarning) is printed once the run ends, not through a progress bar;
+    any other warning is shown as it comes. An index that cannot be used is an
+    error (exit 2).
     """
     import warnings
 
@@ -271,23 +272,28 @@ def _check(settings, corpus, quiet: bool, index_path: Path | None = None, use: C
     from checker.nli import ModelError, ModelWarning
     from checker.pipeline import Checker
 
+    held: list[str] = []
+
+    def hold_ours(message, category, filename, lineno, file=None, line=None) -> None:
+        if issubclass(category, (IndexWarning, ModelWarning)):
+            held.append(str(message))
+        else:  # shown now, by the handler in place: a forked child (the claims parser) shows them too
+            shown(message, category, filename, lineno, file, line)
+
     try:
         use = use or (lambda checker: _run_with_progress(checker, corpus, quiet))
-        caught: list[warnings.WarningMessage] = []
-        try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always", IndexWarning)
-                warnings.simplefilter("always", ModelWarning)
+        with warnings.catch_warnings():
+            shown, warnings.showwarning = warnings.showwarning, hold_ours
+            warnings.simplefilter("always", IndexWarning)
+            warnings.simplefilter("always", ModelWarning)
+            try:
                 if index_path is None:
                     return use(Checker(settings))
                 with Index(index_path) as index:
                     return use(Checker(settings, index=index))
-        finally:
-            for warning in caught:
-                if issubclass(warning.category, (IndexWarning, ModelWarning)):
-                    warn(str(warning.message))
-                else:
-                    warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+            finally:
+                for message in held:
+                    warn(message)
     except (IndexUnavailable, ModelError, RuntimeError) as exc:
         raise fail(str(exc)) from exc
 

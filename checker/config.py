@@ -123,9 +123,10 @@ class Config:
     # CPUs), "fp32", "bf16" or "int8" (dynamic quantization, CPU). Accuracy and speed
     # of each: benchmarks/RESULTS.md.
     precision: str = setting("auto", _one_of(PRECISIONS))
-    # A run (or one Ray actor) with at least this many NLI inputs to compute
-    # compiles the shipped model first (torch.compile, CPU, bf16 or fp32; needs
-    # a C++ compiler, else a warning and it runs uncompiled). Compiling took
+    # An NLI pass (every pair's first direction, then the reverses) with at least
+    # this many inputs to compute, or one Ray actor's share of them, compiles the
+    # shipped model first (torch.compile, CPU, bf16 or fp32; needs a C++
+    # compiler, else a warning and it runs uncompiled; about 160 MiB more memory). Compiling took
     # 13-22 s; compiled, news sentence pairs ran 1.1-1.3x as fast, so it is
     # repaid after some 15,000-100,000 inputs: 50,000 (about 1,100 FNC-1
     # articles). Same MNLI accuracy; probabilities move by rounding (at most

@@ -149,8 +149,8 @@ class Bert(nn.Module):
         """The last layer's token vectors; `attention` is 1 for a token, 0 for padding.
 
         As transformers does for SDPA: no mask where nothing is padded (a faster
-        kernel, other rounding), unless `always_mask` (a compiled graph: the test
-        reads the data, which would split the graph).
+        kernel, other rounding), unless `always_mask` (a compiled graph, where
+        `attention.all()` would read tensor data and split the graph).
         """
         hidden = self.embeddings(ids, types)
         masked = always_mask or not bool(attention.all())

@@ -183,6 +183,8 @@ class LocalEngine:
             yield position, self.backends.embedder.encode(texts)
 
     def nli_probabilities(self, chunks: Sequence[Sequence[TextPair]]) -> Iterator[tuple[int, np.ndarray]]:
+        if not chunks:  # every verdict in the index: the model is not loaded
+            return
         config, nli = self.backends.config, self.backends.nli
         if isinstance(nli, HFNLIModel) and worth_compiling(sum(map(len, chunks)), config):
             nli.compile()
@@ -191,7 +193,10 @@ class LocalEngine:
 
 
 def worth_compiling(inputs: int, config: Config) -> bool:
-    """Whether one model's share of a stage's NLI inputs repays compiling it (`nli_compile_min_inputs`)."""
+    """Whether one model's share of an NLI pass's inputs repays compiling it (`nli_compile_min_inputs`).
+
+    A pass: the first direction of every pair, or the reverses; each is judged on its own.
+    """
     return 0 < config.nli_compile_min_inputs <= inputs
 
 
@@ -321,10 +326,10 @@ class EmbeddingWorker:
 class NLIWorker:
     """A Ray actor's NLI model, loaded once; one input row is one chunk of text pairs, as the local engine's."""
 
-    def __init__(self, config: Config, compiled: bool = False) -> None:
+    def __init__(self, config: Config, compile_first: bool = False) -> None:
         self.model = HFNLIModel(config.model, config.allow_download, config.precision)
         self.batch_size = config.batch_size
-        if compiled:
+        if compile_first:  # where it fails, the ModelWarning goes to Ray's worker log, and the actor runs uncompiled
             self.model.compile()
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -370,8 +375,9 @@ class RayEngine:
         if not chunks:
             return
         rows = [{"position": i, "chunk": json.dumps([list(p) for p in pairs])} for i, pairs in enumerate(chunks)]
-        compiled = worth_compiling(sum(map(len, chunks)) // self._actors(len(rows), 1), self.config)
-        for position, probabilities in self._map(self.nli_worker, rows, 1, compiled=compiled):
+        actors = self._actors(len(rows), 1)
+        options = {"compile_first": worth_compiling(sum(map(len, chunks)) // actors, self.config)}
+        for position, probabilities in self._map(self.nli_worker, rows, 1, options, actors):
             yield position, vectors_from_bytes(probabilities, len(chunks[position]))
 
     def _actors(self, rows: int, batch_size: int) -> int:
@@ -381,16 +387,21 @@ class RayEngine:
         self._connect()
         return max(1, min(int(ray.cluster_resources().get("CPU", 1)), -(-rows // batch_size)))
 
-    def _map(self, worker: type, rows: list[dict], batch_size: int, **options: Any) -> Iterator[tuple[int, Any]]:
-        """`(position, result)` of every row through a pool of `worker` actors (built with `options` too)."""
+    def _map(
+        self, worker: type, rows: list[dict], batch_size: int, options: dict | None = None, actors: int = 0
+    ) -> Iterator[tuple[int, Any]]:
+        """`(position, result)` of every row through a pool of `actors` `worker` actors (0: `_actors`'s count).
+
+        Each actor is built with the config and `options`; nothing starts for no rows.
+        """
         if not rows:
             return
         import ray
 
-        actors = self._actors(len(rows), batch_size)
+        actors = actors or self._actors(len(rows), batch_size)
         results = ray.data.from_items(rows).map_batches(
             worker,
-            fn_constructor_kwargs={"config": self.config, **options},
+            fn_constructor_kwargs={"config": self.config, **(options or {})},
             batch_size=batch_size,
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=actors),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import pytest
 from typer.testing import CliRunner
 
 from checker.cli import app
@@ -142,6 +143,7 @@ def test_a_model_that_cannot_be_compiled_is_a_warning_after_the_run_not_a_failur
     from tests.test_encoders import no_compiler
 
     monkeypatch.setattr(encoders, "CompiledLogits", no_compiler)
+    monkeypatch.setattr("torch.cuda.is_available", lambda: False)  # compiled on the CPU only
     (tmp_path / "checker.toml").write_text("nli_compile_min_inputs = 1\n")
     report = tmp_path / "report.jsonl"
     result = run(str(corpus), "-o", str(report), "--config", str(tmp_path / "checker.toml"), "-q")
@@ -152,3 +154,22 @@ def test_a_model_that_cannot_be_compiled_is_a_warning_after_the_run_not_a_failur
         "compiler found); nli_compile_min_inputs = 0 skips trying"
     ]
     assert read_report(report)
+
+
+def test_other_warnings_are_shown_during_a_run_with_an_index(corpus, tmp_path, tiny_model, monkeypatch):
+    """Only the index's and the model's warnings wait for the end of the run; none is swallowed."""
+    import warnings
+
+    from checker.pipeline import Checker
+
+    extract = Checker.extract_claims
+
+    def warn_then_extract(self, documents, progress):
+        warnings.warn("a parser's own warning", UserWarning, stacklevel=1)
+        return extract(self, documents, progress)
+
+    monkeypatch.setattr(Checker, "extract_claims", warn_then_extract)
+    args = (str(corpus), "--model", str(tiny_model), "-q", "-o", str(tmp_path / "r.jsonl"))
+    with pytest.warns(UserWarning, match="a parser's own warning"):  # passed on to the handler in place
+        result = run(*args, "--index", str(tmp_path / "index.sqlite"))
+    assert result.exit_code == 0, result.output

@@ -245,17 +245,23 @@ def no_compiler(module):
 
 def test_compiling_moves_probabilities_by_rounding_only_or_warns_and_changes_nothing():
     """Compiling (about 20 s) is for long runs; where it cannot be done, a ModelWarning and the same numbers."""
-    model = HFNLIModel(str(SHIPPED_MODEL), precision="bf16")
+    model = HFNLIModel(str(SHIPPED_MODEL), precision="bf16", device="cpu")
     pairs = PAIRS * 20  # batches of several shapes, one of them the long inputs alone
     before, alone = model.predict(pairs), model.predict(PAIRS[:1])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         compiled = model.compile()
-    after = model.predict(pairs)
+    with torch._dynamo.config.patch(error_on_recompile=True):  # one graph, compiled once, for every batch shape
+        after, one_row = model.predict(pairs), model.predict(PAIRS[:1])
+        if compiled:
+            with torch.inference_mode():
+                for rows, length in [(64, 64), (1, 16), (3, 256), (17, 128), (2, 48)]:
+                    ids = torch.ones((rows, length), dtype=torch.long)
+                    assert model.encoder.compiled(ids, torch.zeros_like(ids), torch.ones_like(ids)).shape == (rows, 3)
     if compiled:
         assert model.encoder.compiled is not None
         np.testing.assert_allclose(after, before, atol=0.03)
-        np.testing.assert_allclose(model.predict(PAIRS[:1]), alone, atol=0.03)  # a batch of one row
+        np.testing.assert_allclose(one_row, alone, atol=0.03)  # a batch of one row
         assert model.compile() is True  # once: the second call compiles nothing
     else:
         assert any(issubclass(w.category, ModelWarning) for w in caught)
@@ -264,7 +270,7 @@ def test_compiling_moves_probabilities_by_rounding_only_or_warns_and_changes_not
 
 def test_a_model_that_cannot_be_compiled_warns_in_one_line_and_runs_as_before(monkeypatch):
     monkeypatch.setattr(encoders, "CompiledLogits", no_compiler)
-    model = HFNLIModel(str(SHIPPED_MODEL))
+    model = HFNLIModel(str(SHIPPED_MODEL), device="cpu")
     before = model.predict(PAIRS)
     expected = r"uncompiled: compiling it failed \(InvalidCxxCompiler: No working C\+\+ compiler found\); nli_compile"
     with pytest.warns(ModelWarning, match=expected) as caught:
@@ -276,8 +282,13 @@ def test_a_model_that_cannot_be_compiled_warns_in_one_line_and_runs_as_before(mo
         assert model.compile() is False  # tried once: the next stage of the run neither tries nor warns again
 
 
-def test_a_quantized_model_is_not_compiled():
-    model = HFNLIModel(str(SHIPPED_MODEL), precision="int8")
+def test_int8_quantizes_every_linear_layer_and_is_not_compiled():
+    from torch.ao.nn.quantized.dynamic import Linear as QuantizedLinear
+
+    model = HFNLIModel(str(SHIPPED_MODEL), precision="int8", device="cpu")
+    layers = list(model.encoder.module.modules())
+    assert sum(isinstance(m, QuantizedLinear) for m in layers) == 6 * 6 + 2  # six per layer, pooler, classifier
+    assert not any(isinstance(m, torch.nn.Linear) for m in layers)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert model.compile() is False

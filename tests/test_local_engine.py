@@ -219,3 +219,16 @@ def test_a_run_of_enough_nli_inputs_compiles_the_model_first(nlp, corpus, monkey
     result = Checker(Config(model=str(SHIPPED_MODEL), nli_compile_min_inputs=least), nlp=nlp).check([str(corpus)])
     assert result.computed["verdicts"] > 0
     assert bool(calls) == compiled
+
+
+def test_a_rerun_with_every_verdict_in_the_index_loads_no_model(nlp, corpus, tmp_path):
+    from checker.index import Index
+
+    config = Config(model=str(SHIPPED_MODEL))
+    with Index(tmp_path / "index.sqlite") as index:
+        first = Checker(config, nlp=nlp, index=index).check([str(corpus)])
+        again = Checker(config, nlp=nlp, index=index)
+        result = again.check([str(corpus)])
+    assert first.computed["verdicts"] > 0 and result.computed["verdicts"] == 0
+    assert again._nli is None and again._embedder is None
+    assert [f.id for f in result.findings] == [f.id for f in first.findings]

@@ -136,3 +136,21 @@ def test_the_cli_says_how_to_install_ray_when_it_is_missing(corpus, tmp_path, mo
     result = CliRunner().invoke(cli.app, ["run", str(corpus), "--engine", "ray", "-o", str(tmp_path / "r.jsonl")])
     assert result.exit_code == 2
     assert "pip install 'checker[ray]'" in result.output
+
+
+@pytest.mark.parametrize("cpus, compile_first", [(2, True), (4, False)])
+def test_a_ray_actor_compiles_where_its_share_of_the_pass_repays_it(monkeypatch, cpus, compile_first):
+    """80 NLI inputs, compiled from 30 an actor: two actors get 40 each and compile, four get 20 and do not.
+
+    Only the NLI actors are asked to; no chunks, and nothing is asked of the cluster.
+    """
+    engine = RayEngine(CONFIG.with_overrides(nli_compile_min_inputs=30))
+    asked, built = [], []
+    monkeypatch.setattr(engine, "_actors", lambda rows, batch_size: asked.append(rows) or min(cpus, rows))
+    monkeypatch.setattr(engine, "_map", lambda *args: built.append(args) or iter(()))
+    assert list(engine.nli_probabilities([])) == [] and not asked
+    list(engine.nli_probabilities([[("a", "b")] * 10] * 8))
+    list(engine.embeddings([["a"]]))
+    (nli_worker, _, _, options, actors), embedding = built
+    assert (nli_worker, options, actors) == (NLIWorker, {"compile_first": compile_first}, cpus)
+    assert embedding[0] is engine.embedding_worker and len(embedding) == 3  # no options
