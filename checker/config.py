@@ -123,15 +123,15 @@ class Config:
     # CPUs), "fp32", "bf16" or "int8" (dynamic quantization, CPU). Accuracy and speed
     # of each: benchmarks/RESULTS.md.
     precision: str = setting("auto", _one_of(PRECISIONS))
-    # An NLI pass (every pair's first direction, then the reverses) with at least
-    # this many inputs to compute, or one Ray actor's share of them, compiles the
-    # shipped model first (torch.compile, CPU, bf16 or fp32; needs a C++
-    # compiler, else a warning and it runs uncompiled; about 160 MiB more memory). Compiling took
-    # 13-22 s; compiled, news sentence pairs ran 1.1-1.3x as fast, so it is
-    # repaid after some 15,000-100,000 inputs: 50,000 (about 1,100 FNC-1
-    # articles). Same MNLI accuracy; probabilities move by rounding (at most
-    # 0.02). benchmarks/RESULTS.md, "NLI compiled". 0: never compile.
-    nli_compile_min_inputs: int = setting(50_000, _integer(0))
+    # Opt-in: an NLI pass (every pair's first direction, then the reverses) with
+    # at least this many inputs to compute, or one Ray actor's share of them,
+    # compiles the shipped model first (torch.compile, CPU, bf16 or fp32; needs a
+    # C++ compiler, else a warning and it runs uncompiled). Compiling takes
+    # 13-22 s and about 160 MiB; the model alone then ran 1.1-1.3x as fast, but
+    # all 1,673 FNC-1 bodies with 50,000 took 561 s of NLI against 574 s, and 4
+    # of 403 contradictions changed with the rounding: not worth it by default
+    # on this CPU (benchmarks/RESULTS.md, "NLI compiled"). 0: never compile.
+    nli_compile_min_inputs: int = setting(0, _integer(0))
     # Where claims, embeddings and NLI run: "local" (this process) or "ray" (a Ray
     # cluster's actors, for corpora of tens of thousands of articles; needs
     # `pip install 'checker[ray]'`, and joins the cluster at RAY_ADDRESS or starts
