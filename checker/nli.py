@@ -228,8 +228,12 @@ class HFNLIModel:
             )
         self.name = model_name(name_or_path)
         self.hash = weights_hash(path) if path.is_dir() else self.encoder.config.get("_commit_hash") or ""
-        self.compiled = False
         self.tried_compiling = False
+
+    @property
+    def compiled(self) -> bool:
+        """Whether the classifier runs compiled (`compile`); only a plain BERT can be."""
+        return getattr(self.encoder, "compiled", None) is not None
 
     def compile(self) -> bool:
         """Compile the classifier for the calls to come, where it can be; whether it is compiled.
@@ -251,7 +255,6 @@ class HFNLIModel:
             message = f"the NLI model runs uncompiled: compiling it failed ({first_line})"
             warnings.warn(ModelWarning(f"{message}; nli_compile_min_inputs = 0 skips trying"), stacklevel=2)
             return False
-        self.compiled = True
         return True
 
     def predict(self, pairs: Sequence[tuple[str, str]], batch_size: int = 64) -> np.ndarray:
