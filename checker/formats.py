@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -177,9 +178,8 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool) -> str:
     lines = []
     for record in records:
         a, b = record["a"], record["b"]
-        head = (
-            f"{printable(location(a)['file'])}:{a['line']}: {record['label']} [{record['kind']}] {record['score']:.2f}"
-        )
+        where = location(a)  # a JSONL article: its line in the file, as github and sarif give it
+        head = f"{printable(where['file'])}:{where['line']}: {record['label']} [{record['kind']}] {record['score']:.2f}"
         evidence = printable("; ".join(e["message"] for e in record["evidence"]))
         if concise:
             lines.append(f"{head} with {printable(b['doc_id'])}:{b['line']}" + (f" ({evidence})" if evidence else ""))
@@ -214,16 +214,26 @@ def to_stories(records: Sequence[dict[str, Any]], width: int = 100) -> str:
     lines = []
     for label, facts in stories.items():
         documents = set().union(*(record_documents(r) for r in facts))
-        lines.append(_cut(f"Story: {label or '(all documents)'}", width) + f" ({len(documents)} sources in conflict)")
+        disputed = f"{len(facts)} disputed fact{'' if len(facts) == 1 else 's'}"
+        counts = f" ({len(documents)} sources, {disputed})"
+        lines.append(_cut(f"Story: {label or '(all documents)'}", width - len(counts)) + counts)
         for record in facts:
             fact = record["fact"]
             about = "; ".join(e["message"] for e in record["evidence"] if e["contradicts"]) or "NLI contradiction"
             lines.append(f"  {record['kind']} {record['score']:.2f}: " + _cut(about, width - 14))
             for version in fact["versions"]:
-                alone = " (stands alone)" if set(version["documents"]) & set(fact["outliers"]) else ""
-                sources = ", ".join(version["documents"])
-                lines.append("    " + _cut(f'"{version["value"]}": {sources}{alone}', width - 4))
+                lines += _version_lines(version, set(fact["outliers"]), width)
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _version_lines(version: dict[str, Any], outliers: set[str], width: int) -> list[str]:
+    """A version and every source that gives it, wrapped, never cut: how many back it is what a reader weighs."""
+    alone = " (stands alone)" if set(version["documents"]) & outliers else ""
+    sources = ", ".join(printable(document) for document in version["documents"])
+    text = f'"{_cut(version["value"], width // 2)}"{alone}: {sources}'
+    return textwrap.wrap(
+        text, width, initial_indent="    ", subsequent_indent="      ", break_long_words=False, break_on_hyphens=False
+    )
 
 
 def by_location(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:

