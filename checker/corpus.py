@@ -326,7 +326,7 @@ def _record(line: str | None, where: str, max_chars: int) -> Document:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON ({exc.msg})") from None
+        raise InputError(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
     if not isinstance(record, dict):
         raise InputError("a JSON object was expected")
     if not isinstance(record.get("id"), (str, int)) or not isinstance(record.get("text"), str):
