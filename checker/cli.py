@@ -638,8 +638,8 @@ def _print_summary(stats: dict, written: int) -> None:
     counts = stats["findings"]
     out.print(
         f"{stats['documents']} documents, {stats['claims']} claims, "
-        f"{stats['candidate_pairs']} of {stats['cross_document_pairs']} cross-document claim pairs scored "
-        f"in {stats['total_seconds']:.1f}s"
+        f"{stats['candidate_pairs']} claim pairs compared (those alike enough, of "
+        f"{stats['cross_document_pairs']} across documents) in {stats['total_seconds']:.1f}s"
     )
     out.print(
         f"contradict {counts['contradict']} (facts, from {stats['contradicting_pairs']} claim pairs)  "
