@@ -457,8 +457,7 @@ def ci(
     """Check new or changed articles against a corpus; exit 1 on new, unreviewed contradictions."""
     from checker import __version__
     from checker.baseline import BaselineError, load_baseline, unreviewed
-    from checker.formats import orient, record_documents, render
-    from checker.report import write_atomic
+    from checker.formats import orient, printable, record_documents, render
 
     if output_format not in FORMATS:
         raise fail(f"unknown --output-format {output_format}; choose from {', '.join(FORMATS)}")
@@ -471,6 +470,11 @@ def ci(
     except BaselineError as exc:
         raise fail(str(exc)) from exc
     changed = list(new or []) + (_changed_since(since, corpus) if since else [])
+    if since and not changed:  # only deletions or other files: no article can bring a new contradiction
+        if not quiet:
+            err.print(f"checker: no new or changed articles since {printable(since)}; nothing to check", markup=False)
+        _write_ci_output(render([], output_format, __version__), output_file)
+        return
     outputs = {"--output-file": output_file, "--index": index}
     documents = _load([str(corpus), *changed], settings, outputs.values())
     check_outputs(outputs, article_files(documents))
@@ -486,16 +490,24 @@ def ci(
         if not changed or record_documents(r) & new_ids
     ]
     fresh = unreviewed(records, reviewed)
-    text = render(fresh, output_format, __version__)
-    if output_file:
-        write_atomic(output_file, lambda f: f.write(text))
-    elif text:
-        sys.stdout.write(text)
+    _write_ci_output(render(fresh, output_format, __version__), output_file)
+    if not baseline.exists():  # a typo or another working folder would fail CI on every reviewed finding
+        warn(f"no baseline at {baseline}: every contradiction counts as new (`checker baseline` writes one)")
     if not quiet:
         held = len(records) - len(fresh)
         err.print(f"checker: {len(fresh)} new contradiction(s), {held} held back by the baseline", markup=False)
     if fresh and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _write_ci_output(text: str, output_file: Path | None) -> None:
+    """To --output-file (atomically; a SARIF upload step finds a file even when nothing was new), else stdout."""
+    from checker.report import write_atomic
+
+    if output_file:
+        write_atomic(output_file, lambda f: f.write(text))
+    elif text:
+        sys.stdout.write(text)
 
 
 @app.command("baseline")

@@ -332,6 +332,39 @@ def test_ci_since_reads_new_articles_with_names_git_would_quote(tmp_path, tiny_m
     assert result.exit_code == 1 and "café.md" in result.stdout, result.output
 
 
+def test_ci_since_a_commit_that_only_deletes_an_article_checks_nothing(tmp_path, tiny_model):
+    """The two articles contradict and no baseline holds it; deleting a third brings no new contradiction."""
+    import subprocess
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for name, text in (("a.txt", VOTE_A), ("b.txt", VOTE_B), ("c.txt", VOTE_A)):
+        (news / name).write_text(text)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(news)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "a"], check=True)
+    subprocess.run([*git, "rm", "-q", "c.txt"], check=True)
+    subprocess.run([*git, "commit", "-qm", "b"], check=True)
+    common = ["--corpus", str(news), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
+    sarif = tmp_path / "ci.sarif"
+    args = ["ci", "--since", "HEAD~1", *common, "--baseline", str(tmp_path / "b.json")]
+    result = runner.invoke(app, [*args, "--output-format", "sarif", "-o", str(sarif)])
+    assert result.exit_code == 0, result.output
+    assert "no new or changed articles since HEAD~1" in result.stderr
+    assert json.loads(sarif.read_text())["runs"][0]["results"] == []  # an upload step still finds its file
+    assert runner.invoke(app, ["ci", str(news / "b.txt"), *args[3:]]).exit_code == 1  # the old one is there
+
+
+def test_ci_warns_when_the_baseline_it_was_given_does_not_exist(corpus, tmp_path, tiny_model):
+    """A typo in --baseline would otherwise fail CI on every reviewed finding with no clue why."""
+    common = ["--corpus", str(corpus), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
+    missing = tmp_path / "baseline-typo.json"
+    result = runner.invoke(app, ["ci", str(corpus / "b.md"), *common, "--baseline", str(missing), "--exit-zero"])
+    assert result.exit_code == 0, result.output
+    assert f"checker: warning: no baseline at {missing}: every contradiction counts as new" in result.stderr
+
+
 def test_rich_does_not_rewrite_names(tmp_path, tiny_model):
     (tmp_path / "a:warning:[bold]b.txt").write_text("")
     (tmp_path / "c.txt").write_text(VOTE_A)
