@@ -125,7 +125,7 @@ def parse_choices(value: str, choices: tuple[str, ...], what: str) -> tuple[str,
     values = tuple(v.strip() for v in value.split(",") if v.strip())
     unknown = [v for v in values if v not in choices]
     if unknown:
-        raise typer.BadParameter(f"unknown {what}(s) {', '.join(unknown)}; choose from {', '.join(choices)}")
+        raise fail(f"unknown {what}(s) {', '.join(unknown)}; choose from {', '.join(choices)}")
     return values
 
 
@@ -599,6 +599,9 @@ def review(
     from checker.formats import printable, to_human
     from checker.review import Filters, audit, default_reviewer, summary_lines, terminal_key
 
+    for value, choices, what in ((label, LABELS, "label"), (kind, registry().finding_kinds, "kind")):
+        if value is not None and len(parse_choices(value, choices, what)) != 1:  # a typo would list nothing
+            raise fail(f"--{what} takes one {what}")
     records = _read_report(report)
     for line in summary_lines(records):
         out.print(line, markup=False)

@@ -196,6 +196,22 @@ def test_review_command_writes_the_reviewer(tmp_path):
     assert (entry["decision"], entry["reviewer"], entry["reason"]) == ("confirmed", "ana", "same vote")
 
 
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--label", "contradiction"], "unknown label(s) contradiction; choose from contradict, agree, unrelated"),
+        (["--kind", "numbers"], "unknown kind(s) numbers; choose from nli,"),
+        (["--kind", "number,date"], "--kind takes one kind"),
+    ],
+)
+def test_review_refuses_a_filter_that_could_only_list_nothing(option, message, tmp_path):
+    """ "Found 0 findings" after a typo reads as nothing left to review."""
+    report = tmp_path / "r.jsonl"
+    report.write_text(json.dumps(finding(1)) + "\n")
+    result = runner.invoke(app, ["review", str(report), "--list", *option])
+    assert message in one_error_line(result)
+
+
 # index -----------------------------------------------------------------------------
 @pytest.fixture
 def document() -> Document:
