@@ -220,7 +220,10 @@ def to_stories(records: Sequence[dict[str, Any]], width: int = 100) -> str:
         for record in facts:
             fact = record["fact"]
             about = "; ".join(e["message"] for e in record["evidence"] if e["contradicts"]) or "NLI contradiction"
-            lines.append(f"  {record['kind']} {record['score']:.2f}: " + _cut(about, width - 14))
+            about = f"  {record['kind']} {record['score']:.2f}: {printable(' '.join(about.split()))}"
+            lines += textwrap.wrap(
+                about, width, subsequent_indent="      ", break_long_words=False, break_on_hyphens=False
+            )
             for version in fact["versions"]:
                 lines += _version_lines(version, set(fact["outliers"]), width)
     return "\n".join(lines) + ("\n" if lines else "")

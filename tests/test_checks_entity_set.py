@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checker.checks.entity_sets import counted_size, list_members
-from tests.helpers import _nlp
+from checker.checks.entity_sets import EntitySetCheck, counted_size, list_members
+from tests.helpers import _nlp, comparer, make_claim
 
 
 def _tokens(text: str):
@@ -23,3 +23,12 @@ def test_a_list_is_counted_only_where_its_sentence_counts_it():
     assert counted_size(_tokens("Ostrenia and Kestria are the only two countries to have sent planes.")) == 2
     assert counted_size(_tokens("Ostrenia and Kestria have sent planes so far.")) is None
     assert counted_size(_tokens("Two countries, including Ostrenia and Kestria, have sent planes.")) is None
+
+
+def test_the_message_says_which_side_of_the_pair_names_a_member_and_claims_no_document_alone():
+    """In a fact, other sources can share either list: "only in 004: Sudan" read as wrong beside 005 naming it."""
+    check = comparer(EntitySetCheck)
+    three = make_claim("The US voted against it alongside Russia, Belarus, and North Korea.", "002.txt")
+    four = make_claim("The US voted against it with Russia, Belarus, North Korea and Sudan.", "004.txt")
+    evidence = check(three, four, 0.9)
+    assert evidence.contradicts and evidence.message == "different participants (Sudan in 004.txt, not in 002.txt)"

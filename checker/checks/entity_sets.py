@@ -190,8 +190,10 @@ class EntitySetCheck(Check):
         only_b = sorted({_key(n) for n in list_b.members if not mentions(list_a, n)}) if not list_a.partial else []
         detail = {"shared": sorted(shared), "only_in_a": only_a, "only_in_b": only_b}
         if only_a or only_b:
-            sides = "; ".join(
-                f"only in {doc}: {', '.join(names)}" for doc, names in ((a.doc_id, only_a), (b.doc_id, only_b)) if names
+            sides = "; ".join(  # of this pair: other sources may give either list (the fact lists them)
+                f"{', '.join(names)} in {doc}, not in {other}"
+                for doc, other, names in ((a.doc_id, b.doc_id, only_a), (b.doc_id, a.doc_id, only_b))
+                if names
             )
             return Evidence(self.kind, True, detail, f"different participants ({sides})")
         if keys_a == keys_b:

@@ -263,6 +263,6 @@ class TitleCheck(Check):
                 return Evidence(self.kind, True, detail, f"{x.text} vs {y.text}")
             if x.then or y.then:
                 continue  # "then-President" against "former President" or "President": held at the time told
-            which = a.doc_id if x.former else b.doc_id
-            return Evidence(self.kind, True, detail, f"{kind} described as former only in {which}")
+            which, other = (a.doc_id, b.doc_id) if x.former else (b.doc_id, a.doc_id)
+            return Evidence(self.kind, True, detail, f"{kind} described as former in {which}, not in {other}")
         return agreeing
