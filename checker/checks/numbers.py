@@ -123,6 +123,18 @@ def _same_setting(a: Claim, b: Claim) -> bool:
     return bool(set(a.reported_by) & set(b.reported_by))
 
 
+def _first_of(differing: list[tuple[dict[str, Any], str]], kind: str) -> Evidence | None:
+    """Contradicting evidence for the first differing figure, its message naming every one.
+
+    A pair is one finding of one fact, grouped by its first figure; a second
+    figure changed in the same sentence ("93 votes for ... 65 abstentions" /
+    "112 votes for ... 41 abstentions") is named in the message, not dropped.
+    """
+    if not differing:
+        return None
+    return Evidence(kind, True, differing[0][0], "; ".join(message for _, message in differing))
+
+
 def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
     """What the two figures count, for a message, unless their text says it ("35 percent", "Sorell, 46")."""
     if x.noun in CURRENCIES:
@@ -240,6 +252,7 @@ class NumberCheck(Check):
         if a.entities and b.entities and not share_entity(a.entities, b.entities):
             return None
         x, y = self.mine(a), self.mine(b)
+        differing = []
         for i in differing_slots(x.wording, y.wording):
             figures = x.slot_values[i], y.slot_values[i]
             if figures[0] is None or figures[1] is None or one_rounds_the_other(figures[0], figures[1]):
@@ -254,8 +267,8 @@ class NumberCheck(Check):
                 "a": {"value": values[0], "text": texts[0]},
                 "b": {"value": values[1], "text": texts[1]},
             }
-            return Evidence(self.kind, True, detail, f"{texts[0]} vs {texts[1]}")
-        return None
+            differing.append((detail, f"{texts[0]} vs {texts[1]}"))
+        return _first_of(differing, self.kind)
 
     def _counted(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         """Contradicting evidence for the first differing shared quantity no other figure explains, else agreement
@@ -275,7 +288,7 @@ class NumberCheck(Check):
         matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok}
         matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok}
         partners_a, partners_b = Counter(i for i, _, _, _ in pairs), Counter(j for _, j, _, _ in pairs)
-        agreeing = None
+        agreeing, differing = None, []
         for (i, j, x, y), ok in zip(pairs, allowed, strict=True):
             detail = {
                 "unit": x.unit,
@@ -287,13 +300,16 @@ class NumberCheck(Check):
                 aligned = partners_a[i] == partners_b[j]  # as many figures of this quantity on both sides
                 if aligned and (i in matched_a or j in matched_b):
                     continue
+                if any(i == k or j == m for k, m, _, _ in differing):
+                    continue  # each figure named once: "40 vs 60" is not followed by "40 vs 65"
                 nouns = _nouns(x, y)
                 message = f"{x.text}{nouns[0]} vs {y.text}{nouns[1]}{' ' + x.polarity if x.polarity else ''}"
-                return Evidence(self.kind, True, detail, message)
+                differing.append((i, j, detail, message))
+                continue
             one_sided = {x.bound, y.bound} & {"lower", "upper"}
             if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
                 agreeing = agreeing or Evidence(self.kind, False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
-        return agreeing
+        return _first_of([(detail, message) for _, _, detail, message in differing], self.kind) or agreeing
 
     def _same_quantities(self, a: Claim, b: Claim, similarity: float) -> list[tuple[int, int, Quantity, Quantity]]:
         """The figures of `a` and `b` (with their positions) that count the same thing and may be compared."""
