@@ -42,10 +42,10 @@ def claim_context(claim: dict[str, Any], texts: dict[str, str | None]) -> dict[s
     start, end = claim["span"]
     if text is None or text[start:end] != claim["text"]:
         return {"before": "", "claim": claim["text"], "after": ""}
-    return {
-        "before": text[max(0, start - CONTEXT_CHARS) : start],
+    return {  # "…" where the article goes on beyond what is shown, not after its last line
+        "before": ("…" if start > CONTEXT_CHARS else "") + text[max(0, start - CONTEXT_CHARS) : start],
         "claim": text[start:end],
-        "after": text[end : end + CONTEXT_CHARS],
+        "after": text[end : end + CONTEXT_CHARS] + ("…" if text[end + CONTEXT_CHARS :].strip() else ""),
     }
 
 
@@ -137,6 +137,9 @@ const narrow = window.matchMedia('(max-width: 800px)');
 let sortKey = null, sortDir = -1, selected = null, storyFilter = null;  // null: the report's order, contradictions first
 const storyKey = (f) => f.story ? 'story:' + f.story.id : '';
 const outlier = (f, doc) => !!(f.fact && f.fact.outliers && f.fact.outliers.includes(doc));
+// Every source and claim of a finding: the pair shown and each version's (a fact names more sources than its pair).
+const docsOf = (f) => [f.a.doc_id, f.b.doc_id, ...(f.fact ? f.fact.versions.flatMap(v => v.documents) : [])];
+const textsOf = (f) => [f.a.text, f.b.text, ...(f.fact ? f.fact.versions.flatMap(v => v.claims.map(c => c.text)) : [])];
 function evidenceText(f){ const c = (f.evidence || []).find(e => e.contradicts);
   if (c) return c.message; if (f.label === 'contradict' || !(f.evidence || []).length) return f.nli ? 'NLI' : '';
   return f.evidence[0].message; }
@@ -148,8 +151,7 @@ $('totals').textContent = ['contradict', 'agree', 'unrelated'].map(l => l + ': '
 const stories = new Map();
 findings.forEach(f => { const k = storyKey(f);
   if (!stories.has(k)) stories.set(k, {key: k, label: f.story ? (f.story.label || f.story.id) : '(no story)', docs: new Set(), facts: new Set()});
-  const s = stories.get(k); [f.a.doc_id, f.b.doc_id].forEach(d => s.docs.add(d));
-  if (f.fact) f.fact.versions.forEach(v => v.documents.forEach(d => s.docs.add(d)));
+  const s = stories.get(k); docsOf(f).forEach(d => s.docs.add(d));
   if (f.label === 'contradict') s.facts.add(f.fact ? f.fact.id : f.id); });
 const storyList = [...stories.values()].sort((x, y) => (x.key === '') - (y.key === '') || y.facts.size - x.facts.size
   || (x.label < y.label ? -1 : x.label > y.label ? 1 : 0));
@@ -162,8 +164,8 @@ function renderStories(){ const body = $('stories').tBodies[0]; body.replaceChil
 function visible(){ const label = $('f-label').value, kind = $('f-kind').value, doc = $('f-doc').value.toLowerCase();
   const min = parseFloat($('f-score').value || '0'), text = $('f-text').value.toLowerCase();
   return findings.filter(f => (!label || f.label === label) && (!kind || f.kind === kind)
-    && (!doc || (f.a.doc_id + ' ' + f.b.doc_id).toLowerCase().includes(doc)) && f.score >= min
-    && (!text || (f.a.text + ' ' + f.b.text).toLowerCase().includes(text))
+    && (!doc || docsOf(f).some(d => d.toLowerCase().includes(doc))) && f.score >= min
+    && (!text || textsOf(f).some(t => t.toLowerCase().includes(text)))
     && (storyFilter === null || storyKey(f) === storyFilter));
 }
 function docCell(f, doc){ return el('div', {}, el('b', {textContent: doc}), outlier(f, doc) ? el('span', {className: 'outlier', textContent: 'outlier'}) : ''); }
@@ -177,7 +179,7 @@ function render(){ const body = $('list').tBodies[0]; $('main').append($('detail
       el('td', {className: 'docs'}, docCell(f, f.a.doc_id), el('div', {className: 'muted', textContent: 'vs'}), docCell(f, f.b.doc_id)),
       el('td', {className: 'texts'}, el('div', {className: 'side'}, el('b', {textContent: f.a.doc_id + ': '}), cut(f.a.text, 90)),
         el('div', {className: 'side'}, el('b', {textContent: f.b.doc_id + ': '}), cut(f.b.text, 90))),
-      el('td', {className: 'ev', textContent: cut(evidenceText(f), 80)}));
+      el('td', {className: 'ev', textContent: cut(evidenceText(f), 160)}));
     tr.dataset.id = f.id; tr.onclick = () => select(f); body.append(tr);
     if (f === selected && narrow.matches) body.append(el('tr', {className: 'detail-row'}, el('td', {colSpan: 5}, $('detail')))); });
   const story = storyFilter === null ? null : stories.get(storyFilter);
@@ -187,7 +189,7 @@ function select(f){ selected = f; show(f); render();
 function side(f, s){ const c = f[s], ctx = f.context[s];
   return el('div', {className: 'claim'}, el('h3', {}, c.doc_id + ' · line ' + c.line + (c.source ? ' · ' + c.source : ''),
       outlier(f, c.doc_id) ? el('span', {className: 'outlier', textContent: 'outlier'}) : ''),
-    el('div', {className: 'context'}, ctx.before ? '…' + ctx.before : '', el('mark', {textContent: ctx.claim}), ctx.after ? ctx.after + '…' : ''),
+    el('div', {className: 'context'}, ctx.before, el('mark', {textContent: ctx.claim}), ctx.after),
     c.standalone !== c.text ? el('p', {className: 'muted', textContent: 'Read by the model as: ' + c.standalone}) : ''); }
 function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent: f.label + ' · ' + f.kind + ' · score ' + f.score.toFixed(2)}));
   if (f.fact) { const vs = el('ul', {className: 'versions'});

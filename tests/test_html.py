@@ -60,6 +60,7 @@ def records(tmp_path) -> list[dict]:
         "b_to_a": {"entailment": 0.02, "neutral": 0.1, "contradiction": 0.88},
     }
     ref = {"doc_id": "a.txt", "text": hostile, "line": 2, "span": [12, 12 + len(hostile)]}
+    third = {"doc_id": "c.txt", "text": "The mayor said he had posted nothing at all.", "line": 1, "span": [0, 44]}
     return [
         {
             "id": "1111111111111111",
@@ -76,7 +77,7 @@ def records(tmp_path) -> list[dict]:
                 "subject": "",
                 "versions": [
                     {"value": "posted <script>", "documents": ["a.txt"], "claims": []},
-                    {"value": "posted nothing", "documents": ["b.txt", "c.txt"], "claims": []},
+                    {"value": "posted nothing", "documents": ["b.txt", "c.txt"], "claims": [third]},
                 ],
                 "majority": "posted nothing",
                 "outliers": ["a.txt"],
@@ -127,8 +128,11 @@ def test_page_filters_opens_a_finding_and_shows_text_as_text(records, tmp_path):
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(page_path.as_uri())
         assert page.locator("#list tbody tr").count() == 2
-        page.select_option("#f-label", "contradict")
         rows = page.locator("#list tbody tr")
+        page.fill("#f-text", "nothing at all")  # said by c.txt, a source of the fact, not of the pair shown
+        assert rows.count() == 1 and rows.first.get_attribute("data-id") == "1111111111111111"
+        page.fill("#f-text", "")
+        page.select_option("#f-label", "contradict")
         assert rows.count() == 1 and "1 of 2 findings shown" in page.inner_text("#shown")
         rows.first.click()
         detail = page.inner_text("#detail")
@@ -139,7 +143,8 @@ def test_page_filters_opens_a_finding_and_shows_text_as_text(records, tmp_path):
         assert "story: The mayor's post" in detail and "2 claim pair(s) behind this fact" in detail
         assert page.evaluate("window.pwned === undefined")
         assert page.locator("#detail mark").count() == 2
-        assert "Intro line." in page.locator("#detail .context").first.inner_text()  # context around the claim
+        context = page.locator("#detail .context").first.inner_text()
+        assert "Intro line." in context and "…" not in context  # the whole article is shown: nothing was cut
         stories = page.locator("#stories tbody tr")
         assert [stories.nth(i).inner_text().split("\t") for i in range(stories.count())] == [
             ["The mayor's post", "3", "1"],
@@ -218,6 +223,9 @@ def test_stories_rows_deep_links_and_phone_layout(thirty_sources, tmp_path):
         assert rows.count() == 2 and "2 of 5 findings shown (story: Council vote)" in page.inner_text("#shown")
         stories.filter(has_text="Council vote").click()  # again: all stories
         assert rows.count() == 5
+        page.fill("#f-doc", "source-20")  # in both bridge facts, in neither pair shown
+        assert rows.count() == 2 and "2 of 5 findings shown" in page.inner_text("#shown")
+        page.fill("#f-doc", "")
         stories.filter(has_text="Bridge collapse").click()
         assert rows.count() == 2
         first = page.locator('#list tr[data-id="0000000000000001"]')
