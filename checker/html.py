@@ -138,8 +138,9 @@ let sortKey = null, sortDir = -1, selected = null, storyFilter = null;  // null:
 const storyKey = (f) => f.story ? 'story:' + f.story.id : '';
 const outlier = (f, doc) => !!(f.fact && f.fact.outliers && f.fact.outliers.includes(doc));
 // Every source and claim of a finding: the pair shown and each version's (a fact names more sources than its pair).
-const docsOf = (f) => [f.a.doc_id, f.b.doc_id, ...(f.fact ? f.fact.versions.flatMap(v => v.documents) : [])];
-const textsOf = (f) => [f.a.text, f.b.text, ...(f.fact ? f.fact.versions.flatMap(v => v.claims.map(c => c.text)) : [])];
+const versionsOf = (f) => f.fact ? f.fact.versions : [];  // agreements, and every line of a version-2 report: none
+const docsOf = (f) => [f.a.doc_id, f.b.doc_id, ...versionsOf(f).flatMap(v => v.documents)];
+const textsOf = (f) => [f.a.text, f.b.text, ...versionsOf(f).flatMap(v => v.claims.map(c => c.text))];
 function evidenceText(f){ const c = (f.evidence || []).find(e => e.contradicts);
   if (c) return c.message; if (f.label === 'contradict' || !(f.evidence || []).length) return f.nli ? 'NLI' : '';
   return f.evidence[0].message; }
