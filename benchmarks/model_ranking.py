@@ -31,8 +31,9 @@ from results import publish  # noqa: E402
 
 from checker.config import DEFAULT_MODEL  # noqa: E402
 from checker.nli import HFNLIModel  # noqa: E402
+from checker.records import NLI_LABELS  # noqa: E402
 
-CONTRADICTION = 2
+CONTRADICTION = NLI_LABELS.index("contradiction")
 
 
 def contradiction_probability(model: HFNLIModel, pairs: list[dict]) -> np.ndarray:

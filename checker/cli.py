@@ -129,6 +129,14 @@ def parse_choices(value: str, choices: tuple[str, ...], what: str) -> tuple[str,
     return values
 
 
+def one_choice(value: str | None, choices: tuple[str, ...], what: str) -> str | None:
+    """One of `choices` (a filter), or None for none: a typo refused, not a filter that lists nothing."""
+    values = parse_choices(value or "", choices, what)
+    if len(values) > 1:
+        raise fail(f"--{what} takes one {what}")
+    return values[0] if values else None
+
+
 def parse_labels(value: str) -> tuple[str, ...]:
     return parse_choices(value, LABELS, "label")
 
@@ -457,6 +465,7 @@ def ci(
     """Check new or changed articles against a corpus; exit 1 on new, unreviewed contradictions."""
     from checker import __version__
     from checker.baseline import BaselineError, load_baseline, unreviewed
+    from checker.corpus import SUFFIXES
     from checker.formats import orient, printable, record_documents, render
 
     if output_format not in FORMATS:
@@ -469,13 +478,20 @@ def ci(
         reviewed = load_baseline(baseline)
     except BaselineError as exc:
         raise fail(str(exc)) from exc
+    outputs = {"--output-file": output_file, "--index": index}
+    check_outputs(outputs)
+    if (
+        output_file
+        and output_file.suffix.lower() in SUFFIXES
+        and output_file.resolve().is_relative_to(corpus.resolve())
+    ):
+        raise fail(f"--output-file {output_file}: inside --corpus {corpus}; the next run would read it as an article")
     changed = list(new or []) + (_changed_since(since, corpus) if since else [])
     if since and not changed:  # only deletions or other files: no article can bring a new contradiction
         if not quiet:
             err.print(f"checker: no new or changed articles since {printable(since)}; nothing to check", markup=False)
         _write_ci_output(render([], output_format, __version__), output_file)
         return
-    outputs = {"--output-file": output_file, "--index": index}
     documents = _load([str(corpus), *changed], settings, outputs.values())
     check_outputs(outputs, article_files(documents))
     focus = {Path(p).resolve() for p in changed}
@@ -577,7 +593,9 @@ def review(
     baseline: BaselineOpt = Path(".checker-baseline.json"),
     label: Annotated[str | None, typer.Option(help="Only this label.")] = None,
     kind: Annotated[str | None, typer.Option(help=f"Only this kind ({', '.join(registry().finding_kinds)}).")] = None,
-    doc: Annotated[str | None, typer.Option(help="Only findings whose document ids contain this.")] = None,
+    doc: Annotated[
+        str | None, typer.Option(help="Only findings with a source whose id contains this (any source of a fact).")
+    ] = None,
     min_score: Annotated[
         float,
         typer.Option(
@@ -585,7 +603,9 @@ def review(
             "readers confirmed on news; others: the model's probability)."
         ),
     ] = 0.0,
-    search: Annotated[str | None, typer.Option(help="Only findings whose claims contain this text.")] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Only findings with a claim that contains this text (any claim of a fact).")
+    ] = None,
     list_only: Annotated[
         bool, typer.Option("--list", help="Print the summary and the filtered list, decide nothing.")
     ] = False,
@@ -599,9 +619,9 @@ def review(
     from checker.formats import printable, to_human
     from checker.review import Filters, audit, default_reviewer, summary_lines, terminal_key
 
-    for value, choices, what in ((label, LABELS, "label"), (kind, registry().finding_kinds, "kind")):
-        if value is not None and len(parse_choices(value, choices, what)) != 1:  # a typo would list nothing
-            raise fail(f"--{what} takes one {what}")
+    label, kind = (
+        one_choice(v, c, w) for v, c, w in ((label, LABELS, "label"), (kind, registry().finding_kinds, "kind"))
+    )
     records = _read_report(report)
     for line in summary_lines(records):
         out.print(line, markup=False)

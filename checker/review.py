@@ -39,14 +39,16 @@ class Filters:
     search: str | None = None
 
     def keep(self, record: dict[str, Any]) -> bool:
-        docs = f"{record['a']['doc_id']} {record['b']['doc_id']}".lower()
-        texts = f"{record['a']['text']} {record['b']['text']}".lower()
+        """Document and text match any source and claim of a fact, not only the pair shown (as the HTML page)."""
+        versions = (record.get("fact") or {}).get("versions", [])
+        docs = [record["a"]["doc_id"], record["b"]["doc_id"], *(d for v in versions for d in v["documents"])]
+        texts = [record["a"]["text"], record["b"]["text"], *(c["text"] for v in versions for c in v["claims"])]
         return (
             (not self.label or record["label"] == self.label)
             and (not self.kind or record["kind"] == self.kind)
-            and (not self.doc or self.doc.lower() in docs)
+            and (not self.doc or any(self.doc.lower() in d.lower() for d in docs))
             and record["score"] >= self.min_score
-            and (not self.search or self.search.lower() in texts)
+            and (not self.search or any(self.search.lower() in t.lower() for t in texts))
         )
 
 

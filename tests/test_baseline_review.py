@@ -212,6 +212,20 @@ def test_review_refuses_a_filter_that_could_only_list_nothing(option, message, t
     assert message in one_error_line(result)
 
 
+def test_review_filters_on_the_value_it_checked_and_on_every_source_of_a_fact(tmp_path):
+    report = tmp_path / "r.jsonl"
+    record = finding(1) | {"schema_version": 3, "story": None, "pairs": []}
+    ref = {k: record["a"][k] for k in ("doc_id", "text", "line", "span")}
+    third = {"doc_id": "c.txt", "text": "The council said 12 members voted.", "line": 1, "span": [0, 34]}
+    versions = [{"value": "1", "documents": ["a.txt"], "claims": [ref]}]
+    versions.append({"value": "99", "documents": ["b.txt", "c.txt"], "claims": [third]})
+    record["fact"] = {"id": record["id"], "subject": "", "versions": versions, "majority": None, "outliers": []}
+    report.write_text(json.dumps(record) + "\n")
+    for option in (["--label", " contradict "], ["--label", ""], ["--doc", "c.txt"], ["--search", "12 members"]):
+        result = runner.invoke(app, ["review", str(report), "--list", *option])
+        assert result.exit_code == 0 and "Found 1 finding." in result.stdout, (option, result.output)
+
+
 # index -----------------------------------------------------------------------------
 @pytest.fixture
 def document() -> Document:

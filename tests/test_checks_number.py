@@ -99,3 +99,11 @@ def test_every_figure_changed_in_a_pair_is_named_and_the_first_decides_the_fact(
     evidence = compare(before, after, 0.95)
     assert evidence.contradicts and (evidence.detail["a"]["value"], evidence.detail["b"]["value"]) == (93, 112)
     assert evidence.message == "93 votes vs 112 votes for; 65 abstentions vs 41 abstentions"
+
+
+def test_a_discrepancy_told_twice_in_a_pair_is_named_once():
+    compare = comparer(NumberCheck)
+    low = make_claim("Some 40 people died in Arlen and 40 people died in Brisk, officials said.")
+    high = make_claim("Some 60 people died in Arlen and 60 people died in Brisk, officials said.", "b.txt")
+    evidence = compare(low, high, 0.95)
+    assert evidence.contradicts and evidence.message.count("40") == 1, evidence.message

@@ -354,6 +354,10 @@ def test_ci_since_a_commit_that_only_deletes_an_article_checks_nothing(tmp_path,
     assert "no new or changed articles since HEAD~1" in result.stderr
     assert json.loads(sarif.read_text())["runs"][0]["results"] == []  # an upload step still finds its file
     assert runner.invoke(app, ["ci", str(news / "b.txt"), *args[3:]]).exit_code == 1  # the old one is there
+    for output, message in ((news / "a.txt", "the next run would read it as an article"), (news, "is a folder")):
+        refused = runner.invoke(app, [*args, "-o", str(output)])
+        assert refused.exit_code == 2 and message in one_error_line(refused)
+    assert (news / "a.txt").read_text() == VOTE_A
 
 
 def test_ci_warns_when_the_baseline_it_was_given_does_not_exist(corpus, tmp_path, tiny_model):

@@ -113,6 +113,17 @@ def records(tmp_path) -> list[dict]:
     ]
 
 
+def test_context_marks_a_cut_only_where_the_article_goes_on(tmp_path):
+    from checker.html import CONTEXT_CHARS, claim_context
+
+    sentence = "The mayor posted nothing on Friday."
+    article = tmp_path / "long.txt"
+    article.write_text("x" * (CONTEXT_CHARS + 5) + sentence + "y" * (CONTEXT_CHARS + 5))
+    start = CONTEXT_CHARS + 5
+    shown = claim_context({"path": str(article), "span": [start, start + len(sentence)], "text": sentence}, {})
+    assert shown["before"].startswith("…x") and shown["after"].endswith("y…") and shown["claim"] == sentence
+
+
 def test_article_text_is_escaped_in_the_file(records):
     page = render_html(records)
     assert "<script>window.pwned" not in page and "\\u003cscript\\u003ewindow.pwned" in page

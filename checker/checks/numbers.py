@@ -132,7 +132,8 @@ def _first_of(differing: list[tuple[dict[str, Any], str]], kind: str) -> Evidenc
     """
     if not differing:
         return None
-    return Evidence(kind, True, differing[0][0], "; ".join(message for _, message in differing))
+    messages = dict.fromkeys(message for _, message in differing)  # "40 vs 60" twice, in two places: said once
+    return Evidence(kind, True, differing[0][0], "; ".join(messages))
 
 
 def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
