@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from checker.baseline import decide_record, entries
-from checker.formats import printable
+from checker.formats import printable, record_documents
 from checker.html import claim_context
 
 KEYS = {"c": "confirmed", "d": "dismissed"}
@@ -41,12 +41,11 @@ class Filters:
     def keep(self, record: dict[str, Any]) -> bool:
         """Document and text match any source and claim of a fact, not only the pair shown (as the HTML page)."""
         versions = (record.get("fact") or {}).get("versions", [])
-        docs = [record["a"]["doc_id"], record["b"]["doc_id"], *(d for v in versions for d in v["documents"])]
         texts = [record["a"]["text"], record["b"]["text"], *(c["text"] for v in versions for c in v["claims"])]
         return (
             (not self.label or record["label"] == self.label)
             and (not self.kind or record["kind"] == self.kind)
-            and (not self.doc or any(self.doc.lower() in d.lower() for d in docs))
+            and (not self.doc or any(self.doc.lower() in d.lower() for d in record_documents(record)))
             and record["score"] >= self.min_score
             and (not self.search or any(self.search.lower() in t.lower() for t in texts))
         )
