@@ -615,7 +615,7 @@ def review(
     ] = None,
 ) -> None:
     """Review findings one at a time; confirm or dismiss each into the baseline CI reads."""
-    from checker.baseline import BaselineError, load_baseline, write_baseline
+    from checker.baseline import BaselineError, entries, load_baseline, write_baseline
     from checker.formats import printable, to_human
     from checker.review import Filters, audit, default_reviewer, summary_lines, terminal_key
 
@@ -626,14 +626,20 @@ def review(
     for line in summary_lines(records):
         out.print(line, markup=False)
     selected = [r for r in records if Filters(label, kind, doc, min_score, search).keep(r)]
-    if list_only:
-        out.print(to_human(selected, concise=True), end="", markup=False)
-        return
-    check_outputs({"--baseline": baseline}, [report])  # before the decisions, not after them
     try:
         reviewed = load_baseline(baseline)
     except BaselineError as exc:
         raise fail(str(exc)) from exc
+    if list_only:
+        out.print(to_human(selected, concise=True), end="", markup=False)
+        known = entries(reviewed)
+        decided = sum(1 for r in selected if known.get(r["id"], {}).get("decision"))
+        if decided:  # the review that follows asks only about the rest: "1 of 3" after "Found 4" needs saying
+            left = len(selected) - decided
+            where = printable(str(baseline))
+            out.print(f"{decided} already decided in {where}; a review asks about the {left} left", markup=False)
+        return
+    check_outputs({"--baseline": baseline}, [report])  # before the decisions, not after them
 
     def ask(prompt: str, at_end: str = "") -> str:
         """A line of input; `at_end` where the input ends (no reason given; "q" for a key: stop)."""

@@ -226,6 +226,16 @@ def test_review_filters_on_the_value_it_checked_and_on_every_source_of_a_fact(tm
         assert result.exit_code == 0 and "Found 1 finding." in result.stdout, (option, result.output)
 
 
+def test_review_list_says_how_many_the_baseline_has_decided(tmp_path):
+    """Listed 2, asked about 1: the list says why."""
+    report, baseline = tmp_path / "r.jsonl", tmp_path / "baseline.json"
+    report.write_text("".join(json.dumps(finding(n)) + "\n" for n in (1, 2)))
+    args = ["review", str(report), "--baseline", str(baseline), "--reviewer", "ana"]
+    assert runner.invoke(app, args, input="c\n\nq\n").exit_code == 0
+    listed = runner.invoke(app, [*args, "--list"])
+    assert listed.exit_code == 0 and f"1 already decided in {baseline}; a review asks about the 1 left" in listed.stdout
+
+
 # index -----------------------------------------------------------------------------
 @pytest.fixture
 def document() -> Document:
