@@ -135,6 +135,7 @@ const el = (tag, props, ...children) => { const e = document.createElement(tag);
 const cut = (s, n) => s.length > n ? s.slice(0, n) + '…' : s;
 const narrow = window.matchMedia('(max-width: 800px)');
 let sortKey = null, sortDir = -1, selected = null, storyFilter = null;  // null: the report's order, contradictions first
+const noSelection = [...$('detail').childNodes].map(n => n.cloneNode(true));  // "Select a finding ..."
 const storyKey = (f) => f.story ? 'story:' + f.story.id : '';
 const outlier = (f, doc) => !!(f.fact && f.fact.outliers && f.fact.outliers.includes(doc));
 // Every source and claim of a finding: the pair shown and each version's (a fact names more sources than its pair).
@@ -172,6 +173,8 @@ function visible(){ const label = $('f-label').value, kind = $('f-kind').value, 
 function docCell(f, doc){ return el('div', {}, el('b', {textContent: doc}), outlier(f, doc) ? el('span', {className: 'outlier', textContent: 'outlier'}) : ''); }
 function render(){ const body = $('list').tBodies[0]; $('main').append($('detail')); body.replaceChildren();
   const rows = visible();
+  if (selected && !rows.includes(selected)) {  // a finding the filters hide is not shown as if it were listed
+    selected = null; $('detail').replaceChildren(...noSelection.map(n => n.cloneNode(true))); }
   if (sortKey) rows.sort((x, y) => { const a = value(x, sortKey), b = value(y, sortKey);
     return (a < b ? -1 : a > b ? 1 : 0) * sortDir; });
   rows.forEach(f => { const tr = el('tr', {className: 'finding' + (f === selected ? ' selected' : '')},

@@ -236,6 +236,10 @@ def test_stories_rows_deep_links_and_phone_layout(thirty_sources, tmp_path):
         assert rows.count() == 5
         page.fill("#f-doc", "source-20")  # in both bridge facts, in neither pair shown
         assert rows.count() == 2 and "2 of 5 findings shown" in page.inner_text("#shown")
+        page.locator('#list tr[data-id="0000000000000002"]').click()  # an NLI finding
+        page.select_option("#f-kind", "number")  # hides the selected finding: its detail goes too
+        assert "Select a finding" in page.inner_text("#detail") and page.locator("#list tr.selected").count() == 0
+        page.select_option("#f-kind", "")
         page.fill("#f-doc", "")
         stories.filter(has_text="Bridge collapse").click()
         assert rows.count() == 2
