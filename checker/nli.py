@@ -179,16 +179,32 @@ def model_name(name_or_path: str) -> str:
     return path.name if path.is_dir() else name_or_path
 
 
-def use_bf16(precision: str, device: str) -> bool:
+def native_bf16(device: str) -> bool:
+    """Whether the device computes in bf16 itself: a GPU that supports it, a CPU with AVX512-BF16 or AMX.
+
+    Elsewhere (an AVX2 CPU, say) torch emulates bf16 at about 1/25 of fp32's
+    speed (benchmarks/RESULTS.md, "The NLI model on a CPU without bf16").
+    """
     import torch
 
-    if precision == "bf16":
-        return True
-    if precision != "auto":
-        return False
     if device.startswith("cuda"):
         return torch.cuda.is_bf16_supported()
     return torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()
+
+
+def use_bf16(precision: str, device: str) -> bool:
+    """bf16 when asked for, or with "auto" where the device computes in it natively."""
+    if precision == "bf16":
+        if not native_bf16(device):
+            warnings.warn(
+                ModelWarning(
+                    f'precision = "bf16" on a {device.upper()} without native bf16 (AVX512-BF16 or AMX on a CPU): '
+                    'emulated, many times slower than fp32; "auto" picks fp32 here'
+                ),
+                stacklevel=3,
+            )
+        return True
+    return precision == "auto" and native_bf16(device)
 
 
 class HFNLIModel:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 
-from checker.nli import HFNLIModel, ModelError, label_order
+from checker.nli import HFNLIModel, ModelError, ModelWarning, label_order
 from tests.conftest import build_tiny_nli
 
 
@@ -61,3 +63,29 @@ def test_a_two_way_model_is_refused(tmp_path):
     path = build_tiny_nli(tmp_path / "two-way", {0: "entailment", 1: "not_entailment"})
     with pytest.raises(ModelError, match="cannot map"):
         HFNLIModel(str(path))
+
+
+def test_on_a_cpu_without_bf16_auto_runs_fp32_and_asking_for_bf16_warns(tiny_model, monkeypatch):
+    """An AVX2 CPU emulates bf16 at about 1/25 of fp32's speed: "auto" must not pick it, and "bf16" says so."""
+    import torch
+
+    monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda: False)
+    monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda: False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        auto = HFNLIModel(str(tiny_model), device="cpu")
+    assert not auto.bf16 and next(auto.encoder.module.parameters()).dtype == torch.float32
+    with pytest.warns(ModelWarning, match='"bf16" on a CPU without native bf16.*"auto" picks fp32'):
+        asked = HFNLIModel(str(tiny_model), precision="bf16", device="cpu")
+    assert asked.bf16  # what was asked for is done, only slowly
+
+
+def test_on_a_cpu_with_bf16_auto_runs_bf16_without_a_warning(tiny_model, monkeypatch):
+    import torch
+
+    monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda: False)
+    monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda: True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for precision in ("auto", "bf16"):
+            assert HFNLIModel(str(tiny_model), precision=precision, device="cpu").bf16
