@@ -33,7 +33,7 @@ import torch  # noqa: E402
 from results import publish  # noqa: E402
 from shared_data import SHARED, news_articles, write_news_corpus  # noqa: E402
 
-from checker.nli import HFNLIModel  # noqa: E402
+from checker.nli import HFNLIModel, use_bf16  # noqa: E402
 
 MODEL = ROOT / "models" / "checker-nli-minilm"
 CHECKER = [sys.executable, "-m", "checker.cli"]
@@ -85,12 +85,16 @@ def forward_flops(config: dict, tokens_per_pair: list[int]) -> float:
 
 
 def nli_rows(pairs) -> list[tuple[str, str, str]]:
-    """Each precision's pairs per second, and its share of the bf16 matmul ceiling measured beside it.
+    """Each precision's pairs per second, and its share of the matmul ceiling measured beside it.
 
-    The ceiling swings with the machine's load (577-2,108 GFLOP/s within an
-    hour here), so each row is set against the higher of the ceilings measured
-    just before and just after it.
+    The ceiling is the fastest matmul this CPU does natively: bf16 where it has
+    AVX512-BF16 or AMX, else fp32 (bf16 is emulated there, 20-30x slower than
+    fp32, so its rows are left out). It swings with the machine's load
+    (577-2,108 GFLOP/s bf16 within an hour here), so each row is set against
+    the higher of the ceilings measured just before and just after it.
     """
+    native = "bf16" if use_bf16("auto", "cpu") else "fp32"
+    ceiling_dtype = torch.bfloat16 if native == "bf16" else torch.float32
     rows = []
     ours_fp32 = HFNLIModel(str(MODEL), precision="fp32")
     naive_seconds = naive_throughput(pairs)
@@ -99,13 +103,16 @@ def nli_rows(pairs) -> list[tuple[str, str, str]]:
     )
     tokens = [tokens_of(ours_fp32, pair) for pair in pairs]
     per_second = {}
-    for precision, compiled in (("fp32", False), ("bf16", False), ("int8", False), ("bf16", True)):
+    runs = [("fp32", False), ("int8", False), (native, True)]
+    if native == "bf16":
+        runs.insert(1, ("bf16", False))
+    for precision, compiled in runs:
         model = HFNLIModel(str(MODEL), precision=precision)
         compiling, compiled = timed(model.compile) if compiled else (0.0, False)
         model.predict(pairs[:64])
-        before = matmul_ceiling(torch.bfloat16)
+        before = matmul_ceiling(ceiling_dtype)
         seconds, _ = timed(model.predict, pairs, 64, repeat=2)
-        limit = max(before, matmul_ceiling(torch.bfloat16))
+        limit = max(before, matmul_ceiling(ceiling_dtype))
         gflops = forward_flops(model.encoder.config, tokens) / seconds / 1e9
         per_second[precision, compiled] = len(pairs) / seconds
         what = f"{precision}, compiled in {compiling:.0f} s" if compiled else precision
@@ -113,15 +120,16 @@ def nli_rows(pairs) -> list[tuple[str, str, str]]:
             (
                 f"NLI checker ({what}, length-sorted batches of 64)",
                 f"{len(pairs) / seconds:.0f} pairs/s",
-                f"{naive_seconds / seconds:.1f}x; {gflops:.0f} GFLOP/s = {gflops / limit:.0%} of the bf16 matmul "
-                f"ceiling ({limit:.0f} GFLOP/s)",
+                f"{naive_seconds / seconds:.1f}x; {gflops:.0f} GFLOP/s = {gflops / limit:.0%} of the {native} "
+                f"matmul ceiling ({limit:.0f} GFLOP/s)",
             )
         )
-    if ("bf16", True) in per_second:  # not where compiling failed (the warning says why)
-        saved = 1 / per_second["bf16", False] - 1 / per_second["bf16", True]
+    if (native, True) in per_second:  # not where compiling failed (the warning says why)
+        saved = 1 / per_second[native, False] - 1 / per_second[native, True]
         repaid = f"{compiling / saved:,.0f} inputs" if saved > 0 else "never"
-        rows.append(("NLI compiling repaid (bf16) after", repaid, "compile seconds / seconds saved per input"))
-    rows.append(("matmul 2048² ceiling, fp32", f"{matmul_ceiling(torch.float32):.0f} GFLOP/s", ""))
+        rows.append((f"NLI compiling repaid ({native}) after", repaid, "compile seconds / seconds saved per input"))
+    if native == "bf16":
+        rows.append(("matmul 2048² ceiling, fp32", f"{matmul_ceiling(torch.float32):.0f} GFLOP/s", ""))
     return rows
 
 
@@ -133,6 +141,14 @@ def naive_throughput(pairs) -> float:
     classify(inputs[:16])
     seconds, _ = timed(classify, inputs)
     return seconds
+
+
+def cpu_name() -> str:
+    """The CPU's model name, since speed differs by vendor and instruction set, not by core count alone."""
+    cpuinfo = Path("/proc/cpuinfo")
+    lines = cpuinfo.read_text(errors="replace").splitlines() if cpuinfo.exists() else []
+    names = [line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")]
+    return names[0] if names else platform.processor() or "unknown CPU"
 
 
 def run_cli(args: list[str]) -> tuple[float, float]:
@@ -249,8 +265,9 @@ def main() -> int:
     if args.incremental:
         rows += incremental_rows(args.incremental)
     header = (
-        f"### Speed, {datetime.date.today().isoformat()}, {platform.machine()} {os.cpu_count()} cores, "
-        f"torch {torch.__version__}, {torch.get_num_threads()} threads"
+        f"### Speed, {datetime.date.today().isoformat()}, {platform.machine()} {os.cpu_count()} cores "
+        f"({cpu_name()}, {torch.backends.cpu.get_cpu_capability()}), torch {torch.__version__}, "
+        f"{torch.get_num_threads()} threads"
     )
     table = [header, "", "| what | result | notes |", "|---|---|---|"] + [f"| {a} | {b} | {c} |" for a, b, c in rows]
     text = "\n".join(table) + "\n"
