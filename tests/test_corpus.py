@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from checker.corpus import file_offset, load_corpus
 
 ARTICLE = "The council voted on Monday to approve the budget.\nIt passed with 12 votes in favor.\n"
@@ -42,6 +44,31 @@ def test_non_utf8_text_is_decoded(tmp_path):
     (tmp_path / "latin.txt").write_bytes("Le président a signé l'accord à Genève hier soir.".encode("latin-1"))
     doc = load_corpus([str(tmp_path)]).documents[0]
     assert "président" in doc.text and "Genève" in doc.text
+
+
+WINDOWS_1252_NEWS = [
+    "The European Commission fined Google €2.4 billion on Tuesday, its largest penalty yet.",
+    "“I feel like I’m part of history,” she said of the capsule — sealed in 1914 — and what’s in it.",
+    "Le président a signé l’accord à Genève hier soir : « C’est fini », a-t-il dit.",
+]
+TEXT_IN_OTHER_ENCODINGS = [
+    ("Президент России заявил во вторник, что страна готова к переговорам с Вашингтоном.", "cp1251"),
+    ("Prezydent Polski powiedział we wtorek, że rząd przygotuje nową ustawę o mediach.", "cp1250"),
+    ("東京都の知事は火曜日に記者会見を開き、新しい政策を発表した。", "shift_jis"),
+]
+
+
+@pytest.mark.parametrize("text", WINDOWS_1252_NEWS)
+def test_windows_1252_news_keeps_its_euro_signs_dashes_and_curly_quotes(tmp_path, text):
+    """Read as a DOS or Mac code page, "€2.4 billion" became "Ć2.4 billion" and no longer met "€4.2 billion"."""
+    (tmp_path / "a.txt").write_bytes(text.encode("cp1252"))
+    assert load_corpus([str(tmp_path)]).documents[0].text == text
+
+
+@pytest.mark.parametrize("text, encoding", TEXT_IN_OTHER_ENCODINGS)
+def test_text_in_other_legacy_encodings_is_still_read_as_written(tmp_path, text, encoding):
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    assert load_corpus([str(tmp_path)]).documents[0].text == text
 
 
 def test_bad_files_are_skipped_with_reasons_and_the_rest_is_read(tmp_path):
