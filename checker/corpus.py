@@ -21,6 +21,7 @@ import json
 import os
 import re
 import stat
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html import unescape
@@ -52,6 +53,8 @@ WESTERN_LANGUAGES = frozenset(
     | {"Finnish", "Indonesian"}
 )
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl"}
+SUPPORTED = "use .txt, .md, .html or .jsonl"
+LINKED_FOLDER = "link to a folder, not followed (name it as an input to read it)"
 BYTES_PER_CHAR = 4  # the most UTF-8 (or UTF-32) takes for one character
 JSON_CHARS_PER_CHAR = 12  # "\ud83d\ude00": the most a JSON string takes to write one character
 # UTF-32 first: its little-endian mark begins with UTF-16's.
@@ -385,20 +388,35 @@ def _hidden(relative: Path) -> bool:
 
 
 def _walk(folder: Path, skipped: list[SkippedFile]) -> list[Path]:
-    """Files under a folder with a supported suffix, outside hidden folders.
+    """Files under a folder with a supported suffix, hidden files and folders left out.
 
     Whatever is not a folder is listed (FIFOs, broken links) so that reading it
-    gives a skip reason; a folder that cannot be read is named in `skipped`.
-    Links to folders are not followed, so a link back to a parent cannot loop.
+    gives a skip reason; a folder that cannot be read is named in `skipped`, and
+    so are links to folders outside it (no link is followed, so a link back to a
+    parent cannot loop) and, in one line, the files of other types, which a user might
+    otherwise believe checked (a `.jsonl.gz` feed, say).
     """
 
     def unreadable(exc: OSError) -> None:
         skipped.append(SkippedFile(shown_path(exc.filename or folder), f"folder not read ({_reason(exc)})"))
 
-    files = []
+    files, other_types, root = [], Counter(), folder.resolve()
     for top, folders, names in os.walk(folder, onerror=unreadable):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        files += [Path(top, name) for name in names if Path(name).suffix.lower() in SUFFIXES]
+        linked = sorted(name for name in folders if not name.startswith(".") and Path(top, name).is_symlink())
+        outside = [name for name in linked if not Path(top, name).resolve().is_relative_to(root)]
+        skipped.extend(SkippedFile(shown_path(Path(top, name)), LINKED_FOLDER) for name in outside)
+        folders[:] = sorted(name for name in folders if not name.startswith(".") and name not in linked)
+        for name in (name for name in names if not name.startswith(".")):
+            suffix = Path(name).suffix.lower()
+            if suffix in SUFFIXES:
+                files.append(Path(top, name))
+            else:
+                other_types[suffix or "no suffix"] += 1
+    if other_types:
+        kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(other_types.items()))
+        count = sum(other_types.values())
+        what = f"{count} file{'s' if count > 1 else ''} of other types not read ({kinds}; {SUPPORTED})"
+        skipped.append(SkippedFile(shown_path(folder), what))
     return sorted(files)
 
 
@@ -476,7 +494,7 @@ def _read(file: Path, root: Path | None, corpus: Corpus, max_chars: int) -> None
         if root is None:
             raise InputError("no such file or directory")
         if suffix not in SUFFIXES:
-            raise InputError(f"unsupported file type '{suffix or file.name}' (use .txt, .md, .html or .jsonl)")
+            raise InputError(f"unsupported file type '{suffix or file.name}' ({SUPPORTED})")
         if suffix == ".jsonl":
             read_jsonl_file(file, corpus, max_chars)
         else:

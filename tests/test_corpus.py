@@ -22,7 +22,8 @@ def test_folder_is_read_recursively_with_ids_relative_to_root(tmp_path):
     (tmp_path / "notes.csv").write_text("x,y")
     corpus = load_corpus([str(tmp_path)])
     assert [d.id for d in corpus.documents] == ["a.txt", "sub/b.md"]
-    assert corpus.skipped == []  # files of other types inside a folder are simply not articles
+    # a file of another type is not an article, but may be one the user believes checked: one line says so
+    assert reasons(corpus) == {str(tmp_path): "1 file of other types not read (1 .csv; use .txt, .md, .html or .jsonl)"}
 
 
 def test_glob_and_explicit_file(tmp_path):
@@ -127,3 +128,24 @@ def test_html_main_text_without_markup_and_offsets_into_the_raw_file(tmp_path):
     start = doc.text.index("It passed")
     end = start + len("It passed with 12 votes in favor.")
     assert raw[file_offset(doc, start) : file_offset(doc, end - 1) + 1] == "It passed with 12 votes in favor."
+
+
+def test_a_folder_names_what_it_does_not_read_and_leaves_hidden_files_out(tmp_path):
+    """A `.jsonl.gz` feed or a linked folder of articles was skipped in silence; an editor's hidden draft was read."""
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / ".a.txt.draft.txt").write_text(ARTICLE.replace("Monday", "Tuesday"))
+    (tmp_path / "feed.jsonl.gz").write_bytes(b"\x1f\x8b")
+    (tmp_path / "feed2.jsonl.gz").write_bytes(b"\x1f\x8b")
+    (tmp_path / "notes").write_text("to do")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "b.txt").write_text(ARTICLE)
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "c.txt").write_text(ARTICLE)
+    (tmp_path / "corpus" / "linked").symlink_to(tmp_path / "elsewhere")
+    corpus = load_corpus([str(tmp_path / "corpus"), str(tmp_path / "a.txt"), str(tmp_path)])
+    assert sorted(d.path for d in corpus.documents) == sorted(
+        str(p) for p in (tmp_path / "corpus" / "c.txt", tmp_path / "a.txt", tmp_path / "elsewhere" / "b.txt")
+    )
+    why = reasons(corpus)
+    assert why[str(tmp_path / "corpus" / "linked")].startswith("link to a folder, not followed")
+    assert why[str(tmp_path)] == "3 files of other types not read (2 .gz, 1 no suffix; use .txt, .md, .html or .jsonl)"
