@@ -58,12 +58,13 @@ class Document:
         return head if tail.isdigit() and head.endswith(".jsonl") else self.path
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of a character offset."""
-        return self.text.count("\n", 0, offset) + 1
+        """1-based line number of a character offset; a line ends in "\\n", "\\r\\n" or a lone "\\r" (old Mac files)."""
+        text = self.text
+        return text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset) + 1
 
     def column_of(self, offset: int) -> int:
         """1-based column (in code points) of a character offset."""
-        return offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return offset - max(self.text.rfind("\n", 0, offset), self.text.rfind("\r", 0, offset))
 
 
 @dataclass(frozen=True, slots=True)

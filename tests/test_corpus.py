@@ -105,6 +105,21 @@ def test_jsonl_articles_with_metadata_and_a_bad_line(tmp_path):
     assert 'needs "id"' in why[f"{tmp_path / 'feed.jsonl'}:3"]
 
 
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ('{"id": "a", "text": "Council', "invalid JSON: Unterminated string starting at column 21"),
+        ('{"id": true, "text": "The council voted."}', '"id" is a JSON boolean; each line needs "id" (string)'),
+        ('{"id": "a", "text": null}', '"text" is a JSON null; each line needs'),
+        ('{"id": "a", "text": 12}', '"text" is a JSON number; each line needs'),
+        ('{"id": "a", "body": "The council voted."}', '"text" is missing; each line needs'),
+    ],
+)
+def test_a_bad_jsonl_line_says_what_is_wrong_with_it(tmp_path, line, reason):
+    (tmp_path / "feed.jsonl").write_text(line + "\n")
+    assert reasons(load_corpus([str(tmp_path / "feed.jsonl")]))[f"{tmp_path / 'feed.jsonl'}:1"].startswith(reason)
+
+
 def test_duplicate_jsonl_ids_keep_the_first(tmp_path):
     rows = [{"id": "same", "text": ARTICLE}, {"id": "same", "text": "Other text entirely here today."}]
     (tmp_path / "f.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
@@ -149,3 +164,13 @@ def test_a_folder_names_what_it_does_not_read_and_leaves_hidden_files_out(tmp_pa
     why = reasons(corpus)
     assert why[str(tmp_path / "corpus" / "linked")].startswith("link to a folder, not followed")
     assert why[str(tmp_path)] == "3 files of other types not read (2 .gz, 1 no suffix; use .txt, .md, .html or .jsonl)"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_lines_and_columns_count_every_kind_of_line_end(tmp_path, newline):
+    """An old Mac file (a lone "\\r" ends each line) put every claim on line 1, at column 1,490."""
+    (tmp_path / "a.txt").write_bytes(ARTICLE.replace("\n", newline).encode())
+    doc = load_corpus([str(tmp_path)]).documents[0]
+    start = doc.text.index("12 votes")
+    assert (doc.line_of(start), doc.column_of(start)) == (2, len("It passed with ") + 1)
+    assert (doc.line_of(0), doc.column_of(0)) == (1, 1)
