@@ -337,6 +337,12 @@ def _unicode(text: str) -> str:
     return SURROGATES.sub("\ufffd", text)
 
 
+def _json_type(value: object) -> str:
+    """What JSON calls the type of a parsed value: "null", "number", "boolean", "array", "object", "string"."""
+    kinds = ((type(None), "null"), (bool, "boolean"), ((int, float), "number"), (list, "array"), (dict, "object"))
+    return next((name for kind, name in kinds if isinstance(value, kind)), "string")
+
+
 def _record(line: str | None, where: str, max_chars: int) -> Document:
     """The document on one JSONL line; InputError says why the line is not one."""
     if line is None:
@@ -348,11 +354,15 @@ def _record(line: str | None, where: str, max_chars: int) -> Document:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg} at column {exc.colno}") from None
+        # the column is where the fault starts: "Unterminated string starting at column 26"
+        raise InputError(f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}") from None
     if not isinstance(record, dict):
         raise InputError("a JSON object was expected")
-    if not isinstance(record.get("id"), (str, int)) or not isinstance(record.get("text"), str):
-        raise InputError('each line needs "id" (string) and "text" (string)')
+    for key, kinds in (("id", (str, int)), ("text", (str,))):
+        value = record.get(key)
+        if not isinstance(value, kinds) or isinstance(value, bool):
+            given = "missing" if key not in record else f"a JSON {_json_type(value)}"
+            raise InputError(f'"{key}" is {given}; each line needs "id" (string) and "text" (string)')
     text = _unicode(record["text"])
     if not text.strip():
         raise InputError("empty text")
