@@ -84,8 +84,11 @@ def printable(text: str) -> str:
     put inside `::` and `##[`, which reads the same to a person and is no
     command to a runner. The `github` format escapes its fields instead.
     """
-    text = UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape", "backslashreplace").decode("ascii"), text)
-    return WORKFLOW_COMMAND.sub(lambda m: m[0][0] + "\u200b" + m[0][1:], text)
+    return WORKFLOW_COMMAND.sub(lambda m: m[0][0] + "\u200b" + m[0][1:], UNPRINTABLE.sub(_escaped, text))
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return match[0].encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
 def _json_text(text: str) -> str:
@@ -98,7 +101,9 @@ def _json_text(text: str) -> str:
 
 
 def _escape_data(text: str) -> str:
-    """A workflow command's message: GitHub's escapes, and `##[` broken as `printable` does."""
+    """A workflow command's message: GitHub's escapes of line ends, other control characters as `printable` shows
+    them, and `##[` broken as it does."""
+    text = UNPRINTABLE.sub(lambda m: m[0] if m[0] in "\r\n" else _escaped(m), text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace("##[", "#\u200b#[")
 
 

@@ -19,7 +19,7 @@ from checker.formats import printable, render, to_stories
 from tests.helpers import VOTE_A, VOTE_B
 
 runner = CliRunner()
-HOSTILE_ID = "x\n::error file=README.md,line=1::INJECTED\r\n::add-mask::secret ##[set-env name=A]B"
+HOSTILE_ID = "x\n::error file=README.md,line=1::INJECTED\r\n::add-mask::secret ##[set-env name=A]B\tbell\x07"
 HOSTILE_FILE = 'javascript:alert(3)\n,x::y <"q"> ##[z].txt'
 
 
@@ -96,6 +96,7 @@ def test_no_printed_line_of_run_or_ci_is_a_workflow_command(tmp_path, tiny_model
         assert result.exit_code == 1, (output_format, result.output)
         assert "18 votes" in result.stdout
         assert_no_workflow_command(result.stdout + result.stderr, annotation if output_format == "github" else None)
+        assert not re.search("[\x00-\x09\x0b-\x1f\x7f]", result.stdout), output_format  # a tab, a bell: escaped
     records = [
         json.loads(line)
         for line in runner.invoke(app, ["ci", *common, "--output-format", "json-lines"]).stdout.splitlines()
