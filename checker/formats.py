@@ -68,8 +68,27 @@ def location(claim: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def model_reading(record: dict[str, Any]) -> str:
+    """What the NLI model read in the pair, both directions: all a model-only contradiction rests on."""
+    nli = record.get("nli") or {}
+    probabilities = [f"{d['contradiction']:.2f}" for d in (nli.get("a_to_b"), nli.get("b_to_a")) if d]
+    if not probabilities:
+        return "NLI model"
+    return (
+        f"NLI model: contradiction {' one way, '.join(probabilities)}{' the other' if len(probabilities) > 1 else ''}"
+    )
+
+
+def reason(record: dict[str, Any]) -> str:
+    """Why the pair has its label: a contradiction's contradicting evidence, or what the model read; any other
+    label's evidence. A check that agrees ("the same participants") is no reason for a contradiction."""
+    if record["label"] == "contradict":
+        return "; ".join(e["message"] for e in record["evidence"] if e["contradicts"]) or model_reading(record)
+    return "; ".join(e["message"] for e in record["evidence"])
+
+
 def describe(record: dict[str, Any]) -> str:
-    evidence = "; ".join(e["message"] for e in record["evidence"] if e["contradicts"]) or "NLI"
+    evidence = reason(record) or "NLI"
     other = record["b"]
     return f'{record["label"]} ({record["kind"]}: {evidence}) with {other["doc_id"]}:{other["line"]}: "{other["text"]}"'
 
@@ -185,7 +204,7 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool) -> str:
         a, b = record["a"], record["b"]
         where = location(a)  # a JSONL article: its line in the file, as github and sarif give it
         head = f"{printable(where['file'])}:{where['line']}: {record['label']} [{record['kind']}] {record['score']:.2f}"
-        evidence = printable("; ".join(e["message"] for e in record["evidence"]))
+        evidence = printable(reason(record))
         if concise:
             lines.append(f"{head} with {printable(b['doc_id'])}:{b['line']}" + (f" ({evidence})" if evidence else ""))
             continue
@@ -224,8 +243,7 @@ def to_stories(records: Sequence[dict[str, Any]], width: int = 100) -> str:
         lines.append(_cut(f"Story: {label or '(all documents)'}", width - len(counts)) + counts)
         for record in facts:
             fact = record["fact"]
-            about = "; ".join(e["message"] for e in record["evidence"] if e["contradicts"]) or "NLI contradiction"
-            about = f"  {record['kind']} {record['score']:.2f}: {printable(' '.join(about.split()))}"
+            about = f"  {record['kind']} {record['score']:.2f}: {printable(' '.join(reason(record).split()))}"
             lines += textwrap.wrap(
                 about, width, subsequent_indent="      ", break_long_words=False, break_on_hyphens=False
             )
@@ -235,10 +253,11 @@ def to_stories(records: Sequence[dict[str, Any]], width: int = 100) -> str:
 
 
 def _version_lines(version: dict[str, Any], outliers: set[str], width: int) -> list[str]:
-    """A version and every source that gives it, wrapped, never cut: how many back it is what a reader weighs."""
+    """A version and every source that gives it, wrapped, never cut: how many back it is what a reader weighs, and a
+    model-only fact's version is a whole sentence, which cut short can read as the other version."""
     alone = " (stands alone)" if set(version["documents"]) & outliers else ""
     sources = ", ".join(printable(document) for document in version["documents"])
-    text = f'"{_cut(version["value"], width // 2)}"{alone}: {sources}'
+    text = f'"{printable(" ".join(version["value"].split()))}"{alone}: {sources}'
     return textwrap.wrap(
         text, width, initial_indent="    ", subsequent_indent="      ", break_long_words=False, break_on_hyphens=False
     )

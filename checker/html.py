@@ -142,8 +142,11 @@ const outlier = (f, doc) => !!(f.fact && f.fact.outliers && f.fact.outliers.incl
 const versionsOf = (f) => f.fact ? f.fact.versions : [];  // agreements, and every line of a version-2 report: none
 const docsOf = (f) => [f.a.doc_id, f.b.doc_id, ...versionsOf(f).flatMap(v => v.documents)];
 const textsOf = (f) => [f.a.text, f.b.text, ...versionsOf(f).flatMap(v => v.claims.map(c => c.text))];
+// As formats.model_reading: what the model read both ways, all a model-only contradiction rests on.
+function modelReading(f){ const p = [f.nli && f.nli.a_to_b, f.nli && f.nli.b_to_a].filter(Boolean).map(d => d.contradiction.toFixed(2));
+  return !p.length ? 'NLI model' : 'NLI model: contradiction ' + p.join(' one way, ') + (p.length > 1 ? ' the other' : ''); }
 function evidenceText(f){ const c = (f.evidence || []).find(e => e.contradicts);
-  if (c) return c.message; if (f.label === 'contradict' || !(f.evidence || []).length) return f.nli ? 'NLI' : '';
+  if (c) return c.message; if (f.label === 'contradict' || !(f.evidence || []).length) return f.nli ? modelReading(f) : '';
   return f.evidence[0].message; }
 const value = (f, key) => key === 'docs' ? f.a.doc_id + ' ' + f.b.doc_id : key === 'text' ? f.a.text
   : key === 'evidence' ? evidenceText(f) : f[key];

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from checker.baseline import decide_record, entries
-from checker.formats import printable, record_documents
+from checker.formats import model_reading, printable, record_documents
 from checker.html import claim_context
 
 KEYS = {"c": "confirmed", "d": "dismissed"}
@@ -83,8 +83,11 @@ def show(console: Console, record: dict[str, Any], position: str, texts: dict) -
     console.print(claim_view(record, "a", texts))
     console.print()
     console.print(claim_view(record, "b", texts))
+    if record["label"] == "contradict" and record["kind"] == "nli":
+        console.print(model_reading(record), markup=False)
     for evidence in record["evidence"]:
-        console.print(f"evidence: {evidence['kind']}: {printable(evidence['message'])}", markup=False)
+        stance = "contradicts" if evidence["contradicts"] else "agrees"
+        console.print(f"evidence ({stance}): {evidence['kind']}: {printable(evidence['message'])}", markup=False)
 
 
 def default_reviewer() -> str:

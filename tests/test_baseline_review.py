@@ -185,6 +185,20 @@ def test_an_unknown_key_is_named_and_asked_again():
     assert KEY_HELP == "c confirm, d dismiss, s skip, b back, q quit" and shown.count("1 of 1") == 1
 
 
+def test_a_review_shows_what_the_model_read_and_which_evidence_agrees():
+    """A model-only contradiction was shown with "evidence: entity_set: the same participants" alone."""
+    record = finding(1) | {
+        "kind": "nli",
+        "nli": {"a_to_b": {"contradiction": 0.92, "entailment": 0.05, "neutral": 0.03}, "b_to_a": None},
+        "evidence": [{"kind": "entity_set", "contradicts": False, "message": "the same participants (WHO)"}],
+    }
+    console = quiet_console()
+    audit([record], json.loads(json.dumps(EMPTY)), console, answers(), read_key=answers("q"))
+    shown = console.file.getvalue()
+    assert "NLI model: contradiction 0.92\n" in shown
+    assert "evidence (agrees): entity_set: the same participants (WHO)" in shown
+
+
 def test_review_command_writes_the_reviewer(tmp_path):
     report, baseline = tmp_path / "r.jsonl", tmp_path / "baseline.json"
     report.write_text("".join(json.dumps(finding(n)) + "\n" for n in (1, 2)))

@@ -233,6 +233,28 @@ def test_the_stories_view_lists_every_source_of_a_version_and_marks_the_outlier(
     assert f'"former president" (stands alone): {outlier}' in text
 
 
+def test_a_model_only_contradiction_shows_both_sentences_whole_and_what_the_model_read():
+    """Cut at 40 characters, two quotes of one statement looked identical; "NLI contradiction" and a check that
+    agreed ("the same participants") were all the reader was told of why."""
+    said = (
+        "Commander Richard Walton, head of the {}'s Counter Terrorism Command, said: we asked media not to speculate."
+    )
+    versions = [said.format("Met"), said.format("Metropolitan Police")]
+    finding = record("a.txt", 3, "1", "") | {
+        "kind": "nli",
+        "evidence": [{"kind": "entity_set", "contradicts": False, "message": "the same participants (Walton)"}],
+        "nli": {"a_to_b": {"contradiction": 0.9413}, "b_to_a": {"contradiction": 0.7092}},
+        "fact": {"versions": [{"value": v, "documents": [f"{n}.txt"]} for n, v in enumerate(versions)], "outliers": []},
+        "story": {"id": "s1", "label": "Jihadi John named"},
+    }
+    text = to_stories([finding], width=80)
+    assert "nli 0.90: NLI model: contradiction 0.94 one way, 0.71 the other" in text
+    assert all(" ".join(v.split()) in " ".join(text.split()) for v in versions)
+    for output_format in ("concise", "full", "github"):
+        shown = render([finding], output_format, "0")
+        assert "contradiction 0.94 one way, 0.71 the other" in shown and "same participants" not in shown
+
+
 def random_text(rng: random.Random, size: int) -> str:
     pieces = ["The vote was 18 to 4. ", "\u2028", "\x0c", "\udce9", "::error::x", "\n", "é", "<p>", "{", '"', "\x1b"]
     return "".join(rng.choice(pieces) if rng.random() < 0.3 else chr(rng.randrange(32, 0x3000)) for _ in range(size))
