@@ -191,7 +191,7 @@ class _Context:
             elif token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
                 full = self.full_name(token)
                 named_here = True
-                if _single_token_entity(token) and len(full.split()) > 1:
+                if _single_token_entity(token) and len(full.split()) > 1 and not _spelled_out(token, full):
                     replacement = full
             elif token.text in WEEKDAYS and self.published:
                 replacement = f"{token.text} ({anchor_weekday(token.text, self.published).isoformat()})"
@@ -270,6 +270,16 @@ def attribution(doc, start: int, end: int) -> set[int]:
                 while kept and (doc[kept[-1]].is_quote or doc[kept[-1]].text in ",;:"):
                     drop.add(kept.pop())
     return drop
+
+
+def _spelled_out(token, full: str) -> bool:
+    """Whether the words before `token` already give the rest of `full`: in "'Jihadi John'", where the tagger
+    marked only "John", the article wrote the whole name, and "Jihadi Jihadi John" would misquote it."""
+    rest = full.split()
+    if rest[-1] != token.text:
+        return False
+    before, given = token.doc.text[: token.idx].rstrip(), " ".join(rest[:-1])
+    return before.endswith(given) and not before[: -len(given)][-1:].isalnum()
 
 
 def _single_token_entity(token) -> bool:

@@ -147,3 +147,15 @@ def test_who_reports_a_figure_is_not_where_it_was_counted(nlp):
     turnout = claims_of(nlp, text)[0]
     assert turnout.setting == () and turnout.reported_by == ("Interior Ministry",)
     assert claims_of(nlp, "The Interior Ministry counted 412 postal ballots.")[0].setting == ("Interior Ministry",)
+
+
+def test_a_name_written_out_in_full_is_not_spelled_out_again(nlp):
+    """The tagger marked only "John" in "'Jihadi John'", and the claim was shown as "'Jihadi Jihadi John' is ..."."""
+    text = (
+        'Officials named the man known as Jihadi John on Thursday. A statement said: "We believe the name is correct."'
+        "'Jihadi John' is not special, in the sense that all the foreign fighters have tried to hide their identity. "
+        "John grew up in London."
+    )
+    claims = claims_of(nlp, text)
+    assert claims[2].standalone == claims[2].text
+    assert claims[3].standalone == "Jihadi John grew up in London."  # a bare name still gets the full one
