@@ -38,10 +38,13 @@ from checker.checks import calendar, registry
 from checker.records import CandidatePair, Claim, Evidence, NLIScores, Span, content_hash
 
 ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
+BRACKETED = re.compile(r"\[([^\]]*)\]")
 WORD = re.compile(r"\w+(?:'\w+)*")  # "won't", "Sunday's"; a quote mark at a word's edge is not part of it
 NEGATIONS = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "without"})
 CALENDAR = frozenset(name.lower() for name in (*calendar.MONTHS, *calendar.WEEKDAYS))
 # Words that, added around a sentence, can turn it round: "It is false that <sentence>".
+# Words inserted inside a claim that still leave it the same claim: "The [Iraqi] Ministry of Health".
+MAX_INSERTIONS, MAX_INSERTED_WORDS = 2, 2
 TURNING_WORDS = frozenset({"not", "no", "never", "false", "untrue", "wrong", "deny", "denied", "denies", "dismissed",
                            "rejected", "hoax", "rumour", "rumor", "reports", "claims", "t"})  # fmt: skip
 
@@ -84,6 +87,7 @@ class Words:
     distinct: frozenset[str]
     names: frozenset[str]  # capitalised words after the first, lower-cased
     negations: int
+    bracketed: frozenset[str]  # words an editor put in square brackets ("The [Iraqi] ministry"), lower-cased
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -93,24 +97,60 @@ def words_of(text: str) -> Words:
     lower = tuple(w.lower() for w in found)
     names = frozenset(w.lower() for w in found[1:] if w[:1].isupper())
     negations = sum(w in NEGATIONS or w.endswith("n't") for w in lower)
-    return Words(lower, frozenset(lower), names, negations)
+    bracketed = frozenset(w.lower() for inside in BRACKETED.findall(text) for w in WORD.findall(inside))
+    return Words(lower, frozenset(lower), names, negations, bracketed)
 
 
-def _stands_within(shorter: Words, longer: Words) -> bool:
-    """`shorter`'s words in order inside `longer`, and what `longer` adds cannot turn it round."""
+def _stands_within(shorter: Words, longer: Words, insertions: int = 0) -> bool:
+    """`shorter`'s words in order inside `longer`, and what `longer` adds cannot turn it round.
+
+    `longer` may add words before and after (an attribution, "Sotloff says")
+    and, where `insertions` allows, up to that many runs of up to
+    `MAX_INSERTED_WORDS` words inside (an editor's "[Iraqi]", an adjective); a
+    longer insertion can carry a clause of its own ("won the primary but lost
+    the election").
+    """
     if not shorter.lower or not shorter.distinct <= longer.distinct:
         return False
-    n, words = len(shorter.lower), longer.lower
-    for start in range(len(words) - n + 1):
-        if words[start : start + n] == shorter.lower:
-            added = words[:start] + words[start + n :]
-            return not (set(added) & TURNING_WORDS or any(w.endswith("n't") for w in added))
+    words = longer.lower
+    for start in (i for i, word in enumerate(words) if word == shorter.lower[0]):
+        inserted = _inserted_runs(shorter.lower, words[start:], insertions)
+        if inserted is not None:
+            added = [*words[:start], *(w for run in inserted for w in run)]
+            inside = [w for run in inserted[:-1] for w in run]
+            return not (
+                set(added) & TURNING_WORDS
+                or any(w.endswith("n't") for w in added)
+                or any(_names_or_counts(w, longer) for w in inside)
+            )
     return False
 
 
-def _within(a: str, b: str) -> bool:
+def _names_or_counts(word: str, words: Words) -> bool:
+    """Inserted inside a claim, a name or a figure can change who or how many ("Li" made "Li Zhenghua"); an
+    editor's bracketed word clarifies ("the [Iraqi] ministry")."""
+    return (word in words.names and word not in words.bracketed) or any(c.isdigit() for c in word)
+
+
+def _inserted_runs(shorter: tuple[str, ...], longer: tuple[str, ...], insertions: int) -> list[tuple[str, ...]] | None:
+    """The runs of words `longer` (which starts with `shorter`'s first word) puts between and after `shorter`'s words,
+    or None where `shorter` is not in it with at most `insertions` short runs inside."""
+    runs, at = [], 0
+    for word in shorter:
+        end = at
+        while end < len(longer) and longer[end] != word:
+            end += 1
+        if end == len(longer) or (end > at and (end - at > MAX_INSERTED_WORDS or len(runs) == insertions)):
+            return None
+        if end > at:
+            runs.append(longer[at:end])
+        at = end + 1
+    return [*runs, longer[at:]]
+
+
+def _within(a: str, b: str, insertions: int = 0) -> bool:
     shorter, longer = sorted((words_of(a), words_of(b)), key=lambda w: len(w.lower))
-    return _stands_within(shorter, longer)
+    return _stands_within(shorter, longer, insertions)
 
 
 def align(a: str, b: str) -> Alignment:
@@ -150,8 +190,10 @@ def shares_entity(pair: CandidatePair) -> bool:
 
 
 def one_within_other(pair: CandidatePair) -> bool:
-    """One claim's words stand, in order, in the other's, as written or as made standalone."""
-    return _within(pair.a.text, pair.b.text) or _within(pair.a.standalone, pair.b.standalone)
+    """One claim's words stand, in order, in the other's, as written or as made standalone, with up to
+    `MAX_INSERTIONS` short insertions that name no one and count nothing ("the [Iraqi] Ministry of Health")."""
+    texts = ((pair.a.text, pair.b.text), (pair.a.standalone, pair.b.standalone))
+    return any(_within(a, b, MAX_INSERTIONS) for a, b in texts)
 
 
 def features(

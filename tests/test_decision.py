@@ -8,7 +8,7 @@ import pytest
 
 from checker.checks import registry
 from checker.config import DEFAULT_DECISION, Config
-from checker.decision import LEARNED, Decision, DecisionError, align, features, weights_digest
+from checker.decision import LEARNED, Decision, DecisionError, align, features, one_within_other, weights_digest
 from checker.records import NLIScores
 from checker.verdicts import contradiction_basis
 from tests.helpers import make_pair
@@ -32,6 +32,24 @@ def test_a_quote_given_in_part_stands_within_unless_the_rest_turns_it_round():
     assert align("We won't back down", "He said: ‘We won’t back down’, officials said.").within
     assert not align(part, "It is false that the plan will work.").within
     assert not align(part, "Nobody believes the plan won't work, but the plan will work is wrong.").within
+
+
+def test_a_quote_with_an_editors_insertion_stands_within_but_not_one_with_a_clause_or_a_name_inserted():
+    """Two outlets printed one statement, one with "[Iraqi]" inserted; the model read them 0.92 contradiction."""
+    quote = "The Ministry of Health and the WHO confirmed that the laboratories in Mosul do not have the capabilities."
+    edited = quote.replace("The Ministry", "The [Iraqi] Ministry").replace("the cap", "the necessary cap")
+    assert one_within_other(make_pair(quote, edited))
+    assert not align(quote, edited).within  # the learned decision's feature reads as it was fitted: no insertions
+
+    def within(a: str, b: str) -> bool:
+        return one_within_other(make_pair(a, b))
+
+    assert not within("Trump won the election.", "Trump won the primary but lost the election.")
+    assert not within("The plan will work.", "The plan will [not] work.")  # what turns it round, inside too
+    assert not within("The council voted for the budget on Monday.", "The big council in the north voted for the new budget on Monday.")  # fmt: skip
+    # a name or a figure inserted can change who or how many: such pairs are still judged
+    assert not within("The doctor told Thomas he had been bitten.", "The doctor told Dylan Thomas he had been bitten.")
+    assert not within("Godane was among militants killed.", "Godane was among 11 militants killed.")
 
 
 def test_features_carry_the_former_vetoes_as_signals():
