@@ -623,17 +623,20 @@ def review(
         one_choice(v, c, w) for v, c, w in ((label, LABELS, "label"), (kind, registry().finding_kinds, "kind"))
     )
     records = _read_report(report)
-    for line in summary_lines(records):
-        out.print(line, markup=False)
     selected = [r for r in records if Filters(label, kind, doc, min_score, search).keep(r)]
+    if len(selected) < len(records):  # the counts below are of what the filters keep, as the list and review are
+        out.print(f"{len(selected)} of {len(records)} findings match the filters", markup=False)
+    for line in summary_lines(selected):
+        out.print(line, markup=False)
     try:
         reviewed = load_baseline(baseline)
     except BaselineError as exc:
         raise fail(str(exc)) from exc
     if list_only:
-        out.print(to_human(selected, concise=True), end="", markup=False)
-        known = entries(reviewed)
-        decided = sum(1 for r in selected if known.get(r["id"], {}).get("decision"))
+        known = {i: e["decision"] for i, e in entries(reviewed).items() if e.get("decision")}
+        notes = {i: f" [{decision} in the baseline]" for i, decision in known.items()}
+        out.print(to_human(selected, concise=True, notes=notes), end="", markup=False)
+        decided = sum(1 for r in selected if r["id"] in known)
         if decided:  # the review that follows asks only about the rest: "1 of 3" after "Found 4" needs saying
             left = len(selected) - decided
             where = printable(str(baseline))

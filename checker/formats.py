@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -197,8 +197,11 @@ def to_sarif(records: Sequence[dict[str, Any]], version: str) -> dict[str, Any]:
     }
 
 
-def to_human(records: Sequence[dict[str, Any]], concise: bool) -> str:
-    """Lines for people; every outside string goes through `printable`, so each record is its own lines."""
+def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[str, str] | None = None) -> str:
+    """Lines for people; every outside string goes through `printable`, so each record is its own lines.
+
+    `notes`: text to end a concise line with, by finding id (review's "[dismissed in the baseline]").
+    """
     lines = []
     for record in records:
         a, b = record["a"], record["b"]
@@ -206,7 +209,8 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool) -> str:
         head = f"{printable(where['file'])}:{where['line']}: {record['label']} [{record['kind']}] {record['score']:.2f}"
         evidence = printable(reason(record))
         if concise:
-            lines.append(f"{head} with {printable(b['doc_id'])}:{b['line']}" + (f" ({evidence})" if evidence else ""))
+            line = f"{head} with {printable(b['doc_id'])}:{b['line']}" + (f" ({evidence})" if evidence else "")
+            lines.append(line + (notes or {}).get(record["id"], ""))
             continue
         lines += [head, f"    {printable(a['doc_id'])}: {printable(a['text'])}"]
         lines.append(f"    {printable(b['doc_id'])}:{b['line']}: {printable(b['text'])}")

@@ -248,6 +248,20 @@ def test_review_list_says_how_many_the_baseline_has_decided(tmp_path):
     assert runner.invoke(app, args, input="c\n\nq\n").exit_code == 0
     listed = runner.invoke(app, [*args, "--list"])
     assert listed.exit_code == 0 and f"1 already decided in {baseline}; a review asks about the 1 left" in listed.stdout
+    lines = [line for line in listed.stdout.splitlines() if line.startswith("a.txt:")]
+    assert len(lines) == 2 and lines[0].endswith(" [confirmed in the baseline]")  # which one, not only how many
+    assert not lines[1].endswith("baseline]")
+
+
+def test_review_counts_what_the_filters_keep(tmp_path):
+    """With --kind number, the header still counted "nli 7": the counts disagreed with the list below them."""
+    report = tmp_path / "r.jsonl"
+    report.write_text(
+        "".join(json.dumps(finding(n) | {"kind": kind}) + "\n" for n, kind in ((1, "number"), (2, "nli")))
+    )
+    listed = runner.invoke(app, ["review", str(report), "--list", "--kind", "number"])
+    assert listed.exit_code == 0, listed.output
+    assert "1 of 2 findings match the filters\n" in listed.stdout and "by kind: number 1\n" in listed.stdout
 
 
 # index -----------------------------------------------------------------------------
