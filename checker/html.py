@@ -152,7 +152,10 @@ const value = (f, key) => key === 'docs' ? f.a.doc_id + ' ' + f.b.doc_id : key =
   : key === 'evidence' ? evidenceText(f) : f[key];
 function options(id, values){ [...new Set(values)].sort().forEach(v => $(id).append(el('option', {value: v, textContent: v}))); }
 options('f-label', findings.map(f => f.label)); options('f-kind', findings.map(f => f.kind));
-$('totals').textContent = ['contradict', 'agree', 'unrelated'].map(l => l + ': ' + findings.filter(f => f.label === l).length).join('  ·  ');
+// Only the labels the report holds: a run writes agreements and unrelated pairs only when asked (--include),
+// and "agree: 0" would tell a reader there were none.
+$('totals').textContent = ['contradict', 'agree', 'unrelated'].map(l => [l, findings.filter(f => f.label === l).length])
+  .filter(([l, n]) => n || l === 'contradict').map(([l, n]) => l + ': ' + n).join('  ·  ');
 const stories = new Map();
 findings.forEach(f => { const k = storyKey(f);
   if (!stories.has(k)) stories.set(k, {key: k, label: f.story ? (f.story.label || f.story.id) : '(no story)', docs: new Set(), facts: new Set()});

@@ -139,6 +139,8 @@ def test_page_filters_opens_a_finding_and_shows_text_as_text(records, tmp_path):
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(page_path.as_uri())
         assert page.locator("#list tbody tr").count() == 2
+        # no unrelated pair in the report: not "unrelated: 0", which would say the run found none
+        assert [t.strip() for t in page.inner_text("#totals").split("·")] == ["contradict: 1", "agree: 1"]
         rows = page.locator("#list tbody tr")
         page.fill("#f-text", "nothing at all")  # said by c.txt, a source of the fact, not of the pair shown
         assert rows.count() == 1 and rows.first.get_attribute("data-id") == "1111111111111111"
@@ -252,7 +254,8 @@ def test_stories_rows_deep_links_and_phone_layout(thirty_sources, tmp_path):
             and "source-30.txt" in first.locator(".outlier").locator("..").inner_text()
         )
         second = page.locator('#list tr[data-id="0000000000000002"]')
-        assert second.locator("td.ev").inner_text() == "NLI" and second.locator(".outlier").count() == 0
+        assert second.locator("td.ev").inner_text() == "NLI model: contradiction 0.90"  # what the model read
+        assert second.locator(".outlier").count() == 0
         first.click()
         assert page.evaluate("location.hash") == "#0000000000000001"
         assert "40 dead vs 12 dead" in page.inner_text("#detail")
@@ -297,7 +300,7 @@ def test_terminal_review_filters_and_writes_decisions(records, tmp_path):
     report.write_text("".join(json.dumps(r) + "\n" for r in records))
     runner = CliRunner()
     listed = runner.invoke(app, ["review", str(report), "--list", "--label", "agree"])
-    assert listed.exit_code == 0 and "by label: contradict 1, agree 1" in listed.stdout
+    assert listed.exit_code == 0 and "1 of 2 findings match the filters\nby label: agree 1\n" in listed.stdout
     assert "a.txt:1: agree [number]" in listed.stdout and "contradict [nli]" not in listed.stdout
     reviewed = runner.invoke(
         app, ["review", str(report), "--baseline", str(baseline), "--search", "mayor"], input="d\nsatire, not a claim\n"
