@@ -109,12 +109,23 @@ def decode(data: bytes) -> str:
         except UnicodeDecodeError as exc:
             raise InputError(f"invalid {encoding.removesuffix('-sig').upper()} text ({exc.reason})") from None
     elif b"\x00" in data[:8192]:
-        raise InputError("binary file (NUL bytes), not text")
+        text = _utf16_without_mark(data)
     else:
         text = _guess_encoding(data)
     if not text.strip():
         raise InputError("empty file")
     return text
+
+
+def _utf16_without_mark(data: bytes) -> str:
+    """UTF-16 text saved without a byte-order mark (some Windows tools do), told by its NUL bytes all on one side
+    of each pair; anything else with NUL bytes is binary."""
+    sample = data[: 8192 - 8192 % 2]
+    for encoding, nuls, rest in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
+        if len(data) % 2 == 0 and nuls.count(0) >= 0.9 * len(nuls) and not rest.count(0):
+            with contextlib.suppress(UnicodeDecodeError):
+                return data.decode(encoding)
+    raise InputError("binary file (NUL bytes), not text")
 
 
 def _guess_encoding(data: bytes) -> str:

@@ -127,6 +127,16 @@ def test_text_with_a_byte_order_mark_is_decoded(tmp_path, encoding, nlp):
     assert claim_context(claim, {})["before"].endswith("Geneva.\n")  # the report reads the file back the same way
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_and_binary_is_still_binary(tmp_path, encoding):
+    """Saved by a Windows tool without a mark, an article was skipped as "binary file (NUL bytes)"."""
+    (tmp_path / "wide.txt").write_bytes(("Préambule.\n" + VOTE_A).encode(encoding))
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    corpus = load_corpus([str(tmp_path)])
+    assert [d.text for d in corpus.documents] == ["Préambule.\n" + VOTE_A]
+    assert reasons(corpus)[str(tmp_path / "image.txt")] == "binary file (NUL bytes), not text"
+
+
 def test_broken_utf16_is_skipped(tmp_path):
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe" + "Hello there".encode("utf-16-le") + b"\x00\xdc")
     (tmp_path / "good.txt").write_text(ARTICLE)
