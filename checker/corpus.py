@@ -21,9 +21,9 @@ import json
 import os
 import re
 import stat
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import unescape
 from html.parser import HTMLParser
 from itertools import islice
@@ -84,6 +84,7 @@ class InputError(ValueError):
 class Corpus:
     documents: list[Document] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
+    folders: dict[str, str] = field(default_factory=dict)  # a file's path -> the name of the folder its id is under
 
 
 def shown_path(path: str | Path) -> str:
@@ -521,20 +522,33 @@ def _read(file: Path, root: Path | None, corpus: Corpus, max_chars: int) -> None
         else:
             doc_id = shown_path(file.relative_to(root).as_posix())
             corpus.documents.append(read_text_file(file, doc_id, max_chars))
+            corpus.folders[corpus.documents[-1].path] = shown_path(root.resolve().name)
     except Exception as exc:  # whatever fails on one file (an HTML parser's assertion too) skips only it
         corpus.skipped.append(SkippedFile(shown_path(file), _reason(exc)))
 
 
 def _keep_first(corpus: Corpus) -> None:
-    """One document per id, the first read; later ones are skipped, naming where the first came from."""
-    first: dict[str, Document] = {}
+    """One document per id; files of two folders with one id get their folder's name in front, else the first
+    read is kept and the others are skipped, naming where the first came from.
+
+    `checker run outlet-a/ outlet-b/` gives two `index.html`: each is an article, and ids relative to each folder
+    collide. Prefixed ("outlet-a/index.html") they are told apart; the ids of the others stay as they were.
+    """
+    by_id: dict[str, list[Document]] = defaultdict(list)
     for doc in corpus.documents:
-        if doc.id in first:
-            corpus.skipped.append(
-                SkippedFile(doc.path, f"duplicate document id '{doc.id}' (first in {first[doc.id].path})")
-            )
-        first.setdefault(doc.id, doc)
-    corpus.documents = sorted(first.values(), key=lambda d: d.id)
+        by_id[doc.id].append(doc)
+    kept: dict[str, Document] = {}
+    for doc_id, docs in by_id.items():
+        prefixed = [f"{corpus.folders.get(d.path, '')}/{doc_id}" for d in docs]
+        distinct = all(p[0] != "/" for p in prefixed) and len(set(prefixed)) == len(docs)  # JSONL ids stay as given
+        if len(docs) > 1 and distinct and not set(prefixed) & set(by_id):
+            kept |= {p: replace(d, id=p) for p, d in zip(prefixed, docs, strict=True)}
+            continue
+        kept[doc_id] = docs[0]
+        corpus.skipped += [
+            SkippedFile(d.path, f"duplicate document id '{doc_id}' (first in {docs[0].path})") for d in docs[1:]
+        ]
+    corpus.documents = sorted(kept.values(), key=lambda d: d.id)
 
 
 def load_corpus(

@@ -128,6 +128,22 @@ def test_duplicate_jsonl_ids_keep_the_first(tmp_path):
     assert "duplicate document id 'same'" in corpus.skipped[0].reason
 
 
+def test_two_folders_with_one_file_name_keep_both_articles_under_their_folder_names(tmp_path):
+    """`checker run outlet-a/ outlet-b/`: the second outlet's index.html was skipped as a duplicate id."""
+    for outlet, day in (("outlet-a", "Monday"), ("outlet-b", "Sunday")):
+        (tmp_path / outlet).mkdir()
+        (tmp_path / outlet / "index.html").write_text(f"<p>{ARTICLE.replace('Monday', day)}</p>")
+        (tmp_path / outlet / f"{outlet}-only.txt").write_text(ARTICLE)
+    corpus = load_corpus([str(tmp_path / "outlet-a"), str(tmp_path / "outlet-b")])
+    assert [d.id for d in corpus.documents] == [
+        "outlet-a-only.txt",
+        "outlet-a/index.html",
+        "outlet-b-only.txt",
+        "outlet-b/index.html",
+    ]
+    assert "Sunday" in corpus.documents[-1].text and corpus.skipped == []
+
+
 def test_html_main_text_without_markup_and_offsets_into_the_raw_file(tmp_path):
     raw = (
         "<html><head><title>Vote</title><script>var x = '<p>not text</p>';</script></head><body>"
