@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from checker.baseline import decide_record, entries
-from checker.formats import model_reading, printable, record_documents
+from checker.formats import location, model_reading, printable, record_documents
 from checker.html import claim_context
 
 KEYS = {"c": "confirmed", "d": "dismissed"}
@@ -45,10 +45,16 @@ class Filters:
         return (
             (not self.label or record["label"] == self.label)
             and (not self.kind or record["kind"] == self.kind)
-            and (not self.doc or any(self.doc.lower() in d.lower() for d in record_documents(record)))
+            and (not self.doc or any(self.doc.lower() in d.lower() for d in self._places(record)))
             and record["score"] >= self.min_score
             and (not self.search or any(self.search.lower() in t.lower() for t in texts))
         )
+
+    @staticmethod
+    def _places(record: dict[str, Any]) -> set[str]:
+        """Every document of a finding, and the files the pair shown came from: a JSONL corpus's lines are listed
+        as `news.jsonl:26`, and `--doc news.jsonl` found none of them."""
+        return record_documents(record) | {location(record[side])["file"] for side in ("a", "b")}
 
 
 def summary_lines(records: Sequence[dict[str, Any]]) -> list[str]:

@@ -235,7 +235,10 @@ def test_review_filters_on_the_value_it_checked_and_on_every_source_of_a_fact(tm
     versions.append({"value": "99", "documents": ["b.txt", "c.txt"], "claims": [third]})
     record["fact"] = {"id": record["id"], "subject": "", "versions": versions, "majority": None, "outliers": []}
     report.write_text(json.dumps(record) + "\n")
-    for option in (["--label", " contradict "], ["--label", ""], ["--doc", "c.txt"], ["--search", "12 members"]):
+    record["a"]["path"] = "corpus/news.jsonl:26"  # a JSONL corpus: its findings are listed by the file's line
+    report.write_text(json.dumps(record) + "\n")
+    options = (["--label", " contradict "], ["--label", ""], ["--doc", "c.txt"], ["--search", "12 members"])
+    for option in (*options, ["--doc", "news.jsonl"]):
         result = runner.invoke(app, ["review", str(report), "--list", *option])
         assert result.exit_code == 0 and "Found 1 finding." in result.stdout, (option, result.output)
 
