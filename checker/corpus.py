@@ -153,7 +153,8 @@ class _MainText(HTMLParser):
     """Visible text of an HTML page, with each character's offset in the raw file.
 
     Markup is parsed by the standard library's HTML tokenizer; scripts, styles
-    and navigation/aside/footer/form regions are skipped; block elements end a line.
+    and navigation/aside/footer/form regions are skipped, and the page's header,
+    but not an article's own (its headline and byline); block elements end a line.
     """
 
     SKIP = {"script", "style", "noscript", "nav", "aside", "footer", "header", "form", "svg", "template"}
@@ -190,7 +191,8 @@ class _MainText(HTMLParser):
                 self.line_starts.append(i + 1)
         self.chars: list[str] = []
         self.offsets: list[int] = []
-        self.skip_depth = 0
+        self.skipping: list[str] = []  # the skipped regions open here, innermost last
+        self.article_depth = 0
         self.title = ""
         self._in_title = False
 
@@ -203,17 +205,25 @@ class _MainText(HTMLParser):
             self.chars.append(" " if ch in "\r\n\t" else ch)
             self.offsets.append(raw_start + (i if contiguous else 0))
 
+    @property
+    def skip_depth(self) -> int:
+        return len(self.skipping)
+
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in self.SKIP:
-            self.skip_depth += 1
+        if tag in ("article", "main"):
+            self.article_depth += 1
+        if tag in self.SKIP and not (tag == "header" and self.article_depth):
+            self.skipping.append(tag)
         if tag == "title":
             self._in_title = True
         if tag in self.BLOCK:
             self._emit("\n", self._raw_offset(), False)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skip_depth:
-            self.skip_depth -= 1
+        if tag in ("article", "main") and self.article_depth:
+            self.article_depth -= 1
+        if tag in self.skipping:  # the innermost open region of this name ends
+            del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(tag)]
         if tag == "title":
             self._in_title = False
         if tag in self.BLOCK:

@@ -144,6 +144,18 @@ def test_two_folders_with_one_file_name_keep_both_articles_under_their_folder_na
     assert "Sunday" in corpus.documents[-1].text and corpus.skipped == []
 
 
+def test_an_articles_own_header_is_read_and_the_pages_is_not(tmp_path):
+    """`<article><header><h1>` holds the headline and byline: it was left out with the site's header."""
+    raw = (
+        "<html><body><header><a>Home</a> Subscribe now</header><article><header><h1>Council backs budget</h1>"
+        "<p>By Ana Ruiz</p></header><p>The council voted on Monday.</p></article><footer>(c) 2026</footer></body></html>"
+    )
+    (tmp_path / "page.html").write_text(raw)
+    text = load_corpus([str(tmp_path)]).documents[0].text
+    assert "Council backs budget" in text and "By Ana Ruiz" in text and "The council voted on Monday." in text
+    assert "Subscribe" not in text and "2026" not in text
+
+
 def test_html_main_text_without_markup_and_offsets_into_the_raw_file(tmp_path):
     raw = (
         "<html><head><title>Vote</title><script>var x = '<p>not text</p>';</script></head><body>"
