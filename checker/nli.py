@@ -183,7 +183,7 @@ def native_bf16(device: str) -> bool:
     """Whether the device computes in bf16 itself: a GPU that supports it, a CPU with AVX512-BF16 or AMX.
 
     Elsewhere (an AVX2 CPU, say) torch emulates bf16 at about 1/25 of fp32's
-    speed (benchmarks/RESULTS.md, "The NLI model on a CPU without bf16").
+    speed (benchmarks/RESULTS.md, "A CPU without bf16, messy input and what a reviewer reads").
     """
     import torch
 
