@@ -43,8 +43,8 @@ WORD = re.compile(r"\w+(?:'\w+)*")  # "won't", "Sunday's"; a quote mark at a wor
 NEGATIONS = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "without"})
 CALENDAR = frozenset(name.lower() for name in (*calendar.MONTHS, *calendar.WEEKDAYS))
 # Words that, added around a sentence, can turn it round: "It is false that <sentence>".
-# Words inserted inside a claim that still leave it the same claim: "The [Iraqi] Ministry of Health".
-MAX_INSERTIONS, MAX_INSERTED_WORDS = 2, 2
+# An editor's insertions inside a quote that leave it the same claim: "The [Iraqi] Ministry of Health".
+MAX_INSERTIONS, MAX_INSERTED_WORDS = 2, 4
 TURNING_WORDS = frozenset({"not", "no", "never", "false", "untrue", "wrong", "deny", "denied", "denies", "dismissed",
                            "rejected", "hoax", "rumour", "rumor", "reports", "claims", "t"})  # fmt: skip
 
@@ -106,30 +106,20 @@ def _stands_within(shorter: Words, longer: Words, insertions: int = 0) -> bool:
 
     `longer` may add words before and after (an attribution, "Sotloff says")
     and, where `insertions` allows, up to that many runs of up to
-    `MAX_INSERTED_WORDS` words inside (an editor's "[Iraqi]", an adjective); a
-    longer insertion can carry a clause of its own ("won the primary but lost
-    the election").
+    `MAX_INSERTED_WORDS` words inside that an editor put in square brackets
+    ("The [Iraqi] Ministry"): a word inserted without them can name another
+    person ("Li" made "Li Zhenghua") or hedge ("nearly passed").
     """
     if not shorter.lower or not shorter.distinct <= longer.distinct:
         return False
     words = longer.lower
     for start in (i for i, word in enumerate(words) if word == shorter.lower[0]):
         inserted = _inserted_runs(shorter.lower, words[start:], insertions)
-        if inserted is not None:
-            added = [*words[:start], *(w for run in inserted for w in run)]
-            inside = [w for run in inserted[:-1] for w in run]
-            return not (
-                set(added) & TURNING_WORDS
-                or any(w.endswith("n't") for w in added)
-                or any(_names_or_counts(w, longer) for w in inside)
-            )
+        if inserted is None or not all(w in longer.bracketed for run in inserted[:-1] for w in run):
+            continue  # a later place may hold it word for word
+        added = {*words[:start], *(w for run in inserted for w in run)}
+        return not (added & TURNING_WORDS or any(w.endswith("n't") for w in added))
     return False
-
-
-def _names_or_counts(word: str, words: Words) -> bool:
-    """Inserted inside a claim, a name or a figure can change who or how many ("Li" made "Li Zhenghua"); an
-    editor's bracketed word clarifies ("the [Iraqi] ministry")."""
-    return (word in words.names and word not in words.bracketed) or any(c.isdigit() for c in word)
 
 
 def _inserted_runs(shorter: tuple[str, ...], longer: tuple[str, ...], insertions: int) -> list[tuple[str, ...]] | None:
@@ -189,11 +179,11 @@ def shares_entity(pair: CandidatePair) -> bool:
     return bool(set(pair.a.entities) & set(pair.b.entities))
 
 
-def one_within_other(pair: CandidatePair) -> bool:
+def one_within_other(pair: CandidatePair, insertions: int = MAX_INSERTIONS) -> bool:
     """One claim's words stand, in order, in the other's, as written or as made standalone, with up to
-    `MAX_INSERTIONS` short insertions that name no one and count nothing ("the [Iraqi] Ministry of Health")."""
+    `insertions` bracketed insertions ("the [Iraqi] Ministry of Health")."""
     texts = ((pair.a.text, pair.b.text), (pair.a.standalone, pair.b.standalone))
-    return any(_within(a, b, MAX_INSERTIONS) for a, b in texts)
+    return any(_within(a, b, insertions) for a, b in texts)
 
 
 def features(
@@ -211,7 +201,7 @@ def features(
         "figure_one_side": float(alignment.figure),
         "calendar_one_side": float(alignment.calendar),
         "name_one_side": float(alignment.name),
-        "one_within_other": float(one_within_other(pair)),
+        "one_within_other": float(one_within_other(pair, insertions=0)),  # as the shipped decision was fitted
         "agreeing_evidence": float(bool(agreeing)),
         # any check, besides which one: a kind with few labelled pairs borrows the strength of the others
         "evidence_any": float(bool(contradicting)),

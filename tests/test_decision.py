@@ -34,22 +34,24 @@ def test_a_quote_given_in_part_stands_within_unless_the_rest_turns_it_round():
     assert not align(part, "Nobody believes the plan won't work, but the plan will work is wrong.").within
 
 
-def test_a_quote_with_an_editors_insertion_stands_within_but_not_one_with_a_clause_or_a_name_inserted():
+def test_a_quote_with_an_editors_insertion_stands_within_but_not_one_with_other_words_inserted():
     """Two outlets printed one statement, one with "[Iraqi]" inserted; the model read them 0.92 contradiction."""
     quote = "The Ministry of Health and the WHO confirmed that the laboratories in Mosul do not have the capabilities."
-    edited = quote.replace("The Ministry", "The [Iraqi] Ministry").replace("the cap", "the necessary cap")
+    edited = quote.replace("The Ministry", "The [Iraqi] Ministry").replace("in Mosul", "in [the city of] Mosul")
     assert one_within_other(make_pair(quote, edited))
-    assert not align(quote, edited).within  # the learned decision's feature reads as it was fitted: no insertions
+    # the learned decision reads the feature as it was fitted: no insertions
+    assert features(make_pair(quote, edited), None, [], registry().kinds)["one_within_other"] == 0.0
 
     def within(a: str, b: str) -> bool:
         return one_within_other(make_pair(a, b))
 
     assert not within("Trump won the election.", "Trump won the primary but lost the election.")
-    assert not within("The plan will work.", "The plan will [not] work.")  # what turns it round, inside too
-    assert not within("The council voted for the budget on Monday.", "The big council in the north voted for the new budget on Monday.")  # fmt: skip
-    # a name or a figure inserted can change who or how many: such pairs are still judged
+    assert not within("The plan will work.", "The plan will [not] work.")  # what turns it round, bracketed or not
+    assert not within("The bill passed.", "The bill nearly passed.")  # unbracketed words can hedge
     assert not within("The doctor told Thomas he had been bitten.", "The doctor told Dylan Thomas he had been bitten.")
-    assert not within("Godane was among militants killed.", "Godane was among 11 militants killed.")
+    assert not within("Three were found on Monday.", "Three [of them] were [later] found [alive] on Monday.")  # 3 > 2
+    # a word-for-word match later in the sentence counts, whatever an earlier near-match inserts
+    assert within("The plan will work.", "The Smith plan will work, and the plan will work.")
 
 
 def test_features_carry_the_former_vetoes_as_signals():
