@@ -143,7 +143,10 @@ def _guess_encoding(data: bytes) -> str:
     best = min(matches, key=lambda m: (m.chaos, -m.coherence))
     # A text too short to tell a language by (coherence 0) goes by the languages its other readings find.
     languages = {best.language} if best.coherence else {m.language for m in matches if m.coherence}
-    if {language.rstrip("—") for language in languages} & WESTERN_LANGUAGES:
+    western = bool({language.rstrip("—") for language in languages} & WESTERN_LANGUAGES)
+    # Ties are common on short texts (Icelandic read as well as Slovak in cp1250): Windows-1252 is the usual one.
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    if western or any("cp1252" in (m.encoding, *m.could_be_from_charset) for m in tied):
         with contextlib.suppress(UnicodeDecodeError):
             return data.decode("cp1252")
     return str(best)

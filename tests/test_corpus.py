@@ -51,6 +51,7 @@ WINDOWS_1252_NEWS = [
     "The European Commission fined Google €2.4 billion on Tuesday, its largest penalty yet.",
     "“I feel like I’m part of history,” she said of the capsule — sealed in 1914 — and what’s in it.",
     "Le président a signé l’accord à Genève hier soir : « C’est fini », a-t-il dit.",
+    "Forsætisráðherra Íslands samþykkti í dag að leggja fram nýtt frumvarp um fjárlög.",  # read as well as Slovak
 ]
 TEXT_IN_OTHER_ENCODINGS = [
     ("Президент России заявил во вторник, что страна готова к переговорам с Вашингтоном.", "cp1251"),
