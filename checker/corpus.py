@@ -119,11 +119,13 @@ def decode(data: bytes) -> str:
 
 
 def _utf16_without_mark(data: bytes) -> str:
-    """UTF-16 text saved without a byte-order mark (some Windows tools do), told by its NUL bytes all on one side
-    of each pair; anything else with NUL bytes is binary."""
+    """UTF-16 text saved without a byte-order mark (some Windows tools do), told by its NUL bytes nearly all on
+    one side of each pair; anything else with NUL bytes is binary. That tells only text mostly in the Latin
+    script (Cyrillic or Chinese has no NUL bytes to tell by): such a file needs its mark."""
     sample = data[: 8192 - 8192 % 2]
     for encoding, nuls, rest in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
-        if len(data) % 2 == 0 and nuls.count(0) >= 0.9 * len(nuls) and not rest.count(0):
+        # "Ā" (U+0100) or "一" (U+4E00) puts a NUL on the other side: a few are text
+        if len(data) % 2 == 0 and nuls.count(0) >= 0.9 * len(nuls) and rest.count(0) <= 0.05 * len(rest):
             with contextlib.suppress(UnicodeDecodeError):
                 return data.decode(encoding)
     raise InputError("binary file (NUL bytes), not text")
