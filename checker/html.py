@@ -141,12 +141,15 @@ const outlier = (f, doc) => !!(f.fact && f.fact.outliers && f.fact.outliers.incl
 // Every source and claim of a finding: the pair shown and each version's (a fact names more sources than its pair).
 const versionsOf = (f) => f.fact ? f.fact.versions : [];  // agreements, and every line of a version-2 report: none
 const docsOf = (f) => [f.a.doc_id, f.b.doc_id, ...versionsOf(f).flatMap(v => v.documents)];
+// What the document filter matches (as review --doc): every document, and the JSONL file a pair's lines are in.
+const placesOf = (f) => [...docsOf(f), ...[f.a, f.b].map(c => /^(.+\\.jsonl):\\d+$/.exec(c.path || '')).filter(Boolean).map(m => m[1])];
 const textsOf = (f) => [f.a.text, f.b.text, ...versionsOf(f).flatMap(v => v.claims.map(c => c.text))];
 // As formats.model_reading: what the model read both ways, all a model-only contradiction rests on.
 function modelReading(f){ const p = [f.nli && f.nli.a_to_b, f.nli && f.nli.b_to_a].filter(Boolean).map(d => d.contradiction.toFixed(2));
   return !p.length ? 'NLI model' : 'NLI model: contradiction ' + p.join(' one way, ') + (p.length > 1 ? ' the other' : ''); }
 function evidenceText(f){ const c = (f.evidence || []).find(e => e.contradicts);
-  if (c) return c.message; if (f.label === 'contradict' || !(f.evidence || []).length) return f.nli ? modelReading(f) : '';
+  if (c) return c.message; if (f.label === 'contradict') return f.nli ? modelReading(f) : '';
+  if (!(f.evidence || []).length) return f.nli ? 'NLI' : '';
   return f.evidence[0].message; }
 const value = (f, key) => key === 'docs' ? f.a.doc_id + ' ' + f.b.doc_id : key === 'text' ? f.a.text
   : key === 'evidence' ? evidenceText(f) : f[key];
@@ -172,7 +175,7 @@ function renderStories(){ const body = $('stories').tBodies[0]; body.replaceChil
 function visible(){ const label = $('f-label').value, kind = $('f-kind').value, doc = $('f-doc').value.toLowerCase();
   const min = parseFloat($('f-score').value || '0'), text = $('f-text').value.toLowerCase();
   return findings.filter(f => (!label || f.label === label) && (!kind || f.kind === kind)
-    && (!doc || docsOf(f).some(d => d.toLowerCase().includes(doc))) && f.score >= min
+    && (!doc || placesOf(f).some(d => d.toLowerCase().includes(doc))) && f.score >= min
     && (!text || textsOf(f).some(t => t.toLowerCase().includes(text)))
     && (storyFilter === null || storyKey(f) === storyFilter));
 }

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from checker.baseline import decide_record, entries
-from checker.formats import location, model_reading, printable, record_documents
+from checker.formats import JSONL_LINE, model_reading, printable, record_documents
 from checker.html import claim_context
 
 KEYS = {"c": "confirmed", "d": "dismissed"}
@@ -52,9 +52,10 @@ class Filters:
 
     @staticmethod
     def _places(record: dict[str, Any]) -> set[str]:
-        """Every document of a finding, and the files the pair shown came from: a JSONL corpus's lines are listed
-        as `news.jsonl:26`, and `--doc news.jsonl` found none of them."""
-        return record_documents(record) | {location(record[side])["file"] for side in ("a", "b")}
+        """Every document of a finding, and the JSONL file its pair's lines are in: a JSONL corpus's findings are
+        listed as `news.jsonl:26`, and `--doc news.jsonl` found none of them."""
+        lines = (JSONL_LINE.match(record[side]["path"]) for side in ("a", "b"))
+        return record_documents(record) | {m["file"] for m in lines if m}
 
 
 def summary_lines(records: Sequence[dict[str, Any]]) -> list[str]:

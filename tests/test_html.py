@@ -206,6 +206,7 @@ def thirty_sources() -> list[dict]:
     bridge, vote = {"id": "b", "label": "Bridge collapse"}, {"id": "v", "label": "Council vote"}
     agree = fact_record(9, None, {"x": ["source-01.txt"], "y": ["source-02.txt"]}, None)
     agree |= {"label": "agree", "fact": None, "pairs": [], "evidence": []}
+    agree["a"] = agree["a"] | {"path": "/data/feed.jsonl:12"}
     return [
         fact_record(1, bridge, {"12 dead": sources[:29], "40 dead": sources[29:]}, "40 dead vs 12 dead"),
         fact_record(2, bridge, {"on Monday": sources[:15], "on Tuesday": sources[15:]}, None),
@@ -231,6 +232,9 @@ def test_stories_rows_deep_links_and_phone_layout(thirty_sources, tmp_path):
             ["(no story)", "2", "0"],
         ]
         assert page.locator("#list tbody tr").count() == 5
+        page.fill("#f-doc", "feed.jsonl")  # the agreement's pair stands in feed.jsonl, as review --doc finds it
+        assert [r.get_attribute("data-id") for r in page.locator("#list tbody tr").all()] == ["0000000000000009"]
+        page.fill("#f-doc", "")
         stories.filter(has_text="Council vote").click()
         rows = page.locator("#list tbody tr")
         assert rows.count() == 2 and "2 of 5 findings shown (story: Council vote)" in page.inner_text("#shown")
