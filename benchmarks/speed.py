@@ -33,7 +33,7 @@ import torch  # noqa: E402
 from results import publish  # noqa: E402
 from shared_data import SHARED, news_articles, write_news_corpus  # noqa: E402
 
-from checker.nli import HFNLIModel, use_bf16  # noqa: E402
+from checker.nli import HFNLIModel, native_bf16  # noqa: E402
 
 MODEL = ROOT / "models" / "checker-nli-minilm"
 CHECKER = [sys.executable, "-m", "checker.cli"]
@@ -93,7 +93,7 @@ def nli_rows(pairs) -> list[tuple[str, str, str]]:
     (577-2,108 GFLOP/s bf16 within an hour here), so each row is set against
     the higher of the ceilings measured just before and just after it.
     """
-    native = "bf16" if use_bf16("auto", "cpu") else "fp32"
+    native = "bf16" if native_bf16("cpu") else "fp32"
     ceiling_dtype = torch.bfloat16 if native == "bf16" else torch.float32
     rows = []
     ours_fp32 = HFNLIModel(str(MODEL), precision="fp32")

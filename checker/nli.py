@@ -182,8 +182,8 @@ def model_name(name_or_path: str) -> str:
 def native_bf16(device: str) -> bool:
     """Whether the device computes in bf16 itself: a GPU that supports it, a CPU with AVX512-BF16 or AMX.
 
-    Elsewhere (an AVX2 CPU, say) torch emulates bf16 at about 1/25 of fp32's
-    speed (benchmarks/RESULTS.md, "A CPU without bf16, messy input and what a reviewer reads").
+    Elsewhere (an AVX2 CPU, say) torch emulates bf16, many times slower than
+    fp32 (benchmarks/RESULTS.md, "A CPU without bf16, messy input and what a reviewer reads").
     """
     import torch
 
@@ -196,13 +196,9 @@ def use_bf16(precision: str, device: str) -> bool:
     """bf16 when asked for, or with "auto" where the device computes in it natively."""
     if precision == "bf16":
         if not native_bf16(device):
-            warnings.warn(
-                ModelWarning(
-                    f'precision = "bf16" on a {device.upper()} without native bf16 (AVX512-BF16 or AMX on a CPU): '
-                    'emulated, many times slower than fp32; "auto" picks fp32 here'
-                ),
-                stacklevel=3,
-            )
+            hardware = "a GPU without bf16" if device.startswith("cuda") else "a CPU without AVX512-BF16 or AMX"
+            message = f'precision = "bf16" on {hardware}: emulated, many times slower than fp32; "auto" picks fp32 here'
+            warnings.warn(ModelWarning(message), stacklevel=3)
         return True
     return precision == "auto" and native_bf16(device)
 

@@ -75,7 +75,7 @@ def test_on_a_cpu_without_bf16_auto_runs_fp32_and_asking_for_bf16_warns(tiny_mod
         warnings.simplefilter("error")
         auto = HFNLIModel(str(tiny_model), device="cpu")
     assert not auto.bf16 and next(auto.encoder.module.parameters()).dtype == torch.float32
-    with pytest.warns(ModelWarning, match='"bf16" on a CPU without native bf16.*"auto" picks fp32'):
+    with pytest.warns(ModelWarning, match='"bf16" on a CPU without AVX512-BF16 or AMX: emulated.*"auto" picks fp32'):
         asked = HFNLIModel(str(tiny_model), precision="bf16", device="cpu")
     assert asked.bf16  # what was asked for is done, only slowly
 
