@@ -42,9 +42,9 @@ BRACKETED = re.compile(r"\[([^\]]*)\]")
 WORD = re.compile(r"\w+(?:'\w+)*")  # "won't", "Sunday's"; a quote mark at a word's edge is not part of it
 NEGATIONS = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "without"})
 CALENDAR = frozenset(name.lower() for name in (*calendar.MONTHS, *calendar.WEEKDAYS))
-# Words that, added around a sentence, can turn it round: "It is false that <sentence>".
 # An editor's insertions inside a quote that leave it the same claim: "The [Iraqi] Ministry of Health".
 MAX_INSERTIONS, MAX_INSERTED_WORDS = 2, 4
+# Words that, added around a sentence, can turn it round: "It is false that <sentence>".
 TURNING_WORDS = frozenset({"not", "no", "never", "false", "untrue", "wrong", "deny", "denied", "denies", "dismissed",
                            "rejected", "hoax", "rumour", "rumor", "reports", "claims", "t"})  # fmt: skip
 
