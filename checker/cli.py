@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import gc
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -31,6 +32,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_TERMINATED = 128 + signal.SIGTERM  # what a shell reports for a process the signal ended: 143
 INTERRUPTED = "checker: interrupted; the previous report was left as it was"
 # Python's cyclic garbage collector looks at the young objects every 700 allocations by default. A run
 # allocates millions of small objects that live to its end (claims, annotations, pairs, findings): a CI
@@ -41,20 +43,29 @@ GC_THRESHOLDS = (50_000, 20, 20)
 STAGE_NAMES = {"claims": "finding claims", "embeddings": "embedding claims", "verdicts": "scoring claim pairs"}
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, as a CI runner's cancel, `timeout` or `docker stop` sends it: stopped as Ctrl-C stops a run."""
+
+
+def _terminate(signum: int, frame) -> None:
+    raise Terminated
+
+
 class CheckerGroup(TyperGroup):
     """The command group, with checker's exit codes kept for what click does not handle.
 
     An uncaught exception would exit 1, which means "findings were reported":
     a CI job would read a crash as new contradictions. It is shown as one line
-    and exits 2 (the traceback with CHECKER_DEBUG=1). Ctrl-C says what was kept.
+    and exits 2 (the traceback with CHECKER_DEBUG=1). Ctrl-C and SIGTERM say
+    what was kept, and exit as a shell expects of each (130, 143).
     """
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             err.print(INTERRUPTED, markup=False)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise typer.Exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED) from None
         except (TyperException, typer.Exit, typer.Abort):  # usage errors and exits: typer shows them
             raise
         except OSError as exc:
@@ -689,18 +700,19 @@ def _print_summary(stats: dict, written: int) -> None:
         f"contradict {counts['contradict']} (facts, from {stats['contradicting_pairs']} claim pairs)  "
         f"agree {counts['agree']}  unrelated {counts['unrelated']}  stories {len(stats['stories'])}"
     )
-    if stats["skipped"]:
-        out.print(f"{len(stats['skipped'])} input(s) skipped (see warnings above)")
+    if skipped := sum(s["inputs"] for s in stats["skipped"]):
+        out.print(f"{skipped} input(s) skipped (see warnings above)")
     out.print(f"Wrote {written} finding(s) to {printable(stats['report'])}", markup=False)
 
 
 def main() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         err.print(INTERRUPTED, markup=False)  # before the command started (while importing)
-        sys.exit(130)
+        sys.exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
 
 
 if __name__ == "__main__":

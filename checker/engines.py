@@ -165,6 +165,7 @@ class LocalEngine:
         _without_torch()
         sys.stdout, sys.stderr = _own_stream(sys.__stdout__, 1), _own_stream(sys.__stderr__, 2)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends this child
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: a stopped child just ends
         with sender:
             while (position := _take(taken)) < len(documents):
                 try:
