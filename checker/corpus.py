@@ -453,7 +453,7 @@ def _walk(folder: Path, skipped: list[SkippedFile]) -> list[Path]:
         kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(other_types.items()))
         count = sum(other_types.values())
         what = f"{count} file{'s' if count > 1 else ''} of other types not read ({kinds}; {SUPPORTED})"
-        skipped.append(SkippedFile(shown_path(folder), what))
+        skipped.append(SkippedFile(shown_path(folder), what, inputs=count))
     return sorted(files)
 
 

@@ -95,7 +95,7 @@ class CheckResult:
         )
         return {
             "documents": len(self.corpus.documents),
-            "skipped": [{"path": s.path, "reason": s.reason} for s in self.corpus.skipped],
+            "skipped": [{"path": s.path, "reason": s.reason, "inputs": s.inputs} for s in self.corpus.skipped],
             "claims": len(self.claims),
             "candidate_pairs": self.pairing.candidates,
             "cross_document_pairs": self.pairing.cross_document_pairs,

@@ -69,10 +69,16 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class SkippedFile:
-    """An input that could not be read, with the reason shown to the user."""
+    """An input that could not be read, with the reason shown to the user.
+
+    `inputs`: how many inputs the one warning stands for ("12 files of other
+    types not read" is one line, twelve inputs), so a run's count of skipped
+    inputs is what was left out, not how many lines said so.
+    """
 
     path: str
     reason: str
+    inputs: int = 1
 
 
 @dataclass(frozen=True, slots=True)
