@@ -7,6 +7,8 @@ import os
 import random
 import re
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -63,6 +65,36 @@ def test_an_interrupted_run_says_the_previous_report_was_kept(corpus, tmp_path, 
     assert result.exit_code == 130
     assert "interrupted; the previous report was left as it was" in result.stderr
     assert report.read_text() == "previous\n"
+
+
+def test_a_run_stopped_by_sigterm_says_so_and_keeps_the_previous_report(corpus, tmp_path, tiny_model):
+    """A CI runner's cancel, `timeout` and `docker stop` send SIGTERM: it had ended checker with no word."""
+    report = tmp_path / "r.jsonl"
+    report.write_text("previous\n")
+    stopped_inside_the_run = (
+        "import os, signal, sys, time\n"
+        "from checker import cli, pipeline\n"
+        "def stop(self, corpus, progress=None):\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    time.sleep(30)\n"
+        "pipeline.Checker.check = stop\n"
+        "sys.argv = ['checker', *sys.argv[1:]]\n"
+        "cli.main()\n"
+    )
+    args = ["run", str(corpus), "--model", str(tiny_model), "-o", str(report)]
+    result = subprocess.run([sys.executable, "-c", stopped_inside_the_run, *args], capture_output=True, text=True)
+    assert result.returncode == 143, result.stderr
+    assert result.stderr.strip() == "checker: interrupted; the previous report was left as it was"
+    assert report.read_text() == "previous\n"
+
+
+def test_the_count_of_skipped_inputs_counts_files_not_warning_lines(corpus, tmp_path, tiny_model):
+    for name in ("feed.jsonl.gz", "photo.jpg", "notes"):
+        (corpus / name).write_bytes(b"\x1f\x8b")
+    result = runner.invoke(app, ["run", str(corpus), "--model", str(tiny_model), "-o", str(tmp_path / "r.jsonl")])
+    assert result.exit_code == 0, result.output
+    assert "3 files of other types not read" in result.stderr
+    assert "3 input(s) skipped" in result.stdout
 
 
 def test_printable_output_cannot_start_a_workflow_command():
