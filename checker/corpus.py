@@ -162,6 +162,7 @@ class _MainText(HTMLParser):
     but not an article's own (its headline and byline); block elements end a line.
     """
 
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
     SKIP = {"script", "style", "noscript", "nav", "aside", "footer", "header", "form", "svg", "template"}
     BLOCK = {
         "p",
@@ -196,8 +197,9 @@ class _MainText(HTMLParser):
                 self.line_starts.append(i + 1)
         self.chars: list[str] = []
         self.offsets: list[int] = []
-        self.skipping: list[str] = []  # the skipped regions open here, innermost last
-        self.article_depth = 0
+        self.open: list[str] = []  # the elements open here, innermost last
+        self.open_count: Counter[str] = Counter()  # of each name, so a stray end tag costs no search
+        self.skipping: list[int] = []  # where in `open` each skipped region open here starts, innermost last
         self.title = ""
         self._in_title = False
 
@@ -215,20 +217,26 @@ class _MainText(HTMLParser):
         return len(self.skipping)
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in ("article", "main"):
-            self.article_depth += 1
-        if tag in self.SKIP and not (tag == "header" and self.article_depth):
-            self.skipping.append(tag)
+        if tag not in self.VOID:
+            in_article = self.open_count["article"] or self.open_count["main"]
+            if tag in self.SKIP and not (tag == "header" and in_article):
+                self.skipping.append(len(self.open))
+            self.open.append(tag)
+            self.open_count[tag] += 1
         if tag == "title":
             self._in_title = True
         if tag in self.BLOCK:
             self._emit("\n", self._raw_offset(), False)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("article", "main") and self.article_depth:
-            self.article_depth -= 1
-        if tag in self.skipping:  # the innermost open region of this name ends
-            del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(tag)]
+        """Close the innermost open element of this name and, as a browser does, every one opened inside it:
+        an `<aside>` left unclosed ends with the `</article>` or `</div>` around it, not with the page."""
+        if self.open_count[tag]:
+            start = next(i for i in range(len(self.open) - 1, -1, -1) if self.open[i] == tag)
+            self.open_count.subtract(self.open[start:])
+            del self.open[start:]
+            while self.skipping and self.skipping[-1] >= start:
+                self.skipping.pop()
         if tag == "title":
             self._in_title = False
         if tag in self.BLOCK:

@@ -157,6 +157,21 @@ def test_an_articles_own_header_is_read_and_the_pages_is_not(tmp_path):
     assert "Subscribe" not in text and "2026" not in text
 
 
+def test_a_region_left_unclosed_ends_with_the_element_around_it_as_in_a_browser(tmp_path):
+    """An `<aside>` never closed hid the rest of the page: the text after its article was lost in silence."""
+    raw = (
+        "<html><body><div class=story><article><p>The council voted on Monday.</p>"
+        "<aside>Related: <a>Mayor resigns</a><p>More stories</article>"
+        "<p>It passed with 12 votes in favor.</p></div><nav><p>Home</div> | World</nav><footer>(c) 2026</footer>"
+        "<p>Corrected on Tuesday.</p><br/><hr></body></html>"
+    )
+    (tmp_path / "page.html").write_text(raw)
+    text = load_corpus([str(tmp_path)]).documents[0].text
+    assert "voted on Monday" in text and "It passed with 12 votes" in text and "Corrected on Tuesday" in text
+    assert "Mayor resigns" not in text and "More stories" not in text
+    assert "World" not in text and "2026" not in text  # an end tag of nothing open closes nothing
+
+
 def test_html_main_text_without_markup_and_offsets_into_the_raw_file(tmp_path):
     raw = (
         "<html><head><title>Vote</title><script>var x = '<p>not text</p>';</script></head><body>"
