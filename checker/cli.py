@@ -508,23 +508,32 @@ def ci(
     focus = {Path(p).resolve() for p in changed}
     read = {Path(d.file).resolve() for d in documents.documents}
     unread = [p for p in changed if Path(p).resolve() not in read]
-    if unread:  # a new article that could not be checked must not pass CI as "no new contradictions"
-        raise fail(f"could not check {len(unread)} new article(s): {', '.join(unread)} (see the warnings above)")
     new_ids = {d.id for d in documents.documents if Path(d.file).resolve() in focus}
-    records = [
-        orient(r, set(r["fact"]["outliers"]) or new_ids)  # the outlier's line, else the new article's
-        for r in _contradictions(settings, documents, quiet, index)
-        if not changed or record_documents(r) & new_ids
-    ]
+    records = []
+    if new_ids or not changed:  # else every new article was unreadable: there is nothing to check
+        records = [
+            orient(r, set(r["fact"]["outliers"]) or new_ids)  # the outlier's line, else the new article's
+            for r in _contradictions(settings, documents, quiet, index)
+            if not changed or record_documents(r) & new_ids
+        ]
     fresh = unreviewed(records, reviewed)
-    _write_ci_output(render(fresh, output_format, __version__), output_file)
+    unreadable = _reasons(unread, documents.skipped)
+    _write_ci_output(render(fresh, output_format, __version__, unreadable), output_file)
     if not baseline.exists():  # a typo or another working folder would fail CI on every reviewed finding
         warn(f"no baseline at {baseline}: every contradiction counts as new (`checker baseline` writes one)")
     if not quiet:
         held = len(records) - len(fresh)
         err.print(f"checker: {len(fresh)} new contradiction(s), {held} held back by the baseline", markup=False)
+    if unread:  # a new article that could not be checked must not pass CI as "no new contradictions"
+        raise fail(f"could not check {len(unread)} new article(s): {', '.join(unread)} (see the warnings above)")
     if fresh and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _reasons(unread: list[str], skipped) -> dict[str, str]:
+    """Why each new article that was named and not read was skipped, by the path given (for the annotations)."""
+    why = {Path(s.path).resolve(): s.reason for s in skipped}
+    return {path: why.get(Path(path).resolve(), "not read") for path in unread}
 
 
 def _write_ci_output(text: str, output_file: Path | None) -> None:

