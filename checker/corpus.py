@@ -11,7 +11,6 @@ read. JSONL is read a line at a time: an over-long record costs only itself.
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import contextlib
 import errno
@@ -72,6 +71,7 @@ FILE_TYPES = (
     (stat.S_ISBLK, "block device"),
     (stat.S_ISDIR, "directory"),
 )
+LINE_END = re.compile(r"\r\n|\r|\n")  # where a line of a file ends, as `Document.line_of` counts them
 SURROGATES = re.compile("[\ud800-\udfff]")  # only ever unpaired in a str: from "\ud800" in JSON
 ESCAPED_BYTES = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by "surrogateescape"
 
@@ -342,7 +342,8 @@ def read_text_file(path: Path, doc_id: str, max_chars: int) -> Document:
             raise InputError("no text in HTML page")
         _check_length(body, max_chars)
         compact = tuple((i, o) for i, o in enumerate(offsets) if i == 0 or o != offsets[i - 1] + 1)
-        return _document(doc_id, body, shown_path(path), title=title, source_offsets=compact)
+        lines = (0, *(end.end() for end in LINE_END.finditer(text)))
+        return _document(doc_id, body, shown_path(path), title=title, source_offsets=compact, source_lines=lines)
     _check_length(text, max_chars)
     return _document(doc_id, text, shown_path(path))
 
@@ -593,13 +594,3 @@ def load_corpus(
             _read(file, root, corpus, max_chars)
     _keep_first(corpus)
     return corpus
-
-
-def file_offset(document: Document, offset: int) -> int:
-    """Offset in the file the document was read from (differs from `offset` only for HTML)."""
-    if not document.source_offsets:
-        return offset
-    starts = [s for s, _ in document.source_offsets]
-    i = bisect.bisect_right(starts, offset) - 1
-    text_start, raw_start = document.source_offsets[i]
-    return raw_start + (offset - text_start)

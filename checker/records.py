@@ -7,6 +7,7 @@ text, so any finding can be traced and highlighted in the source.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -38,7 +39,9 @@ class Document:
     """One source article: its original text and the spans kept after cleaning.
 
     `text` is the decoded file (or JSONL field) exactly as read; for HTML it is
-    the extracted main text and `source_offsets` maps it back into the raw file.
+    the extracted main text, `source_offsets` maps it back into the raw file and
+    `source_lines` holds where each line of the raw file starts, so that lines
+    and columns name the place in the file a reader opens, not in the text.
     """
 
     id: str
@@ -49,7 +52,8 @@ class Document:
     title: str = ""
     published: str = ""
     url: str = ""
-    source_offsets: tuple[tuple[int, int], ...] = ()
+    source_offsets: tuple[tuple[int, int], ...] = ()  # (text offset, file offset) where a run of text starts
+    source_lines: tuple[int, ...] = ()
 
     @property
     def file(self) -> str:
@@ -57,14 +61,36 @@ class Document:
         head, _, tail = self.path.rpartition(":")
         return head if tail.isdigit() and head.endswith(".jsonl") else self.path
 
-    def line_of(self, offset: int) -> int:
-        """1-based line number of a character offset; a line ends in "\\n", "\\r\\n" or a lone "\\r" (old Mac files)."""
+    def file_offset(self, offset: int) -> int:
+        """Offset in the file the document was read from (differs from `offset` only for HTML)."""
+        if not self.source_offsets:
+            return offset
+        text_start, file_start = self.source_offsets[bisect.bisect_right(self.source_offsets, offset, key=_first) - 1]
+        return file_start + (offset - text_start)
+
+    def _in_file(self, offset: int, end: bool) -> int:
+        """`offset` in the file; `end`: the offset just past a span, taken just past its last character there
+        (the text's next character may stand lines further on, past the markup between them)."""
+        return self.file_offset(offset - 1) + 1 if end and offset else self.file_offset(offset)
+
+    def line_of(self, offset: int, end: bool = False) -> int:
+        """1-based line number of a character offset in the file; a line ends in "\\n", "\\r\\n" or a lone "\\r"
+        (old Mac files)."""
+        if self.source_lines:
+            return bisect.bisect_right(self.source_lines, self._in_file(offset, end))
         text = self.text
         return text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset) + 1
 
-    def column_of(self, offset: int) -> int:
-        """1-based column (in code points) of a character offset."""
+    def column_of(self, offset: int, end: bool = False) -> int:
+        """1-based column (in code points) of a character offset in the file."""
+        if self.source_lines:
+            place = self._in_file(offset, end)
+            return place - self.source_lines[bisect.bisect_right(self.source_lines, place) - 1] + 1
         return offset - max(self.text.rfind("\n", 0, offset), self.text.rfind("\r", 0, offset))
+
+
+def _first(pair: tuple[int, int]) -> int:
+    return pair[0]
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,6 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from checker.checks import Registry, registry
-from checker.corpus import file_offset
 from checker.facts import Fact
 from checker.formats import orient
 from checker.records import NLI_LABELS, Claim, Document, Finding
@@ -69,11 +68,11 @@ def claim_record(claim: Claim, document: Document) -> dict[str, Any]:
         "span": [claim.span.start, claim.span.end],
         "line": claim.line,
         "column": document.column_of(claim.span.start),
-        "end_line": document.line_of(claim.span.end),
-        "end_column": document.column_of(claim.span.end),
+        "end_line": document.line_of(claim.span.end, end=True),
+        "end_column": document.column_of(claim.span.end, end=True),
     }
     if document.source_offsets:
-        record["file_span"] = [file_offset(document, claim.span.start), file_offset(document, claim.span.end - 1) + 1]
+        record["file_span"] = [document.file_offset(claim.span.start), document.file_offset(claim.span.end - 1) + 1]
     return record
 
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from checker.corpus import file_offset, load_corpus
+from checker.corpus import load_corpus
 
 ARTICLE = "The council voted on Monday to approve the budget.\nIt passed with 12 votes in favor.\n"
 
@@ -186,7 +186,36 @@ def test_html_main_text_without_markup_and_offsets_into_the_raw_file(tmp_path):
     assert "voted on Monday & approved" in doc.text
     start = doc.text.index("It passed")
     end = start + len("It passed with 12 votes in favor.")
-    assert raw[file_offset(doc, start) : file_offset(doc, end - 1) + 1] == "It passed with 12 votes in favor."
+    assert raw[doc.file_offset(start) : doc.file_offset(end - 1) + 1] == "It passed with 12 votes in favor."
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_lines_and_columns_of_an_html_article_are_where_it_stands_in_the_file(tmp_path, newline):
+    """A CI annotation on an HTML article named the line of the extracted text: line 4 for a sentence on line 11."""
+    raw = newline.join(
+        [
+            "<!doctype html>",
+            "<html>",
+            "<head><title>Vote</title>",
+            "<style>p { color: black; }</style></head>",
+            "<body>",
+            "<nav><a>Home</a>",
+            "<a>World</a></nav>",
+            "<article>",
+            "<h1>Council backs budget</h1>",
+            "<p>The council voted on Monday.</p>",
+            "  <p>It passed with 12 votes",
+            "in favor.</p>",
+            "</article></body></html>",
+        ]
+    )
+    (tmp_path / "page.html").write_bytes(raw.encode())
+    doc = load_corpus([str(tmp_path)]).documents[0]
+    start = doc.text.index("It passed")
+    end = doc.text.index("in favor.") + len("in favor.")
+    assert (doc.line_of(start), doc.column_of(start)) == (11, len("  <p>") + 1)
+    assert (doc.line_of(end, end=True), doc.column_of(end, end=True)) == (12, len("in favor.") + 1)
+    assert doc.line_of(doc.text.index("Council")) == 9
 
 
 def test_a_folder_names_what_it_does_not_read_and_leaves_hidden_files_out(tmp_path):
