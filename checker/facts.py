@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from checker.checks import Check, registry
-from checker.records import Claim, Finding, content_hash
+from checker.records import Claim, Finding, content_hash, version_key
 from checker.verdicts import standing
 
 Shapes = Mapping[str, Check]  # by kind: how a check's evidence names its subject and each side's version
@@ -62,7 +62,7 @@ class Fact:
         A new article that repeats a version joins the fact without changing its
         id, so a reviewed fact stays reviewed in CI; a new version is a new fact.
         """
-        values = sorted(" ".join(v.value.lower().split()) for v in self.versions)
+        values = sorted(version_key(v.value) for v in self.versions)
         return content_hash("fact", self.kind, self.subject, *values, *self.distinct)
 
     @property

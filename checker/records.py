@@ -22,6 +22,11 @@ def content_hash(*parts: str, length: int = 16) -> str:
     return digest[:length]
 
 
+def version_key(value: str) -> str:
+    """A fact's version as the fact's id and the baseline read it: case and spacing make no new version."""
+    return " ".join(value.lower().split())
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Half-open character range [start, end) into a document's `text`."""

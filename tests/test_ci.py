@@ -164,6 +164,23 @@ def test_baseline_updates_keep_decisions_and_drop_gone_findings(corpus, tmp_path
     assert load_baseline(path)["results"] == {}
 
 
+def test_a_fact_left_with_versions_the_baseline_holds_does_not_fail_again(corpus, tmp_path, tiny_model):
+    """An article brought a third count, the fact with it was recorded; deleting that article brought the first
+    fact back, no longer in the baseline, and CI failed on a disagreement reviewed twice."""
+    path = tmp_path / "baseline.json"
+    common = ci_options(corpus, tmp_path, tiny_model, "baseline.json")
+    third = corpus / "d.txt"
+    third.write_text("Envoys met in Geneva.\nThe resolution got 9 votes against in the General Assembly.\n")
+    assert runner.invoke(app, baseline_args(corpus, tmp_path, tiny_model, path)).exit_code == 0
+    (entry,) = [e for group in load_baseline(path)["results"].values() for e in group]
+    assert entry["subject"] and entry["versions"] == ["18", "4", "9"]
+    third.unlink()
+    assert ci(*common).exit_code == 0  # 18 against 4: both among the versions recorded
+    (corpus / "b.txt").write_text(ARTICLES["b.txt"].replace("4 votes", "7 votes"))
+    result = ci(str(corpus / "b.txt"), *common, "--output-format", "concise")
+    assert result.exit_code == 1 and "18 votes vs 7 votes" in result.stdout, result.output  # a version no one gave
+
+
 def test_github_annotations_and_sarif(corpus, tmp_path, tiny_model):
     common = ci_options(corpus, tmp_path, tiny_model, "none.json")
     github = ci(*common, "--output-format", "github")
