@@ -159,3 +159,20 @@ def test_a_name_written_out_in_full_is_not_spelled_out_again(nlp):
     claims = claims_of(nlp, text)
     assert claims[2].standalone == claims[2].text
     assert claims[3].standalone == "Jihadi John grew up in London."  # a bare name still gets the full one
+
+
+def test_a_figure_written_with_a_no_break_or_thin_space_is_read_whole(nlp):
+    """ "$800\u2009million" was parsed as "$800" and a bare "million": a syndicated copy that only changed the
+    space failed CI with "$800 vs $800 million"."""
+    from checker.checks.numbers import NumberCheck
+
+    check = NumberCheck()
+    for space in ("\u00a0", "\u2009", "\u202f"):
+        text = f"Robert Plant turned down a $800{space}million deal to reunite the band."
+        (claim,) = claims_of(nlp, text)
+        assert claim.text == text  # the original characters, at their offsets
+        (amount,) = claim.annotations["number"].found
+        assert (amount.value, amount.text) == (800e6, "$800 million")
+        (plain,) = claims_of(nlp, text.replace(space, " "))
+        evidence = check.compare(claim, plain, 0.95)
+        assert not evidence.contradicts and evidence.message == "both give $800 million"
