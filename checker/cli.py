@@ -317,8 +317,9 @@ def _check(settings, corpus, quiet: bool, index_path: Path | None = None, use: C
         raise fail(str(exc)) from exc
 
 
-def _contradictions(settings, corpus, quiet: bool, index_path: Path) -> list[dict]:
-    """The contradiction records of a corpus; those of the corpus last checked, unchanged, from the index.
+def _contradictions(settings, corpus, quiet: bool, index_path: Path, focus: set[str]) -> list[dict]:
+    """The contradiction records of a corpus, each fact shown by a pair with a document of `focus` where it has
+    one; those of the corpus last checked, unchanged and with the same focus, from the index.
 
     In CI most pushes change no article: such a rerun then reads one row and
     loads no model, no spaCy, no scikit-learn.
@@ -328,10 +329,12 @@ def _contradictions(settings, corpus, quiet: bool, index_path: Path) -> list[dic
     def contradictions(checker) -> list[dict]:
         recorded = {k: v for k, v in asdict(settings).items() if k != "engine"}  # either engine: one report
         recorded["decision"] = checker.decision.digest  # the weights, wherever the file is
+        recorded["focus"] = sorted(focus)
         key = checker.index.run_key(corpus.documents, recorded, checker.model_hash)
         records = checker.index.cached_report(key)
         if records is None:
-            records = _run_with_progress(checker, corpus, quiet).records(["contradict"], settings.ignore_kinds)
+            result = _run_with_progress(checker, corpus, quiet)
+            records = result.records(["contradict"], settings.ignore_kinds, focus)
             checker.index.store_report(key, records)
         return records
 
@@ -513,7 +516,7 @@ def ci(
     if new_ids or not changed:  # else every new article was unreadable: there is nothing to check
         records = [
             orient(r, set(r["fact"]["outliers"]) or new_ids)  # the outlier's line, else the new article's
-            for r in _contradictions(settings, documents, quiet, index)
+            for r in _contradictions(settings, documents, quiet, index, new_ids)
             if not changed or record_documents(r) & new_ids
         ]
     fresh = unreviewed(records, reviewed)

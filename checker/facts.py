@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from checker.checks import Check, registry
@@ -89,13 +89,16 @@ class Fact:
         alone = [v.documents[0] for v in self.versions if len(v.documents) == 1]
         return tuple(sorted(doc for doc in alone if given[doc] == 1))
 
-    @property
-    def representative(self) -> Finding:
-        """The pair that stands for the fact: one with an outlier, body sentences, the most alike."""
-        outliers = set(self.outliers)
-        return max(
-            self.findings, key=lambda f: (bool({f.pair.a.doc_id, f.pair.b.doc_id} & outliers), standing(f), f.id)
-        )
+    def representative(self, focus: Collection[str] = ()) -> Finding:
+        """The pair that stands for the fact: one with a document of `focus` (CI's new articles: the pull
+        request's own line, not two older articles'), then one with an outlier, body sentences, the most alike."""
+        outliers, focus = set(self.outliers), set(focus)
+
+        def rank(f: Finding) -> tuple:
+            documents = {f.pair.a.doc_id, f.pair.b.doc_id}
+            return bool(documents & focus), bool(documents & outliers), standing(f), f.id
+
+        return max(self.findings, key=rank)
 
 
 class _Groups:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,8 +66,11 @@ class CheckResult:
         wanted, ignored = set(include), set(ignore_kinds)
         return [f for f in self.findings if f.label in wanted and f.kind not in ignored]
 
-    def records(self, include: Iterable[str], ignore_kinds: Iterable[str] = ()) -> list[dict[str, Any]]:
-        """Report lines: one a fact for contradictions (highest score first, then by id), one a pair for the other labels."""
+    def records(
+        self, include: Iterable[str], ignore_kinds: Iterable[str] = (), focus: Collection[str] = ()
+    ) -> list[dict[str, Any]]:
+        """Report lines: one a fact for contradictions (highest score first, then by id), one a pair for the other
+        labels. A fact stands by a pair with a document of `focus` where it has one (`Fact.representative`)."""
         documents = {d.id: d for d in self.corpus.documents}
         story_of = {doc: story for story in self.stories for doc in story.documents}
         wanted, ignored = set(include), set(ignore_kinds)
@@ -77,7 +80,7 @@ class CheckResult:
                 if fact.kind not in ignored:
                     lines.append(
                         finding_record(
-                            fact.representative, documents, story_of.get(fact.findings[0].pair.a.doc_id), fact
+                            fact.representative(focus), documents, story_of.get(fact.findings[0].pair.a.doc_id), fact
                         )
                     )
         for finding in self.selected(wanted - {"contradict"}, ignored):

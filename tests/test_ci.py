@@ -181,6 +181,20 @@ def test_a_fact_left_with_versions_the_baseline_holds_does_not_fail_again(corpus
     assert result.exit_code == 1 and "18 votes vs 7 votes" in result.stdout, result.output  # a version no one gave
 
 
+def test_a_new_version_is_shown_on_the_new_articles_line(corpus, tmp_path, tiny_model):
+    """A pull request brought a third count; the annotation showed two older articles' pair (18 vs 4), on a file
+    outside the pull request, and never the new article's count."""
+    new = corpus / "d.txt"
+    new.write_text(
+        "Diplomats met in Geneva for the assembly session.\n"
+        "Only 9 votes against the resolution were cast in the General Assembly.\n"
+    )
+    result = ci(str(new), *ci_options(corpus, tmp_path, tiny_model, "none.json"), "--output-format", "github")
+    assert result.exit_code == 1, result.output
+    (line,) = result.stdout.strip().splitlines()
+    assert "/d.txt,line=2," in line and "9 votes" in line
+
+
 def test_github_annotations_and_sarif(corpus, tmp_path, tiny_model):
     common = ci_options(corpus, tmp_path, tiny_model, "none.json")
     github = ci(*common, "--output-format", "github")

@@ -46,7 +46,7 @@ def test_one_source_against_four_is_one_fact_with_that_source_the_outlier():
         ("president", ("000", "002", "003", "004")),
         ("former president", ("001",)),
     ]
-    assert fact.representative.pair.a.doc_id == "001" and len(fact.findings) == 4
+    assert fact.representative().pair.a.doc_id == "001" and len(fact.findings) == 4
 
 
 def test_two_sources_one_each_have_no_outlier_or_majority():
