@@ -10,8 +10,8 @@ contradicting pairs of one story are grouped into facts:
   ("18" / "four"), each with the sources that give it;
 - a discrepancy with no subject of its own (two lists of participants, two
   days, a contradiction the model alone sees) joins the pairs that share a
-  claim: the claims on either side of a contradiction are two versions (a
-  two-colouring of the pairs; a claim contradicted from both sides stands alone).
+  claim; claims are one version where their words are the same or they were
+  judged to agree, never only because each contradicts a third.
 
 A document is an *outlier* when its version is given by no other source
 while two or more sources agree on another. The pairs stay in the fact as its
@@ -169,30 +169,32 @@ def _structured_versions(findings: Sequence[Finding], shape: Check) -> list[Vers
     return [Version(values[k], tuple(claims[k].values())) for k in values]
 
 
-def _colour_versions(findings: Sequence[Finding]) -> list[Version]:
-    """The claims on either side of the contradictions, two-coloured; each claim alone where that fails."""
-    neighbours: dict[tuple, set[tuple]] = defaultdict(set)
-    claims: dict[tuple, Claim] = {}
-    for finding in findings:
-        a, b = claim_key(finding.pair.a), claim_key(finding.pair.b)
-        claims[a], claims[b] = finding.pair.a, finding.pair.b
-        neighbours[a].add(b)
-        neighbours[b].add(a)
-    colour: dict[tuple, int] = {}
-    for start in sorted(claims):
-        if start in colour:
-            continue
-        colour[start], todo = 0, [start]
-        while todo:
-            node = todo.pop()
-            for other in sorted(neighbours[node]):
-                if other not in colour:
-                    colour[other] = 1 - colour[node]
-                    todo.append(other)
-                elif colour[other] == colour[node]:
-                    return [Version(claims[k].text, (claims[k],)) for k in sorted(claims)]
-    sides = [[claims[k] for k in sorted(claims) if colour[k] == c] for c in (0, 1)]
-    return [Version(side[0].text, tuple(side)) for side in sides if side]
+def _agreeing_versions(findings: Sequence[Finding], agreements: Sequence[Finding]) -> list[Version]:
+    """The claims on either side of contradictions with no subject, one version where they are seen to agree.
+
+    Two claims are one version where their words are the same or a pair of them was judged to agree. Two
+    claims that each contradict a third are not thereby one: "in 2009" and "in 2008" against "in 2007" are
+    three versions and no majority, and the 2007 source is no outlier. A version whose claims contradict
+    each other is split into its claims.
+    """
+    claims = {claim_key(c): c for f in findings for c in (f.pair.a, f.pair.b)}
+    keys = sorted(claims)
+    position = {key: i for i, key in enumerate(keys)}
+    groups = _Groups(len(keys))
+    same_words: dict[str, int] = {}
+    for i, key in enumerate(keys):
+        groups.join(i, same_words.setdefault(version_key(claims[key].text), i))
+    for finding in agreements:
+        a, b = position.get(claim_key(finding.pair.a)), position.get(claim_key(finding.pair.b))
+        if a is not None and b is not None:
+            groups.join(a, b)
+    ends = [(groups.find(position[claim_key(f.pair.a)]), groups.find(position[claim_key(f.pair.b)])) for f in findings]
+    split = {a for a, b in ends if a == b}
+    versions = []
+    for members in groups.members():
+        sides = [[i] for i in members] if groups.find(members[0]) in split else [members]
+        versions += [Version(claims[keys[side[0]]].text, tuple(claims[keys[i]] for i in side)) for side in sides]
+    return versions
 
 
 def group_facts(
@@ -202,14 +204,16 @@ def group_facts(
 
     `checks` say how their evidence names a subject and versions (default: every registered check).
     """
+    findings = list(findings)
     contradictions = sorted((f for f in findings if f.label == "contradict"), key=lambda f: f.id)
+    agreements = [f for f in findings if f.label == "agree"]
     story_of = story_of or {}
     shapes = {c.kind: c for c in (registry().configured() if checks is None else checks)}
     facts = []
     for members in _group(contradictions, story_of, shapes):
         group = [contradictions[i] for i in members]
         shape = shapes.get(group[0].kind)
-        versions = _structured_versions(group, shape) if shape else _colour_versions(group)
+        versions = _structured_versions(group, shape) if shape else _agreeing_versions(group, agreements)
         versions.sort(key=lambda v: (-len(v.documents), v.documents, v.value))
         story = story_of.get(group[0].pair.a.doc_id, "")
         facts.append(Fact(group[0].kind, _subject(group[0], shapes), story, tuple(versions), tuple(group)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from checker.facts import group_facts
 from checker.records import CandidatePair, Evidence, Finding
@@ -67,14 +68,32 @@ def test_different_subjects_and_different_stories_are_different_facts():
     assert sorted(len(f.findings) for f in group_facts([*title_findings(), elsewhere], story_of)) == [1, 4]
 
 
-def test_model_only_contradictions_join_by_a_shared_claim_and_split_into_two_sides():
+def agreement(a_doc: str, a_text: str, b_doc: str, b_text: str) -> Finding:
+    return replace(contradiction(a_doc, a_text, b_doc, b_text), label="agree")
+
+
+def test_model_only_contradictions_join_by_a_shared_claim_and_agreeing_claims_are_one_version():
     claim = "The talks collapsed on Friday."
-    findings = [contradiction("x", claim, doc, f"The talks went on after Friday, {doc} said.") for doc in "pqr"]
+    others = {doc: f"The talks went on after Friday, {doc} said." for doc in "pqr"}
+    findings = [contradiction("x", claim, doc, text) for doc, text in others.items()]
     findings.append(contradiction("y", "Bail was refused.", "z", "Bail was granted."))
+    findings += [agreement("p", others["p"], doc, others[doc]) for doc in "qr"]
     facts = sorted(group_facts(findings), key=lambda f: len(f.findings))
     assert [len(f.findings) for f in facts] == [1, 3]
     star = facts[1]
     assert [v.documents for v in star.versions] == [("p", "q", "r"), ("x",)] and star.outliers == ("x",)
+
+
+def test_claims_that_each_contradict_a_third_are_not_one_version_unless_they_agree():
+    """Three sources gave three years; the two that each contradict the third were one version, its outlier wrong."""
+    texts = {"x": "The arena show was in 2007.", "p": "The arena show was in 2009.", "q": "The arena show was in 2008."}
+    findings = [contradiction("x", texts["x"], doc, texts[doc]) for doc in "pq"]
+    (fact,) = group_facts(findings)
+    assert sorted(v.documents for v in fact.versions) == [("p",), ("q",), ("x",)]
+    assert fact.outliers == () and fact.majority is None
+    copy = contradiction("x", texts["x"], "r", texts["p"])  # the same words in a third source: one version
+    (fact,) = group_facts([*findings, copy])
+    assert fact.majority.documents == ("p", "r") and fact.outliers == ("q", "x")
 
 
 def test_a_claim_contradicted_from_both_sides_stands_alone_in_its_own_version():
