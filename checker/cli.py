@@ -33,7 +33,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_TERMINATED = 128 + signal.SIGTERM  # what a shell reports for a process the signal ended: 143
-INTERRUPTED = "checker: interrupted; the previous report was left as it was"
+INTERRUPTED = "checker: interrupted; no report, page or baseline was changed"
 # Python's cyclic garbage collector looks at the young objects every 700 allocations by default. A run
 # allocates millions of small objects that live to its end (claims, annotations, pairs, findings): a CI
 # check with one new article on 1,000 indexed articles spent 2.2-2.5 s of 12-13 s in 2,460 collections.

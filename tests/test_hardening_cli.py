@@ -63,7 +63,7 @@ def test_an_interrupted_run_says_the_previous_report_was_kept(corpus, tmp_path, 
     monkeypatch.setattr("checker.pipeline.Checker.check", interrupt)
     result = runner.invoke(app, ["run", str(corpus), "--model", str(tiny_model), "-o", str(report)])
     assert result.exit_code == 130
-    assert "interrupted; the previous report was left as it was" in result.stderr
+    assert "interrupted; no report, page or baseline was changed" in result.stderr
     assert report.read_text() == "previous\n"
 
 
@@ -84,7 +84,7 @@ def test_a_run_stopped_by_sigterm_says_so_and_keeps_the_previous_report(corpus, 
     args = ["run", str(corpus), "--model", str(tiny_model), "-o", str(report)]
     result = subprocess.run([sys.executable, "-c", stopped_inside_the_run, *args], capture_output=True, text=True)
     assert result.returncode == 143, result.stderr
-    assert result.stderr.strip() == "checker: interrupted; the previous report was left as it was"
+    assert result.stderr.strip() == "checker: interrupted; no report, page or baseline was changed"
     assert report.read_text() == "previous\n"
 
 
