@@ -66,32 +66,35 @@ class Document:
         head, _, tail = self.path.rpartition(":")
         return head if tail.isdigit() and head.endswith(".jsonl") else self.path
 
-    def file_offset(self, offset: int) -> int:
-        """Offset in the file the document was read from (differs from `offset` only for HTML)."""
+    def file_offset(self, offset: int, end: bool = False) -> int:
+        """Offset in the file the document was read from (differs from `offset` only for HTML); `end`: of the
+        offset just past a span, taken just past its last character there (the text's next character may stand
+        lines further on, past the markup between them)."""
         if not self.source_offsets:
             return offset
+        if end and offset:
+            return self.file_offset(offset - 1) + 1
         text_start, file_start = self.source_offsets[bisect.bisect_right(self.source_offsets, offset, key=_first) - 1]
         return file_start + (offset - text_start)
 
-    def _in_file(self, offset: int, end: bool) -> int:
-        """`offset` in the file; `end`: the offset just past a span, taken just past its last character there
-        (the text's next character may stand lines further on, past the markup between them)."""
-        return self.file_offset(offset - 1) + 1 if end and offset else self.file_offset(offset)
-
-    def line_of(self, offset: int, end: bool = False) -> int:
-        """1-based line number of a character offset in the file; a line ends in "\\n", "\\r\\n" or a lone "\\r"
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset in `text`; a line ends in "\n", "\r\n" or a lone "\r"
         (old Mac files)."""
-        if self.source_lines:
-            return bisect.bisect_right(self.source_lines, self._in_file(offset, end))
         text = self.text
         return text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset) + 1
 
-    def column_of(self, offset: int, end: bool = False) -> int:
-        """1-based column (in code points) of a character offset in the file."""
-        if self.source_lines:
-            place = self._in_file(offset, end)
-            return place - self.source_lines[bisect.bisect_right(self.source_lines, place) - 1] + 1
+    def column_of(self, offset: int) -> int:
+        """1-based column (in code points) of a character offset in `text`."""
         return offset - max(self.text.rfind("\n", 0, offset), self.text.rfind("\r", 0, offset))
+
+    def place_in_file(self, offset: int, end: bool = False) -> tuple[int, int]:
+        """1-based line and column of a character offset where a reader opening the file finds it: in the raw
+        HTML for a page, else as in `text` (`end`: as `file_offset`'s)."""
+        if not self.source_lines:
+            return self.line_of(offset), self.column_of(offset)
+        place = self.file_offset(offset, end)
+        line = bisect.bisect_right(self.source_lines, place)
+        return line, place - self.source_lines[line - 1] + 1
 
 
 def _first(pair: tuple[int, int]) -> int:

@@ -57,6 +57,9 @@ LABEL_ORDER = {"contradict": 0, "agree": 1, "unrelated": 2}
 
 
 def claim_record(claim: Claim, document: Document) -> dict[str, Any]:
+    """A claim as the report gives it; lines and columns where a reader opening its file finds it."""
+    line, column = document.place_in_file(claim.span.start)
+    end_line, end_column = document.place_in_file(claim.span.end, end=True)
     sentence = document.text[claim.sentence_span.start : claim.sentence_span.end].strip()
     record = {
         "doc_id": claim.doc_id,
@@ -66,13 +69,13 @@ def claim_record(claim: Claim, document: Document) -> dict[str, Any]:
         "standalone": claim.standalone,
         "sentence": sentence,
         "span": [claim.span.start, claim.span.end],
-        "line": claim.line,
-        "column": document.column_of(claim.span.start),
-        "end_line": document.line_of(claim.span.end, end=True),
-        "end_column": document.column_of(claim.span.end, end=True),
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
     }
     if document.source_offsets:
-        record["file_span"] = [document.file_offset(claim.span.start), document.file_offset(claim.span.end - 1) + 1]
+        record["file_span"] = [document.file_offset(claim.span.start), document.file_offset(claim.span.end, end=True)]
     return record
 
 
@@ -95,7 +98,9 @@ def finding_record(
             {
                 "value": version.value,
                 "documents": list(version.documents),
-                "claims": [_claim_ref(c) for c in sorted(version.claims, key=lambda c: (c.doc_id, c.span.start))],
+                "claims": [
+                    _claim_ref(c, documents) for c in sorted(version.claims, key=lambda c: (c.doc_id, c.span.start))
+                ],
             }
             for version in fact.versions
         ],
@@ -103,14 +108,21 @@ def finding_record(
         "outliers": list(fact.outliers),
     }
     record["pairs"] = [
-        {"id": f.id, "kind": f.kind, "score": f.score, "a": _claim_ref(f.pair.a), "b": _claim_ref(f.pair.b)}
+        {
+            "id": f.id,
+            "kind": f.kind,
+            "score": f.score,
+            "a": _claim_ref(f.pair.a, documents),
+            "b": _claim_ref(f.pair.b, documents),
+        }
         for f in sorted(fact.findings, key=lambda f: f.id)
     ]
     return record
 
 
-def _claim_ref(claim: Claim) -> dict[str, Any]:
-    return {"doc_id": claim.doc_id, "text": claim.text, "line": claim.line, "span": [claim.span.start, claim.span.end]}
+def _claim_ref(claim: Claim, documents: dict[str, Document]) -> dict[str, Any]:
+    line = documents[claim.doc_id].place_in_file(claim.span.start)[0]
+    return {"doc_id": claim.doc_id, "text": claim.text, "line": line, "span": [claim.span.start, claim.span.end]}
 
 
 def pair_record(finding: Finding, documents: dict[str, Document]) -> dict[str, Any]:

@@ -195,6 +195,26 @@ def test_a_new_version_is_shown_on_the_new_articles_line(corpus, tmp_path, tiny_
     assert "/d.txt,line=2," in line and "9 votes" in line
 
 
+def test_an_html_article_is_reported_on_its_line_in_the_file_after_a_markup_edit(corpus, tmp_path, tiny_model):
+    """Lines of an HTML page are lines of the raw file; an edit of its script alone moves them, and its text,
+    unchanged, has its claims read from the index."""
+    page = corpus / "b.html"
+    (corpus / "b.txt").unlink()
+    body = (
+        "<article>\n<p>Delegates gathered in Geneva for the session.</p>\n"
+        "<p>The resolution got 4 votes against in the General Assembly.</p>\n</article>\n"
+    )
+    common = [*ci_options(corpus, tmp_path, tiny_model, "none.json"), "--output-format", "json-lines"]
+    for head_lines, line in ((1, 5), (5, 9)):
+        page.write_text("<html><head><script>" + "\n" * head_lines + "</script></head><body>\n" + body)
+        result = ci(*common)
+        assert result.exit_code == 1, result.output
+        (record,) = [json.loads(text) for text in result.stdout.splitlines()]
+        (side,) = [record[side] for side in ("a", "b") if record[side]["doc_id"] == "b.html"]
+        assert (side["line"], side["column"], side["end_line"]) == (line, 4, line)
+        assert [c["line"] for v in record["fact"]["versions"] for c in v["claims"] if c["doc_id"] == "b.html"] == [line]
+
+
 def test_github_annotations_and_sarif(corpus, tmp_path, tiny_model):
     common = ci_options(corpus, tmp_path, tiny_model, "none.json")
     github = ci(*common, "--output-format", "github")

@@ -213,9 +213,9 @@ def test_lines_and_columns_of_an_html_article_are_where_it_stands_in_the_file(tm
     doc = load_corpus([str(tmp_path)]).documents[0]
     start = doc.text.index("It passed")
     end = doc.text.index("in favor.") + len("in favor.")
-    assert (doc.line_of(start), doc.column_of(start)) == (11, len("  <p>") + 1)
-    assert (doc.line_of(end, end=True), doc.column_of(end, end=True)) == (12, len("in favor.") + 1)
-    assert doc.line_of(doc.text.index("Council")) == 9
+    assert doc.place_in_file(start) == (11, len("  <p>") + 1)
+    assert doc.place_in_file(end, end=True) == (12, len("in favor.") + 1)
+    assert doc.place_in_file(doc.text.index("Council"))[0] == 9
 
 
 def test_a_folder_names_what_it_does_not_read_and_leaves_hidden_files_out(tmp_path):
