@@ -94,13 +94,22 @@ def entry_for(record: dict[str, Any]) -> dict[str, Any]:
         "other_text": record["b"]["text"],
         "decision": None,
     }
-    if record.get("fact"):
-        entry |= {"subject": record["fact"]["subject"], "versions": _versions(record)}
-    return entry
+    return entry | _fact_fields(record)
+
+
+def _fact_fields(record: dict[str, Any]) -> dict[str, Any]:
+    """What of a fact lets CI hold back what is left of it: its subject, versions and sources."""
+    if not record.get("fact"):
+        return {}
+    return {"subject": record["fact"]["subject"], "versions": _versions(record), "documents": _documents(record)}
 
 
 def _versions(record: dict[str, Any]) -> list[str]:
     return sorted({version_key(v["value"]) for v in record["fact"]["versions"]})
+
+
+def _documents(record: dict[str, Any]) -> list[str]:
+    return sorted({doc for v in record["fact"]["versions"] for doc in v["documents"]})
 
 
 def update_baseline(
@@ -138,6 +147,8 @@ def decide_record(
     """Record a decision on a report's finding, adding it when new (in place); nothing undecided is ever added."""
     known = entries(baseline).get(record["id"])
     entry = known or entry_for(record)
+    for key, value in entry_for(record).items():  # what an entry an older version wrote lacks (the fact's fields)
+        entry.setdefault(key, value)
     _set_decision(entry, decision, reason, reviewer)
     if known is None:
         baseline["results"].setdefault(record["a"]["doc_id"], []).append(entry)
@@ -151,25 +162,27 @@ def holds_back(entry: dict[str, Any]) -> bool:
 def unreviewed(records: Iterable[dict[str, Any]], baseline: dict[str, Any]) -> list[dict[str, Any]]:
     """Findings the baseline does not hold back: the ones that fail CI.
 
-    A fact is held back by its id, or by an entry held back for the same kind and subject that gave every
-    version it gives, and more: an article that brought a third version was reviewed with the fact, and
-    once it is deleted or corrected, the two versions left are no new disagreement. A version no entry
-    gave still fails.
+    A fact is held back by its id, or by an entry held back for the same kind and subject whose versions
+    and sources include all of the fact's: an article that brought a third version was reviewed with the
+    fact, and once it is deleted or corrected, what is left is no new disagreement. A version or a source
+    the entry did not have still fails.
     """
     held = [entry for entry in entries(baseline).values() if holds_back(entry)]
     known = {entry["id"] for entry in held}
-    covering: dict[tuple[str, str], list[set[str]]] = {}
+    covering: dict[tuple[str, str], list[tuple[set[str], set[str]]]] = {}
     for entry in held:
-        if "versions" in entry:
-            covering.setdefault((entry["kind"], entry["subject"]), []).append(set(entry["versions"]))
+        if {"kind", "subject", "versions", "documents"} <= entry.keys():
+            wider = (set(entry["versions"]), set(entry["documents"]))
+            covering.setdefault((entry["kind"], entry["subject"]), []).append(wider)
 
     def held_back(record: dict[str, Any]) -> bool:
         if record["id"] in known:
             return True
         if not record.get("fact"):
             return False
-        given = set(_versions(record))
-        return any(given <= versions for versions in covering.get((record["kind"], record["fact"]["subject"]), ()))
+        versions, documents = set(_versions(record)), set(_documents(record))
+        wider = covering.get((record["kind"], record["fact"]["subject"]), ())
+        return any(versions <= given and documents <= sources for given, sources in wider)
 
     return [r for r in records if not held_back(r)]
 

@@ -20,6 +20,7 @@ from checker import index as index_module
 from checker.baseline import (
     SCHEMA_PATH,
     BaselineError,
+    decide_record,
     entries,
     load_baseline,
     unreviewed,
@@ -101,6 +102,10 @@ def baseline_file(tmp_path: Path, content: str | bytes) -> Path:
             "results['a.txt'][0].decision: 'maybe' is not one of ['confirmed', 'dismissed', None]",
         ),
         ('{"version": 2, "results": {}}', "version: 1 was expected"),
+        (
+            '{"version": 1, "results": {"a.txt": [{"id": "x", "versions": ["4", "18"]}]}}',
+            "results['a.txt'][0]: 'kind' is a dependency of 'versions'",
+        ),
     ],
 )
 def test_a_baseline_of_the_wrong_shape_is_named_by_file_and_json_path(tmp_path, content, problem):
@@ -159,6 +164,26 @@ def test_ci_holds_back_only_decided_or_recorded_findings():
         }
     }
     assert [r["id"] for r in unreviewed(records, baseline)] == [records[0]["id"], records[3]["id"]]
+
+
+def test_a_decision_on_an_entry_an_older_version_wrote_adds_what_holds_back_the_rest_of_its_fact():
+    versions = [{"value": "99", "documents": ["b.txt"]}, {"value": "7", "documents": ["a.txt", "c.txt"]}]
+    record = finding(7) | {"fact": {"subject": "vote against", "versions": versions}}
+    baseline = EMPTY | {"results": {"a.txt": [{"id": record["id"], "decision": None}]}}
+    decide_record(baseline, record, "confirmed")
+    (entry,) = entries(baseline).values()
+    assert (entry["decision"], entry["versions"], entry["documents"]) == (
+        "confirmed",
+        ["7", "99"],
+        ["a.txt", "b.txt", "c.txt"],
+    )
+    fewer = finding(8) | {
+        "fact": {"subject": "vote against", "versions": [versions[0], {"value": "7", "documents": ["c.txt"]}]}
+    }
+    other_story = finding(9) | {
+        "fact": {"subject": "vote against", "versions": [{"value": "7", "documents": ["x.txt"]}, versions[0]]}
+    }
+    assert unreviewed([fewer, other_story], baseline) == [other_story]
 
 
 # review ----------------------------------------------------------------------------

@@ -173,9 +173,17 @@ def test_a_fact_left_with_versions_the_baseline_holds_does_not_fail_again(corpus
     third.write_text("Envoys met in Geneva.\nThe resolution got 9 votes against in the General Assembly.\n")
     assert runner.invoke(app, baseline_args(corpus, tmp_path, tiny_model, path)).exit_code == 0
     (entry,) = [e for group in load_baseline(path)["results"].values() for e in group]
-    assert entry["subject"] and entry["versions"] == ["18", "4", "9"]
+    assert (
+        entry["subject"] and entry["versions"] == ["18", "4", "9"] and entry["documents"] == ["a.txt", "b.txt", "d.txt"]
+    )
     third.unlink()
     assert ci(*common).exit_code == 0  # 18 against 4: both among the versions recorded
+    (corpus / "e.txt").write_text(ARTICLES["b.txt"].replace("Delegates", "Envoys"))
+    (corpus / "b.txt").write_text(ARTICLES["c.txt"])
+    result = ci(str(corpus / "e.txt"), *common)
+    assert result.exit_code == 1, result.output  # the same two counts, from a source the entry did not have
+    (corpus / "e.txt").unlink()
+    (corpus / "b.txt").write_text(ARTICLES["b.txt"])
     (corpus / "b.txt").write_text(ARTICLES["b.txt"].replace("4 votes", "7 votes"))
     result = ci(str(corpus / "b.txt"), *common, "--output-format", "concise")
     assert result.exit_code == 1 and "18 votes vs 7 votes" in result.stdout, result.output  # a version no one gave
