@@ -169,7 +169,7 @@ def _structured_versions(findings: Sequence[Finding], shape: Check) -> list[Vers
     return [Version(values[k], tuple(claims[k].values())) for k in values]
 
 
-def _agreeing_versions(findings: Sequence[Finding], agreements: Sequence[Finding]) -> list[Version]:
+def _agreeing_versions(findings: Sequence[Finding], agreements: Mapping[tuple, list[tuple]]) -> list[Version]:
     """The claims on either side of contradictions with no subject, one version where they are seen to agree.
 
     Two claims are one version where their words are the same or a pair of them was judged to agree. Two
@@ -184,10 +184,10 @@ def _agreeing_versions(findings: Sequence[Finding], agreements: Sequence[Finding
     same_words: dict[str, int] = {}
     for i, key in enumerate(keys):
         groups.join(i, same_words.setdefault(version_key(claims[key].text), i))
-    for finding in agreements:
-        a, b = position.get(claim_key(finding.pair.a)), position.get(claim_key(finding.pair.b))
-        if a is not None and b is not None:
-            groups.join(a, b)
+    for key, i in position.items():
+        for other in agreements.get(key, ()):
+            if other in position:
+                groups.join(i, position[other])
     ends = [(groups.find(position[claim_key(f.pair.a)]), groups.find(position[claim_key(f.pair.b)])) for f in findings]
     split = {a for a, b in ends if a == b}
     versions = []
@@ -206,7 +206,12 @@ def group_facts(
     """
     findings = list(findings)
     contradictions = sorted((f for f in findings if f.label == "contradict"), key=lambda f: f.id)
-    agreements = [f for f in findings if f.label == "agree"]
+    agreements: dict[tuple, list[tuple]] = defaultdict(list)  # claim → the claims a pair judged it to agree with
+    for finding in findings:
+        if finding.label == "agree":
+            a, b = claim_key(finding.pair.a), claim_key(finding.pair.b)
+            agreements[a].append(b)
+            agreements[b].append(a)
     story_of = story_of or {}
     shapes = {c.kind: c for c in (registry().configured() if checks is None else checks)}
     facts = []
