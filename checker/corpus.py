@@ -162,6 +162,14 @@ class _MainText(HTMLParser):
     but not an article's own (its headline and byline); block elements end a line.
     """
 
+    # Start tags that end an open paragraph, and the elements a paragraph is not ended through (HTML's "close a p
+    # element" and "button scope")
+    CLOSES_P = {
+        *("address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure"),
+        *("footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main", "menu", "nav"),
+        *("ol", "p", "pre", "section", "table", "ul"),
+    }
+    P_SCOPE = frozenset({"applet", "button", "caption", "html", "marquee", "object", "table", "td", "template", "th"})
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
     SKIP = {"script", "style", "noscript", "nav", "aside", "footer", "header", "form", "svg", "template"}
     BLOCK = {
@@ -217,6 +225,8 @@ class _MainText(HTMLParser):
         return len(self.skipping)
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in self.CLOSES_P and self.open_count["p"]:
+            self._close("p", self.P_SCOPE)  # "<p>Intro<aside>": the paragraph ends where the aside starts
         if tag not in self.VOID:
             in_article = self.open_count["article"] or self.open_count["main"]
             if tag in self.SKIP and not (tag == "header" and in_article):
@@ -228,15 +238,23 @@ class _MainText(HTMLParser):
         if tag in self.BLOCK:
             self._emit("\n", self._raw_offset(), False)
 
-    def handle_endtag(self, tag: str) -> None:
+    def _close(self, tag: str, scope: frozenset[str] = frozenset()) -> None:
         """Close the innermost open element of this name and, as a browser does, every one opened inside it:
-        an `<aside>` left unclosed ends with the `</article>` or `</div>` around it, not with the page."""
+        an `<aside>` left unclosed ends with the `</article>` or `</div>` around it, not with the page. Not
+        past an element of `scope` (a `<p>` outside a table cell is not closed by a `<div>` in the cell)."""
+        for start in range(len(self.open) - 1, -1, -1):
+            if self.open[start] == tag:
+                break
+            if self.open[start] in scope:
+                return
+        self.open_count.subtract(self.open[start:])
+        del self.open[start:]
+        while self.skipping and self.skipping[-1] >= start:
+            self.skipping.pop()
+
+    def handle_endtag(self, tag: str) -> None:
         if self.open_count[tag]:
-            start = next(i for i in range(len(self.open) - 1, -1, -1) if self.open[i] == tag)
-            self.open_count.subtract(self.open[start:])
-            del self.open[start:]
-            while self.skipping and self.skipping[-1] >= start:
-                self.skipping.pop()
+            self._close(tag)
         if tag == "title":
             self._in_title = False
         if tag in self.BLOCK:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from checker.corpus import load_corpus
+from checker.corpus import html_main_text, load_corpus
 
 ARTICLE = "The council voted on Monday to approve the budget.\nIt passed with 12 votes in favor.\n"
 
@@ -170,6 +170,8 @@ def test_a_region_left_unclosed_ends_with_the_element_around_it_as_in_a_browser(
     assert "voted on Monday" in text and "It passed with 12 votes" in text and "Corrected on Tuesday" in text
     assert "Mayor resigns" not in text and "More stories" not in text
     assert "World" not in text and "2026" not in text  # an end tag of nothing open closes nothing
+    text = html_main_text("<p>Intro.<aside>Related: Mayor resigns</p> More stories</aside><p>Body.</p>")[1]
+    assert text.split() == ["Intro.", "Body."]  # the aside ended the paragraph; "</p>" in it ends no aside
 
 
 def test_html_main_text_without_markup_and_offsets_into_the_raw_file(tmp_path):
