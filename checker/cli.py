@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import errno
 import gc
+import json
 import os
-import signal
 import sys
 import tempfile
 import time
@@ -25,6 +25,7 @@ from typer.exceptions import TyperException
 from checker.checks import registry
 from checker.config import LABELS
 from checker.formats import FORMATS
+from checker.interrupts import EXIT_TERMINATED, Terminated, stop_on_sigterm
 
 # No code path may reach a model hub unless the user asks (--allow-download).
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -32,7 +33,6 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
-EXIT_TERMINATED = 128 + signal.SIGTERM  # what a shell reports for a process the signal ended: 143
 INTERRUPTED = "checker: interrupted; no report, page or baseline was changed"
 # Python's cyclic garbage collector looks at the young objects every 700 allocations by default. A run
 # allocates millions of small objects that live to its end (claims, annotations, pairs, findings): a CI
@@ -41,14 +41,6 @@ INTERRUPTED = "checker: interrupted; no report, page or baseline was changed"
 # memory (benchmarks/RESULTS.md). The CLI's setting: `checker.check` leaves a host program's as it is.
 GC_THRESHOLDS = (50_000, 20, 20)
 STAGE_NAMES = {"claims": "finding claims", "embeddings": "embedding claims", "verdicts": "scoring claim pairs"}
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, as a CI runner's cancel, `timeout` or `docker stop` sends it: stopped as Ctrl-C stops a run."""
-
-
-def _terminate(signum: int, frame) -> None:
-    raise Terminated
 
 
 class CheckerGroup(TyperGroup):
@@ -671,12 +663,22 @@ def review(
         """A line of input; `at_end` where the input ends (no reason given; "q" for a key: stop)."""
         try:
             return typer.prompt(prompt, default="", show_default=False)
-        except (EOFError, typer.Abort):
+        except (EOFError, typer.Abort) as exc:
+            if isinstance(exc.__context__, Terminated):  # click reads SIGTERM at a prompt as Ctrl-C
+                raise exc.__context__ from None
             return at_end
 
     name = default_reviewer() if reviewer is None else reviewer
     read_key = terminal_key if sys.stdin.isatty() else lambda prompt: ask(prompt, at_end="q")
-    if audit(selected, reviewed, out, ask, name, read_key):
+    before = json.dumps(reviewed, sort_keys=True)
+    try:
+        changed = audit(selected, reviewed, out, ask, name, read_key)
+    except Terminated:  # stopped from outside: the decisions made are kept, as on quitting
+        if json.dumps(reviewed, sort_keys=True) != before:
+            write_baseline(baseline, reviewed)
+        err.print(f"checker: stopped; the decisions made were saved to {printable(str(baseline))}", markup=False)
+        raise typer.Exit(EXIT_TERMINATED) from None
+    if changed:
         write_baseline(baseline, reviewed)
         out.print(f"Saved decisions to {printable(str(baseline))}", markup=False)
     else:
@@ -719,7 +721,7 @@ def _print_summary(stats: dict, written: int) -> None:
 
 def main() -> None:
     gc.set_threshold(*GC_THRESHOLDS)
-    signal.signal(signal.SIGTERM, _terminate)
+    stop_on_sigterm()
     try:
         app()
     except KeyboardInterrupt as exc:

@@ -37,6 +37,7 @@ from checker.checks import Check, registry
 from checker.claims import extract_claims, load_nlp
 from checker.config import Config
 from checker.index import claim_from_json, claim_to_json
+from checker.interrupts import end_on_sigterm, sigterm_handler_kept, sigterm_held
 from checker.nli import HFNLIModel, NLIBackend
 from checker.pairing import SentenceEmbedder
 from checker.records import Claim, Document, Span
@@ -125,7 +126,8 @@ class LocalEngine:
         receiver, sender = fork.Pipe(duplex=False)
         child = fork.Process(target=self._send_claims, args=(documents, taken, receiver, sender), daemon=True)
         try:
-            child.start()
+            with sigterm_held():
+                child.start()
         finally:
             sender.close()
         arrived: queue.SimpleQueue = queue.SimpleQueue()
@@ -165,7 +167,7 @@ class LocalEngine:
         _without_torch()
         sys.stdout, sys.stderr = _own_stream(sys.__stdout__, 1), _own_stream(sys.__stderr__, 2)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it ends this child
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: a stopped child just ends
+        end_on_sigterm()
         with sender:
             while (position := _take(taken)) < len(documents):
                 try:
@@ -417,10 +419,11 @@ class RayEngine:
         import ray
 
         if not ray.is_initialized():
-            if self.address:
-                ray.init(address=self.address, logging_level="WARNING")
-            else:
-                ray.init(num_cpus=self.num_cpus, include_dashboard=False, logging_level="WARNING")
+            with sigterm_handler_kept():
+                if self.address:
+                    ray.init(address=self.address, logging_level="WARNING")
+                else:
+                    ray.init(num_cpus=self.num_cpus, include_dashboard=False, logging_level="WARNING")
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.print_on_execution_start = False

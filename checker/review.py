@@ -23,6 +23,7 @@ from rich.text import Text
 from checker.baseline import decide_record, entries
 from checker.formats import JSONL_LINE, model_reading, printable, record_documents
 from checker.html import claim_context
+from checker.interrupts import Terminated
 
 KEYS = {"c": "confirmed", "d": "dismissed"}
 PROMPT = "[c]onfirm, [d]ismiss, [s]kip, [b]ack, [q]uit"
@@ -114,6 +115,8 @@ def terminal_key(prompt: str) -> str:
     typer.echo(f"{prompt}: ", nl=False)
     try:
         key = typer.getchar()
+    except Terminated:
+        raise
     except (EOFError, KeyboardInterrupt):
         key = "q"
     typer.echo(key if key.isprintable() else "")

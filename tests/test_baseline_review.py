@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import typer
 from filelock import FileLock
 from jsonschema import Draft202012Validator
 from rich.console import Console
@@ -29,6 +30,7 @@ from checker.baseline import (
 )
 from checker.cli import app
 from checker.index import Index, IndexUnavailable, IndexWarning
+from checker.interrupts import Terminated
 from checker.records import Document
 from checker.review import KEY_HELP, audit
 from tests.helpers import annotated, make_claim
@@ -233,6 +235,29 @@ def test_review_command_writes_the_reviewer(tmp_path):
     assert result.stdout.count("unknown key '?'") == 1
     (entry,) = load_baseline(baseline)["results"]["a.txt"]
     assert (entry["decision"], entry["reviewer"], entry["reason"]) == ("confirmed", "ana", "same vote")
+
+
+def test_a_review_stopped_by_sigterm_keeps_the_decisions_made_and_exits_143(tmp_path, monkeypatch):
+    """SIGTERM at a prompt was read as an empty answer and the review waited for the next one, until killed."""
+    report, baseline = tmp_path / "r.jsonl", tmp_path / "baseline.json"
+    report.write_text("".join(json.dumps(finding(n)) + "\n" for n in (1, 2)))
+    answers = iter(["c", "same vote"])
+
+    def prompt(text, **options):  # as click's prompt: Ctrl-C (and so SIGTERM, a KeyboardInterrupt) is an Abort
+        try:
+            answer = next(answers, None)
+            if answer is None:
+                raise Terminated
+            return answer
+        except KeyboardInterrupt:
+            raise typer.Abort() from None
+
+    monkeypatch.setattr("checker.cli.typer.prompt", prompt)
+    result = runner.invoke(app, ["review", str(report), "--baseline", str(baseline), "--reviewer", "ana"])
+    assert result.exit_code == 143, result.output
+    assert "stopped; the decisions made were saved" in result.stderr
+    (entry,) = load_baseline(baseline)["results"]["a.txt"]
+    assert (entry["decision"], entry["reason"]) == ("confirmed", "same vote")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,56 @@
+"""Stopping a run from outside: SIGTERM (a CI runner's cancel, `timeout`, `docker stop`) stops it as Ctrl-C does.
+
+Python ends a process on SIGTERM with no word and no cleanup; the command
+line turns it into `Terminated`, a `KeyboardInterrupt`, so every place that
+keeps outputs whole on Ctrl-C keeps them whole on SIGTERM too, and says so.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+EXIT_TERMINATED = 128 + signal.SIGTERM  # what a shell reports for a process the signal ended: 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM arrived: stop as Ctrl-C stops, and exit 143."""
+
+
+def _terminate(signum: int, frame) -> None:
+    raise Terminated
+
+
+def stop_on_sigterm() -> None:
+    """Raise `Terminated` in the main thread on SIGTERM (the command line's setting: a host program keeps its own)."""
+    signal.signal(signal.SIGTERM, _terminate)
+
+
+@contextmanager
+def sigterm_handler_kept() -> Iterator[None]:
+    """Put back the SIGTERM handler a library replaces (`ray.init` installs one that exits 15 with no word)."""
+    handler = signal.getsignal(signal.SIGTERM)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, handler)
+
+
+@contextmanager
+def sigterm_held() -> Iterator[None]:
+    """Hold SIGTERM back from this thread while it forks a child: the child starts with it held, and lets it
+    through once its own handling is set (`end_on_sigterm`); until then it would run the parent's handler.
+    Here a SIGTERM held back is delivered as soon as this ends."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+
+
+def end_on_sigterm() -> None:
+    """A forked child's setting: SIGTERM ends it at once (its parent's handler is not its to run), then let
+    through the SIGTERM `sigterm_held` held back."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
