@@ -27,7 +27,7 @@ import json
 import sqlite3
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
@@ -224,8 +224,10 @@ class Index:
     # claims -------------------------------------------------------------
     @staticmethod
     def document_key(document: Document) -> str:
+        """What a document's claims depend on: its text and date, not its id, so a renamed or copied article's
+        claims are read back (under its own id) rather than parsed again."""
         parts = (CLAIMS_VERSION, annotation_version(), *registry().kinds)
-        return content_hash(*parts, document.id, document.text, document.published)
+        return content_hash(*parts, document.text, document.published)
 
     def cached_claims(self, documents: Iterable[Document]) -> dict[str, list[Claim]]:
         """Claims of the documents the index knows.
@@ -240,7 +242,7 @@ class Index:
             if not row:
                 continue
             try:
-                found[doc.id] = [claim_from_json(c) for c in json.loads(row[0])]
+                found[doc.id] = [replace(claim_from_json(c), doc_id=doc.id) for c in json.loads(row[0])]
             except (ValueError, TypeError, KeyError, AttributeError) as exc:  # AttributeError: a list for a mapping
                 message = (
                     f"{self.path}: cached claims of {doc.id} are unreadable ({type(exc).__name__}: {exc}); parsed again"
@@ -261,9 +263,9 @@ class Index:
     # stories ------------------------------------------------------------
     @staticmethod
     def corpus_key(documents: Iterable[Document], threshold: float) -> str:
-        """What a story grouping depends on: each document's claims (so its content), its title, the
-        threshold, and checker's code, so an edit to the grouping is never served stale."""
-        parts = [f"{Index.document_key(d)}\x1f{d.title}" for d in sorted(documents, key=lambda d: d.id)]
+        """What a story grouping depends on: each document's id (the stories name them), claims (so its
+        content) and title, the threshold, and checker's code, so an edit to the grouping is never served stale."""
+        parts = [f"{d.id}\x1f{Index.document_key(d)}\x1f{d.title}" for d in sorted(documents, key=lambda d: d.id)]
         return content_hash("stories", code_version(), repr(threshold), *parts)
 
     def cached_stories(self, key: str) -> list[Story] | None:

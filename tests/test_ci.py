@@ -75,6 +75,18 @@ def test_added_changed_and_deleted_documents(checker_parts, corpus, tmp_path):
     assert all("a.txt" not in (f.pair.a.doc_id, f.pair.b.doc_id) for f in result.findings)
 
 
+def test_a_renamed_or_copied_article_is_not_parsed_again(checker_parts, corpus, tmp_path):
+    """A pull request that only renamed an article parsed it again: the models loaded for no new text."""
+    index = tmp_path / "i.sqlite"
+    first, _ = run_with_index(checker_parts, index, [corpus])
+    (corpus / "b.txt").rename(corpus / "b-renamed.txt")
+    second, work = run_with_index(checker_parts, index, [corpus])
+    assert work == {"documents_parsed": 0, "embeddings": 0, "verdicts": 0}
+    assert {c.doc_id for c in second.claims} == {"a.txt", "b-renamed.txt", "c.txt"}
+    assert [f.evidence for f in first.findings] == [f.evidence for f in second.findings]
+    assert "b-renamed.txt" in {f.pair.b.doc_id for f in second.findings} | {f.pair.a.doc_id for f in second.findings}
+
+
 def test_a_damaged_index_is_rebuilt_with_a_warning(checker_parts, corpus, tmp_path):
     index = tmp_path / "i.sqlite"
     index.write_bytes(b"this is not a database" * 100)
