@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -145,14 +146,19 @@ def test_two_folders_with_one_file_name_keep_both_articles_under_their_folder_na
     assert "Sunday" in corpus.documents[-1].text and corpus.skipped == []
 
 
+def page_text(folder: Path, raw: str) -> str:
+    """The text checker reads from an HTML page of `raw` markup."""
+    (folder / "page.html").write_text(raw)
+    return load_corpus([str(folder)]).documents[0].text
+
+
 def test_an_articles_own_header_is_read_and_the_pages_is_not(tmp_path):
     """`<article><header><h1>` holds the headline and byline: it was left out with the site's header."""
     raw = (
         "<html><body><header><a>Home</a> Subscribe now</header><article><header><h1>Council backs budget</h1>"
         "<p>By Ana Ruiz</p></header><p>The council voted on Monday.</p></article><footer>(c) 2026</footer></body></html>"
     )
-    (tmp_path / "page.html").write_text(raw)
-    text = load_corpus([str(tmp_path)]).documents[0].text
+    text = page_text(tmp_path, raw)
     assert "Council backs budget" in text and "By Ana Ruiz" in text and "The council voted on Monday." in text
     assert "Subscribe" not in text and "2026" not in text
 
@@ -165,8 +171,7 @@ def test_a_region_left_unclosed_ends_with_the_element_around_it_as_in_a_browser(
         "<p>It passed with 12 votes in favor.</p></div><nav><p>Home</div> | World</nav><footer>(c) 2026</footer>"
         "<p>Corrected on Tuesday.</p><br/><hr></body></html>"
     )
-    (tmp_path / "page.html").write_text(raw)
-    text = load_corpus([str(tmp_path)]).documents[0].text
+    text = page_text(tmp_path, raw)
     assert "voted on Monday" in text and "It passed with 12 votes" in text and "Corrected on Tuesday" in text
     assert "Mayor resigns" not in text and "More stories" not in text
     assert "World" not in text and "2026" not in text  # an end tag of nothing open closes nothing
