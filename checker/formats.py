@@ -41,8 +41,18 @@ def orient(record: dict[str, Any], doc_ids: set[str]) -> dict[str, Any]:
         return record
     swapped = _swapped(record)
     swapped["nli"] = _swapped(record["nli"]) if record["nli"] else None
-    swapped["evidence"] = [_swapped(e) for e in record["evidence"]]
+    swapped["evidence"] = [_turned_evidence(e) for e in record["evidence"]]
     return swapped
+
+
+def _turned_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
+    """Evidence of a record turned round: its sides swapped, and a contradicting message naming them in order
+    ("18 vs 4") turned too, so the first value is the first claim's."""
+    turned = _swapped(evidence)
+    check = registry().check(evidence["kind"])
+    if evidence["contradicts"] and check is not None:
+        turned["message"] = check.turned(evidence["message"])
+    return turned
 
 
 def repo_path(path: str) -> str:

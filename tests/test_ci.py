@@ -198,7 +198,7 @@ def test_a_fact_left_with_versions_the_baseline_holds_does_not_fail_again(corpus
     (corpus / "b.txt").write_text(ARTICLES["b.txt"])
     (corpus / "b.txt").write_text(ARTICLES["b.txt"].replace("4 votes", "7 votes"))
     result = ci(str(corpus / "b.txt"), *common, "--output-format", "concise")
-    assert result.exit_code == 1 and "18 votes vs 7 votes" in result.stdout, result.output  # a version no one gave
+    assert result.exit_code == 1 and "(7 votes against vs 18 votes)" in result.stdout, result.output  # a version no one gave
 
 
 def test_a_new_version_is_shown_on_the_new_articles_line(corpus, tmp_path, tiny_model):
@@ -212,7 +212,7 @@ def test_a_new_version_is_shown_on_the_new_articles_line(corpus, tmp_path, tiny_
     result = ci(str(new), *ci_options(corpus, tmp_path, tiny_model, "none.json"), "--output-format", "github")
     assert result.exit_code == 1, result.output
     (line,) = result.stdout.strip().splitlines()
-    assert "/d.txt,line=2," in line and "9 votes" in line
+    assert "/d.txt,line=2," in line and "(number: 9 votes against vs " in line  # this article's count first
 
 
 def test_an_html_article_is_reported_on_its_line_in_the_file_after_a_markup_edit(corpus, tmp_path, tiny_model):

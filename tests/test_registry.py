@@ -147,3 +147,21 @@ def test_a_new_kind_is_one_new_file(toy_kind, nlp, tmp_path):
     rules = json.loads(render([record], "sarif", "0"))["runs"][0]["tool"]["driver"]["rules"]
     assert {"id": "wind", "shortDescription": {"text": WIND_RULE}} in rules
     assert Config(ignore_kinds=("wind",)).ignore_kinds == ("wind",)
+
+
+def test_a_message_naming_both_sides_is_turned_round_with_its_record():
+    """CI shows the new article's claim first; its evidence said "35 dates vs 45 dates" with the other's first."""
+    checks = registry()
+    assert (
+        checks.check("number").turned("18 votes vs 4 votes against; 93 vs 112")
+        == "4 votes against vs 18 votes; 112 vs 93"
+    )
+    assert checks.check("date").turned("Thursday vs Wednesday") == "Wednesday vs Thursday"
+    assert checks.check("denial").turned("Acme: denied vs confirmed") == "Acme: confirmed vs denied"
+    assert (
+        checks.check("quote").turned("the same words from Ana Ruiz vs Li Wei")
+        == "the same words from Li Wei vs Ana Ruiz"
+    )
+    different = "different participants (Sudan in b.txt, not in a.txt)"
+    assert checks.check("entity_set").turned(different) == different  # it names its sources
+    assert checks.check("number").turned("one vs two vs three") == "one vs two vs three"  # not two sides: as it is

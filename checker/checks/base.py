@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
@@ -23,6 +24,8 @@ from typing import Any, ClassVar, Protocol
 from checker.records import Claim, Evidence
 
 Side = typing.Literal["a", "b"]
+VERSUS = " vs "  # between the two sides' versions in a contradicting message: "18 votes vs 4 votes against"
+NO_HEAD = re.compile("")  # the `versus_head` of messages that start with the first side
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,9 @@ class Check:
     settings: thresholds, registered into the one Config (`[tool.checker.checks.<kind>]`).
     evidence: JSON schema of the evidence `detail` this check writes (the report schema is built from it).
     side_swaps: detail keys that name a side, swapped when a record is turned round.
+    versus_head: where this check's contradicting messages name the two sides as "<head>a vs b" (each part
+        of a message joined by "; "), what comes before them ("" for none), so a record turned round reads
+        "b vs a"; None where its messages name no sides in that order.
     whole_subject: the fact subject alone names one fact in a story (a person's office, a quote);
         otherwise pairs join into facts by the claims they share.
     """
@@ -78,6 +84,7 @@ class Check:
     settings: ClassVar[tuple[CheckSetting, ...]] = ()
     evidence: ClassVar[dict[str, Any]] = {}
     side_swaps: ClassVar[dict[str, str]] = {}
+    versus_head: ClassVar[re.Pattern[str] | None] = None
     whole_subject: ClassVar[bool] = False
 
     def __init__(self, **values: float) -> None:
@@ -111,9 +118,29 @@ class Check:
         """One side's version of the fact: (the key that compares, the text a reader sees)."""
         return plain_version(detail, side)
 
+    @classmethod
+    def turned(cls, message: str) -> str:
+        """A contradicting message with its sides turned round ("18 vs 4 votes against" → "4 votes against vs 18"),
+        as the record it is in; unchanged where the check's messages do not name the sides so (`versus_head`)."""
+        if cls.versus_head is None:
+            return message
+        return "; ".join(_turned(part, cls.versus_head) for part in message.split("; "))
+
     def mine(self, claim: Claim) -> Any:
         """This check's annotation of a claim (annotated when the claim was extracted)."""
         return claim.annotations[self.kind]
+
+
+def versus(a: str, b: str) -> str:
+    """A contradicting message naming side a's version, then b's: `Check.turned` turns it round."""
+    return f"{a}{VERSUS}{b}"
+
+
+def _turned(part: str, head: re.Pattern[str]) -> str:
+    """ "<head>a vs b" → "<head>b vs a"; a part of any other form as it is."""
+    start = head.match(part)
+    sides = part[start.end() :].split(VERSUS) if start else []
+    return part[: start.end()] + VERSUS.join(reversed(sides)) if len(sides) == 2 else part
 
 
 def encode(value: Any) -> Any:

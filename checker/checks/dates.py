@@ -32,7 +32,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from checker.checks.base import Check, CheckSetting
+from checker.checks.base import NO_HEAD, Check, CheckSetting, versus
 from checker.checks.days import Day, WrittenDay, dates_of, is_date_word, slot_day, written_days
 from checker.checks.names import cues
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
@@ -165,6 +165,7 @@ class DateCheck(Check):
     """Days that differ between two alike claims, or the days of one event the two name alike."""
 
     kind = "date"
+    versus_head = NO_HEAD
     rule = "The two claims place the same event on different days."
     order = 30
     annotation = Days
@@ -223,7 +224,7 @@ class DateCheck(Check):
             day_x, day_y = x.slot_days[i], y.slot_days[i]
             if day_x is not None and day_y is not None and day_x.conflicts(day_y):
                 detail = {"a": [x.wording.slots[i]], "b": [y.wording.slots[i]]}
-                return Evidence(self.kind, True, detail, f"{x.wording.slots[i]} vs {y.wording.slots[i]}")
+                return Evidence(self.kind, True, detail, versus(x.wording.slots[i], y.wording.slots[i]))
         return None
 
     def _same_event_days(self, a: Claim, b: Claim) -> Evidence | None:
@@ -235,7 +236,7 @@ class DateCheck(Check):
             y = events_b.get(key)
             if y and x.conflicts(y):
                 detail = {"a": [x.text], "b": [y.text]}
-                return Evidence(self.kind, True, detail, f"{x.text} vs {y.text}")
+                return Evidence(self.kind, True, detail, versus(x.text, y.text))
         return None
 
     def _written_days(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
@@ -248,4 +249,4 @@ class DateCheck(Check):
         if not share_entity(a.entities, b.entities) and not same_event:
             return None
         detail = {"a": sorted({d.text for d in days_a}), "b": sorted({d.text for d in days_b})}
-        return Evidence(self.kind, True, detail, f"{', '.join(detail['a'])} vs {', '.join(detail['b'])}")
+        return Evidence(self.kind, True, detail, versus(", ".join(detail["a"]), ", ".join(detail["b"])))

@@ -13,10 +13,11 @@ thing often says another about the same matter.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from checker.checks.base import Check, CheckSetting
+from checker.checks.base import Check, CheckSetting, versus
 from checker.checks.names import cues, name_at, name_spans
 from checker.entities import clean_name, entity_key, person_key
 from checker.records import Claim, Evidence
@@ -125,6 +126,7 @@ def statements(tokens) -> Statements:
 
 class DenialCheck(Check):
     kind = "denial"
+    versus_head = re.compile("[^:]*: ")  # the speaker: "Acme: denied vs confirmed"
     rule = "One claim has someone confirm what the other has the same one deny."
     order = 50
     annotation = Statements
@@ -165,5 +167,5 @@ class DenialCheck(Check):
             if denial.keys & affirmation.keys and len(denial.content & affirmation.content) >= MIN_SHARED_WORDS:
                 sides = (denial.verb, affirmation.verb) if denier is a else (affirmation.verb, denial.verb)
                 detail = {"speaker": denial.speaker, "a": sides[0], "b": sides[1]}
-                return Evidence(self.kind, True, detail, f"{denial.speaker}: {sides[0]} vs {sides[1]}")
+                return Evidence(self.kind, True, detail, f"{denial.speaker}: {versus(*sides)}")
         return None

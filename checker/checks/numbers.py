@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from checker.checks.base import Check, CheckSetting
+from checker.checks.base import NO_HEAD, Check, CheckSetting, versus
 from checker.checks.days import writes_a_day
 from checker.checks.figures import CURRENCIES, Figure, last_digit, line_cues, one_rounds_the_other, value_of
 from checker.checks.quantities import (
@@ -188,6 +188,7 @@ class NumberCheck(Check):
     """
 
     kind = "number"
+    versus_head = NO_HEAD
     rule = "The two claims give different values for the same quantity."
     order = 10
     annotation = Quantities
@@ -268,7 +269,7 @@ class NumberCheck(Check):
                 "a": {"value": values[0], "text": texts[0]},
                 "b": {"value": values[1], "text": texts[1]},
             }
-            differing.append((detail, f"{texts[0]} vs {texts[1]}"))
+            differing.append((detail, versus(texts[0], texts[1])))
         return _first_of(differing, self.kind)
 
     def _counted(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
@@ -304,7 +305,7 @@ class NumberCheck(Check):
                 if any(i == k or j == m for k, m, _, _ in differing):
                     continue  # each figure named once: "40 vs 60" is not followed by "40 vs 65"
                 nouns = _nouns(x, y)
-                message = f"{x.text}{nouns[0]} vs {y.text}{nouns[1]}{' ' + x.polarity if x.polarity else ''}"
+                message = versus(f"{x.text}{nouns[0]}", f"{y.text}{nouns[1]}{' ' + x.polarity if x.polarity else ''}")
                 differing.append((i, j, detail, message))
                 continue
             one_sided = {x.bound, y.bound} & {"lower", "upper"}

@@ -15,10 +15,11 @@ personal names count: "a spokesman" or "the ministry" may be anyone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from checker.checks.base import Check
+from checker.checks.base import Check, versus
 from checker.checks.names import cues, name_at, name_spans
 from checker.entities import clean_name, person_key
 from checker.records import Claim, Evidence
@@ -92,6 +93,7 @@ class QuoteCheck(Check):
     """The same quoted words on both sides: contradicting when two different people are said to say them."""
 
     kind = "quote"
+    versus_head = re.compile("the same words from ")
     rule = "The same quoted words are attributed to two different people."
     order = 60
     annotation = tuple[Quote, ...]
@@ -120,6 +122,6 @@ class QuoteCheck(Check):
                     continue
                 detail = {"quote": shorter, "a": x.speaker, "b": y.speaker}
                 if person_key(x.speaker) != person_key(y.speaker):
-                    return Evidence(self.kind, True, detail, f"the same words from {x.speaker} vs {y.speaker}")
+                    return Evidence(self.kind, True, detail, "the same words from " + versus(x.speaker, y.speaker))
                 return Evidence(self.kind, False, detail, f"both quote {x.speaker}")
         return None

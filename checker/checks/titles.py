@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from checker.checks.base import Check, CheckSetting, Side
+from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, versus
 from checker.checks.names import cues, name_at, name_spans
 from checker.entities import clean_name, person_key
 from checker.records import Claim, Evidence
@@ -190,6 +190,7 @@ class TitleCheck(Check):
     """
 
     kind = "title"
+    versus_head = NO_HEAD
     rule = "The two claims give the same person contradictory roles."
     order = 40
     annotation = tuple[Role, ...]
@@ -260,7 +261,7 @@ class TitleCheck(Check):
             if x.office != y.office and (x.former or y.former or x.then or y.then):
                 continue  # another office once held: a career holds several
             if x.office != y.office:
-                return Evidence(self.kind, True, detail, f"{x.text} vs {y.text}")
+                return Evidence(self.kind, True, detail, versus(x.text, y.text))
             if x.then or y.then:
                 continue  # "then-President" against "former President" or "President": held at the time told
             which, other = (a.doc_id, b.doc_id) if x.former else (b.doc_id, a.doc_id)
