@@ -14,22 +14,23 @@ from pathlib import Path
 from typing import Any
 
 from checker.config import Config
-from checker.corpus import decode, open_regular, record_text
+from checker.corpus import HTML_SUFFIXES, decode, html_main_text, open_regular, record_text
 from checker.formats import JSONL_LINE
 
 CONTEXT_CHARS = 320  # characters of article text shown on each side of a claim
 
 
 def _document_text(path: str) -> str | None:
-    """The document text a claim's span indexes: the file, or the JSONL record's `text`."""
+    """The document text a claim's span indexes: the file, a page's main text, or the JSONL record's `text`."""
     m = JSONL_LINE.match(path)
     try:
         if m:
             return record_text(Path(m["file"]), int(m["line"]))
-        if Path(path).suffix.lower() in {".html", ".htm"}:
-            return None  # spans index the extracted text; the sentence stands in for context
         with open_regular(Path(path), Config.max_document_chars) as file:  # never a FIFO or /dev/zero
-            return decode(file.read())
+            text = decode(file.read())
+        if Path(path).suffix.lower() in HTML_SUFFIXES:
+            return html_main_text(text)[1]  # the page's text, as read: what its spans index
+        return text
     except (OSError, ValueError, KeyError, IndexError):
         return None
 

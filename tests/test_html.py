@@ -124,6 +124,26 @@ def test_context_marks_a_cut_only_where_the_article_goes_on(tmp_path):
     assert shown["before"].startswith("…x") and shown["after"].endswith("y…") and shown["claim"] == sentence
 
 
+def test_a_claim_of_an_html_page_is_shown_in_its_context(tmp_path):
+    """The page and `review` showed a claim from an HTML article with no text around it."""
+    from checker.corpus import load_corpus
+    from checker.html import claim_context
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><script>var x = 1;</script></head><body><nav>Home</nav><article>"
+        "<p>The council met on Monday.</p><p>It passed the budget with 12 votes.</p><p>The mayor left.</p>"
+        "</article></body></html>"
+    )
+    text = load_corpus([str(page)]).documents[0].text
+    sentence = "It passed the budget with 12 votes."
+    start = text.index(sentence)
+    shown = claim_context({"path": str(page), "span": [start, start + len(sentence)], "text": sentence}, {})
+    assert shown["claim"] == sentence
+    assert "met on Monday." in shown["before"] and "The mayor left." in shown["after"]
+    assert "var x" not in shown["before"] + shown["after"]
+
+
 def test_article_text_is_escaped_in_the_file(records):
     page = render_html(records)
     assert "<script>window.pwned" not in page and "\\u003cscript\\u003ewindow.pwned" in page
