@@ -165,3 +165,11 @@ def test_a_message_naming_both_sides_is_turned_round_with_its_record():
     different = "different participants (Sudan in b.txt, not in a.txt)"
     assert checks.check("entity_set").turned(different) == different  # it names its sources
     assert checks.check("number").turned("one vs two vs three") == "one vs two vs three"  # not two sides: as it is
+    split_side = "was 3%; unemployment vs was 4%; unemployment"  # a side holding "; ": no part is turned
+    assert checks.check("number").turned(split_side) == split_side
+    former = "president described as former in Biden vs Trump.txt, not in b.txt"  # it names its sources
+    assert checks.check("title").turned(former) == former
+    assert (
+        checks.check("title").turned("President Smith vs Prime Minister Smith")
+        == "Prime Minister Smith vs President Smith"
+    )

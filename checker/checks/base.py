@@ -122,9 +122,8 @@ class Check:
     def turned(cls, message: str) -> str:
         """A contradicting message with its sides turned round ("18 vs 4 votes against" → "4 votes against vs 18"),
         as the record it is in; unchanged where the check's messages do not name the sides so (`versus_head`)."""
-        if cls.versus_head is None:
-            return message
-        return "; ".join(_turned(part, cls.versus_head) for part in message.split("; "))
+        parts = [_turned(part, cls.versus_head) for part in message.split("; ")] if cls.versus_head else [None]
+        return message if None in parts else "; ".join(parts)
 
     def mine(self, claim: Claim) -> Any:
         """This check's annotation of a claim (annotated when the claim was extracted)."""
@@ -136,11 +135,11 @@ def versus(a: str, b: str) -> str:
     return f"{a}{VERSUS}{b}"
 
 
-def _turned(part: str, head: re.Pattern[str]) -> str:
-    """ "<head>a vs b" → "<head>b vs a"; a part of any other form as it is."""
+def _turned(part: str, head: re.Pattern[str]) -> str | None:
+    """ "<head>a vs b" → "<head>b vs a"; None for a part of any other form (the message is then left as it is)."""
     start = head.match(part)
     sides = part[start.end() :].split(VERSUS) if start else []
-    return part[: start.end()] + VERSUS.join(reversed(sides)) if len(sides) == 2 else part
+    return part[: start.end()] + VERSUS.join(reversed(sides)) if len(sides) == 2 else None
 
 
 def encode(value: Any) -> Any:

@@ -15,11 +15,12 @@ Minister") is a career, not a conflict.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, versus
+from checker.checks.base import Check, CheckSetting, Side, versus
 from checker.checks.names import cues, name_at, name_spans
 from checker.entities import clean_name, person_key
 from checker.records import Claim, Evidence
@@ -190,7 +191,7 @@ class TitleCheck(Check):
     """
 
     kind = "title"
-    versus_head = NO_HEAD
+    versus_head = re.compile(r"(?!.* described as former in )")  # that message names its sources
     rule = "The two claims give the same person contradictory roles."
     order = 40
     annotation = tuple[Role, ...]
