@@ -34,10 +34,13 @@ BARE_OPINION = re.compile(
 # What may hang on a reporting verb besides the statement: who said it, when, to whom, how.
 ATTRIBUTION_DEPS = {"nsubj", "nsubjpass", "prep", "npadvmod", "advmod", "dative", "dobj", "agent", "punct", "aux"}
 STRAY_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
-# Unicode spaces other than " " (no-break, thin, narrow, figure spaces: "$800&nbsp;million", "$800\u2009million").
-# The tagger makes each its own SPACE token, which splits "$800 million" into "$800" and a bare "million"; the
-# parser reads each as " ", one character for one, so offsets hold and claims keep the original characters.
-UNICODE_SPACES = str.maketrans(dict.fromkeys([0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "))
+# Unicode spaces other than " " (no-break, thin, narrow, figure spaces: "$800&nbsp;million", "$800\u2009million")
+# and the line breaks inside a paragraph wrapped at a fixed width (`checker.cleaning.kept_spans`). The tagger
+# makes each its own SPACE token, which splits "$800 million" into "$800" and a bare "million"; the parser reads
+# each as " ", one character for one, so offsets hold and claims keep the original characters.
+PARSED_AS_SPACE = str.maketrans(
+    dict.fromkeys([0x0A, 0x0D, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " ")
+)
 CALL_TO_ACTION = re.compile(r"^(please|click|subscribe|follow|share|sign up|read|watch|listen|join)\b", re.I)
 
 
@@ -353,7 +356,7 @@ def extract_claims(
     claims: list[Claim] = []
     for doc in documents:
         context = _Context(parse_published(doc.published))
-        lines = [doc.text[s.start : s.end].translate(UNICODE_SPACES) for s in doc.kept]
+        lines = [doc.text[s.start : s.end].translate(PARSED_AS_SPACE) for s in doc.kept]
         previous_setting: tuple[str, ...] = ()
         for span, parsed in zip(doc.kept, nlp.pipe(lines, batch_size=batch_size), strict=True):
             for sent in parsed.sents:

@@ -54,6 +54,15 @@ LIST_ITEM = re.compile(r"^\s*([-*•·]|\d+[.)])\s+")
 # line is a paragraph of the article (or a whole article on one line) even where it quotes one of these
 # phrases ("... All rights reserved." at its end), and dropping it would drop every claim in it.
 MAX_FURNITURE_WORDS = 80
+# Text wrapped at a fixed width: its longest line is 40-100 characters, at least half its lines, four at least,
+# are full (within WRAP_SLACK characters of the longest: the next word did not fit), and of those at least a
+# quarter are followed by a line that starts in lowercase. Of the 1,673 FNC-1 bodies (scraped web text, lines
+# of any length) none is taken for wrapped; of their copies wrapped by `textwrap` at 60, 72 and 80 characters
+# (those of 8 lines or more), 99.6%, 98.7% and 97.2% are; `seeds/` is not.
+WRAP_WIDTHS = (40, 100)
+WRAP_SLACK = 15
+MIN_WRAPPED_LINES = 4
+MIN_GOING_ON = 1 / 4  # of the full lines, the share whose next line starts in lowercase
 
 
 def _all_capitals(line: str) -> bool:
@@ -82,23 +91,57 @@ def furniture_reason(line: str) -> str | None:
     return None
 
 
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a text was wrapped at (wire copy, e-mail: each paragraph broken into lines of at most W
+    characters), or None where its lines are its paragraphs.
+
+    Wrapped, most lines are full: the next word did not fit, so each holds at least W - `WRAP_SLACK`
+    characters, and many a full line is followed by one that goes on in lowercase. Web text has lines of any
+    length (a headline, a caption, a tweet's credit above a paragraph hundreds of characters long), and text
+    of a sentence a line starts each line anew.
+    """
+    lengths = [len(line) for line in lines if line]
+    if len(lengths) < MIN_WRAPPED_LINES or not WRAP_WIDTHS[0] <= max(lengths) <= WRAP_WIDTHS[1]:
+        return None
+    width = max(lengths)
+    full = [i for i, line in enumerate(lines[:-1]) if line and len(line) >= width - WRAP_SLACK]
+    # a wrap falls inside a sentence: the line after a full one often goes on in lowercase ("and New Jersey")
+    going_on = sum(1 for i in full if lines[i + 1].lstrip()[:1].islower())
+    wrapped = len(full) >= MIN_WRAPPED_LINES and len(full) >= len(lengths) / 2 and going_on >= len(full) * MIN_GOING_ON
+    return width if wrapped else None
+
+
 def kept_spans(text: str) -> tuple[Span, ...]:
-    """Spans of the lines that are article text; a link list ends at a blank line or prose."""
+    """Spans of the lines that are article text; a link list ends at a blank line or prose.
+
+    In a text wrapped at a fixed width, a full line and the line after it are one span: a paragraph broken
+    where each line was full, read as its sentences, not as fragments of them.
+    """
+    raws = text.splitlines(keepends=True)
+    width = wrap_width([raw.rstrip() for raw in raws])
     spans: list[Span] = []
     in_link_list = False
+    continues = False  # the line before was kept and full: this one goes on with its sentence
     offset = 0
-    for raw in text.splitlines(keepends=True):
+    for raw in raws:
         line = raw.strip()
         start = offset + (len(raw) - len(raw.lstrip()))
         offset += len(raw)
-        if LINK_LIST_HEADING.match(line):
-            in_link_list = True
+        if continues and line and not LIST_ITEM.match(line):
+            spans[-1] = Span(spans[-1].start, start + len(line))
+        elif LINK_LIST_HEADING.match(line):
+            in_link_list, continues = True, False
             continue
-        if in_link_list and line and (LIST_ITEM.match(line) or not line.endswith((".", '"', "”"))):
+        elif in_link_list and line and (LIST_ITEM.match(line) or not line.endswith((".", '"', "”"))):
+            continues = False
             continue
-        in_link_list = False
-        if furniture_reason(line) is None:
+        elif furniture_reason(line) is None:
+            in_link_list = False
             spans.append(Span(start, start + len(line)))
+        else:
+            in_link_list, continues = False, False
+            continue
+        continues = bool(width and len(raw.rstrip()) >= width - WRAP_SLACK)
     return tuple(spans)
 
 

@@ -100,7 +100,12 @@ def reason(record: dict[str, Any]) -> str:
 def describe(record: dict[str, Any]) -> str:
     evidence = reason(record) or "NLI"
     other = record["b"]
-    return f'{record["label"]} ({record["kind"]}: {evidence}) with {other["doc_id"]}:{other["line"]}: "{other["text"]}"'
+    return f'{record["label"]} ({record["kind"]}: {evidence}) with {other["doc_id"]}:{other["line"]}: "{one_line(other["text"])}"'
+
+
+def one_line(text: str) -> str:
+    """A claim or version as one line: a sentence of wrapped text (a line break inside it) reads as it is meant."""
+    return " ".join(text.split())
 
 
 def printable(text: str) -> str:
@@ -205,7 +210,7 @@ def to_sarif(
 ) -> dict[str, Any]:
     results = []
     for record in records:
-        related = _sarif_location(record["b"], f"{record['b']['doc_id']}: {record['b']['text']}")
+        related = _sarif_location(record["b"], f"{record['b']['doc_id']}: {one_line(record['b']['text'])}")
         related["id"] = 1
         results.append(
             {
@@ -244,8 +249,8 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[st
             line = f"{head} with {printable(b['doc_id'])}:{b['line']}" + (f" ({evidence})" if evidence else "")
             lines.append(line + (notes or {}).get(record["id"], ""))
             continue
-        lines += [head, f"    {printable(a['doc_id'])}: {printable(a['text'])}"]
-        lines.append(f"    {printable(b['doc_id'])}:{b['line']}: {printable(b['text'])}")
+        lines += [head, f"    {printable(a['doc_id'])}: {printable(one_line(a['text']))}"]
+        lines.append(f"    {printable(b['doc_id'])}:{b['line']}: {printable(one_line(b['text']))}")
         if evidence:
             lines.append(f"    evidence: {evidence}")
         lines.append(f"    id: {record['id']}")
@@ -279,7 +284,7 @@ def to_stories(records: Sequence[dict[str, Any]], width: int = 100) -> str:
         lines.append(_cut(f"Story: {label or '(all documents)'}", width - len(counts)) + counts)
         for record in facts:
             fact = record["fact"]
-            about = f"  {record['kind']} {record['score']:.2f}: {printable(' '.join(reason(record).split()))}"
+            about = f"  {record['kind']} {record['score']:.2f}: {printable(one_line(reason(record)))}"
             lines += textwrap.wrap(
                 about, width, subsequent_indent="      ", break_long_words=False, break_on_hyphens=False
             )
@@ -293,7 +298,7 @@ def _version_lines(version: dict[str, Any], outliers: set[str], width: int) -> l
     model-only fact's version is a whole sentence, which cut short can read as the other version."""
     alone = " (stands alone)" if set(version["documents"]) & outliers else ""
     sources = ", ".join(printable(document) for document in version["documents"])
-    text = f'"{printable(" ".join(version["value"].split()))}"{alone}: {sources}'
+    text = f'"{printable(one_line(version["value"]))}"{alone}: {sources}'
     return textwrap.wrap(
         text, width, initial_indent="    ", subsequent_indent="      ", break_long_words=False, break_on_hyphens=False
     )

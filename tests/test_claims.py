@@ -176,3 +176,14 @@ def test_a_figure_written_with_a_no_break_or_thin_space_is_read_whole(nlp):
         (plain,) = claims_of(nlp, text.replace(space, " "))
         evidence = check.compare(claim, plain, 0.95)
         assert not evidence.contradicts and evidence.message == "both give $800 million"
+
+
+def test_a_sentence_wrapped_over_lines_is_one_claim_at_its_offsets(nlp):
+    from tests.test_cleaning import WRAPPED
+
+    claims = claims_of(nlp, WRAPPED)
+    (places,) = [c for c in claims if "35 dates" in c.text]
+    assert places.text == "The group was to play 35 dates in three cities, London, Berlin\nand New Jersey."
+    assert WRAPPED[places.span.start : places.span.end] == places.text and places.line == 7
+    (amount,) = [q for c in claims for q in c.annotations["number"].found if q.value == 800e6]
+    assert amount.text == "$800 million"  # "$800 million\ncontract": the figure read whole across the break

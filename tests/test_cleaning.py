@@ -57,3 +57,37 @@ def test_publication_date_from_a_dateline():
     assert publication_date("Published:\n2025-02-25 17:13:51 BdST\n\nHeadline here") == "2025-02-25"
     assert publication_date("March 3, 2024\nThe summit opened on Monday.") == "2024-03-03"
     assert publication_date("The summit opened on Monday, March 3, 2024, in Rome.") == ""
+
+
+WRAPPED = """Led Zeppelin fans will be disappointed to learn that there is no reunion
+tour, and a story suggesting that Robert Plant ripped up an $800 million
+contract for such a gig is false, according to the Guardian.
+
+The reported tour was supposedly financed by Richard Branson, who wanted
+to turn one of his planes into a new version of the jet the band used in
+the 1970s. The group was to play 35 dates in three cities, London, Berlin
+and New Jersey.
+- a list item stays its own line
+"""
+
+
+def test_a_text_wrapped_at_a_fixed_width_is_read_by_paragraph_not_by_line():
+    """Wire copy and e-mail wrapped at 72 characters gave claims such as "... in three places: London, Berlin"."""
+    spans = [WRAPPED[s.start : s.end] for s in kept_spans(WRAPPED)]
+    assert [" ".join(span.split()) for span in spans] == [
+        " ".join(paragraph.split())
+        for paragraph in (WRAPPED.split("\n\n")[0], WRAPPED.split("\n\n")[1].split("\n- ")[0])
+    ] + ["- a list item stays its own line"]
+
+
+def test_lines_of_web_text_are_not_joined():
+    """A headline, a tweet's credit and a caption above a paragraph are lines of their own (none of FNC-1's 1,673
+    bodies is taken for wrapped text)."""
+    text = (
+        "Michael Phelps Wins His Second Medal in DUI Case\n"
+        "Olympic swimming star Michael Phelps was pulled over by Maryland police early this morning, and he was"
+        " charged with driving under the influence, the police said in a statement on Tuesday.\n"
+        "— CNBC Now (@CNBCnow) March 4, 2015\n"
+        "Apple could potentially be one of the partners, according to a person familiar with the talks.\n"
+    )
+    assert [text[s.start : s.end] for s in kept_spans(text)] == text.splitlines()
