@@ -146,8 +146,8 @@ def decide_record(
 ) -> None:
     """Record a decision on a report's finding, adding it when new (in place); nothing undecided is ever added."""
     known = entries(baseline).get(record["id"])
-    entry = known or entry_for(record)
-    for key, value in entry_for(record).items():  # what an entry an older version wrote lacks (the fact's fields)
+    entry = known if known is not None else {}
+    for key, value in entry_for(record).items():  # all of it when new; what an older version's entry lacks
         entry.setdefault(key, value)
     _set_decision(entry, decision, reason, reviewer)
     if known is None:

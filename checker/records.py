@@ -78,7 +78,7 @@ class Document:
         return file_start + (offset - text_start)
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of a character offset in `text`; a line ends in "\n", "\r\n" or a lone "\r"
+        """1-based line number of a character offset in `text`; a line ends in "\\n", "\\r\\n" or a lone "\\r"
         (old Mac files)."""
         text = self.text
         return text.count("\n", 0, offset) + text.count("\r", 0, offset) - text.count("\r\n", 0, offset) + 1
