@@ -27,7 +27,7 @@ from html import unescape
 from html.parser import HTMLParser
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from checker.cleaning import kept_spans, publication_date
 from checker.config import Config
@@ -199,12 +199,14 @@ class _MainText(HTMLParser):
 
     def __init__(self, raw: str) -> None:
         super().__init__(convert_charrefs=False)
+        self.raw = raw
         self.line_starts = [0]
         for i, ch in enumerate(raw):
             if ch == "\n":
                 self.line_starts.append(i + 1)
         self.chars: list[str] = []
-        self.offsets: list[int] = []
+        self.offsets: list[int] = []  # where each character of the text starts in the raw page
+        self.ends: list[int] = []  # and where it ends: past a whole "&rdquo;", not one character on
         self.open: list[str] = []  # the elements open here, innermost last
         self.open_count: Counter[str] = Counter()  # of each name, so a stray end tag costs no search
         self.skipping: list[int] = []  # where in `open` each skipped region open here starts, innermost last
@@ -215,10 +217,14 @@ class _MainText(HTMLParser):
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
-    def _emit(self, text: str, raw_start: int, contiguous: bool) -> None:
+    def _emit(self, text: str, raw_start: int, contiguous: bool, raw_end: int | None = None) -> None:
+        """Text from `raw_start` on: one raw character each where `contiguous`, else all from the markup or
+        character reference that starts there and ends at `raw_end`."""
         for i, ch in enumerate(text):
             self.chars.append(" " if ch in "\r\n\t" else ch)
-            self.offsets.append(raw_start + (i if contiguous else 0))
+            start = raw_start + (i if contiguous else 0)
+            self.offsets.append(start)
+            self.ends.append(start + 1 if contiguous or raw_end is None else raw_end)
 
     @property
     def skip_depth(self) -> int:
@@ -258,8 +264,7 @@ class _MainText(HTMLParser):
         if tag == "title":
             self._in_title = False
         if tag in self.BLOCK:
-            self.chars.append("\n")
-            self.offsets.append(self._raw_offset())
+            self._emit("\n", self._raw_offset(), False)
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -267,19 +272,33 @@ class _MainText(HTMLParser):
         elif not self.skip_depth:
             self._emit(data, self._raw_offset(), True)
 
-    def _entity(self, text: str) -> None:
+    def _entity(self, reference: str) -> None:
+        """A character reference (`reference`: "&" and its name) as the text it stands for, as a browser reads it:
+        "&amp" with no ";" is "&", an unknown "&foo;" stays as written."""
         if not self.skip_depth and not self._in_title:
-            self._emit(text, self._raw_offset(), False)
+            start = self._raw_offset()
+            end = start + len(reference)
+            end += self.raw.startswith(";", end)
+            self._emit(unescape(self.raw[start:end]), start, False, end)
 
     def handle_entityref(self, name: str) -> None:
-        self._entity(unescape(f"&{name};"))
+        self._entity(f"&{name}")
 
     def handle_charref(self, name: str) -> None:
-        self._entity(unescape(f"&#{name};"))
+        self._entity(f"&#{name}")
 
 
-def html_main_text(raw: str) -> tuple[str, str, tuple[int, ...]]:
-    """(title, text, raw offset of each text character) of an HTML page.
+class MainText(NamedTuple):
+    """An HTML page's title and text, and where each character of the text starts and ends in the raw page."""
+
+    title: str
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+def html_main_text(raw: str) -> MainText:
+    """The title and main text of an HTML page, with each text character's place in it.
 
     Text after the last `>` holds no complete tag; where it holds a `<`, it is
     taken as data directly: the standard library's parser rescans an unfinished
@@ -293,10 +312,15 @@ def html_main_text(raw: str) -> tuple[str, str, tuple[int, ...]]:
     parser.close()
     if not parser.skip_depth:
         parser._emit(raw[cut:], cut, True)
-    return parser.title.strip(), "".join(parser.chars), tuple(parser.offsets)
+    return MainText(parser.title.strip(), "".join(parser.chars), tuple(parser.offsets), tuple(parser.ends))
 
 
-def _document(doc_id: str, text: str, path: str, **meta: str) -> Document:
+def _runs(offsets: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
+    """(text offset, raw offset) where a run of consecutive raw offsets starts: a page's map, a few hundred pairs."""
+    return tuple((i, o) for i, o in enumerate(offsets) if i == 0 or o != offsets[i - 1] + 1)
+
+
+def _document(doc_id: str, text: str, path: str, **meta) -> Document:
     """A document with its kept spans; the publication date is read from a dateline when not given."""
     meta["published"] = meta.get("published") or publication_date(text)
     return Document(id=doc_id, text=text, path=path, kept=kept_spans(text), **meta)
@@ -355,13 +379,20 @@ def read_text_file(path: Path, doc_id: str, max_chars: int) -> Document:
     with open_regular(path, max_chars) as file:
         text = decode(file.read())
     if path.suffix.lower() in HTML_SUFFIXES:
-        title, body, offsets = html_main_text(text)
-        if not body.strip():
+        page = html_main_text(text)
+        if not page.text.strip():
             raise InputError("no text in HTML page")
-        _check_length(body, max_chars)
-        compact = tuple((i, o) for i, o in enumerate(offsets) if i == 0 or o != offsets[i - 1] + 1)
+        _check_length(page.text, max_chars)
         lines = (0, *(end.end() for end in LINE_END.finditer(text)))
-        return _document(doc_id, body, shown_path(path), title=title, source_offsets=compact, source_lines=lines)
+        return _document(
+            doc_id,
+            page.text,
+            shown_path(path),
+            title=page.title,
+            source_offsets=_runs(page.starts),
+            source_ends=_runs(page.ends),
+            source_lines=lines,
+        )
     _check_length(text, max_chars)
     return _document(doc_id, text, shown_path(path))
 

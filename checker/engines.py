@@ -287,6 +287,7 @@ def document_from_json(text: str) -> Document:
             **data,
             "kept": tuple(Span(**span) for span in data["kept"]),
             "source_offsets": tuple(tuple(pair) for pair in data["source_offsets"]),
+            "source_ends": tuple(tuple(pair) for pair in data["source_ends"]),
             "source_lines": tuple(data["source_lines"]),
         }
     )

@@ -44,7 +44,7 @@ class Document:
     """One source article: its original text and the spans kept after cleaning.
 
     `text` is the decoded file (or JSONL field) exactly as read; for HTML it is
-    the extracted main text, `source_offsets` maps it back into the raw file and
+    the extracted main text, `source_offsets` and `source_ends` map it back into the raw file and
     `source_lines` holds where each line of the raw file starts, so that lines
     and columns name the place in the file a reader opens, not in the text.
     """
@@ -58,6 +58,7 @@ class Document:
     published: str = ""
     url: str = ""
     source_offsets: tuple[tuple[int, int], ...] = ()  # (text offset, file offset) where a run of text starts
+    source_ends: tuple[tuple[int, int], ...] = ()  # (text offset, file offset its character ends at), as runs
     source_lines: tuple[int, ...] = ()
 
     @property
@@ -68,14 +69,13 @@ class Document:
 
     def file_offset(self, offset: int, end: bool = False) -> int:
         """Offset in the file the document was read from (differs from `offset` only for HTML); `end`: of the
-        offset just past a span, taken just past its last character there (the text's next character may stand
-        lines further on, past the markup between them)."""
+        offset just past a span, taken just past its last character there ("&rdquo;" whole; the text's next
+        character may stand lines further on, past the markup between them)."""
         if not self.source_offsets:
             return offset
         if end and offset:
-            return self.file_offset(offset - 1) + 1
-        text_start, file_start = self.source_offsets[bisect.bisect_right(self.source_offsets, offset, key=_first) - 1]
-        return file_start + (offset - text_start)
+            return _mapped(self.source_ends, offset - 1)
+        return _mapped(self.source_offsets, offset)
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset in `text`; a line ends in "\\n", "\\r\\n" or a lone "\\r"
@@ -95,6 +95,13 @@ class Document:
         place = self.file_offset(offset, end)
         line = bisect.bisect_right(self.source_lines, place)
         return line, place - self.source_lines[line - 1] + 1
+
+
+def _mapped(runs: tuple[tuple[int, int], ...], offset: int) -> int:
+    """The file offset `runs` (pairs of a text offset and a file offset, where a run of consecutive ones starts)
+    give a text offset."""
+    text_start, file_start = runs[bisect.bisect_right(runs, offset, key=_first) - 1]
+    return file_start + (offset - text_start)
 
 
 def _first(pair: tuple[int, int]) -> int:

@@ -196,6 +196,20 @@ def test_html_main_text_without_markup_and_offsets_into_the_raw_file(tmp_path):
     assert raw[doc.file_offset(start) : doc.file_offset(end - 1) + 1] == "It passed with 12 votes in favor."
 
 
+def test_a_span_ending_in_a_character_reference_ends_after_the_whole_reference(tmp_path):
+    # "&rdquo;" is one character of the text and seven of the file: an editor given the span must mark all seven.
+    raw = "<p>Intro.</p>\n<p>He said: &ldquo;The vote passed.&rdquo;</p>\n<p>Tom &amp Jerry &#x41;&#66 &foo; left.</p>"
+    (tmp_path / "page.html").write_text(raw)
+    doc = load_corpus([str(tmp_path)]).documents[0]
+    start = doc.text.index("“")
+    end = doc.text.index("”") + 1
+    assert raw[doc.file_offset(start) : doc.file_offset(end, end=True)] == "&ldquo;The vote passed.&rdquo;"
+    assert doc.place_in_file(end, end=True) == (2, len("<p>He said: &ldquo;The vote passed.&rdquo;") + 1)
+    assert "Tom & Jerry AB &foo; left." in doc.text  # as a browser reads them; an unknown name stays as written
+    last = doc.text.index("B &foo") + 1
+    assert raw[doc.file_offset(last - 1) : doc.file_offset(last, end=True)] == "&#66"
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_lines_and_columns_of_an_html_article_are_where_it_stands_in_the_file(tmp_path, newline):
     """A CI annotation on an HTML article named the line of the extracted text: line 4 for a sentence on line 11."""
