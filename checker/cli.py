@@ -264,6 +264,8 @@ def _load(paths: list[str], settings, outputs: Iterable[Path | None] = ()):
     corpus = load_corpus(paths, settings.max_document_chars, exclude=earlier)
     for skipped in corpus.skipped:
         warn(f"skipped {skipped.path}: {skipped.reason}")
+    for warning in corpus.warnings:
+        warn(warning)
     if not corpus.documents:
         raise fail("no readable documents in " + ", ".join(paths))
     return corpus

@@ -23,6 +23,8 @@ import stat
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
 from html import unescape
 from html.parser import HTMLParser
 from itertools import islice
@@ -85,6 +87,31 @@ class Corpus:
     documents: list[Document] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
     folders: dict[str, str] = field(default_factory=dict)  # a file's path -> the name of the folder its id is under
+    warnings: list[str] = field(default_factory=list)  # about documents read all the same ("where: what")
+
+
+def publication_time(value: object) -> str:
+    """A `published` value as ISO 8601: "2014-10-22", or with its time ("2014-10-22T16:40:00+00:00").
+
+    Feeds write ISO 8601 or RFC 2822 ("Wed, 22 Oct 2014 16:40:00 +0000", RSS's form), or a Unix time as a
+    JSON number (seconds, or milliseconds past 1e11). ValueError where the value is none of these.
+    """
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        seconds = value / 1000 if abs(value) > 1e11 else value
+        try:
+            return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds")
+        except (OverflowError, OSError, ValueError):
+            raise ValueError(f"{value} is not a Unix time") from None
+    text = str(value).strip()
+    for read in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            return read(text).isoformat(**({"timespec": "seconds"} if read is datetime.fromisoformat else {}))
+        except ValueError:
+            pass
+    try:
+        return parsedate_to_datetime(text).isoformat(timespec="seconds")
+    except (TypeError, ValueError, IndexError):
+        raise ValueError(f"'{text[:40]}' is not a date or time (ISO 8601 or RFC 2822)") from None
 
 
 def shown_path(path: str | Path) -> str:
@@ -170,6 +197,18 @@ class _MainText(HTMLParser):
         *("ol", "p", "pre", "section", "table", "ul"),
     }
     P_SCOPE = frozenset({"applet", "button", "caption", "html", "marquee", "object", "table", "td", "template", "th"})
+    # What a news page says of itself in <meta> (Open Graph, schema.org, Dublin Core) and <link rel="canonical">,
+    # by the name, property or itemprop; the first given of each wins.
+    META = {
+        "article:published_time": "published",
+        "datepublished": "published",
+        "pubdate": "published",
+        "publishdate": "published",
+        "dc.date.issued": "published",
+        "dcterms.issued": "published",
+        "og:site_name": "source",
+        "og:url": "url",
+    }
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
     SKIP = {"script", "style", "noscript", "nav", "aside", "footer", "header", "form", "svg", "template"}
     BLOCK = {
@@ -211,6 +250,7 @@ class _MainText(HTMLParser):
         self.open_count: Counter[str] = Counter()  # of each name, so a stray end tag costs no search
         self.skipping: list[int] = []  # where in `open` each skipped region open here starts, innermost last
         self.title = ""
+        self.meta: dict[str, str] = {}  # "published", "source", "url" as the page's head gives them
         self._in_title = False
 
     def _raw_offset(self) -> int:
@@ -230,7 +270,19 @@ class _MainText(HTMLParser):
     def skip_depth(self) -> int:
         return len(self.skipping)
 
+    def _read_meta(self, tag: str, attrs: dict[str, str | None]) -> None:
+        if tag == "meta":
+            key = self.META.get((attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower())
+            value = attrs.get("content")
+        elif tag == "link" and "canonical" in (attrs.get("rel") or "").lower().split():
+            key, value = "url", attrs.get("href")
+        else:
+            return
+        if key and value and value.strip():
+            self.meta.setdefault(key, value.strip())
+
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._read_meta(tag, dict(attrs))
         if tag in self.CLOSES_P and self.open_count["p"]:
             self._close("p", self.P_SCOPE)  # "<p>Intro<aside>": the paragraph ends where the aside starts
         if tag not in self.VOID:
@@ -289,12 +341,14 @@ class _MainText(HTMLParser):
 
 
 class MainText(NamedTuple):
-    """An HTML page's title and text, and where each character of the text starts and ends in the raw page."""
+    """An HTML page's title and text, where each character of the text starts and ends in the raw page, and what
+    its head says of it (`published`, `source`, `url`)."""
 
     title: str
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    meta: dict[str, str]
 
 
 def html_main_text(raw: str) -> MainText:
@@ -312,7 +366,7 @@ def html_main_text(raw: str) -> MainText:
     parser.close()
     if not parser.skip_depth:
         parser._emit(raw[cut:], cut, True)
-    return MainText(parser.title.strip(), "".join(parser.chars), tuple(parser.offsets), tuple(parser.ends))
+    return MainText(parser.title.strip(), "".join(parser.chars), tuple(parser.offsets), tuple(parser.ends), parser.meta)
 
 
 def _runs(offsets: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
@@ -374,8 +428,9 @@ def open_regular(path: Path, max_chars: int | None = None) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
-def read_text_file(path: Path, doc_id: str, max_chars: int) -> Document:
-    """A .txt, .md or .html file as one document; its size is checked before a byte is read."""
+def read_text_file(path: Path, doc_id: str, max_chars: int, warnings: list[str]) -> Document:
+    """A .txt, .md or .html file as one document; its size is checked before a byte is read. A page's head gives
+    its source, address and publication time (`warnings` says where that time is not one)."""
     with open_regular(path, max_chars) as file:
         text = decode(file.read())
     if path.suffix.lower() in HTML_SUFFIXES:
@@ -389,6 +444,9 @@ def read_text_file(path: Path, doc_id: str, max_chars: int) -> Document:
             page.text,
             shown_path(path),
             title=page.title,
+            source=page.meta.get("source", ""),
+            url=page.meta.get("url", ""),
+            published=_published(page.meta.get("published"), shown_path(path), warnings),
             source_offsets=_runs(page.starts),
             source_ends=_runs(page.ends),
             source_lines=lines,
@@ -428,8 +486,9 @@ def _json_type(value: object) -> str:
     return next((name for kind, name in kinds if isinstance(value, kind)), "string")
 
 
-def _record(line: str | None, where: str, max_chars: int) -> Document:
-    """The document on one JSONL line; InputError says why the line is not one."""
+def _record(line: str | None, where: str, max_chars: int, warnings: list[str]) -> Document:
+    """The document on one JSONL line; InputError says why the line is not one. A `published` value that is
+    not a time is warned about and left out: the article is still read."""
     if line is None:
         raise InputError(
             f"line is over {JSON_CHARS_PER_CHAR} x the limit of {max_chars:,} characters (max_document_chars)"
@@ -452,8 +511,20 @@ def _record(line: str | None, where: str, max_chars: int) -> Document:
     if not text.strip():
         raise InputError("empty text")
     _check_length(text, max_chars)
-    meta = {k: _unicode(str(record.get(k) or "")) for k in ("source", "title", "published", "url")}
+    meta = {k: _unicode(str(record.get(k) or "")) for k in ("source", "title", "url")}
+    meta["published"] = _published(record.get("published"), where, warnings)
     return _document(_unicode(str(record["id"])), text, where, **meta)
+
+
+def _published(value: object, where: str, warnings: list[str]) -> str:
+    """`publication_time(value)`, or "" with a warning naming `where` when it is given and is not a time."""
+    if value is None or value == "":
+        return ""
+    try:
+        return publication_time(value)
+    except ValueError as exc:
+        warnings.append(f"{where}: published {exc}; read with no publication time")
+        return ""
 
 
 def read_jsonl_file(path: Path, corpus: Corpus, max_chars: int) -> None:
@@ -463,7 +534,7 @@ def read_jsonl_file(path: Path, corpus: Corpus, max_chars: int) -> None:
             continue
         where = f"{shown_path(path)}:{number}"
         try:
-            corpus.documents.append(_record(line, where, max_chars))
+            corpus.documents.append(_record(line, where, max_chars, corpus.warnings))
         except InputError as exc:
             corpus.skipped.append(SkippedFile(where, str(exc)))
 
@@ -475,7 +546,7 @@ def record_text(path: Path, number: int, max_chars: int = Config.max_document_ch
         line = next(islice(lines, number - 1, None), None)
     finally:
         lines.close()
-    return _record(line, f"{path}:{number}", max_chars).text
+    return _record(line, f"{path}:{number}", max_chars, []).text
 
 
 def _hidden(relative: Path) -> bool:
@@ -594,7 +665,7 @@ def _read(file: Path, root: Path | None, corpus: Corpus, max_chars: int) -> None
             read_jsonl_file(file, corpus, max_chars)
         else:
             doc_id = shown_path(file.relative_to(root).as_posix())
-            corpus.documents.append(read_text_file(file, doc_id, max_chars))
+            corpus.documents.append(read_text_file(file, doc_id, max_chars, corpus.warnings))
             corpus.folders[corpus.documents[-1].path] = shown_path(root.resolve().name)
     except Exception as exc:  # whatever fails on one file (an HTML parser's assertion too) skips only it
         corpus.skipped.append(SkippedFile(shown_path(file), _reason(exc)))

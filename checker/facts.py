@@ -14,8 +14,10 @@ contradicting pairs of one story are grouped into facts:
   judged to agree, never only because each contradicts a third.
 
 A document is an *outlier* when its version is given by no other source
-while two or more sources agree on another. The pairs stay in the fact as its
-evidence; one of them, with the outlier's claim first, stands for it in the report.
+while two or more sources agree on another; a word-for-word copy of another
+document (`checker/sources.py`) is not another source. The pairs stay in the
+fact as its evidence; one of them, with the outlier's claim first, stands for
+it in the report.
 """
 
 from __future__ import annotations
@@ -23,10 +25,11 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from checker.checks import Check, registry
 from checker.records import Claim, Finding, content_hash, version_key
+from checker.sources import Provenance, in_time_order
 from checker.verdicts import standing
 
 Shapes = Mapping[str, Check]  # by kind: how a check's evidence names its subject and each side's version
@@ -54,6 +57,7 @@ class Fact:
     versions: tuple[Version, ...]
     findings: tuple[Finding, ...]
     distinct: tuple[str, ...] = ()  # set by group_facts only where two facts of a run would share an id
+    sources: Mapping[str, Provenance] = field(default_factory=dict, compare=False)  # by document id
 
     @property
     def id(self) -> str:
@@ -69,11 +73,19 @@ class Fact:
     def score(self) -> float:
         return max(f.score for f in self.findings)
 
+    def voices(self, version: Version) -> int:
+        """How many sources give `version`, a copy of another document's text not counted again."""
+        return len({self.copy_of(doc) or doc for doc in version.documents})
+
+    def copy_of(self, doc: str) -> str:
+        """The document whose text `doc` repeats word for word, or ""."""
+        return self.sources[doc].copy_of if doc in self.sources else ""
+
     @property
     def majority(self) -> Version | None:
         """The version more sources give than any other, if there is one."""
-        ranked = sorted(self.versions, key=lambda v: -len(v.documents))
-        if len(ranked) > 1 and len(ranked[0].documents) > len(ranked[1].documents):
+        ranked = sorted(self.versions, key=lambda v: -self.voices(v))
+        if len(ranked) > 1 and self.voices(ranked[0]) > self.voices(ranked[1]):
             return ranked[0]
         return None
 
@@ -84,10 +96,31 @@ class Fact:
         for version in self.versions:
             for doc in version.documents:
                 given[doc] += 1
-        if max((len(v.documents) for v in self.versions), default=0) < 2:
+        if max((self.voices(v) for v in self.versions), default=0) < 2:
             return ()
-        alone = [v.documents[0] for v in self.versions if len(v.documents) == 1]
+        alone = [doc for v in self.versions if self.voices(v) == 1 for doc in v.documents]
         return tuple(sorted(doc for doc in alone if given[doc] == 1))
+
+    @property
+    def copies(self) -> dict[str, str]:
+        """The fact's documents that repeat another document's text, each with the document it repeats."""
+        documents = {doc for v in self.versions for doc in v.documents}
+        return {doc: self.copy_of(doc) for doc in sorted(documents) if self.copy_of(doc)}
+
+    @property
+    def in_publication_order(self) -> bool:
+        """Whether the versions follow one another in time: every source of each published before every source
+        of the next, with a version given by two sources or more (one source a version orders trivially)."""
+        return self._time_order() is not None and any(self.voices(v) > 1 for v in self.versions)
+
+    @property
+    def ordered_versions(self) -> tuple[Version, ...]:
+        """The versions, earliest first where they follow the order of publication."""
+        order = self._time_order() if self.in_publication_order else None
+        return tuple(self.versions[i] for i in order) if order else self.versions
+
+    def _time_order(self) -> list[int] | None:
+        return in_time_order((v.documents for v in self.versions), self.sources)
 
     def representative(self, focus: Collection[str] = ()) -> Finding:
         """The pair that stands for the fact: one with a document of `focus` (CI's new articles: the pull
@@ -198,11 +231,15 @@ def _agreeing_versions(findings: Sequence[Finding], agreements: Mapping[tuple, l
 
 
 def group_facts(
-    findings: Iterable[Finding], story_of: Mapping[str, str] | None = None, checks: Sequence[Check] | None = None
+    findings: Iterable[Finding],
+    story_of: Mapping[str, str] | None = None,
+    checks: Sequence[Check] | None = None,
+    sources: Mapping[str, Provenance] | None = None,
 ) -> list[Fact]:
     """The facts the contradictions of `findings` are about, in a stable order (highest score first, then by id).
 
-    `checks` say how their evidence names a subject and versions (default: every registered check).
+    `checks` say how their evidence names a subject and versions (default: every registered check); `sources`
+    when each document was published and whose text it copies (`checker.sources.provenance`).
     """
     findings = list(findings)
     contradictions = sorted((f for f in findings if f.label == "contradict"), key=lambda f: f.id)
@@ -219,9 +256,12 @@ def group_facts(
         group = [contradictions[i] for i in members]
         shape = shapes.get(group[0].kind)
         versions = _structured_versions(group, shape) if shape else _agreeing_versions(group, agreements)
-        versions.sort(key=lambda v: (-len(v.documents), v.documents, v.value))
+        documents = {doc for v in versions for doc in v.documents}
+        known = {doc: sources[doc] for doc in documents if sources and doc in sources}
         story = story_of.get(group[0].pair.a.doc_id, "")
-        facts.append(Fact(group[0].kind, _subject(group[0], shapes), story, tuple(versions), tuple(group)))
+        fact = Fact(group[0].kind, _subject(group[0], shapes), story, tuple(versions), tuple(group), sources=known)
+        ranked = sorted(versions, key=lambda v: (-fact.voices(v), -len(v.documents), v.documents, v.value))
+        facts.append(replace(fact, versions=tuple(ranked)))
     return sorted(_distinct_ids(facts), key=lambda f: (-f.score, f.id))
 
 

@@ -78,6 +78,15 @@ def location(claim: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def place(claim: dict[str, Any]) -> str:
+    """A claim's document and where a reader finds it: "b.txt:12", or for a JSONL record "jj-04 (feed.jsonl:15)"
+    (a line of a record's text is no line of any file)."""
+    if JSONL_LINE.match(claim["path"]):
+        where = location(claim)
+        return f"{claim['doc_id']} ({where['file']}:{where['line']})"
+    return f"{claim['doc_id']}:{claim['line']}"
+
+
 def model_reading(record: dict[str, Any]) -> str:
     """What the NLI model read in the pair, both directions: all a model-only contradiction rests on."""
     nli = record.get("nli") or {}
@@ -100,7 +109,7 @@ def reason(record: dict[str, Any]) -> str:
 def describe(record: dict[str, Any]) -> str:
     evidence = reason(record) or "NLI"
     other = record["b"]
-    return f'{record["label"]} ({record["kind"]}: {evidence}) with {other["doc_id"]}:{other["line"]}: "{one_line(other["text"])}"'
+    return f'{record["label"]} ({record["kind"]}: {evidence}) with {place(other)}: "{one_line(other["text"])}"'
 
 
 def one_line(text: str) -> str:
@@ -246,11 +255,11 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[st
         head = f"{printable(where['file'])}:{where['line']}: {record['label']} [{record['kind']}] {record['score']:.2f}"
         evidence = printable(reason(record))
         if concise:
-            line = f"{head} with {printable(b['doc_id'])}:{b['line']}" + (f" ({evidence})" if evidence else "")
+            line = f"{head} with {printable(place(b))}" + (f" ({evidence})" if evidence else "")
             lines.append(line + (notes or {}).get(record["id"], ""))
             continue
         lines += [head, f"    {printable(a['doc_id'])}: {printable(one_line(a['text']))}"]
-        lines.append(f"    {printable(b['doc_id'])}:{b['line']}: {printable(one_line(b['text']))}")
+        lines.append(f"    {printable(place(b))}: {printable(one_line(b['text']))}")
         if evidence:
             lines.append(f"    evidence: {evidence}")
         lines.append(f"    id: {record['id']}")
@@ -283,21 +292,48 @@ def to_stories(records: Sequence[dict[str, Any]], width: int = 100) -> str:
         counts = f" ({len(documents)} sources, {disputed})"
         lines.append(_cut(f"Story: {label or '(all documents)'}", width - len(counts)) + counts)
         for record in facts:
-            fact = record["fact"]
             about = f"  {record['kind']} {record['score']:.2f}: {printable(one_line(reason(record)))}"
             lines += textwrap.wrap(
                 about, width, subsequent_indent="      ", break_long_words=False, break_on_hyphens=False
             )
-            for version in fact["versions"]:
-                lines += _version_lines(version, set(fact["outliers"]), width)
+            lines += version_lines(record["fact"], width)
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _version_lines(version: dict[str, Any], outliers: set[str], width: int) -> list[str]:
-    """A version and every source that gives it, wrapped, never cut: how many back it is what a reader weighs, and a
-    model-only fact's version is a whole sentence, which cut short can read as the other version."""
+def version_lines(fact: dict[str, Any], width: int) -> list[str]:
+    """Every version of a report line's fact with its sources, and whether they follow the order of publication."""
+    lines = []
+    if fact.get("in_publication_order"):
+        lines.append("      versions in order of publication: a later one may update an earlier one")
+    for version in fact["versions"]:
+        lines += _version_lines(version, set(fact["outliers"]), fact.get("copies") or {}, width)
+    return lines
+
+
+def when(published: str) -> str:
+    """A publication time as a reader scans it: "2014-10-22 16:40 UTC", "2014-10-22"."""
+    day, _, time = published.partition("T")
+    if not time:
+        return day
+    clock, zone = time[:5], time[8:]
+    return f"{day} {clock}" + (" UTC" if zone in ("+00:00", "Z") else f" {zone}" if zone else "")
+
+
+def _version_lines(version: dict[str, Any], outliers: set[str], copies: Mapping[str, str], width: int) -> list[str]:
+    """A version and every source that gives it (its outlet, when it was published, whose text it copies), wrapped,
+    never cut: how many back it is what a reader weighs, and a model-only fact's version is a whole sentence, which
+    cut short can read as the other version."""
     alone = " (stands alone)" if set(version["documents"]) & outliers else ""
-    sources = ", ".join(printable(document) for document in version["documents"])
+    about = {c["doc_id"]: c for c in version.get("claims", [])}
+
+    def source(document: str) -> str:
+        claim = about.get(document, {})
+        notes = [claim.get("source", ""), when(claim.get("published", ""))]
+        notes.append(f"same text as {copies[document]}" if document in copies else "")
+        notes = [printable(note) for note in notes if note]
+        return printable(document) + (f" ({', '.join(notes)})" if notes else "")
+
+    sources = ", ".join(source(document) for document in version["documents"])
     text = f'"{printable(one_line(version["value"]))}"{alone}: {sources}'
     return textwrap.wrap(
         text, width, initial_indent="    ", subsequent_indent="      ", break_long_words=False, break_on_hyphens=False

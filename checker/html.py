@@ -115,7 +115,7 @@ Click a story to list only its findings; click it again to list all.</p></sectio
 <div id="filters">
 <label>Label <select id="f-label"><option value="">all</option></select></label>
 <label>Kind <select id="f-kind"><option value="">all</option></select></label>
-<label>Document <input id="f-doc" placeholder="id contains"></label>
+<label>Document <input id="f-doc" placeholder="id or outlet contains"></label>
 <label title="A contradiction's score: the share of contradictions like it that readers confirmed on real news. An agreement's or an unrelated pair's: the model's probability.">Min score <input id="f-score" type="number" min="0" max="1" step="0.05" value="0"></label>
 <label>Search <input id="f-text" placeholder="text"></label>
 </div>
@@ -142,8 +142,10 @@ const outlier = (f, doc) => !!(f.fact && f.fact.outliers && f.fact.outliers.incl
 // Every source and claim of a finding: the pair shown and each version's (a fact names more sources than its pair).
 const versionsOf = (f) => f.fact ? f.fact.versions : [];  // agreements, and every line of a version-2 report: none
 const docsOf = (f) => [f.a.doc_id, f.b.doc_id, ...versionsOf(f).flatMap(v => v.documents)];
-// What the document filter matches (as review --doc): every document, and the JSONL file a pair's lines are in.
-const placesOf = (f) => [...docsOf(f), ...[f.a, f.b].map(c => /^(.+\\.jsonl):\\d+$/.exec(c.path || '')).filter(Boolean).map(m => m[1])];
+// What the document filter matches (as review --doc): every document, the JSONL file a pair's lines are in,
+// and each outlet named (the JSONL `source`, a page's site name).
+const placesOf = (f) => [...docsOf(f), ...[f.a, f.b].map(c => /^(.+\\.jsonl):\\d+$/.exec(c.path || '')).filter(Boolean).map(m => m[1]),
+  ...[f.a, f.b, ...versionsOf(f).flatMap(v => v.claims)].map(c => c.source).filter(Boolean)];
 const textsOf = (f) => [f.a.text, f.b.text, ...versionsOf(f).flatMap(v => v.claims.map(c => c.text))];
 // As formats.model_reading: what the model read both ways, all a model-only contradiction rests on.
 function modelReading(f){ const p = [f.nli && f.nli.a_to_b, f.nli && f.nli.b_to_a].filter(Boolean).map(d => d.contradiction.toFixed(2));
@@ -200,16 +202,25 @@ function render(){ const body = $('list').tBodies[0]; $('main').append($('detail
   $('shown').textContent = rows.length + ' of ' + findings.length + ' findings shown' + (story ? ' (story: ' + story.label + ')' : ''); }
 function select(f){ selected = f; show(f); render();
   if (location.hash !== '#' + f.id) location.hash = f.id; }
+// As formats.when: "2014-10-22 16:40 UTC", "2014-10-22".
+function when(p){ if (!p) return ''; const [day, time] = p.split('T'); if (!time) return day;
+  const zone = time.slice(8); return day + ' ' + time.slice(0, 5) + (zone === '+00:00' || zone === 'Z' ? ' UTC' : zone ? ' ' + zone : ''); }
+// A version's source as formats.source writes it: its outlet, when it was published, whose text it copies.
+function sourceText(f, v, doc){ const c = v.claims.find(x => x.doc_id === doc) || {}, copies = f.fact.copies || {};
+  const notes = [c.source, when(c.published), copies[doc] ? 'same text as ' + copies[doc] : ''].filter(Boolean);
+  return doc + (notes.length ? ' (' + notes.join(', ') + ')' : ''); }
 function side(f, s){ const c = f[s], ctx = f.context[s];
-  return el('div', {className: 'claim'}, el('h3', {}, c.doc_id + ' · line ' + c.line + (c.source ? ' · ' + c.source : ''),
+  return el('div', {className: 'claim'}, el('h3', {}, [c.doc_id, 'line ' + c.line, c.source, when(c.published)].filter(Boolean).join(' · '),
       outlier(f, c.doc_id) ? el('span', {className: 'outlier', textContent: 'outlier'}) : ''),
     el('div', {className: 'context'}, ctx.before, el('mark', {textContent: ctx.claim}), ctx.after),
     c.standalone !== c.text ? el('p', {className: 'muted', textContent: 'Read by the model as: ' + c.standalone}) : ''); }
 function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent: f.label + ' · ' + f.kind + ' · score ' + f.score.toFixed(2)}));
   if (f.fact) { const vs = el('ul', {className: 'versions'});
     f.fact.versions.forEach(v => vs.append(el('li', {}, el('strong', {textContent: '"' + v.value + '"'}),
-      ' ' + v.documents.join(', ') + (v.documents.some(x => f.fact.outliers.includes(x)) ? ' (stands alone)' : ''))));
-    d.append(el('h2', {textContent: 'Versions' + (f.story ? ' · story: ' + f.story.label : '')}), vs,
+      (v.documents.some(x => f.fact.outliers.includes(x)) ? ' (stands alone)' : '') + ': '
+      + v.documents.map(x => sourceText(f, v, x)).join(', '))));
+    d.append(el('h2', {textContent: 'Versions' + (f.story ? ' · story: ' + f.story.label : '')}),
+      f.fact.in_publication_order ? el('p', {className: 'muted', textContent: 'In order of publication, earliest first: a later version may update an earlier one.'}) : '', vs,
       el('p', {className: 'muted', textContent: f.pairs.length + ' claim pair(s) behind this fact; one is shown below.'})); }
   d.append(el('div', {className: 'claims'}, side(f, 'a'), side(f, 'b')));
   const ev = el('ul', {className: 'evidence'});

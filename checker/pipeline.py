@@ -36,6 +36,7 @@ from checker.nli import HFNLIModel, NLIBackend, check_model, model_name, weights
 from checker.pairing import PairingStats, SentenceEmbedder, pair_candidates
 from checker.records import CandidatePair, Claim, Document, Finding, NLIScores, content_hash
 from checker.report import finding_record, sort_findings
+from checker.sources import provenance
 from checker.stories import Story, group_stories
 from checker.verdicts import Thresholds, collapse_repeats, decide, needs_reverse
 
@@ -99,6 +100,7 @@ class CheckResult:
         return {
             "documents": len(self.corpus.documents),
             "skipped": [{"path": s.path, "reason": s.reason, "inputs": s.inputs} for s in self.corpus.skipped],
+            "warnings": list(self.corpus.warnings),
             "claims": len(self.claims),
             "candidate_pairs": self.pairing.candidates,
             "cross_document_pairs": self.pairing.cross_document_pairs,
@@ -236,7 +238,7 @@ class Checker:
         computed = {k: self.work[k] for k in ("documents_parsed", "embeddings", "verdicts")}
         findings = sort_findings(collapse_repeats(findings))
         directions = sum(len(s.directions()) for s in scores)
-        facts = group_facts(findings, story_of, self.checks)
+        facts = group_facts(findings, story_of, self.checks, provenance(corpus.documents))
         return CheckResult(corpus, claims, findings, stats, seconds, computed, directions, stories, facts)
 
     def extract_claims(self, documents: Sequence[Document], progress: Progress = _no_progress) -> list[Claim]:

@@ -26,7 +26,7 @@ from checker.formats import orient
 from checker.records import NLI_LABELS, Claim, Document, Finding
 from checker.stories import Story
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "finding.schema.json"
 
 
@@ -74,6 +74,8 @@ def claim_record(claim: Claim, document: Document) -> dict[str, Any]:
         "end_line": end_line,
         "end_column": end_column,
     }
+    if document.published:
+        record["published"] = document.published
     if document.source_offsets:
         record["file_span"] = [document.file_offset(claim.span.start), document.file_offset(claim.span.end, end=True)]
     return record
@@ -102,10 +104,12 @@ def finding_record(
                     _claim_ref(c, documents) for c in sorted(version.claims, key=lambda c: (c.doc_id, c.span.start))
                 ],
             }
-            for version in fact.versions
+            for version in fact.ordered_versions
         ],
         "majority": fact.majority.value if fact.majority else None,
         "outliers": list(fact.outliers),
+        "copies": fact.copies,
+        "in_publication_order": fact.in_publication_order,
     }
     record["pairs"] = [
         {
@@ -121,8 +125,10 @@ def finding_record(
 
 
 def _claim_ref(claim: Claim, documents: dict[str, Document]) -> dict[str, Any]:
-    line = documents[claim.doc_id].place_in_file(claim.span.start)[0]
-    return {"doc_id": claim.doc_id, "text": claim.text, "line": line, "span": [claim.span.start, claim.span.end]}
+    document = documents[claim.doc_id]
+    line = document.place_in_file(claim.span.start)[0]
+    ref = {"doc_id": claim.doc_id, "text": claim.text, "line": line, "span": [claim.span.start, claim.span.end]}
+    return ref | {key: value for key in ("source", "published") if (value := getattr(document, key))}
 
 
 def pair_record(finding: Finding, documents: dict[str, Document]) -> dict[str, Any]:

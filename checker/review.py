@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from checker.baseline import decide_record, entries
-from checker.formats import JSONL_LINE, model_reading, printable, record_documents
+from checker.formats import JSONL_LINE, model_reading, place, printable, record_documents, version_lines, when
 from checker.html import claim_context
 from checker.interrupts import Terminated
 
@@ -53,10 +53,13 @@ class Filters:
 
     @staticmethod
     def _places(record: dict[str, Any]) -> set[str]:
-        """Every document of a finding, and the JSONL file its pair's lines are in: a JSONL corpus's findings are
-        listed as `news.jsonl:26`, and `--doc news.jsonl` found none of them."""
+        """Every document of a finding, its outlets, and the JSONL file its pair's lines are in: a JSONL corpus's
+        findings are listed as `news.jsonl:26`, and `--doc news.jsonl` (or `--doc Reuters`) found none of them."""
         lines = (JSONL_LINE.match(record[side]["path"]) for side in ("a", "b"))
-        return record_documents(record) | {m["file"] for m in lines if m}
+        versions = (record.get("fact") or {}).get("versions", [])
+        claims = [record["a"], record["b"], *(c for v in versions for c in v["claims"])]
+        outlets = {c["source"] for c in claims if c.get("source")}
+        return record_documents(record) | {m["file"] for m in lines if m} | outlets
 
 
 def summary_lines(records: Sequence[dict[str, Any]]) -> list[str]:
@@ -79,7 +82,8 @@ def one_line(text: str) -> str:
 def claim_view(record: dict[str, Any], side: str, texts: dict) -> Text:
     context = claim_context(record[side], texts)
     claim = record[side]
-    text = Text(f"{printable(claim['doc_id'])}:{claim['line']}\n", style="bold")
+    about = [place(claim), claim.get("source", ""), when(claim.get("published", ""))]
+    text = Text(printable(" · ".join(a for a in about if a)) + "\n", style="bold")
     text.append("…" + one_line(context["before"][-CONTEXT_CHARS:]) if context["before"] else "")
     text.append(one_line(context["claim"]), style="black on yellow")
     text.append(one_line(context["after"][:CONTEXT_CHARS]) + "…" if context["after"] else "")
@@ -88,6 +92,10 @@ def claim_view(record: dict[str, Any], side: str, texts: dict) -> Text:
 
 def show(console: Console, record: dict[str, Any], position: str, texts: dict) -> None:
     console.rule(f"{position}  {record['label']} · {record['kind']} · score {record['score']:.2f} · {record['id']}")
+    if record.get("fact"):
+        lines = version_lines(record["fact"], console.width)
+        console.print("\n".join(line.removeprefix("  ") for line in lines), markup=False, highlight=False)
+        console.print()
     console.print(claim_view(record, "a", texts))
     console.print()
     console.print(claim_view(record, "b", texts))

@@ -293,6 +293,26 @@ def test_review_filters_on_the_value_it_checked_and_on_every_source_of_a_fact(tm
         assert result.exit_code == 0 and "Found 1 finding." in result.stdout, (option, result.output)
 
 
+def test_review_finds_a_fact_by_outlet_and_shows_its_versions_with_their_times(tmp_path):
+    """A feed's reader asks for Reuters' findings: `--doc Reuters` found none, and a finding showed one pair with no
+    version, outlet or time."""
+    report = tmp_path / "r.jsonl"
+    record = finding(1) | {"schema_version": 4, "story": None, "pairs": []}
+    record["a"] |= {"path": "feed.jsonl:3", "source": "Reuters", "published": "2014-10-22T16:40:00+00:00"}
+    ref = {k: record["a"][k] for k in ("doc_id", "text", "line", "span", "source", "published")}
+    other = {"doc_id": "b.txt", "text": "x", "line": 1, "span": [0, 1], "source": "AFP", "published": "2014-10-22"}
+    versions = [{"value": "1", "documents": ["a.txt"], "claims": [ref]}]
+    versions.append({"value": "99", "documents": ["b.txt"], "claims": [other]})
+    record["fact"] = {"id": record["id"], "subject": "", "versions": versions, "majority": None, "outliers": []}
+    report.write_text(json.dumps(record | {"fact": record["fact"] | {"copies": {}, "in_publication_order": False}}))
+    assert "Found 1 finding." in runner.invoke(app, ["review", str(report), "--list", "--doc", "afp"]).stdout
+    shown = runner.invoke(app, ["review", str(report), "--baseline", str(tmp_path / "b.json")], input="q\n")
+    assert (
+        '"1": a.txt (Reuters, 2014-10-22 16:40 UTC)' in shown.stdout and '"99": b.txt (AFP, 2014-10-22)' in shown.stdout
+    )
+    assert "a.txt (feed.jsonl:3) · Reuters · 2014-10-22 16:40 UTC" in shown.stdout  # a record's line, not its text's
+
+
 def test_review_list_says_how_many_the_baseline_has_decided(tmp_path):
     """Listed 2, asked about 1: the list says why."""
     report, baseline = tmp_path / "r.jsonl", tmp_path / "baseline.json"

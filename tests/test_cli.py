@@ -40,6 +40,35 @@ def test_report_summary_and_fail_on(corpus, tmp_path, tiny_model):
     assert stats["findings"]["contradict"] == 1 and stats["documents"] == 2
 
 
+def test_a_feed_names_each_source_its_outlet_and_time_and_a_reprint_counts_once(tmp_path, tiny_model):
+    """A day's feed: two outlets give 18, an agency's reprint gives its 4 again. The report named sources by id
+    alone, with no time, and the reprint made 4 a majority against the one independent 18."""
+    from tests.helpers import VOTE_A, VOTE_B
+
+    rows = [
+        {"id": "afp", "text": VOTE_B, "source": "AFP", "published": "Wed, 22 Oct 2014 10:15:00 +0000"},
+        {"id": "yahoo", "text": VOTE_B, "source": "Yahoo News", "published": "2014-10-22T11:00:00Z"},
+        {"id": "bbc", "text": VOTE_A, "source": "BBC", "published": "2014-10-22T18:30:00+01:00"},
+    ]
+    feed, report = tmp_path / "feed.jsonl", tmp_path / "report.jsonl"
+    feed.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    result = run(str(feed), "--model", str(tiny_model), "-o", str(report))
+    assert result.exit_code == 0, result.output
+    (finding,) = read_report(report)
+    jsonschema.validate(finding, json.loads(SCHEMA_PATH.read_text()))
+    fact = finding["fact"]
+    assert fact["majority"] is None and fact["outliers"] == [] and fact["copies"] == {"yahoo": "afp"}
+    assert not fact["in_publication_order"]  # 10:15 and 11:00 UTC, then 17:30: but one voice each, no update shown
+    assert [v["value"] for v in fact["versions"]] == ["4", "18"]
+    assert {finding[side]["published"] for side in ("a", "b")} == {
+        "2014-10-22T10:15:00+00:00",
+        "2014-10-22T18:30:00+01:00",
+    }
+    assert '"4": afp (AFP, 2014-10-22 10:15 UTC), yahoo (Yahoo News, 2014-10-22 11:00' in result.stdout
+    assert "same text as afp)" in result.stdout and '"18": bbc (BBC, 2014-10-22 18:30 +01:00)' in result.stdout
+    assert "versions in order of publication" not in result.stdout
+
+
 def test_same_input_same_report(corpus, tmp_path, tiny_model):
     first, second = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
     for path in (first, second):

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from checker.facts import group_facts
 from checker.records import CandidatePair, Evidence, Finding
+from checker.sources import Provenance
 from tests.helpers import make_claim
 
 
@@ -134,3 +135,64 @@ def test_one_subject_in_two_stories_gets_two_ids():
     story_of = {doc: "s1" for doc in ("000", "001", "002", "003", "004")} | {"101": "s2", "102": "s2"}
     ids = [f.id for f in group_facts([*title_findings(), elsewhere], story_of)]
     assert len(set(ids)) == 2
+
+
+def three_against_one() -> list[Finding]:
+    """ "18 votes against" in 001, 002 and 003; "4" in 000."""
+    return [
+        contradiction("000", "It got 4 votes against.", other, f"It got 18 votes against ({other}).", votes(4, 18))
+        for other in ("001", "002", "003")
+    ]
+
+
+def test_a_reprint_of_another_article_is_one_source_not_a_majority():
+    """An agency story and its word-for-word reprint made a "majority" against two independent reports."""
+    copied = {"002": Provenance(copy_of="001"), "003": Provenance(copy_of="001")}
+    (fact,) = group_facts(three_against_one(), sources=copied)
+    assert fact.majority is None and fact.outliers == ()
+    assert fact.copies == {"002": "001", "003": "001"}
+    (fact,) = group_facts(three_against_one(), sources={"003": Provenance(copy_of="001")})
+    assert fact.majority.value == "18" and fact.outliers == ("000",)  # 001 and 002 are two sources
+
+
+def test_a_copy_that_stands_alone_is_an_outlier_with_the_document_it_copies():
+    findings = [
+        contradiction(doc, "It got 4 votes against.", other, "It got 18 votes against.", votes(4, 18))
+        for doc in ("000", "000b")
+        for other in ("001", "002")
+    ]
+    (fact,) = group_facts(findings, sources={"000b": Provenance(copy_of="000")})
+    assert fact.outliers == ("000", "000b") and fact.majority.value == "18"
+
+
+def published(times: dict[str, str]) -> dict[str, Provenance]:
+    return {doc: Provenance(published=time) for doc, time in times.items()}
+
+
+def test_versions_that_follow_the_order_of_publication_are_listed_earliest_first():
+    """A toll that rose during the day read as four sources disagreeing, with nothing to say which came first."""
+    times = {"000": "2014-10-22T10:15:00-04:00", "001": "2014-10-22T16:00:00Z", "002": "2014-10-22T17:30:00+00:00"}
+    findings = [
+        contradiction("001", "12 were killed.", "002", "40 were killed.", votes(12, 40)),
+        contradiction("000", "12 were killed.", "002", "40 were killed.", votes(12, 40)),
+    ]
+    (fact,) = group_facts(findings, sources=published(times | {"003": "2014-10-23"}))
+    assert fact.in_publication_order and [v.value for v in fact.ordered_versions] == ["12", "40"]
+    assert fact.majority.value == "12" and fact.outliers == ("002",)
+    # 001 published after 002: the versions cross in time, so nothing is said of updates
+    (fact,) = group_facts(findings, sources=published(times | {"001": "2014-10-22T18:00:00Z"}))
+    assert not fact.in_publication_order and [v.value for v in fact.ordered_versions] == ["12", "40"]
+    # a date alone spans its day: it cannot be put before a time on that day, nor can an unknown time
+    for other in ("2014-10-22", ""):
+        (fact,) = group_facts(findings, sources=published(times | {"002": other}))
+        assert not fact.in_publication_order
+
+
+def test_two_sources_published_apart_are_not_called_in_publication_order():
+    # any two times are in some order: with one source a version, the order says nothing of updates
+    times = {"a": "2014-10-22T10:00:00Z", "b": "2014-10-22T12:00:00Z"}
+    (fact,) = group_facts(
+        [contradiction("b", "It got 18 votes against.", "a", "It got 4 votes against.", votes(18, 4))],
+        sources=published(times),
+    )
+    assert not fact.in_publication_order

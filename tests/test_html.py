@@ -113,6 +113,33 @@ def records(tmp_path) -> list[dict]:
     ]
 
 
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
+)
+def test_page_names_each_source_its_outlet_time_and_copy(records, tmp_path):
+    """A fact-checker weighs a version by who gave it and when: the page named sources by file only."""
+    fact = records[0]
+    fact["a"] |= {"source": "Daily Bugle", "published": "2014-10-22T16:40:00+00:00"}
+    later = {"source": "Clarion", "published": "2014-10-22T20:30:00-04:00"}
+    fact["fact"]["versions"][1]["claims"] = [
+        {"doc_id": "b.txt", "text": "x", "line": 1, "span": [0, 1]} | later,
+        fact["fact"]["versions"][1]["claims"][0] | later,
+    ]
+    fact["fact"] |= {"copies": {"c.txt": "b.txt"}, "in_publication_order": True}
+    page_path = tmp_path / "report.html"
+    page_path.write_text(render_html(records))
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(page_path.as_uri() + "#1111111111111111")
+        detail = page.inner_text("#detail")
+        assert "a.txt · line 2 · Daily Bugle · 2014-10-22 16:40 UTC" in detail
+        assert (
+            '"posted nothing": b.txt (Clarion, 2014-10-22 20:30 -04:00), '
+            "c.txt (Clarion, 2014-10-22 20:30 -04:00, same text as b.txt)"
+        ) in detail
+        assert "In order of publication, earliest first" in detail
+
+
 def test_context_marks_a_cut_only_where_the_article_goes_on(tmp_path):
     from checker.html import CONTEXT_CHARS, claim_context
 
@@ -172,7 +199,7 @@ def test_page_filters_opens_a_finding_and_shows_text_as_text(records, tmp_path):
         assert "<script>window.pwned = true</script>" in detail  # shown as text
         assert "The mayor posted nothing on Friday." in detail and "contradiction 0.90" in detail
         assert "NLI b to a: not scored" in detail
-        assert '"posted <script>" a.txt (stands alone)' in detail and '"posted nothing" b.txt, c.txt' in detail
+        assert '"posted <script>" (stands alone): a.txt' in detail and '"posted nothing": b.txt, c.txt' in detail
         assert "story: The mayor's post" in detail and "2 claim pair(s) behind this fact" in detail
         assert page.evaluate("window.pwned === undefined")
         assert page.locator("#detail mark").count() == 2

@@ -101,7 +101,7 @@ def test_html_with_an_attribute_never_closed_finishes_with_a_reason(tmp_path):
 def test_html_ending_in_unfinished_tags_is_read_as_text_without_rescanning():
     # The standard library's parser rescans an unfinished tail once per "<": this page took minutes.
     tail = "<a " * 100_000
-    title, text, offsets, _ = html_main_text("<title>T</title><p>The council voted.</p>" + tail)
+    title, text, offsets, *_ = html_main_text("<title>T</title><p>The council voted.</p>" + tail)
     assert title == "T" and text.strip().startswith("The council voted.") and text.endswith(tail)
     assert offsets[-1] == len("<title>T</title><p>The council voted.</p>" + tail) - 1
 

@@ -1,0 +1,87 @@
+"""Documents → provenance: when each was published (as feeds and pages write it) and whose text it repeats."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from checker.cli import app
+from checker.corpus import load_corpus, publication_time
+from checker.records import Document
+from checker.sources import provenance
+
+TEXT = "Police said 12 people were killed on Wednesday."
+
+
+def document(doc_id: str, text: str = TEXT, published: str = "") -> Document:
+    return Document(id=doc_id, text=text, path=doc_id, kept=(), published=published)
+
+
+def test_a_word_for_word_reprint_is_a_copy_of_the_earliest_published():
+    sources = provenance(
+        [
+            document("a-yahoo", TEXT.replace(" ", "  ") + "\n", "2014-10-22T14:02:00Z"),
+            document("z-reuters", TEXT, "2014-10-22T13:45:00Z"),
+            document("b-own", TEXT.replace("12", "21"), "2014-10-22T12:00:00Z"),  # edited: a source of its own
+        ]
+    )
+    assert sources["a-yahoo"].copy_of == "z-reuters" and sources["z-reuters"].copy_of == ""
+    assert sources["b-own"].copy_of == "" and sources["b-own"].published == "2014-10-22T12:00:00Z"
+    undated = provenance([document("b"), document("a")])  # no times: the first by id is the original
+    assert undated["b"].copy_of == "a" and undated["a"].copy_of == ""
+
+
+@pytest.mark.parametrize(
+    ("given", "read"),
+    [
+        ("2014-10-22", "2014-10-22"),
+        ("2014-10-22T16:40:00Z", "2014-10-22T16:40:00+00:00"),
+        ("2014-10-22 16:40", "2014-10-22T16:40:00"),
+        ("Wed, 22 Oct 2014 16:40:00 +0000", "2014-10-22T16:40:00+00:00"),  # RSS
+        ("22 Oct 2014 12:40:00 -0400", "2014-10-22T12:40:00-04:00"),
+        (1413996000, "2014-10-22T16:40:00+00:00"),  # a Unix time, as a JSON number
+        (1413996000000, "2014-10-22T16:40:00+00:00"),  # in milliseconds
+    ],
+)
+def test_a_publication_time_is_read_as_feeds_write_it(given, read):
+    assert publication_time(given) == read
+
+
+def test_a_publication_time_that_is_none_is_named_and_the_article_still_read(tmp_path):
+    """A weekday was dated for one article and not another, with no word of why, when a feed wrote
+    `published` as RFC 2822 or as "yesterday"."""
+    feed = tmp_path / "feed.jsonl"
+    rows = [
+        {"id": "a", "text": TEXT, "published": "Wed, 22 Oct 2014 16:40:00 +0000"},
+        {"id": "b", "text": TEXT, "published": "yesterday"},
+        {"id": "c", "text": TEXT, "published": "06/12/2014"},
+    ]
+    feed.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    corpus = load_corpus([str(feed)])
+    assert [(d.id, d.published) for d in corpus.documents] == [("a", "2014-10-22T16:40:00+00:00"), ("b", ""), ("c", "")]
+    assert corpus.warnings == [
+        f"{feed}:2: published 'yesterday' is not a date or time (ISO 8601 or RFC 2822); read with no publication time",
+        f"{feed}:3: published '06/12/2014' is not a date or time (ISO 8601 or RFC 2822); read with no publication time",
+    ]
+    assert not corpus.skipped
+    result = CliRunner().invoke(app, ["run", str(feed), "--summary", str(tmp_path / "s.json")])
+    assert result.exit_code == 0, result.output
+    assert f"checker: warning: {corpus.warnings[0]}" in result.stderr
+    assert json.loads((tmp_path / "s.json").read_text())["warnings"] == corpus.warnings
+
+
+def test_a_page_says_who_published_it_when_and_where(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><title>T</title><meta property="og:site_name" content="The Paper">'
+        '<meta property="article:published_time" content="2014-10-22T18:00:00-04:00">'
+        '<meta name="pubdate" content="2014-10-21"><link rel="canonical" href="https://paper.example/a">'
+        "</head><body><p>Police said 40 people were killed.</p></body></html>"
+    )
+    (doc,) = load_corpus([str(page)]).documents
+    assert (doc.source, doc.published, doc.url) == ("The Paper", "2014-10-22T18:00:00-04:00", "https://paper.example/a")
+    page.write_text('<meta itemprop="datePublished" content="last week"><p>Police said 40 people were killed.</p>')
+    corpus = load_corpus([str(page)])
+    assert corpus.documents[0].published == "" and "published 'last week' is not a date" in corpus.warnings[0]
