@@ -40,6 +40,7 @@ INTERRUPTED = "checker: interrupted; no report, page or baseline was changed"
 # Every 50,000 (each older generation every 20 of the one below): 27 collections, 0.7 s, 5% more peak
 # memory (benchmarks/RESULTS.md). The CLI's setting: `checker.check` leaves a host program's as it is.
 GC_THRESHOLDS = (50_000, 20, 20)
+UsageError = typer.BadParameter.__mro__[1]  # click's, or the copy of click that typer 0.22 and later carry
 STAGE_NAMES = {"claims": "finding claims", "embeddings": "embedding claims", "verdicts": "scoring claim pairs"}
 
 
@@ -52,9 +53,17 @@ class CheckerGroup(TyperGroup):
     what was kept, and exit as a shell expects of each (130, 143).
     """
 
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as exc:
+            raise _usage_error(exc) from None
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except UsageError as exc:
+            raise _usage_error(exc) from None
         except KeyboardInterrupt as exc:
             err.print(INTERRUPTED, markup=False)
             raise typer.Exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED) from None
@@ -67,6 +76,15 @@ class CheckerGroup(TyperGroup):
         except Exception as exc:
             message = f"internal error: {type(exc).__name__}: {exc}; please report it (CHECKER_DEBUG=1 shows where)"
             raise fail(message) from _debug(exc)
+
+
+def _usage_error(exc: Exception) -> Exception:
+    """A usage error as one line, as every other error: "checker: error: No such option: --bogus; see 'checker run
+    --help'". `checker` alone still shows the help."""
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        return exc
+    see = f"; see '{exc.ctx.command_path} --help'" if exc.ctx else ""
+    return fail(exc.format_message().rstrip(".") + see)
 
 
 def _debug(exc: BaseException) -> BaseException:

@@ -138,6 +138,25 @@ def test_unknown_label_is_a_usage_error(corpus, tiny_model):
     assert result.exit_code == 2 and "unknown label(s) maybe" in result.output
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["html"], "Missing argument 'report'; see 'checker html --help'"),
+        (["run", "--bogus", "x"], "No such option: --bogus; see 'checker run --help'"),
+        (["bogus"], "No such command 'bogus'; see 'checker --help'"),
+        (["review", "r.jsonl", "--min-score", "high"], "Invalid value for '--min-score'"),
+    ],
+)
+def test_a_usage_error_is_one_error_line_as_every_other_error(args, message):
+    """`checker html` with no report printed the usage, a hint and a boxed error: a CI log's error lines, and the
+    README's "each shown as one line `checker: error: …`", missed it."""
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"checker: error: {message}")
+    assert runner.invoke(app, []).stdout.lstrip().startswith("Usage: checker")  # alone, it shows the help
+
+
 def test_help_reads_well():
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0 and "Find where news sources disagree" in result.stdout
