@@ -22,13 +22,15 @@ it in the report.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.checks import Check, registry
-from checker.records import Claim, Finding, content_hash, version_key
+from checker.decision import one_within_other
+from checker.records import CandidatePair, Claim, Finding, content_hash, version_key
 from checker.sources import Provenance, in_time_order
 from checker.verdicts import standing
 
@@ -205,7 +207,9 @@ def _structured_versions(findings: Sequence[Finding], shape: Check) -> list[Vers
 def _agreeing_versions(findings: Sequence[Finding], agreements: Mapping[tuple, list[tuple]]) -> list[Version]:
     """The claims on either side of contradictions with no subject, one version where they are seen to agree.
 
-    Two claims are one version where their words are the same or a pair of them was judged to agree. Two
+    Two claims are one version where their words are the same, where one's words stand in order in the other's
+    ("Police declined to comment" in "British police declined to comment", as `decision.one_within_other`
+    reads them: never a contradiction), or where a pair of them was judged to agree. Two
     claims that each contradict a third are not thereby one: "in 2009" and "in 2008" against "in 2007" are
     three versions and no majority, and the 2007 source is no outlier. A version whose claims contradict
     each other is split into its claims.
@@ -217,6 +221,9 @@ def _agreeing_versions(findings: Sequence[Finding], agreements: Mapping[tuple, l
     same_words: dict[str, int] = {}
     for i, key in enumerate(keys):
         groups.join(i, same_words.setdefault(version_key(claims[key].text), i))
+    for i, j in itertools.combinations(range(len(keys)), 2):
+        if one_within_other(CandidatePair(claims[keys[i]], claims[keys[j]], 0.0)):
+            groups.join(i, j)
     for key, i in position.items():
         for other in agreements.get(key, ()):
             if other in position:

@@ -97,6 +97,24 @@ def test_claims_that_each_contradict_a_third_are_not_one_version_unless_they_agr
     assert fact.majority.documents == ("p", "r") and fact.outliers == ("q", "x")
 
 
+def test_a_claim_whose_words_stand_in_another_is_one_version_with_it():
+    """ "Police declined to comment" and "British police declined to comment" were two versions, so the fact had
+    no majority and the one source that said something else was no outlier."""
+    texts = {
+        "bbc": "British police declined to comment on the reports.",
+        "wapo": "Police declined to comment on the reports.",
+        "mail": "Downing Street declined to comment on the report.",
+    }
+    findings = [contradiction(doc, texts[doc], "mail", texts["mail"]) for doc in ("bbc", "wapo")]
+    (fact,) = group_facts(findings)
+    assert fact.majority.documents == ("bbc", "wapo") and fact.outliers == ("mail",)
+    # what the longer one adds can turn the claim round: then it is no version of it
+    texts["bbc"] = "It is false that police declined to comment on the reports."
+    findings = [contradiction(doc, texts[doc], "mail", texts["mail"]) for doc in ("bbc", "wapo")]
+    (fact,) = group_facts(findings)
+    assert fact.majority is None and len(fact.versions) == 3
+
+
 def test_a_claim_contradicted_from_both_sides_stands_alone_in_its_own_version():
     texts = {"p": "It rained.", "q": "It was dry.", "r": "It snowed."}
     findings = [contradiction(a, texts[a], b, texts[b]) for a, b in (("p", "q"), ("q", "r"), ("r", "p"))]
