@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -244,13 +244,20 @@ class Checker:
     def extract_claims(self, documents: Sequence[Document], progress: Progress = _no_progress) -> list[Claim]:
         """Claims of every document, from the index where the document is unchanged."""
         cached = self.index.cached_claims(documents) if self.index else {}
-        missing = [d for d in documents if d.id not in cached]
+        first: dict[tuple[str, str], Document] = {}  # a reprint's claims are those of the first with its text
+        for doc in documents:
+            if doc.id not in cached:
+                first.setdefault((doc.text, doc.published), doc)
+        missing = list(first.values())
         if missing:
             for done, (position, claims) in enumerate(self.engine.claims(missing), start=1):
                 cached[missing[position].id] = claims
                 progress("claims", done, len(missing))
             if self.index:
                 self.index.store_claims({doc: cached[doc.id] for doc in missing})
+        for doc in documents:
+            if doc.id not in cached:
+                cached[doc.id] = [replace(c, doc_id=doc.id) for c in cached[first[doc.text, doc.published].id]]
         self.work["documents_parsed"] += len(missing)
         return [c for doc in documents for c in cached[doc.id]]
 

@@ -87,6 +87,15 @@ def test_a_renamed_or_copied_article_is_not_parsed_again(checker_parts, corpus, 
     assert "b-renamed.txt" in {f.pair.b.doc_id for f in second.findings} | {f.pair.a.doc_id for f in second.findings}
 
 
+def test_reprints_of_one_text_are_parsed_once_in_a_run(checker_parts, corpus, tmp_path):
+    """Two new articles with one text (a wire story and its reprint) were both parsed in the run that first saw them."""
+    (corpus / "b-reprint.txt").write_text((corpus / "b.txt").read_text())
+    result, work = run_with_index(checker_parts, tmp_path / "i.sqlite", [corpus])
+    assert work["documents_parsed"] == 3
+    by_doc = {doc: [(c.span, c.text) for c in result.claims if c.doc_id == doc] for doc in ("b.txt", "b-reprint.txt")}
+    assert by_doc["b.txt"] and by_doc["b.txt"] == by_doc["b-reprint.txt"]
+
+
 def test_a_damaged_index_is_rebuilt_with_a_warning(checker_parts, corpus, tmp_path):
     index = tmp_path / "i.sqlite"
     index.write_bytes(b"this is not a database" * 100)
