@@ -103,11 +103,10 @@ def publication_time(value: object) -> str:
         except (OverflowError, OSError, ValueError):
             raise ValueError(f"{value} is not a Unix time") from None
     text = str(value).strip()
-    for read in (date.fromisoformat, datetime.fromisoformat):
-        try:
-            return read(text).isoformat(**({"timespec": "seconds"} if read is datetime.fromisoformat else {}))
-        except ValueError:
-            pass
+    with contextlib.suppress(ValueError):
+        return date.fromisoformat(text).isoformat()
+    with contextlib.suppress(ValueError):
+        return datetime.fromisoformat(text).isoformat(timespec="seconds")
     try:
         return parsedate_to_datetime(text).isoformat(timespec="seconds")
     except (TypeError, ValueError, IndexError):
