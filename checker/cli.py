@@ -733,6 +733,7 @@ def _print_summary(stats: dict, written: int) -> None:
     out.print(
         f"contradict {counts['contradict']} (facts, from {stats['contradicting_pairs']} claim pairs)  "
         f"agree {counts['agree']}  unrelated {counts['unrelated']}  stories {len(stats['stories'])}"
+        + (f" ({sum(1 for s in stats['stories'] if s['facts'])} with contradictions)" if stats["stories"] else "")
     )
     if skipped := sum(s["inputs"] for s in stats["skipped"]):
         out.print(f"{skipped} input(s) skipped (see warnings above)")

@@ -94,6 +94,7 @@ class CheckResult:
         kept = [f for f in self.findings if f.kind not in ignored]
         by_label = Counter(f.label for f in kept)
         facts = [fact for fact in self.facts if fact.kind not in ignored]
+        disputed = Counter(fact.story for fact in facts)  # contradictions reported, by story
         by_sources = Counter(
             " ~ ".join(sorted((f.pair.a.doc_id, f.pair.b.doc_id))) for f in kept if f.label == "contradict"
         )
@@ -107,7 +108,10 @@ class CheckResult:
             "nli_directions": self.nli_directions,
             "findings": {"contradict": len(facts), "agree": by_label["agree"], "unrelated": by_label["unrelated"]},
             "contradicting_pairs": by_label["contradict"],
-            "stories": [{"id": s.id, "label": s.label, "documents": list(s.documents)} for s in self.stories],
+            "stories": [
+                {"id": s.id, "label": s.label, "documents": list(s.documents), "facts": disputed[s.id]}
+                for s in self.stories
+            ],
             "ignored_findings": len(self.findings) - len(kept),
             "contradictions_by_source_pair": dict(sorted(by_sources.items())),
             "seconds": {k: round(v, 2) for k, v in self.seconds.items()},

@@ -38,6 +38,9 @@ def test_report_summary_and_fail_on(corpus, tmp_path, tiny_model):
     assert "The resolution got 4 votes against" in (tmp_path / "report.html").read_text()
     stats = json.loads(summary.read_text())
     assert stats["findings"]["contradict"] == 1 and stats["documents"] == 2
+    assert [story["facts"] for story in stats["stories"]] == [
+        1
+    ] and "stories 1 (1 with contradictions)" in result.stdout
 
 
 def test_a_feed_names_each_source_its_outlet_and_time_and_a_reprint_counts_once(tmp_path, tiny_model):
