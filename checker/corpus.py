@@ -257,13 +257,22 @@ class _MainText(HTMLParser):
         return self.line_starts[line - 1] + col
 
     def _emit(self, text: str, raw_start: int, contiguous: bool, raw_end: int | None = None) -> None:
-        """Text from `raw_start` on: one raw character each where `contiguous`, else all from the markup or
-        character reference that starts there and ends at `raw_end`."""
+        """Text from `raw_start` on: one raw character each where `contiguous`, else all from the character
+        reference that starts there and ends at `raw_end`. A line break in the page's text is a space: in HTML
+        only a block element ends a line (`_line_end`)."""
         for i, ch in enumerate(text):
             self.chars.append(" " if ch in "\r\n\t" else ch)
             start = raw_start + (i if contiguous else 0)
             self.offsets.append(start)
             self.ends.append(start + 1 if contiguous or raw_end is None else raw_end)
+
+    def _line_end(self) -> None:
+        """A line break where a block element starts or ends: line-by-line cleaning (bylines, credits, link lists)
+        and sentence splitting read it so."""
+        start = self._raw_offset()
+        self.chars.append("\n")
+        self.offsets.append(start)
+        self.ends.append(start + 1)
 
     @property
     def skip_depth(self) -> int:
@@ -293,7 +302,7 @@ class _MainText(HTMLParser):
         if tag == "title":
             self._in_title = True
         if tag in self.BLOCK:
-            self._emit("\n", self._raw_offset(), False)
+            self._line_end()
 
     def _close(self, tag: str, scope: frozenset[str] = frozenset()) -> None:
         """Close the innermost open element of this name and, as a browser does, every one opened inside it:
@@ -315,7 +324,7 @@ class _MainText(HTMLParser):
         if tag == "title":
             self._in_title = False
         if tag in self.BLOCK:
-            self._emit("\n", self._raw_offset(), False)
+            self._line_end()
 
     def handle_data(self, data: str) -> None:
         if self._in_title:
@@ -326,10 +335,12 @@ class _MainText(HTMLParser):
     def _entity(self, reference: str) -> None:
         """A character reference (`reference`: "&" and its name) as the text it stands for, as a browser reads it:
         "&amp" with no ";" is "&", an unknown "&foo;" stays as written."""
-        if not self.skip_depth and not self._in_title:
-            start = self._raw_offset()
-            end = start + len(reference)
-            end += self.raw.startswith(";", end)
+        start = self._raw_offset()
+        end = start + len(reference)
+        end += self.raw.startswith(";", end)
+        if self._in_title:
+            self.title += unescape(self.raw[start:end])
+        elif not self.skip_depth:
             self._emit(unescape(self.raw[start:end]), start, False, end)
 
     def handle_entityref(self, name: str) -> None:

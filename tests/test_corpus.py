@@ -196,6 +196,26 @@ def test_html_main_text_without_markup_and_offsets_into_the_raw_file(tmp_path):
     assert raw[doc.file_offset(start) : doc.file_offset(end - 1) + 1] == "It passed with 12 votes in favor."
 
 
+def test_an_html_page_has_a_line_a_block_so_its_byline_is_furniture_and_its_headline_no_part_of_a_claim(tmp_path):
+    """Block elements gave spaces, not line breaks: the page was one line, its headline and byline glued to the
+    first sentence ("Quake hits town By Jane Roe A strong earthquake ...") and no line-by-line cleaning ran."""
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Quake&rsquo;s toll</title></head><body><article><h1>Quake hits town</h1>"
+        '<div class="meta">By Jane Roe</div><p>A strong earthquake struck\nthe town on Monday.</p>'
+        "<p>The mayor said 40 homes were destroyed.</p></article></body></html>"
+    )
+    doc = load_corpus([str(tmp_path)]).documents[0]
+    lines = [line.strip() for line in doc.text.splitlines() if line.strip()]
+    assert lines == [
+        "Quake hits town",
+        "By Jane Roe",
+        "A strong earthquake struck the town on Monday.",  # a line break inside a paragraph is a space
+        "The mayor said 40 homes were destroyed.",
+    ]
+    assert "By Jane Roe" not in [doc.text[s.start : s.end].strip() for s in doc.kept]
+    assert doc.title == "Quake’s toll"  # a character reference in the title is read, not dropped
+
+
 def test_a_span_ending_in_a_character_reference_ends_after_the_whole_reference(tmp_path):
     # "&rdquo;" is one character of the text and seven of the file: an editor given the span must mark all seven.
     raw = "<p>Intro.</p>\n<p>He said: &ldquo;The vote passed.&rdquo;</p>\n<p>Tom &amp Jerry &#x41;&#66 &foo; left.</p>"
