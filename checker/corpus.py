@@ -30,6 +30,7 @@ from html.parser import HTMLParser
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
+from urllib.parse import urlsplit
 
 from checker.cleaning import kept_spans, publication_date
 from checker.config import Config
@@ -209,7 +210,20 @@ class _MainText(HTMLParser):
         "og:url": "url",
     }
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-    SKIP = {"script", "style", "noscript", "nav", "aside", "footer", "header", "form", "svg", "template"}
+    SKIP = {"script", "style", "noscript", "nav", "aside", "footer", "header", "form", "svg", "template", "figcaption"}
+    # Page furniture named by its class or id, as Readability (Mozilla's reader view) finds "unlikely candidates":
+    # cookie and consent banners, share bars, related and most-read lists, captions and credits, bylines, pull
+    # quotes, embedded posts, comments, menus, footers. An element named as the article's own too ("article-body",
+    # "story-content") is kept, and so are the page's html, body, article and main.
+    FURNITURE_NAMES = re.compile(
+        r"cookie|consent|gdpr|banner|share|sharing|social|related|popular|most-?read|trending|newsletter|subscri|"
+        r"promo|sponsor|advert|(^|[\s_-])ads?([\s_-]|$)|caption|credit|byline|pull-?quote|twitter-tweet|"
+        r"instagram|tiktok|comment|breadcrumb|menu|sidebar|masthead|topbar|toolbar|footer|paywall|outbrain|taboola|"
+        r"(^|[\s_-])nav",
+        re.IGNORECASE,
+    )
+    ARTICLE_NAMES = re.compile(r"article|body|column|content|main|story|entry", re.IGNORECASE)
+    NEVER_SKIPPED = frozenset({"html", "body", "article", "main"})
     BLOCK = {
         "p",
         "div",
@@ -250,6 +264,8 @@ class _MainText(HTMLParser):
         self.skipping: list[int] = []  # where in `open` each skipped region open here starts, innermost last
         self.title = ""
         self.meta: dict[str, str] = {}  # "published", "source", "url" as the page's head gives them
+        self.times: list[str] = []  # each <time datetime>: the first dates the page where nothing else does
+        self._json_ld: list[str] | None = None  # the text of a schema.org JSON-LD script being read
         self._in_title = False
 
     def _raw_offset(self) -> int:
@@ -279,6 +295,12 @@ class _MainText(HTMLParser):
         return len(self.skipping)
 
     def _read_meta(self, tag: str, attrs: dict[str, str | None]) -> None:
+        if tag == "script" and (attrs.get("type") or "").strip().lower() == "application/ld+json":
+            self._json_ld = []
+            return
+        if tag == "time" and (attrs.get("datetime") or "").strip():
+            self.times.append(attrs["datetime"].strip())
+            return
         if tag == "meta":
             key = self.META.get((attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower())
             value = attrs.get("content")
@@ -289,13 +311,24 @@ class _MainText(HTMLParser):
         if key and value and value.strip():
             self.meta.setdefault(key, value.strip())
 
+    def _furniture(self, tag: str, attrs: dict[str, str | None]) -> bool:
+        """Whether an element holds no article text: its tag says so, or its class or id."""
+        if tag in self.SKIP:
+            return not (tag == "header" and (self.open_count["article"] or self.open_count["main"]))
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        return (
+            tag not in self.NEVER_SKIPPED
+            and bool(self.FURNITURE_NAMES.search(names))
+            and not self.ARTICLE_NAMES.search(names)
+        )
+
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        self._read_meta(tag, dict(attrs))
+        named = dict(attrs)
+        self._read_meta(tag, named)
         if tag in self.CLOSES_P and self.open_count["p"]:
             self._close("p", self.P_SCOPE)  # "<p>Intro<aside>": the paragraph ends where the aside starts
         if tag not in self.VOID:
-            in_article = self.open_count["article"] or self.open_count["main"]
-            if tag in self.SKIP and not (tag == "header" and in_article):
+            if self._furniture(tag, named):
                 self.skipping.append(len(self.open))
             self.open.append(tag)
             self.open_count[tag] += 1
@@ -318,7 +351,28 @@ class _MainText(HTMLParser):
         while self.skipping and self.skipping[-1] >= start:
             self.skipping.pop()
 
+    def _read_json_ld(self, text: str) -> None:
+        """schema.org's NewsArticle as sites write it for search engines: `datePublished` and the publisher's
+        `name`, in an object, a list of them or an `@graph`. Text that is not JSON is passed over."""
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            return
+        items = data if isinstance(data, list) else [data]
+        items += [i for item in items if isinstance(item, dict) for i in item.get("@graph", []) or []]
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            if isinstance(item.get("datePublished"), str | int | float) and item["datePublished"] != "":
+                self.meta.setdefault("published", str(item["datePublished"]).strip())
+            publisher = item.get("publisher")
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and publisher["name"].strip():
+                self.meta.setdefault("source", publisher["name"].strip())
+
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._json_ld is not None:
+            self._read_json_ld("".join(self._json_ld))
+            self._json_ld = None
         if self.open_count[tag]:
             self._close(tag)
         if tag == "title":
@@ -327,7 +381,9 @@ class _MainText(HTMLParser):
             self._line_end()
 
     def handle_data(self, data: str) -> None:
-        if self._in_title:
+        if self._json_ld is not None:
+            self._json_ld.append(data)
+        elif self._in_title:
             self.title += data
         elif not self.skip_depth:
             self._emit(data, self._raw_offset(), True)
@@ -376,7 +432,29 @@ def html_main_text(raw: str) -> MainText:
     parser.close()
     if not parser.skip_depth:
         parser._emit(raw[cut:], cut, True)
+    if parser.times:
+        parser.meta.setdefault("published", parser.times[0])
     return MainText(parser.title.strip(), "".join(parser.chars), tuple(parser.offsets), tuple(parser.ends), parser.meta)
+
+
+def _host(url: str) -> str:
+    """The site an address names ("bbc.co.uk" of "https://www.bbc.co.uk/news/1"): a page's outlet where it names
+    none."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def _without_site(title: str, source: str) -> str:
+    """A page title without the site's name after it ("Nigeria agrees ceasefire - BBC News" by BBC News): the
+    title names the story, not the outlet."""
+    for separator in (" | ", " - ", " – ", " — ", " :: "):
+        head, found, tail = title.rpartition(separator)
+        if found and head.strip() and source and tail.strip().lower() == source.lower():
+            return head.strip()
+    return title
 
 
 def _runs(offsets: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
@@ -449,13 +527,15 @@ def read_text_file(path: Path, doc_id: str, max_chars: int, warnings: list[str])
             raise InputError("no text in HTML page")
         _check_length(page.text, max_chars)
         lines = (0, *(end.end() for end in LINE_END.finditer(text)))
+        url = page.meta.get("url", "")
+        source = page.meta.get("source") or _host(url)
         return _document(
             doc_id,
             page.text,
             shown_path(path),
-            title=page.title,
-            source=page.meta.get("source", ""),
-            url=page.meta.get("url", ""),
+            title=_without_site(page.title, source),
+            source=source,
+            url=url,
             published=_published(page.meta.get("published"), shown_path(path), warnings),
             source_offsets=_runs(page.starts),
             source_ends=_runs(page.ends),

@@ -20,6 +20,9 @@ from checker.cleaning import furniture_reason, kept_spans, publication_date
         ("* This article should not be construed as containing investment advice.", "disclaimer"),
         ("Unauthorized Reproduction Is STRICTLY PROHIBITED.", "disclaimer"),  # any case, in mid-line too
         ("© Reuters 2014", "disclaimer"),
+        ("Mediaite © 2014 — Powered by WordPress VIP", "disclaimer"),  # two sites' footers read as a contradiction
+        ("Mediaite Home | Trending | Video | Newsletters | Subscribe", "menu"),
+        ("Like Us On Facebook |   Follow Us On Twitter |   Contact The Author", "menu"),  # FNC-1
         ("ÉTAT DE SIÈGE À PARIS", "shouting"),  # capitals beyond ASCII
     ],
 )
@@ -34,6 +37,8 @@ def test_furniture_lines(line, reason):
         "By Tuesday evening, the talks had collapsed without a deal.",
         "NATO and the EU said the vote was illegitimate.",
         "ÉTAT DE SIÈGE à Paris",  # one small letter: a headline-like line, not shouting
+        "Polls | the vote | a sentence that goes on past thirty characters is no menu item.",
+        "The vote was 12 | 4 | 3, the clerk said.",
     ],
 )
 def test_article_sentences_are_kept(line):

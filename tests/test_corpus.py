@@ -216,6 +216,30 @@ def test_an_html_page_has_a_line_a_block_so_its_byline_is_furniture_and_its_head
     assert doc.title == "Quake’s toll"  # a character reference in the title is read, not dropped
 
 
+def test_page_furniture_named_by_class_or_id_is_no_article_text(tmp_path):
+    """Cookie banners, share bars, "Most read" lists, captions, credits and embedded tweets were read as the
+    article's claims: one consent text shared by six sites merged their stories, a photo credit's "Sunday" was
+    dated against another outlet's "May"."""
+    (tmp_path / "page.html").write_text(
+        '<html><body class="has-cookie-banner"><div id="cookie-consent">This site uses cookies.</div>'
+        '<div class="site-menu">Home | World | Sport</div><article><h1>Quake hits town</h1>'
+        '<div class="share-bar">Share on Facebook 1,204 shares</div>'
+        '<figure><img src="x.jpg"><figcaption>Rescuers on Sunday (Photo: AP)</figcaption></figure>'
+        '<div class="article-body"><p>A strong earthquake struck the town on Monday.</p>'
+        '<blockquote class="twitter-tweet">We are praying for Ayr — (@someone) May 2, 2014</blockquote>'
+        '<p class="pullquote">"It shook for a minute"</p><p>The mayor said 40 homes were destroyed.</p></div>'
+        '<ul class="most-read"><li>Man bites dog in Ohio</li></ul></article>'
+        '<div class="comments">Great article!</div></body></html>'
+    )
+    doc = load_corpus([str(tmp_path)]).documents[0]
+    lines = [line.strip() for line in doc.text.splitlines() if line.strip()]
+    assert lines == [
+        "Quake hits town",
+        "A strong earthquake struck the town on Monday.",
+        "The mayor said 40 homes were destroyed.",
+    ]
+
+
 def test_a_span_ending_in_a_character_reference_ends_after_the_whole_reference(tmp_path):
     # "&rdquo;" is one character of the text and seven of the file: an editor given the span must mark all seven.
     raw = "<p>Intro.</p>\n<p>He said: &ldquo;The vote passed.&rdquo;</p>\n<p>Tom &amp Jerry &#x41;&#66 &foo; left.</p>"

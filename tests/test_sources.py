@@ -29,8 +29,8 @@ def test_a_word_for_word_reprint_is_a_copy_of_the_earliest_published():
     )
     assert sources["a-yahoo"].copy_of == "z-reuters" and sources["z-reuters"].copy_of == ""
     assert sources["b-own"].copy_of == "" and sources["b-own"].published == "2014-10-22T12:00:00Z"
-    undated = provenance([document("b"), document("a")])  # no times: the first by id is the original
-    assert undated["b"].copy_of == "a" and undated["a"].copy_of == ""
+    undated = provenance([document("b.html"), document("b (1).html")])  # no times: the shortest id is the original
+    assert undated["b (1).html"].copy_of == "b.html" and undated["b.html"].copy_of == ""
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,32 @@ def test_a_page_says_who_published_it_when_and_where(tmp_path):
     page.write_text('<meta itemprop="datePublished" content="last week"><p>Police said 40 people were killed.</p>')
     corpus = load_corpus([str(page)])
     assert corpus.documents[0].published == "" and "published 'last week' is not a date" in corpus.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("head", "source", "published", "title"),
+    [
+        (  # schema.org JSON-LD, as most news sites write it for search engines
+            '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "datePublished": '
+            '"2014-09-07T19:00:00Z", "publisher": {"@type": "Organization", "name": "Mashable"}}]}</script>'
+            "<title>Meteorite strikes | Mashable</title>",
+            "Mashable",
+            "2014-09-07T19:00:00+00:00",
+            "Meteorite strikes",
+        ),
+        (  # only a <time> in the byline and the page's address
+            '<link rel="canonical" href="https://www.ktvi.com/news/audio"><title>Audio - FOX 2</title>'
+            '</head><body><div class="byline">By Al Roe <time datetime="2014-08-26T07:00:00-05:00">Aug 26</time>'
+            "</div>",
+            "ktvi.com",
+            "2014-08-26T07:00:00-05:00",
+            "Audio - FOX 2",  # a suffix that is not the outlet's name stays
+        ),
+    ],
+)
+def test_a_page_without_open_graph_is_dated_and_named_as_sites_write_it(tmp_path, head, source, published, title):
+    """Ten of seventeen saved news pages had no time or outlet: they write them in JSON-LD, <time> or the address."""
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head>{head}<p>Police said 40 people were killed.</p></body></html>")
+    (doc,) = load_corpus([str(page)]).documents
+    assert (doc.source, doc.published, doc.title) == (source, published, title)
