@@ -94,11 +94,12 @@ class PairingStats:
     cross_document_pairs: int
 
 
-def cross_document_pairs(claims: Sequence[Claim]) -> int:
-    """How many claim pairs come from two different documents (the naive workload)."""
+def cross_document_pairs(claims: Sequence[Claim], sources: Sequence[str] | None = None) -> int:
+    """How many claim pairs come from two different documents (the naive workload); of two `sources` (by claim)
+    where given."""
     counts: dict[str, int] = {}
-    for claim in claims:
-        counts[claim.doc_id] = counts.get(claim.doc_id, 0) + 1
+    for source in sources if sources is not None else (claim.doc_id for claim in claims):
+        counts[source] = counts.get(source, 0) + 1
     total = sum(counts.values())
     return (total * total - sum(c * c for c in counts.values())) // 2
 
@@ -184,6 +185,7 @@ def _shares_entity(entities: sparse.csr_matrix, rows: np.ndarray, columns: np.nd
 
 def _neighbours(
     claims: Sequence[Claim],
+    sources: Sequence[str],
     embeddings: np.ndarray,
     members: np.ndarray,
     top_k: int,
@@ -198,7 +200,7 @@ def _neighbours(
     entity comes from a sparse claims x names matrix: a dense one of a
     1,000-article corpus (15,000 claims, thousands of names) took minutes to multiply.
     """
-    _, docs = np.unique([claims[i].doc_id for i in members], return_inverse=True)
+    _, docs = np.unique([sources[i] for i in members], return_inverse=True)
     entities = _entity_matrix(claims, members) if entity_bonus else None
     vectors = embeddings[members]
     fetch = min(len(members), FETCH_PER_KEPT * top_k + FETCH_EXTRA)
@@ -227,7 +229,7 @@ def _neighbours(
 
 
 def _shared_key_pairs(
-    claims: Sequence[Claim],
+    sources: Sequence[str],
     embeddings: np.ndarray,
     keys: Sequence[Iterable[str]],
     top_k: int,
@@ -245,7 +247,7 @@ def _shared_key_pairs(
             groups.setdefault(f"{stories[i]}\x1f{key}", []).append(i)  # a key means one thing within a story
     chosen: dict[tuple[int, int], float] = {}
     for members in groups.values():
-        if len({claims[i].doc_id for i in members}) < 2:
+        if len({sources[i] for i in members}) < 2:
             continue
         index = np.array(members)
         cosine = embeddings[index] @ embeddings[index].T
@@ -253,7 +255,7 @@ def _shared_key_pairs(
             others = [
                 (cosine[row, col], j)
                 for col, j in enumerate(members)
-                if claims[j].doc_id != claims[i].doc_id and cosine[row, col] >= floor
+                if sources[j] != sources[i] and cosine[row, col] >= floor
             ]
             for similarity, j in sorted(others, reverse=True)[:top_k]:
                 chosen[(min(i, j), max(i, j))] = float(similarity)
@@ -270,6 +272,7 @@ def pair_candidates(
     key_min_similarity: float = 0.2,
     stories: Sequence[str] | None = None,
     approximate_from: int | None = None,
+    sources: Sequence[str] | None = None,
 ) -> tuple[list[CandidatePair], PairingStats]:
     """Top-k cross-document neighbours of each claim, as unordered pairs, in a stable order.
 
@@ -280,15 +283,18 @@ def pair_candidates(
     similarities are computed within each story only, so the work grows with
     the stories' sizes squared, not the corpus's. A story of at least
     `approximate_from` claims (None: none) finds its neighbours with an
-    approximate index instead, in n log n.
+    approximate index instead, in n log n. `sources` (by claim; default its document) says whose text a claim
+    is: a reprint's claims are its original's, and claims of one source are not paired, as those of one
+    document are not (a reprint would fill each claim's neighbours with its own sentences).
     """
     story = np.array(stories if stories is not None else [""] * len(claims))
+    sources = list(sources) if sources is not None else [claim.doc_id for claim in claims]
     chosen: dict[tuple[int, int], float] = {}
     for name in np.unique(story):
         members = np.flatnonzero(story == name)
         approximate = approximate_from is not None and len(members) >= approximate_from
-        chosen |= _neighbours(claims, embeddings, members, top_k, min_similarity, entity_bonus, approximate)
+        chosen |= _neighbours(claims, sources, embeddings, members, top_k, min_similarity, entity_bonus, approximate)
     if keys:
-        chosen |= _shared_key_pairs(claims, embeddings, keys, top_k, key_min_similarity, story)
+        chosen |= _shared_key_pairs(sources, embeddings, keys, top_k, key_min_similarity, story)
     pairs = [CandidatePair(claims[i], claims[j], similarity) for (i, j), similarity in sorted(chosen.items())]
-    return pairs, PairingStats(len(pairs), cross_document_pairs(claims))
+    return pairs, PairingStats(len(pairs), cross_document_pairs(claims, sources))

@@ -222,6 +222,7 @@ class Checker:
         embeddings = self.embed([c.standalone for c in claims], progress)
         stories = self.group_stories(corpus.documents, claims, embeddings) if self.config.stories else []
         story_of = {doc: story.id for story in stories for doc in story.documents}
+        sources = provenance(corpus.documents)
         pairs, stats = pair_candidates(
             claims,
             embeddings,
@@ -232,6 +233,7 @@ class Checker:
             key_min_similarity=self.config.key_min_similarity,
             stories=[story_of.get(c.doc_id, "") for c in claims],
             approximate_from=self.config.approximate_pairing_from,
+            sources=[sources[c.doc_id].copy_of or c.doc_id for c in claims],
         )
         lap("pairing")
         scores = self.score_pairs(pairs, progress)
@@ -242,7 +244,7 @@ class Checker:
         computed = {k: self.work[k] for k in ("documents_parsed", "embeddings", "verdicts")}
         findings = sort_findings(collapse_repeats(findings))
         directions = sum(len(s.directions()) for s in scores)
-        facts = group_facts(findings, story_of, self.checks, provenance(corpus.documents))
+        facts = group_facts(findings, story_of, self.checks, sources)
         return CheckResult(corpus, claims, findings, stats, seconds, computed, directions, stories, facts)
 
     def extract_claims(self, documents: Sequence[Document], progress: Progress = _no_progress) -> list[Claim]:

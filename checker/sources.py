@@ -43,7 +43,7 @@ def provenance(documents: Iterable[Document]) -> dict[str, Provenance]:
         by_text[SPACES.sub(" ", document.text).strip()].append(document)
     sources = {}
     for same in by_text.values():
-        first = min(same, key=lambda d: (time_span(d.published) or (datetime.max,), d.id))
+        first = min(same, key=lambda d: (time_span(d.published) or (datetime.max,), len(d.id), d.id))
         for document in same:
             copy_of = first.id if document is not first else ""
             sources[document.id] = Provenance(document.published, copy_of)

@@ -23,6 +23,23 @@ def test_pairs_cross_documents_and_respect_floor_and_k():
     assert stats.cross_document_pairs == 5 and stats.candidates == 2
 
 
+def test_a_reprint_is_not_paired_with_its_original_nor_fills_its_neighbours():
+    """A wire story and its reprint: each claim's nearest neighbour was its own copy (cosine 1), so the one slot
+    of top_k went to a pair that can only agree, and the other outlet's differing sentence was never compared."""
+    claims = [make_claim("wire", "ap"), make_claim("wire", "ap-reprint"), make_claim("other", "bbc")]
+    embeddings = np.stack([unit(1, 0), unit(1, 0), unit(1, 0.2)])
+    plain, _ = pair_candidates(claims, embeddings, top_k=1, min_similarity=0.5, entity_bonus=0.0)
+    assert ("ap", "ap-reprint") in {(p.a.doc_id, p.b.doc_id) for p in plain}
+    sources = ["ap", "ap", "bbc"]
+    pairs, stats = pair_candidates(claims, embeddings, 1, 0.5, 0.0, sources=sources)
+    assert {(p.a.doc_id, p.b.doc_id) for p in pairs} == {("ap", "bbc"), ("ap-reprint", "bbc")}
+    assert stats.cross_document_pairs == 2
+    keyed, _ = pair_candidates(
+        claims, embeddings, 1, 0.9, 0.0, keys=[{"k"}] * 3, key_min_similarity=0.5, sources=sources
+    )
+    assert {(p.a.doc_id, p.b.doc_id) for p in keyed} == {("ap", "bbc"), ("ap-reprint", "bbc")}
+
+
 def test_a_shared_entity_breaks_ties():
     claims = [make_claim("q", "a", ("Chile",)), make_claim("x", "b"), make_claim("y", "c", ("Chile",))]
     embeddings = np.stack([unit(1, 0), unit(1, 0.3), unit(1, 0.32)])
