@@ -79,12 +79,12 @@ def location(claim: dict[str, Any]) -> dict[str, Any]:
 
 
 def place(claim: dict[str, Any]) -> str:
-    """A claim's document and where a reader finds it: "b.txt:12", or for a JSONL record "jj-04 (feed.jsonl:15)"
-    (a line of a record's text is no line of any file)."""
+    """Where a reader finds a claim, as the line it is listed on names its other claim's: "pages/b.html:12", or
+    for a JSONL record "jj-04 (feed.jsonl:15)" (a line of a record's text is no line of any file)."""
+    where = location(claim)
     if JSONL_LINE.match(claim["path"]):
-        where = location(claim)
         return f"{claim['doc_id']} ({where['file']}:{where['line']})"
-    return f"{claim['doc_id']}:{claim['line']}"
+    return f"{where['file']}:{where['line']}"
 
 
 def model_reading(record: dict[str, Any]) -> str:

@@ -249,7 +249,7 @@ def test_github_annotations_and_sarif(corpus, tmp_path, tiny_model):
     assert github.exit_code == 1
     (line,) = github.stdout.strip().splitlines()
     assert line.startswith("::error file=") and ",line=2,endLine=2,col=1,endColumn=" in line
-    assert "18 votes vs 4 votes against" in line and "with b.txt:2" in line
+    assert "18 votes vs 4 votes against" in line and f"with {(corpus / 'b.txt').as_posix()}:2" in line
     sarif_path = tmp_path / "out.sarif"
     assert ci(*common, "--output-format", "sarif", "-o", str(sarif_path)).exit_code == 1
     sarif = json.loads(sarif_path.read_text())

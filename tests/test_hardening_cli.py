@@ -223,7 +223,7 @@ def record(file: str, line: int, finding_id: str, evidence: str) -> dict:
         "kind": "number",
         "score": 0.9,
         "a": claim,
-        "b": claim | {"doc_id": "other.txt", "line": 4},
+        "b": claim | {"doc_id": "other.txt", "path": "other.txt", "line": 4},
         "evidence": [{"kind": "number", "contradicts": True, "message": evidence}],
     }
 
