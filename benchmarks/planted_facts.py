@@ -6,7 +6,10 @@ at 800) that hold a number before a word ("18 votes") or a month name:
 
 - sources 1-3 carry the article, each leaving out a different sentence (never
   the edited one), as outlets cut agency copy;
-- source 4 carries it whole with that one number (or month) changed.
+- source 4 carries it whole with that one number (or month) changed; with
+  `--cut`, it also gives the edited sentence cut short, its first words (three
+  or more) left out and eight or more kept, as an outlet quotes part of a
+  statement.
 
 All 4N documents are checked together with the default settings, so the
 stories must be told apart too. Per article:
@@ -17,7 +20,7 @@ stories must be told apart too. Per article:
 - other: contradictions that do not hold it (false alarms: the sources say the same);
 - across stories: contradictions joining documents of two articles.
 
-    python benchmarks/planted_facts.py [--articles 40] [--skip 800] [--no-append]
+    python benchmarks/planted_facts.py [--articles 40] [--skip 800] [--cut] [--no-append]
 """
 
 from __future__ import annotations
@@ -71,8 +74,20 @@ def edit(sentence: str, rng: random.Random) -> tuple[str, str] | None:
     return None
 
 
-def plant(article: dict, index: int, rng: random.Random) -> tuple[list[dict], dict] | None:
-    """Four sources of one article, the fourth edited, and where the edit stands; None if unsuitable."""
+def cut_short(sentence: str, edited: str, rng: random.Random) -> str | None:
+    """The edited sentence without its first words (three or more, none at or after the edit), eight or more kept;
+    None where it is too short for that."""
+    before, after = sentence.split(), edited.split()
+    at = next(i for i, (x, y) in enumerate(zip(before, after, strict=True)) if x != y)
+    if min(at, len(after) - 8) < 3:
+        return None
+    kept = after[rng.randint(3, min(at, len(after) - 8)) :]
+    return " ".join([kept[0][:1].upper() + kept[0][1:], *kept[1:]])
+
+
+def plant(article: dict, index: int, rng: random.Random, cut: bool = False) -> tuple[list[dict], dict] | None:
+    """Four sources of one article, the fourth edited (`cut`: and the edited sentence cut short), and where the edit
+    stands; None if unsuitable."""
     parts = sentences(article["text"])
     if not 8 <= len(parts) <= 60:
         return None
@@ -81,6 +96,8 @@ def plant(article: dict, index: int, rng: random.Random) -> tuple[list[dict], di
         return None
     target = rng.choice(candidates)
     edited, kind = edit(parts[target], rng)
+    if cut and (edited := cut_short(parts[target], edited, rng)) is None:
+        return None
     left_out = rng.sample([i for i in range(1, len(parts)) if i != target], SOURCES - 1)
     docs = []
     for k, cut in enumerate(left_out, start=1):
@@ -136,9 +153,11 @@ def misses(records: list[dict], plants: list[dict]) -> str:
 
 def table(rows: dict, total: int, seconds: float, args) -> str:
     lines = [
-        f"### Planted edits told by four sources, {datetime.date.today()}: {args.articles} FNC-1 bodies from {args.skip}",
+        f"### Planted edits told by four sources{', the edited sentence cut short' if args.cut else ''}, "
+        f"{datetime.date.today()}: {args.articles} FNC-1 bodies from {args.skip}",
         "",
-        f"`python benchmarks/planted_facts.py --articles {args.articles} --skip {args.skip}`; {total} contradiction "
+        f"`python benchmarks/planted_facts.py --articles {args.articles} --skip {args.skip}{' --cut' if args.cut else ''}`"
+        f"; {total} contradiction "
         f"lines in all, {seconds:.0f} s.",
         "",
         "| edit | articles | found, edited source the outlier | reported once | other contradictions per story |",
@@ -160,13 +179,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=40)
     parser.add_argument("--skip", type=int, default=800)
+    parser.add_argument("--cut", action="store_true", help="the edited source quotes the edited sentence cut short")
     parser.add_argument("--no-append", action="store_true")
     parser.add_argument("--misses", action="store_true", help="print each edit not found, with both sentences")
     args = parser.parse_args()
     rng = random.Random(20261130)
     docs, plants = [], []
     for article in news_articles()[args.skip :]:
-        planted = plant(article, len(plants), rng)
+        planted = plant(article, len(plants), rng, args.cut)
         if planted:
             docs += planted[0]
             plants.append(planted[1])

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checker.checks import calendar, registry
+from checker.checks.wording import TURNING_WORDS
 from checker.records import CandidatePair, Claim, Evidence, NLIScores, Span, content_hash
 
 ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
@@ -44,9 +45,6 @@ NEGATIONS = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none",
 CALENDAR = frozenset(name.lower() for name in (*calendar.MONTHS, *calendar.WEEKDAYS))
 # An editor's insertions inside a quote that leave it the same claim: "The [Iraqi] Ministry of Health".
 MAX_INSERTIONS, MAX_INSERTED_WORDS = 2, 4
-# Words that, added around a sentence, can turn it round: "It is false that <sentence>".
-TURNING_WORDS = frozenset({"not", "no", "never", "false", "untrue", "wrong", "deny", "denied", "denies", "dismissed",
-                           "rejected", "hoax", "rumour", "rumor", "reports", "claims", "t"})  # fmt: skip
 
 
 # The range of each feature `features` writes where it is not [0, 1] (similarity is a cosine).

@@ -220,11 +220,11 @@ class DateCheck(Check):
         if a.entities and b.entities and not share_entity(a.entities, b.entities):
             return None
         x, y = self.mine(a), self.mine(b)
-        for i in differing_slots(x.wording, y.wording):
-            day_x, day_y = x.slot_days[i], y.slot_days[i]
+        for i, j in differing_slots(x.wording, y.wording):
+            day_x, day_y = x.slot_days[i], y.slot_days[j]
             if day_x is not None and day_y is not None and day_x.conflicts(day_y):
-                detail = {"a": [x.wording.slots[i]], "b": [y.wording.slots[i]]}
-                return Evidence(self.kind, True, detail, versus(x.wording.slots[i], y.wording.slots[i]))
+                detail = {"a": [x.wording.slots[i]], "b": [y.wording.slots[j]]}
+                return Evidence(self.kind, True, detail, versus(x.wording.slots[i], y.wording.slots[j]))
         return None
 
     def _same_event_days(self, a: Claim, b: Claim) -> Evidence | None:

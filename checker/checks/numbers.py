@@ -255,14 +255,14 @@ class NumberCheck(Check):
             return None
         x, y = self.mine(a), self.mine(b)
         differing = []
-        for i in differing_slots(x.wording, y.wording):
-            figures = x.slot_values[i], y.slot_values[i]
+        for i, j in differing_slots(x.wording, y.wording):
+            figures = x.slot_values[i], y.slot_values[j]
             if figures[0] is None or figures[1] is None or one_rounds_the_other(figures[0], figures[1]):
                 continue
             values = figures[0][0], figures[1][0]
             if values[0] == values[1]:
                 continue  # "five" and "5"
-            texts = [x.wording.around[i], y.wording.around[i]]
+            texts = [x.wording.around[i], y.wording.around[j]]
             detail = {
                 "unit": "",
                 "polarity": "",

@@ -11,6 +11,14 @@ punctuation and case aside, except the slots: runs of tokens a check chooses
 (its figures, its dates). Each check masks only its own slots, so a pair with
 both a figure and a date changed is one wording for neither.
 
+A statement quoted whole by one source and cut short by another is one
+wording too ("... and it just happened to have captured 21 seconds of what
+transpired outside of his building," Blumenthal said / "It just happened to
+have captured 12 seconds of what transpired outside of his building."): the
+shorter's words, MIN_WITHIN_WORDS of them at least, stand in the longer's in
+one run, which adds words only before and after it, none that could turn it
+round ("It is false that ...").
+
 No check of its own: `checker.checks.discover` finds no `Check` here.
 """
 
@@ -22,6 +30,12 @@ from dataclasses import dataclass
 
 SLOT = "_"
 AROUND = 2
+# Words of a statement cut short, slots aside, for it to be the same statement: "_ people were killed" stands
+# in many sentences about other events; a quoted sentence's tail of eight words or more in few.
+MIN_WITHIN_WORDS = 8
+# Words that, added around a sentence, can turn it round: "It is false that <sentence>".
+TURNING_WORDS = frozenset({"not", "no", "never", "false", "untrue", "wrong", "deny", "denied", "denies", "dismissed",
+                           "rejected", "hoax", "rumour", "rumor", "reports", "claims", "t"})  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +46,7 @@ class Slotted:
     words: str = ""
     slots: tuple[str, ...] = ()
     around: tuple[str, ...] = ()  # each slot with AROUND tokens either side, as written: "clinic called 911 at around"
+    sequence: tuple[str, ...] = ()  # the words themselves, lower-cased, each slot as SLOT: to find one in another
 
 
 def slot_runs(tokens, is_slot: Callable[[object], bool]) -> list[list]:
@@ -60,6 +75,7 @@ def slotted(tokens, runs: list[list]) -> Slotted:
         hashlib.blake2b("\0".join(words).encode(), digest_size=8).hexdigest(),
         tuple(doc[run[0].i : run[-1].i + 1].text for run in runs),
         tuple(_around(tokens, run) for run in runs),
+        tuple(words),
     )
 
 
@@ -74,8 +90,32 @@ def _around(tokens, run) -> str:
     return doc[start:end].text
 
 
-def differing_slots(a: Slotted, b: Slotted) -> Iterator[int]:
-    """The indexes of the slots two claims of one wording fill differently (none if their wordings differ)."""
-    if not a.slots or a.words != b.words:
+def differing_slots(a: Slotted, b: Slotted) -> Iterator[tuple[int, int]]:
+    """The slots (an index in `a`, one in `b`) two claims of one wording fill differently; none if their wordings
+    differ."""
+    if not a.slots or not b.slots:
         return
-    yield from (i for i, (x, y) in enumerate(zip(a.slots, b.slots, strict=True)) if x != y)
+    if a.words == b.words:
+        yield from ((i, i) for i, (x, y) in enumerate(zip(a.slots, b.slots, strict=True)) if x != y)
+        return
+    shorter, longer = sorted((a, b), key=lambda w: len(w.sequence))
+    offset = _within(shorter.sequence, longer.sequence)
+    if offset is None:
+        return
+    for i, slot in enumerate(shorter.slots):
+        if slot != longer.slots[offset + i]:
+            yield (i, offset + i) if shorter is a else (offset + i, i)
+
+
+def _within(shorter: tuple[str, ...], longer: tuple[str, ...]) -> int | None:
+    """How many slots of `longer` come before `shorter`'s words where those stand in it in one run, with at least
+    MIN_WITHIN_WORDS words and none added around them that could turn them round; else None."""
+    if sum(word != SLOT for word in shorter) < MIN_WITHIN_WORDS or len(shorter) == len(longer):
+        return None
+    for start in range(len(longer) - len(shorter) + 1):
+        if longer[start : start + len(shorter)] == shorter:
+            added = (*longer[:start], *longer[start + len(shorter) :])
+            if any(w in TURNING_WORDS or w.endswith("n't") for w in added):
+                return None
+            return longer[:start].count(SLOT)
+    return None
