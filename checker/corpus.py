@@ -91,27 +91,42 @@ class Corpus:
     warnings: list[str] = field(default_factory=list)  # about documents read all the same ("where: what")
 
 
+PUBLISHED_YEARS = (1900, 2200)
+MIN_UNIX_TIME = 1e8  # 1973: a smaller number is a year or a count, not seconds since 1970
+
+
 def publication_time(value: object) -> str:
     """A `published` value as ISO 8601: "2014-10-22", or with its time ("2014-10-22T16:40:00+00:00").
 
     Feeds write ISO 8601 or RFC 2822 ("Wed, 22 Oct 2014 16:40:00 +0000", RSS's form), or a Unix time as a
-    JSON number (seconds, or milliseconds past 1e11). ValueError where the value is none of these.
+    JSON number (seconds, or milliseconds past 1e11). ValueError where the value is none of these, or is
+    outside PUBLISHED_YEARS.
     """
     if isinstance(value, int | float) and not isinstance(value, bool):
-        seconds = value / 1000 if abs(value) > 1e11 else value
+        if not abs(value) >= MIN_UNIX_TIME:  # a year (2014) or a count; NaN too
+            raise ValueError(f"{str(value)[:40]} is not a Unix time")
         try:
-            return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds")
+            moment = datetime.fromtimestamp(value / 1000 if abs(value) > 1e11 else value, UTC)
         except (OverflowError, OSError, ValueError):
-            raise ValueError(f"{value} is not a Unix time") from None
+            raise ValueError(f"{str(value)[:40]} is not a Unix time") from None
+        return _in_range(moment, str(value)).isoformat(timespec="seconds")
     text = str(value).strip()
-    with contextlib.suppress(ValueError):
-        return date.fromisoformat(text).isoformat()
-    with contextlib.suppress(ValueError):
-        return datetime.fromisoformat(text).isoformat(timespec="seconds")
-    try:
-        return parsedate_to_datetime(text).isoformat(timespec="seconds")
-    except (TypeError, ValueError, IndexError):
-        raise ValueError(f"'{text[:40]}' is not a date or time (ISO 8601 or RFC 2822)") from None
+    for read in (date.fromisoformat, datetime.fromisoformat, parsedate_to_datetime):
+        try:
+            moment = read(text)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            continue
+        moment = _in_range(moment, text)
+        return moment.isoformat(timespec="seconds") if isinstance(moment, datetime) else moment.isoformat()
+    raise ValueError(f"'{text[:40]}' is not a date or time (ISO 8601 or RFC 2822)")
+
+
+def _in_range(moment: date, given: str) -> date:
+    """`moment` where it is a time news is published in; ValueError for "0001-01-01", "9999-12-31" or a year (2014)
+    read as seconds since 1970: too far off to order, and past what a day can be added to."""
+    if not PUBLISHED_YEARS[0] <= moment.year <= PUBLISHED_YEARS[1]:
+        raise ValueError(f"'{given[:40]}' is not a publication time (years {PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]})")
+    return moment
 
 
 def shown_path(path: str | Path) -> str:
@@ -218,11 +233,11 @@ class _MainText(HTMLParser):
     FURNITURE_NAMES = re.compile(
         r"cookie|consent|gdpr|banner|share|sharing|social|related|popular|most-?read|trending|newsletter|subscri|"
         r"promo|sponsor|advert|(^|[\s_-])ads?([\s_-]|$)|caption|credit|byline|pull-?quote|twitter-tweet|"
-        r"instagram|tiktok|comment|breadcrumb|menu|sidebar|masthead|topbar|toolbar|footer|paywall|outbrain|taboola|"
+        r"instagram|tiktok|comment|breadcrumb|menu|sidebar|masthead|topbar|toolbar|footer|outbrain|taboola|"
         r"(^|[\s_-])nav",
         re.IGNORECASE,
     )
-    ARTICLE_NAMES = re.compile(r"article|body|column|content|main|story|entry", re.IGNORECASE)
+    ARTICLE_NAMES = frozenset({"article", "body", "column", "content", "main", "story", "entry"})  # whole parts
     NEVER_SKIPPED = frozenset({"html", "body", "article", "main"})
     BLOCK = {
         "p",
@@ -263,8 +278,8 @@ class _MainText(HTMLParser):
         self.open_count: Counter[str] = Counter()  # of each name, so a stray end tag costs no search
         self.skipping: list[int] = []  # where in `open` each skipped region open here starts, innermost last
         self.title = ""
-        self.meta: dict[str, str] = {}  # "published", "source", "url" as the page's head gives them
-        self.times: list[str] = []  # each <time datetime>: the first dates the page where nothing else does
+        self.meta: dict[str, str | int | float] = {}  # "published" (a JSON-LD number too), "source", "url"
+        self.times: list[tuple[bool, str]] = []  # each <time datetime>, and whether it stands in furniture
         self._json_ld: list[str] | None = None  # the text of a schema.org JSON-LD script being read
         self._in_title = False
 
@@ -299,7 +314,7 @@ class _MainText(HTMLParser):
             self._json_ld = []
             return
         if tag == "time" and (attrs.get("datetime") or "").strip():
-            self.times.append(attrs["datetime"].strip())
+            self.times.append((bool(self.skip_depth), attrs["datetime"].strip()))
             return
         if tag == "meta":
             key = self.META.get((attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower())
@@ -316,11 +331,9 @@ class _MainText(HTMLParser):
         if tag in self.SKIP:
             return not (tag == "header" and (self.open_count["article"] or self.open_count["main"]))
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        return (
-            tag not in self.NEVER_SKIPPED
-            and bool(self.FURNITURE_NAMES.search(names))
-            and not self.ARTICLE_NAMES.search(names)
-        )
+        parts = set(re.split(r"[\s_-]+", names.lower()))  # "article-body": "article", "body"; not "somebody"
+        furniture = bool(self.FURNITURE_NAMES.search(names))
+        return tag not in self.NEVER_SKIPPED and furniture and not parts & self.ARTICLE_NAMES
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         named = dict(attrs)
@@ -332,8 +345,8 @@ class _MainText(HTMLParser):
                 self.skipping.append(len(self.open))
             self.open.append(tag)
             self.open_count[tag] += 1
-        if tag == "title":
-            self._in_title = True
+        if tag == "title" and not self.title and not self.open_count["svg"]:
+            self._in_title = True  # the page's title, not an icon's
         if tag in self.BLOCK:
             self._line_end()
 
@@ -359,12 +372,18 @@ class _MainText(HTMLParser):
         except (ValueError, RecursionError):
             return
         items = data if isinstance(data, list) else [data]
-        items += [i for item in items if isinstance(item, dict) for i in item.get("@graph", []) or []]
+        items += [
+            i
+            for item in items
+            if isinstance(item, dict) and isinstance(item.get("@graph"), list)
+            for i in item["@graph"]
+        ]
         for item in items:
             if not isinstance(item, dict):
                 continue
-            if isinstance(item.get("datePublished"), str | int | float) and item["datePublished"] != "":
-                self.meta.setdefault("published", str(item["datePublished"]).strip())
+            published = item.get("datePublished")
+            if isinstance(published, str | int | float) and not isinstance(published, bool) and published != "":
+                self.meta.setdefault("published", published)
             publisher = item.get("publisher")
             if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and publisher["name"].strip():
                 self.meta.setdefault("source", publisher["name"].strip())
@@ -414,7 +433,7 @@ class MainText(NamedTuple):
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
-    meta: dict[str, str]
+    meta: dict[str, str | int | float]
 
 
 def html_main_text(raw: str) -> MainText:
@@ -432,8 +451,11 @@ def html_main_text(raw: str) -> MainText:
     parser.close()
     if not parser.skip_depth:
         parser._emit(raw[cut:], cut, True)
-    if parser.times:
-        parser.meta.setdefault("published", parser.times[0])
+    # where nothing else dates the page, its first <time> that is one (not "PT2M", nor a month): in the article
+    # before one in furniture (a header's clock), though a byline's, which is furniture, often is the only one
+    times = sorted((in_furniture, i, t) for i, (in_furniture, t) in enumerate(parser.times) if _is_publication_time(t))
+    if times:
+        parser.meta.setdefault("published", times[0][2])
     return MainText(parser.title.strip(), "".join(parser.chars), tuple(parser.offsets), tuple(parser.ends), parser.meta)
 
 
@@ -604,6 +626,13 @@ def _record(line: str | None, where: str, max_chars: int, warnings: list[str]) -
     meta = {k: _unicode(str(record.get(k) or "")) for k in ("source", "title", "url")}
     meta["published"] = _published(record.get("published"), where, warnings)
     return _document(_unicode(str(record["id"])), text, where, **meta)
+
+
+def _is_publication_time(value: str) -> bool:
+    try:
+        return bool(publication_time(value))
+    except ValueError:
+        return False
 
 
 def _published(value: object, where: str, warnings: list[str]) -> str:

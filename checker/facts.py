@@ -122,7 +122,9 @@ class Fact:
         return tuple(self.versions[i] for i in order) if order else self.versions
 
     def _time_order(self) -> list[int] | None:
-        return in_time_order((v.documents for v in self.versions), self.sources)
+        """The versions' order in time by their sources' first publication: a reprint hours later says nothing of
+        when its version was first given."""
+        return in_time_order(([d for d in v.documents if not self.copy_of(d)] for v in self.versions), self.sources)
 
     def representative(self, focus: Collection[str] = ()) -> Finding:
         """The pair that stands for the fact: one with a document of `focus` (CI's new articles: the pull
@@ -221,9 +223,12 @@ def _agreeing_versions(findings: Sequence[Finding], agreements: Mapping[tuple, l
     same_words: dict[str, int] = {}
     for i, key in enumerate(keys):
         groups.join(i, same_words.setdefault(version_key(claims[key].text), i))
+    opposed = [(position[claim_key(f.pair.a)], position[claim_key(f.pair.b)]) for f in findings]
     for i, j in itertools.combinations(range(len(keys)), 2):
         if one_within_other(CandidatePair(claims[keys[i]], claims[keys[j]], 0.0)):
-            groups.join(i, j)
+            joined = {groups.find(i), groups.find(j)}  # a short claim within both sides must not make them one
+            if not any({groups.find(a), groups.find(b)} == joined for a, b in opposed):
+                groups.join(i, j)
     for key, i in position.items():
         for other in agreements.get(key, ()):
             if other in position:

@@ -73,8 +73,8 @@ class Document:
         character may stand lines further on, past the markup between them)."""
         if not self.source_offsets:
             return offset
-        if end and offset:
-            return _mapped(self.source_ends, offset - 1)
+        if end and offset:  # a document made without `source_ends` (by an older checker): one raw character on
+            return _mapped(self.source_ends, offset - 1) if self.source_ends else self.file_offset(offset - 1) + 1
         return _mapped(self.source_offsets, offset)
 
     def line_of(self, offset: int) -> int:

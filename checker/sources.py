@@ -4,7 +4,10 @@ A fact is weighed by its sources: "two sources say Saturday" means two
 independent reports only where the two texts were written apart. An agency's
 story reprinted word for word by another outlet (syndication) is one voice
 told twice, so a reprint is a *copy* of the first document with its text
-(the earliest published, else the first by id) and the facts count it once.
+(the earliest published, else the shortest id: "story.html", not the
+browser's "story (1).html"): the facts count it once, and its claims are not
+paired with the first's, as one document's are not with each other. A
+reprint's own time does not order versions: it says when it was reprinted.
 Only the same text is a copy: an edited reprint ("12 killed" made "21") is a
 source of its own, and often the very one a reader looks for.
 
@@ -45,7 +48,7 @@ def provenance(documents: Iterable[Document]) -> dict[str, Provenance]:
     for same in by_text.values():
         first = min(same, key=lambda d: (time_span(d.published) or (datetime.max,), len(d.id), d.id))
         for document in same:
-            copy_of = first.id if document is not first else ""
+            copy_of = first.id if document.id != first.id else ""
             sources[document.id] = Provenance(document.published, copy_of)
     return sources
 
@@ -60,11 +63,11 @@ def time_span(published: str) -> tuple[datetime, datetime] | None:
             start = datetime(day.year, day.month, day.day)
             return start, start + timedelta(days=1)
         moment = datetime.fromisoformat(published)
-    except ValueError:
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+        return moment, moment + timedelta(seconds=1)
+    except (ValueError, OverflowError):  # not a time, or one at the end of the calendar: no order known
         return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
-    return moment, moment + timedelta(seconds=1)
 
 
 def in_time_order(groups: Iterable[Iterable[str]], sources: Mapping[str, Provenance]) -> list[int] | None:

@@ -187,6 +187,20 @@ def published(times: dict[str, str]) -> dict[str, Provenance]:
     return {doc: Provenance(published=time) for doc, time in times.items()}
 
 
+def test_a_short_claim_within_both_sides_of_a_contradiction_does_not_join_them():
+    """ "The talks had collapsed" stands within both "On Monday ..." and "On Tuesday ...": joined to both, the
+    sides were one version, split again into single claims, and the majority two sources gave was lost."""
+    monday, tuesday, short = (
+        "On Monday the talks had collapsed.",
+        "On Tuesday the talks had collapsed.",
+        "The talks had collapsed.",
+    )
+    findings = [contradiction(doc, monday, "b", tuesday) for doc in ("a", "c")]
+    findings.append(contradiction("d", short, "b", tuesday))
+    (fact,) = group_facts(findings)
+    assert fact.majority.documents == ("a", "c", "d") and fact.outliers == ("b",)
+
+
 def test_versions_that_follow_the_order_of_publication_are_listed_earliest_first():
     """A toll that rose during the day read as four sources disagreeing, with nothing to say which came first."""
     times = {"000": "2014-10-22T10:15:00-04:00", "001": "2014-10-22T16:00:00Z", "002": "2014-10-22T17:30:00+00:00"}
@@ -197,6 +211,15 @@ def test_versions_that_follow_the_order_of_publication_are_listed_earliest_first
     (fact,) = group_facts(findings, sources=published(times | {"003": "2014-10-23"}))
     assert fact.in_publication_order and [v.value for v in fact.ordered_versions] == ["12", "40"]
     assert fact.majority.value == "12" and fact.outliers == ("002",)
+    # the lone version published first is listed first, though fewer sources give it
+    (fact,) = group_facts(findings, sources=published(times | {"002": "2014-10-22T06:00:00-04:00"}))
+    assert [v.value for v in fact.versions] == ["12", "40"] and [v.value for v in fact.ordered_versions] == ["40", "12"]
+    # a reprint's later time says nothing of when its version was first given
+    late_copy = published(times) | {"003": Provenance("2014-10-22T23:00:00Z", copy_of="000")}
+    (fact,) = group_facts(
+        [*findings, contradiction("003", "12 were killed.", "002", "40 were killed.", votes(12, 40))], sources=late_copy
+    )
+    assert fact.in_publication_order and fact.copies == {"003": "000"}
     # 001 published after 002: the versions cross in time, so nothing is said of updates
     (fact,) = group_facts(findings, sources=published(times | {"001": "2014-10-22T18:00:00Z"}))
     assert not fact.in_publication_order and [v.value for v in fact.ordered_versions] == ["12", "40"]

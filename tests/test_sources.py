@@ -114,3 +114,40 @@ def test_a_page_without_open_graph_is_dated_and_named_as_sites_write_it(tmp_path
     page.write_text(f"<html><head>{head}<p>Police said 40 people were killed.</p></body></html>")
     (doc,) = load_corpus([str(page)]).documents
     assert (doc.source, doc.published, doc.title) == (source, published, title)
+
+
+def test_a_time_too_far_off_is_named_and_stops_neither_the_file_nor_the_run(tmp_path):
+    """A year 9999 stopped the run (the time order overflowed); a number of 400 digits lost the rest of the file."""
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": "a", "text": TEXT, "published": "9999-12-31"}, {"id": "b", "text": TEXT}]
+    feed.write_text(
+        json.dumps(rows[0])
+        + "\n"
+        + '{"id": "c", "text": "x.", "published": 1'
+        + "0" * 400
+        + "}\n"
+        + json.dumps(rows[1])
+        + "\n"
+    )
+    corpus = load_corpus([str(feed)])
+    assert [(d.id, d.published) for d in corpus.documents] == [("a", ""), ("b", ""), ("c", "")]
+    assert len(corpus.warnings) == 2 and "years 1900-2200" in corpus.warnings[0]
+    for value in ("0001-01-01T00:00:00+05:00", 2014, True):
+        with pytest.raises(ValueError):
+            publication_time(value)
+    assert provenance([document("a", published="2200-12-31")])["a"].published == "2200-12-31"
+
+
+def test_a_page_is_dated_by_its_own_time_not_by_a_furniture_clock_or_an_odd_json_ld(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><title>Quake</title><script type="application/ld+json">{"@graph": 1}</script></head><body>'
+        '<div class="site-menu"><time datetime="2014-10-22T09:00:00Z">now</time></div>'
+        '<svg><title>Share icon</title></svg><article><time datetime="PT2M">2 min read</time>'
+        '<time datetime="2014-10-20T08:00:00Z">Monday</time><p>Police said 40 people were killed.</p>'
+        "<p>For: 93 | Against: 18 | Abstentions: 41</p></article></body></html>"
+    )
+    corpus = load_corpus([str(page)])
+    (doc,) = corpus.documents
+    assert (doc.published, doc.title, corpus.warnings) == ("2014-10-20T08:00:00+00:00", "Quake", [])
+    assert "For: 93 | Against: 18 | Abstentions: 41" in [doc.text[k.start : k.end].strip() for k in doc.kept]
