@@ -287,15 +287,15 @@ class _MainText(HTMLParser):
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
-    def _emit(self, text: str, raw_start: int, contiguous: bool, raw_end: int | None = None) -> None:
-        """Text from `raw_start` on: one raw character each where `contiguous`, else all from the character
-        reference that starts there and ends at `raw_end`. A line break in the page's text is a space: in HTML
-        only a block element ends a line (`_line_end`)."""
+    def _emit(self, text: str, raw_start: int, reference_end: int | None = None) -> None:
+        """Text from `raw_start` on: one raw character each, or, with `reference_end`, all from the character
+        reference that starts there and ends there. A line break in the page's text is a space: in HTML only a
+        block element ends a line (`_line_end`)."""
         for i, ch in enumerate(text):
             self.chars.append(" " if ch in "\r\n\t" else ch)
-            start = raw_start + (i if contiguous else 0)
+            start = raw_start + (i if reference_end is None else 0)
             self.offsets.append(start)
-            self.ends.append(start + 1 if contiguous or raw_end is None else raw_end)
+            self.ends.append(start + 1 if reference_end is None else reference_end)
 
     def _line_end(self) -> None:
         """A line break where a block element starts or ends: line-by-line cleaning (bylines, credits, link lists)
@@ -405,7 +405,7 @@ class _MainText(HTMLParser):
         elif self._in_title:
             self.title += data
         elif not self.skip_depth:
-            self._emit(data, self._raw_offset(), True)
+            self._emit(data, self._raw_offset())
 
     def _entity(self, reference: str) -> None:
         """A character reference (`reference`: "&" and its name) as the text it stands for, as a browser reads it:
@@ -416,7 +416,7 @@ class _MainText(HTMLParser):
         if self._in_title:
             self.title += unescape(self.raw[start:end])
         elif not self.skip_depth:
-            self._emit(unescape(self.raw[start:end]), start, False, end)
+            self._emit(unescape(self.raw[start:end]), start, end)
 
     def handle_entityref(self, name: str) -> None:
         self._entity(f"&{name}")
@@ -450,7 +450,7 @@ def html_main_text(raw: str) -> MainText:
     parser.feed(raw[:cut])
     parser.close()
     if not parser.skip_depth:
-        parser._emit(raw[cut:], cut, True)
+        parser._emit(raw[cut:], cut)
     # where nothing else dates the page, its first <time> that is one (not "PT2M", nor a month): in the article
     # before one in furniture (a header's clock), though a byline's, which is furniture, often is the only one
     times = sorted((in_furniture, i, t) for i, (in_furniture, t) in enumerate(parser.times) if _is_publication_time(t))

@@ -99,7 +99,7 @@ def differing_slots(a: Slotted, b: Slotted) -> Iterator[tuple[int, int]]:
         yield from ((i, i) for i, (x, y) in enumerate(zip(a.slots, b.slots, strict=True)) if x != y)
         return
     shorter, longer = sorted((a, b), key=lambda w: len(w.sequence))
-    offset = _within(shorter.sequence, longer.sequence)
+    offset = _run_within(shorter.sequence, longer.sequence)
     if offset is None:
         return
     for i, slot in enumerate(shorter.slots):
@@ -107,7 +107,7 @@ def differing_slots(a: Slotted, b: Slotted) -> Iterator[tuple[int, int]]:
             yield (i, offset + i) if shorter is a else (offset + i, i)
 
 
-def _within(shorter: tuple[str, ...], longer: tuple[str, ...]) -> int | None:
+def _run_within(shorter: tuple[str, ...], longer: tuple[str, ...]) -> int | None:
     """How many slots of `longer` come before `shorter`'s words where those stand in it in one run, with at least
     MIN_WITHIN_WORDS words and none added around them that could turn them round; else None."""
     if sum(word != SLOT for word in shorter) < MIN_WITHIN_WORDS or len(shorter) == len(longer):
