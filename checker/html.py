@@ -9,6 +9,7 @@ it as text.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from checker.corpus import HTML_SUFFIXES, decode, html_main_text, open_regular, 
 from checker.formats import JSONL_LINE
 
 CONTEXT_CHARS = 320  # characters of article text shown on each side of a claim
+BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 
 
 def _document_text(path: str) -> str | None:
@@ -44,10 +46,16 @@ def claim_context(claim: dict[str, Any], texts: dict[str, str | None]) -> dict[s
     if text is None or text[start:end] != claim["text"]:
         return {"before": "", "claim": claim["text"], "after": ""}
     return {  # "…" where the article goes on beyond what is shown, not after its last line
-        "before": ("…" if start > CONTEXT_CHARS else "") + text[max(0, start - CONTEXT_CHARS) : start],
+        "before": ("…" if start > CONTEXT_CHARS else "") + _paragraphs(text[max(0, start - CONTEXT_CHARS) : start]),
         "claim": text[start:end],
-        "after": text[end : end + CONTEXT_CHARS] + ("…" if text[end + CONTEXT_CHARS :].strip() else ""),
+        "after": _paragraphs(text[end : end + CONTEXT_CHARS]) + ("…" if text[end + CONTEXT_CHARS :].strip() else ""),
     }
+
+
+def _paragraphs(text: str) -> str:
+    """Text as a reader is shown it: blank lines between paragraphs one at most. A page's text has a line break
+    at each block element's start and end, a dozen blank lines between two paragraphs in nested `<div>`s."""
+    return BLANK_LINES.sub("\n\n", text)
 
 
 def page_data(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:

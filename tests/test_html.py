@@ -159,7 +159,8 @@ def test_a_claim_of_an_html_page_is_shown_in_its_context(tmp_path):
     page = tmp_path / "page.html"
     page.write_text(
         "<html><head><script>var x = 1;</script></head><body><nav>Home</nav><article>"
-        "<p>The council met on Monday.</p><p>It passed the budget with 12 votes.</p><p>The mayor left.</p>"
+        "<div><div><p>The council met on Monday.</p></div></div><div><div><p>It passed the budget with 12 votes.</p>"
+        "</div></div><div><div><p>The mayor left.</p></div></div>"
         "</article></body></html>"
     )
     text = load_corpus([str(page)]).documents[0].text
@@ -168,6 +169,8 @@ def test_a_claim_of_an_html_page_is_shown_in_its_context(tmp_path):
     shown = claim_context({"path": str(page), "span": [start, start + len(sentence)], "text": sentence}, {})
     assert shown["claim"] == sentence
     assert "met on Monday." in shown["before"] and "The mayor left." in shown["after"]
+    # no screenful of blank lines from nested blocks between the paragraphs shown
+    assert "\n\n\n" not in shown["before"] and "\n\n\n" not in shown["after"]
     assert "var x" not in shown["before"] + shown["after"]
 
 
