@@ -1,6 +1,6 @@
 """Read a corpus: paths → `Document`s, and the files that had to be skipped.
 
-Folders are walked recursively for `.txt`, `.md`, `.html`/`.htm` and `.jsonl`;
+Folders are walked recursively for `.txt`, `.md`/`.markdown`, `.html`/`.htm` and `.jsonl`;
 globs are expanded. A file that cannot be read is reported with its reason and
 the run goes on with the others: one bad file never costs the whole report.
 Only regular files are opened (a FIFO would block the run); a document longer
@@ -29,15 +29,17 @@ from html import unescape
 from html.parser import HTMLParser
 from itertools import islice
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from checker.cleaning import kept_spans, publication_date
 from checker.config import Config
-from checker.records import Document, SkippedFile
+from checker.markdown_text import markdown_main_text
+from checker.records import Document, MainText, SkippedFile
 
-TEXT_SUFFIXES = {".txt", ".md"}
+TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 # The legacy encodings a news file is written in: the Windows and ISO-8859 code pages, KOI8 and the CJK ones
 # (the WHATWG Encoding Standard's, less its Mac and DOS ones). Left free, charset-normalizer read one news file
 # in nine in Windows-1252 as a DOS or Mac code page ("what’s" as "whatĺs"): benchmarks/RESULTS.md, "Reading
@@ -54,7 +56,7 @@ WESTERN_LANGUAGES = frozenset(
     {"English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Danish", "Swedish", "Norwegian"}
     | {"Finnish", "Indonesian"}
 )
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | MARKDOWN_SUFFIXES | {".jsonl"}
 SUPPORTED = "use .txt, .md, .html or .jsonl"
 LINKED_FOLDER = "link to a folder, not followed (name it as an input to read it)"
 BYTES_PER_CHAR = 4  # the most UTF-8 (or UTF-32) takes for one character
@@ -92,6 +94,7 @@ class Corpus:
 
 
 PUBLISHED_YEARS = (1900, 2200)
+SPACE_BEFORE_OFFSET = re.compile(r"(?<=\d:\d\d) +(?=[+-]\d\d:?\d\d$)")  # Jekyll's "2024-03-05 10:00:00 +0000"
 MIN_UNIX_TIME = 1e8  # 1973: a smaller number is a year or a count, not seconds since 1970
 
 
@@ -110,7 +113,7 @@ def publication_time(value: object) -> str:
         except (OverflowError, OSError, ValueError):
             raise ValueError(f"{str(value)[:40]} is not a Unix time") from None
         return _in_range(moment, str(value)).isoformat(timespec="seconds")
-    text = str(value).strip()
+    text = SPACE_BEFORE_OFFSET.sub("", str(value).strip())
     for read in (date.fromisoformat, datetime.fromisoformat, parsedate_to_datetime):
         try:
             moment = read(text)
@@ -425,17 +428,6 @@ class _MainText(HTMLParser):
         self._entity(f"&#{name}")
 
 
-class MainText(NamedTuple):
-    """An HTML page's title and text, where each character of the text starts and ends in the raw page, and what
-    its head says of it (`published`, `source`, `url`)."""
-
-    title: str
-    text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    meta: dict[str, str | int | float]
-
-
 def html_main_text(raw: str) -> MainText:
     """The title and main text of an HTML page, with each text character's place in it.
 
@@ -539,32 +531,43 @@ def open_regular(path: Path, max_chars: int | None = None) -> BinaryIO:
 
 
 def read_text_file(path: Path, doc_id: str, max_chars: int, warnings: list[str]) -> Document:
-    """A .txt, .md or .html file as one document; its size is checked before a byte is read. A page's head gives
-    its source, address and publication time (`warnings` says where that time is not one)."""
+    """A .txt, .md or .html file as one document; its size is checked before a byte is read. A page's head or
+    an article's front matter gives its title, source, address and publication time (`warnings` says where
+    that time, or the front matter, cannot be read)."""
     with open_regular(path, max_chars) as file:
         text = decode(file.read())
-    if path.suffix.lower() in HTML_SUFFIXES:
-        page = html_main_text(text)
-        if not page.text.strip():
-            raise InputError("no text in HTML page")
-        _check_length(page.text, max_chars)
-        lines = (0, *(end.end() for end in LINE_END.finditer(text)))
-        url = page.meta.get("url", "")
-        source = page.meta.get("source") or _host(url)
-        return _document(
-            doc_id,
-            page.text,
-            shown_path(path),
-            title=_without_site(page.title, source),
-            source=source,
-            url=url,
-            published=_published(page.meta.get("published"), shown_path(path), warnings),
-            source_offsets=_runs(page.starts),
-            source_ends=_runs(page.ends),
-            source_lines=lines,
-        )
+    where = shown_path(path)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return _main_text_document(doc_id, where, text, html_main_text(text), max_chars, warnings)
+    if suffix in MARKDOWN_SUFFIXES:
+        page = markdown_main_text(text, lambda problem: warnings.append(f"{where}: {problem}; read without it"))
+        return _main_text_document(doc_id, where, text, page, max_chars, warnings)
     _check_length(text, max_chars)
-    return _document(doc_id, text, shown_path(path))
+    return _document(doc_id, text, where)
+
+
+def _main_text_document(
+    doc_id: str, where: str, raw: str, page: MainText, max_chars: int, warnings: list[str]
+) -> Document:
+    """A document of a file's main text, mapped back into the file, with what the file says of itself."""
+    if not page.text.strip():
+        raise InputError("no article text in the file")
+    _check_length(page.text, max_chars)
+    url = str(page.meta.get("url", ""))
+    source = str(page.meta.get("source") or _host(url))
+    return _document(
+        doc_id,
+        page.text,
+        where,
+        title=_without_site(page.title, source),
+        source=source,
+        url=url,
+        published=_published(page.meta.get("published"), where, warnings),
+        source_offsets=_runs(page.starts),
+        source_ends=_runs(page.ends),
+        source_lines=(0, *(end.end() for end in LINE_END.finditer(raw))),
+    )
 
 
 def jsonl_lines(path: Path, max_chars: int) -> Iterator[str | None]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Label = Literal["agree", "contradict", "unrelated"]
 NLI_LABELS = ("entailment", "neutral", "contradiction")
@@ -39,11 +39,22 @@ class Span:
             raise ValueError(f"invalid span [{self.start}, {self.end})")
 
 
+class MainText(NamedTuple):
+    """The title and text of a file with markup (an HTML page, a Markdown article), where each character of the
+    text starts and ends in the file, and what the file says of itself (`published`, `source`, `url`)."""
+
+    title: str
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    meta: dict[str, str | int | float]
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """One source article: its original text and the spans kept after cleaning.
 
-    `text` is the decoded file (or JSONL field) exactly as read; for HTML it is
+    `text` is the decoded file (or JSONL field) exactly as read; for HTML and Markdown it is
     the extracted main text, `source_offsets` and `source_ends` map it back into the raw file and
     `source_lines` holds where each line of the raw file starts, so that lines
     and columns name the place in the file a reader opens, not in the text.
