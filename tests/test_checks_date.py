@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from checker.checks.dates import DateCheck
 from tests.helpers import annotated, comparer, make_claim
 
@@ -37,6 +39,32 @@ def test_same_day_in_two_wordings_is_no_date_discrepancy():
 def test_a_weekday_is_anchored_to_the_most_recent_such_day():
     day = annotated(published("The summit opened on Monday.", "a.txt", "2025-03-05"), [DateCheck()])
     assert [d.text for d in day.annotations["date"].days] == ["Monday (2025-03-03)"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council will vote on the budget on Monday.",
+        "The council is set to vote on the budget on Monday.",
+        "The vote on the budget is scheduled for Monday.",
+        "The council votes on the budget next Monday.",
+    ],
+)
+def test_a_weekday_to_come_is_anchored_to_the_next_such_day(text):
+    """Published on Friday 2025-03-07, "will vote on Monday" was read as the Monday before (03-03), and an
+    outlet that wrote on 03-10 that the council "voted on Monday" disagreed with it by a week."""
+    day = annotated(published(text, "a.txt", "2025-03-07"), [DateCheck()])
+    assert [d.text.rpartition(" ")[2] for d in day.annotations["date"].days] == ["(2025-03-10)"]
+
+
+def test_a_day_to_come_and_the_same_day_reported_after_it_agree_and_a_day_past_stays_past():
+    before = published("The council will vote on the budget on Monday.", "a.txt", "2025-03-07")
+    after = published("The council voted on the budget on Monday.", "b.txt", "2025-03-10")
+    assert check_dates(before, after, 0.9) is None
+    past = annotated(
+        published("The council, which will meet again, voted on Monday.", "c.txt", "2025-03-07"), [DateCheck()]
+    )
+    assert [d.text for d in past.annotations["date"].days] == ["Monday (2025-03-03)"]
 
 
 def test_the_day_of_a_statement_is_the_one_its_own_clause_reports():

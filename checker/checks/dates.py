@@ -3,7 +3,8 @@
 Days come from the parse: the tagger's DATE and TIME entities (and a weekday
 it left untagged), read into their calendar parts (weekday, day, month, year).
 A lone weekday is anchored to its article's publication date when known (see
-`Claim.published`); a date is compared as written, a date with a year with a
+`Claim.published`): the last such day, or the next where the sentence looks ahead ("will vote on Monday",
+"is set to meet Friday", "next Tuesday"); a date is compared as written, a date with a year with a
 weekday through the calendar, a date without a year never with a weekday (it
 could fall on any), and a month alone ("in March", "since March 2006") with
 another month: "in March" and "on March 5" agree, "in February" does not.
@@ -33,7 +34,7 @@ import datetime
 from dataclasses import dataclass
 
 from checker.checks.base import NO_HEAD, Check, CheckSetting, versus
-from checker.checks.days import Day, WrittenDay, dates_of, is_date_word, slot_day, written_days
+from checker.checks.days import Day, WrittenDay, dates_of, is_date_word, looks_ahead, slot_day, verb_of, written_days
 from checker.checks.names import cues
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import share_entity
@@ -52,13 +53,6 @@ class Days:
     events: dict[str, Day]
     wording: Slotted = Slotted()
     slot_days: tuple[Day | None, ...] = ()
-
-
-def verb_of(token):
-    """The verb a word of a date modifies: "on Thursday" → "applauded", "Monday's attack killed" → "killed"."""
-    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def reports(verb, reporting: set[int]) -> bool:
@@ -88,7 +82,15 @@ def counted_from_another(verb, counted: list) -> bool:
     return False
 
 
-def event_days(tokens, published: datetime.date | None) -> list[tuple[WrittenDay, Day]]:
+def marked_ahead(tokens) -> frozenset[int]:
+    """The words a cue of the future marks (`checker/patterns/dates.jsonl`, label "ahead"), and the words they
+    hang on: "will" marks "vote" in "will vote on Monday", "next" marks "Monday"."""
+    return frozenset(
+        i for label, _, span in cues(tokens, "dates") if label == "ahead" for t in span for i in (t.i, t.head.i)
+    )
+
+
+def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -> list[tuple[WrittenDay, Day]]:
     """Days the claim places its event on; the days of statements and days counted from others are not."""
     reporting = {t.i for _, _, span in cues(tokens, "reporting") for t in span}
     found = [(label, span) for label, _, span in cues(tokens, "dates")]
@@ -102,7 +104,7 @@ def event_days(tokens, published: datetime.date | None) -> list[tuple[WrittenDay
             first = written.tokens[0]
             if states_a_day(first, reporting) or counted_from_another(verb_of(first), counted):
                 continue
-            day = written.day(published)
+            day = written.day(published, looks_ahead(first, ahead))
             if day:
                 days.append((written, day))
     return days
@@ -193,14 +195,14 @@ class DateCheck(Check):
     }
 
     def annotate(self, claim: Claim, tokens) -> Days:
-        published = _published(claim)
-        days = event_days(tokens, published)
+        published, ahead = _published(claim), marked_ahead(tokens)
+        days = event_days(tokens, published, ahead)
         runs = slot_runs(tokens, is_date_word)
         return Days(
             tuple(day for _, day in days),
             dated_events(tokens, [written for written, _ in days]),
             slotted(tokens, runs),
-            tuple(slot_day(run, published) for run in runs),
+            tuple(slot_day(run, published, ahead) for run in runs),
         )
 
     def pairing_keys(self, claim: Claim) -> set[str]:

@@ -61,8 +61,9 @@ class WrittenDay:
         first, last = self.tokens[0], self.tokens[-1]
         return first.doc[first.i : last.i + 1].text
 
-    def day(self, published: datetime.date | None) -> Day | None:
-        """The Day this writes; a lone weekday anchored to `published` (the most recent such day)."""
+    def day(self, published: datetime.date | None, ahead: bool = False) -> Day | None:
+        """The Day this writes; a lone weekday anchored to `published`: the most recent such day, or with
+        `ahead` the next one after it (a day to come: "will vote on Monday")."""
         month, day, year, weekday = (self.parts.get(k) for k in ("month", "day", "year", "weekday"))
         if month and day and year:
             return _full_date(self.text, year, month, day)
@@ -71,7 +72,10 @@ class WrittenDay:
         if weekday is None:
             return None  # a number alone ("24 hours", "2015-02-30"), no day of the calendar
         if published:
-            anchored = published - datetime.timedelta(days=(published.weekday() - weekday) % 7)
+            back = (published.weekday() - weekday) % 7
+            anchored = published + datetime.timedelta(
+                days=((weekday - published.weekday()) % 7 or 7) if ahead else -back
+            )
             return _full_date(f"{self.text} ({anchored.isoformat()})", anchored.year, anchored.month, anchored.day)
         return Day(self.text, weekday=weekday)
 
@@ -144,11 +148,26 @@ def is_date_word(token) -> bool:
     return token.ent_type_ in DATE_LABELS or (not token.ent_type_ and token.text in WEEKDAYS)
 
 
-def slot_day(run, published: datetime.date | None) -> Day | None:
-    """The day a run of date words writes first, a year alone ("in 2014"), or None ("24 hours", "last year")."""
+def verb_of(token):
+    """The verb a word of a date modifies: "on Thursday" → "applauded", "Monday's attack killed" → "killed"."""
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def looks_ahead(first, marked: frozenset[int]) -> bool:
+    """The day (its first word) is one to come: it or its verb is marked by a cue of the future ("next
+    Monday", "will vote on Monday"), or its verb completes a marked one ("is set to vote on Monday")."""
+    verb = verb_of(first)
+    return bool({first.i, verb.i} & marked) or (verb.dep_ in {"xcomp", "advcl"} and verb.head.i in marked)
+
+
+def slot_day(run, published: datetime.date | None, ahead: frozenset[int] = frozenset()) -> Day | None:
+    """The day a run of date words writes first, a year alone ("in 2014"), or None ("24 hours", "last year");
+    `ahead`: the words a cue of the future marks (`looks_ahead`)."""
     written = written_days(run)
     if written:
-        return written[0].day(published)
+        return written[0].day(published, looks_ahead(written[0].tokens[0], ahead))
     years = [value for name, value in filter(None, map(calendar_part, run)) if name == "year"]
     return Day(run[0].doc[run[0].i : run[-1].i + 1].text, year=years[0]) if years else None
 
