@@ -34,12 +34,13 @@ from urllib.parse import urlsplit
 
 from checker.cleaning import kept_spans, publication_date
 from checker.config import Config
-from checker.markdown_text import markdown_main_text
+from checker.markdown_text import TEMPLATE_TAG, markdown_main_text
 from checker.records import Document, MainText, SkippedFile
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+SECTION_PAGE = "_index.md"  # Hugo's list page of a section: its introduction, no story
 # The legacy encodings a news file is written in: the Windows and ISO-8859 code pages, KOI8 and the CJK ones
 # (the WHATWG Encoding Standard's, less its Mac and DOS ones). Left free, charset-normalizer read one news file
 # in nine in Windows-1252 as a DOS or Mac code page ("what’s" as "whatĺs"): benchmarks/RESULTS.md, "Reading
@@ -540,6 +541,8 @@ def read_text_file(path: Path, doc_id: str, max_chars: int, warnings: list[str])
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return _main_text_document(doc_id, where, text, html_main_text(text), max_chars, warnings)
+    if path.name == SECTION_PAGE:
+        raise InputError(f"a site's section page ({SECTION_PAGE}), not an article")
     if suffix in MARKDOWN_SUFFIXES:
         page = markdown_main_text(text, lambda problem: warnings.append(f"{where}: {problem}; read without it"))
         return _main_text_document(doc_id, where, text, page, max_chars, warnings)
@@ -550,7 +553,12 @@ def read_text_file(path: Path, doc_id: str, max_chars: int, warnings: list[str])
 def _main_text_document(
     doc_id: str, where: str, raw: str, page: MainText, max_chars: int, warnings: list[str]
 ) -> Document:
-    """A document of a file's main text, mapped back into the file, with what the file says of itself."""
+    """A document of a file's main text, mapped back into the file, with what the file says of itself; a draft
+    or a site's template (a Hugo layout, an archetype: "{{ .Title }}") is no article."""
+    if page.meta.get("draft"):
+        raise InputError("a draft (draft: true in its front matter), not published")
+    if page.meta.get("template") or TEMPLATE_TAG.search(page.title) or TEMPLATE_TAG.search(page.text):
+        raise InputError("a site template ({{ ... }} in it), not an article")
     if not page.text.strip():
         raise InputError("no article text in the file")
     _check_length(page.text, max_chars)
@@ -563,7 +571,7 @@ def _main_text_document(
         title=_without_site(page.title, source),
         source=source,
         url=url,
-        published=_published(page.meta.get("published"), where, warnings),
+        published=_published(page.meta.get("published"), where, warnings, str(page.meta.get("published_key", ""))),
         source_offsets=_runs(page.starts),
         source_ends=_runs(page.ends),
         source_lines=(0, *(end.end() for end in LINE_END.finditer(raw))),
@@ -638,14 +646,15 @@ def _is_publication_time(value: str) -> bool:
         return False
 
 
-def _published(value: object, where: str, warnings: list[str]) -> str:
-    """`publication_time(value)`, or "" with a warning naming `where` when it is given and is not a time."""
+def _published(value: object, where: str, warnings: list[str], key: str = "") -> str:
+    """`publication_time(value)`, or "" with a warning naming `where` (and the `key` that gave it) when it is
+    given and is not a time."""
     if value is None or value == "":
         return ""
     try:
         return publication_time(value)
     except ValueError as exc:
-        warnings.append(f"{where}: published {exc}; read with no publication time")
+        warnings.append(f"{where}: {key or 'published'} {exc}; read with no publication time")
         return ""
 
 

@@ -12,7 +12,7 @@ shows it (a paragraph wrapped in the file is one sentence, not two lines cleaned
 
 from __future__ import annotations
 
-import bisect
+import json
 import re
 import tomllib
 from collections.abc import Callable
@@ -36,41 +36,84 @@ FRONT_MATTER_KEYS = {
 }
 # A site generator's template tags: Hugo's shortcodes ({{< tweet user="x" id="1" >}}, {{% note %}}) and Jekyll's
 # Liquid ({% include figure.html %}, {{ page.title }}); an embed or a widget, filled in when the page is built.
-TEMPLATE_TAG = re.compile(r"\{\{[<%].*?[>%]\}\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+# A tag does not run across a blank line: "{{" alone in a story is no tag.
+TEMPLATE_TAG = re.compile(
+    r"\{\{[<%](?:(?!\n[ \t]*\n).)*?[>%]\}\}|\{%(?:(?!\n[ \t]*\n).)*?%\}|\{\{(?:(?!\n[ \t]*\n).)*?\}\}", re.DOTALL
+)
+# What is no article text at all, whole: code and comments in template tags, and the markers of Markdown's
+# extensions that CommonMark reads as text: footnote references and labels ("[^1]"), Kramdown's and Hugo's
+# attribute lists ("{: .lead}", "{#anchor}").
+NOT_TEXT = re.compile(
+    r"\{\{[<%]\s*(highlight|code)\b.*?[>%]\}\}.*?\{\{[<%]\s*/\s*\1\s*[>%]\}\}"
+    r"|\{%-?\s*(highlight|comment|raw)\b.*?%\}.*?\{%-?\s*end\2\s*-?%\}"
+    r"|\[\^[^\]\s]+\]:?|\{:[^}\n]*\}|\{[#.][\w-][^}\n]*\}",
+    re.DOTALL,
+)
+HIDDEN = "\ue000"  # what no-text stands as for the parser: a letter to it, so no line of it is a code block
+LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 SEARCH_WINDOW = 40  # how far past the last character a decoded one ("&amp;" read as "&", "\*" as "*") is looked for
 
 
-def _blank(text: str | re.Match[str]) -> str:
-    """`text` (or what a match found) with each character but a line end a space."""
-    return re.sub(r"[^\r\n]", " ", text if isinstance(text, str) else text.group())
+def _hidden(found: re.Match[str]) -> str:
+    """What a match found with each character but a line end as HIDDEN: its lines stay the file's."""
+    return re.sub(r"[^\r\n]", HIDDEN, found.group())
 
 
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
-def front_matter(raw: str) -> tuple[int, dict[str, str], str | None]:
-    """Where the body starts, the front matter's title, publication time, outlet and address as text, and the
-    reason it could not be read (then no fields; the block is still not article text)."""
+def front_matter(raw: str) -> tuple[int, dict[str, str | bool], str | None]:
+    """Where the body starts, what the front matter says (`title`, `published` and the key that gave it,
+    `source`, `url`, and `draft` or `template` where it is one), and the reason it could not be read (then no
+    fields; the block is still no article text). YAML between `---` lines, TOML between `+++`, or a JSON object."""
     found = FRONT_MATTER.match(raw)
-    if not found:
+    if found:
+        fence, block, end = found.group(1), found.group(2), found.end()
+    elif raw.startswith("{") and not raw.startswith("{{"):
+        try:
+            fields, end = json.JSONDecoder().raw_decode(raw)
+        except ValueError:
+            return 0, {}, None
+        return end, _meta(fields, raw[:end]), None
+    else:
         return 0, {}, None
     try:
-        fields = _load(found.group(1), found.group(2))
+        # YAML with every value read as a string: a title "2024" or "No" stays as written
+        fields = yaml.load(block, Loader=yaml.BaseLoader) if fence == "---" else tomllib.loads(block)
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
+        meta = {"template": True} if TEMPLATE_TAG.search(block) else {}
         return (
-            found.end(),
-            {},
-            f"front matter is not valid {'YAML' if found.group(1) == '---' else 'TOML'} ({_reason(exc)})",
+            end,
+            meta,
+            None if meta else f"front matter is not valid {'YAML' if fence == '---' else 'TOML'} ({_reason(exc)})",
         )
-    named = {str(key).lower(): value for key, value in fields.items()} if isinstance(fields, dict) else {}
-    meta = {}
+    return end, _meta(fields, block), None
+
+
+def _meta(fields: object, block: str) -> dict[str, str | bool]:
+    """The fields checker reads, by FRONT_MATTER_KEYS; a `source` given as a mapping by its `name`."""
+    fields = fields if isinstance(fields, dict) else {}
+    named = {str(key).lower(): value for key, value in fields.items()}
+    written = {str(key).lower(): str(key) for key in fields}  # "publishDate", as the warning names it
+    if isinstance(named.get("source"), dict):
+        named["source"] = named["source"].get("name")
+    meta: dict[str, str | bool] = {}
     for field, keys in FRONT_MATTER_KEYS.items():
-        value = next((named[key] for key in keys if _scalar(named.get(key))), None)
-        if value is not None:
+        key = next((key for key in keys if _scalar(named.get(key))), None)
+        if key is not None:
+            value = named[key]
             meta[field] = value.isoformat() if isinstance(value, date) else str(value).strip()
-    return found.end(), meta, None
+            if field == "published":
+                meta["published_key"] = written[key]
+    if "title" in meta:
+        meta["title"] = _plain(str(meta["title"]))
+    if str(named.get("draft", "")).lower() in {"true", "yes"}:
+        meta["draft"] = True
+    if TEMPLATE_TAG.search(block):
+        meta["template"] = True
+    return meta
 
 
 def _reason(exc: Exception) -> str:
@@ -79,11 +122,6 @@ def _reason(exc: Exception) -> str:
     if mark is not None:
         return f"{getattr(exc, 'problem', None) or 'cannot be parsed'}, line {mark.line + 2}"
     return " ".join(str(exc).split())[:120]
-
-
-def _load(fence: str, block: str) -> object:
-    """YAML read with every value a string (a title "2024" or "No" stays as written), or TOML."""
-    return yaml.load(block, Loader=yaml.BaseLoader) if fence == "---" else tomllib.loads(block)
 
 
 def _scalar(value: object) -> bool:
@@ -100,21 +138,12 @@ class _Text:
         self.ends: list[int] = []
 
     def add(self, char: str, start: int, end: int | None = None) -> None:
+        """One character of the text, read at `start` (to `end`) in the file; a HIDDEN one is no text."""
+        if char == HIDDEN:
+            return
         self.chars.append(char)
         self.starts.append(start)
         self.ends.append(start + 1 if end is None else end)
-
-    def drop_within(self, ranges: list[tuple[int, int]]) -> None:
-        """Leave out the characters (but line ends) read from within `ranges` of the file, sorted and apart."""
-        starts = [start for start, _ in ranges]
-        kept = [
-            i
-            for i, (char, at) in enumerate(zip(self.chars, self.starts, strict=True))
-            if char == "\n" or (k := bisect.bisect_right(starts, at) - 1) < 0 or at >= ranges[k][1]
-        ]
-        self.chars = [self.chars[i] for i in kept]
-        self.starts = [self.starts[i] for i in kept]
-        self.ends = [self.ends[i] for i in kept]
 
     def find(self, text: str, cursor: int, limit: int) -> int:
         """Add `text`, found in the file at or after `cursor`; where it is not there as written (an escape or a
@@ -147,9 +176,10 @@ def _past_destination(raw: str, at: int, limit: int) -> int:
     closing = {"(": ")", "[": "]"}.get(raw[at : at + 1])
     if closing is None:
         return at
-    depth = 0
-    for i in range(at, limit):
+    depth, i = 0, at
+    while i < limit:
         if raw[i] == "\\":
+            i += 2
             continue
         if raw[i] == raw[at]:
             depth += 1
@@ -157,6 +187,7 @@ def _past_destination(raw: str, at: int, limit: int) -> int:
             depth -= 1
             if depth == 0:
                 return i + 1
+        i += 1
     return at
 
 
@@ -167,8 +198,10 @@ def _inline(token: Token, text: _Text, start: int, limit: int) -> int:
         if child.type in ("text", "code_inline", "html_inline"):
             before = len(text.chars)
             cursor = text.find(child.content, cursor, limit)
-            if child.type == "html_inline":  # a tag only moves the reading on
+            if child.type == "html_inline":  # a tag only moves the reading on; <br> breaks the line
                 del text.chars[before:], text.starts[before:], text.ends[before:]
+                if LINE_BREAK_TAG.fullmatch(child.content.strip()):
+                    text.add("\n", cursor - 1)
         elif child.type == "link_close":
             cursor = _past_destination(text.raw, cursor, limit)
         elif child.type == "image":
@@ -199,22 +232,29 @@ def _closing_bracket(raw: str, at: int, limit: int) -> int:
     return limit
 
 
+def _plain(markdown: str) -> str:
+    """A line of Markdown (a front matter's title) without its markup: "**Breaking**: [Vote](x)" → "Breaking: Vote"."""
+    (line,) = _parser().parseInline(markdown) or (None,)
+    children = line.children if line is not None else ()
+    return "".join(c.content for c in children or () if c.type in ("text", "code_inline")).strip() or markdown
+
+
 def markdown_main_text(raw: str, warn: Callable[[str], None]) -> MainText:
-    """The title and text of a Markdown article, each text character's place in `raw`, and its front matter's
-    `published`, `source` and `url`; `warn` is told of a front matter that cannot be read."""
+    """The title and text of a Markdown article, each text character's place in `raw`, and what its front
+    matter says (`front_matter`); `warn` is told of a front matter that cannot be read. Without a front matter
+    title, a heading that opens the article is its title."""
     body_start, meta, problem = front_matter(raw)
     if problem:
         warn(problem)
-    # The front matter and template tags as spaces: not the story's words, and the parser's lines stay the file's.
-    blanked = TEMPLATE_TAG.sub(_blank, _blank(raw[:body_start]) + raw[body_start:])
-    tags = [(tag.start(), tag.end()) for tag in TEMPLATE_TAG.finditer(raw, body_start)]
+    # Front matter as spaces, no-text as HIDDEN: the parser's lines stay the file's.
+    body = TEMPLATE_TAG.sub(_hidden, NOT_TEXT.sub(_hidden, raw[body_start:]))
+    marked = re.sub(r"[^\r\n]", " ", raw[:body_start]) + body
     line_starts = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", raw))]
-    text = _Text(blanked)  # found in the file as parsed: a tag's blanks are found within it, then dropped
-    title = meta.pop("title", "")
-    headings: list[str] = []
+    text = _Text(marked)
+    title = str(meta.pop("title", ""))
     cursor = 0
     block: list[int] = [0, 0]  # the lines of the block being read: a table cell's are its row's
-    tokens = _parser().parse(blanked)
+    tokens = _parser().parse(marked)
     for i, token in enumerate(tokens):
         block = token.map or block
         if token.type != "inline":  # code, raw HTML (embeds, widgets) and rules have none: not the story's words
@@ -223,9 +263,10 @@ def markdown_main_text(raw: str, warn: Callable[[str], None]) -> MainText:
         limit = line_starts[last] if last < len(line_starts) else len(raw)
         before = len(text.chars)
         cursor = _inline(token, text, max(cursor, line_starts[first]), limit)
-        if len(text.chars) > before:
+        if not "".join(text.chars[before:]).strip():  # a block of no text but its breaks (a shortcode's lines)
+            del text.chars[before:], text.starts[before:], text.ends[before:]
+        else:
+            if not before and not title and tokens[i - 1].type == "heading_open":
+                title = "".join(text.chars).strip()
             text.add("\n", max(limit - 1, line_starts[first]))
-            if i and tokens[i - 1].type == "heading_open":
-                headings.append("".join(text.chars[before:]).strip())
-    text.drop_within(tags)
-    return MainText(title or next(iter(headings), ""), "".join(text.chars), tuple(text.starts), tuple(text.ends), meta)
+    return MainText(title, "".join(text.chars), tuple(text.starts), tuple(text.ends), meta)

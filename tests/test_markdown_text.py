@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -133,3 +134,78 @@ def test_template_tags_of_hugo_and_jekyll_are_no_article_text():
     page = markdown_main_text(raw, pytest.fail)
     assert page.text == "Police said 12 died.\nThe mayor, , spoke later.\n"
     assert raw[page.starts[page.text.index("later")] :].startswith("later{{% /note")
+
+
+def test_shortcodes_keep_the_words_they_wrap_and_leave_out_code_notes_and_attributes():
+    """A callout wrapped on one line lost its words (the blanked tags made an indented code block), while code
+    in a highlight shortcode, footnote markers and attribute lists were read as the story's words."""
+    raw = (
+        "Intro paragraph about the town.[^1] {: .lead}\n\n"
+        "{{% callout %}}The mayor said 21 people were arrested.{{% /callout %}}\n\n"
+        '{{< highlight go >}}\nfmt.Println("44 people")\n{{< /highlight >}}\n\n'
+        '{% highlight ruby %}\nputs "45 people"\n{% endhighlight %}\n\n'
+        "The toll rose to 12<br>people.\n\n[^1]: The story was updated 3 times.\n"
+    )
+    page = markdown_main_text(raw, pytest.fail)
+    lines = [line.strip() for line in page.text.splitlines()]
+    assert lines == [
+        "Intro paragraph about the town.",
+        "The mayor said 21 people were arrested.",
+        "The toll rose to 12",
+        "people.",
+        "The story was updated 3 times.",
+    ]
+    assert raw[page.starts[page.text.index("21")] :].startswith("21 people were arrested.{{%")
+
+
+@pytest.mark.parametrize(
+    ("front", "title", "source"),
+    [
+        ('{\n  "title": "Bridge vote",\n  "source": "JSON Times"\n}\n', "Bridge vote", "JSON Times"),
+        (
+            '---\ntitle: "**Breaking**: Bridge [vote](https://x.example)"\nsource: {name: Post}\n---\n',
+            "Breaking: Bridge vote",
+            "Post",
+        ),
+    ],
+)
+def test_json_front_matter_a_title_in_markdown_and_an_outlet_by_its_name(tmp_path, front, title, source):
+    (tmp_path / "a.md").write_text(f"{front}\nThe bridge cost 40 million dollars, officials said.\n")
+    (doc,) = load_corpus([str(tmp_path)]).documents
+    assert (doc.title, doc.source, doc.text) == (title, source, "The bridge cost 40 million dollars, officials said.\n")
+
+
+def test_a_time_that_is_none_is_named_by_the_front_matter_key_that_gave_it(tmp_path):
+    (tmp_path / "a.md").write_text("---\npublishDate: last Tuesday\n---\nThe bridge cost 40 million dollars.\n")
+    (warning,) = load_corpus([str(tmp_path)]).warnings
+    assert ": publishDate 'last Tuesday' is not a date or time" in warning
+
+
+def test_drafts_section_pages_and_site_templates_are_no_articles_and_are_named(tmp_path):
+    """A newsroom repository holds more than its stories: a draft, Hugo's section page, an archetype and a
+    layout were each read as a source, and a contradiction between two of them was reported."""
+    (tmp_path / "story.md").write_text("---\ntitle: Bridge\ndraft: false\n---\nThe bridge cost 40 million dollars.\n")
+    (tmp_path / "draft.md").write_text("---\ntitle: Bridge\ndraft: true\n---\nThe bridge cost 12 million dollars.\n")
+    (tmp_path / "_index.md").write_text("---\ntitle: News\n---\nThe bridge cost 10 million dollars.\n")
+    (tmp_path / "archetype.md").write_text(
+        '---\ntitle: "{{ replace .Name "-" " " | title }}"\ndate: {{ .Date }}\n---\n'
+    )
+    (tmp_path / "single.html").write_text(
+        "<html><head><title>{{ .Title }}</title></head><body>{{ .Content }}</body></html>"
+    )
+    corpus = load_corpus([str(tmp_path)])
+    assert [doc.id for doc in corpus.documents] == ["story.md"] and not corpus.warnings
+    reasons = {Path(skipped.path).name: skipped.reason for skipped in corpus.skipped}
+    assert reasons == {
+        "draft.md": "a draft (draft: true in its front matter), not published",
+        "_index.md": "a site's section page (_index.md), not an article",
+        "archetype.md": "a site template ({{ ... }} in it), not an article",
+        "single.html": "a site template ({{ ... }} in it), not an article",
+    }
+
+
+def test_a_heading_is_the_title_only_where_it_opens_the_article():
+    assert markdown_main_text("Intro.\n\n## Meteorite?\n\nThe crater is 12 metres wide.\n", pytest.fail).title == ""
+    assert markdown_main_text("## Meteorite hits Managua\n\nThe crater is 12 metres wide.\n", pytest.fail).title == (
+        "Meteorite hits Managua"
+    )
