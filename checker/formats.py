@@ -258,7 +258,7 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[st
             line = f"{head} with {printable(place(b))}" + (f" ({evidence})" if evidence else "")
             lines.append(line + (notes or {}).get(record["id"], ""))
             continue
-        lines += [head, f"    {printable(a['doc_id'])}: {printable(one_line(a['text']))}"]
+        lines += [head, f"    {printable(place(a))}: {printable(one_line(a['text']))}"]
         lines.append(f"    {printable(place(b))}: {printable(one_line(b['text']))}")
         if evidence:
             lines.append(f"    evidence: {evidence}")

@@ -245,6 +245,15 @@ def test_human_lines_point_at_a_jsonl_article_by_its_line_in_the_file():
     assert "file=news.jsonl,line=17," in render([jsonl], "github", "0")
 
 
+def test_full_lines_name_both_claims_by_where_a_reader_finds_them():
+    """The new article's claim was named by its id in the corpus ("news/b.md"), the other's by its path and line
+    ("content/news/a.md:15"): two styles in one block, and no line for the first."""
+    finding = record("content/news/b.md", 16, "1", "23 feet vs 26 feet")
+    finding["a"] = finding["a"] | {"doc_id": "news/b.md"}
+    lines = render([finding], "full", "0").splitlines()
+    assert lines[1].startswith("    content/news/b.md:16: ") and lines[2].startswith("    other.txt:4: ")
+
+
 def test_the_stories_view_lists_every_source_of_a_version_and_marks_the_outlier():
     """Cut to one line, "president" lost its fourth source and a long list its outlier mark: how many back a
     version is what a reader weighs the outlier against."""
