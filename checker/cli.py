@@ -276,10 +276,12 @@ def _load(paths: list[str], settings, outputs: Iterable[Path | None] = ()):
     is read, and `check_outputs` then refuses to overwrite it.
     """
     from checker.corpus import load_corpus
+    from checker.ignores import Ignores
     from checker.report import written_by_checker
 
     earlier = [p for p in outputs if p is not None and written_by_checker(p)]
-    corpus = load_corpus(paths, settings.max_document_chars, exclude=earlier)
+    ignores = Ignores(settings.exclude, settings.respect_gitignore)
+    corpus = load_corpus(paths, settings.max_document_chars, earlier, ignores)
     for skipped in corpus.skipped:
         warn(f"skipped {skipped.path}: {skipped.reason}")
     for warning in corpus.warnings:

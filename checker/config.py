@@ -94,6 +94,13 @@ def _names(choices: tuple[str, ...], what: str) -> Rule:
     return rule
 
 
+def _strings(value: Any, what: str) -> tuple[str, ...]:
+    """A list of strings, stored as a tuple; a plain string is refused, not split into letters."""
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise _expected(f"a list of {what} (strings)", value)
+    return tuple(value)
+
+
 def setting(default: Any, rule: Rule) -> Any:
     """A Config field with the rule its values must meet, kept next to its documentation."""
     return field(default=default, metadata={"rule": rule})
@@ -236,6 +243,15 @@ class Config:
     # size in bytes exceeds 4x this (the most UTF-8 can take per character);
     # a JSONL file is a collection and is read line by line instead.
     max_document_chars: int = setting(1_000_000, COUNT)
+    # What a folder walk leaves out, as .gitignore patterns relative to the folder
+    # given ("README.md", "drafts/", "*.draft.md"): a repository's other pages.
+    # `checker ci`'s corpus is its folder (`.` by default). A file named on the
+    # command line is read all the same (checker/ignores.py).
+    exclude: tuple[str, ...] = setting((), lambda value: _strings(value, "patterns"))
+    # Leave out, in a git work tree, what git ignores (.gitignore at any depth,
+    # .git/info/exclude, the global excludes): a site's built pages (Hugo's
+    # public/, every story again as HTML) or node_modules, as ruff and black do.
+    respect_gitignore: bool = setting(True, _flag)
 
     # Labels written to reports: contradict, agree, unrelated.
     include: tuple[str, ...] = setting(("contradict",), _names(LABELS, "label"))

@@ -34,6 +34,7 @@ from urllib.parse import urlsplit
 
 from checker.cleaning import kept_spans, publication_date
 from checker.config import Config
+from checker.ignores import Ignores
 from checker.markdown_text import TEMPLATE_TAG, markdown_main_text
 from checker.records import Document, MainText, SkippedFile
 
@@ -684,8 +685,9 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def _walk(folder: Path, skipped: list[SkippedFile]) -> list[Path]:
-    """Files under a folder with a supported suffix, hidden files and folders left out.
+def _walk(folder: Path, skipped: list[SkippedFile], ignores: Ignores) -> list[Path]:
+    """Files under a folder with a supported suffix, hidden files and folders left out, and what `ignores` leaves
+    out (git's ignored files, the `exclude` patterns: `checker.ignores`).
 
     Whatever is not a folder is listed (FIFOs, broken links) so that reading it
     gives a skip reason; a folder that cannot be read is named in `skipped`, and
@@ -698,12 +700,17 @@ def _walk(folder: Path, skipped: list[SkippedFile]) -> list[Path]:
         skipped.append(SkippedFile(shown_path(exc.filename or folder), f"folder not read ({_reason(exc)})"))
 
     files, other_types, root = [], Counter(), folder.resolve()
+    left_out = ignores.in_folder(str(folder))
     for top, folders, names in os.walk(folder, onerror=unreadable):
+        here = Path(top).relative_to(folder)
+        folders[:] = [name for name in folders if not left_out.leaves_out_folder((here / name).as_posix())]
         linked = sorted(name for name in folders if not name.startswith(".") and Path(top, name).is_symlink())
         outside = [name for name in linked if not Path(top, name).resolve().is_relative_to(root)]
         skipped.extend(SkippedFile(shown_path(Path(top, name)), LINKED_FOLDER) for name in outside)
         folders[:] = sorted(name for name in folders if not name.startswith(".") and name not in linked)
-        for name in (name for name in names if not name.startswith(".")):
+        for name in names:
+            if name.startswith(".") or left_out.leaves_out((here / name).as_posix()):
+                continue
             suffix = Path(name).suffix.lower()
             if suffix in SUFFIXES:
                 files.append(Path(top, name))
@@ -743,7 +750,9 @@ def _glob(pattern: Path) -> list[Path]:
     )
 
 
-def expand_paths(paths: Iterable[str], skipped: list[SkippedFile]) -> Iterator[tuple[Path, Path | None]]:
+def expand_paths(
+    paths: Iterable[str], skipped: list[SkippedFile], ignores: Ignores | None = None
+) -> Iterator[tuple[Path, Path | None]]:
     """(file, corpus root) for every input file; (missing path, None) for what does not exist.
 
     A path or pattern that cannot be expanded at all (an unreadable folder, a
@@ -751,15 +760,15 @@ def expand_paths(paths: Iterable[str], skipped: list[SkippedFile]) -> Iterator[t
     """
     for arg in paths:
         try:
-            yield from _expand(arg, skipped)
+            yield from _expand(arg, skipped, ignores or Ignores())
         except (OSError, ValueError) as exc:
             skipped.append(SkippedFile(shown_path(arg), _reason(exc)))
 
 
-def _expand(arg: str, skipped: list[SkippedFile]) -> Iterator[tuple[Path, Path | None]]:
+def _expand(arg: str, skipped: list[SkippedFile], ignores: Ignores) -> Iterator[tuple[Path, Path | None]]:
     path = Path(arg)
     if path.is_dir():
-        yield from ((file, path) for file in _walk(path, skipped))
+        yield from ((file, path) for file in _walk(path, skipped, ignores))
     else:
         yield from _expand_file(path, arg)
 
@@ -827,18 +836,23 @@ def _keep_first(corpus: Corpus) -> None:
 
 
 def load_corpus(
-    paths: Iterable[str], max_chars: int = Config.max_document_chars, exclude: Iterable[Path | str] = ()
+    paths: Iterable[str],
+    max_chars: int = Config.max_document_chars,
+    exclude: Iterable[Path | str] = (),
+    ignores: Ignores | None = None,
 ) -> Corpus:
     """Documents from files, folders, globs and JSONL; unreadable inputs go to `skipped`.
 
     `max_chars` is `Config.max_document_chars`: longer documents are skipped.
     Files in `exclude` (the run's own outputs) are left out where a folder or
-    glob finds them, and read only where they are named themselves.
+    glob finds them, and read only where they are named themselves; `ignores`
+    says what a folder walk leaves out (`Config.exclude`, `Config.respect_gitignore`;
+    by default what git ignores).
     """
     paths = list(paths)
     corpus = Corpus()
     read: set[str] = {os.path.realpath(p) for p in exclude} - {os.path.realpath(p) for p in paths}
-    for file, root in expand_paths(paths, corpus.skipped):
+    for file, root in expand_paths(paths, corpus.skipped, ignores):
         real = os.path.realpath(file)
         if real not in read:  # the same file named twice (a folder and a glob over it) is read once
             read.add(real)

@@ -32,6 +32,7 @@ from checker.corpus import Corpus, load_corpus
 from checker.decision import Decision
 from checker.engines import Engine, engine_for
 from checker.facts import Fact, group_facts
+from checker.ignores import Ignores
 from checker.nli import HFNLIModel, NLIBackend, check_model, model_name, weights_hash, weights_stamp
 from checker.pairing import PairingStats, SentenceEmbedder, pair_candidates
 from checker.records import CandidatePair, Claim, Document, Finding, NLIScores, content_hash
@@ -212,7 +213,8 @@ class Checker:
             clock = now
 
         if not isinstance(corpus, Corpus):
-            corpus = load_corpus(corpus, self.config.max_document_chars)
+            ignores = Ignores(self.config.exclude, self.config.respect_gitignore)
+            corpus = load_corpus(corpus, self.config.max_document_chars, (), ignores)
         self.work = Counter()
         if self._nli is None:  # fail on a missing model before the slow stages, loading nothing
             check_model(self.config.model, self.config.allow_download)

@@ -1,0 +1,71 @@
+"""What a folder walk leaves out: files git ignores, and the `exclude` patterns of the configuration.
+
+A newsroom's repository holds more than its stories: the site built from them (Hugo's `public/`, as HTML
+pages that repeat every story), `node_modules`, a README. Like ruff and black, checker leaves out what git
+ignores (`.gitignore` at any depth, `.git/info/exclude`, the user's global excludes; a tracked file never),
+and what `exclude` names, in `.gitignore`'s pattern language (pathspec's `GitIgnoreSpec`), relative to the
+folder walked. A file named on the command line is read all the same. Outside a git work tree, or where git
+is not installed, only `exclude` applies; so it does in a folder git lists nothing in (a folder that is
+itself ignored, named to be read).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+import pathspec
+
+GIT_TIMEOUT_S = 60  # listing a work tree of a million files takes seconds
+
+
+@dataclass(frozen=True)
+class Ignores:
+    """The rules of one run: `exclude` patterns, and whether git's ignores apply."""
+
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    spec: pathspec.GitIgnoreSpec = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "spec", pathspec.GitIgnoreSpec.from_lines(self.exclude))
+
+    def in_folder(self, folder: str) -> FolderIgnores:
+        """The rules as they apply under `folder`, git asked once."""
+        listed = git_listed(folder) if self.respect_gitignore else None
+        return FolderIgnores(self.spec, listed, _parents(listed) if listed is not None else None)
+
+
+@dataclass(frozen=True)
+class FolderIgnores:
+    """What is left out under one folder walked; paths are relative to it, in POSIX form."""
+
+    spec: pathspec.GitIgnoreSpec
+    listed: frozenset[str] | None  # the files git lists (tracked, or new and not ignored); None: git says nothing
+    listed_folders: frozenset[str] | None
+
+    def leaves_out_folder(self, relative: str) -> bool:
+        if self.listed_folders is not None and relative not in self.listed_folders:
+            return True  # git lists no file in it: ignored, or holding only ignored files
+        return self.spec.match_file(f"{relative}/")
+
+    def leaves_out(self, relative: str) -> bool:
+        return (self.listed is not None and relative not in self.listed) or self.spec.match_file(relative)
+
+
+def git_listed(folder: str) -> frozenset[str] | None:
+    """The files under `folder` git tracks or would track (untracked, not ignored), relative to it; None where
+    git is missing, the folder is in no work tree, or git lists nothing in it."""
+    command = ["git", "-c", "core.quotePath=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+    try:
+        done = subprocess.run(command, cwd=folder, capture_output=True, timeout=GIT_TIMEOUT_S, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    names = frozenset(name for name in done.stdout.decode("utf-8", "surrogateescape").split("\0") if name)
+    return names if done.returncode == 0 and names else None
+
+
+def _parents(files: frozenset[str]) -> frozenset[str]:
+    """Every folder that holds one of `files`, at any depth: "a/b/c.md" gives "a" and "a/b"."""
+    return frozenset(str(parent) for name in files for parent in PurePosixPath(name).parents if str(parent) != ".")
