@@ -281,7 +281,7 @@ def _load(paths: list[str], settings, outputs: Iterable[Path | None] = ()):
 
     earlier = [p for p in outputs if p is not None and written_by_checker(p)]
     ignores = Ignores(settings.exclude, settings.respect_gitignore)
-    corpus = load_corpus(paths, settings.max_document_chars, earlier, ignores)
+    corpus = load_corpus(paths, settings.max_document_chars, earlier, ignores, settings.min_english_share)
     for skipped in corpus.skipped:
         warn(f"skipped {skipped.path}: {skipped.reason}")
     for warning in corpus.warnings:

@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 from checker.cleaning import kept_spans, publication_date
 from checker.config import Config
 from checker.ignores import Ignores
+from checker.language import not_english
 from checker.markdown_text import TEMPLATE_TAG, markdown_main_text
 from checker.records import Document, MainText, SkippedFile
 
@@ -840,6 +841,7 @@ def load_corpus(
     max_chars: int = Config.max_document_chars,
     exclude: Iterable[Path | str] = (),
     ignores: Ignores | None = None,
+    min_english_share: float = Config.min_english_share,
 ) -> Corpus:
     """Documents from files, folders, globs and JSONL; unreadable inputs go to `skipped`.
 
@@ -847,7 +849,7 @@ def load_corpus(
     Files in `exclude` (the run's own outputs) are left out where a folder or
     glob finds them, and read only where they are named themselves; `ignores`
     says what a folder walk leaves out (`Config.exclude`, `Config.respect_gitignore`;
-    by default what git ignores).
+    by default what git ignores). An article not in English (`checker.language`) is skipped.
     """
     paths = list(paths)
     corpus = Corpus()
@@ -858,4 +860,17 @@ def load_corpus(
             read.add(real)
             _read(file, root, corpus, max_chars)
     _keep_first(corpus)
+    _keep_english(corpus, min_english_share)
     return corpus
+
+
+def _keep_english(corpus: Corpus, min_english_share: float) -> None:
+    """The documents in English kept; each other one named in `skipped` with what it reads as."""
+    kept = []
+    for document in corpus.documents:
+        reason = not_english(document.text, min_english_share) if min_english_share else None
+        if reason:
+            corpus.skipped.append(SkippedFile(document.path, reason))
+        else:
+            kept.append(document)
+    corpus.documents[:] = kept

@@ -214,7 +214,7 @@ class Checker:
 
         if not isinstance(corpus, Corpus):
             ignores = Ignores(self.config.exclude, self.config.respect_gitignore)
-            corpus = load_corpus(corpus, self.config.max_document_chars, (), ignores)
+            corpus = load_corpus(corpus, self.config.max_document_chars, (), ignores, self.config.min_english_share)
         self.work = Counter()
         if self._nli is None:  # fail on a missing model before the slow stages, loading nothing
             check_model(self.config.model, self.config.allow_download)

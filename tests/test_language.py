@@ -1,0 +1,39 @@
+"""An article in another language is named and not read: checker's models read English."""
+
+from __future__ import annotations
+
+import json
+
+from checker.corpus import load_corpus
+from checker.language import not_english
+
+ENGLISH = (
+    "A meteorite struck near the airport in Managua on Saturday night, leaving a crater 12 metres wide, officials"
+    " said. No one was hurt, the government said on Sunday."
+)
+FRENCH = (
+    "Une météorite est tombée près de l'aéroport de Managua samedi soir, laissant un cratère de 12 mètres de"
+    " large, selon les autorités. Personne n'a été blessé, a déclaré le gouvernement dimanche."
+)
+CHINESE = "您所访问的资源已不存在。查看更多请返回网站主页。"
+
+
+def test_an_article_in_another_language_or_script_is_skipped_with_the_reason(tmp_path):
+    """A French article gave no claims and still counted as a source, with no word to the user."""
+    (tmp_path / "en.txt").write_text(ENGLISH)
+    (tmp_path / "fr.txt").write_text(FRENCH)
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"id": "cctv", "text": CHINESE}) + "\n")
+    corpus = load_corpus([str(tmp_path)])
+    assert [d.id for d in corpus.documents] == ["en.txt"]
+    reasons = {skipped.path.rpartition("/")[2]: skipped.reason for skipped in corpus.skipped}
+    assert reasons == {
+        "fr.txt": "not in English (3% of its words are English function words, under 10%); checker reads English",
+        "feed.jsonl:1": "not in English (mostly in another script); checker reads English",
+    }
+    assert len(load_corpus([str(tmp_path)], min_english_share=0).documents) == 3
+
+
+def test_a_short_english_text_of_names_and_a_quote_in_another_language_are_english():
+    assert not_english("ISIL beheads British aid worker David Haines, video shows.", 0.1) is None
+    quoted = f'{ENGLISH} "Nous sommes sous le choc," said the mayor, Jean-Pierre Dupont, of the blast.'
+    assert not_english(quoted, 0.1) is None
