@@ -23,6 +23,7 @@ from checker.checks import calendar
 from checker.checks.figures import (
     CUES,
     CURRENCIES,
+    MONEY_SCALES,
     SCALES,
     Cues,
     figure_runs,
@@ -38,6 +39,9 @@ AGE_UNIT, YEAR_OLD = "age:", "year-old"
 # a figure in one of these counts nothing, unless it counts a noun ("six years")
 NOT_COUNTS = {"DATE", "TIME", "ORDINAL"}
 NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+CONVERSION_WORDS = frozenset(
+    {"/", ",", "-", "–", "or", "about", "around", "roughly", "some", "nearly", "approximately"}
+)
 REPORTED = {"say", "confirm", "plan"}  # labels of verbs that make a "would" under them a reported plan
 
 
@@ -302,13 +306,38 @@ def _quantity(run, cues: Cues, span, found: list[Quantity]) -> Quantity | None:
     )
 
 
+def _converted(run, cues: Cues, span) -> bool:
+    """A figure in brackets just after another, the brackets holding only figures, units of measure, currencies
+    and scales: the same quantity in other units ("a crater 12 metres (40ft) wide", "$10,000 (£6,500/€8,800)"),
+    not one of its own. Read as one, "40ft" counted what the sentence then says ("40 wide") and met another
+    outlet's "12m wide"; "(3 children)" after "12 people" is a count of its own."""
+    doc, first, last = span.doc, run[0].i, run[-1].i
+    opening = next((i for i in range(first - 1, max(span.start, first - 8) - 1, -1) if doc[i].text in "()"), None)
+    closing = next((i for i in range(last + 1, min(span.end, last + 9)) if doc[i].text in "()"), None)
+    if opening is None or closing is None or doc[opening].text != "(" or doc[closing].text != ")":
+        return False
+    after_a_figure = any(t.like_num for t in doc[max(span.start, opening - 3) : opening])
+    return after_a_figure and all(_a_conversions_word(t, cues) for t in doc[opening + 1 : closing])
+
+
+def _a_conversions_word(token, cues: Cues) -> bool:
+    """A word of a quantity given in other units: a figure, a unit of measure, a currency, a scale, a separator."""
+    if token.like_num or token.lower_ in SCALES or token.lower_ in MONEY_SCALES or token.lower_ in CONVERSION_WORDS:
+        return True
+    labels = cues.starting.get(token.i, set())
+    return any(label == "measure-unit" or label.startswith(("currency:", "sign:")) for label in labels)
+
+
 def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
-    """The counted quantities of a claim's tokens (a spaCy span), in the order they stand."""
+    """The counted quantities of a claim's tokens (a spaCy span), in the order they stand; a conversion in
+    brackets is none (`_converted`)."""
     cues, found = cues or line_cues(span.doc), []
     for i in range(span.start, span.end):
         if cues.at(i, "zero-against"):  # "none against": zero votes against
             found.append(Quantity(0.0, "vote", "against", span.doc[i : i + 2].text, noun="votes"))
     for run in figure_runs(span, cues):
+        if _converted(run, cues, span):
+            continue
         try:
             quantity = _quantity(run, cues, span, found)
         except ValueError:
