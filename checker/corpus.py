@@ -38,6 +38,7 @@ from checker.ignores import Ignores
 from checker.language import not_english
 from checker.markdown_text import TEMPLATE_TAG, markdown_main_text
 from checker.records import Document, MainText, SkippedFile
+from checker.sources import time_span
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -813,8 +814,9 @@ def _read(file: Path, root: Path | None, corpus: Corpus, max_chars: int) -> None
 
 
 def _keep_first(corpus: Corpus) -> None:
-    """One document per id; files of two folders with one id get their folder's name in front, else the first
-    read is kept and the others are skipped, naming where the first came from.
+    """One document per id; files of two folders with one id get their folder's name in front; feed records of
+    one id and one outlet are versions of one article, the latest kept (`_latest`); else the first read is
+    kept and the others are skipped, naming where the first came from.
 
     `checker run outlet-a/ outlet-b/` gives two `index.html`: each is an article, and ids relative to each folder
     collide. Prefixed ("outlet-a/index.html") they are told apart; the ids of the others stay as they were.
@@ -829,11 +831,25 @@ def _keep_first(corpus: Corpus) -> None:
         if len(docs) > 1 and distinct and not set(prefixed) & set(by_id):
             kept |= {p: replace(d, id=p) for p, d in zip(prefixed, docs, strict=True)}
             continue
+        if len(docs) > 1 and all(d.file != d.path for d in docs) and len({d.source for d in docs}) == 1:
+            kept[doc_id] = latest = _latest(docs)
+            replaced = f"replaced by a later version of '{doc_id}' ({latest.path})"
+            corpus.skipped += [SkippedFile(d.path, replaced) for d in docs if d is not latest]
+            continue
         kept[doc_id] = docs[0]
         corpus.skipped += [
             SkippedFile(d.path, f"duplicate document id '{doc_id}' (first in {docs[0].path})") for d in docs[1:]
         ]
     corpus.documents = sorted(kept.values(), key=lambda d: d.id)
+
+
+def _latest(versions: list[Document]) -> Document:
+    """The latest of a feed's versions of one article (one id, one outlet): a correction re-published under its
+    id replaces what it corrects. The latest published where each gives a time, else the last read."""
+    spans = [time_span(d.published) for d in versions]
+    if None in spans:
+        return versions[-1]
+    return max(zip(spans, range(len(versions)), versions, strict=True), key=lambda v: (v[0][0], v[1]))[2]
 
 
 def load_corpus(

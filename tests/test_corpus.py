@@ -122,12 +122,27 @@ def test_a_bad_jsonl_line_says_what_is_wrong_with_it(tmp_path, line, reason):
     assert reasons(load_corpus([str(tmp_path / "feed.jsonl")]))[f"{tmp_path / 'feed.jsonl'}:1"].startswith(reason)
 
 
-def test_duplicate_jsonl_ids_keep_the_first(tmp_path):
+def test_a_feed_record_given_again_under_its_id_is_a_later_version_that_replaces_the_first(tmp_path):
+    """A correction re-published under its id in the next day's feed was skipped as a duplicate: the text it
+    corrected was checked for good."""
     rows = [{"id": "same", "text": ARTICLE}, {"id": "same", "text": "Other text entirely here today."}]
     (tmp_path / "f.jsonl").write_text("\n".join(json.dumps(r) for r in rows))
     corpus = load_corpus([str(tmp_path / "f.jsonl")])
-    assert len(corpus.documents) == 1 and corpus.documents[0].text == ARTICLE
-    assert "duplicate document id 'same'" in corpus.skipped[0].reason
+    assert [d.text for d in corpus.documents] == ["Other text entirely here today."]
+    assert corpus.skipped[0].reason == f"replaced by a later version of 'same' ({tmp_path / 'f.jsonl'}:2)"
+
+
+def test_the_latest_published_version_wins_whatever_the_order_and_another_outlets_id_is_no_version(tmp_path):
+    day_1 = {"id": "a", "source": "Independent", "published": "2014-10-22T09:00:00Z", "text": "Bibeau was 32."}
+    day_2 = day_1 | {"published": "2014-10-23", "text": "Bibeau was 32, police said on Thursday."}
+    other = {"id": "b", "source": "Reuters", "text": "Boko Haram agreed a truce."}
+    (tmp_path / "feed.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in (day_2, day_1, other, other | {"source": "AP"}))
+    )
+    corpus = load_corpus([str(tmp_path)])
+    assert [(d.id, d.text) for d in corpus.documents] == [("a", day_2["text"]), ("b", other["text"])]
+    reasons = sorted(s.reason.partition(" (")[0] for s in corpus.skipped)
+    assert reasons == ["duplicate document id 'b'", "replaced by a later version of 'a'"]
 
 
 def test_two_folders_with_one_file_name_keep_both_articles_under_their_folder_names(tmp_path):
