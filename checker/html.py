@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.config import Config
-from checker.corpus import HTML_SUFFIXES, decode, html_main_text, open_regular, record_text
+from checker.corpus import read_text_file, record_text
 from checker.formats import JSONL_LINE
 
 CONTEXT_CHARS = 320  # characters of article text shown on each side of a claim
@@ -23,16 +23,13 @@ BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 
 
 def _document_text(path: str) -> str | None:
-    """The document text a claim's span indexes: the file, a page's main text, or the JSONL record's `text`."""
+    """The document text a claim's span indexes, read as `load_corpus` reads it: a text file, the main text
+    of a page or a Markdown article, or the JSONL record's `text`."""
     m = JSONL_LINE.match(path)
     try:
         if m:
             return record_text(Path(m["file"]), int(m["line"]))
-        with open_regular(Path(path), Config.max_document_chars) as file:  # never a FIFO or /dev/zero
-            text = decode(file.read())
-        if Path(path).suffix.lower() in HTML_SUFFIXES:
-            return html_main_text(text)[1]  # the page's text, as read: what its spans index
-        return text
+        return read_text_file(Path(path), path, Config.max_document_chars, []).text
     except (OSError, ValueError, KeyError, IndexError):
         return None
 

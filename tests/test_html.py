@@ -174,6 +174,22 @@ def test_a_claim_of_an_html_page_is_shown_in_its_context(tmp_path):
     assert "var x" not in shown["before"] + shown["after"]
 
 
+def test_a_claim_of_a_markdown_article_is_shown_in_its_context(tmp_path):
+    """Spans of a Markdown article index its text without markup; the page showed the claim with no context."""
+    from checker.corpus import load_corpus
+    from checker.html import claim_context
+
+    story = tmp_path / "story.md"
+    story.write_text(
+        "---\ntitle: Budget\n---\nThe council met on **Monday**.\n\nIt passed the [budget](x) with 12 votes.\n"
+    )
+    text = load_corpus([str(story)]).documents[0].text
+    sentence = "It passed the budget with 12 votes."
+    start = text.index(sentence)
+    shown = claim_context({"path": str(story), "span": [start, start + len(sentence)], "text": sentence}, {})
+    assert (shown["before"], shown["claim"]) == ("The council met on Monday.\n", sentence)
+
+
 def test_article_text_is_escaped_in_the_file(records):
     page = render_html(records)
     assert "<script>window.pwned" not in page and "\\u003cscript\\u003ewindow.pwned" in page
