@@ -80,6 +80,12 @@ FILE_TYPES = (
     (stat.S_ISBLK, "block device"),
     (stat.S_ISDIR, "directory"),
 )
+# Markup a feed writes into an article's text: a tag of the body's text or a character reference.
+HTML_IN_TEXT = re.compile(
+    r"</?(?:p|br|div|span|a|em|strong|b|i|u|h[1-6]|ul|ol|li|blockquote|figure|figcaption|img|table|tr|td)\b[^>]*>"
+    r"|&(?:amp|quot|apos|lt|gt|nbsp|[lr]squo|[lr]dquo|mdash|ndash|#[0-9]{2,7}|#x[0-9a-fA-F]{2,6});",
+    re.IGNORECASE,
+)
 LINE_END = re.compile(r"\r\n|\r|\n")  # where a line of a file ends, as `Document.line_of` counts them
 SURROGATES = re.compile("[\ud800-\udfff]")  # only ever unpaired in a str: from "\ud800" in JSON
 ESCAPED_BYTES = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by "surrogateescape"
@@ -577,8 +583,13 @@ def _main_text_document(
         published=_published(page.meta.get("published"), where, warnings, str(page.meta.get("published_key", ""))),
         source_offsets=_runs(page.starts),
         source_ends=_runs(page.ends),
-        source_lines=(0, *(end.end() for end in LINE_END.finditer(raw))),
+        source_lines=_lines(raw),
     )
+
+
+def _lines(raw: str) -> tuple[int, ...]:
+    """Where each line of a file (or a record's text) starts."""
+    return (0, *(end.end() for end in LINE_END.finditer(raw)))
 
 
 def jsonl_lines(path: Path, max_chars: int) -> Iterator[str | None]:
@@ -639,6 +650,12 @@ def _record(line: str | None, where: str, max_chars: int, warnings: list[str]) -
     _check_length(text, max_chars)
     meta = {k: _unicode(str(record.get(k) or "")) for k in ("source", "title", "url")}
     meta["published"] = _published(record.get("published"), where, warnings)
+    if HTML_IN_TEXT.search(text):  # a feed's content as HTML ("<p>...</p>", "&amp;"): read as a page is
+        page = html_main_text(text)
+        if not page.text.strip():
+            raise InputError("no text in the HTML of its text")
+        meta |= {"source_offsets": _runs(page.starts), "source_ends": _runs(page.ends), "source_lines": _lines(text)}
+        text = page.text
     return _document(_unicode(str(record["id"])), text, where, **meta)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.corpus import html_main_text, load_corpus
+from checker.corpus import html_main_text, load_corpus, record_text
 
 ARTICLE = "The council voted on Monday to approve the budget.\nIt passed with 12 votes in favor.\n"
 
@@ -143,6 +143,17 @@ def test_the_latest_published_version_wins_whatever_the_order_and_another_outlet
     assert [(d.id, d.text) for d in corpus.documents] == [("a", day_2["text"]), ("b", other["text"])]
     reasons = sorted(s.reason.partition(" (")[0] for s in corpus.skipped)
     assert reasons == ["duplicate document id 'b'", "replaced by a later version of 'a'"]
+
+
+def test_a_feed_records_html_text_is_read_as_a_page_is(tmp_path):
+    """Feeds carry an article's content as HTML: its tags and "&amp;" were read as words of its claims."""
+    raw = '<p>Prosecutors said 28 bodies were found &amp; identified.</p><p>Police named <a href="x">the gang</a>.</p>'
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"id": "time", "text": raw}) + "\n")
+    (doc,) = load_corpus([str(tmp_path)]).documents
+    assert " ".join(doc.text.split()) == "Prosecutors said 28 bodies were found & identified. Police named the gang."
+    start = doc.text.index("the gang")
+    assert raw[doc.file_offset(start) : doc.file_offset(start + len("the gang"), end=True)] == "the gang"
+    assert record_text(tmp_path / "feed.jsonl", 1) == doc.text  # what the page and review show its spans in
 
 
 def test_two_folders_with_one_file_name_keep_both_articles_under_their_folder_names(tmp_path):
