@@ -93,7 +93,11 @@ class Fact:
 
     @property
     def outliers(self) -> tuple[str, ...]:
-        """Documents whose version no other source gives, against two or more sources that agree."""
+        """Documents whose version no other source gives, against two or more sources that agree; none where the
+        versions follow the order of publication: the lone first report of a toll that then rose is no odd one
+        out, nor is the lone latest, which may be the update."""
+        if self.in_publication_order:
+            return ()
         given: dict[str, int] = defaultdict(int)
         for version in self.versions:
             for doc in version.documents:
