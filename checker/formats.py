@@ -243,6 +243,9 @@ def to_sarif(
     return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
 
 
+FULL_WIDTH = 100  # the full format's version lines, wrapped (a CI log is read in a browser)
+
+
 def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[str, str] | None = None) -> str:
     """Lines for people; every outside string goes through `printable`, so each record is its own lines.
 
@@ -262,6 +265,8 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[st
         lines.append(f"    {printable(place(b))}: {printable(one_line(b['text']))}")
         if evidence:
             lines.append(f"    evidence: {evidence}")
+        if (record.get("fact") or {}).get("versions"):  # who says what, when, and who stands alone
+            lines += version_lines(record["fact"], FULL_WIDTH)
         lines.append(f"    id: {record['id']}")
     noun = "finding" if len(records) == 1 else "findings"
     lines.append(f"Found {len(records)} {noun}.")

@@ -254,6 +254,24 @@ def test_full_lines_name_both_claims_by_where_a_reader_finds_them():
     assert lines[1].startswith("    content/news/b.md:16: ") and lines[2].startswith("    other.txt:4: ")
 
 
+def test_full_lines_say_who_gives_each_version_when_and_who_stands_alone():
+    """CI's full format named two documents by path and line: not which outlets said what, when, nor the odd one out."""
+    finding = record("feeds/day-3.jsonl:4", 1, "1", "8 vs 17")
+    claims = [
+        {"doc_id": "cnn", "source": "CNN", "published": "2014-10-23T09:00:00+00:00"},
+        {"doc_id": "afp", "source": "AFP", "published": "2014-10-24T10:00:00+00:00"},
+        {"doc_id": "reuters", "source": "Reuters", "published": "2014-10-24"},
+    ]
+    versions = [
+        {"value": "17", "documents": ["afp", "reuters"], "claims": claims[1:]},
+        {"value": "8", "documents": ["cnn"], "claims": claims[:1]},
+    ]
+    finding["fact"] = {"versions": versions, "outliers": ["cnn"], "copies": {}}
+    text = render([finding], "full", "0")
+    assert '    "17": afp (AFP, 2014-10-24 10:00 UTC), reuters (Reuters, 2014-10-24)' in text
+    assert '    "8" (stands alone): cnn (CNN, 2014-10-23 09:00 UTC)' in text
+
+
 def test_the_stories_view_lists_every_source_of_a_version_and_marks_the_outlier():
     """Cut to one line, "president" lost its fourth source and a long list its outlier mark: how many back a
     version is what a reader weighs the outlier against."""
