@@ -41,6 +41,7 @@ from checker.checks.quantities import (
     PREVIOUS,
     YEAR_OLD,
     Quantity,
+    conversion_unit,
     extract_quantities,
 )
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
@@ -140,9 +141,11 @@ def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
     """What the two figures count, for a message, unless their text says it ("35 percent", "Sorell, 46")."""
     if x.noun in CURRENCIES:
         return "", f" ({x.noun})"
-    if x.unit == "%" or x.unit.startswith(AGE_UNIT) or (x.noun and x.noun in x.text):
+    if x.unit == "%" or x.unit.startswith(AGE_UNIT):
         return "", ""
-    return f" {x.noun}", f" {y.noun}"
+    return tuple(
+        "" if not q.noun or q.noun in q.text else f" {q.noun}" for q in (x, y)
+    )  # "25,000 miles vs 22,000 miles"
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +222,9 @@ class NumberCheck(Check):
             tuple(found),
             tuple(_comparable(found, claim)),
             slotted(tokens, runs),
-            tuple(_slot_value(run) for run in runs),
+            # a conversion in brackets is no figure of its own in one wording: "12 meters (39 feet)" and "12
+            # meters (40 feet)" round one radius two ways
+            tuple(None if conversion_unit(run, cues, tokens) else _slot_value(run) for run in runs),
         )
 
     def pairing_keys(self, claim: Claim) -> set[str]:
@@ -290,6 +295,9 @@ class NumberCheck(Check):
         matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok}
         matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok}
         partners_a, partners_b = Counter(i for i, _, _, _ in pairs), Counter(j for _, j, _, _ in pairs)
+        # one figure in two units ("12 meters (39 feet)") agrees with another where one of its units does: a
+        # conversion rounds ("12 meters (40 feet)")
+        agreeing_groups = {(x.group, y.group) for (_, _, x, y), ok in zip(pairs, allowed, strict=True) if ok}
         agreeing, differing = None, []
         for (i, j, x, y), ok in zip(pairs, allowed, strict=True):
             detail = {
@@ -300,7 +308,7 @@ class NumberCheck(Check):
             }
             if not ok:
                 aligned = partners_a[i] == partners_b[j]  # as many figures of this quantity on both sides
-                if aligned and (i in matched_a or j in matched_b):
+                if (aligned and (i in matched_a or j in matched_b)) or (x.group, y.group) in agreeing_groups:
                     continue
                 if any(i == k or j == m for k, m, _, _ in differing):
                     continue  # each figure named once: "40 vs 60" is not followed by "40 vs 65"

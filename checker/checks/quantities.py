@@ -17,7 +17,7 @@ themselves (runs of number words, scales, values, reach) are read by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.checks import calendar
 from checker.checks.figures import (
@@ -70,6 +70,7 @@ class Quantity:
     increment: bool = False  # "an additional 14": added to a total
     hedged: bool = False  # in the scope of a hedge: "could rise to 300", "police believe 12 died"
     last_digit_unit: float = 0.0  # what its last written digit counts: "1.2 percent" is 1.23 rounded, not another value
+    group: int = 0  # the quantities one figure gives in several units ("12 metres (40ft)") share a group
 
     @property
     def specific(self) -> bool:
@@ -306,18 +307,32 @@ def _quantity(run, cues: Cues, span, found: list[Quantity]) -> Quantity | None:
     )
 
 
-def _converted(run, cues: Cues, span) -> bool:
-    """A figure in brackets just after another, the brackets holding only figures, units of measure, currencies
-    and scales: the same quantity in other units ("a crater 12 metres (40ft) wide", "$10,000 (£6,500/€8,800)"),
-    not one of its own. Read as one, "40ft" counted what the sentence then says ("40 wide") and met another
-    outlet's "12m wide"; "(3 children)" after "12 people" is a count of its own."""
+def conversion_unit(run, cues: Cues, span) -> str:
+    """The unit of a figure in brackets just after another, the brackets holding only figures, units of measure,
+    currencies and scales: the quantity before it given in other units ("a crater 12 metres (40ft) wide": "foot";
+    "$10,000 (£6,500/€8,800)": "pound", then "euro"), or "" for no conversion. "(3 children)" after "12
+    people" is a count of its own."""
     doc, first, last = span.doc, run[0].i, run[-1].i
     opening = next((i for i in range(first - 1, max(span.start, first - 8) - 1, -1) if doc[i].text in "()"), None)
     closing = next((i for i in range(last + 1, min(span.end, last + 9)) if doc[i].text in "()"), None)
     if opening is None or closing is None or doc[opening].text != "(" or doc[closing].text != ")":
-        return False
-    after_a_figure = any(t.like_num for t in doc[max(span.start, opening - 3) : opening])
-    return after_a_figure and all(_a_conversions_word(t, cues) for t in doc[opening + 1 : closing])
+        return ""
+    if not any(t.like_num for t in doc[max(span.start, opening - 3) : opening]):
+        return ""
+    if not all(_a_conversions_word(t, cues) for t in doc[opening + 1 : closing]):
+        return ""
+    sign, _ = cues.before(first, {f"sign:{name}" for name in CURRENCIES})
+    after = doc[last + 1 : closing]
+    written = next((cues.at(t.i, "currency:") for t in after if cues.at(t.i, "currency:")), "")
+    if sign or written:
+        return sign.removeprefix("sign:") or written
+    units = []
+    for t in after:
+        if t.text in CONVERSION_WORDS and t.i + 1 < closing and not cues.at(t.i + 1, "measure-unit:"):
+            break  # "(40,000 km / 25,000 miles)": this figure's unit ends where the next figure starts
+        if unit := cues.at(t.i, "measure-unit:"):
+            units.append(unit)
+    return " ".join(units)
 
 
 def _a_conversions_word(token, cues: Cues) -> bool:
@@ -325,23 +340,45 @@ def _a_conversions_word(token, cues: Cues) -> bool:
     if token.like_num or token.lower_ in SCALES or token.lower_ in MONEY_SCALES or token.lower_ in CONVERSION_WORDS:
         return True
     labels = cues.starting.get(token.i, set())
-    return any(label == "measure-unit" or label.startswith(("currency:", "sign:")) for label in labels)
+    return any(label.startswith(("measure-unit:", "currency:", "sign:")) for label in labels)
+
+
+def _in_other_units(run, unit: str, quantity: Quantity, span, cues: Cues) -> Quantity | None:
+    """`quantity` as a conversion in brackets gives it: its own value, unit and words ("25,000 miles", "£4m"),
+    the rest (what it counts of, when, how bounded) the quantity's."""
+    try:
+        value, digits = value_of(run)
+    except ValueError:
+        return None
+    doc, end = span.doc, run[-1].i + 1
+    _, start = cues.before(run[0].i, {f"sign:{name}" for name in CURRENCIES})
+    while end < span.end and doc[end].text != ")" and not doc[end].like_num and doc[end].text not in CONVERSION_WORDS:
+        end += 1  # its unit as written: "25,000 miles"
+    noun = unit if unit in CURRENCIES else doc[run[-1].i + 1 : end].text
+    text = doc[start:end].text
+    spread = spread_of(value, digits, quantity.bound == "approximate")
+    return replace(
+        quantity, value=value, unit=unit, text=text, noun=noun, spread=spread, last_digit_unit=last_digit(value, digits)
+    )
 
 
 def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     """The counted quantities of a claim's tokens (a spaCy span), in the order they stand; a conversion in
-    brackets is none (`_converted`)."""
+    brackets (`conversion_unit`) is the quantity before it in other units, in its group."""
     cues, found = cues or line_cues(span.doc), []
     for i in range(span.start, span.end):
         if cues.at(i, "zero-against"):  # "none against": zero votes against
             found.append(Quantity(0.0, "vote", "against", span.doc[i : i + 2].text, noun="votes"))
     for run in figure_runs(span, cues):
-        if _converted(run, cues, span):
+        unit = conversion_unit(run, cues, span)
+        if unit:  # the quantity before, in other units: one group, compared in whichever unit both sides give
+            converted = _in_other_units(run, unit, found[-1], span, cues) if found else None
+            found += [converted] if converted is not None else []
             continue
         try:
             quantity = _quantity(run, cues, span, found)
         except ValueError:
             continue  # "first", "1/2": like a number, but no count
         if quantity is not None:
-            found.append(quantity)
+            found.append(replace(quantity, group=len(found)))
     return found
