@@ -529,7 +529,9 @@ def ci(
     records = []
     if new_ids or not changed:  # else every new article was unreadable: there is nothing to check
         records = [
-            orient(r, set(r["fact"]["outliers"]) or new_ids)  # the outlier's line, else the new article's
+            # a new article's line (the outlier's where it is new): GitHub shows no annotation on a file the pull
+            # request does not touch, and the new article is what brought the contradiction
+            orient(r, (set(r["fact"]["outliers"]) & new_ids) or new_ids or set(r["fact"]["outliers"]))
             for r in _contradictions(settings, documents, quiet, index, new_ids)
             if not changed or record_documents(r) & new_ids
         ]

@@ -269,8 +269,9 @@ def test_unknown_output_format_and_bad_baseline_exit_2(corpus, tmp_path, tiny_mo
     assert result.exit_code == 2 and "not a readable baseline" in result.stderr
 
 
-def test_ci_annotates_the_outlier_once_per_fact(corpus, tmp_path, tiny_model):
-    """c.txt, new, agrees with b.txt: a.txt alone gives 18, so the one annotation is on a.txt's line."""
+def test_ci_annotates_the_new_article_once_per_fact(corpus, tmp_path, tiny_model):
+    """c.txt, new, agrees with b.txt: a.txt alone gives 18. The annotation stood on a.txt's line, a file the pull
+    request does not touch, where GitHub shows none; it stands on c.txt's, naming a.txt's claim."""
     (corpus / "b.txt").write_text(
         "Delegates gathered in Geneva.\nIn the General Assembly the resolution got 4 votes against.\n"
     )
@@ -282,7 +283,7 @@ def test_ci_annotates_the_outlier_once_per_fact(corpus, tmp_path, tiny_model):
     )
     assert result.exit_code == 1, result.output
     (line,) = result.stdout.strip().splitlines()
-    assert "/a.txt,line=2," in line and "18 votes" in line
+    assert "/c.txt,line=2," in line and f"with {(corpus / 'a.txt').as_posix()}:2" in line and "18 votes" in line
 
 
 MODEL_LIBRARIES = ("torch", "transformers", "sentence_transformers", "spacy")
