@@ -14,8 +14,10 @@ from __future__ import annotations
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 GIT_TIMEOUT_S = 60  # listing a work tree of a million files takes seconds
 
@@ -26,10 +28,16 @@ class Ignores:
 
     exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
-    spec: pathspec.GitIgnoreSpec = field(init=False, repr=False, compare=False)
+    spec: pathspec.GitIgnoreSpec | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "spec", pathspec.GitIgnoreSpec.from_lines(self.exclude))
+        """The patterns compiled once; pathspec loads only where there are some."""
+        if self.exclude:
+            import pathspec
+
+            object.__setattr__(self, "spec", pathspec.GitIgnoreSpec.from_lines(self.exclude))
+        else:
+            object.__setattr__(self, "spec", None)
 
     def in_folder(self, folder: str) -> FolderIgnores:
         """The rules as they apply under `folder`, git asked once."""
@@ -41,17 +49,18 @@ class Ignores:
 class FolderIgnores:
     """What is left out under one folder walked; paths are relative to it, in POSIX form."""
 
-    spec: pathspec.GitIgnoreSpec
+    spec: pathspec.GitIgnoreSpec | None
     listed: frozenset[str] | None  # the files git lists (tracked, or new and not ignored); None: git says nothing
     listed_folders: frozenset[str] | None
 
     def leaves_out_folder(self, relative: str) -> bool:
         if self.listed_folders is not None and relative not in self.listed_folders:
             return True  # git lists no file in it: ignored, or holding only ignored files
-        return self.spec.match_file(f"{relative}/")
+        return self.spec is not None and self.spec.match_file(f"{relative}/")
 
     def leaves_out(self, relative: str) -> bool:
-        return (self.listed is not None and relative not in self.listed) or self.spec.match_file(relative)
+        listed = self.listed is None or relative in self.listed
+        return not listed or (self.spec is not None and self.spec.match_file(relative))
 
 
 def git_listed(folder: str) -> frozenset[str] | None:

@@ -12,18 +12,20 @@ shows it (a paragraph wrapped in the file is one sentence, not two lines cleaned
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import tomllib
 from collections.abc import Callable
 from datetime import date
 from html import unescape
-
-import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from checker.records import MainText
+
+if TYPE_CHECKING:  # markdown-it-py and PyYAML load where a Markdown article is read: `checker ci` may read none
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)^(?:\1|\.\.\.)[ \t]*\r?$", re.DOTALL | re.MULTILINE)
 # The front matter keys that name what a page's <head> names, by precedence: Hugo's `publishDate` is when the
@@ -60,7 +62,10 @@ def _hidden(found: re.Match[str]) -> str:
     return re.sub(r"[^\r\n]", HIDDEN, found.group())
 
 
+@functools.cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
@@ -79,6 +84,8 @@ def front_matter(raw: str) -> tuple[int, dict[str, str | bool], str | None]:
         return end, _meta(fields, raw[:end]), None
     else:
         return 0, {}, None
+    import yaml
+
     try:
         # YAML with every value read as a string: a title "2024" or "No" stays as written
         fields = yaml.load(block, Loader=yaml.BaseLoader) if fence == "---" else tomllib.loads(block)
