@@ -214,9 +214,12 @@ function when(p){ if (!p) return ''; const [day, time] = p.split('T'); if (!time
 function sourceText(f, v, doc){ const c = v.claims.find(x => x.doc_id === doc) || {}, copies = f.fact.copies || {};
   const notes = [c.source, when(c.published), copies[doc] ? 'same text as ' + copies[doc] : ''].filter(Boolean);
   return doc + (notes.length ? ' (' + notes.join(', ') + ')' : ''); }
+// A link to the article where its address is a web one: a corpus's "javascript:" address is no link.
+function articleLink(url){ return /^https?:[/][/]/i.test(url || '') ?
+  el('a', {href: url, target: '_blank', rel: 'noopener noreferrer', className: 'article-link', textContent: 'article ↗'}) : ''; }
 function side(f, s){ const c = f[s], ctx = f.context[s];
   return el('div', {className: 'claim'}, el('h3', {}, [c.doc_id, 'line ' + c.line, c.source, when(c.published)].filter(Boolean).join(' · '),
-      outlier(f, c.doc_id) ? el('span', {className: 'outlier', textContent: 'outlier'}) : ''),
+      outlier(f, c.doc_id) ? el('span', {className: 'outlier', textContent: 'outlier'}) : '', articleLink(c.url)),
     el('div', {className: 'context'}, ctx.before, el('mark', {textContent: ctx.claim}), ctx.after),
     c.standalone !== c.text ? el('p', {className: 'muted', textContent: 'Read by the model as: ' + c.standalone}) : ''); }
 function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent: f.label + ' · ' + f.kind + ' · score ' + f.score.toFixed(2)}));

@@ -26,7 +26,7 @@ from checker.formats import orient
 from checker.records import NLI_LABELS, Claim, Document, Finding
 from checker.stories import Story
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "finding.schema.json"
 
 
@@ -74,8 +74,7 @@ def claim_record(claim: Claim, document: Document) -> dict[str, Any]:
         "end_line": end_line,
         "end_column": end_column,
     }
-    if document.published:
-        record["published"] = document.published
+    record |= {key: value for key in ("published", "url") if (value := getattr(document, key))}
     if document.source_offsets:
         record["file_span"] = [document.file_offset(claim.span.start), document.file_offset(claim.span.end, end=True)]
     return record
@@ -128,7 +127,7 @@ def _claim_ref(claim: Claim, documents: dict[str, Document]) -> dict[str, Any]:
     document = documents[claim.doc_id]
     line = document.place_in_file(claim.span.start)[0]
     ref = {"doc_id": claim.doc_id, "text": claim.text, "line": line, "span": [claim.span.start, claim.span.end]}
-    return ref | {key: value for key in ("source", "published") if (value := getattr(document, key))}
+    return ref | {key: value for key in ("source", "published", "url") if (value := getattr(document, key))}
 
 
 def pair_record(finding: Finding, documents: dict[str, Document]) -> dict[str, Any]:

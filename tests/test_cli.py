@@ -51,7 +51,13 @@ def test_a_feed_names_each_source_its_outlet_and_time_and_a_reprint_counts_once(
     rows = [
         {"id": "afp", "text": VOTE_B, "source": "AFP", "published": "Wed, 22 Oct 2014 10:15:00 +0000"},
         {"id": "yahoo", "text": VOTE_B, "source": "Yahoo News", "published": "2014-10-22T11:00:00Z"},
-        {"id": "bbc", "text": VOTE_A, "source": "BBC", "published": "2014-10-22T18:30:00+01:00"},
+        {
+            "id": "bbc",
+            "text": VOTE_A,
+            "source": "BBC",
+            "published": "2014-10-22T18:30:00+01:00",
+            "url": "https://bbc.example/1",
+        },
     ]
     feed, report = tmp_path / "feed.jsonl", tmp_path / "report.jsonl"
     feed.write_text("".join(json.dumps(row) + "\n" for row in rows))
@@ -70,6 +76,9 @@ def test_a_feed_names_each_source_its_outlet_and_time_and_a_reprint_counts_once(
     assert '"4": afp (AFP, 2014-10-22 10:15 UTC), yahoo (Yahoo News, 2014-10-22 11:00' in result.stdout
     assert "same text as afp)" in result.stdout and '"18": bbc (BBC, 2014-10-22 18:30 +01:00)' in result.stdout
     assert "versions in order of publication" not in result.stdout
+    # the address a reviewer opens the article at, where the feed gives one
+    assert {finding[side].get("url") for side in ("a", "b")} == {"https://bbc.example/1", None}
+    assert {c.get("url") for v in fact["versions"] for c in v["claims"]} == {"https://bbc.example/1", None}
 
 
 def test_same_input_same_report(corpus, tmp_path, tiny_model):

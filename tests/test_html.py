@@ -140,6 +140,23 @@ def test_page_names_each_source_its_outlet_time_and_copy(records, tmp_path):
         assert "In order of publication, earliest first" in detail
 
 
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
+)
+def test_page_links_each_claim_to_its_article_where_the_address_is_a_web_one(records, tmp_path):
+    """A reviewer opens the article to weigh a finding; the report had its address and showed it nowhere. A
+    corpus's "javascript:" address is no link."""
+    records[0]["a"]["url"] = "https://news.example/bridge"
+    records[0]["b"]["url"] = "javascript:window.pwned=true"
+    page_path = tmp_path / "report.html"
+    page_path.write_text(render_html(records))
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(page_path.as_uri() + "#1111111111111111")
+        links = page.eval_on_selector_all("#detail a.article-link", "links => links.map(a => a.href)")
+        assert links == ["https://news.example/bridge"]
+
+
 def test_context_marks_a_cut_only_where_the_article_goes_on(tmp_path):
     from checker.html import CONTEXT_CHARS, claim_context
 
