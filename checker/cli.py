@@ -696,7 +696,7 @@ def review(
     read_key = terminal_key if sys.stdin.isatty() else lambda prompt: ask(prompt, at_end="q")
     before = json.dumps(reviewed, sort_keys=True)
     try:
-        changed = audit(selected, reviewed, out, ask, name, read_key)
+        changed = audit(selected, reviewed, out, ask, name, read_key, reasons_inline=not sys.stdin.isatty())
     except Terminated:  # stopped from outside: the decisions made are kept, as on quitting
         if json.dumps(reviewed, sort_keys=True) != before:
             write_baseline(baseline, reviewed)

@@ -131,12 +131,14 @@ def terminal_key(prompt: str) -> str:
     return key
 
 
-def next_key(ask: Callable[[str], str], console: Console) -> str:
-    """A valid key from `ask`; anything else is named with the keys there are, and asked again."""
+def next_key(ask: Callable[[str], str], console: Console) -> tuple[str, str]:
+    """A valid key from `ask`, and what follows it on the line (a reason, when keys come a line each); anything
+    else is named with the keys there are, and asked again."""
     while True:
-        key = ask(PROMPT).strip().lower()[:1]
+        line = ask(PROMPT).strip()
+        key, rest = line[:1].lower(), line[1:].strip()
         if key in {*KEYS, "s", "b", "q"}:
-            return key
+            return key, rest
         console.print(f"unknown key {key!r}: {KEY_HELP}", markup=False)
 
 
@@ -147,10 +149,13 @@ def audit(
     ask: Callable[[str], str],
     reviewer: str = "",
     read_key: Callable[[str], str] | None = None,
+    reasons_inline: bool = False,
 ) -> bool:
     """Decide the undecided findings one at a time; True when the baseline changed.
 
-    `ask` reads a line (the reason); `read_key` one key (default: a line from `ask`).
+    `ask` reads a line (the reason); `read_key` one key (default: a line from `ask`). With `reasons_inline` (keys
+    piped in, a line each: "d toll update") a key's reason is the rest of its line, and no line is read for it:
+    a script piping "d", "d", "c" had its second "d" read as the first one's reason.
     """
     known = entries(baseline)
     todo = [r for r in records if not known.get(r["id"], {}).get("decision")]
@@ -158,14 +163,14 @@ def audit(
     changed, i = False, 0
     while 0 <= i < len(todo):
         show(console, todo[i], f"{i + 1} of {len(todo)}", texts)
-        key = next_key(read_key or ask, console)
+        key, rest = next_key(read_key or ask, console)
         if key == "q":
             break
         if key == "b":
             i = max(i - 1, 0)
             continue
         if key in KEYS:
-            reason = ask("reason (optional)").strip()
+            reason = rest if reasons_inline else ask("reason (optional)").strip()
             decide_record(baseline, todo[i], KEYS[key], reason=reason, reviewer=reviewer)
             changed = True
         i += 1

@@ -230,18 +230,29 @@ def test_review_command_writes_the_reviewer(tmp_path):
     report, baseline = tmp_path / "r.jsonl", tmp_path / "baseline.json"
     report.write_text("".join(json.dumps(finding(n)) + "\n" for n in (1, 2)))
     args = ["review", str(report), "--baseline", str(baseline), "--reviewer", "ana"]
-    result = runner.invoke(app, args, input="?\nc\nsame vote\nq\n")
+    result = runner.invoke(app, args, input="?\nc same vote\nq\n")
     assert result.exit_code == 0, result.output
     assert result.stdout.count("unknown key '?'") == 1
     (entry,) = load_baseline(baseline)["results"]["a.txt"]
     assert (entry["decision"], entry["reviewer"], entry["reason"]) == ("confirmed", "ana", "same vote")
 
 
+def test_keys_piped_in_are_a_line_each_with_the_reason_after_the_key(tmp_path):
+    """A script piping "d", "d", "c" had its second "d" read as the first one's reason, and "c" as a reason too."""
+    report, baseline = tmp_path / "r.jsonl", tmp_path / "baseline.json"
+    report.write_text("".join(json.dumps(finding(n)) + "\n" for n in (1, 2, 3)))
+    args = ["review", str(report), "--baseline", str(baseline), "--reviewer", "ana"]
+    assert runner.invoke(app, args, input="d\nd toll update\nc\n").exit_code == 0
+    entries = [e for file in load_baseline(baseline)["results"].values() for e in file]
+    decided = sorted((e["decision"], e.get("reason", "")) for e in entries)
+    assert decided == [("confirmed", ""), ("dismissed", ""), ("dismissed", "toll update")]
+
+
 def test_a_review_stopped_by_sigterm_keeps_the_decisions_made_and_exits_143(tmp_path, monkeypatch):
     """SIGTERM at a prompt was read as an empty answer and the review waited for the next one, until killed."""
     report, baseline = tmp_path / "r.jsonl", tmp_path / "baseline.json"
     report.write_text("".join(json.dumps(finding(n)) + "\n" for n in (1, 2)))
-    answers = iter(["c", "same vote"])
+    answers = iter(["c same vote"])
 
     def prompt(text, **options):  # as click's prompt: Ctrl-C (and so SIGTERM, a KeyboardInterrupt) is an Abort
         try:
