@@ -390,7 +390,7 @@ def test_terminal_review_filters_and_writes_decisions(records, tmp_path):
     assert listed.exit_code == 0 and "1 of 2 findings match the filters\nby label: agree 1\n" in listed.stdout
     assert "a.txt:1: agree [number]" in listed.stdout and "contradict [nli]" not in listed.stdout
     reviewed = runner.invoke(
-        app, ["review", str(report), "--baseline", str(baseline), "--search", "mayor"], input="d\nsatire, not a claim\n"
+        app, ["review", str(report), "--baseline", str(baseline), "--search", "mayor"], input="d satire, not a claim\n"
     )
     assert reviewed.exit_code == 0, reviewed.output
     assert "1 of 1" in reviewed.stdout and "<script>window.pwned" in reviewed.stdout
