@@ -36,7 +36,7 @@ from checker.cleaning import kept_spans, publication_date
 from checker.config import Config
 from checker.ignores import Ignores
 from checker.language import not_english
-from checker.markdown_text import TEMPLATE_TAG, markdown_main_text
+from checker.markdown_text import SITE_TEMPLATE, markdown_main_text
 from checker.records import Document, MainText, SkippedFile
 from checker.sources import time_span
 
@@ -566,7 +566,7 @@ def _main_text_document(
     or a site's template (a Hugo layout, an archetype: "{{ .Title }}") is no article."""
     if page.meta.get("draft"):
         raise InputError("a draft (draft: true in its front matter), not published")
-    if page.meta.get("template") or TEMPLATE_TAG.search(page.title) or TEMPLATE_TAG.search(page.text):
+    if page.meta.get("template") or SITE_TEMPLATE.search(page.title) or SITE_TEMPLATE.search(page.text):
         raise InputError("a site template ({{ ... }} in it), not an article")
     if not page.text.strip():
         raise InputError("no article text in the file")

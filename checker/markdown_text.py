@@ -38,23 +38,47 @@ FRONT_MATTER_KEYS = {
 }
 # A site generator's template tags: Hugo's shortcodes ({{< tweet user="x" id="1" >}}, {{% note %}}) and Jekyll's
 # Liquid ({% include figure.html %}, {{ page.title }}); an embed or a widget, filled in when the page is built.
-# A tag does not run across a blank line: "{{" alone in a story is no tag.
+# A tag is at most MAX_TAG characters, so a stray "{{" costs a bounded look, not a scan of the rest of the file.
+MAX_TAG = 500
 TEMPLATE_TAG = re.compile(
-    r"\{\{[<%](?:(?!\n[ \t]*\n).)*?[>%]\}\}|\{%(?:(?!\n[ \t]*\n).)*?%\}|\{\{(?:(?!\n[ \t]*\n).)*?\}\}", re.DOTALL
+    rf"\{{\{{[<%].{{0,{MAX_TAG}}}?[>%]\}}\}}|\{{%.{{0,{MAX_TAG}}}?%\}}|\{{\{{.{{0,{MAX_TAG}}}?\}}\}}", re.DOTALL
 )
-# What is no article text at all, whole: code and comments in template tags, and the markers of Markdown's
-# extensions that CommonMark reads as text: footnote references and labels ("[^1]"), Kramdown's and Hugo's
-# attribute lists ("{: .lead}", "{#anchor}").
-NOT_TEXT = re.compile(
-    r"\{\{[<%]\s*(highlight|code)\b.*?[>%]\}\}.*?\{\{[<%]\s*/\s*\1\s*[>%]\}\}"
-    r"|\{%-?\s*(highlight|comment|raw)\b.*?%\}.*?\{%-?\s*end\2\s*-?%\}"
-    r"|\[\^[^\]\s]+\]:?|\{:[^}\n]*\}|\{[#.][\w-][^}\n]*\}",
-    re.DOTALL,
+# What makes a file a site's template, not an article: Go template fields ("{{ .Title }}", "{{ replace .Name }}")
+# and Liquid's statements and site variables; a stray "{{" in a story, or a client-side "{{ article.author }}"
+# placeholder, does not.
+SITE_TEMPLATE = re.compile(
+    r"\{\{-?[^}\n]{0,200}?(?<![\w.])\.[A-Z]\w*|\{%-?\s*(?:if|for|include|assign|capture|block|extends)\b"
+    r"|\{\{-?\s*(?:page|site|layout|content|paginator)\b"
 )
+# Blocks of code or comment in template tags, whole: read by `_code_blocks` in one pass.
+CODE_OPENING = re.compile(
+    r"\{\{[<%]\s*(highlight|code)\b[^\n]{0,200}?[>%]\}\}|\{%-?\s*(highlight|comment|raw)\b[^\n]{0,200}?%\}"
+)
+CODE_CLOSING = re.compile(r"\{\{[<%]\s*/\s*(highlight|code)\s*[>%]\}\}|\{%-?\s*end(highlight|comment|raw)\s*-?%\}")
+# The markers of Markdown's extensions that CommonMark reads as text: footnote references and labels ("[^1]"),
+# Kramdown's and Hugo's attribute lists ("{: .lead}", "{#anchor}").
+EXTENSION_MARKER = re.compile(r"\[\^[^\]\s]{1,100}\]:?|\{:[^}\n]{0,200}\}|\{[#.][\w-][^}\n]{0,200}\}")
 HIDDEN = "\ue000"  # what no-text stands as for the parser: a letter to it, so no line of it is a code block
 LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 SEARCH_WINDOW = 40  # how far past the last character a decoded one ("&amp;" read as "&", "\*" as "*") is looked for
+
+
+def _code_blocks_hidden(body: str) -> str:
+    """`body` with each block of code or comment in template tags ("{{< highlight go >}} ... {{< /highlight >}}")
+    HIDDEN whole, read in one pass: an opening with no closing hides nothing."""
+    tags = sorted(
+        [(m.start(), m.end(), m.group(1) or m.group(2), True) for m in CODE_OPENING.finditer(body)]
+        + [(m.start(), m.end(), m.group(1) or m.group(2), False) for m in CODE_CLOSING.finditer(body)]
+    )
+    pieces, done, opened = [], 0, None
+    for start, end, name, opening in tags:
+        if opening and opened is None:
+            opened = (start, name)
+        elif not opening and opened is not None and opened[1] == name:
+            pieces += [body[done : opened[0]], re.sub(r"[^\r\n]", HIDDEN, body[opened[0] : end])]
+            done, opened = end, None
+    return "".join(pieces) + body[done:]
 
 
 def _hidden(found: re.Match[str]) -> str:
@@ -90,7 +114,7 @@ def front_matter(raw: str) -> tuple[int, dict[str, str | bool], str | None]:
         # YAML with every value read as a string: a title "2024" or "No" stays as written
         fields = yaml.load(block, Loader=yaml.BaseLoader) if fence == "---" else tomllib.loads(block)
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
-        meta = {"template": True} if TEMPLATE_TAG.search(block) else {}
+        meta = {"template": True} if SITE_TEMPLATE.search(block) else {}
         return (
             end,
             meta,
@@ -118,7 +142,7 @@ def _meta(fields: object, block: str) -> dict[str, str | bool]:
         meta["title"] = _plain(str(meta["title"]))
     if str(named.get("draft", "")).lower() in {"true", "yes"}:
         meta["draft"] = True
-    if TEMPLATE_TAG.search(block):
+    if SITE_TEMPLATE.search(block):
         meta["template"] = True
     return meta
 
@@ -254,7 +278,7 @@ def markdown_main_text(raw: str, warn: Callable[[str], None]) -> MainText:
     if problem:
         warn(problem)
     # Front matter as spaces, no-text as HIDDEN: the parser's lines stay the file's.
-    body = TEMPLATE_TAG.sub(_hidden, NOT_TEXT.sub(_hidden, raw[body_start:]))
+    body = TEMPLATE_TAG.sub(_hidden, EXTENSION_MARKER.sub(_hidden, _code_blocks_hidden(raw[body_start:])))
     marked = re.sub(r"[^\r\n]", " ", raw[:body_start]) + body
     line_starts = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", raw))]
     text = _Text(marked)

@@ -209,3 +209,13 @@ def test_a_heading_is_the_title_only_where_it_opens_the_article():
     assert markdown_main_text("## Meteorite hits Managua\n\nThe crater is 12 metres wide.\n", pytest.fail).title == (
         "Meteorite hits Managua"
     )
+
+
+def test_a_stray_brace_pair_is_no_site_template_and_costs_no_scan_of_the_file(tmp_path):
+    """(review) An unrendered placeholder ("{{ article.author }}") dropped a whole page as a site template, and a
+    long run of unclosed "{{" took minutes to read."""
+    (tmp_path / "page.html").write_text("<article><p>By {{ article.author }}</p><p>The bridge cost 40 million.</p>")
+    (tmp_path / "a.md").write_text("She said {{ and then nothing.\n\nThe mayor said the tax }} would rise.\n")
+    assert sorted(d.id for d in load_corpus([str(tmp_path)]).documents) == ["a.md", "page.html"]
+    page = markdown_main_text("{{ a " * 20_000 + "\n\nThe bridge cost 40 million dollars.\n", pytest.fail)
+    assert page.text.endswith("The bridge cost 40 million dollars.\n")
