@@ -514,7 +514,11 @@ def ci(
         and output_file.resolve().is_relative_to(corpus.resolve())
     ):
         raise fail(f"--output-file {output_file}: inside --corpus {corpus}; the next run would read it as an article")
-    changed = list(new or []) + (_changed_since(since, corpus) if since else [])
+    from checker.ignores import Ignores
+
+    excluded = Ignores(settings.exclude).excludes  # a file changed since REF that `exclude` names is no article
+    since_changed = [p for p in (_changed_since(since, corpus) if since else []) if not excluded(_relative(p, corpus))]
+    changed = list(new or []) + since_changed
     if since and not changed:  # only deletions or other files: no article can bring a new contradiction
         if not quiet:
             err.print(f"checker: no new or changed articles since {printable(since)}; nothing to check", markup=False)
@@ -524,7 +528,8 @@ def ci(
     check_outputs(outputs, article_files(documents))
     focus = {Path(p).resolve() for p in changed}
     read = {Path(d.file).resolve() for d in documents.documents}
-    unread = [p for p in changed if Path(p).resolve() not in read]
+    on_purpose = {Path(s.path).resolve() for s in documents.skipped if s.on_purpose}  # a draft: no article to fail on
+    unread = [p for p in changed if Path(p).resolve() not in read | on_purpose]
     new_ids = {d.id for d in documents.documents if Path(d.file).resolve() in focus}
     records = []
     if new_ids or not changed:  # else every new article was unreadable: there is nothing to check
@@ -547,6 +552,14 @@ def ci(
         raise fail(f"could not check {len(unread)} new article(s): {', '.join(unread)} (see the warnings above)")
     if fresh and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _relative(path: str, corpus: Path) -> str:
+    """`path` relative to the corpus folder, as `exclude` patterns are written."""
+    try:
+        return Path(path).resolve().relative_to(corpus.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
 
 
 def _reasons(unread: list[str], skipped) -> dict[str, str]:

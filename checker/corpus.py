@@ -95,6 +95,10 @@ class InputError(ValueError):
     """A file or line that cannot be turned into a document; the message names it."""
 
 
+class NotAnArticle(InputError):
+    """A file of a site that is no article (a draft, a section page, a template): left out on purpose."""
+
+
 @dataclass
 class Corpus:
     documents: list[Document] = field(default_factory=list)
@@ -551,7 +555,7 @@ def read_text_file(path: Path, doc_id: str, max_chars: int, warnings: list[str])
     if suffix in HTML_SUFFIXES:
         return _main_text_document(doc_id, where, text, html_main_text(text), max_chars, warnings)
     if path.name == SECTION_PAGE:
-        raise InputError(f"a site's section page ({SECTION_PAGE}), not an article")
+        raise NotAnArticle(f"a site's section page ({SECTION_PAGE}), not an article")
     if suffix in MARKDOWN_SUFFIXES:
         page = markdown_main_text(text, lambda problem: warnings.append(f"{where}: {problem}; read without it"))
         return _main_text_document(doc_id, where, text, page, max_chars, warnings)
@@ -565,9 +569,9 @@ def _main_text_document(
     """A document of a file's main text, mapped back into the file, with what the file says of itself; a draft
     or a site's template (a Hugo layout, an archetype: "{{ .Title }}") is no article."""
     if page.meta.get("draft"):
-        raise InputError("a draft (draft: true in its front matter), not published")
+        raise NotAnArticle("a draft (draft: true in its front matter), not published")
     if page.meta.get("template") or SITE_TEMPLATE.search(page.title) or SITE_TEMPLATE.search(page.text):
-        raise InputError("a site template ({{ ... }} in it), not an article")
+        raise NotAnArticle("a site template ({{ ... }} in it), not an article")
     if not page.text.strip():
         raise InputError("no article text in the file")
     _check_length(page.text, max_chars)
@@ -827,7 +831,7 @@ def _read(file: Path, root: Path | None, corpus: Corpus, max_chars: int) -> None
             corpus.documents.append(read_text_file(file, doc_id, max_chars, corpus.warnings))
             corpus.folders[corpus.documents[-1].path] = shown_path(root.resolve().name)
     except Exception as exc:  # whatever fails on one file (an HTML parser's assertion too) skips only it
-        corpus.skipped.append(SkippedFile(shown_path(file), _reason(exc)))
+        corpus.skipped.append(SkippedFile(shown_path(file), _reason(exc), on_purpose=isinstance(exc, NotAnArticle)))
 
 
 def _keep_first(corpus: Corpus) -> None:
@@ -851,7 +855,7 @@ def _keep_first(corpus: Corpus) -> None:
         if len(docs) > 1 and all(d.file != d.path for d in docs) and len({d.source for d in docs}) == 1:
             kept[doc_id] = latest = _latest(docs)
             replaced = f"replaced by a later version of '{doc_id}' ({latest.path})"
-            corpus.skipped += [SkippedFile(d.path, replaced) for d in docs if d is not latest]
+            corpus.skipped += [SkippedFile(d.path, replaced, on_purpose=True) for d in docs if d is not latest]
             continue
         kept[doc_id] = docs[0]
         corpus.skipped += [
@@ -903,7 +907,7 @@ def _keep_english(corpus: Corpus, min_english_share: float) -> None:
     for document in corpus.documents:
         reason = not_english(document.text, min_english_share) if min_english_share else None
         if reason:
-            corpus.skipped.append(SkippedFile(document.path, reason))
+            corpus.skipped.append(SkippedFile(document.path, reason, on_purpose=True))
         else:
             kept.append(document)
     corpus.documents[:] = kept

@@ -39,6 +39,10 @@ class Ignores:
         else:
             object.__setattr__(self, "spec", None)
 
+    def excludes(self, relative: str) -> bool:
+        """Whether the `exclude` patterns name a file (its path relative to the folder walked)."""
+        return self.spec is not None and self.spec.match_file(relative)
+
     def in_folder(self, folder: str) -> FolderIgnores:
         """The rules as they apply under `folder`, git asked once."""
         listed = git_listed(folder) if self.respect_gitignore else None

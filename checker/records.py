@@ -125,12 +125,16 @@ class SkippedFile:
 
     `inputs`: how many inputs the one warning stands for ("12 files of other
     types not read" is one line, twelve inputs), so a run's count of skipped
-    inputs is what was left out, not how many lines said so.
+    inputs is what was left out, not how many lines said so. `on_purpose`: no
+    article to check (a draft, a site's section page or template, an article in
+    another language, a version a later one replaces), not one that could not be
+    read: `checker ci` does not fail on it.
     """
 
     path: str
     reason: str
     inputs: int = 1
+    on_purpose: bool = False
 
 
 @dataclass(frozen=True, slots=True)

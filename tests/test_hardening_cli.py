@@ -461,6 +461,31 @@ def test_ci_since_a_commit_that_only_deletes_an_article_checks_nothing(tmp_path,
     assert (news / "a.txt").read_text() == VOTE_A
 
 
+def test_ci_since_a_commit_of_a_draft_a_section_page_and_an_excluded_readme_passes(tmp_path, tiny_model, monkeypatch):
+    """(review) A pull request touching a draft or Hugo's _index.md failed CI with "could not check 2 new
+    article(s)", and a README that `exclude` names was read as an article when git listed it as changed."""
+    import subprocess
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(VOTE_A)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(news)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "a"], check=True)
+    (news / "draft.md").write_text("---\ndraft: true\n---\n" + VOTE_B)
+    (news / "_index.md").write_text("---\ntitle: News\n---\nAll our news.\n")
+    (news / "README.md").write_text(VOTE_B)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "b"], check=True)
+    (tmp_path / "checker.toml").write_text('exclude = ["README.md"]\n')
+    monkeypatch.chdir(tmp_path)
+    common = ["--corpus", str(news), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
+    result = runner.invoke(app, ["ci", "--since", "HEAD~1", *common, "--baseline", str(tmp_path / "b.json")])
+    assert result.exit_code == 0, result.output
+    assert "a draft (draft: true in its front matter)" in result.stderr and "0 new contradiction(s)" in result.stderr
+
+
 def test_ci_warns_when_the_baseline_it_was_given_does_not_exist(corpus, tmp_path, tiny_model):
     """A typo in --baseline would otherwise fail CI on every reviewed finding with no clue why."""
     common = ["--corpus", str(corpus), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
