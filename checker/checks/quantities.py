@@ -307,9 +307,9 @@ def _quantity(run, cues: Cues, span, found: list[Quantity]) -> Quantity | None:
     )
 
 
-def conversion_unit(run, cues: Cues, span) -> str:
-    """The unit of a figure in brackets just after another, the brackets holding only figures, units of measure,
-    currencies and scales: the quantity before it given in other units ("a crater 12 metres (40ft) wide": "foot";
+def conversion_unit(run, cues: Cues, span, after: int | None = None) -> str:
+    """The unit of a figure in brackets just after another (after the figure that ends at token `after`, where
+    given), the brackets holding only figures, units of measure, currencies and scales: the quantity before it given in other units ("a crater 12 metres (40ft) wide": "foot";
     "$10,000 (£6,500/€8,800)": "pound", then "euro"), or "" for no conversion. "(3 children)" after "12
     people" is a count of its own."""
     doc, first, last = span.doc, run[0].i, run[-1].i
@@ -317,9 +317,12 @@ def conversion_unit(run, cues: Cues, span) -> str:
     closing = next((i for i in range(last + 1, min(span.end, last + 9)) if doc[i].text in "()"), None)
     if opening is None or closing is None or doc[opening].text != "(" or doc[closing].text != ")":
         return ""
+    if after is not None and not 0 <= opening - after <= 3:
+        return ""  # the figure before the brackets is none of the quantity before ("the 2014 model (1.5 litres)")
     if not any(t.like_num for t in doc[max(span.start, opening - 3) : opening]):
         return ""
-    if not all(_a_conversions_word(t, cues) for t in doc[opening + 1 : closing]):
+    inside = doc[opening + 1 : closing]
+    if not all(_a_conversions_word(t, cues) for t in inside) or _two_figures_unparted(inside):
         return ""
     sign, _ = cues.before(first, {f"sign:{name}" for name in CURRENCIES})
     after = doc[last + 1 : closing]
@@ -333,6 +336,19 @@ def conversion_unit(run, cues: Cues, span) -> str:
         if unit := cues.at(t.i, "measure-unit:"):
             units.append(unit)
     return " ".join(units)
+
+
+def _two_figures_unparted(tokens) -> bool:
+    """Two figures with no separator between them: a ratio ("6 in 10"), no figure in other units."""
+    figures = 0
+    for token in tokens:
+        if token.text in CONVERSION_WORDS:
+            figures = 0
+        elif token.like_num:
+            figures += 1
+            if figures > 1:
+                return True
+    return False
 
 
 def _a_conversions_word(token, cues: Cues) -> bool:
@@ -369,10 +385,11 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     for i in range(span.start, span.end):
         if cues.at(i, "zero-against"):  # "none against": zero votes against
             found.append(Quantity(0.0, "vote", "against", span.doc[i : i + 2].text, noun="votes"))
+    after = None  # where the last quantity's figure ends
     for run in figure_runs(span, cues):
-        unit = conversion_unit(run, cues, span)
+        unit = conversion_unit(run, cues, span, after) if found else ""
         if unit:  # the quantity before, in other units: one group, compared in whichever unit both sides give
-            converted = _in_other_units(run, unit, found[-1], span, cues) if found else None
+            converted = _in_other_units(run, unit, found[-1], span, cues)
             found += [converted] if converted is not None else []
             continue
         try:
@@ -381,4 +398,5 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             continue  # "first", "1/2": like a number, but no count
         if quantity is not None:
             found.append(replace(quantity, group=len(found)))
+            after = run[-1].i + 1
     return found
