@@ -65,6 +65,11 @@ def test_a_day_to_come_and_the_same_day_reported_after_it_agree_and_a_day_past_s
         published("The council, which will meet again, voted on Monday.", "c.txt", "2025-03-07"), [DateCheck()]
     )
     assert [d.text for d in past.annotations["date"].days] == ["Monday (2025-03-03)"]
+    # (review) a past day under a verb of the future stays past; a day to come named on that day is that day
+    ended = published("The minister will travel to Paris after the talks ended on Monday.", "d.txt", "2025-03-07")
+    assert [d.text for d in annotated(ended, [DateCheck()]).annotations["date"].days] == ["Monday (2025-03-03)"]
+    today = published("The council will vote on the budget on Friday.", "e.txt", "2025-03-07")
+    assert [d.text for d in annotated(today, [DateCheck()]).annotations["date"].days] == ["Friday (2025-03-07)"]
 
 
 def test_the_day_of_a_statement_is_the_one_its_own_clause_reports():

@@ -63,7 +63,7 @@ class WrittenDay:
 
     def day(self, published: datetime.date | None, ahead: bool = False) -> Day | None:
         """The Day this writes; a lone weekday anchored to `published`: the most recent such day, or with
-        `ahead` the next one after it (a day to come: "will vote on Monday")."""
+        `ahead` the next one from it (a day to come: "will vote on Monday"; on a Monday, that day)."""
         month, day, year, weekday = (self.parts.get(k) for k in ("month", "day", "year", "weekday"))
         if month and day and year:
             return _full_date(self.text, year, month, day)
@@ -73,9 +73,7 @@ class WrittenDay:
             return None  # a number alone ("24 hours", "2015-02-30"), no day of the calendar
         if published:
             back = (published.weekday() - weekday) % 7
-            anchored = published + datetime.timedelta(
-                days=((weekday - published.weekday()) % 7 or 7) if ahead else -back
-            )
+            anchored = published + datetime.timedelta(days=(weekday - published.weekday()) % 7 if ahead else -back)
             return _full_date(f"{self.text} ({anchored.isoformat()})", anchored.year, anchored.month, anchored.day)
         return Day(self.text, weekday=weekday)
 
@@ -157,9 +155,11 @@ def verb_of(token):
 
 def looks_ahead(first, marked: frozenset[int]) -> bool:
     """The day (its first word) is one to come: it or its verb is marked by a cue of the future ("next
-    Monday", "will vote on Monday"), or its verb completes a marked one ("is set to vote on Monday")."""
+    Monday", "will vote on Monday"), or its verb completes a marked one ("is set to vote on Monday"), not in the
+    past ("will travel after the talks ended on Monday")."""
     verb = verb_of(first)
-    return bool({first.i, verb.i} & marked) or (verb.dep_ in {"xcomp", "advcl"} and verb.head.i in marked)
+    completes = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ not in {"VBD", "VBN"})
+    return bool({first.i, verb.i} & marked) or (completes and verb.head.i in marked)
 
 
 def slot_day(run, published: datetime.date | None, ahead: frozenset[int] = frozenset()) -> Day | None:
