@@ -154,6 +154,10 @@ def test_a_feed_records_html_text_is_read_as_a_page_is(tmp_path):
     start = doc.text.index("the gang")
     assert raw[doc.file_offset(start) : doc.file_offset(start + len("the gang"), end=True)] == "the gang"
     assert record_text(tmp_path / "feed.jsonl", 1) == doc.text  # what the page and review show its spans in
+    # (review) a plain text with a character reference or an angle bracket keeps its paragraphs and words
+    plain = "First paragraph here.\n\nAT&amp;T said x<y>z and <i>more</i>.\n"
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"id": "plain", "text": plain}) + "\n")
+    assert load_corpus([str(tmp_path)]).documents[0].text == plain
 
 
 def test_two_folders_with_one_file_name_keep_both_articles_under_their_folder_names(tmp_path):
