@@ -723,11 +723,16 @@ def _walk(folder: Path, skipped: list[SkippedFile], ignores: Ignores) -> list[Pa
     left_out = ignores.in_folder(str(folder))
     for top, folders, names in os.walk(folder, onerror=unreadable):
         here = Path(top).relative_to(folder)
-        folders[:] = [name for name in folders if not left_out.leaves_out_folder((here / name).as_posix())]
         linked = sorted(name for name in folders if not name.startswith(".") and Path(top, name).is_symlink())
         outside = [name for name in linked if not Path(top, name).resolve().is_relative_to(root)]
         skipped.extend(SkippedFile(shown_path(Path(top, name)), LINKED_FOLDER) for name in outside)
-        folders[:] = sorted(name for name in folders if not name.startswith(".") and name not in linked)
+        folders[:] = sorted(
+            name
+            for name in folders
+            if not name.startswith(".")
+            and name not in linked
+            and not left_out.leaves_out_folder((here / name).as_posix())
+        )
         for name in names:
             if name.startswith(".") or left_out.leaves_out((here / name).as_posix()):
                 continue

@@ -11,6 +11,7 @@ itself ignored, named to be read).
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -46,7 +47,11 @@ class Ignores:
     def in_folder(self, folder: str) -> FolderIgnores:
         """The rules as they apply under `folder`, git asked once."""
         listed = git_listed(folder) if self.respect_gitignore else None
-        return FolderIgnores(self.spec, listed, _parents(listed) if listed is not None else None)
+        if listed is None:
+            return FolderIgnores(self.spec, None, None)
+        # a repository inside (a submodule, an untracked clone: "nested/") git lists whole, not file by file
+        units = frozenset(n.rstrip("/") for n in listed if n.endswith("/") or os.path.isdir(os.path.join(folder, n)))
+        return FolderIgnores(self.spec, listed, _parents(listed) | units, units)
 
 
 @dataclass(frozen=True)
@@ -56,15 +61,19 @@ class FolderIgnores:
     spec: pathspec.GitIgnoreSpec | None
     listed: frozenset[str] | None  # the files git lists (tracked, or new and not ignored); None: git says nothing
     listed_folders: frozenset[str] | None
+    units: frozenset[str] = frozenset()  # repositories inside, listed whole: all they hold is read
 
     def leaves_out_folder(self, relative: str) -> bool:
-        if self.listed_folders is not None and relative not in self.listed_folders:
+        if not self._in_a_unit(relative) and self.listed_folders is not None and relative not in self.listed_folders:
             return True  # git lists no file in it: ignored, or holding only ignored files
         return self.spec is not None and self.spec.match_file(f"{relative}/")
 
     def leaves_out(self, relative: str) -> bool:
-        listed = self.listed is None or relative in self.listed
+        listed = self.listed is None or relative in self.listed or self._in_a_unit(relative)
         return not listed or (self.spec is not None and self.spec.match_file(relative))
+
+    def _in_a_unit(self, relative: str) -> bool:
+        return any(relative == unit or relative.startswith(f"{unit}/") for unit in self.units)
 
 
 def git_listed(folder: str) -> frozenset[str] | None:

@@ -90,3 +90,19 @@ def test_exclude_is_a_list_of_patterns_in_the_configuration(tmp_path):
     (tmp_path / "checker.toml").write_text('exclude = "README.md"\n')
     with pytest.raises(ConfigError, match="exclude: expected a list of patterns"):
         load_config(start=tmp_path)
+
+
+@needs_git
+def test_a_repository_inside_is_read_whole_and_a_link_outside_is_still_named(tmp_path):
+    """(review) Under git, an untracked clone inside the folder was left out file by file in silence, and a
+    link to a folder outside was no longer named."""
+    site = repository(tmp_path)
+    (site / "nested").mkdir()
+    (site / "nested" / "n.md").write_text(STORY)
+    git(site / "nested", "init", "-q")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "e.md").write_text(STORY)
+    (site / "linked").symlink_to(tmp_path / "elsewhere")
+    corpus = load_corpus([str(site)])
+    assert "nested/n.md" in ids(site)
+    assert any(s.path.endswith("linked") and "not followed" in s.reason for s in corpus.skipped)
