@@ -247,7 +247,9 @@ class Config:
     # words is not read, with a warning naming it: the models read English, and
     # an article in another language gave no claims and still counted as a
     # source. 0.1: among the 1,673 FNC-1 bodies every English one has 0.27 or
-    # more, the two French ones 0.007 and 0.023 (checker/language.py). 0: read all.
+    # more, the two French ones 0.007 and 0.023 (checker/language.py). An article
+    # of any length mostly in letters English does not use (Chinese, Cyrillic) is
+    # not read either. 0: read all.
     min_english_share: float = setting(0.1, PROBABILITY)
     # What a folder walk leaves out, as .gitignore patterns relative to the folder
     # given ("README.md", "drafts/", "*.draft.md"): a repository's other pages.

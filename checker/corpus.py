@@ -61,7 +61,7 @@ WESTERN_LANGUAGES = frozenset(
     | {"Finnish", "Indonesian"}
 )
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | MARKDOWN_SUFFIXES | {".jsonl"}
-SUPPORTED = "use .txt, .md, .html or .jsonl"
+SUPPORTED = "use .txt, .md, .markdown, .html or .jsonl"
 LINKED_FOLDER = "link to a folder, not followed (name it as an input to read it)"
 BYTES_PER_CHAR = 4  # the most UTF-8 (or UTF-32) takes for one character
 JSON_CHARS_PER_CHAR = 12  # "\ud83d\ude00": the most a JSON string takes to write one character

@@ -79,7 +79,8 @@ class Document:
         return head if tail.isdigit() and head.endswith(".jsonl") else self.path
 
     def file_offset(self, offset: int, end: bool = False) -> int:
-        """Offset in the file the document was read from (differs from `offset` only for HTML); `end`: of the
+        """Offset in the file the document was read from (differs from `offset` only for HTML, Markdown and a feed's
+        HTML text, whose markup is no text); `end`: of the
         offset just past a span, taken just past its last character there ("&rdquo;" whole; the text's next
         character may stand lines further on, past the markup between them)."""
         if not self.source_offsets:

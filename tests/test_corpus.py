@@ -24,7 +24,9 @@ def test_folder_is_read_recursively_with_ids_relative_to_root(tmp_path):
     corpus = load_corpus([str(tmp_path)])
     assert [d.id for d in corpus.documents] == ["a.txt", "sub/b.md"]
     # a file of another type is not an article, but may be one the user believes checked: one line says so
-    assert reasons(corpus) == {str(tmp_path): "1 file of other types not read (1 .csv; use .txt, .md, .html or .jsonl)"}
+    assert reasons(corpus) == {
+        str(tmp_path): "1 file of other types not read (1 .csv; use .txt, .md, .markdown, .html or .jsonl)"
+    }
 
 
 def test_glob_and_explicit_file(tmp_path):
@@ -331,7 +333,10 @@ def test_a_folder_names_what_it_does_not_read_and_leaves_hidden_files_out(tmp_pa
     )
     why = reasons(corpus)
     assert why[str(tmp_path / "corpus" / "linked")].startswith("link to a folder, not followed")
-    assert why[str(tmp_path)] == "3 files of other types not read (2 .gz, 1 no suffix; use .txt, .md, .html or .jsonl)"
+    assert (
+        why[str(tmp_path)]
+        == "3 files of other types not read (2 .gz, 1 no suffix; use .txt, .md, .markdown, .html or .jsonl)"
+    )
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])

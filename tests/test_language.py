@@ -28,7 +28,7 @@ def test_an_article_in_another_language_or_script_is_skipped_with_the_reason(tmp
     reasons = {skipped.path.rpartition("/")[2]: skipped.reason for skipped in corpus.skipped}
     assert reasons == {
         "fr.txt": "not in English (3% of its words are English function words, under 10%); checker reads English",
-        "feed.jsonl:1": "not in English (mostly in another script); checker reads English",
+        "feed.jsonl:1": "not in English (mostly letters English does not use); checker reads English",
     }
     assert len(load_corpus([str(tmp_path)], min_english_share=0).documents) == 3
 
