@@ -414,20 +414,22 @@ def test_ci_fails_when_a_new_article_cannot_be_read_and_still_reports_the_others
     assert result.exit_code == 2 and "could not check 1 new article(s)" in result.stderr
 
 
-def test_ci_since_reads_new_articles_with_names_git_would_quote(tmp_path, tiny_model):
-    import subprocess
-
+def news_history(tmp_path: Path, *commits: dict[str, str | bytes]) -> Path:
+    """A git repository `news` of articles, each dict of files (text or bytes) committed in turn."""
     news = tmp_path / "news"
     news.mkdir()
-    (news / "a.txt").write_text(VOTE_A)
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(news)]
     subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "-qm", "a"], check=True)
-    (news / "café.md").write_text(VOTE_B)
-    (news / "photo.png").write_bytes(b"\x89PNG")
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "-qm", "b"], check=True)
+    for number, files in enumerate(commits):
+        for name, content in files.items():
+            (news / name).write_bytes(content if isinstance(content, bytes) else content.encode())
+        subprocess.run([*git, "add", "."], check=True)
+        subprocess.run([*git, "commit", "-qm", str(number)], check=True)
+    return news
+
+
+def test_ci_since_reads_new_articles_with_names_git_would_quote(tmp_path, tiny_model):
+    news = news_history(tmp_path, {"a.txt": VOTE_A}, {"café.md": VOTE_B, "photo.png": b"\x89PNG"})
     common = ["--corpus", str(news), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
     result = runner.invoke(app, ["ci", "--since", "HEAD~1", *common, "--baseline", str(tmp_path / "b.json")])
     assert result.exit_code == 1 and "café.md" in result.stdout, result.output
@@ -464,20 +466,12 @@ def test_ci_since_a_commit_that_only_deletes_an_article_checks_nothing(tmp_path,
 def test_ci_since_a_commit_of_a_draft_a_section_page_and_an_excluded_readme_passes(tmp_path, tiny_model, monkeypatch):
     """(review) A pull request touching a draft or Hugo's _index.md failed CI with "could not check 2 new
     article(s)", and a README that `exclude` names was read as an article when git listed it as changed."""
-    import subprocess
-
-    news = tmp_path / "news"
-    news.mkdir()
-    (news / "a.txt").write_text(VOTE_A)
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(news)]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "-qm", "a"], check=True)
-    (news / "draft.md").write_text("---\ndraft: true\n---\n" + VOTE_B)
-    (news / "_index.md").write_text("---\ntitle: News\n---\nAll our news.\n")
-    (news / "README.md").write_text(VOTE_B)
-    subprocess.run([*git, "add", "."], check=True)
-    subprocess.run([*git, "commit", "-qm", "b"], check=True)
+    later = {
+        "draft.md": "---\ndraft: true\n---\n" + VOTE_B,
+        "_index.md": "---\ntitle: News\n---\nAll our news.\n",
+        "README.md": VOTE_B,
+    }
+    news = news_history(tmp_path, {"a.txt": VOTE_A}, later)
     (tmp_path / "checker.toml").write_text('exclude = ["README.md"]\n')
     monkeypatch.chdir(tmp_path)
     common = ["--corpus", str(news), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
