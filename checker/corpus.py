@@ -37,7 +37,7 @@ from checker.config import Config
 from checker.ignores import Ignores
 from checker.language import not_english
 from checker.markdown_text import SITE_TEMPLATE, markdown_main_text
-from checker.records import Document, MainText, SkippedFile
+from checker.records import Document, MainText, SkippedFile, line_starts
 from checker.sources import time_span
 
 TEXT_SUFFIXES = {".txt"}
@@ -83,7 +83,6 @@ FILE_TYPES = (
 # Markup a feed writes into an article's text: a tag of a body's blocks or links. A character reference alone
 # ("AT&amp;T") makes no page of a plain text, whose line breaks HTML would read as spaces.
 HTML_IN_TEXT = re.compile(r"</?(?:p|br|div|a|h[1-6]|ul|ol|li|blockquote|figure|table)\b[^<>]{0,500}>", re.IGNORECASE)
-LINE_END = re.compile(r"\r\n|\r|\n")  # where a line of a file ends, as `Document.line_of` counts them
 SURROGATES = re.compile("[\ud800-\udfff]")  # only ever unpaired in a str: from "\ud800" in JSON
 ESCAPED_BYTES = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by "surrogateescape"
 
@@ -584,13 +583,8 @@ def _main_text_document(
         published=_published(page.meta.get("published"), where, warnings, str(page.meta.get("published_key", ""))),
         source_offsets=_runs(page.starts),
         source_ends=_runs(page.ends),
-        source_lines=_lines(raw),
+        source_lines=line_starts(raw),
     )
-
-
-def _lines(raw: str) -> tuple[int, ...]:
-    """Where each line of a file (or a record's text) starts."""
-    return (0, *(end.end() for end in LINE_END.finditer(raw)))
 
 
 def jsonl_lines(path: Path, max_chars: int) -> Iterator[str | None]:
@@ -655,7 +649,11 @@ def _record(line: str | None, where: str, max_chars: int, warnings: list[str]) -
         page = html_main_text(text)
         if not page.text.strip():
             raise InputError("no text in the HTML of its text")
-        meta |= {"source_offsets": _runs(page.starts), "source_ends": _runs(page.ends), "source_lines": _lines(text)}
+        meta |= {
+            "source_offsets": _runs(page.starts),
+            "source_ends": _runs(page.ends),
+            "source_lines": line_starts(text),
+        }
         text = page.text
     return _document(_unicode(str(record["id"])), text, where, **meta)
 

@@ -21,7 +21,7 @@ from datetime import date
 from html import unescape
 from typing import TYPE_CHECKING
 
-from checker.records import MainText
+from checker.records import MainText, line_starts
 
 if TYPE_CHECKING:  # markdown-it-py and PyYAML load where a Markdown article is read: `checker ci` may read none
     from markdown_it import MarkdownIt
@@ -58,6 +58,7 @@ CODE_CLOSING = re.compile(r"\{\{[<%]\s*/\s*(highlight|code)\s*[>%]\}\}|\{%-?\s*e
 # The markers of Markdown's extensions that CommonMark reads as text: footnote references and labels ("[^1]"),
 # Kramdown's and Hugo's attribute lists ("{: .lead}", "{#anchor}").
 EXTENSION_MARKER = re.compile(r"\[\^[^\]\s]{1,100}\]:?|\{:[^}\n]{0,200}\}|\{[#.][\w-][^}\n]{0,200}\}")
+NOT_A_LINE_END = re.compile(r"[^\r\n]")
 HIDDEN = "\ue000"  # what no-text stands as for the parser: a letter to it, so no line of it is a code block
 LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -76,14 +77,18 @@ def _code_blocks_hidden(body: str) -> str:
         if opening and opened is None:
             opened = (start, name)
         elif not opening and opened is not None and opened[1] == name:
-            pieces += [body[done : opened[0]], re.sub(r"[^\r\n]", HIDDEN, body[opened[0] : end])]
+            pieces += [body[done : opened[0]], _masked(body[opened[0] : end])]
             done, opened = end, None
     return "".join(pieces) + body[done:]
 
 
+def _masked(text: str, mask: str = HIDDEN) -> str:
+    """`text` with each character but a line end as `mask`: its lines stay the file's."""
+    return NOT_A_LINE_END.sub(mask, text)
+
+
 def _hidden(found: re.Match[str]) -> str:
-    """What a match found with each character but a line end as HIDDEN: its lines stay the file's."""
-    return re.sub(r"[^\r\n]", HIDDEN, found.group())
+    return _masked(found.group())
 
 
 @functools.cache
@@ -279,8 +284,8 @@ def markdown_main_text(raw: str, warn: Callable[[str], None]) -> MainText:
         warn(problem)
     # Front matter as spaces, no-text as HIDDEN: the parser's lines stay the file's.
     body = TEMPLATE_TAG.sub(_hidden, EXTENSION_MARKER.sub(_hidden, _code_blocks_hidden(raw[body_start:])))
-    marked = re.sub(r"[^\r\n]", " ", raw[:body_start]) + body
-    line_starts = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", raw))]
+    marked = _masked(raw[:body_start], " ") + body
+    starts = line_starts(raw)
     text = _Text(marked)
     title = str(meta.pop("title", ""))
     cursor = 0
@@ -291,13 +296,13 @@ def markdown_main_text(raw: str, warn: Callable[[str], None]) -> MainText:
         if token.type != "inline":  # code, raw HTML (embeds, widgets) and rules have none: not the story's words
             continue
         first, last = block
-        limit = line_starts[last] if last < len(line_starts) else len(raw)
+        limit = starts[last] if last < len(starts) else len(raw)
         before = len(text.chars)
-        cursor = _inline(token, text, max(cursor, line_starts[first]), limit)
+        cursor = _inline(token, text, max(cursor, starts[first]), limit)
         if not "".join(text.chars[before:]).strip():  # a block of no text but its breaks (a shortcode's lines)
             del text.chars[before:], text.starts[before:], text.ends[before:]
         else:
             if not before and not title and tokens[i - 1].type == "heading_open":
                 title = "".join(text.chars).strip()
-            text.add("\n", max(limit - 1, line_starts[first]))
+            text.add("\n", max(limit - 1, starts[first]))
     return MainText(title, "".join(text.chars), tuple(text.starts), tuple(text.ends), meta)

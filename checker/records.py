@@ -9,11 +9,20 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
 Label = Literal["agree", "contradict", "unrelated"]
 NLI_LABELS = ("entailment", "neutral", "contradiction")
+
+
+LINE_END = re.compile(r"\r\n|\r|\n")  # where a line of a file ends, as `Document.line_of` counts them
+
+
+def line_starts(raw: str) -> tuple[int, ...]:
+    """Where each line of a file (or a record's text) starts: `Document.source_lines`."""
+    return (0, *(end.end() for end in LINE_END.finditer(raw)))
 
 
 def content_hash(*parts: str, length: int = 16) -> str:

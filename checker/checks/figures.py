@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from text_to_num import text2num
 
@@ -32,6 +32,7 @@ def _by_label(prefix: str) -> dict[str, str]:
 SCALES = {word: float(value) for word, value in _by_label("scale:").items()}
 MONEY_SCALES = {word: float(value) for word, value in _by_label("money-scale:").items()}  # "$5m", never "5m" of metres
 CURRENCIES = frozenset(p.label.split(":")[1] for p in load(CUES) if p.label.startswith(("currency:", "sign:")))
+SIGNS = frozenset(f"sign:{name}" for name in CURRENCIES)  # the cue labels of currency signs ("$", "£", "US$")
 # scales and percent signs news writes onto a figure ("7.6bn", "30pc"): the tokenizer splits them off
 GLUED = sorted(
     {w for w in SCALES.keys() | MONEY_SCALES.keys() | words(CUES, "percent") if w.isalpha()}, key=lambda w: (-len(w), w)
@@ -68,7 +69,7 @@ class Cues:
         )
         return next((c.removeprefix(label) or c for c in found), "")
 
-    def before(self, i: int, labels: set[str]) -> tuple[str, int]:
+    def before(self, i: int, labels: Collection[str]) -> tuple[str, int]:
         """The longest cue of `labels` ending right before token i, and where it starts (or "", i)."""
         found = sorted((start, label) for start, label in self.ending.get(i, ()) if label in labels)
         return (found[0][1], found[0][0]) if found else ("", i)
@@ -91,7 +92,6 @@ def figure_runs(span, cues: Cues) -> Iterable[list]:
     "m" and "k" written onto the figure scale it after a currency sign ("€80m", which the tokenizer splits in
     two; "£3m." at the end of a sentence, one token), never elsewhere: "12m waves", "100m hurdles", "401k".
     """
-    signs = {f"sign:{name}" for name in CURRENCIES}
     doc, i = span.doc, span.start
     while i < span.end:
         if not (doc[i].like_num or doc[i].lower_ in SCALES):
@@ -101,7 +101,7 @@ def figure_runs(span, cues: Cues) -> Iterable[list]:
         while i < span.end:
             token, after = doc[i], doc[i + 1] if i + 1 < span.end else None
             joins = after is not None and run[-1].is_alpha and after.is_alpha and after.like_num
-            money = _scale_word(token) in MONEY_SCALES and not run[-1].whitespace_ and cues.before(run[0].i, signs)[0]
+            money = _scale_word(token) in MONEY_SCALES and not run[-1].whitespace_ and cues.before(run[0].i, SIGNS)[0]
             if token.lower_ in SCALES or money or (token.is_alpha and token.like_num and run[-1].is_alpha):
                 run.append(token)
             elif joins and (token.text == "-" or (token.lower_ == "and" and run[-1].lower_ in SCALES)):

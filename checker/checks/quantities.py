@@ -25,6 +25,7 @@ from checker.checks.figures import (
     CURRENCIES,
     MONEY_SCALES,
     SCALES,
+    SIGNS,
     Cues,
     figure_runs,
     last_digit,
@@ -203,7 +204,7 @@ def _supposed(root, cues: Cues) -> bool:
 def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, str, int, int] | None:
     """What a figure measures: (unit, noun as written, where its text starts and ends), or None for no count."""
     doc, end = span.doc, run[-1].i + 1
-    sign, lead = cues.before(run[0].i, {f"sign:{name}" for name in CURRENCIES})
+    sign, lead = cues.before(run[0].i, SIGNS)
     if end < span.end and cues.at(end, "percent"):
         return "%", "percent", lead, end + (2 if doc[end].lower_ == "per" else 1)
     noun = None if sign else _counted(root, end, span, cues)
@@ -324,7 +325,7 @@ def conversion_unit(run, cues: Cues, span, after: int | None = None) -> str:
     inside = doc[opening + 1 : closing]
     if not all(_a_conversions_word(t, cues) for t in inside) or _two_figures_unparted(inside):
         return ""
-    sign, _ = cues.before(first, {f"sign:{name}" for name in CURRENCIES})
+    sign, _ = cues.before(first, SIGNS)
     after = doc[last + 1 : closing]
     written = next((cues.at(t.i, "currency:") for t in after if cues.at(t.i, "currency:")), "")
     if sign or written:
@@ -367,7 +368,7 @@ def _in_other_units(run, unit: str, quantity: Quantity, span, cues: Cues) -> Qua
     except ValueError:
         return None
     doc, end = span.doc, run[-1].i + 1
-    _, start = cues.before(run[0].i, {f"sign:{name}" for name in CURRENCIES})
+    _, start = cues.before(run[0].i, SIGNS)
     while end < span.end and doc[end].text != ")" and not doc[end].like_num and doc[end].text not in CONVERSION_WORDS:
         end += 1  # its unit as written: "25,000 miles"
     noun = unit if unit in CURRENCIES else doc[run[-1].i + 1 : end].text
