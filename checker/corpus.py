@@ -541,7 +541,7 @@ def open_regular(path: Path, max_chars: int | None = None) -> BinaryIO:
 
 
 def read_text_file(path: Path, doc_id: str, max_chars: int, warnings: list[str]) -> Document:
-    """A .txt, .md or .html file as one document; its size is checked before a byte is read. A page's head or
+    """A .txt, .md, .markdown or .html file as one document; its size is checked before a byte is read. A page's head or
     an article's front matter gives its title, source, address and publication time (`warnings` says where
     that time, or the front matter, cannot be read)."""
     with open_regular(path, max_chars) as file:
@@ -581,10 +581,13 @@ def _main_text_document(
         source=source,
         url=url,
         published=_published(page.meta.get("published"), where, warnings, str(page.meta.get("published_key", ""))),
-        source_offsets=_runs(page.starts),
-        source_ends=_runs(page.ends),
-        source_lines=line_starts(raw),
+        **_file_map(page, raw),
     )
+
+
+def _file_map(page: MainText, raw: str) -> dict[str, tuple]:
+    """Where a main text's characters and lines stand in what it was read from (a file, a record's text)."""
+    return {"source_offsets": _runs(page.starts), "source_ends": _runs(page.ends), "source_lines": line_starts(raw)}
 
 
 def jsonl_lines(path: Path, max_chars: int) -> Iterator[str | None]:
@@ -645,15 +648,11 @@ def _record(line: str | None, where: str, max_chars: int, warnings: list[str]) -
     _check_length(text, max_chars)
     meta = {k: _unicode(str(record.get(k) or "")) for k in ("source", "title", "url")}
     meta["published"] = _published(record.get("published"), where, warnings)
-    if HTML_IN_TEXT.search(text):  # a feed's content as HTML ("<p>...</p>", "&amp;"): read as a page is
+    if HTML_IN_TEXT.search(text):  # a feed's content as HTML ("<p>...</p>"): read as a page is
         page = html_main_text(text)
         if not page.text.strip():
             raise InputError("no text in the HTML of its text")
-        meta |= {
-            "source_offsets": _runs(page.starts),
-            "source_ends": _runs(page.ends),
-            "source_lines": line_starts(text),
-        }
+        meta |= _file_map(page, text)
         text = page.text
     return _document(_unicode(str(record["id"])), text, where, **meta)
 
