@@ -244,9 +244,11 @@ class Config:
     # a JSONL file is a collection and is read line by line instead.
     max_document_chars: int = setting(1_000_000, COUNT)
     # An article where fewer of its words (of 20 or more) are English function
-    # words is not read, with a warning naming it: the models read English, and
+    # words, and at least this share those of another language (spaCy's stop
+    # lists), is not read, with a warning naming it: the models read English, and
     # an article in another language gave no claims and still counted as a
-    # source. 0.1: among the 1,673 FNC-1 bodies every English one has 0.27 or
+    # source; a round-up of headlines has few function words of any language and
+    # is read. 0.1: among the 1,673 FNC-1 bodies every English one has 0.27 or
     # more, the two French ones 0.007 and 0.023 (checker/language.py). An article
     # of any length mostly in letters English does not use (Chinese, Cyrillic) is
     # not read either. 0: read all.

@@ -27,7 +27,8 @@ def test_an_article_in_another_language_or_script_is_skipped_with_the_reason(tmp
     assert [d.id for d in corpus.documents] == ["en.txt"]
     reasons = {skipped.path.rpartition("/")[2]: skipped.reason for skipped in corpus.skipped}
     assert reasons == {
-        "fr.txt": "not in English (3% of its words are English function words, under 10%); checker reads English",
+        "fr.txt": "not in English (3% of its words are English function words, under 10%; 43% are those of"
+        " language 'fr'); checker reads English",
         "feed.jsonl:1": "not in English (mostly letters English does not use); checker reads English",
     }
     assert len(load_corpus([str(tmp_path)], min_english_share=0).documents) == 3
@@ -37,3 +38,23 @@ def test_a_short_english_text_of_names_and_a_quote_in_another_language_are_engli
     assert not_english("ISIL beheads British aid worker David Haines, video shows.", 0.1) is None
     quoted = f'{ENGLISH} "Nous sommes sous le choc," said the mayor, Jean-Pierre Dupont, of the blast.'
     assert not_english(quoted, 0.1) is None
+
+
+def test_a_round_up_of_headlines_is_english_and_german_or_spanish_news_is_not():
+    """Headlines have few function words of any language; before, a round-up of them was skipped as not English."""
+    headlines = (
+        "Markets: Dow Jones record high, oil slump, Brexit talks stall | Sport: Liverpool 3 Chelsea 1, Murray"
+        " out, Hamilton pole | Weather: Storm Arwen warning, snow Scotland, floods Wales | Politics: Johnson"
+        " sleaze row, Starmer reshuffle, Sunak budget boost"
+    )
+    assert not_english(headlines, 0.1) is None
+    german = (
+        "Der Bundestag hat am Montag das neue Gesetz beschlossen, das die Rente für Millionen Menschen erhöhen"
+        " soll, sagte die Regierung in Berlin nach einer langen Debatte über die Kosten und den Haushalt."
+    )
+    spanish = (
+        "El gobierno de España anunció el lunes que subirá el salario mínimo para millones de trabajadores,"
+        " según dijo la ministra en Madrid después de un largo debate sobre los costes y el presupuesto."
+    )
+    assert "language 'de'" in not_english(german, 0.1)
+    assert "language 'es'" in not_english(spanish, 0.1)
