@@ -702,7 +702,7 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
-def _walk(folder: Path, skipped: list[SkippedFile], ignores: Ignores) -> list[Path]:
+def _walk(folder: Path, skipped: list[SkippedFile], ignores: Ignores, warnings: list[str]) -> list[Path]:
     """Files under a folder with a supported suffix, hidden files and folders left out, and what `ignores` leaves
     out (git's ignored files, the `exclude` patterns: `checker.ignores`).
 
@@ -710,7 +710,8 @@ def _walk(folder: Path, skipped: list[SkippedFile], ignores: Ignores) -> list[Pa
     gives a skip reason; a folder that cannot be read is named in `skipped`, and
     so are links to folders outside it (no link is followed, so a link back to a
     parent cannot loop) and, in one line, the files of other types, which a user might
-    otherwise believe checked (a `.jsonl.gz` feed, say).
+    otherwise believe checked (a `.jsonl.gz` feed, say). Where git failed in a work tree, `warnings` says
+    that what it ignores is read too.
     """
 
     def unreadable(exc: OSError) -> None:
@@ -718,6 +719,10 @@ def _walk(folder: Path, skipped: list[SkippedFile], ignores: Ignores) -> list[Pa
 
     files, other_types, root = [], Counter(), folder.resolve()
     left_out = ignores.in_folder(str(folder))
+    if left_out.problem:
+        warnings.append(
+            f"{shown_path(folder)}: git could not list its files ({left_out.problem}); what git ignores is read too"
+        )
     for top, folders, names in os.walk(folder, onerror=unreadable):
         here = Path(top).relative_to(folder)
         linked = sorted(name for name in folders if not name.startswith(".") and Path(top, name).is_symlink())
@@ -773,7 +778,7 @@ def _glob(pattern: Path) -> list[Path]:
 
 
 def expand_paths(
-    paths: Iterable[str], skipped: list[SkippedFile], ignores: Ignores | None = None
+    paths: Iterable[str], skipped: list[SkippedFile], ignores: Ignores | None, warnings: list[str]
 ) -> Iterator[tuple[Path, Path | None]]:
     """(file, corpus root) for every input file; (missing path, None) for what does not exist.
 
@@ -782,15 +787,17 @@ def expand_paths(
     """
     for arg in paths:
         try:
-            yield from _expand(arg, skipped, ignores or Ignores())
+            yield from _expand(arg, skipped, ignores or Ignores(), warnings)
         except (OSError, ValueError) as exc:
             skipped.append(SkippedFile(shown_path(arg), _reason(exc)))
 
 
-def _expand(arg: str, skipped: list[SkippedFile], ignores: Ignores) -> Iterator[tuple[Path, Path | None]]:
+def _expand(
+    arg: str, skipped: list[SkippedFile], ignores: Ignores, warnings: list[str]
+) -> Iterator[tuple[Path, Path | None]]:
     path = Path(arg)
     if path.is_dir():
-        yield from ((file, path) for file in _walk(path, skipped, ignores))
+        yield from ((file, path) for file in _walk(path, skipped, ignores, warnings))
     else:
         yield from _expand_file(path, arg)
 
@@ -890,7 +897,7 @@ def load_corpus(
     paths = list(paths)
     corpus = Corpus()
     read: set[str] = {os.path.realpath(p) for p in exclude} - {os.path.realpath(p) for p in paths}
-    for file, root in expand_paths(paths, corpus.skipped, ignores):
+    for file, root in expand_paths(paths, corpus.skipped, ignores, corpus.warnings):
         real = os.path.realpath(file)
         if real not in read:  # the same file named twice (a folder and a glob over it) is read once
             read.add(real)

@@ -6,7 +6,8 @@ ignores (`.gitignore` at any depth, `.git/info/exclude`, the user's global exclu
 and what `exclude` names, in `.gitignore`'s pattern language (pathspec's `GitIgnoreSpec`), relative to the
 folder walked. A file named on the command line is read all the same. Outside a git work tree, or where git
 is not installed, only `exclude` applies; so it does in a folder git lists nothing in (a folder that is
-itself ignored, named to be read).
+itself ignored, named to be read). Where git is there but refuses the work tree (a repository another user
+owns: "dubious ownership"), the walk reads what git would ignore too, and says so.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     import pathspec
 
 GIT_TIMEOUT_S = 60  # listing a work tree of a million files takes seconds
+NOT_A_WORK_TREE = "not a git repository"  # git's words where there is nothing to ask it: no warning
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,9 @@ class Ignores:
 
     def in_folder(self, folder: str) -> FolderIgnores:
         """The rules as they apply under `folder`, git asked once."""
-        listed = git_listed(folder) if self.respect_gitignore else None
+        listed, problem = git_listed(folder) if self.respect_gitignore else (None, None)
         if listed is None:
-            return FolderIgnores(self.spec, None, None)
+            return FolderIgnores(self.spec, None, None, problem=problem)
         # a repository inside (a submodule, an untracked clone: "nested/") git lists whole, not file by file
         units = frozenset(n.rstrip("/") for n in listed if n.endswith("/") or os.path.isdir(os.path.join(folder, n)))
         return FolderIgnores(self.spec, listed, _parents(listed) | units, units)
@@ -62,6 +64,7 @@ class FolderIgnores:
     listed: frozenset[str] | None  # the files git lists (tracked, or new and not ignored); None: git says nothing
     listed_folders: frozenset[str] | None
     units: frozenset[str] = frozenset()  # repositories inside, listed whole: all they hold is read
+    problem: str | None = None  # why git, in a work tree, listed nothing: what it ignores is read too
 
     def leaves_out_folder(self, relative: str) -> bool:
         if not self._in_a_unit(relative) and self.listed_folders is not None and relative not in self.listed_folders:
@@ -76,16 +79,23 @@ class FolderIgnores:
         return any(relative == unit or relative.startswith(f"{unit}/") for unit in self.units)
 
 
-def git_listed(folder: str) -> frozenset[str] | None:
-    """The files under `folder` git tracks or would track (untracked, not ignored), relative to it; None where
-    git is missing, the folder is in no work tree, or git lists nothing in it."""
+def git_listed(folder: str) -> tuple[frozenset[str] | None, str | None]:
+    """The files under `folder` git tracks or would track (untracked, not ignored), relative to it, and why
+    not where git failed in a work tree (its first line); (None, None) where git is missing, the folder is in
+    no work tree, or git lists nothing in it."""
     command = ["git", "-c", "core.quotePath=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard"]
     try:
         done = subprocess.run(command, cwd=folder, capture_output=True, timeout=GIT_TIMEOUT_S, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
+    except OSError:
+        return None, None
+    except subprocess.TimeoutExpired:
+        return None, f"git ls-files took over {GIT_TIMEOUT_S} s"
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        first = said[0].removeprefix("fatal: ") if said else f"exit code {done.returncode}"
+        return None, None if NOT_A_WORK_TREE in first else first
     names = frozenset(name for name in done.stdout.decode("utf-8", "surrogateescape").split("\0") if name)
-    return names if done.returncode == 0 and names else None
+    return names or None, None
 
 
 def _parents(files: frozenset[str]) -> frozenset[str]:

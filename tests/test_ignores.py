@@ -106,3 +106,16 @@ def test_a_repository_inside_is_read_whole_and_a_link_outside_is_still_named(tmp
     corpus = load_corpus([str(site)])
     assert "nested/n.md" in ids(site)
     assert any(s.path.endswith("linked") and "not followed" in s.reason for s in corpus.skipped)
+
+
+@needs_git
+def test_where_git_fails_in_a_work_tree_everything_is_read_and_the_user_is_told(tmp_path):
+    """A repository another user owns ("dubious ownership") or a broken index: before, git's ignores were
+    dropped in silence and the built site read as more sources."""
+    site = repository(tmp_path)
+    (site / ".git" / "index").write_bytes(b"not an index")
+    corpus = load_corpus([str(site)])
+    assert "public/bridge/index.html" in {Path(d.path).relative_to(site).as_posix() for d in corpus.documents}
+    [warning] = corpus.warnings
+    assert warning.startswith(f"{site}: git could not list its files (")
+    assert warning.endswith("index file smaller than expected); what git ignores is read too")
