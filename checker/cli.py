@@ -514,10 +514,14 @@ def ci(
         and output_file.resolve().is_relative_to(corpus.resolve())
     ):
         raise fail(f"--output-file {output_file}: inside --corpus {corpus}; the next run would read it as an article")
-    from checker.ignores import Ignores
+    from checker.ignores import Ignores, repository_page
 
     excluded = Ignores(settings.exclude).excludes  # a file changed since REF that `exclude` names is no article
-    since_changed = [p for p in (_changed_since(since, corpus) if since else []) if not excluded(_relative(p, corpus))]
+    since_changed = [
+        p
+        for p in (_changed_since(since, corpus) if since else [])
+        if not (excluded(_relative(p, corpus)) or repository_page(p))  # nor is a README
+    ]
     changed = list(new or []) + since_changed
     if since and not changed:  # only deletions or other files: no article can bring a new contradiction
         if not quiet:

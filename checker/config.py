@@ -254,7 +254,8 @@ class Config:
     # not read either. 0: read all.
     min_english_share: float = setting(0.1, PROBABILITY)
     # What a folder walk leaves out, as .gitignore patterns relative to the folder
-    # given ("README.md", "drafts/", "*.draft.md"): a repository's other pages.
+    # given ("drafts/", "*.draft.md", "about.md"): a repository's other pages (its README,
+    # CHANGELOG, LICENSE are left out whatever this says: checker/ignores.py).
     # `checker ci`'s corpus is its folder (`.` by default). A file named on the
     # command line is read all the same (checker/ignores.py).
     exclude: tuple[str, ...] = setting((), lambda value: _strings(value, "patterns"))

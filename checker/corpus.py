@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 
 from checker.cleaning import kept_spans, publication_date
 from checker.config import Config
-from checker.ignores import Ignores
+from checker.ignores import Ignores, repository_page
 from checker.language import not_english
 from checker.markdown_text import SITE_TEMPLATE, markdown_main_text
 from checker.records import Document, MainText, SkippedFile, line_starts
@@ -43,6 +43,9 @@ from checker.sources import time_span
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+REPOSITORY_PAGE = (
+    "the repository's own page (README, CHANGELOG, LICENSE and their like), not an article; name it to read it"
+)
 SECTION_PAGE = "_index.md"  # Hugo's list page of a section: its introduction, no story
 # The legacy encodings a news file is written in: the Windows and ISO-8859 code pages, KOI8 and the CJK ones
 # (the WHATWG Encoding Standard's, less its Mac and DOS ones). Left free, charset-normalizer read one news file
@@ -739,7 +742,9 @@ def _walk(folder: Path, skipped: list[SkippedFile], ignores: Ignores, warnings: 
             if name.startswith(".") or left_out.leaves_out((here / name).as_posix()):
                 continue
             suffix = Path(name).suffix.lower()
-            if suffix in SUFFIXES:
+            if suffix in SUFFIXES and repository_page(name):
+                skipped.append(SkippedFile(shown_path(Path(top, name)), REPOSITORY_PAGE, on_purpose=True))
+            elif suffix in SUFFIXES:
                 files.append(Path(top, name))
             else:
                 other_types[suffix or "no suffix"] += 1

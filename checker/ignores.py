@@ -6,7 +6,9 @@ ignores (`.gitignore` at any depth, `.git/info/exclude`, the user's global exclu
 and what `exclude` names, in `.gitignore`'s pattern language (pathspec's `GitIgnoreSpec`), relative to the
 folder walked. A file named on the command line is read all the same. Outside a git work tree, or where git
 is not installed, only `exclude` applies; so it does in a folder git lists nothing in (a folder that is
-itself ignored, named to be read). Where git is there but refuses the work tree (a repository another user
+itself ignored, named to be read). A repository's own pages (README, CHANGELOG, LICENSE, CONTRIBUTING and
+their like, `repository_page`) are no articles either: a walk names and skips them, `checker ci` does not read
+them when git lists them as changed. Where git is there but refuses the work tree (a repository another user
 owns: "dubious ownership"), the walk reads what git would ignore too, and says so.
 """
 
@@ -22,6 +24,11 @@ if TYPE_CHECKING:
     import pathspec
 
 GIT_TIMEOUT_S = 60  # listing a work tree of a million files takes seconds
+# the stems of the pages a repository keeps about itself, in any case and with any suffix ("README.md",
+# "LICENSE.txt"); a story's file is named for its story ("bridge-collapse.md"), never so
+REPOSITORY_PAGES = frozenset(
+    {"readme", "changelog", "license", "licence", "contributing", "code_of_conduct", "authors"}
+)
 NOT_A_WORK_TREE = "not a git repository"  # git's words where there is nothing to ask it: no warning
 
 
@@ -96,6 +103,11 @@ def git_listed(folder: str) -> tuple[frozenset[str] | None, str | None]:
         return None, None if NOT_A_WORK_TREE in first else first
     names = frozenset(name for name in done.stdout.decode("utf-8", "surrogateescape").split("\0") if name)
     return names or None, None
+
+
+def repository_page(relative: str) -> bool:
+    """Whether a file is one of the pages a repository keeps about itself, not a story."""
+    return PurePosixPath(relative).stem.lower() in REPOSITORY_PAGES
 
 
 def _parents(files: frozenset[str]) -> frozenset[str]:

@@ -470,6 +470,7 @@ def test_ci_since_a_commit_of_a_draft_a_section_page_and_an_excluded_readme_pass
         "draft.md": "---\ndraft: true\n---\n" + VOTE_B,
         "_index.md": "---\ntitle: News\n---\nAll our news.\n",
         "README.md": VOTE_B,
+        "CHANGELOG.md": VOTE_B,  # a repository's own page: no article, excluded or not
     }
     news = news_history(tmp_path, {"a.txt": VOTE_A}, later)
     (tmp_path / "checker.toml").write_text('exclude = ["README.md"]\n')

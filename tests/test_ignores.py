@@ -29,7 +29,7 @@ def repository(tmp_path: Path) -> Path:
         "content/bridge.md": STORY,
         "content/new.md": STORY.replace("40", "41"),
         "public/bridge/index.html": f"<p>{STORY}</p>",
-        "node_modules/pkg/README.md": "A package that says 12 people died.\n",
+        "node_modules/pkg/notes.md": "A package that says 12 people died.\n",
         "content/kept.md": STORY.replace("40", "42"),
         "README.md": "How to build the site, in 3 steps.\n",
     }.items():
@@ -53,9 +53,9 @@ def ids(folder: Path, ignores: Ignores | None = None, *named: Path) -> list[str]
 def test_what_git_ignores_is_left_out_and_a_tracked_or_new_story_is_read(tmp_path):
     """`checker ci` reads `.` by default: the built site repeated every story as a second, agreeing source."""
     site = repository(tmp_path)
-    assert ids(site) == ["README.md", "content/bridge.md", "content/kept.md", "content/new.md"]
+    assert ids(site) == ["content/bridge.md", "content/kept.md", "content/new.md"]
     assert ids(site, Ignores(respect_gitignore=False))[-2:] == [
-        "node_modules/pkg/README.md",
+        "node_modules/pkg/notes.md",
         "public/bridge/index.html",
     ]
 
@@ -63,7 +63,7 @@ def test_what_git_ignores_is_left_out_and_a_tracked_or_new_story_is_read(tmp_pat
 @needs_git
 def test_exclude_patterns_leave_out_pages_under_the_folder_and_a_file_named_is_read_all_the_same(tmp_path):
     site = repository(tmp_path)
-    ignores = Ignores(("README.md", "content/new*"))
+    ignores = Ignores(("content/new*",))
     assert ids(site, ignores) == ["content/bridge.md", "content/kept.md"]
     assert ids(site, ignores, site / "content" / "new.md") == ["content/bridge.md", "content/kept.md", "content/new.md"]
 
@@ -119,3 +119,19 @@ def test_where_git_fails_in_a_work_tree_everything_is_read_and_the_user_is_told(
     [warning] = corpus.warnings
     assert warning.startswith(f"{site}: git could not list its files (")
     assert warning.endswith("index file smaller than expected); what git ignores is read too")
+
+
+def test_a_repositorys_own_pages_are_named_and_not_read_unless_named(tmp_path):
+    """A newsroom repository's README ("How to build the site, in 3 steps") was read as one more article."""
+    for name in ("README.md", "docs/LICENSE.txt", "Changelog.markdown", "bridge.md", "readme-of-the-bridge.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(STORY)
+    corpus = load_corpus([str(tmp_path)])
+    assert [d.id for d in corpus.documents] == ["bridge.md", "readme-of-the-bridge.md"]
+    skipped = {Path(s.path).relative_to(tmp_path).as_posix(): (s.reason, s.on_purpose) for s in corpus.skipped}
+    page = (
+        "the repository's own page (README, CHANGELOG, LICENSE and their like), not an article; name it to read it",
+        True,
+    )
+    assert skipped == {"Changelog.markdown": page, "README.md": page, "docs/LICENSE.txt": page}
+    assert ids(tmp_path, None, tmp_path / "README.md") == ["README.md", "bridge.md", "readme-of-the-bridge.md"]
