@@ -219,3 +219,19 @@ def test_a_stray_brace_pair_is_no_site_template_and_costs_no_scan_of_the_file(tm
     assert sorted(d.id for d in load_corpus([str(tmp_path)]).documents) == ["a.md", "page.html"]
     page = markdown_main_text("{{ a " * 20_000 + "\n\nThe bridge cost 40 million dollars.\n", pytest.fail)
     assert page.text.endswith("The bridge cost 40 million dollars.\n")
+
+
+def test_a_body_written_in_html_is_read_as_a_page_is_with_the_front_matter_fields(tmp_path):
+    """A WordPress export keeps the story as HTML under a Markdown front matter: raw HTML is no text to
+    Markdown, and the article was skipped with "no article text"."""
+    raw = (
+        "---\ntitle: Flood kills 12\nsource: Daily Post\n---\n"
+        '<div class="entry-content">\n<p>Twelve people died in <b>Kendal</b> on Monday.</p>\n'
+        '<div class="sharedaddy">Share this: Facebook</div>\n<p>The clean-up will cost &pound;2 million.</p>\n</div>\n'
+    )
+    (tmp_path / "flood.md").write_text(raw)
+    (doc,) = load_corpus([str(tmp_path)]).documents
+    assert " ".join(doc.text.split()) == "Twelve people died in Kendal on Monday. The clean-up will cost £2 million."
+    assert (doc.title, doc.source) == ("Flood kills 12", "Daily Post")
+    start = doc.text.index("£2")
+    assert raw[doc.file_offset(start) :].startswith("&pound;2 million")
