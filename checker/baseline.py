@@ -20,7 +20,7 @@ import datetime
 import functools
 import json
 import reprlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ BASELINE_VERSION = 1
 MESSAGE_CHARS = 300  # an error names the problem; a 5,000-key entry need not be quoted whole
 DECISIONS = ("confirmed", "dismissed")
 RECORDED = "baseline"  # the `recorded` mark of entries `checker baseline` wrote
+IN_BASELINE, NEW = "in the baseline", "new"  # a finding CI holds back undecided, and one that fails CI
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "baseline.schema.json"
 # An error message quotes the offending value; a whole results list would make it pages long.
 _SHORT = reprlib.Repr()
@@ -159,8 +160,8 @@ def holds_back(entry: dict[str, Any]) -> bool:
     return bool(entry.get("decision")) or entry.get("recorded") == RECORDED
 
 
-def unreviewed(records: Iterable[dict[str, Any]], baseline: dict[str, Any]) -> list[dict[str, Any]]:
-    """Findings the baseline does not hold back: the ones that fail CI.
+def _held_back(baseline: dict[str, Any]) -> Callable[[dict[str, Any]], bool]:
+    """Whether the baseline holds a finding back from CI.
 
     A fact is held back by its id, or by an entry held back for the same kind and subject whose versions
     and sources include all of the fact's: an article that brought a third version was reviewed with the
@@ -184,7 +185,32 @@ def unreviewed(records: Iterable[dict[str, Any]], baseline: dict[str, Any]) -> l
         wider = covering.get((record["kind"], record["fact"]["subject"]), ())
         return any(versions <= given and documents <= sources for given, sources in wider)
 
+    return held_back
+
+
+def unreviewed(records: Iterable[dict[str, Any]], baseline: dict[str, Any]) -> list[dict[str, Any]]:
+    """Findings the baseline does not hold back: the ones that fail CI."""
+    held_back = _held_back(baseline)
     return [r for r in records if not held_back(r)]
+
+
+def review_states(records: Iterable[dict[str, Any]], baseline: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """What the baseline says of each contradiction, by finding id, for a reviewer's page: the decision (with
+    who made it, when and why), "in the baseline" where CI holds it back undecided (`checker baseline` recorded
+    it, or it is part of a fact reviewed with more versions), else "new": it fails CI."""
+    held_back, decided = _held_back(baseline), entries(baseline)
+    states = {}
+    for record in records:
+        if record["label"] != "contradict":
+            continue
+        entry = decided.get(record["id"], {})
+        if entry.get("decision"):
+            states[record["id"]] = {"state": entry["decision"]} | {
+                key: entry[key] for key in ("reviewer", "reason", "decided_at") if entry.get(key)
+            }
+        else:
+            states[record["id"]] = {"state": IN_BASELINE if held_back(record) else NEW}
+    return states
 
 
 def write_baseline(path: Path, baseline: dict[str, Any]) -> None:

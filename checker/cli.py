@@ -632,14 +632,31 @@ def html_page(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the page.")] = Path(
         "checker-report.html"
     ),
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="Baseline of reviewed findings: the page marks each contradiction new (fails CI), confirmed, "
+            "dismissed or in the baseline (default: .checker-baseline.json where it exists).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Turn a JSONL report into one self-contained HTML page to review the findings."""
+    from checker.baseline import BaselineError, load_baseline, review_states
     from checker.html import render_html
     from checker.report import write_atomic
 
     check_outputs({"--output": output}, [report])
     records = _read_report(report)
-    write_atomic(output, lambda f: f.write(render_html(records, f"checker report: {report.name}")))
+    reviews = None
+    if baseline is not None and not baseline.exists():  # a typo would show every contradiction as new
+        warn(f"no baseline at {baseline}: the page shows no review")
+    elif (baseline := baseline or Path(".checker-baseline.json")).exists():
+        try:
+            reviews = review_states(records, load_baseline(baseline))
+        except BaselineError as exc:
+            raise fail(str(exc)) from exc
+    write_atomic(output, lambda f: f.write(render_html(records, f"checker report: {report.name}", reviews)))
     out.print(f"Wrote {len(records)} finding(s) to {output}", markup=False)
 
 

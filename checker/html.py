@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,16 +55,27 @@ def _paragraphs(text: str) -> str:
     return BLANK_LINES.sub("\n\n", text)
 
 
-def page_data(records: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def page_data(
+    records: Sequence[dict[str, Any]], reviews: Mapping[str, dict[str, str]] | None = None
+) -> list[dict[str, Any]]:
+    """The records as the page shows them: each claim in its context, and what the baseline says of each
+    contradiction where a baseline was read (`baseline.review_states`)."""
     texts: dict[str, str | None] = {}
     return [
-        record | {"context": {side: claim_context(record[side], texts) for side in ("a", "b")}} for record in records
+        record
+        | {"context": {side: claim_context(record[side], texts) for side in ("a", "b")}}
+        | ({"review": reviews[record["id"]]} if reviews and record["id"] in reviews else {})
+        for record in records
     ]
 
 
-def render_html(records: Sequence[dict[str, Any]], title: str = "checker report") -> str:
+def render_html(
+    records: Sequence[dict[str, Any]],
+    title: str = "checker report",
+    reviews: Mapping[str, dict[str, str]] | None = None,
+) -> str:
     data = (
-        json.dumps(page_data(records), ensure_ascii=False, sort_keys=True)
+        json.dumps(page_data(records, reviews), ensure_ascii=False, sort_keys=True)
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
@@ -97,6 +108,8 @@ mark{background:#ffe58a;padding:0 1px}.evidence li,.versions li{margin:2px 0;ove
 .outlier{display:inline-block;background:#fde2e1;color:#b42318;border-radius:3px;padding:0 4px;font-size:11px;margin-left:4px}
 .kind{display:block;font-size:12px;color:#667085;font-weight:400}
 .muted{color:#667085}
+.review{display:inline-block;border-radius:3px;padding:0 4px;font-size:11px;margin-left:4px;font-weight:400;background:#eceef1;color:#475467}
+.review-new{background:#fff1c2;color:#7a4b00}.review-confirmed{background:#fde2e1;color:#b42318}.review-dismissed{background:#e3f4ea;color:#067647}
 @media (max-width:800px){
 main{grid-template-columns:1fr;padding:8px;gap:8px}
 header{padding:10px 12px}
@@ -123,6 +136,7 @@ Click a story to list only its findings; click it again to list all.</p></sectio
 <label>Document <input id="f-doc" placeholder="id or outlet contains"></label>
 <label title="A contradiction's score: the share of contradictions like it that readers confirmed on real news. An agreement's or an unrelated pair's: the model's probability.">Min score <input id="f-score" type="number" min="0" max="1" step="0.05" value="0"></label>
 <label>Search <input id="f-text" placeholder="text"></label>
+<label id="f-review-label" hidden title="What the baseline says: new (fails CI), confirmed, dismissed, or in the baseline undecided (CI holds it back).">Review <select id="f-review"><option value="">all</option></select></label>
 </div>
 <table id="list"><thead><tr><th data-key="label">label</th><th data-key="score">score</th>
 <th data-key="docs">sources</th><th data-key="text">claims</th><th data-key="evidence">evidence</th></tr></thead>
@@ -163,10 +177,18 @@ const value = (f, key) => key === 'docs' ? f.a.doc_id + ' ' + f.b.doc_id : key =
   : key === 'evidence' ? evidenceText(f) : f[key];
 function options(id, values){ [...new Set(values)].sort().forEach(v => $(id).append(el('option', {value: v, textContent: v}))); }
 options('f-label', findings.map(f => f.label)); options('f-kind', findings.map(f => f.kind));
+// What the baseline says of each contradiction, where `checker html --baseline` read one.
+const reviewed = findings.filter(f => f.review);
+if (reviewed.length) { options('f-review', reviewed.map(f => f.review.state)); $('f-review-label').hidden = false; }
 // Only the labels the report holds: a run writes agreements and unrelated pairs only when asked (--include),
 // and "agree: 0" would tell a reader there were none.
 $('totals').textContent = ['contradict', 'agree', 'unrelated'].map(l => [l, findings.filter(f => f.label === l).length])
-  .filter(([l, n]) => n || l === 'contradict').map(([l, n]) => l + ': ' + n).join('  ·  ');
+  .filter(([l, n]) => n || l === 'contradict').map(([l, n]) => l + ': ' + n)
+  .concat(reviewed.length ? ['new (fails CI): ' + reviewed.filter(f => f.review.state === 'new').length] : []).join('  ·  ');
+const reviewBadge = (f) => f.review ? el('span', {className: 'review review-' + f.review.state.replace(/ /g, '-'), textContent: f.review.state}) : '';
+function reviewText(r){ return [r.state === 'new' ? 'new: not in the baseline, fails CI' : r.state === 'in the baseline'
+  ? 'in the baseline, not decided: CI holds it back' : r.state, r.reviewer ? 'by ' + r.reviewer : '',
+  r.decided_at ? 'on ' + r.decided_at.slice(0, 10) : ''].filter(Boolean).join(' ') + (r.reason ? ': ' + r.reason : ''); }
 const stories = new Map();
 findings.forEach(f => { const k = storyKey(f);
   if (!stories.has(k)) stories.set(k, {key: k, label: f.story ? (f.story.label || f.story.id) : '(no story)', docs: new Set(), facts: new Set()});
@@ -181,10 +203,12 @@ function renderStories(){ const body = $('stories').tBodies[0]; body.replaceChil
     tr.dataset.story = s.key; tr.onclick = () => { storyFilter = storyFilter === s.key ? null : s.key; renderStories(); render(); };
     body.append(tr); }); }
 function visible(){ const label = $('f-label').value, kind = $('f-kind').value, doc = $('f-doc').value.toLowerCase();
+  const review = $('f-review').value;
   const min = parseFloat($('f-score').value || '0'), text = $('f-text').value.toLowerCase();
   return findings.filter(f => (!label || f.label === label) && (!kind || f.kind === kind)
     && (!doc || placesOf(f).some(d => d.toLowerCase().includes(doc))) && f.score >= min
     && (!text || textsOf(f).some(t => t.toLowerCase().includes(text)))
+    && (!review || (f.review && f.review.state === review))
     && (storyFilter === null || storyKey(f) === storyFilter));
 }
 function docCell(f, doc){ return el('div', {}, el('b', {textContent: doc}), outlier(f, doc) ? el('span', {className: 'outlier', textContent: 'outlier'}) : ''); }
@@ -195,7 +219,7 @@ function render(){ const body = $('list').tBodies[0]; $('main').append($('detail
   if (sortKey) rows.sort((x, y) => { const a = value(x, sortKey), b = value(y, sortKey);
     return (a < b ? -1 : a > b ? 1 : 0) * sortDir; });
   rows.forEach(f => { const tr = el('tr', {className: 'finding' + (f === selected ? ' selected' : '')},
-      el('td', {className: 'label-' + f.label}, f.label, el('span', {className: 'kind', textContent: f.kind})),
+      el('td', {className: 'label-' + f.label}, f.label, reviewBadge(f), el('span', {className: 'kind', textContent: f.kind})),
       el('td', {textContent: f.score.toFixed(2)}),
       el('td', {className: 'docs'}, docCell(f, f.a.doc_id), el('div', {className: 'muted', textContent: 'vs'}), docCell(f, f.b.doc_id)),
       el('td', {className: 'texts'}, el('div', {className: 'side'}, el('b', {textContent: f.a.doc_id + ': '}), cut(f.a.text, 90)),
@@ -223,6 +247,7 @@ function side(f, s){ const c = f[s], ctx = f.context[s];
     el('div', {className: 'context'}, ctx.before, el('mark', {textContent: ctx.claim}), ctx.after),
     c.standalone !== c.text ? el('p', {className: 'muted', textContent: 'Read by the model as: ' + c.standalone}) : ''); }
 function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent: f.label + ' · ' + f.kind + ' · score ' + f.score.toFixed(2)}));
+  if (f.review) d.append(el('p', {className: 'review-line'}, el('b', {textContent: 'Review: '}), reviewText(f.review)));
   if (f.fact) { const vs = el('ul', {className: 'versions'});
     f.fact.versions.forEach(v => vs.append(el('li', {}, el('strong', {textContent: '"' + v.value + '"'}),
       (v.documents.some(x => f.fact.outliers.includes(x)) ? ' (stands alone)' : '') + ': '
@@ -239,11 +264,11 @@ function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent
 function fromHash(){ let id = ''; try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
   const f = findings.find(x => x.id === id); if (!f || f === selected) return;
   if (!visible().includes(f)) { storyFilter = null; ['f-label', 'f-kind', 'f-doc', 'f-text'].forEach(i => { $(i).value = ''; });
-    $('f-score').value = '0'; renderStories(); }
+    $('f-score').value = '0'; $('f-review').value = ''; renderStories(); }
   select(f); const row = document.querySelector('#list tr.selected'); if (row) row.scrollIntoView({block: 'center'}); }
 document.querySelectorAll('#list th').forEach(th => th.onclick = () => {
   sortDir = sortKey === th.dataset.key ? -sortDir : th.dataset.key === 'score' ? -1 : 1; sortKey = th.dataset.key; render(); });
-['f-label', 'f-kind', 'f-doc', 'f-score', 'f-text'].forEach(id => $(id).addEventListener('input', render));
+['f-label', 'f-kind', 'f-doc', 'f-score', 'f-text', 'f-review'].forEach(id => $(id).addEventListener('input', render));
 narrow.addEventListener('change', render);
 window.addEventListener('hashchange', fromHash);
 renderStories(); render(); fromHash();

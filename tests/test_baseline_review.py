@@ -24,6 +24,7 @@ from checker.baseline import (
     decide_record,
     entries,
     load_baseline,
+    review_states,
     unreviewed,
     update_baseline,
     write_baseline,
@@ -186,6 +187,27 @@ def test_a_decision_on_an_entry_an_older_version_wrote_adds_what_holds_back_the_
         "fact": {"subject": "vote against", "versions": [{"value": "7", "documents": ["x.txt"]}, versions[0]]}
     }
     assert unreviewed([fewer, other_story], baseline) == [other_story]
+
+
+def test_a_page_is_told_what_the_baseline_says_of_each_contradiction_as_ci_reads_it():
+    """A reviewer opening the page could not tell the new contradictions, the ones failing CI, from those decided."""
+    records = [finding(n) for n in range(1, 5)] + [finding(5) | {"label": "agree"}]
+    baseline = EMPTY | {
+        "results": {
+            "a.txt": [
+                {"id": records[0]["id"], "decision": None},  # an older review wrote it: holds nothing back
+                {"id": records[1]["id"], "decision": None, "recorded": "baseline"},
+                {"id": records[2]["id"], "decision": "dismissed", "reviewer": "ana", "reason": "two votes"},
+            ]
+        }
+    }
+    states = review_states(records, baseline)
+    assert [states[r["id"]]["state"] for r in records[:4]] == ["new", "in the baseline", "dismissed", "new"]
+    assert states[records[2]["id"]] == {"state": "dismissed", "reviewer": "ana", "reason": "two votes"}
+    assert records[4]["id"] not in states  # an agreement fails no CI
+    assert {r["id"] for r in unreviewed(records[:4], baseline)} == {
+        i for i, state in states.items() if state["state"] == "new"
+    }
 
 
 # review ----------------------------------------------------------------------------

@@ -398,3 +398,48 @@ def test_terminal_review_filters_and_writes_decisions(records, tmp_path):
     assert (entry["id"], entry["decision"], entry["reason"]) == ("1111111111111111", "dismissed", "satire, not a claim")
     untouched = runner.invoke(app, ["review", str(report), "--baseline", str(baseline)], input="q\n")
     assert "No decisions made" in untouched.stdout
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
+)
+def test_the_page_of_checker_html_marks_what_the_baseline_holds_and_filters_on_it(
+    thirty_sources, tmp_path, monkeypatch
+):
+    """In CI a reviewer opens the page to decide the new contradictions; it did not say which were new."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    for record in thirty_sources:  # a report `checker html` reads: each pair with its claims
+        ref = {key: record["a"][key] for key in ("doc_id", "text", "line", "span")}
+        record["pairs"] = [pair | {"a": ref, "b": ref} for pair in record.get("pairs", [])]
+        value = {"value": 12, "text": "12"}
+        record["evidence"] = [e | {"unit": "dead", "polarity": "", "a": value, "b": value} for e in record["evidence"]]
+    report = tmp_path / "report.jsonl"
+    report.write_text("".join(json.dumps(r) + "\n" for r in thirty_sources))
+    decided = {"id": "0000000000000001", "decision": "confirmed", "reviewer": "ana", "reason": "the toll is 12"}
+    recorded = {"id": "0000000000000003", "decision": None, "recorded": "baseline"}
+    baseline = {"version": 1, "settings": {}, "generated_at": None, "results": {"source-30.txt": [decided, recorded]}}
+    (tmp_path / ".checker-baseline.json").write_text(json.dumps(baseline))
+    monkeypatch.chdir(tmp_path)
+    page_path = tmp_path / "page.html"
+    result = CliRunner().invoke(app, ["html", str(report), "-o", str(page_path)])  # the default baseline, found
+    assert result.exit_code == 0, result.output
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(page_path.as_uri())
+        assert "new (fails CI): 2" in page.inner_text("#totals")
+        page.select_option("#f-review", "new")
+        rows = page.locator("#list tbody tr")
+        assert [r.get_attribute("data-id") for r in rows.all()] == ["0000000000000002", "0000000000000004"]
+        page.select_option("#f-review", "confirmed")
+        rows.first.click()
+        assert "Review: confirmed by ana: the toll is 12" in page.inner_text("#detail")
+        page.select_option("#f-review", "in the baseline")
+        assert "in the baseline" in rows.first.inner_text()
+    missing = CliRunner().invoke(app, ["html", str(report), "-o", str(page_path), "--baseline", "typo.json"])
+    assert missing.exit_code == 0 and "no baseline at typo.json: the page shows no review" in missing.stderr
+    assert '"review"' not in page_path.read_text()
