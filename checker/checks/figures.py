@@ -1,6 +1,6 @@
 """Figures as the parse writes them: runs of tokens that write one number, their value and their reach.
 
-"1,200", "Rs 1,200 crore", "€80m", "One hundred and twenty", "a dozen": a figure
+"1,200", "Rs 1,200 crore", "€80m", "One hundred and twenty", "a dozen", "half a million": a figure
 is a run of number-like tokens and scale words (`checker/patterns/quantities.jsonl`),
 read into its value with `text2num` for number words. How far a figure reaches
 (an approximate "nearly 300", a round "$350") is worked out from its digits.
@@ -30,6 +30,8 @@ def _by_label(prefix: str) -> dict[str, str]:
 
 
 SCALES = {word: float(value) for word, value in _by_label("scale:").items()}
+# "half a million", "a quarter of a million": a fraction of the scale word after it (labels "fraction:0.5")
+AND_A_HALF = "and-a-half"  # "one and a half million", "two and a half hours"
 MONEY_SCALES = {word: float(value) for word, value in _by_label("money-scale:").items()}  # "$5m", never "5m" of metres
 CURRENCIES = frozenset(p.label.split(":")[1] for p in load(CUES) if p.label.startswith(("currency:", "sign:")))
 SIGNS = frozenset(f"sign:{name}" for name in CURRENCIES)  # the cue labels of currency signs ("$", "£", "US$")
@@ -94,12 +96,19 @@ def figure_runs(span, cues: Cues) -> Iterable[list]:
     """
     doc, i = span.doc, span.start
     while i < span.end:
-        if not (doc[i].like_num or doc[i].lower_ in SCALES):
+        scaled = _fraction_end(doc, i, cues)  # "half a million": the fraction's words, then its scale
+        if not (scaled or doc[i].like_num or doc[i].lower_ in SCALES):
             i += 1
             continue
-        run, i = [doc[i]], i + 1
+        end = min(scaled or i + 1, span.end)
+        run, i = list(doc[i:end]), end
         while i < span.end:
             token, after = doc[i], doc[i + 1] if i + 1 < span.end else None
+            if cues.at(i, AND_A_HALF) and run[-1].like_num:
+                end = cues.last[i, AND_A_HALF] + 1
+                run += doc[i:end]  # "one and a half", then its scale
+                i = end
+                continue
             joins = after is not None and run[-1].is_alpha and after.is_alpha and after.like_num
             money = _scale_word(token) in MONEY_SCALES and not run[-1].whitespace_ and cues.before(run[0].i, SIGNS)[0]
             if token.lower_ in SCALES or money or (token.is_alpha and token.like_num and run[-1].is_alpha):
@@ -113,6 +122,14 @@ def figure_runs(span, cues: Cues) -> Iterable[list]:
                 break
             i += 1
         yield run
+
+
+def _fraction_end(doc, i: int, cues: Cues) -> int:
+    """Where a fraction of a scale that starts at token i ends ("half a million", "a quarter of a billion"), its
+    scale word included; 0 where none starts there."""
+    fraction_of = cues.at(i, "fraction:")
+    after = cues.last[i, f"fraction:{fraction_of}"] + 1 if fraction_of else 0
+    return after + 1 if after and after < len(doc) and doc[after].lower_ in SCALES else 0
 
 
 def fraction(token) -> float:
@@ -134,6 +151,15 @@ def value_of(run) -> tuple[float, str]:
 
     ValueError for what `like_num` takes for a number but is none ("first", "1/2").
     """
+    cues = line_cues(run[0].doc)
+    fraction_of = cues.at(run[0].i, "fraction:")
+    scale = run[cues.last[run[0].i, f"fraction:{fraction_of}"] - run[0].i + 1 :] if fraction_of else []
+    if scale:  # "half a million", "a quarter of a million": that share of the scale after it
+        return float(fraction_of) * value_of(scale)[0], ""
+    half = next((k for k, t in enumerate(run) if k and cues.at(t.i, AND_A_HALF)), 0)
+    if half:  # "one and a half million": the count and a half, then its scale
+        scales = run[cues.last[run[half].i, AND_A_HALF] - run[0].i + 1 :]
+        return (value_of(run[:half])[0] + 0.5) * math.prod(SCALES.get(t.lower_, 1.0) for t in scales), ""
     scales = SCALES | MONEY_SCALES  # a run holds "m" or "k" only where `figure_runs` read it as a scale
     digits = run[0].text.replace(",", ".") if DECIMAL_COMMA.fullmatch(run[0].text) else run[0].text
     try:
