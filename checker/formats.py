@@ -308,11 +308,22 @@ def to_stories(records: Sequence[dict[str, Any]], width: int = 100) -> str:
 def version_lines(fact: dict[str, Any], width: int) -> list[str]:
     """Every version of a report line's fact with its sources, and whether they follow the order of publication."""
     lines = []
-    if fact.get("in_publication_order"):
+    in_order = fact.get("in_publication_order")
+    if in_order:
         lines.append("      versions in order of publication: a later one may update an earlier one")
-    for version in fact["versions"]:
-        lines += _version_lines(version, set(fact["outliers"]), fact.get("copies") or {}, width)
+    for i, version in enumerate(fact["versions"]):
+        alone = ""
+        if set(version["documents"]) & set(fact["outliers"]):
+            alone = f" (stands alone{_when_alone(i, len(fact['versions'])) if in_order else ''})"
+        lines += _version_lines(version, alone, fact.get("copies") or {}, width)
     return lines
+
+
+def _when_alone(position: int, versions: int) -> str:
+    """What a lone version's place in the order of publication may mean: an update, or a report since updated."""
+    if position == versions - 1:
+        return ", published last: an update, or a slip"
+    return ", published first: since updated, or a slip" if position == 0 else ""
 
 
 def when(published: str) -> str:
@@ -324,11 +335,10 @@ def when(published: str) -> str:
     return f"{day} {clock}" + (" UTC" if zone in ("+00:00", "Z") else f" {zone}" if zone else "")
 
 
-def _version_lines(version: dict[str, Any], outliers: set[str], copies: Mapping[str, str], width: int) -> list[str]:
+def _version_lines(version: dict[str, Any], alone: str, copies: Mapping[str, str], width: int) -> list[str]:
     """A version and every source that gives it (its outlet, when it was published, whose text it copies), wrapped,
     never cut: how many back it is what a reader weighs, and a model-only fact's version is a whole sentence, which
-    cut short can read as the other version."""
-    alone = " (stands alone)" if set(version["documents"]) & outliers else ""
+    cut short can read as the other version. `alone`: " (stands alone)" where its source is an outlier."""
     about = {c["doc_id"]: c for c in version.get("claims", [])}
 
     def source(document: str) -> str:

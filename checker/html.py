@@ -238,6 +238,9 @@ function when(p){ if (!p) return ''; const [day, time] = p.split('T'); if (!time
 function sourceText(f, v, doc){ const c = v.claims.find(x => x.doc_id === doc) || {}, copies = f.fact.copies || {};
   const notes = [c.source, when(c.published), copies[doc] ? 'same text as ' + copies[doc] : ''].filter(Boolean);
   return doc + (notes.length ? ' (' + notes.join(', ') + ')' : ''); }
+// As formats._when_alone: what a lone version's place in the order of publication may mean.
+function whenAlone(fact, i){ if (!fact.in_publication_order) return '';
+  return i === fact.versions.length - 1 ? ', published last: an update, or a slip' : i === 0 ? ', published first: since updated, or a slip' : ''; }
 // A link to the article where its address is a web one: a corpus's "javascript:" address is no link.
 function articleLink(url){ return /^https?:[/][/]/i.test(url || '') ?
   el('a', {href: url, target: '_blank', rel: 'noopener noreferrer', className: 'article-link', textContent: 'article ↗'}) : ''; }
@@ -249,8 +252,8 @@ function side(f, s){ const c = f[s], ctx = f.context[s];
 function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent: f.label + ' · ' + f.kind + ' · score ' + f.score.toFixed(2)}));
   if (f.review) d.append(el('p', {className: 'review-line'}, el('b', {textContent: 'Review: '}), reviewText(f.review)));
   if (f.fact) { const vs = el('ul', {className: 'versions'});
-    f.fact.versions.forEach(v => vs.append(el('li', {}, el('strong', {textContent: '"' + v.value + '"'}),
-      (v.documents.some(x => f.fact.outliers.includes(x)) ? ' (stands alone)' : '') + ': '
+    f.fact.versions.forEach((v, i) => vs.append(el('li', {}, el('strong', {textContent: '"' + v.value + '"'}),
+      (v.documents.some(x => f.fact.outliers.includes(x)) ? ' (stands alone' + whenAlone(f.fact, i) + ')' : '') + ': '
       + v.documents.map(x => sourceText(f, v, x)).join(', '))));
     d.append(el('h2', {textContent: 'Versions' + (f.story ? ' · story: ' + f.story.label : '')}),
       f.fact.in_publication_order ? el('p', {className: 'muted', textContent: 'In order of publication, earliest first: a later version may update an earlier one.'}) : '', vs,

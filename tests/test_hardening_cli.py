@@ -270,6 +270,13 @@ def test_full_lines_say_who_gives_each_version_when_and_who_stands_alone():
     text = render([finding], "full", "0")
     assert '    "17": afp (AFP, 2014-10-24 10:00 UTC), reuters (Reuters, 2014-10-24)' in text
     assert '    "8" (stands alone): cnn (CNN, 2014-10-23 09:00 UTC)' in text
+    # in order of publication the lone source is still named, with what its place may mean
+    finding["fact"] |= {"versions": versions[::-1], "in_publication_order": True}
+    text = render([finding], "full", "0")
+    assert "versions in order of publication: a later one may update an earlier one" in text
+    assert '    "8" (stands alone, published first: since updated, or a slip): cnn' in text
+    finding["fact"] |= {"outliers": ["afp"]}  # the latest stood alone, say
+    assert '"17" (stands alone, published last: an update, or a slip): afp' in render([finding], "full", "0")
 
 
 def test_the_stories_view_lists_every_source_of_a_version_and_marks_the_outlier():

@@ -138,6 +138,7 @@ def test_page_names_each_source_its_outlet_time_and_copy(records, tmp_path):
             "c.txt (Clarion, 2014-10-22 20:30 -04:00, same text as b.txt)"
         ) in detail
         assert "In order of publication, earliest first" in detail
+        assert '"posted <script>" (stands alone, published first: since updated, or a slip): a.txt' in detail
 
 
 @pytest.mark.skipif(
