@@ -43,6 +43,7 @@ class Version:
 
     value: str
     claims: tuple[Claim, ...]
+    key: str = ""  # what compares, where a check gives it (a number's value: "four" and "4" are one version)
 
     @property
     def documents(self) -> tuple[str, ...]:
@@ -63,12 +64,13 @@ class Fact:
 
     @property
     def id(self) -> str:
-        """The kind, the subject and what each version says: no offsets, and no sources.
+        """The kind, the subject and what each version says (as the check compares it, where it gives that: "four"
+        and "4" are one version): no offsets, and no sources.
 
         A new article that repeats a version joins the fact without changing its
-        id, so a reviewed fact stays reviewed in CI; a new version is a new fact.
+        id, so a reviewed fact stays reviewed in CI, however it writes the figure; a new version is a new fact.
         """
-        values = sorted(version_key(v.value) for v in self.versions)
+        values = sorted(v.key or version_key(v.value) for v in self.versions)
         return content_hash("fact", self.kind, self.subject, *values, *self.distinct)
 
     @property
@@ -208,7 +210,7 @@ def _structured_versions(findings: Sequence[Finding], shape: Check) -> list[Vers
             key = json.dumps(key, sort_keys=True, default=str)
             values.setdefault(key, text)
             claims[key][claim_key(claim)] = claim
-    return [Version(values[k], tuple(claims[k].values())) for k in values]
+    return [Version(values[k], tuple(claims[k].values()), k) for k in values]
 
 
 def _agreeing_versions(findings: Sequence[Finding], agreements: Mapping[tuple, list[tuple]]) -> list[Version]:

@@ -238,3 +238,19 @@ def test_two_sources_published_apart_are_not_called_in_publication_order():
         sources=published(times),
     )
     assert not fact.in_publication_order
+
+
+def test_a_figure_written_in_words_or_digits_is_one_version_and_keeps_the_facts_id():
+    """A fact reviewed as "four" against "18" got a new id, and failed CI again, when its source was edited to
+    "4" or a new article gave "4": the id hashed the text shown, not the value compared."""
+    worded = votes(4, 18)
+    worded.detail["a"]["text"] = "four"
+    (before,) = group_facts([contradiction("000", "Only four voted against.", "001", "18 voted against.", worded)])
+    (edited,) = group_facts([contradiction("000", "Only 4 voted against.", "001", "18 voted against.", votes(4, 18))])
+    joined = [
+        contradiction("000", "Only four voted against.", "001", "18 voted against.", worded),
+        contradiction("002", "Only 4 voted against.", "001", "18 voted against.", votes(4, 18)),
+    ]
+    (both,) = group_facts(joined)
+    assert before.id == edited.id == both.id
+    assert len(both.versions) == 2 and {v.documents for v in both.versions} == {("000", "002"), ("001",)}
