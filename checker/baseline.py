@@ -116,8 +116,9 @@ def _documents(record: dict[str, Any]) -> list[str]:
 def update_baseline(
     previous: dict[str, Any], records: Iterable[dict[str, Any]], settings: dict[str, Any]
 ) -> dict[str, Any]:
-    """A baseline recording `records`, keeping the decisions `previous` holds for the same ids."""
-    decided = entries(previous)
+    """A baseline recording `records`, keeping the decisions `previous` holds for them (`decisions`)."""
+    records = list(records)
+    decided = decisions(records, previous)
     results: dict[str, list[dict[str, Any]]] = {}
     for record in records:
         entry = entry_for(record) | {"recorded": RECORDED}
@@ -125,6 +126,35 @@ def update_baseline(
         entry.update({k: old[k] for k in ("decision", "reason", "reviewer", "decided_at") if k in old})
         results.setdefault(record["a"]["doc_id"], []).append(entry)
     return {"version": BASELINE_VERSION, "settings": settings, "generated_at": utc_now(), "results": results}
+
+
+def decisions(records: Iterable[dict[str, Any]], baseline: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The decided baseline entry of each finding that has one, by finding id: its own, or, for a fact whose id
+    is new, a decided entry of its kind and subject with all its versions and sources (one written under the id
+    an earlier version of checker gave it)."""
+    known = entries(baseline)
+    earlier = [entry for entry in known.values() if entry.get("decision")]
+    found = {}
+    for record in records:
+        entry = known.get(record["id"], {})
+        if not entry.get("decision"):
+            entry = next((e for e in earlier if _covers(e, record)), {})
+        if entry:
+            found[record["id"]] = entry
+    return found
+
+
+def _covers(entry: dict[str, Any], record: dict[str, Any]) -> bool:
+    """Whether a baseline entry of a fact has the kind and subject of a report's fact and all its versions and
+    sources."""
+    if not record.get("fact") or (entry.get("kind"), entry.get("subject")) != (
+        record["kind"],
+        record["fact"]["subject"],
+    ):
+        return False
+    return set(_versions(record)) <= set(entry.get("versions", ())) and set(_documents(record)) <= set(
+        entry.get("documents", ())
+    )
 
 
 def _set_decision(entry: dict[str, Any], decision: str, reason: str, reviewer: str) -> None:
@@ -163,27 +193,26 @@ def holds_back(entry: dict[str, Any]) -> bool:
 def _held_back(baseline: dict[str, Any]) -> Callable[[dict[str, Any]], bool]:
     """Whether the baseline holds a finding back from CI.
 
-    A fact is held back by its id, or by an entry held back for the same kind and subject whose versions
-    and sources include all of the fact's: an article that brought a third version was reviewed with the
-    fact, and once it is deleted or corrected, what is left is no new disagreement. A version or a source
-    the entry did not have still fails.
+    A fact is held back by its id where it shares a source with the entry (one fact in two stories, "former
+    president" against "president" of two people, has one id: the other story's is new), or by an entry
+    held back for the same kind and subject whose versions and sources include all of the fact's: an
+    article that brought a third version was reviewed with the fact, and once it is deleted or corrected,
+    what is left is no new disagreement. A version or a source the entry did not have still fails.
     """
     held = [entry for entry in entries(baseline).values() if holds_back(entry)]
-    known = {entry["id"] for entry in held}
-    covering: dict[tuple[str, str], list[tuple[set[str], set[str]]]] = {}
+    known = {entry["id"]: entry for entry in held}
+    covering: dict[tuple[str, str], list[dict[str, Any]]] = {}  # entries of facts, by kind and subject
     for entry in held:
         if {"kind", "subject", "versions", "documents"} <= entry.keys():
-            wider = (set(entry["versions"]), set(entry["documents"]))
-            covering.setdefault((entry["kind"], entry["subject"]), []).append(wider)
+            covering.setdefault((entry["kind"], entry["subject"]), []).append(entry)
 
     def held_back(record: dict[str, Any]) -> bool:
-        if record["id"] in known:
-            return True
         if not record.get("fact"):
-            return False
-        versions, documents = set(_versions(record)), set(_documents(record))
-        wider = covering.get((record["kind"], record["fact"]["subject"]), ())
-        return any(versions <= given and documents <= sources for given, sources in wider)
+            return record["id"] in known
+        documents = set(_documents(record))
+        if record["id"] in known and documents & set(known[record["id"]].get("documents", documents)):
+            return True
+        return any(_covers(e, record) for e in covering.get((record["kind"], record["fact"]["subject"]), ()))
 
     return held_back
 
@@ -198,13 +227,14 @@ def review_states(records: Iterable[dict[str, Any]], baseline: dict[str, Any]) -
     """What the baseline says of each contradiction, by finding id, for a reviewer's page: the decision (with
     who made it, when and why), "in the baseline" where CI holds it back undecided (`checker baseline` recorded
     it, or it is part of a fact reviewed with more versions), else "new": it fails CI."""
-    held_back, decided = _held_back(baseline), entries(baseline)
+    records = list(records)
+    held_back, decided = _held_back(baseline), decisions(records, baseline)
     states = {}
     for record in records:
         if record["label"] != "contradict":
             continue
         entry = decided.get(record["id"], {})
-        if entry.get("decision"):
+        if entry:
             states[record["id"]] = {"state": entry["decision"]} | {
                 key: entry[key] for key in ("reviewer", "reason", "decided_at") if entry.get(key)
             }

@@ -688,7 +688,7 @@ def review(
     ] = None,
 ) -> None:
     """Review findings one at a time; confirm or dismiss each into the baseline CI reads."""
-    from checker.baseline import BaselineError, entries, load_baseline, write_baseline
+    from checker.baseline import BaselineError, decisions, load_baseline, write_baseline
     from checker.formats import printable, to_human
     from checker.review import Filters, audit, default_reviewer, summary_lines, terminal_key
 
@@ -706,7 +706,7 @@ def review(
     except BaselineError as exc:
         raise fail(str(exc)) from exc
     if list_only:
-        known = {i: e["decision"] for i, e in entries(reviewed).items() if e.get("decision")}
+        known = {i: e["decision"] for i, e in decisions(selected, reviewed).items()}
         notes = {i: f" [{decision} in the baseline]" for i, decision in known.items()}
         out.print(to_human(selected, concise=True, notes=notes), end="", markup=False)
         decided = sum(1 for r in selected if r["id"] in known)

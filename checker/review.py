@@ -20,7 +20,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from checker.baseline import decide_record, entries
+from checker.baseline import decide_record, decisions
 from checker.formats import JSONL_LINE, model_reading, place, printable, record_documents, version_lines, when
 from checker.html import claim_context
 from checker.interrupts import Terminated
@@ -157,8 +157,8 @@ def audit(
     piped in, a line each: "d toll update") a key's reason is the rest of its line, and no line is read for it:
     a script piping "d", "d", "c" had its second "d" read as the first one's reason.
     """
-    known = entries(baseline)
-    todo = [r for r in records if not known.get(r["id"], {}).get("decision")]
+    decided = decisions(records, baseline)
+    todo = [r for r in records if r["id"] not in decided]
     texts: dict = {}
     changed, i = False, 0
     while 0 <= i < len(todo):

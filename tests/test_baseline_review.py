@@ -23,6 +23,7 @@ from checker.baseline import (
     BaselineError,
     decide_record,
     entries,
+    entry_for,
     load_baseline,
     review_states,
     unreviewed,
@@ -155,6 +156,23 @@ def test_checker_baseline_records_on_purpose_and_keeps_decisions():
     assert updated[finding(1)["id"]]["reviewer"] == "ana" and updated[finding(2)["id"]]["decision"] is None
 
 
+def test_checker_baseline_keeps_a_decision_on_a_fact_whose_id_an_earlier_version_wrote_otherwise():
+    """Fact ids now hash a figure's value; `checker baseline` after the upgrade dropped the reviewer's decisions."""
+    versions = [{"value": "four", "documents": ["a.txt"]}, {"value": "18", "documents": ["b.txt"]}]
+    record = finding(3) | {"fact": {"subject": "vot against", "versions": versions}}
+    old = entry_for(record) | {"id": "0" * 16, "decision": "confirmed", "reviewer": "ana", "reason": "a typo"}
+    updated = entries(update_baseline(EMPTY | {"results": {"a.txt": [old]}}, [record], {}))
+    assert (updated[record["id"]]["decision"], updated[record["id"]]["reason"]) == ("confirmed", "a typo")
+    # nor does a review ask about it again, and the page shows the decision
+    assert not audit([record], EMPTY | {"results": {"a.txt": [old]}}, quiet_console(), answers())
+    assert review_states([record], EMPTY | {"results": {"a.txt": [old]}})[record["id"]]["state"] == "confirmed"
+    elsewhere = record | {"fact": {"subject": "vot against", "versions": [versions[0] | {"documents": ["x.txt"]}]}}
+    assert (
+        entries(update_baseline(EMPTY | {"results": {"a.txt": [old]}}, [elsewhere], {}))[record["id"]]["decision"]
+        is None
+    )  # another story's fact with those versions: not the one decided
+
+
 def test_ci_holds_back_only_decided_or_recorded_findings():
     records = [finding(n) for n in range(1, 5)]
     baseline = EMPTY | {
@@ -187,6 +205,20 @@ def test_a_decision_on_an_entry_an_older_version_wrote_adds_what_holds_back_the_
         "fact": {"subject": "vote against", "versions": [{"value": "7", "documents": ["x.txt"]}, versions[0]]}
     }
     assert unreviewed([fewer, other_story], baseline) == [other_story]
+
+
+def test_one_fact_in_another_story_is_new_though_its_id_is_the_reviewed_ones():
+    """ "Former President Trump" against "President Trump" in a golf story has the id of the same discrepancy
+    dismissed in the Putin story; CI held it back, and the golf story's contradiction was never seen."""
+    versions = [{"value": "former president", "documents": ["001"]}, {"value": "president", "documents": ["000"]}]
+    reviewed = finding(7) | {"kind": "title", "fact": {"subject": "trump", "versions": versions}}
+    baseline = EMPTY | {"results": {}}
+    decide_record(baseline, reviewed, "dismissed")
+    golf = [{"value": "former president", "documents": ["golf-1"]}, {"value": "president", "documents": ["golf-2"]}]
+    other_story = reviewed | {"fact": {"subject": "trump", "versions": golf}}
+    joined = [versions[0], {"value": "president", "documents": ["000", "005"]}]
+    new_source = reviewed | {"fact": {"subject": "trump", "versions": joined}}  # a new article repeats a version
+    assert unreviewed([reviewed, other_story, new_source], baseline) == [other_story]
 
 
 def test_a_page_is_told_what_the_baseline_says_of_each_contradiction_as_ci_reads_it():
