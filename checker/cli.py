@@ -433,7 +433,8 @@ def run(
     elif not quiet:
         from checker.formats import to_stories
 
-        out.print(to_stories(records, max(out.width, 60)), end="", markup=False)
+        articles = {story["id"]: len(story["documents"]) for story in stats["stories"]}
+        out.print(to_stories(records, max(out.width, 60), articles), end="", markup=False)
         _print_summary(stats, len(records))
     if fail_on and any(
         f.label in parse_labels(fail_on) for f in result.selected(settings.include, settings.ignore_kinds)

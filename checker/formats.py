@@ -284,17 +284,27 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
 
 
-def to_stories(records: Sequence[dict[str, Any]], width: int = 100) -> str:
-    """The contradictions story by story: each fact, every version with its sources, the outlier named."""
-    stories: dict[str, list[dict[str, Any]]] = {}
+def to_stories(records: Sequence[dict[str, Any]], width: int = 100, articles: Mapping[str, int] | None = None) -> str:
+    """The contradictions story by story: each fact, every version with its sources, the outlier named.
+
+    `articles`: how many articles each story has, by story id; where given, a story's line says how many of
+    them its facts involve ("5 articles, 2 disputed facts between 3 of them": two agree with all, or say nothing
+    of what is disputed).
+    """
+    stories: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for record in records:
         if record["label"] == "contradict" and record.get("fact"):
-            stories.setdefault((record.get("story") or {}).get("label", ""), []).append(record)
+            story = record.get("story") or {}
+            stories.setdefault((story.get("id", ""), story.get("label", "")), []).append(record)
     lines = []
-    for label, facts in stories.items():
-        documents = set().union(*(record_documents(r) for r in facts))
+    for (story_id, label), facts in stories.items():
+        documents = len(set().union(*(record_documents(r) for r in facts)))
         disputed = f"{len(facts)} disputed fact{'' if len(facts) == 1 else 's'}"
-        counts = f" ({len(documents)} sources, {disputed})"
+        total = (articles or {}).get(story_id)
+        if not total:
+            counts = f" ({documents} sources, {disputed})"
+        else:
+            counts = f" ({total} articles, {disputed}{f' between {documents} of them' if documents < total else ''})"
         lines.append(_cut(f"Story: {label or '(all documents)'}", width - len(counts)) + counts)
         for record in facts:
             about = f"  {record['kind']} {record['score']:.2f}: {printable(one_line(reason(record)))}"
