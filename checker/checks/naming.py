@@ -24,6 +24,9 @@ from checker.checks.wording import MIN_WITHIN_WORDS, SLOT, Slotted, differing_sl
 from checker.entities import clean_name
 from checker.records import Claim, Evidence
 
+BY_GIVEN_NAME = frozenset({"sir", "dame"})  # honours written before a given name: "Sir John" of Sir John Stevens
+SPELLING_LENGTH = 5  # letters a surname needs before one more or less is a spelling: "Li" and "Lin" are two names
+
 
 @dataclass(frozen=True, slots=True)
 class Names:
@@ -32,10 +35,33 @@ class Names:
     wording: Slotted = Slotted()
 
 
+def _words(name: str) -> list[str]:
+    """A name's words, lower case, hyphens and dots apart: "al-Ghozi" gives "al", "ghozi"."""
+    return clean_name(name).lower().replace("-", " ").replace(".", " ").split()
+
+
 def one_name(x: str, y: str) -> bool:
-    """Whether two names may name one person or body: one's words all stand in the other's, case aside."""
-    words = [set(clean_name(name).lower().split()) for name in (x, y)]
-    return bool(words[0] and words[1]) and (words[0] <= words[1] or words[1] <= words[0])
+    """Whether two names may name one person or body: one's words all stand in the other's, case aside ("Keir
+    Starmer", "Starmer"), or they end in one surname, as people are keyed elsewhere ("Mr Sharon", "Ariel Sharon"),
+    or in two a letter apart, which is a spelling, not another person ("Schooff", "Schoof"); a knight named by
+    his given name ("Sir John") is no other person than anyone."""
+    words = [_words(name) for name in (x, y)]
+    if not (words[0] and words[1]) or any(w[0] in BY_GIVEN_NAME and len(w) == 2 for w in words):
+        return True  # nothing to tell them apart by: "Sir John" is Sir John Stevens, "Mr. Stevens" too
+    if set(words[0]) <= set(words[1]) or set(words[1]) <= set(words[0]):
+        return True
+    surnames = words[0][-1], words[1][-1]
+    return surnames[0] == surnames[1] or (min(map(len, surnames)) >= SPELLING_LENGTH and _one_edit(*surnames))
+
+
+def _one_edit(x: str, y: str) -> bool:
+    """Whether one letter added, dropped or changed turns one word into the other."""
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(a != b for a, b in zip(x, y, strict=True)) == 1
+    shorter, longer = sorted((x, y), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 class NameCheck(Check):
