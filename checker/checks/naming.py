@@ -72,6 +72,7 @@ class NameCheck(Check):
     rule = "The two claims, one statement worded alike, name a different person, body or place in it."
     order = 70
     annotation = Names
+    one_statement = True
     evidence = {
         "description": "The name each side gives in one statement worded alike.",
         "required": ["a", "b"],
