@@ -254,3 +254,16 @@ def test_a_figure_written_in_words_or_digits_is_one_version_and_keeps_the_facts_
     (both,) = group_facts(joined)
     assert before.id == edited.id == both.id
     assert len(both.versions) == 2 and {v.documents for v in both.versions} == {("000", "002"), ("001",)}
+
+
+def test_pairs_of_one_story_showing_one_toll_twice_are_one_fact():
+    """3 against 7 in one article's lead and another's body shared no claim: two facts of one id, the second
+    given an id with its sources in it, so a new article repeating "7" failed CI on a toll reviewed."""
+    lead = contradiction("wire", "Three people died.", "chron", "Seven people died, police said.", votes(3, 7))
+    body = contradiction("wire", "The toll stood at three.", "ledger", "Seven people have died.", votes(3, 7))
+    (fact,) = group_facts([lead, body], story_of={"wire": "s", "chron": "s", "ledger": "s"})
+    assert {v.value: v.documents for v in fact.versions} == {"7": ("chron", "ledger"), "3": ("wire",)}
+    assert fact.id == group_facts([lead])[0].id and fact.outliers == ("wire",)
+    elsewhere = contradiction("post", "Three people died.", "herald", "Seven people died.", votes(3, 7))
+    stories = {"wire": "s", "chron": "s", "post": "t", "herald": "t"}
+    assert len(group_facts([lead, elsewhere], story_of=stories)) == 2  # one discrepancy in two stories: two facts
