@@ -119,8 +119,17 @@ class Fact:
     @property
     def in_publication_order(self) -> bool:
         """Whether the versions follow one another in time: every source of each published before every source
-        of the next, with a version given by two sources or more (one source a version orders trivially)."""
-        return self._time_order() is not None and any(self.voices(v) > 1 for v in self.versions)
+        of the next, with a version given by two sources or more (one source a version orders trivially), or
+        every version by one outlet (its own articles through the day: 3 dead at 08:10, 7 at 12:15)."""
+        return self._time_order() is not None and (
+            any(self.voices(v) > 1 for v in self.versions) or len(self._outlets()) == 1
+        )
+
+    def _outlets(self) -> set[str]:
+        """The outlets of the fact's documents, where every one is known."""
+        documents = {doc for v in self.versions for doc in v.documents}
+        outlets = {self.sources[doc].outlet if doc in self.sources else "" for doc in documents}
+        return set() if "" in outlets else outlets
 
     @property
     def ordered_versions(self) -> tuple[Version, ...]:

@@ -33,10 +33,12 @@ SPACES = re.compile(r"\s+")
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
-    """A document's publication time (ISO 8601, "" where unknown) and the document whose text it repeats."""
+    """A document's publication time (ISO 8601, "" where unknown), the document whose text it repeats, and its
+    outlet ("" where unknown)."""
 
     published: str = ""
     copy_of: str = ""
+    outlet: str = ""
 
 
 def provenance(documents: Iterable[Document]) -> dict[str, Provenance]:
@@ -49,7 +51,7 @@ def provenance(documents: Iterable[Document]) -> dict[str, Provenance]:
         first = min(same, key=lambda d: (time_span(d.published) or (datetime.max,), len(d.id), d.id))
         for document in same:
             copy_of = first.id if document.id != first.id else ""
-            sources[document.id] = Provenance(document.published, copy_of)
+            sources[document.id] = Provenance(document.published, copy_of, document.source)
     return sources
 
 

@@ -267,3 +267,14 @@ def test_pairs_of_one_story_showing_one_toll_twice_are_one_fact():
     elsewhere = contradiction("post", "Three people died.", "herald", "Seven people died.", votes(3, 7))
     stories = {"wire": "s", "chron": "s", "post": "t", "herald": "t"}
     assert len(group_facts([lead, elsewhere], story_of=stories)) == 2  # one discrepancy in two stories: two facts
+
+
+def test_one_outlets_own_articles_through_the_day_are_in_publication_order():
+    """The Chronicle said 3 dead at 08:10 and 7 at 12:15: its own update, shown as a plain contradiction."""
+    finding = contradiction("chron-0810", "Three people died.", "chron-1215", "Seven people died.", votes(3, 7))
+    times = {"chron-0810": "2025-10-14T08:10:00+01:00", "chron-1215": "2025-10-14T12:15:00+01:00"}
+    own = {doc: Provenance(time, outlet="Marston Chronicle") for doc, time in times.items()}
+    (fact,) = group_facts([finding], sources=own)
+    assert fact.in_publication_order and [v.value for v in fact.ordered_versions] == ["3", "7"]
+    two = own | {"chron-1215": Provenance(times["chron-1215"], outlet="Daily Courier")}
+    assert not group_facts([finding], sources=two)[0].in_publication_order  # two outlets, one voice each
