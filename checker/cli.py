@@ -535,7 +535,10 @@ def ci(
     read = {Path(d.file).resolve() for d in documents.documents}
     on_purpose = {Path(s.path).resolve() for s in documents.skipped if s.on_purpose}  # a draft: no article to fail on
     unread = [p for p in changed if Path(p).resolve() not in read | on_purpose]
-    new_ids = {d.id for d in documents.documents if Path(d.file).resolve() in focus}
+    new_lines = _new_lines(since, since_changed) if since else {}
+    new_ids = {
+        d.id for d in documents.documents if Path(d.file).resolve() in focus and not _unchanged_record(d, new_lines)
+    }
     records = []
     if new_ids or not changed:  # else every new article was unreadable: there is nothing to check
         records = [
@@ -557,6 +560,29 @@ def ci(
         raise fail(f"could not check {len(unread)} new article(s): {', '.join(unread)} (see the warnings above)")
     if fresh and not exit_zero:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _new_lines(ref: str, changed: list[str]) -> dict[Path, set[int]]:
+    """The numbers of the lines of each changed JSONL feed that it did not hold at git revision `ref`, by path:
+    a feed appended to is a changed file, but only its new records are new articles."""
+    import subprocess
+
+    new = {}
+    for path in (Path(p).resolve() for p in changed if p.lower().endswith(".jsonl")):
+        shown = subprocess.run(["git", "show", f"{ref}:./{path.name}"], cwd=path.parent, capture_output=True)
+        earlier = set(shown.stdout.decode("utf-8", "surrogateescape").split("\n")) if shown.returncode == 0 else set()
+        current = path.read_bytes().decode("utf-8", "surrogateescape").split("\n")
+        new[path] = {number for number, line in enumerate(current, start=1) if line not in earlier}
+    return new
+
+
+def _unchanged_record(document, new_lines: dict[Path, set[int]]) -> bool:
+    """Whether a feed's record stands in the feed as git had it, line for line (`_new_lines`)."""
+    from checker.formats import JSONL_LINE
+
+    where = JSONL_LINE.match(document.path)
+    path = Path(where["file"]).resolve() if where else None
+    return path in new_lines and int(where["line"]) not in new_lines[path]
 
 
 def _relative(path: str, corpus: Path) -> str:

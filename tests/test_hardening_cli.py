@@ -548,3 +548,25 @@ def test_run_prints_the_report_in_a_ci_format_when_asked(corpus, tmp_path, tiny_
     stories = runner.invoke(app, args)
     assert stories.stdout.startswith("Story: ") and "(stands alone)" not in stories.stdout
     assert runner.invoke(app, [*args, "--output-format", "xml"]).exit_code == 2
+
+
+def test_ci_since_a_feed_appended_to_checks_only_its_new_records(tmp_path, tiny_model):
+    """A day's JSONL feed grows by a few records a commit; every record of it counted as new, so CI failed on
+    the morning's contradictions at each commit, on the old records' lines."""
+
+    def record(name: str, text: str) -> str:
+        return json.dumps({"id": name, "source": name.upper(), "text": text}) + "\n"
+
+    morning = record("a", VOTE_A) + record("b", VOTE_B)
+    noon = morning + record("c", "Delegates met again in Geneva on Tuesday.\n")
+    evening = noon + record("d", VOTE_B.replace("4 votes", "12 votes"))
+    news = news_history(tmp_path, {"feed.jsonl": morning}, {"feed.jsonl": noon}, {"feed.jsonl": evening})
+    common = ["--corpus", str(news), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
+    common += ["--baseline", str(tmp_path / "b.json"), "--output-format", "github"]
+    subprocess.run(["git", "-C", str(news), "checkout", "-q", "HEAD~1"], check=True)
+    noon_ci = runner.invoke(app, ["ci", "--since", "HEAD~1", *common])
+    assert noon_ci.exit_code == 0 and "0 new contradiction(s)" in noon_ci.stderr, noon_ci.output
+    subprocess.run(["git", "-C", str(news), "checkout", "-q", "-"], check=True)
+    evening_ci = runner.invoke(app, ["ci", "--since", "HEAD~1", *common])
+    assert evening_ci.exit_code == 1, evening_ci.output
+    assert "feed.jsonl,line=4" in evening_ci.stdout and "line=2" not in evening_ci.stdout
