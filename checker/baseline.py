@@ -137,11 +137,19 @@ def decisions(records: Iterable[dict[str, Any]], baseline: dict[str, Any]) -> di
     found = {}
     for record in records:
         entry = known.get(record["id"], {})
-        if not entry.get("decision"):
+        if not (entry.get("decision") and _same_fact(entry, record)):
             entry = next((e for e in earlier if _covers(e, record)), {})
         if entry:
             found[record["id"]] = entry
     return found
+
+
+def _same_fact(entry: dict[str, Any], record: dict[str, Any]) -> bool:
+    """Whether an entry of a report line's id is of its fact: it shares a source with it (one discrepancy in two
+    stories has one id), where both name their sources."""
+    if not record.get("fact") or "documents" not in entry:
+        return True
+    return bool(set(entry["documents"]) & set(_documents(record)))
 
 
 def _covers(entry: dict[str, Any], record: dict[str, Any]) -> bool:
@@ -209,8 +217,7 @@ def _held_back(baseline: dict[str, Any]) -> Callable[[dict[str, Any]], bool]:
     def held_back(record: dict[str, Any]) -> bool:
         if not record.get("fact"):
             return record["id"] in known
-        documents = set(_documents(record))
-        if record["id"] in known and documents & set(known[record["id"]].get("documents", documents)):
+        if record["id"] in known and _same_fact(known[record["id"]], record):
             return True
         return any(_covers(e, record) for e in covering.get((record["kind"], record["fact"]["subject"]), ()))
 

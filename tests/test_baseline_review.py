@@ -22,6 +22,7 @@ from checker.baseline import (
     SCHEMA_PATH,
     BaselineError,
     decide_record,
+    decisions,
     entries,
     entry_for,
     load_baseline,
@@ -219,6 +220,10 @@ def test_one_fact_in_another_story_is_new_though_its_id_is_the_reviewed_ones():
     joined = [versions[0], {"value": "president", "documents": ["000", "005"]}]
     new_source = reviewed | {"fact": {"subject": "trump", "versions": joined}}  # a new article repeats a version
     assert unreviewed([reviewed, other_story, new_source], baseline) == [other_story]
+    # nor is it shown decided, skipped by a review, or given the other story's decision by `checker baseline`
+    assert review_states([other_story], baseline)[other_story["id"]]["state"] == "new"
+    assert decisions([other_story], baseline) == {}  # what a review skips as decided
+    assert entries(update_baseline(baseline, [other_story], {}))[other_story["id"]]["decision"] is None
 
 
 def test_a_page_is_told_what_the_baseline_says_of_each_contradiction_as_ci_reads_it():
