@@ -112,19 +112,24 @@ def _counted(root, end: int, span, cues: Cues):
     return next((t for t in nouns if t.is_alpha and not t.is_stop and t.text[0].islower()), None)
 
 
-def _unit(noun, cues: Cues) -> str:
+def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
     """What a noun counts, by one name ("164 deaths", "146 of the dead"); people by what happened to them; a
-    count by what it counts ("the death toll", "the number of people who died" count deaths, as "seven died")."""
+    count by what it counts ("the death toll", "the number of people who died" count deaths, as "seven died").
+
+    `counted_by`: the noun is what a count counts ("the number of people who died"), so what happened to them
+    is told in the clause on them; elsewhere it is the verb over them ("three people who were injured ... have
+    died" are deaths).
+    """
     if cues.at(noun.i, "count-of"):
         of = next((c for c in noun.children if c.lower_ == "of"), None)
         counted = next((c for c in noun.children if c.dep_ == "compound"), None) or next(
             (c for c in (of.children if of is not None else ()) if c.dep_ == "pobj"), None
         )
         if counted is not None:
-            return _unit(counted, cues)
+            return _unit(counted, cues, counted_by=True)
     unit = cues.at(noun.i, "counts:") or noun.lemma_.lower()
     if cues.at(noun.i, "people"):  # what the verb on them says: "killed 12 people", "the people who died"
-        described = [c for c in noun.children if c.dep_ in {"acl", "relcl"}]
+        described = [c for c in noun.children if c.dep_ in {"acl", "relcl"}] if counted_by else []
         verb = described[0] if described else next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), noun.head)
         unit = next(filter(None, (cues.at(t.i, "counts:") for t in (verb, *verb.children) if t != noun)), unit)
     return unit
