@@ -32,7 +32,15 @@ from typing import Any
 
 from checker.checks.base import NO_HEAD, Check, CheckSetting, versus
 from checker.checks.days import writes_a_day
-from checker.checks.figures import CURRENCIES, Figure, last_digit, line_cues, one_rounds_the_other, value_of
+from checker.checks.figures import (
+    CURRENCIES,
+    Figure,
+    figure_runs,
+    last_digit,
+    line_cues,
+    one_rounds_the_other,
+    value_of,
+)
 from checker.checks.quantities import (
     AGE_UNIT,
     EARLIER,
@@ -217,7 +225,10 @@ class NumberCheck(Check):
     def annotate(self, claim: Claim, tokens) -> Quantities:
         cues = line_cues(tokens.doc)
         found = extract_quantities(tokens, cues)
-        runs = slot_runs(tokens, is_figure)
+        in_figures = {
+            t.i for run in figure_runs(tokens, cues) for t in run
+        }  # "half a million": one slot, not "million"
+        runs = slot_runs(tokens, lambda t: (is_figure(t) or t.i in in_figures) and not writes_a_day(t))
         return Quantities(
             tuple(found),
             tuple(_comparable(found, claim)),
