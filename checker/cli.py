@@ -570,8 +570,10 @@ def _new_lines(ref: str, changed: list[str]) -> dict[Path, set[int]]:
     new = {}
     for path in (Path(p).resolve() for p in changed if p.lower().endswith(".jsonl")):
         shown = subprocess.run(["git", "show", f"{ref}:./{path.name}"], cwd=path.parent, capture_output=True)
-        earlier = set(shown.stdout.decode("utf-8", "surrogateescape").split("\n")) if shown.returncode == 0 else set()
-        current = path.read_bytes().decode("utf-8", "surrogateescape").split("\n")
+        # line ends as git stores them, not as a checkout writes them (core.autocrlf): "\r" is no change
+        earlier = set(shown.stdout.decode("utf-8", "surrogateescape").replace("\r\n", "\n").split("\n"))
+        earlier = earlier if shown.returncode == 0 else set()
+        current = path.read_bytes().decode("utf-8", "surrogateescape").replace("\r\n", "\n").split("\n")
         new[path] = {number for number, line in enumerate(current, start=1) if line not in earlier}
     return new
 

@@ -92,7 +92,9 @@ def git_listed(folder: str) -> tuple[frozenset[str] | None, str | None]:
     no work tree, or git lists nothing in it."""
     command = ["git", "-c", "core.quotePath=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard"]
     try:
-        done = subprocess.run(command, cwd=folder, capture_output=True, timeout=GIT_TIMEOUT_S, check=False)
+        # git's own words, which NOT_A_WORK_TREE reads, whatever the user's language
+        english = os.environ | {"LC_ALL": "C", "LANGUAGE": ""}
+        done = subprocess.run(command, cwd=folder, capture_output=True, timeout=GIT_TIMEOUT_S, check=False, env=english)
     except OSError:
         return None, None
     except subprocess.TimeoutExpired:

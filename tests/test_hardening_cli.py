@@ -570,3 +570,12 @@ def test_ci_since_a_feed_appended_to_checks_only_its_new_records(tmp_path, tiny_
     evening_ci = runner.invoke(app, ["ci", "--since", "HEAD~1", *common])
     assert evening_ci.exit_code == 1, evening_ci.output
     assert "feed.jsonl,line=4" in evening_ci.stdout and "line=2" not in evening_ci.stdout
+
+
+def test_a_feeds_lines_written_with_other_line_ends_are_no_new_records(tmp_path):
+    """(review) A checkout with core.autocrlf writes "\r\n" where git stores "\n": every record read as new."""
+    from checker.cli import _new_lines
+
+    news = news_history(tmp_path, {"feed.jsonl": '{"id": "a"}\n{"id": "b"}\n'})
+    (news / "feed.jsonl").write_bytes(b'{"id": "a"}\r\n{"id": "b"}\r\n{"id": "c"}\r\n')
+    assert _new_lines("HEAD", [str(news / "feed.jsonl")]) == {(news / "feed.jsonl").resolve(): {3}}

@@ -135,3 +135,13 @@ def test_a_repositorys_own_pages_are_named_and_not_read_unless_named(tmp_path):
     )
     assert skipped == {"Changelog.markdown": page, "README.md": page, "docs/LICENSE.txt": page}
     assert ids(tmp_path, None, tmp_path / "README.md") == ["README.md", "bridge.md", "readme-of-the-bridge.md"]
+
+
+@needs_git
+def test_outside_a_work_tree_git_says_nothing_in_any_language(tmp_path, monkeypatch):
+    """(review) In German, git's "not a git repository" was not read as such: every walk warned that git failed."""
+    from checker.ignores import git_listed
+
+    monkeypatch.setenv("LANGUAGE", "de")
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    assert git_listed(str(tmp_path)) == (None, None)
