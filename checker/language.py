@@ -9,9 +9,11 @@ mostly in another script (Chinese, Cyrillic, Arabic) is not English whatever its
 
 A low share alone does not make a text foreign: a round-up of headlines ("Markets: Dow record high, oil
 slump | Sport: Liverpool 3 Chelsea 1 ...") has almost no function words of any language. So a text is
-named not English only where another language's function words (spaCy's stop list of that language) are
-at least as common as the share English needs: the French bodies have 0.48-0.50 French ones, a headline
-round-up about 0.02 of any language, and no English body more than 0.27 of another's.
+named not English where another language's function words (spaCy's stop list of that language) are at
+least as common as the share English needs, or where its words are not mostly capitalised, as headlines and
+names are (prose in a language spaCy lists no function words of): the French bodies have 0.48-0.50 French
+ones, a headline round-up about 0.02 of any language and half its words capitalised, and no English body
+more than 0.27 of another's.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from pathlib import Path
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 MIN_WORDS = 20  # fewer tell no language apart: a headline may be all names ("ISIL beheads David Haines")
+# Of a text with few function words of any language, the share of capitalised words that makes it headlines or
+# names (a round-up of headlines: 0.5), not prose in a language spaCy has no stop list of (under 0.1)
+MIN_HEADLINE_CAPITALS = 0.3
 MIN_LATIN_SHARE = 0.5  # of the letters, those of English's alphabet (ASCII); English news, names and quotes in other
 # scripts and all, has 0.88 or more among the FNC-1 bodies
 
@@ -71,9 +76,15 @@ def not_english(text: str, min_english_share: float) -> str | None:
     other_share, language = max(
         (_share(words, vocabulary), code) for code, vocabulary in other_function_words().items()
     )
-    if other_share < min_english_share:
-        return None  # a list of headlines or names: no language's function words, so English is as likely as any
+    if other_share >= min_english_share:
+        return (
+            f"not in English ({share:.0%} of its words are English function words, under {min_english_share:.0%};"
+            f" {other_share:.0%} are those of language '{language}'); checker reads English"
+        )
+    capitalised = sum(word[0].isupper() for word in WORD.findall(text)) / len(words)
+    if capitalised >= MIN_HEADLINE_CAPITALS:
+        return None  # headlines and names: no language's function words, so English is as likely as any
     return (
-        f"not in English ({share:.0%} of its words are English function words, under {min_english_share:.0%};"
-        f" {other_share:.0%} are those of language '{language}'); checker reads English"
+        f"not in English ({share:.0%} of its words are English function words, under {min_english_share:.0%},"
+        " and it is no list of headlines or names); checker reads English"
     )

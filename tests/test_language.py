@@ -58,3 +58,12 @@ def test_a_round_up_of_headlines_is_english_and_german_or_spanish_news_is_not():
     )
     assert "language 'de'" in not_english(german, 0.1)
     assert "language 'es'" in not_english(spanish, 0.1)
+
+
+def test_prose_in_a_language_with_no_stop_list_is_not_english_though_a_headline_round_up_is():
+    """(review) Swahili has no stop list in spaCy: with the round-up rule it was read as English."""
+    swahili = (
+        "Wanafunzi wengi walirudi shuleni leo asubuhi baada ya likizo ndefu iliyosababishwa na mvua kubwa"
+        " iliyonyesha katika maeneo mengi ya pwani na bara wiki iliyopita mjini."
+    )
+    assert "no list of headlines or names" in not_english(swahili, 0.1)
