@@ -36,7 +36,7 @@ from checker.cleaning import kept_spans, publication_date
 from checker.config import Config
 from checker.ignores import Ignores, repository_page
 from checker.language import not_english
-from checker.markdown_text import SITE_TEMPLATE, front_matter, markdown_main_text
+from checker.markdown_text import SITE_TEMPLATE, front_matter, html_blocks, markdown_main_text
 from checker.records import Document, MainText, SkippedFile, line_starts
 from checker.sources import time_span
 
@@ -565,9 +565,9 @@ def read_text_file(path: Path, doc_id: str, max_chars: int, warnings: list[str])
 def _or_html_body(page: MainText, raw: str) -> MainText:
     """A Markdown article whose body is all HTML (a WordPress export: raw HTML is no text to Markdown) read as
     a page is, its front matter's fields first; any other `page` as it is."""
-    body_start = front_matter(raw)[0]
-    if page.text.strip() or not HTML_IN_TEXT.search(raw, body_start):
+    if page.text.strip() or not html_blocks(raw):
         return page
+    body_start = front_matter(raw)[0]
     html = html_main_text(" " * body_start + raw[body_start:])  # the same length: each offset stays the file's
     return html._replace(title=page.title or html.title, meta=html.meta | page.meta)
 

@@ -275,6 +275,11 @@ def _plain(markdown: str) -> str:
     return "".join(c.content for c in children or () if c.type in ("text", "code_inline")).strip() or markdown
 
 
+def html_blocks(raw: str) -> bool:
+    """Whether a Markdown article's body holds blocks of raw HTML (not in code: "```html" shows a page's source)."""
+    return any(token.type == "html_block" for token in _parser().parse(raw[front_matter(raw)[0] :]))
+
+
 def markdown_main_text(raw: str, warn: Callable[[str], None]) -> MainText:
     """The title and text of a Markdown article, each text character's place in `raw`, and what its front
     matter says (`front_matter`); `warn` is told of a front matter that cannot be read. Without a front matter

@@ -235,3 +235,10 @@ def test_a_body_written_in_html_is_read_as_a_page_is_with_the_front_matter_field
     assert (doc.title, doc.source) == ("Flood kills 12", "Daily Post")
     start = doc.text.index("£2")
     assert raw[doc.file_offset(start) :].startswith("&pound;2 million")
+
+
+def test_html_in_a_code_block_only_is_no_article_body(tmp_path):
+    """(review) A post that shows a page's source in a fence was read as a page, its fences as text."""
+    (tmp_path / "snippet.md").write_text("---\ntitle: Embed code\n---\n```html\n<p>Copy this.</p>\n```\n")
+    corpus = load_corpus([str(tmp_path)])
+    assert not corpus.documents and "no article text" in corpus.skipped[0].reason
