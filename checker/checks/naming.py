@@ -78,6 +78,16 @@ def _key(name: str, person: bool) -> str:
     return (entity_key(name, "ORG") or name).lower()
 
 
+def same_entity(x: str, y: str) -> bool:
+    """Whether two names of a body or place name one: as the entity they are ("U.S." and "United States"), or
+    one the initials of the other ("IS" and "Islamic State", "UN" and "United Nations")."""
+    if _key(x, False) == _key(y, False):
+        return True
+    short, long = sorted((x.replace(".", "").strip(), y), key=len)
+    initials = "".join(word[0] for word in long.replace("-", " ").split() if word[0].isupper())
+    return short.isupper() and len(short) > 1 and short == initials
+
+
 class NameCheck(Check):
     """A name changed in one wording: someone else, or the same person named two ways."""
 
@@ -112,7 +122,7 @@ class NameCheck(Check):
         for i, j in differing_slots(x.wording, y.wording):
             names = x.wording.slots[i], y.wording.slots[j]
             person = x.people[i] or y.people[j]
-            same = same_person(*names) if person else _key(names[0], False) == _key(names[1], False)
+            same = same_person(*names) if person else same_entity(*names)
             detail = {"a": names[0], "b": names[1], "person": person}
             if same is False:
                 return Evidence(self.kind, True, detail, versus(*names))
