@@ -46,8 +46,8 @@ class Names:
 
 
 def _words(name: str) -> list[str]:
-    """A name's words, lower case, hyphens and dots apart: "al-Ghozi" gives "al", "ghozi"."""
-    return clean_name(name).lower().replace("-", " ").replace(".", " ").split()
+    """A name's words, lower case, split at hyphens, without dots: "al-Ghozi" gives "al", "ghozi"; "U.S." "us"."""
+    return clean_name(name).lower().replace("-", " ").replace(".", "").split()
 
 
 def same_person(x: str, y: str) -> bool | None:
@@ -58,8 +58,8 @@ def same_person(x: str, y: str) -> bool | None:
     if not (words[0] and words[1]) or set(words[0]) <= set(words[1]) or set(words[1]) <= set(words[0]):
         return True
     given = [[w for w in name[:-1] if w not in TITLES] for name in words]
-    if words[0][-1] == words[1][-1] and not (given[0] and given[1]):
-        return True
+    if words[0][-1] == words[1][-1] and (not (given[0] and given[1]) or _initials(*given) or _initials(*given[::-1])):
+        return True  # "Mr Sharon" / "Ariel Sharon", "J. Smith" / "John Smith"
     surnames = sorted((words[0][-1], words[1][-1]), key=len)
     spelt = len(surnames[0]) >= SPELLING_LENGTH and len(surnames[1]) == len(surnames[0]) + 1
     return (
@@ -67,6 +67,11 @@ def same_person(x: str, y: str) -> bool | None:
         if spelt and any(surnames[1][:i] + surnames[1][i + 1 :] == surnames[0] for i in range(len(surnames[1])))
         else False
     )
+
+
+def _initials(given: list[str], other: list[str]) -> bool:
+    """Whether each of `given` is a letter that starts one of `other`: "J." of "John"."""
+    return all(len(word) == 1 and any(name.startswith(word) for name in other) for word in given)
 
 
 def _key(name: str, person: bool) -> str:
