@@ -86,8 +86,8 @@ def _key(name: str, person: bool) -> str:
 def same_entity(x: str, y: str) -> bool:
     """Whether two names of a body or place name one: as the entity they are ("U.S." and "United States"), or
     one the initials of the other ("IS" and "Islamic State", "UN" and "United Nations")."""
-    if _key(x, False) == _key(y, False):
-        return True
+    if _key(x, False) == _key(y, False) or set(_words(x)) == set(_words(y)):
+        return True  # as written, or in the same words: "Qatar Qatar" where two sentences ran into one
     short, long = sorted((x.replace(".", "").strip(), y), key=len)
     initials = "".join(word[0] for word in long.replace("-", " ").split() if word[0].isupper())
     return short.isupper() and len(short) > 1 and short == initials
