@@ -105,7 +105,11 @@ class NameCheck(Check):
     evidence = {
         "description": "The name each side gives in one statement worded alike.",
         "required": ["a", "b"],
-        "properties": {"a": {"type": "string"}, "b": {"type": "string"}, "person": {"type": "boolean"}},
+        "properties": {
+            "a": {"type": "string"},
+            "b": {"type": "string"},
+            "person": {"type": "boolean", "description": "The tagger read a person in one name or the other."},
+        },
     }
 
     def annotate(self, claim: Claim, tokens) -> Names:
