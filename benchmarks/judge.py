@@ -8,7 +8,8 @@ Sets, none of which the rules were written on:
 - `planted`: a real news sentence (FNC-1 bodies from 800 on; the rules were
   written on bodies 0-199 and checked on 200-399) against itself with one
   edit: a count, a month, a weekday, a negation added or taken away, or a
-  person swapped for another of the same article: a contradiction. And
+  person swapped for another of the same article (not one of the same
+  surname: "Jobs" made "Steve Jobs" is no other person): a contradiction. And
   against itself with an attribution added ("..., Smith said."): none.
 - `news`: the blind-labelled pairs checker reported, this version or an
   earlier one, on FNC-1 bodies 0-799 and 1400-1599
@@ -91,6 +92,10 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_END.split(" ".join(text.split())) if 8 <= len(s.split()) <= 40]
 
 
+def _surname(name: str) -> str:
+    return name.split()[-1].lower().removesuffix("'s").removesuffix("’s")
+
+
 def edits(sentence: str, people: list[str], rng: random.Random) -> list[tuple[str, str]]:
     """(edited sentence, kind of edit) for every edit this sentence allows."""
     found = []
@@ -107,7 +112,8 @@ def edits(sentence: str, people: list[str], rng: random.Random) -> list[tuple[st
     elif not NEGATED.search(sentence) and (m := AUXILIARY.search(sentence)):
         found.append((sentence[: m.end()] + " not" + sentence[m.end() :], "negation added"))
     here = [p for p in people if p in sentence]
-    others = [p for p in people if p not in sentence and " " in p]
+    # another person: not one of the same surname ("Jobs" made "Steve Jobs" is the same man, no contradiction)
+    others = [p for p in people if p not in sentence and " " in p and not (here and _surname(p) == _surname(here[0]))]
     if here and others:
         found.append((sentence.replace(here[0], rng.choice(others)), "person"))
     return found
