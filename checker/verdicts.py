@@ -14,9 +14,7 @@ often than they are. Nor can the same words in two sources contradict each
 other: where one sentence stands word for word inside the other (the same
 quote, given whole in one outlet and in part in another), a contradiction
 could only come from how the claims were made standalone (a pronoun resolved
-to different people), so the model is not trusted there; nor where the words
-are the same but one thing written two ways, as a check that reads it says
-(`Check.one_statement`: "Keir Starmer said ..." / "Starmer said ...").
+to different people), so the model is not trusted there.
 
 These rules drop real contradictions too: a minimal edit that names no
 entity ("this has been an emotional ordeal" / "this has not been ..."), or
@@ -42,7 +40,6 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from checker.checks import registry
 from checker.decision import LEARNED, RULE, Decision, features, model_features, one_within_other, shares_entity
 from checker.records import CandidatePair, Claim, Evidence, Finding, NLIScores
 
@@ -82,8 +79,6 @@ def contradiction_basis(
     contradicting = [e for e in evidence if e.contradicts]
     if contradicting:
         return contradicting[0].kind
-    if any(e.kind in registry().one_statement_kinds for e in evidence):
-        return None  # one statement, one thing in it written two ways ("Keir Starmer" / "Starmer"): the same words
     p_contra, p_entail, _ = _model_reading(scores)
     # the same key with the same label: matching a name across the tagger's person/organisation labels
     # (checks.dates, checks.numbers) added three false model-only reports in the clusters and no find
@@ -126,9 +121,8 @@ def decide(
         return finding("contradict", kind, decision.score(basis), contradicting + agreeing)
     if p_entail >= thresholds.agree:
         return finding("agree", "nli", p_entail, evidence)
-    one_statement = [e for e in agreeing if e.kind in registry().one_statement_kinds]
-    if one_statement or (agreeing and p_contra < thresholds.contradict):
-        return finding("agree", (one_statement or agreeing)[0].kind, max(p_entail, 1.0 - p_contra), evidence)
+    if agreeing and p_contra < thresholds.contradict:
+        return finding("agree", agreeing[0].kind, max(p_entail, 1.0 - p_contra), evidence)
     return finding("unrelated", "nli", p_neutral, evidence)
 
 

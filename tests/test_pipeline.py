@@ -116,32 +116,3 @@ def test_progress_names_a_stage_before_its_first_result(tmp_path, nlp):
     checker.check([str(tmp_path)], progress=lambda stage, done, total: seen.append((stage, done, total)))
     verdicts = [(done, total) for stage, done, total in seen if stage == "verdicts"]
     assert verdicts[0][0] == 0 and verdicts[0][1] > 0 and verdicts[-1][0] == verdicts[-1][1]
-
-
-def test_one_sentence_with_the_person_changed_is_a_name_fact_with_its_outlier(tmp_path, nlp):
-    """A planted name swap in one outlet's copy: the model read nothing (the claims share no entity), and the
-    story's three other sources name John Smith."""
-    sentence = (
-        "Police arrested {} on the Tyne Bridge late on Saturday night after a long chase, a Northumbria Police"
-        " spokesman said."
-    )
-    common = (
-        "The chase began in Gateshead and ended in Newcastle city centre, where the bridge was closed for two hours."
-    )
-    leads = {  # each outlet's own lead: not reprints of one another
-        "a.txt": ("A car chase ended on the Tyne Bridge in Newcastle.", "John Smith"),
-        "b.txt": ("Drivers were stuck for hours in Newcastle city centre after a police chase.", "John Smith"),
-        "c.txt": ("The Tyne Bridge reopened to traffic on Sunday after a police chase.", "John Smith"),
-        "d.txt": ("A man was detained after a chase from Gateshead to Newcastle.", "Jane Doe"),
-    }
-    for name, (lead, person) in leads.items():
-        (tmp_path / name).write_text(f"{lead}\n{sentence.format(person)}\n{common}\n")
-
-    class Neutral(ScriptedNLI):
-        def predict(self, pairs, batch_size: int = 64) -> np.ndarray:
-            return np.array([NEUTRAL for _ in pairs])
-
-    result = Checker(Config(), nli=Neutral(), embedder=SentenceEmbedder(), nlp=nlp).check([str(tmp_path)])
-    (fact,) = result.facts
-    assert (fact.kind, fact.outliers) == ("name", ("d.txt",))
-    assert [v.value for v in fact.versions] == ["John Smith", "Jane Doe"]

@@ -52,13 +52,6 @@ def test_structured_contradiction_outranks_the_model():
     assert finding.evidence == (evidence,)
 
 
-def test_one_statement_naming_one_person_two_ways_is_no_contradiction_whatever_the_model_reads():
-    """ "Sir Keir said ..." / "Sir Keir Starmer said ...": the model read 0.9 contradiction into the same words."""
-    same_person = Evidence("name", False, {"a": "Sir Keir", "b": "Sir Keir Starmer"}, "both name Sir Keir Starmer")
-    finding = verdict((0.0, 0.05, 0.95), (0.0, 0.05, 0.95), [same_person])
-    assert (finding.label, finding.kind) == ("agree", "name")
-
-
 def test_matching_values_agree_unless_the_model_sees_a_contradiction():
     same = Evidence("number", False, {}, "both give 12 votes")
     assert verdict((0.2, 0.7, 0.1), (0.2, 0.7, 0.1), [same]).label == "agree"

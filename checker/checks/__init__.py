@@ -38,11 +38,6 @@ class Registry:
         """What can decide a finding's label: the model, or a check."""
         return (NLI_KIND, *self.kinds)
 
-    @property
-    def one_statement_kinds(self) -> frozenset[str]:
-        """The kinds whose agreement says two claims are one statement (`Check.one_statement`)."""
-        return frozenset(c.kind for c in self.checks if c.one_statement)
-
     def rules(self) -> dict[str, str]:
         return {NLI_KIND: NLI_RULE} | {c.kind: c.rule for c in self.checks}
 

@@ -75,9 +75,6 @@ class Check:
         "b vs a"; None where its messages name no sides in that order.
     whole_subject: the fact subject alone names one fact in a story (a person's office, a quote);
         otherwise pairs join into facts by the claims they share.
-    one_statement: this check agrees only on two claims of one wording whose differences it read as one
-        thing written two ways ("Keir Starmer" / "Starmer"): such a pair says the same, and the model's
-        contradiction is not taken (`checker.verdicts.contradiction_basis`).
     """
 
     kind: ClassVar[str]
@@ -89,7 +86,6 @@ class Check:
     side_swaps: ClassVar[dict[str, str]] = {}
     versus_head: ClassVar[re.Pattern[str] | None] = None
     whole_subject: ClassVar[bool] = False
-    one_statement: ClassVar[bool] = False
 
     def __init__(self, **values: float) -> None:
         known = {s.name: s.default for s in self.settings}
