@@ -133,12 +133,12 @@ def decisions(records: Iterable[dict[str, Any]], baseline: dict[str, Any]) -> di
     is new, a decided entry of its kind and subject with all its versions and sources (one written under the id
     an earlier version of checker gave it)."""
     known = entries(baseline)
-    earlier = [entry for entry in known.values() if entry.get("decision")]
+    earlier = _facts_by_subject(entry for entry in known.values() if entry.get("decision"))
     found = {}
     for record in records:
         entry = known.get(record["id"], {})
         if not (entry.get("decision") and _same_fact(entry, record)):
-            entry = next((e for e in earlier if _covers(e, record)), {})
+            entry = _covering(earlier, record) or {}
         if entry:
             found[record["id"]] = entry
     return found
@@ -152,17 +152,22 @@ def _same_fact(entry: dict[str, Any], record: dict[str, Any]) -> bool:
     return bool(set(entry["documents"]) & set(_documents(record)))
 
 
-def _covers(entry: dict[str, Any], record: dict[str, Any]) -> bool:
-    """Whether a baseline entry of a fact has the kind and subject of a report's fact and all its versions and
-    sources."""
-    if not record.get("fact") or (entry.get("kind"), entry.get("subject")) != (
-        record["kind"],
-        record["fact"]["subject"],
-    ):
-        return False
-    return set(_versions(record)) <= set(entry.get("versions", ())) and set(_documents(record)) <= set(
-        entry.get("documents", ())
-    )
+def _facts_by_subject(found: Iterable[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Entries of facts (with their versions and sources) by kind and subject: what `_covering` looks through."""
+    index: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for entry in found:
+        if {"kind", "subject", "versions", "documents"} <= entry.keys():
+            index.setdefault((entry["kind"], entry["subject"]), []).append(entry)
+    return index
+
+
+def _covering(index: dict[tuple[str, str], list[dict[str, Any]]], record: dict[str, Any]) -> dict[str, Any] | None:
+    """An entry of the report line's fact's kind and subject that has all its versions and sources, or None."""
+    if not record.get("fact"):
+        return None
+    versions, documents = set(_versions(record)), set(_documents(record))
+    candidates = index.get((record["kind"], record["fact"]["subject"]), ())
+    return next((e for e in candidates if versions <= set(e["versions"]) and documents <= set(e["documents"])), None)
 
 
 def _set_decision(entry: dict[str, Any], decision: str, reason: str, reviewer: str) -> None:
@@ -209,17 +214,12 @@ def _held_back(baseline: dict[str, Any]) -> Callable[[dict[str, Any]], bool]:
     """
     held = [entry for entry in entries(baseline).values() if holds_back(entry)]
     known = {entry["id"]: entry for entry in held}
-    covering: dict[tuple[str, str], list[dict[str, Any]]] = {}  # entries of facts, by kind and subject
-    for entry in held:
-        if {"kind", "subject", "versions", "documents"} <= entry.keys():
-            covering.setdefault((entry["kind"], entry["subject"]), []).append(entry)
+    covering = _facts_by_subject(held)
 
     def held_back(record: dict[str, Any]) -> bool:
-        if not record.get("fact"):
-            return record["id"] in known
         if record["id"] in known and _same_fact(known[record["id"]], record):
             return True
-        return any(_covers(e, record) for e in covering.get((record["kind"], record["fact"]["subject"]), ()))
+        return _covering(covering, record) is not None
 
     return held_back
 
