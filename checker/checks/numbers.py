@@ -225,9 +225,8 @@ class NumberCheck(Check):
     def annotate(self, claim: Claim, tokens) -> Quantities:
         cues = line_cues(tokens.doc)
         found = extract_quantities(tokens, cues)
-        in_figures = {
-            t.i for run in figure_runs(tokens, cues) for t in run
-        }  # "half a million": one slot, not "million"
+        # a figure's words are one slot: "half a million", not "million" with "half a" around it
+        in_figures = {t.i for run in figure_runs(tokens, cues) for t in run}
         runs = slot_runs(tokens, lambda t: (is_figure(t) or t.i in in_figures) and not writes_a_day(t))
         return Quantities(
             tuple(found),
