@@ -418,7 +418,8 @@ def run(
     records = result.records(settings.include, settings.ignore_kinds)
     write_report(output, records)
     if html:
-        write_atomic(html, lambda f: f.write(render_html(records, f"checker report: {', '.join(paths)}")))
+        reviews = _reviews(records, None)  # the page marks what the baseline holds, as `checker html` does
+        write_atomic(html, lambda f: f.write(render_html(records, f"checker report: {', '.join(paths)}", reviews)))
     stats = result.summary(settings.ignore_kinds) | {
         "report": str(output),
         "total_seconds": round(time.perf_counter() - started, 2),
@@ -671,22 +672,36 @@ def html_page(
     ] = None,
 ) -> None:
     """Turn a JSONL report into one self-contained HTML page to review the findings."""
-    from checker.baseline import BaselineError, load_baseline, review_states
     from checker.html import render_html
     from checker.report import write_atomic
 
     check_outputs({"--output": output}, [report])
     records = _read_report(report)
-    reviews = None
-    if baseline is not None and not baseline.exists():  # a typo would show every contradiction as new
-        warn(f"no baseline at {baseline}: the page shows no review")
-    elif (baseline := baseline or Path(".checker-baseline.json")).exists():
-        try:
-            reviews = review_states(records, load_baseline(baseline))
-        except BaselineError as exc:
-            raise fail(str(exc)) from exc
+    reviews = _reviews(records, baseline)
     write_atomic(output, lambda f: f.write(render_html(records, f"checker report: {report.name}", reviews)))
     out.print(f"Wrote {len(records)} finding(s) to {output}", markup=False)
+
+
+def _reviews(records: list[dict], baseline: Path | None) -> dict[str, dict[str, str]] | None:
+    """What the baseline says of each contradiction, for the page: `baseline`, else `.checker-baseline.json`
+    where it exists; None where there is none (a `baseline` named that does not exist is warned of: a typo
+    would show every contradiction as new). A baseline that cannot be read is an error where it was named,
+    a warning where it was found."""
+    from checker.baseline import BaselineError, load_baseline, review_states
+
+    named = baseline is not None
+    if baseline is not None and not baseline.exists():
+        warn(f"no baseline at {baseline}: the page shows no review")
+        return None
+    if not (baseline := baseline or Path(".checker-baseline.json")).exists():
+        return None
+    try:
+        return review_states(records, load_baseline(baseline))
+    except BaselineError as exc:
+        if named:
+            raise fail(str(exc)) from exc
+        warn(f"{exc}; the page shows no review")
+        return None
 
 
 @app.command()

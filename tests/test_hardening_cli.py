@@ -579,3 +579,21 @@ def test_a_feeds_lines_written_with_other_line_ends_are_no_new_records(tmp_path)
     news = news_history(tmp_path, {"feed.jsonl": '{"id": "a"}\n{"id": "b"}\n'})
     (news / "feed.jsonl").write_bytes(b'{"id": "a"}\r\n{"id": "b"}\r\n{"id": "c"}\r\n')
     assert _new_lines("HEAD", [str(news / "feed.jsonl")]) == {(news / "feed.jsonl").resolve(): {3}}
+
+
+def test_run_html_marks_what_the_baseline_holds_and_a_broken_baseline_only_warns(
+    corpus, tmp_path, tiny_model, monkeypatch
+):
+    """(review) The page of `checker run --html` showed no review, where `checker html` did."""
+    monkeypatch.chdir(tmp_path)
+    args = ["run", str(corpus), "--model", str(tiny_model), "-o", str(tmp_path / "r.jsonl")]
+    assert runner.invoke(app, args).exit_code == 0
+    decided = runner.invoke(app, ["review", str(tmp_path / "r.jsonl"), "--reviewer", "ana"], input="d two votes\n")
+    assert decided.exit_code == 0, decided.output
+    result = runner.invoke(app, [*args, "--html", str(tmp_path / "page.html")])
+    assert result.exit_code == 0, result.output
+    assert '"state": "dismissed"' in (tmp_path / "page.html").read_text()
+    (tmp_path / ".checker-baseline.json").write_text("{not json")
+    broken = runner.invoke(app, [*args, "--html", str(tmp_path / "page.html")])
+    assert broken.exit_code == 0 and "the page shows no review" in broken.stderr
+    assert '"review"' not in (tmp_path / "page.html").read_text()
