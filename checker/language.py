@@ -67,7 +67,8 @@ def not_english(text: str, min_english_share: float) -> str | None:
     letters = [char for char in text if char.isalpha()]
     if letters and sum(char.isascii() for char in letters) / len(letters) < MIN_LATIN_SHARE:
         return "not in English (mostly letters English does not use); checker reads English"
-    words = [word.lower().replace("’", "'") for word in WORD.findall(text)]
+    found = WORD.findall(text)
+    words = [word.lower().replace("’", "'") for word in found]
     if len(words) < MIN_WORDS:
         return None
     share = _share(words, function_words())
@@ -81,7 +82,7 @@ def not_english(text: str, min_english_share: float) -> str | None:
             f"not in English ({share:.0%} of its words are English function words, under {min_english_share:.0%};"
             f" {other_share:.0%} are those of language '{language}'); checker reads English"
         )
-    capitalised = sum(word[0].isupper() for word in WORD.findall(text)) / len(words)
+    capitalised = sum(word[0].isupper() for word in found) / len(words)
     if capitalised >= MIN_HEADLINE_CAPITALS:
         return None  # headlines and names: no language's function words, so English is as likely as any
     return (
