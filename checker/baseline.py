@@ -224,6 +224,25 @@ def _held_back(baseline: dict[str, Any]) -> Callable[[dict[str, Any]], bool]:
     return held_back
 
 
+def renamed_documents(baseline: dict[str, Any], renamed: dict[str, str]) -> dict[str, Any]:
+    """`baseline` with each fact's sources under their names now (`renamed`: the id now of each document renamed,
+    by its id before): an article moved to another folder is the source it was, so what was reviewed with it stays
+    reviewed, even where every source of a fact was moved. The file itself is not changed."""
+    before_to_now = {before: now for now, before in renamed.items()}
+    if not before_to_now:
+        return baseline
+    results = {
+        doc: [
+            entry | {"documents": sorted(before_to_now.get(d, d) for d in entry["documents"])}
+            if "documents" in entry
+            else entry
+            for entry in group
+        ]
+        for doc, group in baseline["results"].items()
+    }
+    return baseline | {"results": results}
+
+
 def unreviewed(records: Iterable[dict[str, Any]], baseline: dict[str, Any]) -> list[dict[str, Any]]:
     """Findings the baseline does not hold back: the ones that fail CI."""
     held_back = _held_back(baseline)

@@ -443,25 +443,40 @@ def run(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _changed_since(ref: str, corpus: Path) -> list[str]:
-    """Articles under `corpus` added or modified since git revision `ref` (deleted ones are simply gone).
+def _changed_since(ref: str, corpus: Path) -> dict[str, str]:
+    """Articles under `corpus` added, modified or renamed since git revision `ref` (deleted ones are simply gone),
+    each with its name at `ref` relative to the corpus: its own, or the one it was renamed from.
 
     Names come NUL-separated and unquoted (`core.quotePath=false`), so "café.md"
     is not read as the quoted `"caf\\303\\251.md"`; files that are no articles
-    (images, data) are left out.
+    (images, data) are left out. Renames are found as `git diff -M` finds them (half the lines the same).
     """
     import subprocess
 
     from checker.corpus import SUFFIXES
 
-    command = ["git", "-c", "core.quotePath=false", "diff", "-z", "--name-only", "--diff-filter=AMR", "--relative"]
+    command = ["git", "-c", "core.quotePath=false", "diff", "-z", "--name-status", "-M", "--diff-filter=AMR"]
     try:
-        out = subprocess.run([*command, ref, "--", "."], cwd=corpus, capture_output=True, check=True).stdout
+        out = subprocess.run([*command, "--relative", ref, "--", "."], cwd=corpus, capture_output=True, check=True)
     except (OSError, subprocess.CalledProcessError) as exc:
         reason = os.fsdecode(getattr(exc, "stderr", b"") or b"") or str(exc)
         raise fail(f"--since {ref}: git diff failed: {reason}".strip()) from exc
-    names = [os.fsdecode(name) for name in out.split(b"\0") if name]
-    return [str(corpus / name) for name in names if Path(name).suffix.lower() in SUFFIXES]
+    fields = [os.fsdecode(field) for field in out.stdout.split(b"\0") if field]
+    changed, at = {}, 0
+    while at < len(fields):
+        names = fields[at + 1 : at + (3 if fields[at].startswith("R") else 2)]  # a rename: its name before, and now
+        at += 1 + len(names)
+        if Path(names[-1]).suffix.lower() in SUFFIXES:
+            changed[str(corpus / names[-1])] = names[0]
+    return changed
+
+
+def _renamed_ids(changed: dict[str, str], corpus: Path) -> dict[str, str]:
+    """The document id each renamed article had at REF, by its id now: an article's id is its path in the corpus."""
+    from checker.corpus import shown_path
+
+    renamed = {Path(path).relative_to(corpus).as_posix(): Path(before).as_posix() for path, before in changed.items()}
+    return {shown_path(now): shown_path(before) for now, before in renamed.items() if now != before}
 
 
 @app.command()
@@ -494,7 +509,7 @@ def ci(
 ) -> None:
     """Check new or changed articles against a corpus; exit 1 on new, unreviewed contradictions."""
     from checker import __version__
-    from checker.baseline import BaselineError, load_baseline, unreviewed
+    from checker.baseline import BaselineError, load_baseline, renamed_documents, unreviewed
     from checker.corpus import SUFFIXES
     from checker.formats import orient, printable, record_documents, render
 
@@ -519,12 +534,12 @@ def ci(
     from checker.ignores import Ignores, repository_page
 
     excluded = Ignores(settings.exclude).excludes  # a file changed since REF that `exclude` names is no article
-    since_changed = [
-        p
-        for p in (_changed_since(since, corpus) if since else [])
-        if not (excluded(_relative(p, corpus)) or repository_page(p))  # nor is a README
-    ]
-    changed = list(new or []) + since_changed
+    since_changed = {
+        path: before
+        for path, before in (_changed_since(since, corpus) if since else {}).items()
+        if not (excluded(_relative(path, corpus)) or repository_page(path))  # nor is a README
+    }
+    changed = list(new or []) + list(since_changed)
     if since and not changed:  # only deletions or other files: no article can bring a new contradiction
         if not quiet:
             err.print(f"checker: no new or changed articles since {printable(since)}; nothing to check", markup=False)
@@ -536,7 +551,7 @@ def ci(
     read = {Path(d.file).resolve() for d in documents.documents}
     on_purpose = {Path(s.path).resolve() for s in documents.skipped if s.on_purpose}  # a draft: no article to fail on
     unread = [p for p in changed if Path(p).resolve() not in read | on_purpose]
-    new_lines = _new_lines(since, since_changed) if since else {}
+    new_lines = _new_lines(since, corpus, since_changed) if since else {}
     new_ids = {
         d.id for d in documents.documents if Path(d.file).resolve() in focus and not _unchanged_record(d, new_lines)
     }
@@ -549,7 +564,7 @@ def ci(
             for r in _contradictions(settings, documents, quiet, index, new_ids)
             if not changed or record_documents(r) & new_ids
         ]
-    fresh = unreviewed(records, reviewed)
+    fresh = unreviewed(records, renamed_documents(reviewed, _renamed_ids(since_changed, corpus)))
     unreadable = _reasons(unread, documents.skipped)
     _write_ci_output(render(fresh, output_format, __version__, unreadable), output_file)
     if not baseline.exists():  # a typo or another working folder would fail CI on every reviewed finding
@@ -563,14 +578,15 @@ def ci(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _new_lines(ref: str, changed: list[str]) -> dict[Path, set[int]]:
-    """The numbers of the lines of each changed JSONL feed that it did not hold at git revision `ref`, by path:
-    a feed appended to is a changed file, but only its new records are new articles."""
+def _new_lines(ref: str, corpus: Path, changed: dict[str, str]) -> dict[Path, set[int]]:
+    """The numbers of the lines of each changed JSONL feed that it did not hold at git revision `ref` (under its
+    name then, relative to `corpus`: `_changed_since`), by path: a feed appended to is a changed file, but only
+    its new records are new articles; a feed renamed keeps its records."""
     import subprocess
 
     new = {}
-    for path in (Path(p).resolve() for p in changed if p.lower().endswith(".jsonl")):
-        shown = subprocess.run(["git", "show", f"{ref}:./{path.name}"], cwd=path.parent, capture_output=True)
+    for path, before in ((Path(p).resolve(), b) for p, b in changed.items() if p.lower().endswith(".jsonl")):
+        shown = subprocess.run(["git", "show", f"{ref}:./{Path(before).as_posix()}"], cwd=corpus, capture_output=True)
         # line ends as git stores them, not as a checkout writes them (core.autocrlf): "\r" is no change
         earlier = set(shown.stdout.decode("utf-8", "surrogateescape").replace("\r\n", "\n").split("\n"))
         earlier = earlier if shown.returncode == 0 else set()

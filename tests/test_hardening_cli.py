@@ -578,7 +578,47 @@ def test_a_feeds_lines_written_with_other_line_ends_are_no_new_records(tmp_path)
 
     news = news_history(tmp_path, {"feed.jsonl": '{"id": "a"}\n{"id": "b"}\n'})
     (news / "feed.jsonl").write_bytes(b'{"id": "a"}\r\n{"id": "b"}\r\n{"id": "c"}\r\n')
-    assert _new_lines("HEAD", [str(news / "feed.jsonl")]) == {(news / "feed.jsonl").resolve(): {3}}
+    assert _new_lines("HEAD", news, {str(news / "feed.jsonl"): "feed.jsonl"}) == {(news / "feed.jsonl").resolve(): {3}}
+
+
+def commit_all(news: Path, message: str) -> None:
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(news)]
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", message], check=True)
+
+
+def test_ci_since_articles_moved_to_another_folder_keep_their_review(tmp_path, tiny_model):
+    """A newsroom moving a story's articles into a folder of its own failed CI on the contradiction reviewed with
+    them: an article's id is its path, and the fact then shared no source with the baseline's entry."""
+    news = news_history(tmp_path, {"a.txt": VOTE_A, "b.txt": VOTE_B})
+    common = ["--corpus", str(news), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
+    common += ["--baseline", str(tmp_path / "b.json")]
+    assert runner.invoke(app, ["baseline", str(news), *common[2:]]).exit_code == 0
+    (news / "2026-12-03").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (news / name).rename(news / "2026-12-03" / name)
+    (news / "2026-12-03" / "b.txt").write_text(VOTE_B + "More talks are planned.\n")  # moved and edited
+    commit_all(news, "moved")
+    result = runner.invoke(app, ["ci", "--since", "HEAD~1", *common])
+    assert result.exit_code == 0, result.output
+    assert "0 new contradiction(s), 1 held back by the baseline" in result.stderr
+
+
+def test_ci_since_a_feed_renamed_and_appended_to_checks_only_its_new_records(tmp_path, tiny_model):
+    """A day's feed renamed (feed.jsonl to 2026-12-03.jsonl) read every record as new: CI failed on the morning's
+    contradictions, which it had passed before, as `checker ci --since` passes an old record of a feed."""
+
+    def record(name: str, text: str) -> str:
+        return json.dumps({"id": name, "source": name.upper(), "text": text}) + "\n"
+
+    morning = record("a", VOTE_A) + record("b", VOTE_B)
+    news = news_history(tmp_path, {"feed.jsonl": morning})
+    (news / "feed.jsonl").rename(news / "2026-12-03.jsonl")
+    (news / "2026-12-03.jsonl").write_text(morning + record("c", "Delegates met again in Geneva on Tuesday.\n"))
+    commit_all(news, "renamed")
+    common = ["--corpus", str(news), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
+    result = runner.invoke(app, ["ci", "--since", "HEAD~1", *common, "--baseline", str(tmp_path / "b.json")])
+    assert result.exit_code == 0 and "0 new contradiction(s)" in result.stderr, result.output
 
 
 def test_run_html_marks_what_the_baseline_holds_and_a_broken_baseline_only_warns(
