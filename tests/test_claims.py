@@ -187,3 +187,20 @@ def test_a_sentence_wrapped_over_lines_is_one_claim_at_its_offsets(nlp):
     assert WRAPPED[places.span.start : places.span.end] == places.text and places.line == 7
     (amount,) = [q for c in claims for q in c.annotations["number"].found if q.value == 800e6]
     assert amount.text == "$800 million"  # "$800 million\ncontract": the figure read whole across the break
+
+
+def test_a_wire_dateline_is_neither_the_claims_place_nor_its_day(nlp):
+    """ "CARDIFF, Wales —" made CARDIFF the sentence's setting, so its sentence length was never compared with
+    "Cardiff council"'s; the day of a dateline is the day of writing, not of the event."""
+    text = (
+        "CARDIFF, Wales — A former council leader was jailed for eight years on Friday.\n"
+        "VIENNA, Oct 4 (CPA) - Weinberger asked Leitner to form a government.\n"
+        "NATO said on Monday - in a statement - that its troops would stay.\n"
+    )
+    cardiff, vienna, nato = claims_of(nlp, text)
+    assert cardiff.text == "A former council leader was jailed for eight years on Friday."
+    assert text[cardiff.span.start : cardiff.span.end] == cardiff.text
+    assert text[cardiff.sentence_span.start : cardiff.sentence_span.end] == cardiff.text
+    assert cardiff.setting == () and not any("cardiff" in e.lower() for e in cardiff.entities)
+    assert vienna.text.startswith("Weinberger") and vienna.annotations["date"].days == ()
+    assert nato.text.startswith("NATO said on Monday")  # no place, no dateline: the sentence is whole

@@ -93,13 +93,9 @@ def marked_ahead(tokens) -> frozenset[int]:
 def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -> list[tuple[WrittenDay, Day]]:
     """Days the claim places its event on; the days of statements and days counted from others are not."""
     reporting = {t.i for _, _, span in cues(tokens, "reporting") for t in span}
-    found = [(label, span) for label, _, span in cues(tokens, "dates")]
-    counted = [span for label, span in found if label == "counted-from"]
-    datelines = {t.i for label, span in found if label == "dateline" for t in span}
+    counted = [span for label, _, span in cues(tokens, "dates") if label == "counted-from"]
     days = []
     for words in dates_of(tokens):
-        if any(t.i in datelines for t in words):
-            continue
         for written in written_days(words):
             first = written.tokens[0]
             if states_a_day(first, reporting) or counted_from_another(verb_of(first), counted):
