@@ -267,8 +267,12 @@ def _context(tokens, money: bool) -> frozenset[str]:
     )
 
 
-def _quantity(run, cues: Cues, span, found: list[Quantity]) -> Quantity | None:
-    """The quantity a figure states, or None where it counts nothing (a year, a date, a name, "one of")."""
+def _quantity(run, cues: Cues, span, found: list[Quantity], until: int) -> Quantity | None:
+    """The quantity a figure states, or None where it counts nothing (a year, a date, a name, "one of").
+
+    `until`: where the next figure starts. The time words after it are that figure's: in "61.3%, compared with
+    59.9% in the previous election" the previous election is when 59.9% was counted, not 61.3%.
+    """
     doc, end = span.doc, run[-1].i + 1
     root = next((t for t in reversed(run) if t.head not in run), run[-1])
     age = _age(run, root)
@@ -290,7 +294,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity]) -> Quantity | None:
     before = [t for t in doc[max(span.start, lead - 20) : lead] if not t.is_punct][-(12 if unit == "%" else 6) :]
     after = [t for t in doc[stop : span.end] if not t.is_punct]
     unit, polarity = _vote(unit, after[:12], cues)
-    when = _when(before + after[:6])
+    when = _when(before + [t for t in after[:6] if t.i < until])
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
     if cues.before(bound_start, {"previous-figure"})[0]:
         when |= PREVIOUS  # "47 seats, up from (about) 40": 40 is the figure before the one given
@@ -401,14 +405,16 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
         if cues.at(i, "zero-against"):  # "none against": zero votes against
             found.append(Quantity(0.0, "vote", "against", span.doc[i : i + 2].text, noun="votes"))
     after = None  # where the last quantity's figure ends
-    for run in figure_runs(span, cues):
+    runs = list(figure_runs(span, cues))
+    for k, run in enumerate(runs):
+        until = runs[k + 1][0].i if k + 1 < len(runs) else span.end  # where the next figure starts
         unit = conversion_unit(run, cues, span, after) if found else ""
         if unit:  # the quantity before, in other units: one group, compared in whichever unit both sides give
             converted = _in_other_units(run, unit, found[-1], span, cues)
             found += [converted] if converted is not None else []
             continue
         try:
-            quantity = _quantity(run, cues, span, found)
+            quantity = _quantity(run, cues, span, found, until)
         except ValueError:
             continue  # "first", "1/2": like a number, but no count
         if quantity is not None:
