@@ -34,7 +34,7 @@ from checker.checks.figures import (
     spread_of,
     value_of,
 )
-from checker.patterns import words
+from checker.patterns import load, words
 
 AGE_UNIT, YEAR_OLD = "age:", "year-old"
 # a figure in one of these counts nothing, unless it counts a noun ("six years")
@@ -46,6 +46,18 @@ CONVERSION_WORDS = frozenset(
 REPORTED = {"say", "confirm", "plan"}  # labels of verbs that make a "would" under them a reported plan
 
 
+def _durations() -> dict[str, tuple[str, float]]:
+    """A span of time's word → the unit it is counted in and how many of those it is ("year" → ("month", 12.0)),
+    from the labels "duration:<unit>:<factor>": "six years" and "72 months" are one sentence."""
+    found = {}
+    for label in {p.label for p in load(CUES) if p.label.startswith("duration:")}:
+        _, unit, factor = label.split(":")
+        found |= dict.fromkeys(words(CUES, label), (unit, float(factor)))
+    return found
+
+
+DURATIONS = _durations()
+DURATION_JOINS = frozenset({"and", ","})  # "six years and eight months", "two hours, 40 minutes"
 EARLIER, PARTS_OF_DAY = words(CUES, "time:earlier"), words(CUES, "time:part-of-day")
 MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "voter")
 # words that time a figure: the calendar's days and months, "today", the parts of a day, "initially"
@@ -294,6 +306,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], until: int) -> Quant
     before = [t for t in doc[max(span.start, lead - 20) : lead] if not t.is_punct][-(12 if unit == "%" else 6) :]
     after = [t for t in doc[stop : span.end] if not t.is_punct]
     unit, polarity = _vote(unit, after[:12], cues)
+    unit, factor = DURATIONS.get(unit, (unit, 1.0))  # "six years": 72 months
     when = _when(before + [t for t in after[:6] if t.i < until])
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
     if cues.before(bound_start, {"previous-figure"})[0]:
@@ -302,14 +315,14 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], until: int) -> Quant
     # "killed 12 and another 30 injured": a second group, not more of one count
     first_of_its_kind = all(q.unit.removesuffix(":whole") == unit.removesuffix(":whole") for q in found)
     increment = first_of_its_kind and bool(cues.before(lead, {"increment"})[0])
-    spread = spread_of(value, digits, bound == "approximate")
+    spread = spread_of(value, digits, bound == "approximate") * factor
     context, supposed, tally = (
         _context(before + after[:6], noun in CURRENCIES),
         _supposed(root, cues),
         _tally(doc, end, cues),
     )
     return Quantity(
-        value,
+        value * factor,
         unit,
         polarity,
         doc[lead:stop].text,
@@ -322,7 +335,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], until: int) -> Quant
         bool(when) and tally,
         increment,
         hedged=_hedged(root, cues),
-        last_digit_unit=last_digit(value, digits),
+        last_digit_unit=last_digit(value, digits) * factor,
     )
 
 
@@ -397,6 +410,16 @@ def _in_other_units(run, unit: str, quantity: Quantity, span, cues: Cues) -> Qua
     )
 
 
+def _one_span_of_time(between, first: Quantity, second: Quantity) -> bool:
+    """Two figures that write one span of time together ("six years and eight months": 80 months; "two hours, 40
+    minutes"): the larger part first, with nothing but its word and "and" or a comma before the second."""
+    if not between or between[0].lemma_.lower() not in DURATIONS or second.unit != first.unit:
+        return False
+    larger = DURATIONS[between[0].lemma_.lower()][1]
+    smaller = DURATIONS.get(second.noun.lower().removesuffix("s"), ("", 0.0))[1]
+    return larger > smaller > 0 and len(between) > 1 and all(t.lower_ in DURATION_JOINS for t in between[1:])
+
+
 def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     """The counted quantities of a claim's tokens (a spaCy span), in the order they stand; a conversion in
     brackets (`conversion_unit`) is the quantity before it in other units, in its group."""
@@ -417,7 +440,12 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             quantity = _quantity(run, cues, span, found, until)
         except ValueError:
             continue  # "first", "1/2": like a number, but no count
-        if quantity is not None:
+        if quantity is None:
+            continue
+        if after is not None and _one_span_of_time(span.doc[after : run[0].i], found[-1], quantity):
+            joined = f"{found[-1].text} {span.doc[after : run[0].i].text} {quantity.text}"
+            found[-1] = replace(found[-1], value=found[-1].value + quantity.value, text=joined, noun=quantity.noun)
+        else:
             found.append(replace(quantity, group=len(found)))
-            after = run[-1].i + 1
+        after = run[-1].i + 1
     return found
