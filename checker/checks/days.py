@@ -14,6 +14,7 @@ import datetime
 from dataclasses import dataclass
 
 from checker.checks.calendar import MONTHS, WEEKDAYS
+from checker.patterns import matches_in
 
 DATE_LABELS = {"DATE", "TIME"}
 WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAYS)}
@@ -101,10 +102,51 @@ def calendar_part(token) -> tuple[str, int] | None:
     return ("day", int(digits)) if 1 <= int(digits) <= 31 else None
 
 
+def numeric_dates(tokens) -> list[tuple[range, dict[str, int]]]:
+    """Dates written in figures (`checker/patterns/dates.jsonl`, "numeric-date:"), each with the tokens it takes and
+    its calendar parts: "2026-11-29", and "29/11/2026" or "11/29/26" where the order of its day and month is plain
+    (one of them is over 12, or both are one). "4/12/2026" is 4 December in Britain and April 12 in the US, so it
+    writes no day: a date read the wrong way round would be a false discrepancy."""
+    found = []
+    for match in matches_in(tokens, "dates"):
+        if not match.label.startswith("numeric-date:"):
+            continue
+        doc = tokens.doc
+        if match.label.endswith(":ymd"):
+            year, month, day = (int(doc[i].text) for i in (match.start, match.start + 2, match.start + 4))
+        else:
+            first, second, year = (int(n) for n in doc[match.start].text.split("/"))
+            year += 2000 if year < 100 else 0
+            if first > 12 >= second or first == second:
+                day, month = first, second
+            elif second > 12 >= first:
+                day, month = second, first
+            else:
+                continue
+        try:
+            datetime.date(year, month, day)  # "2015-02-30" is no day
+        except ValueError:
+            continue
+        found.append((range(match.start, match.end), {"day": day, "month": month, "year": year}))
+    return found
+
+
+def _reach(words):
+    """The span of the doc from a date's first word to its last."""
+    return words[0].doc[words[0].i : words[-1].i + 1]
+
+
 def written_days(words) -> list[WrittenDay]:
-    """The days a date's words write: "Tuesday, June 24" is one, "Tuesday to Monday" two."""
+    """The days a date's words write: "Tuesday, June 24" is one, "Tuesday to Monday" two, "2026-11-29" one."""
     found: list[WrittenDay] = []
+    numeric = {taken.start: (taken, parts) for taken, parts in numeric_dates(_reach(words))} if words else {}
+    inside = {i for taken, _ in numeric.values() for i in taken}
     for token in words:
+        if token.i in numeric:
+            taken, parts = numeric[token.i]
+            found.append(WrittenDay(parts, tuple(token.doc[taken.start : taken.stop])))
+        if token.i in inside:
+            continue
         part = calendar_part(token)
         if part is None:
             continue
@@ -121,14 +163,20 @@ def _is_month(token) -> bool:
 
 
 def dates_of(tokens) -> list[list]:
-    """The words of each date of the claim: the tagger's DATE and TIME entities, and any weekday it left
-    out of every entity (a weekday in a name, "the Sunday Times", is no day).
+    """The words of each date of the claim: the tagger's DATE and TIME entities, any weekday it left out of
+    every entity (a weekday in a name, "the Sunday Times", is no day) and dates written in figures.
 
     The parse mends what the tagger splits: in "Saturday, 11 October" the month is set beside
     (`appos`) its weekday, and its day number (`nummod`) was tagged a CARDINAL.
     """
     spans = [e for e in tokens.ents if e.label_ in DATE_LABELS]
     spans += [tokens.doc[t.i : t.i + 1] for t in tokens if not t.ent_type_ and t.text in WEEKDAYS]
+    # a date in figures the tagger took for something else ("29/11/2026" as a facility, "4/12/26" as a number)
+    spans += [
+        tokens.doc[taken.start : taken.stop]
+        for taken, _ in numeric_dates(tokens)
+        if not any(tokens.doc[i].ent_type_ in DATE_LABELS for i in taken)
+    ]
     dates: list[list] = []
     for span in sorted(spans, key=lambda s: s.start):
         numbers = [c for t in span if _is_month(t) for c in t.children if c.dep_ == "nummod" and c not in span]
