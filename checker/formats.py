@@ -11,6 +11,7 @@ import json
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -87,14 +88,39 @@ def place(claim: dict[str, Any]) -> str:
     return f"{where['file']}:{where['line']}"
 
 
+# A model-only contradiction names the words its claims differ in where they are this few, in two places at
+# most ("Havertz" / "Martinelli"); more is a sentence told another way, and a list of it would be noise.
+MAX_DIFFERING_WORDS, MAX_DIFFERING_PLACES = 6, 2
+
+
+def what_differs(a: str, b: str) -> str:
+    """The words two claims differ in, each place as "a's words" / "b's words" (a word added or left out shown
+    with the word before it: "has been" / "has not been"), or "" where they differ in more."""
+    words_a, words_b = a.split(), b.split()
+    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    places = [op[1:] for op in matcher.get_opcodes() if op[0] != "equal"]
+    changed = sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in places)
+    if not places or len(places) > MAX_DIFFERING_PLACES or changed > MAX_DIFFERING_WORDS:
+        return ""
+    shown = []
+    for i1, i2, j1, j2 in places:
+        before = 1 if (i1 == i2 or j1 == j2) and i1 and j1 else 0  # an insertion: with the word before it
+        sides = (" ".join(words_a[i1 - before : i2]), " ".join(words_b[j1 - before : j2]))
+        shown.append(" / ".join(f'"{side.strip(".,;:")}"' for side in sides))
+    return "; ".join(shown)
+
+
 def model_reading(record: dict[str, Any]) -> str:
-    """What the NLI model read in the pair, both directions: all a model-only contradiction rests on."""
+    """What the NLI model read in the pair, both directions (all a model-only contradiction rests on), and the
+    words the two claims differ in where they are few: what a reviewer checks first."""
     nli = record.get("nli") or {}
     probabilities = [f"{d['contradiction']:.2f}" for d in (nli.get("a_to_b"), nli.get("b_to_a")) if d]
     if not probabilities:
         return "NLI model"
+    differs = what_differs(record["a"]["text"], record["b"]["text"])
     return (
         f"NLI model: contradiction {' one way, '.join(probabilities)}{' the other' if len(probabilities) > 1 else ''}"
+        + (f"; the claims differ in {differs}" if differs else "")
     )
 
 

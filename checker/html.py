@@ -16,7 +16,7 @@ from typing import Any
 
 from checker.config import Config
 from checker.corpus import read_text_file, record_text
-from checker.formats import JSONL_LINE
+from checker.formats import JSONL_LINE, reason
 
 CONTEXT_CHARS = 320  # characters of article text shown on each side of a claim
 BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
@@ -63,10 +63,15 @@ def page_data(
     texts: dict[str, str | None] = {}
     return [
         record
-        | {"context": {side: claim_context(record[side], texts) for side in ("a", "b")}}
+        | {"context": {side: claim_context(record[side], texts) for side in ("a", "b")}, "reason": _reason(record)}
         | ({"review": reviews[record["id"]]} if reviews and record["id"] in reviews else {})
         for record in records
     ]
+
+
+def _reason(record: dict[str, Any]) -> str:
+    """Why the pair has its label, as the terminal says it; an unrelated pair with no evidence: the model's."""
+    return reason(record) or ("NLI" if record.get("nli") else "")
 
 
 def render_html(
@@ -166,13 +171,8 @@ const docsOf = (f) => [f.a.doc_id, f.b.doc_id, ...versionsOf(f).flatMap(v => v.d
 const placesOf = (f) => [...docsOf(f), ...[f.a, f.b].map(c => /^(.+\\.jsonl):\\d+$/.exec(c.path || '')).filter(Boolean).map(m => m[1]),
   ...[f.a, f.b, ...versionsOf(f).flatMap(v => v.claims)].map(c => c.source).filter(Boolean)];
 const textsOf = (f) => [f.a.text, f.b.text, ...versionsOf(f).flatMap(v => v.claims.map(c => c.text))];
-// As formats.model_reading: what the model read both ways, all a model-only contradiction rests on.
-function modelReading(f){ const p = [f.nli && f.nli.a_to_b, f.nli && f.nli.b_to_a].filter(Boolean).map(d => d.contradiction.toFixed(2));
-  return !p.length ? 'NLI model' : 'NLI model: contradiction ' + p.join(' one way, ') + (p.length > 1 ? ' the other' : ''); }
-function evidenceText(f){ const c = (f.evidence || []).find(e => e.contradicts);
-  if (c) return c.message; if (f.label === 'contradict') return f.nli ? modelReading(f) : '';
-  if (!(f.evidence || []).length) return f.nli ? 'NLI' : '';
-  return f.evidence[0].message; }
+// Why the pair has its label, as the terminal says it (formats.reason, written into the page by page_data).
+const evidenceText = (f) => f.reason;
 const value = (f, key) => key === 'docs' ? f.a.doc_id + ' ' + f.b.doc_id : key === 'text' ? f.a.text
   : key === 'evidence' ? evidenceText(f) : f[key];
 function options(id, values){ [...new Set(values)].sort().forEach(v => $(id).append(el('option', {value: v, textContent: v}))); }

@@ -281,7 +281,7 @@ def test_a_review_shows_what_the_model_read_and_which_evidence_agrees():
     console = quiet_console()
     audit([record], json.loads(json.dumps(EMPTY)), console, answers(), read_key=answers("q"))
     shown = console.file.getvalue()
-    assert "NLI model: contradiction 0.92\n" in shown
+    assert "NLI model: contradiction 0.92; the claims differ in" in shown
     assert "evidence (agrees): entity_set: the same participants (WHO)" in shown
 
 

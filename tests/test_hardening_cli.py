@@ -302,6 +302,22 @@ def test_the_stories_view_lists_every_source_of_a_version_and_marks_the_outlier(
     assert f'"former president" (stands alone): {outlier}' in text
 
 
+def test_a_model_only_contradiction_names_the_few_words_its_claims_differ_in():
+    """(an election desk) "Havertz" against "Martinelli" read only "NLI model: contradiction 0.92 one way, 0.88 the
+    other": the reviewer had to find the change by eye, in the terminal and on the page alike."""
+    from checker.html import page_data
+
+    finding = record("a.txt", 3, "1", "") | {"kind": "nli", "evidence": []}
+    finding["nli"] = {"a_to_b": {"contradiction": 0.92}, "b_to_a": {"contradiction": 0.88}}
+    finding["a"] = finding["a"] | {"text": "Martinelli scored the third goal in the 58th minute.", "span": [0, 52]}
+    finding["b"] = finding["b"] | {"text": "Havertz scored the third goal in the 58th minute.", "span": [0, 49]}
+    said = 'NLI model: contradiction 0.92 one way, 0.88 the other; the claims differ in "Martinelli" / "Havertz"'
+    assert said in render([finding], "concise", "0")
+    assert page_data([finding])[0]["reason"] == said
+    finding["b"] = finding["b"] | {"text": "Arsenal's winger, on as a substitute, added another late in the game."}
+    assert "0.88 the other)\n" in render([finding], "concise", "0")  # a rewording: no list of it
+
+
 def test_a_model_only_contradiction_shows_both_sentences_whole_and_what_the_model_read():
     """Cut at 40 characters, two quotes of one statement looked identical; "NLI contradiction" and a check that
     agreed ("the same participants") were all the reader was told of why."""
