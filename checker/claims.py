@@ -77,9 +77,18 @@ def is_checkable(sent) -> bool:
     """A statement of fact: long enough, has a verb, not a question, a call to action or a bare opinion."""
     text = sent.text.strip()
     words = [t for t in sent if t.is_alpha]
-    if len(words) < MIN_WORDS or text.endswith("?") or CALL_TO_ACTION.match(text) or BARE_OPINION.match(text):
+    if len(words) < MIN_WORDS and not _short_count(sent):
+        return False
+    if text.endswith("?") or CALL_TO_ACTION.match(text) or BARE_OPINION.match(text):
         return False
     return any(t.pos_ in {"VERB", "AUX"} for t in sent)
+
+
+def _short_count(sent) -> bool:
+    """A short sentence that states a figure of something it names: "Turnout was 67.3%.", "The Socialists won 96
+    seats." (a results desk writes so); not "It was 3-1." or a fragment."""
+    named = any(t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"} for t in sent)
+    return named and any(t.like_num for t in sent) and sum(t.is_alpha for t in sent) >= 2
 
 
 def clause_spans(sent) -> list[tuple[int, int]]:

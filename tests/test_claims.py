@@ -204,3 +204,10 @@ def test_a_wire_dateline_is_neither_the_claims_place_nor_its_day(nlp):
     assert cardiff.setting == () and not any("cardiff" in e.lower() for e in cardiff.entities)
     assert vienna.text.startswith("Weinberger") and vienna.annotations["date"].days == ()
     assert nato.text.startswith("NATO said on Monday")  # no place, no dateline: the sentence is whole
+
+
+def test_a_short_sentence_that_states_a_figure_is_a_claim(nlp):
+    """(a results desk) "Turnout was 67.3%." and "The Socialists won 96 seats." were never compared: a sentence of
+    fewer than five words was no claim, however plainly it stated a count."""
+    text = "Turnout was 67.3%.\nThe Socialists won 96 seats.\nIt was 3-1.\nResults by region.\nVoting ended.\n"
+    assert [c.text for c in claims_of(nlp, text)] == ["Turnout was 67.3%.", "The Socialists won 96 seats."]
