@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from checker.checks import Check, annotate, registry
 from checker.checks.calendar import WEEKDAYS
 from checker.config import Config
-from checker.entities import ENTITY_LABELS, clean_name, entity_key
+from checker.entities import ENTITY_LABELS, PERSON_KEY, clean_name, entity_key
 from checker.patterns import matches_in, words
 from checker.records import Claim, Document, Span
 
@@ -342,15 +342,22 @@ def claim_entities(
     return tuple(sorted(keys))
 
 
-def sentence_setting(parsed, sent) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The organisations, events and facilities a sentence is set in, and those that only report it.
 
-    Who reports a figure ("according to the Interior Ministry") is not where it was counted.
+    Who reports a figure ("according to the Interior Ministry") is not where it was counted. A person the
+    article named before is no setting, though the tagger takes the surname alone for an organisation ("Marsh
+    said defence spending would rise by £40 billion": "Marsh" against "the Budget" kept the sum from being
+    compared with another outlet's).
     """
     said_by = attribution(parsed, sent.start_char, sent.end_char)
-    own = claim_entities(parsed, sent.start_char, sent.end_char, {}, SETTING_LABELS, said_by)
-    named = claim_entities(parsed, sent.start_char, sent.end_char, {}, SETTING_LABELS)
+    own = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, said_by))
+    named = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS))
     return own, tuple(key for key in named if key not in own)
+
+
+def _no_people(keys: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(key for key in keys if not key.startswith(PERSON_KEY))
 
 
 def after_dateline(sent):
@@ -382,7 +389,7 @@ def extract_claims(
         previous_setting: tuple[str, ...] = ()
         for span, parsed in zip(doc.kept, nlp.pipe(lines, batch_size=batch_size), strict=True):
             for sent in map(after_dateline, parsed.sents):
-                own_setting, reported_by = sentence_setting(parsed, sent)
+                own_setting, reported_by = sentence_setting(parsed, sent, context.full_names)
                 setting = own_setting or previous_setting
                 previous_setting = own_setting
                 if is_checkable(sent):
@@ -399,6 +406,7 @@ def extract_claims(
                             standalone=context.standalone(parsed, start, end),
                             entities=claim_entities(parsed, start, end, context.full_names),
                             setting=setting,
+                            setting_from_before=not own_setting and bool(setting),
                             reported_by=reported_by,
                             published=context.published.isoformat() if context.published else "",
                         )

@@ -86,10 +86,13 @@ def without_legal_form(name: str) -> str:
     return base if len(base) > 1 and any(c.isalpha() for c in base) else name
 
 
+PERSON_KEY = "person:"
+
+
 def person_key(name: str) -> str:
     """People are keyed by surname, spelling variants folded (Zelenskyy → zelensky)."""
     surname = MIDDLE_INITIAL.sub("", name).split()[-1].lower()
-    return "person:" + re.sub(r"y+$", "y", surname)
+    return PERSON_KEY + re.sub(r"y+$", "y", surname)
 
 
 def entity_key(text: str, label: str) -> str | None:

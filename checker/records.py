@@ -163,8 +163,9 @@ class Claim:
     standalone: str
     entities: tuple[str, ...] = ()
     # Organisations, events and facilities the claim is set in ("the General
-    # Assembly"): its own, or the previous sentence's when it names none.
+    # Assembly"): its own, or the previous sentence's when it names none (`setting_from_before`).
     setting: tuple[str, ...] = ()
+    setting_from_before: bool = False
     # Organisations that only report the claim ("according to the Interior Ministry"): they tell
     # two claims' figures apart only where neither names a setting of its own (ONS or Eurostat inflation).
     reported_by: tuple[str, ...] = ()

@@ -211,3 +211,11 @@ def test_a_short_sentence_that_states_a_figure_is_a_claim(nlp):
     fewer than five words was no claim, however plainly it stated a count."""
     text = "Turnout was 67.3%.\nThe Socialists won 96 seats.\nIt was 3-1.\nResults by region.\nVoting ended.\n"
     assert [c.text for c in claims_of(nlp, text)] == ["Turnout was 67.3%.", "The Socialists won 96 seats."]
+
+
+def test_a_person_the_article_named_is_no_setting(nlp):
+    """(a budget desk) The tagger takes "Marsh" alone for an organisation; as the sentence's setting it kept the
+    chancellor's £40 billion from another outlet's £40m "under the plans" of the Budget."""
+    text = "Chancellor Helen Marsh presented her Budget.\nMarsh said defence spending would rise by £40 billion."
+    marsh = claims_of(nlp, text)[-1]
+    assert "person:marsh" in marsh.entities and not any("marsh" in key.lower() for key in marsh.setting)

@@ -124,13 +124,18 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
     return kept
 
 
-def _same_setting(a: Claim, b: Claim) -> bool:
+def _same_setting(a: Claim, b: Claim, from_before: bool = True) -> bool:
     """Whether two claims may count one thing: not if set in different bodies (a Security Council
     vote, a General Assembly vote), nor, where neither names its setting, if reported by different
-    ones (inflation according to the ONS, according to Eurostat)."""
-    if a.setting and b.setting:
-        return bool(set(a.setting) & set(b.setting))
-    if a.setting or b.setting or not (a.reported_by and b.reported_by):
+    ones (inflation according to the ONS, according to Eurostat).
+
+    `from_before`: a setting a claim takes from the sentence before counts ("The resolution got 18 votes
+    against" after the General Assembly's vote); else only the claims' own settings do.
+    """
+    settings = [c.setting if from_before or not c.setting_from_before else () for c in (a, b)]
+    if settings[0] and settings[1]:
+        return bool(set(settings[0]) & set(settings[1]))
+    if settings[0] or settings[1] or not (a.reported_by and b.reported_by):
         return True
     return bool(set(a.reported_by) & set(b.reported_by))
 
@@ -252,12 +257,10 @@ class NumberCheck(Check):
         return " ".join(filter(None, (detail.get("unit"), detail.get("polarity"))))
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
-        if not _same_setting(a, b):
-            return None
         counted = self._counted(a, b, similarity)
         if counted is not None and counted.contradicts:
             return counted
-        return self._one_wording(a, b) or counted
+        return (self._one_wording(a, b) if _same_setting(a, b) else None) or counted
 
     def _one_wording(self, a: Claim, b: Claim) -> Evidence | None:
         """A figure changed in one wording ("called 911" / "called 918", "some 300" / "some 305"): one
@@ -336,7 +339,14 @@ class NumberCheck(Check):
         return _first_of([(detail, message) for _, _, detail, message in differing], self.kind) or agreeing
 
     def _same_quantities(self, a: Claim, b: Claim, similarity: float) -> list[tuple[int, int, Quantity, Quantity]]:
-        """The figures of `a` and `b` (with their positions) that count the same thing and may be compared."""
+        """The figures of `a` and `b` (with their positions) that count the same thing and may be compared.
+
+        Votes and shares are told apart by the body they were counted in, named in the sentence or the one
+        before (`_same_setting`); other counts and sums only by a body the sentence names itself: a sentence
+        on the NHS before "The chancellor also set out £40 billion of extra defence spending" kept it from
+        another outlet's "£40m", after a sentence on the Budget.
+        """
+        by_body = {True: _same_setting(a, b), False: _same_setting(a, b, from_before=False)}
         mine_a, mine_b = self.mine(a), self.mine(b)
         different_parties = bool(a.entities and b.entities and not share_entity(a.entities, b.entities))
         loose = similarity < self.setting("plain_count_similarity")
@@ -346,6 +356,8 @@ class NumberCheck(Check):
                 # a forecast or a supposition against a count is no discrepancy; two sources' forecasts of one
                 # figure are ("borrowing is forecast to reach £87.2bn" / "... forecast to hit £50bn")
                 unlike = x.supposed != y.supposed or x.hedged != y.hedged
+                if not by_body[bool(x.polarity) or x.unit == "%"]:
+                    continue
                 if not same_quantity(x, y) or (not x.specific and (loose or unlike)):
                     continue
                 if different_parties and x.noun in CURRENCIES:

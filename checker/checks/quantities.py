@@ -443,7 +443,7 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
         if quantity is None:
             continue
         if after is not None and _one_span_of_time(span.doc[after : run[0].i], found[-1], quantity):
-            joined = f"{found[-1].text} {span.doc[after : run[0].i].text} {quantity.text}"
+            joined = f"{found[-1].text} {span.doc[after : run[0].i].text} {quantity.text} {quantity.noun}"
             found[-1] = replace(found[-1], value=found[-1].value + quantity.value, text=joined, noun=quantity.noun)
         else:
             found.append(replace(quantity, group=len(found)))
