@@ -306,8 +306,13 @@ def record_documents(record: dict[str, Any]) -> set[str]:
 
 
 def _cut(text: str, width: int) -> str:
+    """`text` in `width` characters, cut after a whole word where one ends in the last third of them."""
     text = printable(" ".join(text.split()))
-    return text if len(text) <= width else text[: max(width - 1, 1)] + "…"
+    if len(text) <= width:
+        return text
+    cut = text[: max(width - 1, 1)]
+    at_word = cut.rstrip(" ,;:-–—").rfind(" ")
+    return (cut[:at_word].rstrip(" ,;:-–—") if at_word >= width * 2 // 3 else cut) + "…"
 
 
 def to_stories(records: Sequence[dict[str, Any]], width: int = 100, articles: Mapping[str, int] | None = None) -> str:

@@ -111,6 +111,7 @@ mark{background:#ffe58a;padding:0 1px}.evidence li,.versions li{margin:2px 0;ove
 #stories td.num{text-align:right;width:7em}#stories th,#list th,#list tr.finding>td:nth-child(-n+2){white-space:nowrap}
 .side{font-size:12px;color:#475467}.side b{color:#1d2530;font-weight:600}
 .outlier{display:inline-block;background:#fde2e1;color:#b42318;border-radius:3px;padding:0 4px;font-size:11px;margin-left:4px}
+.article-link{margin-left:8px;font-weight:normal}
 .kind{display:block;font-size:12px;color:#667085;font-weight:400}
 .muted{color:#667085}
 .review{display:inline-block;border-radius:3px;padding:0 4px;font-size:11px;margin-left:4px;font-weight:400;background:#eceef1;color:#475467}

@@ -297,7 +297,7 @@ def test_the_stories_view_lists_every_source_of_a_version_and_marks_the_outlier(
     assert text.splitlines()[0] == "Story: Putin meets business leaders (8 sources, 1 disputed fact)"
     # with the story's size known: how many articles it has, and how many its facts involve
     header = to_stories([finding], width=80, articles={"s1": 11}).splitlines()[0]
-    assert header == "Story: Putin meets business le… (11 articles, 1 disputed fact between 8 of them)"
+    assert header == "Story: Putin meets business… (11 articles, 1 disputed fact between 8 of them)"  # whole words
     assert all(name in text for name in majority) and all(len(line) <= 80 for line in text.splitlines())
     assert f'"former president" (stands alone): {outlier}' in text
 
