@@ -327,7 +327,8 @@ def claim_entities(
     labels: set[str] = ENTITY_LABELS,
     skipped: Collection[int] = (),
 ) -> tuple[str, ...]:
-    """Entity keys of a claim; a bare surname the article named before counts as that person.
+    """Entity keys of a claim; a bare surname the article named before counts as that person, tagged or not
+    (the tagger, reading "Pryce, 66, was convicted" as a line of its own, finds no one in it).
 
     Entities starting at a token of `skipped` are left out.
     """
@@ -339,6 +340,9 @@ def claim_entities(
         key = as_person if as_person in people else entity_key(ent.text, ent.label_)
         if key:
             keys.add(key)
+    if "PERSON" in labels:
+        untagged = (t for t in parsed if start <= t.idx < end and t.pos_ == "PROPN" and not t.ent_type_)
+        keys |= {key for t in untagged if (key := entity_key(t.text, "PERSON")) in people and t.i not in skipped}
     return tuple(sorted(keys))
 
 

@@ -219,3 +219,12 @@ def test_a_person_the_article_named_is_no_setting(nlp):
     text = "Chancellor Helen Marsh presented her Budget.\nMarsh said defence spending would rise by £40 billion."
     marsh = claims_of(nlp, text)[-1]
     assert "person:marsh" in marsh.entities and not any("marsh" in key.lower() for key in marsh.setting)
+
+
+def test_a_surname_the_tagger_missed_is_the_person_the_article_named(nlp):
+    """(a court desk) "Pryce, 66, was convicted ..." parsed as a line of its own tags no one, so the age was no
+    one's and never met another outlet's "Graham Pryce, 61"."""
+    text = "Graham Pryce, a former council leader, was jailed on Friday.\nPryce, 66, was convicted of fraud by abuse of position.\n"
+    convicted = claims_of(nlp, text)[-1]
+    assert convicted.text.startswith("Pryce, 66") and "person:pryce" in convicted.entities
+    assert [q.unit for q in convicted.annotations["number"].comparable] == ["age:pryce"]
