@@ -315,7 +315,9 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], until: int) -> Quant
     # "killed 12 and another 30 injured": a second group, not more of one count
     first_of_its_kind = all(q.unit.removesuffix(":whole") == unit.removesuffix(":whole") for q in found)
     increment = first_of_its_kind and bool(cues.before(lead, {"increment"})[0])
-    spread = spread_of(value, digits, bound == "approximate") * factor
+    # a span of time written in a larger unit is told to the nearest one: "six weeks" are 38.5 to 45.5 days, and
+    # "held for 44 days" is no other span
+    spread = max(spread_of(value, digits, bound == "approximate") * factor, factor / 2 if factor > 1 else 0.0)
     context, supposed, tally = (
         _context(before + after[:6], noun in CURRENCIES),
         _supposed(root, cues),
@@ -444,7 +446,8 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             continue
         if after is not None and _one_span_of_time(span.doc[after : run[0].i], found[-1], quantity):
             joined = f"{found[-1].text} {span.doc[after : run[0].i].text} {quantity.text} {quantity.noun}"
-            found[-1] = replace(found[-1], value=found[-1].value + quantity.value, text=joined, noun=quantity.noun)
+            total = found[-1].value + quantity.value  # told to the nearest of its smaller unit
+            found[-1] = replace(found[-1], value=total, text=joined, noun=quantity.noun, spread=quantity.spread)
         else:
             found.append(replace(quantity, group=len(found)))
         after = run[-1].i + 1
