@@ -311,7 +311,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], until: int) -> Quant
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
     if cues.before(bound_start, {"previous-figure"})[0]:
         when |= PREVIOUS  # "47 seats, up from (about) 40": 40 is the figure before the one given
-    bound = bound or ("approximate" if cues.at(run[0].i, "round") else "")
+    # "one or more of the aircraft", "20 or so people": the bound written after the figure
+    bound = bound or cues.at(end, "after:") or ("approximate" if cues.at(run[0].i, "round") else "")
     # "killed 12 and another 30 injured": a second group, not more of one count
     first_of_its_kind = all(q.unit.removesuffix(":whole") == unit.removesuffix(":whole") for q in found)
     increment = first_of_its_kind and bool(cues.before(lead, {"increment"})[0])
