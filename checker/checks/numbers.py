@@ -201,8 +201,7 @@ class NumberCheck(Check):
     A quantity with a polarity ("votes against") or a person's age is specific
     enough to compare between loosely similar claims; a plain count ("12
     people") needs the claims to be about the same thing (similarity >=
-    plain_count_similarity) and to state it on both sides, or to forecast or suppose it on both: a forecast
-    against a count is no discrepancy.
+    plain_count_similarity) and to state it, not to forecast or suppose it.
     Claims set in different organisations or events (a Security Council vote,
     a General Assembly vote) count different things.
     """
@@ -353,12 +352,10 @@ class NumberCheck(Check):
         pairs = []
         for i, x in enumerate(mine_a.comparable):
             for j, y in enumerate(mine_b.comparable):
-                # a forecast or a supposition against a count is no discrepancy; two sources' forecasts of one
-                # figure are ("borrowing is forecast to reach £87.2bn" / "... forecast to hit £50bn")
-                unlike = x.supposed != y.supposed or x.hedged != y.hedged
                 if not by_body[bool(x.polarity) or x.unit == "%"]:
                     continue
-                if not same_quantity(x, y) or (not x.specific and (loose or unlike)):
+                hedged = x.supposed or y.supposed or x.hedged or y.hedged
+                if not same_quantity(x, y) or (not x.specific and (loose or hedged)):
                     continue
                 if different_parties and x.noun in CURRENCIES:
                     continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
