@@ -279,11 +279,10 @@ def _context(tokens, money: bool) -> frozenset[str]:
     )
 
 
-def _quantity(run, cues: Cues, span, found: list[Quantity], until: int) -> Quantity | None:
+def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[int]) -> Quantity | None:
     """The quantity a figure states, or None where it counts nothing (a year, a date, a name, "one of").
 
-    `until`: where the next figure starts. The time words after it are that figure's: in "61.3%, compared with
-    59.9% in the previous election" the previous election is when 59.9% was counted, not 61.3%.
+    `theirs`: the words of the next figure's phrase (`_phrase_of`), whose time words are not this figure's.
     """
     doc, end = span.doc, run[-1].i + 1
     root = next((t for t in reversed(run) if t.head not in run), run[-1])
@@ -307,7 +306,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], until: int) -> Quant
     after = [t for t in doc[stop : span.end] if not t.is_punct]
     unit, polarity = _vote(unit, after[:12], cues)
     unit, factor = DURATIONS.get(unit, (unit, 1.0))  # "six years": 72 months
-    when = _when(before + [t for t in after[:6] if t.i < until])
+    when = _when(before + [t for t in after[:6] if t.i not in theirs])
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
     if cues.before(bound_start, {"previous-figure"})[0]:
         when |= PREVIOUS  # "47 seats, up from (about) 40": 40 is the figure before the one given
@@ -423,6 +422,21 @@ def _one_span_of_time(between, first: Quantity, second: Quantity) -> bool:
     return larger > smaller > 0 and len(between) > 1 and all(t.lower_ in DURATION_JOINS for t in between[1:])
 
 
+def _counted_word(run):
+    """The word a figure's run hangs on: the noun it counts ("59.9%"'s "%", "11 times"' "times"), else itself."""
+    root = next((t for t in reversed(run) if t.head not in run), run[-1])
+    return root.head if root.dep_ in {"nummod", "quantmod", "compound", "nmod", "amod"} else root
+
+
+def _phrase_of(following, run) -> frozenset[int]:
+    """The words of the phrase of the figure after `run`, where it counts a word of its own: in "61.3%, compared
+    with 59.9% in the previous election", "in the previous election" is 59.9%'s, so "previous" times that figure,
+    not 61.3%. Where both figures count one word ("between three and 11 times in the previous year") or the time
+    is the clause's ("down to 4.38 percent from 4.39 percent late Friday"), the time is both figures'."""
+    word = _counted_word(following)
+    return frozenset() if word == _counted_word(run) else frozenset(t.i for t in word.subtree)
+
+
 def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     """The counted quantities of a claim's tokens (a spaCy span), in the order they stand; a conversion in
     brackets (`conversion_unit`) is the quantity before it in other units, in its group."""
@@ -433,14 +447,14 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     after = None  # where the last quantity's figure ends
     runs = list(figure_runs(span, cues))
     for k, run in enumerate(runs):
-        until = runs[k + 1][0].i if k + 1 < len(runs) else span.end  # where the next figure starts
+        theirs = _phrase_of(runs[k + 1], run) if k + 1 < len(runs) else frozenset()
         unit = conversion_unit(run, cues, span, after) if found else ""
         if unit:  # the quantity before, in other units: one group, compared in whichever unit both sides give
             converted = _in_other_units(run, unit, found[-1], span, cues)
             found += [converted] if converted is not None else []
             continue
         try:
-            quantity = _quantity(run, cues, span, found, until)
+            quantity = _quantity(run, cues, span, found, theirs)
         except ValueError:
             continue  # "first", "1/2": like a number, but no count
         if quantity is None:
