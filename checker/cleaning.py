@@ -31,7 +31,9 @@ FURNITURE = {
     ),
     "timestamp": re.compile(
         r"^(published|updated|posted|last updated)\s*:?.{0,40}$|"
-        r"^[A-Z][a-z]+ \d{1,2}, \d{4}(, \d{1,2}:\d{2}\s*[ap]m)?$|^\d{4}-\d{2}-\d{2}[ T][\d:]+\s*\w*$",
+        r"^[A-Z][a-z]+ \d{1,2}, \d{4}(, \d{1,2}:\d{2}\s*[ap]m)?$|^\d{4}-\d{2}-\d{2}[ T][\d:]+\s*\w*$|"
+        # day first, as British and European outlets date a page: "Friday 11 December 2026", "3 December 2026, 14:05 GMT"
+        r"^([A-Z][a-z]+,? )?\d{1,2} [A-Z][a-z]+ \d{4}(,? \d{1,2}[:.]\d{2}(\s*[ap]m)?(\s*[A-Z]{2,4})?)?$",
         re.IGNORECASE,
     ),
     "disclaimer": re.compile(  # searched in the lowercased line (SEARCHED_LOWERCASED)
@@ -148,9 +150,10 @@ def kept_spans(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATELINE = re.compile(
-    r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b|\b(?P<month>January|February|March|April|May|June|July|August|September|"
-    r"October|November|December) (?P<day>\d{1,2}), (?P<year>\d{4})\b"
+    rf"\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b|\b(?P<month>{MONTH_NAMES}) (?P<day>\d{{1,2}}), (?P<year>\d{{4}})\b|"
+    rf"\b(?P<first_day>\d{{1,2}}) (?P<day_month>{MONTH_NAMES}) (?P<day_year>\d{{4}})\b"  # "11 December 2026"
 )
 MONTH_NUMBERS = {name: number for number, name in enumerate(calendar.month_name) if name}
 
@@ -163,6 +166,8 @@ def publication_date(text: str, lines: int = 15) -> str:
         m = DATELINE.search(line)
         if m and m["iso"]:
             return m["iso"]
-        if m:
+        if m and m["month"]:
             return f"{m['year']}-{MONTH_NUMBERS[m['month']]:02d}-{int(m['day']):02d}"
+        if m:
+            return f"{m['day_year']}-{MONTH_NUMBERS[m['day_month']]:02d}-{int(m['first_day']):02d}"
     return ""

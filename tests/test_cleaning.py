@@ -62,6 +62,10 @@ def test_publication_date_from_a_dateline():
     assert publication_date("Published:\n2025-02-25 17:13:51 BdST\n\nHeadline here") == "2025-02-25"
     assert publication_date("March 3, 2024\nThe summit opened on Monday.") == "2024-03-03"
     assert publication_date("The summit opened on Monday, March 3, 2024, in Rome.") == ""
+    # (a European desk) dated day first, as British and European outlets date a page
+    assert publication_date("EuroDesk News\nFriday 11 December 2026\n\nThe court sat.") == "2026-12-11"
+    assert publication_date("Updated 3 December 2026, 14:05 GMT\nThe court sat.") == "2026-12-03"
+    assert publication_date("The court sat on 11 December 2026 in Cardiff.") == ""
 
 
 WRAPPED = """Led Zeppelin fans will be disappointed to learn that there is no reunion
