@@ -120,7 +120,11 @@ def _counted(root, end: int, span, cues: Cues):
     if whole is not None or risen is not None:
         return whole if whole is not None else risen
     following = [t for t in span.doc[end : min(end + 3, span.end)] if not t.is_punct]
-    nouns = (t for t in following if t.pos_ in {"NOUN", "ADJ"} or cues.at(t.i, "counts:"))
+    # an adjective stands for what is counted ("another 30 injured"), unless it describes a word after it
+    # ("kills 42 in northern Peru": Peru, no count of northerns)
+    nouns = (
+        t for t in following if t.pos_ == "NOUN" or (t.pos_ == "ADJ" and t.dep_ != "amod") or cues.at(t.i, "counts:")
+    )
     return next((t for t in nouns if t.is_alpha and not t.is_stop and t.text[0].islower()), None)
 
 
