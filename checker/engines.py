@@ -36,7 +36,7 @@ import numpy as np
 from checker.checks import Check, registry
 from checker.claims import extract_claims, load_nlp
 from checker.config import Config
-from checker.index import claim_from_json, claim_to_json
+from checker.index import claim_from_json, claim_to_json, code_version
 from checker.interrupts import end_on_sigterm, sigterm_handler_kept, sigterm_held
 from checker.nli import HFNLIModel, NLIBackend
 from checker.pairing import SentenceEmbedder
@@ -302,10 +302,24 @@ def vectors_from_bytes(data: bytes, rows: int) -> np.ndarray:
     return np.frombuffer(data, dtype=np.float32).reshape(rows, -1)
 
 
-class ClaimWorker:
+class Worker:
+    """What every stage's actor does first: refuse to work where this node's checker is not the checker that
+    started the run. Claims annotated by other code are other claims, and the report would differ from a local
+    run's with nothing said (a node left on an older checker)."""
+
+    def __init__(self, code: str) -> None:
+        if code != code_version():
+            raise RayClusterError(
+                f"checker on this Ray node (code {code_version()}) is not the checker that started the run"
+                f" (code {code}): install the same checker on every node"
+            )
+
+
+class ClaimWorker(Worker):
     """A Ray actor's claim extraction: spaCy loaded once per actor; claims shipped as the index stores them."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, code: str) -> None:
+        super().__init__(code)
         self.checks = registry().configured(config.checks)
         self.nlp = load_nlp(config.max_document_chars)
 
@@ -317,10 +331,11 @@ class ClaimWorker:
         return {"position": batch["position"], "result": np.array(found, dtype=object)}
 
 
-class EmbeddingWorker:
+class EmbeddingWorker(Worker):
     """A Ray actor's sentence encoder, loaded once; one input row is one chunk of texts, as the local engine's."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, code: str) -> None:
+        super().__init__(code)
         self.embedder = SentenceEmbedder()
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -328,10 +343,11 @@ class EmbeddingWorker:
         return {"position": batch["position"], "result": np.array(vectors, dtype=object)}
 
 
-class NLIWorker:
+class NLIWorker(Worker):
     """A Ray actor's NLI model, loaded once; one input row is one chunk of text pairs, as the local engine's."""
 
-    def __init__(self, config: Config, compile_first: bool = False) -> None:
+    def __init__(self, config: Config, code: str, compile_first: bool = False) -> None:
+        super().__init__(code)
         self.model = HFNLIModel(config.model, config.allow_download, config.precision)
         self.batch_size = config.batch_size
         if compile_first:  # where it fails, the ModelWarning goes to Ray's worker log, and the actor runs uncompiled
@@ -406,29 +422,145 @@ class RayEngine:
         actors = actors or self._actors(len(rows), batch_size)
         results = ray.data.from_items(rows).map_batches(
             worker,
-            fn_constructor_kwargs={"config": self.config, **(options or {})},
+            fn_constructor_kwargs={"config": self.config, "code": code_version(), **(options or {})},
             batch_size=batch_size,
             batch_format="numpy",
             compute=ray.data.ActorPoolStrategy(size=actors),
             num_cpus=1,
         )
-        for row in results.iter_rows():
-            yield int(row["position"]), row["result"]
+        with _watching(ray.get_runtime_context().gcs_address) as lost:
+            try:
+                for row in results.iter_rows():
+                    yield int(row["position"]), row["result"]
+            except KeyboardInterrupt:
+                if lost.is_set():
+                    raise RayClusterError(
+                        f"lost the Ray cluster at {self.address or 'this machine'} mid-run (its head stopped, or"
+                        " the network failed); no report was written"
+                    ) from None
+                raise
+            except ray.exceptions.RayError as exc:
+                refused = next((line for line in str(exc).splitlines() if "is not the checker" in line), "")
+                if refused:
+                    raise RayClusterError(refused.split("RayClusterError: ")[-1]) from None
+                raise
 
     def _connect(self) -> None:
-        """Join the cluster once per process, Ray Data's progress bars and logs off: checker shows its own."""
+        """Join the cluster once per process, Ray Data's progress bars and logs off: checker shows its own, and
+        the workers' lines stay in Ray's logs (a report piped from stdout gets none of them).
+
+        A cluster that does not answer is one error line, not a wait without end: Ray retries an address where
+        nothing listens for as long as it runs.
+        """
         import ray
 
         if not ray.is_initialized():
+            if self.address:
+                _answers(self.address)
             with sigterm_handler_kept():
-                if self.address:
-                    ray.init(address=self.address, logging_level="WARNING")
-                else:
-                    ray.init(num_cpus=self.num_cpus, include_dashboard=False, logging_level="WARNING")
+                try:
+                    if self.address:
+                        ray.init(address=self.address, logging_level="WARNING", log_to_driver=False)
+                    else:
+                        ray.init(
+                            num_cpus=self.num_cpus,
+                            include_dashboard=False,
+                            logging_level="WARNING",
+                            log_to_driver=False,
+                        )
+                except (ConnectionError, ValueError) as exc:
+                    raise RayClusterError(_not_joined(self.address, exc)) from exc
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.print_on_execution_start = False
         logging.getLogger("ray.data").setLevel(logging.ERROR)  # errors still reach the caller as exceptions
+
+
+class RayClusterError(RuntimeError):
+    """The Ray cluster cannot be used: no cluster at the address, or one lost mid-run; the message says which."""
+
+
+ADDRESS_HELP = "expected HOST:PORT (the address `ray start --head` prints), ray://HOST:PORT or auto"
+CONNECT_SECONDS = 10  # how long a cluster's address may take to answer
+LOST_AFTER = 5  # checks of the cluster's head, two seconds apart, that fail before the run stops
+
+
+def _host_port(address: str) -> tuple[str, int] | None:
+    """The host and port of a cluster address, None for "auto" and "local"; RayClusterError where it is none."""
+    if address in {"auto", "local"}:
+        return None
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise RayClusterError(f"--ray-address (or RAY_ADDRESS) {address!r}: {ADDRESS_HELP}")
+    return host, int(port)
+
+
+def _answers(address: str) -> None:
+    """RayClusterError unless something listens at the cluster's address."""
+    import socket
+
+    where = _host_port(address)
+    if where is None:
+        return
+    try:
+        socket.create_connection(where, timeout=CONNECT_SECONDS).close()
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise RayClusterError(
+            f"no Ray cluster answers at {address} ({reason}): start one with `ray start --head`, or give the"
+            " address it printed"
+        ) from exc
+
+
+def _not_joined(address: str | None, exc: Exception) -> str:
+    """Why Ray could not be joined, in one line, with what to do where it is known."""
+    if isinstance(exc, ValueError):
+        return f"--ray-address (or RAY_ADDRESS) {address!r}: {ADDRESS_HELP} ({exc})"
+    hint = ""
+    if address and "RAY_AUTH_MODE" not in os.environ:
+        hint = (
+            "; a cluster started with token authentication needs RAY_AUTH_MODE=token (and its token) set here too,"
+            " as `ray start --address` does"
+        )
+    return f"could not join the Ray cluster at {address or 'this machine'}: {exc}{hint}"
+
+
+def _interrupt_the_run() -> None:
+    """SIGINT to the main thread, which waits on Ray: a signal wakes a wait that a flag alone would not."""
+    signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
+
+
+class _watching:
+    """While a stage runs, checks every two seconds that the cluster's head answers; where it stops answering,
+    interrupts the run (`lost` is set), so that it ends with an error line instead of Ray ending the process a
+    minute later with exit code 1, which CI reads as contradictions found."""
+
+    def __init__(self, gcs_address: str) -> None:
+        self.where = _host_port(gcs_address)
+        self.lost, self.done = threading.Event(), threading.Event()
+
+    def __enter__(self) -> threading.Event:
+        if self.where is not None:
+            threading.Thread(target=self._watch, daemon=True, name="checker-ray-watch").start()
+        return self.lost
+
+    def __exit__(self, *exc_info) -> None:
+        self.done.set()
+
+    def _watch(self) -> None:
+        import socket
+
+        failures = 0
+        while not self.done.wait(2.0):
+            try:
+                socket.create_connection(self.where, timeout=2.0).close()
+                failures = 0
+            except OSError:
+                failures += 1
+            if failures >= LOST_AFTER and not self.done.is_set():
+                self.lost.set()
+                _interrupt_the_run()
+                return
 
 
 def engine_for(config: Config, backends: Backends) -> Engine:

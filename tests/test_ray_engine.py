@@ -154,3 +154,59 @@ def test_a_ray_actor_compiles_where_its_share_of_the_pass_repays_it(monkeypatch,
     (nli_worker, _, _, options, actors), embedding = built
     assert (nli_worker, options, actors) == (NLIWorker, {"compile_first": compile_first}, cpus)
     assert embedding[0] is engine.embedding_worker and len(embedding) == 3  # no options
+
+
+def test_a_node_with_other_checker_code_refuses_the_run(ray_cluster, corpus):
+    """(a data team) A worker node left on an older checker annotated claims its own way: the report differed
+    from a local run's, with nothing said."""
+    from checker.engines import ClaimWorker, RayClusterError
+
+    class ClaimWorkerOfAnotherVersion(ClaimWorker):
+        def __init__(self, config, code):
+            super().__init__(config, "0000000000000000")
+
+    checker = ray_checker()
+    checker.engine.claim_worker = ClaimWorkerOfAnotherVersion
+    with pytest.raises(RayClusterError, match="install the same checker on every node"):
+        checker.check([str(corpus)])
+
+
+@pytest.mark.parametrize(
+    "address, message",
+    [
+        ("notanaddress", "expected HOST:PORT"),
+        ("127.0.0.1:1", "no Ray cluster answers at 127.0.0.1:1"),
+    ],
+)
+def test_a_cluster_address_that_is_none_or_answers_nothing_is_one_error_line(corpus, tmp_path, address, message):
+    """(a data team) A malformed address was an "internal error"; one where nothing listens made checker wait
+    without end, as Ray retries it."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("ray", reason="Ray is not installed: pip install 'checker[ray]'")
+    args = ["run", str(corpus), "--engine", "ray", "--ray-address", address, "-o", str(tmp_path / "r.jsonl")]
+    code = "import sys; from checker.cli import main; sys.argv[1:] = " + repr(args) + "; main()"
+    # a process of its own: Ray, once joined, is the process's cluster whatever address comes next
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    lines = [line for line in result.stderr.splitlines() if line.startswith("checker: error:")]
+    assert result.returncode == 2 and len(lines) == 1 and message in lines[0], result.stderr
+    assert not (tmp_path / "r.jsonl").exists()
+
+
+def test_a_cluster_lost_mid_run_interrupts_it_with_the_reason(monkeypatch):
+    """(a data team) With the head stopped mid-run, Ray ended checker a minute later with exit code 1, which CI
+    reads as contradictions found, and no line of checker's."""
+    import socket
+    import threading
+
+    from checker import engines
+
+    monkeypatch.setattr(engines, "LOST_AFTER", 1)
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    interrupted = threading.Event()
+    monkeypatch.setattr(engines, "_interrupt_the_run", interrupted.set)
+    with engines._watching(f"127.0.0.1:{port}") as lost:
+        listener.close()  # the head stops
+        assert interrupted.wait(10) and lost.is_set()
