@@ -342,7 +342,9 @@ def claim_entities(
             keys.add(key)
     if "PERSON" in labels:
         untagged = (t for t in parsed if start <= t.idx < end and t.pos_ == "PROPN" and not t.ent_type_)
-        keys |= {key for t in untagged if (key := entity_key(t.text, "PERSON")) in people and t.i not in skipped}
+        keys |= {
+            key for t in untagged if (key := entity_key(t.text, "PERSON")) and key in people and t.i not in skipped
+        }
     return tuple(sorted(keys))
 
 
