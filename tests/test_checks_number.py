@@ -107,3 +107,13 @@ def test_a_discrepancy_told_twice_in_a_pair_is_named_once():
     high = make_claim("Some 60 people died in Arlen and 60 people died in Brisk, officials said.", "b.txt")
     evidence = compare(low, high, 0.95)
     assert evidence.contradicts and evidence.message.count("40") == 1, evidence.message
+
+
+def test_one_span_of_time_in_two_parts_and_two_spans_that_are_not_one():
+    """(review) "six years and eight months" is 80 months; parts told of two people, a part of the span, or a
+    time ago are no one span."""
+    assert values("Pryce was jailed for six years and eight months.") == [80.0]
+    assert values("The talks lasted two hours, 40 minutes.") == [160.0]
+    assert values("Smith and Jones were jailed for six years and eight months respectively.") == [72.0, 8.0]
+    assert values("He served three years, 11 months of them in solitary confinement.") == [36.0, 11.0]
+    assert 372.0 not in values("She has worked there for 30 years and 12 months ago became chief executive.")

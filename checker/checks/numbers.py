@@ -56,9 +56,7 @@ from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import share_entity
 from checker.records import Claim, Evidence
 
-# Content words two percentages must share to be the same measure; a percentage named by one word ("Turnout
-# was 67.3%", "Inflation rose to 3.2%") is the same measure as another that has that word.
-PERCENT_SHARED_CONTEXT = 2
+PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 
 
 def is_figure(token) -> bool:
@@ -94,8 +92,7 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return bool(x.context & y.context)  # money: at least one word in common about what it pays
     if x.unit == "%":
         # a percentage names what it measures only through its neighbours
-        needed = min(PERCENT_SHARED_CONTEXT, len(x.context), len(y.context))
-        return needed > 0 and len(x.context & y.context) >= needed
+        return len(x.context & y.context) >= PERCENT_SHARED_CONTEXT
     return x.polarity == y.polarity
 
 

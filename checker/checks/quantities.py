@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from checker.checks import calendar
+from checker.checks.days import writes_a_day
 from checker.checks.figures import (
     CUES,
     CURRENCIES,
@@ -57,7 +58,9 @@ def _durations() -> dict[str, tuple[str, float]]:
 
 
 DURATIONS = _durations()
+DURATION_UNITS = frozenset(unit for unit, _ in DURATIONS.values())  # what spans of time are counted in
 DURATION_JOINS = frozenset({"and", ","})  # "six years and eight months", "two hours, 40 minutes"
+NOT_ONE_SPAN = frozenset({"respectively", "of", "ago", "later", "earlier", "before", "after"})
 EARLIER, PARTS_OF_DAY = words(CUES, "time:earlier"), words(CUES, "time:part-of-day")
 MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "voter")
 # words that time a figure: the calendar's days and months, "today", the parts of a day, "initially"
@@ -84,6 +87,7 @@ class Quantity:
     hedged: bool = False  # in the scope of a hedge: "could rise to 300", "police believe 12 died"
     last_digit_unit: float = 0.0  # what its last written digit counts: "1.2 percent" is 1.23 rounded, not another value
     group: int = 0  # the quantities one figure gives in several units ("12 metres (40ft)") share a group
+    written_unit: float = 0.0  # a span of time's unit as written, in the unit it is counted in (12.0: years)
 
     @property
     def specific(self) -> bool:
@@ -101,6 +105,11 @@ class Quantity:
         exact = not self.bound and not other.bound
         if exact and one_rounds_the_other((self.value, self.last_digit_unit), (other.value, other.last_digit_unit)):
             return True
+        coarser = max(self.written_unit, other.written_unit)
+        if exact and min(self.written_unit, other.written_unit) and self.written_unit != other.written_unit:
+            # a span written in a larger unit is told to the nearest one: "six weeks" hold 44 days; "six years"
+            # and "seven years", written alike, are two spans
+            return abs(self.value - other.value) <= coarser / 2
         low, high = self.interval()
         other_low, other_high = other.interval()
         return low <= other_high and other_low <= high
@@ -319,9 +328,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     # "killed 12 and another 30 injured": a second group, not more of one count
     first_of_its_kind = all(q.unit.removesuffix(":whole") == unit.removesuffix(":whole") for q in found)
     increment = first_of_its_kind and bool(cues.before(lead, {"increment"})[0])
-    # a span of time written in a larger unit is told to the nearest one: "six weeks" are 38.5 to 45.5 days, and
-    # "held for 44 days" is no other span
-    spread = max(spread_of(value, digits, bound == "approximate") * factor, factor / 2 if factor > 1 else 0.0)
+    spread = spread_of(value, digits, bound == "approximate") * factor
     context, supposed, tally = (
         _context(before + after[:6], noun in CURRENCIES),
         _supposed(root, cues),
@@ -342,6 +349,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         increment,
         hedged=_hedged(root, cues),
         last_digit_unit=last_digit(value, digits) * factor,
+        written_unit=factor if unit in DURATION_UNITS else 0.0,
     )
 
 
@@ -416,14 +424,23 @@ def _in_other_units(run, unit: str, quantity: Quantity, span, cues: Cues) -> Qua
     )
 
 
-def _one_span_of_time(between, first: Quantity, second: Quantity) -> bool:
+def _one_span_of_time(between, first: Quantity, second: Quantity, next_word) -> bool:
     """Two figures that write one span of time together ("six years and eight months": 80 months; "two hours, 40
-    minutes"): the larger part first, with nothing but its word and "and" or a comma before the second."""
+    minutes"): the larger part first, with nothing but its word and "and" or a comma before the second, the
+    second less than one of the first's unit, and not a span of its own ("six years and eight months
+    respectively", "three years, 11 months of them in solitary", "and 12 months ago")."""
+    if next_word is not None and next_word.lower_ in NOT_ONE_SPAN:
+        return False
     if not between or between[0].lemma_.lower() not in DURATIONS or second.unit != first.unit:
         return False
-    larger = DURATIONS[between[0].lemma_.lower()][1]
-    smaller = DURATIONS.get(second.noun.lower().removesuffix("s"), ("", 0.0))[1]
-    return larger > smaller > 0 and len(between) > 1 and all(t.lower_ in DURATION_JOINS for t in between[1:])
+    larger, smaller = DURATIONS[between[0].lemma_.lower()][1], second.written_unit
+    less_than_one = 0 < second.value < larger  # "and eight months", not "and 12 months ago"
+    return (
+        larger > smaller > 0
+        and less_than_one
+        and len(between) > 1
+        and all(t.lower_ in DURATION_JOINS for t in between[1:])
+    )
 
 
 def _counted_word(run):
@@ -437,6 +454,8 @@ def _phrase_of(following, run) -> frozenset[int]:
     with 59.9% in the previous election", "in the previous election" is 59.9%'s, so "previous" times that figure,
     not 61.3%. Where both figures count one word ("between three and 11 times in the previous year") or the time
     is the clause's ("down to 4.38 percent from 4.39 percent late Friday"), the time is both figures'."""
+    if any(writes_a_day(t) for t in following):
+        return frozenset()  # "on 12 March", "in March 2024": the figure's own date, no figure of its own
     word = _counted_word(following)
     return frozenset() if word == _counted_word(run) else frozenset(t.i for t in word.subtree)
 
@@ -463,10 +482,13 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             continue  # "first", "1/2": like a number, but no count
         if quantity is None:
             continue
-        if after is not None and _one_span_of_time(span.doc[after : run[0].i], found[-1], quantity):
+        next_word = span.doc[run[-1].i + 2] if run[-1].i + 2 < span.end else None  # after the figure's noun
+        if after is not None and _one_span_of_time(span.doc[after : run[0].i], found[-1], quantity, next_word):
             joined = f"{found[-1].text} {span.doc[after : run[0].i].text} {quantity.text} {quantity.noun}"
             total = found[-1].value + quantity.value  # told to the nearest of its smaller unit
-            found[-1] = replace(found[-1], value=total, text=joined, noun=quantity.noun, spread=quantity.spread)
+            found[-1] = replace(
+                found[-1], value=total, text=joined, noun=quantity.noun, written_unit=quantity.written_unit
+            )
         else:
             found.append(replace(quantity, group=len(found)))
         after = run[-1].i + 1
