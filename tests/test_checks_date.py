@@ -88,3 +88,23 @@ def test_events_are_keyed_by_thing_and_verb_and_pair_claims():
 def test_a_month_alone_is_a_day_of_no_weekday():
     (march,) = annotation("In March 2014, HTC unveiled the One M8.").days
     assert (march.month, march.day, march.year, march.weekday) == (3, None, 2014, None)
+
+
+def test_dates_written_in_figures_are_read_where_their_order_is_plain():
+    """(review) ISO dates; day and month either way round where one is over 12 or both are one; never a date
+    whose order is unknown (4/12/2026 is 4 December in Britain, April 12 in the US); two-digit years."""
+    from checker.checks.days import numeric_dates
+    from tests.helpers import _nlp
+
+    def parts(text: str) -> list[dict]:
+        return [found for _, found in numeric_dates(_nlp()(text)[:])]
+
+    assert parts("The vote was held on 2026-11-29 in Lisbon.") == [{"day": 29, "month": 11, "year": 2026}]
+    assert (
+        parts("It was held on 29/11/2026.")
+        == parts("It was held on 11/29/2026.")
+        == [{"day": 29, "month": 11, "year": 2026}]
+    )
+    assert parts("It was held on 12/12/2026.") == [{"day": 12, "month": 12, "year": 2026}]
+    assert parts("It was held on 4/12/2026.") == [] and parts("It fell on 2015-02-30.") == []
+    assert parts("The ruling of 29/11/98 was overturned.") == [{"day": 29, "month": 11, "year": 1998}]

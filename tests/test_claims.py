@@ -204,6 +204,18 @@ def test_a_wire_dateline_is_neither_the_claims_place_nor_its_day(nlp):
     assert cardiff.setting == () and not any("cardiff" in e.lower() for e in cardiff.entities)
     assert vienna.text.startswith("Weinberger") and vienna.annotations["date"].days == ()
     assert nato.text.startswith("NATO said on Monday")  # no place, no dateline: the sentence is whole
+    whole = (  # (review) a title and a name before a dash are the sentence's subject, no dateline
+        "UK Prime Minister Keir Starmer — speaking in Leeds — said 40 people had died.",
+        "NATO Secretary General Mark Rutte - in a statement - said 300 troops would stay.",
+        "I — like many others — voted for the 12 candidates on Monday.",
+    )
+    assert [c.text for c in claims_of(nlp, "\n".join(whole))] == list(whole)
+    delhi, release = claims_of(
+        nlp,
+        "NEW DELHI, Oct 4: The government announced a plan.\n"
+        "WASHINGTON, Oct. 4, 2024 /PRNewswire/ -- Acme Corp announced a deal.\n",
+    )
+    assert delhi.text.startswith("The government") and release.text.startswith("Acme Corp")
 
 
 def test_a_short_sentence_that_states_a_figure_is_a_claim(nlp):

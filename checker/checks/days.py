@@ -22,6 +22,9 @@ WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAYS)}
 MONTH_NUMBERS = {name: number for number, month in enumerate(MONTHS, 1) for name in (month.lower(), month[:3].lower())}
 MONTH_NUMBERS["sept"] = 9
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")  # "the 3rd"
+# A two-digit year above this is of the 1900s ("29/11/98"), else of the 2000s ("4/12/26"): news of today
+# writes its own decade that way, and an archive's dates of the late 1900s.
+TWO_DIGIT_PIVOT = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +119,7 @@ def numeric_dates(tokens) -> list[tuple[range, dict[str, int]]]:
             year, month, day = (int(doc[i].text) for i in (match.start, match.start + 2, match.start + 4))
         else:
             first, second, year = (int(n) for n in doc[match.start].text.split("/"))
-            year += 2000 if year < 100 else 0
+            year += (1900 if year > TWO_DIGIT_PIVOT else 2000) if year < 100 else 0  # "29/11/98": 1998
             if first > 12 >= second or first == second:
                 day, month = first, second
             elif second > 12 >= first:
