@@ -455,7 +455,10 @@ def _changed_since(ref: str, corpus: Path) -> dict[str, str]:
 
     from checker.corpus import SUFFIXES
 
-    command = ["git", "-c", "core.quotePath=false", "diff", "-z", "--name-status", "-M", "--diff-filter=AMR"]
+    # renames are looked for among every file changed: past git's default limit (1,000), a folder moved and
+    # edited would read as added articles
+    command = ["git", "-c", "core.quotePath=false", "-c", "diff.renameLimit=0", "diff", "-z", "--name-status", "-M"]
+    command.append("--diff-filter=AMR")
     try:
         out = subprocess.run([*command, "--relative", ref, "--", "."], cwd=corpus, capture_output=True, check=True)
     except (OSError, subprocess.CalledProcessError) as exc:

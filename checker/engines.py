@@ -428,17 +428,17 @@ class RayEngine:
             compute=ray.data.ActorPoolStrategy(size=actors),
             num_cpus=1,
         )
-        with _watching(ray.get_runtime_context().gcs_address) as lost:
+        # the address given is the one this machine reaches (a ray:// client's server, through a forwarded port);
+        # the cluster's own address only where checker started or found it
+        watched = self.address if self.address not in (None, "auto", "local") else ray.get_runtime_context().gcs_address
+        lost = (
+            f"lost the Ray cluster at {self.address or 'this machine'} mid-run (its head stopped, or the network"
+            " failed); no report was written"
+        )
+        with _watching(watched, lost):
             try:
                 for row in results.iter_rows():
                     yield int(row["position"]), row["result"]
-            except KeyboardInterrupt:
-                if lost.is_set():
-                    raise RayClusterError(
-                        f"lost the Ray cluster at {self.address or 'this machine'} mid-run (its head stopped, or"
-                        " the network failed); no report was written"
-                    ) from None
-                raise
             except ray.exceptions.RayError as exc:
                 refused = next((line for line in str(exc).splitlines() if "is not the checker" in line), "")
                 if refused:
@@ -482,7 +482,10 @@ class RayClusterError(RuntimeError):
 
 ADDRESS_HELP = "expected HOST:PORT (the address `ray start --head` prints), ray://HOST:PORT or auto"
 CONNECT_SECONDS = 10  # how long a cluster's address may take to answer
-LOST_AFTER = 5  # checks of the cluster's head, two seconds apart, that fail before the run stops
+# Ray ends a driver whose cluster has not answered for 60 s (`gcs_rpc_server_reconnect_timeout_s`) with exit
+# code 1; checker says why first. Ten checks two seconds apart (each waits a second at most) take 20-30 s:
+# a head that is back within them (Ray's fault-tolerant GCS) keeps the run.
+WATCH_SECONDS, LOST_AFTER = 2.0, 10
 
 
 def _host_port(address: str) -> tuple[str, int] | None:
@@ -531,35 +534,58 @@ def _interrupt_the_run() -> None:
 
 
 class _watching:
-    """While a stage runs, checks every two seconds that the cluster's head answers; where it stops answering,
-    interrupts the run (`lost` is set), so that it ends with an error line instead of Ray ending the process a
-    minute later with exit code 1, which CI reads as contradictions found."""
+    """While a stage runs, checks that the cluster still answers at `address` (HOST:PORT); where it stops
+    answering, ends the run with a RayClusterError saying `message`, instead of Ray ending the process a minute
+    later with exit code 1, which CI reads as contradictions found.
 
-    def __init__(self, gcs_address: str) -> None:
-        self.where = _host_port(gcs_address)
-        self.lost, self.done = threading.Event(), threading.Event()
+    The main thread waits on Ray where a flag would not wake it, so the watch sends it SIGINT; for the time of
+    the stage a handler of its own turns that SIGINT into the error (another SIGINT, a reader's Ctrl-C, does what
+    it did before). Off the main thread (checker called from a program's worker thread) nothing is watched.
+    """
 
-    def __enter__(self) -> threading.Event:
-        if self.where is not None:
+    def __init__(self, address: str, message: str) -> None:
+        self.where = _host_port(address)
+        self.message = message
+        self.lost, self.done, self.lock = threading.Event(), threading.Event(), threading.Lock()
+        self.previous: Any = None
+
+    def __enter__(self) -> _watching:
+        if self.where is not None and threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._on_sigint)
             threading.Thread(target=self._watch, daemon=True, name="checker-ray-watch").start()
-        return self.lost
+        return self
 
     def __exit__(self, *exc_info) -> None:
-        self.done.set()
+        with self.lock:  # no SIGINT from the watch after this
+            self.done.set()
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+    def _on_sigint(self, signum, frame) -> None:
+        if self.lost.is_set():
+            raise RayClusterError(self.message)
+        if self.previous is signal.SIG_IGN:
+            return
+        if callable(self.previous):
+            self.previous(signum, frame)
+            return
+        raise KeyboardInterrupt
 
     def _watch(self) -> None:
         import socket
 
         failures = 0
-        while not self.done.wait(2.0):
+        while not self.done.wait(WATCH_SECONDS):
             try:
-                socket.create_connection(self.where, timeout=2.0).close()
+                socket.create_connection(self.where, timeout=WATCH_SECONDS / 2).close()
                 failures = 0
             except OSError:
                 failures += 1
-            if failures >= LOST_AFTER and not self.done.is_set():
-                self.lost.set()
-                _interrupt_the_run()
+            if failures >= LOST_AFTER:
+                with self.lock:
+                    if not self.done.is_set():
+                        self.lost.set()
+                        _interrupt_the_run()
                 return
 
 

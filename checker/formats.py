@@ -91,13 +91,18 @@ def place(claim: dict[str, Any]) -> str:
 # A model-only contradiction names the words its claims differ in where they are this few, in two places at
 # most ("Havertz" / "Martinelli"); more is a sentence told another way, and a list of it would be noise.
 MAX_DIFFERING_WORDS, MAX_DIFFERING_PLACES = 6, 2
+EDGE_PUNCTUATION = ".,;:!?\"'“”‘’()[]"  # not part of a word as compared or shown
 
 
 def what_differs(a: str, b: str) -> str:
     """The words two claims differ in, each place as "a's words" / "b's words" (a word added or left out shown
-    with the word before it: "has been" / "has not been"), or "" where they differ in more."""
+    with the word before it: "has" / "has not"), or "" where they differ in more, or in punctuation alone."""
     words_a, words_b = a.split(), b.split()
-    matcher = SequenceMatcher(None, words_a, words_b, autojunk=False)
+    bare_a, bare_b = (
+        [w.strip(EDGE_PUNCTUATION).lower() for w in words_a],
+        [w.strip(EDGE_PUNCTUATION).lower() for w in words_b],
+    )
+    matcher = SequenceMatcher(None, bare_a, bare_b, autojunk=False)
     places = [op[1:] for op in matcher.get_opcodes() if op[0] != "equal"]
     changed = sum(max(i2 - i1, j2 - j1) for i1, i2, j1, j2 in places)
     if not places or len(places) > MAX_DIFFERING_PLACES or changed > MAX_DIFFERING_WORDS:
@@ -105,8 +110,13 @@ def what_differs(a: str, b: str) -> str:
     shown = []
     for i1, i2, j1, j2 in places:
         before = 1 if (i1 == i2 or j1 == j2) and i1 and j1 else 0  # an insertion: with the word before it
-        sides = (" ".join(words_a[i1 - before : i2]), " ".join(words_b[j1 - before : j2]))
-        shown.append(" / ".join(f'"{side.strip(".,;:")}"' for side in sides))
+        sides = [
+            " ".join(words[start - before : end]).strip(EDGE_PUNCTUATION)
+            for words, start, end in ((words_a, i1, i2), (words_b, j1, j2))
+        ]
+        if not all(sides):
+            return ""  # a claim that is all the other's words and more: no one place to show
+        shown.append(" / ".join(f'"{side}"' for side in sides))
     return "; ".join(shown)
 
 
@@ -311,6 +321,8 @@ def _cut(text: str, width: int) -> str:
     if len(text) <= width:
         return text
     cut = text[: max(width - 1, 1)]
+    if text[len(cut)] == " " or cut.endswith(" "):  # the cut ends a word
+        return cut.rstrip(" ,;:-–—") + "…"
     at_word = cut.rstrip(" ,;:-–—").rfind(" ")
     return (cut[:at_word].rstrip(" ,;:-–—") if at_word >= width * 2 // 3 else cut) + "…"
 

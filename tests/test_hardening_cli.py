@@ -316,6 +316,8 @@ def test_a_model_only_contradiction_names_the_few_words_its_claims_differ_in():
     assert page_data([finding])[0]["reason"] == said
     finding["b"] = finding["b"] | {"text": "Arsenal's winger, on as a substitute, added another late in the game."}
     assert "0.88 the other)\n" in render([finding], "concise", "0")  # a rewording: no list of it
+    finding["b"] = finding["b"] | {"text": "Martinelli scored the third goal in the 58th minute"}
+    assert "0.88 the other)\n" in render([finding], "concise", "0")  # (review) a full stop is no word changed
 
 
 def test_a_model_only_contradiction_shows_both_sentences_whole_and_what_the_model_read():
