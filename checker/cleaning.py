@@ -20,6 +20,13 @@ FURNITURE = {
         r"you can also highlight|download (our|the) app|listen to|watch:|advertisement\b)",
         re.IGNORECASE,
     ),
+    # a page's count of its comments, shares or readers: a short sentence with a figure, and so a claim, since
+    # short counts are ("This story has 3 comments.", "12 comments", "1,204 shares")
+    "counter": re.compile(
+        r"^((this|the) (story|article|post|page) has )?[\d,.]+k? (comments?|shares?|replies|reactions|views|readers)"
+        r"( so far)?\.?$",
+        re.IGNORECASE,
+    ),
     "credit": re.compile(
         r"^\(?(photo|image|picture|credit|photograph|video)s?\s*(:|by\b)",
         re.IGNORECASE,

@@ -24,6 +24,8 @@ from checker.cleaning import furniture_reason, kept_spans, publication_date
         ("Mediaite Home | Trending | Video | Newsletters | Subscribe", "menu"),
         ("Like Us On Facebook |   Follow Us On Twitter |   Contact The Author", "menu"),  # FNC-1
         ("ÉTAT DE SIÈGE À PARIS", "shouting"),  # capitals beyond ASCII
+        ("This story has 3 comments.", "counter"),  # (review) a short count of the page, no claim of the story
+        ("1,204 shares", "counter"),
     ],
 )
 def test_furniture_lines(line, reason):
@@ -39,6 +41,8 @@ def test_furniture_lines(line, reason):
         "ÉTAT DE SIÈGE à Paris",  # one small letter: a headline-like line, not shouting
         "Polls | the vote | a sentence that goes on past thirty characters is no menu item.",
         "The vote was 12 | 4 | 3, the clerk said.",
+        "The Socialists won 96 seats.",
+        "Police said 12 readers of the paper were hurt.",
     ],
 )
 def test_article_sentences_are_kept(line):
