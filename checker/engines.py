@@ -302,6 +302,9 @@ def vectors_from_bytes(data: bytes, rows: int) -> np.ndarray:
     return np.frombuffer(data, dtype=np.float32).reshape(rows, -1)
 
 
+NOT_THIS_CHECKER = "is not the checker that started the run"  # a worker's refusal, as the driver finds it
+
+
 class Worker:
     """What every stage's actor does first: refuse to work where this node's checker is not the checker that
     started the run. Claims annotated by other code are other claims, and the report would differ from a local
@@ -310,8 +313,8 @@ class Worker:
     def __init__(self, code: str) -> None:
         if code != code_version():
             raise RayClusterError(
-                f"checker on this Ray node (code {code_version()}) is not the checker that started the run"
-                f" (code {code}): install the same checker on every node"
+                f"checker on this Ray node (code {code_version()}) {NOT_THIS_CHECKER} (code {code}): install the"
+                " same checker on every node"
             )
 
 
@@ -440,7 +443,7 @@ class RayEngine:
                 for row in results.iter_rows():
                     yield int(row["position"]), row["result"]
             except ray.exceptions.RayError as exc:
-                refused = next((line for line in str(exc).splitlines() if "is not the checker" in line), "")
+                refused = next((line for line in str(exc).splitlines() if NOT_THIS_CHECKER in line), "")
                 if refused:
                     raise RayClusterError(refused.split("RayClusterError: ")[-1]) from None
                 raise
