@@ -58,7 +58,6 @@ def _durations() -> dict[str, tuple[str, float]]:
 
 
 DURATIONS = _durations()
-DURATION_UNITS = frozenset(unit for unit, _ in DURATIONS.values())  # what spans of time are counted in
 DURATION_JOINS = frozenset({"and", ","})  # "six years and eight months", "two hours, 40 minutes"
 NOT_ONE_SPAN = frozenset({"respectively", "of", "ago", "later", "earlier", "before", "after"})
 EARLIER, PARTS_OF_DAY = words(CUES, "time:earlier"), words(CUES, "time:part-of-day")
@@ -318,7 +317,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     before = [t for t in doc[max(span.start, lead - 20) : lead] if not t.is_punct][-(12 if unit == "%" else 6) :]
     after = [t for t in doc[stop : span.end] if not t.is_punct]
     unit, polarity = _vote(unit, after[:12], cues)
-    unit, factor = DURATIONS.get(unit, (unit, 1.0))  # "six years": 72 months
+    duration = DURATIONS.get(unit)
+    unit, factor = duration or (unit, 1.0)  # "six years": 72 months
     when = _when(before + [t for t in after[:6] if t.i not in theirs])
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
     if cues.before(bound_start, {"previous-figure"})[0]:
@@ -349,7 +349,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         increment,
         hedged=_hedged(root, cues),
         last_digit_unit=last_digit(value, digits) * factor,
-        written_unit=factor if unit in DURATION_UNITS else 0.0,
+        written_unit=factor if duration else 0.0,
     )
 
 
@@ -433,7 +433,7 @@ def _one_span_of_time(between, first: Quantity, second: Quantity, next_word) -> 
         return False
     if not between or between[0].lemma_.lower() not in DURATIONS or second.unit != first.unit:
         return False
-    larger, smaller = DURATIONS[between[0].lemma_.lower()][1], second.written_unit
+    larger, smaller = first.written_unit, second.written_unit
     less_than_one = 0 < second.value < larger  # "and eight months", not "and 12 months ago"
     return (
         larger > smaller > 0
