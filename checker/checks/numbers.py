@@ -14,7 +14,10 @@ sides is no 45 against 35). Where one gives more, the figures are compared
 as they come ("destroyed 40 homes and damaged 60" / "destroyed 60 homes").
 A figure given as the one before (", up from 40", ", down from about 36") is
 a quantity of its own, compared only with such figures: "47 seats, up from
-40" / "47 seats" agree.
+40" / "47 seats" agree. A market's price, level or move ("Oracle shares rose 14
+cents to $13.62") is true of a moment of trading: two such readings are
+compared only where both say when ("at the close", "as of 10:33 a.m.") and
+name one moment.
 
 Two claims of one wording but a figure ("Medics called 911" / "Medics called
 918", `checker/checks/wording.py`) are one statement, and a figure changed
@@ -77,6 +80,8 @@ def _slot_value(run) -> Figure | None:
 def same_quantity(x: Quantity, y: Quantity) -> bool:
     if not x.unit or x.unit != y.unit:
         return False
+    if (x.reading or y.reading) and not (x.when and y.when):
+        return False  # prices move through a day of trading: two readings are of one moment only where both say when
     if x.when and y.when and not x.when & y.when:
         return False  # counts at two moments: "92 by Monday", "287 by Tuesday"; "by Sunday", "overnight"
     parts = (x.when & PARTS_OF_DAY, y.when & PARTS_OF_DAY)

@@ -66,6 +66,8 @@ MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "vot
 # The time word of a figure given as the one before (", up from 40"): compared with such figures only, not
 # with a figure of an earlier report ("had earlier been projected to win 45 seats").
 PREVIOUS = frozenset({"previous-figure"})
+# what a market's move is told in, besides money
+MARKET_UNITS = frozenset({"%", "point", "share", "cent", "penny", "pence"})
 TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | {d.lower() for d in calendar.WEEKDAYS} | words(CUES, "time:day")
 
 
@@ -87,6 +89,7 @@ class Quantity:
     last_digit_unit: float = 0.0  # what its last written digit counts: "1.2 percent" is 1.23 rounded, not another value
     group: int = 0  # the quantities one figure gives in several units ("12 metres (40ft)") share a group
     written_unit: float = 0.0  # a span of time's unit as written, in the unit it is counted in (12.0: years)
+    reading: bool = False  # a market's price, level or move: true of a moment of trading
 
     @property
     def specific(self) -> bool:
@@ -271,6 +274,25 @@ def _vote(unit: str, after, cues: Cues) -> tuple[str, str]:
     return unit, polarity
 
 
+def _moments(tokens, cues: Cues) -> frozenset[str]:
+    """The moments of a day the cues among `tokens` name: a clock time ("10:33 a.m.", "1018 GMT"), or the close
+    of trading ("to close at", "finished at"), which is the moment "closed" names."""
+    found = set()
+    for t in tokens:
+        if cues.at(t.i, "time:clock"):
+            found.add(t.doc[t.i : cues.last[t.i, "time:clock"] + 1].text.lower())
+        if cues.at(t.i, "time:close"):
+            found.add("closed")
+    return frozenset(found)
+
+
+def _a_market(span, cues: Cues) -> bool:
+    """A sentence on a market's move: an instrument ("shares", "the Nasdaq", "the yield") and a move ("fell",
+    "was up", "unchanged at"). Its prices, changes and shares traded are readings of a moment of trading."""
+    labels = set().union(*(cues.starting.get(i, set()) for i in range(span.start, span.end)))
+    return {"market:instrument", "market:move"} <= labels
+
+
 def _tally(doc, end: int, cues: Cues) -> bool:
     """A running count "by <time>" ("had burned 8,600 hectares by Monday evening"): true of that moment."""
     for i in range(end, min(end + 4, len(doc))):
@@ -319,7 +341,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     unit, polarity = _vote(unit, after[:12], cues)
     duration = DURATIONS.get(unit)
     unit, factor = duration or (unit, 1.0)  # "six years": 72 months
-    when = _when(before + [t for t in after[:6] if t.i not in theirs])
+    # a clock time is the clause's, though written as a figure of its own ("unchanged at 652 pence by 0835 GMT")
+    when = _when(before + [t for t in after[:6] if t.i not in theirs]) | _moments(before + after[:6], cues)
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
     if cues.before(bound_start, {"previous-figure"})[0]:
         when |= PREVIOUS  # "47 seats, up from (about) 40": 40 is the figure before the one given
@@ -469,6 +492,7 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             found.append(Quantity(0.0, "vote", "against", span.doc[i : i + 2].text, noun="votes"))
     after = None  # where the last quantity's figure ends
     runs = list(figure_runs(span, cues))
+    market = _a_market(span, cues)
     for k, run in enumerate(runs):
         theirs = _phrase_of(runs[k + 1], run) if k + 1 < len(runs) else frozenset()
         unit = conversion_unit(run, cues, span, after) if found else ""
@@ -482,6 +506,8 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             continue  # "first", "1/2": like a number, but no count
         if quantity is None:
             continue
+        if market and (quantity.unit in MARKET_UNITS or quantity.noun in CURRENCIES):
+            quantity = replace(quantity, reading=True)
         next_word = span.doc[run[-1].i + 2] if run[-1].i + 2 < span.end else None  # after the figure's noun
         if after is not None and _one_span_of_time(span.doc[after : run[0].i], found[-1], quantity, next_word):
             joined = f"{found[-1].text} {span.doc[after : run[0].i].text} {quantity.text} {quantity.noun}"
