@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checker.checks.numbers import NumberCheck
 from checker.checks.quantities import Quantity, extract_quantities
 from checker.records import Evidence
@@ -117,3 +119,11 @@ def test_one_span_of_time_in_two_parts_and_two_spans_that_are_not_one():
     assert values("Smith and Jones were jailed for six years and eight months respectively.") == [72.0, 8.0]
     assert values("He served three years, 11 months of them in solitary confinement.") == [36.0, 11.0]
     assert 372.0 not in values("She has worked there for 30 years and 12 months ago became chief executive.")
+
+
+def test_two_figures_joined_as_a_range_are_one_quantity_but_a_change_is_two():
+    (killed,) = quantities("Officials said between 30 and 40 people were killed.")
+    assert (killed.text, killed.bound) == ("between 30 and 40", "range")
+    assert killed.interval() == pytest.approx((29.4, 40.8))  # each end as far as its round figure reaches
+    assert [q.bound for q in quantities("The party rose from 40 to 47 seats.")] == ["", ""]
+    assert [q.text for q in quantities("Rates rose 0.5 percent to 3.5 percent.")] == ["0.5 percent", "3.5 percent"]

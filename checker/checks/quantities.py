@@ -17,6 +17,7 @@ themselves (runs of number words, scales, values, reach) are read by
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 
 from checker.checks import calendar
@@ -79,7 +80,7 @@ class Quantity:
     text: str
     context: frozenset[str] = frozenset()
     noun: str = ""
-    bound: str = ""  # "lower", "upper", "approximate" or "" (exact)
+    bound: str = ""  # "lower", "upper", "approximate", "range" ("30 to 40") or "" (exact)
     spread: float = 0.0  # how far either side of `value` an approximate figure reaches
     when: frozenset[str] = frozenset()  # time words near the figure
     supposed: bool = False  # governed by a "would" no one is reported to have said
@@ -104,6 +105,8 @@ class Quantity:
     def allows(self, other: Quantity) -> bool:
         """Whether both figures can be true of one quantity: their reaches overlap, or one exact figure rounds the
         other ("less than 1.2 percent" is no rounding of 1.24)."""
+        if self.bound == other.bound == "range":  # two ranges of one quantity are one where their ends are
+            return all(math.isclose(u, v) for u, v in zip(self.interval(), other.interval(), strict=True))
         exact = not self.bound and not other.bound
         if exact and one_rounds_the_other((self.value, self.last_digit_unit), (other.value, other.last_digit_unit)):
             return True
@@ -483,6 +486,44 @@ def _phrase_of(following, run) -> frozenset[int]:
     return frozenset() if word == _counted_word(run) else frozenset(t.i for t in word.subtree)
 
 
+def _range_joiner(doc, first_run, run, cues: Cues) -> str:
+    """The word that makes two figures one range ("30 to 40", "30-40", "two or three", "between 30 and 40",
+    "ranged from 16 cents a share to 27 cents a share"), or "" where they are two figures.
+
+    "from 40 to 47 seats" after "rose" is a figure before and after, no range; nor is "rose 0.5 percent to 3.5
+    percent". The first figure's unit may be written again between them ("1 percent to 3 percent").
+    """
+    _, start = cues.before(first_run[0].i, SIGNS)  # "$4": the figure's words start at its sign
+    _, second_start = cues.before(run[0].i, SIGNS)
+    between = list(doc[first_run[-1].i + 1 : second_start])
+    unit_words = [t.lower_ for t in doc[run[-1].i + 1 : run[-1].i + len(between)]]
+    if len(between) > 1 and [t.lower_ for t in between[:-1]] == unit_words:
+        between = between[-1:]  # "16 cents a share to 27 cents a share"
+    if len(between) != 1:
+        return ""
+    joiner, opened = between[0], cues.before(start, {"range:open"})[0]
+    if joiner.lower_ == "and":
+        return "and" if opened and doc[start - 1].lower_ == "between" else ""
+    if not cues.at(joiner.i, "range:to"):
+        return ""
+    word_before = doc[start - 1] if start > 0 else None
+    if word_before is not None and (word_before.lower_ == "from" or cues.at(word_before.i, "market:move")):
+        return joiner.text if opened else ""  # "ranged from 16 to 27", not "rose from 40 to 47"
+    return joiner.text
+
+
+def _as_range(first: Quantity, second: Quantity, joiner: str) -> Quantity | None:
+    """Two figures of one unit, the smaller first, joined as a range: one quantity reaching from one to the
+    other, each end as far as its figure reaches."""
+    one_unit = first.unit.removesuffix(":whole") == second.unit.removesuffix(":whole")  # "30-40 people"
+    if not one_unit or first.polarity != second.polarity or first.value >= second.value:
+        return None
+    low, high = first.value - first.spread, second.value + second.spread
+    joined = joiner if joiner in {"-", "–"} else f" {joiner} "  # "30-40", "30 to 40"
+    text = f"{'between ' if joiner == 'and' else ''}{first.text}{joined}{second.text}"
+    return replace(first, value=(low + high) / 2, spread=(high - low) / 2, bound="range", text=text, unit=second.unit)
+
+
 def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     """The counted quantities of a claim's tokens (a spaCy span), in the order they stand; a conversion in
     brackets (`conversion_unit`) is the quantity before it in other units, in its group."""
@@ -509,7 +550,11 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
         if market and (quantity.unit in MARKET_UNITS or quantity.noun in CURRENCIES):
             quantity = replace(quantity, reading=True)
         next_word = span.doc[run[-1].i + 2] if run[-1].i + 2 < span.end else None  # after the figure's noun
-        if after is not None and _one_span_of_time(span.doc[after : run[0].i], found[-1], quantity, next_word):
+        joiner = _range_joiner(span.doc, runs[k - 1], run, cues) if after == runs[k - 1][-1].i + 1 else ""
+        ranged = _as_range(found[-1], quantity, joiner) if joiner and found[-1].bound in {"", "approximate"} else None
+        if ranged is not None:
+            found[-1] = ranged
+        elif after is not None and _one_span_of_time(span.doc[after : run[0].i], found[-1], quantity, next_word):
             joined = f"{found[-1].text} {span.doc[after : run[0].i].text} {quantity.text} {quantity.noun}"
             total = found[-1].value + quantity.value  # told to the nearest of its smaller unit
             found[-1] = replace(
