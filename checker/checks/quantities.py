@@ -353,7 +353,9 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     bound = bound or cues.at(end, "after:") or ("approximate" if cues.at(run[0].i, "round") else "")
     # "killed 12 and another 30 injured": a second group, not more of one count
     first_of_its_kind = all(q.unit.removesuffix(":whole") == unit.removesuffix(":whole") for q in found)
-    increment = first_of_its_kind and bool(cues.before(lead, {"increment"})[0])
+    # "the other two unions", "nine other measures", "six more": a part besides one counted elsewhere
+    beside = bool(cues.before(lead, {"increment"})[0]) or bool(cues.at(end, "increment:after"))
+    increment = first_of_its_kind and beside
     spread = spread_of(value, digits, bound == "approximate") * factor
     context, supposed, tally = (
         _context(before + after[:6], noun in CURRENCIES),
