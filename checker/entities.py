@@ -70,10 +70,11 @@ ALIASES = {
 ENTITY_LABELS = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT"}
 MIDDLE_INITIAL = re.compile(r"\b[A-Z]\.\s+")
 POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+TRAILING_SCORE = re.compile(r"\s+\d{1,3}[-–]\d{1,3}$")  # "Chelsea 2-1": the tagger takes a score into a name
 
 
 def clean_name(text: str) -> str:
-    text = POSSESSIVE.sub("", " ".join(text.split()))
+    text = TRAILING_SCORE.sub("", POSSESSIVE.sub("", " ".join(text.split())))
     return re.sub(r"^(the|The)\s+", "", text).strip(" .,")
 
 

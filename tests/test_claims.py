@@ -6,6 +6,7 @@ from datetime import date
 
 from checker.claims import anchor_weekday, extract_claims
 from checker.corpus import _document
+from checker.entities import entity_key
 
 
 def claims_of(nlp, text: str, published: str = ""):
@@ -98,6 +99,11 @@ def test_coordinated_independent_clauses_become_two_claims(nlp):
 def test_entities_are_normalised_across_aliases(nlp):
     claim = claims_of(nlp, "Washington and Moscow agreed on the talks in Kyiv last week.")[0]
     assert {"United States", "Russia", "Ukraine"} <= set(claim.entities)
+
+
+def test_a_score_the_tagger_takes_into_a_name_is_no_part_of_it():
+    assert entity_key("Chelsea 2-1", "ORG") == entity_key("Chelsea", "ORG") == "Chelsea"
+    assert entity_key("Boeing 737", "ORG") != entity_key("Boeing 747", "ORG")
 
 
 def test_the_model_reads_the_statement_without_its_attribution_or_side_remarks(nlp):

@@ -526,6 +526,34 @@ def _as_range(first: Quantity, second: Quantity, joiner: str) -> Quantity | None
     return replace(first, value=(low + high) / 2, spread=(high - low) / 2, bound="range", text=text, unit=second.unit)
 
 
+SCORE_SCALE = 1000.0  # a score's value: the larger side's figure, then the smaller's ("3-1": 3001)
+
+
+def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
+    """The scores and split votes of a claim ("won 3-1", "a 2-2 draw", "voted 52-48"), by where each starts: (where
+    it ends, the quantity). A pair of figures is a score before a word of one ("a 3-1 win") or, in a sentence
+    with a verb of one, before no noun: "won 30-40 seats" counts seats. Which side is named first differs
+    between sources ("lost 1-3", "won 3-1"), so a score is its two figures, the larger first."""
+    if not any(cues.at(i, "score:verb") or cues.at(i, "score:noun") for i in range(span.start, span.end)):
+        return {}
+    verb = any(cues.at(i, "score:verb") for i in range(span.start, span.end))
+    doc, found = span.doc, {}
+    for start in range(span.start, span.end):
+        if not cues.at(start, "score:pair"):
+            continue
+        end = cues.last[start, "score:pair"] + 1
+        following = doc[end] if end < span.end else None
+        if not (following is not None and cues.at(following.i, "score:noun")) and (
+            not verb or (following is not None and following.pos_ in {"NOUN", "PROPN"})
+        ):
+            continue
+        sides = sorted((int(x) for x in doc[start:end].text.replace("–", "-").split("-")), reverse=True)
+        text = doc[start:end].text
+        found[start] = (end, Quantity(sides[0] * SCORE_SCALE + sides[1], "score", "", text,
+                                      last_digit_unit=1.0))  # fmt: skip
+    return found
+
+
 def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     """The counted quantities of a claim's tokens (a spaCy span), in the order they stand; a conversion in
     brackets (`conversion_unit`) is the quantity before it in other units, in its group."""
@@ -534,7 +562,9 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
         if cues.at(i, "zero-against"):  # "none against": zero votes against
             found.append(Quantity(0.0, "vote", "against", span.doc[i : i + 2].text, noun="votes"))
     after = None  # where the last quantity's figure ends
-    runs = list(figure_runs(span, cues))
+    scores = _scores(span, cues)
+    in_scores = {i for start, (end, _) in scores.items() for i in range(start, end)}
+    runs = [run for run in figure_runs(span, cues) if run[0].i not in in_scores]
     market = _a_market(span, cues)
     for k, run in enumerate(runs):
         theirs = _phrase_of(runs[k + 1], run) if k + 1 < len(runs) else frozenset()
@@ -565,4 +595,4 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
         else:
             found.append(replace(quantity, group=len(found)))
         after = run[-1].i + 1
-    return found
+    return [quantity for _, (_, quantity) in sorted(scores.items())] + found  # a score is a unit of its own
