@@ -554,6 +554,19 @@ def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
     return found
 
 
+def _spans_and_a_half(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
+    """Spans of time written in words alone ("a year and a half": 18 months, told to the half year), by where each
+    starts: (where it ends, the quantity)."""
+    doc, found = span.doc, {}
+    for start in range(span.start, span.end):
+        if cues.at(start, "span-and-a-half") and doc[start + 1].lemma_.lower() in DURATIONS:
+            unit, factor = DURATIONS[doc[start + 1].lemma_.lower()]
+            end = cues.last[start, "span-and-a-half"] + 1
+            found[start] = (end, Quantity(1.5 * factor, unit, "", doc[start:end].text, noun=doc[start + 1].text,
+                                          last_digit_unit=factor / 2, written_unit=factor / 2))  # fmt: skip
+    return found
+
+
 def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     """The counted quantities of a claim's tokens (a spaCy span), in the order they stand; a conversion in
     brackets (`conversion_unit`) is the quantity before it in other units, in its group."""
@@ -562,11 +575,15 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
         if cues.at(i, "zero-against"):  # "none against": zero votes against
             found.append(Quantity(0.0, "vote", "against", span.doc[i : i + 2].text, noun="votes"))
     after = None  # where the last quantity's figure ends
-    scores = _scores(span, cues)
-    in_scores = {i for start, (end, _) in scores.items() for i in range(start, end)}
-    runs = [run for run in figure_runs(span, cues) if run[0].i not in in_scores]
+    # phrases read whole, their figures no figures of their own: "won 3-1", "a year and a half"
+    phrases = sorted((_scores(span, cues) | _spans_and_a_half(span, cues)).items(), reverse=True)
+    in_phrases = {i for start, (end, _) in phrases for i in range(start, end)}
+    runs = [run for run in figure_runs(span, cues) if run[0].i not in in_phrases]
     market = _a_market(span, cues)
     for k, run in enumerate(runs):
+        while phrases and phrases[-1][0] < run[0].i:  # in the order they stand
+            found.append(replace(phrases.pop()[1][1], group=len(found)))
+            after = None
         theirs = _phrase_of(runs[k + 1], run) if k + 1 < len(runs) else frozenset()
         unit = conversion_unit(run, cues, span, after) if found else ""
         if unit:  # the quantity before, in other units: one group, compared in whichever unit both sides give
@@ -595,4 +612,4 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
         else:
             found.append(replace(quantity, group=len(found)))
         after = run[-1].i + 1
-    return [quantity for _, (_, quantity) in sorted(scores.items())] + found  # a score is a unit of its own
+    return found + [replace(quantity, group=len(found) + k) for k, (_, (_, quantity)) in enumerate(reversed(phrases))]
