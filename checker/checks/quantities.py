@@ -514,6 +514,14 @@ def _range_joiner(doc, first_run, run, cues: Cues) -> str:
     return joiner.text
 
 
+def _range_end(run, first: Quantity) -> Quantity:
+    """The second figure of a range, counting what the first counts, where it reads as no count of its own: the
+    tagger takes "Between 30 and 40" for a date."""
+    value, digits = value_of(run)
+    return replace(first, value=value, text=run[0].doc[run[0].i : run[-1].i + 1].text, bound="",
+                   spread=spread_of(value, digits, False), last_digit_unit=last_digit(value, digits))  # fmt: skip
+
+
 def _as_range(first: Quantity, second: Quantity, joiner: str) -> Quantity | None:
     """Two figures of one unit, the smaller first, joined as a range: one quantity reaching from one to the
     other, each end as far as its figure reaches."""
@@ -590,8 +598,9 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             converted = _in_other_units(run, unit, found[-1], span, cues)
             found += [converted] if converted is not None else []
             continue
+        joiner = _range_joiner(span.doc, runs[k - 1], run, cues) if after == runs[k - 1][-1].i + 1 else ""
         try:
-            quantity = _quantity(run, cues, span, found, theirs)
+            quantity = _quantity(run, cues, span, found, theirs) or (_range_end(run, found[-1]) if joiner else None)
         except ValueError:
             continue  # "first", "1/2": like a number, but no count
         if quantity is None:
@@ -599,7 +608,6 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
         if market and (quantity.unit in MARKET_UNITS or quantity.noun in CURRENCIES):
             quantity = replace(quantity, reading=True)
         next_word = span.doc[run[-1].i + 2] if run[-1].i + 2 < span.end else None  # after the figure's noun
-        joiner = _range_joiner(span.doc, runs[k - 1], run, cues) if after == runs[k - 1][-1].i + 1 else ""
         ranged = _as_range(found[-1], quantity, joiner) if joiner and found[-1].bound in {"", "approximate"} else None
         if ranged is not None:
             found[-1] = ranged
