@@ -251,6 +251,12 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     sign, lead = cues.before(run[0].i, SIGNS)
     if end < span.end and cues.at(end, "percent"):
         return "%", "percent", lead, end + (2 if doc[end].lower_ == "per" else 1)
+    # a figure on a named scale, the name before or after it: "magnitude 6.4", "a 6.4-magnitude quake"
+    after = end + (end < span.end and doc[end].text == "-")
+    named = [i for i in (run[0].i - 1, after) if span.start <= i < span.end and cues.at(i, "scale-named:")]
+    if named:
+        scale = cues.at(named[0], "scale-named:")
+        return scale, scale, min(lead, named[0]), max(end, named[0] + 1)
     noun = None if sign else _counted(root, end, span, cues)
     written = cues.at(end, "currency:") if end < span.end else ""  # "5 million euros"
     currency = sign.removeprefix("sign:") or written or (cues.at(noun.i, "currency:") if noun is not None else "")
@@ -539,9 +545,10 @@ SCORE_SCALE = 1000.0  # a score's value: the larger side's figure, then the smal
 
 def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
     """The scores and split votes of a claim ("won 3-1", "a 2-2 draw", "voted 52-48"), by where each starts: (where
-    it ends, the quantity). A pair of figures is a score before a word of one ("a 3-1 win") or, in a sentence
-    with a verb of one, before no noun: "won 30-40 seats" counts seats. Which side is named first differs
-    between sources ("lost 1-3", "won 3-1"), so a score is its two figures, the larger first."""
+    it ends, the quantity). A pair of figures is a score next to a word of one ("a 3-1 win", "a vote of
+    52-48") or, in a sentence with a verb of one, before no noun: "won 30-40 seats" counts seats. Which side
+    is named first differs between sources ("lost 1-3", "won 3-1"), so a score is its two figures, the larger
+    first."""
     if not any(cues.at(i, "score:verb") or cues.at(i, "score:noun") for i in range(span.start, span.end)):
         return {}
     verb = any(cues.at(i, "score:verb") for i in range(span.start, span.end))
@@ -551,9 +558,10 @@ def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
             continue
         end = cues.last[start, "score:pair"] + 1
         following = doc[end] if end < span.end else None
-        if not (following is not None and cues.at(following.i, "score:noun")) and (
-            not verb or (following is not None and following.pos_ in {"NOUN", "PROPN"})
-        ):
+        named = (following is not None and cues.at(following.i, "score:noun")) or (
+            start - 2 >= span.start and doc[start - 1].lower_ == "of" and cues.at(start - 2, "score:noun")
+        )  # "a 3-1 win", "ran out 3-1 winners", "by a vote of 52-48"
+        if not named and (not verb or (following is not None and following.pos_ in {"NOUN", "PROPN"})):
             continue
         sides = sorted((int(x) for x in doc[start:end].text.replace("–", "-").split("-")), reverse=True)
         text = doc[start:end].text
