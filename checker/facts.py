@@ -61,6 +61,8 @@ class Fact:
     findings: tuple[Finding, ...]
     distinct: tuple[str, ...] = ()  # set by group_facts only where two facts of a run would share an id
     sources: Mapping[str, Provenance] = field(default_factory=dict, compare=False)  # by document id
+    # claim → the claims a pair judged it to agree with ("between 30 and 40" with "34"), among the fact's claims
+    agreements: Mapping[tuple, tuple[tuple, ...]] = field(default_factory=dict, compare=False)
 
     @property
     def id(self) -> str:
@@ -107,8 +109,16 @@ class Fact:
                 given[doc] += 1
         if max((self.voices(v) for v in self.versions), default=0) < 2:
             return ()
-        alone = [doc for v in self.versions if self.voices(v) == 1 for doc in v.documents]
+        backed = {claim_key(c) for v in self.versions if self.voices(v) > 1 for c in v.claims}
+        alone = [
+            doc for v in self.versions if self.voices(v) == 1 and not self._agrees(v, backed) for doc in v.documents
+        ]
         return tuple(sorted(doc for doc in alone if given[doc] == 1))
+
+    def _agrees(self, version: Version, claims: set[tuple]) -> bool:
+        """Whether a claim of `version` was judged to agree with one of `claims`: a range that holds the others'
+        figure ("between 30 and 40" against "34") is a version of its own, and no source that stands alone."""
+        return any(set(self.agreements.get(claim_key(c), ())) & claims for c in version.claims)
 
     @property
     def copies(self) -> dict[str, str]:
@@ -144,12 +154,14 @@ class Fact:
 
     def representative(self, focus: Collection[str] = ()) -> Finding:
         """The pair that stands for the fact: one with a document of `focus` (CI's new articles: the pull
-        request's own line, not two older articles'), then one with an outlier, body sentences, the most alike."""
+        request's own line, not two older articles'), then one with an outlier, against the majority ("55 vs 34",
+        not "55 vs between 30 and 40"), body sentences, the most alike."""
         outliers, focus = set(self.outliers), set(focus)
+        majority = set(self.majority.documents) if self.majority else set()
 
         def rank(f: Finding) -> tuple:
             documents = {f.pair.a.doc_id, f.pair.b.doc_id}
-            return bool(documents & focus), bool(documents & outliers), standing(f), f.id
+            return bool(documents & focus), bool(documents & outliers), bool(documents & majority), standing(f), f.id
 
         return max(self.findings, key=rank)
 
@@ -307,7 +319,17 @@ def _fact(
     documents = {doc for v in versions for doc in v.documents}
     known = {doc: sources[doc] for doc in documents if sources and doc in sources}
     story = story_of.get(group[0].pair.a.doc_id, "")
-    fact = Fact(group[0].kind, _subject(group[0], shapes), story, tuple(versions), tuple(group), sources=known)
+    mine = {claim_key(c) for v in versions for c in v.claims}
+    agreed = {key: tuple(other for other in agreements.get(key, ()) if other in mine) for key in mine}
+    fact = Fact(
+        group[0].kind,
+        _subject(group[0], shapes),
+        story,
+        tuple(versions),
+        tuple(group),
+        sources=known,
+        agreements=agreed,
+    )
     ranked = sorted(versions, key=lambda v: (-fact.voices(v), -len(v.documents), v.documents, v.value))
     return replace(fact, versions=tuple(ranked))
 

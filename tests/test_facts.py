@@ -97,6 +97,25 @@ def test_claims_that_each_contradict_a_third_are_not_one_version_unless_they_agr
     assert fact.majority.documents == ("p", "r") and fact.outliers == ("q", "x")
 
 
+def test_a_range_that_holds_the_majoritys_figure_does_not_stand_alone():
+    """ "Between 30 and 40" is a version no other source gives, but it agrees with the two that say 34."""
+    texts = {"wire": "The quake killed 34 people.", "times": "The quake killed 34 people on Tuesday.",
+             "report": "Between 30 and 40 people died in the quake.", "bulletin": "The quake killed 55 people."}  # fmt: skip
+
+    def toll(a: str, b: str, contradicts: bool = True) -> Finding:
+        values = {"wire": 34, "times": 34, "report": 35.1, "bulletin": 55}
+        detail = {"unit": "death", "polarity": "", "a": {"value": values[a]}, "b": {"value": values[b]}}
+        found = contradiction(a, texts[a], b, texts[b], Evidence("number", contradicts, detail, "toll"))
+        return found if contradicts else replace(found, label="agree")
+
+    findings = [toll("bulletin", "wire"), toll("bulletin", "times"), toll("bulletin", "report")]
+    (fact,) = group_facts(findings)
+    assert fact.outliers == ("bulletin", "report")  # no pair said the range holds 34
+    (fact,) = group_facts([*findings, toll("report", "wire", contradicts=False)])
+    assert fact.outliers == ("bulletin",) and fact.majority.documents == ("times", "wire")
+    assert fact.representative().pair.b.doc_id in {"times", "wire"}  # 55 against 34, not against the range
+
+
 def test_a_claim_whose_words_stand_in_another_is_one_version_with_it():
     """ "Police declined to comment" and "British police declined to comment" were two versions, so the fact had
     no majority and the one source that said something else was no outlier."""

@@ -343,6 +343,9 @@ class NumberCheck(Check):
             one_sided = {x.bound, y.bound} & {"lower", "upper"}
             if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
                 agreeing = agreeing or Evidence(self.kind, False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
+            elif [x.bound, y.bound].count("range") == 1 and not one_sided:  # "34" within "between 30 and 40"
+                exact, ranged = (x, y) if y.bound == "range" else (y, x)
+                agreeing = agreeing or Evidence(self.kind, False, detail, f"{exact.text} within {ranged.text}")
         return _first_of([(detail, message) for _, _, detail, message in differing], self.kind) or agreeing
 
     def _same_quantities(self, a: Claim, b: Claim, similarity: float) -> list[tuple[int, int, Quantity, Quantity]]:
