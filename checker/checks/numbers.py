@@ -14,10 +14,11 @@ A score or split vote ("won 3-1", "a 2-2 draw", "voted 52-48") is one
 quantity of its two figures, whichever side a source names first.
 "a year and a half" is 18 months, told to the half year. A figure on a named
 scale ("magnitude 6.4", "a 6.4-magnitude quake") measures on that scale.
-Where both claims give as many figures of one quantity, a figure the other
-also gives is matched first ("45 percent instead of 35 percent" on both
-sides is no 45 against 35). Where one gives more, the figures are compared
-as they come ("destroyed 40 homes and damaged 60" / "destroyed 60 homes").
+A figure the other claim also gives is matched first and contradicts nothing
+("45 percent instead of 35 percent" on both sides is no 45 against 35).
+Where one claim gives more figures of a quantity and the other's is among
+them ("destroyed 40 homes and damaged 60" / "destroyed 60 homes"), which one
+the other means is unknown, and nothing is reported.
 A figure given as the one before (", up from 40", ", down from about 36") is
 a quantity of its own, compared only with such figures: "47 seats, up from
 40" / "47 seats" agree. A market's price, level or move ("Oracle shares rose 14
@@ -305,14 +306,15 @@ class NumberCheck(Check):
         """Contradicting evidence for the first differing shared quantity no other figure explains, else agreement
         if one matches.
 
-        Where both claims give as many figures of one quantity, they are
-        aligned first: a figure the other claim also gives (a value its figure
-        allows) is matched, and a matched figure contradicts nothing. "45
-        percent of households instead of the old 35 percent" against "45
-        percent ... instead of 35 percent" gives two percentages on each side
-        that agree, not 45 against 35. Where one claim gives more ("destroyed
-        40 homes and damaged 60" / "60 homes"), which of its figures the other
-        means is unknown, and the figures are compared as they come.
+        A figure the other claim also gives (a value its figure allows) is
+        matched, and a matched figure contradicts nothing. "45 percent of
+        households instead of the old 35 percent" against "45 percent ...
+        instead of 35 percent" gives two percentages on each side that agree,
+        not 45 against 35. Where one claim gives more ("destroyed 40 homes and
+        damaged 60" / "60 homes"; "a year and a half, suspended for 24 months" /
+        "18 months"), which of its figures the other means is unknown: a
+        matched figure explains the other's, and nothing is reported, no
+        agreement either.
         """
         pairs = self._same_quantities(a, b, similarity)
         allowed = [x.allows(y) for _, _, x, y in pairs]
@@ -331,8 +333,7 @@ class NumberCheck(Check):
                 "b": {"value": y.value, "text": y.text},
             }
             if not ok:
-                aligned = partners_a[i] == partners_b[j]  # as many figures of this quantity on both sides
-                if (aligned and (i in matched_a or j in matched_b)) or (x.group, y.group) in agreeing_groups:
+                if i in matched_a or j in matched_b or (x.group, y.group) in agreeing_groups:
                     continue
                 if any(i == k or j == m for k, m, _, _ in differing):
                     continue  # each figure named once: "40 vs 60" is not followed by "40 vs 65"
@@ -341,6 +342,8 @@ class NumberCheck(Check):
                 differing.append((i, j, detail, message))
                 continue
             one_sided = {x.bound, y.bound} & {"lower", "upper"}
+            if partners_a[i] != partners_b[j]:
+                continue  # "exports rose 10 percent and imports 12 percent" / "exports rose 12 percent": no agreement
             if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
                 agreeing = agreeing or Evidence(self.kind, False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
             elif [x.bound, y.bound].count("range") == 1 and not one_sided:  # "34" within "between 30 and 40"
