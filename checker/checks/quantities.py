@@ -283,14 +283,15 @@ def _vote(unit: str, after, cues: Cues) -> tuple[str, str]:
     return unit, polarity
 
 
-def _moments(tokens, cues: Cues) -> frozenset[str]:
-    """The moments of a day the cues among `tokens` name: a clock time ("10:33 a.m.", "1018 GMT"), or the close
-    of trading ("to close at", "finished at"), which is the moment "closed" names."""
+def _moments(tokens, cues: Cues, trading: bool) -> frozenset[str]:
+    """The moments of a day the cues among `tokens` name: a clock time ("10:33 a.m.", "1018 GMT"), and of a
+    reading of the market (`trading`) the close ("to close at", "ended the session"), the moment "closed" names.
+    Elsewhere "ending June 30" closes nothing."""
     found = set()
     for t in tokens:
         if cues.at(t.i, "time:clock"):
             found.add(t.doc[t.i : cues.last[t.i, "time:clock"] + 1].text.lower())
-        if cues.at(t.i, "time:close"):
+        if trading and cues.at(t.i, "time:close"):
             found.add("closed")
     return frozenset(found)
 
@@ -299,7 +300,24 @@ def _a_market(span, cues: Cues) -> bool:
     """A sentence on a market's move: an instrument ("shares", "the Nasdaq", "the yield") and a move ("fell",
     "was up", "unchanged at"). Its prices, changes and shares traded are readings of a moment of trading."""
     labels = set().union(*(cues.starting.get(i, set()) for i in range(span.start, span.end)))
-    return {"market:instrument", "market:move"} <= labels
+    return "market:instrument" in labels and bool(labels & {"market:move", "time:close"})
+
+
+def _moved(run, cues: Cues) -> bool:
+    """Whether a figure tells a move: a word of one ("fell", "closed", "was up", "unchanged") on it or above it,
+    up to its verb, or on that verb. "Shares climbed after the company posted revenue of $2.13 billion": the revenue is the
+    company's, no reading of the market."""
+    root = next((t for t in reversed(run) if t.head not in run), run[-1])
+
+    def moves(token) -> bool:
+        return bool(cues.at(token.i, "market:move") or cues.at(token.i, "time:close"))  # "ended the session at"
+
+    for token in (root, *root.ancestors):
+        if moves(token):
+            return True
+        if token.pos_ in {"VERB", "AUX"}:  # "were unchanged at 652 pence": the move is the verb's complement
+            return any(moves(child) for child in token.children)
+    return False
 
 
 def _tally(doc, end: int, cues: Cues) -> bool:
@@ -322,10 +340,11 @@ def _context(tokens, money: bool) -> frozenset[str]:
     )
 
 
-def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[int]) -> Quantity | None:
+def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[int], market: bool) -> Quantity | None:
     """The quantity a figure states, or None where it counts nothing (a year, a date, a name, "one of").
 
-    `theirs`: the words of the next figure's phrase (`_phrase_of`), whose time words are not this figure's.
+    `theirs`: the words of the next figure's phrase (`_phrase_of`), whose time words are not this figure's;
+    `market`: the sentence tells a market's move (`_a_market`).
     """
     doc, end = span.doc, run[-1].i + 1
     root = next((t for t in reversed(run) if t.head not in run), run[-1])
@@ -351,7 +370,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     duration = DURATIONS.get(unit)
     unit, factor = duration or (unit, 1.0)  # "six years": 72 months
     # a clock time is the clause's, though written as a figure of its own ("unchanged at 652 pence by 0835 GMT")
-    when = _when(before + [t for t in after[:6] if t.i not in theirs]) | _moments(before + after[:6], cues)
+    reading = market and (unit in MARKET_UNITS or noun in CURRENCIES) and _moved(run, cues)
+    when = _when(before + [t for t in after[:6] if t.i not in theirs]) | _moments(before + after[:6], cues, reading)
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
     if cues.before(bound_start, {"previous-figure"})[0]:
         when |= PREVIOUS  # "47 seats, up from (about) 40": 40 is the figure before the one given
@@ -384,6 +404,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         hedged=_hedged(root, cues),
         last_digit_unit=last_digit(value, digits) * factor,
         written_unit=factor if duration else 0.0,
+        reading=reading,
     )
 
 
@@ -608,13 +629,13 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             continue
         joiner = _range_joiner(span.doc, runs[k - 1], run, cues) if after == runs[k - 1][-1].i + 1 else ""
         try:
-            quantity = _quantity(run, cues, span, found, theirs) or (_range_end(run, found[-1]) if joiner else None)
+            quantity = _quantity(run, cues, span, found, theirs, market) or (
+                _range_end(run, found[-1]) if joiner else None
+            )
         except ValueError:
             continue  # "first", "1/2": like a number, but no count
         if quantity is None:
             continue
-        if market and (quantity.unit in MARKET_UNITS or quantity.noun in CURRENCIES):
-            quantity = replace(quantity, reading=True)
         next_word = span.doc[run[-1].i + 2] if run[-1].i + 2 < span.end else None  # after the figure's noun
         ranged = _as_range(found[-1], quantity, joiner) if joiner and found[-1].bound in {"", "approximate"} else None
         if ranged is not None:
