@@ -70,7 +70,7 @@ ALIASES = {
 ENTITY_LABELS = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT"}
 MIDDLE_INITIAL = re.compile(r"\b[A-Z]\.\s+")
 POSSESSIVE = re.compile(r"(’s|'s|’|')$")
-TRAILING_SCORE = re.compile(r"\s+\d{1,3}[-–]\d{1,3}$")  # "Chelsea 2-1": the tagger takes a score into a name
+TRAILING_SCORE = re.compile(r"\s+\d{1,2}[-–]\d{1,2}$")  # "Chelsea 2-1": the tagger takes a score into a name
 
 
 def clean_name(text: str) -> str:

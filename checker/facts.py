@@ -61,7 +61,7 @@ class Fact:
     findings: tuple[Finding, ...]
     distinct: tuple[str, ...] = ()  # set by group_facts only where two facts of a run would share an id
     sources: Mapping[str, Provenance] = field(default_factory=dict, compare=False)  # by document id
-    # claim → the claims a pair judged it to agree with ("between 30 and 40" with "34"), among the fact's claims
+    # claim → the claims the fact's check judged it to agree with ("between 30 and 40" with "34"), among its claims
     agreements: Mapping[tuple, tuple[tuple, ...]] = field(default_factory=dict, compare=False)
 
     @property
@@ -116,8 +116,9 @@ class Fact:
         return tuple(sorted(doc for doc in alone if given[doc] == 1))
 
     def _agrees(self, version: Version, claims: set[tuple]) -> bool:
-        """Whether a claim of `version` was judged to agree with one of `claims`: a range that holds the others'
-        figure ("between 30 and 40" against "34") is a version of its own, and no source that stands alone."""
+        """Whether the fact's check judged a claim of `version` to agree with one of `claims`: a range that holds
+        the others' figure ("between 30 and 40" against "34") is a version of its own, and no source that stands
+        alone. The model's agreement does not count: it reads a paraphrase, not a figure."""
         return any(set(self.agreements.get(claim_key(c), ())) & claims for c in version.claims)
 
     @property
@@ -284,19 +285,21 @@ def group_facts(
     findings = list(findings)
     contradictions = sorted((f for f in findings if f.label == "contradict"), key=lambda f: f.id)
     agreements: dict[tuple, list[tuple]] = defaultdict(list)  # claim → the claims a pair judged it to agree with
+    by_check: dict[str, dict[tuple, list[tuple]]] = defaultdict(lambda: defaultdict(list))  # the same, by check
     for finding in findings:
         if finding.label == "agree":
             a, b = claim_key(finding.pair.a), claim_key(finding.pair.b)
-            agreements[a].append(b)
-            agreements[b].append(a)
+            for found in (agreements, by_check[finding.kind]):
+                found[a].append(b)
+                found[b].append(a)
     story_of = story_of or {}
     shapes = {c.kind: c for c in (registry().configured() if checks is None else checks)}
     by_id: dict[tuple[str, str], list[Finding]] = defaultdict(list)  # one story's groups that are one fact
     for members in _group(contradictions, story_of, shapes):
         group = [contradictions[i] for i in members]
-        fact = _fact(group, story_of, shapes, agreements, sources)
+        fact = _fact(group, story_of, shapes, agreements, sources, by_check)
         by_id[fact.story, fact.id] += group
-    facts = [_fact(group, story_of, shapes, agreements, sources) for group in by_id.values()]
+    facts = [_fact(group, story_of, shapes, agreements, sources, by_check) for group in by_id.values()]
     return sorted(_distinct_ids(facts), key=lambda f: (-f.score, f.id))
 
 
@@ -306,6 +309,7 @@ def _fact(
     shapes: Shapes,
     agreements: Mapping[tuple, list[tuple]],
     sources: Mapping[str, Provenance] | None,
+    by_check: Mapping[str, Mapping[tuple, list[tuple]]],
 ) -> Fact:
     """The fact a group of pairs shows, its versions ranked by how many sources give them.
 
@@ -320,7 +324,8 @@ def _fact(
     known = {doc: sources[doc] for doc in documents if sources and doc in sources}
     story = story_of.get(group[0].pair.a.doc_id, "")
     mine = {claim_key(c) for v in versions for c in v.claims}
-    agreed = {key: tuple(other for other in agreements.get(key, ()) if other in mine) for key in mine}
+    kind_agrees = by_check.get(group[0].kind, {}) if shape else {}  # the check's own reading, not the model's
+    agreed = {key: tuple(other for other in kind_agrees.get(key, ()) if other in mine) for key in mine}
     fact = Fact(
         group[0].kind,
         _subject(group[0], shapes),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from checker.checks.numbers import NumberCheck
 from checker.checks.quantities import Quantity, extract_quantities
 from checker.records import Evidence
@@ -124,6 +122,13 @@ def test_one_span_of_time_in_two_parts_and_two_spans_that_are_not_one():
 def test_two_figures_joined_as_a_range_are_one_quantity_but_a_change_is_two():
     (killed,) = quantities("Officials said between 30 and 40 people were killed.")
     assert (killed.text, killed.bound) == ("between 30 and 40", "range")
-    assert killed.interval() == pytest.approx((29.4, 40.8))  # each end as far as its round figure reaches
+    assert killed.interval() == (30.0, 40.0)  # its ends as written, however hedged
+    (displaced,) = quantities("Between 2 and 3 million people were displaced.")
+    assert displaced.interval() == (2e6, 3e6)  # the scale written on the second figure is the first's too
     assert [q.bound for q in quantities("The party rose from 40 to 47 seats.")] == ["", ""]
     assert [q.text for q in quantities("Rates rose 0.5 percent to 3.5 percent.")] == ["0.5 percent", "3.5 percent"]
+
+
+def test_a_score_is_the_pair_after_its_verb_not_any_pair_in_the_sentence():
+    scores = [q.text for q in quantities("Voters aged 18-24 voted 60-40 for the measure.") if q.unit == "score"]
+    assert scores == ["60-40"]

@@ -114,6 +114,9 @@ def test_a_range_that_holds_the_majoritys_figure_does_not_stand_alone():
     (fact,) = group_facts([*findings, toll("report", "wire", contradicts=False)])
     assert fact.outliers == ("bulletin",) and fact.majority.documents == ("times", "wire")
     assert fact.representative().pair.b.doc_id in {"times", "wire"}  # 55 against 34, not against the range
+    paraphrase = replace(contradiction("bulletin", texts["bulletin"], "times", texts["times"]), label="agree")
+    (fact,) = group_facts([*findings, toll("report", "wire", contradicts=False), paraphrase])
+    assert fact.outliers == ("bulletin",)  # the model's agreement reads a paraphrase, not the toll
 
 
 def test_a_claim_whose_words_stand_in_another_is_one_version_with_it():

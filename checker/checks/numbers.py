@@ -23,8 +23,8 @@ A figure given as the one before (", up from 40", ", down from about 36") is
 a quantity of its own, compared only with such figures: "47 seats, up from
 40" / "47 seats" agree. A market's price, level or move ("Oracle shares rose 14
 cents to $13.62") is true of a moment of trading: two such readings are
-compared only where both say when ("at the close", "as of 10:33 a.m.") and
-name one moment.
+compared only where both name one time of day ("at the close", "as of 10:33
+a.m."): "on Friday" is no moment of trading.
 
 Two claims of one wording but a figure ("Medics called 911" / "Medics called
 918", `checker/checks/wording.py`) are one statement, and a figure changed
@@ -53,6 +53,7 @@ from checker.checks.figures import (
 )
 from checker.checks.quantities import (
     AGE_UNIT,
+    CLOCK,
     EARLIER,
     MONTHS,
     PARTS_OF_DAY,
@@ -84,11 +85,16 @@ def _slot_value(run) -> Figure | None:
     return value, last_digit(value, digits)
 
 
+def _moment(quantity: Quantity) -> frozenset[str]:
+    """The time of day a figure is of ("closed", "morning", "clock:10:33 a.m."): a day ("on Friday") is none."""
+    return frozenset(w for w in quantity.when if w in PARTS_OF_DAY or w.startswith(CLOCK))
+
+
 def same_quantity(x: Quantity, y: Quantity) -> bool:
     if not x.unit or x.unit != y.unit:
         return False
-    if (x.reading or y.reading) and not (x.when and y.when):
-        return False  # prices move through a day of trading: two readings are of one moment only where both say when
+    if (x.reading or y.reading) and not (_moment(x) & _moment(y)):
+        return False  # prices move through a day of trading: two readings are one only at one time of day
     if x.when and y.when and not x.when & y.when:
         return False  # counts at two moments: "92 by Monday", "287 by Tuesday"; "by Sunday", "overnight"
     parts = (x.when & PARTS_OF_DAY, y.when & PARTS_OF_DAY)
@@ -346,7 +352,7 @@ class NumberCheck(Check):
                 continue  # "exports rose 10 percent and imports 12 percent" / "exports rose 12 percent": no agreement
             if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
                 agreeing = agreeing or Evidence(self.kind, False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
-            elif [x.bound, y.bound].count("range") == 1 and not one_sided:  # "34" within "between 30 and 40"
+            elif sorted([x.bound, y.bound]) == ["", "range"]:  # "34" within "between 30 and 40"
                 exact, ranged = (x, y) if y.bound == "range" else (y, x)
                 agreeing = agreeing or Evidence(self.kind, False, detail, f"{exact.text} within {ranged.text}")
         return _first_of([(detail, message) for _, _, detail, message in differing], self.kind) or agreeing

@@ -67,6 +67,7 @@ MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "vot
 # The time word of a figure given as the one before (", up from 40"): compared with such figures only, not
 # with a figure of an earlier report ("had earlier been projected to win 45 seats").
 PREVIOUS = frozenset({"previous-figure"})
+CLOCK = "clock:"  # a time of day as a figure's moment: "clock:10:33 a.m."
 # what a market's move is told in, besides money
 MARKET_UNITS = frozenset({"%", "point", "share", "cent", "penny", "pence"})
 TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | {d.lower() for d in calendar.WEEKDAYS} | words(CUES, "time:day")
@@ -290,7 +291,7 @@ def _moments(tokens, cues: Cues, trading: bool) -> frozenset[str]:
     found = set()
     for t in tokens:
         if cues.at(t.i, "time:clock"):
-            found.add(t.doc[t.i : cues.last[t.i, "time:clock"] + 1].text.lower())
+            found.add(CLOCK + t.doc[t.i : cues.last[t.i, "time:clock"] + 1].text.lower())
         if trading and cues.at(t.i, "time:close"):
             found.add("closed")
     return frozenset(found)
@@ -304,20 +305,31 @@ def _a_market(span, cues: Cues) -> bool:
 
 
 def _moved(run, cues: Cues) -> bool:
-    """Whether a figure tells a move: a word of one ("fell", "closed", "was up", "unchanged") on it or above it,
-    up to its verb, or on that verb. "Shares climbed after the company posted revenue of $2.13 billion": the revenue is the
+    """Whether a figure tells a market's move: a word of one ("fell", "closed", "was up", "unchanged") on it or
+    above it, up to its verb, or on that verb, and an instrument that verb tells of. "Shares climbed after the company posted revenue of $2.13 billion": the revenue is the
     company's, no reading of the market."""
     root = next((t for t in reversed(run) if t.head not in run), run[-1])
 
     def moves(token) -> bool:
         return bool(cues.at(token.i, "market:move") or cues.at(token.i, "time:close"))  # "ended the session at"
 
+    moved = False
     for token in (root, *root.ancestors):
-        if moves(token):
-            return True
+        moved = moved or moves(token)
         if token.pos_ in {"VERB", "AUX"}:  # "were unchanged at 652 pence": the move is the verb's complement
-            return any(moves(child) for child in token.children)
+            moved = moved or any(moves(child) for child in token.children)
+            return moved and _told_of_an_instrument(token, cues)
     return False
+
+
+def _told_of_an_instrument(verb, cues: Cues) -> bool:
+    """Whether the verb of a move, or the one it hangs on ("shares were higher, trading up 12 cents"), takes an
+    instrument ("shares", "the Nasdaq"): "profit rose 10 percent, sending its shares up 5 percent" tells the
+    shares' move in its second verb only."""
+    verbs = [verb, verb.head] if verb.dep_ in {"advcl", "xcomp", "conj"} else [verb]
+    takes = [c for v in verbs for c in v.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    named = [t for c in takes for t in (c, *c.children) if t == c or t.dep_ == "compound"]
+    return any(cues.at(t.i, "market:instrument") for t in named)  # "the Nasdaq Composite Index .IXIC was down"
 
 
 def _tally(doc, end: int, cues: Cues) -> bool:
@@ -519,8 +531,9 @@ def _range_joiner(doc, first_run, run, cues: Cues) -> str:
     """The word that makes two figures one range ("30 to 40", "30-40", "two or three", "between 30 and 40",
     "ranged from 16 cents a share to 27 cents a share"), or "" where they are two figures.
 
-    "from 40 to 47 seats" after "rose" is a figure before and after, no range; nor is "rose 0.5 percent to 3.5
-    percent". The first figure's unit may be written again between them ("1 percent to 3 percent").
+    "from 40 to 47 seats" after "rose" is a figure before and after, no range; nor are "rose by 12 to 40" and
+    "rose 0.5 percent to 3.5 percent" ("lost 2-3%" is). The first figure's unit may be written again between
+    them ("1 percent to 3 percent").
     """
     _, start = cues.before(first_run[0].i, SIGNS)  # "$4": the figure's words start at its sign
     _, second_start = cues.before(run[0].i, SIGNS)
@@ -536,8 +549,9 @@ def _range_joiner(doc, first_run, run, cues: Cues) -> str:
     if not cues.at(joiner.i, "range:to"):
         return ""
     word_before = doc[start - 1] if start > 0 else None
-    if word_before is not None and (word_before.lower_ == "from" or cues.at(word_before.i, "market:move")):
-        return joiner.text if opened else ""  # "ranged from 16 to 27", not "rose from 40 to 47"
+    change = word_before is not None and (word_before.lower_ in {"from", "by"} or cues.at(word_before.i, "market:move"))
+    if joiner.lower_ == "to" and change:
+        return joiner.text if opened else ""  # "ranged from 16 to 27", not "rose from 40 to 47" or "rose by 12 to 40"
     return joiner.text
 
 
@@ -545,17 +559,26 @@ def _range_end(run, first: Quantity) -> Quantity:
     """The second figure of a range, counting what the first counts, where it reads as no count of its own: the
     tagger takes "Between 30 and 40" for a date."""
     value, digits = value_of(run)
-    return replace(first, value=value, text=run[0].doc[run[0].i : run[-1].i + 1].text, bound="",
-                   spread=spread_of(value, digits, False), last_digit_unit=last_digit(value, digits))  # fmt: skip
+    factor = first.written_unit or 1.0  # "between 8 and 10 years": months
+    return replace(first, value=value * factor, text=run[0].doc[run[0].i : run[-1].i + 1].text, bound="",
+                   spread=spread_of(value, digits, False) * factor,
+                   last_digit_unit=last_digit(value, digits) * factor)  # fmt: skip
 
 
-def _as_range(first: Quantity, second: Quantity, joiner: str) -> Quantity | None:
-    """Two figures of one unit, the smaller first, joined as a range: one quantity reaching from one to the
-    other, each end as far as its figure reaches."""
+def _scale_of(run) -> float:
+    """The scale words of a figure ("3 million": 1e6), 1.0 where it writes none."""
+    return math.prod(SCALES.get(t.lower_, 1.0) for t in run)
+
+
+def _as_range(first: Quantity, second: Quantity, joiner: str, scale: float) -> Quantity | None:
+    """Two figures of one unit, the smaller first, joined as a range: one quantity from one to the other. A scale
+    written on the second is the first's too (`scale`: "between 2 and 3 million"). Its ends are the figures as
+    written, whatever hedges it ("about 30 to 40" and "between 30 and 40" are one range)."""
     one_unit = first.unit.removesuffix(":whole") == second.unit.removesuffix(":whole")  # "30-40 people"
-    if not one_unit or first.polarity != second.polarity or first.value >= second.value:
+    low = first.value * scale if first.value * scale <= second.value else first.value
+    if not one_unit or first.polarity != second.polarity or low >= second.value:
         return None
-    low, high = first.value - first.spread, second.value + second.spread
+    high = second.value
     joined = joiner if joiner in {"-", "–"} else f" {joiner} "  # "30-40", "30 to 40"
     text = f"{'between ' if joiner == 'and' else ''}{first.text}{joined}{second.text}"
     return replace(first, value=(low + high) / 2, spread=(high - low) / 2, bound="range", text=text, unit=second.unit)
@@ -567,12 +590,11 @@ SCORE_SCALE = 1000.0  # a score's value: the larger side's figure, then the smal
 def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
     """The scores and split votes of a claim ("won 3-1", "a 2-2 draw", "voted 52-48"), by where each starts: (where
     it ends, the quantity). A pair of figures is a score next to a word of one ("a 3-1 win", "a vote of
-    52-48") or, in a sentence with a verb of one, before no noun: "won 30-40 seats" counts seats. Which side
+    52-48") or just after a verb of one, before no noun: "won 30-40 seats" counts seats. Which side
     is named first differs between sources ("lost 1-3", "won 3-1"), so a score is its two figures, the larger
     first."""
     if not any(cues.at(i, "score:verb") or cues.at(i, "score:noun") for i in range(span.start, span.end)):
         return {}
-    verb = any(cues.at(i, "score:verb") for i in range(span.start, span.end))
     doc, found = span.doc, {}
     for start in range(span.start, span.end):
         if not cues.at(start, "score:pair"):
@@ -582,9 +604,14 @@ def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
         named = (following is not None and cues.at(following.i, "score:noun")) or (
             start - 2 >= span.start and doc[start - 1].lower_ == "of" and cues.at(start - 2, "score:noun")
         )  # "a 3-1 win", "ran out 3-1 winners", "by a vote of 52-48"
-        if not named and (not verb or (following is not None and following.pos_ in {"NOUN", "PROPN"})):
+        # the verb just before: "beat Bayern Munich 3-1", not "Voters aged 18-24 voted 60-40"'s "18-24"
+        after_verb = any(cues.at(i, "score:verb") for i in range(max(span.start, start - 4), start))
+        if not named and (not after_verb or (following is not None and following.pos_ in {"NOUN", "PROPN"})):
             continue
-        sides = sorted((int(x) for x in doc[start:end].text.replace("–", "-").split("-")), reverse=True)
+        try:
+            sides = sorted((int(x) for x in doc[start:end].text.replace("–", "-").split("-")), reverse=True)
+        except ValueError:
+            continue  # "²-³": digits in shape only
         text = doc[start:end].text
         found[start] = (end, Quantity(sides[0] * SCORE_SCALE + sides[1], "score", "", text,
                                       last_digit_unit=1.0))  # fmt: skip
@@ -592,15 +619,15 @@ def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
 
 
 def _spans_and_a_half(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
-    """Spans of time written in words alone ("a year and a half": 18 months, told to the half year), by where each
-    starts: (where it ends, the quantity)."""
+    """Spans of time written in words alone ("a year and a half": 18 months, as exact as "18 months": a court's
+    sentence), by where each starts: (where it ends, the quantity)."""
     doc, found = span.doc, {}
     for start in range(span.start, span.end):
         if cues.at(start, "span-and-a-half") and doc[start + 1].lemma_.lower() in DURATIONS:
             unit, factor = DURATIONS[doc[start + 1].lemma_.lower()]
             end = cues.last[start, "span-and-a-half"] + 1
             found[start] = (end, Quantity(1.5 * factor, unit, "", doc[start:end].text, noun=doc[start + 1].text,
-                                          last_digit_unit=factor / 2, written_unit=factor / 2))  # fmt: skip
+                                          last_digit_unit=factor / 2))  # fmt: skip
     return found
 
 
@@ -637,7 +664,10 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
         if quantity is None:
             continue
         next_word = span.doc[run[-1].i + 2] if run[-1].i + 2 < span.end else None  # after the figure's noun
-        ranged = _as_range(found[-1], quantity, joiner) if joiner and found[-1].bound in {"", "approximate"} else None
+        scale = _scale_of(run)
+        ranged = (
+            _as_range(found[-1], quantity, joiner, scale) if joiner and found[-1].bound in {"", "approximate"} else None
+        )
         if ranged is not None:
             found[-1] = ranged
         elif after is not None and _one_span_of_time(span.doc[after : run[0].i], found[-1], quantity, next_word):
