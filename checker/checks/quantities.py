@@ -575,6 +575,7 @@ def _as_range(first: Quantity, second: Quantity, joiner: str, scale: float) -> Q
     written on the second is the first's too (`scale`: "between 2 and 3 million"). Its ends are the figures as
     written, whatever hedges it ("about 30 to 40" and "between 30 and 40" are one range)."""
     one_unit = first.unit.removesuffix(":whole") == second.unit.removesuffix(":whole")  # "30-40 people"
+    one_unit = one_unit or bool(first.noun) and first.noun.lower() == second.noun.lower()  # "60" counts "percent"
     low = first.value * scale if first.value * scale <= second.value else first.value
     if not one_unit or first.polarity != second.polarity or low >= second.value:
         return None
