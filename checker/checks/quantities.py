@@ -304,11 +304,11 @@ def _a_market(span, cues: Cues) -> bool:
     return "market:instrument" in labels and bool(labels & {"market:move", "time:close"})
 
 
-def _moved(run, cues: Cues) -> bool:
-    """Whether a figure tells a market's move: a word of one ("fell", "closed", "was up", "unchanged") on it or
-    above it, up to its verb, or on that verb, and an instrument that verb tells of. "Shares climbed after the company posted revenue of $2.13 billion": the revenue is the
-    company's, no reading of the market."""
-    root = next((t for t in reversed(run) if t.head not in run), run[-1])
+def _moved(root, cues: Cues) -> bool:
+    """Whether a figure (its `root` token) tells a market's move: a word of one ("fell", "closed", "was up",
+    "unchanged") on it or above it, up to its verb, or on that verb, and an instrument that verb tells of.
+    "Shares climbed after the company posted revenue of $2.13 billion": the revenue is the company's, no
+    reading of the market."""
 
     def moves(token) -> bool:
         return bool(cues.at(token.i, "market:move") or cues.at(token.i, "time:close"))  # "ended the session at"
@@ -381,8 +381,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     unit, polarity = _vote(unit, after[:12], cues)
     duration = DURATIONS.get(unit)
     unit, factor = duration or (unit, 1.0)  # "six years": 72 months
+    reading = market and (unit in MARKET_UNITS or noun in CURRENCIES) and _moved(root, cues)
     # a clock time is the clause's, though written as a figure of its own ("unchanged at 652 pence by 0835 GMT")
-    reading = market and (unit in MARKET_UNITS or noun in CURRENCIES) and _moved(run, cues)
     when = _when(before + [t for t in after[:6] if t.i not in theirs]) | _moments(before + after[:6], cues, reading)
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
     if cues.before(bound_start, {"previous-figure"})[0]:
@@ -665,10 +665,8 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
         if quantity is None:
             continue
         next_word = span.doc[run[-1].i + 2] if run[-1].i + 2 < span.end else None  # after the figure's noun
-        scale = _scale_of(run)
-        ranged = (
-            _as_range(found[-1], quantity, joiner, scale) if joiner and found[-1].bound in {"", "approximate"} else None
-        )
+        rangeable = joiner and found[-1].bound in {"", "approximate"}
+        ranged = _as_range(found[-1], quantity, joiner, _scale_of(run)) if rangeable else None
         if ranged is not None:
             found[-1] = ranged
         elif after is not None and _one_span_of_time(span.doc[after : run[0].i], found[-1], quantity, next_word):
