@@ -12,7 +12,7 @@ A range ("30 to 40 people", "between $4 and $11") is one quantity: a figure
 within it agrees with it, and two ranges agree only where their ends do.
 A score or split vote ("won 3-1", "a 2-2 draw", "voted 52-48") is one
 quantity of its two figures, whichever side a source names first.
-"a year and a half" is 18 months, told to the half year. A figure on a named
+"a year and a half" is 18 months, as exact as "18 months". A figure on a named
 scale ("magnitude 6.4", "a 6.4-magnitude quake") measures on that scale.
 A figure the other claim also gives is matched first and contradicts nothing
 ("45 percent instead of 35 percent" on both sides is no 45 against 35).
