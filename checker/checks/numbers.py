@@ -102,6 +102,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # one day, two moments: "on Tuesday morning", "by Tuesday evening"
     if (x.tally and not y.when) or (y.tally and not x.when):
         return False  # "8,600 hectares by Monday evening" against a figure of no stated moment
+    if x.forecast != y.forecast:
+        return False  # what analysts expected against what came: two quantities
     if x.increment != y.increment:
         return False  # "an additional 14 officers" against "22 officers": a part against a total
     if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTHS, PREVIOUS)):
@@ -118,18 +120,20 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
     """Leave out money of a currency the sentence gives several sums in, and ages of two people of one name.
 
     "$500 for the steel model and up to $5,000 for gold": which sum prices
-    what is in the words between them, so neither is compared on its own.
+    what is in the words between them, so neither is compared on its own. A
+    sum analysts expected is one apart ("revenue of $2.3 billion, above the
+    $2.2 billion analysts expected": the revenue is compared).
     "Mark Smith, 45, and his wife Jane Smith, 43": one surname, two people.
     An age is a person's only for a person the tagger found; else it is an age
     of whom the words say ("a 31-year-old Salvadorean nun": year-old:nun).
     """
-    values: dict[str, set[float]] = {}
+    values: dict[tuple[str, bool], set[float]] = {}
     for q in quantities:
-        values.setdefault(q.unit, set()).add(q.value)
+        values.setdefault((q.unit, q.forecast), set()).add(q.value)
     kept = []
     for q in quantities:
         age = q.unit.startswith(AGE_UNIT)
-        if (q.noun in CURRENCIES or age) and len(values[q.unit]) > 1:
+        if (q.noun in CURRENCIES or age) and len(values[q.unit, q.forecast]) > 1:
             continue
         if age and "person:" + q.unit.removeprefix(AGE_UNIT) not in claim.entities:
             if YEAR_OLD in q.text:

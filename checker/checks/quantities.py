@@ -92,6 +92,7 @@ class Quantity:
     group: int = 0  # the quantities one figure gives in several units ("12 metres (40ft)") share a group
     written_unit: float = 0.0  # a span of time's unit as written, in the unit it is counted in (12.0: years)
     reading: bool = False  # a market's price, level or move: true of a moment of trading
+    forecast: bool = False  # what others expected, not what came: "the $1.05 analysts had expected"
 
     @property
     def specific(self) -> bool:
@@ -238,6 +239,27 @@ def _hedged(root, cues: Cues) -> bool:
     )
 
 
+def _forecast(root, cues: Cues) -> bool:
+    """A figure others forecast, a quantity apart from the result it is set against: "beat the consensus
+    estimate of $1.05", "analysts had expected $1.05", "the $1.05 analysts had expected" (which the parser
+    hangs on "analysts"). A forecast is told by its word ("forecast", "expectations", "projection") or by
+    who makes it ("analysts expected", "economists' estimate"): a company's or an official's own figure
+    stays its own ("Acme expects to cut 2,400 jobs", "an estimate of 300 dead")."""
+    word = _counted_word([root])
+    if cues.at(word.i, "forecaster") and any(cues.at(i, "forecast") for i in range(word.i + 1, word.i + 4)):
+        return True
+    told_of_it = (c for c in word.children if c.dep_ in {"acl", "relcl"})  # "the $2.2 billion expected by analysts"
+    for t in (word, *word.ancestors, *told_of_it):
+        if not cues.at(t.i, "forecast"):
+            continue
+        told_by = (c for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod", "agent"})
+        if (t.pos_ == "NOUN" and t.lemma_ != "estimate") or any(
+            cues.at(c.i, "forecaster") or any(cues.at(g.i, "forecaster") for g in c.children) for c in told_by
+        ):
+            return True
+    return False
+
+
 def _supposed(root, cues: Cues) -> bool:
     """A figure a "would" governs, where no one is reported to have said it: a supposition."""
     verb = next((t for t in (root, *root.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
@@ -344,12 +366,18 @@ def _tally(doc, end: int, cues: Cues) -> bool:
 
 def _context(tokens, money: bool) -> frozenset[str]:
     """Content words around a figure. A sum keeps only common words and days, what it pays for: a shared
-    name is no such word ("revenue of Brennmark", "Brennmark's legal costs")."""
+    name is no such word ("revenue of Brennmark", "Brennmark's legal costs"), a sentence's first word may be
+    ("Revenue was $2.3 billion")."""
     return frozenset(
         t.lemma_.lower()
         for t in tokens
-        if t.is_alpha and not t.is_stop and len(t) > 2 and not (money and t.text[0].isupper() and not _when([t]))
+        if t.is_alpha and not t.is_stop and len(t) > 2 and not (money and _a_name(t) and not _when([t]))
     )
+
+
+def _a_name(token) -> bool:
+    """Capitalised where a common word is not: "Revenue" opening a sentence is no name, "Brennmark" is."""
+    return token.text[0].isupper() and (token.pos_ == "PROPN" or not token.is_sent_start)
 
 
 def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[int], market: bool) -> Quantity | None:
@@ -417,6 +445,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         last_digit_unit=last_digit(value, digits) * factor,
         written_unit=factor if duration else 0.0,
         reading=reading,
+        forecast=_forecast(root, cues),
     )
 
 
