@@ -18,6 +18,7 @@ themselves (runs of number words, scales, values, reach) are read by
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 
 from checker.checks import calendar
@@ -67,7 +68,8 @@ MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "vot
 # The time word of a figure given as the one before (", up from 40"): compared with such figures only, not
 # with a figure of an earlier report ("had earlier been projected to win 45 seats").
 PREVIOUS = frozenset({"previous-figure"})
-CLOCK = "clock:"  # a time of day as a figure's moment: "clock:10:33 a.m."
+CLOCK = "clock:"  # a time of day as a figure's moment, on a 24-hour clock: "clock:10:33"
+CLOCK_TIME = re.compile(r"(\d{1,2})[:.]?(\d{2})?\s*([ap])?", re.IGNORECASE)  # a clock cue's words ("10:33 a.m.")
 # what a market's move is told in, besides money
 MARKET_UNITS = frozenset({"%", "point", "share", "cent", "penny", "pence"})
 TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | {d.lower() for d in calendar.WEEKDAYS} | words(CUES, "time:day")
@@ -313,10 +315,38 @@ def _moments(tokens, cues: Cues, trading: bool) -> frozenset[str]:
     found = set()
     for t in tokens:
         if cues.at(t.i, "time:clock"):
-            found.add(CLOCK + t.doc[t.i : cues.last[t.i, "time:clock"] + 1].text.lower())
+            found.add(CLOCK + _clock(t.doc[t.i : cues.last[t.i, "time:clock"] + 1].text))
         if trading and cues.at(t.i, "time:close"):
             found.add("closed")
     return frozenset(found)
+
+
+def _clock(text: str) -> str:
+    """A time of day on a 24-hour clock, its zone left out: "6 p.m.", "6pm" and "18:00" are one moment,
+    "1018 GMT" is "10:18". (A time in two zones, "18:00 local time (00:00 BST)", is both its moments.)"""
+    hours, minutes, half = CLOCK_TIME.match(text).groups()
+    hour = int(hours) % 12 + (12 if half and half.lower() == "p" else 0) if half else int(hours)
+    return f"{hour:02d}:{minutes or '00'}"
+
+
+def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
+    """The moments of a day the figure's clause is set at, however far from the figure ("By 10 a.m. local time,
+    four deaths had been confirmed", "As of 6pm local time on Wednesday, officials had confirmed 14 deaths"),
+    and whether the clause counts up to it ("by", "as of": a running count, true of that moment).
+
+    Read off the phrases its verb governs, so a time in another clause is not the figure's."""
+    verb = next((t for t in (root, *root.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return frozenset(), False
+    found, tally = set(), False
+    for phrase in verb.children:
+        if phrase.dep_ not in {"prep", "npadvmod"} or root in phrase.subtree:
+            continue
+        tokens = list(phrase.subtree)
+        moments = _moments(tokens, cues, False) | (_when(tokens) & PARTS_OF_DAY)
+        found |= moments
+        tally = tally or bool(moments and cues.at(phrase.i, "tally"))
+    return frozenset(found), tally
 
 
 def _a_market(span, cues: Cues) -> bool:
@@ -411,7 +441,9 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     unit, factor = duration or (unit, 1.0)  # "six years": 72 months
     reading = market and (unit in MARKET_UNITS or noun in CURRENCIES) and _moved(root, cues)
     # a clock time is the clause's, though written as a figure of its own ("unchanged at 652 pence by 0835 GMT")
+    clause_moments, counted_up = _clause_moment(root, cues)
     when = _when(before + [t for t in after[:6] if t.i not in theirs]) | _moments(before + after[:6], cues, reading)
+    when |= clause_moments
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
     if cues.before(bound_start, {"previous-figure"})[0]:
         when |= PREVIOUS  # "47 seats, up from (about) 40": 40 is the figure before the one given
@@ -426,7 +458,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     context, supposed, tally = (
         _context(before + after[:6], noun in CURRENCIES),
         _supposed(root, cues),
-        _tally(doc, end, cues),
+        _tally(doc, end, cues) or counted_up,
     )
     return Quantity(
         value * factor,
