@@ -11,7 +11,11 @@ contradicting pairs of one story are grouped into facts:
 - a discrepancy with no subject of its own (two lists of participants, two
   days, a contradiction the model alone sees) joins the pairs that share a
   claim; claims are one version where their words are the same or they were
-  judged to agree, never only because each contradicts a third.
+  judged to agree, never only because each contradicts a third;
+- a structured version is also given by every claim of the story its check
+  found to give the same value of the subject, though that claim was never
+  set against another version ("34 injured" in three outlets, "43" in one
+  whose sentence was alike enough to only one of theirs to be compared).
 
 A document is an *outlier* when its version is given by no other source
 while two or more sources agree on another; a word-for-word copy of another
@@ -294,13 +298,52 @@ def group_facts(
                 found[b].append(a)
     story_of = story_of or {}
     shapes = {c.kind: c for c in (registry().configured() if checks is None else checks)}
+    seconds = _seconding(findings, story_of, shapes)
     by_id: dict[tuple[str, str], list[Finding]] = defaultdict(list)  # one story's groups that are one fact
     for members in _group(contradictions, story_of, shapes):
         group = [contradictions[i] for i in members]
         fact = _fact(group, story_of, shapes, agreements, sources, by_check)
         by_id[fact.story, fact.id] += group
-    facts = [_fact(group, story_of, shapes, agreements, sources, by_check) for group in by_id.values()]
+    facts = [_fact(group, story_of, shapes, agreements, sources, by_check, seconds) for group in by_id.values()]
     return sorted(_distinct_ids(facts), key=lambda f: (-f.score, f.id))
+
+
+Seconds = Mapping[tuple[str, str, str, str], Mapping[tuple, Claim]]  # (story, kind, subject, version key) → claims
+
+
+def _seconding(findings: Sequence[Finding], story_of: Mapping[str, str], shapes: Shapes) -> Seconds:
+    """The claims a structured check found to give the same value as another claim, by story, kind, subject and
+    the value's key: "34 people had been injured" and "Thirty-four people were injured" both give 34 injured.
+
+    A fact gathers the sources that state its figure though none was set against the other version: three
+    outlets giving 34 injured and one 43 make 43 the odd one out, though only one of the three sentences was
+    alike enough to the 43 sentence to be compared with it.
+    """
+    seconds: dict[tuple[str, str, str, str], dict[tuple, Claim]] = defaultdict(dict)
+    for finding in findings:
+        story = story_of.get(finding.pair.a.doc_id, "")
+        for evidence in finding.evidence:
+            shape = shapes.get(evidence.kind)
+            if evidence.contradicts or shape is None:
+                continue
+            subject = shape.subject(evidence.detail)
+            for side, claim in (("a", finding.pair.a), ("b", finding.pair.b)):
+                key = json.dumps(shape.version(evidence.detail, side)[0], sort_keys=True, default=str)
+                seconds[story, evidence.kind, subject, key][claim_key(claim)] = claim
+    return seconds
+
+
+def _seconded(versions: list[Version], seconds: Seconds, story: str, kind: str, subject: str) -> list[Version]:
+    """The versions with the claims of the story that give the same value of the same subject (`_seconding`);
+    a claim already in a version of the fact stays where it is."""
+    mine = {claim_key(c) for v in versions for c in v.claims}
+    grown = []
+    for version in versions:
+        found = seconds.get((story, kind, subject, version.key), {})
+        more = tuple(c for key, c in sorted(found.items()) if key not in mine)
+        mine |= {claim_key(c) for c in more}
+        grown.append(replace(version, claims=version.claims + more))
+    return grown
 
 
 def _fact(
@@ -310,6 +353,7 @@ def _fact(
     agreements: Mapping[tuple, list[tuple]],
     sources: Mapping[str, Provenance] | None,
     by_check: Mapping[str, Mapping[tuple, list[tuple]]],
+    seconds: Seconds | None = None,
 ) -> Fact:
     """The fact a group of pairs shows, its versions ranked by how many sources give them.
 
@@ -320,9 +364,11 @@ def _fact(
     """
     shape = shapes.get(group[0].kind)
     versions = _structured_versions(group, shape) if shape else _agreeing_versions(group, agreements)
+    story = story_of.get(group[0].pair.a.doc_id, "")
+    if shape and seconds:
+        versions = _seconded(versions, seconds, story, group[0].kind, _subject(group[0], shapes))
     documents = {doc for v in versions for doc in v.documents}
     known = {doc: sources[doc] for doc in documents if sources and doc in sources}
-    story = story_of.get(group[0].pair.a.doc_id, "")
     mine = {claim_key(c) for v in versions for c in v.claims}
     kind_agrees = by_check.get(group[0].kind, {}) if shape else {}  # the check's own reading, not the model's
     agreed = {key: tuple(other for other in kind_agrees.get(key, ()) if other in mine) for key in mine}

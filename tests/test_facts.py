@@ -119,6 +119,31 @@ def test_a_range_that_holds_the_majoritys_figure_does_not_stand_alone():
     assert fact.outliers == ("bulletin",)  # the model's agreement reads a paraphrase, not the toll
 
 
+def test_sources_a_check_found_to_give_a_versions_figure_second_it_though_never_set_against_the_other():
+    """Three outlets say 34 injured, one 43; only one of the three sentences was alike enough to the 43 one to be
+    compared with it. The other two agreed with each other on 34 (in a pair the model labelled): 43 stands alone."""
+    texts = {"courier": "Three died and 43 were injured.", "wire": "Three were killed and 34 injured.",
+             "bbc": "Police said 34 people had been injured.", "swiss": "Thirty-four people were injured."}  # fmt: skip
+
+    def injured(a: str, b: str, values: tuple[float, float], label: str = "contradict", unit: str = "injured"):
+        detail = {"unit": unit, "polarity": "", "a": {"value": values[0], "text": str(values[0])}}
+        detail["b"] = {"value": values[1], "text": str(values[1])}
+        evidence = Evidence("number", label == "contradict", detail, "injured")
+        found = contradiction(a, texts[a], b, texts[b], evidence)
+        return replace(found, label=label, kind="nli" if label == "agree" else "number")
+
+    clash = injured("courier", "wire", (43, 34))
+    (fact,) = group_facts([clash])
+    assert fact.outliers == ()  # one against one
+    seconded = [clash, injured("bbc", "swiss", (34, 34), "agree")]
+    (fact,) = group_facts(seconded)
+    assert fact.outliers == ("courier",) and fact.majority.documents == ("bbc", "swiss", "wire")
+    assert fact.id == group_facts([clash])[0].id  # the same fact, with more sources
+    stories = {"courier": "s", "wire": "s", "bbc": "t", "swiss": "t"}
+    assert group_facts(seconded, stories)[0].outliers == ()  # another story's agreement says nothing of this one
+    assert group_facts([clash, injured("bbc", "swiss", (34, 34), "agree", unit="death")])[0].outliers == ()
+
+
 def test_a_claim_whose_words_stand_in_another_is_one_version_with_it():
     """ "Police declined to comment" and "British police declined to comment" were two versions, so the fact had
     no majority and the one source that said something else was no outlier."""
