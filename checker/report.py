@@ -26,7 +26,7 @@ from checker.formats import orient
 from checker.records import NLI_LABELS, Claim, Document, Finding
 from checker.stories import Story
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "finding.schema.json"
 
 

@@ -5,11 +5,14 @@ Sentence-pair cases are data: `tests/cases/date.jsonl`.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
 
 from checker.checks.dates import DateCheck
+from checker.facts import group_facts
+from checker.records import CandidatePair, Finding
 from tests.helpers import annotated, comparer, make_claim
 
 check_dates = comparer(DateCheck)
@@ -108,3 +111,23 @@ def test_dates_written_in_figures_are_read_where_their_order_is_plain():
     assert parts("It was held on 12/12/2026.") == [{"day": 12, "month": 12, "year": 2026}]
     assert parts("It was held on 4/12/2026.") == [] and parts("It fell on 2015-02-30.") == []
     assert parts("The ruling of 29/11/98 was overturned.") == [{"day": 29, "month": 11, "year": 1998}]
+
+
+def test_one_day_written_two_ways_is_one_version_of_a_fact():
+    """ "3 June" in an article of June 2025 and "Tuesday" anchored to 3 June 2025 give one day: the source that
+    wrote the date out does not stand alone beside the one that gave another month."""
+    may = published("The FDA approved the drug on May 3, 2025.", "courier", "2025-06-04")
+    sides = [
+        published("The FDA approved the drug on Tuesday.", "reuters", "2025-06-03"),
+        published("The FDA approved the drug on Tuesday, the company said.", "guardian", "2025-06-04"),
+        published("The FDA approved the drug on 3 June.", "bbc", "2025-06-04"),
+    ]
+    findings = []
+    for other in sides:
+        evidence = check_dates(may, other, 0.9)
+        assert evidence.contradicts
+        findings.append(Finding("contradict", "date", 0.9, CandidatePair(may, other, 0.9), None, (evidence,), "m", "h"))
+    (fact,) = group_facts(findings, checks=[DateCheck()])
+    assert fact.outliers == ("courier",)
+    assert fact.majority.documents == ("bbc", "guardian", "reuters")
+    assert fact.versions[0].key == json.dumps(["2025-06-03"])

@@ -31,9 +31,11 @@ included ("HP on Monday affirmed" / "HP on Thursday affirmed").
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from checker.checks.base import NO_HEAD, Check, CheckSetting, versus
+from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, plain_version, versus
 from checker.checks.days import Day, WrittenDay, dates_of, is_date_word, looks_ahead, slot_day, verb_of, written_days
 from checker.checks.names import cues
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
@@ -159,6 +161,24 @@ def _published(claim: Claim) -> datetime.date | None:
         return None
 
 
+def day_key(day: Day, published: datetime.date | None) -> str:
+    """A day as a fact's version compares it: its date, a day of a month of no year written taken in the year
+    the article was published ("3 June" in an article of June 2025 is 2025-06-03, as "Tuesday" anchored to it);
+    else what is known of it ("weekday:1", "2014")."""
+    year = day.year or (published.year if published and day.month else None)
+    if day.month:
+        parts = [str(year) if year else "?", f"{day.month:02d}"] + ([f"{day.day:02d}"] if day.day else [])
+        return "-".join(parts)
+    return f"weekday:{day.weekday}" if day.weekday is not None else str(day.year or day.text)
+
+
+def _keys(a: Claim, days_a, b: Claim, days_b) -> dict[str, list[str]]:
+    return {
+        "a": sorted({day_key(d, _published(a)) for d in days_a}),
+        "b": sorted({day_key(d, _published(b)) for d in days_b}),
+    }
+
+
 class DateCheck(Check):
     """Days that differ between two alike claims, or the days of one event the two name alike."""
 
@@ -187,6 +207,13 @@ class DateCheck(Check):
         "properties": {
             "a": {"type": "array", "items": {"type": "string"}},
             "b": {"type": "array", "items": {"type": "string"}},
+            "days": {
+                "type": "object",
+                "description": 'Each side\'s days as the check compares them, by side ("2025-06-03" for "3 June"'
+                ' in an article of 2025 and for "Tuesday" anchored to it; "weekday:1" for a Tuesday of no known'
+                " date): one day written two ways is one version of a fact.",
+                "properties": {side: {"type": "array", "items": {"type": "string"}} for side in ("a", "b")},
+            },
         },
     }
 
@@ -200,6 +227,11 @@ class DateCheck(Check):
             slotted(tokens, runs),
             tuple(slot_day(run, published, ahead) for run in runs),
         )
+
+    def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
+        """The days as compared ("3 June" and "Tuesday (2025-06-03)" are one day), the text as written."""
+        key, text = plain_version(detail, side)
+        return tuple(detail.get("days", {}).get(side, ())) or key, text
 
     def pairing_keys(self, claim: Claim) -> set[str]:
         """Claims dating the same event are paired however unalike."""
@@ -221,7 +253,7 @@ class DateCheck(Check):
         for i, j in differing_slots(x.wording, y.wording):
             day_x, day_y = x.slot_days[i], y.slot_days[j]
             if day_x is not None and day_y is not None and day_x.conflicts(day_y):
-                detail = {"a": [x.wording.slots[i]], "b": [y.wording.slots[j]]}
+                detail = {"a": [x.wording.slots[i]], "b": [y.wording.slots[j]], "days": _keys(a, [day_x], b, [day_y])}
                 return Evidence(self.kind, True, detail, versus(x.wording.slots[i], y.wording.slots[j]))
         return None
 
@@ -233,7 +265,7 @@ class DateCheck(Check):
         for key, x in self.mine(a).events.items():
             y = events_b.get(key)
             if y and x.conflicts(y):
-                detail = {"a": [x.text], "b": [y.text]}
+                detail = {"a": [x.text], "b": [y.text], "days": _keys(a, [x], b, [y])}
                 return Evidence(self.kind, True, detail, versus(x.text, y.text))
         return None
 
@@ -247,4 +279,5 @@ class DateCheck(Check):
         if not share_entity(a.entities, b.entities) and not same_event:
             return None
         detail = {"a": sorted({d.text for d in days_a}), "b": sorted({d.text for d in days_b})}
+        detail["days"] = _keys(a, days_a, b, days_b)
         return Evidence(self.kind, True, detail, versus(", ".join(detail["a"]), ", ".join(detail["b"])))
