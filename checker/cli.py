@@ -742,6 +742,14 @@ def review(
     search: Annotated[
         str | None, typer.Option(help="Only findings with a claim that contains this text (any claim of a fact).")
     ] = None,
+    ids: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--id",
+            help="Only the finding with this id, or the first characters of it (repeatable): what a script piping "
+            'its decisions names ("checker review report.jsonl --id 19e82a7f" with "d toll updated" on its input).',
+        ),
+    ] = None,
     list_only: Annotated[
         bool, typer.Option("--list", help="Print the summary and the filtered list, decide nothing.")
     ] = False,
@@ -759,7 +767,11 @@ def review(
         one_choice(v, c, w) for v, c, w in ((label, LABELS, "label"), (kind, registry().finding_kinds, "kind"))
     )
     records = _read_report(report)
-    selected = [r for r in records if Filters(label, kind, doc, min_score, search).keep(r)]
+    ids = tuple(i.strip().lower() for i in ids or ())
+    unknown = [i for i in ids if not any(r["id"].startswith(i) for r in records)]
+    if unknown or "" in ids:
+        raise fail(f"{report}: no finding has the id {', '.join(unknown) or repr('')}")
+    selected = [r for r in records if Filters(label, kind, doc, min_score, search, ids).keep(r)]
     if len(selected) < len(records):  # the counts below are of what the filters keep, as the list and review are
         out.print(f"{len(selected)} of {len(records)} findings match the filters", markup=False)
     for line in summary_lines(selected):

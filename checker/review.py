@@ -38,13 +38,15 @@ class Filters:
     doc: str | None = None
     min_score: float = 0.0
     search: str | None = None
+    ids: tuple[str, ...] = ()  # finding ids, or their first characters: one finding a script decides by name
 
     def keep(self, record: dict[str, Any]) -> bool:
         """Document and text match any source and claim of a fact, not only the pair shown (as the HTML page)."""
         versions = (record.get("fact") or {}).get("versions", [])
         texts = [record["a"]["text"], record["b"]["text"], *(c["text"] for v in versions for c in v["claims"])]
         return (
-            (not self.label or record["label"] == self.label)
+            (not self.ids or any(record["id"].startswith(i) for i in self.ids))
+            and (not self.label or record["label"] == self.label)
             and (not self.kind or record["kind"] == self.kind)
             and (not self.doc or any(self.doc.lower() in d.lower() for d in self._places(record)))
             and record["score"] >= self.min_score

@@ -396,6 +396,22 @@ def test_review_list_says_how_many_the_baseline_has_decided(tmp_path):
     assert not lines[1].endswith("baseline]")
 
 
+def test_a_script_decides_the_finding_it_names_by_id(tmp_path):
+    """Piped decisions went to findings in the review's order, which skips those decided before: a reason meant
+    for a toll's update dismissed a real discrepancy. `--id` names the one finding a line decides."""
+    report, baseline = tmp_path / "r.jsonl", tmp_path / "baseline.json"
+    records = [finding(n) for n in (1, 2, 3)]
+    report.write_text("".join(json.dumps(r) + "\n" for r in records))
+    args = ["review", str(report), "--baseline", str(baseline), "--reviewer", "ana"]
+    target = records[1]["id"]
+    result = runner.invoke(app, [*args, "--id", target], input="d toll updated later\n")
+    assert result.exit_code == 0, result.output
+    (entry,) = [e for file in load_baseline(baseline)["results"].values() for e in file]
+    assert (entry["id"], entry["decision"], entry["reason"]) == (target, "dismissed", "toll updated later")
+    missing = runner.invoke(app, [*args, "--id", "ffffffff"], input="d\n")
+    assert missing.exit_code == 2 and "no finding has the id ffffffff" in one_error_line(missing)
+
+
 def test_review_counts_what_the_filters_keep(tmp_path):
     """With --kind number, the header still counted "nli 7": the counts disagreed with the list below them."""
     report = tmp_path / "r.jsonl"
