@@ -4,9 +4,10 @@ Two kinds of conflict. A role held against a role that is past: "former
 President Donald Trump" against "President Donald Trump". And two different
 offices of one kind for the same person: "Transport Minister Eira Lund"
 against "Interior Minister Eira Lund", "chief financial officer Elena
-Sorensen" against "chief operating officer Elena Sorensen". Offices are
-compared only within one kind (ministries with ministries, a company's chief
-officers with chief officers), people by surname key. A person can hold two
+Sorensen" against "chief operating officer Elena Sorensen", "Professor Miriam
+Okafor" against "Miriam Okafor, a senior lecturer". Offices are compared only
+within one kind (ministries with ministries, a company's chief officers with
+chief officers, academic ranks with ranks), people by surname key. A person can hold two
 offices ("Deputy Prime Minister and Foreign Minister"), so a role that the
 other article gives the person anywhere is no conflict (`RoleIndex`), and
 an office once held against another ("a former finance minister", "Foreign
