@@ -36,9 +36,19 @@ def _key(name: str) -> str:
 
 
 def _coordination_head(token):
-    """The first conjunct of the coordination `token` is in (itself when it is in none)."""
+    """The first conjunct of the coordination `token` is in (itself when it is in none).
+
+    Modifiers listed before a noun are one coordination though the parser hangs all but the last two on the
+    noun: "German, Austrian and Swiss nationals" gives "German" and "Austrian" as modifiers of "nationals" and
+    "Swiss" as a conjunct of "Austrian"; the list starts at "German"."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    doc = token.doc
+    while token.dep_ in {"amod", "compound"} and token.i >= 2 and doc[token.i - 1].text == ",":
+        before = doc[token.i - 2]
+        if before.head.i != token.head.i or before.dep_ != token.dep_:
+            break
+        token = before
     return token
 
 
