@@ -173,13 +173,14 @@ def _first_of(differing: list[tuple[dict[str, Any], str]], kind: str) -> Evidenc
 
 
 def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
-    """What the two figures count, for a message, unless their text says it ("35 percent", "Sorell, 46")."""
+    """What the two figures count, for a message, unless their text says it ("35 percent", "Sorell, 46",
+    "Category 4")."""
     if x.noun in CURRENCIES:
         return "", f" ({x.noun})"
     if x.unit == "%" or x.unit.startswith(AGE_UNIT):
         return "", ""
     return tuple(
-        "" if not q.noun or q.noun in q.text else f" {q.noun}" for q in (x, y)
+        "" if not q.noun or q.noun in q.text.lower() else f" {q.noun}" for q in (x, y)
     )  # "25,000 miles vs 22,000 miles"
 
 

@@ -60,6 +60,7 @@ def _durations() -> dict[str, tuple[str, float]]:
 
 
 DURATIONS = _durations()
+PERCENTAGE_POINT = "percentage point"  # the unit basis points are counted in: "25 basis points" is 0.25 of it
 DURATION_JOINS = frozenset({"and", ","})  # "six years and eight months", "two hours, 40 minutes"
 NOT_ONE_SPAN = frozenset({"respectively", "of", "ago", "later", "earlier", "before", "after"})
 EARLIER, PARTS_OF_DAY = words(CUES, "time:earlier"), words(CUES, "time:part-of-day")
@@ -338,8 +339,12 @@ def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
     verb = next((t for t in (root, *root.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
     if verb is None:
         return frozenset(), False
+    verbs = [verb]
+    while verbs[-1].dep_ == "conj" and verbs[-1].head.i < verbs[-1].i:  # "By 10 a.m., seven had died and 12 were
+        verbs.append(verbs[-1].head)  # missing": a time set before the first clause is the clauses' it joins
     found, tally = set(), False
-    for phrase in verb.children:
+    phrases = [*verb.children, *(c for v in verbs[1:] for c in v.children if c.i < v.i)]
+    for phrase in phrases:
         if phrase.dep_ not in {"prep", "npadvmod"} or root in phrase.subtree:
             continue
         tokens = list(phrase.subtree)
@@ -439,10 +444,16 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     unit, polarity = _vote(unit, after[:12], cues)
     duration = DURATIONS.get(unit)
     unit, factor = duration or (unit, 1.0)  # "six years": 72 months
+    point_scale = cues.at(end, "point-scale:") if unit == "point" and end < span.end else ""
+    if point_scale:  # "25 basis points" is a quarter of a percentage point; a market's "25 points" stays points
+        unit, factor, noun = PERCENTAGE_POINT, float(point_scale), f"{doc[end].text} {noun}"
     reading = market and (unit in MARKET_UNITS or noun in CURRENCIES) and _moved(root, cues)
-    # a clock time is the clause's, though written as a figure of its own ("unchanged at 652 pence by 0835 GMT")
     clause_moments, counted_up = _clause_moment(root, cues)
-    when = _when(before + [t for t in after[:6] if t.i not in theirs]) | _moments(before + after[:6], cues, reading)
+    # the words after a figure are its own up to the next figure's phrase or the figure before it ("15 bodies, up
+    # from 13 at 4 p.m.": 4 p.m. is 13's)
+    before_it = next((i for i in range(end, span.end) if cues.at(i, "previous-figure")), span.end)
+    mine = before + [t for t in after[:6] if t.i not in theirs and t.i < before_it]
+    when = _when(mine) | _moments(mine, cues, reading)
     when |= clause_moments
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
     if cues.before(bound_start, {"previous-figure"})[0]:
