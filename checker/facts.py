@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 
 from checker.checks import Check, registry
 from checker.decision import one_within_other
-from checker.records import CandidatePair, Claim, Finding, content_hash, version_key
+from checker.records import CandidatePair, Claim, Evidence, Finding, content_hash, version_key
 from checker.sources import Provenance, in_time_order
 from checker.verdicts import standing
 
@@ -312,25 +312,47 @@ Seconds = Mapping[tuple[str, str, str, str], Mapping[tuple, Claim]]  # (story, k
 
 
 def _seconding(findings: Sequence[Finding], story_of: Mapping[str, str], shapes: Shapes) -> Seconds:
-    """The claims a structured check found to give the same value as another claim, by story, kind, subject and
-    the value's key: "34 people had been injured" and "Thirty-four people were injured" both give 34 injured.
+    """The value each claim gives of a subject, by story, kind, subject and the value's key, where a structured
+    check read one: "34 people had been injured" and "Thirty-four people were injured" both give 34 injured.
 
-    A fact gathers the sources that state its figure though none was set against the other version: three
+    A fact gathers the sources that state its value though none was reported against the other version: three
     outlets giving 34 injured and one 43 make 43 the odd one out, though only one of the three sentences was
-    alike enough to the 43 sentence to be compared with it.
+    alike enough to the 43 sentence to be compared with it. So a candidate pair with a claim of a fact is read
+    again by the fact's check as though the two were alike enough ("The runoff will take place on October 20"
+    against "The runoff is set for Sunday, October 27": no name in common, so no date finding): what it reads
+    adds a source to a version and is never reported.
     """
+    disputed: dict[tuple[str, str], set[tuple]] = defaultdict(set)  # (story, kind) → the claims of its facts
+    for finding in findings:
+        if finding.label == "contradict" and finding.kind in shapes:
+            story = story_of.get(finding.pair.a.doc_id, "")
+            disputed[story, finding.kind] |= {claim_key(finding.pair.a), claim_key(finding.pair.b)}
     seconds: dict[tuple[str, str, str, str], dict[tuple, Claim]] = defaultdict(dict)
     for finding in findings:
         story = story_of.get(finding.pair.a.doc_id, "")
-        for evidence in finding.evidence:
-            shape = shapes.get(evidence.kind)
-            if evidence.contradicts or shape is None:
-                continue
+        for evidence in _readings(finding, story, disputed, shapes):
+            shape = shapes[evidence.kind]
             subject = shape.subject(evidence.detail)
             for side, claim in (("a", finding.pair.a), ("b", finding.pair.b)):
                 key = json.dumps(shape.version(evidence.detail, side)[0], sort_keys=True, default=str)
                 seconds[story, evidence.kind, subject, key][claim_key(claim)] = claim
     return seconds
+
+
+def _readings(
+    finding: Finding, story: str, disputed: Mapping[tuple[str, str], set[tuple]], shapes: Shapes
+) -> list[Evidence]:
+    """The structured checks' readings of a pair: its agreements, and for a pair with a claim of a fact that its
+    check did not read, that check's reading as though the claims were alike enough."""
+    found = [e for e in finding.evidence if e.kind in shapes and not e.contradicts]
+    ends = {claim_key(finding.pair.a), claim_key(finding.pair.b)}
+    read = {e.kind for e in finding.evidence}
+    for (where, kind), claims in disputed.items():
+        annotated = all(kind in c.annotations for c in (finding.pair.a, finding.pair.b))
+        if where == story and kind not in read and ends & claims and annotated:
+            again = shapes[kind].compare(finding.pair.a, finding.pair.b, 1.0)
+            found += [again] if again is not None else []
+    return found
 
 
 def _seconded(versions: list[Version], seconds: Seconds, story: str, kind: str, subject: str) -> list[Version]:

@@ -131,3 +131,22 @@ def test_one_day_written_two_ways_is_one_version_of_a_fact():
     assert fact.outliers == ("courier",)
     assert fact.majority.documents == ("bbc", "guardian", "reuters")
     assert fact.versions[0].key == json.dumps(["2025-06-03"])
+
+
+def test_a_source_whose_pair_no_check_reported_still_gives_its_day_to_the_fact():
+    """ "The runoff will take place on October 20" names no one, so against "set for Sunday, October 27" no date
+    was reported; read again for the fact, it is one more source of October 20, and October 27 stands alone."""
+    wrong = published("The runoff between Ben Achour and Mbarki is set for Sunday, October 27.", "gna", "2024-10-08")
+    right = published("The runoff between Ben Achour and Mbarki will be held on October 20.", "mp", "2024-10-08")
+    unnamed = published("The runoff will take place on October 20.", "courier", "2024-10-09")
+    wrong, right, unnamed = (annotated(replace(c, entities=e), [DateCheck()]) for c, e in (
+        (wrong, ("person:achour",)), (right, ("person:achour",)), (unnamed, ())))  # fmt: skip
+    reported = check_dates(wrong, right, 0.9)
+    assert reported.contradicts and check_dates(wrong, unnamed, 0.85) is None
+    findings = [
+        Finding("contradict", "date", 0.9, CandidatePair(wrong, right, 0.9), None, (reported,), "m", "h"),
+        Finding("unrelated", "nli", 0.5, CandidatePair(wrong, unnamed, 0.85), None, (), "m", "h"),
+    ]
+    (fact,) = group_facts(findings, checks=[DateCheck()])
+    assert fact.outliers == ("gna",) and fact.majority.documents == ("courier", "mp")
+    assert len(fact.findings) == 1  # read again, never reported
