@@ -95,7 +95,7 @@ class Quantity:
     group: int = 0  # the quantities one figure gives in several units ("12 metres (40ft)") share a group
     written_unit: float = 0.0  # a span of time's unit as written, in the unit it is counted in (12.0: years)
     reading: bool = False  # a market's price, level or move: true of a moment of trading
-    forecast: bool = False  # what others expected, not what came: "the $1.05 analysts had expected"
+    forecast: bool = False  # expected or aimed at, not what came: "the $1.05 analysts had expected", "a 3% target"
 
     @property
     def specific(self) -> bool:
@@ -243,9 +243,10 @@ def _hedged(root, cues: Cues) -> bool:
 
 
 def _forecast(root, cues: Cues) -> bool:
-    """A figure others forecast, a quantity apart from the result it is set against: "beat the consensus
-    estimate of $1.05", "analysts had expected $1.05", "the $1.05 analysts had expected" (which the parser
-    hangs on "analysts"). A forecast is told by its word ("forecast", "expectations", "projection") or by
+    """A figure others forecast or aim at, a quantity apart from the result it is set against: "beat the
+    consensus estimate of $1.05", "analysts had expected $1.05", "the $1.05 analysts had expected" (which the
+    parser hangs on "analysts"), "above the bank's 3% target". A forecast is told by its word ("forecast",
+    "expectations", "projection", "target") or by
     who makes it ("analysts expected", "economists' estimate"): a company's or an official's own figure
     stays its own ("Acme expects to cut 2,400 jobs", "an estimate of 300 dead")."""
     word = _counted_word([root])
