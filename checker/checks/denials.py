@@ -56,20 +56,20 @@ def _speaker(verb, names, spokespeople: set[int]) -> tuple[str, frozenset[str]] 
 
     "It", "officials", "police", "a police spokeswoman" name no one, and two of them are not one speaker.
     One who speaks for another speaks for an organisation, known by its whole name: the Justice
-    Department is not the State Department.
+    Department is not the State Department; one named beside it ("a police spokesman, Komang Suartana,")
+    is that person.
     """
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
-    if subject.i in spokespeople:
+    appositive = next((n for c in subject.children if c.dep_ == "appos" and (n := name_at(names, c)) is not None), None)
+    if subject.i in spokespeople and appositive is None:  # "a police spokesman, Komang Suartana," is a person
         organisation = _organisation(subject, names)
         if organisation is None:
             return None
         name = clean_name(organisation.text)
         return name, frozenset({entity_key(name, "ORG")} - {None})
-    named = name_at(names, subject) or next(
-        (n for c in subject.children if c.dep_ == "appos" and (n := name_at(names, c)) is not None), None
-    )  # "Myagdi's chief district officer, Hari Bahadur Thapa, denied"
+    named = name_at(names, subject) or appositive  # "Myagdi's chief district officer, Hari Bahadur Thapa, denied"
     if named is None:
         return None
     name = clean_name(named.text)
