@@ -40,6 +40,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from checker.checks import calendar
 from checker.checks.base import NO_HEAD, Check, CheckSetting, versus
 from checker.checks.days import writes_a_day
 from checker.checks.figures import (
@@ -85,9 +86,16 @@ def _slot_value(run) -> Figure | None:
     return value, last_digit(value, digits)
 
 
+WEEKDAYS = frozenset(day.lower() for day in calendar.WEEKDAYS)
+
+
 def _moment(quantity: Quantity) -> frozenset[str]:
-    """The time of day a figure is of ("closed", "morning", "clock:10:33 a.m."): a day ("on Friday") is none."""
+    """The time of day a figure is of ("closed", "morning", "clock:10:33"): a day ("on Friday") is none."""
     return frozenset(w for w in quantity.when if w in PARTS_OF_DAY or w.startswith(CLOCK))
+
+
+def _weekdays(quantity: Quantity) -> frozenset[str]:
+    return quantity.when & WEEKDAYS
 
 
 def same_quantity(x: Quantity, y: Quantity) -> bool:
@@ -97,9 +105,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # prices move through a day of trading: two readings are one only at one time of day
     if x.when and y.when and not x.when & y.when:
         return False  # counts at two moments: "92 by Monday", "287 by Tuesday"; "by Sunday", "overnight"
-    parts = (x.when & PARTS_OF_DAY, y.when & PARTS_OF_DAY)
-    if all(parts) and not parts[0] & parts[1]:
-        return False  # one day, two moments: "on Tuesday morning", "by Tuesday evening"
+    if any(of(x) and of(y) and not of(x) & of(y) for of in (_moment, _weekdays)):
+        return False  # one day, two moments ("by Tuesday evening", "by 10 a.m. Tuesday"); one time, two days
     if (x.tally and not y.when) or (y.tally and not x.when):
         return False  # "8,600 hectares by Monday evening" against a figure of no stated moment
     if x.forecast != y.forecast:
