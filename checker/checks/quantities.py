@@ -246,14 +246,17 @@ def _forecast(root, cues: Cues) -> bool:
     """A figure others forecast or aim at, a quantity apart from the result it is set against: "beat the
     consensus estimate of $1.05", "analysts had expected $1.05", "the $1.05 analysts had expected" (which the
     parser hangs on "analysts"), "above the bank's 3% target". A forecast is told by its word ("forecast",
-    "expectations", "projection", "target") or by
-    who makes it ("analysts expected", "economists' estimate"): a company's or an official's own figure
-    stays its own ("Acme expects to cut 2,400 jobs", "an estimate of 300 dead")."""
+    "expectations", "projection", "target") governing the figure, or by who makes it ("analysts expected",
+    "economists' estimate"): a company's or an official's own figure stays its own ("Acme expects to cut 2,400
+    jobs", "an estimate of 300 dead"), as does a result told beside a forecast ("beat expectations with revenue
+    of $2.3 billion", "Investors had expected a loss, but it posted a profit of $2 million")."""
     word = _counted_word([root])
     if cues.at(word.i, "forecaster") and any(cues.at(i, "forecast") for i in range(word.i + 1, word.i + 4)):
         return True
-    told_of_it = (c for c in word.children if c.dep_ in {"acl", "relcl"})  # "the $2.2 billion expected by analysts"
-    for t in (word, *word.ancestors, *told_of_it):
+    verb = next((t for t in (word, *word.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+    verbs = [] if verb is None else [verb, verb.head] if verb.dep_ in {"xcomp", "ccomp"} else [verb]
+    told_of_it = [c for c in word.children if c.dep_ in {"acl", "relcl"}]  # "the $2.2 billion expected by analysts"
+    for t in (*_governing_nouns(word), *verbs, *told_of_it):
         if not cues.at(t.i, "forecast"):
             continue
         told_by = (c for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod", "agent"})
@@ -262,6 +265,19 @@ def _forecast(root, cues: Cues) -> bool:
         ):
             return True
     return False
+
+
+def _governing_nouns(word):
+    """The nouns a figure's word hangs on directly ("the estimate of $1.05", "a 3% target"): up through "of" and
+    modifiers, no further than a verb or another preposition ("expectations with revenue of $2.3 billion")."""
+    while word.head.i != word.i:
+        if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.pos_ in {"NOUN", "PROPN"}:
+            word = word.head.head
+        elif word.dep_ in {"compound", "nmod", "amod", "appos", "nummod", "quantmod"}:
+            word = word.head
+        else:
+            return
+        yield word
 
 
 def _supposed(root, cues: Cues) -> bool:
@@ -402,8 +418,8 @@ def _tally(doc, end: int, cues: Cues) -> bool:
 
 def _context(tokens, money: bool) -> frozenset[str]:
     """Content words around a figure. A sum keeps only common words and days, what it pays for: a shared
-    name is no such word ("revenue of Brennmark", "Brennmark's legal costs"), a sentence's first word may be
-    ("Revenue was $2.3 billion")."""
+    name is no such word ("revenue of Brennmark", "Brennmark's legal costs"); a sentence's first word may be
+    ("Revenue was $2.3 billion": `_a_name`)."""
     return frozenset(
         t.lemma_.lower()
         for t in tokens
@@ -412,8 +428,13 @@ def _context(tokens, money: bool) -> frozenset[str]:
 
 
 def _a_name(token) -> bool:
-    """Capitalised where a common word is not: "Revenue" opening a sentence is no name, "Brennmark" is."""
-    return token.text[0].isupper() and (token.pos_ == "PROPN" or not token.is_sent_start)
+    """Capitalised where a common word is not. A sentence's first word is taken for one too, unless it is what
+    the sentence says the sum is ("Revenue was $2.3 billion"): "Officials" of "Officials pledged $3 billion" says
+    nothing of what the sum pays for."""
+    if not token.text[0].isupper():
+        return False
+    what_it_is = token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ == "be"
+    return token.pos_ == "PROPN" or not (token.is_sent_start and what_it_is)
 
 
 def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[int], market: bool) -> Quantity | None:
