@@ -5,12 +5,14 @@ Sentence-pair cases are data: `tests/cases/date.jsonl`.
 
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import replace
 
 import pytest
 
-from checker.checks.dates import DateCheck
+from checker.checks.dates import DateCheck, day_key
+from checker.checks.days import Day
 from checker.facts import group_facts
 from checker.records import CandidatePair, Finding
 from tests.helpers import annotated, comparer, make_claim
@@ -150,3 +152,17 @@ def test_a_source_whose_pair_no_check_reported_still_gives_its_day_to_the_fact()
     (fact,) = group_facts(findings, checks=[DateCheck()])
     assert fact.outliers == ("gna",) and fact.majority.documents == ("courier", "mp")
     assert len(fact.findings) == 1  # read again, never reported
+
+
+@pytest.mark.parametrize(
+    ("written", "month", "day", "published", "key"),
+    [
+        ("December 30", 12, 30, "2025-01-02", "2024-12-30"),
+        ("January 3", 1, 3, "2024-12-30", "2025-01-03"),
+        ("3 June", 6, 3, "2025-06-04", "2025-06-03"),
+    ],
+)
+def test_a_day_of_no_year_is_keyed_in_the_year_nearest_its_article(written, month, day, published, key):
+    """ "December 30" in an article of 2 January 2025 was keyed 2025-12-30, while a "Monday" anchored to the same
+    day was 2024-12-30: one day, two versions, and a source wrongly standing alone."""
+    assert day_key(Day(written, month, day), datetime.date.fromisoformat(published)) == key

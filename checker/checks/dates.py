@@ -163,13 +163,24 @@ def _published(claim: Claim) -> datetime.date | None:
 
 def day_key(day: Day, published: datetime.date | None) -> str:
     """A day as a fact's version compares it: its date, a day of a month of no year written taken in the year
-    the article was published ("3 June" in an article of June 2025 is 2025-06-03, as "Tuesday" anchored to it);
-    else what is known of it ("weekday:1", "2014")."""
-    year = day.year or (published.year if published and day.month else None)
+    that puts it nearest the article's publication ("3 June" in an article of June 2025 is 2025-06-03, as
+    "Tuesday" anchored to it; "December 30" in one of 2 January 2025 is 2024-12-30); else what is known of it
+    ("weekday:1", "2014")."""
+    year = day.year or (_nearest_year(day.month, day.day or 15, published) if published and day.month else None)
     if day.month:
         parts = [str(year) if year else "?", f"{day.month:02d}"] + ([f"{day.day:02d}"] if day.day else [])
         return "-".join(parts)
     return f"weekday:{day.weekday}" if day.weekday is not None else str(day.year or day.text)
+
+
+def _nearest_year(month: int, day: int, published: datetime.date) -> int:
+    def distance(year: int) -> int:
+        try:
+            return abs((datetime.date(year, month, day) - published).days)
+        except ValueError:  # 29 February of a year with none, or a day the month lacks
+            return 366
+
+    return min((published.year, published.year - 1, published.year + 1), key=distance)
 
 
 def _keys(a: Claim, days_a, b: Claim, days_b) -> dict[str, list[str]]:
