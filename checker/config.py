@@ -217,6 +217,16 @@ class Config:
     # the other way). Ordering by length matters: pair order at 0.3 changes 7
     # contradictions and 172 agreements against 1 and 38.
     reverse_margin: float = setting(0.6, _number(0, 1))
+    # Who stands alone in a fact is counted over the story's sources that give a
+    # version's value, not only those a finding set against the other version
+    # (checker/facts.py). A candidate pair at least this alike, one of whose claims
+    # is a fact's, is read again by the fact's check as though alike enough to be
+    # compared, and what it reads adds a source to a version; nothing is reported
+    # from it. 0.75: where restatements of one event sit on the seeds and clusters
+    # (the date check's min_similarity); below it, sentences of two events of one
+    # story ("a separate attack in Kabul") would lend their figures. 1.0: only the
+    # pairs a check compared and found to agree count.
+    voice_similarity: float = setting(0.75, _number(0, 1))
 
     # Stories. With `stories` on, documents are first grouped into stories (the
     # same event: checker/stories.py) and claims are paired within a story only,

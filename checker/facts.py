@@ -280,11 +280,13 @@ def group_facts(
     story_of: Mapping[str, str] | None = None,
     checks: Sequence[Check] | None = None,
     sources: Mapping[str, Provenance] | None = None,
+    voice_similarity: float = 0.75,
 ) -> list[Fact]:
     """The facts the contradictions of `findings` are about, in a stable order (highest score first, then by id).
 
     `checks` say how their evidence names a subject and versions (default: every registered check); `sources`
-    when each document was published and whose text it copies (`checker.sources.provenance`).
+    when each document was published and whose text it copies (`checker.sources.provenance`);
+    `voice_similarity` how alike a pair with a claim of a fact must be to be read again for it (`_seconding`).
     """
     findings = list(findings)
     contradictions = sorted((f for f in findings if f.label == "contradict"), key=lambda f: f.id)
@@ -298,7 +300,7 @@ def group_facts(
                 found[b].append(a)
     story_of = story_of or {}
     shapes = {c.kind: c for c in (registry().configured() if checks is None else checks)}
-    seconds = _seconding(findings, story_of, shapes)
+    seconds = _seconding(findings, story_of, shapes, voice_similarity)
     by_id: dict[tuple[str, str], list[Finding]] = defaultdict(list)  # one story's groups that are one fact
     for members in _group(contradictions, story_of, shapes):
         group = [contradictions[i] for i in members]
@@ -311,16 +313,20 @@ def group_facts(
 Seconds = Mapping[tuple[str, str, str, str], Mapping[tuple, Claim]]  # (story, kind, subject, version key) → claims
 
 
-def _seconding(findings: Sequence[Finding], story_of: Mapping[str, str], shapes: Shapes) -> Seconds:
-    """The value each claim gives of a subject, by story, kind, subject and the value's key, where a structured
-    check read one: "34 people had been injured" and "Thirty-four people were injured" both give 34 injured.
+def _seconding(
+    findings: Sequence[Finding], story_of: Mapping[str, str], shapes: Shapes, voice_similarity: float
+) -> Seconds:
+    """The value claims give of a subject, where a structured check read one in a pair with a claim of a fact of
+    its kind, by story, kind, subject and the value's key: "34 people had been injured" against "43 were injured".
 
     A fact gathers the sources that state its value though none was reported against the other version: three
     outlets giving 34 injured and one 43 make 43 the odd one out, though only one of the three sentences was
     alike enough to the 43 sentence to be compared with it. So a candidate pair with a claim of a fact is read
-    again by the fact's check as though the two were alike enough ("The runoff will take place on October 20"
-    against "The runoff is set for Sunday, October 27": no name in common, so no date finding): what it reads
-    adds a source to a version and is never reported.
+    for it: its check's agreement, or, where the check read nothing and the pair is at least `voice_similarity`
+    alike, the check's reading as though the two were alike enough ("The runoff will take place on October 20"
+    against "The runoff is set for Sunday, October 27": no name in common, so no date finding). What it reads
+    adds a source to a version and is never reported. A pair with no claim of the fact lends it nothing: two
+    outlets agreeing on "62 percent" of the vote say nothing of a turnout.
     """
     disputed: dict[tuple[str, str], set[tuple]] = defaultdict(set)  # (story, kind) → the claims of its facts
     for finding in findings:
@@ -330,7 +336,7 @@ def _seconding(findings: Sequence[Finding], story_of: Mapping[str, str], shapes:
     seconds: dict[tuple[str, str, str, str], dict[tuple, Claim]] = defaultdict(dict)
     for finding in findings:
         story = story_of.get(finding.pair.a.doc_id, "")
-        for evidence in _readings(finding, story, disputed, shapes):
+        for evidence in _readings(finding, story, disputed, shapes, voice_similarity):
             shape = shapes[evidence.kind]
             subject = shape.subject(evidence.detail)
             for side, claim in (("a", finding.pair.a), ("b", finding.pair.b)):
@@ -340,16 +346,23 @@ def _seconding(findings: Sequence[Finding], story_of: Mapping[str, str], shapes:
 
 
 def _readings(
-    finding: Finding, story: str, disputed: Mapping[tuple[str, str], set[tuple]], shapes: Shapes
+    finding: Finding,
+    story: str,
+    disputed: Mapping[tuple[str, str], set[tuple]],
+    shapes: Shapes,
+    voice_similarity: float,
 ) -> list[Evidence]:
-    """The structured checks' readings of a pair: its agreements, and for a pair with a claim of a fact that its
-    check did not read, that check's reading as though the claims were alike enough."""
-    found = [e for e in finding.evidence if e.kind in shapes and not e.contradicts]
+    """What the checks of a story's facts read in a pair with a claim of one: the agreement they found, or, in a
+    pair alike enough that the check read nothing, its reading as though the claims were alike enough."""
     ends = {claim_key(finding.pair.a), claim_key(finding.pair.b)}
-    read = {e.kind for e in finding.evidence}
+    found = []
     for (where, kind), claims in disputed.items():
+        if where != story or not ends & claims:
+            continue
+        read = [e for e in finding.evidence if e.kind == kind]
+        found += [e for e in read if not e.contradicts]
         annotated = all(kind in c.annotations for c in (finding.pair.a, finding.pair.b))
-        if where == story and kind not in read and ends & claims and annotated:
+        if not read and annotated and finding.pair.similarity >= voice_similarity:
             again = shapes[kind].compare(finding.pair.a, finding.pair.b, 1.0)
             found += [again] if again is not None else []
     return found

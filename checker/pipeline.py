@@ -246,7 +246,7 @@ class Checker:
         computed = {k: self.work[k] for k in ("documents_parsed", "embeddings", "verdicts")}
         findings = sort_findings(collapse_repeats(findings))
         directions = sum(len(s.directions()) for s in scores)
-        facts = group_facts(findings, story_of, self.checks, sources)
+        facts = group_facts(findings, story_of, self.checks, sources, self.config.voice_similarity)
         return CheckResult(corpus, claims, findings, stats, seconds, computed, directions, stories, facts)
 
     def extract_claims(self, documents: Sequence[Document], progress: Progress = _no_progress) -> list[Claim]:
