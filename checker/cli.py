@@ -768,9 +768,11 @@ def review(
     )
     records = _read_report(report)
     ids = tuple(i.strip().lower() for i in ids or ())
-    unknown = [i for i in ids if not any(r["id"].startswith(i) for r in records)]
-    if unknown or "" in ids:
-        raise fail(f"{report}: no finding has the id {', '.join(unknown) or repr('')}")
+    for prefix in ids:  # a prefix names one finding, or a script's decision goes to another
+        matching = [r["id"] for r in records if r["id"].startswith(prefix)]
+        if not prefix or len(matching) != 1:
+            found = f"{len(matching)} findings have" if matching else "no finding has"
+            raise fail(f"{report}: {found} the id {prefix!r}{'; give more of it' if matching else ''}")
     selected = [r for r in records if Filters(label, kind, doc, min_score, search, ids).keep(r)]
     if len(selected) < len(records):  # the counts below are of what the filters keep, as the list and review are
         out.print(f"{len(selected)} of {len(records)} findings match the filters", markup=False)

@@ -409,7 +409,9 @@ def test_a_script_decides_the_finding_it_names_by_id(tmp_path):
     (entry,) = [e for file in load_baseline(baseline)["results"].values() for e in file]
     assert (entry["id"], entry["decision"], entry["reason"]) == (target, "dismissed", "toll updated later")
     missing = runner.invoke(app, [*args, "--id", "ffffffff"], input="d\n")
-    assert missing.exit_code == 2 and "no finding has the id ffffffff" in one_error_line(missing)
+    assert missing.exit_code == 2 and "no finding has the id 'ffffffff'" in one_error_line(missing)
+    several = runner.invoke(app, [*args, "--id", "0000"], input="d\n")  # all three ids start so
+    assert several.exit_code == 2 and "3 findings have the id '0000'; give more of it" in one_error_line(several)
 
 
 def test_review_counts_what_the_filters_keep(tmp_path):
