@@ -87,6 +87,7 @@ def _slot_value(run) -> Figure | None:
 
 
 WEEKDAYS = frozenset(day.lower() for day in calendar.WEEKDAYS)
+CLOSE = "closed"  # the moment a market's close names (`time:close`)
 
 
 def _moment(quantity: Quantity) -> frozenset[str]:
@@ -98,11 +99,17 @@ def _weekdays(quantity: Quantity) -> frozenset[str]:
     return quantity.when & WEEKDAYS
 
 
+def _instant(quantity: Quantity) -> frozenset[str]:
+    """The instant of a day of trading a reading is of: a clock time or the close. "In morning trading" is a
+    stretch of it, through which a price moves."""
+    return frozenset(w for w in _moment(quantity) if w.startswith(CLOCK) or w == CLOSE)
+
+
 def same_quantity(x: Quantity, y: Quantity) -> bool:
     if not x.unit or x.unit != y.unit:
         return False
-    if (x.reading or y.reading) and not (_moment(x) & _moment(y)):
-        return False  # prices move through a day of trading: two readings are one only at one time of day
+    if (x.reading or y.reading) and not (_instant(x) & _instant(y)):
+        return False  # prices move through a day of trading: two readings are one only at one instant of it
     if x.when and y.when and not x.when & y.when:
         return False  # counts at two moments: "92 by Monday", "287 by Tuesday"; "by Sunday", "overnight"
     if any(of(x) and of(y) and not of(x) & of(y) for of in (_moment, _weekdays)):

@@ -72,7 +72,7 @@ PREVIOUS = frozenset({"previous-figure"})
 CLOCK = "clock:"  # a time of day as a figure's moment, on a 24-hour clock: "clock:10:33"
 CLOCK_TIME = re.compile(r"(\d{1,2})[:.]?(\d{2})?\s*([ap])?", re.IGNORECASE)  # a clock cue's words ("10:33 a.m.")
 # what a market's move is told in, besides money
-MARKET_UNITS = frozenset({"%", "point", "share", "cent", "penny", "pence"})
+MARKET_UNITS = frozenset({"%", "point", PERCENTAGE_POINT, "share", "cent", "penny", "pence"})
 TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | {d.lower() for d in calendar.WEEKDAYS} | words(CUES, "time:day")
 
 
