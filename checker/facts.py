@@ -12,10 +12,9 @@ contradicting pairs of one story are grouped into facts:
   days, a contradiction the model alone sees) joins the pairs that share a
   claim; claims are one version where their words are the same or they were
   judged to agree, never only because each contradicts a third;
-- a structured version is also given by every claim of the story its check
-  found to give the same value of the subject, though that claim was never
-  set against another version ("34 injured" in three outlets, "43" in one
-  whose sentence was alike enough to only one of theirs to be compared).
+- a structured version is also given by a claim paired with one of the
+  fact's claims that its check reads as giving the version's value, though
+  no finding set it against another version (`_seconding`).
 
 A document is an *outlier* when its version is given by no other source
 while two or more sources agree on another; a word-for-word copy of another
@@ -310,7 +309,8 @@ def group_facts(
     return sorted(_distinct_ids(facts), key=lambda f: (-f.score, f.id))
 
 
-Seconds = Mapping[tuple[str, str, str, str], Mapping[tuple, Claim]]  # (story, kind, subject, version key) → claims
+# (story, kind, subject, version key) → claim key → the claim, and the claims of facts it was read against
+Seconds = Mapping[tuple[str, str, str, str], Mapping[tuple, tuple[Claim, frozenset[tuple]]]]
 
 
 def _seconding(
@@ -333,15 +333,18 @@ def _seconding(
         if finding.label == "contradict" and finding.kind in shapes:
             story = story_of.get(finding.pair.a.doc_id, "")
             disputed[story, finding.kind] |= {claim_key(finding.pair.a), claim_key(finding.pair.b)}
-    seconds: dict[tuple[str, str, str, str], dict[tuple, Claim]] = defaultdict(dict)
+    seconds: dict[tuple[str, str, str, str], dict[tuple, tuple[Claim, frozenset[tuple]]]] = defaultdict(dict)
     for finding in findings:
         story = story_of.get(finding.pair.a.doc_id, "")
+        ends = frozenset({claim_key(finding.pair.a), claim_key(finding.pair.b)})
         for evidence in _readings(finding, story, disputed, shapes, voice_similarity):
             shape = shapes[evidence.kind]
             subject = shape.subject(evidence.detail)
             for side, claim in (("a", finding.pair.a), ("b", finding.pair.b)):
                 key = json.dumps(shape.version(evidence.detail, side)[0], sort_keys=True, default=str)
-                seconds[story, evidence.kind, subject, key][claim_key(claim)] = claim
+                _, against = seconds[story, evidence.kind, subject, key].get(claim_key(claim), (claim, frozenset()))
+                read_against = against | (ends & disputed[story, evidence.kind])
+                seconds[story, evidence.kind, subject, key][claim_key(claim)] = (claim, read_against)
     return seconds
 
 
@@ -369,13 +372,14 @@ def _readings(
 
 
 def _seconded(versions: list[Version], seconds: Seconds, story: str, kind: str, subject: str) -> list[Version]:
-    """The versions with the claims of the story that give the same value of the same subject (`_seconding`);
-    a claim already in a version of the fact stays where it is."""
+    """The versions with the claims read as giving the same value of the same subject in a pair with one of this
+    fact's claims (`_seconding`), not another fact's of the story; a claim already in a version stays there."""
     mine = {claim_key(c) for v in versions for c in v.claims}
+    own = frozenset(mine)
     grown = []
     for version in versions:
         found = seconds.get((story, kind, subject, version.key), {})
-        more = tuple(c for key, c in sorted(found.items()) if key not in mine)
+        more = tuple(c for key, (c, against) in sorted(found.items()) if key not in mine and against & own)
         mine |= {claim_key(c) for c in more}
         grown.append(replace(version, claims=version.claims + more))
     return grown

@@ -146,6 +146,25 @@ def test_sources_a_check_found_to_give_a_versions_figure_second_it_though_never_
     assert group_facts([clash, injured("bbc", "wire", (34, 34), "agree", unit="death")])[0].outliers == ()
 
 
+def test_a_source_read_against_one_fact_seconds_no_other_fact_of_the_story():
+    """Two tolls of one story, each 14 against another figure: a sentence that agreed on 14 with one of them is a
+    source of that fact's 14 only (the other 14 may be of another day)."""
+
+    def toll(a: str, b: str, values: tuple[float, float], label: str = "contradict") -> Finding:
+        detail = {"unit": "death", "polarity": "", "a": {"value": values[0], "text": str(values[0])}}
+        detail["b"] = {"value": values[1], "text": str(values[1])}
+        found = contradiction(a, f"{a} says {values[0]} died.", b, f"{b} says {values[1]} died.")
+        found = replace(found, evidence=(Evidence("number", label == "contradict", detail, "toll"),), kind="number")
+        return replace(found, label=label)
+
+    monday, tuesday = toll("w1", "x1", (14, 19)), toll("w2", "x2", (14, 20))
+    facts = group_facts([monday, tuesday, toll("c", "w1", (14, 14), "agree")])
+    seconded = {f.versions[0].value: f for f in facts if len(f.versions[0].documents) > 1}
+    assert [v.documents for v in seconded["14"].versions] == [("c", "w1"), ("x1",)]
+    (other,) = [f for f in facts if f is not seconded["14"]]
+    assert all("c" not in v.documents for v in other.versions) and other.outliers == ()
+
+
 def test_a_claim_whose_words_stand_in_another_is_one_version_with_it():
     """ "Police declined to comment" and "British police declined to comment" were two versions, so the fact had
     no majority and the one source that said something else was no outlier."""
