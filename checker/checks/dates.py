@@ -184,10 +184,12 @@ def _nearest_year(month: int, day: int, published: datetime.date) -> int:
 
 
 def _keys(a: Claim, days_a, b: Claim, days_b) -> dict[str, list[str]]:
-    return {
-        "a": sorted({day_key(d, _published(a)) for d in days_a}),
-        "b": sorted({day_key(d, _published(b)) for d in days_b}),
-    }
+    """Each side's days as a fact's versions compare them (`day_key`), for the evidence's `days`."""
+    keys = {}
+    for side, claim, days in (("a", a, days_a), ("b", b, days_b)):
+        published = _published(claim)
+        keys[side] = sorted({day_key(d, published) for d in days})
+    return keys
 
 
 class DateCheck(Check):

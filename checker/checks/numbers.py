@@ -40,7 +40,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from checker.checks import calendar
 from checker.checks.base import NO_HEAD, Check, CheckSetting, versus
 from checker.checks.days import writes_a_day
 from checker.checks.figures import (
@@ -55,10 +54,12 @@ from checker.checks.figures import (
 from checker.checks.quantities import (
     AGE_UNIT,
     CLOCK,
+    CLOSE,
     EARLIER,
     MONTHS,
     PARTS_OF_DAY,
     PREVIOUS,
+    WEEKDAYS,
     YEAR_OLD,
     Quantity,
     conversion_unit,
@@ -84,10 +85,6 @@ def _slot_value(run) -> Figure | None:
     except ValueError:
         return None
     return value, last_digit(value, digits)
-
-
-WEEKDAYS = frozenset(day.lower() for day in calendar.WEEKDAYS)
-CLOSE = "closed"  # the moment a market's close names (`time:close`)
 
 
 def _moment(quantity: Quantity) -> frozenset[str]:

@@ -73,7 +73,9 @@ CLOCK = "clock:"  # a time of day as a figure's moment, on a 24-hour clock: "clo
 CLOCK_TIME = re.compile(r"(\d{1,2})[:.]?(\d{2})?\s*([ap])?", re.IGNORECASE)  # a clock cue's words ("10:33 a.m.")
 # what a market's move is told in, besides money
 MARKET_UNITS = frozenset({"%", "point", PERCENTAGE_POINT, "share", "cent", "penny", "pence"})
-TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | {d.lower() for d in calendar.WEEKDAYS} | words(CUES, "time:day")
+WEEKDAYS = frozenset(d.lower() for d in calendar.WEEKDAYS)
+CLOSE = "closed"  # the moment a market's close names (`time:close`), a part of the day as "morning" is
+TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | WEEKDAYS | words(CUES, "time:day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +255,7 @@ def _forecast(root, cues: Cues) -> bool:
     word = _counted_word([root])
     if cues.at(word.i, "forecaster") and any(cues.at(i, "forecast") for i in range(word.i + 1, word.i + 4)):
         return True
-    verb = next((t for t in (word, *word.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+    verb = _clause_verb(word)
     verbs = [] if verb is None else [verb, verb.head] if verb.dep_ in {"xcomp", "ccomp"} else [verb]
     told_of_it = [c for c in word.children if c.dep_ in {"acl", "relcl"}]  # "the $2.2 billion expected by analysts"
     for t in (*_governing_nouns(word), *verbs, *told_of_it):
@@ -280,9 +282,14 @@ def _governing_nouns(word):
         yield word
 
 
+def _clause_verb(token):
+    """The verb of the clause a word is in: itself or its nearest ancestor that is one (None in a clause of none)."""
+    return next((t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+
+
 def _supposed(root, cues: Cues) -> bool:
     """A figure a "would" governs, where no one is reported to have said it: a supposition."""
-    verb = next((t for t in (root, *root.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+    verb = _clause_verb(root)
     if verb is None or not any(c.lower_ == "would" for c in verb.children):
         return False
     return not any(cues.starting.get(t.i, set()) & REPORTED for t in verb.ancestors)
@@ -335,7 +342,7 @@ def _moments(tokens, cues: Cues, trading: bool) -> frozenset[str]:
         if cues.at(t.i, "time:clock"):
             found.add(CLOCK + _clock(t.doc[t.i : cues.last[t.i, "time:clock"] + 1].text))
         if trading and cues.at(t.i, "time:close"):
-            found.add("closed")
+            found.add(CLOSE)
     return frozenset(found)
 
 
@@ -353,7 +360,7 @@ def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
     and whether the clause counts up to it ("by", "as of": a running count, true of that moment).
 
     Read off the phrases its verb governs, so a time in another clause is not the figure's."""
-    verb = next((t for t in (root, *root.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+    verb = _clause_verb(root)
     if verb is None:
         return frozenset(), False
     verbs = [verb]
@@ -475,8 +482,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     # from 13 at 4 p.m.": 4 p.m. is 13's)
     before_it = next((i for i in range(end, span.end) if cues.at(i, "previous-figure")), span.end)
     mine = before + [t for t in after[:6] if t.i not in theirs and t.i < before_it]
-    when = _when(mine) | _moments(mine, cues, reading)
-    when |= clause_moments
+    when = _when(mine) | _moments(mine, cues, reading) | clause_moments
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
     if cues.before(bound_start, {"previous-figure"})[0]:
         when |= PREVIOUS  # "47 seats, up from (about) 40": 40 is the figure before the one given
