@@ -7,7 +7,9 @@ A lone weekday is anchored to its article's publication date when known (see
 "is set to meet Friday", "next Tuesday"); a date is compared as written, a date with a year with a
 weekday through the calendar, a date without a year never with a weekday (it
 could fall on any), and a month alone ("in March", "since March 2006") with
-another month: "in March" and "on March 5" agree, "in February" does not.
+another month: "in March" and "on March 5" agree, "in February" does not. A day
+set at a time in universal time ("at 0030 GMT on Friday") agrees with the local
+days it may be where the event took place ("late on Thursday").
 
 Which days are left out is read from the dependency tree: the day a reporting
 verb (`checker/patterns/reporting.jsonl`) reports its statement on ("the
@@ -32,7 +34,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, plain_version, versus
@@ -96,6 +98,7 @@ def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -
     """Days the claim places its event on; the days of statements and days counted from others are not."""
     reporting = {t.i for _, _, span in cues(tokens, "reporting") for t in span}
     counted = [span for label, _, span in cues(tokens, "dates") if label == "counted-from"]
+    shifts = local_shifts(tokens)
     days = []
     for words in dates_of(tokens):
         for written in written_days(words):
@@ -104,8 +107,22 @@ def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -
                 continue
             day = written.day(published, looks_ahead(first, ahead))
             if day:
-                days.append((written, day))
+                days.append((written, replace(day, local_shifts=shifts.get(verb_of(first).i, ()))))
     return days
+
+
+def local_shifts(tokens) -> dict[int, tuple[int, ...]]:
+    """By verb, the days from the one written that an event it sets at a time in universal time
+    (`checker/patterns/dates.jsonl`, "universal-time") may have taken place on where it happened: zones run
+    from 12 hours behind to 14 ahead, so "at 0030 GMT on Friday" may be Thursday evening in the Americas, and
+    "at 2300 GMT on Monday" Tuesday morning in Asia. A wire gives the time in GMT, a local paper the local day."""
+    shifts = {}
+    for label, _, span in cues(tokens, "dates"):
+        if label == "universal-time":
+            digits = span[0].text.replace(":", "")
+            hour = int(digits[:-2] if len(digits) > 2 else digits)
+            shifts[verb_of(span[0]).i] = (-1,) * (hour < 12) + (1,) * (hour >= 10)
+    return shifts
 
 
 def dated_events(tokens, days: list[WrittenDay]) -> dict[str, Day]:

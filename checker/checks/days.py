@@ -36,12 +36,35 @@ class Day:
     day: int | None = None
     year: int | None = None
     weekday: int | None = None
+    # Days from the one written that the day may be where the event took place: "at 0030 GMT on Friday" may be
+    # late on Thursday there (-1), "at 2300 GMT on Monday" early on Tuesday (+1).
+    local_shifts: tuple[int, ...] = ()
 
     def conflicts(self, other: Day) -> bool | None:
         """True or False where the two can be compared, None where they cannot.
 
-        A month alone agrees with any day of it: "in March" and "on March 5" tell one month.
+        A month alone agrees with any day of it: "in March" and "on March 5" tell one month. A day given in
+        universal time agrees with the local days it may be (`local_shifts`).
         """
+        verdicts = [mine._conflicts(theirs) for mine in self._local_days() for theirs in other._local_days()]
+        return False if False in verdicts else verdicts[0]
+
+    def _local_days(self) -> list[Day]:
+        """This day and the local days it may be: a weekday, or a day of a month, moved by each shift."""
+        days = [self]
+        for shift in self.local_shifts:
+            if self.month and self.day:
+                try:  # a day of no year written is moved in a leap year, so 29 February stays a day
+                    moved = datetime.date(self.year or 2000, self.month, self.day) + datetime.timedelta(days=shift)
+                except ValueError:
+                    continue
+                weekday = None if self.weekday is None else moved.weekday()
+                days.append(Day(self.text, moved.month, moved.day, self.year and moved.year, weekday))
+            elif self.weekday is not None and not self.month:
+                days.append(Day(self.text, weekday=(self.weekday + shift) % 7))
+        return days
+
+    def _conflicts(self, other: Day) -> bool | None:
         if self.month and other.month:
             if self.month != other.month or (self.day and other.day and self.day != other.day):
                 return True
