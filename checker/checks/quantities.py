@@ -473,9 +473,13 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     unit, polarity = _vote(unit, after[:12], cues)
     duration = DURATIONS.get(unit)
     unit, factor = duration or (unit, 1.0)  # "six years": 72 months
-    point_scale = cues.at(end, "point-scale:") if unit == "point" and end < span.end else ""
-    if point_scale:  # "25 basis points" is a quarter of a percentage point; a market's "25 points" stays points
-        unit, factor, noun = PERCENTAGE_POINT, float(point_scale), f"{doc[end].text} {noun}"
+    # "25 basis points", "25 bps", "a 25-basis-point cut" are a quarter of a percentage point; a market's "25
+    # points" stays points
+    scale_at = end + (end < span.end and doc[end].text == "-")
+    point_scale = cues.at(scale_at, "point-scale:") if scale_at < span.end else ""
+    if point_scale:
+        last = cues.last[scale_at, f"point-scale:{point_scale}"]
+        unit, factor, noun = PERCENTAGE_POINT, float(point_scale), doc[scale_at : last + 1].text
     reading = market and (unit in MARKET_UNITS or noun in CURRENCIES) and _moved(root, cues)
     clause_moments, counted_up = _clause_moment(root, cues)
     # the words after a figure are its own up to the next figure's phrase or the figure before it ("15 bodies, up
