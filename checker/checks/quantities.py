@@ -248,14 +248,18 @@ def _forecast(root, cues: Cues) -> bool:
     """A figure others forecast or aim at, a quantity apart from the result it is set against: "beat the
     consensus estimate of $1.05", "analysts had expected $1.05", "the $1.05 analysts had expected" (which the
     parser hangs on "analysts"), "above the bank's 3% target". A forecast is told by its word ("forecast",
-    "expectations", "projection", "target") governing the figure, or by who makes it ("analysts expected",
-    "economists' estimate"): a company's or an official's own figure stays its own ("Acme expects to cut 2,400
-    jobs", "an estimate of 300 dead"), as does a result told beside a forecast ("beat expectations with revenue
-    of $2.3 billion", "Investors had expected a loss, but it posted a profit of $2 million")."""
+    "expectations", "projection", "target") governing the figure, by who makes it ("analysts expected",
+    "economists' estimate"), or by the figure being what is expected (`_expected`: "Acme expects revenue of $2
+    billion", "the toll is expected to rise to 300"): a company's or an official's own plan or count stays its own
+    ("Acme expects to cut 2,400 jobs", "an estimate of 300 dead"), as does a result told beside a forecast ("beat
+    expectations with revenue of $2.3 billion", "Investors had expected a loss, but it posted a profit of $2
+    million")."""
     word = _counted_word([root])
     if cues.at(word.i, "forecaster") and any(cues.at(i, "forecast") for i in range(word.i + 1, word.i + 4)):
         return True
     verb = _clause_verb(word)
+    if verb is not None and _expected(verb, cues):
+        return True
     verbs = [] if verb is None else [verb, verb.head] if verb.dep_ in {"xcomp", "ccomp"} else [verb]
     told_of_it = [c for c in word.children if c.dep_ in {"acl", "relcl"}]  # "the $2.2 billion expected by analysts"
     for t in (*_governing_nouns(word), *verbs, *told_of_it):
@@ -267,6 +271,24 @@ def _forecast(root, cues: Cues) -> bool:
         ):
             return True
     return False
+
+
+def _expected(verb, cues: Cues) -> bool:
+    """The figure's clause (its verb) tells what is expected, not what was or what one will do: the object of a
+    verb of expectation ("Acme expects revenue of $2 billion", "Police expected 10,000 protesters"), or a clause
+    under one with a subject of its own or a passive one ("Officials expect the toll to rise to 300", "the toll
+    is expected to rise to 300"). "Acme expects to cut 2,400 jobs" is Acme's own plan; "an estimate of 300
+    dead" a count."""
+
+    def expects(word) -> bool:
+        return word.pos_ == "VERB" and word.lemma_ != "estimate" and bool(cues.at(word.i, "forecast"))
+
+    if expects(verb):
+        return True
+    if verb.dep_ not in {"xcomp", "ccomp"} or not expects(verb.head):
+        return False
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children)
+    return passive or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def _governing_nouns(word):
