@@ -340,8 +340,9 @@ class NumberCheck(Check):
         """
         pairs = self._same_quantities(a, b, similarity)
         allowed = [x.allows(y) for _, _, x, y in pairs]
-        matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok}
-        matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok}
+        parts_a, parts_b = self._given_as_parts(a, b)
+        matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_a
+        matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_b
         partners_a, partners_b = Counter(i for i, _, _, _ in pairs), Counter(j for _, j, _, _ in pairs)
         # one figure in two units ("12 meters (39 feet)") agrees with another where one of its units does: a
         # conversion rounds ("12 meters (40 feet)")
@@ -372,6 +373,19 @@ class NumberCheck(Check):
                 exact, ranged = (x, y) if y.bound == "range" else (y, x)
                 agreeing = agreeing or Evidence(self.kind, False, detail, f"{exact.text} within {ranged.text}")
         return _first_of([(detail, message) for _, _, detail, message in differing], self.kind) or agreeing
+
+    def _given_as_parts(self, a: Claim, b: Claim) -> tuple[set[int], set[int]]:
+        """The figures of `a` and `b` (by position) that one claim gives as a part counted besides and the other as
+        a count of its own: "Four members backed the cut, while the other three wanted less" gives the three of
+        "Three members wanted a smaller cut", so it explains that figure and is compared with nothing else."""
+        mine_a, mine_b = self.mine(a).comparable, self.mine(b).comparable
+        found_a, found_b = set(), set()
+        for i, x in enumerate(mine_a):
+            for j, y in enumerate(mine_b):
+                if x.increment != y.increment and same_quantity(replace(x, increment=y.increment), y) and x.allows(y):
+                    found_a.add(i)
+                    found_b.add(j)
+        return found_a, found_b
 
     def _same_quantities(self, a: Claim, b: Claim, similarity: float) -> list[tuple[int, int, Quantity, Quantity]]:
         """The figures of `a` and `b` (with their positions) that count the same thing and may be compared.

@@ -17,6 +17,7 @@ themselves (runs of number words, scales, values, reach) are read by
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -46,6 +47,7 @@ NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK
 CONVERSION_WORDS = frozenset(
     {"/", ",", "-", "–", "or", "about", "around", "roughly", "some", "nearly", "approximately"}
 )
+FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP"})  # "wanted", "wants", "want"
 REPORTED = {"say", "confirm", "plan"}  # labels of verbs that make a "would" under them a reported plan
 
 
@@ -141,12 +143,19 @@ def _counted(root, end: int, span, cues: Cues):
     if whole is not None or risen is not None:
         return whole if whole is not None else risen
     following = [t for t in span.doc[end : min(end + 3, span.end)] if not t.is_punct]
+    # no further than a verb of their own that says no count ("the other three wanted a quarter point": no quarters;
+    # "another three were injured": injuries)
+    following = list(itertools.takewhile(lambda t: not _a_finite_verb(t) or cues.at(t.i, "counts:"), following))
     # an adjective stands for what is counted ("another 30 injured"), unless it describes a word after it
     # ("kills 42 in northern Peru": Peru, no count of northerns)
     nouns = (
         t for t in following if t.pos_ == "NOUN" or (t.pos_ == "ADJ" and t.dep_ != "amod") or cues.at(t.i, "counts:")
     )
     return next((t for t in nouns if t.is_alpha and not t.is_stop and t.text[0].islower()), None)
+
+
+def _a_finite_verb(token) -> bool:
+    return token.pos_ == "VERB" and token.tag_ in FINITE_VERBS
 
 
 def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
@@ -336,11 +345,19 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         stop = end + bool(written)
         per = f"/{doc[cues.last[stop, 'per']].lemma_.lower()}" if cues.at(stop, "per") else ""  # "$42.50 a share"
         return currency + per, currency, lead, stop
+    if noun is None and found and _a_count(found[-1]) and cues.before(run[0].i, {"increment"})[0]:
+        return found[-1].unit.removesuffix(":whole"), found[-1].noun, lead, end  # "Four members ..., the other three"
     if noun is None or noun.tag_ == "NNP":
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
     return _unit(noun, cues) + (":whole" if _is_whole(root, noun, found) else ""), noun.text, lead, end
+
+
+def _a_count(quantity: Quantity) -> bool:
+    """A count of things (members, deaths), which a part with no noun after it counts too: not a sum, a share or
+    an age."""
+    return quantity.unit != "%" and quantity.noun not in CURRENCIES and not quantity.unit.startswith(AGE_UNIT)
 
 
 def _vote(unit: str, after, cues: Cues) -> tuple[str, str]:
