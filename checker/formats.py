@@ -36,6 +36,14 @@ def _swapped(mapping: dict[str, Any]) -> dict[str, Any]:
     return {swaps.get(k, k): v for k, v in mapping.items()}
 
 
+def _swapped_within(mapping: dict[str, Any]) -> dict[str, Any]:
+    """`_swapped`, and each mapping in it by sides too: a date's `days` ({"a": ..., "b": ...}) turn with it."""
+    sides = set(registry().side_swaps())
+    return _swapped(
+        {k: _swapped_within(v) if isinstance(v, dict) and v and set(v) <= sides else v for k, v in mapping.items()}
+    )
+
+
 def orient(record: dict[str, Any], doc_ids: set[str]) -> dict[str, Any]:
     """The record with side `a` in one of `doc_ids` (where CI should annotate), swapping if needed."""
     if record["a"]["doc_id"] in doc_ids or record["b"]["doc_id"] not in doc_ids:
@@ -49,7 +57,7 @@ def orient(record: dict[str, Any], doc_ids: set[str]) -> dict[str, Any]:
 def _turned_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
     """Evidence of a record turned round: its sides swapped, and a contradicting message naming them in order
     ("18 vs 4") turned too, so the first value is the first claim's."""
-    turned = _swapped(evidence)
+    turned = _swapped_within(evidence)
     check = registry().check(evidence["kind"])
     if evidence["contradicts"] and check is not None:
         turned["message"] = check.turned(evidence["message"])

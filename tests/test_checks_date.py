@@ -166,3 +166,20 @@ def test_a_day_of_no_year_is_keyed_in_the_year_nearest_its_article(written, mont
     """ "December 30" in an article of 2 January 2025 was keyed 2025-12-30, while a "Monday" anchored to the same
     day was 2024-12-30: one day, two versions, and a source wrongly standing alone."""
     assert day_key(Day(written, month, day), datetime.date.fromisoformat(published)) == key
+
+
+def test_a_finding_turned_round_for_its_outlier_keeps_each_sides_days_with_it():
+    """The report puts the odd source first; its date evidence swapped `a` and `b` but not `days`, so
+    "Thursday (2025-04-17)" sat beside the other side's 2025-04-16."""
+    from checker.formats import orient
+
+    evidence = check_dates(
+        published("The crossing reopened on Wednesday.", "meridian", "2025-04-18"),
+        published("The crossing reopened on Thursday.", "dispatch", "2025-04-18"),
+        0.9,
+    )
+    written = {"kind": "date", "contradicts": True, "message": evidence.message, **evidence.detail}
+    record = {"a": {"doc_id": "meridian"}, "b": {"doc_id": "dispatch"}, "nli": None, "evidence": [written]}
+    (turned,) = orient(record, {"dispatch"})["evidence"]
+    assert turned["a"] == ["Thursday (2025-04-17)"] and turned["days"] == {"a": ["2025-04-17"], "b": ["2025-04-16"]}
+    assert turned["message"] == "Thursday (2025-04-17) vs Wednesday (2025-04-16)"
