@@ -34,6 +34,8 @@ FURNITURE = {
     "byline": re.compile(
         r"^(?i:by)\s+[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3}(\s*(,|and|&)\s*[A-Z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})*\s*$|"
         r"^(?i:original author|author|reporting by|writing by|editing by)\s*:?\s.{0,80}$|"
+        # a wire's credit line, whole in brackets and no sentence: "(Reporting by Dana Pohl; Editing by Ruth Caine)"
+        r"^\((?i:additional reporting|reporting|writing|editing|compiled|compiling) (?i:by)\b[^()]{0,300}(?<![.!?])\)$|"
         r"^(?i:int'l|international|staff|special) (?i:correspondent)$"
     ),
     "timestamp": re.compile(

@@ -15,6 +15,12 @@ from checker.cleaning import furniture_reason, kept_spans, publication_date
         ("You can also highlight the text and press Ctrl + Enter", "call_to_action"),
         ("Photo: Kremlin.ru", "credit"),
         ("Original Author: Rimma Karatayeva , second article.", "byline"),
+        # a wire's credit line, which two outlets' articles give two ways (the model read them as a contradiction)
+        (
+            "(Reporting by Meridian Wire staff in Khan Rabiya and Dana Pohl in the Azmari capital; Editing by Ruth Caine)",
+            "byline",
+        ),  # fmt: skip
+        ("(Additional reporting by Omar Haddad; Writing by Tom Achterberg; Editing by Ruth Caine)", "byline"),
         ("Published:", "timestamp"),
         ("February 25, 2025, 8:09 pm", "timestamp"),
         ("* This article should not be construed as containing investment advice.", "disclaimer"),
@@ -43,6 +49,7 @@ def test_furniture_lines(line, reason):
         "The vote was 12 | 4 | 3, the clerk said.",
         "The Socialists won 96 seats.",
         "Police said 12 readers of the paper were hurt.",
+        "(Reporting by the ministry, which the UN could not verify, put the toll at 34.)",
     ],
 )
 def test_article_sentences_are_kept(line):
