@@ -53,6 +53,8 @@ def test_a_weekday_is_anchored_to_the_most_recent_such_day():
         "The council is set to vote on the budget on Monday.",
         "The vote on the budget is scheduled for Monday.",
         "The council votes on the budget next Monday.",
+        "The speaker said the council would vote on the budget on Monday.",  # the future of a past statement
+        "The council's session runs until midnight on Monday.",  # the present of what is scheduled
     ],
 )
 def test_a_weekday_to_come_is_anchored_to_the_next_such_day(text):
@@ -73,6 +75,9 @@ def test_a_day_to_come_and_the_same_day_reported_after_it_agree_and_a_day_past_s
     # (review) a past day under a verb of the future stays past; a day to come named on that day is that day
     ended = published("The minister will travel to Paris after the talks ended on Monday.", "d.txt", "2025-03-07")
     assert [d.text for d in annotated(ended, [DateCheck()]).annotations["date"].days] == ["Monday (2025-03-03)"]
+    for text in ("Monday's vote on the budget is the closest in years.", "It would have voted on Monday."):
+        stays = published(text, "f.txt", "2025-03-07")
+        assert [d.text for d in annotated(stays, [DateCheck()]).annotations["date"].days] == ["Monday (2025-03-03)"]
     today = published("The council will vote on the budget on Friday.", "e.txt", "2025-03-07")
     assert [d.text for d in annotated(today, [DateCheck()]).annotations["date"].days] == ["Friday (2025-03-07)"]
 
