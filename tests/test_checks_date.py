@@ -188,3 +188,25 @@ def test_a_finding_turned_round_for_its_outlier_keeps_each_sides_days_with_it():
     (turned,) = orient(record, {"dispatch"})["evidence"]
     assert turned["a"] == ["Thursday (2025-04-17)"] and turned["days"] == {"a": ["2025-04-17"], "b": ["2025-04-16"]}
     assert turned["message"] == "Thursday (2025-04-17) vs Wednesday (2025-04-16)"
+
+
+def test_a_day_of_an_event_set_inside_the_claim_is_not_the_day_of_its_own():
+    """The sentence for a stabbing "last September" against the jailing "on Friday": two events, no discrepancy.
+    "last September" in an article of June 2025 is September 2024, not the September to come."""
+    sentenced = published(
+        "Connor Blake, 23, was given a life sentence for stabbing the 19-year-old on Mercer Street last September.",
+        "a.txt",
+        "2025-06-27",
+    )
+    jailed = published("Connor Blake, 23, was jailed for life at Calder Crown Court on Friday.", "b.txt", "2025-06-27")
+    assert check_dates(sentenced, jailed, 0.8) is None
+    (september,) = annotation_of(sentenced).days
+    assert september.year == 2024
+    same_verb = published(
+        "Connor Blake, 23, was jailed for life at Calder Crown Court on Thursday.", "c.txt", "2025-06-27"
+    )
+    assert check_dates(jailed, same_verb, 0.8).contradicts
+
+
+def annotation_of(claim):
+    return annotated(claim, [DateCheck()]).annotations["date"]

@@ -57,6 +57,31 @@ class Days:
     events: dict[str, Day]
     wording: Slotted = Slotted()
     slot_days: tuple[Day | None, ...] = ()
+    dated: tuple[DatedVerb, ...] = ()  # the verb each of `days` dates
+
+
+@dataclass(frozen=True, slots=True)
+class DatedVerb:
+    """The verb a day dates, as the days of two claims are matched: its lemma, and whether it tells the claim's own
+    event or one set inside it ("for stabbing him last September", "who was stabbed on September 15")."""
+
+    lemma: str
+    main: bool
+
+    def comparable(self, other: DatedVerb) -> bool:
+        """Two days may tell one event: of one verb, or of the two claims' own events."""
+        return self.lemma == other.lemma or (self.main and other.main)
+
+
+SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp"})  # clauses of another event than the sentence's own
+
+
+def dated_verb(first) -> DatedVerb:
+    """The verb a day (its first word) dates, and whether it is the sentence's own event: no clause of another
+    event (`SUBORDINATE`) stands between it and the root."""
+    verb = verb_of(first)
+    chain = [verb, *verb.ancestors]
+    return DatedVerb(verb.lemma_.lower(), not any(t.dep_ in SUBORDINATE for t in chain))
 
 
 def reports(verb, reporting: set[int]) -> bool:
@@ -256,6 +281,7 @@ class DateCheck(Check):
             dated_events(tokens, [written for written, _ in days]),
             slotted(tokens, runs),
             tuple(slot_day(run, published, ahead) for run in runs),
+            tuple(dated_verb(written.tokens[0]) for written, _ in days),
         )
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
@@ -300,10 +326,22 @@ class DateCheck(Check):
         return None
 
     def _written_days(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
-        days_a, days_b = self.mine(a).days, self.mine(b).days
-        verdicts = [x.conflicts(y) for x in days_a for y in days_b]
+        """Days of the claims' events that all differ. A day is set only against a day of the same verb or, both
+        of the claims' own events, of theirs: "convicted on June 12 of murdering Ferris, who was stabbed on
+        September 15, 2024" and "stabbed Ferris in September 2024" agree on the stabbing; "jailed on Friday" and
+        "sentenced for stabbing him last September" give no day of one event."""
+        x, y = self.mine(a), self.mine(b)
+        comparable = [
+            (d, e)
+            for d, verb_d in zip(x.days, x.dated, strict=True)
+            for e, verb_e in zip(y.days, y.dated, strict=True)
+            if verb_d.comparable(verb_e)
+        ]
+        verdicts = [d.conflicts(e) for d, e in comparable]
         if not verdicts or not all(verdicts):  # no days, a day in common, or one that cannot be compared
             return None
+        days_a = tuple(dict.fromkeys(d for d, _ in comparable))
+        days_b = tuple(dict.fromkeys(e for _, e in comparable))
         written_dates = all(d.month for d in days_a + days_b)
         same_event = written_dates and similarity >= self.setting("same_event_similarity")
         if not share_entity(a.entities, b.entities) and not same_event:

@@ -93,6 +93,8 @@ class WrittenDay:
         """The Day this writes; a lone weekday anchored to `published`: the most recent such day, or with
         `ahead` the next one from it (a day to come: "will vote on Monday"; on a Monday, that day)."""
         month, day, year, weekday = (self.parts.get(k) for k in ("month", "day", "year", "weekday"))
+        if month and not year and published and self._after_last():
+            year = published.year - (month >= published.month)  # "last September" said in June 2025: 2024
         if month and day and year:
             return _full_date(self.text, year, month, day)
         if month:
@@ -104,6 +106,11 @@ class WrittenDay:
             anchored = published + datetime.timedelta(days=(weekday - published.weekday()) % 7 if ahead else -back)
             return _full_date(f"{self.text} ({anchored.isoformat()})", anchored.year, anchored.month, anchored.day)
         return Day(self.text, weekday=weekday)
+
+    def _after_last(self) -> bool:
+        """The day is written after "last" ("last September"): the most recent such month before the article."""
+        first = self.tokens[0]
+        return first.i > 0 and first.doc[first.i - 1].lower_ == "last"
 
 
 def _full_date(text: str, year: int, month: int, day: int) -> Day:
@@ -189,15 +196,25 @@ def _is_month(token) -> bool:
     return token.lower_.rstrip(".") in MONTH_NUMBERS
 
 
+def _a_dated_month(token) -> bool:
+    """A month the tagger left out of every entity, with a day or a year on it: "in the early hours of September
+    15, 2024", in a long sentence. A capitalised month word with no number may be a name ("Theresa May")."""
+    numbered = any(c.dep_ == "nummod" and calendar_part(c) is not None for c in token.children)
+    return token.text[:1].isupper() and _is_month(token) and numbered
+
+
 def dates_of(tokens) -> list[list]:
     """The words of each date of the claim: the tagger's DATE and TIME entities, any weekday it left out of
-    every entity (a weekday in a name, "the Sunday Times", is no day) and dates written in figures.
+    every entity (a weekday in a name, "the Sunday Times", is no day), a month with a day or year it left out,
+    and dates written in figures.
 
     The parse mends what the tagger splits: in "Saturday, 11 October" the month is set beside
     (`appos`) its weekday, and its day number (`nummod`) was tagged a CARDINAL.
     """
     spans = [e for e in tokens.ents if e.label_ in DATE_LABELS]
-    spans += [tokens.doc[t.i : t.i + 1] for t in tokens if not t.ent_type_ and t.text in WEEKDAYS]
+    spans += [
+        tokens.doc[t.i : t.i + 1] for t in tokens if not t.ent_type_ and (t.text in WEEKDAYS or _a_dated_month(t))
+    ]
     # a date in figures the tagger took for something else ("29/11/2026" as a facility, "4/12/26" as a number)
     spans += [
         tokens.doc[taken.start : taken.stop]
