@@ -298,6 +298,38 @@ def test_versions_that_follow_the_order_of_publication_are_listed_earliest_first
         assert not fact.in_publication_order
 
 
+def test_only_what_a_later_report_may_update_is_called_an_update():
+    """A court's sentence, a person's office and a list of mediators are not updated within a story, yet the
+    report called the lone latest source of a minister's post "published last: an update, or a slip"."""
+    times = {"000": "2025-04-19T08:00:00Z", "001": "2025-04-19T09:00:00Z", "002": "2025-04-19T12:00:00Z"}
+
+    def years(a: int, b: int) -> Evidence:
+        detail = {"unit": "month", "polarity": "", "a": {"value": a * 12, "text": f"{a} years"}}
+        return Evidence("number", True, detail | {"b": {"value": b * 12, "text": f"{b} years"}}, f"{a} vs {b}")
+
+    sentences = [
+        contradiction(
+            early, "Marsh was jailed for seven years.", "002", "Marsh was jailed for nine years.", years(7, 9)
+        )
+        for early in ("000", "001")
+    ]
+    offices = [
+        contradiction(early, "Interior Minister Amr Saleh flew in.", "002", "Foreign Minister Amr Saleh flew in.",
+                      Evidence("title", True, {"person": "saleh", "a_office": "interior minister",
+                                               "b_office": "foreign minister", "a": "Interior Minister",
+                                               "b": "Foreign Minister"}, "interior vs foreign minister"))
+        for early in ("000", "001")
+    ]  # fmt: skip
+    for findings in (sentences, offices):
+        (fact,) = group_facts(findings, sources=published(times))
+        assert not fact.in_publication_order and fact.outliers == ("002",)
+    tolls = [
+        contradiction(early, "12 were killed.", "002", "40 were killed.", votes(12, 40)) for early in ("000", "001")
+    ]
+    (fact,) = group_facts(tolls, sources=published(times))
+    assert fact.in_publication_order
+
+
 def test_two_sources_published_apart_are_not_called_in_publication_order():
     # any two times are in some order: with one source a version, the order says nothing of updates
     times = {"a": "2014-10-22T10:00:00Z", "b": "2014-10-22T12:00:00Z"}

@@ -118,6 +118,13 @@ class Check:
         """One side's version of the fact: (the key that compares, the text a reader sees)."""
         return plain_version(detail, side)
 
+    def updated_in_time(self, subject: str) -> bool:
+        """Whether a later report may update what a fact of this subject compares (a toll rises, a denial becomes
+        a confirmation), so versions that follow the order of publication are shown as a possible update. An
+        office, a past day or a list of mediators is not updated within a story: a version that differs is a
+        slip."""
+        return False
+
     @classmethod
     def turned(cls, message: str) -> str:
         """A contradicting message with its sides turned round ("18 vs 4 votes against" → "4 votes against vs 18"),

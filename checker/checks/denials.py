@@ -154,6 +154,10 @@ class DenialCheck(Check):
     def subject(self, detail: Mapping[str, Any]) -> str:
         return str(detail.get("speaker", ""))
 
+    def updated_in_time(self, subject: str) -> bool:
+        """A denial may become a confirmation as a story goes on ("initially denied ..., later confirmed")."""
+        return True
+
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         if similarity < self.setting("min_similarity"):
             return None

@@ -59,6 +59,7 @@ from checker.checks.quantities import (
     MONTHS,
     PARTS_OF_DAY,
     PREVIOUS,
+    SPANS_OF_TIME,
     WEEKDAYS,
     YEAR_OLD,
     Quantity,
@@ -285,6 +286,12 @@ class NumberCheck(Check):
 
     def subject(self, detail: Mapping[str, Any]) -> str:
         return " ".join(filter(None, (detail.get("unit"), detail.get("polarity"))))
+
+    def updated_in_time(self, subject: str) -> bool:
+        """A count may rise as a story goes on (a toll, the votes counted); a person's age or a span of time (a
+        sentence of seven years, a 72-hour truce) is given once."""
+        unit = subject.partition(" ")[0]
+        return not (unit.startswith((AGE_UNIT, YEAR_OLD)) or unit in SPANS_OF_TIME)
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         counted = self._counted(a, b, similarity)

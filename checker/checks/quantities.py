@@ -62,6 +62,7 @@ def _durations() -> dict[str, tuple[str, float]]:
 
 
 DURATIONS = _durations()
+SPANS_OF_TIME = frozenset(unit for unit, _ in DURATIONS.values())  # the units spans of time are counted in: "month"
 PERCENTAGE_POINT = "percentage point"  # the unit basis points are counted in: "25 basis points" is 0.25 of it
 DURATION_JOINS = frozenset({"and", ","})  # "six years and eight months", "two hours, 40 minutes"
 NOT_ONE_SPAN = frozenset({"respectively", "of", "ago", "later", "earlier", "before", "after"})
