@@ -3,7 +3,8 @@
 "Kestrel confirmed that a fault in the stabilisers had been logged" against
 "Kestrel denied that any fault had been reported". The NLI model reads such
 pairs poorly: the reporting frames differ and the content overlaps only in
-part. Only the same speaker counts. "Police said the captain was arrested"
+part. Only the same speaker counts: a person or organisation by name, or one
+body of a named state or group ("the Azmari army"). "Police said the captain was arrested"
 against "the company denied it" gives two accounts that may both be reported
 correctly; one speaker who confirms in one outlet and denies in another is a
 discrepancy between the outlets. Only verbs that confirm count as the other
@@ -39,16 +40,31 @@ class Statement(NamedTuple):
     content: frozenset[str]  # content lemmas of what was said
 
 
-def _organisation(subject, names):
-    """Whom a spokesperson speaks for: "a Brennmark spokeswoman", "Kestrel's spokesman", "a spokesman for Kestrel"."""
+def _organisation(subject, names) -> str | None:
+    """Whom a spokesperson speaks for: "a Brennmark spokeswoman", "Kestrel's spokesman", "a spokesman for Kestrel",
+    "the Azmari army's spokesman"."""
     for child in subject.children:
-        if child.dep_ in ("compound", "poss") and (name := name_at(names, child)) is not None:
+        if child.dep_ in ("compound", "poss") and (name := _body(child, names)) is not None:
             return name
         if child.dep_ == "prep" and child.lower_ in ("for", "of"):
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects and (name := name_at(names, objects[0])) is not None:
+            if objects and (name := _body(objects[0], names)) is not None:
                 return name
     return None
+
+
+def _body(noun, names) -> str | None:
+    """The name of the organisation a noun tells: a name ("Kestrel"), or one body of a named state or group ("the
+    Azmari army", "Russia's defence ministry"), not several people ("Israeli officials")."""
+    if (name := name_at(names, noun)) is not None:
+        return clean_name(name.text)
+    if noun.tag_ != "NN":
+        return None
+    named = (
+        n for c in noun.children if c.dep_ in ("amod", "compound", "poss") and (n := name_at(names, c)) is not None
+    )
+    owner = next(named, None)
+    return None if owner is None else f"{clean_name(owner.text)} {noun.lemma_.lower()}"
 
 
 def _speaker(verb, names, spokespeople: set[int]) -> tuple[str, frozenset[str]] | None:
@@ -67,8 +83,9 @@ def _speaker(verb, names, spokespeople: set[int]) -> tuple[str, frozenset[str]] 
         organisation = _organisation(subject, names)
         if organisation is None:
             return None
-        name = clean_name(organisation.text)
-        return name, frozenset({entity_key(name, "ORG")} - {None})
+        return organisation, frozenset({entity_key(organisation, "ORG")} - {None})
+    if name_at(names, subject) is None and appositive is None and (body := _body(subject, names)) is not None:
+        return body, frozenset({entity_key(body, "ORG")} - {None})  # "The Azmari army denied"
     named = name_at(names, subject) or appositive  # "Myagdi's chief district officer, Hari Bahadur Thapa, denied"
     if named is None:
         return None
