@@ -352,7 +352,9 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     if path is None:
         return Config()
     data = _read_toml(path)
-    section = _table(_table(data, "tool", path), "checker", path) if path.name == "pyproject.toml" else data
+    # pyproject.toml keeps them under [tool.checker]; so may a checker.toml, copied from there
+    under_tool = path.name == "pyproject.toml" or set(data) == {"tool"}
+    section = _table(_table(data, "tool", path), "checker", path) if under_tool else data
     values = {k.replace("-", "_"): v for k, v in section.items()}
     if isinstance(values.get("checks"), dict):  # [checks.entity-set] plain-count-similarity = ... as well
         values["checks"] = {

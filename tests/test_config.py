@@ -79,6 +79,17 @@ def test_values_are_stored_in_the_settings_types(tmp_path):
     assert hash(config) == hash(load_config(path))  # tuples, not lists: a Config stays hashable
 
 
+def test_a_checker_toml_copied_from_the_readme_with_its_tool_checker_table_is_read(tmp_path):
+    """(a courts desk) the README's example, pasted into checker.toml, failed with "unknown setting(s): tool"."""
+    path = tmp_path / "checker.toml"
+    path.write_text("[tool.checker]\ntop_k = 7\n\n[tool.checker.checks.number]\nplain_count_similarity = 0.7\n")
+    config = load_config(path)
+    assert config.top_k == 7 and config.checks["number"]["plain_count_similarity"] == 0.7
+    path.write_text("top_k = 7\n[tool.other]\nx = 1\n")  # a table of another tool beside settings is still refused
+    with pytest.raises(ConfigError, match="unknown setting"):
+        load_config(path)
+
+
 def test_overrides_and_code_are_checked_like_the_file():
     with pytest.raises(ConfigError, match=r"^top_k: expected an integer >= 1, got 0$"):
         Config().with_overrides(top_k=0)
