@@ -346,13 +346,20 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         stop = end + bool(written)
         per = f"/{doc[cues.last[stop, 'per']].lemma_.lower()}" if cues.at(stop, "per") else ""  # "$42.50 a share"
         return currency + per, currency, lead, stop
-    if noun is None and found and _a_count(found[-1]) and cues.before(run[0].i, {"increment"})[0]:
-        return found[-1].unit.removesuffix(":whole"), found[-1].noun, lead, end  # "Four members ..., the other three"
+    if noun is None and found and _a_count(found[-1]) and (cues.before(run[0].i, {"increment"})[0] or _ends(end, span)):
+        # the noun left out is the figure before's: "Four members ..., the other three", "built for 1,450 inmates,
+        # it holds about 1,200."
+        return found[-1].unit.removesuffix(":whole"), found[-1].noun, lead, end
     if noun is None or noun.tag_ == "NNP":
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
     return _unit(noun, cues) + (":whole" if _is_whole(root, noun, found) else ""), noun.text, lead, end
+
+
+def _ends(end: int, span) -> bool:
+    """Nothing follows a figure in its clause: the span ends, or a comma, a full stop or a conjunction comes."""
+    return end >= span.end or span.doc[end].is_punct or span.doc[end].dep_ == "cc"
 
 
 def _a_count(quantity: Quantity) -> bool:
