@@ -354,7 +354,9 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
-    return _unit(noun, cues) + (":whole" if _is_whole(root, noun, found) else ""), noun.text, lead, end
+    # a rate is a quantity of its own: "fewer than 40 trucks a day" is no count of the trucks of one convoy
+    per = f"/{doc[cues.last[noun.i + 1, 'per']].lemma_.lower()}" if cues.at(noun.i + 1, "per") else ""
+    return _unit(noun, cues) + per + (":whole" if _is_whole(root, noun, found) else ""), noun.text, lead, end
 
 
 def _ends(end: int, span) -> bool:
