@@ -7,7 +7,8 @@ against "Interior Minister Eira Lund", "chief financial officer Elena
 Sorensen" against "chief operating officer Elena Sorensen", "Professor Miriam
 Okafor" against "Miriam Okafor, a senior lecturer". Offices are compared only
 within one kind (ministries with ministries, a company's chief officers with
-chief officers, academic ranks with ranks), people by surname key. A person can hold two
+chief officers, academic ranks with ranks, judges' courts with courts, a UN
+envoy's post with posts, a spokesman with a chief of staff), people by surname key. A person can hold two
 offices ("Deputy Prime Minister and Foreign Minister"), so a role that the
 other article gives the person anywhere is no conflict (`RoleIndex`), and
 an office once held against another ("a former finance minister", "Foreign
@@ -143,7 +144,9 @@ def titled_people(tokens) -> tuple[Role, ...]:
     names = name_spans(tokens, skipped)
     found: dict[tuple[str, str], Role] = {}
     for title in titles:
-        qualified = _qualifiers_start(doc, title.start, lowest, markers)
+        # another office ends the words that say whose this one is: in "former President Trump's chief of staff"
+        # "former" is the president's, not the chief of staff's
+        qualified = _qualifiers_start(doc, title.start, lowest, skipped)
         marker = next(((s, label) for s, e, label in formers if e == qualified), None)  # "former US President"
         first = min(qualified, marker[0]) if marker is not None else qualified
         after = _person_after(doc, title, names, end)
