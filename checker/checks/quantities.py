@@ -140,7 +140,9 @@ def _counted(root, end: int, span, cues: Cues):
     whole = next((c for c in part_of.children if c.dep_ == "pobj"), None) if part_of is not None else None
     risen = next((c for c in head.head.children if c.dep_ == "nsubj"), None) if head.lower_ == "to" else None
     if whole is not None and whole.pos_ == "PRON":
-        return None  # "three of them": what "them" counts is elsewhere in the sentence
+        # "three of them": what "them" counts is elsewhere in the sentence; "nine of them children" says what
+        # the nine are
+        return head if head.pos_ == "NOUN" and head.i > whole.i else None
     if whole is not None or risen is not None:
         return whole if whole is not None else risen
     following = [t for t in span.doc[end : min(end + 3, span.end)] if not t.is_punct]
