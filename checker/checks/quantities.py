@@ -101,6 +101,7 @@ class Quantity:
     written_unit: float = 0.0  # a span of time's unit as written, in the unit it is counted in (12.0: years)
     reading: bool = False  # a market's price, level or move: true of a moment of trading
     forecast: bool = False  # expected or aimed at, not what came: "the $1.05 analysts had expected", "a 3% target"
+    origin: str = ""  # what a distance is measured from: "two miles from the prison" is "prison"
 
     @property
     def specific(self) -> bool:
@@ -572,7 +573,18 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         written_unit=factor if duration else 0.0,
         reading=reading,
         forecast=_forecast(root, cues),
+        origin=_origin(end, span, cues),
     )
+
+
+def _origin(end: int, span, cues: Cues) -> str:
+    """What a distance is measured from, the noun after "from" ("two miles from the prison": "prison"); "" for
+    none or no distance. Two distances from two places are two quantities."""
+    doc = span.doc
+    if not (end + 1 < span.end and cues.at(end, "distance") and doc[end + 1].lower_ == "from"):
+        return ""
+    place = next((c for c in doc[end + 1].children if c.dep_ == "pobj"), None)
+    return place.lemma_.lower() if place is not None else ""
 
 
 def conversion_unit(run, cues: Cues, span, after: int | None = None) -> str:
