@@ -94,14 +94,16 @@ def _speaker(verb, names, spokespeople: set[int]) -> tuple[str, frozenset[str]] 
 
 
 def _content(verb, subject_tokens: set[int]) -> frozenset[str]:
-    """Lemmas (their first STEM letters) of the lowercase content words of what the verb reports."""
+    """Lemmas (their first STEM letters) of the content words of what the verb reports: lowercase words, and the
+    names of whom it tells ("denied that Albright had been fired" and "confirmed Albright was fired" share
+    "Albright" and "fire"), not the speaker's."""
     return frozenset(
         t.lemma_.lower()[:STEM]
         for t in verb.subtree
         if t.i != verb.i
         and t.i not in subject_tokens
         and t.is_alpha
-        and t.is_lower
+        and (t.is_lower or t.pos_ == "PROPN")
         and not t.is_stop
         and len(t) >= MIN_CONTENT_LENGTH
     )
@@ -132,13 +134,22 @@ def statements(tokens) -> Statements:
     verbs = [(label, span.root) for label, _, span in cues(tokens, "reporting")]
     cued = list(cues(tokens, "statements"))
     spokespeople = {span.root.i for label, _, span in cued if label == "spokesperson"}
-    negated = any(label == "negation" for label, _, _ in cued) or any(t.dep_ == "neg" for t in tokens)
+    # a negation of the statement, not of a clause that tells of something in it ("payments to vendors who had
+    # never done any work")
+    negated = any(label == "negation" and _told(span.root) for label, _, span in cued) or any(
+        t.dep_ == "neg" and _told(t) for t in tokens
+    )
     names = name_spans(tokens, {verb.i for _, verb in verbs})  # "Culture Ministry Denies Reports": not the name
     denials = [verb for label, verb in verbs if label == "deny"]
     affirmations = [verb for label, verb in verbs if label in AFFIRMING]
     return Statements(
         _statement(denials, names, spokespeople), _statement(affirmations, names, spokespeople), bool(denials), negated
     )
+
+
+def _told(token) -> bool:
+    """The word is in what the sentence tells, not in a clause describing one of its things (a relative clause)."""
+    return not any(t.dep_ in {"relcl", "acl"} for t in (token, *token.ancestors))
 
 
 class DenialCheck(Check):
