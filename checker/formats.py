@@ -303,7 +303,7 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[st
         evidence = printable(reason(record))
         if concise:
             line = f"{head} with {printable(place(b))}" + (f" ({evidence})" if evidence else "")
-            lines.append(line + (notes or {}).get(record["id"], ""))
+            lines.append(line + _alone_note(record) + (notes or {}).get(record["id"], ""))
             continue
         lines += [head, f"    {printable(place(a))}: {printable(one_line(a['text']))}"]
         lines.append(f"    {printable(place(b))}: {printable(one_line(b['text']))}")
@@ -315,6 +315,17 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[st
     noun = "finding" if len(records) == 1 else "findings"
     lines.append(f"Found {len(records)} {noun}.")
     return "\n".join(lines) + "\n"
+
+
+def _alone_note(record: dict[str, Any]) -> str:
+    """Where the first claim's source stands alone in its fact, how many sources give the majority's version: the
+    one word a concise line owes a reader scanning for the odd one out."""
+    fact = record.get("fact") or {}
+    if record["a"]["doc_id"] not in fact.get("outliers", ()):
+        return ""
+    majority = next((v for v in fact.get("versions", ()) if v["value"] == fact.get("majority")), None)
+    backed = f": {len(majority['documents'])} sources give {printable(majority['value'])}" if majority else ""
+    return f" [stands alone{backed}]"
 
 
 def record_documents(record: dict[str, Any]) -> set[str]:

@@ -212,7 +212,9 @@ function visible(){ const label = $('f-label').value, kind = $('f-kind').value, 
     && (!review || (f.review && f.review.state === review))
     && (storyFilter === null || storyKey(f) === storyFilter));
 }
-function docCell(f, doc){ return el('div', {}, el('b', {textContent: doc}), outlier(f, doc) ? el('span', {className: 'outlier', textContent: 'outlier'}) : ''); }
+function docCell(f, s){ const c = f[s]; return el('div', {}, el('b', {textContent: c.doc_id}),
+  c.source ? el('div', {className: 'muted', textContent: c.source}) : '',
+  outlier(f, c.doc_id) ? el('span', {className: 'outlier', textContent: 'outlier'}) : ''); }
 function render(){ const body = $('list').tBodies[0]; $('main').append($('detail')); body.replaceChildren();
   const rows = visible();
   if (selected && !rows.includes(selected)) {  // a finding the filters hide is not shown as if it were listed
@@ -222,7 +224,7 @@ function render(){ const body = $('list').tBodies[0]; $('main').append($('detail
   rows.forEach(f => { const tr = el('tr', {className: 'finding' + (f === selected ? ' selected' : '')},
       el('td', {className: 'label-' + f.label}, f.label, reviewBadge(f), el('span', {className: 'kind', textContent: f.kind})),
       el('td', {textContent: f.score.toFixed(2)}),
-      el('td', {className: 'docs'}, docCell(f, f.a.doc_id), el('div', {className: 'muted', textContent: 'vs'}), docCell(f, f.b.doc_id)),
+      el('td', {className: 'docs'}, docCell(f, 'a'), el('div', {className: 'muted', textContent: 'vs'}), docCell(f, 'b')),
       el('td', {className: 'texts'}, el('div', {className: 'side'}, el('b', {textContent: f.a.doc_id + ': '}), cut(f.a.text, 90)),
         el('div', {className: 'side'}, el('b', {textContent: f.b.doc_id + ': '}), cut(f.b.text, 90))),
       el('td', {className: 'ev', textContent: cut(evidenceText(f), 160)}));

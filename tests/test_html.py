@@ -139,6 +139,7 @@ def test_page_names_each_source_its_outlet_time_and_copy(records, tmp_path):
         ) in detail
         assert "In order of publication, earliest first" in detail
         assert '"posted <script>" (stands alone, published first: since updated, or a slip): a.txt' in detail
+        assert "a.txt\nDaily Bugle" in page.inner_text("#list tbody")  # the list names the outlet beside the file
 
 
 @pytest.mark.skipif(
