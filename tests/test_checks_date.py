@@ -75,7 +75,11 @@ def test_a_day_to_come_and_the_same_day_reported_after_it_agree_and_a_day_past_s
     # (review) a past day under a verb of the future stays past; a day to come named on that day is that day
     ended = published("The minister will travel to Paris after the talks ended on Monday.", "d.txt", "2025-03-07")
     assert [d.text for d in annotated(ended, [DateCheck()]).annotations["date"].days] == ["Monday (2025-03-03)"]
-    for text in ("Monday's vote on the budget is the closest in years.", "It would have voted on Monday."):
+    for text in (
+        "Monday's vote on the budget is the closest in years.",
+        "It would have voted on Monday.",
+        "The offer represents a 33% premium to the council's closing price on Monday.",  # a present of no schedule
+    ):
         stays = published(text, "f.txt", "2025-03-07")
         assert [d.text for d in annotated(stays, [DateCheck()]).annotations["date"].days] == ["Monday (2025-03-03)"]
     today = published("The council will vote on the budget on Friday.", "e.txt", "2025-03-07")

@@ -17,7 +17,6 @@ from checker.checks.calendar import MONTHS, WEEKDAYS
 from checker.patterns import matches_in
 
 DATE_LABELS = {"DATE", "TIME"}
-PRESENT_TENSE = frozenset({"VBZ", "VBP"})  # "runs", "resume"
 WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAYS)}
 # Months as news writes them: "March", "Mar.", "Sept."
 MONTH_NUMBERS = {name: number for number, month in enumerate(MONTHS, 1) for name in (month.lower(), month[:3].lower())}
@@ -247,14 +246,12 @@ def verb_of(token):
 
 def looks_ahead(first, marked: frozenset[int]) -> bool:
     """The day (its first word) is one to come: it or its verb is marked by a cue of the future ("next
-    Monday", "will vote on Monday", "said talks would begin on Monday"), its verb completes a marked one ("is set
-    to vote on Monday"), not in the past ("will travel after the talks ended on Monday"), or its verb is in the
-    present, as news writes what is scheduled ("the truce runs until midnight on Monday", "the trial resumes on
-    Tuesday"; not "Monday's attack is the deadliest", whose verb is a copula)."""
+    Monday", "will vote on Monday", "said talks would begin on Monday", "the truce runs until midnight on Monday":
+    a verb of a schedule in the present), or its verb completes a marked one ("is set to vote on Monday"), not in
+    the past ("will travel after the talks ended on Monday")."""
     verb = verb_of(first)
     completes = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ not in {"VBD", "VBN"})
-    scheduled = verb.pos_ == "VERB" and verb.tag_ in PRESENT_TENSE
-    return bool({first.i, verb.i} & marked) or (completes and verb.head.i in marked) or scheduled
+    return bool({first.i, verb.i} & marked) or (completes and verb.head.i in marked)
 
 
 def slot_day(run, published: datetime.date | None, ahead: frozenset[int] = frozenset()) -> Day | None:
