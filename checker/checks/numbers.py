@@ -118,6 +118,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # what analysts expected against what came: two quantities
     if x.origin and y.origin and x.origin != y.origin:
         return False  # "two miles from the prison", "four miles from the motel": two distances
+    if x.change != y.change:
+        return False  # "added 26 cases this week" against "121 cases have been confirmed": a change, a total
     if x.increment != y.increment:
         return False  # "an additional 14 officers" against "22 officers": a part against a total
     if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTHS, PREVIOUS)):

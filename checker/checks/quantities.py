@@ -102,6 +102,7 @@ class Quantity:
     reading: bool = False  # a market's price, level or move: true of a moment of trading
     forecast: bool = False  # expected or aimed at, not what came: "the $1.05 analysts had expected", "a 3% target"
     origin: str = ""  # what a distance is measured from: "two miles from the prison" is "prison"
+    change: bool = False  # how much something changed by ("added 26 cases", "cut four routes"), not how much there is
 
     @property
     def specific(self) -> bool:
@@ -574,7 +575,22 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         reading=reading,
         forecast=_forecast(root, cues),
         origin=_origin(end, span, cues),
+        change=unit not in MARKET_UNITS and not reading and _change(root, cues),
     )
+
+
+def _change(root, cues: Cues) -> bool:
+    """A count or a sum tells how many were added or taken away, not how many there are: the object of a verb of
+    change ("the outbreak added 26 cases", "the authority has cut four bus routes", "26 cases were added"), its
+    "by" ("cut spending by $2 billion"), or a noun of change over it ("job cuts of 2,400", "a $2 billion cut").
+    "Runs 42 routes" tells how many there are. (Shares, points and prices move through a day: `reading`.)"""
+    word = _counted_word([root])
+    if any(n.pos_ == "NOUN" and cues.at(n.i, "change") for n in (word, *_governing_nouns(word))):
+        return True
+    head = word.head
+    if head.pos_ == "ADP":
+        return head.lower_ == "by" and bool(cues.at(head.head.i, "change"))
+    return word.dep_ in {"dobj", "nsubjpass"} and bool(cues.at(head.i, "change"))
 
 
 def _origin(end: int, span, cues: Cues) -> str:
