@@ -214,3 +214,14 @@ def test_a_day_of_an_event_set_inside_the_claim_is_not_the_day_of_its_own():
 
 def annotation_of(claim):
     return annotated(claim, [DateCheck()]).annotations["date"]
+
+
+def test_a_day_that_starts_a_stretch_of_time_is_no_day_of_the_event():
+    """(a business desk) "has cut rates four times since June" against "on Thursday cut its rate": June vs Thursday."""
+    since = published(
+        "The Central Bank of Estavia has now cut interest rates four times since June.", "a", "2025-11-06"
+    )
+    thursday = published("The Central Bank of Estavia on Thursday cut its key rate to 3.75%.", "b", "2025-11-06")
+    assert check_dates(since, thursday, 0.8) is None
+    wednesday = published("The Central Bank of Estavia on Wednesday cut its key rate to 3.75%.", "c", "2025-11-06")
+    assert check_dates(wednesday, thursday, 0.8).contradicts
