@@ -216,8 +216,12 @@ def annotation_of(claim):
     return annotated(claim, [DateCheck()]).annotations["date"]
 
 
-def test_a_day_that_starts_a_stretch_of_time_is_no_day_of_the_event():
-    """(a business desk) "has cut rates four times since June" against "on Thursday cut its rate": June vs Thursday."""
+def test_a_day_that_starts_a_stretch_of_time_or_dates_a_count_is_no_day_of_the_event():
+    """(a business desk) "has cut rates four times since June" against "on Thursday cut its rate": June vs Thursday.
+    (a health desk) "three lawsuits have been filed as of Tuesday" against "a fourth was filed on Wednesday"."""
+    three = published("Three lawsuits have been filed against Lakeshore Health as of Tuesday.", "d", "2026-11-17")
+    fourth = published("A fourth lawsuit was filed against Lakeshore Health on Wednesday.", "e", "2026-11-19")
+    assert check_dates(three, fourth, 0.8) is None
     since = published(
         "The Central Bank of Estavia has now cut interest rates four times since June.", "a", "2025-11-06"
     )
@@ -225,3 +229,10 @@ def test_a_day_that_starts_a_stretch_of_time_is_no_day_of_the_event():
     assert check_dates(since, thursday, 0.8) is None
     wednesday = published("The Central Bank of Estavia on Wednesday cut its key rate to 3.75%.", "c", "2025-11-06")
     assert check_dates(wednesday, thursday, 0.8).contradicts
+
+
+def test_a_weekday_set_beside_its_date_is_that_dates_not_the_last_such_day():
+    """(a health desk) "on Oct. 3, a Saturday" in an article of November was read as Oct. 3 and the Saturday before
+    publication, two days, so a source giving Oct. 3 without the weekday stood apart from it."""
+    (day,) = annotation_of(published("The attack was detected early on Oct. 3, a Saturday.", "a", "2026-11-18")).days
+    assert (day.month, day.day) == (10, 3)

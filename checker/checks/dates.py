@@ -12,7 +12,8 @@ set at a time in universal time ("at 0030 GMT on Friday") agrees with the local
 days it may be where the event took place ("late on Thursday").
 
 Which days are left out is read from the dependency tree: a day that starts a
-stretch of time ("four times since June") is no event's, and the day a reporting
+stretch of time ("four times since June") or the day a count was taken ("as of
+Tuesday") is no event's, and the day a reporting
 verb (`checker/patterns/reporting.jsonl`) reports its statement on ("the
 government said Sunday", "On Tuesday, Central Command said ...") is not the day
 of the event, and a day counted from another event ("on Thursday, a day after
@@ -129,7 +130,7 @@ def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -
     for words in dates_of(tokens):
         for written in written_days(words):
             first = written.tokens[0]
-            if states_a_day(first, reporting) or counted_from_another(verb_of(first), counted) or _since(first):
+            if states_a_day(first, reporting) or counted_from_another(verb_of(first), counted) or _of_no_event(first):
                 continue
             day = written.day(published, looks_ahead(first, ahead))
             if day:
@@ -137,9 +138,11 @@ def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -
     return days
 
 
-def _since(first) -> bool:
-    """The day starts a stretch of time ("has cut rates four times since June"): the day of no one event."""
-    return first.head.lower_ == "since" or (first.i > 0 and first.doc[first.i - 1].lower_ == "since")
+def _of_no_event(first) -> bool:
+    """The day starts a stretch of time ("has cut rates four times since June") or is when a count was taken ("three
+    lawsuits have been filed as of Tuesday"): the day of no one event."""
+    before = [t.lower_ for t in first.doc[max(first.i - 2, 0) : first.i]]
+    return first.head.lower_ == "since" or before[-1:] == ["since"] or before == ["as", "of"]
 
 
 def local_shifts(tokens) -> dict[int, tuple[int, ...]]:

@@ -208,7 +208,8 @@ def dates_of(tokens) -> list[list]:
     and dates written in figures.
 
     The parse mends what the tagger splits: in "Saturday, 11 October" the month is set beside
-    (`appos`) its weekday, and its day number (`nummod`) was tagged a CARDINAL.
+    (`appos`) its weekday, and its day number (`nummod`) was tagged a CARDINAL; in "Oct. 3, a Saturday" the
+    weekday beside its day.
     """
     spans = [e for e in tokens.ents if e.label_ in DATE_LABELS]
     spans += [
@@ -225,7 +226,9 @@ def dates_of(tokens) -> list[list]:
         numbers = [c for t in span if _is_month(t) for c in t.children if c.dep_ == "nummod" and c not in span]
         words = sorted([*span, *numbers], key=lambda t: t.i)
         root = span.root
-        if dates and root.dep_ == "appos" and _is_month(root) and root.head in dates[-1]:
+        # "Saturday, 11 October" (the month beside its weekday) and "Oct. 3, a Saturday" (the weekday beside its day)
+        beside = _is_month(root) or root.text in WEEKDAYS
+        if dates and root.dep_ == "appos" and beside and root.head in dates[-1]:
             dates[-1] = sorted([*dates[-1], *words], key=lambda t: t.i)
         else:
             dates.append(words)
