@@ -14,7 +14,9 @@ contradicting pairs of one story are grouped into facts:
   judged to agree, never only because each contradicts a third;
 - a structured version is also given by a claim paired with one of the
   fact's claims that its check reads as giving the version's value, though
-  no finding set it against another version (`_seconding`).
+  no finding set it against another version (`_seconding`);
+- a contradiction the model alone saw between two claims of two versions of
+  a structured fact is that fact's, not a fact of its own.
 
 A document is an *outlier* when its version is given by no other source
 while two or more sources agree on another; a word-for-word copy of another
@@ -171,7 +173,15 @@ class Fact:
 
         def rank(f: Finding) -> tuple:
             documents = {f.pair.a.doc_id, f.pair.b.doc_id}
-            return bool(documents & focus), bool(documents & outliers), bool(documents & majority), standing(f), f.id
+            own = f.kind == self.kind  # the model's pair of a structured fact shows no evidence of its kind
+            return (
+                own,
+                bool(documents & focus),
+                bool(documents & outliers),
+                bool(documents & majority),
+                standing(f),
+                f.id,
+            )
 
         return max(self.findings, key=rank)
 
@@ -312,7 +322,38 @@ def group_facts(
         fact = _fact(group, story_of, shapes, agreements, sources, by_check)
         by_id[fact.story, fact.id] += group
     facts = [_fact(group, story_of, shapes, agreements, sources, by_check, seconds) for group in by_id.values()]
+    structured, moved, left = _model_findings_of_structured_facts(facts, shapes)
+    facts = [replace(f, findings=f.findings + tuple(moved.get(i, ()))) for i, f in enumerate(structured)]
+    facts += [_fact(group, story_of, shapes, agreements, sources, by_check) for group in left if group]
     return sorted(_distinct_ids(facts), key=lambda f: (-f.score, f.id))
+
+
+def _model_findings_of_structured_facts(
+    facts: list[Fact], shapes: Shapes
+) -> tuple[list[Fact], dict[int, list[Finding]], list[list[Finding]]]:
+    """The structured facts; by fact (its index among them), the contradictions the model alone saw between two
+    claims it holds in two versions; and the model-only facts' other findings, by fact.
+
+    Such a pair is that fact's discrepancy, seen again: "The committee's next meeting is on December 18" against
+    "The committee will next meet on December 11" is the date fact's, though the date check found no name in
+    common and the model read it. As a fact of its own it failed CI on a new article that gave the majority's day.
+    """
+    structured = [f for f in facts if f.kind in shapes]
+    held: dict[tuple[str, tuple], list[tuple[int, int]]] = defaultdict(list)  # (story, claim) → (fact, version)
+    for n, fact in enumerate(structured):
+        for v, version in enumerate(fact.versions):
+            for claim in version.claims:
+                held[fact.story, claim_key(claim)].append((n, v))
+    moved: dict[int, list[Finding]] = defaultdict(list)
+    left = []
+    for fact in (f for f in facts if f.kind not in shapes):
+        kept = []
+        for finding in fact.findings:
+            a, b = (held.get((fact.story, claim_key(c)), []) for c in (finding.pair.a, finding.pair.b))
+            into = next((n for n, v in a for m, w in b if n == m and v != w), None)
+            (kept if into is None else moved[into]).append(finding)
+        left.append(kept)
+    return structured, moved, left
 
 
 # (story, kind, subject, version key) → claim key → the claim, and the claims of facts it was read against

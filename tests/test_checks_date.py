@@ -236,3 +236,24 @@ def test_a_weekday_set_beside_its_date_is_that_dates_not_the_last_such_day():
     publication, two days, so a source giving Oct. 3 without the weekday stood apart from it."""
     (day,) = annotation_of(published("The attack was detected early on Oct. 3, a Saturday.", "a", "2026-11-18")).days
     assert (day.month, day.day) == (10, 3)
+
+
+def test_a_contradiction_the_model_read_between_two_versions_of_a_date_fact_is_that_facts():
+    """(a CI desk) a new article giving the majority's December 18 against the one source of December 11 was read
+    by the model, not the date check, and failed CI as a new fact though the date fact was reviewed."""
+    texts = {
+        "csj": "The committee will next meet on December 11.",
+        "gt": "The committee will next meet on December 18.",
+        "mp": "The committee will next meet on December 18, officials said.",
+        "new": "The committee's next meeting is on December 18.",
+    }
+    c = {doc: annotated(published(text, doc, "2025-11-06"), [DateCheck()]) for doc, text in texts.items()}
+    findings = [
+        Finding("contradict", "date", 0.9, CandidatePair(c["csj"], c[o], 0.9), None, (check_dates(c["csj"], c[o], 0.9),),
+                "m", "h")
+        for o in ("gt", "mp")
+    ] + [Finding("contradict", "nli", 0.9, CandidatePair(c["csj"], c["new"], 0.8), None, (), "m", "h")]  # fmt: skip
+    (fact,) = group_facts(findings, checks=[DateCheck()])
+    assert fact.kind == "date" and fact.outliers == ("csj",)
+    assert fact.majority.documents == ("gt", "mp", "new") and len(fact.findings) == 3
+    assert fact.representative({"new"}).kind == "date"  # the line CI shows holds the date evidence
