@@ -324,7 +324,9 @@ def _alone_note(record: dict[str, Any]) -> str:
     if record["a"]["doc_id"] not in fact.get("outliers", ()):
         return ""
     majority = next((v for v in fact.get("versions", ()) if v["value"] == fact.get("majority")), None)
-    backed = f": {len(majority['documents'])} sources give {printable(majority['value'])}" if majority else ""
+    copies = fact.get("copies") or {}
+    sources = {copies.get(d, d) for d in majority["documents"]} if majority else set()  # a reprint is no more
+    backed = f": {len(sources)} sources give {printable(majority['value'])}" if majority else ""
     return f" [stands alone{backed}]"
 
 

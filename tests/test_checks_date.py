@@ -53,7 +53,6 @@ def test_a_weekday_is_anchored_to_the_most_recent_such_day():
         "The council is set to vote on the budget on Monday.",
         "The vote on the budget is scheduled for Monday.",
         "The council votes on the budget next Monday.",
-        "The speaker said the council would vote on the budget on Monday.",  # the future of a past statement
         "The council's session runs until midnight on Monday.",  # the present of what is scheduled
     ],
 )
@@ -257,3 +256,32 @@ def test_a_contradiction_the_model_read_between_two_versions_of_a_date_fact_is_t
     assert fact.kind == "date" and fact.outliers == ("csj",)
     assert fact.majority.documents == ("gt", "mp", "new") and len(fact.findings) == 3
     assert fact.representative({"new"}).kind == "date"  # the line CI shows holds the date evidence
+
+
+def test_a_weekday_to_come_after_a_past_statement_is_not_dated_from_the_article():
+    """(review) "said on Thursday that the truce would begin on Friday", in an article of Saturday 28 June, was put on
+    the Friday after it, against "The truce began on Friday" (27 June); and the future of a statement of no stated
+    day was put a week from the article ("said talks would begin on Monday" against "are due to begin on Monday")."""
+    said = published("The Azmari army said on Thursday that the truce would begin on Friday.", "a", "2025-06-28")
+    began = published("The truce began on Friday.", "b", "2025-06-28")
+    assert [d.text for d in annotation_of(said).days] == ["Friday"] and check_dates(said, began, 0.8) is None
+    talks = published("Omani officials said talks would begin in Muscat on Monday.", "c", "2025-04-19")
+    due = published("Talks are due to begin in Muscat on Monday, Omani officials said.", "d", "2025-04-19")
+    assert check_dates(talks, due, 0.9) is None
+    sunday = published("Omani officials said talks would begin in Muscat on Sunday.", "e", "2025-04-19")
+    assert check_dates(sunday, due, 0.9).contradicts
+
+
+def test_a_day_an_event_took_place_on_is_the_claims_own_wherever_it_stands():
+    """(review) "The Leeds attack, which took place on Friday" against "The Leeds attack happened on Thursday"."""
+    friday = published("The Leeds attack, which took place on Friday, killed three people.", "a", "2025-06-28")
+    thursday = published("The Leeds attack happened on Thursday.", "b", "2025-06-28")
+    assert check_dates(friday, thursday, 0.8).contradicts
+
+
+def test_a_day_to_come_as_of_which_something_starts_is_an_event_day():
+    """(review) "will suspend all flights as of Monday" against "from Tuesday": a count taken "as of" a day is no
+    event's, a change that starts as of a day to come is."""
+    monday = published("Kestrel will suspend all Leeds flights as of Monday.", "a", "2025-06-28")
+    tuesday = published("Kestrel will suspend all Leeds flights from Tuesday.", "b", "2025-06-28")
+    assert check_dates(monday, tuesday, 0.9).contradicts

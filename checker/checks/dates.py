@@ -76,12 +76,15 @@ class DatedVerb:
 
 
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp"})  # clauses of another event than the sentence's own
+OCCUR = frozenset({"happen", "occur"})  # verbs that only say an event took place, wherever they stand
 
 
 def dated_verb(first) -> DatedVerb:
     """The verb a day (its first word) dates, and whether it is the sentence's own event: no clause of another
     event (`SUBORDINATE`) stands between it and the root."""
     verb = verb_of(first)
+    if verb.lemma_ in OCCUR or (verb.lemma_ == "take" and any(c.lower_ == "place" for c in verb.children)):
+        return DatedVerb("occur", True)  # "the attack, which took place on Friday": the day of what the claim tells
     chain = [verb, *verb.ancestors]
     return DatedVerb(verb.lemma_.lower(), not any(t.dep_ in SUBORDINATE for t in chain))
 
@@ -113,11 +116,12 @@ def counted_from_another(verb, counted: list) -> bool:
     return False
 
 
-def marked_ahead(tokens) -> frozenset[int]:
+def marked_ahead(tokens, cue: str = "ahead") -> frozenset[int]:
     """The words a cue of the future marks (`checker/patterns/dates.jsonl`, label "ahead"), and the words they
-    hang on: "will" marks "vote" in "will vote on Monday", "next" marks "Monday"."""
+    hang on: "will" marks "vote" in "will vote on Monday", "next" marks "Monday". `cue` "ahead-reported": the
+    future of a past statement ("said the truce would begin on Friday")."""
     return frozenset(
-        i for label, _, span in cues(tokens, "dates") if label == "ahead" for t in span for i in (t.i, t.head.i)
+        i for label, _, span in cues(tokens, "dates") if label == cue for t in span for i in (t.i, t.head.i)
     )
 
 
@@ -125,37 +129,45 @@ def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -
     """Days the claim places its event on; the days of statements and days counted from others are not."""
     reporting = {t.i for _, _, span in cues(tokens, "reporting") for t in span}
     counted = [span for label, _, span in cues(tokens, "dates") if label == "counted-from"]
-    shifts = local_shifts(tokens)
+    shifts, reported_ahead = local_shifts(tokens), marked_ahead(tokens, "ahead-reported")
     days = []
     for words in dates_of(tokens):
         for written in written_days(words):
             first = written.tokens[0]
-            if states_a_day(first, reporting) or counted_from_another(verb_of(first), counted) or _of_no_event(first):
+            to_come = looks_ahead(first, ahead)
+            if states_a_day(first, reporting) or counted_from_another(verb_of(first), counted):
                 continue
-            day = written.day(published, looks_ahead(first, ahead))
+            if _of_no_event(first, to_come):
+                continue
+            # a weekday to come after a past statement ("said on Thursday the truce would begin on Friday") is
+            # counted from the statement, not the article: no date is guessed for it
+            anchor = None if looks_ahead(first, reported_ahead) else published
+            day = written.day(anchor, to_come)
             if day:
                 days.append((written, replace(day, local_shifts=shifts.get(verb_of(first).i, ()))))
     return days
 
 
-def _of_no_event(first) -> bool:
+def _of_no_event(first, to_come: bool) -> bool:
     """The day starts a stretch of time ("has cut rates four times since June") or is when a count was taken ("three
-    lawsuits have been filed as of Tuesday"): the day of no one event."""
+    lawsuits have been filed as of Tuesday"): the day of no one event. A day to come "as of" starts an event
+    ("will suspend flights as of Monday")."""
     before = [t.lower_ for t in first.doc[max(first.i - 2, 0) : first.i]]
-    return first.head.lower_ == "since" or before[-1:] == ["since"] or before == ["as", "of"]
+    return first.head.lower_ == "since" or before[-1:] == ["since"] or (before == ["as", "of"] and not to_come)
 
 
 def local_shifts(tokens) -> dict[int, tuple[int, ...]]:
     """By verb, the days from the one written that an event it sets at a time in universal time
     (`checker/patterns/dates.jsonl`, "universal-time") may have taken place on where it happened: zones run
-    from 12 hours behind to 14 ahead, so "at 0030 GMT on Friday" may be Thursday evening in the Americas, and
-    "at 2300 GMT on Monday" Tuesday morning in Asia. A wire gives the time in GMT, a local paper the local day."""
+    from 11 hours behind to 13 ahead where people live, so "at 0030 GMT on Friday" may be Thursday evening in the
+    Americas (before 11:00 GMT, the day before), and "at 2300 GMT on Monday" Tuesday morning in Asia (from 11:00,
+    the day after). A wire gives the time in GMT, a local paper the local day."""
     shifts = {}
     for label, _, span in cues(tokens, "dates"):
         if label == "universal-time":
             digits = span[0].text.replace(":", "")
             hour = int(digits[:-2] if len(digits) > 2 else digits)
-            shifts[verb_of(span[0]).i] = (-1,) * (hour < 12) + (1,) * (hour >= 10)
+            shifts[verb_of(span[0]).i] = (-1,) if hour < 11 else (1,)  # zones from UTC-11 to UTC+13 hold most
     return shifts
 
 

@@ -103,7 +103,7 @@ def _content(verb, subject_tokens: set[int]) -> frozenset[str]:
         if t.i != verb.i
         and t.i not in subject_tokens
         and t.is_alpha
-        and (t.is_lower or t.pos_ == "PROPN")
+        and (t.is_lower or (t.pos_ == "PROPN" and t.ent_type_ not in {"DATE", "TIME"}))  # not "Monday"
         and not t.is_stop
         and len(t) >= MIN_CONTENT_LENGTH
     )

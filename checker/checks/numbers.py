@@ -393,7 +393,13 @@ class NumberCheck(Check):
         found_a, found_b = set(), set()
         for i, x in enumerate(mine_a):
             for j, y in enumerate(mine_b):
-                if x.increment != y.increment and same_quantity(replace(x, increment=y.increment), y) and x.allows(y):
+                rest = x.rest or y.rest  # "the other three", not "another three": a part of one group, no more
+                if (
+                    rest
+                    and x.increment != y.increment
+                    and same_quantity(replace(x, increment=y.increment), y)
+                    and x.allows(y)
+                ):
                     found_a.add(i)
                     found_b.add(j)
         return found_a, found_b

@@ -103,6 +103,7 @@ class Quantity:
     forecast: bool = False  # expected or aimed at, not what came: "the $1.05 analysts had expected", "a 3% target"
     origin: str = ""  # what a distance is measured from: "two miles from the prison" is "prison"
     change: bool = False  # how much something changed by ("added 26 cases", "cut four routes"), not how much there is
+    rest: bool = False  # the rest of a group another figure counts part of: "four backed it, the other three did not"
 
     @property
     def specific(self) -> bool:
@@ -350,7 +351,8 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         stop = end + bool(written)
         per = f"/{doc[cues.last[stop, 'per']].lemma_.lower()}" if cues.at(stop, "per") else ""  # "$42.50 a share"
         return currency + per, currency, lead, stop
-    if noun is None and found and _a_count(found[-1]) and (cues.before(run[0].i, {"increment"})[0] or _ends(end, span)):
+    elided = cues.before(run[0].i, {"increment"})[0] or (_ends(end, span) and root.dep_ in {"dobj", "attr", "nsubj"})
+    if noun is None and found and _a_count(found[-1]) and not found[-1].written_unit and elided:
         # the noun left out is the figure before's: "Four members ..., the other three", "built for 1,450 inmates,
         # it holds about 1,200."
         return found[-1].unit.removesuffix(":whole"), found[-1].noun, lead, end
@@ -359,8 +361,17 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
     # a rate is a quantity of its own: "fewer than 40 trucks a day" is no count of the trucks of one convoy
-    per = f"/{doc[cues.last[noun.i + 1, 'per']].lemma_.lower()}" if cues.at(noun.i + 1, "per") else ""
+    per = f"/{doc[cues.last[noun.i + 1, 'per']].lemma_.lower()}" if _per(noun.i + 1, span, cues) else ""
     return _unit(noun, cues) + per + (":whole" if _is_whole(root, noun, found) else ""), noun.text, lead, end
+
+
+def _per(i: int, span, cues: Cues) -> bool:
+    """A rate's "a day", "per week" at token i; not a time counted from another ("12 people a day after the
+    attack", "a year ago")."""
+    if not cues.at(i, "per"):
+        return False
+    after = cues.last[i, "per"] + 1
+    return not (after < span.end and span.doc[after].lower_ in NOT_ONE_SPAN)
 
 
 def _ends(end: int, span) -> bool:
@@ -369,8 +380,8 @@ def _ends(end: int, span) -> bool:
 
 
 def _a_count(quantity: Quantity) -> bool:
-    """A count of things (members, deaths), which a part with no noun after it counts too: not a sum, a share or
-    an age."""
+    """A count of things (members, deaths), which a part with no noun after it counts too: not a sum, a share, an
+    age or a span of time (whose scale the bare figure does not carry: "nine years for Blake, eight for Marsh")."""
     return quantity.unit != "%" and quantity.noun not in CURRENCIES and not quantity.unit.startswith(AGE_UNIT)
 
 
@@ -576,6 +587,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         forecast=_forecast(root, cues),
         origin=_origin(end, span, cues),
         change=unit not in MARKET_UNITS and not reading and _change(root, cues),
+        rest=increment and bool(cues.before(lead, {"rest"})[0]),
     )
 
 
