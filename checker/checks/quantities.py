@@ -351,10 +351,11 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         stop = end + bool(written)
         per = f"/{doc[cues.last[stop, 'per']].lemma_.lower()}" if cues.at(stop, "per") else ""  # "$42.50 a share"
         return currency + per, currency, lead, stop
-    elided = cues.before(run[0].i, {"increment"})[0] or (_ends(end, span) and root.dep_ in {"dobj", "attr", "nsubj"})
+    # the noun left out after a part is the figure before's: "Four members ..., the other three". (Any figure with no
+    # noun at the end of its clause, "built for 1,450 inmates, it holds about 1,200", was tried: it added three false
+    # contradictions among 1,136 held-out news paraphrases, so it is not done.)
+    elided = cues.before(run[0].i, {"increment"})[0]
     if noun is None and found and _a_count(found[-1]) and not found[-1].written_unit and elided:
-        # the noun left out is the figure before's: "Four members ..., the other three", "built for 1,450 inmates,
-        # it holds about 1,200."
         return found[-1].unit.removesuffix(":whole"), found[-1].noun, lead, end
     if noun is None or noun.tag_ == "NNP":
         return None  # "ABC 15", "January 5": part of a name or a date
@@ -372,11 +373,6 @@ def _per(i: int, span, cues: Cues) -> bool:
         return False
     after = cues.last[i, "per"] + 1
     return not (after < span.end and span.doc[after].lower_ in NOT_ONE_SPAN)
-
-
-def _ends(end: int, span) -> bool:
-    """Nothing follows a figure in its clause: the span ends, or a comma, a full stop or a conjunction comes."""
-    return end >= span.end or span.doc[end].is_punct or span.doc[end].dep_ == "cc"
 
 
 def _a_count(quantity: Quantity) -> bool:
