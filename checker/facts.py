@@ -142,7 +142,7 @@ class Fact:
         check = registry().check(self.kind)
         return (
             check is not None
-            and check().updated_in_time(self.subject)
+            and check.updated_in_time(self.subject)
             and self._time_order() is not None
             and (any(self.voices(v) > 1 for v in self.versions) or len(self._outlets()) == 1)
         )
@@ -322,17 +322,23 @@ def group_facts(
         fact = _fact(group, story_of, shapes, agreements, sources, by_check)
         by_id[fact.story, fact.id] += group
     facts = [_fact(group, story_of, shapes, agreements, sources, by_check, seconds) for group in by_id.values()]
-    structured, moved, left = _model_findings_of_structured_facts(facts, shapes)
+    structured, moved, model = _model_findings_of_structured_facts(facts, shapes)
     facts = [replace(f, findings=f.findings + tuple(moved.get(i, ()))) for i, f in enumerate(structured)]
-    facts += [_fact(group, story_of, shapes, agreements, sources, by_check) for group in left if group]
+    for fact, kept in model:  # a model-only fact that lost a pair to a structured one is made again of the rest
+        if kept:
+            facts.append(
+                fact
+                if len(kept) == len(fact.findings)
+                else _fact(kept, story_of, shapes, agreements, sources, by_check)
+            )
     return sorted(_distinct_ids(facts), key=lambda f: (-f.score, f.id))
 
 
 def _model_findings_of_structured_facts(
     facts: list[Fact], shapes: Shapes
-) -> tuple[list[Fact], dict[int, list[Finding]], list[list[Finding]]]:
+) -> tuple[list[Fact], dict[int, list[Finding]], list[tuple[Fact, list[Finding]]]]:
     """The structured facts; by fact (its index among them), the contradictions the model alone saw between two
-    claims it holds in two versions; and the model-only facts' other findings, by fact.
+    claims it holds in two versions; and each model-only fact with its other findings.
 
     Such a pair is that fact's discrepancy, seen again: "The committee's next meeting is on December 18" against
     "The committee will next meet on December 11" is the date fact's, though the date check found no name in
@@ -345,15 +351,15 @@ def _model_findings_of_structured_facts(
             for claim in version.claims:
                 held[fact.story, claim_key(claim)].append((n, v))
     moved: dict[int, list[Finding]] = defaultdict(list)
-    left = []
+    model = []
     for fact in (f for f in facts if f.kind not in shapes):
         kept = []
         for finding in fact.findings:
             a, b = (held.get((fact.story, claim_key(c)), []) for c in (finding.pair.a, finding.pair.b))
             into = next((n for n, v in a for m, w in b if n == m and v != w), None)
             (kept if into is None else moved[into]).append(finding)
-        left.append(kept)
-    return structured, moved, left
+        model.append((fact, kept))
+    return structured, moved, model
 
 
 # (story, kind, subject, version key) → claim key → the claim, and the claims of facts it was read against

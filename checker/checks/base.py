@@ -118,7 +118,8 @@ class Check:
         """One side's version of the fact: (the key that compares, the text a reader sees)."""
         return plain_version(detail, side)
 
-    def updated_in_time(self, subject: str) -> bool:
+    @classmethod
+    def updated_in_time(cls, subject: str) -> bool:
         """Whether a later report may update what a fact of this subject compares (a toll rises, a denial becomes
         a confirmation), so versions that follow the order of publication are shown as a possible update. An
         office, a past day or a list of mediators is not updated within a story: a version that differs is a

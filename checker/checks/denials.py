@@ -182,7 +182,8 @@ class DenialCheck(Check):
     def subject(self, detail: Mapping[str, Any]) -> str:
         return str(detail.get("speaker", ""))
 
-    def updated_in_time(self, subject: str) -> bool:
+    @classmethod
+    def updated_in_time(cls, subject: str) -> bool:
         """A denial may become a confirmation as a story goes on ("initially denied ..., later confirmed")."""
         return True
 

@@ -291,7 +291,8 @@ class NumberCheck(Check):
     def subject(self, detail: Mapping[str, Any]) -> str:
         return " ".join(filter(None, (detail.get("unit"), detail.get("polarity"))))
 
-    def updated_in_time(self, subject: str) -> bool:
+    @classmethod
+    def updated_in_time(cls, subject: str) -> bool:
         """A count may rise as a story goes on (a toll, the votes counted); a person's age or a span of time (a
         sentence of seven years, a 72-hour truce) is given once."""
         unit = subject.partition(" ")[0]

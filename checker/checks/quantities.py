@@ -355,7 +355,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     # noun at the end of its clause, "built for 1,450 inmates, it holds about 1,200", was tried: it added three false
     # contradictions among 1,136 held-out news paraphrases, so it is not done.)
     elided = cues.before(run[0].i, {"increment"})[0]
-    if noun is None and found and _a_count(found[-1]) and not found[-1].written_unit and elided:
+    if noun is None and found and _a_count(found[-1]) and elided:
         return found[-1].unit.removesuffix(":whole"), found[-1].noun, lead, end
     if noun is None or noun.tag_ == "NNP":
         return None  # "ABC 15", "January 5": part of a name or a date
@@ -367,7 +367,12 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
 def _a_count(quantity: Quantity) -> bool:
     """A count of things (members, deaths), which a part with no noun after it counts too: not a sum, a share, an
     age or a span of time (whose scale the bare figure does not carry: "nine years for Blake, eight for Marsh")."""
-    return quantity.unit != "%" and quantity.noun not in CURRENCIES and not quantity.unit.startswith(AGE_UNIT)
+    return (
+        quantity.unit != "%"
+        and quantity.noun not in CURRENCIES
+        and not quantity.unit.startswith(AGE_UNIT)
+        and not quantity.written_unit
+    )
 
 
 def _vote(unit: str, after, cues: Cues) -> tuple[str, str]:
