@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from checker.checks.numbers import NumberCheck
 from checker.checks.quantities import Quantity, extract_quantities
 from checker.records import Evidence
@@ -132,3 +134,18 @@ def test_two_figures_joined_as_a_range_are_one_quantity_but_a_change_is_two():
 def test_a_score_is_the_pair_after_its_verb_not_any_pair_in_the_sentence():
     scores = [q.text for q in quantities("Voters aged 18-24 voted 60-40 for the measure.") if q.unit == "score"]
     assert scores == ["60-40"]
+
+
+def test_a_figure_of_a_year_before_the_articles_is_an_earlier_figure():
+    """ "since 2016, when a magnitude 7.8 tremor struck" tells of another quake, in an article of 2025; in an
+    article of 2016 it would be this year's."""
+    compare = comparer(NumberCheck)
+    then = "The quake was the deadliest in the country since 2016, when a magnitude 7.8 tremor struck the coast."
+    now = "A magnitude 6.9 earthquake struck the country early on Monday."
+
+    def claim(text: str, name: str, published: str):
+        return replace(make_claim(text, name), published=published)
+
+    assert compare(claim(then, "a.txt", "2025-03-11"), claim(now, "b.txt", "2025-03-11"), 0.8) is None
+    found = compare(claim(then, "a.txt", "2016-04-17"), claim(now, "b.txt", "2016-04-17"), 0.8)
+    assert found is not None and found.contradicts

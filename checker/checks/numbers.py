@@ -55,12 +55,14 @@ from checker.checks.quantities import (
     AGE_UNIT,
     CLOCK,
     CLOSE,
+    EACH,
     EARLIER,
     MONTHS,
     PARTS_OF_DAY,
     PREVIOUS,
     SPANS_OF_TIME,
     WEEKDAYS,
+    YEAR,
     YEAR_OLD,
     Quantity,
     conversion_unit,
@@ -118,6 +120,12 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # what analysts expected against what came: two quantities
     if x.origin and y.origin and x.origin != y.origin:
         return False  # "two miles from the prison", "four miles from the motel": two distances
+    if x.statistic and y.statistic and not x.statistic & y.statistic:
+        return False  # "an average of 46 months" against "median survival was 41 months": two statistics
+    if (EACH in x.statistic) != (EACH in y.statistic):
+        return False  # "each of the 12 shelters housed 300 people" against "3,600 people spent the night in shelters"
+    if x.places and y.places and not x.places & y.places:
+        return False  # "U.S. same-store sales" against "same-store sales in Canada": counted in two places
     if x.change != y.change:
         return False  # "added 26 cases this week" against "121 cases have been confirmed": a change, a total
     if x.increment != y.increment:
@@ -130,6 +138,18 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         # a percentage names what it measures only through its neighbours
         return len(x.context & y.context) >= PERCENT_SHARED_CONTEXT
     return x.polarity == y.polarity
+
+
+WHOLE = ":whole"  # the unit's suffix of a whole a part is counted of ("57 of the 183 seats")
+
+
+def _of_an_earlier_year(quantity: Quantity, published_year: str) -> Quantity:
+    """A figure dated to a year before the article's is an earlier figure ("since 2016, when a magnitude 7.8
+    tremor struck"), not one of the story's: compared only with an earlier one (`EARLIER`)."""
+    years = [w.removeprefix(YEAR) for w in quantity.when if w.startswith(YEAR)]
+    if published_year and any(year < published_year for year in years):
+        return replace(quantity, when=quantity.when | {"earlier"})
+    return quantity
 
 
 def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
@@ -268,7 +288,7 @@ class NumberCheck(Check):
 
     def annotate(self, claim: Claim, tokens) -> Quantities:
         cues = line_cues(tokens.doc)
-        found = extract_quantities(tokens, cues)
+        found = [_of_an_earlier_year(q, claim.published[:4]) for q in extract_quantities(tokens, cues)]
         # a figure's words are one slot: "half a million", not "million" with "half a" around it
         in_figures = {t.i for run in figure_runs(tokens, cues) for t in run}
         runs = slot_runs(tokens, lambda t: (is_figure(t) or t.i in in_figures) and not writes_a_day(t))
@@ -387,18 +407,21 @@ class NumberCheck(Check):
         return _first_of([(detail, message) for _, _, detail, message in differing], self.kind) or agreeing
 
     def _given_as_parts(self, a: Claim, b: Claim) -> tuple[set[int], set[int]]:
-        """The figures of `a` and `b` (by position) that one claim gives as a part counted besides and the other as
-        a count of its own: "Four members backed the cut, while the other three wanted less" gives the three of
-        "Three members wanted a smaller cut", so it explains that figure and is compared with nothing else."""
+        """The figures of `a` and `b` (by position) that one claim gives as a part counted besides, or as the whole
+        of a part, and the other as a count of its own: "Four members backed the cut, while the other three wanted
+        less" gives the three of "Three members wanted a smaller cut", and "18,512 runners finished, out of 21,000
+        who started" the 21,000 of "21,000 runners started", so it explains that figure and is compared with
+        nothing else."""
         mine_a, mine_b = self.mine(a).comparable, self.mine(b).comparable
         found_a, found_b = set(), set()
         for i, x in enumerate(mine_a):
             for j, y in enumerate(mine_b):
                 rest = x.rest or y.rest  # "the other three", not "another three": a part of one group, no more
+                as_part = rest and x.increment != y.increment
+                as_whole = x.unit.endswith(WHOLE) != y.unit.endswith(WHOLE)
                 if (
-                    rest
-                    and x.increment != y.increment
-                    and same_quantity(replace(x, increment=y.increment), y)
+                    (as_part or as_whole)
+                    and same_quantity(replace(x, increment=y.increment, unit=y.unit), y)
                     and x.allows(y)
                 ):
                     found_a.add(i)

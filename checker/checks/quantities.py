@@ -38,6 +38,7 @@ from checker.checks.figures import (
     spread_of,
     value_of,
 )
+from checker.entities import entity_key
 from checker.patterns import load, words
 
 AGE_UNIT, YEAR_OLD = "age:", "year-old"
@@ -72,6 +73,12 @@ MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "vot
 # The time word of a figure given as the one before (", up from 40"): compared with such figures only, not
 # with a figure of an earlier report ("had earlier been projected to win 45 seats").
 PREVIOUS = frozenset({"previous-figure"})
+PLACES = {"GPE", "LOC"}
+PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+EACH = "each"  # the statistic of a figure of each member of a group (`statistic-each`)
+YEAR = "year:"  # a year as a figure's time: "year:2016"
+INNER_CLAUSES = frozenset({"relcl", "acl"})  # a clause on a word: "the quake that struck on Monday"
 CLOCK = "clock:"  # a time of day as a figure's moment, on a 24-hour clock: "clock:10:33"
 CLOCK_TIME = re.compile(r"(\d{1,2})[:.]?(\d{2})?\s*([ap])?", re.IGNORECASE)  # a clock cue's words ("10:33 a.m.")
 # what a market's move is told in, besides money
@@ -104,6 +111,8 @@ class Quantity:
     origin: str = ""  # what a distance is measured from: "two miles from the prison" is "prison"
     change: bool = False  # how much something changed by ("added 26 cases", "cut four routes"), not how much there is
     rest: bool = False  # the rest of a group another figure counts part of: "four backed it, the other three did not"
+    statistic: frozenset[str] = frozenset()  # which statistic of a group a figure is: "average", "median", "each"
+    places: frozenset[str] = frozenset()  # the words of where it was counted: "U.S. sales", "killed 12 in Aleppo"
 
     @property
     def specific(self) -> bool:
@@ -148,6 +157,8 @@ def _counted(root, end: int, span, cues: Cues):
         return head if head.pos_ == "NOUN" and head.i > whole.i else None
     if whole is not None or risen is not None:
         return whole if whole is not None else risen
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head  # "a crowd of 84,312"
     following = [t for t in span.doc[end : min(end + 3, span.end)] if not t.is_punct]
     # no further than a verb of their own that says no count ("the other three wanted a quarter point": no quarters;
     # "another three were injured": injuries)
@@ -239,7 +250,16 @@ def _when(tokens) -> frozenset[str]:
             found.add(_entity(t).text.lower())
         elif t.lower_ in TIME_WORDS:
             found.add(t.lower_)
+        if _a_year(t):
+            found.add(YEAR + t.text)  # "in 2016, when a magnitude 7.8 tremor struck"
     return frozenset(found)
+
+
+def _a_year(token) -> bool:
+    """A year written alone: "March 2024" is a month's date, said whole."""
+    if token.ent_type_ != "DATE" or token.shape_ != "dddd" or not 1800 <= int(token.text) < 2100:
+        return False
+    return not any(u.lower_ in MONTHS for u in _entity(token))
 
 
 def _entity(token):
@@ -354,9 +374,12 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     # the noun left out after a part is the figure before's: "Four members ..., the other three". (Any figure with no
     # noun at the end of its clause, "built for 1,450 inmates, it holds about 1,200", was tried: it added three false
     # contradictions among 1,136 held-out news paraphrases, so it is not done.)
-    elided = cues.before(run[0].i, {"increment"})[0]
-    if noun is None and found and _a_count(found[-1]) and elided:
-        return found[-1].unit.removesuffix(":whole"), found[-1].noun, lead, end
+    # and a figure a change started from counts what the figure it changed to counts ("dropped to 64 from 66",
+    # "killed 143 people, up from 120")
+    elided = cues.before(run[0].i, {"increment", "previous-figure"})[0] or _changed_from(root)
+    if noun is None and found and _a_count(found[-1]) and (elided or _out_of(root)):
+        whole = ":whole" if _out_of(root) else ""  # "18,512 runners finished, out of 21,000 who started"
+        return found[-1].unit.removesuffix(":whole") + whole, found[-1].noun, lead, end
     if noun is None or noun.tag_ == "NNP":
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
@@ -415,7 +438,7 @@ def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
 
     Read off the phrases its verb governs, so a time in another clause is not the figure's."""
     verb = _clause_verb(root)
-    if verb is None:
+    if verb is None or _modifies_a_noun(root, verb):
         return frozenset(), False
     verbs = [verb]
     while verbs[-1].dep_ == "conj" and verbs[-1].head.i < verbs[-1].i:  # "By 10 a.m., seven had died and 12 were
@@ -430,6 +453,24 @@ def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
         found |= moments
         tally = tally or bool(moments and cues.at(phrase.i, "tally"))
     return frozenset(found), tally
+
+
+def _modifies_a_noun(root, verb) -> bool:
+    """A figure in a phrase on the clause's subject, not a count the clause gives: "The death toll from the
+    magnitude 6.9 earthquake rose to 120 by Tuesday evening" counts deaths by Tuesday evening; the magnitude is the
+    quake's, of no moment. ("By the evening, Delia had weakened to a storm with winds of 90mph": the winds are.)"""
+    path = list(itertools.takewhile(lambda t: t != verb, (root, *root.ancestors)))
+    in_subject = any(t.dep_ in SUBJECTS for t in path)
+    return in_subject and any(t.dep_ == "prep" and t.head.pos_ in {"NOUN", "PROPN"} for t in path)
+
+
+def _in_its_clause(tokens, root) -> list:
+    """The tokens that are not in a clause on another word, one that does not hold the figure: in "The death toll
+    from the earthquake that struck on Monday rose to 120 by Tuesday", Monday is the quake's day, not the toll's."""
+    own = {root, _counted_word([root])}  # "35 percent contained on Tuesday morning": the figure's own clause
+    inner = (t for t in root.sent if t.dep_ in INNER_CLAUSES and root not in t.subtree and t.head not in own)
+    outside = {t.i for clause in inner for t in clause.subtree}
+    return [t for t in tokens if t.i not in outside]
 
 
 def _a_market(span, cues: Cues) -> bool:
@@ -539,11 +580,17 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     # the words after a figure are its own up to the next figure's phrase or the figure before it ("15 bodies, up
     # from 13 at 4 p.m.": 4 p.m. is 13's)
     before_it = next((i for i in range(end, span.end) if cues.at(i, "previous-figure")), span.end)
-    mine = before + [t for t in after[:6] if t.i not in theirs and t.i < before_it]
+    own_after = [t for t in after[:6] if t.i not in theirs and t.i < before_it]
+    # "dropped to 64 on Tuesday from 66 on Monday": Monday is 66's, as 64 has a day of its own; in "down to 4.38
+    # percent from 4.39 percent late Friday" the day is the clause's, both figures'
+    changed_from = next((t.i for t in own_after if _a_change_from(t)), None)
+    if changed_from is not None and _when([t for t in own_after if t.i < changed_from]):
+        own_after = [t for t in own_after if t.i < changed_from]
+    mine = _in_its_clause(before + own_after, root)
     when = _when(mine) | _moments(mine, cues, reading) | clause_moments
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
-    if cues.before(bound_start, {"previous-figure"})[0]:
-        when |= PREVIOUS  # "47 seats, up from (about) 40": 40 is the figure before the one given
+    if cues.before(bound_start, {"previous-figure"})[0] or _changed_from(root):
+        when |= PREVIOUS  # "47 seats, up from (about) 40", "dropped to 64 from 66": the figure before the one given
     # "one or more of the aircraft", "20 or so people": the bound written after the figure
     bound = bound or cues.at(end, "after:") or ("approximate" if cues.at(run[0].i, "round") else "")
     # "killed 12 and another 30 injured": a second group, not more of one count
@@ -578,7 +625,67 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         origin=_origin(end, span, cues),
         change=unit not in MARKET_UNITS and not reading and _change(root, cues),
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
+        statistic=_statistic(root, mine, cues),
+        places=_places(root),
     )
+
+
+def _out_of(root) -> bool:
+    """A whole the figure before is a part of: "out of 21,000"."""
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == "out"
+
+
+def _a_change_from(token) -> bool:
+    """The "from" of a change between two figures: "dropped to 64 on Tuesday from 66", "rose from 40 to 47"."""
+    if token.lower_ != "from" or token.dep_ != "prep" or token.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" for c in (*token.head.children, *token.children))
+
+
+def _changed_from(root) -> bool:
+    """A figure a change started from: its word is what `_a_change_from`'s "from" governs ("from 66",
+    "from 5.4 percent")."""
+    word = _counted_word([root])
+    return word.dep_ == "pobj" and _a_change_from(word.head)
+
+
+def _holders(root) -> list:
+    """The words a figure's qualifiers hang on: its noun, its clause's verb and that verb's subject ("median
+    survival was 41 months", "U.S. same-store sales rose 8.8 percent")."""
+    word = _counted_word([root])
+    verb = _clause_verb(word)
+    return [word] if verb is None else [word, verb, *(c for c in verb.children if c.dep_ in SUBJECTS)]
+
+
+def _statistic(root, mine, cues: Cues) -> frozenset[str]:
+    """Which statistic of a group a figure is, from the words around it or a modifier of its holders ("an average
+    of 46 months", "median survival was 41 months", "weighed 136 pounds combined", "each boy weighed 50 pounds")."""
+    holders = _holders(root)
+    modifiers = [c for holder in holders for c in holder.children if c.dep_ in {"amod", "compound", "det"}]
+    found = {cue for t in (*mine, *modifiers) if (cue := cues.at(t.i, "statistic:"))}
+    # "each of the 12 shelters was housing about 300 people": 300 is each shelter's ("each of the 12 victims": 12
+    # counts the victims)
+    found |= {EACH for holder in holders[2:] if holder.lower_ == "each" and root not in holder.subtree}
+    return frozenset(found)
+
+
+def _places(root) -> frozenset[str]:
+    """The words of the places a figure was counted in, named on one of its holders as a modifier ("U.S.
+    same-store sales rose 8.8 percent") or after "in" ("sales in Canada rose 6.7 percent", "killed 12 in
+    Aleppo"). Keyed as entities are ("the U.S." and "the United States" are one place), as lower-case words, so
+    that "Gaza" and "the Gaza Strip" share one."""
+    found = set()
+    for holder in _holders(root):
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+                named = [c for c in child.children if c.dep_ == "pobj"]
+            else:
+                named = [child] if child.dep_ in {"compound", "nmod", "poss"} else []
+            for token in named:
+                entity = _entity(token) if token.ent_type_ in PLACES else None
+                key = entity_key(entity.text, entity.label_) if entity is not None else None
+                found |= set(key.lower().split()) if key else set()
+    return frozenset(found)
 
 
 def _change(root, cues: Cues) -> bool:
