@@ -57,6 +57,7 @@ from checker.checks.quantities import (
     CLOSE,
     EACH,
     EARLIER,
+    MARGIN,
     MONTHS,
     PARTS_OF_DAY,
     PREVIOUS,
@@ -122,8 +123,10 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "two miles from the prison", "four miles from the motel": two distances
     if x.statistic and y.statistic and not x.statistic & y.statistic:
         return False  # "an average of 46 months" against "median survival was 41 months": two statistics
-    if (EACH in x.statistic) != (EACH in y.statistic):
-        return False  # "each of the 12 shelters housed 300 people" against "3,600 people spent the night in shelters"
+    if any((one in x.statistic) != (one in y.statistic) for one in (EACH, MARGIN)):
+        # "each of the 12 shelters housed 300 people" against "3,600 people spent the night in shelters"; "a lead
+        # of 168 votes" against "Ortega received 24,105 votes": what a sentence leaves unsaid is a total
+        return False
     if x.places and y.places and not x.places & y.places:
         return False  # "U.S. same-store sales" against "same-store sales in Canada": counted in two places
     if x.change != y.change:

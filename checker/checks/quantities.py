@@ -76,7 +76,8 @@ PREVIOUS = frozenset({"previous-figure"})
 PLACES = {"GPE", "LOC"}
 PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-EACH = "each"  # the statistic of a figure of each member of a group (`statistic-each`)
+EACH, MARGIN = "each", "margin"  # the statistics of each member of a group and of a lead (`statistic-each`)
+PARTIAL = "partial-count"  # a figure's moment: a count under way ("with 60 percent of ballots counted")
 YEAR = "year:"  # a year as a figure's time: "year:2016"
 INNER_CLAUSES = frozenset({"relcl", "acl"})  # a clause on a word: "the quake that struck on Monday"
 CLOCK = "clock:"  # a time of day as a figure's moment, on a 24-hour clock: "clock:10:33"
@@ -267,13 +268,13 @@ def _entity(token):
 
 
 def _hedged(root, cues: Cues) -> bool:
-    """A figure a hedge governs: "could" or "if" on a verb above it, or "predicts" / "believe" above it.
+    """A figure a hedge governs: "could", "if" or "possible" on a verb above it, or "predicts" / "believe" above it.
 
     "nuns who are believed to be held" hedges the nuns, not "150 prisoners" in the same sentence.
     """
     scope = {root.i, *(t.i for t in root.ancestors)}
     return any(
-        cue.i in scope or (cue.dep_ in {"aux", "mark"} and cue.head.i in scope)
+        cue.i in scope or (cue.dep_ in {"aux", "mark", "acomp"} and cue.head.i in scope)
         for cue in root.doc
         if cues.at(cue.i, "hedge")
     )
@@ -449,7 +450,8 @@ def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
         if phrase.dep_ not in {"prep", "npadvmod"} or root in phrase.subtree:
             continue
         tokens = list(phrase.subtree)
-        moments = _moments(tokens, cues, False) | (_when(tokens) & PARTS_OF_DAY)
+        written = _when(tokens)  # parts of a day and years: "in 2012, changed a race by 14 votes"
+        moments = _moments(tokens, cues, False) | {w for w in written if w in PARTS_OF_DAY or w.startswith(YEAR)}
         found |= moments
         tally = tally or bool(moments and cues.at(phrase.i, "tally"))
     return frozenset(found), tally
@@ -552,6 +554,9 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         return age
     if cues.before(run[0].i, {"denominator"})[0] and all(t.lower_ in SCALES for t in run):
         return None  # "parts per million": a scale word a rate is counted against; "per 100,000 people" stays
+    partial = _partial_count(span, cues)
+    if run[0].i in partial:
+        return None  # "with 60 percent of ballots counted": how far a count had got, the moment of the figures
     if any(t.ent_type_ in NAMES for t in run):
         return None  # "Air Force One", "G7": part of a name
     measure = _measure(run, root, cues, span, found)
@@ -599,10 +604,12 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     beside = bool(cues.before(lead, {"increment"})[0]) or bool(cues.at(end, "increment:after"))
     increment = first_of_its_kind and beside
     spread = spread_of(value, digits, bound == "approximate") * factor
+    if partial:
+        when |= {PARTIAL}  # the figures of a count under way: true of that moment, none of the result
     context, supposed, tally = (
         _context(before + after[:6], noun in CURRENCIES),
         _supposed(root, cues),
-        _tally(doc, end, cues) or counted_up,
+        _tally(doc, end, cues) or counted_up or bool(partial),
     )
     return Quantity(
         value * factor,
@@ -628,6 +635,12 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         statistic=_statistic(root, mine, cues),
         places=_places(root),
     )
+
+
+def _partial_count(span, cues: Cues) -> range:
+    """The words of a count under way the sentence is set at ("With 60 percent of ballots counted, ..."), or none."""
+    start = next((i for i in range(span.start, span.end) if cues.at(i, "tally-partial")), None)
+    return range(0) if start is None else range(start, cues.last[start, "tally-partial"] + 1)
 
 
 def _out_of(root) -> bool:
@@ -662,7 +675,15 @@ def _statistic(root, mine, cues: Cues) -> frozenset[str]:
     of 46 months", "median survival was 41 months", "weighed 136 pounds combined", "each boy weighed 50 pounds")."""
     holders = _holders(root)
     modifiers = [c for holder in holders for c in holder.children if c.dep_ in {"amod", "compound", "det"}]
-    found = {cue for t in (*mine, *modifiers) if (cue := cues.at(t.i, "statistic:"))}
+    governing = list(_governing_nouns(holders[0]))
+    found = {
+        cue
+        for t in (*mine, *modifiers, *governing)
+        if (cue := cues.at(t.i, "statistic:")) and (cue != MARGIN or t.i < root.i or t in governing)
+    }  # a lead is the figure's before it or over it ("a lead of 168 votes", "a 168-vote lead"), no lead after it
+    word = holders[0]
+    if word.dep_ == "pobj" and word.head.lower_ == "by" and cues.at(word.head.head.i, "margin-verb"):
+        found.add(MARGIN)  # "won the recount by 187 votes"
     # "each of the 12 shelters was housing about 300 people": 300 is each shelter's ("each of the 12 victims": 12
     # counts the victims)
     found |= {EACH for holder in holders[2:] if holder.lower_ == "each" and root not in holder.subtree}
