@@ -125,6 +125,16 @@ def marked_ahead(tokens, cue: str = "ahead") -> frozenset[int]:
     )
 
 
+def weekday_ahead(token) -> bool | None:
+    """Whether a weekday (its token) is one to come, as the check reads its sentence ("will be published on
+    Thursday"), or None where it is the future of a past statement ("said the truce would begin on Friday"),
+    counted from the statement: claims.py anchors the model's text by it, so the two never read one day apart."""
+    sentence = token.sent
+    if looks_ahead(token, marked_ahead(sentence, "ahead-reported")):
+        return None
+    return looks_ahead(token, marked_ahead(sentence))
+
+
 def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -> list[tuple[WrittenDay, Day]]:
     """Days the claim places its event on; the days of statements and days counted from others are not."""
     reporting = {t.i for _, _, span in cues(tokens, "reporting") for t in span}
@@ -149,11 +159,14 @@ def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -
 
 
 def _of_no_event(first, to_come: bool) -> bool:
-    """The day starts a stretch of time ("has cut rates four times since June") or is when a count was taken ("three
-    lawsuits have been filed as of Tuesday"): the day of no one event. A day to come "as of" starts an event
-    ("will suspend flights as of Monday")."""
+    """The day starts a stretch of time ("has cut rates four times since June"), is when a count was taken ("three
+    lawsuits have been filed as of Tuesday") or a time things stood at or were done by ("had burned 14,000 hectares
+    by Monday evening"): the day of no one event. A day to come "as of" starts an event ("will suspend flights as
+    of Monday")."""
     before = [t.lower_ for t in first.doc[max(first.i - 2, 0) : first.i]]
-    return first.head.lower_ == "since" or before[-1:] == ["since"] or (before == ["as", "of"] and not to_come)
+    if first.head.lower_ in {"since", "by"} or before[-1:] in (["since"], ["by"]):
+        return True
+    return before == ["as", "of"] and not to_come
 
 
 def local_shifts(tokens) -> dict[int, tuple[int, ...]]:
@@ -163,8 +176,9 @@ def local_shifts(tokens) -> dict[int, tuple[int, ...]]:
     Americas (before 11:00 GMT, the day before), and "at 2300 GMT on Monday" Tuesday morning in Asia (from 11:00,
     the day after). A wire gives the time in GMT, a local paper the local day."""
     shifts = {}
+    local = any(t.lower_ == "local" and t.nbor(1).lower_ == "time" for t in tokens[:-1])
     for label, _, span in cues(tokens, "dates"):
-        if label == "universal-time":
+        if label == "universal-time" and not local:  # "at 4:17 a.m. local time (0917 GMT) on Monday": Monday there
             digits = span[0].text.replace(":", "")
             hour = int(digits[:-2] if len(digits) > 2 else digits)
             shifts[verb_of(span[0]).i] = (-1,) if hour < 11 else (1,)  # zones from UTC-11 to UTC+13 hold most
