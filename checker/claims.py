@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from checker.checks import Check, annotate, registry
 from checker.checks.calendar import WEEKDAYS
+from checker.checks.dates import weekday_ahead
 from checker.config import Config
 from checker.entities import ENTITY_LABELS, PERSON_KEY, clean_name, entity_key
 from checker.patterns import matches_in, words
@@ -209,8 +210,9 @@ class _Context:
                 named_here = True
                 if _single_token_entity(token) and len(full.split()) > 1 and not _spelled_out(token, full):
                     replacement = full
-            elif token.text in WEEKDAYS and self.published:
-                replacement = f"{token.text} ({anchor_weekday(token.text, self.published).isoformat()})"
+            elif token.text in WEEKDAYS and self.published and (ahead := weekday_ahead(token)) is not None:
+                day = anchor_weekday(token.text, self.published, ahead)
+                replacement = f"{token.text} ({day:%B} {day.day})"  # as news writes a date: the model reads it so
             pieces.append((replacement or token.text) + token.whitespace_)
         text = "".join(pieces).strip()
         return _tidy(text, span_doc.text[start:end].rstrip()[-1:]) if dropped else text
@@ -303,8 +305,11 @@ def _single_token_entity(token) -> bool:
     return following is None or following.ent_iob_ != "I"
 
 
-def anchor_weekday(weekday: str, published: date) -> date:
-    """The most recent such weekday on or before the publication date (news reports the past)."""
+def anchor_weekday(weekday: str, published: date, ahead: bool = False) -> date:
+    """The most recent such weekday on or before the publication date (news reports the past), or with `ahead` the
+    next on or after it (a day to come: "will be published on Thursday")."""
+    if ahead:
+        return published + timedelta(days=(WEEKDAYS.index(weekday) - published.weekday()) % 7)
     back = (published.weekday() - WEEKDAYS.index(weekday)) % 7
     return published - timedelta(days=back)
 
