@@ -149,3 +149,12 @@ def test_a_figure_of_a_year_before_the_articles_is_an_earlier_figure():
     assert compare(claim(then, "a.txt", "2025-03-11"), claim(now, "b.txt", "2025-03-11"), 0.8) is None
     found = compare(claim(then, "a.txt", "2016-04-17"), claim(now, "b.txt", "2016-04-17"), 0.8)
     assert found is not None and found.contradicts
+
+
+def test_spans_of_time_and_ages_are_given_once_counts_are_updated():
+    """A fact's versions in publication order read as an update only for a count ("a later one may update an earlier
+    one"): a winning margin of 21 seconds, an age or a sentence of years is given once."""
+    assert NumberCheck.updated_in_time("death")
+    assert not NumberCheck.updated_in_time("second")
+    assert not NumberCheck.updated_in_time("month")
+    assert not NumberCheck.updated_in_time("age:alemu")

@@ -70,7 +70,7 @@ from checker.checks.quantities import (
     extract_quantities,
 )
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
-from checker.entities import share_entity
+from checker.entities import PERSON_KEY, share_entity
 from checker.records import Claim, Evidence
 
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
@@ -174,12 +174,18 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
         age = q.unit.startswith(AGE_UNIT)
         if (q.noun in CURRENCIES or age) and len(values[q.unit, q.forecast]) > 1:
             continue
-        if age and "person:" + q.unit.removeprefix(AGE_UNIT) not in claim.entities:
+        if age and not _named(q.unit.removeprefix(AGE_UNIT), claim):
             if YEAR_OLD in q.text:
                 kept.append(replace(q, unit=YEAR_OLD + ":" + q.unit.removeprefix(AGE_UNIT)))
             continue
         kept.append(q)
     return kept
+
+
+def _named(surname: str, claim: Claim) -> bool:
+    """The claim names someone of this surname: a person the tagger found, or a name it took for something else
+    ("Ethiopia's Tigist Alemu, 34," tagged an organisation), as entities are matched across its labels."""
+    return any(key.removeprefix(PERSON_KEY).lower().split()[-1:] == [surname] for key in claim.entities)
 
 
 def _same_setting(a: Claim, b: Claim, from_before: bool = True) -> bool:
