@@ -21,3 +21,19 @@ def test_the_speaker_is_the_subject_of_the_reporting_verb_at_the_quote():
 def test_single_quote_marks_are_no_quotes():
     spans = quoted_spans(_nlp()("""The 'big' plan was "a waste of money," Jo Lund said.""")[:])
     assert [s.text for s in spans] == ["a waste of money,"]
+
+
+def test_a_quote_of_two_sentences_is_each_of_its_claims_with_its_speaker():
+    """The splitter makes two claims of '"This is the best night of my life. We never stopped believing," said
+    Daniel Okafor'; the first holds the quote's words but not its speaker, and both are the quote he gave."""
+    line = '"This is the best night of my life. We never stopped believing," said striker Daniel Okafor.'
+    parsed = _nlp()(line)
+    first, second = list(parsed.sents)
+    for claim_tokens in (parsed[first.start : first.end], parsed[second.start : second.end]):
+        (found,) = quotes(make_claim(claim_tokens.text), claim_tokens)
+        assert found.speaker == "Daniel Okafor"
+        assert " ".join(found.words) == "this is the best night of my life we never stopped believing"
+    other = 'Asked about the final, the captain smiled. "We will celebrate all night long with our fans," Pike said.'
+    parsed = _nlp()(other)
+    asked = next(parsed.sents)
+    assert quotes(make_claim(asked.text), parsed[asked.start : asked.end]) == []  # the line's other quote is not its

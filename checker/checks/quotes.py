@@ -74,11 +74,18 @@ def _is_person(name, claim: Claim) -> bool:
 
 
 def quotes(claim: Claim, tokens) -> list[Quote]:
-    """Quotes of at least MIN_WORDS words whose speaker, a person, is the subject of a reporting verb at them."""
-    verbs = [span.root for label, _, span in cues(tokens, "reporting") if label == "say"]
-    names = name_spans(tokens)
+    """Quotes of at least MIN_WORDS words whose speaker, a person, is the subject of a reporting verb at them.
+
+    Read in the claim's whole line: a quote of two sentences ('"This is the best night of my life. We never
+    stopped believing," said Daniel Okafor') is split into two claims, its speaker in one of them; each claim
+    holding words of it holds the quote and its speaker."""
+    line = tokens.doc[:]
+    verbs = [span.root for label, _, span in cues(line, "reporting") if label == "say"]
+    names = name_spans(line)
     found = []
-    for quote in quoted_spans(tokens):
+    for quote in quoted_spans(line):
+        if quote.end <= tokens.start or tokens.end <= quote.start:
+            continue  # a quote of another claim of the line
         words = tuple(t.lower_ for t in quote if not t.is_punct and not t.is_space)
         verb = _reporting_verb(quote, verbs)
         if len(words) < MIN_WORDS or verb is None:
