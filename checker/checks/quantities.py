@@ -682,8 +682,10 @@ def _statistic(root, mine, cues: Cues) -> frozenset[str]:
         if (cue := cues.at(t.i, "statistic:")) and (cue != MARGIN or t.i < root.i or t in governing)
     }  # a lead is the figure's before it or over it ("a lead of 168 votes", "a 168-vote lead"), no lead after it
     word = holders[0]
-    if word.dep_ == "pobj" and word.head.lower_ == "by" and cues.at(word.head.head.i, "margin-verb"):
-        found.add(MARGIN)  # "won the recount by 187 votes"
+    if word.dep_ == "pobj" and word.head.lower_ == "by":
+        verb = word.head.head  # "won the recount by 187 votes", "had put Ortega ahead by 212 votes"
+        if any(cues.at(t.i, "margin-verb") for t in (verb, *(c for c in verb.children if c.dep_ == "advmod"))):
+            found.add(MARGIN)
     # "each of the 12 shelters was housing about 300 people": 300 is each shelter's ("each of the 12 victims": 12
     # counts the victims)
     found |= {EACH for holder in holders[2:] if holder.lower_ == "each" and root not in holder.subtree}
