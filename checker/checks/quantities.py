@@ -77,6 +77,7 @@ PLACES = {"GPE", "LOC"}
 PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 EACH, MARGIN = "each", "margin"  # the statistics of each member of a group and of a lead (`statistic-each`)
+PEOPLE, PEOPLE_WORDS = "people", frozenset({"people", "person", "resident"})  # one count of people, however named
 PARTIAL = "partial-count"  # a figure's moment: a count under way ("with 60 percent of ballots counted")
 YEAR = "year:"  # a year as a figure's time: "year:2016"
 INNER_CLAUSES = frozenset({"relcl", "acl"})  # a clause on a word: "the quake that struck on Monday"
@@ -196,7 +197,7 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
         described = [c for c in noun.children if c.dep_ in {"acl", "relcl"}] if counted_by else []
         verb = described[0] if described else next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), noun.head)
         unit = next(filter(None, (cues.at(t.i, "counts:") for t in (verb, *verb.children) if t != noun)), unit)
-    return unit
+    return PEOPLE if unit in PEOPLE_WORDS else unit  # "2.1 million residents", "1.2 million people" under orders
 
 
 def _is_whole(root, noun, parts: list[Quantity]) -> bool:
