@@ -32,6 +32,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from checker.checks import calendar, registry
@@ -43,6 +44,8 @@ BRACKETED = re.compile(r"\[([^\]]*)\]")
 WORD = re.compile(r"\w+(?:'\w+)*")  # "won't", "Sunday's"; a quote mark at a word's edge is not part of it
 NEGATIONS = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "none", "neither", "nor", "without"})
 CALENDAR = frozenset(name.lower() for name in (*calendar.MONTHS, *calendar.WEEKDAYS))
+REFERRING = frozenset({"he", "she", "they", "it", "him", "her", "them"})  # pronouns: refer, name no one
+DETERMINERS = frozenset({"the", "a", "an", "this", "that"})  # a description's first word: "the man"
 # An editor's insertions inside a quote that leave it the same claim: "The [Iraqi] Ministry of Health".
 MAX_INSERTIONS, MAX_INSERTED_WORDS = 2, 4
 
@@ -182,6 +185,32 @@ def one_within_other(pair: CandidatePair, insertions: int = MAX_INSERTIONS) -> b
     `insertions` bracketed insertions ("the [Iraqi] Ministry of Health")."""
     texts = ((pair.a.text, pair.b.text), (pair.a.standalone, pair.b.standalone))
     return any(_within(a, b, insertions) for a, b in texts)
+
+
+def named_otherwise(pair: CandidatePair) -> bool:
+    """The claims say the same in the same words, but for a name one gives where the other refers without one: a
+    description or a pronoun ("Kumar was eventually taken to hospital" / "The man was eventually taken to
+    hospital"). A reference that names no one cannot contradict a name: that is what a contradiction is, as for
+    `one_within_other`, and the model read these one-word differences as contradictions (0.89 both ways)."""
+    cased = [WORD.findall(text.replace("’", "'")) for text in (pair.a.text, pair.b.text)]
+    lower = [[w.lower() for w in words] for words in cased]
+    differing = [
+        (cased[0][i1:i2], cased[1][j1:j2])
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, *lower, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
+    return bool(differing) and all((_a_name(x) and _no_name(y)) or (_a_name(y) and _no_name(x)) for x, y in differing)
+
+
+def _a_name(words: list[str]) -> bool:
+    return bool(words) and all(w[:1].isupper() for w in words) and words[0].lower() not in REFERRING
+
+
+def _no_name(words: list[str]) -> bool:
+    """A pronoun, or a determiner and up to two lower-case words: "he", "the man", "the young woman"."""
+    if len(words) <= 1:
+        return bool(words) and words[0].lower() in REFERRING
+    return words[0].lower() in DETERMINERS and len(words) <= 3 and all(w.islower() for w in words[1:])
 
 
 def features(

@@ -40,7 +40,16 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from checker.decision import LEARNED, RULE, Decision, features, model_features, one_within_other, shares_entity
+from checker.decision import (
+    LEARNED,
+    RULE,
+    Decision,
+    features,
+    model_features,
+    named_otherwise,
+    one_within_other,
+    shares_entity,
+)
 from checker.records import CandidatePair, Claim, Evidence, Finding, NLIScores
 
 ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
@@ -86,7 +95,7 @@ def contradiction_basis(
     by_rule = p_contra >= thresholds.contradict and p_contra > p_entail and same_subject
     # the cheap tests first: most candidate pairs are neither, and aligning their words is the costly part
     by_decision = thresholds.report < 1 and decision.can_reach(thresholds.report, model_features(pair, scores))
-    if not (by_rule or by_decision) or one_within_other(pair):
+    if not (by_rule or by_decision) or one_within_other(pair) or named_otherwise(pair):
         return None
     if by_rule:
         return RULE

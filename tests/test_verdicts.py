@@ -213,3 +213,21 @@ def test_the_decision_is_not_asked_where_one_claim_stands_within_the_other():
     pair = make_pair("Once I even attracted a glass.", '"Once I even attracted a glass," she said.')
     always = Decision({}, 50.0, SCORES)
     assert decide(pair, scores, [], THRESHOLDS, always, KINDS, "m", "h").label != "contradict"
+
+
+def test_a_name_against_a_description_or_a_pronoun_in_the_same_words_never_contradicts():
+    """ "Kumar was taken to hospital" and "The man was taken to hospital" tell one thing, one naming whom the other
+    describes; the model read such pairs as contradictions both ways. Another name, or a negation besides, is one."""
+    scores = NLIScores((0.02, 0.08, 0.9), (0.02, 0.08, 0.9))
+    named = make_claim("Kumar was eventually taken to hospital in a critical condition.", "a.txt", ("person:kumar",))
+
+    def label(text: str, entities: tuple[str, ...] = ("person:kumar",)) -> str:
+        other = make_claim(text, "b.txt", entities)
+        return decide(CandidatePair(named, other, 0.9), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label
+
+    assert label("The man was eventually taken to hospital in a critical condition.") != "contradict"
+    assert label("He was eventually taken to hospital in a critical condition.") != "contradict"
+    assert label("The man was never taken to hospital in a critical condition.") == "contradict"
+    assert label("Kumar was eventually taken to hospital.") != "contradict"  # words left out: `one_within_other`
+    shared = ("person:kumar", "person:singh")
+    assert label("Singh was eventually taken to hospital in a critical condition.", shared) == "contradict"
