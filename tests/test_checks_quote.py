@@ -37,3 +37,15 @@ def test_a_quote_of_two_sentences_is_each_of_its_claims_with_its_speaker():
     parsed = _nlp()(other)
     asked = next(parsed.sents)
     assert quotes(make_claim(asked.text), parsed[asked.start : asked.end]) == []  # the line's other quote is not its
+
+
+def test_a_rank_before_the_speaker_is_no_speaker():
+    """ "said Det. James Patterson": the splitter ends a sentence at "Det.", and the rank was taken for the speaker,
+    so one quote given to him in two outlets read as given to two people."""
+    line = (
+        '"The apartment was exceptionally clean and we found no signs of abuse or foul play here today," said Det.'
+        " James Patterson, of the city's police department."
+    )
+    parsed = _nlp()(line)
+    first = next(parsed.sents)
+    assert [q.speaker for q in quotes(make_claim(first.text), parsed[first.start : first.end])] == ["James Patterson"]

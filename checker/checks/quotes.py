@@ -60,11 +60,22 @@ def _reporting_verb(quote, verbs: list):
 
 def _speaker(verb, names):
     """The name that is the verb's subject; after an inverted verb the name that follows it, which the parse
-    may miss ("said Per Aasland, a former harbourmaster", with "Per" read as a preposition)."""
+    may miss ("said Per Aasland, a former harbourmaster", with "Per" read as a preposition), a rank or a form of
+    address before it left out ("said Det. James Patterson": `honorifics`)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None:
-        return name_at(names, subject)
-    return next((n for n in names if verb.i < n.start <= verb.i + INVERTED_GAP), None)
+        found = name_at(names, subject)
+        if found is not None or not cues(verb.doc[subject.i : subject.i + 1], "honorifics"):
+            return found
+    return next((n for n in names if verb.i < n.start <= verb.i + INVERTED_GAP + _honorific_words(verb)), None)
+
+
+def _honorific_words(verb) -> int:
+    """How many words of a rank or a form of address follow the verb ("said Det. James Patterson": two)."""
+    after = verb.doc[verb.i + 1 : verb.i + 4]
+    return next(
+        (m.end - m.start for m in (span for _, _, span in cues(after, "honorifics")) if m.start == verb.i + 1), 0
+    )
 
 
 def _is_person(name, claim: Claim) -> bool:
@@ -81,7 +92,7 @@ def quotes(claim: Claim, tokens) -> list[Quote]:
     holding words of it holds the quote and its speaker."""
     line = tokens.doc[:]
     verbs = [span.root for label, _, span in cues(line, "reporting") if label == "say"]
-    names = name_spans(line)
+    names = name_spans(line, skipped={t.i for _, _, span in cues(line, "honorifics") for t in span})
     found = []
     for quote in quoted_spans(line):
         if quote.end <= tokens.start or tokens.end <= quote.start:
