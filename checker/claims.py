@@ -212,7 +212,9 @@ class _Context:
                     replacement = full
             elif token.text in WEEKDAYS and self.published and (ahead := weekday_ahead(token)) is not None:
                 day = anchor_weekday(token.text, self.published, ahead)
-                replacement = f"{token.text} ({day:%B} {day.day})"  # as news writes a date: the model reads it so
+                # as news writes a date: the model read "(2025-09-18)" against "September 18" as a contradiction;
+                # the year keeps two claims of one day as alike to the encoder as the ISO date did
+                replacement = f"{token.text} ({day:%B} {day.day}, {day.year})"
             pieces.append((replacement or token.text) + token.whitespace_)
         text = "".join(pieces).strip()
         return _tidy(text, span_doc.text[start:end].rstrip()[-1:]) if dropped else text
