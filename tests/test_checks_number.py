@@ -149,6 +149,13 @@ def test_a_figure_of_a_year_before_the_articles_is_an_earlier_figure():
     assert compare(claim(then, "a.txt", "2025-03-11"), claim(now, "b.txt", "2025-03-11"), 0.8) is None
     found = compare(claim(then, "a.txt", "2016-04-17"), claim(now, "b.txt", "2016-04-17"), 0.8)
     assert found is not None and found.contradicts
+    # a year beside a figure leaves it the story's (review)
+    for dated, undated in (
+        ("The fire destroyed 400 homes, the most since 2018.", "The fire destroyed 600 homes."),
+        ("The carmaker sold 2 million cars in 2024.", "The carmaker sold 3 million cars."),
+    ):
+        found = compare(claim(dated, "a.txt", "2025-02-01"), claim(undated, "b.txt", "2025-02-01"), 0.8)
+        assert found is not None and found.contradicts, dated
 
 
 def test_spans_of_time_and_ages_are_given_once_counts_are_updated():

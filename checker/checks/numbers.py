@@ -53,6 +53,7 @@ from checker.checks.figures import (
 )
 from checker.checks.quantities import (
     AGE_UNIT,
+    CLAUSE_YEAR,
     CLOCK,
     CLOSE,
     EACH,
@@ -60,10 +61,10 @@ from checker.checks.quantities import (
     MARGIN,
     MONTHS,
     PARTS_OF_DAY,
+    PEOPLE_WORDS,
     PREVIOUS,
     SPANS_OF_TIME,
     WEEKDAYS,
-    YEAR,
     YEAR_OLD,
     Quantity,
     conversion_unit,
@@ -74,6 +75,7 @@ from checker.entities import PERSON_KEY, share_entity
 from checker.records import Claim, Evidence
 
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
+PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
 
 
 def is_figure(token) -> bool:
@@ -106,8 +108,18 @@ def _instant(quantity: Quantity) -> frozenset[str]:
     return frozenset(w for w in _moment(quantity) if w.startswith(CLOCK) or w == CLOSE)
 
 
+def same_unit(x: Quantity, y: Quantity) -> bool:
+    """One unit, or people named two ways ("2.1 million residents", "1.2 million people") where the words around
+    both tell of one thing ("under mandatory evacuation orders"); "The town has 5,000 residents" and "3,000 people
+    were forced from their homes" do not."""
+    if x.unit == y.unit:
+        return True
+    shared = (x.context & y.context) - PEOPLE_WORDS
+    return {x.unit, y.unit} <= PEOPLE_WORDS and len(shared) >= PEOPLE_SHARED_CONTEXT
+
+
 def same_quantity(x: Quantity, y: Quantity) -> bool:
-    if not x.unit or x.unit != y.unit:
+    if not x.unit or not same_unit(x, y):
         return False
     if (x.reading or y.reading) and not (_instant(x) & _instant(y)):
         return False  # prices move through a day of trading: two readings are one only at one instant of it
@@ -143,13 +155,11 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
     return x.polarity == y.polarity
 
 
-WHOLE = ":whole"  # the unit's suffix of a whole a part is counted of ("57 of the 183 seats")
-
-
 def _of_an_earlier_year(quantity: Quantity, published_year: str) -> Quantity:
-    """A figure dated to a year before the article's is an earlier figure ("since 2016, when a magnitude 7.8
-    tremor struck"), not one of the story's: compared only with an earlier one (`EARLIER`)."""
-    years = [w.removeprefix(YEAR) for w in quantity.when if w.startswith(YEAR)]
+    """A figure in a clause on a year before the article's is an earlier figure ("since 2016, when a magnitude 7.8
+    tremor struck"), not one of the story's: compared only with an earlier one (`EARLIER`). A year beside a figure
+    ("the most since 2018", "sales rose 8 percent in 2024") leaves it the story's."""
+    years = [w.removeprefix(CLAUSE_YEAR) for w in quantity.when if w.startswith(CLAUSE_YEAR)]
     if published_year and any(year < published_year for year in years):
         return replace(quantity, when=quantity.when | {"earlier"})
     return quantity
@@ -416,21 +426,18 @@ class NumberCheck(Check):
         return _first_of([(detail, message) for _, _, detail, message in differing], self.kind) or agreeing
 
     def _given_as_parts(self, a: Claim, b: Claim) -> tuple[set[int], set[int]]:
-        """The figures of `a` and `b` (by position) that one claim gives as a part counted besides, or as the whole
-        of a part, and the other as a count of its own: "Four members backed the cut, while the other three wanted
-        less" gives the three of "Three members wanted a smaller cut", and "18,512 runners finished, out of 21,000
-        who started" the 21,000 of "21,000 runners started", so it explains that figure and is compared with
-        nothing else."""
+        """The figures of `a` and `b` (by position) that one claim gives as a part counted besides and the other as
+        a count of its own: "Four members backed the cut, while the other three wanted less" gives the three of
+        "Three members wanted a smaller cut", so it explains that figure and is compared with nothing else."""
         mine_a, mine_b = self.mine(a).comparable, self.mine(b).comparable
         found_a, found_b = set(), set()
         for i, x in enumerate(mine_a):
             for j, y in enumerate(mine_b):
                 rest = x.rest or y.rest  # "the other three", not "another three": a part of one group, no more
-                as_part = rest and x.increment != y.increment
-                as_whole = x.unit.endswith(WHOLE) != y.unit.endswith(WHOLE)
                 if (
-                    (as_part or as_whole)
-                    and same_quantity(replace(x, increment=y.increment, unit=y.unit), y)
+                    rest
+                    and x.increment != y.increment
+                    and same_quantity(replace(x, increment=y.increment), y)
                     and x.allows(y)
                 ):
                     found_a.add(i)

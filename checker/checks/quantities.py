@@ -77,9 +77,11 @@ PLACES = {"GPE", "LOC"}
 PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 EACH, MARGIN = "each", "margin"  # the statistics of each member of a group and of a lead (`statistic-each`)
-PEOPLE, PEOPLE_WORDS = "people", frozenset({"people", "person", "resident"})  # one count of people, however named
-PARTIAL = "partial-count"  # a figure's moment: a count under way ("with 60 percent of ballots counted")
+PEOPLE_WORDS = frozenset({"people", "person", "resident"})  # one count of people, however named (`same_unit`)
+PARTIAL = "partial-count:"  # a figure's moment: a count under way ("with 60 percent of ballots counted": "...:60")
 YEAR = "year:"  # a year as a figure's time: "year:2016"
+CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
+WHOLE = ":whole"  # the unit's suffix of a whole a part is counted of ("57 of the 183 seats")
 INNER_CLAUSES = frozenset({"relcl", "acl"})  # a clause on a word: "the quake that struck on Monday"
 CLOCK = "clock:"  # a time of day as a figure's moment, on a 24-hour clock: "clock:10:33"
 CLOCK_TIME = re.compile(r"(\d{1,2})[:.]?(\d{2})?\s*([ap])?", re.IGNORECASE)  # a clock cue's words ("10:33 a.m.")
@@ -197,7 +199,7 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
         described = [c for c in noun.children if c.dep_ in {"acl", "relcl"}] if counted_by else []
         verb = described[0] if described else next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), noun.head)
         unit = next(filter(None, (cues.at(t.i, "counts:") for t in (verb, *verb.children) if t != noun)), unit)
-    return PEOPLE if unit in PEOPLE_WORDS else unit  # "2.1 million residents", "1.2 million people" under orders
+    return unit
 
 
 def _is_whole(root, noun, parts: list[Quantity]) -> bool:
@@ -269,13 +271,14 @@ def _entity(token):
 
 
 def _hedged(root, cues: Cues) -> bool:
-    """A figure a hedge governs: "could", "if" or "possible" on a verb above it, or "predicts" / "believe" above it.
+    """A figure a hedge governs: "could", "if", "probably" or "possible" on a verb above it, or "predicts" /
+    "believe" above it.
 
     "nuns who are believed to be held" hedges the nuns, not "150 prisoners" in the same sentence.
     """
     scope = {root.i, *(t.i for t in root.ancestors)}
     return any(
-        cue.i in scope or (cue.dep_ in {"aux", "mark", "acomp"} and cue.head.i in scope)
+        cue.i in scope or (cue.dep_ in {"aux", "mark", "acomp", "advmod"} and cue.head.i in scope)
         for cue in root.doc
         if cues.at(cue.i, "hedge")
     )
@@ -380,13 +383,13 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     # "killed 143 people, up from 120")
     elided = cues.before(run[0].i, {"increment", "previous-figure"})[0] or _changed_from(root)
     if noun is None and found and _a_count(found[-1]) and (elided or _out_of(root)):
-        whole = ":whole" if _out_of(root) else ""  # "18,512 runners finished, out of 21,000 who started"
-        return found[-1].unit.removesuffix(":whole") + whole, found[-1].noun, lead, end
+        whole = WHOLE if _out_of(root) else ""  # "18,512 runners finished, out of 21,000 who started"
+        return found[-1].unit.removesuffix(WHOLE) + whole, found[-1].noun, lead, end
     if noun is None or noun.tag_ == "NNP":
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
-    return _unit(noun, cues) + (":whole" if _is_whole(root, noun, found) else ""), noun.text, lead, end
+    return _unit(noun, cues) + (WHOLE if _is_whole(root, noun, found) else ""), noun.text, lead, end
 
 
 def _a_count(quantity: Quantity) -> bool:
@@ -600,13 +603,14 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     # "one or more of the aircraft", "20 or so people": the bound written after the figure
     bound = bound or cues.at(end, "after:") or ("approximate" if cues.at(run[0].i, "round") else "")
     # "killed 12 and another 30 injured": a second group, not more of one count
-    first_of_its_kind = all(q.unit.removesuffix(":whole") == unit.removesuffix(":whole") for q in found)
+    first_of_its_kind = all(q.unit.removesuffix(WHOLE) == unit.removesuffix(WHOLE) for q in found)
     # "the other two unions", "nine other measures", "six more": a part besides one counted elsewhere
     beside = bool(cues.before(lead, {"increment"})[0]) or bool(cues.at(end, "increment:after"))
     increment = first_of_its_kind and beside
     spread = spread_of(value, digits, bound == "approximate") * factor
-    if partial:
-        when |= {PARTIAL}  # the figures of a count under way: true of that moment, none of the result
+    when |= {CLAUSE_YEAR + year.text for year in _clause_on_a_year(root)}
+    if partial:  # the figures of a count under way: true of that moment, none of the result
+        when |= {PARTIAL + doc[partial.start + 1].text}
     context, supposed, tally = (
         _context(before + after[:6], noun in CURRENCIES),
         _supposed(root, cues),
@@ -636,6 +640,12 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         statistic=_statistic(root, mine, cues),
         places=_places(root),
     )
+
+
+def _clause_on_a_year(root) -> list:
+    """The year a clause holding the figure tells of: "since 2016, when a magnitude 7.8 tremor struck" (a clause
+    on a year); none for a year beside the figure ("the most since 2018", "rose 8 percent in 2024")."""
+    return [t.head for t in (root, *root.ancestors) if t.dep_ in INNER_CLAUSES | {"advcl"} and _a_year(t.head)]
 
 
 def _partial_count(span, cues: Cues) -> range:
@@ -890,7 +900,7 @@ def _as_range(first: Quantity, second: Quantity, joiner: str, scale: float) -> Q
     """Two figures of one unit, the smaller first, joined as a range: one quantity from one to the other. A scale
     written on the second is the first's too (`scale`: "between 2 and 3 million"). Its ends are the figures as
     written, whatever hedges it ("about 30 to 40" and "between 30 and 40" are one range)."""
-    one_unit = first.unit.removesuffix(":whole") == second.unit.removesuffix(":whole")  # "30-40 people"
+    one_unit = first.unit.removesuffix(WHOLE) == second.unit.removesuffix(WHOLE)  # "30-40 people"
     one_unit = one_unit or bool(first.noun) and first.noun.lower() == second.noun.lower()  # "60" counts "percent"
     low = first.value * scale if first.value * scale <= second.value else first.value
     if not one_unit or first.polarity != second.polarity or low >= second.value:
