@@ -37,6 +37,7 @@ from pathlib import Path
 
 from checker.checks import calendar, registry
 from checker.checks.wording import TURNING_WORDS
+from checker.entities import PERSON_KEY, person_key
 from checker.records import CandidatePair, Claim, Evidence, NLIScores, Span, content_hash
 
 ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
@@ -199,11 +200,21 @@ def named_otherwise(pair: CandidatePair) -> bool:
         for tag, i1, i2, j1, j2 in SequenceMatcher(None, *lower, autojunk=False).get_opcodes()
         if tag != "equal"
     ]
-    return bool(differing) and all((_a_name(x) and _no_name(y)) or (_a_name(y) and _no_name(x)) for x, y in differing)
+    surnames = [
+        {key.removeprefix(PERSON_KEY) for key in c.entities if key.startswith(PERSON_KEY)} for c in (pair.a, pair.b)
+    ]
+    return bool(differing) and all(
+        (_a_persons_name(x, surnames[0]) and _no_name(y)) or (_a_persons_name(y, surnames[1]) and _no_name(x))
+        for x, y in differing
+    )
 
 
-def _a_name(words: list[str]) -> bool:
-    return bool(words) and all(w[:1].isupper() for w in words) and words[0].lower() not in REFERRING
+def _a_persons_name(words: list[str], surnames: set[str]) -> bool:
+    """Capitalised words ending in the surname of a person the claim names ("Kumar", "Anil Kumar"); not "Police",
+    "Nobody", "Geneva" or "March", which a description or a pronoun against them may contradict."""
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    return person_key(words[-1]).removeprefix(PERSON_KEY) in surnames
 
 
 def _no_name(words: list[str]) -> bool:

@@ -229,5 +229,11 @@ def test_a_name_against_a_description_or_a_pronoun_in_the_same_words_never_contr
     assert label("He was eventually taken to hospital in a critical condition.") != "contradict"
     assert label("The man was never taken to hospital in a critical condition.") == "contradict"
     assert label("Kumar was eventually taken to hospital.") != "contradict"  # words left out: `one_within_other`
+    # a capitalised word that names no person the claim names is no name here (review)
+    nobody = make_claim("Nobody was injured in the blast in Kabul.", "a.txt", ("Kabul",))
+    he = make_claim("He was injured in the blast in Kabul.", "b.txt", ("Kabul",))
+    assert decide(CandidatePair(nobody, he, 0.9), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == (
+        "contradict"
+    )
     shared = ("person:kumar", "person:singh")
     assert label("Singh was eventually taken to hospital in a critical condition.", shared) == "contradict"
