@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date
 
-from checker.checks import Check, annotate, registry
+from checker.checks import Check, annotate, days, registry
 from checker.checks.calendar import WEEKDAYS
 from checker.checks.dates import weekday_ahead
 from checker.config import Config
@@ -308,12 +308,8 @@ def _single_token_entity(token) -> bool:
 
 
 def anchor_weekday(weekday: str, published: date, ahead: bool = False) -> date:
-    """The most recent such weekday on or before the publication date (news reports the past), or with `ahead` the
-    next on or after it (a day to come: "will be published on Thursday")."""
-    if ahead:
-        return published + timedelta(days=(WEEKDAYS.index(weekday) - published.weekday()) % 7)
-    back = (published.weekday() - WEEKDAYS.index(weekday)) % 7
-    return published - timedelta(days=back)
+    """A weekday by name anchored to the publication date, as the date check anchors it (`days.anchor_weekday`)."""
+    return days.anchor_weekday(WEEKDAYS.index(weekday), published, ahead)
 
 
 def parse_published(value: str) -> date | None:

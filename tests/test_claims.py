@@ -90,6 +90,7 @@ def test_a_weekday_to_come_is_anchored_ahead_as_the_date_check_reads_it(nlp):
     assert "Thursday (September 18, 2025)" in ahead.standalone
     reported = claims_of(nlp, "Officials said on Monday the truce would begin on Friday.", published="2025-09-17")
     assert "Friday (" not in reported[0].standalone  # counted from the statement: no date guessed
+    assert "Monday (September 15, 2025)" in reported[0].standalone  # the statement's own day (review)
 
 
 def test_anchor_weekday_looks_back_or_ahead():

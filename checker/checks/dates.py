@@ -35,6 +35,7 @@ included ("HP on Monday affirmed" / "HP on Thursday affirmed").
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -130,7 +131,8 @@ def weekday_ahead(token) -> bool | None:
     Thursday"), or None where it is the future of a past statement ("said the truce would begin on Friday"),
     counted from the statement: claims.py anchors the model's text by it, so the two never read one day apart."""
     sentence = token.sent
-    if looks_ahead(token, marked_ahead(sentence, "ahead-reported")):
+    reporting = {t.i for _, _, span in cues(sentence, "reporting") for t in span}  # "said on Monday": its own day
+    if looks_ahead(token, marked_ahead(sentence, "ahead-reported") - reporting):
         return None
     return looks_ahead(token, marked_ahead(sentence))
 
@@ -164,9 +166,16 @@ def _of_no_event(first, to_come: bool) -> bool:
     by Monday evening"): the day of no one event. A day to come "as of" starts an event ("will suspend flights as
     of Monday")."""
     before = [t.lower_ for t in first.doc[max(first.i - 2, 0) : first.i]]
-    if first.head.lower_ in {"since", "by"} or before[-1:] in (["since"], ["by"]):
+    if first.head.lower_ == "since" or before[-1:] == ["since"]:
         return True
+    possessive = any(c.dep_ == "case" for c in first.children)  # "destroyed by Monday's earthquake": its day
+    if (first.head.lower_ == "by" or before[-1:] == ["by"]) and not possessive:
+        return not to_come  # a deadline to come ("must submit their plans by Friday") is a day of its own
     return before == ["as", "of"] and not to_come
+
+
+# a local clock time beside one in GMT: "at 4:17 a.m. local time (0917 GMT)", "2300 GMT, or 6 a.m. local time"
+LOCAL_CLOCK = re.compile(r"\b(\d{1,2})(?:[:.]\d{2})?\s*([ap])\.?\s*m\b\.?\s+local\s+time", re.IGNORECASE)
 
 
 def local_shifts(tokens) -> dict[int, tuple[int, ...]]:
@@ -174,14 +183,19 @@ def local_shifts(tokens) -> dict[int, tuple[int, ...]]:
     (`checker/patterns/dates.jsonl`, "universal-time") may have taken place on where it happened: zones run
     from 11 hours behind to 13 ahead where people live, so "at 0030 GMT on Friday" may be Thursday evening in the
     Americas (before 11:00 GMT, the day before), and "at 2300 GMT on Monday" Tuesday morning in Asia (from 11:00,
-    the day after). A wire gives the time in GMT, a local paper the local day."""
+    the day after). A wire gives the time in GMT, a local paper the local day. Where the sentence gives the local
+    time too ("2300 GMT, or 6 a.m. local time"), the day there is known: the one after, here."""
     shifts = {}
-    local = any(t.lower_ == "local" and t.nbor(1).lower_ == "time" for t in tokens[:-1])
+    local = LOCAL_CLOCK.search(tokens.text)
     for label, _, span in cues(tokens, "dates"):
-        if label == "universal-time" and not local:  # "at 4:17 a.m. local time (0917 GMT) on Monday": Monday there
+        if label == "universal-time":
             digits = span[0].text.replace(":", "")
             hour = int(digits[:-2] if len(digits) > 2 else digits)
             shifts[verb_of(span[0]).i] = (-1,) if hour < 11 else (1,)  # zones from UTC-11 to UTC+13 hold most
+            if local:  # the local time given too: the day it was there, exactly
+                offset = (int(local[1]) % 12 + 12 * (local[2].lower() == "p") - hour) % 24
+                shift = (hour + (offset - 24 if offset > 14 else offset)) // 24
+                shifts[verb_of(span[0]).i] = (shift,) if shift else ()
     return shifts
 
 

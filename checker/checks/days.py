@@ -101,8 +101,7 @@ class WrittenDay:
         if weekday is None:
             return None  # a number alone ("24 hours", "2015-02-30"), no day of the calendar
         if published:
-            back = (published.weekday() - weekday) % 7
-            anchored = published + datetime.timedelta(days=(weekday - published.weekday()) % 7 if ahead else -back)
+            anchored = anchor_weekday(weekday, published, ahead)
             return _full_date(f"{self.text} ({anchored.isoformat()})", anchored.year, anchored.month, anchored.day)
         return Day(self.text, weekday=weekday)
 
@@ -110,6 +109,14 @@ class WrittenDay:
         """The day is written after "last" ("last September"): the most recent such month before the article."""
         first = self.tokens[0]
         return first.i > 0 and first.doc[first.i - 1].lower_ == "last"
+
+
+def anchor_weekday(weekday: int, published: datetime.date, ahead: bool = False) -> datetime.date:
+    """The most recent such weekday (Monday 0) on or before the publication date (news reports the past), or with
+    `ahead` the next on or after it (a day to come: "will be published on Thursday")."""
+    if ahead:
+        return published + datetime.timedelta(days=(weekday - published.weekday()) % 7)
+    return published - datetime.timedelta(days=(published.weekday() - weekday) % 7)
 
 
 def _full_date(text: str, year: int, month: int, day: int) -> Day:
