@@ -49,3 +49,12 @@ def test_a_rank_before_the_speaker_is_no_speaker():
     parsed = _nlp()(line)
     first = next(parsed.sents)
     assert [q.speaker for q in quotes(make_claim(first.text), parsed[first.start : first.end])] == ["James Patterson"]
+
+
+def test_a_reporting_verb_of_the_next_sentence_is_no_speaker_of_the_quote():
+    """(review) '"We have done nothing wrong and we will prove it in court." Santos said it was a lie.': Santos
+    replies; the quote's speaker is not named."""
+    line = '"We have done nothing wrong and we will prove it in court." Santos said it was a lie.'
+    parsed = _nlp()(line)
+    first = next(parsed.sents)
+    assert quotes(make_claim(first.text), parsed[first.start : first.end]) == []

@@ -53,8 +53,11 @@ def _reporting_verb(quote, verbs: list):
     def distance(verb) -> int:
         return max(quote.start - verb.i, verb.i - quote.end + 1, 0)
 
-    holding = [v for v in verbs if not quote.start <= v.i < quote.end and any(v in t.ancestors for t in quote)]
-    near = [v for v in verbs if not quote.start <= v.i < quote.end and distance(v) <= NEXT_TO]
+    # a verb of a sentence the quote is no part of is a reply ('"We did nothing wrong." Santos said it was a lie.')
+    sentences = {t.sent.start for t in quote}
+    verbs = [v for v in verbs if v.sent.start in sentences and not quote.start <= v.i < quote.end]
+    holding = [v for v in verbs if any(v in t.ancestors for t in quote)]
+    near = [v for v in verbs if distance(v) <= NEXT_TO]
     return min(holding or near, key=distance, default=None)
 
 
