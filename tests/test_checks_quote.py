@@ -58,3 +58,11 @@ def test_a_reporting_verb_of_the_next_sentence_is_no_speaker_of_the_quote():
     parsed = _nlp()(line)
     first = next(parsed.sents)
     assert quotes(make_claim(first.text), parsed[first.start : first.end]) == []
+
+
+def test_a_pronoun_subject_names_no_speaker_after_it():
+    """(review) 'He claimed Border Patrol "caught them," but "you know ..."': the speaker is "He", no one named;
+    "Border Patrol" after the verb is what he said, not who."""
+    line = 'He claimed Border Patrol "caught them," but "you know there will be dozens more that did not get caught."'
+    parsed = _nlp()(line)
+    assert quotes(make_claim(line), parsed[:]) == []

@@ -68,8 +68,8 @@ def _speaker(verb, names):
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None:
         found = name_at(names, subject)
-        if found is not None or not cues(verb.doc[subject.i : subject.i + 1], "honorifics"):
-            return found
+        if found is not None or not any(cues(verb.doc[subject.i : subject.i + 1], "honorifics")):
+            return found  # a pronoun ("He claimed ...") names no one
     return next((n for n in names if verb.i < n.start <= verb.i + INVERTED_GAP + _honorific_words(verb)), None)
 
 
