@@ -63,6 +63,16 @@ def test_a_weekday_to_come_is_anchored_to_the_next_such_day(text):
     assert [d.text.rpartition(" ")[2] for d in day.annotations["date"].days] == ["(2025-03-10)"]
 
 
+def test_next_monday_said_on_a_monday_is_a_week_on():
+    """(review) Published on Monday 2025-03-10, "next Monday" is 03-17; "will vote on Monday" that day."""
+    next_week = annotated(
+        published("The council votes on the budget next Monday.", "a.txt", "2025-03-10"), [DateCheck()]
+    )
+    assert [d.text.rpartition(" ")[2] for d in next_week.annotations["date"].days] == ["(2025-03-17)"]
+    today = annotated(published("The council will vote on the budget on Monday.", "a.txt", "2025-03-10"), [DateCheck()])
+    assert [d.text.rpartition(" ")[2] for d in today.annotations["date"].days] == ["(2025-03-10)"]
+
+
 def test_a_day_to_come_and_the_same_day_reported_after_it_agree_and_a_day_past_stays_past():
     before = published("The council will vote on the budget on Monday.", "a.txt", "2025-03-07")
     after = published("The council voted on the budget on Monday.", "b.txt", "2025-03-10")

@@ -91,6 +91,8 @@ def test_a_weekday_to_come_is_anchored_ahead_as_the_date_check_reads_it(nlp):
     reported = claims_of(nlp, "Officials said on Monday the truce would begin on Friday.", published="2025-09-17")
     assert "Friday (" not in reported[0].standalone  # counted from the statement: no date guessed
     assert "Monday (September 15, 2025)" in reported[0].standalone  # the statement's own day (review)
+    week_on = claims_of(nlp, "The results will be published next Monday.", published="2025-09-15")[0]
+    assert "next Monday (September 22, 2025)" in week_on.standalone  # said on a Monday: a week on (review)
 
 
 def test_anchor_weekday_looks_back_or_ahead():
