@@ -382,9 +382,9 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     # and a figure a change started from counts what the figure it changed to counts ("dropped to 64 from 66",
     # "killed 143 people, up from 120")
     elided = cues.before(run[0].i, {"increment", "previous-figure"})[0] or _changed_from(root)
-    if noun is None and found and _a_count(found[-1]) and (elided or _out_of(root)):
-        whole = WHOLE if _out_of(root) else ""  # "18,512 runners finished, out of 21,000 who started"
-        return found[-1].unit.removesuffix(WHOLE) + whole, found[-1].noun, lead, end
+    whole = _out_of(root)  # "18,512 runners finished, out of 21,000 who started"
+    if noun is None and found and _a_count(found[-1]) and (elided or whole):
+        return found[-1].unit.removesuffix(WHOLE) + (WHOLE if whole else ""), found[-1].noun, lead, end
     if noun is None or noun.tag_ == "NNP":
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
@@ -609,6 +609,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     increment = first_of_its_kind and beside
     spread = spread_of(value, digits, bound == "approximate") * factor
     when |= {CLAUSE_YEAR + year.text for year in _clause_on_a_year(root)}
+    holders = _holders(root)
     if partial:  # the figures of a count under way: true of that moment, none of the result
         when |= {PARTIAL + doc[partial.start + 1].text}
     context, supposed, tally = (
@@ -637,8 +638,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         origin=_origin(end, span, cues),
         change=unit not in MARKET_UNITS and not reading and _change(root, cues),
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
-        statistic=_statistic(root, mine, cues),
-        places=_places(root),
+        statistic=_statistic(root, holders, mine, cues),
+        places=_places(holders),
     )
 
 
@@ -681,10 +682,9 @@ def _holders(root) -> list:
     return [word] if verb is None else [word, verb, *(c for c in verb.children if c.dep_ in SUBJECTS)]
 
 
-def _statistic(root, mine, cues: Cues) -> frozenset[str]:
+def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
     """Which statistic of a group a figure is, from the words around it or a modifier of its holders ("an average
     of 46 months", "median survival was 41 months", "weighed 136 pounds combined", "each boy weighed 50 pounds")."""
-    holders = _holders(root)
     modifiers = [c for holder in holders for c in holder.children if c.dep_ in {"amod", "compound", "det"}]
     governing = list(_governing_nouns(holders[0]))
     found = {
@@ -703,13 +703,13 @@ def _statistic(root, mine, cues: Cues) -> frozenset[str]:
     return frozenset(found)
 
 
-def _places(root) -> frozenset[str]:
+def _places(holders: list) -> frozenset[str]:
     """The words of the places a figure was counted in, named on one of its holders as a modifier ("U.S.
     same-store sales rose 8.8 percent") or after "in" ("sales in Canada rose 6.7 percent", "killed 12 in
     Aleppo"). Keyed as entities are ("the U.S." and "the United States" are one place), as lower-case words, so
     that "Gaza" and "the Gaza Strip" share one."""
     found = set()
-    for holder in _holders(root):
+    for holder in holders:
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 named = [c for c in child.children if c.dep_ == "pobj"]
