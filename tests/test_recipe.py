@@ -136,6 +136,18 @@ def test_the_fitted_decision_is_a_file_checker_reads_and_ranks_by_the_signal(tmp
     assert 0.3 <= json.loads(path.read_text())["threshold"] <= 0.7  # the labels change at 0.7
 
 
+def test_the_threshold_weighs_a_false_report_above_a_miss():
+    """Raising the bar above 0.4 drops 4 of 10 true reports and 3 of 4 false ones: F1 keeps the low bar (0.83
+    against 0.71), the recipe's F-beta (beta 0.5) takes the high one (0.79 against 0.76)."""
+    import numpy as np
+    from decision import best_threshold
+
+    probability = np.array([0.9] * 6 + [0.4] * 4 + [0.9] + [0.4] * 3 + [0.1] * 20)
+    y = np.array([1] * 10 + [0] * 24)
+    weights = np.ones(len(y))
+    assert best_threshold(probability, y, weights, beta=1.0) < 0.4 <= best_threshold(probability, y, weights)
+
+
 def test_the_scores_are_the_share_readers_confirmed_per_basis_on_news_only():
     """Shrunk toward the share over every basis, never past it; paraphrases and planted edits do not count."""
     from decision import calibrate
