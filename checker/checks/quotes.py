@@ -9,7 +9,11 @@ with two different named speakers contradict, and with one speaker agree.
 
 Only a quote long enough to be one person's own words counts (MIN_WORDS):
 two people may both say "We are deeply saddened", hardly the same fifteen
-words. Speakers are compared by surname, as people are elsewhere, and only
+words. A shorter quote counts where the two sentences are the same but for
+the speaker's name, and hold MIN_WORDS words without it ('"We categorically
+deny these allegations," said Ty Votaw, executive vice president of the PGA
+Tour' against the same with "Dan Olsen"): one report of one statement, told
+with two names. Speakers are compared by surname, as people are elsewhere, and only
 personal names count: "a spokesman" or "the ministry" may be anyone.
 """
 
@@ -35,6 +39,8 @@ NEXT_TO = 3  # tokens between a quote and a reporting verb outside it: '"...," s
 class Quote(NamedTuple):
     words: tuple[str, ...]  # the quoted words, lower case
     speaker: str  # as written
+    # a quote shorter than MIN_WORDS: the words of its sentence but the speaker's, which the other side must share
+    sentence: tuple[str, ...] = ()
 
 
 def quoted_spans(tokens) -> list:
@@ -100,14 +106,19 @@ def quotes(claim: Claim, tokens) -> list[Quote]:
     for quote in quoted_spans(line):
         if quote.end <= tokens.start or tokens.end <= quote.start:
             continue  # a quote of another claim of the line
-        words = tuple(t.lower_ for t in quote if not t.is_punct and not t.is_space)
         verb = _reporting_verb(quote, verbs)
-        if len(words) < MIN_WORDS or verb is None:
+        name = _speaker(verb, names) if verb is not None else None
+        if name is None or not _is_person(name, claim):  # a person, not "The Fire Ministry"
             continue
-        name = _speaker(verb, names)
-        if name is not None and _is_person(name, claim):  # a person, not "The Fire Ministry"
-            found.append(Quote(words, clean_name(name.text)))
+        words = _words(quote)
+        sentence = () if len(words) >= MIN_WORDS else _words(t for t in tokens if t not in name)
+        if len(words) >= MIN_WORDS or len(sentence) >= MIN_WORDS:
+            found.append(Quote(words, clean_name(name.text), sentence))
     return found
+
+
+def _words(tokens) -> tuple[str, ...]:
+    return tuple(t.lower_ for t in tokens if not t.is_punct and not t.is_space)
 
 
 class QuoteCheck(Check):
@@ -139,7 +150,7 @@ class QuoteCheck(Check):
         for x in self.mine(a):
             for y in self.mine(b):
                 shorter, longer = sorted((" ".join(x.words), " ".join(y.words)), key=len)
-                if shorter not in longer:  # one outlet may quote less of it
+                if shorter not in longer or x.sentence != y.sentence:  # one outlet may quote less of it
                     continue
                 detail = {"quote": shorter, "a": x.speaker, "b": y.speaker}
                 if person_key(x.speaker) != person_key(y.speaker):
