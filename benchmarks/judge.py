@@ -63,7 +63,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "models" / "recipe"))
 
 from decision import NEWS  # noqa: E402  (models/recipe/decision.py: the sets its scores are calibrated on)
-from planted_facts import COUNT, SENTENCE_END  # noqa: E402
+from planted_facts import COUNT, NEGATED, SENTENCE_END, negation_edit, person_edit  # noqa: E402
 from results import publish  # noqa: E402
 from shared_data import SHARED, held_out, news_articles  # noqa: E402
 
@@ -76,9 +76,6 @@ from checker.records import CandidatePair, Claim, Finding, NLIScores, Span  # no
 from checker.verdicts import contradiction_basis, decide  # noqa: E402
 
 MONTHS, WEEKDAYS = list(calendar.MONTHS), list(calendar.WEEKDAYS)
-AUXILIARY = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did|does)\b(?! not\b)")
-NEGATION = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did|does) not\b")
-NEGATED = re.compile(r"\b(not|no|never)\b|n't\b")
 LABELS = Path(__file__).resolve().parent / "news_labels.jsonl"
 PLANTED_FROM = 800
 SEED, PER_SET = 20261201, 300  # the sample's seed (its paraphrases are drawn first) and its size per set
@@ -92,10 +89,6 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_END.split(" ".join(text.split())) if 8 <= len(s.split()) <= 40]
 
 
-def _surname(name: str) -> str:
-    return name.split()[-1].lower().removesuffix("'s").removesuffix("’s")
-
-
 def edits(sentence: str, people: list[str], rng: random.Random) -> list[tuple[str, str]]:
     """(edited sentence, kind of edit) for every edit this sentence allows."""
     found = []
@@ -107,15 +100,10 @@ def edits(sentence: str, people: list[str], rng: random.Random) -> list[tuple[st
         if m := re.search(r"\b(" + "|".join(names) + r")\b", sentence):
             other = names[(names.index(m[1]) + rng.choice([2, 3])) % len(names)]
             found.append((sentence[: m.start()] + other + sentence[m.end() :], kind))
-    if m := NEGATION.search(sentence):
-        found.append((sentence[: m.end(1)] + sentence[m.end() :], "negation taken away"))
-    elif not NEGATED.search(sentence) and (m := AUXILIARY.search(sentence)):
-        found.append((sentence[: m.end()] + " not" + sentence[m.end() :], "negation added"))
-    here = [p for p in people if p in sentence]
-    # another person: not one of the same surname ("Jobs" made "Steve Jobs" is the same man, no contradiction)
-    others = [p for p in people if p not in sentence and " " in p and not (here and _surname(p) == _surname(here[0]))]
-    if here and others:
-        found.append((sentence.replace(here[0], rng.choice(others)), "person"))
+    if negated := negation_edit(sentence):
+        found.append(negated)
+    if person := person_edit(sentence, people, rng):
+        found.append((person, "person"))
     return found
 
 

@@ -11,6 +11,13 @@ at 800) that hold a number before a word ("18 votes") or a month name:
   or more) left out and eight or more kept, as an outlet quotes part of a
   statement.
 
+With `--edits words`, the edit is a negation added or taken away ("was" made
+"was not"), a person named made another person of the article, or one member
+of a list of names made another name of the article of the same kind
+("Russia, Belarus and North Korea" made "Sudan, Belarus and North Korea"),
+the three in turn from article to article: what the NLI model and the list
+check must find, where the default edits are the number and date checks'.
+
 All 4N documents are checked together with the default settings, so the
 stories must be told apart too. Per article:
 
@@ -20,19 +27,21 @@ stories must be told apart too. Per article:
 - other: contradictions that do not hold it (false alarms: the sources say the same);
 - across stories: contradictions joining documents of two articles.
 
-    python benchmarks/planted_facts.py [--articles 40] [--skip 800] [--cut] [--no-append]
+    python benchmarks/planted_facts.py [--articles 40] [--skip 800] [--cut] [--edits words] [--no-append]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import json
 import os
 import random
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -43,6 +52,7 @@ from results import publish  # noqa: E402
 from shared_data import news_articles  # noqa: E402
 
 from checker.checks import calendar  # noqa: E402
+from checker.claims import load_nlp  # noqa: E402
 from checker.config import load_config  # noqa: E402
 from checker.pipeline import Checker  # noqa: E402
 
@@ -52,6 +62,12 @@ MONTHS = list(calendar.MONTHS)
 DAYS_OF = [[month] for month in MONTHS]  # the word before a date's day number
 MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
 SOURCES = 4
+AUXILIARY = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did|does)\b(?! not\b)")
+NEGATION = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did|does) not\b")
+NEGATED = re.compile(r"\b(not|no|never)\b|n't\b")
+WORD_EDITS = ("negation", "person", "list member")  # `--edits words`, taken in turn from article to article
+LISTED = ("GPE", "NORP", "ORG", "PERSON")  # the entities a list of names is of ("Russia, Belarus and North Korea")
+LIST_JOINS = (", ", " and ", ", and ")  # between two members of a list
 
 
 def sentences(text: str) -> list[str]:
@@ -74,6 +90,59 @@ def edit(sentence: str, rng: random.Random) -> tuple[str, str] | None:
     return None
 
 
+def negation_edit(sentence: str) -> tuple[str, str] | None:
+    """The sentence with its first "is not" (or "was not", "has not" ...) made "is", or, where it holds no negation,
+    its first auxiliary negated: "is" made "is not"; and the kind of edit. None where it has neither."""
+    if m := NEGATION.search(sentence):
+        return sentence[: m.end(1)] + sentence[m.end() :], "negation taken away"
+    if not NEGATED.search(sentence) and (m := AUXILIARY.search(sentence)):
+        return sentence[: m.end()] + " not" + sentence[m.end() :], "negation added"
+    return None
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower().removesuffix("'s").removesuffix("’s")
+
+
+def person_edit(sentence: str, people: list[str], rng: random.Random) -> str | None:
+    """The sentence with the first of `people` it names made another of them: not one of the same surname ("Jobs"
+    made "Steve Jobs" is the same man, no contradiction)."""
+    here = [p for p in people if p in sentence]
+    others = [p for p in people if p not in sentence and " " in p and not (here and _surname(p) == _surname(here[0]))]
+    return sentence.replace(here[0], rng.choice(others)) if here and others else None
+
+
+def list_edit(sentence: str, names: dict[str, list[str]], rng: random.Random) -> str | None:
+    """The sentence with one member of a list of names ("Russia, Belarus and North Korea") made another name of
+    the article of the same kind (`names`: by entity label); None where it lists no two names of one kind."""
+    for label in LISTED:
+        known = names.get(label, [])
+        found = sorted((m.start(), m.end(), n) for n in known for m in re.finditer(rf"\b{re.escape(n)}\b", sentence))
+        joined = [(a, b) for a, b in itertools.pairwise(found) if sentence[a[1] : b[0]] in LIST_JOINS]
+        # an "and" makes it a list: "Mountain View, California" is a place
+        members = {n for a, b in joined for n in (a[2], b[2])}
+        others = [n for n in known if n not in sentence and not any(n in m or m in n for m in members)]
+        if any(sentence[a[1] : b[0]].endswith(" and ") for a, b in joined) and others:
+            start, end, _ = rng.choice([m for m in found if m[2] in members])
+            return sentence[:start] + rng.choice(others) + sentence[end:]
+    return None
+
+
+def word_edits(article_parts: list[str], kind: str, nlp, rng: random.Random) -> Callable:
+    """`edit` for `--edits words`: a negation, a person or a list member changed (`kind`), with the people and names
+    of the article's first sentences."""
+    entities = nlp(" ".join(article_parts[:12])).ents
+    names = {label: sorted({e.text for e in entities if e.label_ == label}) for label in LISTED}
+
+    def edit_words(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+        if kind == "negation":
+            return negation_edit(sentence)
+        edited = person_edit(sentence, names["PERSON"], rng) if kind == "person" else list_edit(sentence, names, rng)
+        return (edited, kind) if edited else None
+
+    return edit_words
+
+
 def cut_short(sentence: str, edited: str, rng: random.Random) -> str | None:
     """The edited sentence without its first words (three or more, none at or after the edit), eight or more kept;
     None where it is too short for that."""
@@ -85,17 +154,20 @@ def cut_short(sentence: str, edited: str, rng: random.Random) -> str | None:
     return " ".join([kept[0][:1].upper() + kept[0][1:], *kept[1:]])
 
 
-def plant(article: dict, index: int, rng: random.Random, cut: bool = False) -> tuple[list[dict], dict] | None:
+def plant(
+    article: dict, index: int, rng: random.Random, cut: bool = False, edit_of: Callable | None = None
+) -> tuple[list[dict], dict] | None:
     """Four sources of one article, the fourth edited (`cut`: and the edited sentence cut short), and where the edit
-    stands; None if unsuitable."""
+    stands; None if unsuitable. `edit_of(parts)`: the edit for this article's sentences (default: `edit`)."""
     parts = sentences(article["text"])
     if not 8 <= len(parts) <= 60:
         return None
-    candidates = [i for i, s in enumerate(parts[1:], start=1) if 8 <= len(s.split()) <= 45 and edit(s, rng)]
+    edit_one = edit_of(parts) if edit_of else edit
+    candidates = [i for i, s in enumerate(parts[1:], start=1) if 8 <= len(s.split()) <= 45 and edit_one(s, rng)]
     if not candidates:
         return None
     target = rng.choice(candidates)
-    edited, kind = edit(parts[target], rng)
+    edited, kind = edit_one(parts[target], rng)
     if cut and (edited := cut_short(parts[target], edited, rng)) is None:
         return None
     left_out = rng.sample([i for i in range(1, len(parts)) if i != target], SOURCES - 1)
@@ -156,7 +228,8 @@ def table(rows: dict, total: int, seconds: float, args) -> str:
         f"### Planted edits told by four sources{', the edited sentence cut short' if args.cut else ''}, "
         f"{datetime.date.today()}: {args.articles} FNC-1 bodies from {args.skip}",
         "",
-        f"`python benchmarks/planted_facts.py --articles {args.articles} --skip {args.skip}{' --cut' if args.cut else ''}`"
+        f"`python benchmarks/planted_facts.py --articles {args.articles} --skip {args.skip}{' --cut' if args.cut else ''}"
+        f"{' --edits words' if args.edits == 'words' else ''}`"
         f"; {total} contradiction "
         f"lines in all, {seconds:.0f} s.",
         "",
@@ -182,11 +255,18 @@ def main() -> None:
     parser.add_argument("--cut", action="store_true", help="the edited source quotes the edited sentence cut short")
     parser.add_argument("--no-append", action="store_true")
     parser.add_argument("--misses", action="store_true", help="print each edit not found, with both sentences")
+    parser.add_argument(
+        "--edits", choices=("figures", "words"), default="figures",
+        help="figures: a count or a month changed; words: a negation, a person or a list member, in turn",
+    )  # fmt: skip
     args = parser.parse_args()
     rng = random.Random(20261130)
+    nlp = load_nlp() if args.edits == "words" else None
     docs, plants = [], []
     for article in news_articles()[args.skip :]:
-        planted = plant(article, len(plants), rng, args.cut)
+        kind = WORD_EDITS[len(plants) % len(WORD_EDITS)]
+        edit_of = (lambda parts, kind=kind: word_edits(parts, kind, nlp, rng)) if nlp else None
+        planted = plant(article, len(plants), rng, args.cut, edit_of)
         if planted:
             docs += planted[0]
             plants.append(planted[1])
