@@ -75,9 +75,6 @@ MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "vot
 PREVIOUS = frozenset({"previous-figure"})
 PLACES = {"GPE", "LOC"}
 PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
-# a figure of every place, against one of a place named: "Overall, 83 percent of women washed", "sold 5 million
-# phones worldwide"; one place word for all of them, so that "nationwide" and "overall" are one
-EVERYWHERE = frozenset({"overall", "nationwide", "nationally", "worldwide", "globally"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 EACH, MARGIN = "each", "margin"  # the statistics of each member of a group and of a lead (`statistic-each`)
 PEOPLE_WORDS = frozenset({"people", "person", "resident"})  # one count of people, however named (`same_unit`)
@@ -711,13 +708,11 @@ def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
 def _places(holders: list) -> frozenset[str]:
     """The words of the places a figure was counted in, named on one of its holders as a modifier ("U.S.
     same-store sales rose 8.8 percent") or after "in" ("sales in Canada rose 6.7 percent", "killed 12 in
-    Aleppo"), or "overall" for all of them (`EVERYWHERE`). Keyed as entities are ("the U.S." and "the United States" are one place), as lower-case words, so
+    Aleppo"). Keyed as entities are ("the U.S." and "the United States" are one place), as lower-case words, so
     that "Gaza" and "the Gaza Strip" share one."""
     found = set()
     for holder in holders:
         for child in holder.children:
-            if child.dep_ in {"advmod", "amod", "npadvmod"} and child.lower_ in EVERYWHERE:
-                found.add("overall")
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 named = [c for c in child.children if c.dep_ == "pobj"]
             else:
