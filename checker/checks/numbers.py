@@ -141,8 +141,6 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False
     if x.places and y.places and not x.places & y.places:
         return False  # "U.S. same-store sales" against "same-store sales in Canada": counted in two places
-    if x.share_of and y.share_of and x.share_of != y.share_of:
-        return False  # "34 percent of the 2,526 cases" against "86% of all marijuana arrests": shares of two wholes
     if x.change != y.change:
         return False  # "added 26 cases this week" against "121 cases have been confirmed": a change, a total
     if x.increment != y.increment:

@@ -117,7 +117,6 @@ class Quantity:
     rest: bool = False  # the rest of a group another figure counts part of: "four backed it, the other three did not"
     statistic: frozenset[str] = frozenset()  # which statistic of a group a figure is: "average", "median", "each"
     places: frozenset[str] = frozenset()  # the words of where it was counted: "U.S. sales", "killed 12 in Aleppo"
-    share_of: str = ""  # what a percentage is a share of: "34 percent of the cases" is of "case"
 
     @property
     def specific(self) -> bool:
@@ -641,7 +640,6 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
         statistic=_statistic(root, holders, mine, cues),
         places=_places(holders),
-        share_of=_share_of(holders[0], found) if unit == "%" else "",
     )
 
 
@@ -722,17 +720,6 @@ def _places(holders: list) -> frozenset[str]:
                 key = entity_key(entity.text, entity.label_) if entity is not None else None
                 found |= set(key.lower().split()) if key else set()
     return frozenset(found)
-
-
-def _share_of(word, found: list[Quantity]) -> str:
-    """The lemma of the noun a percentage's word is "of": "34 percent of the total 2,526 such cases" is of "case",
-    "86% of all marijuana arrests" of "arrest"; "" where it names none or no noun ("52 percent of those polled").
-    A percentage that names none is of what the one before it in the sentence is of ("2.5 percent of daily
-    calories, compared to 11 percent for saturated fat")."""
-    whole = next((c for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"), None)  # fmt: skip
-    if whole is not None and whole.pos_ in {"NOUN", "PROPN"}:
-        return whole.lemma_.lower()
-    return next((q.share_of for q in reversed(found) if q.unit == "%"), "")
 
 
 def _change(root, cues: Cues) -> bool:
@@ -921,8 +908,7 @@ def _as_range(first: Quantity, second: Quantity, joiner: str, scale: float) -> Q
     high = second.value
     joined = joiner if joiner in {"-", "–"} else f" {joiner} "  # "30-40", "30 to 40"
     text = f"{'between ' if joiner == 'and' else ''}{first.text}{joined}{second.text}"
-    return replace(first, value=(low + high) / 2, spread=(high - low) / 2, bound="range", text=text, unit=second.unit,
-                   share_of=first.share_of or second.share_of)  # fmt: skip
+    return replace(first, value=(low + high) / 2, spread=(high - low) / 2, bound="range", text=text, unit=second.unit)
 
 
 SCORE_SCALE = 1000.0  # a score's value: the larger side's figure, then the smaller's ("3-1": 3001)
