@@ -118,6 +118,8 @@ def list_edit(sentence: str, names: dict[str, list[str]], rng: random.Random) ->
     for label in LISTED:
         known = names.get(label, [])
         found = sorted((m.start(), m.end(), n) for n in known for m in re.finditer(rf"\b{re.escape(n)}\b", sentence))
+        # a name inside a longer one is no member of its own: "Korea" in "North Korea"
+        found = [f for f in found if not any(g != f and g[0] <= f[0] and f[1] <= g[1] for g in found)]
         joined = [(a, b) for a, b in itertools.pairwise(found) if sentence[a[1] : b[0]] in LIST_JOINS]
         # an "and" makes it a list: "Mountain View, California" is a place
         members = {n for a, b in joined for n in (a[2], b[2])}
