@@ -13,7 +13,9 @@ words. A shorter quote counts where the two sentences are the same but for
 the speaker's name, and hold MIN_WORDS words without it ('"We categorically
 deny these allegations," said Ty Votaw, executive vice president of the PGA
 Tour' against the same with "Dan Olsen"): one report of one statement, told
-with two names. Speakers are compared by surname, as people are elsewhere, and only
+with two names. So does a sentence that reports a named person's words
+without quote marks ("X, an adviser to the institute, said it was very
+strange ..."): its words but the speaker's are the quote. Speakers are compared by surname, as people are elsewhere, and only
 personal names count: "a spokesman" or "the ministry" may be anyone.
 """
 
@@ -103,9 +105,10 @@ def quotes(claim: Claim, tokens) -> list[Quote]:
     verbs = [span.root for label, _, span in cues(line, "reporting") if label == "say"]
     names = name_spans(line, skipped={t.i for _, _, span in cues(line, "honorifics") for t in span})
     found = []
-    for quote in quoted_spans(line):
-        if quote.end <= tokens.start or tokens.end <= quote.start:
-            continue  # a quote of another claim of the line
+    spans = [q for q in quoted_spans(line) if q.start < tokens.end and tokens.start < q.end]  # not another claim's
+    if not spans:
+        return _reported_speech(claim, tokens, [v for v in verbs if tokens.start <= v.i < tokens.end], names)
+    for quote in spans:
         verb = _reporting_verb(quote, verbs)
         name = _speaker(verb, names) if verb is not None else None
         if name is None or not _is_person(name, claim):  # a person, not "The Fire Ministry"
@@ -115,6 +118,18 @@ def quotes(claim: Claim, tokens) -> list[Quote]:
         if len(words) >= MIN_WORDS or len(sentence) >= MIN_WORDS:
             found.append(Quote(words, clean_name(name.text), sentence))
     return found
+
+
+def _reported_speech(claim: Claim, tokens, verbs: list, names: list) -> list[Quote]:
+    """A sentence that reports a named person's words without quote marks ("Wilfried Strauch, an adviser to the
+    institute, said it was very strange that no one saw a streak of light"): its words but the speaker's are the
+    quote, so the same sentence told with another name is one statement given to two people."""
+    for verb in verbs:
+        name = _speaker(verb, names)
+        if name is not None and _is_person(name, claim):
+            sentence = _words(t for t in tokens if t not in name)
+            return [Quote(sentence, clean_name(name.text), sentence)] if len(sentence) >= MIN_WORDS else []
+    return []
 
 
 def _words(tokens) -> tuple[str, ...]:
