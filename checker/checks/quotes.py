@@ -96,7 +96,9 @@ def _is_person(name, claim: Claim) -> bool:
 
 
 def quotes(claim: Claim, tokens) -> list[Quote]:
-    """Quotes of at least MIN_WORDS words whose speaker, a person, is the subject of a reporting verb at them.
+    """Quotes whose speaker, a person, is the subject of a reporting verb at them: of at least MIN_WORDS words, or
+    shorter with the words of the sentence but the speaker's (which must then be the other side's too); in a claim
+    with no quote marks, the words it reports a person to have said (`_reported_speech`).
 
     Read in the claim's whole line: a quote of two sentences ('"This is the best night of my life. We never
     stopped believing," said Daniel Okafor') is split into two claims, its speaker in one of them; each claim
