@@ -15,8 +15,9 @@ deny these allegations," said Ty Votaw, executive vice president of the PGA
 Tour' against the same with "Dan Olsen"): one report of one statement, told
 with two names. So does a sentence that reports a named person's words
 without quote marks ("X, an adviser to the institute, said it was very
-strange ..."): its words but the speaker's are the quote. Speakers are compared by surname, as people are elsewhere, and only
-personal names count: "a spokesman" or "the ministry" may be anyone.
+strange ..."): its words but the speaker's are the quote. Speakers are
+compared by surname, as people are elsewhere, and only personal names
+count: "a spokesman" or "the ministry" may be anyone.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ NEXT_TO = 3  # tokens between a quote and a reporting verb outside it: '"...," s
 class Quote(NamedTuple):
     words: tuple[str, ...]  # the quoted words, lower case
     speaker: str  # as written
-    # a quote shorter than MIN_WORDS: the words of its sentence but the speaker's, which the other side must share
+    # a quote shorter than MIN_WORDS, or reported speech: the words of its sentence but the speaker's, which the
+    # other side must share
     sentence: tuple[str, ...] = ()
 
 
