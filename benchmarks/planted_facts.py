@@ -130,7 +130,7 @@ def list_edit(sentence: str, names: dict[str, list[str]], rng: random.Random) ->
     return None
 
 
-def word_edits(article_parts: list[str], kind: str, nlp, rng: random.Random) -> Callable:
+def word_edits(article_parts: list[str], kind: str, nlp) -> Callable:
     """`edit` for `--edits words`: a negation, a person or a list member changed (`kind`), with the people and names
     of the article's first sentences."""
     entities = nlp(" ".join(article_parts[:12])).ents
@@ -267,7 +267,7 @@ def main() -> None:
     docs, plants = [], []
     for article in news_articles()[args.skip :]:
         kind = WORD_EDITS[len(plants) % len(WORD_EDITS)]
-        edit_of = (lambda parts, kind=kind: word_edits(parts, kind, nlp, rng)) if nlp else None
+        edit_of = (lambda parts, kind=kind: word_edits(parts, kind, nlp)) if nlp else None
         planted = plant(article, len(plants), rng, args.cut, edit_of)
         if planted:
             docs += planted[0]
