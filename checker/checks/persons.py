@@ -7,18 +7,21 @@ statement, and only one source can have the right person. The model reads a
 name swapped in a long sentence as a small change, and the `quote` check
 only finds a swapped speaker of a reporting verb it knows.
 
-A person's name is a slot of the claim's wording (`checker.checks.wording`),
-as a figure is for the `number` check. Only a wording of MIN_WITHIN_WORDS
-words or more besides the names counts: "Smith said." and "Jones said." are
-two statements. Only names of persons count: a place or an organisation may
-stand for another ("Moscow" for Russia, "the White House" for the
-government), and an outlet may credit another ("told Reuters").
+Every name is a slot of the claim's wording (`checker.checks.wording`), as a
+figure is for the `number` check, so whether two claims are one wording does
+not hang on the tagger reading a name as a person in both parses. Only a
+wording of MIN_WITHIN_WORDS words or more besides the names counts: "Smith
+said." and "Jones said." are two statements. Only a person swapped is
+reported: a person on one side at least, and on the other a person or a name
+the tagger left untagged, never a place, an organisation or a group. A place
+or an organisation may stand for another ("Moscow" for Russia, "the White
+House" for the government), and an outlet may credit another ("told Reuters").
 
 Two names may be one person's:
 
 - the same surname, spelling variants folded ("Zelenskyy", "Zelensky"), or one
   name's words within the other's ("Greta", "Greta Van Susteren");
-- spelled alike (SPELLED_ALIKE): "Gaddafi", "Qaddafi";
+- spelled alike (the `spelled_alike` setting): "Gaddafi", "Qaddafi";
 - a name either document gives holds both ("John" and "Stevens", where one of
   them names "John Stevens"): the explainer.
 
@@ -26,9 +29,9 @@ The same names in another order ("Smith beat Jones" / "Jones beat Smith") are
 left out: "Smith and Jones" / "Jones and Smith" is the same list, and which
 reading holds cannot be told from the words.
 
-Checked before `quote`: a quote told in one wording with two speakers is then
-one fact of this kind in every pair of its sources, where the quote check,
-reading each source's parse, may find the speaker in some of them only.
+Checked before `quote`: a quote told in one wording with two speakers is one
+fact of this kind in every pair of its sources, where the quote check, which
+reads each source's parse for the speaker, may find it in some of them only.
 """
 
 from __future__ import annotations
@@ -40,19 +43,23 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, versus
-from checker.checks.names import cues, is_person, name_spans
-from checker.checks.wording import MIN_WITHIN_WORDS, SLOT, Slotted, differing_slots, slot_runs, slotted
-from checker.entities import PERSON_KEY, clean_name, person_key
+from checker.checks.names import NAME_LABELS, cues, is_person, name_spans
+from checker.checks.wording import MIN_WITHIN_WORDS, SLOT, Slotted, differing_slots, slotted
+from checker.entities import MIDDLE_INITIAL, PERSON_KEY, clean_name, person_key
 from checker.records import Claim, Evidence
 
 NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # "O'Brien", "Jong-un"; no initials' dots
 
 
+PERSON, OTHER = "person", "other"  # what a name is: a person, an entity of another kind, or "" (untagged)
+
+
 @dataclass(frozen=True, slots=True)
 class People:
-    """A claim's wording with each person's name as a slot (the names as written are its slots)."""
+    """A claim's wording with each name as a slot (the names as written are its slots), and what each name is."""
 
     wording: Slotted = Slotted()
+    kinds: tuple[str, ...] = ()  # PERSON, OTHER or "" for each slot
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -79,8 +86,10 @@ class FullNames:
     def __init__(self, claims: Sequence[Claim], kind: str) -> None:
         self.names: dict[str, list[frozenset[str]]] = {}
         for claim in claims:
-            for slot in claim.annotations[kind].wording.slots:
-                self.names.setdefault(claim.doc_id, []).append(name_words(slot))
+            people = claim.annotations[kind]
+            for slot, what in zip(people.wording.slots, people.kinds, strict=True):
+                if what == PERSON:
+                    self.names.setdefault(claim.doc_id, []).append(name_words(slot))
 
     def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool:
         """True when a name document a or b gives holds the words of both sides' names ("John Stevens")."""
@@ -122,8 +131,8 @@ class PersonCheck(Check):
     def annotate(self, claim: Claim, tokens) -> People:
         # "Det. James Patterson", "Senator John Smith": a rank or an office is no part of the name
         skipped = {t.i for patterns in ("honorifics", "offices") for _, _, span in cues(tokens, patterns) for t in span}
-        persons = {t.i for name in name_spans(tokens, skipped) if is_person(name, claim) for t in name}
-        return People(slotted(tokens, slot_runs(tokens, lambda t: t.i in persons)))
+        names = name_spans(tokens, skipped)
+        return People(slotted(tokens, [list(name) for name in names]), tuple(_what(name, claim) for name in names))
 
     def explainer(self, claims: Sequence[Claim]) -> FullNames:
         return FullNames(claims, self.kind)
@@ -133,18 +142,29 @@ class PersonCheck(Check):
         return _key(str(detail[side])), str(detail[side])
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
-        x, y = self.mine(a).wording, self.mine(b).wording
+        mine, theirs = self.mine(a), self.mine(b)
+        x, y = mine.wording, theirs.wording
         if min(sum(w != SLOT for w in side.sequence) for side in (x, y)) < MIN_WITHIN_WORDS:
             return None
         if sorted(map(_key, x.slots)) == sorted(map(_key, y.slots)):
-            return None  # the same people in another order
+            return None  # the same names in another order
         alike = self.setting("spelled_alike")
         for i, j in differing_slots(x, y):
-            if not one_persons(x.slots[i], y.slots[j], alike):
+            kinds = {mine.kinds[i], theirs.kinds[j]}
+            if PERSON in kinds and OTHER not in kinds and not one_persons(x.slots[i], y.slots[j], alike):
                 detail = {"a": x.slots[i], "b": y.slots[j]}
                 return Evidence(self.kind, True, detail, versus(x.around[i], y.around[j]))
         return None
 
 
+def _what(name, claim: Claim) -> str:
+    """PERSON, OTHER (a place, an organisation, a group) or "" (a name the tagger left untagged)."""
+    if is_person(name, claim):
+        return PERSON
+    return OTHER if name.root.ent_type_ in NAME_LABELS else ""
+
+
 def _key(name: str) -> str:
-    return person_key(clean_name(name)).removeprefix(PERSON_KEY)
+    """A person's surname key ("Van Susteren's" gives "susteren"); a name with no word to key (initials) as written."""
+    cleaned = clean_name(name)
+    return person_key(cleaned).removeprefix(PERSON_KEY) if MIDDLE_INITIAL.sub("", cleaned).split() else cleaned.lower()
