@@ -12,9 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Collection, Iterator
 
-from checker.entities import person_key
 from checker.patterns import matches_in
-from checker.records import Claim
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 NOT_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -72,9 +70,3 @@ def cues(tokens, name: str) -> Iterator[tuple[str, str, object]]:
     """(label, pattern id, span) of each match of `checker/patterns/<name>.jsonl` in `tokens`, in order."""
     for m in matches_in(tokens, name):
         yield m.label, m.id, tokens.doc[m.start : m.end]
-
-
-def is_person(name, claim: Claim) -> bool:
-    """A person: the tagger says so, the claim's entities do, or the name is described ("X, a spokeswoman")."""
-    described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in name.root.children)
-    return name.root.ent_type_ == "PERSON" or person_key(name.text) in claim.entities or described

@@ -1,29 +1,40 @@
 """`person` check: one statement told by two sources, with another person in it.
 
-'Host Greta Van Susteren replied to Hunter's allegations by asking, "Do you
-have any information ..."' against the same sentence with "Host Duncan Hunter":
-the same words in the same order, but for one person's name, are one
-statement, and only one source can have the right person. The model reads a
-name swapped in a long sentence as a small change, and the `quote` check
-only finds a swapped speaker of a reporting verb it knows.
+"Police said the car was driven by Mark Sandler when it hit the barrier"
+against the same sentence with "Tom Becker": the same words in the same
+order, but for one person's name, are one statement, and only one source can
+have the right person. The model reads a name swapped in a long sentence as a
+small change, and the `quote` check only finds a swapped speaker of a
+reporting verb it knows.
 
 Every name is a slot of the claim's wording (`checker.checks.wording`), as a
-figure is for the `number` check, so whether two claims are one wording does
-not hang on the tagger reading a name as a person in both parses. Only a
-wording of MIN_WITHIN_WORDS words or more besides the names counts: "Smith
-said." and "Jones said." are two statements. Only a person swapped is
-reported: a person on one side at least, and on the other a person or a name
-the tagger left untagged, never a place, an organisation or a group. A place
-or an organisation may stand for another ("Moscow" for Russia, "the White
-House" for the government), and an outlet may credit another ("told Reuters").
+figure is for the `number` check, so two claims are one wording whatever the
+tagger reads each name as. Only a wording of MIN_WITHIN_WORDS words or more
+besides the names counts: "Smith said." and "Jones said." are two statements.
+Only a person swapped for a person is reported, both tagged so: a place or an
+organisation may stand for another ("Moscow" for Russia), a person for the
+group they speak for ("Abubakar Shekau" / "Boko Haram"), and a name the
+tagger leaves untagged may be a place ("Rafah, a city on the border"). Nor
+is a name credited or told ("told Politico", "according to the BBC":
+`checker/patterns/credits.jsonl`): outlets credit their own interviews.
 
 Two names may be one person's:
 
 - the same surname, spelling variants folded ("Zelenskyy", "Zelensky"), or one
   name's words within the other's ("Greta", "Greta Van Susteren");
+- two words in common besides particles such as "bin" ("Emir Sheikh Tamim",
+  "Sheikh Tamim bin Hamad Al Thani");
+- initials of the other ("J." for "Jonas Berg");
 - spelled alike (the `spelled_alike` setting): "Gaddafi", "Qaddafi";
-- a name either document gives holds both ("John" and "Stevens", where one of
-  them names "John Stevens"): the explainer.
+- a name either document gives holds both ("Ana Ruiz" and "Ruiz Soto", where
+  one of them names "Ana Ruiz Soto"): the explainer.
+
+A rank or a form of address is no part of a name ("Det.", "Sir":
+`checker/patterns/honorifics.jsonl`), nor an office ("Senator"): "Sir John"
+against "Mr. Stevens" is two wordings, not two people. A name that starts or
+ends one wording but not the other is not compared: the words the longer adds
+next to it may make it another's ("A spokesman for Vladimir Putin told
+reporters" / "Dmitry Peskov told reporters").
 
 The same names in another order ("Smith beat Jones" / "Jones beat Smith") are
 left out: "Smith and Jones" / "Jones and Smith" is the same list, and which
@@ -43,12 +54,14 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, versus
-from checker.checks.names import NAME_LABELS, cues, is_person, name_spans
+from checker.checks.names import NAME_LABELS, cues, name_spans
 from checker.checks.wording import MIN_WITHIN_WORDS, SLOT, Slotted, differing_slots, slotted
-from checker.entities import MIDDLE_INITIAL, PERSON_KEY, clean_name, person_key
+from checker.entities import PERSON_KEY, clean_name, person_key
 from checker.records import Claim, Evidence
 
 NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")  # "O'Brien", "Jong-un"; no initials' dots
+# Words of names that say whose child or of which family, not who: "Mohammed bin Salman", "Mohammed bin Nayef".
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "van", "von", "de", "da", "del", "der", "la", "le", "du", "di"})
 
 
 PERSON, OTHER = "person", "other"  # what a name is: a person, an entity of another kind, or "" (untagged)
@@ -62,22 +75,34 @@ class People:
     kinds: tuple[str, ...] = ()  # PERSON, OTHER or "" for each slot
 
 
+def name_word_list(name: str) -> list[str]:
+    """A name's words in order, lower case, without dots or a possessive: "Greta Van Susteren's" gives greta, van,
+    susteren."""
+    return [w.lower() for w in NAME_WORD.findall(clean_name(name))]
+
+
 def name_words(name: str) -> frozenset[str]:
-    """A name's words, lower case, without dots or a possessive: "Greta Van Susteren's" gives greta, van, susteren."""
-    return frozenset(w.lower() for w in NAME_WORD.findall(clean_name(name)))
+    return frozenset(name_word_list(name))
 
 
 def one_persons(a: str, b: str, alike: float) -> bool:
-    """Whether two names may be one person's: one surname, one's words within the other's, or the names or their
-    surnames spelled alike (`alike`: the least `SequenceMatcher` ratio, in lower case)."""
-    words_a, words_b = name_words(a), name_words(b)
-    if not words_a or not words_b or words_a <= words_b or words_b <= words_a:
+    """Whether two names may be one person's: one surname, one's words within the other's, two words in common
+    besides particles ("Emir Sheikh Tamim", "Sheikh Tamim bin Hamad Al Thani"), initials of the other ("J." for
+    "Jonas Berg"), or the names or their surnames
+    spelled alike (`alike`: the least `SequenceMatcher` ratio)."""
+    words_a, words_b = name_word_list(a), name_word_list(b)
+    set_a, set_b = set(words_a), set(words_b)
+    if not set_a or not set_b or set_a <= set_b or set_b <= set_a or _key(a) == _key(b):
         return True
-    if _key(a) == _key(b):
+    if len((set_a & set_b) - PARTICLES) >= 2 or _initials_of(words_a, words_b) or _initials_of(words_b, words_a):
         return True
-    written = [" ".join(w.lower() for w in NAME_WORD.findall(clean_name(n))) for n in (a, b)]
-    pairs = (written, [w.rsplit(" ", 1)[-1] for w in written])
-    return any(SequenceMatcher(None, x, y).ratio() >= alike for x, y in pairs)
+    written = " ".join(words_a), " ".join(words_b)
+    return any(SequenceMatcher(None, x, y).ratio() >= alike for x, y in (written, (words_a[-1], words_b[-1])))
+
+
+def _initials_of(initials: list[str], name: list[str]) -> bool:
+    """Whether a name of initials only ("J.", "J. B.") may stand for `name`: its words start with them."""
+    return all(len(w) == 1 for w in initials) and [w[0] for w in name[: len(initials)]] == initials
 
 
 class FullNames:
@@ -88,7 +113,7 @@ class FullNames:
         for claim in claims:
             people = claim.annotations[kind]
             for slot, what in zip(people.wording.slots, people.kinds, strict=True):
-                if what == PERSON:
+                if what != OTHER:
                     self.names.setdefault(claim.doc_id, []).append(name_words(slot))
 
     def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool:
@@ -132,7 +157,11 @@ class PersonCheck(Check):
         # "Det. James Patterson", "Senator John Smith": a rank or an office is no part of the name
         skipped = {t.i for patterns in ("honorifics", "offices") for _, _, span in cues(tokens, patterns) for t in span}
         names = name_spans(tokens, skipped)
-        return People(slotted(tokens, [list(name) for name in names]), tuple(_what(name, claim) for name in names))
+        # "told Politico", "according to the BBC": an outlet or a person credited, whom sources credit apart
+        credited = {span.end for _, _, span in cues(tokens, "credits")}
+        return People(
+            slotted(tokens, [list(name) for name in names]), tuple(_what(name, claim, credited) for name in names)
+        )
 
     def explainer(self, claims: Sequence[Claim]) -> FullNames:
         return FullNames(claims, self.kind)
@@ -151,20 +180,35 @@ class PersonCheck(Check):
         alike = self.setting("spelled_alike")
         for i, j in differing_slots(x, y):
             kinds = {mine.kinds[i], theirs.kinds[j]}
-            if PERSON in kinds and OTHER not in kinds and not one_persons(x.slots[i], y.slots[j], alike):
+            if kinds != {PERSON} or one_persons(x.slots[i], y.slots[j], alike):
+                continue
+            if not _extended_at_an_edge(x, i, y, j):
                 detail = {"a": x.slots[i], "b": y.slots[j]}
                 return Evidence(self.kind, True, detail, versus(x.around[i], y.around[j]))
         return None
 
 
-def _what(name, claim: Claim) -> str:
-    """PERSON, OTHER (a place, an organisation, a group) or "" (a name the tagger left untagged)."""
-    if is_person(name, claim):
-        return PERSON
-    return OTHER if name.root.ent_type_ in NAME_LABELS else ""
+def _extended_at_an_edge(x: Slotted, i: int, y: Slotted, j: int) -> bool:
+    """Whether one name starts (or ends) its wording and the other does not: the words the longer adds next to it
+    may make it another's ("A spokesman for Vladimir Putin told reporters" / "Dmitry Peskov told reporters")."""
+    at_x, at_y = _positions(x)[i], _positions(y)[j]
+    return (at_x == 0) != (at_y == 0) or (at_x == len(x.sequence) - 1) != (at_y == len(y.sequence) - 1)
+
+
+def _positions(wording: Slotted) -> list[int]:
+    return [k for k, word in enumerate(wording.sequence) if word == SLOT]
+
+
+def _what(name, claim: Claim, credited: set[int]) -> str:
+    """PERSON (the tagger says so here or in the claim's entities), OTHER (a place, an organisation, a group, or a
+    name credited or told: `credited`, by its first token) or "" (a name the tagger left untagged). A name
+    described is no person for it: "Rafah, a city on the border" is a place."""
+    if name.start in credited or name.root.ent_type_ in NAME_LABELS - {"PERSON"}:
+        return OTHER
+    return PERSON if name.root.ent_type_ == "PERSON" or person_key(name.text) in claim.entities else ""
 
 
 def _key(name: str) -> str:
-    """A person's surname key ("Van Susteren's" gives "susteren"); a name with no word to key (initials) as written."""
-    cleaned = clean_name(name)
-    return person_key(cleaned).removeprefix(PERSON_KEY) if MIDDLE_INITIAL.sub("", cleaned).split() else cleaned.lower()
+    """A person's surname key ("Van Susteren's" gives "susteren"); "" for a name of no words."""
+    words = name_word_list(name)
+    return person_key(" ".join(words)).removeprefix(PERSON_KEY) if words else ""

@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from checker.checks.base import Check, versus
-from checker.checks.names import cues, is_person, name_at, name_spans
+from checker.checks.names import cues, name_at, name_spans
 from checker.entities import clean_name, person_key
 from checker.records import Claim, Evidence
 
@@ -91,6 +91,12 @@ def _honorific_words(verb) -> int:
     )
 
 
+def _is_person(name, claim: Claim) -> bool:
+    """A person: the tagger says so, the claim's entities do, or the name is described ("X, a spokeswoman")."""
+    described = any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in name.root.children)
+    return name.root.ent_type_ == "PERSON" or person_key(name.text) in claim.entities or described
+
+
 def quotes(claim: Claim, tokens) -> list[Quote]:
     """Quotes whose speaker, a person, is the subject of a reporting verb at them: of at least MIN_WORDS words, or
     shorter with the words of the sentence but the speaker's (which must then be the other side's too); in a claim
@@ -109,7 +115,7 @@ def quotes(claim: Claim, tokens) -> list[Quote]:
     for quote in spans:
         verb = _reporting_verb(quote, verbs)
         name = _speaker(verb, names) if verb is not None else None
-        if name is None or not is_person(name, claim):  # a person, not "The Fire Ministry"
+        if name is None or not _is_person(name, claim):  # a person, not "The Fire Ministry"
             continue
         words = _words(quote)
         sentence = () if len(words) >= MIN_WORDS else _words(t for t in tokens if t not in name)
@@ -124,7 +130,7 @@ def _reported_speech(claim: Claim, tokens, verbs: list, names: list) -> list[Quo
     quote, so the same sentence told with another name is one statement given to two people."""
     for verb in verbs:
         name = _speaker(verb, names)
-        if name is not None and is_person(name, claim):
+        if name is not None and _is_person(name, claim):
             sentence = _words(t for t in tokens if t not in name)
             return [Quote(sentence, clean_name(name.text), sentence)] if len(sentence) >= MIN_WORDS else []
     return []

@@ -102,11 +102,8 @@ def differing_slots(a: Slotted, b: Slotted) -> Iterator[tuple[int, int]]:
     offset = _run_within(shorter.sequence, longer.sequence)
     if offset is None:
         return
-    # what the longer adds around the run may give the shorter's slot itself: "Joe Nichols captured ..." stands in
-    # "Joe Nichols, who is touring with Jackson, captured ...", its "Joe Nichols" where the longer has "Jackson"
-    added = {*longer.slots[:offset], *longer.slots[offset + len(shorter.slots) :]}
     for i, slot in enumerate(shorter.slots):
-        if slot != longer.slots[offset + i] and slot not in added:
+        if slot != longer.slots[offset + i]:
             yield (i, offset + i) if shorter is a else (offset + i, i)
 
 
