@@ -22,7 +22,9 @@ All 4N documents are checked together with the default settings, so the
 stories must be told apart too. Per article:
 
 - found: a contradiction fact holds source 4's edited sentence and names
-  source 4, and only it, as the outlier;
+  source 4 as the outlier, with no other outlier but the edited source of
+  another article (FNC-1 tells a story in several bodies, two may be given the
+  same edit, and their edited sources then agree: neither stands alone);
 - once: exactly one fact holds the edited sentence;
 - other: contradictions that do not hold it (false alarms: the sources say the same);
 - across stories: contradictions joining documents of two articles.
@@ -197,16 +199,23 @@ def documents_of(record: dict) -> set[str]:
     return {d for version in record["fact"]["versions"] for d in version["documents"]}
 
 
+def names_the_edit(record: dict, plant: dict) -> bool:
+    """The fact names the edited source an outlier, and no source but edited ones: FNC-1 tells a story in several
+    bodies, two of them may be given the same edit, and their edited sources then agree."""
+    outliers = record["fact"]["outliers"]
+    return plant["doc"] in outliers and all(o.endswith(f"-src{SOURCES}") for o in outliers)
+
+
 def score(records: list[dict], plants: list[dict]) -> dict[str, dict[str, float]]:
     rows: dict[str, dict[str, float]] = {}
     for p in plants:
         row = rows.setdefault(p["kind"], {"articles": 0, "found": 0, "once": 0, "other": 0})
         mine = [r for r in records if {d.split("-")[0] for d in documents_of(r)} == {p["article"]}]
-        holding = [r for r in mine if holds_edit(r, p)]
+        holding = [r for r in records if holds_edit(r, p)]
         row["articles"] += 1
-        row["found"] += any(r["fact"]["outliers"] == [p["doc"]] for r in holding)
+        row["found"] += any(names_the_edit(r, p) for r in holding)
         row["once"] += len(holding) == 1
-        row["other"] += len(mine) - len(holding)
+        row["other"] += sum(not holds_edit(r, p) for r in mine)
     rows["across stories"] = {"reported": sum(len({d.split("-")[0] for d in documents_of(r)}) > 1 for r in records)}
     return rows
 
@@ -216,7 +225,7 @@ def misses(records: list[dict], plants: list[dict]) -> str:
     lines = []
     for p in plants:
         holding = [r for r in records if holds_edit(r, p)]
-        if not any(r["fact"]["outliers"] == [p["doc"]] for r in holding):
+        if not any(names_the_edit(r, p) for r in holding):
             lines += [
                 f"{p['article']} {p['kind']}: {len(holding)} facts hold it",
                 f"  - {p['before']}",
