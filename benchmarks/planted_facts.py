@@ -21,9 +21,9 @@ check must find, where the default edits are the number and date checks'.
 All 4N documents are checked together with the default settings, so the
 stories must be told apart too. Per article:
 
-- found: a contradiction fact holds source 4's edited sentence and names
-  source 4 as the outlier, with no other outlier but the edited source of
-  another article (FNC-1 tells a story in several bodies, two may be given the
+- found: a contradiction fact holds source 4's edited sentence and sets it
+  apart: only edited sources give its version, which stands alone or against
+  a majority (FNC-1 tells a story in several bodies, two may be given the
   same edit, and their edited sources then agree: neither stands alone);
 - once: exactly one fact holds the edited sentence;
 - other: contradictions that do not hold it (false alarms: the sources say the same);
@@ -200,10 +200,15 @@ def documents_of(record: dict) -> set[str]:
 
 
 def names_the_edit(record: dict, plant: dict) -> bool:
-    """The fact names the edited source an outlier, and no source but edited ones: FNC-1 tells a story in several
-    bodies, two of them may be given the same edit, and their edited sources then agree."""
-    outliers = record["fact"]["outliers"]
-    return plant["doc"] in outliers and all(o.endswith(f"-src{SOURCES}") for o in outliers)
+    """The fact sets the edited source apart: no source but edited ones gives its version, and that version stands
+    alone or against a majority. FNC-1 tells a story in several bodies, two of them may be given the same edit,
+    and their edited sources then agree: neither stands alone, yet both are set against the rest."""
+    fact = record["fact"]
+    side = next((v for v in fact["versions"] if plant["doc"] in v["documents"]), None)
+    if side is None or not all(d.endswith(f"-src{SOURCES}") for d in side["documents"]):
+        return False
+    majority = fact.get("majority")
+    return plant["doc"] in fact["outliers"] or (majority is not None and majority != side["value"])
 
 
 def score(records: list[dict], plants: list[dict]) -> dict[str, dict[str, float]]:
