@@ -173,12 +173,14 @@ class PersonCheck(Check):
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         mine, theirs = self.mine(a), self.mine(b)
         x, y = mine.wording, theirs.wording
-        if min(sum(w != SLOT for w in side.sequence) for side in (x, y)) < MIN_WITHIN_WORDS:
+        # most candidate pairs are no one wording: that is told from the digests before any name is keyed
+        differing = list(differing_slots(x, y))
+        if not differing or min(sum(w != SLOT for w in side.sequence) for side in (x, y)) < MIN_WITHIN_WORDS:
             return None
         if sorted(map(_key, x.slots)) == sorted(map(_key, y.slots)):
             return None  # the same names in another order
         alike = self.setting("spelled_alike")
-        for i, j in differing_slots(x, y):
+        for i, j in differing:
             kinds = {mine.kinds[i], theirs.kinds[j]}
             if kinds != {PERSON} or one_persons(x.slots[i], y.slots[j], alike):
                 continue
