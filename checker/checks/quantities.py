@@ -83,6 +83,7 @@ YEAR = "year:"  # a year as a figure's time: "year:2016"
 CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
 WHOLE = ":whole"  # the unit's suffix of a whole a part is counted of ("57 of the 183 seats")
 INNER_CLAUSES = frozenset({"relcl", "acl"})  # a clause on a word: "the quake that struck on Monday"
+OWN_CLAUSES = frozenset({"conj", "advcl", "ccomp", "parataxis"})  # clauses on a verb that tell more than it does
 CLOCK = "clock:"  # a time of day as a figure's moment, on a 24-hour clock: "clock:10:33"
 CLOCK_TIME = re.compile(r"(\d{1,2})[:.]?(\d{2})?\s*([ap])?", re.IGNORECASE)  # a clock cue's words ("10:33 a.m.")
 # what a market's move is told in, besides money
@@ -180,8 +181,8 @@ def _a_finite_verb(token) -> bool:
 
 
 def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
-    """What a noun counts, by one name ("164 deaths", "146 of the dead"); people by what happened to them; a
-    count by what it counts ("the death toll", "the number of people who died" count deaths, as "seven died").
+    """What a noun counts, by one name ("164 deaths", "146 of the dead"); people by what happened to them, and
+    people named by who they are by both ("soldier:death" for "killed three soldiers"); a count by what it counts ("the death toll", "the number of people who died" count deaths, as "seven died").
 
     `counted_by`: the noun is what a count counts ("the number of people who died"), so what happened to them
     is told in the clause on them; elsewhere it is the verb over them ("three people who were injured ... have
@@ -196,10 +197,26 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
             return _unit(counted, cues, counted_by=True)
     unit = cues.at(noun.i, "counts:") or noun.lemma_.lower()
     if cues.at(noun.i, "people"):  # what the verb on them says: "killed 12 people", "the people who died"
-        described = [c for c in noun.children if c.dep_ in {"acl", "relcl"}] if counted_by else []
-        verb = described[0] if described else next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), noun.head)
-        unit = next(filter(None, (cues.at(t.i, "counts:") for t in (verb, *verb.children) if t != noun)), unit)
+        return _what_happened(noun, cues, counted_by) or unit
+    if cues.at(noun.i, "group"):
+        # people named by who they are count what happened to them too, and stay who they are: "killed one
+        # soldier" and "two soldiers were run over" are two counts; "killed 12 soldiers" and "12 civilians died" too
+        happened = _what_happened(noun, cues, counted_by)
+        return f"{unit}:{happened}" if happened else unit
     return unit
+
+
+def _what_happened(noun, cues: Cues, counted_by: bool) -> str:
+    """What the verb over people (or the clause on them, where a count counts them) says happened to them:
+    "death" for "killed 12 people", "injured" for "three soldiers were wounded", or "" where it says none."""
+    described = [c for c in noun.children if c.dep_ in {"acl", "relcl"}] if counted_by else []
+    # a verb used as a preposition is no verb over them: "34 people were killed, including six children"
+    verbs = (t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"} and t.dep_ != "prep")
+    verb = described[0] if described else next(verbs, noun.head)
+    # not a clause of its own on the verb: "two soldiers were run over, and one of them killed", "ran down two
+    # soldiers, killing one" tell what happened to one of the two
+    told = (t for t in verb.children if t != noun and t.dep_ not in OWN_CLAUSES)
+    return next(filter(None, (cues.at(t.i, "counts:") for t in (verb, *told))), "")
 
 
 def _is_whole(root, noun, parts: list[Quantity]) -> bool:
