@@ -7,7 +7,9 @@ the other claim also gives a list and does not mark it as partial
 ("including", "such as", "among others": `checker/patterns/lists.jsonl`): a
 partial list may leave names out. Two lists are one group when they share two
 members, or one where both sentences count their lists alike ("the two
-countries, A and B").
+countries, A and B"). A state or region after a place and a comma says which
+place it is ("Birmingham, Ala., Memphis, Tenn., and Jackson": `region` in
+lists.jsonl) and is no member (`_region_qualifiers`).
 """
 
 from __future__ import annotations
@@ -35,14 +37,18 @@ def _key(name: str) -> str:
     return ALIASES.get(cleaned.lower(), ALIASES.get(cleaned.lower() + ".", cleaned))
 
 
-def _coordination_head(token):
+def _coordination_head(token, qualifiers: frozenset[int] = frozenset()):
     """The first conjunct of the coordination `token` is in (itself when it is in none).
 
     Modifiers listed before a noun are one coordination though the parser hangs all but the last two on the
     noun: "German, Austrian and Swiss nationals" gives "German" and "Austrian" as modifiers of "nationals" and
-    "Swiss" as a conjunct of "Austrian"; the list starts at "German"."""
+    "Swiss" as a conjunct of "Austrian"; the list starts at "German". A place's region (`qualifiers`: their
+    tokens) heads no list: in "Birmingham, Ala., Memphis, Tenn., and Jackson" the parser may hang "Memphis" on
+    "Ala."."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+        if token.i in qualifiers and token.dep_ == "appos":
+            token = token.head
     doc = token.doc
     while token.dep_ in {"amod", "compound"} and token.i >= 2 and doc[token.i - 1].text == ",":
         before = doc[token.i - 2]
@@ -56,19 +62,49 @@ def _longest_list(tokens) -> tuple[list, Any]:
     """The names of the longest coordination of names in `tokens`, and its first conjunct."""
     groups: dict[int, list] = {}
     heads = {}
-    for name in name_spans(tokens):
-        head = _coordination_head(name.root)
+    names = list(name_spans(tokens))
+    qualifiers = _region_qualifiers(names, tokens)
+    qualifier_tokens = frozenset(t.i for name in qualifiers for t in name)
+    qualifying: dict[int, list] = {}
+    for name in names:
+        head = _coordination_head(name.root, qualifier_tokens)
         following = name.doc[name.end] if name.end < len(name.doc) else None
         if name.root.pos_ == "ADJ" and following is not None and following.pos_ == "PROPN":
             continue  # "Trump and Ukrainian President Zelensky": "Ukrainian" describes a member, it is none
+        if name in qualifiers:
+            qualifying.setdefault(head.i, []).append(name)  # "Birmingham, Ala., Cleveland": which Birmingham
+            continue
         groups.setdefault(head.i, []).append(name)
         heads[head.i] = head
     best: tuple[list, Any] = ([], None)
-    for i, names in groups.items():
-        joined = any(child.dep_ == "cc" for name in names for child in name.root.children)
-        if len(names) >= 2 and joined and len(names) > len(best[0]):
-            best = (names, heads[i])
+    for i, members in groups.items():
+        joined = any(child.dep_ == "cc" for name in members + qualifying.get(i, []) for child in name.root.children)
+        if len(members) >= 2 and joined and len(members) > len(best[0]):
+            best = (members, heads[i])
     return best
+
+
+def _region_qualifiers(names: list, tokens) -> list:
+    """The names that say which place the name before them is: a state or region (`region` in lists.jsonl)
+    right after another place and a comma ("Birmingham, Ala., Cleveland"), so no members of a list.
+
+    An abbreviated one ("Ala.", "Tenn.") always; one written out only where the sentence gives two or more, as a
+    list of places with their states does ("Birmingham, Alabama, Memphis, Tennessee, and Jackson"), and only
+    closed by a comma or punctuation: one alone ("Spain, England, France and Germany"; "New York, New Jersey,
+    Connecticut") or one before "and" ("Dallas, Oklahoma and Kansas") is a member.
+    """
+    regions = {(span.start, span.end) for label, _, span in cues(tokens, "lists") if label == "region"}
+    doc = tokens.doc
+    abbreviated, written = [], []
+    for before, name in zip(names, names[1:], strict=False):
+        after_a_place = (before.start, before.end) not in regions and name.start == before.end + 1
+        if (name.start, name.end) not in regions or not after_a_place or doc[before.end].text != ",":
+            continue
+        if name.text.endswith("."):
+            abbreviated.append(name)
+        elif name.end == len(doc) or doc[name.end].is_punct:
+            written.append(name)
+    return abbreviated + (written if len(written) >= 2 else [])
 
 
 def list_members(tokens) -> list[str]:

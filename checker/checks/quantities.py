@@ -182,7 +182,8 @@ def _a_finite_verb(token) -> bool:
 
 def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
     """What a noun counts, by one name ("164 deaths", "146 of the dead"); people by what happened to them, and
-    people named by who they are by both ("soldier:death" for "killed three soldiers"); a count by what it counts ("the death toll", "the number of people who died" count deaths, as "seven died").
+    people named by who they are by both ("soldier:death" for "killed three soldiers"); a count by what it
+    counts ("the death toll", "the number of people who died" count deaths, as "seven died").
 
     `counted_by`: the noun is what a count counts ("the number of people who died"), so what happened to them
     is told in the clause on them; elsewhere it is the verb over them ("three people who were injured ... have
@@ -209,14 +210,18 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
 def _what_happened(noun, cues: Cues, counted_by: bool) -> str:
     """What the verb over people (or the clause on them, where a count counts them) says happened to them:
     "death" for "killed 12 people", "injured" for "three soldiers were wounded", or "" where it says none."""
-    described = [c for c in noun.children if c.dep_ in {"acl", "relcl"}] if counted_by else []
+    described = [c for c in noun.children if c.dep_ in INNER_CLAUSES] if counted_by else []
     # a verb used as a preposition is no verb over them: "34 people were killed, including six children"
     verbs = (t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"} and t.dep_ != "prep")
     verb = described[0] if described else next(verbs, noun.head)
-    # not a clause of its own on the verb: "two soldiers were run over, and one of them killed", "ran down two
-    # soldiers, killing one" tell what happened to one of the two
-    told = (t for t in verb.children if t != noun and t.dep_ not in OWN_CLAUSES)
+    # a clause with a subject or object of its own tells of them, not of these: "two soldiers were run over, and
+    # one of them killed", "ran down two soldiers, killing one"; "two people were shot and killed" tells of these
+    told = (t for t in verb.children if t != noun and not (t.dep_ in OWN_CLAUSES and _has_own_participant(t)))
     return next(filter(None, (cues.at(t.i, "counts:") for t in (verb, *told))), "")
+
+
+def _has_own_participant(clause) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in clause.children)
 
 
 def _is_whole(root, noun, parts: list[Quantity]) -> bool:
