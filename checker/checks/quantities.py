@@ -84,6 +84,7 @@ CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 
 WHOLE = ":whole"  # the unit's suffix of a whole a part is counted of ("57 of the 183 seats")
 INNER_CLAUSES = frozenset({"relcl", "acl"})  # a clause on a word: "the quake that struck on Monday"
 OWN_CLAUSES = frozenset({"conj", "advcl", "ccomp", "parataxis"})  # clauses on a verb that tell more than it does
+MAX_ASIDE = 10  # the most tokens of an aside in brackets after a figure ("(or, by some counts, eleven)")
 CLOCK = "clock:"  # a time of day as a figure's moment, on a 24-hour clock: "clock:10:33"
 CLOCK_TIME = re.compile(r"(\d{1,2})[:.]?(\d{2})?\s*([ap])?", re.IGNORECASE)  # a clock cue's words ("10:33 a.m.")
 # what a market's move is told in, besides money
@@ -164,6 +165,10 @@ def _counted(root, end: int, span, cues: Cues):
         return whole if whole is not None else risen
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return head.head  # "a crowd of 84,312"
+    after_aside = _after_an_aside(span, end)
+    if after_aside != end:  # "ten (or, by some counts, eleven) shots": the noun right after the brackets
+        noun = span.doc[after_aside] if after_aside < span.end else None
+        return noun if noun is not None and noun.pos_ == "NOUN" and noun.is_lower else None
     following = [t for t in span.doc[end : min(end + 3, span.end)] if not t.is_punct]
     # no further than a verb of their own that says no count ("the other three wanted a quarter point": no quarters;
     # "another three were injured": injuries)
@@ -174,6 +179,14 @@ def _counted(root, end: int, span, cues: Cues):
         t for t in following if t.pos_ == "NOUN" or (t.pos_ == "ADJ" and t.dep_ != "amod") or cues.at(t.i, "counts:")
     )
     return next((t for t in nouns if t.is_alpha and not t.is_stop and t.text[0].islower()), None)
+
+
+def _after_an_aside(span, end: int) -> int:
+    """Where the words after a figure go on past an aside in brackets right after it, or `end` where none."""
+    if end >= span.end or span.doc[end].text != "(":
+        return end
+    closing = next((t.i for t in span.doc[end : min(end + MAX_ASIDE + 2, span.end)] if t.text == ")"), None)
+    return closing + 1 if closing is not None else end
 
 
 def _a_finite_verb(token) -> bool:
@@ -210,14 +223,33 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
 def _what_happened(noun, cues: Cues, counted_by: bool) -> str:
     """What the verb over people (or the clause on them, where a count counts them) says happened to them:
     "death" for "killed 12 people", "injured" for "three soldiers were wounded", or "" where it says none."""
-    described = [c for c in noun.children if c.dep_ in INNER_CLAUSES] if counted_by else []
+    described = [c for c in noun.children if c.dep_ in INNER_CLAUSES]
     # a verb used as a preposition is no verb over them: "34 people were killed, including six children"
     verbs = (t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"} and t.dep_ != "prep")
-    verb = described[0] if described else next(verbs, noun.head)
+    over = next(verbs, noun.head)
+    # the verb over them first; where it says nothing, the clause on them ("twelve soldiers who died in the attack
+    # were buried": deaths)
+    order = (described[:1] or [over]) if counted_by else [over, *described[:1]]
+    return next(filter(None, (_told_by(verb, noun, cues) for verb in order)), "")
+
+
+def _told_by(verb, noun, cues: Cues) -> str:
+    """What one verb says happened to people, or "" where it says nothing of them."""
+    if _done_by(noun, verb):
+        return ""  # "four militants killed two soldiers": what they did, not what happened to them
     # a clause with a subject or object of its own tells of them, not of these: "two soldiers were run over, and
     # one of them killed", "ran down two soldiers, killing one"; "two people were shot and killed" tells of these
     told = (t for t in verb.children if t != noun and not (t.dep_ in OWN_CLAUSES and _has_own_participant(t)))
     return next(filter(None, (cues.at(t.i, "counts:") for t in (verb, *told))), "")
+
+
+def _done_by(noun, verb) -> bool:
+    """Whether the people a noun names did what a verb says to someone else: its subject ("four militants killed
+    two soldiers", "militants who killed two soldiers"), with an object that is not themselves."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    relative = verb.dep_ in INNER_CLAUSES and verb.head == noun and subject is not None and subject.tag_ == "WP"
+    done_to = (c for c in verb.children if c.dep_ == "dobj" and c.tag_ != "PRP")  # "killed themselves": their deaths
+    return (subject == noun or relative) and any(True for _ in done_to)
 
 
 def _has_own_participant(clause) -> bool:
@@ -889,6 +921,8 @@ def _range_joiner(doc, first_run, run, cues: Cues) -> str:
     unit_words = [t.lower_ for t in doc[run[-1].i + 1 : run[-1].i + len(between)]]
     if len(between) > 1 and [t.lower_ for t in between[:-1]] == unit_words:
         between = between[-1:]  # "16 cents a share to 27 cents a share"
+    if _an_alternative_aside(between, run):
+        return "or"
     if len(between) != 1:
         return ""
     joiner, opened = between[0], cues.before(start, {"range:open"})[0]
@@ -901,6 +935,15 @@ def _range_joiner(doc, first_run, run, cues: Cues) -> str:
     if joiner.lower_ == "to" and change:
         return joiner.text if opened else ""  # "ranged from 16 to 27", not "rose from 40 to 47" or "rose by 12 to 40"
     return joiner.text
+
+
+def _an_alternative_aside(between: list, run) -> bool:
+    """ "ten (or, by some counts, eleven) shots": a figure given another in brackets, with words of who says so
+    and no other figure, is one range of the two."""
+    doc, last = run[0].doc, run[-1].i
+    closed = last + 1 < len(doc) and doc[last + 1].text == ")"
+    opened = len(between) >= 2 and between[0].text == "(" and between[1].lower_ == "or"
+    return opened and closed and len(between) <= MAX_ASIDE + 1 and not any(t.like_num for t in between)
 
 
 def _range_end(run, first: Quantity) -> Quantity:
@@ -1026,4 +1069,19 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
         else:
             found.append(replace(quantity, group=len(found)))
         after = run[-1].i + 1
-    return found + [replace(quantity, group=len(found) + k) for k, (_, (_, quantity)) in enumerate(reversed(phrases))]
+    found += [replace(quantity, group=len(found) + k) for k, (_, (_, quantity)) in enumerate(reversed(phrases))]
+    return _running_counts(found)
+
+
+def _running_counts(found: list[Quantity]) -> list[Quantity]:
+    """ "Six shots can be heard, followed by a pause before four more": a figure more of its unit are added to in
+    its sentence is the count so far, a part of the sentence's total, so at least that many. ("The other three"
+    of "four backed it, the other three did not" are another part of a group, not more of one count.)"""
+    counts = list(found)
+    for k, more in enumerate(found):
+        if not more.increment or more.rest:
+            continue
+        before = [j for j in range(k) if counts[j].unit == more.unit and not counts[j].increment]
+        if before and not counts[before[-1]].bound:
+            counts[before[-1]] = replace(counts[before[-1]], bound="lower")
+    return counts
