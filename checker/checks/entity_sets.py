@@ -4,8 +4,9 @@ A list is a coordination of names in the parse ("Russia, Belarus, and North
 Korea": each name a `conj` of the one before, with a `cc`). A member of one
 claim's list that the other claim never mentions is a discrepancy only when
 the other claim also gives a list and does not mark it as partial
-("including", "such as", "among others": `checker/patterns/lists.jsonl`): a
-partial list may leave names out. Two lists are one group when they share two
+("including", "such as", "two of the": `checker/patterns/lists.jsonl`; or
+people counted beside the names, "A, B and three others"): a partial list may
+leave names out. Two lists are one group when they share two
 members, or one where both sentences count their lists alike ("the two
 countries, A and B"). A state or region after a place and a comma says which
 place it is ("Birmingham, Ala., Memphis, Tenn., and Jackson": `region` in
@@ -71,6 +72,8 @@ def _longest_list(tokens) -> tuple[list, Any]:
         following = name.doc[name.end] if name.end < len(name.doc) else None
         if name.root.pos_ == "ADJ" and following is not None and following.pos_ == "PROPN":
             continue  # "Trump and Ukrainian President Zelensky": "Ukrainian" describes a member, it is none
+        if name.root.ent_type_ == "NORP" and any(c.dep_ == "nummod" for c in name.root.children):
+            continue  # "two further Americans": a count of people, no one named
         if name in qualifiers:
             qualifying.setdefault(head.i, []).append(name)  # "Birmingham, Ala., Cleveland": which Birmingham
             continue
@@ -142,7 +145,30 @@ def counted_size(tokens) -> int | None:
 
 
 def is_partial(tokens) -> bool:
-    return any(label == "partial" for label, _, _ in cues(tokens, "lists"))
+    """Whether the sentence says its list names only some of those taking part: by a cue ("including", "two of
+    the": `partial` in lists.jsonl) or by counting others beside the names (`_counts_unnamed_members`)."""
+    if any(label == "partial" for label, _, _ in cues(tokens, "lists")):
+        return True
+    names, head = _longest_list(tokens)
+    return head is not None and _counts_unnamed_members(head, names)
+
+
+def _counts_unnamed_members(head, names: list) -> bool:
+    """ "John Smith, Jane Doe and three others"; "two British men, David Haines and Alan Henning, two further
+    Americans and two Japanese men": a coordination (or the noun the list is in apposition to) that also holds a
+    counted group with no name names only some of its members."""
+    # the list's own noun ("two British men, A and B", "A and B, two countries") counts the names, no others
+    top = head.head if head.dep_ == "appos" else head
+    own = {top.i} | {c.i for c in head.children if c.dep_ == "appos"}
+    named = {t.i for name in names for t in name} | own
+    found, seen = [top], set()
+    while found:  # the coordination and appositions around the list, no deeper
+        token = found.pop()
+        seen.add(token.i)
+        found += [c for c in token.children if c.dep_ in {"conj", "appos"} and c.i not in seen]
+        if token.i not in named and any(c.dep_ == "nummod" for c in token.children):
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
