@@ -435,7 +435,8 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     # contradictions among 1,136 held-out news paraphrases, so it is not done.)
     # and a figure a change started from counts what the figure it changed to counts ("dropped to 64 from 66",
     # "killed 143 people, up from 120")
-    elided = cues.before(run[0].i, {"increment", "previous-figure"})[0] or _changed_from(root)
+    more = end < span.end and bool(cues.at(end, "increment:after"))  # "six shots ..., then four more"
+    elided = cues.before(run[0].i, {"increment", "previous-figure"})[0] or more or _changed_from(root)
     whole = _out_of(root)  # "18,512 runners finished, out of 21,000 who started"
     if noun is None and found and _a_count(found[-1]) and (elided or whole):
         return found[-1].unit.removesuffix(WHOLE) + (WHOLE if whole else ""), found[-1].noun, lead, end
