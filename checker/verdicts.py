@@ -49,6 +49,7 @@ from checker.decision import (
     named_otherwise,
     one_within_other,
     shares_entity,
+    written_otherwise,
 )
 from checker.records import CandidatePair, Claim, Evidence, Finding, NLIScores
 
@@ -95,7 +96,7 @@ def contradiction_basis(
     by_rule = p_contra >= thresholds.contradict and p_contra > p_entail and same_subject
     # the cheap tests first: most candidate pairs are neither, and aligning their words is the costly part
     by_decision = thresholds.report < 1 and decision.can_reach(thresholds.report, model_features(pair, scores))
-    if not (by_rule or by_decision) or one_within_other(pair) or named_otherwise(pair):
+    if not (by_rule or by_decision) or one_within_other(pair) or named_otherwise(pair) or written_otherwise(pair):
         return None
     if by_rule:
         return RULE
