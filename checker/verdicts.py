@@ -14,7 +14,10 @@ often than they are. Nor can the same words in two sources contradict each
 other: where one sentence stands word for word inside the other (the same
 quote, given whole in one outlet and in part in another), a contradiction
 could only come from how the claims were made standalone (a pronoun resolved
-to different people), so the model is not trusted there.
+to different people), so the model is not trusted there; nor where the two
+say the same in the same words but for a name one gives where the other
+describes ("Kumar" / "the man") or words one writes another way ("E." /
+"East", "Tel Afar" / "Tal Afar").
 
 These rules drop real contradictions too: a minimal edit that names no
 entity ("this has been an emotional ordeal" / "this has not been ..."), or
