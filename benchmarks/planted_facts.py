@@ -56,7 +56,6 @@ from shared_data import news_articles  # noqa: E402
 from checker.checks import calendar  # noqa: E402
 from checker.claims import load_nlp  # noqa: E402
 from checker.config import load_config  # noqa: E402
-from checker.decision import respelt  # noqa: E402
 from checker.pipeline import Checker  # noqa: E402
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
@@ -104,20 +103,14 @@ def negation_edit(sentence: str) -> tuple[str, str] | None:
 
 
 def _surname(name: str) -> str:
-    return name.split()[-1].removesuffix("'s").removesuffix("’s")
-
-
-def _same_surname(a: str, b: str) -> bool:
-    last_a, last_b = _surname(a).split("-")[-1], _surname(b).split("-")[-1]  # "al-Deen": "Deen"
-    return _surname(a).lower() == _surname(b).lower() or respelt(last_a, last_b)
+    return name.split()[-1].lower().removesuffix("'s").removesuffix("’s")
 
 
 def person_edit(sentence: str, people: list[str], rng: random.Random) -> str | None:
-    """The sentence with the first of `people` it names made another of them: not one of the same surname, however
-    spelt ("Jobs" made "Steve Jobs" is the same man, "Ansar al-Deen" made "Ansar al-Din" the same group: no
-    contradiction)."""
+    """The sentence with the first of `people` it names made another of them: not one of the same surname ("Jobs"
+    made "Steve Jobs" is the same man, no contradiction)."""
     here = [p for p in people if p in sentence]
-    others = [p for p in people if p not in sentence and " " in p and not (here and _same_surname(p, here[0]))]
+    others = [p for p in people if p not in sentence and " " in p and not (here and _surname(p) == _surname(here[0]))]
     return sentence.replace(here[0], rng.choice(others)) if here and others else None
 
 
