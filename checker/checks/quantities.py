@@ -447,22 +447,6 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     return _unit(noun, cues) + (WHOLE if _is_whole(root, noun, found) else ""), noun.text, lead, end
 
 
-def _more_without_a_figure(end: int, noun: str, span, cues: Cues) -> bool:
-    """ "Six shots can be heard, then several more": more of what the figure counts, how many not said, follow it in
-    its sentence, so the figure is the count so far, at least that many (`_running_counts` does it where the more
-    are counted). "Six shots, then several more people" counts something else, and "Twelve people died and many more
-    were hurt" tells what happened to the more in a clause of their own."""
-    doc = span.doc
-    for i in range(end, span.end):
-        if cues.at(i, "more-unnumbered"):
-            after = cues.last[i, "more-unnumbered"] + 1
-            what = doc[after] if after < span.end else None
-            told = what is not None and what.pos_ in {"AUX", "VERB"}
-            other = what is not None and what.pos_ in {"NOUN", "PROPN"} and what.text.lower() != noun.lower()
-            return not (told or other)
-    return False
-
-
 def _a_count(quantity: Quantity) -> bool:
     """A count of things (members, deaths), which a part with no noun after it counts too: not a sum, a share, an
     age or a span of time (whose scale the bare figure does not carry: "nine years for Blake, eight for Marsh")."""
@@ -673,7 +657,6 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         when |= PREVIOUS  # "47 seats, up from (about) 40", "dropped to 64 from 66": the figure before the one given
     # "one or more of the aircraft", "20 or so people": the bound written after the figure
     bound = bound or cues.at(end, "after:") or ("approximate" if cues.at(run[0].i, "round") else "")
-    bound = bound or ("lower" if _more_without_a_figure(end, noun, span, cues) else "")
     # "killed 12 and another 30 injured": a second group, not more of one count
     first_of_its_kind = all(q.unit.removesuffix(WHOLE) == unit.removesuffix(WHOLE) for q in found)
     # "the other two unions", "nine other measures", "six more": a part besides one counted elsewhere
