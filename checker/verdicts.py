@@ -17,7 +17,7 @@ could only come from how the claims were made standalone (a pronoun resolved
 to different people), so the model is not trusted there; nor where the two
 say the same in the same words but for a name one gives where the other
 describes ("Kumar" / "the man") or words one writes another way ("E." /
-"East", "Tel Afar" / "Tal Afar").
+"East", "Qaeda" / "Qa'eda").
 
 These rules drop real contradictions too: a minimal edit that names no
 entity ("this has been an emotional ordeal" / "this has not been ..."), or

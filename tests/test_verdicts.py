@@ -240,8 +240,8 @@ def test_a_name_against_a_description_or_a_pronoun_in_the_same_words_never_contr
 
 
 def test_one_statement_with_words_written_another_way_never_contradicts():
-    """Abbreviated, joined or split, or a name spelt with other vowels: the same statement, which the model read as
-    a contradiction both ways on news (0.97 for "E. Meyer Blvd." / "East Meyer Boulevard"). Another word is one."""
+    """Abbreviated, or with an apostrophe: the same statement, which the model read as a contradiction both ways on
+    news (0.97 for "E. Meyer Blvd." / "East Meyer Boulevard"). Another word is one, however alike it is written."""
     scores = NLIScores((0.02, 0.08, 0.9), (0.02, 0.08, 0.9))
 
     def label(a: str, b: str) -> str:
@@ -252,9 +252,21 @@ def test_one_statement_with_words_written_another_way_never_contradicts():
     assert label(sealed.format("E.", "Blvd."), sealed.format("East", "Boulevard")) != "contradict"
     assert label(sealed.format("West", "Blvd."), sealed.format("East", "Boulevard")) == "contradict"
     assert label(sealed.format("E", "Blvd"), sealed.format("East", "Boulevard")) == "contradict"  # no full stop
-    fled = "Thousands fled {} Afar in Kansas City as {} fighters advanced."
-    assert label(fled.format("Tel", "al Qaeda"), fled.format("Tal", "al-Qa'eda")) != "contradict"
-    assert label(fled.format("Tel", "al Qaeda"), fled.format("Tal", "Shia")) == "contradict"
+    fled = "Thousands fled {} in Kansas City as {} fighters advanced."
+    assert label(fled.format("Tal Afar", "al Qaeda"), fled.format("Tal Afar", "al-Qa'eda")) != "contradict"
+    # the same consonants, another place (review)
+    assert label(fled.format("Gaza", "al Qaeda"), fled.format("Giza", "al Qaeda")) == "contradict"
+    # a full stop that ends the sentence abbreviates nothing (review)
+    assert (
+        label(
+            "He was freed from a prison in Kansas City and Iran.",
+            "He was freed from a prison in Kansas City and Ireland.",
+        )
+        == "contradict"
+    )
+    assert (
+        label("The striker from Kansas City re-signed on Monday.", "The striker from Kansas City resigned on Monday.")
+        == "contradict"
+    )
     moved = "The {} said the office in Kansas City would move."
     assert label(moved.format("clerk"), moved.format("secretary")) == "contradict"
-    assert label(moved.format("company"), moved.format("Company")) != "contradict"  # case aside: within
