@@ -235,7 +235,8 @@ def _what_happened(noun, cues: Cues, counted_by: bool) -> str:
 
 def _told_by(verb, noun, cues: Cues) -> str:
     """What one verb says happened to people, or "" where it says nothing of them."""
-    if _done_by(noun, verb):
+    said = cues.at(verb.i, "counts:")  # on the verb: "five people suffered injuries" tells what happened to them
+    if said and _done_by(noun, verb, cues.last[verb.i, f"counts:{said}"]):
         return ""  # "four militants killed two soldiers": what they did, not what happened to them
     # a clause with a subject or object of its own tells of them, not of these: "two soldiers were run over, and
     # one of them killed", "ran down two soldiers, killing one"; "two people were shot and killed" tells of these
@@ -243,12 +244,14 @@ def _told_by(verb, noun, cues: Cues) -> str:
     return next(filter(None, (cues.at(t.i, "counts:") for t in (verb, *told))), "")
 
 
-def _done_by(noun, verb) -> bool:
+def _done_by(noun, verb, cue_end: int) -> bool:
     """Whether the people a noun names did what a verb says to someone else: its subject ("four militants killed
-    two soldiers", "militants who killed two soldiers"), with an object that is not themselves."""
+    two soldiers", "militants who killed two soldiers"), with an object that is not themselves, nor part of what
+    the verb's cue (ending at token `cue_end`) says ("lost their lives")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     relative = verb.dep_ in INNER_CLAUSES and verb.head == noun and subject is not None and subject.tag_ == "WP"
-    done_to = (c for c in verb.children if c.dep_ == "dobj" and c.tag_ != "PRP")  # "killed themselves": their deaths
+    # "killed themselves": their deaths
+    done_to = (c for c in verb.children if c.dep_ == "dobj" and c.tag_ != "PRP" and c.i > cue_end)
     return (subject == noun or relative) and any(True for _ in done_to)
 
 
@@ -1077,12 +1080,21 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
 def _running_counts(found: list[Quantity]) -> list[Quantity]:
     """ "Six shots can be heard, followed by a pause before four more": a figure more of its unit are added to in
     its sentence is the count so far, a part of the sentence's total, so at least that many. ("The other three"
-    of "four backed it, the other three did not" are another part of a group, not more of one count.)"""
+    of "four backed it, the other three did not" are another part of a group, not more of one count; "five men on
+    Monday and another two on Tuesday", "two killed in Kabul and three others in Kandahar" are counts of a day or
+    a place of their own.)"""
     counts = list(found)
     for k, more in enumerate(found):
         if not more.increment or more.rest:
             continue
-        before = [j for j in range(k) if counts[j].unit == more.unit and not counts[j].increment]
+        before = [
+            j
+            for j in range(k)
+            if counts[j].unit == more.unit
+            and not counts[j].increment
+            and counts[j].when >= more.when
+            and counts[j].places >= more.places
+        ]
         if before and not counts[before[-1]].bound:
             counts[before[-1]] = replace(counts[before[-1]], bound="lower")
     return counts
