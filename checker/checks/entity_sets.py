@@ -27,6 +27,7 @@ from checker.entities import ALIASES, clean_name, person_key, without_legal_form
 from checker.records import Claim, Evidence
 
 MIN_SHARED = 2  # list members both lists name: fewer means two different groups
+MAX_BESIDE = 2  # tokens from a list's last name to a cue about the list beside it: "Adamawa and Borno, two of the"
 # Lists sharing this many members are one group whatever else the sentences say ("India, China,
 # Japan, Turkey and Switzerland" / "... Turkey and South Korea"): any candidate pair qualifies.
 LONG_SHARED = 3
@@ -145,11 +146,18 @@ def counted_size(tokens) -> int | None:
 
 
 def is_partial(tokens) -> bool:
-    """Whether the sentence says its list names only some of those taking part: by a cue ("including", "two of
-    the": `partial` in lists.jsonl) or by counting others beside the names (`_counts_unnamed_members`)."""
-    if any(label == "partial" for label, _, _ in cues(tokens, "lists")):
+    """Whether the sentence says its list names only some of those taking part: by a cue ("including": `partial`
+    in lists.jsonl; "two of the" right after the list: `partial:beside`, as "two of the diplomats said" elsewhere
+    in the sentence says nothing of it) or by counting others beside the names (`_counts_unnamed_members`)."""
+    found = list(cues(tokens, "lists"))
+    if any(label == "partial" for label, _, _ in found):
         return True
     names, head = _longest_list(tokens)
+    if not names:
+        return False
+    last = max(t.i for name in names for t in name)
+    if any(label == "partial:beside" and last < span.start <= last + MAX_BESIDE for label, _, span in found):
+        return True
     return head is not None and _counts_unnamed_members(head, names)
 
 
