@@ -27,7 +27,7 @@ from checker.entities import ALIASES, clean_name, person_key, without_legal_form
 from checker.records import Claim, Evidence
 
 MIN_SHARED = 2  # list members both lists name: fewer means two different groups
-MAX_BESIDE = 2  # tokens from a list's last name to a cue about the list beside it: "Adamawa and Borno, two of the"
+MAX_BESIDE = 2  # tokens between a list and a cue about it beside it: "Adamawa and Borno, two of the"
 # Lists sharing this many members are one group whatever else the sentences say ("India, China,
 # Japan, Turkey and Switzerland" / "... Turkey and South Korea"): any candidate pair qualifies.
 LONG_SHARED = 3
@@ -155,10 +155,17 @@ def is_partial(tokens) -> bool:
     names, head = _longest_list(tokens)
     if not names:
         return False
-    last = max(t.i for name in names for t in name)
-    if any(label == "partial:beside" and last < span.start <= last + MAX_BESIDE for label, _, span in found):
+    first, last = min(t.i for name in names for t in name), max(t.i for name in names for t in name)
+    if any(label == "partial:beside" and _beside(span, first, last) for label, _, span in found):
         return True
     return head is not None and _counts_unnamed_members(head, names)
+
+
+def _beside(cue, first: int, last: int) -> bool:
+    """A cue right after a list's last name ("Adamawa and Borno, two of the states"), or its noun and a comma right
+    before the first ("Two of the Britons, Sandy Mitchell and William Sampson")."""
+    before = 0 <= first - cue.end <= MAX_BESIDE and cue.doc[first - 1].text == ","
+    return last < cue.start <= last + MAX_BESIDE or before
 
 
 def _counts_unnamed_members(head, names: list) -> bool:
