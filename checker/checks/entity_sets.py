@@ -10,11 +10,14 @@ leave names out. Two lists are one group when they share two
 members, or one where both sentences count their lists alike ("the two
 countries, A and B"). A state or region after a place and a comma says which
 place it is ("Birmingham, Ala., Memphis, Tenn., and Jackson": `region` in
-lists.jsonl) and is no member (`_region_qualifiers`).
+lists.jsonl) and is no member (`_region_qualifiers`); nor is where a person is from ("Sandy Mitchell
+from Glasgow and William Sampson": `_person_described`). A member is named by the other claim where it
+is one of its tagged names or is written out in its words, apostrophes aside ("Dillard's" / "Dillards").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +34,7 @@ MAX_BESIDE = 2  # tokens between a list and a cue about it beside it: "Adamawa a
 # Lists sharing this many members are one group whatever else the sentences say ("India, China,
 # Japan, Turkey and Switzerland" / "... Turkey and South Korea"): any candidate pair qualifies.
 LONG_SHARED = 3
+PERSON_PREPOSITIONS = frozenset({"from", "of"})  # on a person's name, where they are from or whom they are with
 MIN_EVENT_WORDS = 2  # shared lowercase content lemmas ("vote", "resolution"): the same thing happened
 
 
@@ -75,6 +79,12 @@ def _longest_list(tokens) -> tuple[list, Any]:
             continue  # "Trump and Ukrainian President Zelensky": "Ukrainian" describes a member, it is none
         if name.root.ent_type_ == "NORP" and any(c.dep_ == "nummod" for c in name.root.children):
             continue  # "two further Americans": a count of people, no one named
+        person = _person_described(head)
+        if person is not None:  # "Sandy Mitchell from Glasgow and Glasgow-born William Sampson"
+            if name.root.i == head.i:
+                qualifying.setdefault(_coordination_head(person, qualifier_tokens).i, []).append(name)
+                continue  # where a member is from: no member
+            head = _coordination_head(person, qualifier_tokens)  # the parser hung Sampson on Glasgow: he is Mitchell's
         if name in qualifiers:
             qualifying.setdefault(head.i, []).append(name)  # "Birmingham, Ala., Cleveland": which Birmingham
             continue
@@ -86,6 +96,18 @@ def _longest_list(tokens) -> tuple[list, Any]:
         if len(members) >= 2 and joined and len(members) > len(best[0]):
             best = (members, heads[i])
     return best
+
+
+def _person_described(head):
+    """The person a coordination is the object of "from" or "of" on ("Sandy Mitchell from Glasgow", "Jones of
+    Reuters") where another person is coordinated with it, or None. The parser hangs the next member of the
+    person's own list on such a name ("Sandy Mitchell from Glasgow and Glasgow-born William Sampson" coordinates
+    Sampson with Glasgow): the name says who the person is and takes no part, and its conjuncts are the person's.
+    With no person among them ("Samantha Power of the United States, France and Britain") the list stands."""
+    preposition, person = head.head, head.head.head
+    described = head.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.lower_ in PERSON_PREPOSITIONS
+    misparsed = any(t.ent_type_ == "PERSON" for t in head.conjuncts)  # none in "of the United States and France"
+    return person if described and misparsed and person.ent_type_ == "PERSON" else None
 
 
 def _region_qualifiers(names: list, tokens) -> list:
@@ -196,13 +218,30 @@ class NameList:
     event_words: frozenset[str]
     entities: tuple[str, ...]
     names: frozenset[str]  # the claim's names and their words, lower case: a name written out is a mention
+    text: str  # the claim's words, apostrophes dropped (`without_apostrophes`)
+
+
+def without_apostrophes(text: str) -> str:
+    """ "Dillard's" and "Dillards" are one name written two ways (as "Kohl's" / "Kohls")."""
+    return text.replace("'", "").replace("\u2019", "")
 
 
 def mentions(names: NameList, name: str) -> bool:
+    """Whether the claim names `name` anywhere: as a tagged name, a word of one, or written out in its words (the
+    tagger may cut a name the other claim keeps whole: "Kohl's Department Stores" tagged "Kohl", "Department
+    Stores")."""
     key = _key(name)
     return (
-        key in names.entities or person_key(name) in names.entities or bool({key.lower(), name.lower()} & names.names)
+        key in names.entities
+        or person_key(name) in names.entities
+        or bool({key.lower(), name.lower()} & names.names)
+        or any(_written_in(form, names.text) for form in {key, name})
     )
+
+
+def _written_in(name: str, text: str) -> bool:
+    """`name` as whole words of `text`, apostrophes dropped from both."""
+    return re.search(rf"(?<!\w){re.escape(without_apostrophes(name))}(?!\w)", text) is not None
 
 
 def event_words(tokens) -> set[str]:
@@ -253,6 +292,7 @@ class EntitySetCheck(Check):
             frozenset(event_words(tokens)),
             claim.entities,
             frozenset(mentioned_names(tokens)),
+            without_apostrophes(tokens.text),
         )
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
