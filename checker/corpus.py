@@ -21,7 +21,7 @@ import os
 import re
 import stat
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
@@ -66,6 +66,9 @@ WESTERN_LANGUAGES = frozenset(
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | MARKDOWN_SUFFIXES | {".jsonl"}
 SUPPORTED = "use .txt, .md, .markdown, .html or .jsonl"
 LINKED_FOLDER = "link to a folder, not followed (name it as an input to read it)"
+# A file with this many valid UTF-8 characters beyond ASCII to each byte that is not UTF-8 is UTF-8 with stray
+# bytes, not a legacy encoding: CJK code pages form chance UTF-8 sequences, but far fewer than their invalid ones.
+MIN_UTF8_PER_STRAY_BYTE = 2
 BYTES_PER_CHAR = 4  # the most UTF-8 (or UTF-32) takes for one character
 JSON_CHARS_PER_CHAR = 12  # "\ud83d\ude00": the most a JSON string takes to write one character
 # UTF-32 first: its little-endian mark begins with UTF-16's.
@@ -159,8 +162,10 @@ def bom_encoding(data: bytes) -> str | None:
     return next((codec for bom, codec in BOMS if data.startswith(bom)), None)
 
 
-def decode(data: bytes) -> str:
-    """A byte-order mark first (UTF-16 and UTF-32 text is full of NUL bytes); then UTF-8; else a guess."""
+def decode(data: bytes, warn: Callable[[str], None] | None = None) -> str:
+    """A byte-order mark first (UTF-16 and UTF-32 text is full of NUL bytes); then UTF-8; else a guess.
+
+    `warn` hears of bytes that are not UTF-8 in a file that otherwise is (`_damaged_utf8`)."""
     encoding = bom_encoding(data)
     if encoding:
         try:
@@ -170,7 +175,7 @@ def decode(data: bytes) -> str:
     elif b"\x00" in data[:8192]:
         text = _utf16_without_mark(data)
     else:
-        text = _guess_encoding(data)
+        text = _guess_encoding(data, warn)
     if not text.strip():
         raise InputError("empty file")
     return text
@@ -189,12 +194,18 @@ def _utf16_without_mark(data: bytes) -> str:
     raise InputError("binary file (NUL bytes), not text")
 
 
-def _guess_encoding(data: bytes) -> str:
-    """UTF-8 if it is; Windows-1252 for a Western language; otherwise the legacy encoding charset-normalizer finds."""
+def _guess_encoding(data: bytes, warn: Callable[[str], None] | None = None) -> str:
+    """UTF-8 if it is, or nearly is; Windows-1252 for a Western language; otherwise the legacy encoding
+    charset-normalizer finds."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        if warn is not None:
+            warn(damaged)
+        return data.decode("utf-8", "replace")
     from charset_normalizer import from_bytes
 
     matches = list(from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)))
@@ -210,6 +221,22 @@ def _guess_encoding(data: bytes) -> str:
         with contextlib.suppress(UnicodeDecodeError):
             return data.decode("cp1252")
     return str(best)
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """What is wrong with UTF-8 text that holds a few bytes of another encoding, or None where `data` is no such
+    text. One stray Windows-1252 quote in a UTF-8 article made the whole of it a guess, and the guess (Windows-1251)
+    garbled every curly quote ("Putin’s" read "PutinвЂ™s") without a word: text with at least
+    `MIN_UTF8_PER_STRAY_BYTE` valid UTF-8 characters beyond ASCII to each byte that is not UTF-8 is UTF-8, those
+    bytes replaced. A legacy file seldom holds a valid UTF-8 sequence at all."""
+    text = data.decode("utf-8", "surrogateescape")
+    stray = [i for i, c in enumerate(text) if "\udc80" <= c <= "\udcff"]
+    beyond_ascii = sum(1 for c in text if c > "\x7f") - len(stray)
+    if beyond_ascii < MIN_UTF8_PER_STRAY_BYTE * len(stray):
+        return None
+    at = f" at line {text.count(chr(10), 0, stray[0]) + 1}" if "\n" in text else ""
+    more = f" and {len(stray) - 1} more" if len(stray) > 1 else ""
+    return f"not valid UTF-8{at} (byte 0x{ord(text[stray[0]]) - 0xDC00:02x}{more}); read as UTF-8, those bytes replaced"
 
 
 class _MainText(HTMLParser):
@@ -547,9 +574,9 @@ def read_text_file(path: Path, doc_id: str, max_chars: int, warnings: list[str])
     """A .txt, .md, .markdown or .html file as one document; its size is checked before a byte is read. A page's head or
     an article's front matter gives its title, source, address and publication time (`warnings` says where
     that time, or the front matter, cannot be read)."""
-    with open_regular(path, max_chars) as file:
-        text = decode(file.read())
     where = shown_path(path)
+    with open_regular(path, max_chars) as file:
+        text = decode(file.read(), lambda problem: warnings.append(f"{where}: {problem}"))
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return _main_text_document(doc_id, where, text, html_main_text(text), max_chars, warnings)
@@ -642,7 +669,7 @@ def _record(line: str | None, where: str, max_chars: int, warnings: list[str]) -
             f"line is over {JSON_CHARS_PER_CHAR} x the limit of {max_chars:,} characters (max_document_chars)"
         )
     if ESCAPED_BYTES.search(line):  # not UTF-8: guess this line's legacy encoding
-        line = decode(line.encode("utf-8", "surrogateescape"))
+        line = decode(line.encode("utf-8", "surrogateescape"), lambda problem: warnings.append(f"{where}: {problem}"))
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:

@@ -76,6 +76,18 @@ def test_text_in_other_legacy_encodings_is_still_read_as_written(tmp_path, text,
     assert load_corpus([str(tmp_path)], min_english_share=0).documents[0].text == text
 
 
+def test_a_utf8_article_with_a_stray_byte_is_read_as_utf8_with_a_warning_naming_the_line(tmp_path):
+    """One Windows-1252 quote pasted into a UTF-8 article made the whole file a guess: read as Windows-1251, every
+    curly quote came out as "вЂ™", silently."""
+    text = "Putin’s praise for Trump — “a strong leader” — drew a reply.\nThe Kremlin’s spokesman said so on Monday.\n"
+    (tmp_path / "a.txt").write_bytes(text.encode("utf-8") + b"He said \x93no\x94.\n")
+    corpus = load_corpus([str(tmp_path)])
+    assert corpus.documents[0].text == text + "He said \ufffdno\ufffd.\n"
+    assert corpus.warnings == [
+        f"{tmp_path / 'a.txt'}: not valid UTF-8 at line 3 (byte 0x93 and 1 more); read as UTF-8, those bytes replaced"
+    ]
+
+
 def test_bad_files_are_skipped_with_reasons_and_the_rest_is_read(tmp_path):
     (tmp_path / "good.txt").write_text(ARTICLE)
     (tmp_path / "empty.txt").write_text("")
