@@ -31,6 +31,7 @@ from checker.records import version_key
 from checker.report import write_atomic
 
 BASELINE_VERSION = 1
+MAX_BASELINE_BYTES = 1 << 30  # read whole to tell a baseline from another file an output would replace
 MESSAGE_CHARS = 300  # an error names the problem; a 5,000-key entry need not be quoted whole
 DECISIONS = ("confirmed", "dismissed")
 RECORDED = "baseline"  # the `recorded` mark of entries `checker baseline` wrote
@@ -58,6 +59,24 @@ def _describe(error: ValidationError) -> str:
     """`results.a.txt[0]: 'id' is a required property`: where in the file, then what is wrong (one short line)."""
     where = error.json_path.removeprefix("$").removeprefix(".") or "top level"
     return f"{where}: {error.message.replace(repr(error.instance), _SHORT.repr(error.instance), 1)}"
+
+
+def is_baseline(path: Path) -> bool:
+    """Whether `path` holds a baseline (checker's, or one written by hand): a JSON object with its version and
+    results. A report is JSON Lines, a line an object with neither; only a file whose first line opens an object
+    and closes none is read whole."""
+    try:
+        with path.open("rb") as f:
+            first = f.readline(1 << 16)
+            if first.strip() in (b"{", b"\xef\xbb\xbf{"):
+                first += f.read(MAX_BASELINE_BYTES)
+    except OSError:  # no such file, a folder, unreadable: no baseline to lose
+        return False
+    try:
+        data = json.loads(first)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and {"version", "results"} <= data.keys()
 
 
 def load_baseline(path: Path) -> dict[str, Any]:

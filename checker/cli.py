@@ -239,11 +239,14 @@ def use_ray_address(address: str | None) -> None:
 
 
 def check_outputs(outputs: dict[str, Path | None], inputs: Iterable[Path] = ()) -> None:
-    """Refuse, before any model work, an output that cannot be written or would replace an input article.
+    """Refuse, before any model work, an output that cannot be written or would replace an input article or a
+    baseline (the review decisions in it would be lost).
 
     Reports are written at the end of a run; finding out then that `-o` names
     a folder or a read-only place would throw the run's work away.
     """
+    from checker.baseline import is_baseline
+
     articles = {Path(p).resolve() for p in inputs}
     taken: dict[Path, str] = {}
     for option, path in outputs.items():
@@ -256,6 +259,8 @@ def check_outputs(outputs: dict[str, Path | None], inputs: Iterable[Path] = ()) 
             raise fail(f"{option} {path}: is a folder; name a file")
         if path.resolve() in articles:
             raise fail(f"{option} {path}: is one of the inputs; it would be overwritten")
+        if option != "--baseline" and is_baseline(path):
+            raise fail(f"{option} {path}: is a baseline of review decisions; it would be overwritten")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryFile(dir=path.parent):

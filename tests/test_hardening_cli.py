@@ -183,6 +183,28 @@ def test_ci_output_file_and_html_output_are_checked_too(corpus, tmp_path, no_mod
     assert result.exit_code == 2 and "is one of the inputs" in one_error_line(result)
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["run", "{corpus}", "-o"],
+        ["ci", "--corpus", "{corpus}", "-o"],
+        ["html", "{report}", "-o"],
+        ["run", "{corpus}", "--summary"],
+    ],
+)
+def test_no_output_replaces_a_baseline(command, corpus, tmp_path, no_model_work):
+    """`checker ci -o .checker-baseline.json` emptied the baseline and exited 0: every review decision lost."""
+    baseline, report = tmp_path / ".checker-baseline.json", tmp_path / "r.jsonl"
+    baseline.write_text(json.dumps({"version": 1, "settings": {}, "generated_at": None, "results": {"a.txt": []}}))
+    report.write_text("")
+    before = baseline.read_bytes()
+    args = [a.format(corpus=corpus, report=report) for a in command]
+    result = runner.invoke(app, [*args, str(baseline)])
+    assert result.exit_code == 2, result.output
+    assert "is a baseline of review decisions; it would be overwritten" in one_error_line(result)
+    assert baseline.read_bytes() == before
+
+
 def test_reports_keep_the_umask_mode(corpus, tmp_path, tiny_model):
     old = os.umask(0o022)
     try:
