@@ -208,7 +208,12 @@ class _Context:
             elif token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
                 full = self.full_name(token)
                 named_here = True
-                if _single_token_entity(token) and len(full.split()) > 1 and not _spelled_out(token, full):
+                if (
+                    _single_token_entity(token)
+                    and len(full.split()) > 1
+                    and not _spelled_out(token, full)
+                    and not _a_name_as_a_noun(token)
+                ):
                     replacement = full
             elif token.text in WEEKDAYS and self.published and (ahead := weekday_ahead(token)) is not None:
                 day = anchor_weekday(token.text, self.published, ahead, days.said_next(token))
@@ -300,6 +305,13 @@ def _spelled_out(token, full: str) -> bool:
         return False
     before, given = token.doc.text[: token.idx].rstrip(), " ".join(rest[:-1])
     return before.endswith(given) and not before[: -len(given)][-1:].isalnum()
+
+
+def _a_name_as_a_noun(token) -> bool:
+    """A name that says what someone or something is, not who: "She is a Kim" (with a determiner of its own), "the
+    Kim family" (a modifier of a common noun). Given the full name, they read "a Ms Kim", "the Ms Kim family"."""
+    modifier = token.dep_ == "compound" and token.head.pos_ == "NOUN"
+    return modifier or any(child.dep_ == "det" for child in token.children)
 
 
 def _single_token_entity(token) -> bool:

@@ -261,3 +261,16 @@ def test_a_surname_the_tagger_missed_is_the_person_the_article_named(nlp):
     convicted = claims_of(nlp, text)[-1]
     assert convicted.text.startswith("Pryce, 66") and "person:pryce" in convicted.entities
     assert [q.unit for q in convicted.annotations["number"].comparable] == ["age:pryce"]
+
+
+def test_a_name_used_as_a_noun_is_not_given_the_full_name(nlp):
+    """ "She is a Kim" says what she is, not who: it was shown to the model as "She is a Ms Kim", and "the Kim
+    family" as "the Ms Kim family"."""
+    text = (
+        "Analysts said Ms Kim had taken control. No-one can touch the Kim family. "
+        "She is a Kim and that is enough, they said. Kim left before the speeches."
+    )
+    claims = {c.text: c.standalone for c in claims_of(nlp, text)}
+    assert claims["No-one can touch the Kim family."] == "No-one can touch the Kim family."
+    assert claims["She is a Kim and that is enough, they said."] == "She is a Kim and that is enough."
+    assert claims["Kim left before the speeches."] == "Ms Kim left before the speeches."
