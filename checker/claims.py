@@ -42,6 +42,12 @@ STRAY_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 PARSED_AS_SPACE = str.maketrans(
     dict.fromkeys([0x0A, 0x0D, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " ")
 )
+# A paragraph longer than this many characters is parsed in pieces, split after a sentence's end: each claim's
+# reading scans its parsed paragraph, so one paragraph's time grew with its length squared (a feed with its line
+# breaks stripped: 25,000 characters on one line took 38 s, 100,000 more than 90 s; benchmarks/RESULTS.md).
+# 2,000: above 99.9% of FNC-1's paragraphs (15 of 37,606 are longer), and no piece in measured time.
+MAX_PARSED_CHARS = 2_000
+SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s+(?=["“‘(]?[A-Z0-9])""")
 CALL_TO_ACTION = re.compile(r"^(please|click|subscribe|follow|share|sign up|read|watch|listen|join)\b", re.I)
 
 
@@ -394,6 +400,19 @@ def after_dateline(sent):
     return sent.doc[max(ends) : sent.end] if ends else sent
 
 
+def parsed_pieces(text: str, kept: Span, limit: int = MAX_PARSED_CHARS) -> list[Span]:
+    """`kept` (a paragraph of `text`) in pieces of at most `limit` characters, each ending after a sentence's end
+    where one falls within it (else at the last space; a piece with neither is cut at `limit`)."""
+    pieces, start = [], kept.start
+    while kept.end - start > limit:
+        window = text[start : start + limit]
+        ends = [m.end() for m in SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else (window.rfind(" ") + 1 or limit)
+        pieces.append(Span(start, start + cut))
+        start += cut
+    return [*pieces, Span(start, kept.end)]
+
+
 def extract_claims(
     documents: Iterable[Document], nlp, checks: Sequence[Check] | None = None, batch_size: int = 64
 ) -> list[Claim]:
@@ -406,9 +425,10 @@ def extract_claims(
     claims: list[Claim] = []
     for doc in documents:
         context = _Context(parse_published(doc.published))
-        lines = [doc.text[s.start : s.end].translate(PARSED_AS_SPACE) for s in doc.kept]
+        pieces = [piece for kept in doc.kept for piece in parsed_pieces(doc.text, kept)]
+        lines = [doc.text[s.start : s.end].translate(PARSED_AS_SPACE) for s in pieces]
         previous_setting: tuple[str, ...] = ()
-        for span, parsed in zip(doc.kept, nlp.pipe(lines, batch_size=batch_size), strict=True):
+        for span, parsed in zip(pieces, nlp.pipe(lines, batch_size=batch_size), strict=True):
             for sent in map(after_dateline, parsed.sents):
                 own_setting, reported_by = sentence_setting(parsed, sent, context.full_names)
                 setting = own_setting or previous_setting

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from checker.claims import anchor_weekday, extract_claims
+from checker.claims import MAX_PARSED_CHARS, anchor_weekday, extract_claims, parsed_pieces
 from checker.corpus import _document
 from checker.entities import entity_key
+from checker.records import Span
 
 
 def claims_of(nlp, text: str, published: str = ""):
@@ -274,3 +275,25 @@ def test_a_name_used_as_a_noun_is_not_given_the_full_name(nlp):
     assert claims["No-one can touch the Kim family."] == "No-one can touch the Kim family."
     assert claims["She is a Kim and that is enough, they said."] == "She is a Kim and that is enough."
     assert claims["Kim left before the speeches."] == "Ms Kim left before the speeches."
+
+
+def test_a_long_paragraph_is_parsed_in_pieces_that_end_after_a_sentence():
+    text = "Intro. " + " ".join(f"Officials in town {i} said on Monday that {i} roads were closed." for i in range(60))
+    kept = Span(7, len(text))
+    pieces = parsed_pieces(text, kept, limit=500)
+    assert pieces[0].start == kept.start and pieces[-1].end == kept.end
+    assert all(a.end == b.start for a, b in zip(pieces, pieces[1:], strict=False))
+    assert all(p.end - p.start <= 500 for p in pieces) and len(pieces) > 1
+    assert all(text[p.start : p.end].rstrip().endswith("closed.") for p in pieces)
+    assert parsed_pieces("x" * 1200, Span(0, 1200), limit=500) == [Span(0, 500), Span(500, 1000), Span(1000, 1200)]
+
+
+def test_a_paragraph_with_its_line_breaks_stripped_gives_the_claims_of_the_same_text_in_paragraphs(nlp):
+    """A feed with its line breaks stripped put a whole article on one line; each claim scanned all of it, and the
+    time grew with the line's length squared. Pieces keep the claims and their offsets."""
+    sentences = [f"Officials in the town of Riverton said on Monday that {i} roads were closed." for i in range(40)]
+    one_line = " ".join(sentences)
+    assert len(one_line) > MAX_PARSED_CHARS
+    claims = claims_of(nlp, one_line)
+    assert [c.text for c in claims] == [c.text for c in claims_of(nlp, "\n\n".join(sentences))]
+    assert all(one_line[c.span.start : c.span.end] == c.text for c in claims)
