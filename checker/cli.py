@@ -401,8 +401,7 @@ def run(
     from checker.html import render_html
     from checker.report import write_atomic, write_json, write_report
 
-    if fail_on is not None:
-        parse_labels(fail_on)
+    failing = parse_labels(fail_on) if fail_on is not None else ()
     parse_choices(output_format, ("stories", *FORMATS), "output format")
     settings = _settings(
         config,
@@ -414,6 +413,12 @@ def run(
         allow_download=allow_download or None,
         engine=engine,
     )
+    if unreported := [label for label in failing if label not in settings.include]:
+        # the run could never fail: a CI job would pass whatever the sources say
+        raise fail(
+            f"--fail-on {','.join(unreported)}: the report leaves it out (--include or the configuration reports"
+            f" only {','.join(settings.include)}); add it there"
+        )
     use_ray_address(ray_address)
     started = time.perf_counter()
     outputs = {"--output": output, "--html": html, "--summary": summary, "--index": index}
@@ -442,9 +447,7 @@ def run(
         articles = {story["id"]: len(story["documents"]) for story in stats["stories"]}
         out.print(to_stories(records, max(out.width, 60), articles), end="", markup=False)
         _print_summary(stats, len(records))
-    if fail_on and any(
-        f.label in parse_labels(fail_on) for f in result.selected(settings.include, settings.ignore_kinds)
-    ):
+    if any(f.label in failing for f in result.selected(settings.include, settings.ignore_kinds)):
         raise typer.Exit(EXIT_FINDINGS)
 
 

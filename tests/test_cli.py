@@ -190,6 +190,19 @@ def test_ignored_kinds_are_left_out_of_the_report_and_the_exit_code(corpus, tmp_
     assert [f["kind"] for f in read_report(report)] == ["number"]
 
 
+def test_failing_on_a_label_the_report_leaves_out_is_a_usage_error(corpus, tmp_path, no_model_work):
+    """`--include agree --fail-on contradict` exited 0 whatever the sources said: a CI job that could never fail."""
+    result = run(str(corpus), "--include", "agree", "--fail-on", "contradict")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "checker: error: --fail-on contradict: the report leaves it out (--include or the configuration reports"
+        " only agree); add it there"
+    )
+    (tmp_path / "checker.toml").write_text('include = ["agree", "unrelated"]\n')
+    result = run(str(corpus), "--fail-on", "contradict", "--config", str(tmp_path / "checker.toml"))
+    assert result.exit_code == 2 and "reports only agree,unrelated)" in result.stderr
+
+
 def test_unknown_kind_is_a_usage_error(corpus, tmp_path, tiny_model):
     result = run(str(corpus), "--model", str(tiny_model), "--ignore-kind", "numbers")
     assert result.exit_code == 2 and "unknown kind(s) numbers" in result.output
