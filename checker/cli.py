@@ -262,6 +262,10 @@ def check_outputs(outputs: dict[str, Path | None], inputs: Iterable[Path] = ()) 
         if option != "--baseline" and is_baseline(path):
             raise fail(f"{option} {path}: is a baseline of review decisions; it would be overwritten")
         try:
+            if option == "--index":
+                from checker.index import make_folder
+
+                make_folder(path.parent)  # made here, it is the index's own: ignored by git and by the walk
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryFile(dir=path.parent):
                 pass

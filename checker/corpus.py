@@ -63,6 +63,10 @@ WESTERN_LANGUAGES = frozenset(
     {"English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Danish", "Swedish", "Norwegian"}
     | {"Finnish", "Indonesian"}
 )
+# A folder holding this file, starting with this signature, is a cache (the Cache Directory Tagging
+# Specification, which tar --exclude-caches and backup tools read): checker's index folder has one, and no walk
+# reads it, in a git work tree or not.
+CACHE_TAG, CACHE_TAG_SIGNATURE = "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55"
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | MARKDOWN_SUFFIXES | {".jsonl"}
 SUPPORTED = "use .txt, .md, .markdown, .html or .jsonl"
 LINKED_FOLDER = "link to a folder, not followed (name it as an input to read it)"
@@ -774,6 +778,7 @@ def _walk(folder: Path, skipped: list[SkippedFile], ignores: Ignores, warnings: 
             if not name.startswith(".")
             and name not in linked
             and not left_out.leaves_out_folder((here / name).as_posix())
+            and not is_cache_folder(Path(top, name))
         )
         for name in names:
             if name.startswith(".") or left_out.leaves_out((here / name).as_posix()):
@@ -791,6 +796,15 @@ def _walk(folder: Path, skipped: list[SkippedFile], ignores: Ignores, warnings: 
         what = f"{count} file{'s' if count > 1 else ''} of other types not read ({kinds}; {SUPPORTED})"
         skipped.append(SkippedFile(shown_path(folder), what, inputs=count))
     return sorted(files)
+
+
+def is_cache_folder(folder: Path) -> bool:
+    """Whether `folder` is tagged as a cache (`CACHE_TAG`): an index's folder, say, holds no articles."""
+    try:
+        with (folder / CACHE_TAG).open("rb") as tag:
+            return tag.read(len(CACHE_TAG_SIGNATURE)) == CACHE_TAG_SIGNATURE.encode()
+    except OSError:
+        return False
 
 
 def _glob_root(pattern: Path) -> Path:

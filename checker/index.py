@@ -36,6 +36,7 @@ from filelock import FileLock, Timeout
 
 from checker.checks import registry
 from checker.checks.base import decode, encode
+from checker.corpus import CACHE_TAG, CACHE_TAG_SIGNATURE
 from checker.records import Claim, Document, Span, content_hash
 from checker.stories import Story
 
@@ -120,7 +121,9 @@ class IndexUnavailable(Exception):
 
 
 def make_folder(folder: Path) -> None:
-    """Create the index's folder with a `.gitignore` of `*`, so the cache never shows in `git status`.
+    """Create the index's folder with a `.gitignore` of `*`, so the cache never shows in `git status`, and a cache
+    tag (`CACHEDIR.TAG`), so no walk of a corpus holding it reads it (its lock and database files were warned of
+    on every run) and backup tools leave it out.
 
     A folder that already exists is the user's (`--index index.sqlite` puts
     the index in the project root) and is left as it is, except checker's own
@@ -130,6 +133,8 @@ def make_folder(folder: Path) -> None:
         return
     folder.mkdir(parents=True, exist_ok=True)
     (folder / ".gitignore").write_text("# Created by checker: the index is a cache.\n*\n", encoding="utf-8")
+    tag = f"{CACHE_TAG_SIGNATURE}\n# This file is a cache directory tag created by checker (its index).\n"
+    (folder / CACHE_TAG).write_text(tag, encoding="utf-8")
 
 
 def claim_to_json(claim: Claim) -> dict:

@@ -466,6 +466,19 @@ def test_the_index_folder_it_creates_is_ignored_by_git(tmp_path):
     assert (older / ".gitignore").read_text().splitlines()[-1] == "*"
 
 
+def test_an_index_folder_made_for_the_index_inside_the_corpus_is_never_read_as_part_of_it(corpus, tiny_model, tmp_path):
+    """`--index cache/idx.sqlite` in the corpus: the folder got no .gitignore (the output check had made it), and
+    each later run warned of its lock and database files as files of other types not read."""
+    args = ["run", str(corpus), "--model", str(tiny_model), "--index", str(corpus / "cache" / "idx.sqlite")]
+    args += ["-q", "-o", str(tmp_path / "report.jsonl")]
+    for _ in range(2):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert "not read" not in result.stderr
+    assert (corpus / "cache" / ".gitignore").read_text().splitlines()[-1] == "*"
+    assert (corpus / "cache" / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+
+
 def unusable(tmp_path: Path, how: str) -> Path:
     """An index path that cannot be written, in a way root cannot write either (tests run as root)."""
     if how == "parent is a file":
