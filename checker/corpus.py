@@ -37,7 +37,7 @@ from checker.config import Config
 from checker.ignores import Ignores, repository_page
 from checker.language import not_english
 from checker.markdown_text import SITE_TEMPLATE, front_matter, html_blocks, markdown_main_text
-from checker.records import Document, MainText, SkippedFile, line_starts
+from checker.records import Document, MainText, SkippedFile, is_report_line, line_starts
 from checker.sources import time_span
 
 TEXT_SUFFIXES = {".txt"}
@@ -46,7 +46,8 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 REPOSITORY_PAGE = (
     "the repository's own page (README, CHANGELOG, LICENSE and their like), not an article; name it to read it"
 )
-SECTION_PAGE = "_index.md"  # Hugo's list page of a section: its introduction, no story
+SECTION_PAGE = "_index.md"
+CHECKER_REPORT = "a report checker wrote, not articles"  # Hugo's list page of a section: its introduction, no story
 # The legacy encodings a news file is written in: the Windows and ISO-8859 code pages, KOI8 and the CJK ones
 # (the WHATWG Encoding Standard's, less its Mac and DOS ones). Left free, charset-normalizer read one news file
 # in nine in Windows-1252 as a DOS or Mac code page ("what’s" as "whatĺs"): benchmarks/RESULTS.md, "Reading
@@ -726,10 +727,22 @@ def read_jsonl_file(path: Path, corpus: Corpus, max_chars: int) -> None:
         if line is not None and not line.strip():
             continue
         where = f"{shown_path(path)}:{number}"
+        if number == 1 and _a_report(line):
+            corpus.skipped.append(SkippedFile(shown_path(path), CHECKER_REPORT, on_purpose=True))
+            return
         try:
             corpus.documents.append(_record(line, where, max_chars, corpus.warnings))
         except InputError as exc:
             corpus.skipped.append(SkippedFile(where, str(exc)))
+
+
+def _a_report(line: str | None) -> bool:
+    """Whether a JSONL file's first line is a finding: the file is a report an earlier run wrote (under another
+    name than this run's, which is left out before it is read), and each of its lines would be warned of."""
+    try:
+        return line is not None and is_report_line(json.loads(line))
+    except (ValueError, RecursionError):
+        return False
 
 
 def record_text(path: Path, number: int, max_chars: int = Config.max_document_chars) -> str:

@@ -243,3 +243,11 @@ class Finding:
             ]
         )
         return content_hash(self.kind, *a, *b)
+
+
+REPORT_LINE_KEYS = frozenset({"schema_version", "id", "label", "a", "b"})
+
+
+def is_report_line(record: object) -> bool:
+    """Whether a parsed JSON line is one of checker's findings: a report's line, not an article."""
+    return isinstance(record, dict) and record.keys() >= REPORT_LINE_KEYS

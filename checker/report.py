@@ -23,7 +23,7 @@ from jsonschema.exceptions import best_match
 from checker.checks import Registry, registry
 from checker.facts import Fact
 from checker.formats import orient
-from checker.records import NLI_LABELS, Claim, Document, Finding
+from checker.records import NLI_LABELS, Claim, Document, Finding, is_report_line
 from checker.stories import Story
 
 SCHEMA_VERSION = 6
@@ -220,7 +220,7 @@ def written_by_checker(path: Path) -> bool:
         first = json.loads(head.split(b"\n", 1)[0])
     except (ValueError, RecursionError):
         return False
-    return isinstance(first, dict) and {"schema_version", "id", "label", "a", "b"} <= first.keys()
+    return is_report_line(first)
 
 
 def write_report(path: Path, records: Sequence[dict[str, Any]]) -> None:
@@ -253,7 +253,8 @@ def read_report(path: Path) -> list[dict[str, Any]]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ReportError(f"line {number}: not JSON ({exc.msg})") from exc
+            # the column is where the fault starts: "Unterminated string starting at column 26"
+            raise ReportError(f"line {number}: not JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})") from exc
         except RecursionError as exc:
             raise ReportError(f"line {number}: JSON nested too deeply") from exc
         error = best_match(validator.iter_errors(record))

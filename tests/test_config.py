@@ -178,3 +178,11 @@ def test_a_head_for_another_number_of_labels_is_one_line(corpus, tmp_path, tiny_
         f"checker: error: {folder}: the model has 2 output labels; "
         "checker needs a 3-way NLI model (entailment, neutral, contradiction)"
     )
+
+
+def test_a_configuration_file_that_is_not_utf8_is_named_in_one_line(tmp_path):
+    """It came out as "internal error: UnicodeDecodeError ...; please report it", with no file named."""
+    (tmp_path / "checker.toml").write_bytes(b"\xff\xfe top_k = 5\n")
+    with pytest.raises(ConfigError) as raised:
+        load_config(tmp_path / "checker.toml")
+    assert str(raised.value) == f"{tmp_path / 'checker.toml'}: not UTF-8 text (byte 0); TOML files are UTF-8"

@@ -88,6 +88,19 @@ def test_a_utf8_article_with_a_stray_byte_is_read_as_utf8_with_a_warning_naming_
     ]
 
 
+def test_a_report_an_earlier_run_wrote_into_the_corpus_is_skipped_in_one_line(tmp_path):
+    """`checker run corpus/ -o corpus/report.jsonl`, then a run with another -o: each finding was warned of as a
+    record with no "text"."""
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    finding = {"schema_version": 6, "id": "f1", "label": "contradict", "a": {}, "b": {}, "kind": "number"}
+    (tmp_path / "report.jsonl").write_text((json.dumps(finding) + "\n") * 3)
+    corpus = load_corpus([str(tmp_path)])
+    assert [d.id for d in corpus.documents] == ["good.txt"]
+    assert [(s.path, s.reason) for s in corpus.skipped] == [
+        (str(tmp_path / "report.jsonl"), "a report checker wrote, not articles")
+    ]
+
+
 def test_bad_files_are_skipped_with_reasons_and_the_rest_is_read(tmp_path):
     (tmp_path / "good.txt").write_text(ARTICLE)
     (tmp_path / "empty.txt").write_text("")

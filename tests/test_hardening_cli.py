@@ -223,7 +223,8 @@ def test_reports_keep_the_umask_mode(corpus, tmp_path, tiny_model):
     ("content", "message"),
     [
         ("{}\n", "line 1: not a checker finding: 'schema_version' is a required property"),
-        ('\n\n{"a": \n', "line 3: not JSON"),
+        ('\n\n{"a": \n', "line 3: not JSON (Expecting value at column 7)"),
+        ('{"id": "cut off', "line 1: not JSON (Unterminated string starting at column 8)"),
         ("[1, 2]\n", "line 1: not a checker finding: [1, 2] is not of type 'object'"),
     ],
 )
