@@ -811,7 +811,7 @@ def review(
         try:
             return typer.prompt(prompt, default="", show_default=False)
         except (EOFError, typer.Abort) as exc:
-            if isinstance(exc.__context__, Terminated):  # click reads SIGTERM at a prompt as Ctrl-C
+            if isinstance(exc.__context__, KeyboardInterrupt):  # click reads Ctrl-C (and SIGTERM) as an Abort
                 raise exc.__context__ from None
             return at_end
 
@@ -820,11 +820,11 @@ def review(
     before = json.dumps(reviewed, sort_keys=True)
     try:
         changed = audit(selected, reviewed, out, ask, name, read_key, reasons_inline=not sys.stdin.isatty())
-    except Terminated:  # stopped from outside: the decisions made are kept, as on quitting
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: the decisions made are kept, as on quitting
         if json.dumps(reviewed, sort_keys=True) != before:
             write_baseline(baseline, reviewed)
         err.print(f"checker: stopped; the decisions made were saved to {printable(str(baseline))}", markup=False)
-        raise typer.Exit(EXIT_TERMINATED) from None
+        raise typer.Exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED) from None
     if changed:
         write_baseline(baseline, reviewed)
         out.print(f"Saved decisions to {printable(str(baseline))}", markup=False)

@@ -23,7 +23,6 @@ from rich.text import Text
 from checker.baseline import decide_record, decisions
 from checker.formats import JSONL_LINE, model_reading, place, printable, record_documents, version_lines, when
 from checker.html import claim_context
-from checker.interrupts import Terminated
 
 KEYS = {"c": "confirmed", "d": "dismissed"}
 PROMPT = "[c]onfirm, [d]ismiss, [s]kip, [b]ack, [q]uit"
@@ -121,13 +120,12 @@ def default_reviewer() -> str:
 
 
 def terminal_key(prompt: str) -> str:
-    """One key press, no Enter (stdin is a terminal); "q" on Ctrl-C or Ctrl-D, so decisions made are saved."""
+    """One key press, no Enter (stdin is a terminal); "q" on Ctrl-D. Ctrl-C goes up: the review saves the
+    decisions made and exits 130, as an interrupted command does."""
     typer.echo(f"{prompt}: ", nl=False)
     try:
         key = typer.getchar()
-    except Terminated:
-        raise
-    except (EOFError, KeyboardInterrupt):
+    except EOFError:
         key = "q"
     typer.echo(key if key.isprintable() else "")
     return key

@@ -307,8 +307,12 @@ def test_keys_piped_in_are_a_line_each_with_the_reason_after_the_key(tmp_path):
     assert decided == [("confirmed", ""), ("dismissed", ""), ("dismissed", "toll update")]
 
 
-def test_a_review_stopped_by_sigterm_keeps_the_decisions_made_and_exits_143(tmp_path, monkeypatch):
-    """SIGTERM at a prompt was read as an empty answer and the review waited for the next one, until killed."""
+@pytest.mark.parametrize(("stop", "code"), [(Terminated, 143), (KeyboardInterrupt, 130)])
+def test_a_review_stopped_by_sigterm_or_ctrl_c_keeps_the_decisions_made_and_exits_143_or_130(
+    stop, code, tmp_path, monkeypatch
+):
+    """SIGTERM at a prompt was read as an empty answer and the review waited for the next one, until killed; Ctrl-C
+    saved the decisions and exited 0, which a script reads as a review done."""
     report, baseline = tmp_path / "r.jsonl", tmp_path / "baseline.json"
     report.write_text("".join(json.dumps(finding(n)) + "\n" for n in (1, 2)))
     answers = iter(["c same vote"])
@@ -317,14 +321,14 @@ def test_a_review_stopped_by_sigterm_keeps_the_decisions_made_and_exits_143(tmp_
         try:
             answer = next(answers, None)
             if answer is None:
-                raise Terminated
+                raise stop
             return answer
         except KeyboardInterrupt:
             raise typer.Abort() from None
 
     monkeypatch.setattr("checker.cli.typer.prompt", prompt)
     result = runner.invoke(app, ["review", str(report), "--baseline", str(baseline), "--reviewer", "ana"])
-    assert result.exit_code == 143, result.output
+    assert result.exit_code == code, result.output
     assert "stopped; the decisions made were saved" in result.stderr
     (entry,) = load_baseline(baseline)["results"]["a.txt"]
     assert (entry["decision"], entry["reason"]) == ("confirmed", "same vote")
