@@ -47,7 +47,7 @@ PARSED_AS_SPACE = str.maketrans(
 # breaks stripped: 25,000 characters on one line took 38 s, 100,000 more than 90 s; benchmarks/RESULTS.md).
 # 2,000: above 99.9% of FNC-1's paragraphs (15 of 37,606 are longer), and no piece in measured time.
 MAX_PARSED_CHARS = 2_000
-SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s+(?=["“‘(]?[A-Z0-9])""")
+SENTENCE_ENDS = frozenset(".!?")
 CALL_TO_ACTION = re.compile(r"^(please|click|subscribe|follow|share|sign up|read|watch|listen|join)\b", re.I)
 
 
@@ -400,17 +400,47 @@ def after_dateline(sent):
     return sent.doc[max(ends) : sent.end] if ends else sent
 
 
-def parsed_pieces(text: str, kept: Span, limit: int = MAX_PARSED_CHARS) -> list[Span]:
+def parsed_pieces(text: str, kept: Span, tokenizer, limit: int = MAX_PARSED_CHARS) -> list[Span]:
     """`kept` (a paragraph of `text`) in pieces of at most `limit` characters, each ending after a sentence's end
-    where one falls within it (else at the last space; a piece with neither is cut at `limit`)."""
+    where one falls within it (else at the last space; a piece with neither is cut at `limit`).
+
+    A sentence ends at a full stop, question or exclamation mark the tokenizer leaves alone, with any closing
+    quotes, before a capitalised word: its exceptions keep "Sept. 25", "Mr. Smith" and "U.S. officials" whole.
+    """
+    if kept.end - kept.start <= limit:
+        return [kept]
+    ends = sorted(kept.start + end for end in _sentence_ends(tokenizer(text[kept.start : kept.end])))
     pieces, start = [], kept.start
     while kept.end - start > limit:
-        window = text[start : start + limit]
-        ends = [m.end() for m in SENTENCE_END.finditer(window)]
-        cut = ends[-1] if ends else (window.rfind(" ") + 1 or limit)
+        within = [end for end in ends if start < end <= start + limit]
+        cut = within[-1] - start if within else text.rfind(" ", start, start + limit) + 1 - start
+        cut = cut if cut > 0 else limit
         pieces.append(Span(start, start + cut))
         start += cut
     return [*pieces, Span(start, kept.end)]
+
+
+def _sentence_ends(tokens) -> list[int]:
+    """Where in `tokens`' text each sentence ends: after its mark and the closing quotes or bracket attached to it,
+    before the next capitalised word (or the opening quote before one)."""
+    ends = []
+    for token in tokens:
+        if token.text not in SENTENCE_ENDS:
+            continue
+        last = token
+        while not last.whitespace_ and last.i + 1 < len(tokens) and _closing(tokens[last.i + 1]):
+            last = tokens[last.i + 1]  # 'closed."', 'closed.)'
+        if not last.whitespace_ or last.i + 1 == len(tokens):
+            continue
+        following = tokens[last.i + 1]
+        word = tokens[following.i + 1] if following.is_quote and following.i + 1 < len(tokens) else following
+        if word.text[:1].isupper():
+            ends.append(following.idx)
+    return ends
+
+
+def _closing(token) -> bool:
+    return token.is_quote or token.text == ")"
 
 
 def extract_claims(
@@ -425,7 +455,7 @@ def extract_claims(
     claims: list[Claim] = []
     for doc in documents:
         context = _Context(parse_published(doc.published))
-        pieces = [piece for kept in doc.kept for piece in parsed_pieces(doc.text, kept)]
+        pieces = [piece for kept in doc.kept for piece in parsed_pieces(doc.text, kept, nlp.tokenizer)]
         lines = [doc.text[s.start : s.end].translate(PARSED_AS_SPACE) for s in pieces]
         previous_setting: tuple[str, ...] = ()
         for span, parsed in zip(pieces, nlp.pipe(lines, batch_size=batch_size), strict=True):

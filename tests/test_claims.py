@@ -277,15 +277,22 @@ def test_a_name_used_as_a_noun_is_not_given_the_full_name(nlp):
     assert claims["Kim left before the speeches."] == "Ms Kim left before the speeches."
 
 
-def test_a_long_paragraph_is_parsed_in_pieces_that_end_after_a_sentence():
-    text = "Intro. " + " ".join(f"Officials in town {i} said on Monday that {i} roads were closed." for i in range(60))
+def test_a_long_paragraph_is_parsed_in_pieces_that_end_after_a_sentence(nlp):
+    text = "Intro. " + " ".join(f"Kim was absent from the Sept. {i} meeting, U.S. officials said." for i in range(60))
     kept = Span(7, len(text))
-    pieces = parsed_pieces(text, kept, limit=500)
+    pieces = parsed_pieces(text, kept, nlp.tokenizer, limit=500)
     assert pieces[0].start == kept.start and pieces[-1].end == kept.end
     assert all(a.end == b.start for a, b in zip(pieces, pieces[1:], strict=False))
     assert all(p.end - p.start <= 500 for p in pieces) and len(pieces) > 1
-    assert all(text[p.start : p.end].rstrip().endswith("closed.") for p in pieces)
-    assert parsed_pieces("x" * 1200, Span(0, 1200), limit=500) == [Span(0, 500), Span(500, 1000), Span(1000, 1200)]
+    assert all(text[p.start : p.end].rstrip().endswith("officials said.") for p in pieces)  # never after "Sept."
+    quoted = 'He said: "We left." ' * 40
+    quoted_pieces = parsed_pieces(quoted, Span(0, len(quoted)), nlp.tokenizer, limit=100)
+    assert len(quoted_pieces) > 1 and all(quoted[p.start : p.end].endswith('left." ') for p in quoted_pieces)
+    assert parsed_pieces("x" * 1200, Span(0, 1200), nlp.tokenizer, limit=500) == [
+        Span(0, 500),
+        Span(500, 1000),
+        Span(1000, 1200),
+    ]
 
 
 def test_a_paragraph_with_its_line_breaks_stripped_gives_the_claims_of_the_same_text_in_paragraphs(nlp):
