@@ -62,20 +62,25 @@ def _describe(error: ValidationError) -> str:
 
 
 def is_baseline(path: Path) -> bool:
-    """Whether `path` holds a baseline (checker's, or one written by hand): a JSON object with its version and
-    results. A report is JSON Lines, a line an object with neither; only a file whose first line opens an object
-    and closes none is read whole."""
+    """Whether `path` is a regular file holding a baseline (checker's, or one written by hand or by `jq -c`): a
+    JSON object with its version and results. A report's first line is a whole object with neither, so only a
+    file whose first line is no whole JSON value is read whole, up to `MAX_BASELINE_BYTES`. A pipe or a terminal
+    is never read: reading would wait on it."""
     try:
+        if not path.is_file():
+            return False
         with path.open("rb") as f:
-            first = f.readline(1 << 16)
-            if first.strip() in (b"{", b"\xef\xbb\xbf{"):
-                first += f.read(MAX_BASELINE_BYTES)
-    except OSError:  # no such file, a folder, unreadable: no baseline to lose
+            data = f.readline(1 << 16)
+            try:
+                return _a_baseline(json.loads(data))
+            except (ValueError, RecursionError):
+                data += f.read(MAX_BASELINE_BYTES)
+        return _a_baseline(json.loads(data))
+    except (OSError, ValueError, RecursionError):
         return False
-    try:
-        data = json.loads(first)
-    except (ValueError, RecursionError):
-        return False
+
+
+def _a_baseline(data: object) -> bool:
     return isinstance(data, dict) and {"version", "results"} <= data.keys()
 
 

@@ -246,6 +246,7 @@ def check_outputs(outputs: dict[str, Path | None], inputs: Iterable[Path] = ()) 
     a folder or a read-only place would throw the run's work away.
     """
     from checker.baseline import is_baseline
+    from checker.report import is_stream
 
     articles = {Path(p).resolve() for p in inputs}
     taken: dict[Path, str] = {}
@@ -261,6 +262,11 @@ def check_outputs(outputs: dict[str, Path | None], inputs: Iterable[Path] = ()) 
             raise fail(f"{option} {path}: is one of the inputs; it would be overwritten")
         if option != "--baseline" and is_baseline(path):
             raise fail(f"{option} {path}: is a baseline of review decisions; it would be overwritten")
+        if is_stream(path):  # "-o /dev/stdout": written as it is, if it can be
+            if not os.access(path, os.W_OK):
+                raise fail(f"{option} {path}: cannot write there (permission denied)")
+            continue
+        path = path.resolve() if path.is_symlink() else path  # a link's target is what is replaced
         try:
             if option == "--index":
                 from checker.index import make_folder

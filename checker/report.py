@@ -182,7 +182,16 @@ def file_mode(path: Path) -> int:
 
 
 def write_atomic(path: Path, write) -> None:
-    """Call write(file) on a temporary file beside `path`, then rename it into place."""
+    """Call write(file) on a temporary file beside `path`, then rename it into place.
+
+    A stream (`-o /dev/stdout` to a pipe, a FIFO) is written as it is: there is nothing to replace. A link is
+    followed, and what it names replaced: renaming over `/dev/stdout` itself (a link, in a folder root can write)
+    replaced the system's link with a file."""
+    if is_stream(path):
+        with path.open("w", encoding="utf-8", newline="\n") as f:
+            write(f)
+        return
+    path = path.resolve() if path.is_symlink() else path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -196,6 +205,11 @@ def write_atomic(path: Path, write) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def is_stream(path: Path) -> bool:
+    """Whether `path` is there and is no regular file or folder, links followed: a pipe, a FIFO, a terminal."""
+    return path.exists() and not path.is_file() and not path.is_dir()
 
 
 GENERATOR = "checker"  # named in every page and report checker writes, so a later run can tell them from articles

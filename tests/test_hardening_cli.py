@@ -205,6 +205,39 @@ def test_no_output_replaces_a_baseline(command, corpus, tmp_path, no_model_work)
     assert baseline.read_bytes() == before
 
 
+@pytest.mark.parametrize("layout", ["compact", "brace on the first line"])
+def test_a_baseline_written_on_one_line_or_by_hand_is_refused_as_an_output_too(layout, tmp_path, no_model_work):
+    """`jq -c` puts a baseline on one line (over 64 KiB here), and a hand-written one may open "{ "version": 1,":
+    both were read as no baseline, and `html -o` replaced them with a page."""
+    results = {f"a{n}.txt": [{"id": f"{n:016x}", "decision": "dismissed"}] for n in range(3000)}
+    data = {"version": 1, "settings": {}, "generated_at": None, "results": results}
+    text = json.dumps(data) if layout == "compact" else json.dumps(data, indent=2).replace("{\n  ", "{ ", 1)
+    baseline, report = tmp_path / "b.json", tmp_path / "r.jsonl"
+    baseline.write_text(text)
+    report.write_text("")
+    result = runner.invoke(app, ["html", str(report), "-o", str(baseline)])
+    assert result.exit_code == 2 and "is a baseline of review decisions" in one_error_line(result)
+    assert baseline.read_text() == text
+
+
+def test_an_output_through_a_link_or_into_a_fifo_keeps_the_link_and_does_not_wait(tmp_path, no_model_work):
+    """`-o /dev/stdout` as root renamed a file over the /dev/stdout link itself; `-o >(cmd)` waited forever."""
+    report = tmp_path / "r.jsonl"
+    report.write_text("")
+    target, link = tmp_path / "page.html", tmp_path / "link.html"
+    target.write_text("old")
+    link.symlink_to(target)
+    assert runner.invoke(app, ["html", str(report), "-o", str(link)]).exit_code == 0
+    assert link.is_symlink() and "<html" in target.read_text()
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    result = runner.invoke(app, ["html", str(report), "-o", str(fifo)])
+    assert result.exit_code == 0, result.output
+    assert "<html" in reader.communicate(timeout=30)[0].decode()
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+
+
 def test_reports_keep_the_umask_mode(corpus, tmp_path, tiny_model):
     old = os.umask(0o022)
     try:
