@@ -46,8 +46,8 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 REPOSITORY_PAGE = (
     "the repository's own page (README, CHANGELOG, LICENSE and their like), not an article; name it to read it"
 )
-SECTION_PAGE = "_index.md"
-CHECKER_REPORT = "a report checker wrote, not articles"  # Hugo's list page of a section: its introduction, no story
+SECTION_PAGE = "_index.md"  # Hugo's list page of a section: its introduction, no story
+CHECKER_REPORT = "a report checker wrote, not articles"
 # The legacy encodings a news file is written in: the Windows and ISO-8859 code pages, KOI8 and the CJK ones
 # (the WHATWG Encoding Standard's, less its Mac and DOS ones). Left free, charset-normalizer read one news file
 # in nine in Windows-1252 as a DOS or Mac code page ("what’s" as "whatĺs"): benchmarks/RESULTS.md, "Reading
@@ -723,13 +723,15 @@ def _published(value: object, where: str, warnings: list[str], key: str = "") ->
 
 def read_jsonl_file(path: Path, corpus: Corpus, max_chars: int) -> None:
     """One article a line; a bad line is skipped with its line number, the others kept."""
+    first = True
     for number, line in enumerate(jsonl_lines(path, max_chars), start=1):
         if line is not None and not line.strip():
             continue
         where = f"{shown_path(path)}:{number}"
-        if number == 1 and _a_report(line):
+        if first and _a_report(line):
             corpus.skipped.append(SkippedFile(shown_path(path), CHECKER_REPORT, on_purpose=True))
             return
+        first = False
         try:
             corpus.documents.append(_record(line, where, max_chars, corpus.warnings))
         except InputError as exc:
@@ -737,7 +739,7 @@ def read_jsonl_file(path: Path, corpus: Corpus, max_chars: int) -> None:
 
 
 def _a_report(line: str | None) -> bool:
-    """Whether a JSONL file's first line is a finding: the file is a report an earlier run wrote (under another
+    """Whether a JSONL file's first line with text is a finding: the file is a report an earlier run wrote (under another
     name than this run's, which is left out before it is read), and each of its lines would be warned of."""
     try:
         return line is not None and is_report_line(json.loads(line))

@@ -93,7 +93,7 @@ def test_a_report_an_earlier_run_wrote_into_the_corpus_is_skipped_in_one_line(tm
     record with no "text"."""
     (tmp_path / "good.txt").write_text(ARTICLE)
     finding = {"schema_version": 6, "id": "f1", "label": "contradict", "a": {}, "b": {}, "kind": "number"}
-    (tmp_path / "report.jsonl").write_text((json.dumps(finding) + "\n") * 3)
+    (tmp_path / "report.jsonl").write_text("\n" + (json.dumps(finding) + "\n") * 3)  # a blank line first too
     corpus = load_corpus([str(tmp_path)])
     assert [d.id for d in corpus.documents] == ["good.txt"]
     assert [(s.path, s.reason) for s in corpus.skipped] == [

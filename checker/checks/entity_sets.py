@@ -36,6 +36,7 @@ MAX_BESIDE = 2  # tokens between a list and a cue about it beside it: "Adamawa a
 LONG_SHARED = 3
 PERSON_PREPOSITIONS = frozenset({"from", "of"})  # on a person's name, where they are from or whom they are with
 MIN_EVENT_WORDS = 2  # shared lowercase content lemmas ("vote", "resolution"): the same thing happened
+RUNS_ON = re.compile(r"\s+[A-Z]")  # a name followed by a capitalised word is part of a longer one
 
 
 def _key(name: str) -> str:
@@ -227,21 +228,24 @@ def without_apostrophes(text: str) -> str:
 
 
 def mentions(names: NameList, name: str) -> bool:
-    """Whether the claim names `name` anywhere: as a tagged name, a word of one, or written out in its words (the
-    tagger may cut a name the other claim keeps whole: "Kohl's Department Stores" tagged "Kohl", "Department
-    Stores")."""
+    """Whether the claim names `name` anywhere: as a tagged name or a word of one, as a whole name written out in
+    its words, or within a member of its own list (the tagger may cut a name the other claim keeps whole: "Kohl's
+    Department Stores" tagged "Kohl" and "Department Stores")."""
     key = _key(name)
     return (
         key in names.entities
         or person_key(name) in names.entities
         or bool({key.lower(), name.lower()} & names.names)
         or any(_written_in(form, names.text) for form in {key, name})
+        or any(_written_in(form, without_apostrophes(member)) for form in {key, name} for member in names.members)
     )
 
 
 def _written_in(name: str, text: str) -> bool:
-    """`name` as whole words of `text`, apostrophes dropped from both."""
-    return re.search(rf"(?<!\w){re.escape(without_apostrophes(name))}(?!\w)", text) is not None
+    """`name` as a whole name in `text`, apostrophes dropped from both: not run on into another capitalised word
+    or a hyphen ("New York" in "the New York Times", "Georgia" in "Georgia-Pacific" name something else)."""
+    found = re.finditer(rf"(?<![\w-]){re.escape(without_apostrophes(name))}(?![\w-])", text)
+    return any(RUNS_ON.match(text, match.end()) is None for match in found)
 
 
 def event_words(tokens) -> set[str]:
