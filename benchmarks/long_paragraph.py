@@ -14,7 +14,6 @@ sentence, in one run.
 from __future__ import annotations
 
 import argparse
-import datetime
 import re
 import sys
 import time
@@ -23,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from results import publish  # noqa: E402
+from results import publish_section  # noqa: E402
 from shared_data import news_articles  # noqa: E402
 
 from checker.claims import extract_claims, load_nlp  # noqa: E402
@@ -52,14 +51,8 @@ def main() -> None:
         one_line, found = seconds(text, nlp)
         paragraphs, found_apart = seconds(re.sub(r"(?<=[.!?]) (?=[A-Z])", "\n\n", text), nlp)
         rows.append(f"| {len(text):,} | {one_line:.1f} | {found} | {paragraphs:.1f} | {found_apart} |")
-    text = [
-        f"### Claims of one long paragraph, {datetime.date.today()}",
-        "",
-        f"`python benchmarks/long_paragraph.py {' '.join(sys.argv[1:])}`: FNC-1 bodies from {SKIP}, joined.",
-        "",
-        *rows,
-    ]
-    publish("\n".join(text) + "\n", append=not args.no_append)
+    how = f"`python benchmarks/long_paragraph.py {' '.join(sys.argv[1:])}`: FNC-1 bodies from {SKIP}, joined."
+    publish_section("Claims of one long paragraph", how, rows, append=not args.no_append)
 
 
 if __name__ == "__main__":
