@@ -222,7 +222,7 @@ class _Context:
                 ):
                     replacement = full
             elif token.text in WEEKDAYS and self.published and (ahead := weekday_ahead(token)) is not None:
-                day = anchor_weekday(token.text, self.published, ahead, days.said_next(token))
+                day = anchor_weekday(token.text, self.published, ahead, days.said_next(token), days.said_last(token))
                 # as news writes a date: the model read "(2025-09-18)" against "September 18" as a contradiction;
                 # the year keeps two claims of one day as alike to the encoder as the ISO date did
                 replacement = f"{token.text} ({day:%B} {day.day}, {day.year})"
@@ -325,9 +325,11 @@ def _single_token_entity(token) -> bool:
     return following is None or following.ent_iob_ != "I"
 
 
-def anchor_weekday(weekday: str, published: date, ahead: bool = False, after: bool = False) -> date:
+def anchor_weekday(
+    weekday: str, published: date, ahead: bool = False, after: bool = False, before: bool = False
+) -> date:
     """A weekday by name anchored to the publication date, as the date check anchors it (`days.anchor_weekday`)."""
-    return days.anchor_weekday(WEEKDAYS.index(weekday), published, ahead, after)
+    return days.anchor_weekday(WEEKDAYS.index(weekday), published, ahead, after, before)
 
 
 def parse_published(value: str) -> date | None:

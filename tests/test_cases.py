@@ -8,6 +8,7 @@ Fixing a false alarm or a miss is one more line. Each line:
      "a_entities": ["person:kim"], "b_entities": [],  (optional: the claims' entity keys, as the tagger gives them)
      "a_setting": [], "b_setting": [], "a_reported_by": [], "b_reported_by": [],  (optional)
      "a_setting_from_before": false, "b_setting_from_before": false,  (optional: the setting is the sentence before's)
+     "a_published": "2024-03-18", "b_published": "",  (optional: the article's publication date)
      "a_standalone": "...", "b_standalone": "...",   (optional: the model's form, with weekdays anchored)
      "rule": "number-lower-bound",                   (the pattern id or rule of the check the case exercises)
      "why": "what a reader would say about this pair"}
@@ -50,6 +51,7 @@ def _claim(case: dict, side: str):
         setting=tuple(case.get(f"{side}_setting", ())),
         setting_from_before=case.get(f"{side}_setting_from_before", False),
         reported_by=tuple(case.get(f"{side}_reported_by", ())),
+        published=case.get(f"{side}_published", ""),
     )
 
 

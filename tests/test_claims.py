@@ -94,6 +94,8 @@ def test_a_weekday_to_come_is_anchored_ahead_as_the_date_check_reads_it(nlp):
     assert "Monday (September 15, 2025)" in reported[0].standalone  # the statement's own day (review)
     week_on = claims_of(nlp, "The results will be published next Monday.", published="2025-09-15")[0]
     assert "next Monday (September 22, 2025)" in week_on.standalone  # said on a Monday: a week on (review)
+    week_ago = claims_of(nlp, "The council voted to close the library last Monday.", published="2025-09-15")[0]
+    assert "last Monday (September 8, 2025)" in week_ago.standalone  # said on a Monday: a week ago
 
 
 def test_anchor_weekday_looks_back_or_ahead():

@@ -101,29 +101,38 @@ class WrittenDay:
         if weekday is None:
             return None  # a number alone ("24 hours", "2015-02-30"), no day of the calendar
         if published:
-            anchored = anchor_weekday(weekday, published, ahead, said_next(self.tokens[0]))
+            first = self.tokens[0]
+            anchored = anchor_weekday(weekday, published, ahead, said_next(first), said_last(first))
             return _full_date(f"{self.text} ({anchored.isoformat()})", anchored.year, anchored.month, anchored.day)
         return Day(self.text, weekday=weekday)
 
     def _after_last(self) -> bool:
         """The day is written after "last" ("last September"): the most recent such month before the article."""
-        first = self.tokens[0]
-        return first.i > 0 and first.doc[first.i - 1].lower_ == "last"
+        return said_last(self.tokens[0])
 
 
-def anchor_weekday(weekday: int, published: datetime.date, ahead: bool = False, after: bool = False) -> datetime.date:
+def anchor_weekday(
+    weekday: int, published: datetime.date, ahead: bool = False, after: bool = False, before: bool = False
+) -> datetime.date:
     """The most recent such weekday (Monday 0) on or before the publication date (news reports the past), or with
     `ahead` the next on or after it (a day to come: "will be published on Thursday"); with `after` too, the next
-    after it ("next Monday" said on a Monday is a week on)."""
+    after it ("next Monday" said on a Monday is a week on); with `before`, the last before it ("last Monday" said
+    on a Monday is a week ago)."""
     if ahead:
         days = (weekday - published.weekday()) % 7
         return published + datetime.timedelta(days=days or (7 if after else 0))
-    return published - datetime.timedelta(days=(published.weekday() - weekday) % 7)
+    days = (published.weekday() - weekday) % 7
+    return published - datetime.timedelta(days=days or (7 if before else 0))
 
 
 def said_next(first) -> bool:
     """The weekday (its token) follows "next": "next Monday"."""
     return first.i > 0 and first.nbor(-1).lower_ == "next"
+
+
+def said_last(first) -> bool:
+    """The day (its first token) follows "last": "last Monday", "last September"."""
+    return first.i > 0 and first.nbor(-1).lower_ == "last"
 
 
 def _full_date(text: str, year: int, month: int, day: int) -> Day:
