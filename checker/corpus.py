@@ -244,6 +244,13 @@ def _damaged_utf8(data: bytes) -> str | None:
     return f"not valid UTF-8{at} (byte 0x{ord(text[stray[0]]) - 0xDC00:02x}{more}); read as UTF-8, those bytes replaced"
 
 
+def _an_article(item: dict) -> bool:
+    """A schema.org object of an article's type: NewsArticle, Article, ReportageNewsArticle, BlogPosting, ..."""
+    kinds = item.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(isinstance(kind, str) and kind.endswith(("Article", "BlogPosting")) for kind in kinds)
+
+
 class _MainText(HTMLParser):
     """Visible text of an HTML page, with each character's offset in the raw file.
 
@@ -414,7 +421,9 @@ class _MainText(HTMLParser):
 
     def _read_json_ld(self, text: str) -> None:
         """schema.org's NewsArticle as sites write it for search engines: `datePublished` and the publisher's
-        `name`, in an object, a list of them or an `@graph`. Text that is not JSON is passed over."""
+        `name`, in an object, a list of them or an `@graph`; an article's own before the page's or the site's (a
+        WebPage dated 2020 beside a NewsArticle of 2024 anchored "on Monday" in 2019). Text that is not JSON is
+        passed over."""
         try:
             data = json.loads(text)
         except (ValueError, RecursionError):
@@ -426,9 +435,7 @@ class _MainText(HTMLParser):
             if isinstance(item, dict) and isinstance(item.get("@graph"), list)
             for i in item["@graph"]
         ]
-        for item in items:
-            if not isinstance(item, dict):
-                continue
+        for item in sorted((i for i in items if isinstance(i, dict)), key=lambda i: not _an_article(i)):
             published = item.get("datePublished")
             if isinstance(published, str | int | float) and not isinstance(published, bool) and published != "":
                 self.meta.setdefault("published", published)

@@ -98,6 +98,14 @@ def test_a_page_says_who_published_it_when_and_where(tmp_path):
             "2014-09-07T19:00:00+00:00",
             "Meteorite strikes",
         ),
+        (  # the article's own date, not the page's listed before it
+            '<script type="application/ld+json">[{"@type": "WebPage", "datePublished": "2020-01-01"}, '
+            '{"@type": ["NewsArticle"], "datePublished": "2024-03-14T08:00:00Z", "publisher": {"name": "Graph"}}]'
+            "</script><title>Fire | Graph</title>",
+            "Graph",
+            "2024-03-14T08:00:00+00:00",
+            "Fire",
+        ),
         (  # only a <time> in the byline and the page's address
             '<link rel="canonical" href="https://www.ktvi.com/news/audio"><title>Audio - FOX 2</title>'
             '</head><body><div class="byline">By Al Roe <time datetime="2014-08-26T07:00:00-05:00">Aug 26</time>'
