@@ -151,9 +151,11 @@ def reason(record: dict[str, Any]) -> str:
 
 
 def describe(record: dict[str, Any]) -> str:
+    """One line for an annotation (github, sarif): what, with which source, and who stands alone in the fact."""
     evidence = reason(record) or "NLI"
     other = record["b"]
-    return f'{record["label"]} ({record["kind"]}: {evidence}) with {place(other)}: "{one_line(other["text"])}"'
+    said = f'{record["label"]} ({record["kind"]}: {evidence}) with {place(other)}: "{one_line(other["text"])}"'
+    return said + _alone_note(record)
 
 
 def one_line(text: str) -> str:
@@ -318,16 +320,21 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[st
 
 
 def _alone_note(record: dict[str, Any]) -> str:
-    """Where the first claim's source stands alone in its fact, how many sources give the majority's version: the
-    one word a concise line owes a reader scanning for the odd one out."""
+    """Who stands alone in the finding's fact, and how many sources give the majority's version: the one word a
+    line owes a reader scanning for the odd one out. The first claim's source, where it is the outlier ("stands
+    alone"); else the outliers by name, so an annotation on a source of the majority says which one differs."""
     fact = record.get("fact") or {}
-    if record["a"]["doc_id"] not in fact.get("outliers", ()):
+    outliers = list(fact.get("outliers") or ())
+    if not outliers:
         return ""
     majority = next((v for v in fact.get("versions", ()) if v["value"] == fact.get("majority")), None)
     copies = fact.get("copies") or {}
     sources = {copies.get(d, d) for d in majority["documents"]} if majority else set()  # a reprint is no more
     backed = f": {len(sources)} sources give {printable(majority['value'])}" if majority else ""
-    return f" [stands alone{backed}]"
+    if record["a"]["doc_id"] in outliers:
+        return f" [stands alone{backed}]"
+    who = ", ".join(printable(doc) for doc in outliers)
+    return f" [{who} stand{'s' if len(outliers) == 1 else ''} alone{backed}]"
 
 
 def record_documents(record: dict[str, Any]) -> set[str]:

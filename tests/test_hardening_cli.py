@@ -358,6 +358,27 @@ def test_the_stories_view_lists_every_source_of_a_version_and_marks_the_outlier(
     assert f'"former president" (stands alone): {outlier}' in text
 
 
+def test_annotations_name_the_source_that_stands_alone():
+    """A github annotation lands on the new article, often one of the majority: "$25 million vs $40 million with
+    post.html" never said that post.html is the one that differs, though the concise line did."""
+    majority = [f"outlet-{n}.html" for n in range(5)]
+    fact = {
+        "versions": [
+            {"value": "$25 million", "documents": majority},
+            {"value": "$40 million", "documents": ["post.html"]},
+        ],
+        "majority": "$25 million",
+        "outliers": ["post.html"],
+    }
+    finding = record(majority[0], 3, "1", "$25 million vs $40 million") | {"fact": fact}
+    finding["b"] = finding["b"] | {"doc_id": "post.html", "path": "post.html"}
+    note = "[post.html stands alone: 5 sources give $25 million]"
+    assert note in render([finding], "github", "0")
+    assert json.loads(render([finding], "sarif", "0"))["runs"][0]["results"][0]["message"]["text"].endswith(note)
+    swapped = finding | {"a": finding["b"], "b": finding["a"]}
+    assert render([swapped], "concise", "0").splitlines()[0].endswith("[stands alone: 5 sources give $25 million]")
+
+
 def test_a_model_only_contradiction_names_the_few_words_its_claims_differ_in():
     """(an election desk) "Havertz" against "Martinelli" read only "NLI model: contradiction 0.92 one way, 0.88 the
     other": the reviewer had to find the change by eye, in the terminal and on the page alike."""
