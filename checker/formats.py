@@ -8,6 +8,7 @@ people and end with a "Found N …" line.
 from __future__ import annotations
 
 import json
+import os
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
@@ -64,11 +65,18 @@ def _turned_evidence(evidence: dict[str, Any]) -> dict[str, Any]:
     return turned
 
 
+def annotation_root() -> Path:
+    """The folder annotation paths are relative to: the checkout GitHub Actions names (`GITHUB_WORKSPACE`), which
+    its annotations and code scanning read paths from, also in a job run from a subfolder (`working-directory`);
+    else the working directory."""
+    return Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd()).resolve()
+
+
 def repo_path(path: str) -> str:
-    """Paths under the working directory relative to it, as CI annotations expect."""
+    """Paths under the annotation root relative to it, as CI annotations expect."""
     absolute = Path(path).resolve()
     try:
-        return absolute.relative_to(Path.cwd()).as_posix()
+        return absolute.relative_to(annotation_root()).as_posix()
     except ValueError:
         return Path(path).as_posix()
 
@@ -281,7 +289,7 @@ def to_sarif(
     rules = [{"id": kind, "shortDescription": {"text": text}} for kind, text in registry().rules().items()]
     run = {
         "tool": {"driver": {"name": "checker", "version": version, "rules": rules}},
-        "originalUriBaseIds": {SARIF_BASE: {"uri": Path.cwd().as_uri() + "/"}},
+        "originalUriBaseIds": {SARIF_BASE: {"uri": annotation_root().as_uri() + "/"}},
         "results": results,
     }
     if unread:

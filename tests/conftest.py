@@ -11,6 +11,7 @@ from tests.helpers import VOTE_A, VOTE_B
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.pop("GITHUB_WORKSPACE", None)  # annotation paths are the working directory's here, CI runner or not
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -379,6 +379,20 @@ def test_annotations_name_the_source_that_stands_alone():
     assert render([swapped], "concise", "0").splitlines()[0].endswith("[stands alone: 5 sources give $25 million]")
 
 
+def test_annotations_are_relative_to_the_github_checkout_in_a_job_run_from_a_subfolder(tmp_path, monkeypatch):
+    """With `working-directory: articles`, "file=gazette.md" attached to no file of the pull request: GitHub reads
+    annotation paths from the checkout's root."""
+    (tmp_path / "articles").mkdir()
+    monkeypatch.chdir(tmp_path / "articles")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    finding = record("gazette.md", 3, "1", "$25 million vs $40 million")
+    finding["a"] = finding["a"] | {"path": "gazette.md"}
+    assert "file=articles/gazette.md," in render([finding], "github", "0")
+    sarif = json.loads(render([finding], "sarif", "0"))["runs"][0]
+    assert sarif["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+    assert sarif["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "articles/gazette.md"
+
+
 def test_a_model_only_contradiction_names_the_few_words_its_claims_differ_in():
     """(an election desk) "Havertz" against "Martinelli" read only "NLI model: contradiction 0.92 one way, 0.88 the
     other": the reviewer had to find the change by eye, in the terminal and on the page alike."""
