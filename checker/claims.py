@@ -44,8 +44,9 @@ PARSED_AS_SPACE = str.maketrans(
 )
 # A paragraph longer than this many characters is parsed in pieces, split after a sentence's end: each claim's
 # reading scans its parsed paragraph, so one paragraph's time grew with its length squared (a feed with its line
-# breaks stripped: 25,000 characters on one line took 38 s, 100,000 more than 90 s; benchmarks/RESULTS.md).
-# 2,000: above 99.9% of FNC-1's paragraphs (15 of 37,606 are longer), and no piece in measured time.
+# breaks stripped: 50,000 characters on one line took 21.8 s against 2.8 s in paragraphs; benchmarks/
+# long_paragraph.py). 2,000: longer than all but 15 of FNC-1's 37,606 paragraphs, so news as written is parsed
+# whole, and a piece's own scans cost little (50,000 characters in pieces: 3.3 s).
 MAX_PARSED_CHARS = 2_000
 SENTENCE_ENDS = frozenset(".!?")
 CALL_TO_ACTION = re.compile(r"^(please|click|subscribe|follow|share|sign up|read|watch|listen|join)\b", re.I)
