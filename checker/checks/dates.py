@@ -283,6 +283,11 @@ def _keys(a: Claim, days_a, b: Claim, days_b) -> dict[str, list[str]]:
     return keys
 
 
+def _given_in(day: Day, days: tuple[Day, ...]) -> bool:
+    """The day agrees with one of `days`: the other claim places something on it too."""
+    return any(day.conflicts(other) is False for other in days)
+
+
 class DateCheck(Check):
     """Days that differ between two alike claims, or the days of one event the two name alike."""
 
@@ -378,7 +383,9 @@ class DateCheck(Check):
         """Days of the claims' events that all differ. A day is set only against a day of the same verb or, both
         of the claims' own events, of theirs: "convicted on June 12 of murdering Ferris, who was stabbed on
         September 15, 2024" and "stabbed Ferris in September 2024" agree on the stabbing; "jailed on Friday" and
-        "sentenced for stabbing him last September" give no day of one event."""
+        "sentenced for stabbing him last September" give no day of one event. A day the other claim gives too, of
+        another verb, is of that claim's other event: "arrived on Friday at the plant, where a fire on Monday
+        injured three" and "a fire broke out on Monday" give the fire one day."""
         x, y = self.mine(a), self.mine(b)
         comparable = [
             (d, e)
@@ -388,6 +395,9 @@ class DateCheck(Check):
         ]
         verdicts = [d.conflicts(e) for d, e in comparable]
         if not verdicts or not all(verdicts):  # no days, a day in common, or one that cannot be compared
+            return None
+        comparable = [(d, e) for d, e in comparable if not (_given_in(d, y.days) or _given_in(e, x.days))]
+        if not comparable:
             return None
         days_a = tuple(dict.fromkeys(d for d, _ in comparable))
         days_b = tuple(dict.fromkeys(e for _, e in comparable))
