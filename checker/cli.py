@@ -409,7 +409,7 @@ def run(
 ) -> None:
     """Check a corpus of articles and write a report of where the sources disagree."""
     from checker.html import render_html
-    from checker.report import write_atomic, write_json, write_report
+    from checker.report import is_stdout, write_atomic, write_json, write_report
 
     failing = parse_labels(fail_on) if fail_on is not None else ()
     parse_choices(output_format, ("stories", *FORMATS), "output format")
@@ -434,6 +434,9 @@ def run(
     outputs = {"--output": output, "--html": html, "--summary": summary, "--index": index}
     corpus = _load(paths, settings, outputs.values())
     check_outputs(outputs, article_files(corpus))
+    printed_to_stdout = any(path is not None and is_stdout(path) for path in outputs.values())
+    if printed_to_stdout and output_format != "stories":
+        raise fail(f"--output-format {output_format} prints to standard output, where a report is written already")
     result = _check(settings, corpus, quiet, index)
     records = result.records(settings.include, settings.ignore_kinds)
     write_report(output, records)
@@ -454,9 +457,11 @@ def run(
     elif not quiet:
         from checker.formats import to_stories
 
+        # "-o /dev/stdout | jq": the report is standard output, so what is for the reader goes to standard error
+        shown = err if printed_to_stdout else out
         articles = {story["id"]: len(story["documents"]) for story in stats["stories"]}
-        out.print(to_stories(records, max(out.width, 60), articles), end="", markup=False)
-        _print_summary(stats, len(records))
+        shown.print(to_stories(records, max(shown.width, 60), articles), end="", markup=False)
+        _print_summary(stats, len(records), shown)
     if any(f.label in failing for f in result.selected(settings.include, settings.ignore_kinds)):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -854,23 +859,23 @@ def _run_with_progress(checker, corpus, quiet: bool):
         return checker.check(corpus, progress=update)
 
 
-def _print_summary(stats: dict, written: int) -> None:
+def _print_summary(stats: dict, written: int, shown: Console) -> None:
     from checker.formats import printable
 
     counts = stats["findings"]
-    out.print(
+    shown.print(
         f"{stats['documents']} documents, {stats['claims']} claims, "
         f"{stats['candidate_pairs']} claim pairs compared (those alike enough, of "
         f"{stats['cross_document_pairs']} across documents) in {stats['total_seconds']:.1f}s"
     )
-    out.print(
+    shown.print(
         f"contradict {counts['contradict']} (facts, from {stats['contradicting_pairs']} claim pairs)  "
         f"agree {counts['agree']}  unrelated {counts['unrelated']}  stories {len(stats['stories'])}"
         + (f" ({sum(1 for s in stats['stories'] if s['facts'])} with contradictions)" if stats["stories"] else "")
     )
     if skipped := sum(s["inputs"] for s in stats["skipped"]):
-        out.print(f"{skipped} input(s) skipped (see warnings above)")
-    out.print(f"Wrote {written} finding(s) to {printable(stats['report'])}", markup=False)
+        shown.print(f"{skipped} input(s) skipped (see warnings above)")
+    shown.print(f"Wrote {written} finding(s) to {printable(stats['report'])}", markup=False)
 
 
 def main() -> None:

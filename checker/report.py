@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -186,8 +187,9 @@ def write_atomic(path: Path, write) -> None:
 
     A stream (`-o /dev/stdout` to a pipe, a FIFO) is written as it is: there is nothing to replace. A link is
     followed, and what it names replaced: renaming over `/dev/stdout` itself (a link, in a folder root can write)
-    replaced the system's link with a file."""
-    if is_stream(path):
+    replaced the system's link with a file, and replacing the file standard output was sent to lost what else
+    was printed there."""
+    if is_stream(path) or is_stdout(path):
         with path.open("w", encoding="utf-8", newline="\n") as f:
             write(f)
         return
@@ -210,6 +212,15 @@ def write_atomic(path: Path, write) -> None:
 def is_stream(path: Path) -> bool:
     """Whether `path` is there and is no regular file or folder, links followed: a pipe, a FIFO, a terminal."""
     return path.exists() and not path.is_file() and not path.is_dir()
+
+
+def is_stdout(path: Path) -> bool:
+    """Whether `path` is this process's standard output ("/dev/stdout", "/proc/self/fd/1", the terminal it is),
+    a pipe or a file it was sent to ("> report.jsonl")."""
+    try:
+        return path.exists() and os.path.samestat(path.stat(), os.fstat(sys.stdout.fileno()))
+    except (OSError, ValueError):  # no standard output, or one with no file behind it
+        return False
 
 
 GENERATOR = "checker"  # named in every page and report checker writes, so a later run can tell them from articles

@@ -238,6 +238,27 @@ def test_an_output_through_a_link_or_into_a_fifo_keeps_the_link_and_does_not_wai
     assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
+RUN_CHECKER = "import sys\nfrom checker import cli\nsys.argv = ['checker', *sys.argv[1:]]\ncli.main()\n"
+
+
+@pytest.mark.parametrize("stdout_to", ["a pipe", "a file"])
+def test_a_report_on_standard_output_is_all_that_is_printed_there(stdout_to, corpus, tmp_path, tiny_model):
+    """`checker run corpus -o /dev/stdout | jq` got the stories and "Wrote 1 finding(s)" mixed into the JSONL,
+    and with `> report.jsonl` the report replaced the file and what else was printed went nowhere."""
+    args = [sys.executable, "-c", RUN_CHECKER, "run", str(corpus), "--model", str(tiny_model), "-o", "/dev/stdout"]
+    sent = tmp_path / "report.jsonl"
+    with sent.open("w") as file:
+        result = subprocess.run(
+            args, stdout=subprocess.PIPE if stdout_to == "a pipe" else file, stderr=subprocess.PIPE, text=True
+        )
+    assert result.returncode == 0, result.stderr
+    printed = result.stdout if stdout_to == "a pipe" else sent.read_text()
+    assert printed and all(json.loads(line)["schema_version"] for line in printed.splitlines())
+    assert "finding(s) to /dev/stdout" in result.stderr
+    refused = subprocess.run([*args, "--output-format", "concise"], capture_output=True, text=True)
+    assert refused.returncode == 2 and "prints to standard output, where a report is written" in refused.stderr
+
+
 def test_reports_keep_the_umask_mode(corpus, tmp_path, tiny_model):
     old = os.umask(0o022)
     try:
