@@ -251,6 +251,11 @@ def _structured_versions(findings: Sequence[Finding], shape: Check) -> list[Vers
             key = json.dumps(key, sort_keys=True, default=str)
             values.setdefault(key, text)
             claims[key][claim_key(claim)] = claim
+    for key in sorted(values):
+        finer = [other for other in values if shape.refines(json.loads(key), json.loads(other))]
+        if len(finer) == 1:  # "Monday" where one version is a Monday: the same day, written less precisely
+            claims[finer[0]].update(claims.pop(key))
+            del values[key]
     return [Version(values[k], tuple(claims[k].values()), k) for k in values]
 
 

@@ -356,6 +356,33 @@ def test_a_figure_written_in_words_or_digits_is_one_version_and_keeps_the_facts_
     assert len(both.versions) == 2 and {v.documents for v in both.versions} == {("000", "002"), ("001",)}
 
 
+def fire_on(a: str, a_day: str, b: str, b_day: str) -> Evidence:
+    detail = {"a": [a], "b": [b], "days": {"a": [a_day], "b": [b_day]}}
+    return Evidence("date", True, detail, f"{a} vs {b}")
+
+
+def test_a_day_given_less_precisely_joins_the_one_version_that_refines_it():
+    """A source with no date of publication gives "Monday" of no known date: it stood as a version of its own
+    beside "Monday (2026-11-16)", so the lone "Tuesday" was named no outlier (user trial)."""
+    tuesday = "A fire broke out on Tuesday."
+    findings = [
+        contradiction(
+            "a", "A fire broke out on Monday.", "d", tuesday, fire_on("Monday", "weekday:0", "Tue", "2026-11-17")
+        ),
+        contradiction(
+            "b", "Fire broke out Monday.", "d", tuesday, fire_on("Monday", "2026-11-16", "Tue", "2026-11-17")
+        ),
+    ]
+    (fact,) = group_facts(findings)
+    assert [v.documents for v in fact.versions] == [("a", "b"), ("d",)] and fact.outliers == ("d",)
+    two_mondays = [
+        *findings,
+        contradiction("c", "It began Monday.", "d", tuesday, fire_on("Mon", "2026-11-23", "Tue", "2026-11-17")),
+    ]
+    (fact,) = group_facts(two_mondays)  # a Monday of two weeks: which one "Monday" means is not known
+    assert sorted(v.documents for v in fact.versions) == [("a",), ("b",), ("c",), ("d",)]
+
+
 def test_pairs_of_one_story_showing_one_toll_twice_are_one_fact():
     """3 against 7 in one article's lead and another's body shared no claim: two facts of one id, the second
     given an id with its sources in it, so a new article repeating "7" failed CI on a toll reviewed."""

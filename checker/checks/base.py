@@ -118,6 +118,12 @@ class Check:
         """One side's version of the fact: (the key that compares, the text a reader sees)."""
         return plain_version(detail, side)
 
+    def refines(self, key: Any, finer: Any) -> bool:
+        """Whether version key `finer` says what `key` says, and more: one source's "Monday" (no date of
+        publication to anchor it) and another's "Monday (2026-11-16)". A fact's version given less precisely joins
+        the one version that refines it, so its source counts for that value. None by default."""
+        return False
+
     @classmethod
     def updated_in_time(cls, subject: str) -> bool:
         """Whether a later report may update what a fact of this subject compares (a toll rises, a denial becomes

@@ -272,6 +272,17 @@ def day_key(day: Day, published: datetime.date | None) -> str:
     return f"weekday:{day.weekday}" if day.weekday is not None else str(day.year or day.text)
 
 
+def _within(day: str, finer: str) -> bool:
+    """A day key (`day_key`) that `finer` makes more precise: the same, a weekday a date falls on, a month of it."""
+    if day == finer:
+        return True
+    try:
+        date = datetime.date.fromisoformat(finer)
+    except ValueError:
+        return False
+    return day == f"weekday:{date.weekday()}" or day == finer[:7] or day == f"?{finer[4:]}"
+
+
 def _nearest_year(month: int, day: int, published: datetime.date) -> int:
     def distance(year: int) -> int:
         try:
@@ -350,6 +361,13 @@ class DateCheck(Check):
         """The days as compared ("3 June" and "Tuesday (2025-06-03)" are one day), the text as written."""
         key, text = plain_version(detail, side)
         return tuple(detail.get("days", {}).get(side, ())) or key, text
+
+    def refines(self, key: Any, finer: Any) -> bool:
+        """Days written less precisely than the other version's, one for one: a weekday of no known date and a date
+        that falls on it, a month and a day of it ("weekday:0" and "2026-11-16", "2026-11" and "2026-11-16")."""
+        if not (isinstance(key, list) and isinstance(finer, list)) or len(key) != len(finer) or key == finer:
+            return False
+        return all(_within(day, fine) for day, fine in zip(sorted(key), sorted(finer), strict=True))
 
     def pairing_keys(self, claim: Claim) -> set[str]:
         """Claims dating the same event are paired however unalike."""
