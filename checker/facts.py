@@ -309,7 +309,9 @@ def group_facts(
     `voice_similarity` how alike a pair with a claim of a fact must be to be read again for it (`_seconding`).
     """
     findings = list(findings)
-    contradictions = sorted((f for f in findings if f.label == "contradict"), key=lambda f: f.id)
+    contradictions = sorted(
+        (view for f in findings if f.label == "contradict" for view in _by_kind(f)), key=lambda f: (f.id, f.kind)
+    )
     agreements: dict[tuple, list[tuple]] = defaultdict(list)  # claim → the claims a pair judged it to agree with
     by_check: dict[str, dict[tuple, list[tuple]]] = defaultdict(lambda: defaultdict(list))  # the same, by check
     for finding in findings:
@@ -337,6 +339,19 @@ def group_facts(
                 else _fact(kept, story_of, shapes, agreements, sources, by_check)
             )
     return sorted(_distinct_ids(facts), key=lambda f: (-f.score, f.id))
+
+
+def _by_kind(finding: Finding) -> list[Finding]:
+    """A pair that contradicts in several checks shows a discrepancy of each: "Five were killed in the blast on
+    March 3" against "Seven ... on March 4" is a toll fact and a day fact, and the day's sources were missing from
+    the story's day fact when the pair was its toll's alone. One view of the pair by kind, its evidence first."""
+    kinds = list(dict.fromkeys(e.kind for e in finding.evidence if e.contradicts))
+    if len(kinds) < 2:
+        return [finding]
+    return [
+        replace(finding, kind=kind, evidence=tuple(sorted(finding.evidence, key=lambda e: e.kind != kind)))
+        for kind in kinds
+    ]
 
 
 def _model_findings_of_structured_facts(

@@ -383,6 +383,25 @@ def test_a_day_given_less_precisely_joins_the_one_version_that_refines_it():
     assert sorted(v.documents for v in fact.versions) == [("a",), ("b",), ("c",), ("d",)]
 
 
+def test_a_pair_that_contradicts_in_two_checks_is_in_the_fact_of_each():
+    """ "Five were killed on March 3" against "Seven ... on March 4" was a toll fact alone, its day only in the
+    evidence: the story's day fact missed those sources, and named no outlier (user trial)."""
+    seven = "Seven were killed in the blast on March 4."
+    both = [votes(5, 7), fire_on("March 3", "?-03-03", "March 4", "?-03-04")]
+    findings = [
+        replace(
+            contradiction(doc, "Five were killed in the blast on March 3.", "d", seven),
+            kind="number",
+            evidence=tuple(both),
+        )
+        for doc in "ab"
+    ]
+    facts = group_facts(findings)
+    assert sorted(f.kind for f in facts) == ["date", "number"]
+    for fact in facts:
+        assert fact.outliers == ("d",) and all(f.evidence[0].kind == fact.kind for f in fact.findings)
+
+
 def test_pairs_of_one_story_showing_one_toll_twice_are_one_fact():
     """3 against 7 in one article's lead and another's body shared no claim: two facts of one id, the second
     given an id with its sources in it, so a new article repeating "7" failed CI on a toll reviewed."""
