@@ -78,7 +78,6 @@ class DatedVerb:
 
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp"})  # clauses of another event than the sentence's own
 OCCUR = frozenset({"happen", "occur"})  # verbs that only say an event took place, wherever they stand
-SAME_TIME = frozenset({"when", "as", "while"})  # "were hurt when fire swept through the hall on Monday": one time
 
 
 def dated_verb(first) -> DatedVerb:
@@ -88,14 +87,7 @@ def dated_verb(first) -> DatedVerb:
     if verb.lemma_ in OCCUR or (verb.lemma_ == "take" and any(c.lower_ == "place" for c in verb.children)):
         return DatedVerb("occur", True)  # "the attack, which took place on Friday": the day of what the claim tells
     chain = [verb, *verb.ancestors]
-    return DatedVerb(verb.lemma_.lower(), not any(t.dep_ in SUBORDINATE and not _at_that_time(t) for t in chain))
-
-
-def _at_that_time(clause) -> bool:
-    """A clause of the time of the one it hangs on: "three workers were hurt when fire swept through the hall on
-    Monday" tells the day of the injuries too; "jailed on Friday for stabbing him last September" does not."""
-    opening = (c for c in clause.children if c.i < clause.i and c.dep_ in {"advmod", "mark"})
-    return clause.dep_ == "advcl" and any(c.lower_ in SAME_TIME for c in opening)
+    return DatedVerb(verb.lemma_.lower(), not any(t.dep_ in SUBORDINATE for t in chain))
 
 
 def reports(verb, reporting: set[int]) -> bool:
