@@ -68,6 +68,7 @@ PERCENTAGE_POINT = "percentage point"  # the unit basis points are counted in: "
 DURATION_JOINS = frozenset({"and", ","})  # "six years and eight months", "two hours, 40 minutes"
 NOT_ONE_SPAN = frozenset({"respectively", "of", "ago", "later", "earlier", "before", "after"})
 EARLIER, PARTS_OF_DAY = words(CUES, "time:earlier"), words(CUES, "time:part-of-day")
+RISES = words(CUES, "risen-to")  # "rise", "climb": a count that rose
 MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "voter")
 # words that time a figure: the calendar's days and months, "today", the parts of a day, "initially"
 # The time word of a figure given as the one before (", up from 40"): compared with such figures only, not
@@ -116,6 +117,7 @@ class Quantity:
     forecast: bool = False  # expected or aimed at, not what came: "the $1.05 analysts had expected", "a 3% target"
     origin: str = ""  # what a distance is measured from: "two miles from the prison" is "prison"
     change: bool = False  # how much something changed by ("added 26 cases", "cut four routes"), not how much there is
+    risen: bool = False  # a count risen to the figure ("the toll has risen to three"): those reported before were lower
     rest: bool = False  # the rest of a group another figure counts part of: "four backed it, the other three did not"
     statistic: frozenset[str] = frozenset()  # which statistic of a group a figure is: "average", "median", "each"
     places: frozenset[str] = frozenset()  # the words of where it was counted: "U.S. sales", "killed 12 in Aleppo"
@@ -138,6 +140,10 @@ class Quantity:
         exact = not self.bound and not other.bound
         if exact and one_rounds_the_other((self.value, self.last_digit_unit), (other.value, other.last_digit_unit)):
             return True
+        if self.risen != other.risen and not (self.bound or other.bound):
+            later, earlier = (self, other) if self.risen else (other, self)
+            if earlier.value < later.value and not earlier.context & RISES:  # the count it rose from, reported before
+                return True
         coarser = max(self.written_unit, other.written_unit)
         if exact and min(self.written_unit, other.written_unit) and self.written_unit != other.written_unit:
             # a span written in a larger unit is told to the nearest one: "six weeks" hold 44 days; "six years"
@@ -695,6 +701,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         forecast=_forecast(root, cues),
         origin=_origin(end, span, cues),
         change=unit not in MARKET_UNITS and not reading and _change(root, cues),
+        risen=unit != "%" and noun not in CURRENCIES and not reading and _risen_to(root, cues),
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
         statistic=_statistic(root, holders, mine, cues),
         places=_places(holders),
@@ -723,6 +730,14 @@ def _a_change_from(token) -> bool:
     if token.lower_ != "from" or token.dep_ != "prep" or token.head.pos_ not in {"VERB", "AUX"}:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "to" for c in (*token.head.children, *token.children))
+
+
+def _risen_to(root, cues: Cues) -> bool:
+    """A figure a count has risen to ("the death toll has risen to three", `risen-to`): where sources report a
+    story as it goes on, an earlier lower count is what it rose from, no other version of the fact."""
+    word = _counted_word([root])
+    to = word.head
+    return word.dep_ == "pobj" and to.lower_ == "to" and bool(cues.at(to.head.i, "risen-to"))
 
 
 def _changed_from(root) -> bool:
