@@ -10,6 +10,8 @@ figure written with fewer digits, two significant at least, is the other
 rounded ("1.2 percent" / "1.23 percent"; not "$2 billion" / "$2.4 billion").
 A range ("30 to 40 people", "between $4 and $11") is one quantity: a figure
 within it agrees with it, and two ranges agree only where their ends do.
+A count risen to a figure ("the death toll has risen to three") holds a lower
+count told with no rise ("two were killed"): the one it rose from, an update.
 A score or split vote ("won 3-1", "a 2-2 draw", "voted 52-48") is one
 quantity of its two figures, whichever side a source names first.
 "a year and a half" is 18 months, as exact as "18 months". A figure on a named
