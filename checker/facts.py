@@ -309,8 +309,10 @@ def group_facts(
     `voice_similarity` how alike a pair with a claim of a fact must be to be read again for it (`_seconding`).
     """
     findings = list(findings)
+    shapes = {c.kind: c for c in (registry().configured() if checks is None else checks)}
     contradictions = sorted(
-        (view for f in findings if f.label == "contradict" for view in _by_kind(f)), key=lambda f: (f.id, f.kind)
+        (view for f in findings if f.label == "contradict" for view in _by_kind(f, shapes)),
+        key=lambda f: (f.id, f.kind),
     )
     agreements: dict[tuple, list[tuple]] = defaultdict(list)  # claim → the claims a pair judged it to agree with
     by_check: dict[str, dict[tuple, list[tuple]]] = defaultdict(lambda: defaultdict(list))  # the same, by check
@@ -321,7 +323,6 @@ def group_facts(
                 found[a].append(b)
                 found[b].append(a)
     story_of = story_of or {}
-    shapes = {c.kind: c for c in (registry().configured() if checks is None else checks)}
     seconds = _seconding(findings, story_of, shapes, voice_similarity)
     by_id: dict[tuple[str, str], list[Finding]] = defaultdict(list)  # one story's groups that are one fact
     for members in _group(contradictions, story_of, shapes):
@@ -341,16 +342,19 @@ def group_facts(
     return sorted(_distinct_ids(facts), key=lambda f: (-f.score, f.id))
 
 
-def _by_kind(finding: Finding) -> list[Finding]:
-    """A pair that contradicts in several checks shows a discrepancy of each: "Five were killed in the blast on
-    March 3" against "Seven ... on March 4" is a toll fact and a day fact, and the day's sources were missing from
-    the story's day fact when the pair was its toll's alone. One view of the pair by kind, its evidence first."""
-    kinds = list(dict.fromkeys(e.kind for e in finding.evidence if e.contradicts))
-    if len(kinds) < 2:
-        return [finding]
-    return [
+def _by_kind(finding: Finding, shapes: Shapes) -> list[Finding]:
+    """The pair, and a view of it for each other check that found a fact of its own differing (`fact_of_its_own`),
+    that check's evidence first: "Five were killed in the blast on March 3" against "Seven ... on March 4" is a
+    toll fact and a day fact, and the day's sources were missing from the story's day fact when the pair was its
+    toll's alone. A list and a person that differ by one name are one discrepancy, seen twice: no second fact."""
+    own = [
+        e.kind
+        for e in finding.evidence
+        if e.contradicts and e.kind != finding.kind and e.kind in shapes and shapes[e.kind].fact_of_its_own
+    ]
+    return [finding] + [
         replace(finding, kind=kind, evidence=tuple(sorted(finding.evidence, key=lambda e: e.kind != kind)))
-        for kind in kinds
+        for kind in dict.fromkeys(own)
     ]
 
 

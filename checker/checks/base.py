@@ -75,6 +75,8 @@ class Check:
         "b vs a"; None where its messages name no sides in that order.
     whole_subject: the fact subject alone names one fact in a story (a person's office, a quote);
         otherwise pairs join into facts by the claims they share.
+    fact_of_its_own: what this check finds differing is a fact of its own also where another check's evidence
+        decides the pair (the day of an event, beside its toll); otherwise it is that fact's evidence only.
     """
 
     kind: ClassVar[str]
@@ -86,6 +88,7 @@ class Check:
     side_swaps: ClassVar[dict[str, str]] = {}
     versus_head: ClassVar[re.Pattern[str] | None] = None
     whole_subject: ClassVar[bool] = False
+    fact_of_its_own: ClassVar[bool] = False
 
     def __init__(self, **values: float) -> None:
         known = {s.name: s.default for s in self.settings}

@@ -304,6 +304,7 @@ class DateCheck(Check):
 
     kind = "date"
     versus_head = NO_HEAD
+    fact_of_its_own = True  # a pair's two days are a fact beside its two tolls or lists: when it happened
     rule = "The two claims place the same event on different days."
     order = 30
     annotation = Days
