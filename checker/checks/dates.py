@@ -4,7 +4,8 @@ Days come from the parse: the tagger's DATE and TIME entities (and a weekday
 it left untagged), read into their calendar parts (weekday, day, month, year).
 A lone weekday is anchored to its article's publication date when known (see
 `Claim.published`): the last such day, or the next where the sentence looks ahead ("will vote on Monday",
-"is set to meet Friday", "next Tuesday"); a date is compared as written, a date with a year with a
+"is set to meet Friday", "next Tuesday"); "yesterday", "today" and "tomorrow" are counted from it, and are
+no day where it is not known; a date is compared as written, a date with a year with a
 weekday through the calendar, a date without a year never with a weekday (it
 could fall on any), and a month alone ("in March", "since March 2006") with
 another month: "in March" and "on March 5" agree, "in February" does not. A day

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from checker.checks.calendar import MONTHS, WEEKDAYS
+from checker.checks.calendar import MONTHS, RELATIVE_DAYS, WEEKDAYS
 from checker.patterns import matches_in
 
 DATE_LABELS = {"DATE", "TIME"}
@@ -91,6 +91,11 @@ class WrittenDay:
     def day(self, published: datetime.date | None, ahead: bool = False) -> Day | None:
         """The Day this writes; a lone weekday anchored to `published`: the most recent such day, or with
         `ahead` the next one from it (a day to come: "will vote on Monday"; on a Monday, that day)."""
+        if "relative" in self.parts:  # "yesterday": a day only where the article's date is known
+            if not published:
+                return None
+            named = published + datetime.timedelta(days=self.parts["relative"])
+            return _full_date(f"{self.text} ({named.isoformat()})", named.year, named.month, named.day)
         month, day, year, weekday = (self.parts.get(k) for k in ("month", "day", "year", "weekday"))
         if month and not year and published and self._after_last():
             year = published.year - (month >= published.month)  # "last September" said in June 2025: 2024
@@ -148,6 +153,8 @@ def calendar_part(token) -> tuple[str, int] | None:
     word = token.lower_.rstrip(".")
     if word in WEEKDAY_NUMBERS:
         return "weekday", WEEKDAY_NUMBERS[word]
+    if word in RELATIVE_DAYS:
+        return "relative", RELATIVE_DAYS[word]
     if word in MONTH_NUMBERS:
         return "month", MONTH_NUMBERS[word]
     digits = word[:-2] if word.endswith(ORDINAL_SUFFIXES) else word
@@ -211,7 +218,7 @@ def written_days(words) -> list[WrittenDay]:
             found[-1] = WrittenDay(found[-1].parts | {name: value}, (*found[-1].tokens, token))
         else:
             found.append(WrittenDay({name: value}, (token,)))
-    return [d for d in found if "month" in d.parts or "weekday" in d.parts]
+    return [d for d in found if {"month", "weekday", "relative"} & d.parts.keys()]
 
 
 def _is_month(token) -> bool:
