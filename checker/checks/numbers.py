@@ -64,6 +64,7 @@ from checker.checks.quantities import (
     MONTHS,
     PARTS_OF_DAY,
     PEOPLE_WORDS,
+    PLACE_PREPOSITIONS,
     PREVIOUS,
     SPANS_OF_TIME,
     WEEKDAYS,
@@ -210,10 +211,18 @@ def _same_setting(a: Claim, b: Claim, from_before: bool = True) -> bool:
     """
     settings = [c.setting if from_before or not c.setting_from_before else () for c in (a, b)]
     if settings[0] and settings[1]:
-        return bool(set(settings[0]) & set(settings[1]))
+        return any(_one_setting(x, y) for x in settings[0] for y in settings[1])
     if settings[0] or settings[1] or not (a.reported_by and b.reported_by):
         return True
     return bool(set(a.reported_by) & set(b.reported_by))
+
+
+def _one_setting(x: str, y: str) -> bool:
+    """One setting, also where the tagger ran one on into where it stands: "the Riverside Apartments on Elm
+    Street" and "the Riverside Apartments on Elm Street in Millbrook" (not "New York" and "New York Times")."""
+    shorter, longer = sorted((x.lower().split(), y.lower().split()), key=len)
+    tail = longer[len(shorter) :]
+    return longer[: len(shorter)] == shorter and (not tail or tail[0] in PLACE_PREPOSITIONS)
 
 
 def _first_of(differing: list[tuple[dict[str, Any], str]], kind: str) -> Evidence | None:
