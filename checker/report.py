@@ -189,7 +189,12 @@ def write_atomic(path: Path, write) -> None:
     followed, and what it names replaced: renaming over `/dev/stdout` itself (a link, in a folder root can write)
     replaced the system's link with a file, and replacing the file standard output was sent to lost what else
     was printed there."""
-    if is_stream(path) or is_stdout(path):
+    if is_stdout(path):  # through the process's own standard output: "-o /dev/stdout >> log" appends to log
+        sys.stdout.flush()
+        with os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8", newline="\n") as f:
+            write(f)
+        return
+    if is_stream(path):
         with path.open("w", encoding="utf-8", newline="\n") as f:
             write(f)
         return
@@ -219,7 +224,7 @@ def is_stdout(path: Path) -> bool:
     a pipe or a file it was sent to ("> report.jsonl")."""
     try:
         return path.exists() and os.path.samestat(path.stat(), os.fstat(sys.stdout.fileno()))
-    except (OSError, ValueError):  # no standard output, or one with no file behind it
+    except (OSError, ValueError, AttributeError):  # standard output closed (None), or with no file behind it
         return False
 
 

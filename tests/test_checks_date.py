@@ -295,3 +295,19 @@ def test_a_day_to_come_as_of_which_something_starts_is_an_event_day():
     monday = published("Kestrel will suspend all Leeds flights as of Monday.", "a", "2025-06-28")
     tuesday = published("Kestrel will suspend all Leeds flights from Tuesday.", "b", "2025-06-28")
     assert check_dates(monday, tuesday, 0.9).contradicts
+
+
+@pytest.mark.parametrize(
+    ("key", "finer", "refined"),
+    [
+        (["weekday:0"], ["2026-11-16"], True),  # "Monday" of no known date, and a Monday
+        (["weekday:0"], ["2026-11-17"], False),  # a Tuesday
+        (["2026-11"], ["2026-11-16"], True),
+        (["?-11"], ["2026-11-16"], True),  # "in November" from a source of no date
+        (["?-11-16"], ["2026-11-16"], True),
+        (["2026-11-16"], ["2026-11-16"], False),  # the same version
+        (["weekday:0", "2026-11-17"], ["2026-11-16", "2026-11-17"], False),  # two days: which is which is unknown
+    ],
+)
+def test_a_day_written_less_precisely_is_refined_only_by_a_day_it_may_be(key, finer, refined):
+    assert DateCheck().refines(key, finer) is refined

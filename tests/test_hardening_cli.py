@@ -241,22 +241,35 @@ def test_an_output_through_a_link_or_into_a_fifo_keeps_the_link_and_does_not_wai
 RUN_CHECKER = "import sys\nfrom checker import cli\nsys.argv = ['checker', *sys.argv[1:]]\ncli.main()\n"
 
 
-@pytest.mark.parametrize("stdout_to", ["a pipe", "a file"])
+@pytest.mark.parametrize("stdout_to", ["a pipe", "a file", "a file appended to"])
 def test_a_report_on_standard_output_is_all_that_is_printed_there(stdout_to, corpus, tmp_path, tiny_model):
     """`checker run corpus -o /dev/stdout | jq` got the stories and "Wrote 1 finding(s)" mixed into the JSONL,
-    and with `> report.jsonl` the report replaced the file and what else was printed went nowhere."""
+    with `> report.jsonl` the report replaced the file and what else was printed went nowhere, and with
+    `>> log.jsonl` the log lost its earlier lines."""
     args = [sys.executable, "-c", RUN_CHECKER, "run", str(corpus), "--model", str(tiny_model), "-o", "/dev/stdout"]
     sent = tmp_path / "report.jsonl"
-    with sent.open("w") as file:
+    sent.write_text('{"schema_version": "an earlier line"}\n')
+    with sent.open("a" if stdout_to == "a file appended to" else "w") as file:
         result = subprocess.run(
             args, stdout=subprocess.PIPE if stdout_to == "a pipe" else file, stderr=subprocess.PIPE, text=True
         )
     assert result.returncode == 0, result.stderr
     printed = result.stdout if stdout_to == "a pipe" else sent.read_text()
     assert printed and all(json.loads(line)["schema_version"] for line in printed.splitlines())
+    assert ("an earlier line" in printed) == (stdout_to == "a file appended to")
     assert "finding(s) to /dev/stdout" in result.stderr
     refused = subprocess.run([*args, "--output-format", "concise"], capture_output=True, text=True)
     assert refused.returncode == 2 and "prints to standard output, where a report is written" in refused.stderr
+
+
+def test_a_run_with_standard_output_closed_still_writes_its_report(corpus, tmp_path, tiny_model):
+    """(review) `checker run ... -o out.jsonl >&-`: looking for standard output crashed on its absence."""
+    report = tmp_path / "out.jsonl"
+    report.write_text("")
+    args = [sys.executable, "-c", RUN_CHECKER, "run", str(corpus), "--model", str(tiny_model), "-o", str(report)]
+    closed = subprocess.run(["sh", "-c", '"$@" >&-', "sh", *args], stderr=subprocess.PIPE, text=True)
+    assert closed.returncode == 0, closed.stderr
+    assert report.read_text().strip()
 
 
 def test_reports_keep_the_umask_mode(corpus, tmp_path, tiny_model):

@@ -273,7 +273,7 @@ def _within(day: str, finer: str) -> bool:
         date = datetime.date.fromisoformat(finer)
     except ValueError:
         return False
-    return day == f"weekday:{date.weekday()}" or day == finer[:7] or day == f"?{finer[4:]}"
+    return day in {f"weekday:{date.weekday()}", finer[:7], f"?{finer[4:]}", f"?{finer[4:7]}"}
 
 
 def _nearest_year(month: int, day: int, published: datetime.date) -> int:
@@ -357,11 +357,12 @@ class DateCheck(Check):
         return tuple(detail.get("days", {}).get(side, ())) or key, text
 
     def refines(self, key: Any, finer: Any) -> bool:
-        """Days written less precisely than the other version's, one for one: a weekday of no known date and a date
-        that falls on it, a month and a day of it ("weekday:0" and "2026-11-16", "2026-11" and "2026-11-16")."""
-        if not (isinstance(key, list) and isinstance(finer, list)) or len(key) != len(finer) or key == finer:
+        """One day written less precisely than the other version's one day: a weekday of no known date and a date
+        that falls on it, a month and a day of it ("weekday:0" and "2026-11-16", "2026-11" or "?-11" and
+        "2026-11-16")."""
+        if not (isinstance(key, list) and isinstance(finer, list)) or len(key) != 1 or len(finer) != 1:
             return False
-        return all(_within(day, fine) for day, fine in zip(sorted(key), sorted(finer), strict=True))
+        return key != finer and _within(key[0], finer[0])
 
     def pairing_keys(self, claim: Claim) -> set[str]:
         """Claims dating the same event are paired however unalike."""
@@ -403,24 +404,30 @@ class DateCheck(Check):
         """Days of the claims' events that all differ. A day is set only against a day of the same verb or, both
         of the claims' own events, of theirs: "convicted on June 12 of murdering Ferris, who was stabbed on
         September 15, 2024" and "stabbed Ferris in September 2024" agree on the stabbing; "jailed on Friday" and
-        "sentenced for stabbing him last September" give no day of one event. A day the other claim gives too, of
-        another verb, is of that claim's other event: "arrived on Friday at the plant, where a fire on Monday
-        injured three" and "a fire broke out on Monday" give the fire one day."""
+        "sentenced for stabbing him last September" give no day of one event. Two claims' own events of
+        two verbs are one event only where neither day is one the other claim gives too, of another verb:
+        "arrived on Friday at the plant, where a fire on Monday injured three" and "a fire broke out on Monday"
+        give the fire one day; "was arrested on Tuesday" and "who was charged on Tuesday, was arrested on
+        Monday" two days of an arrest."""
         x, y = self.mine(a), self.mine(b)
         comparable = [
-            (d, e)
+            (d, e, verb_d.lemma == verb_e.lemma)
             for d, verb_d in zip(x.days, x.dated, strict=True)
             for e, verb_e in zip(y.days, y.dated, strict=True)
             if verb_d.comparable(verb_e)
         ]
-        verdicts = [d.conflicts(e) for d, e in comparable]
+        verdicts = [d.conflicts(e) for d, e, _ in comparable]
         if not verdicts or not all(verdicts):  # no days, a day in common, or one that cannot be compared
             return None
-        comparable = [(d, e) for d, e in comparable if not (_given_in(d, y.days) or _given_in(e, x.days))]
+        comparable = [
+            (d, e, one_verb)
+            for d, e, one_verb in comparable
+            if one_verb or not (_given_in(d, y.days) or _given_in(e, x.days))
+        ]
         if not comparable:
             return None
-        days_a = tuple(dict.fromkeys(d for d, _ in comparable))
-        days_b = tuple(dict.fromkeys(e for _, e in comparable))
+        days_a = tuple(dict.fromkeys(d for d, _, _ in comparable))
+        days_b = tuple(dict.fromkeys(e for _, e, _ in comparable))
         written_dates = all(d.month for d in days_a + days_b)
         same_event = written_dates and similarity >= self.setting("same_event_similarity")
         if not share_entity(a.entities, b.entities) and not same_event:

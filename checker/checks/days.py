@@ -11,7 +11,7 @@ No check of its own: `checker.checks.discover` finds no `Check` here.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checker.checks.calendar import MONTHS, RELATIVE_DAYS, WEEKDAYS
 from checker.patterns import matches_in
@@ -39,13 +39,20 @@ class Day:
     # Days from the one written that the day may be where the event took place: "at 0030 GMT on Friday" may be
     # late on Thursday there (-1), "at 2300 GMT on Monday" early on Tuesday (+1).
     local_shifts: tuple[int, ...] = ()
+    # the word that named the day from the day of writing ("yesterday"), where one did
+    counted_as: str = ""
 
     def conflicts(self, other: Day) -> bool | None:
         """True or False where the two can be compared, None where they cannot.
 
+        One word counted from two days of writing ("yesterday" in copy reposted the next day, or dated in two
+        time zones) is the copy's word, no two days.
+
         A month alone agrees with any day of it: "in March" and "on March 5" tell one month. A day given in
         universal time agrees with the local days it may be (`local_shifts`).
         """
+        if self.counted_as and self.counted_as == other.counted_as:
+            return None
         verdicts = [mine._conflicts(theirs) for mine in self._local_days() for theirs in other._local_days()]
         return False if False in verdicts else verdicts[0]
 
@@ -91,11 +98,13 @@ class WrittenDay:
     def day(self, published: datetime.date | None, ahead: bool = False) -> Day | None:
         """The Day this writes; a lone weekday anchored to `published`: the most recent such day, or with
         `ahead` the next one from it (a day to come: "will vote on Monday"; on a Monday, that day)."""
-        if "relative" in self.parts:  # "yesterday": a day only where the article's date is known
+        if self.parts.keys() == {"relative"}:  # "yesterday" alone: a day only where the article's date is known
             if not published:
                 return None
             named = published + datetime.timedelta(days=self.parts["relative"])
-            return _full_date(f"{self.text} ({named.isoformat()})", named.year, named.month, named.day)
+            written = _full_date(f"{self.text} ({named.isoformat()})", named.year, named.month, named.day)
+            return replace(written, counted_as=self.tokens[0].lower_)
+        # "today, March 11": the date written is the day
         month, day, year, weekday = (self.parts.get(k) for k in ("month", "day", "year", "weekday"))
         if month and not year and published and self._after_last():
             year = published.year - (month >= published.month)  # "last September" said in June 2025: 2024

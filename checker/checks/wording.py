@@ -111,8 +111,9 @@ def _run_within(shorter: tuple[str, ...], longer: tuple[str, ...]) -> int | None
     """How many slots of `longer` come before `shorter`'s words where those stand in it in one run, with at least
     MIN_WITHIN_WORDS words and none added around them that could turn them round; else None.
 
-    Words added against a slot at either end are the slot's: "More than _ families were displaced" against
-    "_ families were displaced" gives a bound to one figure, not the same statement with a figure changed."""
+    Words added before a slot that opens the shorter are the slot's: "More than _ families were displaced"
+    against "_ families were displaced" gives a bound to one figure, not the same statement with a figure
+    changed. Words added after one that ends it are mostly the source's (", the mayor's office said")."""
     if sum(word != SLOT for word in shorter) < MIN_WITHIN_WORDS or len(shorter) == len(longer):
         return None
     for start in range(len(longer) - len(shorter) + 1):
@@ -120,7 +121,7 @@ def _run_within(shorter: tuple[str, ...], longer: tuple[str, ...]) -> int | None
             before, after = longer[:start], longer[start + len(shorter) :]
             if any(w in TURNING_WORDS or w.endswith("n't") for w in (*before, *after)):
                 return None
-            if (before and shorter[0] == SLOT) or (after and shorter[-1] == SLOT):
+            if before and shorter[0] == SLOT:
                 return None
             return before.count(SLOT)
     return None
