@@ -217,12 +217,20 @@ def _same_setting(a: Claim, b: Claim, from_before: bool = True) -> bool:
     return bool(set(a.reported_by) & set(b.reported_by))
 
 
+SETTING_JOINS = PLACE_PREPOSITIONS | {"on", "at"}  # "the Riverside Apartments on Elm Street in Millbrook"
+
+
 def _one_setting(x: str, y: str) -> bool:
-    """One setting, also where the tagger ran one on into where it stands: "the Riverside Apartments on Elm
-    Street" and "the Riverside Apartments on Elm Street in Millbrook" (not "New York" and "New York Times")."""
+    """One setting, also where the tagger ran a place on into where it stands or what stands in it: "the
+    Riverside Apartments on Elm Street" or "Elm Street" and "the Riverside Apartments on Elm Street in
+    Millbrook" (not "New York" and "New York Times", nor "York" and "New York")."""
     shorter, longer = sorted((x.lower().split(), y.lower().split()), key=len)
-    tail = longer[len(shorter) :]
-    return longer[: len(shorter)] == shorter and (not tail or tail[0] in PLACE_PREPOSITIONS)
+    for start in range(len(longer) - len(shorter) + 1):
+        if longer[start : start + len(shorter)] == shorter:
+            before, after = longer[:start], longer[start + len(shorter) :]
+            if (not before or before[-1] in SETTING_JOINS) and (not after or after[0] in SETTING_JOINS):
+                return True
+    return False
 
 
 def _first_of(differing: list[tuple[dict[str, Any], str]], kind: str) -> Evidence | None:
