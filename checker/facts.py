@@ -251,8 +251,9 @@ def _structured_versions(findings: Sequence[Finding], shape: Check) -> list[Vers
             key = json.dumps(key, sort_keys=True, default=str)
             values.setdefault(key, text)
             claims[key][claim_key(claim)] = claim
+    decoded = {key: json.loads(key) for key in values}
     for key in sorted(values):
-        finer = [other for other in values if shape.refines(json.loads(key), json.loads(other))]
+        finer = [other for other in values if shape.refines(decoded[key], decoded[other])]
         if len(finer) == 1:  # "Monday" where one version is a Monday: the same day, written less precisely
             claims[finer[0]].update(claims.pop(key))
             del values[key]

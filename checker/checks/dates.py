@@ -266,9 +266,7 @@ def day_key(day: Day, published: datetime.date | None) -> str:
 
 
 def _within(day: str, finer: str) -> bool:
-    """A day key (`day_key`) that `finer` makes more precise: the same, a weekday a date falls on, a month of it."""
-    if day == finer:
-        return True
+    """A day key (`day_key`) that `finer` makes more precise: a weekday a date falls on, a month of it."""
     try:
         date = datetime.date.fromisoformat(finer)
     except ValueError:
