@@ -267,11 +267,12 @@ class Index:
 
     # stories ------------------------------------------------------------
     @staticmethod
-    def corpus_key(documents: Iterable[Document], threshold: float) -> str:
+    def corpus_key(documents: Iterable[Document], settings: tuple[float, ...]) -> str:
         """What a story grouping depends on: each document's id (the stories name them), claims (so its
-        content) and title, the threshold, and checker's code, so an edit to the grouping is never served stale."""
+        content and date) and title, the settings (threshold, gap), and checker's code, so an edit to the
+        grouping is never served stale."""
         parts = [f"{d.id}\x1f{Index.document_key(d)}\x1f{d.title}" for d in sorted(documents, key=lambda d: d.id)]
-        return content_hash("stories", code_version(), repr(threshold), *parts)
+        return content_hash("stories", code_version(), repr(settings), *parts)
 
     def cached_stories(self, key: str) -> list[Story] | None:
         return self._last(

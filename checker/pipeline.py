@@ -276,12 +276,13 @@ class Checker:
 
         Grouping needs scikit-learn, a second's import: an unchanged corpus reads its stories back instead.
         """
+        settings = (self.config.story_threshold, self.config.story_gap_days)
         if self.index is None:
-            return group_stories(documents, claims, embeddings, self.config.story_threshold)
-        key = self.index.corpus_key(documents, self.config.story_threshold)
+            return group_stories(documents, claims, embeddings, *settings)
+        key = self.index.corpus_key(documents, settings)
         stories = self.index.cached_stories(key)
         if stories is None:
-            stories = group_stories(documents, claims, embeddings, self.config.story_threshold)
+            stories = group_stories(documents, claims, embeddings, *settings)
             self.index.store_stories(key, stories)
         return stories
 

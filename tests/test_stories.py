@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import numpy as np
@@ -9,8 +10,11 @@ import pytest
 from scipy import sparse
 
 from checker import stories
+from checker.config import Config
+from checker.pipeline import Checker
 from checker.records import Claim, Document, Span, content_hash
 from checker.stories import DEFAULT_STORY_THRESHOLD, Story, group_stories, shorten
+from tests.conftest import SHIPPED_MODEL
 from tests.helpers import make_claim
 
 
@@ -93,6 +97,34 @@ def test_the_lead_claims_decide_the_story():
     claims = [replace(make_claim(f"claim {i}", d), span=Span(i, i + 1)) for i, (d, _) in enumerate(rows)]
     found = group_stories(docs, claims, np.stack([v for _, v in rows]), DEFAULT_STORY_THRESHOLD)
     assert [s.documents for s in found] == [("a", "ferry"), ("vote",)]
+
+
+def one_topic(published: dict[str, str]) -> tuple[list[Document], list[Claim], np.ndarray]:
+    """Documents of one wording, a claim each, with the publication times given (an id absent: undated)."""
+    docs = [replace(doc(d), published=published.get(d, "")) for d in ("a", "b", "c", "d")]
+    claims = [make_claim(f"{d.id} says", d.id) for d in docs]
+    return docs, claims, np.stack([unit(1, 0.01 * i) for i in range(len(docs))])
+
+
+def test_reports_published_apart_by_more_than_the_gap_are_two_stories():
+    times = {"a": "2025-03-11T08:00:00-05:00", "b": "2025-03-11", "c": "2025-03-20T08:00:00", "d": "2025-03-20"}
+    docs, claims, embeddings = one_topic(times)
+    found = group_stories(docs, claims, embeddings, DEFAULT_STORY_THRESHOLD, gap_days=4)
+    assert [s.documents for s in found] == [("a", "b"), ("c", "d")]
+    assert len(group_stories(docs, claims, embeddings, DEFAULT_STORY_THRESHOLD, gap_days=10)) == 1
+    assert len(group_stories(docs, claims, embeddings, DEFAULT_STORY_THRESHOLD, gap_days=0)) == 1
+
+
+def test_a_story_reported_every_few_days_stays_one_story():
+    times = {"a": "2025-03-01", "b": "2025-03-04", "c": "2025-03-07", "d": "2025-03-10"}  # 9 days, 3 at a time
+    assert len(group_stories(*one_topic(times), DEFAULT_STORY_THRESHOLD, gap_days=4)) == 1
+
+
+def test_an_undated_report_joins_the_burst_it_is_closest_to():
+    docs, claims, _ = one_topic({"a": "2025-03-01", "b": "2025-03-01", "c": "2025-03-20"})
+    embeddings = np.stack([unit(1, 0.2), unit(1, 0.25), unit(1, -0.2), unit(1, -0.25)])  # d reads as c does
+    found = group_stories(docs, claims, embeddings, DEFAULT_STORY_THRESHOLD, gap_days=4)
+    assert [s.documents for s in found] == [("a", "b"), ("c", "d")]
 
 
 @pytest.mark.parametrize(("names", "together"), [(("Aurora",), True), (("Chile",), False)])
@@ -186,3 +218,34 @@ def test_real_embeddings_group_two_reports_of_one_event():
     embeddings = SentenceEmbedder().encode([c.standalone for c in claims])
     found = group_stories([doc(d) for d in articles], claims, embeddings, DEFAULT_STORY_THRESHOLD)
     assert [s.documents for s in found] == [("ferry-1", "ferry-2"), ("vote-1",)]
+
+
+def fire(doc_id: str, published: str, toll: str, street: str, when: str, injured: str) -> dict:
+    return {
+        "id": doc_id,
+        "source": doc_id.split("-")[0].title(),
+        "published": published,
+        "title": f"{toll} dead in {street} fire",
+        "text": f"{toll} people died in a fire on {street} in Millbrook on {when} night, Fire Chief Dana Alvarez "
+        f"said.\n\nThe fire started in a kitchen. {injured} residents were taken to Mercy Hospital.\n\n"
+        "Crews from Millbrook responded.",
+    }
+
+
+@pytest.mark.parametrize(("gap_days", "stories_found"), [(4, 2), (0, 1)])
+def test_a_towns_second_fire_a_week_later_is_not_compared_with_its_first(tmp_path, nlp, gap_days, stories_found):
+    """Two fires, two outlets each: the same chief, town and hospital, nine days apart (a user's trial)."""
+    fires = [
+        fire("gazette-elm", "2025-03-11T08:00:00-05:00", "Three", "Elm Street", "Monday", "Twelve"),
+        fire("courier-elm", "2025-03-11T09:00:00-05:00", "Three", "Elm Street", "Monday", "Twelve"),
+        fire("gazette-oak", "2025-03-20T08:00:00-05:00", "One", "Oak Street", "Wednesday", "Two"),
+        fire("courier-oak", "2025-03-20T09:00:00-05:00", "One", "Oak Street", "Wednesday", "Two"),
+    ]
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("".join(json.dumps(f) + "\n" for f in fires), encoding="utf-8")
+    result = Checker(Config(model=str(SHIPPED_MODEL), story_gap_days=gap_days), nlp=nlp).check([str(corpus)])
+    assert len(result.stories) == stories_found
+    across = [
+        f for f in result.selected(["contradict"]) if f.pair.a.doc_id.split("-")[1] != f.pair.b.doc_id.split("-")[1]
+    ]
+    assert (across == []) is (stories_found == 2)
