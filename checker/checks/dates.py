@@ -44,6 +44,7 @@ from typing import Any
 from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, plain_version, versus
 from checker.checks.days import Day, WrittenDay, dates_of, is_date_word, looks_ahead, slot_day, verb_of, written_days
 from checker.checks.names import cues
+from checker.checks.quantities import clock_alone
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import share_entity
 from checker.records import Claim, Evidence
@@ -62,6 +63,7 @@ class Days:
     wording: Slotted = Slotted()
     slot_days: tuple[Day | None, ...] = ()
     dated: tuple[DatedVerb, ...] = ()  # the verb each of `days` dates
+    slot_clocks: tuple[str | None, ...] = ()  # the time of day a slot writes alone ("4:40 a.m.": "04:40"), or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +349,7 @@ class DateCheck(Check):
             slotted(tokens, runs),
             tuple(slot_day(run, published, ahead) for run in runs),
             tuple(dated_verb(written.tokens[0]) for written, _ in days),
+            tuple(clock_alone(run[0].doc[run[0].i : run[-1].i + 1].text) for run in runs),
         )
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
@@ -374,16 +377,22 @@ class DateCheck(Check):
         """A date changed in one wording ("In December I learned" / "In March I learned"): one statement,
         unless the claims are told of different parties (the days two states' early voting began).
 
-        Days are compared as days ("Thursday" may be "Feb. 6"); times and spans of time are not.
+        Days are compared as days ("Thursday" may be "Feb. 6"), and a time of day written alone as a time on a
+        24-hour clock ("reported at 4:40 a.m." / "at 5:40 a.m."; "4 p.m." is "16:00"); spans of time are not, nor
+        a time with its zone ("4:40 a.m. ET" may be "1:40 a.m. PT").
         """
         if a.entities and b.entities and not share_entity(a.entities, b.entities):
             return None
         x, y = self.mine(a), self.mine(b)
         for i, j in differing_slots(x.wording, y.wording):
             day_x, day_y = x.slot_days[i], y.slot_days[j]
+            slots = {"a": [x.wording.slots[i]], "b": [y.wording.slots[j]]}
             if day_x is not None and day_y is not None and day_x.conflicts(day_y):
-                detail = {"a": [x.wording.slots[i]], "b": [y.wording.slots[j]], "days": _keys(a, [day_x], b, [day_y])}
+                detail = slots | {"days": _keys(a, [day_x], b, [day_y])}
                 return Evidence(self.kind, True, detail, versus(x.wording.slots[i], y.wording.slots[j]))
+            clock_x, clock_y = x.slot_clocks[i], y.slot_clocks[j]
+            if clock_x is not None and clock_y is not None and clock_x != clock_y:
+                return Evidence(self.kind, True, slots, versus(x.wording.slots[i], y.wording.slots[j]))
         return None
 
     def _same_event_days(self, a: Claim, b: Claim) -> Evidence | None:

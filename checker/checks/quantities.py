@@ -500,6 +500,16 @@ def _clock(text: str) -> str:
     return f"{hour:02d}:{minutes or '00'}"
 
 
+# A clock time and nothing else: "4:40 a.m.", "4.40pm", "16:40", "6 p.m." (not "6", "1018 GMT" or "4:40 a.m. ET")
+CLOCK_ALONE = re.compile(r"\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)", re.IGNORECASE)
+
+
+def clock_alone(text: str) -> str | None:
+    """The time of day on a 24-hour clock where `text` is a clock time and nothing else, no zone or day with it;
+    else None: a time in another zone is the same moment written otherwise."""
+    return _clock(text) if CLOCK_ALONE.fullmatch(text.strip()) else None
+
+
 def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
     """The moments of a day the figure's clause is set at, however far from the figure ("By 10 a.m. local time,
     four deaths had been confirmed", "As of 6pm local time on Wednesday, officials had confirmed 14 deaths"),
