@@ -13,7 +13,7 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -206,14 +206,15 @@ RayAddressOpt = Annotated[
 DEFAULT_INDEX = Path(".checker/index.sqlite")
 
 
-def _settings(config: Path | None, **overrides):
-    """The settings of a run, every one checked (the model folder too) before any document is read or model loaded."""
-    from checker.config import ConfigError, load_config
+def _settings(config: Path | None, inputs: Sequence[str | Path], **overrides):
+    """The settings of a run, every one checked (the model folder too) before any document is read or model loaded;
+    found beside the `inputs` first (`load_config`)."""
+    from checker.config import ConfigError, common_folder, load_config
     from checker.decision import Decision, DecisionError
     from checker.nli import ModelError, check_model
 
     try:
-        settings = load_config(config).with_overrides(**overrides)
+        settings = load_config(config, start=common_folder(inputs)).with_overrides(**overrides)
         check_model(settings.model, settings.allow_download)
         Decision.load(settings.decision)
     except (ConfigError, ModelError, DecisionError) as exc:
@@ -415,6 +416,7 @@ def run(
     parse_choices(output_format, ("stories", *FORMATS), "output format")
     settings = _settings(
         config,
+        paths,
         model=model,
         top_k=top_k,
         min_similarity=min_similarity,
@@ -543,7 +545,7 @@ def ci(
         raise fail(f"unknown --output-format {output_format}; choose from {', '.join(FORMATS)}")
     if not corpus.is_dir():
         raise fail(f"--corpus {corpus}: not a folder")
-    settings = _settings(config, model=model, ignore_kinds=parse_kinds(ignore_kind), engine=engine)
+    settings = _settings(config, [corpus], model=model, ignore_kinds=parse_kinds(ignore_kind), engine=engine)
     use_ray_address(ray_address)
     try:
         reviewed = load_baseline(baseline)
@@ -669,7 +671,7 @@ def make_baseline(
     from checker.baseline import BaselineError, entries, load_baseline, update_baseline, write_baseline
     from checker.formats import printable
 
-    settings = _settings(config, model=model)
+    settings = _settings(config, paths, model=model)
     try:
         previous = load_baseline(baseline)
     except BaselineError as exc:

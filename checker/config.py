@@ -6,8 +6,9 @@ override the file; the file overrides these defaults.
 
 from __future__ import annotations
 
+import os
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -350,20 +351,31 @@ def _table(data: dict, key: str, path: Path) -> dict:
     return value
 
 
+CONFIG_FILE_NAMES = ("checker.toml", "pyproject.toml")  # where settings are looked for, in this order
+
+
 def find_config_file(start: Path) -> Path | None:
     """checker.toml, or a pyproject.toml with [tool.checker], in start or a parent."""
     for folder in [start, *start.parents]:
-        if (folder / "checker.toml").is_file():
-            return folder / "checker.toml"
-        pyproject = folder / "pyproject.toml"
+        if (folder / CONFIG_FILE_NAMES[0]).is_file():
+            return folder / CONFIG_FILE_NAMES[0]
+        pyproject = folder / CONFIG_FILE_NAMES[1]
         if pyproject.is_file() and "checker" in _table(_read_toml(pyproject), "tool", pyproject):
             return pyproject
     return None
 
 
+def common_folder(paths: Sequence[str | Path]) -> Path | None:
+    """The folder the given inputs share (a file's own folder for a file), or None where none are given."""
+    folders = [p if p.is_dir() else p.parent for p in (Path(path).resolve() for path in paths)]
+    return Path(os.path.commonpath(folders)) if folders else None
+
+
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
-    """Config from an explicit file, else the nearest one above `start`, else defaults."""
-    path = path or find_config_file((start or Path.cwd()).resolve())
+    """Config from an explicit file, else the nearest one above `start` (the folder the inputs share: settings
+    kept with a corpus apply wherever it is checked from, as black and ruff find theirs), else the nearest one
+    above the current folder, else defaults."""
+    path = path or (start and find_config_file(start.resolve())) or find_config_file(Path.cwd().resolve())
     if path is None:
         return Config()
     data = _read_toml(path)

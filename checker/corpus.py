@@ -33,7 +33,7 @@ from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from checker.cleaning import kept_spans, publication_date
-from checker.config import Config
+from checker.config import CONFIG_FILE_NAMES, Config
 from checker.ignores import Ignores, repository_page
 from checker.language import not_english
 from checker.markdown_text import SITE_TEMPLATE, front_matter, html_blocks, markdown_main_text
@@ -806,6 +806,8 @@ def _walk(folder: Path, skipped: list[SkippedFile], ignores: Ignores, warnings: 
             if name.startswith(".") or left_out.leaves_out((here / name).as_posix()):
                 continue
             suffix = Path(name).suffix.lower()
+            if name in CONFIG_FILE_NAMES:  # checker's own settings, kept with the corpus: no article, nor unread
+                continue
             if suffix in SUFFIXES and repository_page(name):
                 skipped.append(SkippedFile(shown_path(Path(top, name)), REPOSITORY_PAGE, on_purpose=True))
             elif suffix in SUFFIXES:

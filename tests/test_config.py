@@ -119,10 +119,23 @@ def test_a_bad_file_is_one_line_before_any_work(corpus, tmp_path, no_work):
 def test_include_from_the_file_holds_unless_the_option_is_given(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "checker.toml").write_text('include = ["contradict", "agree"]\n')
-    assert _settings(None, include=None).include == ("contradict", "agree")
-    assert _settings(None, include=("unrelated",)).include == ("unrelated",)
+    assert _settings(None, [], include=None).include == ("contradict", "agree")
+    assert _settings(None, [], include=("unrelated",)).include == ("unrelated",)
     (tmp_path / "checker.toml").unlink()
-    assert _settings(None, include=None).include == ("contradict",)
+    assert _settings(None, [], include=None).include == ("contradict",)
+
+
+def test_settings_kept_with_the_corpus_apply_wherever_it_is_checked_from(tmp_path, monkeypatch):
+    corpus, elsewhere = tmp_path / "desk" / "corpus", tmp_path / "home"
+    corpus.mkdir(parents=True)
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    (elsewhere / "checker.toml").write_text("story_gap_days = 2\n")
+    assert _settings(None, [str(corpus)]).story_gap_days == 2  # none beside the corpus: the current folder's
+    (tmp_path / "desk" / "checker.toml").write_text("story_gap_days = 10\n")
+    assert _settings(None, [str(corpus)]).story_gap_days == 10  # the nearest above the corpus wins
+    assert _settings(None, [str(corpus / "a.txt"), str(corpus / "sub" / "b.md")]).story_gap_days == 10
+    assert _settings(None, [str(corpus)], story_gap_days=1).story_gap_days == 1  # an option still wins
 
 
 def test_run_reports_the_labels_the_file_includes(corpus, tmp_path, tiny_model, monkeypatch):
@@ -166,7 +179,7 @@ def test_a_model_that_is_not_a_folder_is_refused_up_front_unless_downloads_are_a
     assert "'some-org/some-nli-model' is not a local directory" in line and "--allow-download" in line
     for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"):
         monkeypatch.setenv(name, "1")  # restored after the test: _settings turns them off to allow the download
-    assert _settings(None, model="some-org/some-nli-model", allow_download=True).model == "some-org/some-nli-model"
+    assert _settings(None, [], model="some-org/some-nli-model", allow_download=True).model == "some-org/some-nli-model"
 
 
 def test_a_head_for_another_number_of_labels_is_one_line(corpus, tmp_path, tiny_model):

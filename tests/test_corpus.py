@@ -29,6 +29,14 @@ def test_folder_is_read_recursively_with_ids_relative_to_root(tmp_path):
     }
 
 
+def test_checkers_settings_kept_with_the_corpus_are_no_input_skipped(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "checker.toml").write_text("story_gap_days = 10\n")
+    (tmp_path / "pyproject.toml").write_text("[tool.checker]\n")
+    corpus = load_corpus([str(tmp_path)])
+    assert [d.id for d in corpus.documents] == ["a.txt"] and corpus.skipped == []
+
+
 def test_glob_and_explicit_file(tmp_path):
     for name in ("x.txt", "y.txt"):
         (tmp_path / name).write_text(ARTICLE)
