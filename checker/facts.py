@@ -135,16 +135,17 @@ class Fact:
     @property
     def in_publication_order(self) -> bool:
         """Whether the versions follow one another in time: every source of each published before every source
-        of the next, with a version given by two sources or more (one source a version orders trivially), or
-        every version by one outlet (its own articles through the day: 3 dead at 08:10, 7 at 12:15). Only where
-        a later report may update what the fact's check compares (`Check.updated_in_time`: a toll, not an
-        office)."""
+        of the next, with a version given by two sources or more (versions of one source each are in some
+        order whatever their times), or three versions or more whose values move one way in that order
+        (`Check.moves_one_way`: 12 sick, 19 the next day, 26 the day after), or every version by one outlet
+        (its own articles through the day: 3 dead at 08:10, 7 at 12:15). Only where a later report may update
+        what the fact's check compares (`Check.updated_in_time`: a toll, not an office)."""
         check = registry().check(self.kind)
-        return (
-            check is not None
-            and check.updated_in_time(self.subject)
-            and self._time_order() is not None
-            and (any(self.voices(v) > 1 for v in self.versions) or len(self._outlets()) == 1)
+        order = self._time_order() if check is not None and check.updated_in_time(self.subject) else None
+        return order is not None and (
+            any(self.voices(v) > 1 for v in self.versions)
+            or (len(order) >= 3 and check.moves_one_way([json.loads(self.versions[i].key or "null") for i in order]))
+            or len(self._outlets()) == 1
         )
 
     def _outlets(self) -> set[str]:

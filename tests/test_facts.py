@@ -340,6 +340,21 @@ def test_two_sources_published_apart_are_not_called_in_publication_order():
     assert not fact.in_publication_order
 
 
+def test_three_sources_each_a_day_later_with_a_higher_count_are_in_publication_order():
+    """An outbreak told by three outlets on three days, 12 sick, then 19, then 26, read as a plain contradiction."""
+    texts = {"gaz": "12 residents fell ill.", "her": "19 residents fell ill.", "wm": "26 residents fell ill."}
+    counts = {"gaz": 12, "her": 19, "wm": 26}
+    findings = [
+        contradiction(a, texts[a], b, texts[b], votes(counts[a], counts[b]))
+        for a, b in (("gaz", "her"), ("her", "wm"), ("gaz", "wm"))
+    ]
+    times = {"gaz": "2025-03-03T09:00:00Z", "her": "2025-03-04T09:00:00Z", "wm": "2025-03-05T09:00:00Z"}
+    (fact,) = group_facts(findings, sources=published(times))
+    assert fact.in_publication_order and [v.value for v in fact.ordered_versions] == ["12", "19", "26"]
+    crossed = times | {"her": "2025-03-06T09:00:00Z"}  # the 19 published after the 26: no order to tell of
+    assert not group_facts(findings, sources=published(crossed))[0].in_publication_order
+
+
 def test_a_figure_written_in_words_or_digits_is_one_version_and_keeps_the_facts_id():
     """A fact reviewed as "four" against "18" got a new id, and failed CI again, when its source was edited to
     "4" or a new article gave "4": the id hashed the text shown, not the value compared."""

@@ -136,6 +136,13 @@ class Check:
         return False
 
     @classmethod
+    def moves_one_way(cls, keys: Sequence[Any]) -> bool:
+        """Whether version keys, in the order of publication, move one way as an update would (a count that only
+        rises): three sources of one version each, a day apart, are then an update told three times, not three
+        slips in an order that chance gave. False by default."""
+        return False
+
+    @classmethod
     def turned(cls, message: str) -> str:
         """A contradicting message with its sides turned round ("18 vs 4 votes against" → "4 votes against vs 18"),
         as the record it is in; unchanged where the check's messages do not name the sides so (`versus_head`)."""

@@ -37,6 +37,7 @@ the figure).
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -355,6 +356,14 @@ class NumberCheck(Check):
         sentence of seven years, a 72-hour truce) is given once."""
         unit = subject.partition(" ")[0]
         return not (unit.startswith((AGE_UNIT, YEAR_OLD)) or unit in SPANS_OF_TIME)
+
+    @classmethod
+    def moves_one_way(cls, keys: Sequence[Any]) -> bool:
+        """Counts that only rise (a toll: 12, 19, 26) or only fall (the missing, as they are found)."""
+        if not all(isinstance(k, int | float) and not isinstance(k, bool) for k in keys):
+            return False
+        steps = [later - earlier for earlier, later in itertools.pairwise(keys)]
+        return all(step > 0 for step in steps) or all(step < 0 for step in steps)
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         counted = self._counted(a, b, similarity)
