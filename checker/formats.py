@@ -163,7 +163,7 @@ def describe(record: dict[str, Any]) -> str:
     evidence = reason(record) or "NLI"
     other = record["b"]
     said = f'{record["label"]} ({record["kind"]}: {evidence}) with {place(other)}: "{one_line(other["text"])}"'
-    return said + _alone_note(record)
+    return said + _fact_note(record)
 
 
 def one_line(text: str) -> str:
@@ -298,6 +298,7 @@ def to_sarif(
 
 
 FULL_WIDTH = 100  # the full format's version lines, wrapped (a CI log is read in a browser)
+VERSION_NOTE_WIDTH = 40  # each version a one-line note lists, cut to this many characters
 
 
 def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[str, str] | None = None) -> str:
@@ -313,7 +314,7 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[st
         evidence = printable(reason(record))
         if concise:
             line = f"{head} with {printable(place(b))}" + (f" ({evidence})" if evidence else "")
-            lines.append(line + _alone_note(record) + (notes or {}).get(record["id"], ""))
+            lines.append(line + _fact_note(record) + (notes or {}).get(record["id"], ""))
             continue
         lines += [head, f"    {printable(place(a))}: {printable(one_line(a['text']))}"]
         lines.append(f"    {printable(place(b))}: {printable(one_line(b['text']))}")
@@ -325,6 +326,24 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[st
     noun = "finding" if len(records) == 1 else "findings"
     lines.append(f"Found {len(records)} {noun}.")
     return "\n".join(lines) + "\n"
+
+
+def _fact_note(record: dict[str, Any]) -> str:
+    """What one line owes a reader of the finding's fact beyond its pair: who stands alone, and every version
+    where there are more than the pair's two."""
+    return _alone_note(record) + _versions_note(record)
+
+
+def _versions_note(record: dict[str, Any]) -> str:
+    """The fact's versions where it has three or more ("12", "19", "26" of an outbreak told day by day): the pair
+    names two, and a line that named only those hid the third source's figure."""
+    fact = record.get("fact") or {}
+    versions = fact.get("versions") or ()
+    if len(versions) < 3:
+        return ""
+    order = ", in order of publication" if fact.get("in_publication_order") else ""
+    values = ", ".join(_cut(v["value"], VERSION_NOTE_WIDTH) for v in versions)  # a model-only fact's are sentences
+    return f" [{len(versions)} versions{order}: {values}]"
 
 
 def _alone_note(record: dict[str, Any]) -> str:

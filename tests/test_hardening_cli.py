@@ -413,6 +413,23 @@ def test_annotations_name_the_source_that_stands_alone():
     assert render([swapped], "concise", "0").splitlines()[0].endswith("[stands alone: 5 sources give $25 million]")
 
 
+def test_one_line_names_every_version_of_a_fact_of_three_or_more():
+    """An outbreak told 12, 19 and 26 on three days: the concise line said "Nineteen vs Twelve" and hid the 26."""
+    counts = {"wmbk.html": "Twelve", "post.html": "Nineteen", "gazette.html": "Twenty-six"}
+    fact = {
+        "versions": [{"value": value, "documents": [doc]} for doc, value in counts.items()],
+        "majority": None,
+        "outliers": [],
+        "in_publication_order": True,
+    }
+    finding = record("post.html", 3, "1", "Nineteen residents vs Twelve residents") | {"fact": fact}
+    note = "[3 versions, in order of publication: Twelve, Nineteen, Twenty-six]"
+    assert render([finding], "concise", "0").splitlines()[0].endswith(note)
+    assert note in render([finding], "github", "0")
+    two = fact | {"versions": fact["versions"][:2]}  # the pair names both: no note
+    assert "versions" not in render([finding | {"fact": two}], "concise", "0")
+
+
 def test_annotations_are_relative_to_the_github_checkout_in_a_job_run_from_a_subfolder(tmp_path, monkeypatch):
     """With `working-directory: articles`, "file=gazette.md" attached to no file of the pull request: GitHub reads
     annotation paths from the checkout's root."""
