@@ -18,6 +18,19 @@ def test_list_members_are_found():
     ]
 
 
+def test_a_list_the_parser_starts_with_an_apposition_keeps_its_first_member():
+    """After "Mayor Linda Cho cast the deciding vote." the parser hung "Alvarez" on "Tate" as an apposition: the
+    list lost Tate, shared one name with "Greg Tate and Maria Alvarez" and a missing member went unreported."""
+    doc = _nlp()(
+        "Mayor Linda Cho cast the deciding vote. Council members Greg Tate, Maria Alvarez and Paul Dunn voted."
+    )
+    second = list(doc.sents)[1]
+    assert second.root.text == "voted" and doc[second.start + 6].dep_ == "appos"  # as the parser reads it in context
+    assert list_members(second) == ["Greg Tate", "Maria Alvarez", "Paul Dunn"]
+    # a description between commas is no member: "a lawyer" is no person
+    assert list_members(_tokens("He met Smith, a lawyer, and Jones.")) == ["Smith", "Jones"]
+
+
 def test_a_list_is_counted_only_where_its_sentence_counts_it():
     assert counted_size(_tokens("Two neighbouring countries, Ostrenia and Valdesia, have sent planes.")) == 2
     assert counted_size(_tokens("Ostrenia and Kestria are the only two countries to have sent planes.")) == 2

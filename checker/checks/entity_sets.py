@@ -52,7 +52,7 @@ def _coordination_head(token, qualifiers: frozenset[int] = frozenset()):
     "Swiss" as a conjunct of "Austrian"; the list starts at "German". A place's region (`qualifiers`: their
     tokens) heads no list: in "Birmingham, Ala., Memphis, Tenn., and Jackson" the parser may hang "Memphis" on
     "Ala."."""
-    while token.dep_ == "conj" and token.head.i != token.i:
+    while (token.dep_ == "conj" or _person_beside_person(token)) and token.head.i != token.i:
         token = token.head
         if token.i in qualifiers and token.dep_ == "appos":
             token = token.head
@@ -63,6 +63,17 @@ def _coordination_head(token, qualifiers: frozenset[int] = frozenset()):
             break
         token = before
     return token
+
+
+def _person_beside_person(token) -> bool:
+    """A person's name the parser hung on the person named before it and a comma, as an apposition: a list's
+    second member. "Council members Greg Tate, Maria Alvarez and Paul Dunn" gives "Alvarez" as Tate's
+    apposition and "Dunn" as its conjunct: the list starts at "Tate". A person is no other person's
+    description (a title or a place is, and is no PERSON)."""
+    if token.dep_ != "appos" or token.ent_type_ != "PERSON" or token.head.ent_type_ != "PERSON":
+        return False
+    first = token.left_edge
+    return first.i > 0 and token.doc[first.i - 1].text == ","
 
 
 def _longest_list(tokens) -> tuple[list, Any]:
