@@ -208,13 +208,19 @@ DEFAULT_INDEX = Path(".checker/index.sqlite")
 
 def _settings(config: Path | None, inputs: Sequence[str | Path], **overrides):
     """The settings of a run, every one checked (the model folder too) before any document is read or model loaded;
-    found beside the `inputs` first (`load_config`)."""
-    from checker.config import ConfigError, common_folder, load_config
+    found beside the `inputs` first (`settings_file`). A settings file nearer to an input than the one read is
+    named: one run reads one."""
+    from checker.config import ConfigError, load_config, settings_file, unread_settings
     from checker.decision import Decision, DecisionError
     from checker.nli import ModelError, check_model
 
+    read = config or settings_file(inputs)
+    for unread in [] if config else unread_settings(inputs, read):
+        warn(
+            f"{unread} is not read: one run reads one settings file ({read or 'none: the defaults'}); check its folder alone, or give --config"
+        )
     try:
-        settings = load_config(config, start=common_folder(inputs)).with_overrides(**overrides)
+        settings = load_config(read).with_overrides(**overrides)
         check_model(settings.model, settings.allow_download)
         Decision.load(settings.decision)
     except (ConfigError, ModelError, DecisionError) as exc:

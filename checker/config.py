@@ -365,17 +365,30 @@ def find_config_file(start: Path) -> Path | None:
     return None
 
 
-def common_folder(paths: Sequence[str | Path]) -> Path | None:
-    """The folder the given inputs share (a file's own folder for a file), or None where none are given."""
-    folders = [p if p.is_dir() else p.parent for p in (Path(path).resolve() for path in paths)]
-    return Path(os.path.commonpath(folders)) if folders else None
+def input_folders(paths: Sequence[str | Path]) -> list[Path]:
+    """Each input's folder: itself for a folder, the folder it is in for a file, a glob or a name not there."""
+    return [p if p.is_dir() else p.parent for p in (Path(path).resolve() for path in paths)]
+
+
+def settings_file(inputs: Sequence[str | Path] = ()) -> Path | None:
+    """The settings file a run reads: the nearest above the folder the inputs share (settings kept with a corpus
+    apply wherever it is checked from, as black finds its own), else the nearest above the current folder."""
+    folders = input_folders(inputs)
+    shared = find_config_file(Path(os.path.commonpath(folders))) if folders else None
+    return shared or find_config_file(Path.cwd().resolve())
+
+
+def unread_settings(inputs: Sequence[str | Path], read: Path | None) -> list[Path]:
+    """Settings files nearer to some input than the one a run reads: inputs of two folders, each with its own
+    settings, share a folder above both, and only one file is read a run."""
+    found = {find_config_file(folder) for folder in input_folders(inputs)}
+    return sorted(f for f in found if f is not None and f != read)
 
 
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
-    """Config from an explicit file, else the nearest one above `start` (the folder the inputs share: settings
-    kept with a corpus apply wherever it is checked from, as black and ruff find theirs), else the nearest one
-    above the current folder, else defaults."""
-    path = path or (start and find_config_file(start.resolve())) or find_config_file(Path.cwd().resolve())
+    """Config from an explicit file, else the nearest one above `start` (the folder the inputs share:
+    `settings_file`), else the nearest one above the current folder, else defaults."""
+    path = path or settings_file([start] if start is not None else [])
     if path is None:
         return Config()
     data = _read_toml(path)

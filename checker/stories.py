@@ -34,7 +34,6 @@ the run held, against 1.2 GiB with dense vectors of 2,432 columns.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -312,13 +311,16 @@ def _bursts(
 
     One burst, no dates or `gap_days` 0: the group as it is.
     """
-    published = {i: span[0] for i in group if (span := time_span(documents[i].published))}
-    in_order = sorted(published, key=lambda i: (published[i], i))
-    bursts = [[i] for i in in_order[:1]]
-    for before, after in itertools.pairwise(in_order):
-        if gap_days > 0 and (published[after] - published[before]).total_seconds() > gap_days * 86400:
+    published = {i: span for i in group if (span := time_span(documents[i].published))}
+    in_order = sorted(published, key=lambda i: (published[i][0], i))
+    bursts: list[list[int]] = []
+    latest = None  # where the burst's latest span ends: a date alone may be any time of its day
+    for i in in_order:
+        start, end = published[i]
+        if latest is None or (gap_days > 0 and (start - latest).total_seconds() > gap_days * 86400):
             bursts.append([])
-        bursts[-1].append(after)
+        bursts[-1].append(i)
+        latest = end if len(bursts[-1]) == 1 else max(latest, end)
     if len(bursts) < 2:
         return [group]
     undated = [i for i in group if i not in published]

@@ -311,3 +311,21 @@ def test_a_day_to_come_as_of_which_something_starts_is_an_event_day():
 )
 def test_a_day_written_less_precisely_is_refined_only_by_a_day_it_may_be(key, finer, refined):
     assert DateCheck().refines(key, finer) is refined
+
+
+def test_one_time_written_on_two_clocks_is_one_version_and_the_other_time_stands_alone():
+    """ "reported at 4 p.m." and "at 16:00" were two versions, so the source of "5 p.m." stood alone against
+    nobody (review)."""
+    texts = {"gaz": "4 p.m.", "her": "16:00", "post": "5 p.m.", "wm": "3:30", "wm2": "3:30 p.m."}
+    c = {doc: make_claim(f"Residents reported the break at {t} on the east side.", doc) for doc, t in texts.items()}
+    findings = [
+        Finding("contradict", "date", 0.9, CandidatePair(c[o], c["post"], 0.9), None, (check_dates(c[o], c["post"], 0.9),),
+                "m", "h")
+        for o in ("gaz", "her")
+    ]  # fmt: skip
+    (fact,) = group_facts(findings, checks=[DateCheck()])
+    assert fact.majority.documents == ("gaz", "her") and fact.outliers == ("post",)
+    # "3:30" may be "3:30 p.m.": no discrepancy, and against "5 p.m." it joins the version of its one time there
+    assert check_dates(c["wm"], c["wm2"], 0.9) is None
+    assert DateCheck().refines(["clock:03:30", "clock:15:30"], ["clock:15:30"])
+    assert not DateCheck().refines(["clock:03:30", "clock:15:30"], ["clock:16:00"])

@@ -138,6 +138,22 @@ def test_settings_kept_with_the_corpus_apply_wherever_it_is_checked_from(tmp_pat
     assert _settings(None, [str(corpus)], story_gap_days=1).story_gap_days == 1  # an option still wins
 
 
+def test_settings_of_one_of_two_input_folders_are_named_where_they_are_not_read(tmp_path, monkeypatch, no_work):
+    """Two folders, each with its own checker.toml: they share a folder above both, so the current folder's
+    settings were read and neither folder's, and nothing said so (review)."""
+    for name, days in (("x", 2), ("y", 10)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "checker.toml").write_text(f"story_gap_days = {days}\n")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["run", "x", "y"])
+    assert result.exception is not None  # no_work: stopped where the documents would be read
+    warned = [line for line in result.stderr.splitlines() if "is not read" in line]
+    assert len(warned) == 2 and all("one run reads one settings file (none: the defaults)" in w for w in warned)
+    result = runner.invoke(app, ["run", "x", "y", "--config", str(tmp_path / "x" / "checker.toml")])
+    assert "is not read" not in result.stderr  # the file asked for is read, as asked
+    assert _settings(None, ["x"]).story_gap_days == 2
+
+
 def test_run_reports_the_labels_the_file_includes(corpus, tmp_path, tiny_model, monkeypatch):
     monkeypatch.chdir(tmp_path)
     # every pair not contradicting agrees at a threshold of 0: the report must hold them

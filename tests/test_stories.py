@@ -120,6 +120,14 @@ def test_a_story_reported_every_few_days_stays_one_story():
     assert len(group_stories(*one_topic(times), DEFAULT_STORY_THRESHOLD, gap_days=4)) == 1
 
 
+def test_a_date_alone_may_be_any_time_of_its_day():
+    """ "2025-03-11" may have gone out at 23:00: 3 days 21 hours before "2025-03-15T20:00", within a gap of 4 (review)."""
+    docs, claims, embeddings = one_topic({"a": "2025-03-11", "b": "2025-03-15T20:00:00Z"})
+    assert len(group_stories(docs[:2], claims[:2], embeddings[:2], DEFAULT_STORY_THRESHOLD, gap_days=4)) == 1
+    docs, claims, embeddings = one_topic({"a": "2025-03-11", "b": "2025-03-16T01:00:00Z"})
+    assert len(group_stories(docs[:2], claims[:2], embeddings[:2], DEFAULT_STORY_THRESHOLD, gap_days=4)) == 2
+
+
 def test_an_undated_report_joins_the_burst_it_is_closest_to():
     docs, claims, _ = one_topic({"a": "2025-03-01", "b": "2025-03-01", "c": "2025-03-20"})
     embeddings = np.stack([unit(1, 0.2), unit(1, 0.25), unit(1, -0.2), unit(1, -0.25)])  # d reads as c does

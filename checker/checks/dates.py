@@ -44,7 +44,7 @@ from typing import Any
 from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, plain_version, versus
 from checker.checks.days import Day, WrittenDay, dates_of, is_date_word, looks_ahead, slot_day, verb_of, written_days
 from checker.checks.names import cues
-from checker.checks.quantities import clock_alone
+from checker.checks.quantities import CLOCK, clock_alone
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import share_entity
 from checker.records import Claim, Evidence
@@ -63,7 +63,7 @@ class Days:
     wording: Slotted = Slotted()
     slot_days: tuple[Day | None, ...] = ()
     dated: tuple[DatedVerb, ...] = ()  # the verb each of `days` dates
-    slot_clocks: tuple[str | None, ...] = ()  # the time of day a slot writes alone ("4:40 a.m.": "04:40"), or None
+    slot_clocks: tuple[tuple[str, ...] | None, ...] = ()  # the times of day a slot may write alone, or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +333,8 @@ class DateCheck(Check):
                 "type": "object",
                 "description": 'Each side\'s days as the check compares them, by side ("2025-06-03" for "3 June"'
                 ' in an article of 2025 and for "Tuesday" anchored to it; "weekday:1" for a Tuesday of no known'
-                " date): one day written two ways is one version of a fact.",
+                ' date; a time of day on a 24-hour clock, "clock:16:00" for "4 p.m.", both times "3:30" may be):'
+                " one day or time written two ways is one version of a fact.",
                 "properties": {side: {"type": "array", "items": {"type": "string"}} for side in ("a", "b")},
             },
         },
@@ -360,10 +361,13 @@ class DateCheck(Check):
     def refines(self, key: Any, finer: Any) -> bool:
         """One day written less precisely than the other version's one day: a weekday of no known date and a date
         that falls on it, a month and a day of it ("weekday:0" and "2026-11-16", "2026-11" or "?-11" and
-        "2026-11-16")."""
-        if not (isinstance(key, list) and isinstance(finer, list)) or len(key) != 1 or len(finer) != 1:
+        "2026-11-16"); a time of day that leaves morning and afternoon open and one of its times ("3:30" and
+        "3:30 p.m.")."""
+        if not (isinstance(key, list) and isinstance(finer, list)) or len(finer) != 1:
             return False
-        return key != finer and _within(key[0], finer[0])
+        if all(str(k).startswith(CLOCK) for k in key + finer):  # "3:30" (03:30 or 15:30) and "3:30 p.m."
+            return key != finer and finer[0] in key
+        return len(key) == 1 and key != finer and _within(key[0], finer[0])
 
     def pairing_keys(self, claim: Claim) -> set[str]:
         """Claims dating the same event are paired however unalike."""
@@ -378,8 +382,8 @@ class DateCheck(Check):
         unless the claims are told of different parties (the days two states' early voting began).
 
         Days are compared as days ("Thursday" may be "Feb. 6"), and a time of day written alone as a time on a
-        24-hour clock ("reported at 4:40 a.m." / "at 5:40 a.m."; "4 p.m." is "16:00"); spans of time are not, nor
-        a time with its zone ("4:40 a.m. ET" may be "1:40 a.m. PT").
+        24-hour clock ("reported at 4:40 a.m." / "at 5:40 a.m."; "4 p.m." is "16:00", and "3:30" may be "3:30
+        p.m."); spans of time are not, nor a time with its zone ("4:40 a.m. ET" may be "1:40 a.m. PT").
         """
         if a.entities and b.entities and not share_entity(a.entities, b.entities):
             return None
@@ -391,8 +395,9 @@ class DateCheck(Check):
                 detail = slots | {"days": _keys(a, [day_x], b, [day_y])}
                 return Evidence(self.kind, True, detail, versus(x.wording.slots[i], y.wording.slots[j]))
             clock_x, clock_y = x.slot_clocks[i], y.slot_clocks[j]
-            if clock_x is not None and clock_y is not None and clock_x != clock_y:
-                return Evidence(self.kind, True, slots, versus(x.wording.slots[i], y.wording.slots[j]))
+            if clock_x is not None and clock_y is not None and not set(clock_x) & set(clock_y):
+                detail = slots | {"days": {"a": [CLOCK + t for t in clock_x], "b": [CLOCK + t for t in clock_y]}}
+                return Evidence(self.kind, True, detail, versus(x.wording.slots[i], y.wording.slots[j]))
         return None
 
     def _same_event_days(self, a: Claim, b: Claim) -> Evidence | None:

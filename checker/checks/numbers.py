@@ -71,6 +71,7 @@ from checker.checks.quantities import (
     WEEKDAYS,
     YEAR_OLD,
     Quantity,
+    clock_alone,
     conversion_unit,
     extract_quantities,
 )
@@ -80,6 +81,15 @@ from checker.records import Claim, Evidence
 
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
+
+
+def _of_a_clock_time(token) -> bool:
+    """A word of a time of day written alone ("4" of "reported at 4 p.m."): in one wording the date check compares
+    it as a time (`clock_alone`), and a figure slot too reported one changed time twice."""
+    if token.ent_type_ != "TIME":
+        return False
+    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+    return clock_alone(entity.text) is not None
 
 
 def is_figure(token) -> bool:
@@ -330,7 +340,9 @@ class NumberCheck(Check):
         found = [_of_an_earlier_year(q, claim.published[:4]) for q in extract_quantities(tokens, cues)]
         # a figure's words are one slot: "half a million", not "million" with "half a" around it
         in_figures = {t.i for run in figure_runs(tokens, cues) for t in run}
-        runs = slot_runs(tokens, lambda t: (is_figure(t) or t.i in in_figures) and not writes_a_day(t))
+        runs = slot_runs(
+            tokens, lambda t: (is_figure(t) or t.i in in_figures) and not writes_a_day(t) and not _of_a_clock_time(t)
+        )
         return Quantities(
             tuple(found),
             tuple(_comparable(found, claim)),

@@ -504,10 +504,18 @@ def _clock(text: str) -> str:
 CLOCK_ALONE = re.compile(r"\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)", re.IGNORECASE)
 
 
-def clock_alone(text: str) -> str | None:
-    """The time of day on a 24-hour clock where `text` is a clock time and nothing else, no zone or day with it;
-    else None: a time in another zone is the same moment written otherwise."""
-    return _clock(text) if CLOCK_ALONE.fullmatch(text.strip()) else None
+def clock_alone(text: str) -> tuple[str, ...] | None:
+    """The times of day on a 24-hour clock `text` may be, where it is a clock time and nothing else, no zone or
+    day with it (a time in another zone is the same moment written otherwise); else None. One time, or two
+    where it leaves morning and afternoon open: "3:30" may be 03:30 or 15:30, "3:30 p.m." and "15:30" may not."""
+    text = text.strip()
+    if not CLOCK_ALONE.fullmatch(text):
+        return None
+    moment = _clock(text)
+    hours, _, half = CLOCK_TIME.match(text).groups()
+    if half or hours.startswith("0") or not 1 <= int(hours) <= 12:
+        return (moment,)
+    return tuple(sorted({moment, f"{(int(hours) + 12) % 24:02d}{moment[2:]}"}))
 
 
 def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
