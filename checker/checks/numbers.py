@@ -88,8 +88,8 @@ def _of_a_clock_time(token) -> bool:
     it as a time (`clock_alone`), and a figure slot too reported one changed time twice."""
     if token.ent_type_ != "TIME":
         return False
-    entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-    return clock_alone(entity.text) is not None
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity is not None and clock_alone(entity.text) is not None
 
 
 def is_figure(token) -> bool:
