@@ -139,12 +139,16 @@ class Fact:
         order whatever their times), or three versions or more whose values move one way in that order
         (`Check.moves_one_way`: 12 sick, 19 the next day, 26 the day after), or every version by one outlet
         (its own articles through the day: 3 dead at 08:10, 7 at 12:15). Only where a later report may update
-        what the fact's check compares (`Check.updated_in_time`: a toll, not an office)."""
+        what the fact's check compares (`Check.updated_in_time`: a toll, not an office), in the way it moves
+        (`Check.may_update`: a toll of the dead never falls)."""
         check = registry().check(self.kind)
         order = self._time_order() if check is not None and check.updated_in_time(self.subject) else None
-        return order is not None and (
+        if order is None:
+            return False
+        keys = [json.loads(self.versions[i].key or "null") for i in order]
+        return check.may_update(self.subject, keys) and (
             any(self.voices(v) > 1 for v in self.versions)
-            or (len(order) >= 3 and check.moves_one_way([json.loads(self.versions[i].key or "null") for i in order]))
+            or (len(order) >= 3 and check.moves_one_way(keys))
             or len(self._outlets()) == 1
         )
 

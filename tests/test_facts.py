@@ -355,6 +355,22 @@ def test_three_sources_each_a_day_later_with_a_higher_count_are_in_publication_o
     assert not group_facts(findings, sources=published(crossed))[0].in_publication_order
 
 
+def test_a_toll_of_the_dead_that_falls_later_in_the_day_is_no_update():
+    """Nine dead (Reuters, BBC), then six (Al Jazeera, later): "published last: an update, or a slip" invited the
+    desk to wave off a slip, though a death toll never falls as a story goes on (user trial)."""
+
+    def deaths(a: int, b: int) -> Evidence:
+        detail = {"unit": "death", "polarity": "", "a": {"value": a, "text": str(a)}, "b": {"value": b, "text": str(b)}}
+        return Evidence("number", True, detail, f"{a} deaths vs {b} deaths")
+
+    times = {"reu": "2025-11-11T08:00:00Z", "bbc": "2025-11-11T09:30:00Z", "aj": "2025-11-11T11:00:00Z"}
+    fell = [contradiction(doc, "Nine people died.", "aj", "Six people died.", deaths(9, 6)) for doc in ("reu", "bbc")]
+    (fact,) = group_facts(fell, sources=published(times))
+    assert not fact.in_publication_order and fact.outliers == ("aj",)
+    rose = [contradiction(doc, "Six people died.", "aj", "Nine people died.", deaths(6, 9)) for doc in ("reu", "bbc")]
+    assert group_facts(rose, sources=published(times))[0].in_publication_order
+
+
 def test_a_figure_written_in_words_or_digits_is_one_version_and_keeps_the_facts_id():
     """A fact reviewed as "four" against "18" got a new id, and failed CI again, when its source was edited to
     "4" or a new article gave "4": the id hashed the text shown, not the value compared."""

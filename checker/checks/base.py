@@ -136,6 +136,13 @@ class Check:
         return False
 
     @classmethod
+    def may_update(cls, subject: str, keys: Sequence[Any]) -> bool:
+        """Whether version keys, in the order of publication, can be one value updated (`updated_in_time` says
+        whether the subject is updated at all): a death toll that falls is a slip or a correction, never the
+        toll rising as the day goes on. True by default."""
+        return True
+
+    @classmethod
     def moves_one_way(cls, keys: Sequence[Any]) -> bool:
         """Whether version keys, in the order of publication, move one way as an update would (a count that only
         rises): three sources of one version each, a day apart, are then an update told three times, not three

@@ -80,6 +80,7 @@ from checker.entities import PERSON_KEY, share_entity
 from checker.records import Claim, Evidence
 
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
+DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/patterns/quantities.jsonl)
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
 
 
@@ -368,6 +369,16 @@ class NumberCheck(Check):
         sentence of seven years, a 72-hour truce) is given once."""
         unit = subject.partition(" ")[0]
         return not (unit.startswith((AGE_UNIT, YEAR_OLD)) or unit in SPANS_OF_TIME)
+
+    @classmethod
+    def may_update(cls, subject: str, keys: Sequence[Any]) -> bool:
+        """A toll of the dead ("death", "soldier:death") only rises as a story goes on: nine dead, then six, is
+        no update. Other counts may fall (the missing as they are found, the people in hospital)."""
+        unit = subject.partition(" ")[0]
+        if unit != DEATH and not unit.endswith(f":{DEATH}"):
+            return True
+        values = [k for k in keys if isinstance(k, int | float) and not isinstance(k, bool)]
+        return all(later >= earlier for earlier, later in itertools.pairwise(values))
 
     @classmethod
     def moves_one_way(cls, keys: Sequence[Any]) -> bool:
