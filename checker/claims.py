@@ -70,16 +70,15 @@ def load_nlp(max_chars: int = Config.max_document_chars):
 
 
 def _split_glued_scales(nlp) -> None:
-    """Split a scale, a percent sign or a degree written onto a figure into a token of its own ("7.6bn", "30pc",
-    "0.55C"), as spaCy's own suffix rules split units ("5km"): the checks then read both from the tokens."""
+    """Split a scale or percent sign written onto a figure into a token of its own ("7.6bn", "30pc"), as
+    spaCy's own suffix rules split units ("5km"): the checks then read both from the tokens."""
     from spacy.util import compile_suffix_regex
 
     from checker.checks.figures import GLUED
 
     glued = rf"(?<=[0-9])(?i:{'|'.join(GLUED)})"  # "7.6bn", "30pc", "$3M"
-    initial = r"(?<=[0-9][MKCF])\."  # "$3M.", "10C." at a sentence's end, which spaCy keeps whole as it keeps "J."
-    degrees = r"(?<=[0-9])[CF]"  # "0.55C", "32F": spaCy splits "1.5°C" but keeps these whole, as no figure
-    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, glued, initial, degrees]).search
+    initial = r"(?<=[0-9][MK])\."  # "$3M." at a sentence's end, which spaCy keeps whole as it keeps "J."
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, glued, initial]).search
 
 
 def is_checkable(sent) -> bool:
