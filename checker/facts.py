@@ -140,7 +140,7 @@ class Fact:
         (`Check.moves_one_way`: 12 sick, 19 the next day, 26 the day after), or every version by one outlet
         (its own articles through the day: 3 dead at 08:10, 7 at 12:15). Only where a later report may update
         what the fact's check compares (`Check.updated_in_time`: a toll, not an office), in the way it moves
-        (`Check.may_update`: a toll of the dead never falls)."""
+        (`Check.may_update`: a toll of the dead rises)."""
         check = registry().check(self.kind)
         order = self._time_order() if check is not None and check.updated_in_time(self.subject) else None
         if order is None:

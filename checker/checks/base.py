@@ -138,8 +138,8 @@ class Check:
     @classmethod
     def may_update(cls, subject: str, keys: Sequence[Any]) -> bool:
         """Whether version keys, in the order of publication, can be one value updated (`updated_in_time` says
-        whether the subject is updated at all): a death toll that falls is a slip or a correction, never the
-        toll rising as the day goes on. True by default."""
+        whether the subject is updated at all): a death toll that falls is a slip, or a correction that says
+        so, not the toll rising as the day goes on. True by default."""
         return True
 
     @classmethod

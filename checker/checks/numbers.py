@@ -38,6 +38,7 @@ the figure).
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -93,14 +94,23 @@ def _of_a_clock_time(token) -> bool:
     return entity is not None and clock_alone(entity.text) is not None
 
 
+# A degree written onto its figure ("0.55C", "32F"), which spaCy keeps as one token that is no number. Split by
+# the tokenizer, a room's or a plane's label ("4F lobby", "777F") read as a count of the noun after it.
+GLUED_DEGREES = re.compile(r"([-+]?\d+(?:\.\d+)?)[CF]")
+
+
 def is_figure(token) -> bool:
     """A figure of the claim's wording that writes no day of the calendar: "911", "iPhone 6"'s "6", "20
-    years later"'s "20" (the days of dates are the date check's)."""
-    return token.like_num and not writes_a_day(token)
+    years later"'s "20", "0.55C" (the days of dates are the date check's)."""
+    return (token.like_num or GLUED_DEGREES.fullmatch(token.text) is not None) and not writes_a_day(token)
 
 
 def _slot_value(run) -> Figure | None:
-    """The value a figure of the wording writes ("3 million", "twelve") and its `last_digit`, or None where none."""
+    """The value a figure of the wording writes ("3 million", "twelve", "0.55C") and its `last_digit`, or None
+    where none."""
+    if len(run) == 1 and (glued := GLUED_DEGREES.fullmatch(run[0].text)):
+        value = float(glued[1])
+        return value, last_digit(value, glued[1])
     try:
         value, digits = value_of(run)
     except ValueError:
@@ -372,8 +382,10 @@ class NumberCheck(Check):
 
     @classmethod
     def may_update(cls, subject: str, keys: Sequence[Any]) -> bool:
-        """A toll of the dead ("death", "soldier:death") only rises as a story goes on: nine dead, then six, is
-        no update. Other counts may fall (the missing as they are found, the people in hospital)."""
+        """A toll of the dead ("death", "soldier:death") rises as a story goes on: nine dead, then six, is not
+        offered as an update. Where a toll is revised down (victims counted twice), the source says so in the
+        sentence the report shows; the hint would have a reader wave off the slip it more often is. Other
+        counts may fall (the missing as they are found, the people in hospital)."""
         unit = subject.partition(" ")[0]
         if unit != DEATH and not unit.endswith(f":{DEATH}"):
             return True
