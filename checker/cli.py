@@ -216,8 +216,9 @@ def _settings(config: Path | None, inputs: Sequence[str | Path], **overrides):
 
     read = config or settings_file(inputs)
     for unread in [] if config else unread_settings(inputs, read):
+        used = read or "none: the defaults"
         warn(
-            f"{unread} is not read: one run reads one settings file ({read or 'none: the defaults'}); check its folder alone, or give --config"
+            f"{unread} is not read: one run reads one settings file ({used}); check its folder alone, or give --config"
         )
     try:
         settings = load_config(read).with_overrides(**overrides)

@@ -311,16 +311,18 @@ def _bursts(
 
     One burst, no dates or `gap_days` 0: the group as it is.
     """
+    if gap_days <= 0:
+        return [group]
     published = {i: span for i in group if (span := time_span(documents[i].published))}
-    in_order = sorted(published, key=lambda i: (published[i][0], i))
     bursts: list[list[int]] = []
-    latest = None  # where the burst's latest span ends: a date alone may be any time of its day
-    for i in in_order:
+    latest = None
+    for i in sorted(published, key=lambda i: (published[i][0], i)):
         start, end = published[i]
-        if latest is None or (gap_days > 0 and (start - latest).total_seconds() > gap_days * 86400):
+        if latest is None or (start - latest).total_seconds() > gap_days * 86400:
             bursts.append([])
+            latest = end
         bursts[-1].append(i)
-        latest = end if len(bursts[-1]) == 1 else max(latest, end)
+        latest = max(latest, end)  # where the burst's latest span ends: a date alone may be any time of its day
     if len(bursts) < 2:
         return [group]
     undated = [i for i in group if i not in published]

@@ -42,9 +42,19 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, plain_version, versus
-from checker.checks.days import Day, WrittenDay, dates_of, is_date_word, looks_ahead, slot_day, verb_of, written_days
+from checker.checks.days import (
+    Day,
+    WrittenDay,
+    clock_alone,
+    dates_of,
+    is_date_word,
+    looks_ahead,
+    slot_day,
+    verb_of,
+    written_days,
+)
 from checker.checks.names import cues
-from checker.checks.quantities import CLOCK, clock_alone
+from checker.checks.quantities import CLOCK
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import share_entity
 from checker.records import Claim, Evidence

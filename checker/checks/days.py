@@ -11,6 +11,7 @@ No check of its own: `checker.checks.discover` finds no `Check` here.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, replace
 
 from checker.checks.calendar import MONTHS, RELATIVE_DAYS, WEEKDAYS
@@ -306,18 +307,56 @@ def slot_day(run, published: datetime.date | None, ahead: frozenset[int] = froze
     return Day(run[0].doc[run[0].i : run[-1].i + 1].text, year=years[0]) if years else None
 
 
+def _entity_of(token):
+    """The span of the entity `token` is in."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def writes_a_day(token) -> bool:
     """A word of a calendar date: a year, or the day of a month or a weekday ("June 24"'s "24", "in 2014"),
     in a DATE or TIME entity; not a figure of a span of time ("20 years later", "the first six months of
     2014", "the age of 84"), which is the `number` check's."""
     if token.ent_type_ not in DATE_LABELS:
         return False
-    doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
     part = calendar_part(token)
     if part is not None and part[0] == "year":
         return True
-    return token.i in {t.i for day in written_days(doc[start:end]) for t in day.tokens}  # "June 24"'s "24"
+    return token.i in {t.i for day in written_days(_entity_of(token)) for t in day.tokens}  # "June 24"'s "24"
+
+
+def writes_a_time(token) -> bool:
+    """A word of a time of day written alone ("4" of "reported at 4 p.m.", `clock_alone`): in one wording the
+    `date` check compares it as a time, not the `number` check as a figure (one changed time was two findings)."""
+    return token.ent_type_ == "TIME" and clock_alone(_entity_of(token).text) is not None
+
+
+CLOCK_TIME = re.compile(r"(\d{1,2})[:.]?(\d{2})?\s*([ap])?", re.IGNORECASE)  # a clock's words ("10:33 a.m.")
+# A clock time and nothing else: "4:40 a.m.", "4.40pm", "16:40", "6 p.m." (not "6", "1018 GMT" or "4:40 a.m. ET")
+CLOCK_ALONE = re.compile(r"\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)", re.IGNORECASE)
+
+
+def clock(text: str) -> str:
+    """A time of day on a 24-hour clock, its zone left out: "6 p.m.", "6pm" and "18:00" are one moment,
+    "1018 GMT" is "10:18". (A time in two zones, "18:00 local time (00:00 BST)", is both its moments.)"""
+    hours, minutes, half = CLOCK_TIME.match(text).groups()
+    hour = int(hours) % 12 + (12 if half and half.lower() == "p" else 0) if half else int(hours)
+    return f"{hour:02d}:{minutes or '00'}"
+
+
+def clock_alone(text: str) -> tuple[str, ...] | None:
+    """The times of day on a 24-hour clock `text` may be, where it is a clock time and nothing else, no zone or
+    day with it (a time in another zone is the same moment written otherwise); else None. One time, or two
+    where it leaves morning and afternoon open: "3:30" may be 03:30 or 15:30, "3:30 p.m." and "15:30" may not."""
+    text = text.strip()
+    if not CLOCK_ALONE.fullmatch(text):
+        return None
+    moment = clock(text)
+    hours, _, half = CLOCK_TIME.match(text).groups()
+    if half or hours.startswith("0") or not 1 <= int(hours) <= 12:
+        return (moment,)
+    return tuple(sorted({moment, f"{(int(hours) + 12) % 24:02d}{moment[2:]}"}))

@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from checker.checks.base import NO_HEAD, Check, CheckSetting, versus
-from checker.checks.days import writes_a_day
+from checker.checks.days import writes_a_day, writes_a_time
 from checker.checks.figures import (
     CURRENCIES,
     Figure,
@@ -72,7 +72,6 @@ from checker.checks.quantities import (
     WEEKDAYS,
     YEAR_OLD,
     Quantity,
-    clock_alone,
     conversion_unit,
     extract_quantities,
 )
@@ -85,18 +84,19 @@ DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/pat
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
 
 
-def _of_a_clock_time(token) -> bool:
-    """A word of a time of day written alone ("4" of "reported at 4 p.m."): in one wording the date check compares
-    it as a time (`clock_alone`), and a figure slot too reported one changed time twice."""
-    if token.ent_type_ != "TIME":
-        return False
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    return entity is not None and clock_alone(entity.text) is not None
-
-
 # A degree written onto its figure ("0.55C", "32F"), which spaCy keeps as one token that is no number. Split by
 # the tokenizer, a room's or a plane's label ("4F lobby", "777F") read as a count of the noun after it.
 GLUED_DEGREES = re.compile(r"([-+]?\d+(?:\.\d+)?)[CF]")
+
+
+def _is_count(key: Any) -> bool:
+    """A version key that is a number (a value the check compared), not a range's or a wording's."""
+    return isinstance(key, int | float) and not isinstance(key, bool)
+
+
+def _steps(values: Sequence[float]) -> list[float]:
+    """How much each value moved from the one before it."""
+    return [later - earlier for earlier, later in itertools.pairwise(values)]
 
 
 def is_figure(token) -> bool:
@@ -352,7 +352,7 @@ class NumberCheck(Check):
         # a figure's words are one slot: "half a million", not "million" with "half a" around it
         in_figures = {t.i for run in figure_runs(tokens, cues) for t in run}
         runs = slot_runs(
-            tokens, lambda t: (is_figure(t) or t.i in in_figures) and not writes_a_day(t) and not _of_a_clock_time(t)
+            tokens, lambda t: (is_figure(t) or t.i in in_figures) and not writes_a_day(t) and not writes_a_time(t)
         )
         return Quantities(
             tuple(found),
@@ -389,15 +389,14 @@ class NumberCheck(Check):
         unit = subject.partition(" ")[0]
         if unit != DEATH and not unit.endswith(f":{DEATH}"):
             return True
-        values = [k for k in keys if isinstance(k, int | float) and not isinstance(k, bool)]
-        return all(later >= earlier for earlier, later in itertools.pairwise(values))
+        return all(step >= 0 for step in _steps([k for k in keys if _is_count(k)]))
 
     @classmethod
     def moves_one_way(cls, keys: Sequence[Any]) -> bool:
         """Counts that only rise (a toll: 12, 19, 26) or only fall (the missing, as they are found)."""
-        if not all(isinstance(k, int | float) and not isinstance(k, bool) for k in keys):
+        if not all(_is_count(k) for k in keys):
             return False
-        steps = [later - earlier for earlier, later in itertools.pairwise(keys)]
+        steps = _steps(keys)
         return all(step > 0 for step in steps) or all(step < 0 for step in steps)
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:

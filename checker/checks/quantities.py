@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from dataclasses import dataclass, replace
 
 from checker.checks import calendar
-from checker.checks.days import writes_a_day
+from checker.checks.days import clock, writes_a_day
 from checker.checks.figures import (
     CUES,
     CURRENCIES,
@@ -87,7 +86,6 @@ INNER_CLAUSES = frozenset({"relcl", "acl"})  # a clause on a word: "the quake th
 OWN_CLAUSES = frozenset({"conj", "advcl", "ccomp", "parataxis"})  # clauses on a verb that tell more than it does
 MAX_ASIDE = 10  # the most tokens of an aside in brackets after a figure ("(or, by some counts, eleven)")
 CLOCK = "clock:"  # a time of day as a figure's moment, on a 24-hour clock: "clock:10:33"
-CLOCK_TIME = re.compile(r"(\d{1,2})[:.]?(\d{2})?\s*([ap])?", re.IGNORECASE)  # a clock cue's words ("10:33 a.m.")
 # what a market's move is told in, besides money
 MARKET_UNITS = frozenset({"%", "point", PERCENTAGE_POINT, "share", "cent", "penny", "pence"})
 WEEKDAYS = frozenset(d.lower() for d in calendar.WEEKDAYS)
@@ -486,36 +484,10 @@ def _moments(tokens, cues: Cues, trading: bool) -> frozenset[str]:
     found = set()
     for t in tokens:
         if cues.at(t.i, "time:clock"):
-            found.add(CLOCK + _clock(t.doc[t.i : cues.last[t.i, "time:clock"] + 1].text))
+            found.add(CLOCK + clock(t.doc[t.i : cues.last[t.i, "time:clock"] + 1].text))
         if trading and cues.at(t.i, "time:close"):
             found.add(CLOSE)
     return frozenset(found)
-
-
-def _clock(text: str) -> str:
-    """A time of day on a 24-hour clock, its zone left out: "6 p.m.", "6pm" and "18:00" are one moment,
-    "1018 GMT" is "10:18". (A time in two zones, "18:00 local time (00:00 BST)", is both its moments.)"""
-    hours, minutes, half = CLOCK_TIME.match(text).groups()
-    hour = int(hours) % 12 + (12 if half and half.lower() == "p" else 0) if half else int(hours)
-    return f"{hour:02d}:{minutes or '00'}"
-
-
-# A clock time and nothing else: "4:40 a.m.", "4.40pm", "16:40", "6 p.m." (not "6", "1018 GMT" or "4:40 a.m. ET")
-CLOCK_ALONE = re.compile(r"\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)", re.IGNORECASE)
-
-
-def clock_alone(text: str) -> tuple[str, ...] | None:
-    """The times of day on a 24-hour clock `text` may be, where it is a clock time and nothing else, no zone or
-    day with it (a time in another zone is the same moment written otherwise); else None. One time, or two
-    where it leaves morning and afternoon open: "3:30" may be 03:30 or 15:30, "3:30 p.m." and "15:30" may not."""
-    text = text.strip()
-    if not CLOCK_ALONE.fullmatch(text):
-        return None
-    moment = _clock(text)
-    hours, _, half = CLOCK_TIME.match(text).groups()
-    if half or hours.startswith("0") or not 1 <= int(hours) <= 12:
-        return (moment,)
-    return tuple(sorted({moment, f"{(int(hours) + 12) % 24:02d}{moment[2:]}"}))
 
 
 def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
