@@ -477,7 +477,8 @@ def run(
 
 def _changed_since(ref: str, corpus: Path) -> dict[str, str]:
     """Articles under `corpus` added, modified or renamed since git revision `ref` (deleted ones are simply gone),
-    each with its name at `ref` relative to the corpus: its own, or the one it was renamed from.
+    each with its name at `ref` relative to the corpus: its own, or the one it was renamed from. A file git does
+    not track yet, and does not ignore, is new too: `git diff` leaves out an article written and not yet added.
 
     Names come NUL-separated and unquoted (`core.quotePath=false`), so "café.md"
     is not read as the quoted `"caf\\303\\251.md"`; files that are no articles
@@ -503,7 +504,23 @@ def _changed_since(ref: str, corpus: Path) -> dict[str, str]:
         at += 1 + len(names)
         if Path(names[-1]).suffix.lower() in SUFFIXES:
             changed[str(corpus / names[-1])] = names[0]
+    for name in _untracked(corpus, ref):
+        if Path(name).suffix.lower() in SUFFIXES:
+            changed.setdefault(str(corpus / name), name)
     return changed
+
+
+def _untracked(corpus: Path, ref: str) -> list[str]:
+    """The files under `corpus` git neither tracks nor ignores, relative to it."""
+    import subprocess
+
+    command = ["git", "-c", "core.quotePath=false", "ls-files", "-z", "--others", "--exclude-standard", "--", "."]
+    try:
+        out = subprocess.run(command, cwd=corpus, capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        reason = os.fsdecode(getattr(exc, "stderr", b"") or b"") or str(exc)
+        raise fail(f"--since {ref}: git ls-files failed: {reason}".strip()) from exc
+    return [os.fsdecode(field) for field in out.stdout.split(b"\0") if field]
 
 
 def _renamed_ids(changed: dict[str, str], corpus: Path) -> dict[str, str]:
@@ -522,7 +539,10 @@ def ci(
     ] = None,
     corpus: Annotated[Path, typer.Option(help="The corpus folder new articles are checked against.")] = Path("."),
     since: Annotated[
-        str | None, typer.Option(help="Take the new and changed articles from `git diff REF` in the corpus.")
+        str | None,
+        typer.Option(
+            help="Take the new and changed articles from `git diff REF` in the corpus, and those git does not track yet."
+        ),
     ] = None,
     baseline: BaselineOpt = Path(".checker-baseline.json"),
     index: IndexOpt = DEFAULT_INDEX,

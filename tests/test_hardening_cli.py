@@ -605,6 +605,21 @@ def test_ci_since_reads_new_articles_with_names_git_would_quote(tmp_path, tiny_m
     assert result.exit_code == 1 and "café.md" in result.stdout, result.output
 
 
+def test_ci_since_head_checks_an_article_written_and_not_yet_added(tmp_path, tiny_model):
+    """(courts desk trial) `ci --since HEAD` said "no new or changed articles" with a new article, not yet `git
+    add`ed, beside the corpus: `git diff` lists no untracked file. A file git ignores is still no article."""
+    news = news_history(tmp_path, {"a.txt": VOTE_A, ".gitignore": "scratch/\n"})
+    (news / "b.txt").write_text(VOTE_B)
+    (news / "scratch").mkdir()
+    (news / "scratch" / "c.txt").write_text(VOTE_B)
+    common = ["--corpus", str(news), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
+    args = ["ci", "--since", "HEAD", *common, "--baseline", str(tmp_path / "b.json"), "--output-format", "github"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert re.search(r"^::error file=.*b\.txt,line=\d+", result.stdout, re.MULTILINE), result.stdout
+    assert "scratch" not in result.stdout
+
+
 def test_ci_since_a_commit_that_only_deletes_an_article_checks_nothing(tmp_path, tiny_model):
     """The two articles contradict and no baseline holds it; deleting a third brings no new contradiction."""
     import subprocess
