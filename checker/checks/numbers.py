@@ -172,8 +172,10 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "an additional 14 officers" against "22 officers": a part against a total
     if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTHS, PREVIOUS)):
         return False  # an earlier figure ("the initial offer", "in January", "up from 40") against the current one
-    if x.noun in CURRENCIES:
-        return bool(x.context & y.context)  # money: at least one word in common about what it pays
+    if x.noun in CURRENCIES or x.unit in SPANS_OF_TIME:
+        # money and spans of time: at least one word in common about what it pays or lasts ("a $250,000 fine" /
+        # "stealing $3.2 million"; "seven years in prison" / "abused his office for six years")
+        return bool(x.context & y.context)
     if x.unit == "%":
         # a percentage names what it measures only through its neighbours
         return len(x.context & y.context) >= PERCENT_SHARED_CONTEXT
@@ -457,9 +459,12 @@ class NumberCheck(Check):
         matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_a
         matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_b
         partners_a, partners_b = Counter(i for i, _, _, _ in pairs), Counter(j for _, j, _, _ in pairs)
-        # one figure in two units ("12 meters (39 feet)") agrees with another where one of its units does: a
-        # conversion rounds ("12 meters (40 feet)")
-        agreeing_groups = {(x.group, y.group) for (_, _, x, y), ok in zip(pairs, allowed, strict=True) if ok}
+        # one figure in two units ("12 meters (39 feet)") agrees with another where one of its units gives the same
+        # value: a conversion rounds ("12 meters (40 feet)"). A value only within the other's rounding ("about
+        # 40,000km" / "36,000 kilometers") is no such agreement, so the other unit's difference still counts.
+        agreeing_groups = {
+            (x.group, y.group) for (_, _, x, y), ok in zip(pairs, allowed, strict=True) if ok and x.value == y.value
+        }
         agreeing, differing = None, []
         for (i, j, x, y), ok in zip(pairs, allowed, strict=True):
             detail = {

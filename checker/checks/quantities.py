@@ -213,7 +213,8 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
         )
         if counted is not None:
             return _unit(counted, cues, counted_by=True)
-    unit = cues.at(noun.i, "counts:") or noun.lemma_.lower()
+    # a measure by one name however written: "15 mg" and "15 milligrams", "40 km" and "40 kilometres"
+    unit = cues.at(noun.i, "counts:") or cues.at(noun.i, "measure-unit:") or noun.lemma_.lower()
     if cues.at(noun.i, "people"):  # what the verb on them says: "killed 12 people", "the people who died"
         return _what_happened(noun, cues, counted_by) or unit
     if cues.at(noun.i, "group"):
@@ -346,7 +347,7 @@ def _hedged(root, cues: Cues) -> bool:
 
 
 def _forecast(root, cues: Cues) -> bool:
-    """A figure others forecast or aim at, a quantity apart from the result it is set against: "beat the
+    """A figure others forecast, aim at or ask for, a quantity apart from the result it is set against: "beat the
     consensus estimate of $1.05", "analysts had expected $1.05", "the $1.05 analysts had expected" (which the
     parser hangs on "analysts"), "above the bank's 3% target". A forecast is told by its word ("forecast",
     "expectations", "projection", "target") governing the figure, by who makes it ("analysts expected",
@@ -362,6 +363,8 @@ def _forecast(root, cues: Cues) -> bool:
     if verb is not None and _expected(verb, cues):
         return True
     verbs = [] if verb is None else [verb, verb.head] if verb.dep_ in {"xcomp", "ccomp"} else [verb]
+    if any(cues.at(t.i, "request") for t in (*_governing_nouns(word), *verbs)):
+        return True  # what one side asks for: "prosecutors had asked for a 10-year sentence", "sought $20 million"
     told_of_it = [c for c in word.children if c.dep_ in {"acl", "relcl"}]  # "the $2.2 billion expected by analysts"
     for t in (*_governing_nouns(word), *verbs, *told_of_it):
         if not cues.at(t.i, "forecast"):
@@ -451,7 +454,9 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
-    return _unit(noun, cues) + (WHOLE if _is_whole(root, noun, found) else ""), noun.text, lead, end
+    unit = _unit(noun, cues)
+    # "the 183-seat parliament" is the whole of its seats; "a five-week trial" lasts five weeks, as "lasted five weeks"
+    return unit + (WHOLE if unit not in DURATIONS and _is_whole(root, noun, found) else ""), noun.text, lead, end
 
 
 def _a_count(quantity: Quantity) -> bool:
@@ -578,14 +583,22 @@ def _tally(doc, end: int, cues: Cues) -> bool:
     return False
 
 
-def _context(tokens, money: bool) -> frozenset[str]:
-    """Content words around a figure. A sum keeps only common words and days, what it pays for: a shared
-    name is no such word ("revenue of Brennmark", "Brennmark's legal costs"); a sentence's first word may be
-    ("Revenue was $2.3 billion": `_a_name`)."""
+def _context(tokens, cues: Cues, named_apart: bool) -> frozenset[str]:
+    """Content words around a figure, a word of a kind of term by the kind's name ("jailed", "prison" and
+    "sentenced" are "custody": `term:` in checker/patterns/quantities.jsonl).
+
+    `named_apart`: the figure is a sum or a span of time, whose unit says nothing of what it is of, so only
+    common words and days tell that: a shared name is no such word ("revenue of Brennmark", "Brennmark's legal
+    costs"; "Okafor abused his office for six years", "Okafor will spend seven years in prison"), nor is a span
+    of time ("$3.2 million ... seven years", "a $250,000 fine and three years of supervised release"); a
+    sentence's first word may be ("Revenue was $2.3 billion": `_a_name`)."""
     return frozenset(
-        t.lemma_.lower()
+        cues.at(t.i, "term:") or t.lemma_.lower()
         for t in tokens
-        if t.is_alpha and not t.is_stop and len(t) > 2 and not (money and _a_name(t) and not _when([t]))
+        if t.is_alpha
+        and not t.is_stop
+        and len(t) > 2
+        and not (named_apart and (_a_name(t) and not _when([t]) or t.lower_ in DURATIONS or t.lemma_ in DURATIONS))
     )
 
 
@@ -667,7 +680,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     if partial:  # the figures of a count under way: true of that moment, none of the result
         when |= {PARTIAL + doc[partial.start + 1].text}
     context, supposed, tally = (
-        _context(before + after[:6], noun in CURRENCIES),
+        _context(before + after[:6], cues, noun in CURRENCIES or duration is not None),
         _supposed(root, cues),
         _tally(doc, end, cues) or counted_up or bool(partial),
     )
@@ -1027,8 +1040,9 @@ def _spans_and_a_half(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
         if cues.at(start, "span-and-a-half") and doc[start + 1].lemma_.lower() in DURATIONS:
             unit, factor = DURATIONS[doc[start + 1].lemma_.lower()]
             end = cues.last[start, "span-and-a-half"] + 1
-            found[start] = (end, Quantity(1.5 * factor, unit, "", doc[start:end].text, noun=doc[start + 1].text,
-                                          last_digit_unit=factor / 2))  # fmt: skip
+            around = [*doc[max(span.start, start - 6) : start], *doc[end : min(span.end, end + 6)]]
+            found[start] = (end, Quantity(1.5 * factor, unit, "", doc[start:end].text, _context(around, cues, True),
+                                          noun=doc[start + 1].text, last_digit_unit=factor / 2))  # fmt: skip
     return found
 
 
