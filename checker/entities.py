@@ -88,6 +88,7 @@ def without_legal_form(name: str) -> str:
 
 
 PERSON_KEY = "person:"
+BODY_KEY = "body:"  # who a claim says spoke, as one body ("body:army", "body:ministry"): checker/claims.py
 
 
 def person_key(name: str) -> str:

@@ -173,6 +173,18 @@ def test_who_reports_a_figure_is_not_where_it_was_counted(nlp):
     assert claims_of(nlp, "The Interior Ministry counted 412 postal ballots.")[0].setting == ("Interior Ministry",)
 
 
+def test_the_body_a_claim_says_spoke_is_kept_with_it(nlp):
+    """(conflict desk trial) "The health ministry said 40 were killed" and "The army said 12 were killed" give two
+    parties' tolls, which the outlets attribute: the number check compares a figure only within one body's word."""
+    (ministry,) = claims_of(nlp, "The health ministry said 40 people were killed in the strike.")
+    (army,) = claims_of(nlp, "The army said 12 people were killed in the strike, all of them militants.")
+    (named,) = claims_of(nlp, "At least 40 people were killed in the strike, according to the Health Ministry.")
+    assert "body:ministry" in ministry.reported_by and "body:army" in army.reported_by
+    assert "body:ministry" in named.reported_by  # the ministry, named by the tagger or not, is one body
+    for crowd in ("Officials said 40 people were killed.", "The spokesman said 40 people were killed."):
+        assert not [k for k in claims_of(nlp, crowd)[0].reported_by if k.startswith("body:")], crowd
+
+
 def test_a_name_written_out_in_full_is_not_spelled_out_again(nlp):
     """The tagger marked only "John" in "'Jihadi John'", and the claim was shown as "'Jihadi Jihadi John' is ..."."""
     text = (

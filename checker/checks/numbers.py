@@ -76,7 +76,7 @@ from checker.checks.quantities import (
     extract_quantities,
 )
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
-from checker.entities import PERSON_KEY, share_entity
+from checker.entities import BODY_KEY, PERSON_KEY, share_entity
 from checker.records import Claim, Evidence
 
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
@@ -226,13 +226,17 @@ def _named(surname: str, claim: Claim) -> bool:
 
 
 def _same_setting(a: Claim, b: Claim, from_before: bool = True) -> bool:
-    """Whether two claims may count one thing: not if set in different bodies (a Security Council
-    vote, a General Assembly vote), nor, where neither names its setting, if reported by different
-    ones (inflation according to the ONS, according to Eurostat).
+    """Whether two claims may count one thing: not if said by different bodies (the health ministry's toll, the
+    army's; `checker.entities.BODY_KEY`), nor if set in different ones (a Security Council vote, a General
+    Assembly vote), nor, where neither names its setting, if reported by different ones (inflation according
+    to the ONS, according to Eurostat).
 
     `from_before`: a setting a claim takes from the sentence before counts ("The resolution got 18 votes
     against" after the General Assembly's vote); else only the claims' own settings do.
     """
+    bodies = [{key for key in c.reported_by if key.startswith(BODY_KEY)} for c in (a, b)]
+    if bodies[0] and bodies[1] and not bodies[0] & bodies[1]:
+        return False  # "the health ministry said 40 were killed", "the army said 12": two parties' figures
     settings = [c.setting if from_before or not c.setting_from_before else () for c in (a, b)]
     if settings[0] and settings[1]:
         return any(_one_setting(x, y) for x in settings[0] for y in settings[1])

@@ -602,6 +602,19 @@ def _context(tokens, cues: Cues, named_apart: bool) -> frozenset[str]:
     )
 
 
+def _in_a_name(run) -> bool:
+    """The figure is part of a name the tagger found: one with a word besides figures ("Air Force One", "Boeing
+    737"). A figure the tagger alone calls a name ("a convoy of 210 aid trucks" as a PRODUCT) is a count."""
+    doc = run[0].doc
+    for token in run:
+        if token.ent_type_ not in NAMES:
+            continue
+        entity = next(e for e in doc.ents if e.start <= token.i < e.end)
+        if any(not t.like_num for t in entity):
+            return True
+    return False
+
+
 def _a_name(token) -> bool:
     """Capitalised where a common word is not. A sentence's first word is taken for one too, unless it is what
     the sentence says the sum is ("Revenue was $2.3 billion"): "Officials" of "Officials pledged $3 billion" says
@@ -628,8 +641,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     partial = _partial_count(span, cues)
     if run[0].i in partial:
         return None  # "with 60 percent of ballots counted": how far a count had got, the moment of the figures
-    if any(t.ent_type_ in NAMES for t in run):
-        return None  # "Air Force One", "G7": part of a name
+    if _in_a_name(run):
+        return None  # "Air Force One", "Boeing 737": part of a name
     measure = _measure(run, root, cues, span, found)
     if measure is None:
         return None
