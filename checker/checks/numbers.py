@@ -323,9 +323,11 @@ class NumberCheck(Check):
     A quantity with a polarity ("votes against") or a person's age is specific
     enough to compare between loosely similar claims; a plain count ("12
     people") needs the claims to be about the same thing (similarity >=
-    plain_count_similarity) and to state it, not to forecast or suppose it.
-    Claims set in different organisations or events (a Security Council vote,
-    a General Assembly vote) count different things.
+    plain_count_similarity) and to state it, not to hedge it, nor suppose it
+    where the other states it (two suppositions, "a deal that would free 300
+    prisoners" / "350", are two versions of one). Claims set in different
+    organisations or events (a Security Council vote, a General Assembly vote)
+    count different things, and so do claims two bodies are said to have made.
     """
 
     kind = "number"
@@ -532,7 +534,9 @@ class NumberCheck(Check):
             for j, y in enumerate(mine_b.comparable):
                 if not by_body[bool(x.polarity) or x.unit == "%"]:
                     continue
-                hedged = x.supposed or y.supposed or x.hedged or y.hedged
+                # two suppositions are two versions of one ("a deal that would free 300 prisoners" / "would free
+                # 350"); a supposition against a statement is none
+                hedged = x.supposed != y.supposed or x.hedged or y.hedged
                 if not same_quantity(x, y) or (not x.specific and (loose or hedged)):
                     continue
                 if different_parties and x.noun in CURRENCIES:
