@@ -602,6 +602,32 @@ def _context(tokens, cues: Cues, named_apart: bool) -> frozenset[str]:
     )
 
 
+TIME_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "following", "during", "by"})
+
+
+def _span_phrase(root) -> list:
+    """The words that tell what a span of time is of: its own phrase ("seven years in prison", "three years of
+    supervised release"), the words it hangs on up to its verb ("jailed for nine years", "a five-week trial"), and
+    that verb's subject ("the trial lasted five weeks"). Not the rest of the sentence: in "abused his office for
+    six years while the county cut services" the county is no word of the six years."""
+    word = _counted_word([root])
+    told = list(word.subtree)
+    below = word
+    for above in word.ancestors:
+        if (
+            below.dep_ != "conj"
+        ):  # "a five-week trial and three days of deliberations": the trial is no word of the days
+            told.append(above)
+        below = above
+        if above.pos_ in {"VERB", "AUX"}:
+            told += [c for c in above.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            # "spend nine years in prison": the verb's place is the span's; "after his prison term" is a time
+            places = (c for c in above.children if c.dep_ == "prep" and c.lower_ not in TIME_PREPOSITIONS)
+            told += [t for prep in places for t in prep.subtree]
+            break
+    return [t for t in told if not (t.like_num or t.lower_ in SCALES)]
+
+
 def _in_a_name(run) -> bool:
     """The figure is part of a name the tagger found: one with a word besides figures ("Air Force One", "Boeing
     737"). A figure the tagger alone calls a name ("a convoy of 210 aid trucks" as a PRODUCT) is a count."""
@@ -692,8 +718,9 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     holders = _holders(root)
     if partial:  # the figures of a count under way: true of that moment, none of the result
         when |= {PARTIAL + doc[partial.start + 1].text}
+    told = _span_phrase(root) if duration is not None else before + after[:6]
     context, supposed, tally = (
-        _context(before + after[:6], cues, noun in CURRENCIES or duration is not None),
+        _context(told, cues, noun in CURRENCIES or duration is not None),
         _supposed(root, cues),
         _tally(doc, end, cues) or counted_up or bool(partial),
     )
