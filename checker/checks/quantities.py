@@ -1080,8 +1080,8 @@ def _spans_and_a_half(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
         if cues.at(start, "span-and-a-half") and doc[start + 1].lemma_.lower() in DURATIONS:
             unit, factor = DURATIONS[doc[start + 1].lemma_.lower()]
             end = cues.last[start, "span-and-a-half"] + 1
-            around = [*doc[max(span.start, start - 6) : start], *doc[end : min(span.end, end + 6)]]
-            found[start] = (end, Quantity(1.5 * factor, unit, "", doc[start:end].text, _context(around, cues, True),
+            told = _span_phrase(doc[start + 1])
+            found[start] = (end, Quantity(1.5 * factor, unit, "", doc[start:end].text, _context(told, cues, True),
                                           noun=doc[start + 1].text, last_digit_unit=factor / 2))  # fmt: skip
     return found
 
