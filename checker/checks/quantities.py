@@ -454,9 +454,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
-    unit = _unit(noun, cues)
-    # "the 183-seat parliament" is the whole of its seats; "a five-week trial" lasts five weeks, as "lasted five weeks"
-    return unit + (WHOLE if unit not in DURATIONS and _is_whole(root, noun, found) else ""), noun.text, lead, end
+    return _unit(noun, cues) + (WHOLE if _is_whole(root, noun, found) else ""), noun.text, lead, end
 
 
 def _a_count(quantity: Quantity) -> bool:
@@ -628,6 +626,16 @@ def _span_phrase(root) -> list:
     return [t for t in told if not (t.like_num or t.lower_ in SCALES)]
 
 
+def _as_written(words) -> str:
+    """A quantity's words as a reader sees them: without the sentence's full stop the tokenizer left on a figure
+    ("$25m." at a sentence's end)."""
+    last = words[-1]
+    closing = last.i + 1 == last.sent.end or all(
+        t.is_punct and t.text != "." for t in last.doc[last.i + 1 : last.sent.end]
+    )
+    return words.text[:-1] if last.text.endswith(".") and len(last) > 1 and closing else words.text
+
+
 def _in_a_name(run) -> bool:
     """The figure is part of a name the tagger found: one with a word besides figures ("Air Force One", "Boeing
     737"). A figure the tagger alone calls a name ("a convoy of 210 aid trucks" as a PRODUCT) is a count."""
@@ -728,7 +736,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         value * factor,
         unit,
         polarity,
-        doc[lead:stop].text,
+        _as_written(doc[lead:stop]),
         context,
         noun,
         bound,

@@ -80,9 +80,14 @@ def slotted(tokens, runs: list[list]) -> Slotted:
 
 
 def _around(tokens, run) -> str:
-    """The slot with up to AROUND words either side, within the claim and without punctuation at its ends."""
+    """The slot with up to AROUND words either side, within the claim, up to an "and" or "or" that starts another
+    phrase ("envoy Omar Farouk", not "envoy Omar Farouk and UN"), and without punctuation at its ends."""
     doc = tokens.doc
-    start, end = max(tokens.start, run[0].i - AROUND), min(tokens.end, run[-1].i + 1 + AROUND)
+    start, end = run[0].i, run[-1].i + 1
+    while start > max(tokens.start, run[0].i - AROUND) and doc[start - 1].pos_ != "CCONJ":
+        start -= 1
+    while end < min(tokens.end, run[-1].i + 1 + AROUND) and doc[end].pos_ != "CCONJ":
+        end += 1
     while doc[start].is_punct and start < run[0].i:
         start += 1
     while doc[end - 1].is_punct and end - 1 > run[-1].i:
