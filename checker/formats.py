@@ -311,6 +311,8 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[st
         a, b = record["a"], record["b"]
         where = location(a)  # a JSONL article: its line in the file, as github and sarif give it
         head = f"{printable(where['file'])}:{where['line']}: {record['label']} [{record['kind']}] {record['score']:.2f}"
+        if JSONL_LINE.match(a["path"]):  # a feed's line: the article's id too, as the other claim's is named
+            head += f" {printable(a['doc_id'])}"
         evidence = printable(reason(record))
         if concise:
             line = f"{head} with {printable(place(b))}" + (f" ({evidence})" if evidence else "")

@@ -332,6 +332,8 @@ def test_human_lines_point_at_a_jsonl_article_by_its_line_in_the_file():
     jsonl["a"] = jsonl["a"] | {"doc_id": "article-17"}
     for output_format in ("concise", "full"):
         assert render([jsonl], output_format, "0").startswith("news.jsonl:17: contradict [number]")
+        # (conflict desk trial) the line named the other article by its id and this one by its line alone
+        assert render([jsonl], output_format, "0").startswith("news.jsonl:17: contradict [number] 0.90 article-17")
     assert "file=news.jsonl,line=17," in render([jsonl], "github", "0")
 
 
