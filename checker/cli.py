@@ -196,6 +196,22 @@ EngineOpt = Annotated[
     str | None,
     typer.Option(help="Where claims, embeddings and NLI run: local or ray (default: the `engine` setting, local)."),
 ]
+StoriesOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--stories/--no-stories",
+        help="Group documents into stories and compare claims within one (default: the `stories` setting, on).",
+        show_default=False,
+    ),
+]
+StoryGapOpt = Annotated[
+    float | None,
+    typer.Option(
+        help="Days with nothing published that split a story in two; 0 keeps a story whole whatever its dates"
+        " (default: the `story_gap_days` setting, 4).",
+        show_default=False,
+    ),
+]
 RayAddressOpt = Annotated[
     str | None,
     typer.Option(
@@ -414,6 +430,8 @@ def run(
     ] = "stories",
     engine: EngineOpt = None,
     ray_address: RayAddressOpt = None,
+    stories: StoriesOpt = None,
+    story_gap_days: StoryGapOpt = None,
 ) -> None:
     """Check a corpus of articles and write a report of where the sources disagree."""
     from checker.html import render_html
@@ -431,6 +449,8 @@ def run(
         ignore_kinds=parse_kinds(ignore_kind),
         allow_download=allow_download or None,
         engine=engine,
+        stories=stories,
+        story_gap_days=story_gap_days,
     )
     if unreported := [label for label in failing if label not in settings.include]:
         # the run could never fail: a CI job would pass whatever the sources say
@@ -561,6 +581,8 @@ def ci(
     quiet: QuietOpt = False,
     engine: EngineOpt = None,
     ray_address: RayAddressOpt = None,
+    stories: StoriesOpt = None,
+    story_gap_days: StoryGapOpt = None,
 ) -> None:
     """Check new or changed articles against a corpus; exit 1 on new, unreviewed contradictions."""
     from checker import __version__
@@ -572,7 +594,15 @@ def ci(
         raise fail(f"unknown --output-format {output_format}; choose from {', '.join(FORMATS)}")
     if not corpus.is_dir():
         raise fail(f"--corpus {corpus}: not a folder")
-    settings = _settings(config, [corpus], model=model, ignore_kinds=parse_kinds(ignore_kind), engine=engine)
+    settings = _settings(
+        config,
+        [corpus],
+        model=model,
+        ignore_kinds=parse_kinds(ignore_kind),
+        engine=engine,
+        stories=stories,
+        story_gap_days=story_gap_days,
+    )
     use_ray_address(ray_address)
     try:
         reviewed = load_baseline(baseline)

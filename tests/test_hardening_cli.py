@@ -814,3 +814,18 @@ def test_run_html_marks_what_the_baseline_holds_and_a_broken_baseline_only_warns
     broken = runner.invoke(app, [*args, "--html", str(tmp_path / "page.html")])
     assert broken.exit_code == 0 and "the page shows no review" in broken.stderr
     assert '"review"' not in (tmp_path / "page.html").read_text()
+
+
+def test_stories_and_their_gap_can_be_set_for_one_run(tmp_path, tiny_model):
+    """(courts desk trial) A follow-up ten days on is another story, and the only way to compare it was a settings
+    file: `--story-gap-days` and `--no-stories` set it for one run, as `--top-k` does its setting."""
+    feed = tmp_path / "feed.jsonl"
+    rows = [("a", VOTE_A, "2025-03-01T10:00:00Z"), ("b", VOTE_B, "2025-03-11T10:00:00Z")]
+    feed.write_text("".join(json.dumps({"id": i, "text": t, "published": p}) + "\n" for i, t, p in rows))
+    common = [str(feed), "--model", str(tiny_model), "-o", str(tmp_path / "r.jsonl"), "--output-format", "concise"]
+    assert "18 votes" not in runner.invoke(app, ["run", *common]).stdout  # ten days apart: two stories
+    for option in (["--story-gap-days", "0"], ["--story-gap-days", "12"], ["--no-stories"]):
+        result = runner.invoke(app, ["run", *common, *option])
+        assert result.exit_code == 0 and "18 votes" in result.stdout, (option, result.output)
+    refused = runner.invoke(app, ["run", *common, "--story-gap-days", "-1"])
+    assert refused.exit_code == 2 and "story_gap_days" in one_error_line(refused)
