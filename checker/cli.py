@@ -525,7 +525,8 @@ def _changed_since(ref: str, corpus: Path) -> dict[str, str]:
         if Path(names[-1]).suffix.lower() in SUFFIXES:
             changed[str(corpus / names[-1])] = names[0]
     for name in _untracked(corpus, ref):
-        if Path(name).suffix.lower() in SUFFIXES:
+        # an empty file is no article yet: an untracked one is the empty report a clean `checker run .` left
+        if Path(name).suffix.lower() in SUFFIXES and (corpus / name).stat().st_size:
             changed.setdefault(str(corpus / name), name)
     return changed
 

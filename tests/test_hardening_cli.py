@@ -620,6 +620,9 @@ def test_ci_since_head_checks_an_article_written_and_not_yet_added(tmp_path, tin
     assert result.exit_code == 1, result.output
     assert re.search(r"^::error file=.*b\.txt,line=\d+", result.stdout, re.MULTILINE), result.stdout
     assert "scratch" not in result.stdout
+    (news / "b.txt").unlink()
+    (news / "checker-report.jsonl").write_text("")  # (review) what a clean `checker run .` leaves: no article
+    assert runner.invoke(app, args).exit_code == 0
 
 
 def test_ci_since_a_commit_that_only_deletes_an_article_checks_nothing(tmp_path, tiny_model):

@@ -251,12 +251,14 @@ def _same_setting(a: Claim, b: Claim, from_before: bool = True) -> bool:
     bodies = [{key for key in c.reported_by if key.startswith(BODY_KEY)} for c in (a, b)]
     if bodies[0] and bodies[1] and not bodies[0] & bodies[1]:
         return False  # "the health ministry said 40 were killed", "the army said 12": two parties' figures
+    # by name: a body known only by its kind ("the company said") may be the one another names ("Acme said")
+    named = [{key for key in c.reported_by if not key.startswith(BODY_KEY)} for c in (a, b)]
     settings = [c.setting if from_before or not c.setting_from_before else () for c in (a, b)]
     if settings[0] and settings[1]:
         return any(_one_setting(x, y) for x in settings[0] for y in settings[1])
-    if settings[0] or settings[1] or not (a.reported_by and b.reported_by):
+    if settings[0] or settings[1] or not (named[0] and named[1]):
         return True
-    return bool(set(a.reported_by) & set(b.reported_by))
+    return bool(named[0] & named[1])
 
 
 SETTING_JOINS = PLACE_PREPOSITIONS | {"on", "at"}  # "the Riverside Apartments on Elm Street in Millbrook"
@@ -337,11 +339,12 @@ class NumberCheck(Check):
     A quantity with a polarity ("votes against") or a person's age is specific
     enough to compare between loosely similar claims; a plain count ("12
     people") needs the claims to be about the same thing (similarity >=
-    plain_count_similarity) and to state it, not to hedge it, nor suppose it
-    where the other states it (two suppositions, "a deal that would free 300
-    prisoners" / "350", are two versions of one). Claims set in different
+    plain_count_similarity) and to state it, not to forecast or suppose it
+    (two suppositions may be of two conditions: "if turnout is low, Labour
+    would win 200 seats" / "if it is high, 250"). Claims set in different
     organisations or events (a Security Council vote, a General Assembly vote)
-    count different things, and so do claims two bodies are said to have made.
+    count different things, and so do claims two kinds of body are said to
+    have made (a ministry's toll, an army's).
     """
 
     kind = "number"
@@ -479,11 +482,14 @@ class NumberCheck(Check):
         matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_a
         matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_b
         partners_a, partners_b = Counter(i for i, _, _, _ in pairs), Counter(j for _, j, _, _ in pairs)
-        # one figure in two units ("12 meters (39 feet)") agrees with another where one of its units gives the same
-        # value: a conversion rounds ("12 meters (40 feet)"). A value only within the other's rounding ("about
-        # 40,000km" / "36,000 kilometers") is no such agreement, so the other unit's difference still counts.
+        # one figure in two units ("12 meters (39 feet)") agrees with another where one of its units agrees as two
+        # exact figures do, the same or one rounding the other: a conversion rounds ("12.2 meters (40 feet)"). A
+        # value only within a bound's reach ("about 40,000km" / "36,000 kilometers") is no such agreement, so the
+        # other unit's difference still counts.
         agreeing_groups = {
-            (x.group, y.group) for (_, _, x, y), ok in zip(pairs, allowed, strict=True) if ok and x.value == y.value
+            (x.group, y.group)
+            for (_, _, x, y), ok in zip(pairs, allowed, strict=True)
+            if ok and not {x.bound, y.bound} & {"approximate", "lower", "upper"}
         }
         agreeing, differing = None, []
         for (i, j, x, y), ok in zip(pairs, allowed, strict=True):
@@ -548,9 +554,7 @@ class NumberCheck(Check):
             for j, y in enumerate(mine_b.comparable):
                 if not by_body[bool(x.polarity) or x.unit == "%"]:
                     continue
-                # two suppositions are two versions of one ("a deal that would free 300 prisoners" / "would free
-                # 350"); a supposition against a statement is none
-                hedged = x.supposed != y.supposed or x.hedged or y.hedged
+                hedged = x.supposed or y.supposed or x.hedged or y.hedged
                 if not same_quantity(x, y) or (not x.specific and (loose or hedged)):
                     continue
                 if different_parties and x.noun in CURRENCIES:

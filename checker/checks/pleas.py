@@ -7,7 +7,8 @@ worst slips. A plea and a verdict are two stages, never compared with each other
 guilty may be convicted. Only what is told as done counts, not a plea expected, planned, denied or told as
 before a change ("is expected to plead guilty", "did not plead guilty", "had pleaded not guilty"), nor a
 verdict supposed ("if convicted"). A claim with two answers at one stage ("guilty on five counts and acquitted
-on two") gives none. The defendant is one where their names are one person's, or where one side's common noun
+on two", "guilty to fraud but not to money laundering") gives none, and two charges ("acquitted of murder",
+"convicted of manslaughter") are two verdicts. The defendant is one where their names are one person's, or where one side's common noun
 ("a city councilman") is among the other's words for them ("City Councilman Raymond Delgado"). The phrases are
 `checker/patterns/pleas.jsonl`.
 """
@@ -27,6 +28,8 @@ PLEAS = "pleas"
 NOT_DONE = {"will", "would", "could", "may", "might", "should", "must", "can", "had"}  # "had pleaded": before
 SPEAKERS = {"plead", "enter"}  # a plea's defendant is its verb's subject; a verdict's is its object
 WHO_ELSE = {"who", "that"}  # "Delgado, who pleaded not guilty": the noun the clause tells of
+ANY_CHARGE = frozenset({"count", "charge", "offence", "offense", "crime", "felony", "misdemeanor", "misdemeanour"})
+ONE_OF_SEVERAL = {"one", "other", "another", "second", "third", "first", "both", "two"}  # "the other officer"
 
 
 class Plea(NamedTuple):
@@ -35,6 +38,7 @@ class Plea(NamedTuple):
     defendant: str  # a person's key ("person:delgado") or a common noun ("councilman")
     name: str  # as a reader knows them: "Raymond Delgado", "councilman"
     words: frozenset[str]  # lower-case words naming them: "city", "councilman", "raymond", "delgado"
+    charges: frozenset[str] = frozenset()  # what to or of: "murder", "bribery" (none: "to all counts")
 
 
 class Pleas(NamedTuple):
@@ -59,8 +63,27 @@ def pleas(tokens) -> Pleas:
             continue
         who = _defendant(verb, span, names, range(tokens.start, tokens.end))
         if who is not None:
-            found.append(Plea(stage, answer, *who))
+            found.append(Plea(stage, answer, *who, _charges(verb, span)))
     return Pleas(tuple(found))
+
+
+def _charges(verb, span) -> frozenset[str]:
+    """What a plea or verdict is to or of, by its nouns less the words any charge takes ("count", "charge"):
+    "pleaded guilty to six counts of bribery" gives "bribery", "acquitted of murder" "murder"."""
+    heads = [verb, *(t for t in span if t.lower_ in {"guilty", "plea"})]
+    heads += [c for c in verb.children if c.dep_ == "dobj"]  # "acquitted John Smith of murder"
+    preps = [c for head in heads for c in head.children if c.dep_ == "prep" and c.lower_ in {"to", "of"}]
+    nouns = [c for prep in preps for c in prep.children if c.dep_ == "pobj"]
+    named = []
+    while nouns:  # the charge's own words: "six counts of bribery and fraud", not "charges that he took bribes"
+        noun = nouns.pop()
+        named.append(noun)
+        for child in noun.children:
+            if child.dep_ in {"compound", "amod", "conj"}:
+                nouns.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                nouns += [c for c in child.children if c.dep_ == "pobj"]
+    return frozenset(t.lemma_.lower() for t in named if t.pos_ == "NOUN") - ANY_CHARGE
 
 
 def _other_answer_elsewhere(tokens, held: set[int], answer: str) -> bool:
@@ -69,6 +92,8 @@ def _other_answer_elsewhere(tokens, held: set[int], answer: str) -> bool:
     plea of not guilty is the same answer."""
     words = [t for t in tokens if t.i not in held]
     after_not = {y.i for x, y in zip(words, words[1:], strict=False) if x.lower_ == "not"}
+    if any(t.lower_ in {"to", "of", "on"} for t in words if t.i in after_not):
+        return True  # "pleaded guilty to fraud but not to money laundering"
     if answer == "guilty":
         return any(t.lower_ == "innocent" or (t.lower_ == "guilty" and t.i in after_not) for t in words)
     return any(t.lower_ == "guilty" and t.i not in after_not for t in words)
@@ -106,9 +131,12 @@ def _defendant(verb, span, names, claim: range) -> tuple[str, str, frozenset[str
     who = candidates[0]
     if who.lower_ in WHO_ELSE and verb.dep_ == "relcl":
         who = verb.head
-    if who.pos_ == "PRON":
-        return None  # "he pleaded guilty": the claim does not say who
-    words = frozenset(t.lower_ for t in who.subtree if t.is_alpha and not t.is_stop) | {who.lemma_.lower()}
+    if who.pos_ == "PRON" or any(c.lower_ in ONE_OF_SEVERAL for c in who.children):
+        return None  # "he pleaded guilty", "the other officer was convicted": the claim does not say who
+    # the words that describe them, not whose they are: "the councilman's aide" is no councilman
+    described = [who, *(c for c in who.children if c.dep_ in {"compound", "amod", "appos"})]
+    described += [g for c in described[1:] if c.dep_ == "appos" for g in c.children if g.dep_ == "compound"]
+    words = frozenset(t.lemma_.lower() for t in described if t.is_alpha)
     name = name_at(names, who)
     if name is not None:
         shown = clean_name(name.text)
@@ -124,6 +152,12 @@ def one_defendant(x: Plea, y: Plea) -> bool:
         return True
     named = [p.defendant.startswith(PERSON_KEY) for p in (x, y)]
     return (not named[0] and x.defendant in y.words) or (not named[1] and y.defendant in x.words)
+
+
+def one_charge(x: Plea, y: Plea) -> bool:
+    """One plea or verdict: the charges share a word, or one side names none ("acquitted of murder" and "convicted
+    of manslaughter" are two verdicts)."""
+    return not x.charges or not y.charges or bool(x.charges & y.charges)
 
 
 class PleaCheck(Check):
@@ -170,7 +204,7 @@ class PleaCheck(Check):
         agreeing = None
         for x in self.mine(a).found:
             for y in self.mine(b).found:
-                if x.stage != y.stage or not one_defendant(x, y):
+                if x.stage != y.stage or not one_defendant(x, y) or not one_charge(x, y):
                     continue
                 named = x if x.defendant.startswith(PERSON_KEY) else y
                 detail = {"defendant": named.name, "stage": x.stage, "a": x.answer, "b": y.answer}

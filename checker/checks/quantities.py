@@ -216,7 +216,9 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
         if counted is not None:
             return _unit(counted, cues, counted_by=True)
     # a measure by one name however written: "15 mg" and "15 milligrams", "40 km" and "40 kilometres"
-    unit = cues.at(noun.i, "counts:") or cues.at(noun.i, "measure-unit:") or noun.lemma_.lower()
+    lemma = noun.lemma_.lower()
+    # a span of time before a unit's symbol: "one hour" is no "per hour" of "160 km/h"
+    unit = cues.at(noun.i, "counts:") or (lemma in DURATIONS and lemma) or cues.at(noun.i, "measure-unit:") or lemma
     if cues.at(noun.i, "people"):  # what the verb on them says: "killed 12 people", "the people who died"
         return _what_happened(noun, cues, counted_by) or unit
     if cues.at(noun.i, "group"):
@@ -365,7 +367,7 @@ def _forecast(root, cues: Cues) -> bool:
     if verb is not None and _expected(verb, cues):
         return True
     verbs = [] if verb is None else [verb, verb.head] if verb.dep_ in {"xcomp", "ccomp"} else [verb]
-    if any(cues.at(t.i, "request") for t in (*_governing_nouns(word), *verbs)):
+    if any(_asked_for(word, t, cues) for t in (*_governing_nouns(word), *verbs)):
         return True  # what one side asks for: "prosecutors had asked for a 10-year sentence", "sought $20 million"
     told_of_it = [c for c in word.children if c.dep_ in {"acl", "relcl"}]  # "the $2.2 billion expected by analysts"
     for t in (*_governing_nouns(word), *verbs, *told_of_it):
@@ -377,6 +379,20 @@ def _forecast(root, cues: Cues) -> bool:
         ):
             return True
     return False
+
+
+def _asked_for(word, asking, cues: Cues) -> bool:
+    """Whether `word` (a figure's) is what `asking` asks for: a request's noun over it ("a request for $5 million"),
+    the object of a verb of asking ("sought 12 years"), or what one asks for ("asked for a 10-year sentence"); not
+    whom one asks ("asked 12 witnesses", "the survey asked 1,000 adults")."""
+    if not cues.at(asking.i, "request"):
+        return False
+    if asking.pos_ != "VERB":
+        return True
+    chain = (word, *word.ancestors)
+    if asking.lemma_ == "ask":
+        return any(a.lower_ == "for" and a.head == asking for a in chain)
+    return any(a.dep_ == "dobj" and a.head == asking for a in chain)
 
 
 def _expected(verb, cues: Cues) -> bool:
@@ -583,7 +599,17 @@ def _tally(doc, end: int, cues: Cues) -> bool:
     return False
 
 
-def _context(tokens, cues: Cues, named_apart: bool) -> frozenset[str]:
+def _apart(token, span_of_time: bool) -> bool:
+    """A name that tells nothing of what a sum pays for or a span of time is of: any name for a sum ("revenue of
+    Brennmark"), a person's for a span ("Okafor abused his office for six years"; "12 years in the Senate" keeps
+    the Senate)."""
+    if span_of_time:
+        untagged_name = token.pos_ == "PROPN" and not token.ent_type_ and not token.is_upper  # not "CEO"
+        return token.ent_type_ == "PERSON" or untagged_name
+    return _a_name(token) and not _when([token])
+
+
+def _context(tokens, cues: Cues, named_apart: bool, span_of_time: bool = False) -> frozenset[str]:
     """Content words around a figure, a word of a kind of term by the kind's name ("jailed", "prison" and
     "sentenced" are "custody": `term:` in checker/patterns/quantities.jsonl).
 
@@ -591,14 +617,18 @@ def _context(tokens, cues: Cues, named_apart: bool) -> frozenset[str]:
     common words and days tell that: a shared name is no such word ("revenue of Brennmark", "Brennmark's legal
     costs"; "Okafor abused his office for six years", "Okafor will spend seven years in prison"), nor is a span
     of time ("$3.2 million ... seven years", "a $250,000 fine and three years of supervised release"); a
-    sentence's first word may be ("Revenue was $2.3 billion": `_a_name`)."""
+    sentence's first word may be ("Revenue was $2.3 billion": `_a_name`). `span_of_time`: only people's names
+    are such names (`_apart`)."""
     return frozenset(
-        cues.at(t.i, "term:") or t.lemma_.lower()
+        term or t.lemma_.lower()
         for t in tokens
-        if t.is_alpha
-        and not t.is_stop
-        and len(t) > 2
-        and not (named_apart and (_a_name(t) and not _when([t]) or t.lower_ in DURATIONS or t.lemma_ in DURATIONS))
+        if (term := cues.at(t.i, "term:"))  # "behind bars", whose first word is a stop word
+        or (
+            t.is_alpha
+            and not t.is_stop
+            and len(t) > 2
+            and not (named_apart and (_apart(t, span_of_time) or t.lower_ in DURATIONS or t.lemma_ in DURATIONS))
+        )
     )
 
 
@@ -654,14 +684,16 @@ def _as_written(words) -> str:
 
 def _in_a_name(run) -> bool:
     """The figure is part of a name the tagger found: one with a word besides figures ("Air Force One", "Boeing
-    737"). A figure the tagger alone calls a name ("a convoy of 210 aid trucks" as a PRODUCT) is a count."""
+    737"), or a figure alone with no noun after it to count ("A 747 carrying 300 passengers"). A figure the tagger
+    alone calls a name before a noun ("a convoy of 210 aid trucks" as a PRODUCT) is a count."""
     doc = run[0].doc
     for token in run:
         if token.ent_type_ not in NAMES:
             continue
         entity = next(e for e in doc.ents if e.start <= token.i < e.end)
-        if any(not t.like_num for t in entity):
-            return True
+        following = doc[entity.end] if entity.end < len(doc) else None
+        if any(not t.like_num for t in entity) or following is None or following.pos_ != "NOUN":
+            return True  # "A 747 carrying 300 passengers": a figure the tagger calls a name, no noun counted after it
     return False
 
 
@@ -744,7 +776,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         when |= {PARTIAL + doc[partial.start + 1].text}
     told = _span_phrase(root) if duration is not None else before + after[:6]
     context, supposed, tally = (
-        _context(told, cues, noun in CURRENCIES or duration is not None),
+        _context(told, cues, noun in CURRENCIES or duration is not None, duration is not None),
         _supposed(root, cues),
         _tally(doc, end, cues) or counted_up or bool(partial),
     )
@@ -1106,7 +1138,7 @@ def _spans_and_a_half(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
             unit, factor = DURATIONS[doc[start + 1].lemma_.lower()]
             end = cues.last[start, "span-and-a-half"] + 1
             told = _span_phrase(doc[start + 1])
-            found[start] = (end, Quantity(1.5 * factor, unit, "", doc[start:end].text, _context(told, cues, True),
+            found[start] = (end, Quantity(1.5 * factor, unit, "", doc[start:end].text, _context(told, cues, True, True),
                                           noun=doc[start + 1].text, last_digit_unit=factor / 2))  # fmt: skip
     return found
 
