@@ -172,10 +172,6 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "an additional 14 officers" against "22 officers": a part against a total
     if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTHS, PREVIOUS)):
         return False  # an earlier figure ("the initial offer", "in January", "up from 40") against the current one
-    if x.pays or y.pays:
-        # a sum one of several in its sentence is of what its own phrase says ("$500 for steel and up to $5,000 for
-        # gold"): the other sum's phrase, or the words around it if it is its sentence's one sum, must say so too
-        return bool((x.pays or x.context) & (y.pays or y.context))
     if x.noun in CURRENCIES or x.unit in SPANS_OF_TIME:
         # money and spans of time: at least one word in common about what it pays or lasts ("a $250,000 fine" /
         # "stealing $3.2 million"; "seven years in prison" / "abused his office for six years")
@@ -200,10 +196,7 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
     """Leave out money of a currency the sentence gives several sums in, and ages of two people of one name.
 
     "$500 for the steel model and up to $5,000 for gold": which sum prices
-    what is in the words between them, so neither is compared on its own,
-    unless its own phrase says what it is of ("a $250,000 fine and $3.2
-    million in restitution": `Quantity.pays`), and then it is compared only
-    with a sum of the same thing another sentence of several sums gives. A
+    what is in the words between them, so neither is compared on its own. A
     sum analysts expected is one apart ("revenue of $2.3 billion, above the
     $2.2 billion analysts expected": the revenue is compared).
     "Mark Smith, 45, and his wife Jane Smith, 43": one surname, two people.
@@ -216,15 +209,8 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
     kept = []
     for q in quantities:
         age = q.unit.startswith(AGE_UNIT)
-        several = len(values[q.unit, q.forecast]) > 1
-        if q.noun in CURRENCIES and several and q.pays:
-            kept.append(q)  # "a $250,000 fine and $3.2 million in restitution": each says what it is of
+        if (q.noun in CURRENCIES or age) and len(values[q.unit, q.forecast]) > 1:
             continue
-        if (q.noun in CURRENCIES or age) and several:
-            continue
-        if q.noun in CURRENCIES:
-            q = replace(q, pays=frozenset())  # a sentence's one sum: what the words around it say, as before
-
         if age and not _named(q.unit.removeprefix(AGE_UNIT), claim):
             if YEAR_OLD in q.text:
                 kept.append(replace(q, unit=YEAR_OLD + ":" + q.unit.removeprefix(AGE_UNIT)))

@@ -119,8 +119,6 @@ class Quantity:
     rest: bool = False  # the rest of a group another figure counts part of: "four backed it, the other three did not"
     statistic: frozenset[str] = frozenset()  # which statistic of a group a figure is: "average", "median", "each"
     places: frozenset[str] = frozenset()  # the words of where it was counted: "U.S. sales", "killed 12 in Aleppo"
-    # what a sum is of, in its own phrase: "a $250,000 fine", "a fine of $150,000", "$3.2 million in restitution"
-    pays: frozenset[str] = frozenset()
 
     @property
     def specific(self) -> bool:
@@ -658,20 +656,6 @@ def _span_phrase(root) -> list:
     return [t for t in told if not (t.like_num or t.lower_ in SCALES)]
 
 
-def _what_it_pays(root) -> frozenset[str]:
-    """The nouns a sum's own phrase says it is of: the noun it stands before ("a $250,000 fine"), the one it is "of"
-    ("a fine of $150,000", "revenue of $2.3 billion") and what it is "in" or "for" ("$3.2 million in
-    restitution"). Several sums of one sentence are told apart by them."""
-    found = set()
-    if root.dep_ in {"nummod", "compound", "nmod", "amod"} and root.head.pos_ == "NOUN":
-        found.add(root.head)
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
-        found.add(root.head.head)
-    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"in", "for"}):
-        found |= {c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"}
-    return frozenset(t.lemma_.lower() for t in found if t.lower_ not in SCALES)
-
-
 def _as_written(words) -> str:
     """A quantity's words as a reader sees them: without the sentence's full stop the tokenizer left on a figure
     ("$25m." at a sentence's end)."""
@@ -804,7 +788,6 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
         statistic=_statistic(root, holders, mine, cues),
         places=_places(holders),
-        pays=_what_it_pays(root) if noun in CURRENCIES else frozenset(),
     )
 
 
