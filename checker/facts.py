@@ -449,7 +449,8 @@ def _readings(
         found += [e for e in read if not e.contradicts]
         annotated = all(kind in c.annotations for c in (finding.pair.a, finding.pair.b))
         if not read and annotated and finding.pair.similarity >= voice_similarity:
-            found += shapes[kind].second(finding.pair.a, finding.pair.b)
+            again = shapes[kind].compare(finding.pair.a, finding.pair.b, 1.0)
+            found += [again] if again is not None else []
     return found
 
 

@@ -64,37 +64,3 @@ def test_the_source_that_names_another_person_is_the_odd_one_out(shipped, tmp_pa
     assert set(fact.majority.documents) == {"courier", "herald"}
     found = [f for f in result.findings if f.kind == "person"]
     assert found and all("Jonas Berg" in f.pair.a.text + f.pair.b.text for f in found)
-
-
-def test_outlets_that_name_the_person_in_other_words_count_for_that_version():
-    """(conflict desk trial) Four outlets named the mediator Omar Farouk, one Karim Nasser; only the two of one
-    wording were compared, so the fact showed one source each side and named no one alone. A statement worded
-    apart but alike enough to be one (a pair at the `voice_similarity` bar) gives its person as a version too."""
-    from checker.facts import group_facts
-    from checker.records import CandidatePair, Finding
-
-    check = PersonCheck()
-    said = {
-        "reuters": ("The talks in Doha are being mediated by Egyptian envoy Omar Farouk and UN coordinator Helena"
-                    " Marsh.", ("person:farouk", "person:marsh")),
-        "aljazeera": ("The talks in Doha are being mediated by Egyptian envoy Karim Nasser and UN coordinator Helena"
-                      " Marsh.", ("person:nasser", "person:marsh")),
-        "afp": ("Egyptian envoy Omar Farouk and UN coordinator Helena Marsh are leading the mediation in Doha.",
-                ("person:farouk", "person:marsh")),
-    }  # fmt: skip
-    claims = {doc: annotated(make_claim(text, doc, keys), [check]) for doc, (text, keys) in said.items()}
-
-    def finding(a: str, b: str, similarity: float) -> Finding:
-        evidence = check.compare(claims[a], claims[b], similarity)
-        label = "contradict" if evidence is not None and evidence.contradicts else "unrelated"
-        kind = "person" if label == "contradict" else "nli"
-        pair = CandidatePair(claims[a], claims[b], similarity)
-        return Finding(label, kind, 0.2, pair, None, (evidence,) if evidence else (), "m", "h")
-
-    clash = finding("aljazeera", "reuters", 0.95)
-    assert clash.label == "contradict" and finding("afp", "reuters", 0.8).label == "unrelated"  # two wordings
-    (fact,) = group_facts([clash, finding("afp", "reuters", 0.8)], checks=[check])
-    assert fact.outliers == ("aljazeera",)
-    assert [v.documents for v in fact.versions if "afp" in v.documents] == [("afp", "reuters")]
-    (fact,) = group_facts([clash, finding("afp", "reuters", 0.6)], checks=[check])
-    assert fact.outliers == ()  # under the bar: a sentence of the story that names the envoy may tell another thing

@@ -105,14 +105,6 @@ class Check:
         """Evidence from the two claims' annotations, or None when this check has nothing to say."""
         raise NotImplementedError
 
-    def second(self, a: Claim, b: Claim) -> list[Evidence]:
-        """What this check reads in a pair alike enough to be one statement, one of whose claims is a fact's
-        (`checker.facts._seconding`): each version the other claim gives too adds its source to that version.
-        By default its comparison as though the claims were alike enough; a check that compares only some pairs
-        (one wording) says here which version each claim gives."""
-        again = self.compare(a, b, 1.0)
-        return [again] if again is not None else []
-
     def pairing_keys(self, claim: Claim) -> set[str]:
         """Keys that pair two claims however unalike their wording (the same person's office)."""
         return set()

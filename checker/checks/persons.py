@@ -189,26 +189,6 @@ class PersonCheck(Check):
                 return Evidence(self.kind, True, detail, versus(x.around[i], y.around[j]))
         return None
 
-    def second(self, a: Claim, b: Claim) -> list[Evidence]:
-        """A person both claims name, each as written: in a statement two outlets word apart ("The talks are
-        being mediated by Egyptian envoy Omar Farouk" / "Egyptian envoy Omar Farouk is leading the mediation"),
-        both give that person as who it was, though only one wording is compared (conflict desk trial: four
-        outlets named the envoy, and the one that named another was not shown alone)."""
-        mine, theirs, alike = self.mine(a), self.mine(b), self.setting("spelled_alike")
-        found = []
-        for i, name in enumerate(mine.wording.slots):
-            other = next(
-                (
-                    n
-                    for j, n in enumerate(theirs.wording.slots)
-                    if theirs.kinds[j] == PERSON and one_persons(name, n, alike)
-                ),
-                None,
-            )
-            if mine.kinds[i] == PERSON and other is not None:
-                found.append(Evidence(self.kind, False, {"a": name, "b": other}, f"both name {name}"))
-        return found
-
 
 def _extended_at_an_edge(x: Slotted, i: int, y: Slotted, j: int) -> bool:
     """Whether one name starts (or ends) its wording and the other does not: the words the longer adds next to it
