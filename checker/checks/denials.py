@@ -9,7 +9,10 @@ against "the company denied it" gives two accounts that may both be reported
 correctly; one speaker who confirms in one outlet and denies in another is a
 discrepancy between the outlets. Only verbs that confirm count as the other
 side ("confirmed", "acknowledged", "admitted"): a speaker who denies one
-thing often says another about the same matter.
+thing often says another about the same matter. Or a speaker who says it did
+the very act denied, its verb and object both: "The army said it struck the
+hospital" against "The army denied striking the hospital" (a conflict desk's
+trial), not "the army said it struck a command centre near the hospital".
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ class Statement(NamedTuple):
     speaker: str  # as written
     keys: frozenset[str]  # the speaker's entity keys
     content: frozenset[str]  # content lemmas of what was said
+    # a speaker telling of its own act ("the army said it struck the hospital"): the act's verb and its object's
+    # head, both of which a denial must name to be denied ("denied striking the hospital")
+    act: frozenset[str] = frozenset()
 
 
 def _organisation(subject, names) -> str | None:
@@ -109,15 +115,30 @@ def _content(verb, subject_tokens: set[int]) -> frozenset[str]:
     )
 
 
-def _statement(verbs: list, names, spokespeople: set[int]) -> Statement | None:
-    """The first statement of `verbs` whose speaker the claim names."""
+def _statement(verbs: list, names, spokespeople: set[int], acts: bool = False) -> Statement | None:
+    """The first statement of `verbs` whose speaker the claim names; with `acts`, only one of the speaker's own
+    act (`_own_act`)."""
     for verb in verbs:
         speaker = _speaker(verb, names, spokespeople)
-        if speaker is not None:
+        act = _own_act(verb) if acts else frozenset()
+        if speaker is not None and (act or not acts):
             subject = next(c for c in verb.children if c.dep_ == "nsubj")
             content = _content(verb, {t.i for t in subject.subtree})
-            return Statement(verb.text, speaker[0], speaker[1], content)
+            return Statement(verb.text, speaker[0], speaker[1], content, act)
     return None
+
+
+def _own_act(verb) -> frozenset[str]:
+    """What a speaker says it did: "The army said it struck the hospital" gives the stems of "strike" and
+    "hospital"; none where the clause's subject is not "it", it has no object, or it is negated."""
+    told = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if told is None or any(c.dep_ == "neg" for c in told.children):
+        return frozenset()
+    subject = next((c for c in told.children if c.dep_ == "nsubj"), None)
+    done_to = next((c for c in told.children if c.dep_ == "dobj"), None)
+    if subject is None or subject.lower_ != "it" or done_to is None:
+        return frozenset()
+    return frozenset(t.lemma_.lower()[:STEM] for t in (told, done_to))
 
 
 class Statements(NamedTuple):
@@ -142,9 +163,10 @@ def statements(tokens) -> Statements:
     names = name_spans(tokens, {verb.i for _, verb in verbs})  # "Culture Ministry Denies Reports": not the name
     denials = [verb for label, verb in verbs if label == "deny"]
     affirmations = [verb for label, verb in verbs if label in AFFIRMING]
-    return Statements(
-        _statement(denials, names, spokespeople), _statement(affirmations, names, spokespeople), bool(denials), negated
+    affirmation = _statement(affirmations, names, spokespeople) or _statement(
+        [verb for label, verb in verbs if label == "say"], names, spokespeople, acts=True
     )
+    return Statements(_statement(denials, names, spokespeople), affirmation, bool(denials), negated)
 
 
 def _told(token) -> bool:
@@ -197,7 +219,12 @@ class DenialCheck(Check):
             affirmation = theirs.affirmation
             if not affirmation or theirs.negated:
                 continue  # "Kestrel said no fault was logged" agrees with the denial
-            if denial.keys & affirmation.keys and len(denial.content & affirmation.content) >= MIN_SHARED_WORDS:
+            same_matter = (
+                affirmation.act <= denial.content
+                if affirmation.act
+                else len(denial.content & affirmation.content) >= MIN_SHARED_WORDS
+            )
+            if denial.keys & affirmation.keys and same_matter:
                 sides = (denial.verb, affirmation.verb) if denier is a else (affirmation.verb, denial.verb)
                 detail = {"speaker": denial.speaker, "a": sides[0], "b": sides[1]}
                 return Evidence(self.kind, True, detail, f"{denial.speaker}: {versus(*sides)}")
