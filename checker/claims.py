@@ -382,10 +382,13 @@ def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, .
     said defence spending would rise by £40 billion": "Marsh" against "the Budget" kept the sum from being
     compared with another outlet's).
     """
-    said_by = attribution(parsed, sent.start_char, sent.end_char) | _speaker_tokens(sent)
+    speakers = list(_speakers(sent))
+    # an organisation named as the speaker reports the sentence ("The United Nations said 120 trucks crossed", as
+    # "..., the UN said"); it is not where it happened
+    said_by = attribution(parsed, sent.start_char, sent.end_char) | {t.i for who in speakers for t in who.subtree}
     own = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, said_by))
     named = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS))
-    bodies = {kind for speaker in _speakers(sent) if (kind := _body_kind(speaker))}
+    bodies = {kind for speaker in speakers if (kind := _body_kind(speaker))}
     return own, tuple(sorted({key for key in named if key not in own} | bodies))
 
 
@@ -400,18 +403,12 @@ def _speakers(sent):
             yield from (c for c in (to.children if to is not None else ()) if c.dep_ == "pobj")
 
 
-def _speaker_tokens(sent) -> set[int]:
-    """The words naming who a sentence says spoke ("The United Nations said 120 trucks crossed"): an organisation
-    there reports the sentence, as in "..., the UN said"; it is not where it happened."""
-    return {t.i for speaker in _speakers(sent) for t in speaker.subtree}
-
-
 def _body_kind(speaker) -> str:
-    """The kind of body a speaker is, as `checker.entities.BODY_KEY` keys it ("the army", "Israel's military": "body:armed"; "the
-    health ministry", "the Health Ministry": "body:state"), or "" for none known: people ("the spokesman"),
-    many ("officials", "police"), pronouns and names that tell no kind ("Acme", "the UN"). Kinds, not words:
-    "the company" and "the firm" are one speaker as far as a sentence tells, and so may "Acme" and "the company"
-    be; a ministry and an army are two parties."""
+    """The kind of body a speaker is, as `checker.entities.BODY_KEY` keys it ("the army", "Israel's military":
+    "body:armed"; "the health ministry", "the Health Ministry": "body:state"), or "" for none known: people ("the
+    spokesman"), many ("officials", "police"), pronouns and names that tell no kind ("Acme", "the UN"). Kinds, not
+    words: "the company" and "the firm" are one speaker as far as a sentence tells, and so may "Acme" and "the
+    company" be; a ministry and an army are two parties."""
     if speaker.ent_type_ != "ORG":
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in speaker.children)
         if not (speaker.pos_ == "NOUN" and speaker.tag_ == "NN" and definite):

@@ -8,9 +8,9 @@ guilty may be convicted. Only what is told as done counts, not a plea expected, 
 before a change ("is expected to plead guilty", "did not plead guilty", "had pleaded not guilty"), nor a
 verdict supposed ("if convicted"). A claim with two answers at one stage ("guilty on five counts and acquitted
 on two", "guilty to fraud but not to money laundering") gives none, and two charges ("acquitted of murder",
-"convicted of manslaughter") are two verdicts. The defendant is one where their names are one person's, or where one side's common noun
-("a city councilman") is among the other's words for them ("City Councilman Raymond Delgado"). The phrases are
-`checker/patterns/pleas.jsonl`.
+"convicted of manslaughter") are two verdicts. The defendant is one where their names are one person's, or
+where one side's common noun ("a city councilman") describes the other's ("City Councilman Raymond Delgado").
+The phrases are `checker/patterns/pleas.jsonl`.
 """
 
 from __future__ import annotations

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from checker.checks import calendar
 from checker.checks.days import clock, writes_a_day
@@ -213,9 +215,9 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
         )
         if counted is not None:
             return _unit(counted, cues, counted_by=True)
-    # a measure by one name however written: "15 mg" and "15 milligrams", "40 km" and "40 kilometres"
+    # a measure by one name however written ("15 mg" and "15 milligrams"), a span of time before a unit's symbol
+    # ("one hour" is no "per hour" of "160 km/h")
     lemma = noun.lemma_.lower()
-    # a span of time before a unit's symbol: "one hour" is no "per hour" of "160 km/h"
     unit = cues.at(noun.i, "counts:") or (lemma in DURATIONS and lemma) or cues.at(noun.i, "measure-unit:") or lemma
     if cues.at(noun.i, "people"):  # what the verb on them says: "killed 12 people", "the people who died"
         return _what_happened(noun, cues, counted_by) or unit
@@ -597,26 +599,26 @@ def _tally(doc, end: int, cues: Cues) -> bool:
     return False
 
 
-def _apart(token, span_of_time: bool) -> bool:
-    """A name that tells nothing of what a sum pays for or a span of time is of: any name for a sum ("revenue of
-    Brennmark"), a person's for a span ("Okafor abused his office for six years"; "12 years in the Senate" keeps
-    the Senate)."""
-    if span_of_time:
-        untagged_name = token.pos_ == "PROPN" and not token.ent_type_ and not token.is_upper  # not "CEO"
-        return token.ent_type_ == "PERSON" or untagged_name
+def _no_word_of_a_sum(token) -> bool:
+    """A name, which tells nothing of what a sum pays for ("revenue of Brennmark", "Brennmark's legal costs"); a
+    sentence's first word may be such a word ("Revenue was $2.3 billion": `_a_name`)."""
     return _a_name(token) and not _when([token])
 
 
-def _context(tokens, cues: Cues, named_apart: bool, span_of_time: bool = False) -> frozenset[str]:
+def _no_word_of_a_span(token) -> bool:
+    """A person's name, which tells nothing of what a span of time is of ("Okafor abused his office for six years");
+    an institution's does ("12 years in the Senate"), and so does a word in capitals ("CEO")."""
+    untagged_name = token.pos_ == "PROPN" and not token.ent_type_ and not token.is_upper
+    return token.ent_type_ == "PERSON" or untagged_name
+
+
+def _context(tokens, cues: Cues, no_word: Callable[[Any], bool] | None = None) -> frozenset[str]:
     """Content words around a figure, a word of a kind of term by the kind's name ("jailed", "prison" and
     "sentenced" are "custody": `term:` in checker/patterns/quantities.jsonl).
 
-    `named_apart`: the figure is a sum or a span of time, whose unit says nothing of what it is of, so only
-    common words and days tell that: a shared name is no such word ("revenue of Brennmark", "Brennmark's legal
-    costs"; "Okafor abused his office for six years", "Okafor will spend seven years in prison"), nor is a span
-    of time ("$3.2 million ... seven years", "a $250,000 fine and three years of supervised release"); a
-    sentence's first word may be ("Revenue was $2.3 billion": `_a_name`). `span_of_time`: only people's names
-    are such names (`_apart`)."""
+    `no_word`: for a sum or a span of time, whose unit says nothing of what it is of, the words that tell nothing
+    of it either (`_no_word_of_a_sum`, `_no_word_of_a_span`); a span of time is none of them ("$3.2 million ...
+    seven years", "a $250,000 fine and three years of supervised release")."""
     return frozenset(
         term or t.lemma_.lower()
         for t in tokens
@@ -625,7 +627,7 @@ def _context(tokens, cues: Cues, named_apart: bool, span_of_time: bool = False) 
             t.is_alpha
             and not t.is_stop
             and len(t) > 2
-            and not (named_apart and (_apart(t, span_of_time) or t.lower_ in DURATIONS or t.lemma_ in DURATIONS))
+            and not (no_word is not None and (no_word(t) or t.lower_ in DURATIONS or t.lemma_ in DURATIONS))
         )
     )
 
@@ -642,9 +644,8 @@ def _span_phrase(root) -> list:
     told = list(word.subtree)
     below = word
     for above in word.ancestors:
-        if (
-            below.dep_ != "conj"
-        ):  # "a five-week trial and three days of deliberations": the trial is no word of the days
+        # "a five-week trial and three days of deliberations": the trial is no word of the days
+        if below.dep_ != "conj":
             told.append(above)
         below = above
         if above.pos_ in {"VERB", "AUX"}:
@@ -760,7 +761,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         when |= {PARTIAL + doc[partial.start + 1].text}
     told = _span_phrase(root) if duration is not None else before + after[:6]
     context, supposed, tally = (
-        _context(told, cues, noun in CURRENCIES or duration is not None, duration is not None),
+        _context(told, cues, _no_word_of_a_span if duration else _no_word_of_a_sum if noun in CURRENCIES else None),
         _supposed(root, cues),
         _tally(doc, end, cues) or counted_up or bool(partial),
     )
@@ -1120,8 +1121,8 @@ def _spans_and_a_half(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
         if cues.at(start, "span-and-a-half") and doc[start + 1].lemma_.lower() in DURATIONS:
             unit, factor = DURATIONS[doc[start + 1].lemma_.lower()]
             end = cues.last[start, "span-and-a-half"] + 1
-            told = _span_phrase(doc[start + 1])
-            found[start] = (end, Quantity(1.5 * factor, unit, "", doc[start:end].text, _context(told, cues, True, True),
+            context = _context(_span_phrase(doc[start + 1]), cues, _no_word_of_a_span)
+            found[start] = (end, Quantity(1.5 * factor, unit, "", doc[start:end].text, context,
                                           noun=doc[start + 1].text, last_digit_unit=factor / 2))  # fmt: skip
     return found
 
