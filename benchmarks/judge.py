@@ -12,11 +12,11 @@ Sets, none of which the rules were written on:
   surname: "Jobs" made "Steve Jobs" is no other person): a contradiction. And
   against itself with an attribution added ("..., Smith said."): none.
 - `news`: the blind-labelled pairs checker reported, this version or an
-  earlier one, on FNC-1 bodies 0-799 and 1400-1599
+  earlier one, on FNC-1 bodies 0-1199 and 1400-1672
   (benchmarks/news_labels.jsonl): a reader's "contradiction" or "not".
   Bodies 200-399 and 1400-1599 are held out; 0-199 (the rules were written
-  on them), 400-599 (two number rules were fixed on them) and 600-799 are
-  tune. A sample of what checker reported, so it measures precision better
+  on them), 400-599 (two number rules were fixed on them), 600-1199 and
+  1600-1672 are tune. A sample of what checker reported, so it measures precision better
   than recall.
 - `news, by signal`: candidate pairs of FNC-1 bodies 1100-1399 with any sign
   of a contradiction (benchmarks/news_sample.py), sampled at random whatever
