@@ -17,7 +17,7 @@ import functools
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
@@ -164,17 +164,6 @@ class Check:
 def versus(a: str, b: str) -> str:
     """A contradicting message naming side a's version, then b's: `Check.turned` turns it round."""
     return f"{a}{VERSUS}{b}"
-
-
-def strongest(found: Iterable[Evidence | None]) -> Evidence | None:
-    """The first contradicting evidence of `found`, else the first agreeing one: two claims that each tell several
-    pleas or acts are decided by the one they tell two ways."""
-    agreeing = None
-    for evidence in found:
-        if evidence is not None and evidence.contradicts:
-            return evidence
-        agreeing = agreeing or evidence
-    return agreeing
 
 
 def _turned(part: str, head: re.Pattern[str]) -> str | None:

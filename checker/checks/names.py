@@ -1,5 +1,4 @@
-"""Reading a claim's parse: the names it gives, the cue phrases of a pattern file it holds, and whether a verb
-tells what it says as done.
+"""Reading a claim's parse: the names it gives and the cue phrases of a pattern file it holds.
 
 Shared by the checks that ask who (titles, quotes, denials, lists of
 participants), so all of them see one person where the tagger sees one: its
@@ -17,8 +16,6 @@ from checker.patterns import matches_in
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 NOT_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-NOT_DONE = {"will", "would", "could", "may", "might", "should", "must", "can", "had"}  # "had pleaded": before
-WHO_ELSE = {"who", "whom", "that"}  # "Delgado, who pleaded not guilty": the noun the clause tells of
 
 
 def name_spans(tokens, skipped: Collection[int] = ()) -> list:
@@ -73,11 +70,3 @@ def cues(tokens, name: str) -> Iterator[tuple[str, str, object]]:
     """(label, pattern id, span) of each match of `checker/patterns/<name>.jsonl` in `tokens`, in order."""
     for m in matches_in(tokens, name):
         yield m.label, m.id, tokens.doc[m.start : m.end]
-
-
-def told_as_done(verb) -> bool:
-    """Not negated, not modal or told as before another ("had pleaded"), not wanted or expected ("is expected to
-    plead", "agreed to plead"), not supposed ("if convicted")."""
-    if any(c.dep_ in {"neg", "mark"} or (c.dep_ in {"aux", "auxpass"} and c.lower_ in NOT_DONE) for c in verb.children):
-        return False
-    return verb.dep_ not in {"xcomp", "ccomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -19,13 +19,15 @@ import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from checker.checks.base import Check, CheckSetting, strongest, versus
-from checker.checks.names import WHO_ELSE, cues, name_at, name_spans, told_as_done
+from checker.checks.base import Check, CheckSetting, versus
+from checker.checks.names import cues, name_at, name_spans
 from checker.entities import PERSON_KEY, clean_name, person_key
 from checker.records import Claim, Evidence
 
 PLEAS = "pleas"
+NOT_DONE = {"will", "would", "could", "may", "might", "should", "must", "can", "had"}  # "had pleaded": before
 SPEAKERS = {"plead", "enter"}  # a plea's defendant is its verb's subject; a verdict's is its object
+WHO_ELSE = {"who", "that"}  # "Delgado, who pleaded not guilty": the noun the clause tells of
 ANY_CHARGE = frozenset({"count", "charge", "offence", "offense", "crime", "felony", "misdemeanor", "misdemeanour"})
 ONE_OF_SEVERAL = {"one", "other", "another", "second", "third", "first", "both", "two"}  # "the other officer"
 
@@ -57,7 +59,7 @@ def pleas(tokens) -> Pleas:
         if len({a for a, _ in answers}) > 1 or _other_answer_elsewhere(tokens, held, answer):
             continue  # "guilty on five counts and acquitted on two", "guilty to two counts and not guilty to three"
         verb = _verb(span)
-        if verb is None or not told_as_done(verb):
+        if verb is None or not _told_as_done(verb):
             continue
         who = _defendant(verb, span, names, range(tokens.start, tokens.end))
         if who is not None:
@@ -105,6 +107,14 @@ def _verb(span):
         return own
     noun = next((t for t in span if t.lemma_ == "plea"), None)
     return noun.head if noun is not None and noun.head.pos_ == "VERB" else None
+
+
+def _told_as_done(verb) -> bool:
+    """Not negated, not modal or told as before another ("had pleaded"), not wanted or expected ("is expected to
+    plead", "agreed to plead"), not supposed ("if convicted")."""
+    if any(c.dep_ in {"neg", "mark"} or (c.dep_ in {"aux", "auxpass"} and c.lower_ in NOT_DONE) for c in verb.children):
+        return False
+    return verb.dep_ not in {"xcomp", "ccomp"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _defendant(verb, span, names, claim: range) -> tuple[str, str, frozenset[str]] | None:
@@ -191,14 +201,14 @@ class PleaCheck(Check):
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         if similarity < self.setting("min_similarity"):
             return None
-        return strongest(self._told(x, y) for x in self.mine(a).found for y in self.mine(b).found)
-
-    def _told(self, x: Plea, y: Plea) -> Evidence | None:
-        """Evidence where two pleas are one defendant's at one stage to one charge."""
-        if x.stage != y.stage or not one_defendant(x, y) or not one_charge(x, y):
-            return None
-        named = x if x.defendant.startswith(PERSON_KEY) else y
-        detail = {"defendant": named.name, "stage": x.stage, "a": x.answer, "b": y.answer}
-        if x.answer != y.answer:
-            return Evidence(self.kind, True, detail, f"{named.name}'s {x.stage}: {versus(x.answer, y.answer)}")
-        return Evidence(self.kind, False, detail, f"both: {x.answer}")
+        agreeing = None
+        for x in self.mine(a).found:
+            for y in self.mine(b).found:
+                if x.stage != y.stage or not one_defendant(x, y) or not one_charge(x, y):
+                    continue
+                named = x if x.defendant.startswith(PERSON_KEY) else y
+                detail = {"defendant": named.name, "stage": x.stage, "a": x.answer, "b": y.answer}
+                if x.answer != y.answer:
+                    return Evidence(self.kind, True, detail, f"{named.name}'s {x.stage}: {versus(x.answer, y.answer)}")
+                agreeing = agreeing or Evidence(self.kind, False, detail, f"both: {x.answer}")
+        return agreeing
