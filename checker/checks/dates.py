@@ -23,11 +23,9 @@ days on both sides that all disagree, at least one shared actor (or dates
 written out on both sides and a very high similarity) and a high similarity,
 since one article often reports several days' events.
 
-A thing and what it did on a day ("the trial began on February 24", "the
-students who went missing on September 26": the subject of an event verb from
-`checker/patterns/dates.jsonl`) is one event however different the rest of the
-two sentences, and pairs claims by itself; a thing told as one of several
-("another student", "a second trial") is not.
+A thing and what it did on a day ("the trial began on February 24": the
+subject of an event verb from `checker/patterns/dates.jsonl`) is one event
+however different the rest of the two sentences, and pairs claims by itself.
 
 Two claims of one wording but a date ("In December I learned ..." / "In March
 I learned ...", `checker/checks/wording.py`) are one statement: their dates
@@ -40,7 +38,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, plain_version, versus
@@ -58,7 +56,7 @@ from checker.checks.days import (
 from checker.checks.names import cues
 from checker.checks.quantities import CLOCK
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
-from checker.entities import ENTITY_LABELS, entity_key, share_entity
+from checker.entities import share_entity
 from checker.records import Claim, Evidence
 
 EVENT_PREPOSITIONS = {"on", "for"}  # "began on March 3", "is scheduled for Friday"
@@ -76,8 +74,6 @@ class Days:
     slot_days: tuple[Day | None, ...] = ()
     dated: tuple[DatedVerb, ...] = ()  # the verb each of `days` dates
     slot_clocks: tuple[tuple[str, ...] | None, ...] = ()  # the times of day a slot may write alone, or None
-    # the entity keys of each event's own words (its verb's subtree): where it took place, who took part
-    event_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +91,6 @@ class DatedVerb:
 
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp"})  # clauses of another event than the sentence's own
 OCCUR = frozenset({"happen", "occur"})  # verbs that only say an event took place, wherever they stand
-# words that tell a thing as one of several of its kind: "another student", "a second trial"
-ONE_OF_SEVERAL = frozenset({"another", "other", "first", "second", "third", "fourth", "latest", "new", "each"})
 
 
 def dated_verb(first) -> DatedVerb:
@@ -218,12 +212,8 @@ def local_shifts(tokens) -> dict[int, tuple[int, ...]]:
     return shifts
 
 
-def dated_events(
-    tokens, days: list[WrittenDay], entities: tuple[str, ...] = ()
-) -> tuple[dict[str, Day], dict[str, tuple[str, ...]]]:
-    """Events named with their day ("the trial began on February 24"), by thing and verb: "trial:begin", and
-    the entity keys that tell each event apart: those of its own words, and those of the claim's `entities`
-    its sentence does not write (the setting it takes from the sentence before: "In Texas, ...").
+def dated_events(tokens, days: list[WrittenDay]) -> dict[str, Day]:
+    """Events named with their day ("the trial began on February 24"), by thing and verb: "trial:begin".
 
     The thing is the event verb's subject (or the noun its relative clause hangs on: "The trial, which
     began ..."); a date with a year ("first opened on June 5, 1974") is of some past event, left out.
@@ -231,47 +221,28 @@ def dated_events(
     doc = tokens.doc
     by_token = {t.i: day for day in days for t in day.tokens}
     events: dict[str, Day] = {}
-    names: dict[str, tuple[str, ...]] = {}
     repeated = set()
     for label, _, span in cues(tokens, "dates"):
         kind, _, event = label.partition(":")
         if kind != "event":
             continue
         thing, dated = _subject(span.root), _day_of(span, by_token)
-        if thing is None or dated is None or "year" in dated.parts or _one_of_several(thing):
+        if thing is None or dated is None or "year" in dated.parts:
             continue
         key = f"{thing.lemma_.lower()}:{event}"
         repeated |= {key} & events.keys()
         text = f"{thing.lower_} {doc[span.start : dated.tokens[-1].i + 1].text}"  # "trial began on March 3"
         parts = dated.parts  # as written, never anchored: "began on Monday" is no guess at a date
         events[key] = Day(text, parts.get("month"), parts.get("day"), weekday=parts.get("weekday"))
-        names[key] = _names_within(tokens, span.root)
-    kept = {key: day for key, day in events.items() if key not in repeated}  # "a second trial began on ..."
-    written = {key for ent in tokens.ents if (key := entity_key(ent.text, ent.label_))}
-    context = tuple(key for key in entities if key not in written)
-    return kept, {key: tuple(sorted({*names[key], *context})) for key in kept}
-
-
-def _names_within(tokens, verb) -> tuple[str, ...]:
-    """The entity keys of the claim's entities that stand in the verb's own words (its subtree)."""
-    first, last = verb.left_edge.i, verb.right_edge.i
-    within = [ent for ent in tokens.ents if first <= ent.start and ent.end - 1 <= last and ent.label_ in ENTITY_LABELS]
-    keys = (entity_key(ent.text, ent.label_) for ent in within)
-    return tuple(sorted({key for key in keys if key}))
+    return {key: day for key, day in events.items() if key not in repeated}  # "a second trial began on ..."
 
 
 def _subject(verb):
     """The noun an event verb tells of: its subject, or what its relative clause ("which began") hangs on."""
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if (subject is None or subject.tag_ in {"WDT", "WP"}) and verb.dep_ == "relcl":  # "which began", "who went"
+    if (subject is None or subject.tag_ == "WDT") and verb.dep_ == "relcl":
         subject = verb.head
     return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
-
-
-def _one_of_several(thing) -> bool:
-    """A thing told as one of several of its kind ("another student went missing", "a second trial began"): its
-    day is of its own event, not of the one other sources date."""
-    return any(c.lower_ in ONE_OF_SEVERAL for c in thing.children)
 
 
 def _day_of(event, by_token: dict[int, WrittenDay]) -> WrittenDay | None:
@@ -383,15 +354,13 @@ class DateCheck(Check):
         published, ahead = _published(claim), marked_ahead(tokens)
         days = event_days(tokens, published, ahead)
         runs = slot_runs(tokens, is_date_word)
-        events, event_names = dated_events(tokens, [written for written, _ in days], claim.entities)
         return Days(
             tuple(day for _, day in days),
-            events,
+            dated_events(tokens, [written for written, _ in days]),
             slotted(tokens, runs),
             tuple(slot_day(run, published, ahead) for run in runs),
             tuple(dated_verb(written.tokens[0]) for written, _ in days),
             tuple(clock_alone(run[0].doc[run[0].i : run[-1].i + 1].text) for run in runs),
-            event_names,
         )
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
@@ -442,19 +411,15 @@ class DateCheck(Check):
         return None
 
     def _same_event_days(self, a: Claim, b: Claim) -> Evidence | None:
-        """Days of one dated event; not where the event's own words name different people or places (early voting
-        began in Texas, in Georgia). Names elsewhere in the sentences say nothing of it: "the 43 students who went
-        missing on Sept. 26 ... clashed with police at the local congress" and "went missing on September 25 after
-        a protest ... at the Ayotzinapa Normal School" date one disappearance."""
-        x, y = self.mine(a), self.mine(b)
-        for key, day in x.events.items():
-            other = y.events.get(key)
-            names = x.event_names.get(key, ()), y.event_names.get(key, ())
-            if other is None or (names[0] and names[1] and not share_entity(*names)):
-                continue
-            if day.conflicts(other):
-                detail = {"a": [day.text], "b": [other.text], "days": _keys(a, [day], b, [other])}
-                return Evidence(self.kind, True, detail, versus(day.text, other.text))
+        """Days of one dated event; not between claims set among different people or places (Texas, Georgia)."""
+        if a.entities and b.entities and not share_entity(a.entities, b.entities):
+            return None
+        events_b = self.mine(b).events
+        for key, x in self.mine(a).events.items():
+            y = events_b.get(key)
+            if y and x.conflicts(y):
+                detail = {"a": [x.text], "b": [y.text], "days": _keys(a, [x], b, [y])}
+                return Evidence(self.kind, True, detail, versus(x.text, y.text))
         return None
 
     def _written_days(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
