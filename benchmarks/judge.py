@@ -67,7 +67,7 @@ from planted_facts import COUNT, NEGATED, SENTENCE_END, negation_edit, person_ed
 from results import publish  # noqa: E402
 from shared_data import SHARED, held_out, news_articles  # noqa: E402
 
-from checker.checks import annotate, calendar, run_checks  # noqa: E402
+from checker.checks import annotate, calendar, model_inputs, run_checks  # noqa: E402
 from checker.claims import claim_entities  # noqa: E402
 from checker.config import load_config  # noqa: E402
 from checker.decision import Decision, features, weights_digest  # noqa: E402
@@ -206,10 +206,12 @@ def judge(pairs: list[dict], checker: Checker) -> None:
     vectors = checker.embed([c.standalone for pair in claims for c in pair])
     forward = checker.nli.predict([(a.standalone, b.standalone) for a, b in claims], batch_size=64)
     backward = checker.nli.predict([(b.standalone, a.standalone) for a, b in claims], batch_size=64)
-    for i, (p, (a, b)) in enumerate(zip(pairs, claims, strict=True)):
-        pair = CandidatePair(a, b, float(vectors[2 * i] @ vectors[2 * i + 1]))
+    candidates = [CandidatePair(a, b, float(vectors[2 * i] @ vectors[2 * i + 1])) for i, (a, b) in enumerate(claims)]
+    asked = model_inputs(candidates, checker.checks)  # what the checks that read the model ask of the pairs
+    readings = dict(zip(asked, map(tuple, checker.nli.predict(asked, batch_size=64)), strict=True)) if asked else {}
+    for i, (p, pair) in enumerate(zip(pairs, candidates, strict=True)):
         scores = NLIScores(tuple(map(float, forward[i])), tuple(map(float, backward[i])))
-        evidence = run_checks(pair, checker.checks)
+        evidence = run_checks(pair, checker.checks, readings)
         kinds = [c.kind for c in checker.checks]
         finding = decide(
             pair, scores, evidence, checker.thresholds, checker.decision, kinds, checker.nli.name, checker.nli.hash

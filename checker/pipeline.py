@@ -24,8 +24,8 @@ from typing import Any
 
 import numpy as np
 
-from checker.checks import Check, registry, run_checks
-from checker.checks.base import Explainer
+from checker.checks import Check, model_inputs, registry, run_checks
+from checker.checks.base import Explainer, Readings
 from checker.claims import load_nlp
 from checker.config import Config
 from checker.corpus import Corpus, load_corpus
@@ -238,10 +238,10 @@ class Checker:
             sources=[sources[c.doc_id].copy_of or c.doc_id for c in claims],
         )
         lap("pairing")
-        scores = self.score_pairs(pairs, progress)
+        scores, readings = self.score_pairs(pairs, progress)
         lap("nli")
         explainers = {c.kind: e for c in self.checks if (e := c.explainer(claims)) is not None}
-        findings = self.decide_pairs(pairs, scores, explainers)
+        findings = self.decide_pairs(pairs, scores, explainers, readings)
         lap("verdicts")
         computed = {k: self.work[k] for k in ("documents_parsed", "embeddings", "verdicts")}
         findings = sort_findings(collapse_repeats(findings))
@@ -331,15 +331,20 @@ class Checker:
         self.work[table] += len(todo)
         return result
 
-    def score_pairs(self, pairs: Sequence[CandidatePair], progress: Progress) -> list[NLIScores]:
-        """The longer claim as premise first, the reverse where it could change the verdict.
+    def score_pairs(self, pairs: Sequence[CandidatePair], progress: Progress) -> tuple[list[NLIScores], Readings]:
+        """The longer claim as premise first, the reverse where it could change the verdict; and the model's reading
+        of what the checks ask of the pairs (`Check.model_inputs`: a disputed claim against the other side).
 
         Known text pairs come from the index. Far from both thresholds the
         reverse direction does not change the verdict, and on news most
         candidate pairs are there: this cuts the NLI work by about a quarter.
+        The checks' texts, few (only claims with such a frame ask), are read
+        with the first directions: one pass, on Ray one pool of workers.
         """
         ordered = [(p.a, p.b) if p.a_first else (p.b, p.a) for p in pairs]
-        first = self.nli_probabilities(ordered, progress)
+        asked = model_inputs(pairs, self.checks)
+        probabilities = self.text_probabilities([(a.standalone, b.standalone) for a, b in ordered] + asked, progress)
+        first, readings = probabilities[: len(ordered)], dict(zip(asked, probabilities[len(ordered) :], strict=True))
         reverse = [
             i for i, probs in enumerate(first) if needs_reverse(probs, self.thresholds, self.config.reverse_margin)
         ]
@@ -351,11 +356,18 @@ class Checker:
         )
         second.update((i, first[i]) for i in same)
         scores = [NLIScores.in_pair_order(pair, first[i], second.get(i)) for i, pair in enumerate(pairs)]
-        return scores
+        return scores, readings
 
     def nli_probabilities(self, pairs: Sequence[tuple[Claim, Claim]], progress: Progress) -> list[tuple[float, ...]]:
         """Probabilities with the first claim of each pair as premise; from the index where known."""
-        inputs = [(premise.standalone, hypothesis.standalone) for premise, hypothesis in pairs]
+        return self.text_probabilities(
+            [(premise.standalone, hypothesis.standalone) for premise, hypothesis in pairs], progress
+        )
+
+    def text_probabilities(self, inputs: Sequence[tuple[str, str]], progress: Progress) -> list[tuple[float, ...]]:
+        """Probabilities of (premise, hypothesis) texts; from the index where known."""
+        if not inputs:
+            return []
         model = self.model_hash
         keys = [content_hash(model, premise, hypothesis) for premise, hypothesis in inputs]
         probs = self._cached("verdicts", keys, inputs, 3, self.engine.nli_probabilities, progress)
@@ -365,7 +377,11 @@ class Checker:
         return rows
 
     def decide_pairs(
-        self, pairs: Sequence[CandidatePair], scores: Sequence[NLIScores], explainers: dict[str, Explainer]
+        self,
+        pairs: Sequence[CandidatePair],
+        scores: Sequence[NLIScores],
+        explainers: dict[str, Explainer],
+        readings: Readings | None = None,
     ) -> list[Finding]:
         """Verdicts; a structured discrepancy that the rest of the two documents explains is dropped."""
         findings = []
@@ -374,7 +390,7 @@ class Checker:
         for pair, score in zip(pairs, scores, strict=True):
             evidence = [
                 e
-                for e in run_checks(pair, self.checks)
+                for e in run_checks(pair, self.checks, readings)
                 if not (e.contradicts and e.kind in explainers and explainers[e.kind].explains(e, pair.a, pair.b))
             ]
             findings.append(decide(pair, score, evidence, self.thresholds, self.decision, kinds, model, model_hash))

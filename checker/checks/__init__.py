@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from checker.checks.base import Check, CheckSetting
+from checker.checks.base import Check, CheckSetting, Readings
 from checker.records import CandidatePair, Claim, Evidence
 
 NLI_KIND = "nli"
@@ -126,8 +126,30 @@ def annotate(claim: Claim, tokens: Any, checks: Sequence[Check]) -> Claim:
     return replace(claim, annotations={c.kind: c.annotate(claim, tokens) for c in checks})
 
 
-def run_checks(pair: CandidatePair, checks: Sequence[Check]) -> list[Evidence]:
-    return [e for check in checks if (e := check.compare(pair.a, pair.b, pair.similarity)) is not None]
+def run_checks(pair: CandidatePair, checks: Sequence[Check], readings: Readings | None = None) -> list[Evidence]:
+    """Every check's evidence on the pair; `readings`: the model's reading of the checks' `model_inputs`."""
+    found = (
+        check.compare(pair.a, pair.b, pair.similarity, readings) if check.reads_model
+        else check.compare(pair.a, pair.b, pair.similarity)
+        for check in checks
+    )  # fmt: skip
+    return [e for e in found if e is not None]
 
 
-__all__ = ["Check", "CheckSetting", "Registry", "annotate", "discover", "registry", "run_checks"]
+def model_inputs(pairs: Iterable[CandidatePair], checks: Sequence[Check]) -> list[tuple[str, str]]:
+    """The texts the checks that read the model need it to read for these pairs, each once, in a stable order."""
+    wanted = (i for pair in pairs for check in checks if check.reads_model for i in check.model_inputs(pair.a, pair.b))
+    return list(dict.fromkeys(wanted))
+
+
+__all__ = [
+    "Check",
+    "CheckSetting",
+    "Readings",
+    "Registry",
+    "annotate",
+    "discover",
+    "model_inputs",
+    "registry",
+    "run_checks",
+]

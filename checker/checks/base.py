@@ -24,6 +24,9 @@ from typing import Any, ClassVar, Protocol
 from checker.records import Claim, Evidence
 
 Side = typing.Literal["a", "b"]
+# The NLI model's probabilities (entailment, neutral, contradiction) of the (premise, hypothesis) texts a check
+# asked for (`Check.model_inputs`), read once per run with the pair's own NLI.
+Readings = Mapping[tuple[str, str], Sequence[float]]
 VERSUS = " vs "  # between the two sides' versions in a contradicting message: "18 votes vs 4 votes against"
 NO_HEAD = re.compile("")  # the `versus_head` of messages that start with the first side
 
@@ -77,6 +80,8 @@ class Check:
         otherwise pairs join into facts by the claims they share.
     fact_of_its_own: what this check finds differing is a fact of its own also where another check's evidence
         decides the pair (the day of an event, beside its toll); otherwise it is that fact's evidence only.
+    reads_model: the check asks the NLI model to read texts of the pair (`model_inputs`), and `compare` takes
+        the readings as a fourth argument.
     """
 
     kind: ClassVar[str]
@@ -89,6 +94,7 @@ class Check:
     versus_head: ClassVar[re.Pattern[str] | None] = None
     whole_subject: ClassVar[bool] = False
     fact_of_its_own: ClassVar[bool] = False
+    reads_model: ClassVar[bool] = False
 
     def __init__(self, **values: float) -> None:
         known = {s.name: s.default for s in self.settings}
@@ -104,6 +110,10 @@ class Check:
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         """Evidence from the two claims' annotations, or None when this check has nothing to say."""
         raise NotImplementedError
+
+    def model_inputs(self, a: Claim, b: Claim) -> list[tuple[str, str]]:
+        """(premise, hypothesis) texts the NLI model must read for `compare` to judge the pair (`reads_model`)."""
+        return []
 
     def pairing_keys(self, claim: Claim) -> set[str]:
         """Keys that pair two claims however unalike their wording (the same person's office)."""

@@ -1,0 +1,222 @@
+"""`dispute` check: one source reports a claim as false, denied or in doubt; another states it.
+
+"The London Metropolitan Police has denied reports that street artist Banksy
+has been arrested" against "... news that ... Banksy ... has been arrested";
+"Claims that four terrorists had crossed the border were false, he said"
+against "Chaffetz said four known terrorists were apprehended at the border".
+The sources of a viral story split this way far more often than on two values
+of one figure (FNC-1's *disagree*), and the NLI model reads such pairs as
+neutral: the disputing sentence does not state the opposite, it reports that
+someone calls the claim false. So the check takes the disputed claim out of
+its frame ("street artist Banksy has been arrested") and has the model read
+whether the other side states it: entailment at `min_entailment` or more.
+
+Who disputes does not count, unlike for `denial` (one speaker on both sides):
+one outlet reports as fact what another reports denied or false, and a
+reader must see both. A side that itself disputes anything (calls a story
+fake, denies) is not read as stating what the other disputes: "According to
+the FAKE story, Culkin was found dead" relays the claim to reject it; nor is a side
+that holds a negation, which the model reads as stating what it denies. A
+negated dispute ("will not confirm or deny that", "did not deny") disputes
+nothing. The frames are pattern data (`checker/patterns/disputes.jsonl`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+from checker.checks.base import Check, CheckSetting, Readings
+from checker.checks.names import cues
+from checker.records import Claim, Evidence
+
+ENTAILMENT, CONTRADICTION = 0, 2
+MIN_WORDS = 4  # words of a disputed claim: "that it was" says too little to be stated elsewhere
+MAX_PROPOSITIONS = 2  # disputed claims read per sentence: each costs a model reading per pair
+DISPUTING = {"verb", "doubt", "false", "no-evidence", "not-true"}  # labels of the frames that dispute by themselves
+FALSITY = {"false", "no-evidence", "not-true"}  # frames that call a report false, not someone's stance on it
+NEGATING = {"no", "never", "nothing", "none", "nobody", "neither", "nor"}  # beside spaCy's `neg` ("not", "n't")
+PREDICATE = {"acomp", "attr", "oprd"}  # "the claims were false", "the story is a hoax"
+STATES = "states it"
+
+
+class Disputes(NamedTuple):
+    propositions: tuple[str, ...]  # the claims the sentence disputes, as written ("Banksy has been arrested")
+    cues: tuple[str, ...]  # the word that disputes each ("denied", "false")
+    disputing: bool  # the sentence disputes something, whether or not a claim could be taken out of it
+    negated: bool = False  # the sentence holds a negation: it may deny what the model reads it as stating
+    calls_false: bool = False  # the sentence calls a report false or a hoax ("fake", "untrue", "no evidence that")
+
+
+def _negating(tokens) -> bool:
+    return any(t.dep_ == "neg" or t.lower_ in NEGATING for t in tokens)
+
+
+def _negated(word) -> bool:
+    """ "did not deny", "will not confirm or deny": a negation on the word or on the verb it is joined to."""
+    heads = [word, word.head] if word.dep_ == "conj" else [word]
+    return any(c.dep_ == "neg" for h in heads for c in h.children)
+
+
+def _that_clause(word):
+    """The clause a word tells: a that-clause ("reports that he was arrested"), or the clause of a verb that
+    tells it ("a story claiming that ..."); for a verb, its clausal complement ("denied he was there")."""
+    for child in word.children:
+        if child.dep_ == "ccomp" and word.pos_ in ("VERB", "AUX"):
+            return child
+        if child.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+            return child
+        if child.dep_ == "acl" and child.pos_ == "VERB":
+            told = next((c for c in child.children if c.dep_ == "ccomp"), None)
+            if told is not None:
+                return told
+    after = word.nbor(1) if word.i + 1 < len(word.doc) else None
+    if after is not None and after.lower_ == "that" and after.dep_ == "mark" and after.head.i > word.i:
+        return after.head  # the parse hung the clause elsewhere ("cast doubt over claims that a spider burrowed")
+    return None
+
+
+def _disputing_word(noun, disputing: set[int]):
+    """The word that calls a report noun false or disputes it: "a fake story", "the claims were false", "reports
+    were refuted", "denied reports", "cast doubt over claims"; None if none does. `disputing`: the token ids of
+    the sentence's disputing words."""
+    called = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.i in disputing), None)
+    if called is not None:
+        return called
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.i not in disputing:
+        own = {t.i for t in noun.subtree}
+        return next((t for t in head.subtree if t.i in disputing and t.i not in own and t.dep_ in PREDICATE), None)
+    if noun.dep_ == "pobj":  # "cast doubt over claims", "denied the truth of reports"
+        head = head.head
+    return head if head.i in disputing else None
+
+
+def _proposition(clause, tokens) -> str | None:
+    """The clause's words inside the claim, without its "that" and closing punctuation; None if too short."""
+    inside = [t for t in clause.subtree if tokens.start <= t.i < tokens.end]
+    if _negating(inside):  # the denier's own words ('denied: "No sister gave birth"'), not the claim denied
+        return None
+    while inside and (inside[0].dep_ == "mark" or inside[0].is_punct):
+        inside = inside[1:]
+    while inside and (inside[-1].is_punct or inside[-1].is_space):
+        inside = inside[:-1]
+    if sum(t.is_alpha for t in inside) < MIN_WORDS:
+        return None
+    return tokens.doc[inside[0].i : inside[-1].i + 1].text
+
+
+def disputes(tokens) -> Disputes:
+    """What the claim's sentence disputes: the claims taken out of its frames, and whether it disputes at all."""
+    found = [(label, span) for label, _, span in cues(tokens, "disputes")]
+    disputing_words = {span.root.i for label, span in found if label in DISPUTING and not _negated(span.root)}
+    said = {span.root.i: span.text for label, span in found if label == "doubt"}  # "cast doubt", as a cue
+    clauses = []
+    for label, span in found:
+        word = span.root
+        if label == "verb" and word.i in disputing_words:
+            clauses.append((word, _that_clause(word)))
+        elif label == "report" and (cue := _disputing_word(word, disputing_words)) is not None:
+            clauses.append((cue, _that_clause(word)))
+        elif label == "no-evidence":
+            clauses.append((span[-1], _that_clause(span[-1])))
+        elif label == "not-true" and word.i in disputing_words:
+            true = span[-1]
+            clauses.append((true, _that_clause(true) or _that_clause(true.head)))
+    taken = [
+        (said.get(cue.i, cue.text), text)
+        for cue, clause in clauses
+        if clause is not None and (text := _proposition(clause, tokens))
+    ]
+    unique = list(dict.fromkeys(taken))[:MAX_PROPOSITIONS]
+    calls_false = any(label in FALSITY and span.root.i in disputing_words for label, span in found)
+    return Disputes(
+        tuple(t for _, t in unique), tuple(w for w, _ in unique), bool(disputing_words), _negating(tokens), calls_false
+    )
+
+
+class Debunking(NamedTuple):
+    """The documents that call a report false or a hoax somewhere ("It turns out that this is a hoax").
+
+    Such an article relays the story's claims to debunk them ("Fox News' website broke the news of the death
+    of Judd Nelson", then "foxnews.es is a hoax website"), so its sentences that state a claim another source
+    disputes agree with that source. FNC-1 tune bodies: the NASA "six days of darkness" and Banksy-arrest
+    hoaxes, each quoted by an article that calls it fake.
+    """
+
+    documents: frozenset[str]
+
+    def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool:
+        stating = a if evidence.detail.get("a") == STATES else b
+        return stating.doc_id in self.documents
+
+
+class DisputeCheck(Check):
+    """A claim one side calls false, denies or doubts, which the other side states (as the model reads it)."""
+
+    kind = "dispute"
+    reads_model = True
+    rule = "One source reports a claim as false, denied or in doubt; another states it."
+    order = 70
+    annotation = Disputes
+    settings = (
+        CheckSetting(
+            "min_entailment",
+            0.7,
+            "The NLI entailment from the other side to the disputed claim from which that side states it: the"
+            " same bar as the pipeline's `agree_threshold` (one claim says what the other says), not tuned.",
+            0.0,
+            1.0,
+        ),
+    )
+    evidence = {
+        "description": "A claim one side disputes, the word that disputes it, and how far the model reads the"
+        " other side as stating it.",
+        "required": ["disputed", "cue", "entailment", "a", "b"],
+        "properties": {
+            "disputed": {"type": "string", "description": "The disputed claim, as the disputing side writes it."},
+            "cue": {"type": "string", "description": "The word that disputes it: denied, false, doubt, ..."},
+            "entailment": {"type": "number", "description": "The model's entailment from the other side to it."},
+            "a": {"type": "string", "description": "What side a does: disputes it (with the cue) or states it."},
+            "b": {"type": "string"},
+        },
+    }
+
+    def annotate(self, claim: Claim, tokens: Any) -> Disputes:
+        return disputes(tokens)
+
+    def subject(self, detail: Mapping[str, Any]) -> str:
+        return str(detail.get("disputed", ""))
+
+    def explainer(self, claims: Sequence[Claim]) -> Debunking:
+        return Debunking(frozenset(c.doc_id for c in claims if self.mine(c).calls_false))
+
+    def model_inputs(self, a: Claim, b: Claim) -> list[tuple[str, str]]:
+        """The other side as premise, each disputed claim as hypothesis: does the other side state it?"""
+        return [(other.standalone, p) for mine, other in ((a, b), (b, a)) for p in self._readable(mine, other)]
+
+    def compare(self, a: Claim, b: Claim, similarity: float, readings: Readings | None = None) -> Evidence | None:
+        for side, (mine, other) in (("a", (a, b)), ("b", (b, a))):
+            for proposition, cue in zip(self._readable(mine, other), self.mine(mine).cues, strict=False):
+                probs = (readings or {}).get((other.standalone, proposition))
+                if probs is None or probs[ENTAILMENT] < self.setting("min_entailment"):
+                    continue
+                if probs[ENTAILMENT] <= probs[CONTRADICTION]:
+                    continue
+                disputing = f"disputes it ({cue})"
+                detail = {
+                    "disputed": proposition,
+                    "cue": cue,
+                    "entailment": round(float(probs[ENTAILMENT]), 3),
+                    "a": disputing if side == "a" else STATES,
+                    "b": STATES if side == "a" else disputing,
+                }
+                return Evidence(self.kind, True, detail, f'"{proposition}": {cue} on one side, stated on the other')
+        return None
+
+    def _readable(self, mine: Claim, other: Claim) -> tuple[str, ...]:
+        """`mine`'s disputed claims, unless `other` disputes something itself (it then relays what it rejects) or
+        holds a negation: the model read "DHS has no credible intelligence to suggest terrorists are crossing the
+        border" as stating that they cross (FNC-1 tune bodies 400-599), the words being the same."""
+        theirs = self.mine(other)
+        return () if theirs.disputing or theirs.negated else self.mine(mine).propositions

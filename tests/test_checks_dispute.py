@@ -1,0 +1,148 @@
+"""The `dispute` check: what a sentence disputes, read from its parse, and the pair it makes with a side that
+states it, as the model reads that side (its readings are given here; the pipeline test uses the shipped model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.checks import registry, run_checks
+from checker.checks.disputes import DisputeCheck
+from checker.config import Config
+from checker.pipeline import Checker
+from checker.records import CandidatePair
+from tests.conftest import SHIPPED_MODEL
+from tests.helpers import annotated, make_claim
+
+BANKSY_DENIED = "The London Metropolitan Police has denied reports that street artist Banksy was arrested on Monday."
+BANKSY_STATED = "Street artist Banksy was arrested on Monday after a long police operation, a tabloid said."
+
+
+def _disputes(text: str):
+    check = DisputeCheck()
+    return check.mine(annotated(make_claim(text), [check]))
+
+
+@pytest.mark.parametrize(
+    ("text", "disputed", "cue"),
+    [
+        (BANKSY_DENIED, "street artist Banksy was arrested on Monday", "denied"),
+        ("Claims that four terrorists had crossed the border were false, he said.", "four terrorists had crossed the border", "false"),
+        (
+            "Perth scientists have cast doubt over claims that a spider burrowed into a man's body in Bali.",
+            "a spider burrowed into a man's body in Bali",
+            "cast doubt",
+        ),
+        ("Reports that Isis fighters in Iraq have contracted Ebola have been refuted.", "Isis fighters in Iraq have contracted Ebola", "refuted"),
+        ("There is no evidence that the virus spread through the water supply.", "the virus spread through the water supply", "evidence"),
+        ("It is not true that the store will close next year.", "the store will close next year", "true"),
+        ("A fake news story claiming that Nasa has forecast six days of darkness went viral.", "Nasa has forecast six days of darkness", "fake"),
+    ],
+)  # fmt: skip
+def test_a_disputed_claim_is_taken_out_of_its_frame(text, disputed, cue):
+    found = _disputes(text)
+    assert found.propositions == (disputed,) and found.cues == (cue,) and found.disputing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No 10 will not confirm or deny that Jihadi John is Mohammed Emwazi.",
+        "The company did not deny that it had plans to offer a free streaming service.",
+        "Reports say that street artist Banksy was arrested on Monday.",
+        "The minister said that the bridge would reopen in May.",
+    ],
+)
+def test_a_negated_dispute_or_a_plain_report_disputes_nothing(text):
+    found = _disputes(text)
+    assert found.propositions == () and not found.disputing
+
+
+def _pair(a: str, b: str) -> CandidatePair:
+    check = DisputeCheck()
+    return CandidatePair(annotated(make_claim(a, "a.txt"), [check]), annotated(make_claim(b, "b.txt"), [check]), 0.6)
+
+
+def test_a_side_that_states_the_disputed_claim_contradicts_as_the_model_reads_it():
+    check = DisputeCheck()
+    pair = _pair(BANKSY_DENIED, BANKSY_STATED)
+    asked = check.model_inputs(pair.a, pair.b)
+    assert asked == [(BANKSY_STATED, "street artist Banksy was arrested on Monday")]
+    stated = check.compare(pair.a, pair.b, 0.6, {asked[0]: (0.9, 0.08, 0.02)})
+    assert stated is not None and stated.contradicts
+    assert stated.detail == {
+        "disputed": "street artist Banksy was arrested on Monday",
+        "cue": "denied",
+        "entailment": 0.9,
+        "a": "disputes it (denied)",
+        "b": "states it",
+    }
+    # below the bar, or with no reading (a stage that did not ask the model), nothing is found
+    assert check.compare(pair.a, pair.b, 0.6, {asked[0]: (0.5, 0.45, 0.05)}) is None
+    assert check.compare(pair.a, pair.b, 0.6) is None
+
+
+def test_a_side_that_rejects_the_claim_too_does_not_state_it():
+    """'According to the FAKE story, Banksy was arrested' relays the claim to reject it: both sides agree."""
+    check = DisputeCheck()
+    pair = _pair(BANKSY_DENIED, "According to the fake story, street artist Banksy was arrested on Monday.")
+    assert check.model_inputs(pair.a, pair.b) == []
+
+
+def test_run_checks_hands_the_readings_to_the_checks_that_read_the_model_only():
+    checks = registry().configured()
+    pair = CandidatePair(
+        annotated(make_claim(BANKSY_DENIED, "a.txt")), annotated(make_claim(BANKSY_STATED, "b.txt")), 0.6
+    )
+    readings = {(BANKSY_STATED, "street artist Banksy was arrested on Monday"): (0.95, 0.04, 0.01)}
+    assert [e.kind for e in run_checks(pair, checks, readings) if e.contradicts] == ["dispute"]
+    assert not [e for e in run_checks(pair, checks) if e.kind == "dispute"]
+
+
+def test_the_pipeline_reports_a_denied_report_against_the_story_that_states_it(tmp_path, nlp):
+    """End to end with the shipped model: the model reads the two sentences as neutral, the check finds them."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "police.txt").write_text(
+        "Graffiti artist detained? London police deny it.\n\n" + BANKSY_DENIED + "\n", encoding="utf-8"
+    )
+    (folder / "tabloid.txt").write_text(
+        "Banksy arrested in London.\n\nStreet artist Banksy was arrested on Monday in London, a tabloid reported.\n",
+        encoding="utf-8",
+    )
+    result = Checker(Config(model=str(SHIPPED_MODEL)), nlp=nlp).check([str(folder)])
+    found = [f for f in result.findings if f.label == "contradict"]
+    assert [f.kind for f in found] == ["dispute"]
+    assert {Path(found[0].pair.a.doc_id).name, Path(found[0].pair.b.doc_id).name} == {"police.txt", "tabloid.txt"}
+    assert found[0].evidence[0].detail["cue"] == "denied"
+
+
+def test_a_side_with_a_negation_is_not_read_as_stating_the_disputed_claim():
+    """The model reads 'no intelligence to suggest terrorists crossed' as stating that they crossed."""
+    check = DisputeCheck()
+    pair = _pair(
+        "DHS released a statement denying that terrorists were coming across the southern border.",
+        "DHS has no credible intelligence to suggest terrorists are coming across the southern border.",
+    )
+    assert check.mine(pair.a).propositions and check.model_inputs(pair.a, pair.b) == []
+
+
+def test_a_denial_in_the_deniers_own_negated_words_takes_no_claim_out():
+    assert _disputes('But the abbess denied: "No sister gave birth to a child in the convent."').propositions == ()
+
+
+def test_an_article_that_calls_the_story_a_hoax_relays_it_to_debunk_it(tmp_path, nlp):
+    """Its sentence that states the claim agrees with the source that denies it: nothing is reported."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "police.txt").write_text(
+        "Graffiti artist detained? London police deny it.\n\n" + BANKSY_DENIED + "\n", encoding="utf-8"
+    )
+    (folder / "debunk.txt").write_text(
+        "Banksy arrest story was a hoax.\n\nStreet artist Banksy was arrested on Monday in London, a website reported."
+        " It turns out that the story is a hoax.\n",
+        encoding="utf-8",
+    )
+    result = Checker(Config(model=str(SHIPPED_MODEL)), nlp=nlp).check([str(folder)])
+    assert not [f for f in result.findings if f.label == "contradict"]
