@@ -49,7 +49,15 @@ def test_a_disputed_claim_is_taken_out_of_its_frame(text, disputed, cue):
     "text",
     [
         "No 10 will not confirm or deny that Jihadi John is Mohammed Emwazi.",
+        "The ministry would neither confirm nor deny that two soldiers had been captured near the border.",
         "The company did not deny that it had plans to offer a free streaming service.",
+        "Police no longer deny that the suspect escaped from Brixton prison on Friday.",
+        "No one doubts that the Harlow bridge will reopen in May.",
+        "Few doubt that the company will report a loss this year.",
+        "It is hard to dispute that the company will report a loss this year.",
+        "Senator Mark Hale refused to deny that the senator would run for president next year.",
+        "The claims that the virus spread through the town's water supply were not false.",
+        "It is unclear whether reports that the suspect fled to Spain are false.",
         "Reports say that street artist Banksy was arrested on Monday.",
         "The minister said that the bridge would reopen in May.",
     ],
@@ -57,6 +65,45 @@ def test_a_disputed_claim_is_taken_out_of_its_frame(text, disputed, cue):
 def test_a_negated_dispute_or_a_plain_report_disputes_nothing(text):
     found = _disputes(text)
     assert found.propositions == () and not found.disputing
+
+
+def test_a_denial_the_sentence_itself_takes_back_disputes_no_claim():
+    """ "Initially denied ..., but later confirmed it": the sentence ends where the other source stands."""
+    found = _disputes(
+        "Police initially denied reports that the suspect had escaped from Brixton prison, but later confirmed it."
+    )
+    assert found.propositions == ()
+
+
+def test_a_claim_of_no_one_in_particular_is_not_taken_out():
+    """ "He had taken bribes" is stated of anyone: the model would read any person's act as stating it."""
+    assert _disputes("Mayor John Vick denied that he had taken bribes from the developer.").propositions == ()
+
+
+def test_a_side_that_relays_an_allegation_does_not_state_it():
+    """ "Prosecutors allege that ..." against "... denied that ...": both sources report the story alike."""
+    check = DisputeCheck()
+    pair = _pair(
+        "Mayor John Vick denied that Mayor John Vick took bribes from the developer in 2019.",
+        "Prosecutors allege that Mayor John Vick took bribes from the developer in 2019.",
+    )
+    assert check.mine(pair.a).propositions and check.model_inputs(pair.a, pair.b) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "debunks"),
+    [
+        ("It turns out that this is a hoax.", True),
+        ("Police later denied the report.", True),
+        ("There is no evidence that the virus spread through the water supply.", True),
+        ("He was carrying a fake passport when officers stopped him.", False),
+        ("Officers had earlier responded to a false alarm at a gallery.", False),
+        ("Detectives said there was no evidence of a link to a break-in.", False),
+    ],
+)
+def test_what_makes_an_article_a_debunking_one(text, debunks):
+    """A fake passport or a false alarm calls no report false: the article's other sentences still state."""
+    assert _disputes(text).calls_false is debunks
 
 
 def _pair(a: str, b: str) -> CandidatePair:
@@ -75,7 +122,7 @@ def test_a_side_that_states_the_disputed_claim_contradicts_as_the_model_reads_it
         "disputed": "street artist Banksy was arrested on Monday",
         "cue": "denied",
         "entailment": 0.9,
-        "a": "disputes it (denied)",
+        "a": "disputes it",
         "b": "states it",
     }
     # below the bar, or with no reading (a stage that did not ask the model), nothing is found

@@ -35,6 +35,10 @@ MIN_WORDS = 4  # words of a disputed claim: "that it was" says too little to be 
 MAX_PROPOSITIONS = 2  # disputed claims read per sentence: each costs a model reading per pair
 DISPUTING = {"verb", "doubt", "false", "no-evidence", "not-true"}  # labels of the frames that dispute by themselves
 FALSITY = {"false", "no-evidence", "not-true"}  # frames that call a report false, not someone's stance on it
+NEGATIVE_SUBJECTS = {"no", "nobody", "none", "few", "hardly", "little"}  # "No one doubts", "Hardly anyone disputes"
+WITHHOLDING = {"refuse", "stop", "cease", "decline", "fail", "hard", "difficult"}  # "refused to deny"
+ASKING = {"if", "whether"}  # "unclear whether reports that ... are false": the question is not the dispute
+REFERRING = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"}  # who, the claim alone cannot say
 NEGATING = {"no", "never", "nothing", "none", "nobody", "neither", "nor"}  # beside spaCy's `neg` ("not", "n't")
 PREDICATE = {"acomp", "attr", "oprd"}  # "the claims were false", "the story is a hoax"
 STATES = "states it"
@@ -45,17 +49,46 @@ class Disputes(NamedTuple):
     cues: tuple[str, ...]  # the word that disputes each ("denied", "false")
     disputing: bool  # the sentence disputes something, whether or not a claim could be taken out of it
     negated: bool = False  # the sentence holds a negation: it may deny what the model reads it as stating
-    calls_false: bool = False  # the sentence calls a report false or a hoax ("fake", "untrue", "no evidence that")
+    # the sentence disputes a report or calls something false or a hoax ("Police denied the report", "this is a
+    # hoax", "no evidence that ..."), not only a fake passport or a false alarm
+    calls_false: bool = False
+    relays: bool = False  # the sentence relays an allegation ("prosecutors allege", "reportedly"): it may be denied
 
 
 def _negating(tokens) -> bool:
     return any(t.dep_ == "neg" or t.lower_ in NEGATING for t in tokens)
 
 
-def _negated(word) -> bool:
-    """ "did not deny", "will not confirm or deny": a negation on the word or on the verb it is joined to."""
-    heads = [word, word.head] if word.dep_ == "conj" else [word]
-    return any(c.dep_ == "neg" for h in heads for c in h.children)
+def _withheld(word) -> bool:
+    """A dispute the sentence does not make: negated ("did not deny", "neither confirm nor deny", "were not
+    false"), by a negative subject ("No one doubts", "Few dispute"), withheld ("refused to deny", "stopped
+    denying", "no longer deny", "hard to dispute") or asked ("unclear whether reports ... are false")."""
+    heads = [word, word.head] if word.dep_ in ("conj", *PREDICATE) else [word]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "neg" or child.lower_ in ("neither", "nor"):
+                return True
+            if child.dep_ == "advmod" and any(g.lower_ == "no" for g in child.children):  # "no longer"
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass", "amod") and (  # "Few doubt" parses "Few" as a modifier
+                child.lower_ in NEGATIVE_SUBJECTS or any(g.lower_ in NEGATIVE_SUBJECTS for g in child.children)
+            ):
+                return True
+    return any(
+        up.lemma_.lower() in WITHHOLDING
+        or any(
+            c.lower_ in ASKING and c.dep_ == "mark" or c.lemma_ in WITHHOLDING and c.dep_ == "acomp"
+            for c in up.children
+        )
+        for up in (word, *word.ancestors)
+    )  # "refused to deny", "It is hard to dispute", "whether reports ... are false"
+
+
+def _confirms(tokens) -> bool:
+    """The sentence also has someone confirm or admit: "initially denied reports that ..., but later confirmed it"."""
+    return any(
+        label in ("confirm", "admit") and not _withheld(span.root) for label, _, span in cues(tokens, "reporting")
+    )
 
 
 def _that_clause(word):
@@ -97,6 +130,8 @@ def _proposition(clause, tokens) -> str | None:
     inside = [t for t in clause.subtree if tokens.start <= t.i < tokens.end]
     if _negating(inside):  # the denier's own words ('denied: "No sister gave birth"'), not the claim denied
         return None
+    if any(t.lower_ in REFERRING for t in inside):  # "he had taken bribes" is stated of anyone
+        return None
     while inside and (inside[0].dep_ == "mark" or inside[0].is_punct):
         inside = inside[1:]
     while inside and (inside[-1].is_punct or inside[-1].is_space):
@@ -109,39 +144,54 @@ def _proposition(clause, tokens) -> str | None:
 def disputes(tokens) -> Disputes:
     """What the claim's sentence disputes: the claims taken out of its frames, and whether it disputes at all."""
     found = [(label, span) for label, _, span in cues(tokens, "disputes")]
-    disputing_words = {span.root.i for label, span in found if label in DISPUTING and not _negated(span.root)}
+    disputing_words = {span.root.i for label, span in found if label in DISPUTING and not _withheld(span.root)}
     said = {span.root.i: span.text for label, span in found if label == "doubt"}  # "cast doubt", as a cue
-    clauses = []
+    clauses, debunks = [], False  # debunks: disputes a report, or says there is no evidence that ...
     for label, span in found:
         word = span.root
         if label == "verb" and word.i in disputing_words:
             clauses.append((word, _that_clause(word)))
         elif label == "report" and (cue := _disputing_word(word, disputing_words)) is not None:
             clauses.append((cue, _that_clause(word)))
-        elif label == "no-evidence":
+            debunks = True
+        elif label == "no-evidence" and word.i in disputing_words:
             clauses.append((span[-1], _that_clause(span[-1])))
+            debunks |= clauses[-1][1] is not None  # "no evidence that ...", not "no evidence of foul play"
         elif label == "not-true" and word.i in disputing_words:
             true = span[-1]
             clauses.append((true, _that_clause(true) or _that_clause(true.head)))
+            debunks |= clauses[-1][1] is not None
     taken = [
         (said.get(cue.i, cue.text), text)
         for cue, clause in clauses
         if clause is not None and (text := _proposition(clause, tokens))
     ]
     unique = list(dict.fromkeys(taken))[:MAX_PROPOSITIONS]
-    calls_false = any(label in FALSITY and span.root.i in disputing_words for label, span in found)
+    called_false = any(
+        label == "false"
+        and span.root.i in disputing_words
+        and (span.root.dep_ in PREDICATE or span.root.lemma_ == "hoax")
+        for label, span in found
+    )  # "this is a hoax", "the story is fake", "a hoax website": not "a fake passport", "a false alarm"
     return Disputes(
-        tuple(t for _, t in unique), tuple(w for w, _ in unique), bool(disputing_words), _negating(tokens), calls_false
+        () if _confirms(tokens) else tuple(t for _, t in unique),
+        () if _confirms(tokens) else tuple(w for w, _ in unique),
+        bool(disputing_words),
+        _negating(tokens),
+        debunks or called_false,
+        any(label == "allege" for label, _ in found),
     )
 
 
 class Debunking(NamedTuple):
-    """The documents that call a report false or a hoax somewhere ("It turns out that this is a hoax").
+    """The documents that dispute a report or call something false or a hoax ("Police later denied the report",
+    "It turns out that this is a hoax", "there is no evidence that ...").
 
     Such an article relays the story's claims to debunk them ("Fox News' website broke the news of the death
     of Judd Nelson", then "foxnews.es is a hoax website"), so its sentences that state a claim another source
     disputes agree with that source. FNC-1 tune bodies: the NASA "six days of darkness" and Banksy-arrest
-    hoaxes, each quoted by an article that calls it fake.
+    hoaxes, each quoted by an article that calls it fake. A fake passport, a false alarm or "no evidence of foul
+    play" call no report false.
     """
 
     documents: frozenset[str]
@@ -177,7 +227,7 @@ class DisputeCheck(Check):
             "disputed": {"type": "string", "description": "The disputed claim, as the disputing side writes it."},
             "cue": {"type": "string", "description": "The word that disputes it: denied, false, doubt, ..."},
             "entailment": {"type": "number", "description": "The model's entailment from the other side to it."},
-            "a": {"type": "string", "description": "What side a does: disputes it (with the cue) or states it."},
+            "a": {"type": "string", "description": "What side a does: disputes it, or states it."},
             "b": {"type": "string"},
         },
     }
@@ -203,7 +253,7 @@ class DisputeCheck(Check):
                     continue
                 if probs[ENTAILMENT] <= probs[CONTRADICTION]:
                     continue
-                disputing = f"disputes it ({cue})"
+                disputing = "disputes it"  # one version however it is disputed; the cue is in the detail
                 detail = {
                     "disputed": proposition,
                     "cue": cue,
@@ -219,4 +269,4 @@ class DisputeCheck(Check):
         holds a negation: the model read "DHS has no credible intelligence to suggest terrorists are crossing the
         border" as stating that they cross (FNC-1 tune bodies 400-599), the words being the same."""
         theirs = self.mine(other)
-        return () if theirs.disputing or theirs.negated else self.mine(mine).propositions
+        return () if theirs.disputing or theirs.negated or theirs.relays else self.mine(mine).propositions
