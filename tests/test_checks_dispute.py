@@ -80,13 +80,24 @@ def test_a_claim_of_no_one_in_particular_is_not_taken_out():
     assert _disputes("Mayor John Vick denied that he had taken bribes from the developer.").propositions == ()
 
 
-def test_a_side_that_relays_an_allegation_does_not_state_it():
-    """ "Prosecutors allege that ..." against "... denied that ...": both sources report the story alike."""
+@pytest.mark.parametrize(
+    ("disputing", "other"),
+    [
+        # a relayed allegation: both sources report the story alike
+        (
+            "Mayor John Vick denied that Mayor John Vick took bribes from the developer in 2019.",
+            "Prosecutors allege that Mayor John Vick took bribes from the developer in 2019.",
+        ),
+        # a negation: the model reads "no intelligence to suggest terrorists are coming" as stating that they come
+        (
+            "DHS released a statement denying that terrorists were coming across the southern border.",
+            "DHS has no credible intelligence to suggest terrorists are coming across the southern border.",
+        ),
+    ],
+)
+def test_a_side_that_relays_an_allegation_or_holds_a_negation_is_not_read_as_stating_it(disputing, other):
     check = DisputeCheck()
-    pair = _pair(
-        "Mayor John Vick denied that Mayor John Vick took bribes from the developer in 2019.",
-        "Prosecutors allege that Mayor John Vick took bribes from the developer in 2019.",
-    )
+    pair = _pair(disputing, other)
     assert check.mine(pair.a).propositions and check.model_inputs(pair.a, pair.b) == []
 
 
@@ -147,32 +158,29 @@ def test_run_checks_hands_the_readings_to_the_checks_that_read_the_model_only():
     assert not [e for e in run_checks(pair, checks) if e.kind == "dispute"]
 
 
-def test_the_pipeline_reports_a_denied_report_against_the_story_that_states_it(tmp_path, nlp):
-    """End to end with the shipped model: the model reads the two sentences as neutral, the check finds them."""
+def _contradictions_against_the_police(tmp_path, nlp, name: str, text: str) -> list:
+    """The contradictions the pipeline (shipped model) reports between the police denial and one other article."""
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "police.txt").write_text(
         "Graffiti artist detained? London police deny it.\n\n" + BANKSY_DENIED + "\n", encoding="utf-8"
     )
-    (folder / "tabloid.txt").write_text(
-        "Banksy arrested in London.\n\nStreet artist Banksy was arrested on Monday in London, a tabloid reported.\n",
-        encoding="utf-8",
-    )
+    (folder / name).write_text(text, encoding="utf-8")
     result = Checker(Config(model=str(SHIPPED_MODEL)), nlp=nlp).check([str(folder)])
-    found = [f for f in result.findings if f.label == "contradict"]
+    return [f for f in result.findings if f.label == "contradict"]
+
+
+def test_the_pipeline_reports_a_denied_report_against_the_story_that_states_it(tmp_path, nlp):
+    """End to end: the model reads the two sentences as neutral, the check finds them."""
+    found = _contradictions_against_the_police(
+        tmp_path,
+        nlp,
+        "tabloid.txt",
+        "Banksy arrested in London.\n\nStreet artist Banksy was arrested on Monday in London, a tabloid reported.\n",
+    )
     assert [f.kind for f in found] == ["dispute"]
     assert {Path(found[0].pair.a.doc_id).name, Path(found[0].pair.b.doc_id).name} == {"police.txt", "tabloid.txt"}
     assert found[0].evidence[0].detail["cue"] == "denied"
-
-
-def test_a_side_with_a_negation_is_not_read_as_stating_the_disputed_claim():
-    """The model reads 'no intelligence to suggest terrorists crossed' as stating that they crossed."""
-    check = DisputeCheck()
-    pair = _pair(
-        "DHS released a statement denying that terrorists were coming across the southern border.",
-        "DHS has no credible intelligence to suggest terrorists are coming across the southern border.",
-    )
-    assert check.mine(pair.a).propositions and check.model_inputs(pair.a, pair.b) == []
 
 
 def test_a_denial_in_the_deniers_own_negated_words_takes_no_claim_out():
@@ -181,15 +189,8 @@ def test_a_denial_in_the_deniers_own_negated_words_takes_no_claim_out():
 
 def test_an_article_that_calls_the_story_a_hoax_relays_it_to_debunk_it(tmp_path, nlp):
     """Its sentence that states the claim agrees with the source that denies it: nothing is reported."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "police.txt").write_text(
-        "Graffiti artist detained? London police deny it.\n\n" + BANKSY_DENIED + "\n", encoding="utf-8"
-    )
-    (folder / "debunk.txt").write_text(
+    debunk = (
         "Banksy arrest story was a hoax.\n\nStreet artist Banksy was arrested on Monday in London, a website reported."
-        " It turns out that the story is a hoax.\n",
-        encoding="utf-8",
+        " It turns out that the story is a hoax.\n"
     )
-    result = Checker(Config(model=str(SHIPPED_MODEL)), nlp=nlp).check([str(folder)])
-    assert not [f for f in result.findings if f.label == "contradict"]
+    assert _contradictions_against_the_police(tmp_path, nlp, "debunk.txt", debunk) == []
