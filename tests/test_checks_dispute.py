@@ -67,6 +67,34 @@ def test_a_negated_dispute_or_a_plain_report_disputes_nothing(text):
     assert found.propositions == () and not found.disputing
 
 
+@pytest.mark.parametrize(
+    ("text", "disputed"),
+    [
+        # a refusal, a confirmation or a relayed claim of something else does not take the denial back
+        ("Officials declined to comment but denied that street artist Banksy was arrested on Monday.", "street artist Banksy was arrested on Monday"),
+        ("Police confirmed two arrests in Bristol but denied reports that street artist Banksy was arrested on Monday.", "street artist Banksy was arrested on Monday"),
+        ("It was difficult to reach the ministry, which later denied that troops had crossed the border.", "troops had crossed the border"),
+        # a pronoun that is not the claim's subject says who it is; the denier's own words after it are left out
+        ("Apple denied that the company had moved its headquarters to Dublin.", "the company had moved its headquarters to Dublin"),
+        ("Police denied that the suspect had escaped from Brixton prison, refusing to give further details.", "the suspect had escaped from Brixton prison"),
+    ],
+)  # fmt: skip
+def test_a_denial_beside_other_words_is_still_read(text, disputed):
+    assert _disputes(text).propositions == (disputed,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Street artist Banksy was arrested on Monday in London, hours after a fire claimed two lives near his studio.",
+        "Islamic State claimed responsibility for the attack on the bridge in Raqqa.",
+        "The suspect, who allegedly fled to Spain, was arrested in Madrid on Monday.",
+    ],
+)
+def test_claim_or_allege_in_another_sense_or_clause_relays_nothing(text):
+    assert not _disputes(text).relays
+
+
 def test_a_denial_the_sentence_itself_takes_back_disputes_no_claim():
     """ "Initially denied ..., but later confirmed it": the sentence ends where the other source stands."""
     found = _disputes(
@@ -110,6 +138,8 @@ def test_a_side_that_relays_an_allegation_or_holds_a_negation_is_not_read_as_sta
         ("He was carrying a fake passport when officers stopped him.", False),
         ("Officers had earlier responded to a false alarm at a gallery.", False),
         ("Detectives said there was no evidence of a link to a break-in.", False),
+        ("Separately, a bomb hoax closed Waterloo station for an hour.", False),
+        ("The council dismissed the report on street art funding.", False),
     ],
 )
 def test_what_makes_an_article_a_debunking_one(text, debunks):

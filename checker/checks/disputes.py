@@ -37,6 +37,7 @@ DISPUTING = {"verb", "doubt", "false", "no-evidence", "not-true"}  # labels of t
 FALSITY = {"false", "no-evidence", "not-true"}  # frames that call a report false, not someone's stance on it
 NEGATIVE_SUBJECTS = {"no", "nobody", "none", "few", "hardly", "little"}  # "No one doubts", "Hardly anyone disputes"
 WITHHOLDING = {"refuse", "stop", "cease", "decline", "fail", "hard", "difficult"}  # "refused to deny"
+TAKEN_BACK = {"it", "this", "that", "so"}  # what a confirmation takes back: "later confirmed it"
 ASKING = {"if", "whether"}  # "unclear whether reports that ... are false": the question is not the dispute
 REFERRING = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"}  # who, the claim alone cannot say
 NEGATING = {"no", "never", "nothing", "none", "nobody", "neither", "nor"}  # beside spaCy's `neg` ("not", "n't")
@@ -74,20 +75,25 @@ def _withheld(word) -> bool:
                 child.lower_ in NEGATIVE_SUBJECTS or any(g.lower_ in NEGATIVE_SUBJECTS for g in child.children)
             ):
                 return True
-    return any(
-        up.lemma_.lower() in WITHHOLDING
-        or any(
-            c.lower_ in ASKING and c.dep_ == "mark" or c.lemma_ in WITHHOLDING and c.dep_ == "acomp"
-            for c in up.children
-        )
-        for up in (word, *word.ancestors)
-    )  # "refused to deny", "It is hard to dispute", "whether reports ... are false"
+    governing = word
+    while governing.dep_ == "xcomp":  # "refused to deny", "stopped denying", "It is hard to dispute"
+        governing = governing.head
+        if governing.lemma_.lower() in WITHHOLDING or any(
+            c.dep_ == "acomp" and c.lemma_ in WITHHOLDING for c in governing.children
+        ):
+            return True
+    # asked, in the cue's own clause: "unclear whether reports ... are false", "if the claims are false"
+    return any(c.dep_ == "mark" and c.lower_ in ASKING for head in heads for c in head.children)
 
 
-def _confirms(tokens) -> bool:
-    """The sentence also has someone confirm or admit: "initially denied reports that ..., but later confirmed it"."""
+def _taken_back(verb, confirming: set[int]) -> bool:
+    """The dispute verb is joined to a confirmation with no object of its own but "it" or "this": "initially
+    denied reports that ..., but later confirmed it"; not "confirmed two arrests but denied reports that ..."."""
+    joined = [c for c in verb.children if c.dep_ == "conj"] + ([verb.head] if verb.dep_ == "conj" else [])
     return any(
-        label in ("confirm", "admit") and not _withheld(span.root) for label, _, span in cues(tokens, "reporting")
+        j.i in confirming
+        and all(o.lower_ in TAKEN_BACK for o in j.children if o.dep_ in ("dobj", "ccomp", "nsubjpass"))
+        for j in joined
     )
 
 
@@ -125,14 +131,23 @@ def _disputing_word(noun, disputing: set[int]):
     return head if head.i in disputing else None
 
 
+def _introduces(word, clause) -> bool:
+    """ "that" hung on the clause's verb however the parse labels it, or right after the word that tells the
+    clause ("denied that street artist Banksy ...", parsed as a determiner); not "that man" inside the claim."""
+    return word.lower_ == "that" and (word.head.i == clause.i or word.i - 1 == clause.head.i)
+
+
 def _proposition(clause, tokens) -> str | None:
     """The clause's words inside the claim, without its "that" and closing punctuation; None if too short."""
     inside = [t for t in clause.subtree if tokens.start <= t.i < tokens.end]
     if _negating(inside):  # the denier's own words ('denied: "No sister gave birth"'), not the claim denied
         return None
-    if any(t.lower_ in REFERRING for t in inside):  # "he had taken bribes" is stated of anyone
-        return None
-    while inside and (inside[0].dep_ == "mark" or inside[0].is_punct):
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in REFERRING for c in clause.children):
+        return None  # "he had taken bribes" is stated of anyone; "the company had moved its offices" is not
+    # the denier's own words after the claim: "..., refusing to give further details", "when asked whether ..."
+    after = {t.i for c in clause.children if c.dep_ == "advcl" and c.i > clause.i for t in c.subtree}
+    inside = [t for t in inside if t.i not in after]
+    while inside and (inside[0].dep_ == "mark" or inside[0].is_punct or _introduces(inside[0], clause)):
         inside = inside[1:]
     while inside and (inside[-1].is_punct or inside[-1].is_space):
         inside = inside[:-1]
@@ -144,43 +159,56 @@ def _proposition(clause, tokens) -> str | None:
 def disputes(tokens) -> Disputes:
     """What the claim's sentence disputes: the claims taken out of its frames, and whether it disputes at all."""
     found = [(label, span) for label, _, span in cues(tokens, "disputes")]
-    disputing_words = {span.root.i for label, span in found if label in DISPUTING and not _withheld(span.root)}
+    confirming = {
+        span.root.i for label, _, span in cues(tokens, "reporting") if label in ("confirm", "admit")
+    }  # fmt: skip
+    live = {
+        span.root.i: label
+        for label, span in found
+        if label in DISPUTING and not _withheld(span.root) and not _taken_back(span.root, confirming)
+    }
     said = {span.root.i: span.text for label, span in found if label == "doubt"}  # "cast doubt", as a cue
     clauses, debunks = [], False  # debunks: disputes a report, or says there is no evidence that ...
     for label, span in found:
         word = span.root
-        if label == "verb" and word.i in disputing_words:
+        if label == "verb" and word.i in live:
             clauses.append((word, _that_clause(word)))
-        elif label == "report" and (cue := _disputing_word(word, disputing_words)) is not None:
+        elif label == "report" and (cue := _disputing_word(word, set(live))) is not None:
             clauses.append((cue, _that_clause(word)))
-            debunks = True
-        elif label == "no-evidence" and word.i in disputing_words:
-            clauses.append((span[-1], _that_clause(span[-1])))
+            # a report called false, or denied ("Police later denied the report"); not a claim for damages
+            # dismissed or a committee's report rejected
+            debunks |= clauses[-1][1] is not None or live.get(cue.i) == "false" or cue.lemma_ == "deny"
+        elif label in ("no-evidence", "not-true") and word.i in live:
+            at = span[-1]
+            clauses.append((at, _that_clause(at) or (_that_clause(at.head) if label == "not-true" else None)))
             debunks |= clauses[-1][1] is not None  # "no evidence that ...", not "no evidence of foul play"
-        elif label == "not-true" and word.i in disputing_words:
-            true = span[-1]
-            clauses.append((true, _that_clause(true) or _that_clause(true.head)))
-            debunks |= clauses[-1][1] is not None
     taken = [
         (said.get(cue.i, cue.text), text)
         for cue, clause in clauses
         if clause is not None and (text := _proposition(clause, tokens))
     ]
     unique = list(dict.fromkeys(taken))[:MAX_PROPOSITIONS]
-    called_false = any(
-        label == "false"
-        and span.root.i in disputing_words
-        and (span.root.dep_ in PREDICATE or span.root.lemma_ == "hoax")
-        for label, span in found
-    )  # "this is a hoax", "the story is fake", "a hoax website": not "a fake passport", "a false alarm"
+    # "this is a hoax", "the story is fake": not "a fake passport", "a false alarm", "a bomb hoax"
+    called_false = any(label == "false" and i in live and tokens.doc[i].dep_ in PREDICATE for i, label in live.items())
+    disputes_itself = any(label in ("verb", "doubt") for label in live.values())
     return Disputes(
-        () if _confirms(tokens) else tuple(t for _, t in unique),
-        () if _confirms(tokens) else tuple(w for w, _ in unique),
-        bool(disputing_words),
+        tuple(t for _, t in unique),
+        tuple(w for w, _ in unique),
+        bool(unique) or debunks or called_false or disputes_itself,
         _negating(tokens),
         debunks or called_false,
-        any(label == "allege" for label, _ in found),
+        any(_relayed(span) for label, span in found if label == "allege"),
     )
+
+
+def _relayed(span) -> bool:
+    """The sentence's claim is told as someone's allegation: "Prosecutors allege that ...", "The Sun claimed the
+    artist was arrested", "X was reportedly arrested"; not "claimed victory", "the fire claimed two lives", "the
+    man accused of killing ...", "the suspect, who allegedly fled, ..."."""
+    word = span.root
+    if word.pos_ == "VERB" and word.lemma_ != "rumour":
+        return any(c.dep_ == "ccomp" for c in word.children)
+    return word.head.dep_ == "ROOT"
 
 
 class Debunking(NamedTuple):
