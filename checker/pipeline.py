@@ -381,7 +381,7 @@ class Checker:
         pairs: Sequence[CandidatePair],
         scores: Sequence[NLIScores],
         explainers: dict[str, Explainer],
-        readings: Readings | None = None,
+        readings: Readings,
     ) -> list[Finding]:
         """Verdicts; a structured discrepancy that the rest of the two documents explains is dropped."""
         findings = []

@@ -28,19 +28,20 @@ from typing import Any, NamedTuple
 
 from checker.checks.base import Check, CheckSetting, Readings
 from checker.checks.names import cues
+from checker.patterns import words
 from checker.records import Claim, Evidence
 
 ENTAILMENT, CONTRADICTION = 0, 2
 MIN_WORDS = 4  # words of a disputed claim: "that it was" says too little to be stated elsewhere
 MAX_PROPOSITIONS = 2  # disputed claims read per sentence: each costs a model reading per pair
 DISPUTING = {"verb", "doubt", "false", "no-evidence", "not-true"}  # labels of the frames that dispute by themselves
-FALSITY = {"false", "no-evidence", "not-true"}  # frames that call a report false, not someone's stance on it
 NEGATIVE_SUBJECTS = {"no", "nobody", "none", "few", "hardly", "little"}  # "No one doubts", "Hardly anyone disputes"
 WITHHOLDING = {"refuse", "stop", "cease", "decline", "fail", "hard", "difficult"}  # "refused to deny"
 TAKEN_BACK = {"it", "this", "that", "so"}  # what a confirmation takes back: "later confirmed it"
 ASKING = {"if", "whether"}  # "unclear whether reports that ... are false": the question is not the dispute
 REFERRING = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"}  # who, the claim alone cannot say
-NEGATING = {"no", "never", "nothing", "none", "nobody", "neither", "nor"}  # beside spaCy's `neg` ("not", "n't")
+# the negation words of the `denial` check's pattern data, and "nobody", beside spaCy's `neg` arcs
+NEGATING = words("statements", "negation") | {"nobody"}
 PREDICATE = {"acomp", "attr", "oprd"}  # "the claims were false", "the story is a hoax"
 STATES = "states it"
 
@@ -206,7 +207,7 @@ def _relayed(span) -> bool:
     artist was arrested", "X was reportedly arrested"; not "claimed victory", "the fire claimed two lives", "the
     man accused of killing ...", "the suspect, who allegedly fled, ..."."""
     word = span.root
-    if word.pos_ == "VERB" and word.lemma_ != "rumour":
+    if word.pos_ == "VERB" and word.lemma_ != "rumour":  # "is rumoured to be": an xcomp, read as "reportedly" is
         return any(c.dep_ == "ccomp" for c in word.children)
     return word.head.dep_ == "ROOT"
 
