@@ -17,9 +17,11 @@ MRPC id; `--unlabelled FILE` writes the reported pairs not yet labelled, in
 random order and without their basis, for a labeller who has not seen
 checker's verdict): `contradiction` where the two sentences cannot both be
 true as written, `not` where they can (one leaves a detail out, rounds, or
-speaks of another group, place or moment). The table gives both the share
-reported and the share reported that is not a conflict, unlabelled pairs
-counted as false alarms.
+speaks of another group, place or moment), `unclear` where the two sentences
+alone cannot tell. The table gives both the share reported and the share
+reported that is not a conflict, counting `unclear` and unlabelled pairs as
+false alarms. The labels of held-out pairs are the labeller's, not read while
+fixing checks.
 
     python benchmarks/paraphrases.py [--show tune] [--pairs P.jsonl] [--unlabelled FILE] [--config FILE] [--no-append]
 """
