@@ -34,9 +34,19 @@ def _disputes(text: str):
             "a spider burrowed into a man's body in Bali",
             "cast doubt",
         ),
+        (  # the parse hangs "over the claims" on "doubts", not on "raised"
+            "Media outlets later raised doubts over the claims that Rosenberg had been captured by Isis fighters.",
+            "Rosenberg had been captured by Isis fighters",
+            "raised doubts",
+        ),
         ("Reports that Isis fighters in Iraq have contracted Ebola have been refuted.", "Isis fighters in Iraq have contracted Ebola", "refuted"),
         ("There is no evidence that the virus spread through the water supply.", "the virus spread through the water supply", "evidence"),
-        ("It is not true that the store will close next year.", "the store will close next year", "true"),
+        ("It is not true that the store will close next year.", "the store will close next year", "not true"),
+        (
+            "Stacy Stephens said rumors that its security robots are roaming the Microsoft campus are not true.",
+            "its security robots are roaming the Microsoft campus",
+            "not true",
+        ),
         ("A fake news story claiming that Nasa has forecast six days of darkness went viral.", "Nasa has forecast six days of darkness", "fake"),
     ],
 )  # fmt: skip
@@ -58,6 +68,10 @@ def test_a_disputed_claim_is_taken_out_of_its_frame(text, disputed, cue):
         "Senator Mark Hale refused to deny that the senator would run for president next year.",
         "The claims that the virus spread through the town's water supply were not false.",
         "It is unclear whether reports that the suspect fled to Spain are false.",
+        "Officials refused to say whether rumors that the robots are roaming the campus were not true.",
+        "If the reports that the striker will leave the club are not true, the fans will be relieved.",
+        "He did not say that rumors that the robots are roaming the Microsoft campus are false.",
+        "The reports that the store will close next year are not entirely true.",
         "Reports say that street artist Banksy was arrested on Monday.",
         "The minister said that the bridge would reopen in May.",
     ],
@@ -65,6 +79,21 @@ def test_a_disputed_claim_is_taken_out_of_its_frame(text, disputed, cue):
 def test_a_negated_dispute_or_a_plain_report_disputes_nothing(text):
     found = _disputes(text)
     assert found.propositions == () and not found.disputing
+
+
+def test_a_report_is_disputed_by_its_own_verb_not_by_a_clause_further_on():
+    found = _disputes(
+        "Reports that the minister had resigned came a day after he said claims about his expenses were not true."
+    )
+    assert found.propositions == () and found.calls_false
+
+
+def test_a_doubt_about_whether_something_will_happen_takes_no_claim_out():
+    """Doubts raised about whether an outcome will come are no claim called false: "raised doubt about whether more
+    than 200 schoolgirls ... will really be released" against "expected to lead to the liberation" (FNC-1 tune
+    bodies 0-199, when whether-clauses were read; not a disagreement)."""
+    text = "A wave of violence raised doubt on Sunday about whether the kidnapped schoolgirls will really be released."
+    assert _disputes(text).propositions == ()
 
 
 @pytest.mark.parametrize(
@@ -133,6 +162,7 @@ def test_a_side_that_relays_an_allegation_or_holds_a_negation_is_not_read_as_sta
     ("text", "debunks"),
     [
         ("It turns out that this is a hoax.", True),
+        ("Police said the reports were not true.", True),
         ("Police later denied the report.", True),
         ("There is no evidence that the virus spread through the water supply.", True),
         ("He was carrying a fake passport when officers stopped him.", False),

@@ -23,7 +23,7 @@ nothing. The frames are pattern data (`checker/patterns/disputes.jsonl`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from checker.checks.base import Check, CheckSetting, Readings
@@ -61,26 +61,44 @@ def _negating(tokens) -> bool:
     return any(t.dep_ == "neg" or t.lower_ in NEGATING for t in tokens)
 
 
-def _withheld(word) -> bool:
-    """A dispute the sentence does not make: negated ("did not deny", "neither confirm nor deny", "were not
-    false"), by a negative subject ("No one doubts", "Few dispute"), withheld ("refused to deny", "stopped
-    denying", "no longer deny", "hard to dispute") or asked ("unclear whether reports ... are false")."""
+def _negated(head, own: Collection[int] = ()) -> bool:
+    """The word is negated ("did not deny", "neither confirm nor deny", "no longer deny") or has a negative subject
+    ("No one doubts", "Few dispute"); the cue's own words (`own`: the "not" of "not true") aside."""
+    for child in head.children:
+        if child.i in own:
+            continue
+        if child.dep_ == "neg" or child.lower_ in ("neither", "nor"):
+            return True
+        if child.dep_ == "advmod" and any(g.lower_ == "no" for g in child.children):  # "no longer"
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass", "amod") and (  # "Few doubt" parses "Few" as a modifier
+            child.lower_ in NEGATIVE_SUBJECTS or any(g.lower_ in NEGATIVE_SUBJECTS for g in child.children)
+        ):
+            return True
+    return False
+
+
+def _withheld(frame) -> bool:
+    """A dispute the sentence does not make: negated ("did not deny", "were not false"), by a negative subject
+    ("No one doubts"), under a negated verb ("He did not say that the reports were false"), withheld ("refused to
+    deny", "stopped denying", "hard to dispute") or asked ("unclear whether reports ... are false", "if the
+    reports are not true"). A "not true" is judged by its "true", its own "not" aside, and is no dispute where
+    "true" is qualified ("not entirely true", "not true in every detail")."""
+    own = {t.i for t in frame}
+    word = frame[-1] if frame[-1].lower_ == "true" else frame.root
+    if word.lower_ == "true" and any(c.dep_ in ("advmod", "prep", "npadvmod") for c in word.children):
+        return True
     heads = [word, word.head] if word.dep_ in ("conj", *PREDICATE) else [word]
-    for head in heads:
-        for child in head.children:
-            if child.dep_ == "neg" or child.lower_ in ("neither", "nor"):
-                return True
-            if child.dep_ == "advmod" and any(g.lower_ == "no" for g in child.children):  # "no longer"
-                return True
-            if child.dep_ in ("nsubj", "nsubjpass", "amod") and (  # "Few doubt" parses "Few" as a modifier
-                child.lower_ in NEGATIVE_SUBJECTS or any(g.lower_ in NEGATIVE_SUBJECTS for g in child.children)
-            ):
-                return True
-    governing = word
-    while governing.dep_ == "xcomp":  # "refused to deny", "stopped denying", "It is hard to dispute"
-        governing = governing.head
-        if governing.lemma_.lower() in WITHHOLDING or any(
-            c.dep_ == "acomp" and c.lemma_ in WITHHOLDING for c in governing.children
+    if any(_negated(head, own) for head in heads):
+        return True
+    governing = heads[-1]
+    while governing.dep_ in ("xcomp", "ccomp"):  # "refused to deny", "It is hard to dispute", "did not say that"
+        clause, governing = governing.dep_, governing.head
+        if _negated(governing):
+            return True
+        if clause == "xcomp" and (
+            governing.lemma_.lower() in WITHHOLDING
+            or any(c.dep_ == "acomp" and c.lemma_ in WITHHOLDING for c in governing.children)
         ):
             return True
     # asked, in the cue's own clause: "unclear whether reports ... are false", "if the claims are false"
@@ -125,8 +143,11 @@ def _disputing_word(noun, disputing: set[int]):
         return called
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and head.i not in disputing:
-        own = {t.i for t in noun.subtree}
-        return next((t for t in head.subtree if t.i in disputing and t.i not in own and t.dep_ in PREDICATE), None)
+        # the predicate of the noun's own verb ("were false", "were false and baseless"), not one of a clause
+        # further on ("came a day after he said claims about his expenses were not true")
+        predicates = [c for c in head.children if c.dep_ in PREDICATE]
+        predicates += [g for c in predicates for g in c.children if g.dep_ == "conj"]
+        return next((t for t in predicates if t.i in disputing), None)
     if noun.dep_ == "pobj":  # "cast doubt over claims", "denied the truth of reports"
         head = head.head
     return head if head.i in disputing else None
@@ -166,15 +187,20 @@ def disputes(tokens) -> Disputes:
     live = {
         span.root.i: label
         for label, span in found
-        if label in DISPUTING and not _withheld(span.root) and not _taken_back(span.root, confirming)
+        if label in DISPUTING and not _withheld(span) and not _taken_back(span.root, confirming)
     }
-    said = {span.root.i: span.text for label, span in found if label == "doubt"}  # "cast doubt", as a cue
+    # "cast doubt", "not true", as cues
+    said = {span.root.i: span.text for label, span in found if label in ("doubt", "not-true")}
+    # each word of a live frame of several stands for it: the parse may hang "over claims" on "doubts" rather than on
+    # "raised" ("raised doubts over the claims that ..."), and "are not true" has "true", not "not", as a predicate
+    frame_of = {t.i: span.root.i for label, span in found if span.root.i in live for t in span}
     clauses, debunks = [], False  # debunks: disputes a report, or says there is no evidence that ...
     for label, span in found:
         word = span.root
         if label == "verb" and word.i in live:
             clauses.append((word, _that_clause(word)))
-        elif label == "report" and (cue := _disputing_word(word, set(live))) is not None:
+        elif label == "report" and (cue := _disputing_word(word, set(frame_of))) is not None:
+            cue = tokens.doc[frame_of[cue.i]]
             clauses.append((cue, _that_clause(word)))
             # a report called false, or denied ("Police later denied the report"); not a claim for damages
             # dismissed or a committee's report rejected
@@ -184,13 +210,16 @@ def disputes(tokens) -> Disputes:
             clauses.append((at, _that_clause(at) or (_that_clause(at.head) if label == "not-true" else None)))
             debunks |= clauses[-1][1] is not None  # "no evidence that ...", not "no evidence of foul play"
     taken = [
-        (said.get(cue.i, cue.text), text)
+        (said.get(frame_of.get(cue.i, cue.i), cue.text), text)
         for cue, clause in clauses
         if clause is not None and (text := _proposition(clause, tokens))
     ]
     unique = list(dict.fromkeys(taken))[:MAX_PROPOSITIONS]
     # "this is a hoax", "the story is fake": not "a fake passport", "a false alarm", "a bomb hoax"
-    called_false = any(label == "false" and i in live and tokens.doc[i].dep_ in PREDICATE for i, label in live.items())
+    called_false = any(
+        label in ("false", "not-true") and span.root.i in live and any(t.dep_ in PREDICATE for t in span)
+        for label, span in found
+    )
     disputes_itself = any(label in ("verb", "doubt") for label in live.values())
     return Disputes(
         tuple(t for _, t in unique),
