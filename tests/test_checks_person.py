@@ -37,6 +37,49 @@ def test_a_full_name_either_document_gives_makes_its_parts_one_person():
     assert not FullNames([first, other, unrelated], check.kind).explains(evidence, first, other)
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "swapped"),
+    [
+        # the tagger takes "Host" into one name and leaves it out of the other
+        (
+            "Host Greta Van Susteren replied to the allegations by asking about the southern border.",
+            "Host Duncan Hunter replied to the allegations by asking about the southern border.",
+            ("Greta Van Susteren", "Duncan Hunter"),
+        ),
+        # one source gives the role, the other does not
+        (
+            "Coach Mike Krzyzewski said the team would play without its captain on Saturday night.",
+            "Roy Williams said the team would play without its captain on Saturday night.",
+            ("Mike Krzyzewski", "Roy Williams"),
+        ),
+        (
+            "Pastor Terry Jones said the church would hold the event on Saturday despite the protests.",
+            "Terry Jones said the church would hold the event on Saturday despite the protests.",
+            None,
+        ),
+        # a role word as a surname stays the surname
+        (
+            "Foreign Minister Julie Bishop said the plane had been shot down over eastern Ukraine.",
+            "Foreign Minister Julie Andrews said the plane had been shot down over eastern Ukraine.",
+            ("Julie Bishop", "Julie Andrews"),
+        ),
+        (
+            "Rep. Mike Bishop said the bill would be brought to a vote next week in the House.",
+            "Rep. Michael Bishop said the bill would be brought to a vote next week in the House.",
+            None,
+        ),
+    ],
+)
+def test_a_role_written_before_a_name_is_no_part_of_the_name_or_the_wording(a, b, swapped):
+    """ "Host", "Coach": a role before a person's name, whether the tagger took it into the name or one source left
+    it out, neither hides a swapped person nor makes one of the same person."""
+    check = PersonCheck()
+    evidence = check.compare(
+        annotated(make_claim(a, "a.txt"), [check]), annotated(make_claim(b, "b.txt"), [check]), 0.95
+    )
+    assert (evidence.detail["a"], evidence.detail["b"]) == swapped if swapped else evidence is None
+
+
 @pytest.fixture(scope="module")
 def shipped(nlp):
     from checker.pipeline import Checker

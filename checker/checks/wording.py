@@ -25,7 +25,7 @@ No check of its own: `checker.checks.discover` finds no `Check` here.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 SLOT = "_"
@@ -62,10 +62,11 @@ def slot_runs(tokens, is_slot: Callable[[object], bool]) -> list[list]:
     return runs
 
 
-def slotted(tokens, runs: list[list]) -> Slotted:
-    """The wording of `tokens` with each of `runs` (from `slot_runs`) as one slot."""
+def slotted(tokens, runs: list[list], left_out: Collection[int] = ()) -> Slotted:
+    """The wording of `tokens` with each of `runs` (from `slot_runs`) as one slot, and the tokens of `left_out` no
+    part of it."""
     doc, firsts = tokens.doc, {run[0].i for run in runs}
-    inside = {t.i for run in runs for t in run}
+    inside = {t.i for run in runs for t in run} | set(left_out)
     words = [
         SLOT if t.i in firsts else t.lower_
         for t in tokens
