@@ -63,6 +63,12 @@ def test_a_full_name_either_document_gives_makes_its_parts_one_person():
             "Foreign Minister Julie Andrews said the plane had been shot down over eastern Ukraine.",
             ("Julie Bishop", "Julie Andrews"),
         ),
+        # a name credited is no version of who it was, role or none
+        (
+            "The team will play without its captain on Saturday, according to Coach Mike Krzyzewski.",
+            "The team will play without its captain on Saturday, according to Coach Roy Williams.",
+            None,
+        ),
         (
             "Rep. Mike Bishop said the bill would be brought to a vote next week in the House.",
             "Rep. Michael Bishop said the bill would be brought to a vote next week in the House.",

@@ -80,10 +80,12 @@ def _negated(head, own: Collection[int] = ()) -> bool:
 
 def _withheld(frame) -> bool:
     """A dispute the sentence does not make: negated ("did not deny", "were not false"), by a negative subject
-    ("No one doubts"), under a negated verb ("He did not say that the reports were false"), withheld ("refused to
-    deny", "stopped denying", "hard to dispute") or asked ("unclear whether reports ... are false", "if the
-    reports are not true"). A "not true" is judged by its "true", its own "not" aside, and is no dispute where
-    "true" is qualified ("not entirely true", "not true in every detail")."""
+    ("No one doubts"), withheld ("refused to deny", "stopped denying", "hard to dispute") or asked ("unclear
+    whether reports ... are false", "if the reports are not true", "Is it not true that ...?"). A "not true" is
+    judged by its "true", its own "not" aside, and is no dispute where "true" is qualified ("not entirely true",
+    "not true in every detail"). A negation further up ("He did not say that the reports were false") is not
+    read: most negations above a denial leave it standing ("did not hesitate to deny", "did not say why it had
+    denied")."""
     own = {t.i for t in frame}
     word = frame[-1] if frame[-1].lower_ == "true" else frame.root
     if word.lower_ == "true" and any(c.dep_ in ("advmod", "prep", "npadvmod") for c in word.children):
@@ -91,16 +93,15 @@ def _withheld(frame) -> bool:
     heads = [word, word.head] if word.dep_ in ("conj", *PREDICATE) else [word]
     if any(_negated(head, own) for head in heads):
         return True
-    governing = heads[-1]
-    while governing.dep_ in ("xcomp", "ccomp"):  # "refused to deny", "It is hard to dispute", "did not say that"
-        clause, governing = governing.dep_, governing.head
-        if _negated(governing):
-            return True
-        if clause == "xcomp" and (
-            governing.lemma_.lower() in WITHHOLDING
-            or any(c.dep_ == "acomp" and c.lemma_ in WITHHOLDING for c in governing.children)
+    governing = word
+    while governing.dep_ == "xcomp":  # "refused to deny", "stopped denying", "It is hard to dispute"
+        governing = governing.head
+        if governing.lemma_.lower() in WITHHOLDING or any(
+            c.dep_ == "acomp" and c.lemma_ in WITHHOLDING for c in governing.children
         ):
             return True
+    if heads[-1].dep_ == "ROOT" and heads[-1].sent[-1].text == "?":
+        return True  # a question: "Is it not true that the store will close?"
     # asked, in the cue's own clause: "unclear whether reports ... are false", "if the claims are false"
     return any(c.dep_ == "mark" and c.lower_ in ASKING for head in heads for c in head.children)
 
@@ -134,6 +135,18 @@ def _that_clause(word):
     return None
 
 
+def _predicates(verb) -> list:
+    """The verb's predicates, through the verbs it complements: "were false and baseless", "turned out to be false",
+    "have been shown to be untrue"."""
+    found = []
+    for child in verb.children:
+        if child.dep_ in PREDICATE:
+            found += [child, *(g for g in child.children if g.dep_ == "conj")]
+        elif child.dep_ == "xcomp":
+            found += _predicates(child)
+    return found
+
+
 def _disputing_word(noun, disputing: set[int]):
     """The word that calls a report noun false or disputes it: "a fake story", "the claims were false", "reports
     were refuted", "denied reports", "cast doubt over claims"; None if none does. `disputing`: the token ids of
@@ -143,11 +156,10 @@ def _disputing_word(noun, disputing: set[int]):
         return called
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and head.i not in disputing:
-        # the predicate of the noun's own verb ("were false", "were false and baseless"), not one of a clause
-        # further on ("came a day after he said claims about his expenses were not true")
-        predicates = [c for c in head.children if c.dep_ in PREDICATE]
-        predicates += [g for c in predicates for g in c.children if g.dep_ == "conj"]
-        return next((t for t in predicates if t.i in disputing), None)
+        # the predicate of the noun's own verb ("were false", "were false and baseless", "turned out to be
+        # false"), not one of a clause further on ("came a day after he said claims about his expenses were not
+        # true")
+        return next((t for t in _predicates(head) if t.i in disputing), None)
     if noun.dep_ == "pobj":  # "cast doubt over claims", "denied the truth of reports"
         head = head.head
     return head if head.i in disputing else None
@@ -204,7 +216,7 @@ def disputes(tokens) -> Disputes:
             clauses.append((cue, _that_clause(word)))
             # a report called false, or denied ("Police later denied the report"); not a claim for damages
             # dismissed or a committee's report rejected
-            debunks |= clauses[-1][1] is not None or live.get(cue.i) == "false" or cue.lemma_ == "deny"
+            debunks |= clauses[-1][1] is not None or live.get(cue.i) in ("false", "not-true") or cue.lemma_ == "deny"
         elif label in ("no-evidence", "not-true") and word.i in live:
             at = span[-1]
             clauses.append((at, _that_clause(at) or (_that_clause(at.head) if label == "not-true" else None)))
@@ -216,10 +228,7 @@ def disputes(tokens) -> Disputes:
     ]
     unique = list(dict.fromkeys(taken))[:MAX_PROPOSITIONS]
     # "this is a hoax", "the story is fake": not "a fake passport", "a false alarm", "a bomb hoax"
-    called_false = any(
-        label in ("false", "not-true") and span.root.i in live and any(t.dep_ in PREDICATE for t in span)
-        for label, span in found
-    )
+    called_false = any(label == "false" and i in live and tokens.doc[i].dep_ in PREDICATE for i, label in live.items())
     disputes_itself = any(label in ("verb", "doubt") for label in live.values())
     return Disputes(
         tuple(t for _, t in unique),

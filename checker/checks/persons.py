@@ -159,7 +159,7 @@ class PersonCheck(Check):
         names = name_spans(tokens, skipped)
         # "told Politico", "according to the BBC": an outlet or a person credited, whom sources credit apart
         credited = {span.end for _, _, span in cues(tokens, "credits")}
-        names, roles = _without_roles(names, tokens)
+        names, roles = _without_roles(names, tokens, claim, credited)
         return People(
             slotted(tokens, [list(name) for name in names], roles),
             tuple(_what(name, claim, credited) for name in names),
@@ -203,21 +203,28 @@ def _positions(wording: Slotted) -> list[int]:
     return [k for k, word in enumerate(wording.sequence) if word == SLOT]
 
 
-def _without_roles(names: list, tokens) -> tuple[list, set[int]]:
-    """The names without a role written before a person's name ("Host", "Coach": `checker/patterns/roles.jsonl`),
+def _without_roles(names: list, tokens, claim: Claim, credited: set[int]) -> tuple[list, set[int]]:
+    """The names without the roles written before a person's name ("Host", "Coach": `checker/patterns/roles.jsonl`),
     and the role words, which are no part of the wording either. The tagger takes "Host" into "Host Greta Van
     Susteren" in one sentence and leaves it out of "Host Duncan Hunter" in another, and one source writes "Coach
     Mike Krzyzewski said" where another writes "Roy Williams said": either way the two wordings must meet for the
-    swapped person to show. Only a role before the name counts: "Julie Bishop" keeps her surname."""
+    swapped person to show. Only roles before a person's name count: "Julie Bishop" keeps her surname, "Cardinal
+    Health" its name. A name credited ("according to Coach ...", `credited`: where credits end) stays credited."""
     roles = {span.start for _, _, span in cues(tokens, "roles")}
     kept, left_out = [], set()
     for name in names:
-        while name.start in roles and len(name) > 1:
-            left_out.add(name.start)
-            name = name[1:]
-        if name.start - 1 in roles and name.root.ent_type_ == "PERSON":
-            left_out.add(name.start - 1)
+        if _what(name, claim, credited) == PERSON:
+            while name.start in roles and len(name) > 1:
+                left_out.add(name.start)
+                name = name[1:]
+            before = name.start - 1
+            while before in roles and before >= tokens.start:
+                left_out.add(before)
+                before -= 1
         kept.append(name)
+    for i in sorted(left_out):
+        if i in credited:
+            credited.add(i + 1)
     return kept, left_out
 
 
