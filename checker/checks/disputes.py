@@ -78,6 +78,20 @@ def _negated(head, own: Collection[int] = ()) -> bool:
     return False
 
 
+def _asked(head) -> bool:
+    """The clause is a question asked outright: it starts with its auxiliary ("Is it not true that ...?", "Did
+    police deny that ...?", quoted or not) and ends with a question mark. A statement followed by a question ("Police
+    denied that ..., so who was the man?") is no question."""
+    clause = [t for t in head.subtree if not (t.is_quote or t.is_space)]
+    words = [t for t in clause if not t.is_punct]
+    if not words:
+        return False
+    after = head.doc[clause[-1].i + 1] if clause[-1].i + 1 < len(head.doc) else None
+    ends_asking = clause[-1].text == "?" or (after is not None and after.text == "?")
+    first = words[0]
+    return ends_asking and first.pos_ == "AUX" and (first.i == head.i or first.head.i == head.i)
+
+
 def _withheld(frame) -> bool:
     """A dispute the sentence does not make: negated ("did not deny", "were not false"), by a negative subject
     ("No one doubts"), withheld ("refused to deny", "stopped denying", "hard to dispute") or asked ("unclear
@@ -100,8 +114,8 @@ def _withheld(frame) -> bool:
             c.dep_ == "acomp" and c.lemma_ in WITHHOLDING for c in governing.children
         ):
             return True
-    if heads[-1].dep_ == "ROOT" and heads[-1].sent[-1].text == "?":
-        return True  # a question: "Is it not true that the store will close?"
+    if _asked(heads[-1]):
+        return True
     # asked, in the cue's own clause: "unclear whether reports ... are false", "if the claims are false"
     return any(c.dep_ == "mark" and c.lower_ in ASKING for head in heads for c in head.children)
 
@@ -136,13 +150,15 @@ def _that_clause(word):
 
 
 def _predicates(verb) -> list:
-    """The verb's predicates, through the verbs it complements: "were false and baseless", "turned out to be false",
-    "have been shown to be untrue"."""
+    """The verb's predicates, through the verbs it complements and those sharing its subject: "were false and
+    baseless", "turned out to be false", "were investigated and found to be false"."""
     found = []
     for child in verb.children:
         if child.dep_ in PREDICATE:
             found += [child, *(g for g in child.children if g.dep_ == "conj")]
-        elif child.dep_ == "xcomp":
+        elif child.dep_ == "xcomp" or (  # "spread quickly but turned out to be false": a verb sharing the subject
+            child.dep_ == "conj" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
+        ):
             found += _predicates(child)
     return found
 
