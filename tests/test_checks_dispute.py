@@ -93,6 +93,10 @@ def test_a_report_is_disputed_by_its_own_verb_not_by_a_clause_further_on():
         "Reports that the minister had resigned came a day after he said claims about his expenses were not true."
     )
     assert found.propositions == () and found.calls_false
+    called = _disputes(
+        "Reports that the plant would close next year led the union to call the company's figures false."
+    )
+    assert called.propositions == ()
 
 
 def test_a_doubt_about_whether_something_will_happen_takes_no_claim_out():

@@ -153,8 +153,9 @@ def _predicates(verb) -> list:
     """The verb's predicates, through the verbs it complements and those sharing its subject: "were false and
     baseless", "turned out to be false", "were investigated and found to be false"."""
     found = []
+    objects = any(c.dep_ == "dobj" for c in verb.children)  # "call the company's figures false": the figures'
     for child in verb.children:
-        if child.dep_ in PREDICATE:
+        if child.dep_ in PREDICATE and not objects:
             found += [child, *(g for g in child.children if g.dep_ == "conj")]
         elif child.dep_ == "xcomp" or (  # "spread quickly but turned out to be false": a verb sharing the subject
             child.dep_ == "conj" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
