@@ -214,11 +214,9 @@ def _without_roles(names: list, tokens, claim: Claim, credited: set[int]) -> tup
     kept, left_out = [], set()
     for name in names:
         if _what(name, claim, credited) == PERSON:
-            # the words up to the last role with a name after it: "Police Officer Darren Wilson", "Host Greta ..."
-            last = max((t.i for t in name[:-1] if t.i in roles), default=None)
-            if last is not None:
-                left_out.update(range(name.start, last + 1))
-                name = name.doc[last + 1 : name.end]
+            while name.start in roles and len(name) > 1:
+                left_out.add(name.start)
+                name = name[1:]
             before = name.start - 1
             while before in roles and before >= tokens.start:
                 left_out.add(before)
