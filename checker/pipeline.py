@@ -341,28 +341,22 @@ class Checker:
         The checks' texts, few (only claims with such a frame ask), are read
         with the first directions: one pass, on Ray one pool of workers.
         """
-        ordered = [(p.a, p.b) if p.a_first else (p.b, p.a) for p in pairs]
+        ordered = [(p.a.standalone, p.b.standalone) if p.a_first else (p.b.standalone, p.a.standalone) for p in pairs]
         asked = model_inputs(pairs, self.checks)
-        probabilities = self.text_probabilities([(a.standalone, b.standalone) for a, b in ordered] + asked, progress)
+        probabilities = self.text_probabilities(ordered + asked, progress)
         first, readings = probabilities[: len(ordered)], dict(zip(asked, probabilities[len(ordered) :], strict=True))
         reverse = [
             i for i, probs in enumerate(first) if needs_reverse(probs, self.thresholds, self.config.reverse_margin)
         ]
         # the same words both sides (a reprint): the reverse is the very input already scored
-        same = {i for i in reverse if ordered[i][0].standalone == ordered[i][1].standalone}
+        same = {i for i in reverse if ordered[i][0] == ordered[i][1]}
         to_score = [i for i in reverse if i not in same]
         second = dict(
-            zip(to_score, self.nli_probabilities([ordered[i][::-1] for i in to_score], progress), strict=True)
+            zip(to_score, self.text_probabilities([ordered[i][::-1] for i in to_score], progress), strict=True)
         )
         second.update((i, first[i]) for i in same)
         scores = [NLIScores.in_pair_order(pair, first[i], second.get(i)) for i, pair in enumerate(pairs)]
         return scores, readings
-
-    def nli_probabilities(self, pairs: Sequence[tuple[Claim, Claim]], progress: Progress) -> list[tuple[float, ...]]:
-        """Probabilities with the first claim of each pair as premise; from the index where known."""
-        return self.text_probabilities(
-            [(premise.standalone, hypothesis.standalone) for premise, hypothesis in pairs], progress
-        )
 
     def text_probabilities(self, inputs: Sequence[tuple[str, str]], progress: Progress) -> list[tuple[float, ...]]:
         """Probabilities of (premise, hypothesis) texts; from the index where known."""

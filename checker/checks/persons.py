@@ -159,11 +159,9 @@ class PersonCheck(Check):
         names = name_spans(tokens, skipped)
         # "told Politico", "according to the BBC": an outlet or a person credited, whom sources credit apart
         credited = {span.end for _, _, span in cues(tokens, "credits")}
-        names, roles = _without_roles(names, tokens, claim, credited)
-        return People(
-            slotted(tokens, [list(name) for name in names], roles),
-            tuple(_what(name, claim, credited) for name in names),
-        )
+        kinds = tuple(_what(name, claim, credited) for name in names)
+        names, roles = _without_roles(names, kinds, tokens)
+        return People(slotted(tokens, [list(name) for name in names], roles), kinds)
 
     def explainer(self, claims: Sequence[Claim]) -> FullNames:
         return FullNames(claims, self.kind)
@@ -203,17 +201,17 @@ def _positions(wording: Slotted) -> list[int]:
     return [k for k, word in enumerate(wording.sequence) if word == SLOT]
 
 
-def _without_roles(names: list, tokens, claim: Claim, credited: set[int]) -> tuple[list, set[int]]:
+def _without_roles(names: list, kinds: Sequence[str], tokens) -> tuple[list, set[int]]:
     """The names without the roles written before a person's name ("Host", "Coach": `checker/patterns/roles.jsonl`),
     and the role words, which are no part of the wording either. The tagger takes "Host" into "Host Greta Van
     Susteren" in one sentence and leaves it out of "Host Duncan Hunter" in another, and one source writes "Coach
     Mike Krzyzewski said" where another writes "Roy Williams said": either way the two wordings must meet for the
-    swapped person to show. Only roles before a person's name count: "Julie Bishop" keeps her surname, "Cardinal
-    Health" its name. A name credited ("according to Coach ...", `credited`: where credits end) stays credited."""
+    swapped person to show. Only roles before a person's name (`kinds`: what each name is, read with its role, so
+    "according to Coach ..." stays credited) count: "Julie Bishop" keeps her surname, "Cardinal Health" its name."""
     roles = {span.start for _, _, span in cues(tokens, "roles")}
     kept, left_out = [], set()
-    for name in names:
-        if _what(name, claim, credited) == PERSON:
+    for name, kind in zip(names, kinds, strict=True):
+        if kind == PERSON:
             while name.start in roles and len(name) > 1:
                 left_out.add(name.start)
                 name = name[1:]
@@ -222,9 +220,6 @@ def _without_roles(names: list, tokens, claim: Claim, credited: set[int]) -> tup
                 left_out.add(before)
                 before -= 1
         kept.append(name)
-    for i in sorted(left_out):
-        if i in credited:
-            credited.add(i + 1)
     return kept, left_out
 
 
