@@ -60,6 +60,22 @@ def test_a_reporting_verb_of_the_next_sentence_is_no_speaker_of_the_quote():
     assert quotes(make_claim(first.text), parsed[first.start : first.end]) == []
 
 
+def test_a_sentence_that_only_names_who_spoke_after_a_quoted_question_is_its_speaker():
+    """'"...?" Abubakar Shekau said.': the splitter ends a sentence at the quote's question mark, and the speaker
+    stood in the next one, so the question given to another person in another outlet was never compared. A next
+    sentence that says what was said is a reply, as above."""
+    question = '"Don\'t you know the over 200 Chibok schoolgirls have converted to Islam?"'
+    for told, speakers in (
+        (f"{question} Abubakar Shekau said. The video lasted 17 minutes.", ["Abubakar Shekau"]),
+        (f"{question} Abubakar Shekau said in the video.", ["Abubakar Shekau"]),
+        (f"{question} Abubakar Shekau said it was a lie.", []),
+    ):
+        parsed = _nlp()(told)
+        first = next(parsed.sents)
+        assert first.text == question
+        assert [q.speaker for q in quotes(make_claim(first.text), parsed[first.start : first.end])] == speakers
+
+
 def test_a_pronoun_subject_names_no_speaker_after_it():
     """(review) 'He claimed Border Patrol "caught them," but "you know ..."': the speaker is "He", no one named;
     "Border Patrol" after the verb is what he said, not who."""

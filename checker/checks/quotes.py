@@ -36,6 +36,7 @@ from checker.records import Claim, Evidence
 MIN_WORDS = 8
 SINGLE_QUOTES = {"'", "‘", "’"}
 INVERTED_GAP = 2  # tokens from an inverted verb to its subject's name: "said Per Aasland"
+SAID_WHAT = {"ccomp", "xcomp", "dobj", "attr", "acomp"}  # what a reporting verb says, when it says it itself
 NEXT_TO = 3  # tokens between a quote and a reporting verb outside it: '"...," said X', 'X said: "..."'
 
 
@@ -63,12 +64,21 @@ def _reporting_verb(quote, verbs: list):
     def distance(verb) -> int:
         return max(quote.start - verb.i, verb.i - quote.end + 1, 0)
 
-    # a verb of a sentence the quote is no part of is a reply ('"We did nothing wrong." Santos said it was a lie.')
+    # a verb of a sentence the quote is no part of is a reply ('"We did nothing wrong." Santos said it was a lie.'),
+    # unless that sentence only says who spoke: the splitter ends one at a quote's "?" or "!"
     sentences = {t.sent.start for t in quote}
+    says_who = [v for v in verbs if _only_says_who(v, quote)]
     verbs = [v for v in verbs if v.sent.start in sentences and not quote.start <= v.i < quote.end]
-    holding = [v for v in verbs if any(v in t.ancestors for t in quote)]
+    holding = [v for v in verbs if any(v in t.ancestors for t in quote)] + says_who
     near = [v for v in verbs if distance(v) <= NEXT_TO]
     return min(holding or near, key=distance, default=None)
+
+
+def _only_says_who(verb, quote) -> bool:
+    """The verb's sentence starts at the quote's closing mark and says nothing but who spoke ('"Don't you know they
+    have converted?" Abubakar Shekau said.'): the quote is what it reports, though the splitter ended a sentence
+    at the quote's question mark."""
+    return verb.sent.start == quote.end + 1 and not any(c.dep_ in SAID_WHAT for c in verb.children)
 
 
 def _speaker(verb, names):
