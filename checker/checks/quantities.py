@@ -472,7 +472,22 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
-    return _unit(noun, cues) + (WHOLE if _is_whole(root, noun, found) else ""), noun.text, lead, end
+    unit = _unit(noun, cues) + _rate(noun, span, cues)
+    return unit + (WHOLE if _is_whole(root, noun, found) else ""), noun.text, lead, end
+
+
+def _rate(noun, span, cues: Cues) -> str:
+    """What a measure is counted over ("/hour" for "40,000 kilometers per hour" and "80 miles an hour", as "mph" is
+    "mile/hour"; "/day" for "300,000 barrels a day"), as for a sum ("$42.50 a share"): a speed is no distance.
+    "12 miles a day after the storm" is no rate. Counts ("3,000 people a day") are left as they were: telling a
+    rate of them from a total was not measured."""
+    start = noun.i + 1
+    if not cues.at(noun.i, "measure-unit:") or start >= span.end or not cues.at(start, "per"):
+        return ""
+    last = cues.last[start, "per"]
+    if last + 1 < span.end and span.doc[last + 1].lower_ in RELATIVE_TIME:
+        return ""
+    return f"/{span.doc[last].lemma_.lower()}"
 
 
 def _a_count(quantity: Quantity) -> bool:
@@ -632,6 +647,7 @@ def _context(tokens, cues: Cues, no_word: Callable[[Any], bool] | None = None) -
     )
 
 
+RELATIVE_TIME = frozenset({"after", "before", "earlier", "later", "ago"})  # "a day after": a time, no rate
 TIME_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "following", "during", "by"})
 
 
