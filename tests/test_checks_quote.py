@@ -68,12 +68,28 @@ def test_a_sentence_that_only_names_who_spoke_after_a_quoted_question_is_its_spe
     for told, speakers in (
         (f"{question} Abubakar Shekau said. The video lasted 17 minutes.", ["Abubakar Shekau"]),
         (f"{question} Abubakar Shekau said in the video.", ["Abubakar Shekau"]),
+        (f"{question} Abubakar Shekau told reporters.", ["Abubakar Shekau"]),  # who heard it, not what was said
         (f"{question} Abubakar Shekau said it was a lie.", []),
+        (f"{question} Mike Omeri would not say.", []),  # (review) he declines to answer it
     ):
         parsed = _nlp()(told)
         first = next(parsed.sents)
         assert first.text == question
         assert [q.speaker for q in quotes(make_claim(first.text), parsed[first.start : first.end])] == speakers
+    # (review) a quote its own sentence gives a speaker is not the next sentence's, nor one inside a sentence
+    # that says something itself
+    for told, not_the_speaker in (
+        (f"At the meeting, Anna Smith asked: {question} Mike Omeri said later.", "Mike Omeri"),
+        (
+            '"It was the longest day of my life and I will never forget it!" As Maria Santos said, it was.',
+            "Maria Santos",
+        ),
+    ):
+        parsed = _nlp()(told)
+        first = next(parsed.sents)
+        assert not_the_speaker not in [
+            q.speaker for q in quotes(make_claim(first.text), parsed[first.start : first.end])
+        ]
 
 
 def test_a_pronoun_subject_names_no_speaker_after_it():

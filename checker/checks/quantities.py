@@ -64,6 +64,9 @@ def _durations() -> dict[str, tuple[str, float]]:
 
 
 DURATIONS = _durations()
+HOUR = "/hour"  # the unit "h" of "km/h" (`measure-unit:/hour`), what a speed is counted over
+# words after "a day" that count a time from an event ("a day after", "a year into its mission"), no rate
+TIMES_FROM = [[word] for word in ("after", "before", "later", "earlier", "ago", "into")]
 SPANS_OF_TIME = frozenset(unit for unit, _ in DURATIONS.values())  # the units spans of time are counted in: "month"
 PERCENTAGE_POINT = "percentage point"  # the unit basis points are counted in: "25 basis points" is 0.25 of it
 DURATION_JOINS = frozenset({"and", ","})  # "six years and eight months", "two hours, 40 minutes"
@@ -477,17 +480,24 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
 
 
 def _rate(noun, span, cues: Cues) -> str:
-    """What a measure is counted over ("/hour" for "40,000 kilometers per hour" and "80 miles an hour", as "mph" is
-    "mile/hour"; "/day" for "300,000 barrels a day"), as for a sum ("$42.50 a share"): a speed is no distance.
-    "12 miles a day after the storm" is no rate. Counts ("3,000 people a day") are left as they were: telling a
-    rate of them from a total was not measured."""
-    start = noun.i + 1
-    if not cues.at(noun.i, "measure-unit:") or start >= span.end or not cues.at(start, "per"):
+    """The span of time a measure is counted over ("/hour" for "40,000 kilometers per hour", "80 miles an
+    hour" and "120 km/h", as "mph" is "mile/hour"; "/day" for "300,000 barrels a day"), as a sum is counted
+    per share ("$42.50 a share"): a speed is no distance. A span counted from an event tells a time, no rate
+    ("12 miles a day after landfall", "20 kilometres a year into its mission", "a week on from"). Counts
+    ("3,000 people a day") are left as they were: telling a rate of them from a total was not measured."""
+    doc, start = span.doc, noun.i + 1
+    if not cues.at(noun.i, "measure-unit:") or start >= span.end:
+        return ""
+    if doc[start].text == "/" and start + 1 < span.end and cues.at(start + 1, "measure-unit:") == HOUR:
+        return HOUR  # "km/h", split by the tokenizer into "km", "/", "h"
+    if not cues.at(start, "per"):
         return ""
     last = cues.last[start, "per"]
-    if last + 1 < span.end and span.doc[last + 1].lower_ in RELATIVE_TIME:
+    span_of_time = doc[last].lemma_.lower()
+    following = [t.lower_ for t in doc[last + 1 : min(last + 3, span.end)]]
+    if span_of_time not in DURATIONS or following[:1] in TIMES_FROM or following[:2] == ["on", "from"]:
         return ""
-    return f"/{span.doc[last].lemma_.lower()}"
+    return f"/{span_of_time}"
 
 
 def _a_count(quantity: Quantity) -> bool:
@@ -647,7 +657,6 @@ def _context(tokens, cues: Cues, no_word: Callable[[Any], bool] | None = None) -
     )
 
 
-RELATIVE_TIME = frozenset({"after", "before", "earlier", "later", "ago"})  # "a day after": a time, no rate
 TIME_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "following", "during", "by"})
 
 
@@ -947,7 +956,7 @@ def conversion_unit(run, cues: Cues, span, after: int | None = None) -> str:
             break  # "(40,000 km / 25,000 miles)": this figure's unit ends where the next figure starts
         if unit := cues.at(t.i, "measure-unit:"):
             units.append(unit)
-    return " ".join(units)
+    return " ".join(units).replace(" /", "/")  # "(160 km/h)": "kilometre/hour", as "120 kilometres per hour"
 
 
 def _two_figures_unparted(tokens) -> bool:

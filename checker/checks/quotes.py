@@ -75,10 +75,15 @@ def _reporting_verb(quote, verbs: list):
 
 
 def _only_says_who(verb, quote) -> bool:
-    """The verb's sentence starts at the quote's closing mark and says nothing but who spoke ('"Don't you know they
-    have converted?" Abubakar Shekau said.'): the quote is what it reports, though the splitter ended a sentence
-    at the quote's question mark."""
-    return verb.sent.start == quote.end + 1 and not any(c.dep_ in SAID_WHAT for c in verb.children)
+    """The quote makes a sentence of its own and the next one, starting at its closing mark, says nothing but who
+    spoke it ('"Don't you know they have converted?" Abubakar Shekau said.', '... Smith told reporters.'): the
+    quote is what that sentence reports, though the splitter ended a sentence at the quote's question mark. Not
+    a sentence that says something itself ("As Maria Santos said, it was a long day"), denies saying ("Jones
+    would not say."), or follows a quote someone was already said to speak ('Anna Smith asked: "...?"')."""
+    opens_its_sentence = quote.start - 1 == quote[0].sent.start
+    listener = {"dobj", "dative"} if verb.lemma_ == "tell" else set()  # "told reporters" names who heard it
+    says_something = any(c.dep_ in SAID_WHAT - listener or c.dep_ == "neg" for c in verb.children)
+    return opens_its_sentence and verb.dep_ == "ROOT" and verb.sent.start == quote.end + 1 and not says_something
 
 
 def _speaker(verb, names):
