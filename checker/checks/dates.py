@@ -240,7 +240,7 @@ def dated_events(tokens, days: list[WrittenDay]) -> dict[str, Day]:
 def _subject(verb):
     """The noun an event verb tells of: its subject, or what its relative clause ("which began") hangs on."""
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if (subject is None or subject.tag_ in {"WDT", "WP"}) and verb.dep_ == "relcl":  # "which began", "who went"
+    if (subject is None or subject.tag_ == "WDT") and verb.dep_ == "relcl":
         subject = verb.head
     return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
 
