@@ -71,6 +71,8 @@ def test_a_sentence_that_only_names_who_spoke_after_a_quoted_question_is_its_spe
         (f"{question} Abubakar Shekau told reporters.", ["Abubakar Shekau"]),  # who heard it, not what was said
         (f"{question} Abubakar Shekau said it was a lie.", []),
         (f"{question} Mike Omeri would not say.", []),  # (review) he declines to answer it
+        (f'{question} "No," Mike Omeri said at the hearing.', []),  # (review) he answers it
+        (f"{question} Mike Omeri said no at the hearing.", []),
     ):
         parsed = _nlp()(told)
         first = next(parsed.sents)

@@ -14,9 +14,9 @@ A count risen to a figure ("the death toll has risen to three") holds a lower
 count told with no rise ("two were killed"): the one it rose from, an update.
 A score or split vote ("won 3-1", "a 2-2 draw", "voted 52-48") is one
 quantity of its two figures, whichever side a source names first.
-"a year and a half" is 18 months, as exact as "18 months". A measure counted
-over a unit ("40,000 kilometers per hour", "80 mph", "300,000 barrels a day")
-is a rate, never compared with a distance or an amount. A figure on a named
+"a year and a half" is 18 months, as exact as "18 months". A speed ("40,000
+kilometers per hour", "80 mph") is never compared with a distance from a place
+("34,000 km from the Earth's surface"). A figure on a named
 scale ("magnitude 6.4", "a 6.4-magnitude quake") measures on that scale.
 A figure the other claim also gives is matched first and contradicts nothing
 ("45 percent instead of 35 percent" on both sides is no 45 against 35).
@@ -160,6 +160,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # what analysts expected against what came: two quantities
     if x.origin and y.origin and x.origin != y.origin:
         return False  # "two miles from the prison", "four miles from the motel": two distances
+    if (x.origin and y.rate) or (x.rate and y.origin):
+        return False  # "34,000km from the Earth's surface" against "moving at 40,000 kilometers per hour"
     if x.statistic and y.statistic and not x.statistic & y.statistic:
         return False  # "an average of 46 months" against "median survival was 41 months": two statistics
     if any((one in x.statistic) != (one in y.statistic) for one in (EACH, MARGIN)):

@@ -64,7 +64,7 @@ def _durations() -> dict[str, tuple[str, float]]:
 
 
 DURATIONS = _durations()
-HOUR = "/hour"  # the unit "h" of "km/h" (`measure-unit:/hour`), what a speed is counted over
+SPEED_UNITS = frozenset({"mile an hour", "kilometre an hour", "knot"})  # units that are speeds themselves: "mph"
 # words after "a day" that count a time from an event ("a day after", "a year into its mission"), no rate
 TIMES_FROM = [[word] for word in ("after", "before", "later", "earlier", "ago", "into")]
 SPANS_OF_TIME = frozenset(unit for unit, _ in DURATIONS.values())  # the units spans of time are counted in: "month"
@@ -119,6 +119,7 @@ class Quantity:
     reading: bool = False  # a market's price, level or move: true of a moment of trading
     forecast: bool = False  # expected or aimed at, not what came: "the $1.05 analysts had expected", "a 3% target"
     origin: str = ""  # what a distance is measured from: "two miles from the prison" is "prison"
+    rate: str = ""  # the span of time a speed or a flow is counted over: "hour" for "40,000 km per hour", "80 mph"
     change: bool = False  # how much something changed by ("added 26 cases", "cut four routes"), not how much there is
     risen: bool = False  # a count risen to the figure ("the toll has risen to three"): those reported before were lower
     rest: bool = False  # the rest of a group another figure counts part of: "four backed it, the other three did not"
@@ -475,29 +476,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
-    unit = _unit(noun, cues) + _rate(noun, span, cues)
-    return unit + (WHOLE if _is_whole(root, noun, found) else ""), noun.text, lead, end
-
-
-def _rate(noun, span, cues: Cues) -> str:
-    """The span of time a measure is counted over ("/hour" for "40,000 kilometers per hour", "80 miles an
-    hour" and "120 km/h", as "mph" is "mile/hour"; "/day" for "300,000 barrels a day"), as a sum is counted
-    per share ("$42.50 a share"): a speed is no distance. A span counted from an event tells a time, no rate
-    ("12 miles a day after landfall", "20 kilometres a year into its mission", "a week on from"). Counts
-    ("3,000 people a day") are left as they were: telling a rate of them from a total was not measured."""
-    doc, start = span.doc, noun.i + 1
-    if not cues.at(noun.i, "measure-unit:") or start >= span.end:
-        return ""
-    if doc[start].text == "/" and start + 1 < span.end and cues.at(start + 1, "measure-unit:") == HOUR:
-        return HOUR  # "km/h", split by the tokenizer into "km", "/", "h"
-    if not cues.at(start, "per"):
-        return ""
-    last = cues.last[start, "per"]
-    span_of_time = doc[last].lemma_.lower()
-    following = [t.lower_ for t in doc[last + 1 : min(last + 3, span.end)]]
-    if span_of_time not in DURATIONS or following[:1] in TIMES_FROM or following[:2] == ["on", "from"]:
-        return ""
-    return f"/{span_of_time}"
+    return _unit(noun, cues) + (WHOLE if _is_whole(root, noun, found) else ""), noun.text, lead, end
 
 
 def _a_count(quantity: Quantity) -> bool:
@@ -809,6 +788,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         reading=reading,
         forecast=_forecast(root, cues),
         origin=_origin(end, span, cues),
+        rate=_rate(end, span, cues),
         change=unit not in MARKET_UNITS and not reading and _change(root, cues),
         risen=unit != "%" and noun not in CURRENCIES and not reading and _risen_to(root, cues),
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
@@ -928,6 +908,34 @@ def _origin(end: int, span, cues: Cues) -> str:
     return place.lemma_.lower() if place is not None else ""
 
 
+def _rate(end: int, span, cues: Cues) -> str:
+    """The span of time a measure written after the figure is counted over: "hour" for "40,000 kilometers per
+    hour", "180 kilometres (112 miles) an hour", "120 km/h" and "80 mph"; "day" for "300,000 barrels of oil a
+    day"; "" for none, or for a span counted from an event ("12 miles a day after landfall", "a year into its
+    mission")."""
+    doc = span.doc
+    unit = cues.at(end, "measure-unit:") if end < span.end else ""
+    if not unit:
+        return ""
+    if unit in SPEED_UNITS:
+        return "hour"
+    after = end + 1
+    if after < span.end and doc[after].text == "(":  # a conversion in brackets: "180 kilometres (112 miles)"
+        after = next((t.i + 1 for t in doc[after : span.end] if t.text == ")"), span.end)
+    if after + 1 < span.end and doc[after].lower_ == "of" and doc[after + 1].pos_ == "NOUN":
+        after += 2  # "barrels of oil a day"
+    if after + 1 < span.end and doc[after].text == "/" and cues.at(after + 1, "measure-unit:") == "per hour":
+        return "hour"  # "km/h", split by the tokenizer into "km", "/", "h"
+    if after >= span.end or not cues.at(after, "per"):
+        return ""
+    last = cues.last[after, "per"]
+    span_of_time = doc[last].lemma_.lower()
+    following = [t.lower_ for t in doc[last + 1 : min(last + 3, span.end)]]
+    if span_of_time not in DURATIONS or following[:1] in TIMES_FROM or following[:2] == ["on", "from"]:
+        return ""
+    return span_of_time
+
+
 def conversion_unit(run, cues: Cues, span, after: int | None = None) -> str:
     """The unit of a figure in brackets just after another (after the figure that ends at token `after`, where
     given), the brackets holding only figures, units of measure, currencies and scales: the quantity before it given in other units ("a crater 12 metres (40ft) wide": "foot";
@@ -956,7 +964,7 @@ def conversion_unit(run, cues: Cues, span, after: int | None = None) -> str:
             break  # "(40,000 km / 25,000 miles)": this figure's unit ends where the next figure starts
         if unit := cues.at(t.i, "measure-unit:"):
             units.append(unit)
-    return " ".join(units).replace(" /", "/")  # "(160 km/h)": "kilometre/hour", as "120 kilometres per hour"
+    return " ".join(units)
 
 
 def _two_figures_unparted(tokens) -> bool:

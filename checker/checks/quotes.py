@@ -36,6 +36,7 @@ from checker.records import Claim, Evidence
 MIN_WORDS = 8
 SINGLE_QUOTES = {"'", "‘", "’"}
 INVERTED_GAP = 2  # tokens from an inverted verb to its subject's name: "said Per Aasland"
+ANSWERS = {"yes", "no", "never"}  # "John Smith said no": an answer to the quote, not its words
 SAID_WHAT = {"ccomp", "xcomp", "dobj", "attr", "acomp"}  # what a reporting verb says, when it says it itself
 NEXT_TO = 3  # tokens between a quote and a reporting verb outside it: '"...," said X', 'X said: "..."'
 
@@ -79,11 +80,16 @@ def _only_says_who(verb, quote) -> bool:
     spoke it ('"Don't you know they have converted?" Abubakar Shekau said.', '... Smith told reporters.'): the
     quote is what that sentence reports, though the splitter ended a sentence at the quote's question mark. Not
     a sentence that says something itself ("As Maria Santos said, it was a long day"), denies saying ("Jones
-    would not say."), or follows a quote someone was already said to speak ('Anna Smith asked: "...?"')."""
+    would not say."), answers it ('"No," John Smith said.', "John Smith said no."), or follows a quote someone
+    was already said to speak ('Anna Smith asked: "...?"')."""
     opens_its_sentence = quote.start - 1 == quote[0].sent.start
     listener = {"dobj", "dative"} if verb.lemma_ == "tell" else set()  # "told reporters" names who heard it
-    says_something = any(c.dep_ in SAID_WHAT - listener or c.dep_ == "neg" for c in verb.children)
-    return opens_its_sentence and verb.dep_ == "ROOT" and verb.sent.start == quote.end + 1 and not says_something
+    says_something = any(
+        c.dep_ in SAID_WHAT - listener or c.dep_ in {"neg", "intj"} or c.lower_ in ANSWERS for c in verb.children
+    )
+    answers = verb.sent[0].is_quote  # '"...?" "No," John Smith said.': he answers the question, he does not ask it
+    follows = verb.dep_ == "ROOT" and verb.sent.start == quote.end + 1
+    return opens_its_sentence and follows and not says_something and not answers
 
 
 def _speaker(verb, names):
