@@ -73,6 +73,9 @@ def test_a_sentence_that_only_names_who_spoke_after_a_quoted_question_is_its_spe
         (f"{question} Mike Omeri would not say.", []),  # (review) he declines to answer it
         (f'{question} "No," Mike Omeri said at the hearing.', []),  # (review) he answers it
         (f"{question} Mike Omeri said no at the hearing.", []),
+        (f'{question} Mike Omeri said: "Absolutely."', []),  # (review) his answer, quoted after the verb
+        (f"{question} Mike Omeri said otherwise.", []),
+        (f"{question} Abubakar Shekau said later.", ["Abubakar Shekau"]),
     ):
         parsed = _nlp()(told)
         first = next(parsed.sents)

@@ -912,7 +912,7 @@ def _rate(end: int, span, cues: Cues) -> str:
     """The span of time a measure written after the figure is counted over: "hour" for "40,000 kilometers per
     hour", "180 kilometres (112 miles) an hour", "120 km/h" and "80 mph"; "day" for "300,000 barrels of oil a
     day"; "" for none, or for a span counted from an event ("12 miles a day after landfall", "a year into its
-    mission")."""
+    mission", "an hour's drive")."""
     doc = span.doc
     unit = cues.at(end, "measure-unit:") if end < span.end else ""
     if not unit:
@@ -931,7 +931,8 @@ def _rate(end: int, span, cues: Cues) -> str:
     last = cues.last[after, "per"]
     span_of_time = doc[last].lemma_.lower()
     following = [t.lower_ for t in doc[last + 1 : min(last + 3, span.end)]]
-    if span_of_time not in DURATIONS or following[:1] in TIMES_FROM or following[:2] == ["on", "from"]:
+    possessive = last + 1 < span.end and doc[last + 1].tag_ == "POS"  # "60 miles, an hour's drive": a distance
+    if span_of_time not in DURATIONS or following[:1] in TIMES_FROM or following[:2] == ["on", "from"] or possessive:
         return ""
     return span_of_time
 

@@ -36,8 +36,9 @@ from checker.records import Claim, Evidence
 MIN_WORDS = 8
 SINGLE_QUOTES = {"'", "‘", "’"}
 INVERTED_GAP = 2  # tokens from an inverted verb to its subject's name: "said Per Aasland"
-ANSWERS = {"yes", "no", "never"}  # "John Smith said no": an answer to the quote, not its words
-SAID_WHAT = {"ccomp", "xcomp", "dobj", "attr", "acomp"}  # what a reporting verb says, when it says it itself
+# what a sentence that only says who spoke holds besides its verb: "Abubakar Shekau said in the video on Monday."
+WHO_WHEN_WHERE = {"nsubj", "punct", "prep", "npadvmod", "aux"}
+THEN = {"later", "then", "afterwards", "again", "also"}  # "Smith said later."; not "said so", "said otherwise"
 NEXT_TO = 3  # tokens between a quote and a reporting verb outside it: '"...," said X', 'X said: "..."'
 
 
@@ -80,14 +81,15 @@ def _only_says_who(verb, quote) -> bool:
     spoke it ('"Don't you know they have converted?" Abubakar Shekau said.', '... Smith told reporters.'): the
     quote is what that sentence reports, though the splitter ended a sentence at the quote's question mark. Not
     a sentence that says something itself ("As Maria Santos said, it was a long day"), denies saying ("Jones
-    would not say."), answers it ('"No," John Smith said.', "John Smith said no."), or follows a quote someone
-    was already said to speak ('Anna Smith asked: "...?"')."""
+    would not say."), answers it ('"No," John Smith said.', "John Smith said no.", 'Smith said: "Absolutely."',
+    "Smith said otherwise."), or follows a quote someone was already said to speak ('Anna Smith asked: "...?"')."""
     opens_its_sentence = quote.start - 1 == quote[0].sent.start
     listener = {"dobj", "dative"} if verb.lemma_ == "tell" else set()  # "told reporters" names who heard it
     says_something = any(
-        c.dep_ in SAID_WHAT - listener or c.dep_ in {"neg", "intj"} or c.lower_ in ANSWERS for c in verb.children
+        not (c.dep_ in WHO_WHEN_WHERE | listener or (c.dep_ == "advmod" and c.lower_ in THEN)) for c in verb.children
     )
-    answers = verb.sent[0].is_quote  # '"...?" "No," John Smith said.': he answers the question, he does not ask it
+    # '"...?" "No," John Smith said.', 'Smith said: "Absolutely."': he answers the question, he does not ask it
+    answers = any(t.is_quote for t in verb.sent)
     follows = verb.dep_ == "ROOT" and verb.sent.start == quote.end + 1
     return opens_its_sentence and follows and not says_something and not answers
 
