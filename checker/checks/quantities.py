@@ -66,7 +66,7 @@ def _durations() -> dict[str, tuple[str, float]]:
 DURATIONS = _durations()
 SPEED_UNITS = frozenset({"mile an hour", "kilometre an hour", "knot"})  # units that are speeds themselves: "mph"
 # words after "a day" that count a time from an event ("a day after", "a year into its mission"), no rate
-TIMES_FROM = [[word] for word in ("after", "before", "later", "earlier", "ago", "into")]
+TIMES_FROM = frozenset({"after", "before", "later", "earlier", "ago", "into"})
 SPANS_OF_TIME = frozenset(unit for unit, _ in DURATIONS.values())  # the units spans of time are counted in: "month"
 PERCENTAGE_POINT = "percentage point"  # the unit basis points are counted in: "25 basis points" is 0.25 of it
 DURATION_JOINS = frozenset({"and", ","})  # "six years and eight months", "two hours, 40 minutes"
@@ -930,11 +930,12 @@ def _rate(end: int, span, cues: Cues) -> str:
         return ""
     last = cues.last[after, "per"]
     span_of_time = doc[last].lemma_.lower()
-    following = [t.lower_ for t in doc[last + 1 : min(last + 3, span.end)]]
-    possessive = last + 1 < span.end and doc[last + 1].tag_ == "POS"  # "60 miles, an hour's drive": a distance
-    if span_of_time not in DURATIONS or following[:1] in TIMES_FROM or following[:2] == ["on", "from"] or possessive:
-        return ""
-    return span_of_time
+    following = doc[last + 1 : min(last + 3, span.end)]
+    # "a day after", "a week on from", "an hour's drive": a time or a distance, no rate
+    counted_from = bool(following) and (
+        following[0].lower_ in TIMES_FROM or following[0].tag_ == "POS" or following.text.lower() == "on from"
+    )
+    return "" if span_of_time not in DURATIONS or counted_from else span_of_time
 
 
 def conversion_unit(run, cues: Cues, span, after: int | None = None) -> str:
