@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import sys
 from pathlib import Path
@@ -12,8 +13,8 @@ from transformers import BertConfig, BertForSequenceClassification
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "models" / "recipe"))
 from bias import bias_log_probs, shortcut_features  # noqa: E402
-from prepare_data import load_config, number_as_word, respell, restyle_quotes  # noqa: E402
-from train import load_for_training, phase_rows, training_loss  # noqa: E402
+from prepare_data import load_config, number_as_word, respell, restyle_quotes, same_story_pairs  # noqa: E402
+from train import NOT_CONTRADICTION, average_with_init, load_for_training, phase_rows, training_loss  # noqa: E402
 
 
 def test_rows_added_for_phase_4_stay_out_of_the_phases_trained_before_them():
@@ -95,6 +96,49 @@ def test_product_of_experts_learns_least_where_the_bias_is_already_right():
     assert right < 0.1 * wrong  # the example the shortcut gets right barely moves the model
     plain = torch.nn.functional.cross_entropy(logits.detach(), labels)
     assert torch.isclose(training_loss(logits.detach(), labels, None), plain)
+
+
+def test_a_pair_that_is_no_contradiction_lowers_only_the_contradiction():
+    """A mined same-story pair may be a restatement or say more: its loss moves contradiction, not the other two."""
+    logits = torch.tensor([[0.0, 0.0, 2.0]], requires_grad=True)
+    training_loss(logits, torch.tensor([NOT_CONTRADICTION]), None).backward()
+    entailment, neutral, contradiction = logits.grad[0]
+    assert contradiction > 0  # gradient descent lowers it
+    assert entailment < 0 and torch.isclose(entailment, neutral)  # and raises the other two alike
+    settled = torch.tensor([[3.0, -1.0, -6.0]])  # already sure it is entailment: nothing left to learn
+    assert training_loss(settled, torch.tensor([NOT_CONTRADICTION]), None) < 0.01
+    assert training_loss(settled, torch.tensor([1]), None) > 3  # where "neutral" as a full label would still push
+
+
+def test_the_mined_pairs_take_the_model_s_false_alarms_first(tmp_path):
+    rows = [
+        {"premise": f"p{i}", "hypothesis": "h", "label": "not_contradiction", "source": "news_same_story"}
+        for i in range(10)
+    ]
+    for i, row in enumerate(rows):
+        row["contradiction"] = 0.9 if i < 3 else 0.05
+    path = tmp_path / "same_story.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    chosen = same_story_pairs({"file": str(path), "max_rows": 5, "hard_from": 0.5}, random.Random(0), 1.0)
+    assert [r["premise"] for r in chosen[:3]] == ["p0", "p1", "p2"] and len(chosen) == 5
+    assert set(chosen[0]) == {"premise", "hypothesis", "label", "source"}
+    assert (
+        same_story_pairs({"file": str(tmp_path / "none.jsonl"), "max_rows": 5, "hard_from": 0.5}, random.Random(0), 1.0)
+        == []
+    )
+
+
+def test_wise_ft_keeps_a_share_of_what_the_phase_learned(tmp_path):
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32)
+    start = BertForSequenceClassification(config.__class__(**config.to_dict(), num_labels=3))
+    start.save_pretrained(tmp_path)
+    trained = load_for_training(str(tmp_path))
+    with torch.no_grad():
+        trained.classifier.bias.fill_(1.0)
+        before = start.classifier.bias.clone()
+    average_with_init(trained, str(tmp_path), 0.25)
+    assert torch.allclose(trained.classifier.bias, 0.25 * torch.ones(3) + 0.75 * before)
 
 
 def _pair_row(kind: str, label: int, contradiction: float, shared: float = 1.0) -> dict:

@@ -312,6 +312,26 @@ def attribution_pairs(cfg: dict, rng: random.Random, articles: list[list[str]], 
     return rows
 
 
+def same_story_pairs(cfg: dict, rng: random.Random, scale: float) -> list[dict]:
+    """Claim pairs checker builds within real stories, as no contradiction (a partial label), from
+    same_story.py's file: it needs checker's own pipeline, so it runs before this.
+
+    Every pair the shipped model read as a contradiction at `hard_from` or more either way (where its
+    false alarms are), then a seeded sample of the rest, `max_rows` in all; none where the file is
+    missing (the phases before 6 never read them).
+    """
+    path = Path(cfg["file"])
+    if not path.exists():
+        print(f"{path}: missing (run models/recipe/same_story.py first); no same-story pairs", file=sys.stderr)
+        return []
+    rows = read_jsonl(path)
+    size = int(scale * cfg["max_rows"])
+    hard = [r for r in rows if r["contradiction"] >= cfg["hard_from"]][:size]
+    easy = [r for r in rows if r["contradiction"] < cfg["hard_from"]]
+    chosen = hard + rng.sample(easy, min(len(easy), size - len(hard)))
+    return [{k: r[k] for k in ("premise", "hypothesis", "label", "source")} for r in chosen]
+
+
 def build_mix(cfg: dict) -> tuple[list[dict], list[dict]]:
     rng = random.Random(cfg["data"]["seed"])
     shared = (Path.cwd() / cfg["data"]["shared_dir"]).resolve()
@@ -336,6 +356,7 @@ def build_mix(cfg: dict) -> tuple[list[dict], list[dict]]:
     later += unrelated_pairs(cfg["data"]["unrelated"], random.Random(cfg["data"]["seed"] + 2), articles, scale)
     later += mrpc_pairs(cfg["data"]["mrpc"], shared, scale)
     later += attribution_pairs(cfg["data"]["attribution"], random.Random(cfg["data"]["seed"] + 3), articles, scale)
+    later += same_story_pairs(cfg["data"]["same_story"], random.Random(cfg["data"]["seed"] + 4), scale)
     return unique[holdout:] + later, unique[:holdout]
 
 

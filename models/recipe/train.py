@@ -31,6 +31,9 @@ from bias import bias_log_probs  # noqa: E402
 from prepare_data import LABELS, load_config, read_jsonl  # noqa: E402
 
 LABEL2ID = {label: i for i, label in enumerate(LABELS)}
+# A partial label: the pair is no contradiction, and may be either of the other two (same_story.py's mined pairs).
+NOT_CONTRADICTION = len(LABELS)
+TARGETS = LABEL2ID | {"not_contradiction": NOT_CONTRADICTION}
 
 
 def base_model_dir(name: str) -> str:
@@ -93,7 +96,7 @@ def tokenize_mix(path: Path, tokenizer, max_length: int) -> tuple[list[list[int]
         truncation="longest_first",
         max_length=max_length,
     )
-    labels = [LABEL2ID[r["label"]] for r in rows]
+    labels = [TARGETS[r["label"]] for r in rows]
     texts = [(r["premise"], r["hypothesis"]) for r in rows]
     return encoded["input_ids"], encoded["token_type_ids"], labels, [r["source"] for r in rows], texts
 
@@ -149,10 +152,18 @@ def collate(batch: list[int], ids, types, labels, pad_id: int, device: str) -> d
 
 
 def training_loss(logits: torch.Tensor, labels: torch.Tensor, bias: torch.Tensor | None) -> torch.Tensor:
-    """Cross-entropy; with `bias` (log p of a bias-only model, bias.py), of the product of experts."""
+    """Cross-entropy; with `bias` (log p of a bias-only model, bias.py), of the product of experts.
+
+    A `not_contradiction` row's loss is -log(p(entailment) + p(neutral)): it
+    lowers the contradiction probability and leaves the other two to the model.
+    """
     if bias is not None:
         logits = torch.log_softmax(logits, dim=-1) + bias
-    return torch.nn.functional.cross_entropy(logits, labels)
+    log_probs = torch.log_softmax(logits, dim=-1)
+    partial = labels == NOT_CONTRADICTION
+    chosen = log_probs.gather(1, labels.masked_fill(partial, 0).unsqueeze(1)).squeeze(1)
+    either = torch.logsumexp(log_probs[:, [LABEL2ID["entailment"], LABEL2ID["neutral"]]], dim=-1)
+    return -torch.where(partial, either, chosen).mean()
 
 
 def save_atomic(obj, path: Path) -> None:
@@ -183,8 +194,9 @@ def train_phase(device: str, cfg: dict, phase: int, init: str, data, tokenizer, 
     total = int(len(rows) * settings["epochs"] / batch_size)
     bias = None
     if settings.get("debias") == "product_of_experts":
-        bias = torch.zeros((len(ids), 3))
-        bias[rows] = torch.from_numpy(bias_log_probs([texts[i] for i in rows], [labels[i] for i in rows]))
+        bias = torch.zeros((len(ids), 3))  # a partial label's row keeps 0: no shortcut is fitted to it
+        full = [i for i in rows if labels[i] != NOT_CONTRADICTION]
+        bias[full] = torch.from_numpy(bias_log_probs([texts[i] for i in full], [labels[i] for i in full]))
         bias *= settings.get("debias_strength", 1.0)
     optimizer = torch.optim.AdamW(
         [p for p in model.parameters() if p.requires_grad],
@@ -224,11 +236,23 @@ def train_phase(device: str, cfg: dict, phase: int, init: str, data, tokenizer, 
             state = {"model": model.state_dict(), "optimizer": optimizer.state_dict()}
             save_atomic(state | {"scheduler": scheduler.state_dict(), "step": step}, checkpoint)
             last_save = time.time()
+    if "wise_ft" in settings:
+        average_with_init(model, init, settings["wise_ft"])
     report_accuracy(model, tokenizer, eval_sets, f"phase {phase} done")
     model.save_pretrained(done)
     tokenizer.save_pretrained(done)
     print(f"phase {phase} done: {done}", flush=True)
     return done
+
+
+@torch.no_grad()
+def average_with_init(model, init: str, share: float) -> None:
+    """WiSE-FT (Wortsman et al. 2022): `share` of the trained weights, the rest of the weights the phase began
+    from. It keeps most of what a short phase on narrow data taught and gives back little of what the model knew."""
+    start = load_for_training(init).state_dict()
+    for name, weight in model.state_dict().items():
+        if weight.is_floating_point():
+            weight.copy_(share * weight + (1 - share) * start[name].to(weight.device, weight.dtype))
 
 
 def train(
