@@ -14,7 +14,15 @@ from transformers import BertConfig, BertForSequenceClassification
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "models" / "recipe"))
 from bias import bias_log_probs, shortcut_features  # noqa: E402
 from prepare_data import load_config, number_as_word, respell, restyle_quotes, same_story_pairs  # noqa: E402
-from train import NOT_CONTRADICTION, average_with_init, load_for_training, phase_rows, training_loss  # noqa: E402
+from same_story import ProtectedText, protected  # noqa: E402
+from train import (  # noqa: E402
+    NOT_CONTRADICTION,
+    average_with_init,
+    load_for_training,
+    phase_rows,
+    shortcut_bias,
+    training_loss,
+)
 
 
 def test_rows_added_for_phase_4_stay_out_of_the_phases_trained_before_them():
@@ -108,6 +116,29 @@ def test_a_pair_that_is_no_contradiction_lowers_only_the_contradiction():
     settled = torch.tensor([[3.0, -1.0, -6.0]])  # already sure it is entailment: nothing left to learn
     assert training_loss(settled, torch.tensor([NOT_CONTRADICTION]), None) < 0.01
     assert training_loss(settled, torch.tensor([1]), None) > 3  # where "neutral" as a full label would still push
+
+
+def test_mined_pairs_reach_only_phase_6_and_the_shortcut_model_never_reads_them():
+    config = load_config()
+    sources = ["lingnli"] * 100 + ["news_same_story"] * 10
+    assert not set(range(100, 110)) & set(phase_rows(config, 5, sources))
+    assert set(range(100, 110)) <= set(phase_rows(config, 6, sources))
+    texts = [(f"The plant {i} was closed.", f"The plant {i} was not closed.") for i in range(40)]
+    labels = [2, 0] * 15 + [NOT_CONTRADICTION] * 10
+    bias = shortcut_bias(list(range(40)), texts, labels)
+    assert bias[:30].abs().sum() > 0 and bias[30:].abs().sum() == 0
+
+
+def test_no_mined_claim_repeats_a_protected_sentence():
+    """Wire copy repeats across outlets: a claim is left out where its words, as written or as the model reads it
+    (quote marks and speaker gone), stand in a held-out or planted body."""
+    held = ProtectedText(
+        [{"text": "“The Apple Watch is the catalyst to ignite the global smartwatch market,” he said."}]
+    )
+    assert held.shares("The Apple Watch is the catalyst to ignite the global smartwatch market.")
+    assert held.shares("Analysts say the Apple Watch is the catalyst to ignite the global smartwatch market, again.")
+    assert not held.shares("The Apple Watch is a catalyst for the market, said another analyst on Monday.")
+    assert protected(250, {"id": "x"}) and protected(1650, {"id": "x"}) and not protected(100, {"id": "x"})
 
 
 def test_the_mined_pairs_take_the_model_s_false_alarms_first(tmp_path):

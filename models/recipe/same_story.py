@@ -17,21 +17,32 @@ are not taught away: pairs a structured check or the `dispute` check finds a
 discrepancy in (a figure, a date, a list, a claim called false), and pairs
 blind-labelled a contradiction in benchmarks/news_labels.jsonl.
 
-Bodies: the FNC-1 bodies neither held out by benchmarks/judge.py and
-benchmarks/news_precision.py (positions 200-399 and 1250-1599) nor read by
-judge.py's same-story set (800-949); a claim that also stands in a held-out
-body (one wire story in two outlets) is left out, so no held-out sentence is
-trained on. Stories cross these ranges, so whole stories cannot be kept apart
-(only 56 bodies belong to stories with no held-out body). Run from the
-repository root:
+Bodies: every FNC-1 body that no benchmark holds out or plants edits in is
+mined; the others are protected. Protected: positions 200-399 and 1250-1599
+(the held-out news of benchmarks/judge.py and news_precision.py), 800-949
+(judge.py's same-story pairs), 1600 on (planted_facts.py --skip 1400 plants
+edits there), and from 800 on every body judge.py holds out for its planted
+edits (shared_data.held_out of the body id). A claim sharing a run of
+`OVERLAP_WORDS` words with a protected body, as written or as the model
+reads it (`standalone` drops the quote marks and the speaker, so it can be a
+protected sentence word for word where the text is not), is left out: FNC-1
+repeats wire copy across outlets. Stories cross these ranges, so whole
+stories cannot be kept apart (only 56 bodies belong to stories with no
+held-out body).
 
-    python models/recipe/same_story.py [--out .cache/nli/same_story.jsonl]
+The contradiction probability of each pair is stored with it, for
+prepare_data.py's choice of hard pairs: score with the model phase 6 starts
+from (`--model`, the phase-5 export of commit fb40300), not the shipped one.
+Run from the repository root:
+
+    python models/recipe/same_story.py --model PHASE5_DIR [--out .cache/nli/same_story.jsonl]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -40,7 +51,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from shared_data import news_articles  # noqa: E402
+from shared_data import held_out, news_articles  # noqa: E402
 
 from checker.config import load_config  # noqa: E402
 from checker.pipeline import Checker  # noqa: E402
@@ -48,17 +59,52 @@ from checker.records import NLI_LABELS  # noqa: E402
 
 LABEL = "not_contradiction"
 SOURCE = "news_same_story"
-EXCLUDED_POSITIONS = frozenset(range(200, 400)) | frozenset(range(1250, 1600)) | frozenset(range(800, 950))
+PROTECTED_POSITIONS = (
+    frozenset(range(200, 400))
+    | frozenset(range(1250, 1600))
+    | frozenset(range(800, 950))
+    | frozenset(range(1600, 2000))
+)
+PLANTED_FROM = 800  # benchmarks/judge.py's planted edits: bodies from here on, half held out by body id
+OVERLAP_WORDS = 10
 CONTRADICTION = NLI_LABELS.index("contradiction")
 LABELS_FILE = ROOT / "benchmarks" / "news_labels.jsonl"
+WORD = re.compile(r"[a-z0-9]+")
 
 
-def split_bodies() -> tuple[list[dict], str]:
-    """The FNC-1 bodies at positions outside the excluded ones, and the held-out bodies' text as one string."""
-    articles = news_articles()
-    kept = [a for i, a in enumerate(articles) if i not in EXCLUDED_POSITIONS]
-    held = "\n".join(" ".join(a["text"].split()) for i, a in enumerate(articles) if i in EXCLUDED_POSITIONS)
-    return kept, held
+def words(text: str) -> list[str]:
+    """Lowercased words, quote marks, apostrophes and punctuation aside, so two copies of a sentence compare."""
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
+def protected(position: int, body: dict) -> bool:
+    return position in PROTECTED_POSITIONS or (position >= PLANTED_FROM and held_out(body["id"]))
+
+
+class ProtectedText:
+    """Every run of OVERLAP_WORDS words of the protected bodies, and their words as one string for shorter claims."""
+
+    def __init__(self, bodies: list[dict]) -> None:
+        self.runs: set[tuple[str, ...]] = set()
+        joined = []
+        for body in bodies:
+            body_words = words(body["text"])
+            joined.append(" ".join(body_words))
+            self.runs.update(zip(*(body_words[i:] for i in range(OVERLAP_WORDS)), strict=False))
+        self.text = " " + " \n ".join(joined) + " "
+
+    def shares(self, text: str) -> bool:
+        claim = words(text)
+        if len(claim) < OVERLAP_WORDS:
+            return bool(claim) and f" {' '.join(claim)} " in self.text
+        return any(run in self.runs for run in zip(*(claim[i:] for i in range(OVERLAP_WORDS)), strict=False))
+
+
+def split_bodies() -> tuple[list[dict], ProtectedText]:
+    """The bodies to mine, and the protected bodies' text."""
+    articles = list(enumerate(news_articles()))
+    kept = [body for i, body in articles if not protected(i, body)]
+    return kept, ProtectedText([body for i, body in articles if protected(i, body)])
 
 
 def known_contradictions() -> set[frozenset[str]]:
@@ -71,15 +117,16 @@ def known_contradictions() -> set[frozenset[str]]:
     return known
 
 
-def mined_rows(bodies: list[dict], held: str) -> tuple[list[dict], dict[str, int]]:
-    checker = Checker(load_config(start=ROOT).with_overrides(include=("contradict", "agree", "unrelated")))
+def mined_rows(bodies: list[dict], held: ProtectedText, model: str | None) -> tuple[list[dict], dict[str, int]]:
+    config = load_config(start=ROOT).with_overrides(include=("contradict", "agree", "unrelated"), model=model)
+    checker = Checker(config)
     known = known_contradictions()
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "bodies.jsonl"
         corpus.write_text("".join(json.dumps(b) + "\n" for b in bodies), encoding="utf-8")
         result = checker.check([str(corpus)])
     counts = {"pairs": 0, "structured": 0, "labelled real": 0, "held-out sentence": 0}
-    rows = []
+    rows, seen = [], set()
     for finding in result.findings:
         counts["pairs"] += 1
         if finding.label == "contradict" and finding.kind != "nli":
@@ -89,12 +136,13 @@ def mined_rows(bodies: list[dict], held: str) -> tuple[list[dict], dict[str, int
         if frozenset(" ".join(c.text.split()) for c in (a, b)) in known:
             counts["labelled real"] += 1
             continue
-        if any(" ".join(c.text.split()) in held for c in (a, b)):
+        if any(held.shares(text) for c in (a, b) for text in (c.text, c.standalone)):
             counts["held-out sentence"] += 1
             continue
         directions = (finding.nli.forward, finding.nli.backward) if finding.nli else ()
         contradiction = max((d[CONTRADICTION] for d in directions if d), default=0.0)
-        for premise, hypothesis in ((a.standalone, b.standalone), (b.standalone, a.standalone)):
+        for premise, hypothesis in {(a.standalone, b.standalone), (b.standalone, a.standalone)} - seen:
+            seen.add((premise, hypothesis))
             rows.append(
                 {"premise": premise, "hypothesis": hypothesis, "label": LABEL, "source": SOURCE}
                 | {"contradiction": round(contradiction, 4)}
@@ -105,9 +153,10 @@ def mined_rows(bodies: list[dict], held: str) -> tuple[list[dict], dict[str, int
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / ".cache" / "nli" / "same_story.jsonl")
+    parser.add_argument("--model", help="the NLI model phase 6 starts from (default: the configured one)")
     args = parser.parse_args()
     bodies, held = split_bodies()
-    rows, counts = mined_rows(bodies, held)
+    rows, counts = mined_rows(bodies, held, args.model)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{len(bodies)} bodies; {counts}; {len(rows)} rows -> {args.out}")

@@ -166,6 +166,18 @@ def training_loss(logits: torch.Tensor, labels: torch.Tensor, bias: torch.Tensor
     return -torch.where(partial, either, chosen).mean()
 
 
+def shortcut_bias(rows: list[int], texts: list, labels: list[int]) -> torch.Tensor:
+    """log p_bias for every mix row (bias.py), fitted on the phase's `rows` with a full label.
+
+    A partial label's row keeps 0 (it adds the same to every class, so nothing): the shortcut model
+    reads three labels, and "no contradiction" is none of them.
+    """
+    bias = torch.zeros((len(labels), 3))
+    full = [i for i in rows if labels[i] != NOT_CONTRADICTION]
+    bias[full] = torch.from_numpy(bias_log_probs([texts[i] for i in full], [labels[i] for i in full]))
+    return bias
+
+
 def save_atomic(obj, path: Path) -> None:
     tmp = path.with_suffix(".tmp")
     torch.save(obj, tmp)
@@ -194,10 +206,7 @@ def train_phase(device: str, cfg: dict, phase: int, init: str, data, tokenizer, 
     total = int(len(rows) * settings["epochs"] / batch_size)
     bias = None
     if settings.get("debias") == "product_of_experts":
-        bias = torch.zeros((len(ids), 3))  # a partial label's row keeps 0: no shortcut is fitted to it
-        full = [i for i in rows if labels[i] != NOT_CONTRADICTION]
-        bias[full] = torch.from_numpy(bias_log_probs([texts[i] for i in full], [labels[i] for i in full]))
-        bias *= settings.get("debias_strength", 1.0)
+        bias = shortcut_bias(rows, texts, labels) * settings.get("debias_strength", 1.0)
     optimizer = torch.optim.AdamW(
         [p for p in model.parameters() if p.requires_grad],
         lr=settings["learning_rate"],
