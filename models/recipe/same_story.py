@@ -17,8 +17,8 @@ are not taught away: pairs a structured check or the `dispute` check finds a
 discrepancy in (a figure, a date, a list, a claim called false), and pairs
 blind-labelled a contradiction in benchmarks/news_labels.jsonl.
 
-Bodies: every FNC-1 body that no benchmark holds out or plants edits in is
-mined; the others are protected. Protected: positions 200-399 and 1250-1599
+Bodies: every FNC-1 body that no benchmark holds out (for news pairs or for
+planted edits) is mined; the others are protected. Protected: positions 200-399 and 1250-1599
 (the held-out news of benchmarks/judge.py and news_precision.py), 800-949
 (judge.py's same-story pairs), 1600 on (planted_facts.py --skip 1400 plants
 edits there), and from 800 on every body judge.py holds out for its planted
@@ -141,7 +141,9 @@ def mined_rows(bodies: list[dict], held: ProtectedText, model: str | None) -> tu
             continue
         directions = (finding.nli.forward, finding.nli.backward) if finding.nli else ()
         contradiction = max((d[CONTRADICTION] for d in directions if d), default=0.0)
-        for premise, hypothesis in {(a.standalone, b.standalone), (b.standalone, a.standalone)} - seen:
+        for premise, hypothesis in ((a.standalone, b.standalone), (b.standalone, a.standalone)):
+            if (premise, hypothesis) in seen:
+                continue
             seen.add((premise, hypothesis))
             rows.append(
                 {"premise": premise, "hypothesis": hypothesis, "label": LABEL, "source": SOURCE}
