@@ -27,6 +27,7 @@ sys.path.insert(0, str(RECIPE.parent.parent / "benchmarks"))
 from shared_data import held_out  # noqa: E402  (the held-out half of benchmarks/judge.py)
 
 LABELS = ("entailment", "neutral", "contradiction")
+PARTIAL_LABEL = "not_contradiction"  # no contradiction, either of the other two: same_story.py's mined pairs
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“A-Z0-9])")
 WORD = re.compile(r"[A-Za-z0-9]+")
 

@@ -51,21 +51,17 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from judge import HELD_OUT_BODIES, PLANTED_FROM  # noqa: E402  (benchmarks/judge.py: what it holds out)
+from prepare_data import PARTIAL_LABEL  # noqa: E402
 from shared_data import held_out, news_articles  # noqa: E402
 
 from checker.config import load_config  # noqa: E402
 from checker.pipeline import Checker  # noqa: E402
 from checker.records import NLI_LABELS  # noqa: E402
 
-LABEL = "not_contradiction"
 SOURCE = "news_same_story"
-PROTECTED_POSITIONS = (
-    frozenset(range(200, 400))
-    | frozenset(range(1250, 1600))
-    | frozenset(range(800, 950))
-    | frozenset(range(1600, 2000))
-)
-PLANTED_FROM = 800  # benchmarks/judge.py's planted edits: bodies from here on, half held out by body id
+SAME_STORY_BODIES = frozenset(range(PLANTED_FROM, PLANTED_FROM + 150))  # judge.py's same-story set (--story-bodies)
+PLANTED_TAIL = 1600  # planted_facts.py --skip 1400 plants edits in the bodies from here on
 OVERLAP_WORDS = 10
 CONTRADICTION = NLI_LABELS.index("contradiction")
 LABELS_FILE = ROOT / "benchmarks" / "news_labels.jsonl"
@@ -78,7 +74,13 @@ def words(text: str) -> list[str]:
 
 
 def protected(position: int, body: dict) -> bool:
-    return position in PROTECTED_POSITIONS or (position >= PLANTED_FROM and held_out(body["id"]))
+    """Held out by a benchmark: its news pairs, its same-story pairs, or its planted edits (judge.py's by body id)."""
+    return (
+        position in HELD_OUT_BODIES
+        or position in SAME_STORY_BODIES
+        or position >= PLANTED_TAIL
+        or (position >= PLANTED_FROM and held_out(body["id"]))
+    )
 
 
 class ProtectedText:
@@ -100,16 +102,15 @@ class ProtectedText:
         return any(run in self.runs for run in zip(*(claim[i:] for i in range(OVERLAP_WORDS)), strict=False))
 
 
-def split_bodies() -> tuple[list[dict], ProtectedText]:
+def split_bodies(articles: list[dict]) -> tuple[list[dict], ProtectedText]:
     """The bodies to mine, and the protected bodies' text."""
-    articles = list(enumerate(news_articles()))
-    kept = [body for i, body in articles if not protected(i, body)]
-    return kept, ProtectedText([body for i, body in articles if protected(i, body)])
+    kept = [body for i, body in enumerate(articles) if not protected(i, body)]
+    return kept, ProtectedText([body for i, body in enumerate(articles) if protected(i, body)])
 
 
-def known_contradictions() -> set[frozenset[str]]:
+def known_contradictions(articles: list[dict]) -> set[frozenset[str]]:
     """The claim texts of pairs a reader labelled a contradiction, as unordered pairs."""
-    texts = {a["id"]: a["text"] for a in news_articles()}
+    texts = {a["id"]: a["text"] for a in articles}
     known = set()
     for row in map(json.loads, LABELS_FILE.read_text(encoding="utf-8").splitlines()):
         if row["label"] == "contradiction":
@@ -117,10 +118,11 @@ def known_contradictions() -> set[frozenset[str]]:
     return known
 
 
-def mined_rows(bodies: list[dict], held: ProtectedText, model: str | None) -> tuple[list[dict], dict[str, int]]:
+def mined_rows(
+    bodies: list[dict], held: ProtectedText, known: set[frozenset[str]], model: str | None
+) -> tuple[list[dict], dict[str, int]]:
     config = load_config(start=ROOT).with_overrides(include=("contradict", "agree", "unrelated"), model=model)
     checker = Checker(config)
-    known = known_contradictions()
     with tempfile.TemporaryDirectory() as folder:
         corpus = Path(folder) / "bodies.jsonl"
         corpus.write_text("".join(json.dumps(b) + "\n" for b in bodies), encoding="utf-8")
@@ -146,7 +148,7 @@ def mined_rows(bodies: list[dict], held: ProtectedText, model: str | None) -> tu
                 continue
             seen.add((premise, hypothesis))
             rows.append(
-                {"premise": premise, "hypothesis": hypothesis, "label": LABEL, "source": SOURCE}
+                {"premise": premise, "hypothesis": hypothesis, "label": PARTIAL_LABEL, "source": SOURCE}
                 | {"contradiction": round(contradiction, 4)}
             )
     return rows, counts
@@ -157,8 +159,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / ".cache" / "nli" / "same_story.jsonl")
     parser.add_argument("--model", help="the NLI model phase 6 starts from (default: the configured one)")
     args = parser.parse_args()
-    bodies, held = split_bodies()
-    rows, counts = mined_rows(bodies, held, args.model)
+    articles = news_articles()
+    bodies, held = split_bodies(articles)
+    rows, counts = mined_rows(bodies, held, known_contradictions(articles), args.model)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{len(bodies)} bodies; {counts}; {len(rows)} rows -> {args.out}")

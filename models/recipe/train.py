@@ -28,12 +28,11 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bias import bias_log_probs  # noqa: E402
-from prepare_data import LABELS, load_config, read_jsonl  # noqa: E402
+from prepare_data import LABELS, PARTIAL_LABEL, load_config, read_jsonl  # noqa: E402
 
 LABEL2ID = {label: i for i, label in enumerate(LABELS)}
-# A partial label: the pair is no contradiction, and may be either of the other two (same_story.py's mined pairs).
-NOT_CONTRADICTION = len(LABELS)
-TARGETS = LABEL2ID | {"not_contradiction": NOT_CONTRADICTION}
+NOT_CONTRADICTION = len(LABELS)  # the partial label's target: the loss reads it as either of the other two
+TARGETS = LABEL2ID | {PARTIAL_LABEL: NOT_CONTRADICTION}
 
 
 def base_model_dir(name: str) -> str:
