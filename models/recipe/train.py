@@ -241,7 +241,7 @@ def train_phase(device: str, cfg: dict, phase: int, init: str, data, tokenizer, 
             rate = seen / (time.time() - started)
             print(f"phase {phase} step {step}/{total} loss {running:.4f} {rate:.1f} pairs/s", flush=True)
         if time.time() - last_save > train_cfg["checkpoint_minutes"] * 60 or step == total:
-            state = {"model": model.state_dict(), "optimizer": optimizer.state_dict()}
+            state = {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "init": init}
             save_atomic(state | {"scheduler": scheduler.state_dict(), "step": step}, checkpoint)
             last_save = time.time()
     if "wise_ft" in settings:
