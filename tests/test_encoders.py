@@ -14,7 +14,16 @@ import pytest
 import torch
 
 from checker import encoders
-from checker.encoders import LENGTH_STEP, PlainBert, TransformersEncoder, give_back_freed_memory, padded_length
+from checker.encoders import (
+    BATCH_TOKENS,
+    HEAP_KEEP_BYTES,
+    LENGTH_STEP,
+    TRIM_EVERY_CALLS,
+    FreedMemory,
+    PlainBert,
+    TransformersEncoder,
+    padded_length,
+)
 from checker.nli import HFNLIModel, ModelWarning
 from checker.pairing import SentenceEmbedder
 from tests.conftest import build_tiny_nli
@@ -125,10 +134,21 @@ class Recorder:
         self.calls.append(pad.value)
         return 1
 
+    def mallopt(self, parameter, value) -> int:
+        self.calls.append((parameter.value, value.value))
+        return 1
+
+
+def glibc(monkeypatch) -> Recorder:
+    library = Recorder()
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: library)
+    return library
+
 
 @pytest.mark.parametrize("platform, library", [("win32", TypeError), ("linux", OSError), ("linux", object())])
-def test_giving_memory_back_is_quiet_where_the_c_library_cannot(monkeypatch, platform, library):
-    """Windows' CDLL(None) raises TypeError, a Python without dlopen OSError, musl has no malloc_trim."""
+def test_the_heap_settings_are_quiet_where_the_c_library_cannot(monkeypatch, platform, library):
+    """Windows' CDLL(None) raises TypeError, a Python without dlopen OSError, musl has neither call."""
 
     loaded = []
 
@@ -140,16 +160,44 @@ def test_giving_memory_back_is_quiet_where_the_c_library_cannot(monkeypatch, pla
 
     monkeypatch.setattr(sys, "platform", platform)
     monkeypatch.setattr(ctypes, "CDLL", load)
-    give_back_freed_memory()
-    assert loaded == ([] if platform == "win32" else [None])
+    freed = FreedMemory()
+    for _ in range(TRIM_EVERY_CALLS):
+        freed.before_call()
+        freed.after_call()
+    assert bool(loaded) == (platform != "win32")  # and nothing raised
 
 
-def test_freed_memory_is_given_back_on_glibc(monkeypatch):
-    library = Recorder()
-    monkeypatch.setattr(sys, "platform", "linux")
-    monkeypatch.setattr(ctypes, "CDLL", lambda name: library)
-    give_back_freed_memory()
-    assert library.calls == [0]
+def test_freed_tensors_stay_in_the_heap_for_the_next_batch_on_glibc(monkeypatch):
+    """Both glibc limits (trim and mmap, malloc.h's -1 and -3) above a batch's largest tensor, in fp32."""
+    library = glibc(monkeypatch)
+    FreedMemory().before_call()
+    assert library.calls == [(-1, HEAP_KEEP_BYTES), (-3, HEAP_KEEP_BYTES)]
+    assert HEAP_KEEP_BYTES > BATCH_TOKENS * 4 * 1536  # MiniLM's widest layer, 1,536 wide
+
+
+def test_freed_memory_goes_back_to_the_system_every_few_calls_on_glibc(monkeypatch):
+    library = glibc(monkeypatch)
+    freed = FreedMemory()
+    for _ in range(2 * TRIM_EVERY_CALLS + 1):
+        freed.after_call()
+    assert library.calls == [0, 0]
+
+
+def test_each_model_call_sets_the_heap_before_its_batches_and_counts_after_them(tmp_path):
+    calls = []
+
+    class Spy:
+        def before_call(self):
+            calls.append("before")
+
+        def after_call(self):
+            calls.append("after")
+
+    folder = build_tiny_nli(tmp_path / "tiny", {0: "entailment", 1: "neutral", 2: "contradiction"})
+    model = HFNLIModel(str(folder), device="cpu")
+    model.freed = Spy()
+    model.predict([("A claim.", "Another claim.")] * 5, batch_size=2)
+    assert calls == ["before", "after"]
 
 
 def test_a_tokenizer_transformers_would_read_otherwise_goes_to_transformers(tmp_path):
