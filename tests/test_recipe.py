@@ -139,6 +139,10 @@ def test_no_mined_claim_repeats_a_protected_sentence():
     assert held.shares("The Apple Watch is the catalyst to ignite the global smartwatch market.")
     assert held.shares("Analysts say the Apple Watch is the catalyst to ignite the global smartwatch market, again.")
     assert not held.shares("The Apple Watch is a catalyst for the market, said another analyst on Monday.")
+    short = ProtectedText([{"text": "A soldier has been shot. Dylan Thomas has been contacted for comment. Yes."}])
+    assert short.shares("Police said on Monday night that a soldier has been shot near the base in the city.")
+    assert short.shares("Officers said Dylan Thomas has been contacted for comment about the new claims, they said.")
+    assert not short.shares("Yes, the officers said on Monday that they had contacted the soldier's family first.")
     assert protected(250, {"id": "x"}) and protected(1650, {"id": "x"}) and not protected(100, {"id": "x"})
 
 

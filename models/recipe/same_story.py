@@ -23,8 +23,8 @@ planted edits) is mined; the others are protected. Protected: positions 200-399 
 (judge.py's same-story pairs), 1600 on (planted_facts.py --skip 1400 plants
 edits there), and from 800 on every body judge.py holds out for its planted
 edits (shared_data.held_out of the body id). A claim sharing a run of
-`OVERLAP_WORDS` words with a protected body, as written or as the model
-reads it (`standalone` drops the quote marks and the speaker, so it can be a
+`OVERLAP_WORDS` words with a protected body, or holding a shorter sentence of
+one whole, as written or as the model reads it (`standalone` drops the quote marks and the speaker, so it can be a
 protected sentence word for word where the text is not), is left out: FNC-1
 repeats wire copy across outlets. Stories cross these ranges, so whole
 stories cannot be kept apart (only 56 bodies belong to stories with no
@@ -63,6 +63,11 @@ SOURCE = "news_same_story"
 SAME_STORY_BODIES = frozenset(range(PLANTED_FROM, PLANTED_FROM + 150))  # judge.py's same-story set (--story-bodies)
 PLANTED_TAIL = 1600  # planted_facts.py --skip 1400 plants edits in the bodies from here on
 OVERLAP_WORDS = 10
+# A protected sentence of 4-9 words stands whole inside a mined claim ("Dylan Thomas has been contacted for
+# comment"); shorter ones are phrases any article may hold. The splitter is a plain one: a sentence cut at an
+# abbreviation ("the New York Times.") counts too, which leaves out a few more claims, never fewer.
+SHORTEST_SENTENCE = 4
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']*\s+")
 CONTRADICTION = NLI_LABELS.index("contradiction")
 LABELS_FILE = ROOT / "benchmarks" / "news_labels.jsonl"
 WORD = re.compile(r"[a-z0-9]+")
@@ -84,22 +89,32 @@ def protected(position: int, body: dict) -> bool:
 
 
 class ProtectedText:
-    """Every run of OVERLAP_WORDS words of the protected bodies, and their words as one string for shorter claims."""
+    """Every run of OVERLAP_WORDS words of the protected bodies, their words as one string for shorter claims, and
+    their sentences shorter than OVERLAP_WORDS (of SHORTEST_SENTENCE words or more) to look for inside longer ones."""
 
     def __init__(self, bodies: list[dict]) -> None:
         self.runs: set[tuple[str, ...]] = set()
+        self.sentences: set[tuple[str, ...]] = set()
         joined = []
         for body in bodies:
             body_words = words(body["text"])
             joined.append(" ".join(body_words))
-            self.runs.update(zip(*(body_words[i:] for i in range(OVERLAP_WORDS)), strict=False))
+            self.runs.update(runs(body_words, OVERLAP_WORDS))
+            short = (tuple(words(s)) for s in SENTENCE_END.split(body["text"]))
+            self.sentences.update(s for s in short if SHORTEST_SENTENCE <= len(s) < OVERLAP_WORDS)
         self.text = " " + " \n ".join(joined) + " "
 
     def shares(self, text: str) -> bool:
         claim = words(text)
         if len(claim) < OVERLAP_WORDS:
             return bool(claim) and f" {' '.join(claim)} " in self.text
-        return any(run in self.runs for run in zip(*(claim[i:] for i in range(OVERLAP_WORDS)), strict=False))
+        within = (run in self.sentences for n in range(SHORTEST_SENTENCE, OVERLAP_WORDS) for run in runs(claim, n))
+        return any(run in self.runs for run in runs(claim, OVERLAP_WORDS)) or any(within)
+
+
+def runs(text_words: list[str], n: int) -> zip:
+    """Every run of n words in a row."""
+    return zip(*(text_words[i:] for i in range(n)), strict=False)
 
 
 def split_bodies(articles: list[dict]) -> tuple[list[dict], ProtectedText]:
