@@ -334,11 +334,13 @@ def padded_length(longest: int, max_length: int) -> int:
     return max(longest, min(stepped(longest), max_length))
 
 
-# glibc's malloc gives a large tensor fresh pages from the kernel (mmap) and trims its heap's top when
-# enough of it is free, and checker gave the freed pages back after every model call, so each batch faulted
-# its activations in again: 200-500 minor page faults a pair. With both limits at HEAP_KEEP_BYTES, above any
-# batch's tensors (BATCH_TOKENS x the widest layer, 4 bytes: 48 MiB), and the heap trimmed after every
-# TRIM_EVERY_CALLS-th call, the pages serve the next batches and calls (benchmarks/RESULTS.md, session 45).
+# glibc's malloc serves a tensor larger than its mmap threshold (raised by itself up to 32 MiB as large blocks
+# are freed) with fresh pages from the kernel and trims its heap's top once enough of it is free, and checker
+# gave the heap's free pages back after every model call, so each batch faulted much of its activations in
+# again: 200-500 minor page faults a pair. With both limits at HEAP_KEEP_BYTES, above any batch's tensors
+# (BATCH_TOKENS x the widest layer, 4 bytes: 48 MiB), and the heap trimmed after every TRIM_EVERY_CALLS-th
+# call, the pages serve the next batches and calls (benchmarks/RESULTS.md, session 45). glibc before 2.35
+# refuses an mmap threshold above 32 MiB: there both limits are left as glibc sets them.
 HEAP_KEEP_BYTES = 256 << 20
 TRIM_EVERY_CALLS = 16
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # mallopt's parameter numbers (malloc.h)
@@ -364,23 +366,30 @@ class FreedMemory:
     bodies peaked at 1,469 MiB with LENGTH_STEP alone, 1,212 MiB with a trim
     after every model call (NLI_CHUNK inputs), which the next call paid for in
     page faults; a low fixed mmap threshold, which does so for every tensor,
-    cost 30-50%. Elsewhere than glibc, nothing.
+    cost 30-50%. Between trims up to TRIM_EVERY_CALLS - 1 calls' freed pages stay
+    with the process (a Ray actor's too). Where glibc refuses the limits (before
+    2.35), a trim after every call, as before; elsewhere than glibc, nothing.
     """
 
     def __init__(self) -> None:
         self.calls = 0
+        self.kept = False  # glibc took the limits
 
     def before_call(self) -> None:
         """Let freed tensors of up to HEAP_KEEP_BYTES stay in the heap for the next batch (process-wide)."""
         library = _glibc()
-        if library is not None:
-            for parameter in (M_TRIM_THRESHOLD, M_MMAP_THRESHOLD):
-                library.mallopt(ctypes.c_int(parameter), ctypes.c_int(HEAP_KEEP_BYTES))
+        if library is None or self.kept:
+            return
+        # the mmap threshold first: a refused one leaves the trim threshold, which would freeze glibc's own
+        # mmap threshold where it stands, untouched
+        self.kept = bool(library.mallopt(M_MMAP_THRESHOLD, HEAP_KEEP_BYTES))
+        if self.kept:
+            library.mallopt(M_TRIM_THRESHOLD, HEAP_KEEP_BYTES)
 
     def after_call(self) -> None:
-        """Every TRIM_EVERY_CALLS-th call, return the heap's free pages to the system."""
+        """Return the heap's free pages to the system: every TRIM_EVERY_CALLS-th call where the limits hold."""
         self.calls += 1
-        if self.calls % TRIM_EVERY_CALLS == 0 and (library := _glibc()) is not None:
+        if (not self.kept or self.calls % TRIM_EVERY_CALLS == 0) and (library := _glibc()) is not None:
             library.malloc_trim(ctypes.c_size_t(0))
 
 

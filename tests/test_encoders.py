@@ -127,20 +127,26 @@ def test_padding_stops_at_the_models_longest_input():
 
 
 class Recorder:
-    def __init__(self) -> None:
+    """glibc's malloc controls, as calls; `mmap_limit` is the largest mmap threshold it takes (32 MiB before 2.35)."""
+
+    def __init__(self, mmap_limit: int = 1 << 62) -> None:
         self.calls: list = []
+        self.mmap_limit = mmap_limit
 
     def malloc_trim(self, pad) -> int:
-        self.calls.append(pad.value)
+        self.calls.append(getattr(pad, "value", pad))
         return 1
 
     def mallopt(self, parameter, value) -> int:
-        self.calls.append((parameter.value, value.value))
+        parameter, value = getattr(parameter, "value", parameter), getattr(value, "value", value)
+        if parameter == -3 and value > self.mmap_limit:
+            return 0
+        self.calls.append((parameter, value))
         return 1
 
 
-def glibc(monkeypatch) -> Recorder:
-    library = Recorder()
+def glibc(monkeypatch, **limits) -> Recorder:
+    library = Recorder(**limits)
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setattr(ctypes, "CDLL", lambda name: library)
     return library
@@ -167,23 +173,29 @@ def test_the_heap_settings_are_quiet_where_the_c_library_cannot(monkeypatch, pla
     assert bool(loaded) == (platform != "win32")  # and nothing raised
 
 
-def test_freed_tensors_stay_in_the_heap_for_the_next_batch_on_glibc(monkeypatch):
-    """Both glibc limits (trim and mmap, malloc.h's -1 and -3) above a batch's largest tensor, in fp32."""
-    library = glibc(monkeypatch)
-    FreedMemory().before_call()
-    assert library.calls == [(-1, HEAP_KEEP_BYTES), (-3, HEAP_KEEP_BYTES)]
-    assert HEAP_KEEP_BYTES > BATCH_TOKENS * 4 * 1536  # MiniLM's widest layer, 1,536 wide
-
-
-def test_freed_memory_goes_back_to_the_system_every_few_calls_on_glibc(monkeypatch):
+def test_freed_tensors_stay_in_the_heap_and_go_back_every_few_calls_on_glibc(monkeypatch):
+    """Both glibc limits (mmap, then trim: malloc.h's -3 and -1) above a batch's largest tensor, in fp32."""
     library = glibc(monkeypatch)
     freed = FreedMemory()
     for _ in range(2 * TRIM_EVERY_CALLS + 1):
+        freed.before_call()
         freed.after_call()
-    assert library.calls == [0, 0]
+    assert library.calls == [(-3, HEAP_KEEP_BYTES), (-1, HEAP_KEEP_BYTES), 0, 0]
+    assert HEAP_KEEP_BYTES > BATCH_TOKENS * 4 * 1536  # MiniLM's widest layer, 1,536 wide
 
 
-def test_each_model_call_sets_the_heap_before_its_batches_and_counts_after_them(tmp_path):
+def test_a_glibc_that_refuses_the_mmap_limit_keeps_its_own_and_trims_after_every_call(monkeypatch):
+    """Before 2.35 glibc takes no mmap threshold above 32 MiB; a trim threshold alone would freeze its own."""
+    library = glibc(monkeypatch, mmap_limit=32 << 20)
+    freed = FreedMemory()
+    for _ in range(3):
+        freed.before_call()
+        freed.after_call()
+    assert library.calls == [0, 0, 0]
+
+
+@pytest.mark.parametrize("model", ["nli", "embedder"])
+def test_each_model_call_sets_the_heap_before_its_batches_and_counts_after_them(tmp_path, model):
     calls = []
 
     class Spy:
@@ -193,10 +205,15 @@ def test_each_model_call_sets_the_heap_before_its_batches_and_counts_after_them(
         def after_call(self):
             calls.append("after")
 
-    folder = build_tiny_nli(tmp_path / "tiny", {0: "entailment", 1: "neutral", 2: "contradiction"})
-    model = HFNLIModel(str(folder), device="cpu")
-    model.freed = Spy()
-    model.predict([("A claim.", "Another claim.")] * 5, batch_size=2)
+    if model == "nli":
+        folder = build_tiny_nli(tmp_path / "tiny", {0: "entailment", 1: "neutral", 2: "contradiction"})
+        encoder = HFNLIModel(str(folder), device="cpu")
+        encoder.freed = Spy()
+        encoder.predict([("A claim.", "Another claim.")] * 5, batch_size=2)
+    else:
+        encoder = SentenceEmbedder(device="cpu")
+        encoder.freed = Spy()
+        encoder.encode(["A claim.", "Another claim.", "A third."], batch_size=2)
     assert calls == ["before", "after"]
 
 

@@ -178,25 +178,27 @@ def test_wise_ft_keeps_a_share_of_what_the_phase_learned(tmp_path):
 
 
 def test_an_export_from_a_checkpoint_averages_as_the_finished_phase_does(tmp_path):
-    """`export.py --from-checkpoint` of a WiSE-FT phase: the checkpoint holds the weights before the average."""
+    """`export.py --from-checkpoint` of a WiSE-FT phase: the checkpoint holds the weights before the average, which
+    is with the weights the phase began from (the phase before's), not the base encoder's."""
     torch.manual_seed(0)
     config = BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32)
-    start = BertForSequenceClassification(config.__class__(**config.to_dict(), num_labels=3))
+    base, start = (BertForSequenceClassification(config.__class__(**config.to_dict(), num_labels=3)) for _ in "ab")
+    base.save_pretrained(tmp_path / "base")
     start.save_pretrained(tmp_path / "phase-0")
     trained = load_for_training(str(tmp_path / "phase-0"))
     with torch.no_grad():
-        trained.classifier.bias.fill_(1.0)
+        trained.classifier.weight.fill_(1.0)
     state = {"model": trained.state_dict(), "step": 10, "init": str(tmp_path / "phase-0")}
     torch.save(state, tmp_path / "checkpoint-1.pt")
     phases = [{}, {"wise_ft": 0.25}]
 
-    exported = load_trained(tmp_path, True, str(tmp_path / "phase-0"), phases)
+    exported = load_trained(tmp_path, True, str(tmp_path / "base"), phases)
 
-    assert torch.allclose(exported.classifier.bias, 0.25 * torch.ones(3) + 0.75 * start.classifier.bias)
+    assert torch.allclose(exported.classifier.weight, 0.25 + 0.75 * start.classifier.weight)
     del state["init"]  # a checkpoint written before they named it
     torch.save(state, tmp_path / "checkpoint-1.pt")
     with pytest.raises(SystemExit, match="checkpoint-1.pt"):
-        load_trained(tmp_path, True, str(tmp_path / "phase-0"), phases)
+        load_trained(tmp_path, True, str(tmp_path / "base"), phases)
 
 
 def _pair_row(kind: str, label: int, contradiction: float, shared: float = 1.0) -> dict:
