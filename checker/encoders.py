@@ -377,8 +377,10 @@ class FreedMemory:
 
     def before_call(self) -> None:
         """Let freed tensors of up to HEAP_KEEP_BYTES stay in the heap for the next batch (process-wide)."""
+        if self.kept:  # set already: no C library call on the hot path
+            return
         library = _glibc()
-        if library is None or self.kept:
+        if library is None:
             return
         # the mmap threshold first: a refused one leaves the trim threshold, which would freeze glibc's own
         # mmap threshold where it stands, untouched

@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -52,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from judge import HELD_OUT_BODIES, PLANTED_FROM  # noqa: E402  (benchmarks/judge.py: what it holds out)
-from prepare_data import PARTIAL_LABEL  # noqa: E402
+from prepare_data import PARTIAL_LABEL, SENTENCE_END, WORD  # noqa: E402
 from shared_data import held_out, news_articles  # noqa: E402
 
 from checker.config import load_config  # noqa: E402
@@ -64,13 +63,11 @@ SAME_STORY_BODIES = frozenset(range(PLANTED_FROM, PLANTED_FROM + 150))  # judge.
 PLANTED_TAIL = 1600  # planted_facts.py --skip 1400 plants edits in the bodies from here on
 OVERLAP_WORDS = 10
 # A protected sentence of 4-9 words stands whole inside a mined claim ("Dylan Thomas has been contacted for
-# comment"); shorter ones are phrases any article may hold. The splitter is a plain one: a sentence cut at an
+# comment"); shorter ones are phrases any article may hold. The splitter is prepare_data.py's plain one: a sentence cut at an
 # abbreviation ("the New York Times.") counts too, which leaves out a few more claims, never fewer.
 SHORTEST_SENTENCE = 4
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']*\s+")
 CONTRADICTION = NLI_LABELS.index("contradiction")
 LABELS_FILE = ROOT / "benchmarks" / "news_labels.jsonl"
-WORD = re.compile(r"[a-z0-9]+")
 
 
 def words(text: str) -> list[str]:
