@@ -25,6 +25,7 @@ import functools
 import hashlib
 import json
 import sqlite3
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, replace
@@ -148,9 +149,9 @@ def claim_from_json(data: dict) -> Claim:
             **data,
             "span": Span(**data["span"]),
             "sentence_span": Span(**data["sentence_span"]),
-            "entities": tuple(data["entities"]),
-            "setting": tuple(data["setting"]),
-            "reported_by": tuple(data["reported_by"]),
+            "entities": tuple(map(sys.intern, data["entities"])),
+            "setting": tuple(map(sys.intern, data["setting"])),
+            "reported_by": tuple(map(sys.intern, data["reported_by"])),
             "annotations": {c.kind: decode(data["annotations"][c.kind], c.annotation) for c in registry().checks},
         }
     )

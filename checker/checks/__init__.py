@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from checker.checks.base import Check, CheckSetting, Readings
+from checker.checks.base import Check, CheckSetting, Readings, decode, encode
 from checker.records import CandidatePair, Claim, Evidence
 
 NLI_KIND = "nli"
@@ -120,10 +120,14 @@ def registry() -> Registry:
 
 
 def annotate(claim: Claim, tokens: Any, checks: Sequence[Check]) -> Claim:
-    """The claim with every check's annotation (`tokens`: the claim's spaCy span in its parsed line)."""
+    """The claim with every check's annotation (`tokens`: the claim's spaCy span in its parsed line).
+
+    Each annotation is kept as the index and a parsing child's pipe give it back (`decode(encode(...))`), its
+    words interned: the same in whichever process parsed the claim, and each word held once per corpus.
+    """
     from dataclasses import replace
 
-    return replace(claim, annotations={c.kind: c.annotate(claim, tokens) for c in checks})
+    return replace(claim, annotations={c.kind: decode(encode(c.annotate(claim, tokens)), c.annotation) for c in checks})
 
 
 def run_checks(pair: CandidatePair, checks: Sequence[Check], readings: Readings | None = None) -> list[Evidence]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import sys
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
@@ -183,6 +184,9 @@ def _turned(part: str, head: re.Pattern[str]) -> str | None:
     return part[: start.end()] + VERSUS.join(reversed(sides)) if len(sides) == 2 else None
 
 
+NO_ITEMS: frozenset = frozenset()
+
+
 def encode(value: Any) -> Any:
     """An annotation as JSON: dataclasses and named tuples as objects, sets as sorted lists."""
     if dataclasses.is_dataclass(value):
@@ -220,12 +224,15 @@ def decoder(kind: Any) -> Callable[[Any], Any]:
         converted = {name: read for name, hint in hints if (read := decoder(hint)) is not _as_stored}
         return lambda data: kind(**{**data, **{n: read(data[n]) for n, read in converted.items() if n in data}})
     if origin in (tuple, list):
-        item = decoder(args[0] if args else Any)
+        item = _item_decoder(args[0] if args else Any)
         container = tuple if origin is tuple else list
         return container if item is _as_stored else lambda data: container([item(v) for v in data])
-    if origin in (frozenset, set):
-        item, container = decoder(args[0]), (frozenset if origin is frozenset else set)
-        return container if item is _as_stored else lambda data: container(item(v) for v in data)
+    if origin is frozenset:  # the empty one shared: 216 bytes each, and most quantities have three
+        item = _item_decoder(args[0])
+        return lambda data: frozenset(map(item, data)) if data else NO_ITEMS
+    if origin is set:
+        item = _item_decoder(args[0])
+        return set if item is _as_stored else lambda data: set(map(item, data))
     if origin is dict:
         value = decoder(args[1])
         return lambda data: {k: value(v) for k, v in data.items()}
@@ -234,3 +241,13 @@ def decoder(kind: Any) -> Callable[[Any], Any]:
 
 def _as_stored(data: Any) -> Any:
     return data
+
+
+def _item_decoder(kind: Any) -> Callable[[Any], Any]:
+    """How a collection's items are read: strings interned, others by `decoder`.
+
+    A claim's words (its figures' neighbours, its event words, its names) recur
+    in claim after claim; held once each, the claims of 10,000 articles take
+    about half the memory (issue #18).
+    """
+    return sys.intern if kind is str else decoder(kind)

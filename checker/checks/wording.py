@@ -64,7 +64,10 @@ def slot_runs(tokens, is_slot: Callable[[object], bool]) -> list[list]:
 
 def slotted(tokens, runs: list[list], left_out: Collection[int] = ()) -> Slotted:
     """The wording of `tokens` with each of `runs` (from `slot_runs`) as one slot, and the tokens of `left_out` no
-    part of it."""
+    part of it; an empty one where there is no slot, as no slot can differ (most claims have no date, many no
+    figure: their words would be held for nothing)."""
+    if not runs:
+        return Slotted()
     doc, firsts = tokens.doc, {run[0].i for run in runs}
     inside = {t.i for run in runs for t in run} | set(left_out)
     words = [
