@@ -73,6 +73,7 @@ from checker.config import load_config  # noqa: E402
 from checker.decision import Decision, features, weights_digest  # noqa: E402
 from checker.pipeline import Checker  # noqa: E402
 from checker.records import CandidatePair, Claim, Finding, NLIScores, Span  # noqa: E402
+from checker.stories import story_ids  # noqa: E402
 from checker.verdicts import contradiction_basis, decide  # noqa: E402
 
 MONTHS, WEEKDAYS = list(calendar.MONTHS), list(calendar.WEEKDAYS)
@@ -175,7 +176,7 @@ def same_story_pairs(bodies: int, checker: Checker, folder: Path) -> list[dict]:
     articles = news_articles()[PLANTED_FROM : PLANTED_FROM + bodies]
     corpus.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
     result = checker.check([str(corpus)])
-    story_of = {doc: story.id for story in result.stories for doc in story.documents}
+    story_of = story_ids(result.stories)
     pairs = []
     for finding in result.findings:
         split = "held-out" if held_out(story_of.get(finding.pair.a.doc_id, finding.pair.a.doc_id)) else "tune"

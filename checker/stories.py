@@ -34,7 +34,7 @@ the run held, against 1.2 GiB with dense vectors of 2,432 columns.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -69,6 +69,11 @@ class Story:
     id: str
     label: str
     documents: tuple[str, ...]
+
+
+def story_ids(stories: Iterable[Story]) -> dict[str, str]:
+    """Each document's story id, by document id (a document of no story is not in it)."""
+    return {doc: story.id for story in stories for doc in story.documents}
 
 
 def _normalised(matrix: np.ndarray) -> np.ndarray:

@@ -334,7 +334,11 @@ def test_a_claims_annotations_are_as_the_index_reads_them_back_with_each_word_he
         "The crater left by the meteorite had a radius of 40 feet, the institute said on Monday.\n"
     )
     first, second = claims_of(nlp, text)
-    assert claim_from_json(claim_to_json(first)).annotations == first.annotations
+    read_back = claim_from_json(claim_to_json(first))
+    assert read_back.annotations == first.annotations
+    assert first.entities and all(x is y for x, y in zip(read_back.entities, first.entities, strict=True))
+    numbers = first.annotations["number"]
+    assert numbers.comparable and all(any(q is f for f in numbers.found) for q in numbers.comparable)
     words_a, words_b = (c.annotations["number"].wording.sequence for c in (first, second))
     assert words_a[:5] == words_b[:5] and all(x is y for x, y in zip(words_a[:5], words_b[:5], strict=True))
     found = [q for c in (first, second) for q in c.annotations["number"].found]

@@ -122,8 +122,8 @@ def registry() -> Registry:
 def annotate(claim: Claim, tokens: Any, checks: Sequence[Check]) -> Claim:
     """The claim with every check's annotation (`tokens`: the claim's spaCy span in its parsed line).
 
-    Each annotation is kept as the index and a parsing child's pipe give it back (`decode(encode(...))`), its
-    words interned: the same in whichever process parsed the claim, and each word held once per corpus.
+    Each annotation is kept as the index and a parsing child's pipe give it back (`decode(encode(...))`), the
+    words of its collections interned: the same in whichever process parsed the claim, each such word held once.
     """
     from dataclasses import replace
 

@@ -301,6 +301,12 @@ class Quantities:
     wording: Slotted = Slotted()
     slot_values: tuple[Figure | None, ...] = ()  # each figure of the wording (None: "1/2")
 
+    def __post_init__(self) -> None:
+        """Most comparable quantities are ones of `found`: each is held once, where the index and a parsing
+        child's pipe give back a copy of it (a quantity takes about 300 bytes)."""
+        same = {q: q for q in self.found}
+        object.__setattr__(self, "comparable", tuple(same.get(q, q) for q in self.comparable))
+
 
 class QuantityIndex:
     """Which values each document gives for each quantity key."""
