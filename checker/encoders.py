@@ -373,26 +373,24 @@ class FreedMemory:
 
     def __init__(self) -> None:
         self.calls = 0
-        self.kept = False  # glibc took the limits
+        self.library = _glibc()  # opened once: a model makes thousands of calls
+        self.kept: bool | None = None  # whether glibc took the limits; None until the first call asks
 
     def before_call(self) -> None:
         """Let freed tensors of up to HEAP_KEEP_BYTES stay in the heap for the next batch (process-wide)."""
-        if self.kept:  # set already: no C library call on the hot path
-            return
-        library = _glibc()
-        if library is None:
+        if self.kept is not None or self.library is None:
             return
         # the mmap threshold first: a refused one leaves the trim threshold, which would freeze glibc's own
         # mmap threshold where it stands, untouched
-        self.kept = bool(library.mallopt(M_MMAP_THRESHOLD, HEAP_KEEP_BYTES))
+        self.kept = bool(self.library.mallopt(M_MMAP_THRESHOLD, HEAP_KEEP_BYTES))
         if self.kept:
-            library.mallopt(M_TRIM_THRESHOLD, HEAP_KEEP_BYTES)
+            self.library.mallopt(M_TRIM_THRESHOLD, HEAP_KEEP_BYTES)
 
     def after_call(self) -> None:
         """Return the heap's free pages to the system: every TRIM_EVERY_CALLS-th call where the limits hold."""
         self.calls += 1
-        if (not self.kept or self.calls % TRIM_EVERY_CALLS == 0) and (library := _glibc()) is not None:
-            library.malloc_trim(ctypes.c_size_t(0))
+        if self.library is not None and (not self.kept or self.calls % TRIM_EVERY_CALLS == 0):
+            self.library.malloc_trim(ctypes.c_size_t(0))
 
 
 Features = dict[str, Any]  # a padded batch: input_ids, token_type_ids, attention_mask (tensors)

@@ -251,7 +251,7 @@ def _item_decoder(kind: Any) -> Callable[[Any], Any]:
 
     A claim's words (its figures' neighbours, its event words, its names) recur
     in claim after claim, and a corpus's claims stay in memory for the whole
-    run: held once each, they took 1.9 KB less a claim on FNC-1 bodies
-    (issue #18; `benchmarks/RESULTS.md`, session 46).
+    run: held once each (with the empty frozenset shared), a claim of the
+    FNC-1 bodies took 1.9 KB less (issue #18; `benchmarks/RESULTS.md`, session 46).
     """
     return sys.intern if kind is str else decoder(kind)
