@@ -41,6 +41,12 @@ ARCHITECTURES = {"BertModel": False, "BertForSequenceClassification": True}  # n
 # Probabilities move by bf16 rounding only (at most 0.012, no label changed).
 # benchmarks/RESULTS.md, session 17.
 LENGTH_STEP = 16
+# The dense layers compute a batch's real tokens and enough padding cells to make their count a multiple of this
+# (else every cell). oneDNN keeps a primitive for each count: the real tokens alone, a count of their own for every
+# batch, took 0.7 GiB more on 300 FNC-1 bodies. NLI on 6,000 MNLI pairs (bf16) peaked at 1,682 MiB so, 1,330 at a
+# multiple of 64, 755 at 256, 510 at 512 (625 before packing), at 729, 681, 707 and 682 pairs per second (585
+# before); the probabilities are the same at every step (benchmarks/RESULTS.md, session 47).
+ROW_STEP = 512
 BATCH_TOKENS = 64 * 128  # padded tokens a batch holds at most (one input longer than that goes alone)
 
 
@@ -116,15 +122,16 @@ class TokenRows:
     Padding is 13% of a batch's cells on news sentence pairs (batches sorted by
     length, padded to a multiple of LENGTH_STEP). The linear layers, GELU and
     layer norms work on each token alone, so they run on the real tokens only,
-    packed; attention alone needs the grid, and gets the packed rows put back
-    into it (padding as zeros, which the mask leaves out). Each real token's
+    packed (with a few padding cells, to a multiple of ROW_STEP); attention
+    alone needs the grid, and gets the packed rows put back into it (other
+    padding as zeros; the mask leaves all padding out). Each real token's
     numbers are the same, bit for bit: the same kernels see the same rows.
     """
 
     rows: int
     length: int
     mask: torch.Tensor | None  # attention's mask (rows, 1, 1, length), True for a token; None: nothing is padded
-    real: torch.Tensor | None  # the real tokens' cells in the flattened grid; None: every cell is computed
+    real: torch.Tensor | None  # the computed cells of the flattened grid, real tokens first; None: every cell
     firsts: torch.Tensor  # each row's first token ([CLS]) among the computed cells
 
     @classmethod
@@ -140,11 +147,15 @@ class TokenRows:
         # one row of the mask for all queries (SDPA broadcasts it): the same numbers as transformers' (rows, 1, length,
         # length) mask, and attention 12% faster on 64 x 64-token batches
         mask = attention.bool()[:, None, None, :] if padded else None
-        if always_mask or mask is None:
-            return cls(rows, length, mask, None, torch.arange(rows, device=attention.device) * length)
-        lengths = attention.sum(1)
-        real = attention.reshape(-1).nonzero().squeeze(1)
-        return cls(rows, length, mask, real, lengths.cumsum(0) - lengths)
+        if mask is not None and not always_mask:
+            cells = attention.reshape(-1)
+            real = cells.nonzero().squeeze(1)
+            needed = -len(real) % ROW_STEP  # padding cells that make the count a multiple of ROW_STEP
+            fill = cells.eq(0).nonzero().squeeze(1)[:needed]
+            if len(fill) == needed:  # else too little padding to leave out: every cell
+                lengths = attention.sum(1)
+                return cls(rows, length, mask, torch.cat([real, fill]), lengths.cumsum(0) - lengths)
+        return cls(rows, length, mask, None, torch.arange(rows, device=attention.device) * length)
 
     def packed(self, grid: torch.Tensor) -> torch.Tensor:
         """(rows, length, width) or (rows x length, width) -> (computed cells, width)."""
@@ -152,7 +163,7 @@ class TokenRows:
         return flat if self.real is None else flat.index_select(0, self.real)
 
     def grid(self, cells: torch.Tensor) -> torch.Tensor:
-        """(computed cells, width) -> (rows, length, width), padding as zeros."""
+        """(computed cells, width) -> (rows, length, width), padding not computed as zeros."""
         if self.real is None:
             return cells.view(self.rows, self.length, -1)
         flat = cells.new_zeros(self.rows * self.length, cells.shape[1])
@@ -221,7 +232,7 @@ class Bert(nn.Module):
     def hidden_states(
         self, ids: torch.Tensor, types: torch.Tensor, attention: torch.Tensor, always_mask: bool = False
     ) -> torch.Tensor:
-        """The last layer's token vectors, zero at padding; `attention` is 1 for a token, 0 for padding."""
+        """The last layer's token vectors (padding's are not to be read); `attention` is 1 for a token, 0 for padding."""
         rows = TokenRows.of(attention, always_mask)
         return rows.grid(self._encoded(ids, types, rows, firsts_only=False))
 
