@@ -77,10 +77,31 @@ def test_case(kind, case):
 def test_every_pattern_matches_its_example():
     """A pattern file's `example` is a phrase its pattern finds: a typo in a pattern fails here, not silently."""
     from checker.claims import load_nlp
-    from checker.patterns import load, matcher, names
+    from checker.patterns import line_matches, load, names
 
     nlp = load_nlp()
     for name in names():
         for pattern in load(name):
-            found = matcher(nlp.vocab, name)(nlp(pattern.example))
-            assert any(nlp.vocab.strings[m] == pattern.id for m, _, _ in found), f"{name}: {pattern.id}"
+            found = line_matches(nlp(pattern.example))
+            assert any(m.id == pattern.id and m.file == name for m in found), f"{name}: {pattern.id}"
+
+
+def test_words_looked_up_find_what_one_matcher_of_every_pattern_finds():
+    """Patterns of exact words go to spaCy's PhraseMatcher, the rest to its Matcher: together, the same matches."""
+    from spacy.matcher import Matcher
+
+    from checker.claims import load_nlp
+    from checker.patterns import line_matches, load, names
+
+    nlp = load_nlp()
+    reference = Matcher(nlp.vocab)
+    for name in names():
+        for pattern in load(name):
+            reference.add(pattern.id, [list(pattern.pattern)])
+    examples = [p.example for name in names() for p in load(name)]
+    for text in [" ".join(examples[i : i + 20]) for i in range(0, len(examples), 20)]:
+        doc = nlp(text)
+        expected = {(nlp.vocab.strings[m], start, end) for m, start, end in reference(doc)}
+        found = line_matches(doc)
+        assert {(m.id, m.start, m.end) for m in found} == expected
+        assert [(m.start, -m.end) for m in found] == sorted((m.start, -m.end) for m in found)
