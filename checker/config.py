@@ -128,8 +128,9 @@ class Config:
     allow_download: bool = setting(False, _flag)
     batch_size: int = setting(64, COUNT)
     # "auto" (bf16 where the CPU or GPU supports it: about 2x fp32 on AVX512-BF16/AMX
-    # CPUs), "fp32", "bf16" or "int8" (dynamic quantization, CPU). Accuracy and speed
-    # of each: benchmarks/RESULTS.md.
+    # CPUs), "fp32", "bf16" or "int8" (dynamic quantization, CPU: its activations' scale
+    # is set by each product's rows, so a pair's probabilities depend on its batch; MNLI
+    # dev-matched 0.7235 against 0.741). Accuracy and speed of each: benchmarks/RESULTS.md.
     precision: str = setting("auto", _one_of(PRECISIONS))
     # Opt-in: an NLI pass (every pair's first direction, then the reverses) with
     # at least this many inputs to compute, or one Ray actor's share of them,

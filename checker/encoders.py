@@ -4,15 +4,17 @@ Both of checker's models are 6-layer BERTs. Importing transformers to run them
 took about 4 s of every cold run and of every CI run with a new article
 (its import graph pulls in torch._dynamo, torch.distributed and a loss zoo),
 for a forward pass that is a page of torch. This module runs the same
-computation (the same torch calls, in the same order, as transformers'
-BertModel with SDPA attention), so every real token's vector is the same, bit
-for bit. It leaves out work whose result nothing reads: padding in the dense
-layers (`TokenRows`) and, for a classifier, every token but [CLS] after the
-last layer's attention. Products of fewer rows run other kernels, so the
-probabilities differ from transformers' by rounding: on MNLI's 9,815
+computation as transformers' BertModel with SDPA attention (the same torch
+calls on each token, in the same order), leaving out work whose result
+nothing reads: padding in the dense layers (`TokenRows`) and, for a
+classifier, every token but [CLS] after the last layer's attention. Every
+real token's vector came out the same, bit for bit, on the CPUs tested (the
+tests check it). The last layer's products of fewer rows run other kernels,
+so the probabilities differ from transformers' by rounding: on MNLI's 9,815
 dev-matched pairs by at most 2.4e-7 in fp32 and 0.0009 in bf16 (15 pairs
 moved at all), no label changed, for 1.2x (fp32) and 1.4x (bf16) the pairs
-per second (benchmarks/RESULTS.md, session 47). The tests check it
+per second (benchmarks/RESULTS.md, session 47). int8's scales are set by a
+product's rows, so its probabilities moved more (benchmarks/RESULTS.md). The tests check it
 against transformers, which stays the reference and loads every model this
 module does not (another architecture, weights not in safetensors, a hub name).
 """
@@ -124,8 +126,9 @@ class TokenRows:
     layer norms work on each token alone, so they run on the real tokens only,
     packed (with a few padding cells, to a multiple of ROW_STEP); attention
     alone needs the grid, and gets the packed rows put back into it (other
-    padding as zeros; the mask leaves all padding out). Each real token's
-    numbers are the same, bit for bit: the same kernels see the same rows.
+    padding as zeros; the mask leaves all padding out). A token's numbers do
+    not depend on the other rows of a product, so each real token's vector
+    came out the same, bit for bit (tested against transformers).
     """
 
     rows: int
@@ -136,7 +139,9 @@ class TokenRows:
 
     @classmethod
     def of(cls, attention: torch.Tensor, always_mask: bool = False) -> TokenRows:
-        """`attention` is 1 for a token, 0 for padding (on the right); `always_mask`: every cell, and the mask.
+        """`attention` is 1 for a token, 0 for padding, which is on the right (`BertTokenizer.batch`; transformers'
+        tokenizers are only used here where they pad so: `tokenizes_as_transformers`): a row's first token is
+        its [CLS]. `always_mask`: every cell, and the mask.
 
         As transformers does for SDPA: no mask where nothing is padded (a faster
         kernel, other rounding), unless `always_mask` (a compiled graph, where
@@ -153,7 +158,7 @@ class TokenRows:
             needed = -len(real) % ROW_STEP  # padding cells that make the count a multiple of ROW_STEP
             fill = cells.eq(0).nonzero().squeeze(1)[:needed]
             if len(fill) == needed:  # else too little padding to leave out: every cell
-                lengths = attention.sum(1)
+                lengths = attention.ne(0).sum(1)
                 return cls(rows, length, mask, torch.cat([real, fill]), lengths.cumsum(0) - lengths)
         return cls(rows, length, mask, None, torch.arange(rows, device=attention.device) * length)
 

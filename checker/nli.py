@@ -207,8 +207,8 @@ class HFNLIModel:
     """A local (or, when allowed, hub) NLI cross-encoder, batched by length.
 
     A folder holding a plain BERT (the shipped model) is run by
-    `checker.encoders.PlainBert`, with the same probabilities and without
-    importing transformers; any other model by transformers.
+    `checker.encoders.PlainBert`, with the same probabilities to rounding and
+    without importing transformers; any other model by transformers.
     """
 
     def __init__(

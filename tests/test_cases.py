@@ -103,5 +103,6 @@ def test_words_looked_up_find_what_one_matcher_of_every_pattern_finds():
         doc = nlp(text)
         expected = {(nlp.vocab.strings[m], start, end) for m, start, end in reference(doc)}
         found = line_matches(doc)
+        assert len(found) == len(set(found))
         assert {(m.id, m.start, m.end) for m in found} == expected
         assert [(m.start, -m.end) for m in found] == sorted((m.start, -m.end) for m in found)

@@ -1,4 +1,4 @@
-"""checker runs its BERT models in plain torch: the same numbers as transformers, and transformers never imported."""
+"""checker runs its BERT models in plain torch: transformers' numbers (to rounding), and transformers never imported."""
 
 from __future__ import annotations
 
@@ -57,6 +57,10 @@ def test_the_shipped_model_gives_transformers_probabilities(precision, dtype, to
     """Equal to rounding: the last layer computes the [CLS] token alone, in products of fewer rows (other kernels)."""
     model = HFNLIModel(str(SHIPPED_MODEL), precision=precision, device="cpu")
     assert isinstance(model.encoder, PlainBert)
+    assert (
+        encoders.TokenRows.of(model.encoder.batch(model.encoder.encode(PAIRS), "cpu")["attention_mask"]).real
+        is not None
+    )
     ours = model.predict(PAIRS, batch_size=len(PAIRS))  # one batch: padding and truncation as transformers does
     np.testing.assert_allclose(ours, transformers_probabilities(SHIPPED_MODEL, PAIRS, dtype), rtol=0, atol=tolerance)
 

@@ -77,22 +77,26 @@ class Match:
     end: int
 
 
+def _token_words(token: dict[str, Any]) -> tuple[str, ...]:
+    """The words a token pattern of `LOWER` alone allows (`"at"`, `{"IN": ["least", "most"]}`), else ()."""
+    spec = token.get("LOWER") if set(token) == {"LOWER"} else None
+    if isinstance(spec, str):
+        return (spec,)
+    if isinstance(spec, dict) and set(spec) == {"IN"}:
+        return tuple(spec["IN"])
+    return ()
+
+
 def exact_words(pattern: Pattern) -> list[tuple[str, ...]] | None:
     """The word choices of a pattern made of exact lower-case words alone, one tuple per token, else None.
 
     `[{"LOWER": "at"}, {"LOWER": {"IN": ["least", "most"]}}]` gives `[("at",), ("least", "most")]`; a pattern
-    with any other attribute or an operator (`OP`, `POS`, `REGEX`, ...) gives None.
+    with any other attribute or an operator (`OP`, `POS`, `REGEX`, ...) gives None, and so does one with a word
+    not in lower case, which matches nothing in a Matcher but its lower case in a phrase matcher.
     """
-    choices = []
-    for token in pattern.pattern:
-        spec = token.get("LOWER") if set(token) == {"LOWER"} else None
-        if isinstance(spec, str):
-            choices.append((spec,))
-        elif isinstance(spec, dict) and set(spec) == {"IN"}:
-            choices.append(tuple(spec["IN"]))
-        else:
-            return None
-    return choices or None
+    choices = [_token_words(token) for token in pattern.pattern]
+    lower = all(words and all(isinstance(w, str) and w == w.lower() for w in words) for words in choices)
+    return choices if choices and lower else None
 
 
 @functools.cache
