@@ -8,15 +8,15 @@ computation as transformers' BertModel with SDPA attention (the same torch
 calls on each token, in the same order), leaving out work whose result
 nothing reads: padding in the dense layers (`TokenRows`) and, for a
 classifier, every token but [CLS] after the last layer's attention. Every
-real token's vector came out the same, bit for bit, on the CPUs tested (the
-tests check it). The last layer's products of fewer rows run other kernels,
-so the probabilities differ from transformers' by rounding: on MNLI's 9,815
-dev-matched pairs by at most 2.4e-7 in fp32 and 0.0009 in bf16 (15 pairs
-moved at all), no label changed, for 1.2x (fp32) and 1.4x (bf16) the pairs
-per second (benchmarks/RESULTS.md, session 47). int8's scales are set by a
-product's rows, so its probabilities moved more (benchmarks/RESULTS.md). The tests check it
-against transformers, which stays the reference and loads every model this
-module does not (another architecture, weights not in safetensors, a hub name).
+real token's vector came out the same, bit for bit, on the CPUs tested. The
+last layer's products of fewer rows run other kernels, so the probabilities
+differ from transformers' by rounding: on MNLI's 9,815 dev-matched pairs by
+at most 2.4e-7 in fp32 and 0.0009 in bf16 (15 pairs moved at all), no label
+changed, for 1.2x (fp32) and 1.4x (bf16) the pairs per second
+(benchmarks/RESULTS.md, session 47); int8's scales are set by a product's
+rows, so its probabilities moved more. The tests check both against
+transformers, which stays the reference and loads every model this module
+does not (another architecture, weights not in safetensors, a hub name).
 """
 
 from __future__ import annotations
@@ -195,8 +195,9 @@ class _Layer(nn.Module):
         A classifier reads only the first token of the last layer: there the
         attention output, GELU and layer norms run on that token alone, a sixth
         of the model's dense work. Its query is still projected for every
-        token and then cut: projected alone (a one-row product, another
-        kernel) it moved bf16 probabilities by up to 0.002 on 1,024 MNLI pairs, cut by up to 0.0002.
+        token and then cut: projected alone (a product of one row a
+        sequence, another kernel) it moved bf16 probabilities by up to 0.002
+        on 1,024 MNLI pairs, cut by up to 0.0002 (0.0009 on all 9,815).
         """
         width = cells.shape[1]
         head_size = width // self.heads
