@@ -14,10 +14,10 @@ differ from transformers' by rounding: on MNLI's 9,815 dev-matched pairs by
 at most 2.4e-7 in fp32 and 0.0009 in bf16 (15 pairs moved at all), no label
 changed, for 1.2x the pairs per second there (bf16: 1.05-1.2x) and a
 quarter less time in the NLI stage of 300 FNC-1 bodies (benchmarks/RESULTS.md,
-session 47); int8's scales are set by a product's
-rows, so its probabilities moved more. The tests check both against
-transformers, which stays the reference and loads every model this module
-does not (another architecture, weights not in safetensors, a hub name).
+session 47); int8's scales are set by a product's rows, so its
+probabilities moved more. The tests check both against transformers, which
+stays the reference and loads every model this module does not (another
+architecture, weights not in safetensors, a hub name).
 """
 
 from __future__ import annotations
