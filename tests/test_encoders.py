@@ -37,15 +37,20 @@ PAIRS = [
 ]
 
 
-def transformers_probabilities(folder, pairs, dtype) -> np.ndarray:
-    """What transformers gives for the pairs, one batch, padded to the longest, in our label order."""
+def transformers_model(folder, pairs, dtype):
+    """transformers' classifier in `dtype`, and the pairs as its tokenizer gives them: one batch, padded to the longest."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    tokenizer = AutoTokenizer.from_pretrained(folder)
     model = AutoModelForSequenceClassification.from_pretrained(folder, dtype=torch.float32).to(dtype).eval()
-    features = tokenizer(
+    features = AutoTokenizer.from_pretrained(folder)(
         [p for p, _ in pairs], [h for _, h in pairs], truncation=True, max_length=256, padding=True, return_tensors="pt"
     )
+    return model, features
+
+
+def transformers_probabilities(folder, pairs, dtype) -> np.ndarray:
+    """What transformers gives for the pairs, one batch, padded to the longest, in our label order."""
+    model, features = transformers_model(folder, pairs, dtype)
     with torch.inference_mode():
         probs = model(**features).logits.float().softmax(-1).numpy()
     labels = {name: i for i, name in model.config.id2label.items()}
@@ -68,12 +73,7 @@ def test_the_shipped_model_gives_transformers_probabilities(precision, dtype, to
 @pytest.mark.parametrize("dtype", [torch.bfloat16, torch.float32])
 def test_the_real_tokens_get_transformers_vectors_bit_for_bit(dtype):
     """The dense layers run on the real tokens alone (padding left out): each real token's vector is unchanged."""
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
-
-    reference = AutoModelForSequenceClassification.from_pretrained(SHIPPED_MODEL, dtype=torch.float32).to(dtype).eval()
-    features = AutoTokenizer.from_pretrained(SHIPPED_MODEL)(
-        [p for p, _ in PAIRS], [h for _, h in PAIRS], truncation=True, max_length=256, padding=True, return_tensors="pt"
-    )
+    reference, features = transformers_model(SHIPPED_MODEL, PAIRS, dtype)
     ours = HFNLIModel(str(SHIPPED_MODEL), precision="bf16" if dtype == torch.bfloat16 else "fp32", device="cpu")
     with torch.inference_mode():
         expected = reference.bert(**features).last_hidden_state
