@@ -17,8 +17,17 @@ from checker.checks import registry
 from checker.stories import DEFAULT_STORY_THRESHOLD
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
-DEFAULT_MODEL = PACKAGE_ROOT.parent / "models" / "checker-nli-minilm"
-DEFAULT_DECISION = PACKAGE_ROOT.parent / "models" / "checker-decision.json"
+
+
+def shipped(name: str) -> Path:
+    """A shipped model file: in the package where a wheel put it (pyproject.toml maps models/ to checker/models),
+    else in the checkout's models/ (a source tree, or an editable install, which maps nothing on disk)."""
+    installed = PACKAGE_ROOT / "models" / name
+    return installed if installed.exists() else PACKAGE_ROOT.parent / "models" / name
+
+
+DEFAULT_MODEL = shipped("checker-nli-minilm")
+DEFAULT_DECISION = shipped("checker-decision.json")
 # Settings taken out, with what replaced them: a config file naming one gets told, not "unknown".
 RETIRED = {
     "evidence_score": "a contradiction's score is the share confirmed on news for its basis, from the decision file",

@@ -290,6 +290,7 @@ def to_sarif(
     run = {
         "tool": {"driver": {"name": "checker", "version": version, "rules": rules}},
         "originalUriBaseIds": {SARIF_BASE: {"uri": annotation_root().as_uri() + "/"}},
+        "columnKind": "unicodeCodePoints",  # `location`'s columns count characters; absent, SARIF means UTF-16 units
         "results": results,
     }
     if unread:

