@@ -922,11 +922,13 @@ def _read(file: Path, root: Path | None, corpus: Corpus, max_chars: int) -> None
 
 def _keep_first(corpus: Corpus) -> None:
     """One document per id; files of two folders with one id get their folder's name in front; feed records of
-    one id and one outlet are versions of one article, the latest kept (`_latest`); else the first read is
-    kept and the others are skipped, naming where the first came from.
+    one id and the first one's outlet are versions of one article, the latest kept (`_latest`); the others
+    are skipped, naming where the first came from.
 
     `checker run outlet-a/ outlet-b/` gives two `index.html`: each is an article, and ids relative to each folder
-    collide. Prefixed ("outlet-a/index.html") they are told apart; the ids of the others stay as they were.
+    collide. Prefixed ("outlet-a/index.html") they are told apart; the ids of the others stay as they were. A
+    record of another outlet under a feed article's id is skipped, and the article's versions still replace
+    each other: the correction was lost where one was there.
     """
     by_id: dict[str, list[Document]] = defaultdict(list)
     for doc in corpus.documents:
@@ -938,14 +940,17 @@ def _keep_first(corpus: Corpus) -> None:
         if len(docs) > 1 and distinct and not set(prefixed) & set(by_id):
             kept |= {p: replace(d, id=p) for p, d in zip(prefixed, docs, strict=True)}
             continue
-        if len(docs) > 1 and all(d.file != d.path for d in docs) and len({d.source for d in docs}) == 1:
-            kept[doc_id] = latest = _latest(docs)
-            replaced = f"replaced by a later version of '{doc_id}' ({latest.path})"
-            corpus.skipped += [SkippedFile(d.path, replaced, on_purpose=True) for d in docs if d is not latest]
-            continue
-        kept[doc_id] = docs[0]
+        # feed records of the first one's outlet are its versions, whatever another outlet gives under that id
+        feed = all(d.file != d.path for d in docs)
+        versions = [d for d in docs if d.source == docs[0].source] if feed else docs[:1]
+        kept[doc_id] = latest = _latest(versions)
+        replaced = f"replaced by a later version of '{doc_id}' ({latest.path})"
+        corpus.skipped += [SkippedFile(d.path, replaced, on_purpose=True) for d in versions if d is not latest]
+        chosen = {id(d) for d in versions}
         corpus.skipped += [
-            SkippedFile(d.path, f"duplicate document id '{doc_id}' (first in {docs[0].path})") for d in docs[1:]
+            SkippedFile(d.path, f"duplicate document id '{doc_id}' (first in {docs[0].path})")
+            for d in docs
+            if id(d) not in chosen
         ]
     corpus.documents = sorted(kept.values(), key=lambda d: d.id)
 

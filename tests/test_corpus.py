@@ -180,6 +180,22 @@ def test_the_latest_published_version_wins_whatever_the_order_and_another_outlet
     assert reasons == ["duplicate document id 'b'", "replaced by a later version of 'a'"]
 
 
+def test_another_outlets_record_under_an_articles_id_leaves_its_versions_replacing_each_other(tmp_path):
+    """The audit's feed: x from S1 at 10:00 (12 dead), again at 12:00 (14 dead), and x from S2. The third record
+    made the first two "duplicates" too, and the 10:00 text, corrected since, was the one checked."""
+    first = {"id": "x", "source": "S1", "published": "2025-03-04T10:00:00Z", "text": "Twelve people died."}
+    correction = first | {"published": "2025-03-04T12:00:00Z", "text": "Fourteen people died."}
+    other = {"id": "x", "source": "S2", "published": "2025-03-04T11:00:00Z", "text": "Thirteen people died."}
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in (first, correction, other)))
+    corpus = load_corpus([str(tmp_path)])
+    assert [(d.id, d.text) for d in corpus.documents] == [("x", correction["text"])]
+    feed = tmp_path / "feed.jsonl"
+    assert sorted((s.path, s.reason, s.on_purpose) for s in corpus.skipped) == [
+        (f"{feed}:1", f"replaced by a later version of 'x' ({feed}:2)", True),
+        (f"{feed}:3", f"duplicate document id 'x' (first in {feed}:1)", False),
+    ]
+
+
 def test_a_feed_records_html_text_is_read_as_a_page_is(tmp_path):
     """Feeds carry an article's content as HTML: its tags and "&amp;" were read as words of its claims."""
     raw = '<p>Prosecutors said 28 bodies were found &amp; identified.</p><p>Police named <a href="x">the gang</a>.</p>'
