@@ -110,6 +110,14 @@ err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 out = Console(highlight=False, soft_wrap=True, emoji=False)
 
 
+STDOUT = Path("/dev/stdout")
+
+
+def _dash_is_stdout(value: Path | None) -> Path | None:
+    """`-o -` writes to standard output, as in most command-line tools, not to a file named "-"."""
+    return STDOUT if value is not None and str(value) == "-" else value
+
+
 def _version(value: bool) -> None:
     if value:
         from checker import __version__
@@ -397,9 +405,12 @@ def _contradictions(settings, corpus, quiet: bool, index_path: Path, focus: set[
 @app.command()
 def run(
     paths: PathsArg,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the JSONL report.")] = Path(
-        "checker-report.jsonl"
-    ),
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="Where to write the JSONL report (- for stdout).", callback=_dash_is_stdout
+        ),
+    ] = Path("checker-report.jsonl"),
     include: Annotated[
         str | None,
         typer.Option(help="Labels to report, comma-separated: contradict, agree, unrelated (default: contradict)."),
@@ -408,7 +419,9 @@ def run(
         str | None,
         typer.Option("--fail-on", help="Exit 1 when findings with this label are reported (e.g. contradict)."),
     ] = None,
-    summary: Annotated[Path | None, typer.Option(help="Also write the run summary as JSON to this file.")] = None,
+    summary: Annotated[
+        Path | None, typer.Option(help="Also write the run summary as JSON to this file.", callback=_dash_is_stdout)
+    ] = None,
     model: ModelOpt = None,
     allow_download: DownloadOpt = False,
     config: ConfigOpt = None,
@@ -417,7 +430,9 @@ def run(
     index: Annotated[
         Path | None, typer.Option(help="Reuse and update this SQLite index (e.g. .checker/index.sqlite).")
     ] = None,
-    html: Annotated[Path | None, typer.Option(help="Also write the report as a self-contained HTML page.")] = None,
+    html: Annotated[
+        Path | None, typer.Option(help="Also write the report as a self-contained HTML page.", callback=_dash_is_stdout)
+    ] = None,
     ignore_kind: IgnoreKindOpt = None,
     quiet: QuietOpt = False,
     output_format: Annotated[
@@ -571,7 +586,8 @@ def ci(
         str, typer.Option("--output-format", help="full, concise, json-lines, github or sarif.")
     ] = "full",
     output_file: Annotated[
-        Path | None, typer.Option("--output-file", "-o", help="Write the output here instead of stdout.")
+        Path | None,
+        typer.Option("--output-file", "-o", help="Write the output here instead of stdout.", callback=_dash_is_stdout),
     ] = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when new contradictions are found.")
@@ -761,9 +777,9 @@ def _read_report(report: Path) -> list[dict]:
 @app.command("html")
 def html_page(
     report: Annotated[Path, typer.Argument(help="A JSONL report written by `checker run`.", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the page.")] = Path(
-        "checker-report.html"
-    ),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the page (- for stdout).", callback=_dash_is_stdout)
+    ] = Path("checker-report.html"),
     baseline: Annotated[
         Path | None,
         typer.Option(

@@ -189,14 +189,11 @@ def write_atomic(path: Path, write) -> None:
     followed, and what it names replaced: renaming over `/dev/stdout` itself (a link, in a folder root can write)
     replaced the system's link with a file, and replacing the file standard output was sent to lost what else
     was printed there."""
-    if is_stdout(path):  # through the process's own standard output: "-o /dev/stdout >> log" appends to log
-        sys.stdout.flush()
-        with os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8", newline="\n") as f:
-            write(f)
-        return
-    if is_stream(path):
-        with path.open("w", encoding="utf-8", newline="\n") as f:
-            write(f)
+    if is_stdout(path) or is_stream(path):
+        try:
+            _write_stream(path, write)
+        except OSError as exc:  # "-o /dev/full": name the file, as for any other
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
         return
     path = path.resolve() if path.is_symlink() else path
     try:
@@ -212,6 +209,16 @@ def write_atomic(path: Path, write) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_stream(path: Path, write) -> None:
+    if is_stdout(path):  # through the process's own standard output: "-o /dev/stdout >> log" appends to log
+        sys.stdout.flush()
+        with os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8", newline="\n") as f:
+            write(f)
+    else:
+        with path.open("w", encoding="utf-8", newline="\n") as f:
+            write(f)
 
 
 def is_stream(path: Path) -> bool:

@@ -262,6 +262,18 @@ def test_a_report_on_standard_output_is_all_that_is_printed_there(stdout_to, cor
     assert refused.returncode == 2 and "prints to standard output, where a report is written" in refused.stderr
 
 
+def test_a_dash_is_standard_output_and_a_stream_that_fails_is_named(corpus, tmp_path, tiny_model):
+    """(audit) `-o -` wrote a file named "-"; `-o /dev/full` said "input/output: No space left on device"."""
+    args = [sys.executable, "-c", RUN_CHECKER, "run", str(corpus), "--model", str(tiny_model), "-q", "-o"]
+    dash = subprocess.run([*args, "-"], capture_output=True, text=True, cwd=tmp_path)
+    assert dash.returncode == 0, dash.stderr
+    assert dash.stdout and all(json.loads(line)["schema_version"] for line in dash.stdout.splitlines())
+    assert not (tmp_path / "-").exists()
+    if Path("/dev/full").exists():
+        full = subprocess.run([*args, "/dev/full"], capture_output=True, text=True)
+        assert full.returncode == 2 and full.stderr.splitlines()[-1].startswith("checker: error: /dev/full: ")
+
+
 def test_a_run_with_standard_output_closed_still_writes_its_report(corpus, tmp_path, tiny_model):
     """(review) `checker run ... -o out.jsonl >&-`: looking for standard output crashed on its absence."""
     report = tmp_path / "out.jsonl"
