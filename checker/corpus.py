@@ -74,6 +74,10 @@ LINKED_FOLDER = "link to a folder, not followed (name it as an input to read it)
 # A file with this many valid UTF-8 characters beyond ASCII to each byte that is not UTF-8 is UTF-8 with stray
 # bytes, not a legacy encoding: CJK code pages form chance UTF-8 sequences, but far fewer than their invalid ones.
 MIN_UTF8_PER_STRAY_BYTE = 2
+# A legacy encoding guessed for a text at most this share of whose bytes are beyond ASCII is warned of: such a text
+# is mostly Latin letters, and its few other bytes decide the guess alone (set by hand: a Russian or Greek article
+# in its code page is over half beyond ASCII, an English one with stray bytes a few per cent)
+GUESS_WARNING_SHARE = 0.1
 BYTES_PER_CHAR = 4  # the most UTF-8 (or UTF-32) takes for one character
 JSON_CHARS_PER_CHAR = 12  # "\ud83d\ude00": the most a JSON string takes to write one character
 # UTF-32 first: its little-endian mark begins with UTF-16's.
@@ -225,6 +229,11 @@ def _guess_encoding(data: bytes, warn: Callable[[str], None] | None = None) -> s
     if western or any("cp1252" in (m.encoding, *m.could_be_from_charset) for m in tied):
         with contextlib.suppress(UnicodeDecodeError):
             return data.decode("cp1252")
+    beyond_ascii = sum(byte > 0x7F for byte in data)
+    if warn is not None and beyond_ascii <= GUESS_WARNING_SHARE * len(data):
+        # English with a few stray bytes Windows-1252 leaves undefined read as Cyrillic ("Rotterdam яюъыь"),
+        # silently; a Russian or Japanese file is nearly all bytes beyond ASCII, and says nothing
+        warn(f"neither UTF-8 nor Windows-1252; its {beyond_ascii} bytes beyond ASCII read as {best.encoding}, a guess")
     return str(best)
 
 

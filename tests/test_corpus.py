@@ -96,6 +96,21 @@ def test_a_utf8_article_with_a_stray_byte_is_read_as_utf8_with_a_warning_naming_
     ]
 
 
+def test_english_whose_few_other_bytes_decide_a_guess_is_read_with_a_warning_naming_it(tmp_path):
+    """(audit) Bytes Windows-1252 leaves undefined (0x81) in an English file: read as Windows-1251 ("Rotterdam
+    яюъыь"), reported as a clean source. A Russian article in its code page says nothing."""
+    (tmp_path / "a.txt").write_bytes(
+        b"An explosion killed 12 people in Rotterdam \xff\xfe on Tuesday \x80\x81, police said.\n"
+    )
+    corpus = load_corpus([str(tmp_path)], min_english_share=0)
+    (warning,) = corpus.warnings
+    assert warning.startswith(
+        f"{tmp_path / 'a.txt'}: neither UTF-8 nor Windows-1252; its 4 bytes beyond ASCII read as "
+    )
+    (tmp_path / "a.txt").write_bytes(TEXT_IN_OTHER_ENCODINGS[0][0].encode("cp1251"))
+    assert load_corpus([str(tmp_path)], min_english_share=0).warnings == []
+
+
 def test_a_report_an_earlier_run_wrote_into_the_corpus_is_skipped_in_one_line(tmp_path):
     """`checker run corpus/ -o corpus/report.jsonl`, then a run with another -o: each finding was warned of as a
     record with no "text"."""
