@@ -65,6 +65,7 @@ def _durations() -> dict[str, tuple[str, float]]:
 
 DURATIONS = _durations()
 SPEED_UNITS = frozenset({"mile an hour", "kilometre an hour", "knot"})  # units that are speeds themselves: "mph"
+LENGTH_UNITS = frozenset({"metre", "kilometre", "centimetre", "millimetre", "mile", "foot", "inch", "yard"})
 # words after "a day" that count a time from an event ("a day after", "a year into its mission"), no rate
 TIMES_FROM = frozenset({"after", "before", "later", "earlier", "ago", "into"})
 SPANS_OF_TIME = frozenset(unit for unit, _ in DURATIONS.values())  # the units spans of time are counted in: "month"
@@ -120,6 +121,7 @@ class Quantity:
     forecast: bool = False  # expected or aimed at, not what came: "the $1.05 analysts had expected", "a 3% target"
     origin: str = ""  # what a distance is measured from: "two miles from the prison" is "prison"
     rate: str = ""  # the span of time a speed or a flow is counted over: "hour" for "40,000 km per hour", "80 mph"
+    dimension: str = ""  # which extent a length measures: "width" of "12 metres wide", "depth" of "5 metres deep"
     change: bool = False  # how much something changed by ("added 26 cases", "cut four routes"), not how much there is
     risen: bool = False  # a count risen to the figure ("the toll has risen to three"): those reported before were lower
     rest: bool = False  # the rest of a group another figure counts part of: "four backed it, the other three did not"
@@ -789,6 +791,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         forecast=_forecast(root, cues),
         origin=_origin(end, span, cues),
         rate=_rate(end, span, cues),
+        dimension=_dimension(lead, end, span, cues),
         change=unit not in MARKET_UNITS and not reading and _change(root, cues),
         risen=unit != "%" and noun not in CURRENCIES and not reading and _risen_to(root, cues),
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
@@ -906,6 +909,25 @@ def _origin(end: int, span, cues: Cues) -> str:
         return ""
     place = next((c for c in doc[end + 1].children if c.dep_ == "pobj"), None)
     return place.lemma_.lower() if place is not None else ""
+
+
+def _dimension(lead: int, end: int, span, cues: Cues) -> str:
+    """Which extent a length measures, from the word after its unit or before it: "width" for "12 metres wide",
+    "a 39-foot-wide crater", "12 meters in diameter", "a 12-meter diameter crater", "a crater 12 metres (40ft)
+    wide", "a depth of 5 metres" and "a 39-foot-wide (12 meters) crater"'s conversion; "" for none. A crater
+    "39 feet wide" and "16 feet deep" is two quantities."""
+    doc = span.doc
+    at = end + (end < span.end and doc[end].text == "-")
+    if at >= span.end or cues.at(at, "measure-unit:") not in LENGTH_UNITS:
+        return ""
+    at += 1 + (at + 1 < span.end and doc[at + 1].text == "-")
+    if at < span.end and doc[at].text == "(":  # a conversion between: "12 metres (40ft) wide"
+        at = next((t.i + 1 for t in doc[at : span.end] if t.text == ")"), span.end)
+    at += at + 1 < span.end and doc[at].lower_ == "in"  # "12 meters in diameter"
+    after = cues.at(at, "dimension:") if at < span.end else ""
+    # "a depth of 5 metres"; a conversion in brackets after one: "39-foot-wide (12 meters)"
+    before = cues.at(lead - 2, "dimension:") if lead - 2 >= span.start and doc[lead - 1].lower_ in {"of", "("} else ""
+    return after or before
 
 
 def _rate(end: int, span, cues: Cues) -> str:
