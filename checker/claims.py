@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 
 from checker.checks import Check, annotate, days, registry
-from checker.checks.calendar import WEEKDAYS
+from checker.checks.calendar import MONTHS, WEEKDAYS
 from checker.checks.dates import weekday_ahead
 from checker.config import Config
 from checker.entities import ENTITY_LABELS, PERSON_KEY, clean_name, entity_key
@@ -224,7 +224,12 @@ class _Context:
                     and not _a_name_as_a_noun(token)
                 ):
                     replacement = full
-            elif token.text in WEEKDAYS and self.published and (ahead := weekday_ahead(token)) is not None:
+            elif (
+                token.text in WEEKDAYS
+                and self.published
+                and not _dated_in_place(token)
+                and (ahead := weekday_ahead(token)) is not None
+            ):
                 day = anchor_weekday(token.text, self.published, ahead, days.said_next(token), days.said_last(token))
                 # as news writes a date: the model read "(2025-09-18)" against "September 18" as a contradiction;
                 # the year keeps two claims of one day as alike to the encoder as the ISO date did
@@ -241,6 +246,15 @@ class _Context:
     def full_name(self, token) -> str:
         """The full name the article gave the person this token names, or ''."""
         return self.full_names.get(entity_key(token.text, "PERSON"), "")
+
+
+def _dated_in_place(weekday) -> bool:
+    """The weekday's date stands with it ("Tuesday, March 4, 2025", "Tuesday 4 March", one date to the tagger):
+    anchored again, the model and the reader got "Tuesday (March 4, 2025), March 4"."""
+    if weekday.ent_type_ != "DATE":
+        return False
+    entity = next(e for e in weekday.doc.ents if e.start <= weekday.i < e.end)
+    return any(t.text in MONTHS for t in entity)
 
 
 def _tidy(text: str, closing: str) -> str:

@@ -84,6 +84,13 @@ def test_weekdays_are_anchored_to_the_publication_date(nlp):
     assert claim.text == "The central bank raised its key rate on Monday."
 
 
+def test_a_weekday_with_its_date_beside_it_is_left_as_written(nlp):
+    """(audit) "killed 12 people on Tuesday, March 4, 2025" was shown as "on Tuesday (March 4, 2025), March 4"."""
+    for text in ("The blast killed 12 people on Tuesday, March 4, 2025.", "The council voted on Tuesday 4 March."):
+        (claim,) = claims_of(nlp, text, published="2025-03-05")
+        assert "(" not in claim.standalone and claim.standalone == claim.text
+
+
 def test_a_weekday_to_come_is_anchored_ahead_as_the_date_check_reads_it(nlp):
     """Published on a Monday, "will be published on Thursday" is that week's Thursday, as the date check reads it;
     the model was shown the Thursday before and read "are due on September 18" as a contradiction."""
