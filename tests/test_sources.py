@@ -124,6 +124,18 @@ def test_a_page_without_open_graph_is_dated_and_named_as_sites_write_it(tmp_path
     assert (doc.source, doc.published, doc.title) == (source, published, title)
 
 
+def test_a_pages_address_is_read_from_its_articles_json_ld_and_not_the_sites(tmp_path):
+    """(audit) A page that gives its address only in JSON-LD was reported with none."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><script type="application/ld+json">[{"@type": "WebSite", "url": "https://paper.example/"}, '
+        '{"@type": "NewsArticle", "url": "https://paper.example/2025/blast"}]</script></head>'
+        "<body><p>Police said 40 people were killed.</p></body></html>"
+    )
+    (doc,) = load_corpus([str(page)]).documents
+    assert doc.url == "https://paper.example/2025/blast"
+
+
 def test_a_time_too_far_off_is_named_and_stops_neither_the_file_nor_the_run(tmp_path):
     """A year 9999 stopped the run (the time order overflowed); a number of 400 digits lost the rest of the file."""
     feed = tmp_path / "feed.jsonl"
