@@ -433,6 +433,23 @@ def test_a_pair_that_contradicts_in_two_checks_is_in_the_fact_of_each():
         assert fact.outliers == ("d",) and all(f.evidence[0].kind == fact.kind for f in fact.findings)
 
 
+def test_a_pair_with_a_toll_and_an_office_told_otherwise_is_in_the_office_fact_too():
+    """(audit) "Defence Minister Kessler said 85" against "Interior Minister Kessler said 58": the pair was the
+    toll's alone, so the office fact missed its source and named the wrong outlet as the one standing alone."""
+    findings = [
+        replace(
+            contradiction(doc, "Former President Trump said five were killed.", "d", "President Trump said seven."),
+            kind="number",
+            evidence=(votes(5, 7), title(True, False)),
+        )
+        for doc in "ab"
+    ]
+    facts = group_facts(findings)
+    assert sorted(f.kind for f in facts) == ["number", "title"]
+    for fact in facts:
+        assert fact.outliers == ("d",) and all(f.evidence[0].kind == fact.kind for f in fact.findings)
+
+
 def test_pairs_of_one_story_showing_one_toll_twice_are_one_fact():
     """3 against 7 in one article's lead and another's body shared no claim: two facts of one id, the second
     given an id with its sources in it, so a new article repeating "7" failed CI on a toll reviewed."""
