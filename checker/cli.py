@@ -790,14 +790,27 @@ def html_page(
     ] = None,
 ) -> None:
     """Turn a JSONL report into one self-contained HTML page to review the findings."""
-    from checker.html import render_html
+    from checker.html import ArticleTexts, render_html
     from checker.report import write_atomic
 
     check_outputs({"--output": output}, [report])
     records = _read_report(report)
     reviews = _reviews(records, baseline)
-    write_atomic(output, lambda f: f.write(render_html(records, f"checker report: {report.name}", reviews)))
+    texts = ArticleTexts(report.parent)
+    write_atomic(output, lambda f: f.write(render_html(records, f"checker report: {report.name}", reviews, texts)))
+    _warn_unread(texts)
     out.print(f"Wrote {len(records)} finding(s) to {output}", markup=False)
+
+
+def _warn_unread(texts) -> None:
+    """One warning for the articles a report names that could not be read: their claims show no context."""
+    if texts.unread:
+        first = texts.unread[0]
+        more = f" and {len(texts.unread) - 1} more" if len(texts.unread) > 1 else ""
+        warn(
+            f"could not read {first}{more}, where the report says the article is: its claims are shown without "
+            "their context (a report names articles as `checker run` was given them; run from where it ran)"
+        )
 
 
 def _reviews(records: list[dict], baseline: Path | None) -> dict[str, dict[str, str]] | None:
@@ -860,6 +873,7 @@ def review(
     """Review findings one at a time; confirm or dismiss each into the baseline CI reads."""
     from checker.baseline import BaselineError, decisions, load_baseline, write_baseline
     from checker.formats import printable, to_human
+    from checker.html import ArticleTexts
     from checker.review import Filters, audit, default_reviewer, summary_lines, terminal_key
 
     label, kind = (
@@ -904,9 +918,16 @@ def review(
 
     name = default_reviewer() if reviewer is None else reviewer
     read_key = terminal_key if sys.stdin.isatty() else lambda prompt: ask(prompt, at_end="q")
+    texts = ArticleTexts(report.parent)
+    for record in selected:  # read first, so that a reviewer hears of an article not found before deciding
+        for side in ("a", "b"):
+            texts.get(record[side]["path"])
+    _warn_unread(texts)
     before = json.dumps(reviewed, sort_keys=True)
     try:
-        changed = audit(selected, reviewed, out, ask, name, read_key, reasons_inline=not sys.stdin.isatty())
+        changed = audit(
+            selected, reviewed, out, ask, name, read_key, reasons_inline=not sys.stdin.isatty(), texts=texts
+        )
     except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: the decisions made are kept, as on quitting
         if json.dumps(reviewed, sort_keys=True) != before:
             write_baseline(baseline, reviewed)

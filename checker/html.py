@@ -22,23 +22,48 @@ CONTEXT_CHARS = 320  # characters of article text shown on each side of a claim
 BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 
 
-def _document_text(path: str) -> str | None:
+def _document_text(path: str, folder: Path | None = None) -> str | None:
     """The document text a claim's span indexes, read as `load_corpus` reads it: a text file, the main text
-    of a page or a Markdown article, or the JSONL record's `text`."""
+    of a page or a Markdown article, or the JSONL record's `text`; a relative path in `folder` where given."""
     m = JSONL_LINE.match(path)
+    file = Path(m["file"] if m else path)
+    if folder is not None:
+        if file.is_absolute():
+            return None
+        file = folder / file
     try:
         if m:
-            return record_text(Path(m["file"]), int(m["line"]))
-        return read_text_file(Path(path), path, Config.max_document_chars, []).text
+            return record_text(file, int(m["line"]))
+        return read_text_file(file, path, Config.max_document_chars, []).text
     except (OSError, ValueError, KeyError, IndexError):
         return None
 
 
-def claim_context(claim: dict[str, Any], texts: dict[str, str | None]) -> dict[str, str]:
+class ArticleTexts:
+    """The articles a report's claims index, each read once. A report names them as `checker run` was given them,
+    relative to the folder it ran in; read from elsewhere (`checker html ../report.jsonl`), each is looked for
+    beside the report too, and `unread` names those found in neither place, whose claims show no context."""
+
+    def __init__(self, report_folder: Path | None = None) -> None:
+        self.report_folder = report_folder
+        self.texts: dict[str, str | None] = {}
+
+    def get(self, path: str) -> str | None:
+        if path not in self.texts:
+            text = _document_text(path)
+            if text is None and self.report_folder is not None:
+                text = _document_text(path, self.report_folder)
+            self.texts[path] = text
+        return self.texts[path]
+
+    @property
+    def unread(self) -> list[str]:
+        return [path for path, text in self.texts.items() if text is None]
+
+
+def claim_context(claim: dict[str, Any], texts: ArticleTexts) -> dict[str, str]:
     """Text before, the claim itself and text after, from the article when it can be read."""
-    if claim["path"] not in texts:
-        texts[claim["path"]] = _document_text(claim["path"])
-    text = texts[claim["path"]]
+    text = texts.get(claim["path"])
     start, end = claim["span"]
     if text is None or text[start:end] != claim["text"]:
         return {"before": "", "claim": claim["text"], "after": ""}
@@ -56,11 +81,13 @@ def _paragraphs(text: str) -> str:
 
 
 def page_data(
-    records: Sequence[dict[str, Any]], reviews: Mapping[str, dict[str, str]] | None = None
+    records: Sequence[dict[str, Any]],
+    reviews: Mapping[str, dict[str, str]] | None = None,
+    texts: ArticleTexts | None = None,
 ) -> list[dict[str, Any]]:
     """The records as the page shows them: each claim in its context, and what the baseline says of each
     contradiction where a baseline was read (`baseline.review_states`)."""
-    texts: dict[str, str | None] = {}
+    texts = texts or ArticleTexts()
     return [
         record
         | {"context": {side: claim_context(record[side], texts) for side in ("a", "b")}, "reason": _reason(record)}
@@ -78,9 +105,10 @@ def render_html(
     records: Sequence[dict[str, Any]],
     title: str = "checker report",
     reviews: Mapping[str, dict[str, str]] | None = None,
+    texts: ArticleTexts | None = None,
 ) -> str:
     data = (
-        json.dumps(page_data(records, reviews), ensure_ascii=False, sort_keys=True)
+        json.dumps(page_data(records, reviews, texts), ensure_ascii=False, sort_keys=True)
         .replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")

@@ -22,7 +22,7 @@ from rich.text import Text
 
 from checker.baseline import decide_record, decisions
 from checker.formats import JSONL_LINE, model_reading, place, printable, record_documents, version_lines, when
-from checker.html import claim_context
+from checker.html import ArticleTexts, claim_context
 
 KEYS = {"c": "confirmed", "d": "dismissed"}
 PROMPT = "[c]onfirm, [d]ismiss, [s]kip, [b]ack, [q]uit"
@@ -80,18 +80,21 @@ def one_line(text: str) -> str:
     return printable(text.replace("\r\n", " ").replace("\n", " "))
 
 
-def claim_view(record: dict[str, Any], side: str, texts: dict) -> Text:
+def claim_view(record: dict[str, Any], side: str, texts: ArticleTexts) -> Text:
     context = claim_context(record[side], texts)
     claim = record[side]
     about = [place(claim), claim.get("source", ""), when(claim.get("published", ""))]
     text = Text(printable(" · ".join(a for a in about if a)) + "\n", style="bold")
-    text.append("…" + one_line(context["before"][-CONTEXT_CHARS:]) if context["before"] else "")
+    # "…" where the article goes on beyond what is shown (the context says so where it was cut), not before
+    # an article's first sentence
+    before, after = one_line(context["before"]), one_line(context["after"])
+    text.append("…" + before[-CONTEXT_CHARS:].lstrip("…") if len(before) > CONTEXT_CHARS else before)
     text.append(one_line(context["claim"]), style="black on yellow")
-    text.append(one_line(context["after"][:CONTEXT_CHARS]) + "…" if context["after"] else "")
+    text.append(after[:CONTEXT_CHARS].rstrip("…") + "…" if len(after) > CONTEXT_CHARS else after)
     return text
 
 
-def show(console: Console, record: dict[str, Any], position: str, texts: dict) -> None:
+def show(console: Console, record: dict[str, Any], position: str, texts: ArticleTexts) -> None:
     console.rule(f"{position}  {record['label']} · {record['kind']} · score {record['score']:.2f} · {record['id']}")
     if record.get("fact"):
         lines = version_lines(record["fact"], console.width)
@@ -150,6 +153,7 @@ def audit(
     reviewer: str = "",
     read_key: Callable[[str], str] | None = None,
     reasons_inline: bool = False,
+    texts: ArticleTexts | None = None,
 ) -> bool:
     """Decide the undecided findings one at a time; True when the baseline changed.
 
@@ -159,7 +163,7 @@ def audit(
     """
     decided = decisions(records, baseline)
     todo = [r for r in records if r["id"] not in decided]
-    texts: dict = {}
+    texts = texts or ArticleTexts()
     changed, i = False, 0
     while 0 <= i < len(todo):
         show(console, todo[i], f"{i + 1} of {len(todo)}", texts)

@@ -160,20 +160,22 @@ def test_page_links_each_claim_to_its_article_where_the_address_is_a_web_one(rec
 
 
 def test_context_marks_a_cut_only_where_the_article_goes_on(tmp_path):
-    from checker.html import CONTEXT_CHARS, claim_context
+    from checker.html import CONTEXT_CHARS, ArticleTexts, claim_context
 
     sentence = "The mayor posted nothing on Friday."
     article = tmp_path / "long.txt"
     article.write_text("x" * (CONTEXT_CHARS + 5) + sentence + "y" * (CONTEXT_CHARS + 5))
     start = CONTEXT_CHARS + 5
-    shown = claim_context({"path": str(article), "span": [start, start + len(sentence)], "text": sentence}, {})
+    shown = claim_context(
+        {"path": str(article), "span": [start, start + len(sentence)], "text": sentence}, ArticleTexts()
+    )
     assert shown["before"].startswith("…x") and shown["after"].endswith("y…") and shown["claim"] == sentence
 
 
 def test_a_claim_of_an_html_page_is_shown_in_its_context(tmp_path):
     """The page and `review` showed a claim from an HTML article with no text around it."""
     from checker.corpus import load_corpus
-    from checker.html import claim_context
+    from checker.html import ArticleTexts, claim_context
 
     page = tmp_path / "page.html"
     page.write_text(
@@ -185,7 +187,7 @@ def test_a_claim_of_an_html_page_is_shown_in_its_context(tmp_path):
     text = load_corpus([str(page)]).documents[0].text
     sentence = "It passed the budget with 12 votes."
     start = text.index(sentence)
-    shown = claim_context({"path": str(page), "span": [start, start + len(sentence)], "text": sentence}, {})
+    shown = claim_context({"path": str(page), "span": [start, start + len(sentence)], "text": sentence}, ArticleTexts())
     assert shown["claim"] == sentence
     assert "met on Monday." in shown["before"] and "The mayor left." in shown["after"]
     # no screenful of blank lines from nested blocks between the paragraphs shown
@@ -196,7 +198,7 @@ def test_a_claim_of_an_html_page_is_shown_in_its_context(tmp_path):
 def test_a_claim_of_a_markdown_article_is_shown_in_its_context(tmp_path):
     """Spans of a Markdown article index its text without markup; the page showed the claim with no context."""
     from checker.corpus import load_corpus
-    from checker.html import claim_context
+    from checker.html import ArticleTexts, claim_context
 
     story = tmp_path / "story.md"
     story.write_text(
@@ -205,7 +207,9 @@ def test_a_claim_of_a_markdown_article_is_shown_in_its_context(tmp_path):
     text = load_corpus([str(story)]).documents[0].text
     sentence = "It passed the budget with 12 votes."
     start = text.index(sentence)
-    shown = claim_context({"path": str(story), "span": [start, start + len(sentence)], "text": sentence}, {})
+    shown = claim_context(
+        {"path": str(story), "span": [start, start + len(sentence)], "text": sentence}, ArticleTexts()
+    )
     assert (shown["before"], shown["claim"]) == ("The council met on Monday.\n", sentence)
 
 
@@ -446,3 +450,50 @@ def test_the_page_of_checker_html_marks_what_the_baseline_holds_and_filters_on_i
     missing = CliRunner().invoke(app, ["html", str(report), "-o", str(page_path), "--baseline", "typo.json"])
     assert missing.exit_code == 0 and "no baseline at typo.json: the page shows no review" in missing.stderr
     assert '"review"' not in page_path.read_text()
+
+
+def test_a_report_read_from_another_folder_finds_its_articles_beside_it_or_says_it_cannot(
+    records, tmp_path, monkeypatch
+):
+    """(audit) `checker html` and `checker review` run from another folder showed every claim without its context,
+    silently: the report names its articles as `checker run` was given them, relative to where it ran."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    for record in records:
+        for side in ("a", "b"):
+            record[side]["path"] = Path(record[side]["path"]).name  # as a run in tmp_path writes them
+    report = tmp_path / "r.jsonl"
+    report.write_text("".join(json.dumps(r) + "\n" for r in records))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    runner = CliRunner()
+    found = runner.invoke(app, ["html", str(report), "-o", "page.html"])
+    assert found.exit_code == 0 and "warning" not in found.stderr, found.output
+    assert "Intro line." in (elsewhere / "page.html").read_text()  # the context before the first claim
+    moved = tmp_path / "out" / "r.jsonl"
+    moved.parent.mkdir()
+    report.rename(moved)
+    lost = runner.invoke(app, ["html", str(moved), "-o", "page.html"])
+    assert lost.exit_code == 0
+    assert "checker: warning: could not read a.txt and 1 more, where the report says the article is" in lost.stderr
+    reviewed = runner.invoke(app, ["review", str(moved), "--baseline", "b.json"], input="q\n")
+    assert reviewed.exit_code == 0 and "could not read a.txt and 1 more" in reviewed.stderr
+
+
+def test_the_terminal_review_marks_a_cut_only_where_the_article_goes_on(records, tmp_path):
+    """(audit) "…" stood before every claim's context, the article's first sentence's too."""
+    from checker.html import ArticleTexts
+    from checker.review import claim_view
+
+    shown = claim_view(records[0], "a", ArticleTexts()).plain  # a.txt: "Intro line." then the claim
+    assert "…" not in shown and "Intro line." in shown
+    long_before = "Earlier news. " * 40
+    (tmp_path / "a.txt").write_text(long_before + "Intro line.\n" + records[0]["a"]["text"] + "\n")
+    start = len(long_before) + len("Intro line.\n")
+    records[0]["a"]["span"] = [start, start + len(records[0]["a"]["text"])]
+    assert claim_view(records[0], "a", ArticleTexts()).plain.splitlines()[1].startswith("…")
