@@ -16,7 +16,7 @@ from typing import Any
 
 from checker.config import Config
 from checker.corpus import read_text_file, record_text
-from checker.formats import JSONL_LINE, reason
+from checker.formats import JSONL_LINE, place, reason
 
 CONTEXT_CHARS = 320  # characters of article text shown on each side of a claim
 BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
@@ -91,9 +91,16 @@ def page_data(
     return [
         record
         | {"context": {side: claim_context(record[side], texts) for side in ("a", "b")}, "reason": _reason(record)}
+        | {"records": {side: _feed_place(record[side]) for side in ("a", "b")}}
         | ({"review": reviews[record["id"]]} if reviews and record["id"] in reviews else {})
         for record in records
     ]
+
+
+def _feed_place(claim: dict[str, Any]) -> str:
+    """Where a JSONL record's claim is, as the terminal names it ("jj-04 (feed.jsonl:15)"): its `line` counts the
+    record's text, no line of the file; "" for an article file, named by its id and line."""
+    return place(claim) if JSONL_LINE.match(claim["path"]) else ""
 
 
 def _reason(record: dict[str, Any]) -> str:
@@ -275,8 +282,9 @@ function whenAlone(fact, i){ if (!fact.in_publication_order) return '';
 // A link to the article where its address is a web one: a corpus's "javascript:" address is no link.
 function articleLink(url){ return /^https?:[/][/]/i.test(url || '') ?
   el('a', {href: url, target: '_blank', rel: 'noopener noreferrer', className: 'article-link', textContent: 'article ↗'}) : ''; }
-function side(f, s){ const c = f[s], ctx = f.context[s];
-  return el('div', {className: 'claim'}, el('h3', {}, [c.doc_id, 'line ' + c.line, c.source, when(c.published)].filter(Boolean).join(' · '),
+function side(f, s){ const c = f[s], ctx = f.context[s], record = (f.records || {})[s];
+  const where = record ? [record] : [c.doc_id, 'line ' + c.line];  // a feed record's line counts its text, not the file
+  return el('div', {className: 'claim'}, el('h3', {}, [...where, c.source, when(c.published)].filter(Boolean).join(' · '),
       outlier(f, c.doc_id) ? el('span', {className: 'outlier', textContent: 'outlier'}) : '', articleLink(c.url)),
     el('div', {className: 'context'}, ctx.before, el('mark', {textContent: ctx.claim}), ctx.after),
     c.standalone !== c.text ? el('p', {className: 'muted', textContent: 'Read by the model as: ' + c.standalone}) : ''); }

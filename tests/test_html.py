@@ -497,3 +497,19 @@ def test_the_terminal_review_marks_a_cut_only_where_the_article_goes_on(records,
     start = len(long_before) + len("Intro line.\n")
     records[0]["a"]["span"] = [start, start + len(records[0]["a"]["text"])]
     assert claim_view(records[0], "a", ArticleTexts()).plain.splitlines()[1].startswith("…")
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
+)
+def test_a_feed_records_claim_is_placed_by_its_record_not_a_line_of_its_text(records, tmp_path):
+    """(audit) A claim of line 1 of feed.jsonl was shown as "valley-ferry · line 7": the 7th line of its text."""
+    records[0]["b"] |= {"doc_id": "valley-ferry", "path": "feed.jsonl:1", "line": 7, "source": "Valley News"}
+    page_path = tmp_path / "report.html"
+    page_path.write_text(render_html(records))
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(page_path.as_uri() + "#1111111111111111")
+        detail = page.inner_text("#detail")
+    assert "valley-ferry (feed.jsonl:1) · Valley News" in detail and "line 7" not in detail
+    assert "a.txt · line 2" in detail  # an article file keeps its id and line
