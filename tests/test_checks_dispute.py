@@ -29,6 +29,11 @@ def _disputes(text: str):
     [
         (BANKSY_DENIED, "street artist Banksy was arrested on Monday", "denied"),
         ("Claims that four terrorists had crossed the border were false, he said.", "four terrorists had crossed the border", "false"),
+        (  # (audit) the parse hangs "are" on "Claims", read as the sentence's verb
+            "Claims that the blast was caused by a faulty valve in the main reactor are a hoax, the workers' union said.",
+            "the blast was caused by a faulty valve in the main reactor",
+            "hoax",
+        ),
         (
             "Perth scientists have cast doubt over claims that a spider burrowed into a man's body in Bali.",
             "a spider burrowed into a man's body in Bali",

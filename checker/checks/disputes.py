@@ -171,6 +171,11 @@ def _disputing_word(noun, disputing: set[int]):
     called = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.i in disputing), None)
     if called is not None:
         return called
+    # a report noun opening the sentence, parsed as its verb ("Claims that ... are a hoax, the union said": "are"
+    # hung on "Claims"): the predicate of the "be" it holds
+    be = next((c for c in noun.children if c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") and c.i > noun.i), None)
+    if be is not None and (called := next((t for t in _predicates(be) if t.i in disputing), None)) is not None:
+        return called
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and head.i not in disputing:
         # the predicate of the noun's own verb ("were false", "were false and baseless", "turned out to be
