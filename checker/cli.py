@@ -486,7 +486,8 @@ def run(
     write_report(output, records)
     if html:
         reviews = _reviews(records, None)  # the page marks what the baseline holds, as `checker html` does
-        write_atomic(html, lambda f: f.write(render_html(records, f"checker report: {', '.join(paths)}", reviews)))
+        page = render_html(records, f"checker report: {', '.join(paths)}", reviews, report=str(output))
+        write_atomic(html, lambda f: f.write(page))
     stats = result.summary(settings.ignore_kinds) | {
         "report": str(output),
         "total_seconds": round(time.perf_counter() - started, 2),
@@ -797,7 +798,8 @@ def html_page(
     records = _read_report(report)
     reviews = _reviews(records, baseline)
     texts = ArticleTexts(report.parent)
-    write_atomic(output, lambda f: f.write(render_html(records, f"checker report: {report.name}", reviews, texts)))
+    page = render_html(records, f"checker report: {report.name}", reviews, texts, str(report))
+    write_atomic(output, lambda f: f.write(page))
     _warn_unread(texts)
     out.print(f"Wrote {len(records)} finding(s) to {output}", markup=False)
 

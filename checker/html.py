@@ -113,14 +113,20 @@ def render_html(
     title: str = "checker report",
     reviews: Mapping[str, dict[str, str]] | None = None,
     texts: ArticleTexts | None = None,
+    report: str = "",
 ) -> str:
-    data = (
-        json.dumps(page_data(records, reviews, texts), ensure_ascii=False, sort_keys=True)
-        .replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
+    """The page; `report`, the JSONL report's path, names it in the command that decides a finding."""
+    return (
+        TEMPLATE.replace("__TITLE__", title.replace("&", "&amp;").replace("<", "&lt;"))
+        .replace("__DATA__", _script_json(page_data(records, reviews, texts)))
+        .replace("__REPORT__", _script_json(report))
     )
-    return TEMPLATE.replace("__TITLE__", title.replace("&", "&amp;").replace("<", "&lt;")).replace("__DATA__", data)
+
+
+def _script_json(value: Any) -> str:
+    """JSON to sit inside a <script> block: no "<", ">" or "&" to end it or start markup."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 TEMPLATE = """<!doctype html>
@@ -187,9 +193,13 @@ Click a story to list only its findings; click it again to list all.</p></sectio
 <section id="detail"><h2>Finding</h2><p class="muted">Select a finding to see both claims in context.</p></section>
 </main>
 <script id="findings" type="application/json">__DATA__</script>
+<script id="report" type="application/json">__REPORT__</script>
 <script>
 (function(){
 const findings = JSON.parse(document.getElementById('findings').textContent);
+const reportPath = JSON.parse(document.getElementById('report').textContent);
+// a path as a shell reads it: quoted where it holds anything but the characters of plain paths
+const shellWord = (p) => /^[\\w@%+=:,.\\/-]+$/.test(p) ? p : "'" + p.replace(/'/g, "'\\\\''") + "'";
 const $ = (id) => document.getElementById(id);
 const el = (tag, props, ...children) => { const e = document.createElement(tag);
   Object.assign(e, props || {}); children.forEach(c => e.append(c)); return e; };
@@ -289,7 +299,11 @@ function side(f, s){ const c = f[s], ctx = f.context[s], record = (f.records || 
     el('div', {className: 'context'}, ctx.before, el('mark', {textContent: ctx.claim}), ctx.after),
     c.standalone !== c.text ? el('p', {className: 'muted', textContent: 'Read by the model as: ' + c.standalone}) : ''); }
 function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent: f.label + ' · ' + f.kind + ' · score ' + f.score.toFixed(2)}));
+  if (f.label === 'contradict') d.append(el('p', {className: 'muted', textContent: 'Score ' + f.score.toFixed(2)
+    + ': readers confirmed about ' + Math.round(f.score * 100) + ' in 100 contradictions like it on real news.'}));
   if (f.review) d.append(el('p', {className: 'review-line'}, el('b', {textContent: 'Review: '}), reviewText(f.review)));
+  if (f.label === 'contradict' && reportPath) d.append(el('p', {className: 'muted', textContent: 'To decide it: checker review '
+    + shellWord(reportPath) + ' --id ' + f.id}));
   if (f.fact) { const vs = el('ul', {className: 'versions'});
     f.fact.versions.forEach((v, i) => vs.append(el('li', {}, el('strong', {textContent: '"' + v.value + '"'}),
       (v.documents.some(x => f.fact.outliers.includes(x)) ? ' (stands alone' + whenAlone(f.fact, i) + ')' : '') + ': '

@@ -513,3 +513,18 @@ def test_a_feed_records_claim_is_placed_by_its_record_not_a_line_of_its_text(rec
         detail = page.inner_text("#detail")
     assert "valley-ferry (feed.jsonl:1) · Valley News" in detail and "line 7" not in detail
     assert "a.txt · line 2" in detail  # an article file keeps its id and line
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
+)
+def test_the_detail_says_what_the_score_means_and_how_to_decide_the_finding(records, tmp_path):
+    """(audit) A reviewer on the page could neither tell what 0.21 meant nor how to record a decision."""
+    page_path = tmp_path / "report.html"
+    page_path.write_text(render_html(records, report="out dir/it's.jsonl"))
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(page_path.as_uri() + "#1111111111111111")
+        detail = page.inner_text("#detail")
+    assert "Score 0.90: readers confirmed about 90 in 100 contradictions like it on real news." in detail
+    assert "To decide it: checker review 'out dir/it'\\''s.jsonl' --id 1111111111111111" in detail
