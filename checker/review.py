@@ -64,15 +64,22 @@ class Filters:
 
 
 def summary_lines(records: Sequence[dict[str, Any]]) -> list[str]:
+    """How many findings there are by label and kind, and how many each source is in: every source of a fact's
+    versions, not only the two of the pair shown (a fact of four pairs counted one pair's two sources)."""
     lines = []
-    for title, key in (
-        ("label", lambda r: r["label"]),
-        ("kind", lambda r: r["kind"]),
-        ("sources", lambda r: " ~ ".join(sorted((r["a"]["doc_id"], r["b"]["doc_id"])))),
+    for title, keys in (
+        ("label", lambda r: [r["label"]]),
+        ("kind", lambda r: [r["kind"]]),
+        ("source", _sources),
     ):
-        counts = Counter(key(r) for r in records)
+        counts = Counter(key for r in records for key in keys(r))
         lines.append(f"by {title}: " + ", ".join(f"{printable(k)} {n}" for k, n in counts.most_common()))
     return lines
+
+
+def _sources(record: dict[str, Any]) -> list[str]:
+    versions = record["fact"]["versions"] if record.get("fact") else []
+    return sorted({record["a"]["doc_id"], record["b"]["doc_id"], *(d for v in versions for d in v["documents"])})
 
 
 def one_line(text: str) -> str:

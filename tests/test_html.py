@@ -528,3 +528,10 @@ def test_the_detail_says_what_the_score_means_and_how_to_decide_the_finding(reco
         detail = page.inner_text("#detail")
     assert "Score 0.90: readers confirmed about 90 in 100 contradictions like it on real news." in detail
     assert "To decide it: checker review 'out dir/it'\\''s.jsonl' --id 1111111111111111" in detail
+
+
+def test_the_review_summary_counts_each_source_of_a_fact_not_only_the_pair_shown(records):
+    """(audit) "by sources: a.txt ~ b.txt 2": c.txt, which gives a version of the first fact, was in no count."""
+    from checker.review import summary_lines
+
+    assert summary_lines(records)[-1] == "by source: a.txt 2, b.txt 2, c.txt 1"
