@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 
 from checker.checks import Check, annotate, days, registry
-from checker.checks.calendar import MONTHS, WEEKDAYS
+from checker.checks.calendar import WEEKDAYS
 from checker.checks.dates import weekday_ahead
 from checker.config import Config
 from checker.entities import ENTITY_LABELS, PERSON_KEY, clean_name, entity_key
@@ -249,12 +249,14 @@ class _Context:
 
 
 def _dated_in_place(weekday) -> bool:
-    """The weekday's date stands with it ("Tuesday, March 4, 2025", "Tuesday 4 March", one date to the tagger):
-    anchored again, the model and the reader got "Tuesday (March 4, 2025), March 4"."""
+    """The weekday's date stands with it ("Tuesday, March 4, 2025", "Tuesday 4 March", "Tuesday, Sept. 4": one
+    date to the tagger, with a month and a day): anchored again, the model and the reader got "Tuesday (March
+    4, 2025), March 4"."""
     if weekday.ent_type_ != "DATE":
         return False
     entity = next(e for e in weekday.doc.ents if e.start <= weekday.i < e.end)
-    return any(t.text in MONTHS for t in entity)
+    month = any(t.lower_.rstrip(".") in days.MONTH_NUMBERS for t in entity)
+    return month and any(t.like_num for t in entity)
 
 
 def _tidy(text: str, closing: str) -> str:

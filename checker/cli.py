@@ -10,6 +10,7 @@ import errno
 import gc
 import json
 import os
+import shlex
 import sys
 import tempfile
 import time
@@ -113,9 +114,9 @@ out = Console(highlight=False, soft_wrap=True, emoji=False)
 STDOUT = Path("/dev/stdout")
 
 
-def _dash_is_stdout(value: Path | None) -> Path | None:
-    """`-o -` writes to standard output, as in most command-line tools, not to a file named "-"."""
-    return STDOUT if value is not None and str(value) == "-" else value
+def _dash_is_stdout(value: str) -> Path:
+    """`-o -` writes to standard output, as in most command-line tools; `-o ./-` to a file named "-"."""
+    return STDOUT if value == "-" else Path(value)
 
 
 def _version(value: bool) -> None:
@@ -408,7 +409,11 @@ def run(
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", help="Where to write the JSONL report (- for stdout).", callback=_dash_is_stdout
+            "--output",
+            "-o",
+            help="Where to write the JSONL report (- for stdout).",
+            parser=_dash_is_stdout,
+            metavar="<path>",
         ),
     ] = Path("checker-report.jsonl"),
     include: Annotated[
@@ -420,7 +425,8 @@ def run(
         typer.Option("--fail-on", help="Exit 1 when findings with this label are reported (e.g. contradict)."),
     ] = None,
     summary: Annotated[
-        Path | None, typer.Option(help="Also write the run summary as JSON to this file.", callback=_dash_is_stdout)
+        Path | None,
+        typer.Option(help="Also write the run summary as JSON to this file.", parser=_dash_is_stdout, metavar="<path>"),
     ] = None,
     model: ModelOpt = None,
     allow_download: DownloadOpt = False,
@@ -431,7 +437,10 @@ def run(
         Path | None, typer.Option(help="Reuse and update this SQLite index (e.g. .checker/index.sqlite).")
     ] = None,
     html: Annotated[
-        Path | None, typer.Option(help="Also write the report as a self-contained HTML page.", callback=_dash_is_stdout)
+        Path | None,
+        typer.Option(
+            help="Also write the report as a self-contained HTML page.", parser=_dash_is_stdout, metavar="<path>"
+        ),
     ] = None,
     ignore_kind: IgnoreKindOpt = None,
     quiet: QuietOpt = False,
@@ -486,7 +495,9 @@ def run(
     write_report(output, records)
     if html:
         reviews = _reviews(records, None)  # the page marks what the baseline holds, as `checker html` does
-        page = render_html(records, f"checker report: {', '.join(paths)}", reviews, report=str(output))
+        page = render_html(
+            records, f"checker report: {', '.join(paths)}", reviews, review_command=_review_command(output)
+        )
         write_atomic(html, lambda f: f.write(page))
     stats = result.summary(settings.ignore_kinds) | {
         "report": str(output),
@@ -588,7 +599,13 @@ def ci(
     ] = "full",
     output_file: Annotated[
         Path | None,
-        typer.Option("--output-file", "-o", help="Write the output here instead of stdout.", callback=_dash_is_stdout),
+        typer.Option(
+            "--output-file",
+            "-o",
+            help="Write the output here instead of stdout.",
+            parser=_dash_is_stdout,
+            metavar="<path>",
+        ),
     ] = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when new contradictions are found.")
@@ -779,7 +796,10 @@ def _read_report(report: Path) -> list[dict]:
 def html_page(
     report: Annotated[Path, typer.Argument(help="A JSONL report written by `checker run`.", show_default=False)],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the page (- for stdout).", callback=_dash_is_stdout)
+        Path,
+        typer.Option(
+            "--output", "-o", help="Where to write the page (- for stdout).", parser=_dash_is_stdout, metavar="<path>"
+        ),
     ] = Path("checker-report.html"),
     baseline: Annotated[
         Path | None,
@@ -792,16 +812,26 @@ def html_page(
 ) -> None:
     """Turn a JSONL report into one self-contained HTML page to review the findings."""
     from checker.html import ArticleTexts, render_html
-    from checker.report import write_atomic
+    from checker.report import is_stdout, write_atomic
 
     check_outputs({"--output": output}, [report])
     records = _read_report(report)
     reviews = _reviews(records, baseline)
     texts = ArticleTexts(report.parent)
-    page = render_html(records, f"checker report: {report.name}", reviews, texts, str(report))
+    page = render_html(records, f"checker report: {report.name}", reviews, texts, _review_command(report, baseline))
     write_atomic(output, lambda f: f.write(page))
     _warn_unread(texts)
-    out.print(f"Wrote {len(records)} finding(s) to {output}", markup=False)
+    (err if is_stdout(output) else out).print(f"Wrote {len(records)} finding(s) to {output}", markup=False)
+
+
+def _review_command(report: Path, baseline: Path | None = None) -> str:
+    """The command a page names to decide a finding (with `--id`): "" where the report went to standard output or
+    a pipe, which no later command can read."""
+    from checker.report import is_stdout, is_stream
+
+    if is_stdout(report) or is_stream(report):
+        return ""
+    return shlex.join(["checker", "review", str(report), *(["--baseline", str(baseline)] if baseline else [])])
 
 
 def _warn_unread(texts) -> None:
@@ -810,8 +840,9 @@ def _warn_unread(texts) -> None:
         first = texts.unread[0]
         more = f" and {len(texts.unread) - 1} more" if len(texts.unread) > 1 else ""
         warn(
-            f"could not read {first}{more}, where the report says the article is: its claims are shown without "
-            "their context (a report names articles as `checker run` was given them; run from where it ran)"
+            f"could not read {first}{more} as the report has it: its claims are shown without their context (a "
+            "report names articles as `checker run` was given them; run from where it ran, or check the file has "
+            "not changed since)"
         )
 
 
@@ -921,9 +952,11 @@ def review(
     name = default_reviewer() if reviewer is None else reviewer
     read_key = terminal_key if sys.stdin.isatty() else lambda prompt: ask(prompt, at_end="q")
     texts = ArticleTexts(report.parent)
+    decided_already = decisions(selected, reviewed)
     for record in selected:  # read first, so that a reviewer hears of an article not found before deciding
-        for side in ("a", "b"):
-            texts.get(record[side]["path"])
+        if record["id"] not in decided_already:  # the review asks only about these
+            for side in ("a", "b"):
+                texts.text_of(record[side])
     _warn_unread(texts)
     before = json.dumps(reviewed, sort_keys=True)
     try:

@@ -74,10 +74,10 @@ LINKED_FOLDER = "link to a folder, not followed (name it as an input to read it)
 # A file with this many valid UTF-8 characters beyond ASCII to each byte that is not UTF-8 is UTF-8 with stray
 # bytes, not a legacy encoding: CJK code pages form chance UTF-8 sequences, but far fewer than their invalid ones.
 MIN_UTF8_PER_STRAY_BYTE = 2
-# A legacy encoding guessed for a text at most this share of whose bytes are beyond ASCII is warned of: such a text
-# is mostly Latin letters, and its few other bytes decide the guess alone (set by hand: a Russian or Greek article
-# in its code page is over half beyond ASCII, an English one with stray bytes a few per cent)
-GUESS_WARNING_SHARE = 0.1
+# A legacy encoding guessed for a text at most this share of whose bytes are beyond ASCII is warned of: its few
+# other bytes decided the guess alone (set by hand: a Russian article in its code page is over half beyond ASCII,
+# a Russian page with its markup 7.6% in review, an English article with a few stray bytes well under 1%)
+GUESS_WARNING_SHARE = 0.02
 BYTES_PER_CHAR = 4  # the most UTF-8 (or UTF-32) takes for one character
 JSON_CHARS_PER_CHAR = 12  # "\ud83d\ude00": the most a JSON string takes to write one character
 # UTF-32 first: its little-endian mark begins with UTF-16's.
@@ -100,6 +100,7 @@ FILE_TYPES = (
 HTML_IN_TEXT = re.compile(r"</?(?:p|br|div|a|h[1-6]|ul|ol|li|blockquote|figure|table)\b[^<>]{0,500}>", re.IGNORECASE)
 SURROGATES = re.compile("[\ud800-\udfff]")  # only ever unpaired in a str: from "\ud800" in JSON
 ESCAPED_BYTES = re.compile("[\udc80-\udcff]")  # bytes that were not UTF-8, kept by "surrogateescape"
+WEB_ADDRESS = re.compile(r"https?://\S+\Z", re.IGNORECASE)  # a full address: JSON-LD may give "/2025/blast"
 
 
 class InputError(ValueError):
@@ -451,9 +452,9 @@ class _MainText(HTMLParser):
             publisher = item.get("publisher")
             if isinstance(publisher, dict) and isinstance(publisher.get("name"), str) and publisher["name"].strip():
                 self.meta.setdefault("source", publisher["name"].strip())
-            url = item.get("url")  # an article's own: a WebSite's is the site's home page
-            if _an_article(item) and isinstance(url, str) and url.strip():
-                self.meta.setdefault("url", url.strip())
+            url = item.get("url")  # an article's own (a WebSite's is the site's home page), as a full web address
+            if _an_article(item) and isinstance(url, str) and WEB_ADDRESS.match(url.strip()):
+                self.meta.setdefault("json_ld_url", url.strip())
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "script" and self._json_ld is not None:
@@ -635,7 +636,7 @@ def _main_text_document(
     if not page.text.strip():
         raise InputError("no article text in the file")
     _check_length(page.text, max_chars)
-    url = str(page.meta.get("url", ""))
+    url = str(page.meta.get("url") or page.meta.get("json_ld_url", ""))  # a canonical link or og:url first
     source = str(page.meta.get("source") or _host(url))
     return _document(
         doc_id,
@@ -935,7 +936,7 @@ def _read(file: Path, root: Path | None, corpus: Corpus, max_chars: int) -> None
 def _keep_first(corpus: Corpus) -> None:
     """One document per id; files of two folders with one id get their folder's name in front; feed records of
     one id and the first one's outlet are versions of one article, the latest kept (`_latest`); the others
-    are skipped, naming where the first came from.
+    are skipped, naming the one read.
 
     `checker run outlet-a/ outlet-b/` gives two `index.html`: each is an article, and ids relative to each folder
     collide. Prefixed ("outlet-a/index.html") they are told apart; the ids of the others stay as they were. A
@@ -960,7 +961,7 @@ def _keep_first(corpus: Corpus) -> None:
         corpus.skipped += [SkippedFile(d.path, replaced, on_purpose=True) for d in versions if d is not latest]
         chosen = {id(d) for d in versions}
         corpus.skipped += [
-            SkippedFile(d.path, f"duplicate document id '{doc_id}' (first in {docs[0].path})")
+            SkippedFile(d.path, f"duplicate document id '{doc_id}' (the one read: {latest.path})")
             for d in docs
             if id(d) not in chosen
         ]

@@ -41,36 +41,45 @@ def _document_text(path: str, folder: Path | None = None) -> str | None:
 
 class ArticleTexts:
     """The articles a report's claims index, each read once. A report names them as `checker run` was given them,
-    relative to the folder it ran in; read from elsewhere (`checker html ../report.jsonl`), each is looked for
-    beside the report too, and `unread` names those found in neither place, whose claims show no context."""
+    relative to the folder it ran in; read from elsewhere (`checker html ../report.jsonl`), or where a file there
+    has changed since, each is looked for beside the report too. `unread` names the files where a claim's text
+    was found in neither place: their claims show no context."""
 
     def __init__(self, report_folder: Path | None = None) -> None:
-        self.report_folder = report_folder
-        self.texts: dict[str, str | None] = {}
+        self.folders: tuple[Path | None, ...] = (None, report_folder) if report_folder is not None else (None,)
+        self.texts: dict[tuple[str, Path | None], str | None] = {}
+        self.missed: dict[str, None] = {}  # files, in the order met
 
-    def get(self, path: str) -> str | None:
-        if path not in self.texts:
-            text = _document_text(path)
-            if text is None and self.report_folder is not None:
-                text = _document_text(path, self.report_folder)
-            self.texts[path] = text
-        return self.texts[path]
+    def text_of(self, claim: dict[str, Any]) -> str | None:
+        """The article text that holds the claim at its span, or None."""
+        start, end = claim["span"]
+        for folder in self.folders:
+            key = (claim["path"], folder)
+            if key not in self.texts:
+                self.texts[key] = _document_text(claim["path"], folder)
+            text = self.texts[key]
+            if text is not None and text[start:end] == claim["text"]:
+                return text
+        match = JSONL_LINE.match(claim["path"])
+        self.missed[match["file"] if match else claim["path"]] = None
+        return None
 
     @property
     def unread(self) -> list[str]:
-        return [path for path, text in self.texts.items() if text is None]
+        return list(self.missed)
 
 
-def claim_context(claim: dict[str, Any], texts: ArticleTexts) -> dict[str, str]:
-    """Text before, the claim itself and text after, from the article when it can be read."""
-    text = texts.get(claim["path"])
+def claim_context(claim: dict[str, Any], texts: ArticleTexts, chars: int = CONTEXT_CHARS) -> dict[str, str]:
+    """Up to `chars` characters of text before, the claim itself and text after, from the article when it can be
+    read; "…" where the article goes on beyond what is shown, not before its first line or after its last."""
+    text = texts.text_of(claim)
     start, end = claim["span"]
-    if text is None or text[start:end] != claim["text"]:
+    if text is None:
         return {"before": "", "claim": claim["text"], "after": ""}
-    return {  # "…" where the article goes on beyond what is shown, not after its last line
-        "before": ("…" if start > CONTEXT_CHARS else "") + _paragraphs(text[max(0, start - CONTEXT_CHARS) : start]),
+    return {
+        "before": ("…" if start > chars else "") + _paragraphs(text[max(0, start - chars) : start]),
         "claim": text[start:end],
-        "after": _paragraphs(text[end : end + CONTEXT_CHARS]) + ("…" if text[end + CONTEXT_CHARS :].strip() else ""),
+        "after": _paragraphs(text[end : end + chars]) + ("…" if text[end + chars :].strip() else ""),
     }
 
 
@@ -113,13 +122,14 @@ def render_html(
     title: str = "checker report",
     reviews: Mapping[str, dict[str, str]] | None = None,
     texts: ArticleTexts | None = None,
-    report: str = "",
+    review_command: str = "",
 ) -> str:
-    """The page; `report`, the JSONL report's path, names it in the command that decides a finding."""
+    """The page; `review_command` ("checker review report.jsonl", with the baseline it read) decides a finding
+    given its `--id`, where the report is a file the command can read."""
     return (
         TEMPLATE.replace("__TITLE__", title.replace("&", "&amp;").replace("<", "&lt;"))
         .replace("__DATA__", _script_json(page_data(records, reviews, texts)))
-        .replace("__REPORT__", _script_json(report))
+        .replace("__REVIEW__", _script_json(review_command))
     )
 
 
@@ -193,13 +203,11 @@ Click a story to list only its findings; click it again to list all.</p></sectio
 <section id="detail"><h2>Finding</h2><p class="muted">Select a finding to see both claims in context.</p></section>
 </main>
 <script id="findings" type="application/json">__DATA__</script>
-<script id="report" type="application/json">__REPORT__</script>
+<script id="review-command" type="application/json">__REVIEW__</script>
 <script>
 (function(){
 const findings = JSON.parse(document.getElementById('findings').textContent);
-const reportPath = JSON.parse(document.getElementById('report').textContent);
-// a path as a shell reads it: quoted where it holds anything but the characters of plain paths
-const shellWord = (p) => /^[\\w@%+=:,.\\/-]+$/.test(p) ? p : "'" + p.replace(/'/g, "'\\\\''") + "'";
+const reviewCommand = JSON.parse(document.getElementById('review-command').textContent);
 const $ = (id) => document.getElementById(id);
 const el = (tag, props, ...children) => { const e = document.createElement(tag);
   Object.assign(e, props || {}); children.forEach(c => e.append(c)); return e; };
@@ -302,8 +310,9 @@ function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent
   if (f.label === 'contradict') d.append(el('p', {className: 'muted', textContent: 'Score ' + f.score.toFixed(2)
     + ': readers confirmed about ' + Math.round(f.score * 100) + ' in 100 contradictions like it on real news.'}));
   if (f.review) d.append(el('p', {className: 'review-line'}, el('b', {textContent: 'Review: '}), reviewText(f.review)));
-  if (f.label === 'contradict' && reportPath) d.append(el('p', {className: 'muted', textContent: 'To decide it: checker review '
-    + shellWord(reportPath) + ' --id ' + f.id}));
+  const decided = f.review && ['confirmed', 'dismissed'].includes(f.review.state);
+  if (f.label === 'contradict' && reviewCommand && !decided) d.append(el('p', {className: 'muted',
+    textContent: 'To decide it: ' + reviewCommand + ' --id ' + f.id}));
   if (f.fact) { const vs = el('ul', {className: 'versions'});
     f.fact.versions.forEach((v, i) => vs.append(el('li', {}, el('strong', {textContent: '"' + v.value + '"'}),
       (v.documents.some(x => f.fact.outliers.includes(x)) ? ' (stands alone' + whenAlone(f.fact, i) + ')' : '') + ': '

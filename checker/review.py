@@ -88,16 +88,13 @@ def one_line(text: str) -> str:
 
 
 def claim_view(record: dict[str, Any], side: str, texts: ArticleTexts) -> Text:
-    context = claim_context(record[side], texts)
+    context = claim_context(record[side], texts, CONTEXT_CHARS)
     claim = record[side]
     about = [place(claim), claim.get("source", ""), when(claim.get("published", ""))]
     text = Text(printable(" · ".join(a for a in about if a)) + "\n", style="bold")
-    # "…" where the article goes on beyond what is shown (the context says so where it was cut), not before
-    # an article's first sentence
-    before, after = one_line(context["before"]), one_line(context["after"])
-    text.append("…" + before[-CONTEXT_CHARS:].lstrip("…") if len(before) > CONTEXT_CHARS else before)
+    text.append(one_line(context["before"]))
     text.append(one_line(context["claim"]), style="black on yellow")
-    text.append(after[:CONTEXT_CHARS].rstrip("…") + "…" if len(after) > CONTEXT_CHARS else after)
+    text.append(one_line(context["after"]))
     return text
 
 

@@ -99,9 +99,8 @@ def test_a_utf8_article_with_a_stray_byte_is_read_as_utf8_with_a_warning_naming_
 def test_english_whose_few_other_bytes_decide_a_guess_is_read_with_a_warning_naming_it(tmp_path):
     """(audit) Bytes Windows-1252 leaves undefined (0x81) in an English file: read as Windows-1251 ("Rotterdam
     яюъыь"), reported as a clean source. A Russian article in its code page says nothing."""
-    (tmp_path / "a.txt").write_bytes(
-        b"An explosion killed 12 people in Rotterdam \xff\xfe on Tuesday \x80\x81, police said.\n"
-    )
+    lead = b"An explosion at the Harbor Chemicals plant killed 12 people in Rotterdam on Tuesday, police said.\n"
+    (tmp_path / "a.txt").write_bytes(lead * 3 + b"The plant \xff\xfe will stay shut \x80\x81 until further notice.\n")
     corpus = load_corpus([str(tmp_path)], min_english_share=0)
     (warning,) = corpus.warnings
     assert warning.startswith(
@@ -207,7 +206,7 @@ def test_another_outlets_record_under_an_articles_id_leaves_its_versions_replaci
     feed = tmp_path / "feed.jsonl"
     assert sorted((s.path, s.reason, s.on_purpose) for s in corpus.skipped) == [
         (f"{feed}:1", f"replaced by a later version of 'x' ({feed}:2)", True),
-        (f"{feed}:3", f"duplicate document id 'x' (first in {feed}:1)", False),
+        (f"{feed}:3", f"duplicate document id 'x' (the one read: {feed}:2)", False),
     ]
 
 

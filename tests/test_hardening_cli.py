@@ -269,6 +269,12 @@ def test_a_dash_is_standard_output_and_a_stream_that_fails_is_named(corpus, tmp_
     assert dash.returncode == 0, dash.stderr
     assert dash.stdout and all(json.loads(line)["schema_version"] for line in dash.stdout.splitlines())
     assert not (tmp_path / "-").exists()
+    named = subprocess.run([*args, "./-"], capture_output=True, text=True, cwd=tmp_path)  # (review) a file "-"
+    assert named.returncode == 0 and (tmp_path / "-").read_text() == dash.stdout and not named.stdout
+    (tmp_path / "r.jsonl").write_text(dash.stdout)
+    page = subprocess.run([*args[:3], "html", "r.jsonl", "-o", "-"], capture_output=True, text=True, cwd=tmp_path)
+    assert page.returncode == 0 and page.stdout.rstrip().endswith("</html>"), page.stderr  # (review) nothing after it
+    assert "finding(s) to /dev/stdout" in page.stderr
     if Path("/dev/full").exists():
         full = subprocess.run([*args, "/dev/full"], capture_output=True, text=True)
         assert full.returncode == 2 and full.stderr.splitlines()[-1].startswith("checker: error: /dev/full: ")

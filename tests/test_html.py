@@ -480,9 +480,13 @@ def test_a_report_read_from_another_folder_finds_its_articles_beside_it_or_says_
     report.rename(moved)
     lost = runner.invoke(app, ["html", str(moved), "-o", "page.html"])
     assert lost.exit_code == 0
-    assert "checker: warning: could not read a.txt and 1 more, where the report says the article is" in lost.stderr
+    assert "checker: warning: could not read a.txt and 1 more as the report has it" in lost.stderr
     reviewed = runner.invoke(app, ["review", str(moved), "--baseline", "b.json"], input="q\n")
     assert reviewed.exit_code == 0 and "could not read a.txt and 1 more" in reviewed.stderr
+    (elsewhere / "a.txt").write_text("Another article altogether, of the same name.\n")  # (review) a stale copy here
+    moved.rename(report)
+    beside = runner.invoke(app, ["html", str(report), "-o", "page.html"])
+    assert "warning" not in beside.stderr and "Intro line." in (elsewhere / "page.html").read_text()
 
 
 def test_the_terminal_review_marks_a_cut_only_where_the_article_goes_on(records, tmp_path):
@@ -521,13 +525,40 @@ def test_a_feed_records_claim_is_placed_by_its_record_not_a_line_of_its_text(rec
 def test_the_detail_says_what_the_score_means_and_how_to_decide_the_finding(records, tmp_path):
     """(audit) A reviewer on the page could neither tell what 0.21 meant nor how to record a decision."""
     page_path = tmp_path / "report.html"
-    page_path.write_text(render_html(records, report="out dir/it's.jsonl"))
+    page_path.write_text(render_html(records, review_command="checker review r.jsonl"))
+    decided = {"1111111111111111": {"state": "confirmed", "reviewer": "ana"}}
+    (tmp_path / "decided.html").write_text(
+        render_html(records, reviews=decided, review_command="checker review r.jsonl")
+    )
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(page_path.as_uri() + "#1111111111111111")
         detail = page.inner_text("#detail")
+        page.goto((tmp_path / "decided.html").as_uri() + "#1111111111111111")
+        decided_detail = page.inner_text("#detail")
     assert "Score 0.90: readers confirmed about 90 in 100 contradictions like it on real news." in detail
-    assert "To decide it: checker review 'out dir/it'\\''s.jsonl' --id 1111111111111111" in detail
+    assert "To decide it: checker review r.jsonl --id 1111111111111111" in detail
+    assert "To decide it" not in decided_detail  # (review) a decided finding has nothing left to decide
+
+
+def test_the_pages_review_command_names_the_report_and_baseline_it_read_quoted(records, tmp_path, monkeypatch):
+    """(review) The command named no --baseline the page was made with, so the decision went to another file; a
+    report written to standard output is no file the command can read."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from checker.cli import _review_command, app
+
+    report = tmp_path / "out dir" / "it's.jsonl"
+    report.parent.mkdir()
+    report.write_text("".join(json.dumps(r) + "\n" for r in records))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["html", str(report), "--baseline", "missing.json", "-o", "page.html"])
+    assert result.exit_code == 0, result.output
+    expected = f"checker review '{tmp_path}/out dir/it'\"'\"'s.jsonl' --baseline missing.json"
+    assert json.dumps(expected) in (tmp_path / "page.html").read_text()
+    assert _review_command(Path("/dev/stdout")) == ""
 
 
 def test_the_review_summary_counts_each_source_of_a_fact_not_only_the_pair_shown(records):
@@ -535,3 +566,12 @@ def test_the_review_summary_counts_each_source_of_a_fact_not_only_the_pair_shown
     from checker.review import summary_lines
 
     assert summary_lines(records)[-1] == "by source: a.txt 2, b.txt 2, c.txt 1"
+
+
+def test_page_data_places_a_feed_records_claim_by_its_record(records):
+    """What the page's header shows for a claim of a JSONL record, without a browser (review)."""
+    from checker.html import page_data
+
+    records[0]["b"] |= {"doc_id": "valley-ferry", "path": "feed.jsonl:1", "line": 7}
+    shown = page_data(records)[0]["records"]
+    assert shown == {"a": "", "b": "valley-ferry (feed.jsonl:1)"}

@@ -134,6 +134,14 @@ def test_a_pages_address_is_read_from_its_articles_json_ld_and_not_the_sites(tmp
     )
     (doc,) = load_corpus([str(page)]).documents
     assert doc.url == "https://paper.example/2025/blast"
+    # (review) a canonical link after it still wins, and an address that is no full one is no address
+    page.write_text(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "url": "/2025/blast?utm=x"}'
+        '</script><link rel="canonical" href="https://paper.example/a"></head><body><p>Police said 40 died.</p>'
+    )
+    assert load_corpus([str(page)]).documents[0].url == "https://paper.example/a"
+    page.write_text(page.read_text().replace('<link rel="canonical" href="https://paper.example/a">', ""))
+    assert load_corpus([str(page)]).documents[0].url == ""
 
 
 def test_a_time_too_far_off_is_named_and_stops_neither_the_file_nor_the_run(tmp_path):

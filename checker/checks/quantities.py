@@ -65,7 +65,9 @@ def _durations() -> dict[str, tuple[str, float]]:
 
 DURATIONS = _durations()
 SPEED_UNITS = frozenset({"mile an hour", "kilometre an hour", "knot"})  # units that are speeds themselves: "mph"
-LENGTH_UNITS = frozenset({"metre", "kilometre", "centimetre", "millimetre", "mile", "foot", "inch", "yard"})
+LENGTH_UNITS = frozenset(
+    {"metre", "kilometre", "centimetre", "millimetre", "mile", "nautical mile", "foot", "inch", "yard"}
+)
 # words after "a day" that count a time from an event ("a day after", "a year into its mission"), no rate
 TIMES_FROM = frozenset({"after", "before", "later", "earlier", "ago", "into"})
 SPANS_OF_TIME = frozenset(unit for unit, _ in DURATIONS.values())  # the units spans of time are counted in: "month"
@@ -121,7 +123,9 @@ class Quantity:
     forecast: bool = False  # expected or aimed at, not what came: "the $1.05 analysts had expected", "a 3% target"
     origin: str = ""  # what a distance is measured from: "two miles from the prison" is "prison"
     rate: str = ""  # the span of time a speed or a flow is counted over: "hour" for "40,000 km per hour", "80 mph"
-    dimension: str = ""  # which extent a length measures: "width" of "12 metres wide", "depth" of "5 metres deep"
+    # which extent a length measures: "width" of "12 metres wide", "vertical" of "5 metres deep" and "5 feet high"
+    # (news gives floodwater and snow either way)
+    dimension: str = ""
     change: bool = False  # how much something changed by ("added 26 cases", "cut four routes"), not how much there is
     risen: bool = False  # a count risen to the figure ("the toll has risen to three"): those reported before were lower
     rest: bool = False  # the rest of a group another figure counts part of: "four backed it, the other three did not"
