@@ -34,6 +34,16 @@ def chromium():
             browser.close()
 
 
+def finding_detail(html: str, folder: Path, finding: str = "1111111111111111") -> str:
+    """The page's panel of one finding, as Chromium shows it."""
+    page_path = folder / "detail.html"
+    page_path.write_text(html)
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(f"{page_path.as_uri()}#{finding}")
+        return page.inner_text("#detail")
+
+
 def claim(doc_id: str, text: str, path: str, span: list[int], line: int) -> dict:
     return {
         "doc_id": doc_id,
@@ -509,12 +519,7 @@ def test_the_terminal_review_marks_a_cut_only_where_the_article_goes_on(records,
 def test_a_feed_records_claim_is_placed_by_its_record_not_a_line_of_its_text(records, tmp_path):
     """(audit) A claim of line 1 of feed.jsonl was shown as "valley-ferry · line 7": the 7th line of its text."""
     records[0]["b"] |= {"doc_id": "valley-ferry", "path": "feed.jsonl:1", "line": 7, "source": "Valley News"}
-    page_path = tmp_path / "report.html"
-    page_path.write_text(render_html(records))
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(page_path.as_uri() + "#1111111111111111")
-        detail = page.inner_text("#detail")
+    detail = finding_detail(render_html(records), tmp_path)
     assert "valley-ferry (feed.jsonl:1) · Valley News" in detail and "line 7" not in detail
     assert "a.txt · line 2" in detail  # an article file keeps its id and line
 
@@ -524,18 +529,11 @@ def test_a_feed_records_claim_is_placed_by_its_record_not_a_line_of_its_text(rec
 )
 def test_the_detail_says_what_the_score_means_and_how_to_decide_the_finding(records, tmp_path):
     """(audit) A reviewer on the page could neither tell what 0.21 meant nor how to record a decision."""
-    page_path = tmp_path / "report.html"
-    page_path.write_text(render_html(records, review_command="checker review r.jsonl"))
+    detail = finding_detail(render_html(records, review_command="checker review r.jsonl"), tmp_path)
     decided = {"1111111111111111": {"state": "confirmed", "reviewer": "ana"}}
-    (tmp_path / "decided.html").write_text(
-        render_html(records, reviews=decided, review_command="checker review r.jsonl")
+    decided_detail = finding_detail(
+        render_html(records, reviews=decided, review_command="checker review r.jsonl"), tmp_path
     )
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(page_path.as_uri() + "#1111111111111111")
-        detail = page.inner_text("#detail")
-        page.goto((tmp_path / "decided.html").as_uri() + "#1111111111111111")
-        decided_detail = page.inner_text("#detail")
     assert "Score 0.90: readers confirmed about 90 in 100 contradictions like it on real news." in detail
     assert "To decide it: checker review r.jsonl --id 1111111111111111" in detail
     assert "To decide it" not in decided_detail  # (review) a decided finding has nothing left to decide
