@@ -254,20 +254,24 @@ def _settings(config: Path | None, inputs: Sequence[str | Path], **overrides):
     if settings.allow_download:
         os.environ["HF_HUB_OFFLINE"] = os.environ["TRANSFORMERS_OFFLINE"] = "0"
     if settings.engine == "ray" and not ray_installed():
-        raise fail("the ray engine needs Ray: pip install 'checker[ray]'")
+        raise fail("the ray engine needs Ray and Ray Data: pip install 'checker[ray]'")
     return settings
 
 
 def ray_installed() -> bool:
-    """Whether Ray can be imported, without importing it (seconds, and a Ray instance's worth of modules)."""
+    """Whether Ray and its Data library's needs can be imported, without importing them (seconds, and a Ray
+    instance's worth of modules): `pip install ray` alone leaves out pyarrow, which Ray Data imports."""
     import importlib.util
 
-    return importlib.util.find_spec("ray") is not None
+    return all(importlib.util.find_spec(name) is not None for name in ("ray", "pyarrow"))
 
 
-def use_ray_address(address: str | None) -> None:
-    """Point the ray engine at a cluster, as RAY_ADDRESS does (which Ray itself also reads)."""
-    if address:
+def use_ray_address(address: str | None, engine: str) -> None:
+    """Point the ray engine at a cluster, as RAY_ADDRESS does (which Ray itself also reads); an address for the
+    local engine is said to go unused, not passed over."""
+    if address and engine != "ray":
+        warn(f"--ray-address {address} is for --engine ray; this run uses the {engine} engine")
+    elif address:
         os.environ["RAY_ADDRESS"] = address
 
 
@@ -482,7 +486,7 @@ def run(
             f"--fail-on {','.join(unreported)}: the report leaves it out (--include or the configuration reports"
             f" only {','.join(settings.include)}); add it there"
         )
-    use_ray_address(ray_address)
+    use_ray_address(ray_address, settings.engine)
     started = time.perf_counter()
     outputs = {"--output": output, "--html": html, "--summary": summary, "--index": index}
     corpus = _load(paths, settings, outputs.values())
@@ -638,7 +642,7 @@ def ci(
         stories=stories,
         story_gap_days=story_gap_days,
     )
-    use_ray_address(ray_address)
+    use_ray_address(ray_address, settings.engine)
     try:
         reviewed = load_baseline(baseline)
     except BaselineError as exc:

@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import pickle
 import queue
+import re
 import signal
 import sys
 import threading
@@ -29,6 +30,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from multiprocessing.connection import Connection
 from multiprocessing.sharedctypes import Synchronized
+from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 import numpy as np
@@ -303,6 +305,8 @@ def vectors_from_bytes(data: bytes, rows: int) -> np.ndarray:
 
 
 NOT_THIS_CHECKER = "is not the checker that started the run"  # a worker's refusal, as the driver finds it
+# "checker.nli.ModelError: NLI model '...' is not ...", as a worker's error stands in Ray's message
+WORKER_ERROR = re.compile(r"(?:[\w.]+\.)?([A-Z]\w*(?:Error|Exception)): (.+)")
 
 
 class Worker:
@@ -381,6 +385,9 @@ class RayEngine:
     nli_worker: type = NLIWorker
 
     def __init__(self, config: Config, address: str | None = None, num_cpus: int | None = None) -> None:
+        # a model folder named relative to here: a worker runs in a folder of Ray's own
+        if Path(config.model).is_dir():
+            config = config.with_overrides(model=str(Path(config.model).resolve()))
         self.config = config
         self.address = address
         self.num_cpus = num_cpus
@@ -446,7 +453,7 @@ class RayEngine:
                 refused = next((line for line in str(exc).splitlines() if NOT_THIS_CHECKER in line), "")
                 if refused:
                     raise RayClusterError(refused.split("RayClusterError: ")[-1]) from None
-                raise
+                raise RayClusterError(_worker_failure(exc)) from exc
 
     def _connect(self) -> None:
         """Join the cluster once per process, Ray Data's progress bars and logs off: checker shows its own, and
@@ -465,7 +472,8 @@ class RayEngine:
                     if self.address:
                         ray.init(address=self.address, logging_level="WARNING", log_to_driver=False)
                     else:
-                        ray.init(
+                        ray.init(  # "local": an instance of its own, not a cluster `ray start` left running
+                            address="local",
                             num_cpus=self.num_cpus,
                             include_dashboard=False,
                             logging_level="WARNING",
@@ -477,6 +485,14 @@ class RayEngine:
         context.enable_progress_bars = False
         context.print_on_execution_start = False
         logging.getLogger("ray.data").setLevel(logging.ERROR)  # errors still reach the caller as exceptions
+
+
+def _worker_failure(exc: Exception) -> str:
+    """One line for a stage whose Ray workers failed: the error a worker raised where Ray's message holds one (a
+    model folder this node does not have), else the kind of failure."""
+    raised = [m for line in str(exc).splitlines() if (m := WORKER_ERROR.match(line.strip()))]
+    cause = next((f"{m[1]}: {m[2]}" for m in raised if not m[1].startswith(("Ray", "Actor", "Task"))), "")
+    return f"a Ray worker failed ({cause or type(exc).__name__}); its log is in Ray's session folder on its node"
 
 
 class RayClusterError(RuntimeError):

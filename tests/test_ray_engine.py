@@ -25,7 +25,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:ray.data.con
 @pytest.fixture(scope="module")
 def ray_cluster():
     ray = pytest.importorskip("ray", reason="Ray is not installed: pip install 'checker[ray]'")
-    ray.init(num_cpus=2, include_dashboard=False, logging_level="WARNING")
+    ray.init(address="local", num_cpus=2, include_dashboard=False, logging_level="WARNING")
     yield
     ray.shutdown()
 
@@ -214,3 +214,40 @@ def test_a_cluster_lost_mid_run_ends_it_with_the_reason(monkeypatch):
         head.close()  # the head stops
         time.sleep(20)
     assert signal.getsignal(signal.SIGINT) is before  # a reader's Ctrl-C does what it did before
+
+
+def test_a_model_folder_named_from_here_reaches_the_workers_whole_and_their_failure_is_one_line(tmp_path, monkeypatch):
+    """(Ray audit) `--model mymodel` on a cluster: each worker looked for it in a folder of Ray's own, and the run
+    ended in an "internal error" of 2,000 characters after 89 lines of Ray's traceback."""
+    from checker.engines import _worker_failure
+
+    (tmp_path / "mymodel").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert RayEngine(CONFIG.with_overrides(model="mymodel")).config.model == str(tmp_path / "mymodel")
+    assert RayEngine(CONFIG.with_overrides(model="org/hub-name")).config.model == "org/hub-name"  # no folder here
+    ray_said = (
+        "ray.exceptions.ActorDiedError: The actor died because of an error raised in its creation task\n"
+        '  File "checker/engines.py", line 354, in __init__\n'
+        "checker.nli.ModelError: NLI model '/srv/m' is not a local directory; pass a model directory"
+    )
+    assert _worker_failure(RuntimeError(ray_said)) == (
+        "a Ray worker failed (ModelError: NLI model '/srv/m' is not a local directory; pass a model directory); "
+        "its log is in Ray's session folder on its node"
+    )
+
+
+def test_a_ray_address_for_the_local_engine_is_said_to_go_unused(corpus, tmp_path, monkeypatch):
+    """(Ray audit) `--ray-address` without `--engine ray` ran locally, with nothing said."""
+    from typer.testing import CliRunner
+
+    from checker import cli
+
+    monkeypatch.delenv("RAY_ADDRESS", raising=False)
+    monkeypatch.setattr(cli, "_check", lambda *args: (_ for _ in ()).throw(SystemExit(0)))  # no model work needed
+    result = CliRunner().invoke(
+        cli.app, ["run", str(corpus), "--ray-address", "10.0.0.1:6379", "-o", str(tmp_path / "r")]
+    )
+    assert "checker: warning: --ray-address 10.0.0.1:6379 is for --engine ray; this run uses the local engine" in (
+        result.stderr
+    )
+    assert "RAY_ADDRESS" not in os.environ
