@@ -518,20 +518,52 @@ def _host_port(address: str) -> tuple[str, int] | None:
 
 
 def _answers(address: str) -> None:
-    """RayClusterError unless something listens at the cluster's address."""
+    """RayClusterError unless a gRPC server, as a Ray head is, listens at the cluster's address.
+
+    Ray retries an address without end where something else listens (a web server, the dashboard's port 8265),
+    so the port is asked first: a gRPC server answers HTTP/2's opening with a SETTINGS frame. With TLS on
+    (RAY_USE_TLS) the opening is another, and only that something listens is checked.
+    """
     import socket
 
     where = _host_port(address)
     if where is None:
         return
     try:
-        socket.create_connection(where, timeout=CONNECT_SECONDS).close()
+        with socket.create_connection(where, timeout=CONNECT_SECONDS) as connection:
+            if os.environ.get("RAY_USE_TLS", "0").lower() in ("0", "false", ""):
+                speaks = _answers_http2(connection)
+            else:
+                speaks = True
     except OSError as exc:
         reason = exc.strerror or str(exc) or type(exc).__name__
         raise RayClusterError(
             f"no Ray cluster answers at {address} ({reason}): start one with `ray start --head`, or give the"
             " address it printed"
         ) from exc
+    if not speaks:
+        raise RayClusterError(
+            f"something listens at {address}, but no Ray cluster: give the address `ray start --head` printed"
+            " (port 6379 unless set otherwise; 8265 is the dashboard's)"
+        )
+
+
+HTTP2_OPENING = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + bytes(3) + b"\x04" + bytes(5)  # the preface, empty SETTINGS
+
+
+def _answers_http2(connection) -> bool:
+    """Whether the server at the other end of `connection` answers HTTP/2's opening with a SETTINGS frame."""
+    connection.sendall(HTTP2_OPENING)
+    head = b""
+    while len(head) < 4:
+        try:
+            received = connection.recv(9 - len(head))
+        except TimeoutError:
+            return False
+        if not received:
+            return False
+        head += received
+    return head[3] == 0x04  # a frame's type, after its 3-byte length
 
 
 def _not_joined(address: str | None, exc: Exception) -> str:

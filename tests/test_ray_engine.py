@@ -251,3 +251,19 @@ def test_a_ray_address_for_the_local_engine_is_said_to_go_unused(corpus, tmp_pat
         result.stderr
     )
     assert "RAY_ADDRESS" not in os.environ
+
+
+def test_an_address_where_something_else_listens_is_one_error_line_not_a_wait():
+    """(Ray audit) `--ray-address HOST:8766` where a web server listens: Ray retried it without end."""
+    import http.server
+    import threading
+
+    from checker.engines import RayClusterError, _answers
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(RayClusterError, match="something listens at 127.0.0.1:.*, but no Ray cluster"):
+            _answers(f"127.0.0.1:{server.server_address[1]}")
+    finally:
+        server.shutdown()
