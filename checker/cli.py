@@ -760,6 +760,8 @@ def make_baseline(
     model: ModelOpt = None,
     config: ConfigOpt = None,
     quiet: QuietOpt = False,
+    engine: EngineOpt = None,
+    ray_address: RayAddressOpt = None,
 ) -> None:
     """Create or update the baseline: current contradictions in, earlier decisions kept, gone ones dropped."""
     from dataclasses import asdict
@@ -767,7 +769,8 @@ def make_baseline(
     from checker.baseline import BaselineError, entries, load_baseline, update_baseline, write_baseline
     from checker.formats import printable
 
-    settings = _settings(config, paths, model=model)
+    settings = _settings(config, paths, model=model, engine=engine)
+    use_ray_address(ray_address, settings.engine)
     try:
         previous = load_baseline(baseline)
     except BaselineError as exc:

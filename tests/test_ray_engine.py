@@ -267,3 +267,15 @@ def test_an_address_where_something_else_listens_is_one_error_line_not_a_wait():
             _answers(f"127.0.0.1:{server.server_address[1]}")
     finally:
         server.shutdown()
+
+
+def test_checker_baseline_takes_the_engine_as_run_and_ci_do(corpus, tmp_path, monkeypatch):
+    """(Ray audit) `checker baseline corpus/ --engine ray`: "No such option: --engine"."""
+    from typer.testing import CliRunner
+
+    from checker import cli
+
+    monkeypatch.setattr(cli, "ray_installed", lambda: False)  # the engine reached the settings: Ray is asked for
+    args = ["baseline", str(corpus), "--engine", "ray", "--baseline", str(tmp_path / "b.json")]
+    result = CliRunner().invoke(cli.app, args)
+    assert result.exit_code == 2 and "pip install 'checker[ray]'" in result.output
