@@ -16,12 +16,15 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
+
+if TYPE_CHECKING:
+    from checker.html import ArticleTexts
 
 from checker.checks import registry
 from checker.config import LABELS
@@ -841,7 +844,7 @@ def _review_command(report: Path, baseline: Path | None = None) -> str:
     return shlex.join(["checker", "review", str(report), *(["--baseline", str(baseline)] if baseline else [])])
 
 
-def _warn_unread(texts) -> None:
+def _warn_unread(texts: ArticleTexts) -> None:
     """One warning for the articles a report names that could not be read: their claims show no context."""
     if texts.unread:
         first = texts.unread[0]
@@ -914,7 +917,7 @@ def review(
     from checker.baseline import BaselineError, decisions, load_baseline, write_baseline
     from checker.formats import printable, to_human
     from checker.html import ArticleTexts
-    from checker.review import Filters, audit, default_reviewer, summary_lines, terminal_key
+    from checker.review import Filters, audit, default_reviewer, summary_lines, terminal_key, undecided
 
     label, kind = (
         one_choice(v, c, w) for v, c, w in ((label, LABELS, "label"), (kind, registry().finding_kinds, "kind"))
@@ -959,11 +962,9 @@ def review(
     name = default_reviewer() if reviewer is None else reviewer
     read_key = terminal_key if sys.stdin.isatty() else lambda prompt: ask(prompt, at_end="q")
     texts = ArticleTexts(report.parent)
-    decided_already = decisions(selected, reviewed)
-    for record in selected:  # read first, so that a reviewer hears of an article not found before deciding
-        if record["id"] not in decided_already:  # the review asks only about these
-            for side in ("a", "b"):
-                texts.text_of(record[side])
+    for record in undecided(selected, reviewed):  # read first: a reviewer hears of an article not found before deciding
+        for side in ("a", "b"):
+            texts.text_of(record[side])
     _warn_unread(texts)
     before = json.dumps(reviewed, sort_keys=True)
     try:

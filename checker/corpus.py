@@ -78,6 +78,7 @@ MIN_UTF8_PER_STRAY_BYTE = 2
 # other bytes decided the guess alone (set by hand: a Russian article in its code page is over half beyond ASCII,
 # a Russian page with its markup 7.6% in review, an English article with a few stray bytes well under 1%)
 GUESS_WARNING_SHARE = 0.02
+ASCII_BYTES = bytes(range(128))
 BYTES_PER_CHAR = 4  # the most UTF-8 (or UTF-32) takes for one character
 JSON_CHARS_PER_CHAR = 12  # "\ud83d\ude00": the most a JSON string takes to write one character
 # UTF-32 first: its little-endian mark begins with UTF-16's.
@@ -230,7 +231,7 @@ def _guess_encoding(data: bytes, warn: Callable[[str], None] | None = None) -> s
     if western or any("cp1252" in (m.encoding, *m.could_be_from_charset) for m in tied):
         with contextlib.suppress(UnicodeDecodeError):
             return data.decode("cp1252")
-    beyond_ascii = sum(byte > 0x7F for byte in data)
+    beyond_ascii = len(data.translate(None, ASCII_BYTES))
     if warn is not None and beyond_ascii <= GUESS_WARNING_SHARE * len(data):
         # English with a few stray bytes Windows-1252 leaves undefined read as Cyrillic ("Rotterdam яюъыь"),
         # silently; a Russian or Japanese file is nearly all bytes beyond ASCII, and says nothing

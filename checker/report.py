@@ -189,9 +189,10 @@ def write_atomic(path: Path, write) -> None:
     followed, and what it names replaced: renaming over `/dev/stdout` itself (a link, in a folder root can write)
     replaced the system's link with a file, and replacing the file standard output was sent to lost what else
     was printed there."""
-    if is_stdout(path) or is_stream(path):
+    to_stdout = is_stdout(path)
+    if to_stdout or is_stream(path):
         try:
-            _write_stream(path, write)
+            _write_stream(path, write, to_stdout)
         except OSError as exc:  # "-o /dev/full": name the file, as for any other
             raise OSError(exc.errno, exc.strerror, str(path)) from exc
         return
@@ -211,8 +212,8 @@ def write_atomic(path: Path, write) -> None:
         raise
 
 
-def _write_stream(path: Path, write) -> None:
-    if is_stdout(path):  # through the process's own standard output: "-o /dev/stdout >> log" appends to log
+def _write_stream(path: Path, write, to_stdout: bool) -> None:
+    if to_stdout:  # through the process's own standard output: "-o /dev/stdout >> log" appends to log
         sys.stdout.flush()
         with os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8", newline="\n") as f:
             write(f)

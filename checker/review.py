@@ -149,6 +149,12 @@ def next_key(ask: Callable[[str], str], console: Console) -> tuple[str, str]:
         console.print(f"unknown key {key!r}: {KEY_HELP}", markup=False)
 
 
+def undecided(records: Sequence[dict[str, Any]], baseline: dict[str, Any]) -> list[dict[str, Any]]:
+    """The findings a review asks about: those the baseline holds no decision for."""
+    decided = decisions(records, baseline)
+    return [r for r in records if r["id"] not in decided]
+
+
 def audit(
     records: Sequence[dict[str, Any]],
     baseline: dict[str, Any],
@@ -165,8 +171,7 @@ def audit(
     piped in, a line each: "d toll update") a key's reason is the rest of its line, and no line is read for it:
     a script piping "d", "d", "c" had its second "d" read as the first one's reason.
     """
-    decided = decisions(records, baseline)
-    todo = [r for r in records if r["id"] not in decided]
+    todo = undecided(records, baseline)
     texts = texts or ArticleTexts()
     changed, i = False, 0
     while 0 <= i < len(todo):

@@ -921,13 +921,18 @@ def _dimension(lead: int, end: int, span, cues: Cues) -> str:
     wide", "a depth of 5 metres" and "a 39-foot-wide (12 meters) crater"'s conversion; "" for none. A crater
     "39 feet wide" and "16 feet deep" is two quantities."""
     doc = span.doc
-    at = end + (end < span.end and doc[end].text == "-")
-    if at >= span.end or cues.at(at, "measure-unit:") not in LENGTH_UNITS:
+
+    def past(at: int, word: str) -> int:
+        """`at`, or the token after it where it is `word`."""
+        return at + 1 if at < span.end and doc[at].lower_ == word else at
+
+    unit = past(end, "-")  # "39-foot-wide"
+    if unit >= span.end or cues.at(unit, "measure-unit:") not in LENGTH_UNITS:
         return ""
-    at += 1 + (at + 1 < span.end and doc[at + 1].text == "-")
-    if at < span.end and doc[at].text == "(":  # a conversion between: "12 metres (40ft) wide"
+    at = past(unit + 1, "-")
+    if past(at, "(") > at:  # a conversion between: "12 metres (40ft) wide"
         at = next((t.i + 1 for t in doc[at : span.end] if t.text == ")"), span.end)
-    at += at + 1 < span.end and doc[at].lower_ == "in"  # "12 meters in diameter"
+    at = past(at, "in")  # "12 meters in diameter"
     after = cues.at(at, "dimension:") if at < span.end else ""
     # "a depth of 5 metres"; a conversion in brackets after one: "39-foot-wide (12 meters)"
     before = cues.at(lead - 2, "dimension:") if lead - 2 >= span.start and doc[lead - 1].lower_ in {"of", "("} else ""
