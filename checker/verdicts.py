@@ -164,6 +164,13 @@ def standing(finding: Finding) -> tuple[bool, float]:
     return (not (_is_headline(pair.a) or _is_headline(pair.b)), pair.similarity)
 
 
+def _discrepancy(evidence: Evidence) -> list:
+    """What a piece of evidence says differs, wherever in the two sentences: its fields and both sides' values."""
+    detail = {k: v for k, v in evidence.detail.items() if k not in {"a", "b"}}
+    values = [evidence.detail.get(side, {}) for side in ("a", "b")]
+    return [evidence.kind, detail, [v.get("value") if isinstance(v, dict) else v for v in values]]
+
+
 def collapse_repeats(findings: Iterable[Finding]) -> list[Finding]:
     """One finding per structured discrepancy between two documents.
 
@@ -179,15 +186,8 @@ def collapse_repeats(findings: Iterable[Finding]) -> list[Finding]:
         if finding.label != "contradict" or finding.kind == "nli":
             rest.append(finding)
             continue
-        detail = {k: v for k, v in finding.evidence[0].detail.items() if k not in {"a", "b"}}
-        values = [finding.evidence[0].detail.get(side, {}) for side in ("a", "b")]
-        numbers = [v.get("value") if isinstance(v, dict) else v for v in values]
-        key = (
-            finding.kind,
-            finding.pair.a.doc_id,
-            finding.pair.b.doc_id,
-            json.dumps([detail, numbers], sort_keys=True),
-        )
+        shown = [_discrepancy(e) for e in finding.evidence if e.contradicts]  # each fact the pair is in
+        key = (finding.kind, finding.pair.a.doc_id, finding.pair.b.doc_id, json.dumps(shown, sort_keys=True))
         if key not in best or standing(finding) > standing(best[key]):
             best[key] = finding
     return rest + list(best.values())

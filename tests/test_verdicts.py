@@ -92,6 +92,29 @@ def test_a_repeated_structured_discrepancy_is_reported_once():
     assert kept.pair.b.text == "President Jacques Chirac left."
 
 
+def test_a_pair_showing_a_second_discrepancy_is_kept_beside_one_showing_the_first_alone():
+    """The toll-only pair stood for both (the more alike), and the homes fact lost its only pair."""
+    from checker.records import CandidatePair
+    from checker.verdicts import collapse_repeats
+    from tests.helpers import make_claim
+
+    def counts(unit: str, a: int, b: int) -> Evidence:
+        return Evidence("number", True, {"unit": unit, "polarity": "", "a": {"value": a}, "b": {"value": b}})
+
+    twelve = make_claim("The storm killed 12 and destroyed 300 homes.", "a.txt")
+    findings = [
+        decide(
+            CandidatePair(twelve, make_claim(text, "b.txt"), sim), None, shown, THRESHOLDS, RULES_ONLY, KINDS, "m", "h"
+        )
+        for text, sim, shown in (
+            ("The storm killed 15.", 0.9, [counts("death", 12, 15)]),
+            ("It killed 15 and destroyed 450 homes.", 0.8, [counts("death", 12, 15), counts("home", 300, 450)]),
+        )
+    ]
+    assert len(collapse_repeats(findings)) == 2
+    assert len(collapse_repeats(findings[:1] * 2)) == 1
+
+
 def test_a_direction_not_scored_does_not_count():
     assert verdict((0.05, 0.1, 0.85), None).label == "contradict"
     finding = verdict(None, (0.8, 0.15, 0.05))

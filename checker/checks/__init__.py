@@ -133,11 +133,11 @@ def annotate(claim: Claim, tokens: Any, checks: Sequence[Check]) -> Claim:
 def run_checks(pair: CandidatePair, checks: Sequence[Check], readings: Readings | None = None) -> list[Evidence]:
     """Every check's evidence on the pair; `readings`: the model's reading of the checks' `model_inputs`."""
     found = (
-        check.compare(pair.a, pair.b, pair.similarity, readings) if check.reads_model
-        else check.compare(pair.a, pair.b, pair.similarity)
+        check.compare_all(pair.a, pair.b, pair.similarity, readings) if check.reads_model
+        else check.compare_all(pair.a, pair.b, pair.similarity)
         for check in checks
     )  # fmt: skip
-    return [e for e in found if e is not None]
+    return [e for evidence in found for e in evidence]
 
 
 def model_inputs(pairs: Iterable[CandidatePair], checks: Sequence[Check]) -> list[tuple[str, str]]:

@@ -112,6 +112,14 @@ class Check:
         """Evidence from the two claims' annotations, or None when this check has nothing to say."""
         raise NotImplementedError
 
+    def compare_all(self, a: Claim, b: Claim, similarity: float, *readings: Any) -> list[Evidence]:
+        """Every discrepancy this check finds in the pair, one evidence for each fact it is about, the one that
+        decides the pair first; else its agreement, if any. One sentence may give a toll and a count of homes, each
+        told otherwise by the other: two facts, where `compare` gives the first. By default, `compare`'s evidence.
+        """
+        found = self.compare(a, b, similarity, *readings)
+        return [] if found is None else [found]
+
     def model_inputs(self, a: Claim, b: Claim) -> list[tuple[str, str]]:
         """(premise, hypothesis) texts the NLI model must read for `compare` to judge the pair (`reads_model`)."""
         return []

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -269,17 +269,28 @@ def _one_setting(x: str, y: str) -> bool:
     return False
 
 
-def _first_of(differing: list[tuple[dict[str, Any], str]], kind: str) -> Evidence | None:
-    """Contradicting evidence for the first differing figure, its message naming every one.
+def _subject(detail: Mapping[str, Any]) -> str:
+    """What a figure counts, as a fact names it: its unit and polarity ("vote against")."""
+    return " ".join(filter(None, (detail.get("unit"), detail.get("polarity"))))
 
-    A pair is one finding of one fact, grouped by its first figure; a second
-    figure changed in the same sentence ("93 votes for ... 65 abstentions" /
-    "112 votes for ... 41 abstentions") is named in the message, not dropped.
+
+def _by_subject(differing: list[tuple[dict[str, Any], str]], kind: str) -> list[Evidence]:
+    """Contradicting evidence for each subject the differing figures count, in their order, each message naming
+    every figure of its subject.
+
+    "93 votes for ... 65 abstentions" / "112 votes for ... 41 abstentions" are
+    two facts of one vote, each with its own versions and its own odd one out;
+    two places' tolls in one sentence ("40 died in Arlen and 40 in Brisk") are
+    one. Figures counting what the extraction reads nothing of (one wording's
+    slots) have no subject: one evidence names them all.
     """
-    if not differing:
-        return None
-    messages = dict.fromkeys(message for _, message in differing)  # "40 vs 60" twice, in two places: said once
-    return Evidence(kind, True, differing[0][0], "; ".join(messages))
+    subjects: dict[str, list[tuple[dict[str, Any], str]]] = defaultdict(list)
+    for detail, message in differing:
+        subjects[_subject(detail)].append((detail, message))
+    # "40 vs 60" twice, in two places: said once
+    return [
+        Evidence(kind, True, group[0][0], "; ".join(dict.fromkeys(m for _, m in group))) for group in subjects.values()
+    ]
 
 
 def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
@@ -332,7 +343,7 @@ class QuantityIndex:
 
 
 class NumberCheck(Check):
-    """Contradicting evidence for the first differing shared quantity, else agreement if one matches.
+    """Contradicting evidence for each differing shared quantity, else agreement if one matches.
 
     A quantity with a polarity ("votes against") or a person's age is specific
     enough to compare between loosely similar claims; a plain count ("12
@@ -394,7 +405,7 @@ class NumberCheck(Check):
         return QuantityIndex(claims, self.kind)
 
     def subject(self, detail: Mapping[str, Any]) -> str:
-        return " ".join(filter(None, (detail.get("unit"), detail.get("polarity"))))
+        return _subject(detail)
 
     @classmethod
     def updated_in_time(cls, subject: str) -> bool:
@@ -423,12 +434,18 @@ class NumberCheck(Check):
         return all(step > 0 for step in steps) or all(step < 0 for step in steps)
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
-        counted = self._counted(a, b, similarity)
-        if counted is not None and counted.contradicts:
-            return counted
-        return (self._one_wording(a, b) if _same_setting(a, b) else None) or counted
+        found = self.compare_all(a, b, similarity)
+        return found[0] if found else None
 
-    def _one_wording(self, a: Claim, b: Claim) -> Evidence | None:
+    def compare_all(self, a: Claim, b: Claim, similarity: float, *readings: Any) -> list[Evidence]:
+        """A discrepancy for each quantity the two claims count otherwise; else one figure changed in one
+        wording; else an agreement."""
+        counted = self._counted(a, b, similarity)
+        if counted and counted[0].contradicts:
+            return counted
+        return (self._one_wording(a, b) if _same_setting(a, b) else []) or counted
+
+    def _one_wording(self, a: Claim, b: Claim) -> list[Evidence]:
         """A figure changed in one wording ("called 911" / "called 918", "some 300" / "some 305"): one
         statement, so the figure is compared though it counts nothing the extraction reads, and though an
         approximation, a rounding or a hedge would let two figures worded apart agree: one source changed it.
@@ -440,7 +457,7 @@ class NumberCheck(Check):
         different parties ("Apple was founded in 1976" / "Google ... in 1998").
         """
         if a.entities and b.entities and not share_entity(a.entities, b.entities):
-            return None
+            return []
         x, y = self.mine(a), self.mine(b)
         differing = []
         for i, j in differing_slots(x.wording, y.wording):
@@ -458,10 +475,10 @@ class NumberCheck(Check):
                 "b": {"value": values[1], "text": texts[1]},
             }
             differing.append((detail, versus(texts[0], texts[1])))
-        return _first_of(differing, self.kind)
+        return _by_subject(differing, self.kind)
 
-    def _counted(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
-        """Contradicting evidence for the first differing shared quantity no other figure explains, else agreement
+    def _counted(self, a: Claim, b: Claim, similarity: float) -> list[Evidence]:
+        """Contradicting evidence for each quantity differing in figures no other figure explains, else agreement
         if one matches.
 
         A figure the other claim also gives (a value its figure allows) is
@@ -514,7 +531,8 @@ class NumberCheck(Check):
             elif sorted([x.bound, y.bound]) == ["", "range"]:  # "34" within "between 30 and 40"
                 exact, ranged = (x, y) if y.bound == "range" else (y, x)
                 agreeing = agreeing or Evidence(self.kind, False, detail, f"{exact.text} within {ranged.text}")
-        return _first_of([(detail, message) for _, _, detail, message in differing], self.kind) or agreeing
+        found = _by_subject([(detail, message) for _, _, detail, message in differing], self.kind)
+        return found or ([agreeing] if agreeing else [])
 
     def _given_as_parts(self, a: Claim, b: Claim) -> tuple[set[int], set[int]]:
         """The figures of `a` and `b` (by position) that one claim gives as a part counted besides and the other as
