@@ -52,7 +52,7 @@ def _coordination_head(token, qualifiers: frozenset[int] = frozenset()):
     "Swiss" as a conjunct of "Austrian"; the list starts at "German". A place's region (`qualifiers`: their
     tokens) heads no list: in "Birmingham, Ala., Memphis, Tenn., and Jackson" the parser may hang "Memphis" on
     "Ala."."""
-    while (token.dep_ == "conj" or _person_beside_person(token)) and token.head.i != token.i:
+    while (token.dep_ == "conj" or _name_beside_name(token)) and token.head.i != token.i:
         token = token.head
         if token.i in qualifiers and token.dep_ == "appos":
             token = token.head
@@ -65,15 +65,17 @@ def _coordination_head(token, qualifiers: frozenset[int] = frozenset()):
     return token
 
 
-def _person_beside_person(token) -> bool:
-    """A person's name the parser hung on the person named before it and a comma, as an apposition: a list's
-    second member. "Council members Greg Tate, Maria Alvarez and Paul Dunn" gives "Alvarez" as Tate's
-    apposition and "Dunn" as its conjunct: the list starts at "Tate". A person is no other person's
-    description (a title or a place is, and is no PERSON)."""
-    if token.dep_ != "appos" or token.ent_type_ != "PERSON" or token.head.ent_type_ != "PERSON":
+def _name_beside_name(token) -> bool:
+    """A name the parser hung on the name before it and a comma, as an apposition or a modifier: a list's second
+    member. "Council members Greg Tate, Maria Alvarez and Paul Dunn" gives "Alvarez" as Tate's apposition and
+    "Dunn" as its conjunct: the list starts at "Tate"; "Norway, Chile, Kenya and Peru" gives "Chile" to "Norway"
+    as a modifier. A person is no other person's description; a place may be another's ("Paris, France"), so it
+    is a member only where the list goes on from it."""
+    if token.dep_ not in {"appos", "npadvmod"} or not token.ent_type_ or token.head.ent_type_ != token.ent_type_:
         return False
     first = token.left_edge
-    return first.i > 0 and token.doc[first.i - 1].text == ","
+    beside = first.i > 0 and token.doc[first.i - 1].text == "," and token.head.i < first.i
+    return beside and (token.ent_type_ == "PERSON" or any(child.dep_ == "conj" for child in token.children))
 
 
 def _longest_list(tokens) -> tuple[list, Any]:
