@@ -2,11 +2,11 @@
 
     >>> import checker
     >>> result = checker.check(["seeds/"])
-    >>> for finding in result.selected(["contradict"]):
-    ...     print(finding.kind, finding.pair.a.text, "<>", finding.pair.b.text)
+    >>> for fact in result.facts:
+    ...     print(fact.kind, fact.subject, [(v.value, v.documents) for v in fact.versions], fact.outliers)
 
 `load_corpus` reads articles; `Checker` keeps models loaded across corpora;
-`CheckResult.records()` gives the report's JSON objects.
+`CheckResult.records()` gives the report's JSON objects, as `checker run` writes them.
 """
 
 from checker.config import Config, load_config

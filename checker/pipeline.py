@@ -27,7 +27,7 @@ import numpy as np
 from checker.checks import Check, model_inputs, registry, run_checks
 from checker.checks.base import Explainer, Readings
 from checker.claims import load_nlp
-from checker.config import Config
+from checker.config import Config, load_config, settings_file
 from checker.corpus import Corpus, load_corpus
 from checker.decision import Decision
 from checker.engines import Engine, engine_for
@@ -63,19 +63,35 @@ class CheckResult:
     nli_directions: int = 0  # premise→hypothesis inputs read, at most two per candidate pair
     stories: list[Story] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)  # the contradictions, grouped by what they are about
+    # the run's settings of what a report holds (`include`, `ignore_kinds`): what selected, records and summary
+    # leave out unless told otherwise, so a notebook's report is the command line's
+    include: tuple[str, ...] = ("contradict",)
+    ignore_kinds: tuple[str, ...] = ()
 
-    def selected(self, include: Iterable[str], ignore_kinds: Iterable[str] = ()) -> list[Finding]:
-        wanted, ignored = set(include), set(ignore_kinds)
+    def selected(
+        self, include: Iterable[str] | None = None, ignore_kinds: Iterable[str] | None = None
+    ) -> list[Finding]:
+        """The claim pairs of the labels in `include` (each pair, not each fact: `facts` groups the contradictions)."""
+        wanted, ignored = self._wanted(include, ignore_kinds)
         return [f for f in self.findings if f.label in wanted and f.kind not in ignored]
 
+    def _wanted(self, include: Iterable[str] | None, ignore_kinds: Iterable[str] | None) -> tuple[set[str], set[str]]:
+        return (
+            set(self.include if include is None else include),
+            set(self.ignore_kinds if ignore_kinds is None else ignore_kinds),
+        )
+
     def records(
-        self, include: Iterable[str], ignore_kinds: Iterable[str] = (), focus: Collection[str] = ()
+        self,
+        include: Iterable[str] | None = None,
+        ignore_kinds: Iterable[str] | None = None,
+        focus: Collection[str] = (),
     ) -> list[dict[str, Any]]:
         """Report lines: one a fact for contradictions (highest score first, then by id), one a pair for the other
         labels. A fact stands by a pair with a document of `focus` where it has one (`Fact.representative`)."""
         documents = {d.id: d for d in self.corpus.documents}
         story_of = {doc: story for story in self.stories for doc in story.documents}
-        wanted, ignored = set(include), set(ignore_kinds)
+        wanted, ignored = self._wanted(include, ignore_kinds)
         lines = []
         if "contradict" in wanted:
             for fact in self.facts:
@@ -89,9 +105,9 @@ class CheckResult:
             lines.append(finding_record(finding, documents, story_of.get(finding.pair.a.doc_id)))
         return lines
 
-    def summary(self, ignore_kinds: Iterable[str] = ()) -> dict[str, Any]:
+    def summary(self, ignore_kinds: Iterable[str] | None = None) -> dict[str, Any]:
         """Counts of the run; findings of ignored kinds are counted apart, as the report leaves them out."""
-        ignored = set(ignore_kinds)
+        ignored = set(self.ignore_kinds if ignore_kinds is None else ignore_kinds)
         kept = [f for f in self.findings if f.kind not in ignored]
         by_label = Counter(f.label for f in kept)
         facts = [fact for fact in self.facts if fact.kind not in ignored]
@@ -234,7 +250,19 @@ class Checker:
         findings = sort_findings(collapse_repeats(findings))
         directions = sum(len(s.directions()) for s in scores)
         facts = group_facts(findings, story_of, self.checks, sources, self.config.voice_similarity)
-        return CheckResult(corpus, claims, findings, stats, seconds, computed, directions, stories, facts)
+        return CheckResult(
+            corpus,
+            claims,
+            findings,
+            stats,
+            seconds,
+            computed,
+            directions,
+            stories,
+            facts,
+            self.config.include,
+            self.config.ignore_kinds,
+        )
 
     def pair_claims(
         self,
@@ -408,5 +436,7 @@ class Checker:
 
 
 def check(paths: Sequence[str], config: Config | None = None, progress: Progress | None = None) -> CheckResult:
-    """Check a corpus with the default backends: the one-call API for notebooks."""
-    return Checker(config).check(paths, progress)
+    """Check a corpus with the default backends: the one-call API for notebooks. Without `config`, the settings
+    `checker run` reads for these paths: those kept with the corpus (`checker.toml`, `[tool.checker]`), else the
+    working folder's, else the defaults."""
+    return Checker(config or load_config(settings_file(paths))).check(paths, progress)

@@ -116,3 +116,18 @@ def test_progress_names_a_stage_before_its_first_result(tmp_path, nlp):
     checker.check([str(tmp_path)], progress=lambda stage, done, total: seen.append((stage, done, total)))
     verdicts = [(done, total) for stage, done, total in seen if stage == "verdicts"]
     assert verdicts[0][0] == 0 and verdicts[0][1] > 0 and verdicts[-1][0] == verdicts[-1][1]
+
+
+def test_the_one_call_api_reads_the_settings_kept_with_the_corpus(tmp_path):
+    """(audit) `checker.check(["corpus/"])` ran with the defaults: the corpus's checker.toml left a file in and
+    a kind it ignores in the report, so a notebook and `checker run corpus/` gave two reports."""
+    import checker
+
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text)
+    (tmp_path / "checker.toml").write_text('exclude = ["c.txt"]\nignore_kinds = ["nli"]\ninclude = ["unrelated"]\n')
+    result = checker.check([str(tmp_path)])
+    assert sorted(d.id for d in result.corpus.documents) == ["a.txt", "b.txt"]
+    assert [f.label for f in result.selected(ignore_kinds=())] == ["unrelated"]
+    assert [r["label"] for r in result.records(ignore_kinds=())] == ["unrelated"]
+    assert result.records() == [] and result.summary()["ignored_findings"] == 1  # the model's kind, ignored
