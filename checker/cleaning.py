@@ -167,12 +167,26 @@ DATELINE = re.compile(
 MONTH_NUMBERS = {name: number for number, name in enumerate(calendar.month_name) if name}
 
 
+# a wire dateline's place, opening a line: "GENEVA, ", "KYIV, Ukraine, " (then its date and a dash)
+WIRE_PLACE = re.compile(r"[A-Z][A-Z.' -]*[A-Z.],(?:(?: [A-Z][\w.]*)+,)? ")
+WIRE_DASH = re.compile(r"\s*(?:\([^)]{1,40}\)|/[^/]{1,40}/)?\s*(?:--|[-—–―])\s")  # "(Reuters) -", "/PRNewswire/ --"
+
+
+def _opens_with_dated_dateline(line: str) -> re.Match[str] | None:
+    """The date of the wire dateline the line opens with, where it gives a year ("GENEVA, April 2, 2025 - ...")."""
+    place = WIRE_PLACE.match(line)
+    m = DATELINE.match(line, place.end()) if place else None
+    return m if m and WIRE_DASH.match(line, m.end()) else None
+
+
 def publication_date(text: str, lines: int = 15) -> str:
-    """ISO date of the first timestamp line near the top ("Published: 2025-02-25", "February 25, 2025"), or ""."""
+    """ISO date of the first timestamp line near the top ("Published: 2025-02-25", "February 25, 2025") or of a
+    wire dateline opening a line there ("GENEVA, April 2, 2025 - The talks..."), or ""."""
     for line in text.splitlines()[:lines]:
-        if furniture_reason(line.strip()) != "timestamp":
+        m = _opens_with_dated_dateline(line.strip())
+        if m is None and furniture_reason(line.strip()) != "timestamp":
             continue
-        m = DATELINE.search(line)
+        m = m or DATELINE.search(line)
         if m and m["iso"]:
             return m["iso"]
         if m and m["month"]:

@@ -79,6 +79,16 @@ def test_publication_date_from_a_dateline():
     assert publication_date("The court sat on 11 December 2026 in Cardiff.") == ""
 
 
+def test_publication_date_from_a_wire_dateline():
+    """(audit) "GENEVA, April 2, 2025 - ..." left the article undated, so its "Wednesday" was anchored to no day."""
+    assert publication_date("Pact signed\n\nGENEVA, April 2, 2025 - Four nations signed.") == "2025-04-02"
+    assert publication_date("KYIV, Ukraine, 3 December 2025 — Drones struck.") == "2025-12-03"
+    assert publication_date("LONDON, March 4, 2024 (Reuters) - Shares fell.") == "2024-03-04"
+    assert publication_date("WASHINGTON, Oct. 4, 2024 /PRNewswire/ -- Acme agreed.") == ""  # no month it reads
+    assert publication_date("GENEVA, April 2 - Four nations signed.") == ""  # no year
+    assert publication_date("Talks in GENEVA, April 2, 2025 - a first.") == ""  # no dateline opens the line
+
+
 WRAPPED = """Led Zeppelin fans will be disappointed to learn that there is no reunion
 tour, and a story suggesting that Robert Plant ripped up an $800 million
 contract for such a gig is false, according to the Guardian.

@@ -342,7 +342,8 @@ class DateCheck(Check):
             "days": {
                 "type": "object",
                 "description": 'Each side\'s days as the check compares them, by side ("2025-06-03" for "3 June"'
-                ' in an article of 2025 and for "Tuesday" anchored to it; "weekday:1" for a Tuesday of no known'
+                ' in an article of 2025 and for "Tuesday" anchored to it; "?-06-03" for "3 June" where no year is'
+                ' known; "weekday:1" for a Tuesday of no known'
                 ' date; a time of day on a 24-hour clock, "clock:16:00" for "4 p.m.", both times "3:30" may be):'
                 " one day or time written two ways is one version of a fact.",
                 "properties": {side: {"type": "array", "items": {"type": "string"}} for side in ("a", "b")},
