@@ -20,7 +20,7 @@ import datetime
 import functools
 import json
 import reprlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -138,9 +138,17 @@ def _documents(record: dict[str, Any]) -> list[str]:
 
 
 def update_baseline(
-    previous: dict[str, Any], records: Iterable[dict[str, Any]], settings: dict[str, Any]
+    previous: dict[str, Any],
+    records: Iterable[dict[str, Any]],
+    settings: dict[str, Any],
+    read: Collection[str] | None = None,
 ) -> dict[str, Any]:
-    """A baseline recording `records`, keeping the decisions `previous` holds for them (`decisions`)."""
+    """A baseline recording `records`, keeping the decisions `previous` holds for them (`decisions`).
+
+    `read`: the documents read, where some input could not be: an earlier entry naming a document not among
+    them is kept as it was. An article unreadable one night (emptied, locked, half-written) is no finding gone,
+    and dropping its entries lost the reviewers' decisions on them.
+    """
     records = list(records)
     decided = decisions(records, previous)
     results: dict[str, list[dict[str, Any]]] = {}
@@ -149,6 +157,12 @@ def update_baseline(
         old = decided.get(entry["id"], {})
         entry.update({k: old[k] for k in ("decision", "reason", "reviewer", "decided_at") if k in old})
         results.setdefault(record["a"]["doc_id"], []).append(entry)
+    current = {entry["id"] for group in results.values() for entry in group}
+    for doc, group in previous["results"].items() if read is not None else ():
+        for entry in group:
+            named = {doc, entry.get("other_doc", doc), *entry.get("documents", ())}
+            if entry["id"] not in current and not named <= set(read):
+                results.setdefault(doc, []).append(entry)
     return {"version": BASELINE_VERSION, "settings": settings, "generated_at": utc_now(), "results": results}
 
 

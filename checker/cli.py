@@ -11,6 +11,7 @@ import gc
 import json
 import os
 import shlex
+import signal
 import sys
 import tempfile
 import time
@@ -29,7 +30,13 @@ if TYPE_CHECKING:
 from checker.checks import registry
 from checker.config import LABELS
 from checker.formats import FORMATS
-from checker.interrupts import EXIT_TERMINATED, Terminated, stop_on_sigterm
+from checker.interrupts import (
+    EXIT_TERMINATED,
+    InterruptedAfterWriting,
+    Terminated,
+    outputs_written_together,
+    stop_on_sigterm,
+)
 
 # No code path may reach a model hub unless the user asks (--allow-download).
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -38,6 +45,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 INTERRUPTED = "checker: interrupted; no report, page or baseline was changed"
+INTERRUPTED_AFTER_WRITING = "checker: interrupted while writing; every output of the run was written first"
 # Python's cyclic garbage collector looks at the young objects every 700 allocations by default. A run
 # allocates millions of small objects that live to its end (claims, annotations, pairs, findings): a CI
 # check with one new article on 1,000 indexed articles spent 2.2-2.5 s of 12-13 s in 2,460 collections.
@@ -69,8 +77,10 @@ class CheckerGroup(TyperGroup):
         except UsageError as exc:
             raise _usage_error(exc) from None
         except KeyboardInterrupt as exc:
-            err.print(INTERRUPTED, markup=False)
-            raise typer.Exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED) from None
+            written = isinstance(exc, InterruptedAfterWriting)
+            err.print(INTERRUPTED_AFTER_WRITING if written else INTERRUPTED, markup=False)
+            terminated = isinstance(exc, Terminated) or (written and exc.signum == signal.SIGTERM)
+            raise typer.Exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED) from None
         except (TyperException, typer.Exit, typer.Abort):  # usage errors and exits: typer shows them
             raise
         except OSError as exc:
@@ -499,19 +509,22 @@ def run(
         raise fail(f"--output-format {output_format} prints to standard output, where a report is written already")
     result = _check(settings, corpus, quiet, index)
     records = result.records(settings.include, settings.ignore_kinds)
-    write_report(output, records)
+    page = ""
     if html:
         reviews = _reviews(records, None)  # the page marks what the baseline holds, as `checker html` does
         page = render_html(
             records, f"checker report: {', '.join(paths)}", reviews, review_command=_review_command(output)
         )
-        write_atomic(html, lambda f: f.write(page))
     stats = result.summary(settings.ignore_kinds) | {
         "report": str(output),
         "total_seconds": round(time.perf_counter() - started, 2),
     }
-    if summary:
-        write_json(summary, stats)
+    with outputs_written_together():  # all made first: no report new beside the page of the run before
+        write_report(output, records)
+        if html:
+            write_atomic(html, lambda f: f.write(page))
+        if summary:
+            write_json(summary, stats)
     if output_format != "stories":
         from checker import __version__
         from checker.formats import render
@@ -538,20 +551,15 @@ def _changed_since(ref: str, corpus: Path) -> dict[str, str]:
     is not read as the quoted `"caf\\303\\251.md"`; files that are no articles
     (images, data) are left out. Renames are found as `git diff -M` finds them (half the lines the same).
     """
-    import subprocess
-
     from checker.corpus import SUFFIXES
 
     # renames are looked for among every file changed: past git's default limit (1,000), a folder moved and
     # edited would read as added articles
     command = ["git", "-c", "core.quotePath=false", "-c", "diff.renameLimit=0", "diff", "-z", "--name-status", "-M"]
     command.append("--diff-filter=AMR")
-    try:
-        out = subprocess.run([*command, "--relative", ref, "--", "."], cwd=corpus, capture_output=True, check=True)
-    except (OSError, subprocess.CalledProcessError) as exc:
-        reason = os.fsdecode(getattr(exc, "stderr", b"") or b"") or str(exc)
-        raise fail(f"--since {ref}: git diff failed: {reason}".strip()) from exc
-    fields = [os.fsdecode(field) for field in out.stdout.split(b"\0") if field]
+    commit = _git(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], corpus, ref, "is no commit here")
+    out = _git([*command, "--relative", commit.decode().strip(), "--", "."], corpus, ref, "git diff failed")
+    fields = [os.fsdecode(field) for field in out.split(b"\0") if field]
     changed, at = {}, 0
     while at < len(fields):
         names = fields[at + 1 : at + (3 if fields[at].startswith("R") else 2)]  # a rename: its name before, and now
@@ -565,17 +573,24 @@ def _changed_since(ref: str, corpus: Path) -> dict[str, str]:
     return changed
 
 
-def _untracked(corpus: Path, ref: str) -> list[str]:
-    """The files under `corpus` git neither tracks nor ignores, relative to it."""
+def _git(command: list[str], folder: Path, ref: str, failure: str) -> bytes:
+    """What a git command prints, or one error line naming `--since`'s value. A value that starts with "-" is
+    refused before git sees it: read as an option, "--output=notes.md" emptied that file."""
     import subprocess
 
-    command = ["git", "-c", "core.quotePath=false", "ls-files", "-z", "--others", "--exclude-standard", "--", "."]
+    if ref.startswith("-"):
+        raise fail(f"--since {ref}: a git revision cannot start with '-'")
     try:
-        out = subprocess.run(command, cwd=corpus, capture_output=True, check=True)
+        return subprocess.run(command, cwd=folder, capture_output=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError) as exc:
-        reason = os.fsdecode(getattr(exc, "stderr", b"") or b"") or str(exc)
-        raise fail(f"--since {ref}: git ls-files failed: {reason}".strip()) from exc
-    return [os.fsdecode(field) for field in out.stdout.split(b"\0") if field]
+        said = os.fsdecode(getattr(exc, "stderr", b"") or b"").strip().splitlines() or [str(exc)]
+        raise fail(f"--since {ref}: {failure}{': ' + said[0] if said[0] else ''}") from exc
+
+
+def _untracked(corpus: Path, ref: str) -> list[str]:
+    """The files under `corpus` git neither tracks nor ignores, relative to it."""
+    command = ["git", "-c", "core.quotePath=false", "ls-files", "-z", "--others", "--exclude-standard", "--", "."]
+    return [os.fsdecode(field) for field in _git(command, corpus, ref, "git ls-files failed").split(b"\0") if field]
 
 
 def _renamed_ids(changed: dict[str, str], corpus: Path) -> dict[str, str]:
@@ -630,7 +645,7 @@ def ci(
     from checker import __version__
     from checker.baseline import BaselineError, load_baseline, renamed_documents, unreviewed
     from checker.corpus import SUFFIXES
-    from checker.formats import orient, printable, record_documents, render
+    from checker.formats import JSONL_LINE, orient, printable, record_documents, render
 
     if output_format not in FORMATS:
         raise fail(f"unknown --output-format {output_format}; choose from {', '.join(FORMATS)}")
@@ -677,8 +692,12 @@ def ci(
     focus = {Path(p).resolve() for p in changed}
     read = {Path(d.file).resolve() for d in documents.documents}
     on_purpose = {Path(s.path).resolve() for s in documents.skipped if s.on_purpose}  # a draft: no article to fail on
-    unread = [p for p in changed if Path(p).resolve() not in read | on_purpose]
     new_lines = _new_lines(since, corpus, since_changed) if since else {}
+    unreadable = _unread_records(documents.skipped, focus, new_lines)  # a new feed's records: each an article
+    files_of_records = {Path(JSONL_LINE.match(path)["file"]).resolve() for path in unreadable}
+    unread_files = [p for p in changed if Path(p).resolve() not in read | on_purpose | files_of_records]
+    unreadable = _reasons(unread_files, documents.skipped) | unreadable
+    unread = list(unreadable)
     new_ids = {
         d.id for d in documents.documents if Path(d.file).resolve() in focus and not _unchanged_record(d, new_lines)
     }
@@ -692,7 +711,6 @@ def ci(
             if not changed or record_documents(r) & new_ids
         ]
     fresh = unreviewed(records, renamed_documents(reviewed, _renamed_ids(since_changed, corpus)))
-    unreadable = _reasons(unread, documents.skipped)
     _write_ci_output(render(fresh, output_format, __version__, unreadable), output_file)
     if not baseline.exists():  # a typo or another working folder would fail CI on every reviewed finding
         warn(f"no baseline at {baseline}: every contradiction counts as new (`checker baseline` writes one)")
@@ -737,6 +755,20 @@ def _relative(path: str, corpus: Path) -> str:
         return Path(path).resolve().relative_to(corpus.resolve()).as_posix()
     except ValueError:
         return Path(path).as_posix()
+
+
+def _unread_records(skipped, focus: set[Path], new_lines: dict[Path, set[int]]) -> dict[str, str]:
+    """The new records of new or changed feeds that could not be read ("feed.jsonl:2"), each with why: a feed
+    with one good record and one broken passed CI on the good one's findings."""
+    from checker.formats import JSONL_LINE
+
+    found = {}
+    for skip in skipped:
+        record = JSONL_LINE.match(skip.path)
+        file = Path(record["file"]).resolve() if record else None
+        if file in focus and not skip.on_purpose and (file not in new_lines or int(record["line"]) in new_lines[file]):
+            found[skip.path] = skip.reason
+    return found
 
 
 def _reasons(unread: list[str], skipped) -> dict[str, str]:
@@ -785,12 +817,17 @@ def make_baseline(
     records = result.records(["contradict"])  # every kind: a decision on an ignored kind must survive
     recorded = {k: v for k, v in asdict(settings).items() if k not in {"include", "allow_download"}}
     recorded["model_hash"] = result.findings[0].model_hash if result.findings else ""
-    updated = update_baseline(previous, records, recorded)
+    unread = any(not s.on_purpose for s in corpus.skipped)  # an article not read this time: its entries stay
+    updated = update_baseline(previous, records, recorded, {d.id for d in corpus.documents} if unread else None)
     write_baseline(baseline, updated)
     if not quiet:
         kept = sum(1 for e in entries(updated).values() if e.get("decision"))
+        left = len(entries(updated)) - len(records)
         shown = printable(str(baseline))
-        out.print(f"Wrote {len(records)} finding(s) to {shown} ({kept} with a decision carried over)", markup=False)
+        also = f"; {left} of articles not read this time kept as they were" if left else ""
+        out.print(
+            f"Wrote {len(records)} finding(s) to {shown} ({kept} with a decision carried over{also})", markup=False
+        )
 
 
 def _read_report(report: Path) -> list[dict]:
@@ -821,11 +858,11 @@ def html_page(
     ] = None,
 ) -> None:
     """Turn a JSONL report into one self-contained HTML page to review the findings."""
-    from checker.html import ArticleTexts, render_html
+    from checker.html import ArticleTexts, named_articles, render_html
     from checker.report import is_stdout, write_atomic
 
-    check_outputs({"--output": output}, [report])
     records = _read_report(report)
+    check_outputs({"--output": output}, [report, *named_articles(records, report.parent)])
     reviews = _reviews(records, baseline)
     texts = ArticleTexts(report.parent)
     page = render_html(records, f"checker report: {report.name}", reviews, texts, _review_command(report, baseline))

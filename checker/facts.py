@@ -152,6 +152,26 @@ class Fact:
             or len(self._outlets()) == 1
         )
 
+    def place_in_time(self, version: Version) -> str:
+        """ "first" or "last" where `version` stands alone and each of its sources was published before, or after,
+        every other source of the fact, on a subject a later report may update (a toll, not an office) in that
+        way (a toll of the dead rises): the lone latest may be the update, or a late rewrite's slip; the lone first
+        a report since updated, or the slip. "" otherwise. The other versions need not follow one another in
+        time: 23 dead at 06:00 and 10:00, 31 at 08:00, then 40 the next day."""
+        check = registry().check(self.kind)
+        if not set(version.documents) & set(self.outliers) or check is None or not check.updated_in_time(self.subject):
+            return ""
+        own = [d for d in version.documents if not self.copy_of(d)]
+        others = [d for v in self.versions if v is not version for d in v.documents if not self.copy_of(d)]
+        order = in_time_order([own, others], self.sources)
+        if order is None:
+            return ""
+        place = "first" if order == [0, 1] else "last"
+        key = json.loads(version.key or "null")
+        steps = [[key, json.loads(v.key or "null")] for v in self.versions if v is not version]
+        steps = steps if place == "first" else [step[::-1] for step in steps]
+        return place if all(check.may_update(self.subject, step) for step in steps) else ""
+
     def _outlets(self) -> set[str]:
         """The outlets of the fact's documents, where every one is known."""
         documents = {doc for v in self.versions for doc in v.documents}
@@ -349,19 +369,25 @@ def group_facts(
 
 
 def _by_kind(finding: Finding, shapes: Shapes) -> list[Finding]:
-    """The pair, and a view of it for each other check that found a fact of its own differing (`fact_of_its_own`),
-    that check's evidence first: "Five were killed in the blast on March 3" against "Seven ... on March 4" is a
-    toll fact and a day fact, and the day's sources were missing from the story's day fact when the pair was its
-    toll's alone. A list and a person that differ by one name are one discrepancy, seen twice: no second fact."""
-    own = [
-        e.kind
-        for e in finding.evidence
-        if e.contradicts and e.kind != finding.kind and e.kind in shapes and shapes[e.kind].fact_of_its_own
-    ]
-    return [finding] + [
-        replace(finding, kind=kind, evidence=tuple(sorted(finding.evidence, key=lambda e: e.kind != kind)))
-        for kind in dict.fromkeys(own)
-    ]
+    """The pair, and a view of it for each other fact it shows, that fact's evidence first: each other subject its
+    own check found differing ("12 killed and 300 homes destroyed" / "15 killed and 450 homes destroyed": a toll
+    fact and a homes fact), and each other check that finds a fact of its own (`fact_of_its_own`): "Five were
+    killed in the blast on March 3" against "Seven ... on March 4" is a toll fact and a day fact, and the day's
+    sources were missing from the story's day fact when the pair was its toll's alone. A list and a person that
+    differ by one name are one discrepancy, seen twice: no second fact."""
+    seen = {(finding.kind, _subject(finding, shapes))}
+    views = [finding]
+    for evidence in finding.evidence:
+        if not evidence.contradicts or evidence.kind not in shapes:
+            continue
+        shape = shapes[evidence.kind]
+        key = (evidence.kind, shape.subject(evidence.detail) if evidence.kind == finding.kind else "")
+        if key in seen or not (evidence.kind == finding.kind or shape.fact_of_its_own):
+            continue
+        seen.add(key)
+        rest = tuple(e for e in finding.evidence if e is not evidence)
+        views.append(replace(finding, kind=evidence.kind, evidence=(evidence, *rest)))
+    return views
 
 
 def _model_findings_of_structured_facts(
@@ -449,8 +475,7 @@ def _readings(
         found += [e for e in read if not e.contradicts]
         annotated = all(kind in c.annotations for c in (finding.pair.a, finding.pair.b))
         if not read and annotated and finding.pair.similarity >= voice_similarity:
-            again = shapes[kind].compare(finding.pair.a, finding.pair.b, 1.0)
-            found += [again] if again is not None else []
+            found += shapes[kind].compare_all(finding.pair.a, finding.pair.b, 1.0)
     return found
 
 

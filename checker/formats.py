@@ -211,16 +211,24 @@ def _escape_property(text: str) -> str:
 UNREAD_TITLE = "checker could not read this article"
 
 
+def unread_place(path: str) -> tuple[str, int | None]:
+    """The file an unread article is in, as annotations name it, and its line where it is a feed's record
+    ("feed.jsonl:2")."""
+    record = JSONL_LINE.match(path)
+    return (repo_path(record["file"]), int(record["line"])) if record else (repo_path(path), None)
+
+
 def to_github(records: Sequence[dict[str, Any]], unread: Mapping[str, str] | None = None) -> str:
     """`::error file=…,line=…::message` lines; columns only when the claim is on one line.
 
     `unread`: new articles that could not be read, with why, each an error on its file: the pull request
     shows which file kept CI from checking it, next to what the others brought.
     """
-    lines = [
-        f"::error file={_escape_property(repo_path(path))},title={_escape_property(UNREAD_TITLE)}::{_escape_data(why)}"
-        for path, why in (unread or {}).items()
-    ]
+    lines = []
+    for path, why in (unread or {}).items():
+        file, line = unread_place(path)
+        where = f"file={_escape_property(file)}" + (f",line={line}" if line else "")
+        lines.append(f"::error {where},title={_escape_property(UNREAD_TITLE)}::{_escape_data(why)}")
     for record in records:
         loc = location(record["a"])
         props = [f"file={_escape_property(loc['file'])}", f"line={loc['line']}", f"endLine={loc['end_line']}"]
@@ -257,14 +265,17 @@ def _sarif_location(claim: dict[str, Any], message: str | None = None) -> dict[s
 
 def _sarif_unread(unread: Mapping[str, str]) -> list[dict[str, Any]]:
     """The run's invocation, unsuccessful, with a notification on each new article that could not be read."""
-    notifications = [
-        {
-            "level": "error",
-            "message": {"text": f"{UNREAD_TITLE}: {why}"},
-            "locations": [{"physicalLocation": {"artifactLocation": sarif_artifact(repo_path(path))}}],
-        }
-        for path, why in unread.items()
-    ]
+    notifications = []
+    for path, why in unread.items():
+        file, line = unread_place(path)
+        place = {"artifactLocation": sarif_artifact(file)} | ({"region": {"startLine": line}} if line else {})
+        notifications.append(
+            {
+                "level": "error",
+                "message": {"text": f"{UNREAD_TITLE}: {why}"},
+                "locations": [{"physicalLocation": place}],
+            }
+        )
     return [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
 
 
@@ -419,22 +430,18 @@ def to_stories(records: Sequence[dict[str, Any]], width: int = 100, articles: Ma
 def version_lines(fact: dict[str, Any], width: int) -> list[str]:
     """Every version of a report line's fact with its sources, and whether they follow the order of publication."""
     lines = []
-    in_order = fact.get("in_publication_order")
-    if in_order:
+    if fact.get("in_publication_order"):
         lines.append("      versions in order of publication: a later one may update an earlier one")
-    for i, version in enumerate(fact["versions"]):
+    for version in fact["versions"]:
         alone = ""
         if set(version["documents"]) & set(fact["outliers"]):
-            alone = f" (stands alone{_when_alone(i, len(fact['versions'])) if in_order else ''})"
+            alone = f" (stands alone{WHEN_ALONE.get(version.get('published_alone', ''), '')})"
         lines += _version_lines(version, alone, fact.get("copies") or {}, width)
     return lines
 
 
-def _when_alone(position: int, versions: int) -> str:
-    """What a lone version's place in the order of publication may mean: an update, or a report since updated."""
-    if position == versions - 1:
-        return ", published last: an update, or a slip"
-    return ", published first: since updated, or a slip" if position == 0 else ""
+# what a lone version's place in time may mean (`published_alone`): an update, or a report since updated
+WHEN_ALONE = {"last": ", published last: an update, or a slip", "first": ", published first: since updated, or a slip"}
 
 
 def when(published: str) -> str:

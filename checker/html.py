@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,17 @@ class ArticleTexts:
     @property
     def unread(self) -> list[str]:
         return list(self.missed)
+
+
+def named_articles(records: Iterable[dict[str, Any]], report_folder: Path) -> set[Path]:
+    """The files a report's claims name, where `ArticleTexts` looks for them: what its page must never replace."""
+    found = set()
+    for record in records:
+        for side in ("a", "b"):
+            match = JSONL_LINE.match(record[side]["path"])
+            file = Path(match["file"] if match else record[side]["path"])
+            found |= {file} if file.is_absolute() else {file, report_folder / file}
+    return found
 
 
 def claim_context(claim: dict[str, Any], texts: ArticleTexts, chars: int = CONTEXT_CHARS) -> dict[str, str]:
@@ -294,9 +305,9 @@ function when(p){ if (!p) return ''; const [day, time] = p.split('T'); if (!time
 function sourceText(f, v, doc){ const c = v.claims.find(x => x.doc_id === doc) || {}, copies = f.fact.copies || {};
   const notes = [c.source, when(c.published), copies[doc] ? 'same text as ' + copies[doc] : ''].filter(Boolean);
   return doc + (notes.length ? ' (' + notes.join(', ') + ')' : ''); }
-// As formats._when_alone: what a lone version's place in the order of publication may mean.
-function whenAlone(fact, i){ if (!fact.in_publication_order) return '';
-  return i === fact.versions.length - 1 ? ', published last: an update, or a slip' : i === 0 ? ', published first: since updated, or a slip' : ''; }
+// As formats.WHEN_ALONE: what a lone version's place in time may mean.
+function whenAlone(version){ return {last: ', published last: an update, or a slip',
+  first: ', published first: since updated, or a slip'}[version.published_alone] || ''; }
 // A link to the article where its address is a web one: a corpus's "javascript:" address is no link.
 function articleLink(url){ return /^https?:[/][/]/i.test(url || '') ?
   el('a', {href: url, target: '_blank', rel: 'noopener noreferrer', className: 'article-link', textContent: 'article ↗'}) : ''; }
@@ -314,8 +325,8 @@ function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent
   if (f.label === 'contradict' && reviewCommand && !decided) d.append(el('p', {className: 'muted',
     textContent: 'To decide it: ' + reviewCommand + ' --id ' + f.id}));
   if (f.fact) { const vs = el('ul', {className: 'versions'});
-    f.fact.versions.forEach((v, i) => vs.append(el('li', {}, el('strong', {textContent: '"' + v.value + '"'}),
-      (v.documents.some(x => f.fact.outliers.includes(x)) ? ' (stands alone' + whenAlone(f.fact, i) + ')' : '') + ': '
+    f.fact.versions.forEach(v => vs.append(el('li', {}, el('strong', {textContent: '"' + v.value + '"'}),
+      (v.documents.some(x => f.fact.outliers.includes(x)) ? ' (stands alone' + whenAlone(v) + ')' : '') + ': '
       + v.documents.map(x => sourceText(f, v, x)).join(', '))));
     d.append(el('h2', {textContent: 'Versions' + (f.story ? ' · story: ' + f.story.label : '')}),
       f.fact.in_publication_order ? el('p', {className: 'muted', textContent: 'In order of publication, earliest first: a later version may update an earlier one.'}) : '', vs,

@@ -18,8 +18,35 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM arrived: stop as Ctrl-C stops, and exit 143."""
 
 
+class InterruptedAfterWriting(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM arrived while a run's outputs were written: they were written first, every one."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
 def _terminate(signum: int, frame) -> None:
     raise Terminated
+
+
+@contextmanager
+def outputs_written_together() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait while a run's outputs are written (the report, its page, its summary: each
+    written whole, in a moment), so a new report never stands beside the page or summary of the run before; one
+    that arrived meanwhile is raised after them, as `InterruptedAfterWriting`."""
+    arrived: list[int] = []
+    signals = (signal.SIGINT, signal.SIGTERM)
+    handlers = {s: signal.getsignal(s) for s in signals}
+    for s in signals:
+        signal.signal(s, lambda signum, frame: arrived.append(signum))
+    try:
+        yield
+    finally:
+        for s, handler in handlers.items():
+            signal.signal(s, handler)
+    if arrived:
+        raise InterruptedAfterWriting(arrived[0])
 
 
 def stop_on_sigterm() -> None:

@@ -13,7 +13,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +22,12 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 
 from checker.checks import Registry, registry
-from checker.facts import Fact
+from checker.facts import Fact, Version
 from checker.formats import orient
 from checker.records import NLI_LABELS, Claim, Document, Finding, is_report_line
 from checker.stories import Story
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema" / "finding.schema.json"
 
 
@@ -55,6 +55,16 @@ def finding_schema(checks: Registry | None = None) -> dict[str, Any]:
 
 
 LABEL_ORDER = {"contradict": 0, "agree": 1, "unrelated": 2}
+
+
+def _version_record(fact: Fact, version: Version, documents: Mapping[str, Document]) -> dict[str, Any]:
+    record = {
+        "value": version.value,
+        "documents": list(version.documents),
+        "claims": [_claim_ref(c, documents) for c in sorted(version.claims, key=lambda c: (c.doc_id, c.span.start))],
+    }
+    place = fact.place_in_time(version)
+    return record | ({"published_alone": place} if place else {})
 
 
 def claim_record(claim: Claim, document: Document) -> dict[str, Any]:
@@ -96,16 +106,7 @@ def finding_record(
     record["fact"] = {
         "id": fact.id,
         "subject": fact.subject,
-        "versions": [
-            {
-                "value": version.value,
-                "documents": list(version.documents),
-                "claims": [
-                    _claim_ref(c, documents) for c in sorted(version.claims, key=lambda c: (c.doc_id, c.span.start))
-                ],
-            }
-            for version in fact.ordered_versions
-        ],
+        "versions": [_version_record(fact, version, documents) for version in fact.ordered_versions],
         "majority": fact.majority.value if fact.majority else None,
         "outliers": list(fact.outliers),
         "copies": fact.copies,

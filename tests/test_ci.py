@@ -149,6 +149,25 @@ def baseline_args(corpus: Path, tmp_path: Path, model: Path, baseline: Path) -> 
     return ["baseline", str(corpus), *shared_options(tmp_path, model, baseline)]
 
 
+def test_a_baseline_made_while_an_article_cannot_be_read_keeps_the_decisions_on_it(corpus, tmp_path, tiny_model):
+    """(audit) b.txt emptied one night: `checker baseline` dropped the dismissal of its finding, with its reason and
+    reviewer, and the next CI run failed on the finding the desk had dismissed."""
+    path = tmp_path / "baseline.json"
+    assert runner.invoke(app, baseline_args(corpus, tmp_path, tiny_model, path)).exit_code == 0
+    made = json.loads(path.read_text())
+    (entry,) = made["results"]["a.txt"]
+    entry |= {"decision": "dismissed", "reason": "the 4 is a typo, corrected", "reviewer": "ana"}
+    path.write_text(json.dumps(made))
+    text = (corpus / "b.txt").read_text()
+    (corpus / "b.txt").write_text("")
+    again = runner.invoke(app, baseline_args(corpus, tmp_path, tiny_model, path))
+    assert again.exit_code == 0 and "1 of articles not read this time kept as they were" in again.stdout
+    (corpus / "b.txt").write_text(text)
+    (kept,) = json.loads(path.read_text())["results"]["a.txt"]
+    assert kept == entry
+    assert ci(str(corpus / "b.txt"), *ci_options(corpus, tmp_path, tiny_model, "baseline.json")).exit_code == 0
+
+
 def test_ci_fails_on_new_contradictions_until_they_are_in_the_baseline(corpus, tmp_path, tiny_model):
     common = ci_options(corpus, tmp_path, tiny_model, "baseline.json")
     result = ci(str(corpus / "b.txt"), *common, "--output-format", "concise")

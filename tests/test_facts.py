@@ -323,11 +323,32 @@ def test_only_what_a_later_report_may_update_is_called_an_update():
     for findings in (sentences, offices):
         (fact,) = group_facts(findings, sources=published(times))
         assert not fact.in_publication_order and fact.outliers == ("002",)
+        assert [fact.place_in_time(v) for v in fact.versions] == ["", ""]
     tolls = [
         contradiction(early, "12 were killed.", "002", "40 were killed.", votes(12, 40)) for early in ("000", "001")
     ]
     (fact,) = group_facts(tolls, sources=published(times))
     assert fact.in_publication_order
+
+
+def test_a_lone_version_published_after_every_other_source_may_be_an_update_though_the_rest_cross_in_time():
+    """(audit) 23 dead at 06:00 and 10:00, 31 at 08:00, 40 the next day: the versions cross in time, so the lone
+    latest 40 was shown as a plain odd one out, where the page says a lone latest toll may be the update."""
+    times = {"a": "2025-03-03T06:00:00Z", "b": "2025-03-03T10:00:00Z", "w1": "2025-03-03T08:00:00Z"}
+
+    def deaths(a: int, b: int) -> Evidence:
+        return replace(votes(a, b), detail=votes(a, b).detail | {"unit": "death", "polarity": ""})
+
+    tolls = [contradiction(doc, "23 were killed.", "w1", "31 were killed.", deaths(23, 31)) for doc in "ab"]
+
+    def places(latest: int) -> dict[str, str]:
+        later = contradiction("a", "23 were killed.", "w2", f"{latest} were killed.", deaths(23, latest))
+        (fact,) = group_facts([*tolls, later], sources=published(times | {"w2": "2025-03-04T09:00:00Z"}))
+        assert not fact.in_publication_order and fact.outliers == ("w1", "w2")
+        return {v.value: fact.place_in_time(v) for v in fact.versions}
+
+    assert places(40) == {"23": "", "31": "", "40": "last"}
+    assert places(20) == {"23": "", "31": "", "20": ""}  # a toll of the dead does not fall: no update
 
 
 def test_two_sources_published_apart_are_not_called_in_publication_order():
@@ -431,6 +452,21 @@ def test_a_pair_that_contradicts_in_two_checks_is_in_the_fact_of_each():
     assert sorted(f.kind for f in facts) == ["date", "number"]
     for fact in facts:
         assert fact.outliers == ("d",) and all(f.evidence[0].kind == fact.kind for f in fact.findings)
+
+
+def test_a_pair_differing_in_two_quantities_is_in_the_fact_of_each():
+    """(audit) "killed 12 and destroyed 300 homes" against "killed 15 and destroyed 450 homes" was the toll's fact
+    alone: the homes were in its message only, and a third source giving 300 homes made nobody the odd one out."""
+    homes = Evidence("number", True, {**votes(300, 450).detail, "unit": "home", "polarity": ""}, "300 vs 450 homes")
+    toll = Evidence("number", True, {**votes(12, 15).detail, "unit": "death", "polarity": ""}, "12 vs 15 people")
+    twelve, fifteen = "The storm killed 12 and destroyed 300 homes.", "The storm killed 15 and destroyed 450 homes."
+    pair = replace(contradiction("a", twelve, "b", fifteen), kind="number", evidence=(toll, homes))
+    third = contradiction("c", "The storm destroyed 300 homes.", "b", fifteen, homes)
+    facts = {f.subject: f for f in group_facts([pair, third], story_of=dict.fromkeys("abc", "s"))}
+    assert sorted(facts) == ["death", "home"]
+    assert facts["home"].outliers == ("b",) and facts["death"].outliers == ()
+    assert all(f.evidence[0].detail["unit"] == subject for subject, fact in facts.items() for f in fact.findings)
+    assert facts["death"].id == group_facts([replace(pair, evidence=(toll,))])[0].id  # the toll's id as before
 
 
 def test_a_pair_with_a_toll_and_an_office_told_otherwise_is_in_the_office_fact_too():

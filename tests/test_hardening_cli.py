@@ -88,6 +88,32 @@ def test_a_run_stopped_by_sigterm_says_so_and_keeps_the_previous_report(corpus, 
     assert report.read_text() == "previous\n"
 
 
+@pytest.mark.parametrize(("signum", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_run_stopped_while_writing_writes_every_output_and_says_so(signum, code, corpus, tmp_path, tiny_model):
+    """(audit) Ctrl-C just after the report was replaced left the page and summary of the run before, and the
+    line said no report had changed."""
+    outputs = {name: tmp_path / name for name in ("r.jsonl", "r.html", "s.json")}
+    for path in outputs.values():
+        path.write_text("previous\n")
+    stopped_while_writing = (
+        "import os, signal, sys\n"
+        "from checker import cli, report\n"
+        "write = report.write_report\n"
+        "def stop(*args):\n"
+        "    write(*args)\n"
+        f"    os.kill(os.getpid(), signal.{signum})\n"
+        "report.write_report = stop\n"
+        "sys.argv = ['checker', *sys.argv[1:]]\n"
+        "cli.main()\n"
+    )
+    args = ["run", str(corpus), "--model", str(tiny_model), "-o", str(outputs["r.jsonl"]), "-q"]
+    args += ["--html", str(outputs["r.html"]), "--summary", str(outputs["s.json"])]
+    result = subprocess.run([sys.executable, "-c", stopped_while_writing, *args], capture_output=True, text=True)
+    assert result.returncode == code, result.stderr
+    assert result.stderr.strip() == "checker: interrupted while writing; every output of the run was written first"
+    assert all(path.read_text() != "previous\n" for path in outputs.values())
+
+
 def test_the_count_of_skipped_inputs_counts_files_not_warning_lines(corpus, tmp_path, tiny_model):
     for name in ("feed.jsonl.gz", "photo.jpg", "notes"):
         (corpus / name).write_bytes(b"\x1f\x8b")
@@ -181,6 +207,21 @@ def test_ci_output_file_and_html_output_are_checked_too(corpus, tmp_path, no_mod
     report.write_text("")
     result = runner.invoke(app, ["html", str(report), "-o", str(report)])
     assert result.exit_code == 2 and "is one of the inputs" in one_error_line(result)
+
+
+def test_a_page_never_replaces_an_article_its_report_names(corpus, tmp_path, monkeypatch):
+    """(audit) `checker html report.jsonl -o corpus/b.md` wrote the page over the article, and later runs
+    skipped it as checker's own output without a word."""
+    from tests.test_baseline_review import finding
+
+    record = finding(3)
+    record["b"] |= {"doc_id": "b.md", "path": "corpus/b.md"}
+    (tmp_path / "r.jsonl").write_text(json.dumps(record) + "\n")
+    monkeypatch.chdir(tmp_path)
+    for output in ("corpus/b.md", str(corpus / "b.md")):
+        result = runner.invoke(app, ["html", "r.jsonl", "-o", output])
+        assert result.exit_code == 2 and "is one of the inputs" in one_error_line(result)
+    assert (corpus / "b.md").read_text() == VOTE_B
 
 
 @pytest.mark.parametrize(
@@ -380,13 +421,17 @@ def test_full_lines_say_who_gives_each_version_when_and_who_stands_alone():
     text = render([finding], "full", "0")
     assert '    "17": afp (AFP, 2014-10-24 10:00 UTC), reuters (Reuters, 2014-10-24)' in text
     assert '    "8" (stands alone): cnn (CNN, 2014-10-23 09:00 UTC)' in text
-    # in order of publication the lone source is still named, with what its place may mean
+    # in order of publication the lone source is still named, with what its place in time may mean
+    versions[1]["published_alone"] = "first"
     finding["fact"] |= {"versions": versions[::-1], "in_publication_order": True}
     text = render([finding], "full", "0")
     assert "versions in order of publication: a later one may update an earlier one" in text
     assert '    "8" (stands alone, published first: since updated, or a slip): cnn' in text
-    finding["fact"] |= {"outliers": ["afp"]}  # the latest stood alone, say
-    assert '"17" (stands alone, published last: an update, or a slip): afp' in render([finding], "full", "0")
+    del versions[1]["published_alone"]
+    versions[0]["published_alone"] = "last"
+    finding["fact"] |= {"outliers": ["afp"], "in_publication_order": False}  # the latest stood alone, say
+    text = render([finding], "full", "0")
+    assert '"17" (stands alone, published last: an update, or a slip): afp' in text and "in order" not in text
 
 
 def test_the_stories_view_lists_every_source_of_a_version_and_marks_the_outlier():
@@ -625,6 +670,16 @@ def test_ci_since_reads_new_articles_with_names_git_would_quote(tmp_path, tiny_m
     assert result.exit_code == 1 and "café.md" in result.stdout, result.output
 
 
+@pytest.mark.parametrize("ref", ["--output=victim.md", "no-such-branch", "HEAD~5"])
+def test_ci_since_a_value_git_cannot_take_as_a_commit_is_one_error_line(ref, tmp_path, tiny_model):
+    """(audit) `--since=--output=victim.md` reached git as an option: it emptied victim.md and passed CI."""
+    news = news_history(tmp_path, {"a.txt": VOTE_A, "victim.md": VOTE_B})
+    common = ["--corpus", str(news), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
+    result = runner.invoke(app, ["ci", f"--since={ref}", *common, "--baseline", str(tmp_path / "b.json")])
+    assert result.exit_code == 2 and one_error_line(result).startswith(f"checker: error: --since {ref}: ")
+    assert (news / "victim.md").read_text() == VOTE_B
+
+
 def test_ci_since_head_checks_an_article_written_and_not_yet_added(tmp_path, tiny_model):
     """(courts desk trial) `ci --since HEAD` said "no new or changed articles" with a new article, not yet `git
     add`ed, beside the corpus: `git diff` lists no untracked file. A file git ignores is still no article."""
@@ -768,6 +823,30 @@ def test_ci_since_a_feed_appended_to_checks_only_its_new_records(tmp_path, tiny_
     evening_ci = runner.invoke(app, ["ci", "--since", "HEAD~1", *common])
     assert evening_ci.exit_code == 1, evening_ci.output
     assert "feed.jsonl,line=4" in evening_ci.stdout and "line=2" not in evening_ci.stdout
+
+
+def test_ci_fails_on_a_new_feed_record_it_cannot_read_and_names_its_line(tmp_path, tiny_model):
+    """(audit) A new feed with one good record and one broken passed CI: the broken one was a warning only, and
+    no annotation named it. A broken record the feed held before the commit is no new article."""
+
+    def record(name: str, text: object) -> str:
+        return json.dumps({"id": name, "source": name.upper(), "text": text}) + "\n"
+
+    broken = '{"id": "y", "text": 7}\n'
+    news = news_history(tmp_path, {"a.txt": VOTE_A, "old.jsonl": broken}, {"feed.jsonl": record("b", VOTE_B) + broken})
+    common = ["--corpus", str(news), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
+    common += ["--baseline", str(tmp_path / "b.json"), "--output-format", "github"]
+    result = runner.invoke(app, ["ci", str(news / "feed.jsonl"), *common])
+    assert result.exit_code == 2 and "could not check 1 new article(s): " in result.stderr, result.output
+    assert re.search(
+        r"^::error file=.*feed\.jsonl,line=2,title=checker could not read this article::", result.stdout, re.M
+    )
+    assert re.search(
+        r"^::error file=.*feed\.jsonl,line=1,.*votes", result.stdout, re.M
+    )  # the good record still checked
+    since = runner.invoke(app, ["ci", "--since", "HEAD~1", *common])
+    last = since.stderr.strip().splitlines()[-1]
+    assert since.exit_code == 2 and "feed.jsonl:2" in last and "old.jsonl" not in since.stdout + last
 
 
 def test_a_feeds_lines_written_with_other_line_ends_are_no_new_records(tmp_path):
