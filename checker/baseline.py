@@ -90,10 +90,13 @@ def load_baseline(path: Path) -> dict[str, Any]:
     Bytes go to `json.loads`, which reads UTF-8, UTF-16 and UTF-32 with or
     without a byte order mark (editors on Windows save UTF-16 with one).
     """
+    from checker.corpus import open_regular  # a FIFO would wait for a writer forever
+
     if not path.exists():
         return {"version": BASELINE_VERSION, "settings": {}, "generated_at": None, "results": {}}
     try:
-        data = json.loads(path.read_bytes())
+        with open_regular(path) as file:
+            data = json.loads(file.read())
     except (OSError, ValueError, RecursionError) as exc:  # bad JSON, undecodable bytes, nested too deeply
         raise BaselineError(f"{path}: not a readable baseline ({str(exc)[:MESSAGE_CHARS]})") from exc
     error = best_match(_validator().iter_errors(data))

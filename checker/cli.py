@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -44,6 +44,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE  # 141: what a shell reports of a writer whose reader went away
 INTERRUPTED = "checker: interrupted; no report, page or baseline was changed"
 INTERRUPTED_AFTER_WRITING = "checker: interrupted while writing; every output of the run was written first"
 # Python's cyclic garbage collector looks at the young objects every 700 allocations by default. A run
@@ -84,8 +85,8 @@ class CheckerGroup(TyperGroup):
         except (TyperException, typer.Exit, typer.Abort):  # usage errors and exits: typer shows them
             raise
         except OSError as exc:
-            if exc.errno == errno.EPIPE:
-                raise
+            if exc.errno == errno.EPIPE:  # the reader went away ("| head"): no error, and no "findings" (1)
+                _stop_writing()
             raise fail(f"{exc.filename or 'input/output'}: {exc.strerror or exc}") from _debug(exc)
         except Exception as exc:
             message = f"internal error: {type(exc).__name__}: {exc}; please report it (CHECKER_DEBUG=1 shows where)"
@@ -119,9 +120,23 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
 # No emoji codes (":warning:" in a file name stays as written) and no highlighting of outside text.
-err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
-out = Console(highlight=False, soft_wrap=True, emoji=False)
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """The reader went away ("| head"): nothing more is written, as rich does, but the exit is 141, not 1
+        ("findings reported": a CI step would read a closed pipe as new contradictions)."""
+        _stop_writing()
+
+
+def _stop_writing() -> NoReturn:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+    raise SystemExit(EXIT_BROKEN_PIPE)
+
+
+err = _Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+out = _Console(highlight=False, soft_wrap=True, emoji=False)
 
 
 STDOUT = Path("/dev/stdout")
@@ -170,6 +185,12 @@ def parse_choices(value: str, choices: tuple[str, ...], what: str) -> tuple[str,
     if unknown:
         raise fail(f"unknown {what}(s) {', '.join(unknown)}; choose from {', '.join(choices)}")
     return values
+
+
+def check_output_format(value: str, choices: tuple[str, ...]) -> None:
+    """One output format of `choices`: "concise,sarif" is refused, not printed as the default."""
+    if value not in choices:
+        raise fail(f"unknown --output-format {value}; choose one of {', '.join(choices)}")
 
 
 def one_choice(value: str | None, choices: tuple[str, ...], what: str) -> str | None:
@@ -252,13 +273,14 @@ def _settings(config: Path | None, inputs: Sequence[str | Path], **overrides):
     from checker.decision import Decision, DecisionError
     from checker.nli import ModelError, check_model
 
-    read = config or settings_file(inputs)
-    for unread in [] if config else unread_settings(inputs, read):
-        used = read or "none: the defaults"
-        warn(
-            f"{unread} is not read: one run reads one settings file ({used}); check its folder alone, or give --config"
-        )
     try:
+        read = config or settings_file(inputs)
+        for unread in [] if config else unread_settings(inputs, read):
+            used = read or "none: the defaults"
+            warn(
+                f"{unread} is not read: one run reads one settings file ({used}); check its folder alone,"
+                " or give --config"
+            )
         settings = load_config(read).with_overrides(**overrides)
         check_model(settings.model, settings.allow_download)
         Decision.load(settings.decision)
@@ -479,7 +501,7 @@ def run(
     from checker.report import is_stdout, write_atomic, write_json, write_report
 
     failing = parse_labels(fail_on) if fail_on is not None else ()
-    parse_choices(output_format, ("stories", *FORMATS), "output format")
+    check_output_format(output_format, ("stories", *FORMATS))
     settings = _settings(
         config,
         paths,
@@ -647,8 +669,7 @@ def ci(
     from checker.corpus import SUFFIXES
     from checker.formats import JSONL_LINE, orient, printable, record_documents, render
 
-    if output_format not in FORMATS:
-        raise fail(f"unknown --output-format {output_format}; choose from {', '.join(FORMATS)}")
+    check_output_format(output_format, FORMATS)
     if not corpus.is_dir():
         raise fail(f"--corpus {corpus}: not a folder")
     settings = _settings(
@@ -831,8 +852,11 @@ def make_baseline(
 
 
 def _read_report(report: Path) -> list[dict]:
+    from checker.baseline import is_baseline
     from checker.report import read_report
 
+    if is_baseline(report):  # it said "line 1: not JSON"
+        raise fail(f"{report}: is a baseline of review decisions, not a report (`checker run -o` writes one)")
     try:
         return read_report(report)
     except (OSError, ValueError) as exc:
@@ -959,6 +983,8 @@ def review(
     label, kind = (
         one_choice(v, c, w) for v, c, w in ((label, LABELS, "label"), (kind, registry().finding_kinds, "kind"))
     )
+    if not 0 <= min_score <= 1:  # "nan" too: it kept nothing, and said only that nothing matched
+        raise fail(f"--min-score {min_score}: a score is between 0 and 1")
     records = _read_report(report)
     ids = tuple(i.strip().lower() for i in ids or ())
     for prefix in ids:  # a prefix names one finding, or a script's decision goes to another

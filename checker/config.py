@@ -344,13 +344,15 @@ class Config:
 
 
 def _read_toml(path: Path) -> dict:
+    from checker.corpus import open_regular  # a FIFO named as settings would wait for a writer forever
+
     try:
-        with path.open("rb") as f:
+        with open_regular(path) as f:
             return tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
     except UnicodeDecodeError as exc:  # TOML is UTF-8; tomllib lets the codec's error through
         raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); TOML files are UTF-8") from exc
+    except (OSError, ValueError) as exc:  # TOMLDecodeError and open_regular's InputError are ValueErrors
+        raise ConfigError(f"{path}: {exc}") from exc
 
 
 def _table(data: dict, key: str, path: Path) -> dict:
@@ -370,9 +372,18 @@ def find_config_file(start: Path) -> Path | None:
         if (folder / CONFIG_FILE_NAMES[0]).is_file():
             return folder / CONFIG_FILE_NAMES[0]
         pyproject = folder / CONFIG_FILE_NAMES[1]
-        if pyproject.is_file() and "checker" in _table(_read_toml(pyproject), "tool", pyproject):
+        if _may_hold_settings(pyproject) and "checker" in _table(_read_toml(pyproject), "tool", pyproject):
             return pyproject
     return None
+
+
+def _may_hold_settings(pyproject: Path) -> bool:
+    """Whether a pyproject.toml names checker at all: one that does not is not parsed, so a broken one of another
+    project above the corpus (`[project` unclosed) stops no run."""
+    try:
+        return pyproject.is_file() and b"checker" in pyproject.read_bytes()
+    except OSError:
+        return False
 
 
 def input_folders(paths: Sequence[str | Path]) -> list[Path]:
@@ -404,7 +415,11 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     data = _read_toml(path)
     # pyproject.toml keeps them under [tool.checker]; so may a checker.toml, copied from there
     under_tool = path.name == "pyproject.toml" or set(data) == {"tool"}
-    section = _table(_table(data, "tool", path), "checker", path) if under_tool else data
+    tool = _table(data, "tool", path) if under_tool else {}
+    if under_tool and "checker" not in tool:  # "[tool.chekcer]": read as no settings at all, with no word
+        others = ", ".join(f"[tool.{k}]" for k in tool)
+        raise ConfigError(f"{path}: no [tool.checker] table" + (f" (it has {others})" if others else ""))
+    section = _table(tool, "checker", path) if under_tool else data
     values = {k.replace("-", "_"): v for k, v in section.items()}
     if isinstance(values.get("checks"), dict):  # [checks.entity-set] plain-count-similarity = ... as well
         values["checks"] = {

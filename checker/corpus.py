@@ -920,8 +920,10 @@ def _read(file: Path, root: Path | None, corpus: Corpus, max_chars: int) -> None
     """Add one input's documents to `corpus`, or the reason it could not be read."""
     suffix = file.suffix.lower()
     try:
-        if root is None:
-            raise InputError("no such file or directory")
+        if root is None:  # a path not there, or a pattern nothing matches
+            raise InputError(
+                "no file matches this pattern" if glob.has_magic(str(file)) else "no such file or directory"
+            )
         if suffix not in SUFFIXES:
             raise InputError(f"unsupported file type '{suffix or file.name}' ({SUPPORTED})")
         if suffix == ".jsonl":

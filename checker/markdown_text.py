@@ -117,7 +117,7 @@ def front_matter(raw: str) -> tuple[int, dict[str, str | bool], str | None]:
 
     try:
         # YAML with every value read as a string: a title "2024" or "No" stays as written
-        fields = yaml.load(block, Loader=yaml.BaseLoader) if fence == "---" else tomllib.loads(block)
+        fields = yaml.load(block, Loader=_yaml_loader()) if fence == "---" else tomllib.loads(block)
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as exc:
         meta = {"template": True} if SITE_TEMPLATE.search(block) else {}
         return (
@@ -126,6 +126,22 @@ def front_matter(raw: str) -> tuple[int, dict[str, str | bool], str | None]:
             None if meta else f"front matter is not valid {'YAML' if fence == '---' else 'TOML'} ({_reason(exc)})",
         )
     return end, _meta(fields, block), None
+
+
+@functools.cache
+def _yaml_loader() -> type:
+    """YAML's loader of plain strings, refusing aliases: a 700-byte front matter of nested aliases ("a billion
+    laughs") grew to gigabytes when checker read its `draft`. Front matter names values; it need not repeat them."""
+    import yaml
+
+    class StringsWithoutAliases(yaml.BaseLoader):
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                mark = self.peek_event().start_mark
+                raise yaml.composer.ComposerError(None, None, "an alias (*name) is not read", mark)
+            return super().compose_node(parent, index)
+
+    return StringsWithoutAliases
 
 
 def _meta(fields: object, block: str) -> dict[str, str | bool]:

@@ -208,6 +208,9 @@ def write_atomic(path: Path, write) -> None:
             os.chmod(f.fileno(), file_mode(path))
             write(f)
         os.replace(tmp, path)
+    except OSError as exc:  # a disk full, an immutable file in the way: the file asked for, not a temporary one
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

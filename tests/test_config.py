@@ -90,6 +90,28 @@ def test_a_checker_toml_copied_from_the_readme_with_its_tool_checker_table_is_re
         load_config(path)
 
 
+def test_a_misspelt_tool_table_is_an_error_not_the_defaults(tmp_path):
+    """(audit) `[tool.chekcer]` in checker.toml ran with the defaults and no word."""
+    path = tmp_path / "checker.toml"
+    path.write_text("[tool.chekcer]\ntop_k = 0\n")
+    with pytest.raises(ConfigError, match=r"checker.toml: no \[tool.checker\] table \(it has \[tool.chekcer\]\)$"):
+        load_config(path)
+
+
+def test_a_broken_pyproject_of_another_project_stops_no_run_and_one_of_checker_is_one_line(tmp_path, monkeypatch):
+    """(audit) A `pyproject.toml` of `[project` above the working folder: "internal error" on every run."""
+    corpus = tmp_path / "work" / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "a.txt").write_text("The assembly met on Monday.\n")
+    (tmp_path / "work" / "pyproject.toml").write_text("[project\n")
+    monkeypatch.chdir(tmp_path / "work")
+    assert load_config(start=corpus) == Config()
+    (tmp_path / "work" / "pyproject.toml").write_text("[tool.checker\ntop_k = 3\n")
+    result = runner.invoke(app, ["run", str(corpus)])
+    assert result.exit_code == 2 and "internal error" not in result.stderr
+    assert result.stderr.strip().startswith(f"checker: error: {tmp_path / 'work' / 'pyproject.toml'}: Expected")
+
+
 def test_overrides_and_code_are_checked_like_the_file():
     with pytest.raises(ConfigError, match=r"^top_k: expected an integer >= 1, got 0$"):
         Config().with_overrides(top_k=0)

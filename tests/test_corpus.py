@@ -128,9 +128,11 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_is_read(tmp_path):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 10)
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
-    corpus = load_corpus([str(tmp_path), str(tmp_path / "report.pdf"), str(tmp_path / "missing.txt")])
+    unmatched = str(tmp_path / "2024-*.md")
+    corpus = load_corpus([str(tmp_path), str(tmp_path / "report.pdf"), str(tmp_path / "missing.txt"), unmatched])
     assert [d.id for d in corpus.documents] == ["good.txt"]
     why = reasons(corpus)
+    assert why[unmatched] == "no file matches this pattern"  # (audit) it said "no such file or directory"
     assert why[str(tmp_path / "empty.txt")] == "empty file"
     assert "binary" in why[str(tmp_path / "binary.txt")]
     assert "unsupported file type '.pdf'" in why[str(tmp_path / "report.pdf")]

@@ -114,6 +114,17 @@ def test_a_run_stopped_while_writing_writes_every_output_and_says_so(signum, cod
     assert all(path.read_text() != "previous\n" for path in outputs.values())
 
 
+def test_a_reader_that_stops_reading_is_no_finding_and_no_error(tmp_path):
+    """(audit) `checker review report.jsonl --list | head -n1` exited 1, which CI reads as findings reported."""
+    from tests.test_baseline_review import finding
+
+    report = tmp_path / "r.jsonl"
+    report.write_text("".join(json.dumps(finding(n)) + "\n" for n in range(1, 400)))
+    command = f"set -o pipefail; {sys.executable} -m checker.cli review {report} --list | head -n1"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 141 and result.stdout.count("\n") == 1 and result.stderr == "", result.stderr
+
+
 def test_the_count_of_skipped_inputs_counts_files_not_warning_lines(corpus, tmp_path, tiny_model):
     for name in ("feed.jsonl.gz", "photo.jpg", "notes"):
         (corpus / name).write_bytes(b"\x1f\x8b")
@@ -259,6 +270,15 @@ def test_a_baseline_written_on_one_line_or_by_hand_is_refused_as_an_output_too(l
     result = runner.invoke(app, ["html", str(report), "-o", str(baseline)])
     assert result.exit_code == 2 and "is a baseline of review decisions" in one_error_line(result)
     assert baseline.read_text() == text
+
+
+@pytest.mark.parametrize("option", ["--baseline", "--config"])
+def test_a_fifo_named_as_baseline_or_settings_is_refused_at_once(option, corpus, tmp_path, no_model_work):
+    """(audit) A FIFO as `--baseline` or `--config` waited for a writer forever."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    result = runner.invoke(app, ["baseline", str(corpus), option, str(fifo)])
+    assert result.exit_code == 2 and "not a regular file (FIFO)" in one_error_line(result), result.output
 
 
 def test_an_output_through_a_link_or_into_a_fifo_keeps_the_link_and_does_not_wait(tmp_path, no_model_work):
@@ -929,3 +949,46 @@ def test_stories_and_their_gap_can_be_set_for_one_run(tmp_path, tiny_model):
         assert result.exit_code == 0 and "18 votes" in result.stdout, (option, result.output)
     refused = runner.invoke(app, ["run", *common, "--story-gap-days", "-1"])
     assert refused.exit_code == 2 and "story_gap_days" in one_error_line(refused)
+
+
+def test_a_report_that_cannot_replace_the_file_in_its_place_names_that_file(tmp_path, monkeypatch):
+    """(audit) An immutable report in the way failed naming ".r.jsonl.kwh4re3w.tmp", a file the user never named;
+    the temporary file is gone."""
+    import errno
+
+    from checker.report import write_atomic
+
+    def refused(source, target):
+        raise PermissionError(errno.EPERM, "Operation not permitted", source, None, target)
+
+    monkeypatch.setattr("checker.report.os.replace", refused)
+    report = tmp_path / "r.jsonl"
+    with pytest.raises(OSError, match="Operation not permitted") as caught:
+        write_atomic(report, lambda f: f.write("{}\n"))
+    assert caught.value.filename == str(report) and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["run", "{corpus}"], ["ci", "--corpus", "{corpus}", "--baseline", "b.json"]])
+@pytest.mark.parametrize("value", ["concise,sarif", ",", "SARIF"])
+def test_an_output_format_is_one_known_format(command, value, corpus, no_model_work):
+    """(audit) `checker run --output-format concise,sarif` printed the full format and exited 0."""
+    args = [part.format(corpus=corpus) for part in command]
+    result = runner.invoke(app, [*args, "--output-format", value])
+    assert result.exit_code == 2 and f"unknown --output-format {value}; choose one of" in one_error_line(result)
+
+
+@pytest.mark.parametrize("score", ["nan", "1.5", "-0.1"])
+def test_review_takes_a_score_between_0_and_1(score, tmp_path):
+    """(audit) `checker review --min-score nan` matched nothing and said only that."""
+    report = tmp_path / "r.jsonl"
+    report.write_text("")
+    result = runner.invoke(app, ["review", str(report), "--list", "--min-score", score])
+    assert result.exit_code == 2 and "a score is between 0 and 1" in one_error_line(result)
+
+
+@pytest.mark.parametrize("command", [["html"], ["review", "--list"]])
+def test_a_baseline_given_for_a_report_is_named_as_one(command, tmp_path):
+    baseline = tmp_path / ".checker-baseline.json"
+    baseline.write_text(json.dumps({"version": 1, "settings": {}, "generated_at": None, "results": {}}, indent=2))
+    result = runner.invoke(app, [command[0], str(baseline), *command[1:]])
+    assert result.exit_code == 2 and "is a baseline of review decisions, not a report" in one_error_line(result)
