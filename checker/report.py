@@ -128,7 +128,8 @@ def finding_record(
 def _claim_ref(claim: Claim, documents: dict[str, Document]) -> dict[str, Any]:
     document = documents[claim.doc_id]
     line = document.place_in_file(claim.span.start)[0]
-    ref = {"doc_id": claim.doc_id, "text": claim.text, "line": line, "span": [claim.span.start, claim.span.end]}
+    ref = {"doc_id": claim.doc_id, "path": document.path, "text": claim.text, "line": line}
+    ref["span"] = [claim.span.start, claim.span.end]
     return ref | {key: value for key in ("source", "published", "url") if (value := getattr(document, key))}
 
 

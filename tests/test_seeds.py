@@ -7,6 +7,7 @@ checker is tuned for the general case, and these lines are its acceptance test.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -67,6 +68,10 @@ def test_offsets_point_at_the_sentences(seeds_result):
             assert text[start:end] == claim["text"]
             assert text.count("\n", 0, start) + 1 == claim["line"]
             assert claim["text"] in claim["sentence"]
+    for record in seeds_result.records(["contradict"]):  # (audit) a fact's claims named no file to open
+        for claim in [c for v in record["fact"]["versions"] for c in v["claims"]] + [p["a"] for p in record["pairs"]]:
+            lines = Path(claim["path"]).read_text(encoding="utf-8").splitlines()
+            assert claim["text"].splitlines()[0] in lines[claim["line"] - 1]
 
 
 def test_one_fact_names_the_source_that_stands_alone(seeds_result):
