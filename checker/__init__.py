@@ -3,7 +3,8 @@
     >>> import checker
     >>> result = checker.check(["seeds/"])
     >>> for fact in result.facts:
-    ...     print(fact.kind, fact.subject, [(v.value, v.documents) for v in fact.versions], fact.outliers)
+    ...     if fact.kind not in result.ignore_kinds:
+    ...         print(fact.kind, fact.subject, [(v.value, v.documents) for v in fact.versions], fact.outliers)
 
 `load_corpus` reads articles; `Checker` keeps models loaded across corpora;
 `CheckResult.records()` gives the report's JSON objects, as `checker run` writes them.

@@ -20,7 +20,7 @@ import datetime
 import functools
 import json
 import reprlib
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -144,13 +144,13 @@ def update_baseline(
     previous: dict[str, Any],
     records: Iterable[dict[str, Any]],
     settings: dict[str, Any],
-    read: Collection[str] | None = None,
+    unread: Callable[[str], bool] = lambda document: False,
 ) -> dict[str, Any]:
     """A baseline recording `records`, keeping the decisions `previous` holds for them (`decisions`).
 
-    `read`: the documents read, where some input could not be: an earlier entry naming a document not among
-    them is kept as it was. An article unreadable one night (emptied, locked, half-written) is no finding gone,
-    and dropping its entries lost the reviewers' decisions on them.
+    `unread`: whether a document is still in the corpus and could not be read this time: an earlier entry naming
+    one is kept as it was. An article unreadable one night (emptied, locked, half-written) is no finding gone,
+    and dropping its entries lost the reviewers' decisions on them; a deleted article's are dropped.
     """
     records = list(records)
     decided = decisions(records, previous)
@@ -161,10 +161,10 @@ def update_baseline(
         entry.update({k: old[k] for k in ("decision", "reason", "reviewer", "decided_at") if k in old})
         results.setdefault(record["a"]["doc_id"], []).append(entry)
     current = {entry["id"] for group in results.values() for entry in group}
-    for doc, group in previous["results"].items() if read is not None else ():
+    for doc, group in previous["results"].items():
         for entry in group:
             named = {doc, entry.get("other_doc", doc), *entry.get("documents", ())}
-            if entry["id"] not in current and not named <= set(read):
+            if entry["id"] not in current and any(map(unread, named)):
                 results.setdefault(doc, []).append(entry)
     return {"version": BASELINE_VERSION, "settings": settings, "generated_at": utc_now(), "results": results}
 

@@ -159,12 +159,25 @@ def kept_spans(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
-MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+# a month written out, or as wire copy abbreviates it ("Oct. 4, 2024", "Sept. 12")
+MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 DATELINE = re.compile(
     rf"\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b|\b(?P<month>{MONTH_NAMES}) (?P<day>\d{{1,2}}), (?P<year>\d{{4}})\b|"
     rf"\b(?P<first_day>\d{{1,2}}) (?P<day_month>{MONTH_NAMES}) (?P<day_year>\d{{4}})\b"  # "11 December 2026"
 )
-MONTH_NUMBERS = {name: number for number, name in enumerate(calendar.month_name) if name}
+MONTH_NUMBERS = {
+    name.lower(): number
+    for names in (calendar.month_name, calendar.month_abbr)
+    for number, name in enumerate(names)
+    if name
+} | {"sept": 9}
+
+
+def _month(name: str) -> int:
+    return MONTH_NUMBERS[name.lower().rstrip(".")]
 
 
 # a wire dateline's place, opening a line: "GENEVA, ", "KYIV, Ukraine, " (then its date and a dash)
@@ -190,7 +203,7 @@ def publication_date(text: str, lines: int = 15) -> str:
         if m and m["iso"]:
             return m["iso"]
         if m and m["month"]:
-            return f"{m['year']}-{MONTH_NUMBERS[m['month']]:02d}-{int(m['day']):02d}"
+            return f"{m['year']}-{_month(m['month']):02d}-{int(m['day']):02d}"
         if m:
-            return f"{m['day_year']}-{MONTH_NUMBERS[m['day_month']]:02d}-{int(m['first_day']):02d}"
+            return f"{m['day_year']}-{_month(m['day_month']):02d}-{int(m['first_day']):02d}"
     return ""

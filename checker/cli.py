@@ -25,6 +25,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 if TYPE_CHECKING:
+    from checker.corpus import Corpus
     from checker.html import ArticleTexts
 
 from checker.checks import registry
@@ -579,7 +580,12 @@ def _changed_since(ref: str, corpus: Path) -> dict[str, str]:
     # edited would read as added articles
     command = ["git", "-c", "core.quotePath=false", "-c", "diff.renameLimit=0", "diff", "-z", "--name-status", "-M"]
     command.append("--diff-filter=AMR")
-    commit = _git(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], corpus, ref, "is no commit here")
+    commit = _git(
+        ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
+        corpus,
+        ref,
+        "is no commit of the corpus's git repository",
+    )
     out = _git([*command, "--relative", commit.decode().strip(), "--", "."], corpus, ref, "git diff failed")
     fields = [os.fsdecode(field) for field in out.split(b"\0") if field]
     changed, at = {}, 0
@@ -604,9 +610,11 @@ def _git(command: list[str], folder: Path, ref: str, failure: str) -> bytes:
         raise fail(f"--since {ref}: a git revision cannot start with '-'")
     try:
         return subprocess.run(command, cwd=folder, capture_output=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError) as exc:
-        said = os.fsdecode(getattr(exc, "stderr", b"") or b"").strip().splitlines() or [str(exc)]
-        raise fail(f"--since {ref}: {failure}{': ' + said[0] if said[0] else ''}") from exc
+    except subprocess.CalledProcessError as exc:  # git's own first line, where it says one ("not a git repository")
+        said = os.fsdecode(exc.stderr or b"").strip().splitlines()
+        raise fail(f"--since {ref}: {failure}" + (f" ({said[0]})" if said else "")) from exc
+    except OSError as exc:  # no git to run
+        raise fail(f"--since {ref}: {failure} ({exc})") from exc
 
 
 def _untracked(corpus: Path, ref: str) -> list[str]:
@@ -667,7 +675,7 @@ def ci(
     from checker import __version__
     from checker.baseline import BaselineError, load_baseline, renamed_documents, unreviewed
     from checker.corpus import SUFFIXES
-    from checker.formats import JSONL_LINE, orient, printable, record_documents, render
+    from checker.formats import orient, printable, record_documents, record_place, render
 
     check_output_format(output_format, FORMATS)
     if not corpus.is_dir():
@@ -715,7 +723,7 @@ def ci(
     on_purpose = {Path(s.path).resolve() for s in documents.skipped if s.on_purpose}  # a draft: no article to fail on
     new_lines = _new_lines(since, corpus, since_changed) if since else {}
     unreadable = _unread_records(documents.skipped, focus, new_lines)  # a new feed's records: each an article
-    files_of_records = {Path(JSONL_LINE.match(path)["file"]).resolve() for path in unreadable}
+    files_of_records = {Path(record_place(path)[0]).resolve() for path in unreadable}
     unread_files = [p for p in changed if Path(p).resolve() not in read | on_purpose | files_of_records]
     unreadable = _reasons(unread_files, documents.skipped) | unreadable
     unread = list(unreadable)
@@ -763,11 +771,11 @@ def _new_lines(ref: str, corpus: Path, changed: dict[str, str]) -> dict[Path, se
 
 def _unchanged_record(document, new_lines: dict[Path, set[int]]) -> bool:
     """Whether a feed's record stands in the feed as git had it, line for line (`_new_lines`)."""
-    from checker.formats import JSONL_LINE
+    from checker.formats import record_place
 
-    where = JSONL_LINE.match(document.path)
-    path = Path(where["file"]).resolve() if where else None
-    return path in new_lines and int(where["line"]) not in new_lines[path]
+    file, line = record_place(document.path)
+    path = Path(file).resolve()
+    return line is not None and path in new_lines and line not in new_lines[path]
 
 
 def _relative(path: str, corpus: Path) -> str:
@@ -781,13 +789,14 @@ def _relative(path: str, corpus: Path) -> str:
 def _unread_records(skipped, focus: set[Path], new_lines: dict[Path, set[int]]) -> dict[str, str]:
     """The new records of new or changed feeds that could not be read ("feed.jsonl:2"), each with why: a feed
     with one good record and one broken passed CI on the good one's findings."""
-    from checker.formats import JSONL_LINE
+    from checker.formats import record_place
 
     found = {}
     for skip in skipped:
-        record = JSONL_LINE.match(skip.path)
-        file = Path(record["file"]).resolve() if record else None
-        if file in focus and not skip.on_purpose and (file not in new_lines or int(record["line"]) in new_lines[file]):
+        name, line = record_place(skip.path)
+        file = Path(name).resolve()
+        new = file not in new_lines or line in new_lines[file]
+        if line is not None and file in focus and not skip.on_purpose and new:
             found[skip.path] = skip.reason
     return found
 
@@ -835,20 +844,41 @@ def make_baseline(
     corpus = _load(paths, settings, outputs.values())
     check_outputs(outputs, article_files(corpus))
     result = _check(settings, corpus, quiet, index)
-    records = result.records(["contradict"])  # every kind: a decision on an ignored kind must survive
+    records = result.records(["contradict"], ())  # every kind: a decision on an ignored kind must survive
     recorded = {k: v for k, v in asdict(settings).items() if k not in {"include", "allow_download"}}
     recorded["model_hash"] = result.findings[0].model_hash if result.findings else ""
-    unread = any(not s.on_purpose for s in corpus.skipped)  # an article not read this time: its entries stay
-    updated = update_baseline(previous, records, recorded, {d.id for d in corpus.documents} if unread else None)
+    updated = update_baseline(previous, records, recorded, _not_read(corpus, paths))
     write_baseline(baseline, updated)
     if not quiet:
         kept = sum(1 for e in entries(updated).values() if e.get("decision"))
-        left = len(entries(updated)) - len(records)
+        left = len(set(entries(updated)) - {r["id"] for r in records})
         shown = printable(str(baseline))
         also = f"; {left} of articles not read this time kept as they were" if left else ""
         out.print(
             f"Wrote {len(records)} finding(s) to {shown} ({kept} with a decision carried over{also})", markup=False
         )
+
+
+def _not_read(corpus: Corpus, paths: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a document is still in the corpus and could not be read this run: the file of its id under an
+    input folder was skipped (empty, locked, not decodable), or, where a feed record could not be read, an id
+    no article file has (that record's, perhaps). A document deleted, excluded or made a draft is gone."""
+    from checker.corpus import SUFFIXES
+    from checker.formats import record_place
+
+    failed = [s for s in corpus.skipped if not s.on_purpose]
+    files = {Path(s.path).resolve() for s in failed}
+    broken_feed = any(record_place(s.path)[1] is not None for s in failed)
+    read = {d.id for d in corpus.documents}
+    folders = [folder for folder in map(Path, paths) if folder.is_dir()]
+
+    def not_read(document: str) -> bool:
+        if document in read:
+            return False
+        file_skipped = any((folder / document).resolve() in files for folder in folders)
+        return file_skipped or (broken_feed and Path(document).suffix.lower() not in SUFFIXES)
+
+    return not_read
 
 
 def _read_report(report: Path) -> list[dict]:

@@ -211,11 +211,10 @@ def _escape_property(text: str) -> str:
 UNREAD_TITLE = "checker could not read this article"
 
 
-def unread_place(path: str) -> tuple[str, int | None]:
-    """The file an unread article is in, as annotations name it, and its line where it is a feed's record
-    ("feed.jsonl:2")."""
+def record_place(path: str) -> tuple[str, int | None]:
+    """The file a document is in and, for a feed's record ("feed.jsonl:2"), its line; else no line."""
     record = JSONL_LINE.match(path)
-    return (repo_path(record["file"]), int(record["line"])) if record else (repo_path(path), None)
+    return (record["file"], int(record["line"])) if record else (path, None)
 
 
 def to_github(records: Sequence[dict[str, Any]], unread: Mapping[str, str] | None = None) -> str:
@@ -226,8 +225,8 @@ def to_github(records: Sequence[dict[str, Any]], unread: Mapping[str, str] | Non
     """
     lines = []
     for path, why in (unread or {}).items():
-        file, line = unread_place(path)
-        where = f"file={_escape_property(file)}" + (f",line={line}" if line else "")
+        file, line = record_place(path)
+        where = f"file={_escape_property(repo_path(file))}" + (f",line={line}" if line else "")
         lines.append(f"::error {where},title={_escape_property(UNREAD_TITLE)}::{_escape_data(why)}")
     for record in records:
         loc = location(record["a"])
@@ -267,8 +266,10 @@ def _sarif_unread(unread: Mapping[str, str]) -> list[dict[str, Any]]:
     """The run's invocation, unsuccessful, with a notification on each new article that could not be read."""
     notifications = []
     for path, why in unread.items():
-        file, line = unread_place(path)
-        place = {"artifactLocation": sarif_artifact(file)} | ({"region": {"startLine": line}} if line else {})
+        file, line = record_place(path)
+        place = {"artifactLocation": sarif_artifact(repo_path(file))} | (
+            {"region": {"startLine": line}} if line else {}
+        )
         notifications.append(
             {
                 "level": "error",
@@ -335,7 +336,7 @@ def to_human(records: Sequence[dict[str, Any]], concise: bool, notes: Mapping[st
         if evidence:
             lines.append(f"    evidence: {evidence}")
         if (record.get("fact") or {}).get("versions"):  # who says what, when, and who stands alone
-            lines += version_lines(record["fact"], FULL_WIDTH)
+            lines += version_lines(record, FULL_WIDTH)
         lines.append(f"    id: {record['id']}")
     noun = "finding" if len(records) == 1 else "findings"
     lines.append(f"Found {len(records)} {noun}.")
@@ -423,23 +424,36 @@ def to_stories(records: Sequence[dict[str, Any]], width: int = 100, articles: Ma
             lines += textwrap.wrap(
                 about, width, subsequent_indent="      ", break_long_words=False, break_on_hyphens=False
             )
-            lines += version_lines(record["fact"], width)
+            lines += version_lines(record, width)
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def version_lines(fact: dict[str, Any], width: int) -> list[str]:
+def version_lines(record: dict[str, Any], width: int) -> list[str]:
     """Every version of a report line's fact with its sources, and whether they follow the order of publication."""
+    fact = record["fact"]
     lines = []
     if fact.get("in_publication_order"):
         lines.append("      versions in order of publication: a later one may update an earlier one")
-    for version in fact["versions"]:
+    for i, version in enumerate(fact["versions"]):
         alone = ""
         if set(version["documents"]) & set(fact["outliers"]):
-            alone = f" (stands alone{WHEN_ALONE.get(version.get('published_alone', ''), '')})"
+            alone = f" (stands alone{WHEN_ALONE.get(published_alone(record, i), '')})"
         lines += _version_lines(version, alone, fact.get("copies") or {}, width)
     return lines
 
 
+def published_alone(record: dict[str, Any], i: int) -> str:
+    """Where the fact's version `i`, standing alone, was published among its sources: "first", "last" or "".
+    A report before schema 7 says so only of versions in order of publication, by their place in it."""
+    fact = record["fact"]
+    if record.get("schema_version", PLACE_IN_TIME_SCHEMA) >= PLACE_IN_TIME_SCHEMA:
+        return fact["versions"][i].get("published_alone", "")
+    if not fact.get("in_publication_order"):
+        return ""
+    return "last" if i == len(fact["versions"]) - 1 else "first" if i == 0 else ""
+
+
+PLACE_IN_TIME_SCHEMA = 7  # the first report schema whose versions say where a lone one stands in time
 # what a lone version's place in time may mean (`published_alone`): an update, or a report since updated
 WHEN_ALONE = {"last": ", published last: an update, or a slip", "first": ", published first: since updated, or a slip"}
 

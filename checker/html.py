@@ -16,7 +16,7 @@ from typing import Any
 
 from checker.config import Config
 from checker.corpus import read_text_file, record_text
-from checker.formats import JSONL_LINE, place, reason
+from checker.formats import JSONL_LINE, place, reason, record_place
 
 CONTEXT_CHARS = 320  # characters of article text shown on each side of a claim
 BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
@@ -25,15 +25,15 @@ BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 def _document_text(path: str, folder: Path | None = None) -> str | None:
     """The document text a claim's span indexes, read as `load_corpus` reads it: a text file, the main text
     of a page or a Markdown article, or the JSONL record's `text`; a relative path in `folder` where given."""
-    m = JSONL_LINE.match(path)
-    file = Path(m["file"] if m else path)
+    name, line = record_place(path)
+    file = Path(name)
     if folder is not None:
         if file.is_absolute():
             return None
         file = folder / file
     try:
-        if m:
-            return record_text(file, int(m["line"]))
+        if line is not None:
+            return record_text(file, line)
         return read_text_file(file, path, Config.max_document_chars, []).text
     except (OSError, ValueError, KeyError, IndexError):
         return None
@@ -60,8 +60,7 @@ class ArticleTexts:
             text = self.texts[key]
             if text is not None and text[start:end] == claim["text"]:
                 return text
-        match = JSONL_LINE.match(claim["path"])
-        self.missed[match["file"] if match else claim["path"]] = None
+        self.missed[record_place(claim["path"])[0]] = None
         return None
 
     @property
@@ -70,12 +69,14 @@ class ArticleTexts:
 
 
 def named_articles(records: Iterable[dict[str, Any]], report_folder: Path) -> set[Path]:
-    """The files a report's claims name, where `ArticleTexts` looks for them: what its page must never replace."""
+    """The files a report's claims name (a fact's versions' and pairs' too), where `ArticleTexts` looks for them:
+    what its page must never replace."""
     found = set()
     for record in records:
-        for side in ("a", "b"):
-            match = JSONL_LINE.match(record[side]["path"])
-            file = Path(match["file"] if match else record[side]["path"])
+        fact = record.get("fact") or {}
+        claims = [record["a"], record["b"], *(c for v in fact.get("versions", ()) for c in v["claims"])]
+        claims += [pair[side] for pair in record.get("pairs", ()) for side in ("a", "b")]
+        for file in (Path(record_place(c["path"])[0]) for c in claims if "path" in c):
             found |= {file} if file.is_absolute() else {file, report_folder / file}
     return found
 
@@ -305,9 +306,12 @@ function when(p){ if (!p) return ''; const [day, time] = p.split('T'); if (!time
 function sourceText(f, v, doc){ const c = v.claims.find(x => x.doc_id === doc) || {}, copies = f.fact.copies || {};
   const notes = [c.source, when(c.published), copies[doc] ? 'same text as ' + copies[doc] : ''].filter(Boolean);
   return doc + (notes.length ? ' (' + notes.join(', ') + ')' : ''); }
-// As formats.WHEN_ALONE: what a lone version's place in time may mean.
-function whenAlone(version){ return {last: ', published last: an update, or a slip',
-  first: ', published first: since updated, or a slip'}[version.published_alone] || ''; }
+// As formats.published_alone and WHEN_ALONE: what a lone version's place in time may mean (before schema 7, its
+// place among versions in order of publication).
+function whenAlone(f, i){ const versions = f.fact.versions, last = i === versions.length - 1;
+  const place = (f.schema_version || 7) >= 7 ? versions[i].published_alone
+    : !f.fact.in_publication_order ? '' : last ? 'last' : i === 0 ? 'first' : '';
+  return {last: ', published last: an update, or a slip', first: ', published first: since updated, or a slip'}[place] || ''; }
 // A link to the article where its address is a web one: a corpus's "javascript:" address is no link.
 function articleLink(url){ return /^https?:[/][/]/i.test(url || '') ?
   el('a', {href: url, target: '_blank', rel: 'noopener noreferrer', className: 'article-link', textContent: 'article ↗'}) : ''; }
@@ -325,8 +329,8 @@ function show(f){ const d = $('detail'); d.replaceChildren(el('h2', {textContent
   if (f.label === 'contradict' && reviewCommand && !decided) d.append(el('p', {className: 'muted',
     textContent: 'To decide it: ' + reviewCommand + ' --id ' + f.id}));
   if (f.fact) { const vs = el('ul', {className: 'versions'});
-    f.fact.versions.forEach(v => vs.append(el('li', {}, el('strong', {textContent: '"' + v.value + '"'}),
-      (v.documents.some(x => f.fact.outliers.includes(x)) ? ' (stands alone' + whenAlone(v) + ')' : '') + ': '
+    f.fact.versions.forEach((v, i) => vs.append(el('li', {}, el('strong', {textContent: '"' + v.value + '"'}),
+      (v.documents.some(x => f.fact.outliers.includes(x)) ? ' (stands alone' + whenAlone(f, i) + ')' : '') + ': '
       + v.documents.map(x => sourceText(f, v, x)).join(', '))));
     d.append(el('h2', {textContent: 'Versions' + (f.story ? ' · story: ' + f.story.label : '')}),
       f.fact.in_publication_order ? el('p', {className: 'muted', textContent: 'In order of publication, earliest first: a later version may update an earlier one.'}) : '', vs,

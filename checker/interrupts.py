@@ -33,8 +33,9 @@ def _terminate(signum: int, frame) -> None:
 @contextmanager
 def outputs_written_together() -> Iterator[None]:
     """Ctrl-C and SIGTERM wait while a run's outputs are written (the report, its page, its summary: each
-    written whole, in a moment), so a new report never stands beside the page or summary of the run before; one
-    that arrived meanwhile is raised after them, as `InterruptedAfterWriting`."""
+    written whole, in a moment), so no signal leaves a new report beside the page or summary of the run before;
+    one that arrived meanwhile is raised after them, as `InterruptedAfterWriting`. A write that fails (a disk
+    full) still stops the others: the error names the file."""
     arrived: list[int] = []
     signals = (signal.SIGINT, signal.SIGTERM)
     handlers = {s: signal.getsignal(s) for s in signals}

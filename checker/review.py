@@ -101,7 +101,7 @@ def claim_view(record: dict[str, Any], side: str, texts: ArticleTexts) -> Text:
 def show(console: Console, record: dict[str, Any], position: str, texts: ArticleTexts) -> None:
     console.rule(f"{position}  {record['label']} · {record['kind']} · score {record['score']:.2f} · {record['id']}")
     if record.get("fact"):
-        lines = version_lines(record["fact"], console.width)
+        lines = version_lines(record, console.width)
         console.print("\n".join(line.removeprefix("  ") for line in lines), markup=False, highlight=False)
         console.print()
     console.print(claim_view(record, "a", texts))

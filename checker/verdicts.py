@@ -43,6 +43,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from checker.checks import registry
 from checker.decision import (
     LEARNED,
     RULE,
@@ -164,11 +165,21 @@ def standing(finding: Finding) -> tuple[bool, float]:
     return (not (_is_headline(pair.a) or _is_headline(pair.b)), pair.similarity)
 
 
-def _discrepancy(evidence: Evidence) -> list:
+def _discrepancy(evidence: Evidence) -> str:
     """What a piece of evidence says differs, wherever in the two sentences: its fields and both sides' values."""
     detail = {k: v for k, v in evidence.detail.items() if k not in {"a", "b"}}
     values = [evidence.detail.get(side, {}) for side in ("a", "b")]
-    return [evidence.kind, detail, [v.get("value") if isinstance(v, dict) else v for v in values]]
+    return json.dumps(
+        [evidence.kind, detail, [v.get("value") if isinstance(v, dict) else v for v in values]], sort_keys=True
+    )
+
+
+def _makes_a_fact(evidence: Evidence, kind: str) -> bool:
+    """Whether contradicting evidence puts a pair of `kind` in a fact (`facts._by_kind`): its own kind's, or a
+    check's that finds a fact of its own (a day beside a toll); a list and a person's name differing by one name
+    are one discrepancy."""
+    check = registry().check(evidence.kind)
+    return evidence.contradicts and (evidence.kind == kind or (check is not None and check.fact_of_its_own))
 
 
 def collapse_repeats(findings: Iterable[Finding]) -> list[Finding]:
@@ -186,8 +197,8 @@ def collapse_repeats(findings: Iterable[Finding]) -> list[Finding]:
         if finding.label != "contradict" or finding.kind == "nli":
             rest.append(finding)
             continue
-        shown = [_discrepancy(e) for e in finding.evidence if e.contradicts]  # each fact the pair is in
-        key = (finding.kind, finding.pair.a.doc_id, finding.pair.b.doc_id, json.dumps(shown, sort_keys=True))
+        shown = sorted(_discrepancy(e) for e in finding.evidence if _makes_a_fact(e, finding.kind))  # its facts
+        key = (finding.kind, finding.pair.a.doc_id, finding.pair.b.doc_id, *shown)
         if key not in best or standing(finding) > standing(best[key]):
             best[key] = finding
     return rest + list(best.values())

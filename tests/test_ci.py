@@ -166,6 +166,20 @@ def test_a_baseline_made_while_an_article_cannot_be_read_keeps_the_decisions_on_
     (kept,) = json.loads(path.read_text())["results"]["a.txt"]
     assert kept == entry
     assert ci(str(corpus / "b.txt"), *ci_options(corpus, tmp_path, tiny_model, "baseline.json")).exit_code == 0
+    # (review) an article deleted is gone, though another file of the folder could not be read
+    (corpus / "b.txt").unlink()
+    (corpus / "photo.jpg").write_bytes(b"\xff\xd8")
+    gone = runner.invoke(app, baseline_args(corpus, tmp_path, tiny_model, path))
+    assert gone.exit_code == 0 and json.loads(path.read_text())["results"] == {}, gone.output
+
+
+def test_a_baseline_records_the_kinds_a_run_ignores(corpus, tmp_path, tiny_model):
+    """(review) With `ignore_kinds = ["number"]` beside the corpus, `checker baseline` wrote 0 findings: a
+    decision on an ignored kind would be lost when the setting is taken back."""
+    (corpus / "checker.toml").write_text('ignore_kinds = ["number"]\n')
+    path = tmp_path / "baseline.json"
+    made = runner.invoke(app, baseline_args(corpus, tmp_path, tiny_model, path))
+    assert made.exit_code == 0 and "Wrote 1 finding(s)" in made.stdout, made.output
 
 
 def test_ci_fails_on_new_contradictions_until_they_are_in_the_baseline(corpus, tmp_path, tiny_model):

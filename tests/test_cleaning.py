@@ -84,7 +84,8 @@ def test_publication_date_from_a_wire_dateline():
     assert publication_date("Pact signed\n\nGENEVA, April 2, 2025 - Four nations signed.") == "2025-04-02"
     assert publication_date("KYIV, Ukraine, 3 December 2025 — Drones struck.") == "2025-12-03"
     assert publication_date("LONDON, March 4, 2024 (Reuters) - Shares fell.") == "2024-03-04"
-    assert publication_date("WASHINGTON, Oct. 4, 2024 /PRNewswire/ -- Acme agreed.") == ""  # no month it reads
+    assert publication_date("WASHINGTON, Oct. 4, 2024 /PRNewswire/ -- Acme agreed.") == "2024-10-04"
+    assert publication_date("CHICAGO, Sept. 12, 2024 (AP) — Prices rose.") == "2024-09-12"
     assert publication_date("GENEVA, April 2 - Four nations signed.") == ""  # no year
     assert publication_date("Talks in GENEVA, April 2, 2025 - a first.") == ""  # no dateline opens the line
 

@@ -227,12 +227,20 @@ def test_a_page_never_replaces_an_article_its_report_names(corpus, tmp_path, mon
 
     record = finding(3)
     record["b"] |= {"doc_id": "b.md", "path": "corpus/b.md"}
+    # (review) an article named only by a claim of the fact's versions
+    third = {"doc_id": "a.txt", "path": "corpus/a.txt", "text": "x", "line": 1, "span": [0, 1]}
+    versions = [
+        {"value": "3", "documents": ["a.txt"], "claims": [third]},
+        {"value": "99", "documents": ["b.md"], "claims": []},
+    ]
+    record |= {"schema_version": 7, "story": None, "pairs": []}
+    record["fact"] = {"id": record["id"], "subject": "", "versions": versions, "majority": None, "outliers": []}
     (tmp_path / "r.jsonl").write_text(json.dumps(record) + "\n")
     monkeypatch.chdir(tmp_path)
-    for output in ("corpus/b.md", str(corpus / "b.md")):
+    for output in ("corpus/b.md", str(corpus / "b.md"), "corpus/a.txt"):
         result = runner.invoke(app, ["html", "r.jsonl", "-o", output])
-        assert result.exit_code == 2 and "is one of the inputs" in one_error_line(result)
-    assert (corpus / "b.md").read_text() == VOTE_B
+        assert result.exit_code == 2 and "is one of the inputs" in one_error_line(result), result.output
+    assert (corpus / "b.md").read_text() == VOTE_B and (corpus / "a.txt").read_text() == VOTE_A
 
 
 @pytest.mark.parametrize(
@@ -452,6 +460,11 @@ def test_full_lines_say_who_gives_each_version_when_and_who_stands_alone():
     finding["fact"] |= {"outliers": ["afp"], "in_publication_order": False}  # the latest stood alone, say
     text = render([finding], "full", "0")
     assert '"17" (stands alone, published last: an update, or a slip): afp' in text and "in order" not in text
+    # a report before schema 7 says it of the lone first or last of versions in order of publication
+    del versions[0]["published_alone"]
+    finding |= {"schema_version": 6}
+    finding["fact"] |= {"versions": versions[::-1], "outliers": ["cnn"], "in_publication_order": True}
+    assert '"8" (stands alone, published first: since updated, or a slip): cnn' in render([finding], "full", "0")
 
 
 def test_the_stories_view_lists_every_source_of_a_version_and_marks_the_outlier():
@@ -696,8 +709,18 @@ def test_ci_since_a_value_git_cannot_take_as_a_commit_is_one_error_line(ref, tmp
     news = news_history(tmp_path, {"a.txt": VOTE_A, "victim.md": VOTE_B})
     common = ["--corpus", str(news), "--model", str(tiny_model), "--index", str(tmp_path / "i.sqlite")]
     result = runner.invoke(app, ["ci", f"--since={ref}", *common, "--baseline", str(tmp_path / "b.json")])
-    assert result.exit_code == 2 and one_error_line(result).startswith(f"checker: error: --since {ref}: ")
+    said = (
+        "a git revision cannot start with '-'" if ref.startswith("-") else "is no commit of the corpus's git repository"
+    )
+    assert result.exit_code == 2 and one_error_line(result) == f"checker: error: --since {ref}: {said}"
     assert (news / "victim.md").read_text() == VOTE_B
+
+
+def test_ci_since_outside_a_git_repository_says_so_in_one_line(corpus, tmp_path, tiny_model):
+    result = runner.invoke(app, ["ci", "--since", "HEAD", "--corpus", str(corpus), "--model", str(tiny_model)])
+    line = one_error_line(result)
+    assert result.exit_code == 2 and line.startswith("checker: error: --since HEAD: is no commit of the corpus")
+    assert "not a git repository" in line
 
 
 def test_ci_since_head_checks_an_article_written_and_not_yet_added(tmp_path, tiny_model):

@@ -136,7 +136,6 @@ def test_page_names_each_source_its_outlet_time_and_copy(records, tmp_path):
         fact["fact"]["versions"][1]["claims"][0] | later,
     ]
     fact["fact"] |= {"copies": {"c.txt": "b.txt"}, "in_publication_order": True}
-    fact["fact"]["versions"][0]["published_alone"] = "first"
     page_path = tmp_path / "report.html"
     page_path.write_text(render_html(records))
     with chromium() as browser:

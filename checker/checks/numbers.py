@@ -269,7 +269,7 @@ def _one_setting(x: str, y: str) -> bool:
     return False
 
 
-def _subject(detail: Mapping[str, Any]) -> str:
+def _quantity_subject(detail: Mapping[str, Any]) -> str:
     """What a figure counts, as a fact names it: its unit and polarity ("vote against")."""
     return " ".join(filter(None, (detail.get("unit"), detail.get("polarity"))))
 
@@ -286,7 +286,7 @@ def _by_subject(differing: list[tuple[dict[str, Any], str]], kind: str) -> list[
     """
     subjects: dict[str, list[tuple[dict[str, Any], str]]] = defaultdict(list)
     for detail, message in differing:
-        subjects[_subject(detail)].append((detail, message))
+        subjects[_quantity_subject(detail)].append((detail, message))
     # "40 vs 60" twice, in two places: said once
     return [
         Evidence(kind, True, group[0][0], "; ".join(dict.fromkeys(m for _, m in group))) for group in subjects.values()
@@ -405,7 +405,7 @@ class NumberCheck(Check):
         return QuantityIndex(claims, self.kind)
 
     def subject(self, detail: Mapping[str, Any]) -> str:
-        return _subject(detail)
+        return _quantity_subject(detail)
 
     @classmethod
     def updated_in_time(cls, subject: str) -> bool:
