@@ -32,11 +32,12 @@ import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from checker.checks import Check, registry
 from checker.decision import one_within_other
 from checker.records import CandidatePair, Claim, Evidence, Finding, content_hash, version_key
-from checker.sources import Provenance, in_time_order
+from checker.sources import Provenance, in_time_order, time_span
 from checker.verdicts import standing
 
 Shapes = Mapping[str, Check]  # by kind: how a check's evidence names its subject and each side's version
@@ -140,12 +141,15 @@ class Fact:
         (`Check.moves_one_way`: 12 sick, 19 the next day, 26 the day after), or every version by one outlet
         (its own articles through the day: 3 dead at 08:10, 7 at 12:15). Only where a later report may update
         what the fact's check compares (`Check.updated_in_time`: a toll, not an office), in the way it moves
-        (`Check.may_update`: a toll of the dead rises)."""
+        (`Check.may_update`: a toll of the dead rises). A version a source gives alone, against others that
+        agree, need not keep that order (`_time_order`): one outlet's 9 dead at 10:00 made the rest of a toll told
+        3, then 7, then 12 read as outlets contradicting each other."""
         check = registry().check(self.kind)
-        order = self._time_order() if check is not None and check.updated_in_time(self.subject) else None
-        if order is None:
+        timed = self._time_order() if check is not None and check.updated_in_time(self.subject) else None
+        if timed is None:
             return False
-        keys = [json.loads(self.versions[i].key or "null") for i in order]
+        order, placed = timed
+        keys = [json.loads(self.versions[i].key or "null") for i in order if i not in placed]
         return check.may_update(self.subject, keys) and (
             any(self.voices(v) > 1 for v in self.versions)
             or (len(order) >= 3 and check.moves_one_way(keys))
@@ -181,18 +185,34 @@ class Fact:
     @property
     def ordered_versions(self) -> tuple[Version, ...]:
         """The versions, earliest first where they follow the order of publication."""
-        order = self._time_order() if self.in_publication_order else None
-        return tuple(self.versions[i] for i in order) if order else self.versions
+        timed = self._time_order() if self.in_publication_order else None
+        return tuple(self.versions[i] for i in timed[0]) if timed else self.versions
 
-    def _time_order(self) -> list[int] | None:
-        """The versions' order in time by their sources' first publication: a reprint hours later says nothing of
-        when its version was first given."""
-        return in_time_order(([d for d in v.documents if not self.copy_of(d)] for v in self.versions), self.sources)
+    def _time_order(self) -> tuple[list[int], set[int]] | None:
+        """The versions' order in time by their sources' first publication (a reprint hours later says nothing of
+        when its version was first given), and the versions placed by their first publication alone: where the
+        versions cross in time only for one or more that a source gives alone against others that agree, the
+        others in their order and each lone one where it was first published among them. None otherwise."""
+        sources = [[d for d in v.documents if not self.copy_of(d)] for v in self.versions]
+        order = in_time_order(sources, self.sources)
+        if order is not None:
+            return order, set()
+        alone = {i for i, v in enumerate(self.versions) if set(v.documents) & set(self.outliers)}
+        rest = [i for i in range(len(self.versions)) if i not in alone]
+        kept = in_time_order([sources[i] for i in rest], self.sources) if alone and len(rest) >= 2 else None
+        first = {i: _first_published(sources[i], self.sources) for i in range(len(self.versions))}
+        if kept is None or None in first.values():
+            return None
+        order = [rest[i] for i in kept]
+        for i in sorted(alone, key=lambda i: first[i]):
+            order.insert(max((n + 1 for n, j in enumerate(order) if first[j] <= first[i]), default=0), i)
+        return order, alone
 
     def representative(self, focus: Collection[str] = ()) -> Finding:
         """The pair that stands for the fact: one with a document of `focus` (CI's new articles: the pull
         request's own line, not two older articles'), then one with an outlier, against the majority ("55 vs 34",
-        not "55 vs between 30 and 40"), body sentences, the most alike."""
+        not "55 vs between 30 and 40"), differing in this fact alone (a day's fact shown by two sentences giving
+        one toll, not "Sunday vs Monday; 7 vs 3"), body sentences, the most alike."""
         outliers, focus = set(self.outliers), set(focus)
         majority = set(self.majority.documents) if self.majority else set()
 
@@ -204,11 +224,18 @@ class Fact:
                 bool(documents & focus),
                 bool(documents & outliers),
                 bool(documents & majority),
+                sum(e.contradicts for e in f.evidence) <= 1,
                 standing(f),
                 f.id,
             )
 
         return max(self.findings, key=rank)
+
+
+def _first_published(documents: Sequence[str], sources: Mapping[str, Provenance]) -> datetime | None:
+    """When the first of `documents` may have been published, where the time of each is known."""
+    spans = [time_span(sources[d].published) if d in sources else None for d in documents]
+    return None if not spans or None in spans else min(span[0] for span in spans)
 
 
 class _Groups:

@@ -351,6 +351,30 @@ def test_a_lone_version_published_after_every_other_source_may_be_an_update_thou
     assert places(20) == {"23": "", "31": "", "20": ""}  # a toll of the dead does not fall: no update
 
 
+def test_a_toll_that_rose_through_the_day_stays_in_order_though_one_outlet_gave_another_figure():
+    """(wire desk audit) 3 dead at 06:30 and 08:40, 7 from 09:00 to 10:30, 12 at 14:00 and 14:30, and one
+    outlet's 9 at 10:00: the 9 crossed the 7's times, and the whole toll read as outlets contradicting each other."""
+    times = {"r1": "06:30", "h1": "08:40", "r2": "09:00", "c1": "09:30", "m2": "10:00", "h2": "10:30"}
+    times |= {"r3": "14:00", "h3": "14:30"}
+    told = {"r1": 3, "h1": 3, "r2": 7, "c1": 7, "h2": 7, "m2": 9, "r3": 12, "h3": 12}
+
+    def deaths(a: int, b: int) -> Evidence:
+        return replace(votes(a, b), detail=votes(a, b).detail | {"unit": "death", "polarity": ""})
+
+    pairs = [("r1", "r2"), ("h1", "c1"), ("r2", "r3"), ("h2", "h3"), ("m2", "c1"), ("m2", "h2"), ("r1", "h2")]
+    findings = [contradiction(a, f"{told[a]} died.", b, f"{told[b]} died.", deaths(told[a], told[b])) for a, b in pairs]
+    sources = published({doc: f"2025-03-03T{time}:00Z" for doc, time in times.items()})
+    (fact,) = group_facts(findings, story_of=dict.fromkeys(times, "s"), sources=sources)
+    assert fact.outliers == ("m2",) and fact.in_publication_order
+    assert [v.value for v in fact.ordered_versions] == ["3", "7", "9", "12"]
+    assert [fact.place_in_time(v) for v in fact.ordered_versions] == ["", "", "", ""]
+    # the others crossing in time too: no order to speak of
+    (fact,) = group_facts(
+        findings, story_of=dict.fromkeys(times, "s"), sources=sources | published({"h1": "2025-03-03T15:00:00Z"})
+    )
+    assert not fact.in_publication_order
+
+
 def test_two_sources_published_apart_are_not_called_in_publication_order():
     # any two times are in some order: with one source a version, the order says nothing of updates
     times = {"a": "2014-10-22T10:00:00Z", "b": "2014-10-22T12:00:00Z"}
@@ -467,6 +491,20 @@ def test_a_pair_differing_in_two_quantities_is_in_the_fact_of_each():
     assert facts["home"].outliers == ("b",) and facts["death"].outliers == ()
     assert all(f.evidence[0].detail["unit"] == subject for subject, fact in facts.items() for f in fact.findings)
     assert facts["death"].id == group_facts([replace(pair, evidence=(toll,))])[0].id  # the toll's id as before
+
+
+def test_a_fact_is_shown_by_a_pair_that_differs_in_it_alone_where_one_does():
+    """(wire desk audit) The day's fact stood on "Sunday, 7 dead" against "Monday, 3 dead", and its line read
+    "Sunday vs Monday; Seven people vs Three people", though "Monday, 7 dead" was paired with it too."""
+    sunday = "Seven died in the sinking on Sunday."
+    both = contradiction("c", sunday, "r1", "Three died in the sinking on Monday.")
+    both = replace(both, kind="number", evidence=(votes(7, 3), fire_on("Sunday", "?-03-02", "Monday", "?-03-03")))
+    day = contradiction(
+        "c", sunday, "r2", "Seven died in the sinking on Monday.", fire_on("Sunday", "?-03-02", "Monday", "?-03-03")
+    )
+    day = replace(day, pair=replace(day.pair, similarity=0.6))  # less alike than the pair differing in both
+    facts = {f.kind: f for f in group_facts([both, day], story_of=dict.fromkeys(["c", "r1", "r2"], "s"))}
+    assert facts["date"].representative().pair.b.doc_id == "r2"
 
 
 def test_a_pair_with_a_toll_and_an_office_told_otherwise_is_in_the_office_fact_too():
