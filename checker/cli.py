@@ -1106,8 +1106,10 @@ def _print_summary(stats: dict, written: int, shown: Console) -> None:
         f"agree {counts['agree']}  unrelated {counts['unrelated']}  stories {len(stats['stories'])}"
         + (f" ({sum(1 for s in stats['stories'] if s['facts'])} with contradictions)" if stats["stories"] else "")
     )
-    if skipped := sum(s["inputs"] for s in stats["skipped"]):
+    if skipped := sum(s["inputs"] for s in stats["skipped"] if not s["on_purpose"]):
         shown.print(f"{skipped} input(s) skipped (see warnings above)")
+    if left_out := sum(s["inputs"] for s in stats["skipped"] if s["on_purpose"]):  # a correction's earlier text
+        shown.print(f"{left_out} input(s) left out on purpose, no article to check (see warnings above)")
     shown.print(f"Wrote {written} finding(s) to {printable(stats['report'])}", markup=False)
 
 

@@ -117,7 +117,10 @@ class CheckResult:
         )
         return {
             "documents": len(self.corpus.documents),
-            "skipped": [{"path": s.path, "reason": s.reason, "inputs": s.inputs} for s in self.corpus.skipped],
+            "skipped": [
+                {"path": s.path, "reason": s.reason, "inputs": s.inputs, "on_purpose": s.on_purpose}
+                for s in self.corpus.skipped
+            ],
             "warnings": list(self.corpus.warnings),
             "claims": len(self.claims),
             "candidate_pairs": self.pairing.candidates,

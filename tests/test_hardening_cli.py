@@ -132,6 +132,13 @@ def test_the_count_of_skipped_inputs_counts_files_not_warning_lines(corpus, tmp_
     assert result.exit_code == 0, result.output
     assert "3 files of other types not read" in result.stderr
     assert "3 input(s) skipped" in result.stdout
+    # (wire desk audit) a correction's earlier text is left out on purpose, not skipped as unreadable
+    earlier = {"id": "x", "source": "Wire", "published": "2025-03-03T08:00:00Z", "text": "Three people died."}
+    later = earlier | {"published": "2025-03-03T09:00:00Z", "text": "Four people died."}
+    (corpus / "feed.jsonl").write_text(json.dumps(earlier) + "\n" + json.dumps(later) + "\n")
+    result = runner.invoke(app, ["run", str(corpus), "--model", str(tiny_model), "-o", str(tmp_path / "r.jsonl")])
+    assert "3 input(s) skipped" in result.stdout
+    assert "1 input(s) left out on purpose, no article to check" in result.stdout
 
 
 def test_printable_output_cannot_start_a_workflow_command():
