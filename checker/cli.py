@@ -614,7 +614,7 @@ def _git(command: list[str], folder: Path, ref: str, failure: str) -> bytes:
         said = os.fsdecode(exc.stderr or b"").strip().splitlines()
         raise fail(f"--since {ref}: {failure}" + (f" ({said[0]})" if said else "")) from exc
     except OSError as exc:  # no git to run
-        raise fail(f"--since {ref}: {failure} ({exc})") from exc
+        raise fail(f"--since {ref}: cannot run git ({exc})") from exc
 
 
 def _untracked(corpus: Path, ref: str) -> list[str]:
@@ -860,23 +860,28 @@ def make_baseline(
 
 
 def _not_read(corpus: Corpus, paths: Sequence[str]) -> Callable[[str], bool]:
-    """Whether a document is still in the corpus and could not be read this run: the file of its id under an
-    input folder was skipped (empty, locked, not decodable), or, where a feed record could not be read, an id
-    no article file has (that record's, perhaps). A document deleted, excluded or made a draft is gone."""
+    """Whether a document is still in the corpus and could not be read this run: a file skipped under the id it
+    would have had (its path from a folder given, or its name where given itself), any document under a folder
+    that could not be walked, and, where a feed or one of its records could not be read, any id no article file
+    has (which ids the feed held is not known). A document deleted, excluded or made a draft is gone."""
     from checker.corpus import SUFFIXES
     from checker.formats import record_place
 
-    failed = [s for s in corpus.skipped if not s.on_purpose]
-    files = {Path(s.path).resolve() for s in failed}
-    broken_feed = any(record_place(s.path)[1] is not None for s in failed)
+    roots = {path.resolve() if path.is_dir() else path.resolve().parent for path in map(Path, paths)}
+    ids, folders, a_feed = set(), set(), False
+    for skip in (s for s in corpus.skipped if not s.on_purpose):
+        name, line = record_place(skip.path)
+        file = Path(name).resolve()
+        a_feed |= line is not None or file.suffix.lower() == ".jsonl"
+        found = {file.relative_to(root).as_posix() for root in roots if file.is_relative_to(root)} | {file.name}
+        (folders if file.is_dir() else ids).update(found)
     read = {d.id for d in corpus.documents}
-    folders = [folder for folder in map(Path, paths) if folder.is_dir()]
 
     def not_read(document: str) -> bool:
-        if document in read:
-            return False
-        file_skipped = any((folder / document).resolve() in files for folder in folders)
-        return file_skipped or (broken_feed and Path(document).suffix.lower() not in SUFFIXES)
+        under = any(document.startswith(f"{folder}/") for folder in folders)
+        return document not in read and (
+            document in ids or under or (a_feed and Path(document).suffix.lower() not in SUFFIXES)
+        )
 
     return not_read
 
@@ -1109,7 +1114,7 @@ def _print_summary(stats: dict, written: int, shown: Console) -> None:
     if skipped := sum(s["inputs"] for s in stats["skipped"] if not s["on_purpose"]):
         shown.print(f"{skipped} input(s) skipped (see warnings above)")
     if left_out := sum(s["inputs"] for s in stats["skipped"] if s["on_purpose"]):  # a correction's earlier text
-        shown.print(f"{left_out} input(s) left out on purpose, no article to check (see warnings above)")
+        shown.print(f"{left_out} input(s) left out on purpose (see warnings above)")
     shown.print(f"Wrote {written} finding(s) to {printable(stats['report'])}", markup=False)
 
 

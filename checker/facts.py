@@ -142,14 +142,13 @@ class Fact:
         (its own articles through the day: 3 dead at 08:10, 7 at 12:15). Only where a later report may update
         what the fact's check compares (`Check.updated_in_time`: a toll, not an office), in the way it moves
         (`Check.may_update`: a toll of the dead rises). A version a source gives alone, against others that
-        agree, need not keep that order (`_time_order`): one outlet's 9 dead at 10:00 made the rest of a toll told
-        3, then 7, then 12 read as outlets contradicting each other."""
+        agree, need not keep that order in time where its value fits it (`_time_order`): one outlet's 9 dead at
+        10:00 made the rest of a toll told 3, then 7, then 12 read as outlets contradicting each other."""
         check = registry().check(self.kind)
-        timed = self._time_order() if check is not None and check.updated_in_time(self.subject) else None
-        if timed is None:
+        order = self._time_order() if check is not None and check.updated_in_time(self.subject) else None
+        if order is None:
             return False
-        order, placed = timed
-        keys = [json.loads(self.versions[i].key or "null") for i in order if i not in placed]
+        keys = [json.loads(self.versions[i].key or "null") for i in order]
         return check.may_update(self.subject, keys) and (
             any(self.voices(v) > 1 for v in self.versions)
             or (len(order) >= 3 and check.moves_one_way(keys))
@@ -185,18 +184,18 @@ class Fact:
     @property
     def ordered_versions(self) -> tuple[Version, ...]:
         """The versions, earliest first where they follow the order of publication."""
-        timed = self._time_order() if self.in_publication_order else None
-        return tuple(self.versions[i] for i in timed[0]) if timed else self.versions
+        order = self._time_order() if self.in_publication_order else None
+        return tuple(self.versions[i] for i in order) if order else self.versions
 
-    def _time_order(self) -> tuple[list[int], set[int]] | None:
+    def _time_order(self) -> list[int] | None:
         """The versions' order in time by their sources' first publication (a reprint hours later says nothing of
-        when its version was first given), and the versions placed by their first publication alone: where the
-        versions cross in time only for one or more that a source gives alone against others that agree, the
-        others in their order and each lone one where it was first published among them. None otherwise."""
+        when its version was first given); where the versions cross in time only for one or more that a source
+        gives alone against others that agree, the others in their order and each lone one where it was first
+        published among them. None otherwise."""
         sources = [[d for d in v.documents if not self.copy_of(d)] for v in self.versions]
         order = in_time_order(sources, self.sources)
         if order is not None:
-            return order, set()
+            return order
         alone = {i for i, v in enumerate(self.versions) if set(v.documents) & set(self.outliers)}
         rest = [i for i in range(len(self.versions)) if i not in alone]
         kept = in_time_order([sources[i] for i in rest], self.sources) if alone and len(rest) >= 2 else None
@@ -206,7 +205,7 @@ class Fact:
         order = [rest[i] for i in kept]
         for i in sorted(alone, key=lambda i: first[i]):
             order.insert(max((n + 1 for n, j in enumerate(order) if first[j] <= first[i]), default=0), i)
-        return order, alone
+        return order
 
     def representative(self, focus: Collection[str] = ()) -> Finding:
         """The pair that stands for the fact: one with a document of `focus` (CI's new articles: the pull
@@ -224,7 +223,7 @@ class Fact:
                 bool(documents & focus),
                 bool(documents & outliers),
                 bool(documents & majority),
-                sum(e.contradicts for e in f.evidence) <= 1,
+                sum(e.contradicts for e in f.evidence) <= 1,  # a list and a person differing by one name: two
                 standing(f),
                 f.id,
             )

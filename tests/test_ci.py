@@ -173,6 +173,29 @@ def test_a_baseline_made_while_an_article_cannot_be_read_keeps_the_decisions_on_
     assert gone.exit_code == 0 and json.loads(path.read_text())["results"] == {}, gone.output
 
 
+def test_an_article_not_read_is_told_from_one_deleted_however_the_corpus_was_named(tmp_path):
+    """(review) Files named one by one, a glob, a feed that cannot be read and a folder that cannot be walked:
+    each article still there kept its entries only where the corpus was named as one folder."""
+    from checker.cli import _not_read
+    from checker.corpus import load_corpus
+    from checker.records import SkippedFile
+
+    folder = tmp_path / "corpus"
+    (folder / "desk").mkdir(parents=True)
+    (folder / "a.txt").write_text(ARTICLES["a.txt"])
+    (folder / "b.txt").write_text("")  # emptied tonight
+    (folder / "feed.jsonl").symlink_to(tmp_path / "nowhere.jsonl")  # a feed that cannot be read
+    for named in ([str(folder)], [str(folder / "a.txt"), str(folder / "b.txt")], [str(folder / "*.txt")]):
+        not_read = _not_read(load_corpus(named), named)
+        assert not_read("b.txt") and not not_read("a.txt") and not not_read("deleted.txt"), named
+    named = [str(folder)]
+    not_read = _not_read(load_corpus(named), named)
+    assert not_read("wire-0412") and not not_read("desk/gone.txt")  # a feed's record: which, unknown
+    corpus = load_corpus(named)
+    corpus.skipped.append(SkippedFile(str(folder / "desk"), "folder not read (permission denied)"))
+    assert _not_read(corpus, named)("desk/story.txt")
+
+
 def test_a_baseline_records_the_kinds_a_run_ignores(corpus, tmp_path, tiny_model):
     """(review) With `ignore_kinds = ["number"]` beside the corpus, `checker baseline` wrote 0 findings: a
     decision on an ignored kind would be lost when the setting is taken back."""

@@ -138,7 +138,7 @@ def test_the_count_of_skipped_inputs_counts_files_not_warning_lines(corpus, tmp_
     (corpus / "feed.jsonl").write_text(json.dumps(earlier) + "\n" + json.dumps(later) + "\n")
     result = runner.invoke(app, ["run", str(corpus), "--model", str(tiny_model), "-o", str(tmp_path / "r.jsonl")])
     assert "3 input(s) skipped" in result.stdout
-    assert "1 input(s) left out on purpose, no article to check" in result.stdout
+    assert "1 input(s) left out on purpose (see warnings above)" in result.stdout
 
 
 def test_printable_output_cannot_start_a_workflow_command():
@@ -240,11 +240,17 @@ def test_a_page_never_replaces_an_article_its_report_names(corpus, tmp_path, mon
         {"value": "3", "documents": ["a.txt"], "claims": [third]},
         {"value": "99", "documents": ["b.md"], "claims": []},
     ]
-    record |= {"schema_version": 7, "story": None, "pairs": []}
+    fourth = third | {"doc_id": "c.txt", "path": "corpus/c.txt"}  # and one named only by a pair of the fact
+    (corpus / "c.txt").write_text("x\n")
+    record |= {
+        "schema_version": 7,
+        "story": None,
+        "pairs": [{"id": "1" * 16, "kind": "number", "score": 0.9, "a": fourth, "b": third}],
+    }
     record["fact"] = {"id": record["id"], "subject": "", "versions": versions, "majority": None, "outliers": []}
     (tmp_path / "r.jsonl").write_text(json.dumps(record) + "\n")
     monkeypatch.chdir(tmp_path)
-    for output in ("corpus/b.md", str(corpus / "b.md"), "corpus/a.txt"):
+    for output in ("corpus/b.md", str(corpus / "b.md"), "corpus/a.txt", "corpus/c.txt"):
         result = runner.invoke(app, ["html", "r.jsonl", "-o", output])
         assert result.exit_code == 2 and "is one of the inputs" in one_error_line(result), result.output
     assert (corpus / "b.md").read_text() == VOTE_B and (corpus / "a.txt").read_text() == VOTE_A

@@ -116,6 +116,10 @@ def test_a_pair_showing_a_second_discrepancy_is_kept_beside_one_showing_the_firs
         findings[1], evidence=findings[1].evidence[::-1]
     )  # the same two discrepancies, named the other way
     assert len(collapse_repeats([findings[1], turned])) == 1
+    # evidence that makes no fact of its own (a list differing by a name) does not keep a repeat apart
+    listed = Evidence("entity_set", True, {"only_in_a": ["Kerala"], "only_in_b": []})
+    also = replace(findings[0], evidence=(*findings[0].evidence, listed))
+    assert len(collapse_repeats([findings[0], also])) == 1
 
 
 def test_a_direction_not_scored_does_not_count():
