@@ -36,6 +36,15 @@ def test_scales_written_onto_figures():
     assert 12e6 not in values("Storms brought 12m waves to the coast.")
 
 
+def test_a_toll_that_rose_is_read_where_the_parser_hangs_the_rise_on_the_subject():
+    """(wire desk audit) "toll" was parsed as the subject of "ferry" (a verb): no figure read, and an outlet
+    repeating the agreed toll failed CI as the model's contradiction."""
+    (toll,) = quantities(
+        "The death toll from the sinking of the Northern Star ferry off Harwich rose to 12 on Tuesday."
+    )
+    assert (toll.value, toll.unit, toll.risen) == (12, "death", True)
+
+
 def test_number_words_read_whole():
     assert values("Twenty-one people died.") == [21]
     assert values("Three hundred people marched.") == [300]

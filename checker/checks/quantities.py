@@ -172,7 +172,7 @@ def _counted(root, end: int, span, cues: Cues):
         return head if head.i > root.i or head.pos_ == "PROPN" else None  # "ABC 15": a name
     part_of = next((c for c in root.children if c.lower_ == "of"), None)
     whole = next((c for c in part_of.children if c.dep_ == "pobj"), None) if part_of is not None else None
-    risen = next((c for c in head.head.children if c.dep_ == "nsubj"), None) if head.lower_ == "to" else None
+    risen = _subject_of_rise(head.head, cues) if head.lower_ == "to" else None
     if whole is not None and whole.pos_ == "PRON":
         # "three of them": what "them" counts is elsewhere in the sentence; "nine of them children" says what
         # the nine are
@@ -195,6 +195,16 @@ def _counted(root, end: int, span, cues: Cues):
         t for t in following if t.pos_ == "NOUN" or (t.pos_ == "ADJ" and t.dep_ != "amod") or cues.at(t.i, "counts:")
     )
     return next((t for t in nouns if t.is_alpha and not t.is_stop and t.text[0].islower()), None)
+
+
+def _subject_of_rise(verb, cues: Cues):
+    """What rose ("deaths had risen to 287"): the verb's subject, or, where the parser gave a verb of rising none
+    and hung it on a word of the subject instead ("The death toll from the sinking of the Northern Star ferry ...
+    rose to 12" read with "ferry" as a verb), that word's subject."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and cues.at(verb.i, "risen-to") and verb.dep_ == "advcl" and verb.head.i < verb.i:
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    return subject
 
 
 def _after_an_aside(span, end: int) -> int:
