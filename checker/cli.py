@@ -947,8 +947,8 @@ def _warn_unread(texts: ArticleTexts) -> None:
         more = f" and {len(texts.unread) - 1} more" if len(texts.unread) > 1 else ""
         warn(
             f"could not read {first}{more} as the report has it: its claims are shown without their context (a "
-            "report names articles as `checker run` was given them; run from where it ran, or check the file has "
-            "not changed since)"
+            "report names articles as `checker run` was given them, and only articles under the working folder or "
+            "the report's are read; run from where it ran, or check the file has not changed since)"
         )
 
 

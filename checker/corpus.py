@@ -701,6 +701,8 @@ def _record(line: str | None, where: str, max_chars: int, warnings: list[str]) -
     except json.JSONDecodeError as exc:
         # the column is where the fault starts: "Unterminated string starting at column 26"
         raise InputError(f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}") from None
+    except RecursionError:  # one record nested a thousand deep skipped the rest of its feed
+        raise InputError("JSON nested too deeply") from None
     if not isinstance(record, dict):
         raise InputError("a JSON object was expected")
     for key, kinds in (("id", (str, int)), ("text", (str,))):
@@ -980,8 +982,14 @@ def _latest(versions: list[Document]) -> Document:
     return max(zip(spans, range(len(versions)), versions, strict=True), key=lambda v: (v[0][0], v[1]))[2]
 
 
+def path_list(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> list[str]:
+    """Paths as strings: one path given alone is one path. `load_corpus("news/")` read the string a character at a
+    time, and "/" is a folder: the whole machine."""
+    return [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else [os.fspath(p) for p in paths]
+
+
 def load_corpus(
-    paths: Iterable[str],
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
     max_chars: int = Config.max_document_chars,
     exclude: Iterable[Path | str] = (),
     ignores: Ignores | None = None,
@@ -995,7 +1003,7 @@ def load_corpus(
     says what a folder walk leaves out (`Config.exclude`, `Config.respect_gitignore`;
     by default what git ignores). An article not in English (`checker.language`) is skipped.
     """
-    paths = list(paths)
+    paths = path_list(paths)
     corpus = Corpus()
     read: set[str] = {os.path.realpath(p) for p in exclude} - {os.path.realpath(p) for p in paths}
     for file, root in expand_paths(paths, corpus.skipped, ignores, corpus.warnings):

@@ -512,7 +512,7 @@ def _host_port(address: str) -> tuple[str, int] | None:
     if address in {"auto", "local"}:
         return None
     host, _, port = address.removeprefix("ray://").rpartition(":")
-    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+    if not host or not (port.isascii() and port.isdigit()) or not 0 < int(port) < 65536:
         raise RayClusterError(f"--ray-address (or RAY_ADDRESS) {address!r}: {ADDRESS_HELP}")
     return host, int(port)
 

@@ -23,9 +23,12 @@ FORMATS = ("full", "concise", "json-lines", "github", "sarif")
 LEVELS = {"contradict": "error", "agree": "note", "unrelated": "note"}
 JSONL_LINE = re.compile(r"^(?P<file>.+\.jsonl):(?P<line>\d+)$")
 # Characters that would break a printed line or drive a terminal: C0 and C1
-# controls, the Unicode line and paragraph separators, and lone surrogates (from
-# file names that are not UTF-8, or JSON escapes), which cannot be encoded.
-UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# controls, the Unicode line and paragraph separators, the bidirectional
+# overrides and isolates (a name shown reversed in a log or an annotation), and
+# lone surrogates (from file names that are not UTF-8, or JSON escapes), which
+# cannot be encoded.
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # What a CI runner reads as a command: GitHub's `::name::` (at the start of a
 # trimmed line) and the older `##[name]` (anywhere in a line).
 WORKFLOW_COMMAND = re.compile(r"::|##\[")
@@ -189,11 +192,13 @@ def _escaped(match: re.Match[str]) -> str:
 
 
 def _json_text(text: str) -> str:
-    """Serialized JSON with `::` and `##[` written as JSON escapes: the same data, no workflow command.
+    """Serialized JSON with `::` and `##[` written as JSON escapes, and the bidirectional controls too: the same
+    data, no workflow command, no text shown reversed in a log.
 
     Outside strings JSON never holds these sequences, so the replacement only
     touches string contents, where `\\u003a` and `\\u005b` read back as `:` and `[`.
     """
+    text = BIDI_CONTROLS.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
     return text.replace("::", ":\\u003a").replace("##[", "##\\u005b")
 
 

@@ -15,22 +15,28 @@ from pathlib import Path
 from typing import Any
 
 from checker.config import Config
-from checker.corpus import read_text_file, record_text
+from checker.corpus import SUFFIXES, read_text_file, record_text
 from checker.formats import JSONL_LINE, place, reason, record_place
 
 CONTEXT_CHARS = 320  # characters of article text shown on each side of a claim
 BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
 
 
-def _document_text(path: str, folder: Path | None = None) -> str | None:
+def _document_text(path: str, folder: Path | None, roots: Sequence[Path]) -> str | None:
     """The document text a claim's span indexes, read as `load_corpus` reads it: a text file, the main text
-    of a page or a Markdown article, or the JSONL record's `text`; a relative path in `folder` where given."""
+    of a page or a Markdown article, or the JSONL record's `text`; a relative path in `folder` where given.
+
+    A report is data, and may come from anyone: only an article file (by its type) under one of `roots` is
+    read. A crafted report named `/etc/passwd` or `../../.ssh/id_rsa`, and the page showed what it read.
+    """
     name, line = record_place(path)
     file = Path(name)
     if folder is not None:
         if file.is_absolute():
             return None
         file = folder / file
+    if file.suffix.lower() not in SUFFIXES or not any(file.resolve().is_relative_to(root) for root in roots):
+        return None
     try:
         if line is not None:
             return record_text(file, line)
@@ -47,16 +53,20 @@ class ArticleTexts:
 
     def __init__(self, report_folder: Path | None = None) -> None:
         self.folders: tuple[Path | None, ...] = (None, report_folder) if report_folder is not None else (None,)
+        # where an article may be: under the working folder or the report's (`_document_text`)
+        self.roots = tuple(dict.fromkeys(Path(folder or ".").resolve() for folder in self.folders))
         self.texts: dict[tuple[str, Path | None], str | None] = {}
         self.missed: dict[str, None] = {}  # files, in the order met
 
     def text_of(self, claim: dict[str, Any]) -> str | None:
         """The article text that holds the claim at its span, or None."""
         start, end = claim["span"]
+        if not claim["text"].strip():  # an empty claim matches any text at any place: a crafted report's probe
+            return None
         for folder in self.folders:
             key = (claim["path"], folder)
             if key not in self.texts:
-                self.texts[key] = _document_text(claim["path"], folder)
+                self.texts[key] = _document_text(claim["path"], folder, self.roots)
             text = self.texts[key]
             if text is not None and text[start:end] == claim["text"]:
                 return text

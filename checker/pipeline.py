@@ -15,6 +15,7 @@ engine (checker/engines.py): in this process, or on a Ray cluster with
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -28,7 +29,7 @@ from checker.checks import Check, model_inputs, registry, run_checks
 from checker.checks.base import Explainer, Readings
 from checker.claims import load_nlp
 from checker.config import Config, load_config, settings_file
-from checker.corpus import Corpus, load_corpus
+from checker.corpus import Corpus, load_corpus, path_list
 from checker.decision import Decision
 from checker.engines import Engine, engine_for
 from checker.facts import Fact, group_facts
@@ -220,7 +221,9 @@ class Checker:
         self.nli  # noqa: B018
         import sklearn.feature_extraction.text  # noqa: F401 (what group_stories imports first)
 
-    def check(self, corpus: Corpus | Sequence[str], progress: Progress | None = None) -> CheckResult:
+    def check(
+        self, corpus: Corpus | str | os.PathLike | Sequence[str | os.PathLike], progress: Progress | None = None
+    ) -> CheckResult:
         progress = progress or _no_progress
         seconds: dict[str, float] = {}
         clock = time.perf_counter()
@@ -438,8 +441,13 @@ class Checker:
         return findings
 
 
-def check(paths: Sequence[str], config: Config | None = None, progress: Progress | None = None) -> CheckResult:
+def check(
+    paths: str | os.PathLike | Sequence[str | os.PathLike],
+    config: Config | None = None,
+    progress: Progress | None = None,
+) -> CheckResult:
     """Check a corpus with the default backends: the one-call API for notebooks. Without `config`, the settings
     `checker run` reads for these paths: those kept with the corpus (`checker.toml`, `[tool.checker]`), else the
     working folder's, else the defaults."""
+    paths = path_list(paths)
     return Checker(config or load_config(settings_file(paths))).check(paths, progress)

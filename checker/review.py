@@ -108,7 +108,7 @@ def show(console: Console, record: dict[str, Any], position: str, texts: Article
     console.print()
     console.print(claim_view(record, "b", texts))
     if record["label"] == "contradict" and record["kind"] == "nli":
-        console.print(model_reading(record), markup=False)
+        console.print(printable(model_reading(record)), markup=False)  # it quotes the words the claims differ in
     for evidence in record["evidence"]:
         stance = "contradicts" if evidence["contradicts"] else "agrees"
         console.print(f"evidence ({stance}): {evidence['kind']}: {printable(evidence['message'])}", markup=False)

@@ -329,3 +329,10 @@ def test_one_time_written_on_two_clocks_is_one_version_and_the_other_time_stands
     assert check_dates(c["wm"], c["wm2"], 0.9) is None
     assert DateCheck().refines(["clock:03:30", "clock:15:30"], ["clock:15:30"])
     assert not DateCheck().refines(["clock:03:30", "clock:15:30"], ["clock:16:00"])
+
+
+def test_a_superscript_digit_is_no_day_and_stops_no_run(nlp):
+    """(library audit) "March 4²" raised ValueError from int("4²") and stopped the whole check."""
+    from checker.checks.days import calendar_part
+
+    assert [calendar_part(t) for t in nlp("March 4² 2048²")] == [("month", 3), None, None]

@@ -412,3 +412,12 @@ def test_lines_and_columns_count_every_kind_of_line_end(tmp_path, newline):
     start = doc.text.index("12 votes")
     assert (doc.line_of(start), doc.column_of(start)) == (2, len("It passed with ") + 1)
     assert (doc.line_of(0), doc.column_of(0)) == (1, 1)
+
+
+def test_one_path_given_alone_is_one_path(tmp_path):
+    """(library audit) `load_corpus("news/")` read the string a character at a time, "/" among them: the whole
+    machine; a `Path` in a list raised TypeError."""
+    (tmp_path / "a.txt").write_text("The assembly met in Geneva on Monday.\n")
+    for paths in (str(tmp_path), tmp_path, [tmp_path / "a.txt"]):
+        corpus = load_corpus(paths)
+        assert [d.id for d in corpus.documents] == ["a.txt"] and corpus.skipped == []

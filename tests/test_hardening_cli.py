@@ -142,6 +142,9 @@ def test_the_count_of_skipped_inputs_counts_files_not_warning_lines(corpus, tmp_
 
 
 def test_printable_output_cannot_start_a_workflow_command():
+    """(security audit) a bidirectional override in a name showed text reversed in logs and annotations."""
+    assert printable("fdp.\u202etxt") == "fdp.\\u202etxt" and "\u2066" not in printable("a\u2066b")
+    assert "\u202e" not in render([record("a\u202e.txt", 1, "1", "x")], "json-lines", "0")
     shown = printable(HOSTILE_ID + "\x1b[31m\u2028caf\udce9")
     assert "\n" not in shown and "\r" not in shown and "\x1b" not in shown and "\u2028" not in shown
     assert "::" not in shown and "##[" not in shown

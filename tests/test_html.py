@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.html import render_html
+from checker.html import ArticleTexts, render_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = [
@@ -177,7 +177,7 @@ def test_context_marks_a_cut_only_where_the_article_goes_on(tmp_path):
     article.write_text("x" * (CONTEXT_CHARS + 5) + sentence + "y" * (CONTEXT_CHARS + 5))
     start = CONTEXT_CHARS + 5
     shown = claim_context(
-        {"path": str(article), "span": [start, start + len(sentence)], "text": sentence}, ArticleTexts()
+        {"path": str(article), "span": [start, start + len(sentence)], "text": sentence}, ArticleTexts(tmp_path)
     )
     assert shown["before"].startswith("…x") and shown["after"].endswith("y…") and shown["claim"] == sentence
 
@@ -197,7 +197,9 @@ def test_a_claim_of_an_html_page_is_shown_in_its_context(tmp_path):
     text = load_corpus([str(page)]).documents[0].text
     sentence = "It passed the budget with 12 votes."
     start = text.index(sentence)
-    shown = claim_context({"path": str(page), "span": [start, start + len(sentence)], "text": sentence}, ArticleTexts())
+    shown = claim_context(
+        {"path": str(page), "span": [start, start + len(sentence)], "text": sentence}, ArticleTexts(tmp_path)
+    )
     assert shown["claim"] == sentence
     assert "met on Monday." in shown["before"] and "The mayor left." in shown["after"]
     # no screenful of blank lines from nested blocks between the paragraphs shown
@@ -218,7 +220,7 @@ def test_a_claim_of_a_markdown_article_is_shown_in_its_context(tmp_path):
     sentence = "It passed the budget with 12 votes."
     start = text.index(sentence)
     shown = claim_context(
-        {"path": str(story), "span": [start, start + len(sentence)], "text": sentence}, ArticleTexts()
+        {"path": str(story), "span": [start, start + len(sentence)], "text": sentence}, ArticleTexts(tmp_path)
     )
     assert (shown["before"], shown["claim"]) == ("The council met on Monday.\n", sentence)
 
@@ -233,7 +235,7 @@ def test_article_text_is_escaped_in_the_file(records):
 )
 def test_page_filters_opens_a_finding_and_shows_text_as_text(records, tmp_path):
     page_path = tmp_path / "report.html"
-    page_path.write_text(render_html(records, "seeds"))
+    page_path.write_text(render_html(records, "seeds", texts=ArticleTexts(tmp_path)))
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(page_path.as_uri())
@@ -504,13 +506,13 @@ def test_the_terminal_review_marks_a_cut_only_where_the_article_goes_on(records,
     from checker.html import ArticleTexts
     from checker.review import claim_view
 
-    shown = claim_view(records[0], "a", ArticleTexts()).plain  # a.txt: "Intro line." then the claim
+    shown = claim_view(records[0], "a", ArticleTexts(tmp_path)).plain  # a.txt: "Intro line." then the claim
     assert "…" not in shown and "Intro line." in shown
     long_before = "Earlier news. " * 40
     (tmp_path / "a.txt").write_text(long_before + "Intro line.\n" + records[0]["a"]["text"] + "\n")
     start = len(long_before) + len("Intro line.\n")
     records[0]["a"]["span"] = [start, start + len(records[0]["a"]["text"])]
-    assert claim_view(records[0], "a", ArticleTexts()).plain.splitlines()[1].startswith("…")
+    assert claim_view(records[0], "a", ArticleTexts(tmp_path)).plain.splitlines()[1].startswith("…")
 
 
 @pytest.mark.skipif(
@@ -573,3 +575,28 @@ def test_page_data_places_a_feed_records_claim_by_its_record(records):
     records[0]["b"] |= {"doc_id": "valley-ferry", "path": "feed.jsonl:1", "line": 7}
     shown = page_data(records)[0]["records"]
     assert shown == {"a": "", "b": "valley-ferry (feed.jsonl:1)"}
+
+
+def test_a_crafted_report_reads_no_file_but_articles_under_the_working_or_report_folder(tmp_path, monkeypatch):
+    """(security audit) A report naming /etc/passwd, with its first characters as the claim, put the file's next
+    320 characters in the page; an empty claim matched anywhere, so a report of many lines leaked a whole file."""
+    from checker.html import claim_context
+
+    (tmp_path / "work").mkdir()
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "outside").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    secret = "The vault code is 4711 and the key is in the desk."
+    (tmp_path / "outside" / "notes.txt").write_text(secret)
+    (tmp_path / "outside" / "id_rsa").write_text(secret)
+    (tmp_path / "work" / "id_rsa").write_text(secret)
+    (tmp_path / "work" / "article.txt").write_text(secret)
+    texts = ArticleTexts(tmp_path / "reports")
+
+    def shown(path: str, text: str = "The vault code") -> dict:
+        return claim_context({"path": path, "span": [0, len(text)], "text": text}, texts)
+
+    assert shown("article.txt")["after"].startswith(" is 4711")  # an article where the report says it is
+    for path in (str(tmp_path / "outside" / "notes.txt"), "../outside/notes.txt", "id_rsa", "../outside/id_rsa"):
+        assert shown(path) == {"before": "", "claim": "The vault code", "after": ""}, path
+    assert shown("article.txt", "") == {"before": "", "claim": "", "after": ""}

@@ -124,7 +124,7 @@ def test_text_with_a_byte_order_mark_is_decoded(tmp_path, encoding, nlp):
     claims = extract_claims([doc], nlp)
     assert claims and all(doc.text[c.span.start : c.span.end] == c.text for c in claims)
     claim = {"path": doc.path, "span": [claims[-1].span.start, claims[-1].span.end], "text": claims[-1].text}
-    assert claim_context(claim, ArticleTexts())["before"].endswith(
+    assert claim_context(claim, ArticleTexts(tmp_path))["before"].endswith(
         "Geneva.\n"
     )  # the report reads the file back the same way
 
@@ -162,7 +162,7 @@ def test_jsonl_strings_with_unicode_line_breaks_keep_records_and_line_numbers(tm
     assert by_id["after"].path == f"{feed}:3"
     assert list(reasons(corpus)) == [f"{feed}:2"]
     claim = {"path": f"{feed}:3", "span": [0, 10], "text": ARTICLE[:10]}
-    assert claim_context(claim, ArticleTexts())["after"] == ARTICLE[10:]  # the HTML report finds the same line
+    assert claim_context(claim, ArticleTexts(tmp_path))["after"] == ARTICLE[10:]  # the HTML report finds the same line
 
 
 def test_jsonl_lone_surrogate_escapes_become_replacement_characters(tmp_path):
@@ -233,7 +233,11 @@ def test_file_name_that_is_not_utf8_is_read_under_an_escaped_name(tmp_path):
     assert doc.text == ARTICLE
     content_hash(doc.id, doc.path, doc.text)
     claim = {"path": doc.path, "span": [0, 3], "text": "The"}
-    assert claim_context(claim, ArticleTexts()) == {"before": "", "claim": "The", "after": ""}  # no context, no crash
+    assert claim_context(claim, ArticleTexts(tmp_path)) == {
+        "before": "",
+        "claim": "The",
+        "after": "",
+    }  # no context, no crash
 
 
 # 6. Anything else that fails on one file

@@ -168,7 +168,7 @@ def calendar_part(token) -> tuple[str, int] | None:
     if word in MONTH_NUMBERS:
         return "month", MONTH_NUMBERS[word]
     digits = word[:-2] if word.endswith(ORDINAL_SUFFIXES) else word
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):  # "4²" and "٤" are digits int() or a date cannot take
         return None
     if len(digits) == 4:
         return "year", int(digits)

@@ -156,7 +156,7 @@ def _number(token) -> int | None:
     if not token.like_num:
         return None
     try:
-        return int(token.text) if token.text.isdigit() else text2num(token.lower_, "en")
+        return int(token.text) if token.text.isascii() and token.text.isdigit() else text2num(token.lower_, "en")
     except ValueError:
         return None
 
