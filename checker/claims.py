@@ -44,6 +44,19 @@ STRAY_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 PARSED_AS_SPACE = str.maketrans(
     dict.fromkeys([0x0A, 0x0D, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " ")
 )
+# A run of this many characters or more with no space is no word a claim needs (a web address is shorter): it is
+# parsed as spaces, one for one. spaCy's tokenizer takes time as the square of a run of punctuation: 30,000 quote
+# marks in one article held a CI run for two minutes.
+LONGEST_WORD = 256
+UNBROKEN_RUN = re.compile(rf"\S{{{LONGEST_WORD},}}")
+
+
+def as_parsed(text: str) -> str:
+    """`text` as the parser reads it: the characters it reads as spaces (`PARSED_AS_SPACE`) and runs with no space
+    of `LONGEST_WORD` characters or more made spaces, one character for one, so every offset holds."""
+    return UNBROKEN_RUN.sub(lambda m: " " * len(m[0]), text.translate(PARSED_AS_SPACE))
+
+
 # A paragraph longer than this many characters is parsed in pieces, split after a sentence's end: each claim's
 # reading scans its parsed paragraph, so one paragraph's time grew with its length squared (a feed with its line
 # breaks stripped: 50,000 characters on one line took 21.8 s against 2.8 s in paragraphs; benchmarks/
@@ -458,7 +471,7 @@ def parsed_pieces(text: str, kept: Span, tokenizer, limit: int = MAX_PARSED_CHAR
     """
     if kept.end - kept.start <= limit:
         return [kept]
-    ends = sorted(kept.start + end for end in _sentence_ends(tokenizer(text[kept.start : kept.end])))
+    ends = sorted(kept.start + end for end in _sentence_ends(tokenizer(as_parsed(text[kept.start : kept.end]))))
     pieces, start = [], kept.start
     while kept.end - start > limit:
         within = [end for end in ends if start < end <= start + limit]
@@ -505,7 +518,7 @@ def extract_claims(
     for doc in documents:
         context = _Context(parse_published(doc.published))
         pieces = [piece for kept in doc.kept for piece in parsed_pieces(doc.text, kept, nlp.tokenizer)]
-        lines = [doc.text[s.start : s.end].translate(PARSED_AS_SPACE) for s in pieces]
+        lines = [as_parsed(doc.text[s.start : s.end]) for s in pieces]
         previous_setting: tuple[str, ...] = ()
         for span, parsed in zip(pieces, nlp.pipe(lines, batch_size=batch_size), strict=True):
             for sent in map(after_dateline, parsed.sents):

@@ -358,3 +358,20 @@ def test_a_claims_annotations_are_as_the_index_reads_them_back_with_each_word_he
     empty_sets = [s for q in found for s in (q.when, q.statistic, q.places) if not s]
     assert len(empty_sets) > 1 and all(s is empty_sets[0] for s in empty_sets)
     assert second.annotations["person"].wording.sequence == ()  # no name: no wording kept for the person check
+
+
+def test_a_long_run_with_no_space_is_parsed_as_spaces_and_offsets_hold(nlp):
+    """(security audit) 30,000 quote marks in one article held a CI run for two minutes: spaCy's tokenizer takes
+    time as the square of such a run. It is no word a claim needs; the sentences around it are claims as before."""
+    from checker.claims import LONGEST_WORD, as_parsed
+
+    run = '"' * 5000
+    text = f"The ferry sank on Monday and 12 people died.\n{run}\nThe coastguard said 40 were rescued.\n"
+    assert as_parsed(text) == text.replace(run, " " * len(run)).replace("\n", " ")
+    assert as_parsed("x" * (LONGEST_WORD - 1)) == "x" * (LONGEST_WORD - 1)  # a long web address stays
+    claims = claims_of(nlp, text)
+    assert [c.text for c in claims] == [
+        "The ferry sank on Monday and 12 people died.",
+        "The coastguard said 40 were rescued.",
+    ]
+    assert all(text[c.span.start : c.span.end] == c.text for c in claims)
