@@ -601,6 +601,19 @@ def _changed_since(ref: str, corpus: Path) -> dict[str, str]:
     return changed
 
 
+def _tracked_by_git(path: Path) -> bool:
+    """Whether git tracks `path` in the repository it is in (false where there is no file, repository or git)."""
+    import subprocess
+
+    if not path.is_file():
+        return False
+    command = ["git", "ls-files", "--error-unmatch", "--", path.name]
+    try:
+        return subprocess.run(command, cwd=path.parent, capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
 def _git(command: list[str], folder: Path, ref: str, failure: str) -> bytes:
     """What a git command prints, or one error line naming `--since`'s value. A value that starts with "-" is
     refused before git sees it: read as an option, "--output=notes.md" emptied that file."""
@@ -696,6 +709,11 @@ def ci(
         raise fail(str(exc)) from exc
     outputs = {"--output-file": output_file, "--index": index}
     check_outputs(outputs)
+    if _tracked_by_git(index):
+        raise fail(
+            f"--index {index}: git tracks it, so a pull request can bring an index of its own and change what CI"
+            " reads; keep the index out of the repository (add it to .gitignore, `git rm --cached` it)"
+        )
     if (
         output_file
         and output_file.suffix.lower() in SUFFIXES

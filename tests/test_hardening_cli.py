@@ -732,6 +732,19 @@ def test_ci_since_a_value_git_cannot_take_as_a_commit_is_one_error_line(ref, tmp
     assert (news / "victim.md").read_text() == VOTE_B
 
 
+def test_ci_refuses_an_index_git_tracks(tmp_path, tiny_model):
+    """(security audit) A pull request that committed `.checker/index.sqlite` with its last report emptied passed CI
+    with a new contradiction: CI read the index the pull request brought."""
+    news = news_history(tmp_path, {"a.txt": VOTE_A, "b.txt": VOTE_B})
+    (news / ".checker").mkdir()
+    (news / ".checker" / "index.sqlite").write_bytes(b"")
+    commit_all(news, "an index of its own")
+    args = ["ci", str(news / "b.txt"), "--corpus", str(news), "--model", str(tiny_model), "--baseline", "b.json"]
+    result = runner.invoke(app, [*args, "--index", str(news / ".checker" / "index.sqlite")])
+    assert result.exit_code == 2 and "git tracks it" in one_error_line(result)
+    assert runner.invoke(app, [*args, "--index", str(tmp_path / "i.sqlite")]).exit_code == 1  # one outside: checked
+
+
 def test_ci_since_outside_a_git_repository_says_so_in_one_line(corpus, tmp_path, tiny_model):
     result = runner.invoke(app, ["ci", "--since", "HEAD", "--corpus", str(corpus), "--model", str(tiny_model)])
     line = one_error_line(result)
