@@ -218,7 +218,7 @@ class Index:
             return self._rebuild(str(exc))
 
     def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path)
+        db = sqlite3.connect(self.path, check_same_thread=False)  # a Checker runs its checks one at a time, any thread
         db.executescript(SCHEMA)
         return db
 

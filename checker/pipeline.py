@@ -16,6 +16,7 @@ engine (checker/engines.py): in this process, or on a Ray cluster with
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -77,10 +78,12 @@ class CheckResult:
         return [f for f in self.findings if f.label in wanted and f.kind not in ignored]
 
     def _wanted(self, include: Iterable[str] | None, ignore_kinds: Iterable[str] | None) -> tuple[set[str], set[str]]:
-        return (
-            set(self.include if include is None else include),
-            set(self.ignore_kinds if ignore_kinds is None else ignore_kinds),
-        )
+        """The labels and the ignored kinds asked for, else the run's, each checked as settings are ("agree" is
+        one label, not five letters; "agreed" is an error, not an empty report)."""
+        given = {"include": include, "ignore_kinds": ignore_kinds}
+        asked = {k: (v,) if isinstance(v, str) else tuple(v) for k, v in given.items() if v is not None}
+        checked = Config(include=self.include, ignore_kinds=self.ignore_kinds).with_overrides(**asked)
+        return set(checked.include), set(checked.ignore_kinds)
 
     def records(
         self,
@@ -108,7 +111,7 @@ class CheckResult:
 
     def summary(self, ignore_kinds: Iterable[str] | None = None) -> dict[str, Any]:
         """Counts of the run; findings of ignored kinds are counted apart, as the report leaves them out."""
-        ignored = set(self.ignore_kinds if ignore_kinds is None else ignore_kinds)
+        _, ignored = self._wanted(None, ignore_kinds)
         kept = [f for f in self.findings if f.kind not in ignored]
         by_label = Counter(f.label for f in kept)
         facts = [fact for fact in self.facts if fact.kind not in ignored]
@@ -166,6 +169,7 @@ class Checker:
         self.index = index  # an open checker.index.Index, or None to compute everything
         self.work: Counter = Counter()  # what was computed (not read from the index) in the last check
         self.engine = engine or engine_for(self.config, self)  # local: runs on this Checker's backends
+        self._running = threading.Lock()  # one check at a time: its counts and its index are the Checker's own
 
     @property
     def nli(self) -> NLIBackend:
@@ -223,6 +227,14 @@ class Checker:
 
     def check(
         self, corpus: Corpus | str | os.PathLike | Sequence[str | os.PathLike], progress: Progress | None = None
+    ) -> CheckResult:
+        """Check a corpus (or the paths of one). A call from another thread waits for the check running: a
+        service's threads sharing a Checker mixed the counts of their runs, and its index is open in one thread."""
+        with self._running:
+            return self._check(corpus, progress)
+
+    def _check(
+        self, corpus: Corpus | str | os.PathLike | Sequence[str | os.PathLike], progress: Progress | None
     ) -> CheckResult:
         progress = progress or _no_progress
         seconds: dict[str, float] = {}

@@ -131,3 +131,24 @@ def test_the_one_call_api_reads_the_settings_kept_with_the_corpus(tmp_path):
     assert [f.label for f in result.selected(ignore_kinds=())] == ["unrelated"]
     assert [r["label"] for r in result.records(ignore_kinds=())] == ["unrelated"]
     assert result.records() == [] and result.summary()["ignored_findings"] == 1  # the model's kind, ignored
+    # (library audit) "unrelated" is one label, not nine letters; a misspelt one is an error, not an empty report
+    assert result.records("unrelated", "title") == result.records(["unrelated"], ["title"]) != []
+    with pytest.raises(checker.ConfigError, match="unknown label"):
+        result.records(["unrelatd"])
+
+
+def test_a_checker_with_an_index_serves_checks_from_other_threads_one_at_a_time(tmp_path, nlp):
+    """(library audit) A service opened the index at startup and checked from a thread pool: sqlite refused the
+    index in another thread, and two checks at once mixed their counts."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text)
+    with Index(tmp_path / "index.sqlite") as index:
+        checker = Checker(
+            Config(min_similarity=0.3), nli=ScriptedNLI(), embedder=SentenceEmbedder(), nlp=nlp, index=index
+        )
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            results = list(pool.map(lambda _: checker.check([str(tmp_path)]), range(3)))
+    assert [sorted(f.id for f in r.findings) for r in results] == [sorted(f.id for f in results[0].findings)] * 3
+    assert sorted(sum(r.computed.values()) for r in results)[:2] == [0, 0]  # one computed, the others read it
