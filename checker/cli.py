@@ -602,16 +602,18 @@ def _changed_since(ref: str, corpus: Path) -> dict[str, str]:
 
 
 def _tracked_by_git(path: Path) -> bool:
-    """Whether git tracks `path` in the repository it is in (false where there is no file, repository or git)."""
+    """Whether git tracks the index at `path`, or a file SQLite reads beside it (a rollback journal is rolled into the
+    database when it is opened), in the repository it is in: false where there is no folder, repository or git."""
     import subprocess
 
-    if not path.is_file():
+    if not path.parent.is_dir():
         return False
-    command = ["git", "ls-files", "--error-unmatch", "--", path.name]
+    names = [f":(literal){path.name}{end}" for end in ("", "-journal", "-wal", "-shm")]
     try:
-        return subprocess.run(command, cwd=path.parent, capture_output=True).returncode == 0
+        listed = subprocess.run(["git", "ls-files", "--", *names], cwd=path.parent, capture_output=True)
     except OSError:
         return False
+    return listed.returncode == 0 and bool(listed.stdout.strip())
 
 
 def _git(command: list[str], folder: Path, ref: str, failure: str) -> bytes:
@@ -965,8 +967,8 @@ def _warn_unread(texts: ArticleTexts) -> None:
         more = f" and {len(texts.unread) - 1} more" if len(texts.unread) > 1 else ""
         warn(
             f"could not read {first}{more} as the report has it: its claims are shown without their context (a "
-            "report names articles as `checker run` was given them, and only articles under the working folder or "
-            "the report's are read; run from where it ran, or check the file has not changed since)"
+            "report names articles as `checker run` was given them, and articles are read only under the working "
+            "folder or the report's: run from a folder that holds them, or check the file has not changed since)"
         )
 
 

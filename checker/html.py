@@ -35,13 +35,14 @@ def _document_text(path: str, folder: Path | None, roots: Sequence[Path]) -> str
         if file.is_absolute():
             return None
         file = folder / file
-    if file.suffix.lower() not in SUFFIXES or not any(file.resolve().is_relative_to(root) for root in roots):
-        return None
     try:
+        real = file.resolve()  # a link's target is what would be read: "notes.txt" linked to ".env" is no article
+        if real.suffix.lower() not in SUFFIXES or not any(real.is_relative_to(root) for root in roots):
+            return None
         if line is not None:
-            return record_text(file, line)
-        return read_text_file(file, path, Config.max_document_chars, []).text
-    except (OSError, ValueError, KeyError, IndexError):
+            return record_text(real, line)
+        return read_text_file(real, path, Config.max_document_chars, []).text
+    except (OSError, ValueError, KeyError, IndexError, RuntimeError):  # RuntimeError: a loop of links
         return None
 
 

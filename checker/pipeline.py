@@ -170,6 +170,7 @@ class Checker:
         self.work: Counter = Counter()  # what was computed (not read from the index) in the last check
         self.engine = engine or engine_for(self.config, self)  # local: runs on this Checker's backends
         self._running = threading.Lock()  # one check at a time: its counts and its index are the Checker's own
+        self._running_in: int | None = None  # the thread of the check running
 
     @property
     def nli(self) -> NLIBackend:
@@ -230,8 +231,14 @@ class Checker:
     ) -> CheckResult:
         """Check a corpus (or the paths of one). A call from another thread waits for the check running: a
         service's threads sharing a Checker mixed the counts of their runs, and its index is open in one thread."""
+        if self._running_in == threading.get_ident():  # a progress callback's check would mix into this one's
+            raise RuntimeError("Checker.check called again from inside a check (a progress callback?)")
         with self._running:
-            return self._check(corpus, progress)
+            self._running_in = threading.get_ident()
+            try:
+                return self._check(corpus, progress)
+            finally:
+                self._running_in = None
 
     def _check(
         self, corpus: Corpus | str | os.PathLike | Sequence[str | os.PathLike], progress: Progress | None

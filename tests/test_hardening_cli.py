@@ -743,6 +743,13 @@ def test_ci_refuses_an_index_git_tracks(tmp_path, tiny_model):
     result = runner.invoke(app, [*args, "--index", str(news / ".checker" / "index.sqlite")])
     assert result.exit_code == 2 and "git tracks it" in one_error_line(result)
     assert runner.invoke(app, [*args, "--index", str(tmp_path / "i.sqlite")]).exit_code == 1  # one outside: checked
+    # (review) a rollback journal alone: SQLite rolls it into the cached index when it opens it
+    subprocess.run(["git", "-C", str(news), "rm", "-q", "--cached", ".checker/index.sqlite"], check=True)
+    (news / ".checker" / "index.sqlite-journal").write_bytes(b"")
+    subprocess.run(["git", "-C", str(news), "add", "-f", ".checker/index.sqlite-journal"], check=True)
+    commit_all(news, "a journal of its own")  # (the index's folder ignores itself: forced in, as an attacker would)
+    result = runner.invoke(app, [*args, "--index", str(news / ".checker" / "index.sqlite")])
+    assert result.exit_code == 2 and "git tracks it" in one_error_line(result)
 
 
 def test_ci_since_outside_a_git_repository_says_so_in_one_line(corpus, tmp_path, tiny_model):

@@ -600,3 +600,7 @@ def test_a_crafted_report_reads_no_file_but_articles_under_the_working_or_report
     for path in (str(tmp_path / "outside" / "notes.txt"), "../outside/notes.txt", "id_rsa", "../outside/id_rsa"):
         assert shown(path) == {"before": "", "claim": "The vault code", "after": ""}, path
     assert shown("article.txt", "") == {"before": "", "claim": "", "after": ""}
+    # (review) a link named like an article, to a file that is none; a loop of links
+    (tmp_path / "work" / "notes.txt").symlink_to(tmp_path / "work" / "id_rsa")
+    (tmp_path / "work" / "loop.txt").symlink_to(tmp_path / "work" / "loop.txt")
+    assert shown("notes.txt")["after"] == "" and shown("loop.txt")["after"] == ""

@@ -152,3 +152,7 @@ def test_a_checker_with_an_index_serves_checks_from_other_threads_one_at_a_time(
             results = list(pool.map(lambda _: checker.check([str(tmp_path)]), range(3)))
     assert [sorted(f.id for f in r.findings) for r in results] == [sorted(f.id for f in results[0].findings)] * 3
     assert sorted(sum(r.computed.values()) for r in results)[:2] == [0, 0]  # one computed, the others read it
+    # (review) a check from inside a check's progress callback would mix into it: an error, not a hang
+    checker.index = None
+    with pytest.raises(RuntimeError, match="from inside a check"):
+        checker.check([str(tmp_path)], progress=lambda *_: checker.check([str(tmp_path)]))
