@@ -21,7 +21,7 @@ from checker.checks import registry
 
 FORMATS = ("full", "concise", "json-lines", "github", "sarif")
 LEVELS = {"contradict": "error", "agree": "note", "unrelated": "note"}
-JSONL_LINE = re.compile(r"^(?P<file>.+\.jsonl):(?P<line>\d+)$")
+JSONL_LINE = re.compile(r"^(?P<file>.+\.jsonl):(?P<line>[0-9]+)$", re.IGNORECASE)  # "FEED.JSONL:3" too
 # Characters that would break a printed line or drive a terminal: C0 and C1
 # controls, the Unicode line and paragraph separators, the bidirectional
 # overrides and isolates (a name shown reversed in a log or an annotation), and

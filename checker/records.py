@@ -93,7 +93,7 @@ class Document:
     def file(self) -> str:
         """The file the document came from (a JSONL record's `path` ends in ':LINE')."""
         head, _, tail = self.path.rpartition(":")
-        return head if tail.isdigit() and head.endswith(".jsonl") else self.path
+        return head if tail.isascii() and tail.isdigit() and head.lower().endswith(".jsonl") else self.path
 
     def file_offset(self, offset: int, end: bool = False) -> int:
         """Offset in the file the document was read from (differs from `offset` only for HTML, Markdown and a feed's

@@ -1051,3 +1051,12 @@ def test_a_baseline_given_for_a_report_is_named_as_one(command, tmp_path):
     baseline.write_text(json.dumps({"version": 1, "settings": {}, "generated_at": None, "results": {}}, indent=2))
     result = runner.invoke(app, [command[0], str(baseline), *command[1:]])
     assert result.exit_code == 2 and "is a baseline of review decisions, not a report" in one_error_line(result)
+
+
+def test_a_feed_named_in_capitals_is_a_feed_everywhere():
+    """(review) FEED.JSONL is read as a feed, but "FEED.JSONL:17" was no record's place: the annotation named the
+    file "FEED.JSONL:17", and `checker baseline` took a broken record of it for no feed's."""
+    from checker.formats import record_place
+
+    assert record_place("news/FEED.JSONL:3") == ("news/FEED.JSONL", 3)
+    assert "file=news/FEED.JSONL,line=17," in render([record("news/FEED.JSONL:17", 3, "1", "18 vs 4")], "github", "0")
