@@ -8,9 +8,9 @@ they are dropped; what is kept is returned as spans into the original text.
 
 from __future__ import annotations
 
-import calendar
 import re
 
+from checker.checks.calendar import MONTH_NUMBERS, MONTHS
 from checker.records import Span
 
 # Each pattern matches a whole furniture line (after stripping); names say why.
@@ -160,20 +160,11 @@ def kept_spans(text: str) -> tuple[Span, ...]:
 
 
 # a month written out, or as wire copy abbreviates it ("Oct. 4, 2024", "Sept. 12")
-MONTH_NAMES = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
+MONTH_NAMES = "|".join(MONTHS) + rf"|(?:{'|'.join(month[:3] for month in MONTHS)}|Sept)\.?"
 DATELINE = re.compile(
     rf"\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b|\b(?P<month>{MONTH_NAMES}) (?P<day>\d{{1,2}}), (?P<year>\d{{4}})\b|"
     rf"\b(?P<first_day>\d{{1,2}}) (?P<day_month>{MONTH_NAMES}) (?P<day_year>\d{{4}})\b"  # "11 December 2026"
 )
-MONTH_NUMBERS = {
-    name.lower(): number
-    for names in (calendar.month_name, calendar.month_abbr)
-    for number, name in enumerate(names)
-    if name
-} | {"sept": 9}
 
 
 def _month(name: str) -> int:

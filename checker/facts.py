@@ -32,12 +32,11 @@ import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 
 from checker.checks import Check, registry
 from checker.decision import one_within_other
 from checker.records import CandidatePair, Claim, Evidence, Finding, content_hash, version_key
-from checker.sources import Provenance, in_time_order, time_span
+from checker.sources import Provenance, first_published, in_time_order
 from checker.verdicts import standing
 
 Shapes = Mapping[str, Check]  # by kind: how a check's evidence names its subject and each side's version
@@ -144,8 +143,8 @@ class Fact:
         (`Check.may_update`: a toll of the dead rises). A version a source gives alone, against others that
         agree, need not keep that order in time where its value fits it (`_time_order`): one outlet's 9 dead at
         10:00 made the rest of a toll told 3, then 7, then 12 read as outlets contradicting each other."""
-        check = registry().check(self.kind)
-        order = self._time_order() if check is not None and check.updated_in_time(self.subject) else None
+        check = self._updated_in_time()
+        order = self._time_order() if check is not None else None
         if order is None:
             return False
         keys = [json.loads(self.versions[i].key or "null") for i in order]
@@ -161,8 +160,8 @@ class Fact:
         way (a toll of the dead rises): the lone latest may be the update, or a late rewrite's slip; the lone first
         a report since updated, or the slip. "" otherwise. The other versions need not follow one another in
         time: 23 dead at 06:00 and 10:00, 31 at 08:00, then 40 the next day."""
-        check = registry().check(self.kind)
-        if not set(version.documents) & set(self.outliers) or check is None or not check.updated_in_time(self.subject):
+        check = self._updated_in_time()
+        if check is None or not set(version.documents) & set(self.outliers):
             return ""
         own = [d for d in version.documents if not self.copy_of(d)]
         others = [d for v in self.versions if v is not version for d in v.documents if not self.copy_of(d)]
@@ -174,6 +173,11 @@ class Fact:
         steps = [[key, json.loads(v.key or "null")] for v in self.versions if v is not version]
         steps = steps if place == "first" else [step[::-1] for step in steps]
         return place if all(check.may_update(self.subject, step) for step in steps) else ""
+
+    def _updated_in_time(self) -> Check | None:
+        """The fact's check, where a later report may update what it compares (`Check.updated_in_time`)."""
+        check = registry().check(self.kind)
+        return check if check is not None and check.updated_in_time(self.subject) else None
 
     def _outlets(self) -> set[str]:
         """The outlets of the fact's documents, where every one is known."""
@@ -199,7 +203,7 @@ class Fact:
         alone = {i for i, v in enumerate(self.versions) if set(v.documents) & set(self.outliers)}
         rest = [i for i in range(len(self.versions)) if i not in alone]
         kept = in_time_order([sources[i] for i in rest], self.sources) if alone and len(rest) >= 2 else None
-        first = {i: _first_published(sources[i], self.sources) for i in range(len(self.versions))}
+        first = {i: first_published(sources[i], self.sources) for i in range(len(self.versions))}
         if kept is None or None in first.values():
             return None
         order = [rest[i] for i in kept]
@@ -229,12 +233,6 @@ class Fact:
             )
 
         return max(self.findings, key=rank)
-
-
-def _first_published(documents: Sequence[str], sources: Mapping[str, Provenance]) -> datetime | None:
-    """When the first of `documents` may have been published, where the time of each is known."""
-    spans = [time_span(sources[d].published) if d in sources else None for d in documents]
-    return None if not spans or None in spans else min(span[0] for span in spans)
 
 
 class _Groups:
@@ -408,7 +406,7 @@ def _by_kind(finding: Finding, shapes: Shapes) -> list[Finding]:
             continue
         shape = shapes[evidence.kind]
         key = (evidence.kind, shape.subject(evidence.detail) if evidence.kind == finding.kind else "")
-        if key in seen or not (evidence.kind == finding.kind or shape.fact_of_its_own):
+        if key in seen or not shape.makes_a_fact_in(finding.kind):
             continue
         seen.add(key)
         rest = tuple(e for e in finding.evidence if e is not evidence)

@@ -86,9 +86,9 @@ def repo_path(path: str) -> str:
 
 def location(claim: dict[str, Any]) -> dict[str, Any]:
     """File, 1-based lines and columns of a claim; a JSONL record points at its line, no columns."""
-    m = JSONL_LINE.match(claim["path"])
-    if m:
-        return {"file": repo_path(m["file"]), "line": int(m["line"]), "end_line": int(m["line"])}
+    file, line = record_place(claim["path"])
+    if line is not None:
+        return {"file": repo_path(file), "line": line, "end_line": line}
     return {
         "file": repo_path(claim["path"]),
         "line": claim["line"],

@@ -72,13 +72,25 @@ def time_span(published: str) -> tuple[datetime, datetime] | None:
         return None
 
 
+def _spans(documents: Iterable[str], sources: Mapping[str, Provenance]) -> list[tuple[datetime, datetime]] | None:
+    """When each of `documents` may have been published; None where there are none, or one's time is unknown."""
+    times = [time_span(sources[d].published) if d in sources else None for d in documents]
+    return None if not times or None in times else times
+
+
+def first_published(documents: Iterable[str], sources: Mapping[str, Provenance]) -> datetime | None:
+    """When the first of `documents` may have been published, where the time of each is known."""
+    times = _spans(documents, sources)
+    return None if times is None else min(t[0] for t in times)
+
+
 def in_time_order(groups: Iterable[Iterable[str]], sources: Mapping[str, Provenance]) -> list[int] | None:
     """The groups of documents (a fact's versions) in the order they were published, where every document of
     each was published before every document of the next; None where the times overlap or one is unknown."""
     spans = []
     for i, documents in enumerate(groups):
-        times = [time_span(sources[d].published) if d in sources else None for d in documents]
-        if not times or None in times:
+        times = _spans(documents, sources)
+        if times is None:
             return None
         spans.append((min(t[0] for t in times), max(t[1] for t in times), i))
     spans.sort()

@@ -175,11 +175,9 @@ def _discrepancy(evidence: Evidence) -> str:
 
 
 def _makes_a_fact(evidence: Evidence, kind: str) -> bool:
-    """Whether contradicting evidence puts a pair of `kind` in a fact (`facts._by_kind`): its own kind's, or a
-    check's that finds a fact of its own (a day beside a toll); a list and a person's name differing by one name
-    are one discrepancy."""
+    """Whether evidence puts a pair of `kind` in a fact (`Check.makes_a_fact_in`), as `facts._by_kind` reads it."""
     check = registry().check(evidence.kind)
-    return evidence.contradicts and (evidence.kind == kind or (check is not None and check.fact_of_its_own))
+    return evidence.contradicts and check is not None and check.makes_a_fact_in(kind)
 
 
 def collapse_repeats(findings: Iterable[Finding]) -> list[Finding]:

@@ -112,6 +112,13 @@ class Check:
         """Evidence from the two claims' annotations, or None when this check has nothing to say."""
         raise NotImplementedError
 
+    @classmethod
+    def makes_a_fact_in(cls, kind: str) -> bool:
+        """Whether this check's contradicting evidence puts a pair of `kind` in a fact of its own: its own kind's
+        (each subject), or beside another's where it finds a fact of its own (`fact_of_its_own`: a day beside a
+        toll). A list and a person differing by one name are one discrepancy, seen twice."""
+        return cls.kind == kind or cls.fact_of_its_own
+
     def compare_all(self, a: Claim, b: Claim, similarity: float, *readings: Any) -> list[Evidence]:
         """Every discrepancy this check finds in the pair, one evidence for each fact it is about, the one that
         decides the pair first; else its agreement, if any. One sentence may give a toll and a count of homes, each

@@ -14,14 +14,11 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 
-from checker.checks.calendar import MONTHS, RELATIVE_DAYS, WEEKDAYS
+from checker.checks.calendar import MONTH_NUMBERS, RELATIVE_DAYS, WEEKDAYS
 from checker.patterns import matches_in
 
 DATE_LABELS = {"DATE", "TIME"}
 WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAYS)}
-# Months as news writes them: "March", "Mar.", "Sept."
-MONTH_NUMBERS = {name: number for number, month in enumerate(MONTHS, 1) for name in (month.lower(), month[:3].lower())}
-MONTH_NUMBERS["sept"] = 9
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")  # "the 3rd"
 # A two-digit year above this is of the 1900s ("29/11/98"), else of the 2000s ("4/12/26"): news of today
 # writes its own decade that way, and an archive's dates of the late 1900s.
