@@ -19,10 +19,8 @@ from same_story import ProtectedText, protected  # noqa: E402
 from train import (  # noqa: E402
     NOT_CONTRADICTION,
     average_with_init,
-    distillation_loss,
     load_for_training,
     phase_rows,
-    replayed_rows,
     shortcut_bias,
     training_loss,
 )
@@ -119,21 +117,6 @@ def test_a_pair_that_is_no_contradiction_lowers_only_the_contradiction():
     settled = torch.tensor([[3.0, -1.0, -6.0]])  # already sure it is entailment: nothing left to learn
     assert training_loss(settled, torch.tensor([NOT_CONTRADICTION]), None) < 0.01
     assert training_loss(settled, torch.tensor([1]), None) > 3  # where "neutral" as a full label would still push
-
-
-def test_distillation_pulls_replayed_rows_toward_the_starting_model_and_leaves_new_ones():
-    """Learning without Forgetting: an old source's row moves toward what the phase began from, a new one not at all."""
-    teacher = torch.tensor([[2.0, 0.0, -2.0], [2.0, 0.0, -2.0]])
-    logits = torch.zeros((2, 3), requires_grad=True)
-    distillation_loss(logits, teacher, torch.tensor([1.0, 0.0])).backward()
-    replayed, new = logits.grad
-    assert replayed[0] < 0 < replayed[2]  # descent raises what the teacher holds likely, lowers the rest
-    assert torch.equal(new, torch.zeros(3))
-    assert distillation_loss(teacher, teacher, torch.ones(2)).abs() < 1e-6  # nothing to learn where they agree
-    sources = ["lingnli", "mrpc", "news_same_story", "mrpc"]
-    labels = [0, 1, NOT_CONTRADICTION, 2]
-    assert replayed_rows(load_config(), 5, sources, labels).tolist() == [True, False, False, False]
-    assert replayed_rows(load_config(), 6, sources, labels).tolist() == [True, True, False, True]
 
 
 def test_mined_pairs_reach_only_phase_6_and_the_shortcut_model_never_reads_them():

@@ -165,26 +165,6 @@ def training_loss(logits: torch.Tensor, labels: torch.Tensor, bias: torch.Tensor
     return -torch.where(partial, either, chosen).mean()
 
 
-def distillation_loss(logits: torch.Tensor, teacher_logits: torch.Tensor, replayed: torch.Tensor) -> torch.Tensor:
-    """KL(teacher || model) on the `replayed` rows, averaged over the whole batch as the cross-entropy is.
-
-    Learning without Forgetting (Li and Hoiem 2017): a short phase on new data keeps the function the phase
-    began from on the older sources it replays, its uncertain rows included, where a hard label keeps only
-    the label. The teacher is that starting model, frozen.
-    """
-    teacher = torch.log_softmax(teacher_logits, dim=-1)
-    divergence = (teacher.exp() * (teacher - torch.log_softmax(logits, dim=-1))).sum(dim=-1)
-    return (divergence * replayed).sum() / len(replayed)
-
-
-def replayed_rows(cfg: dict, phase: int, sources: list[str], labels: list[int]) -> torch.Tensor:
-    """Which mix rows a phase replays from an earlier one (with a full label): where it distils."""
-    introduced = cfg["data"].get("introduced", {})
-    return torch.tensor(
-        [introduced.get(s, 0) < phase and y != NOT_CONTRADICTION for s, y in zip(sources, labels, strict=True)]
-    )
-
-
 def shortcut_bias(rows: list[int], texts: list, labels: list[int]) -> torch.Tensor:
     """log p_bias for every mix row (bias.py), fitted on the phase's `rows` with a full label.
 
@@ -226,10 +206,6 @@ def train_phase(device: str, cfg: dict, phase: int, init: str, data, tokenizer, 
     bias = None
     if settings.get("debias") == "product_of_experts":
         bias = shortcut_bias(rows, texts, labels) * settings.get("debias_strength", 1.0)
-    teacher, replayed = None, None
-    if settings.get("distill"):
-        teacher = load_for_training(init).to(device).eval()
-        replayed = replayed_rows(cfg, phase, sources, labels).float()
     optimizer = torch.optim.AdamW(
         [p for p in model.parameters() if p.requires_grad],
         lr=settings["learning_rate"],
@@ -248,15 +224,9 @@ def train_phase(device: str, cfg: dict, phase: int, init: str, data, tokenizer, 
     last_save, started, seen, running = time.time(), time.time(), 0, 0.0
     while step < total:
         batch = collate(schedule[step], ids, types, labels, tokenizer.pad_token_id, device)
-        inputs = {k: v for k, v in batch.items() if k != "labels"}
         with torch.autocast(device, dtype=torch.bfloat16, enabled=train_cfg["bf16"]):
-            logits = model(**inputs).logits.float()
+            logits = model(**{k: v for k, v in batch.items() if k != "labels"}).logits.float()
         loss = training_loss(logits, batch["labels"], None if bias is None else bias[schedule[step]].to(device))
-        if teacher is not None:
-            with torch.no_grad(), torch.autocast(device, dtype=torch.bfloat16, enabled=train_cfg["bf16"]):
-                teacher_logits = teacher(**inputs).logits.float()
-            mask = replayed[schedule[step]].to(device)
-            loss = loss + settings["distill"] * distillation_loss(logits, teacher_logits, mask)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         optimizer.step()
