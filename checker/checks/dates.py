@@ -154,6 +154,8 @@ def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -
     """Days the claim places its event on; the days of statements and days counted from others are not."""
     reporting = {t.i for _, _, span in cues(tokens, "reporting") for t in span}
     counted = [span for label, _, span in cues(tokens, "dates") if label == "counted-from"]
+    # a count as it stood on a day ("the toll rose to nine on Thursday"): a reading of it, no day of one event
+    readings = {span[0].i for label, _, span in cues(tokens, "dates") if label == "count-moved"}
     shifts, reported_ahead = local_shifts(tokens), marked_ahead(tokens, "ahead-reported")
     days = []
     for words in dates_of(tokens):
@@ -161,6 +163,8 @@ def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -
             first = written.tokens[0]
             to_come = looks_ahead(first, ahead)
             if states_a_day(first, reporting) or counted_from_another(verb_of(first), counted):
+                continue
+            if verb_of(first).i in readings:
                 continue
             if _of_no_event(first, to_come):
                 continue

@@ -65,11 +65,14 @@ class Cues:
             self.last[start, label] = max(self.last.get((start, label), start), end - 1)
 
     def at(self, i: int, label: str) -> str:
-        """The cue of `label` starting at token i, or "": a family ("currency:") gives what follows its prefix."""
-        found = (
-            c for c in sorted(self.starting.get(i, ())) if c == label or (label.endswith(":") and c.startswith(label))
+        """The cue of `label` starting at token i, or "": a family ("currency:") gives what follows its prefix, of
+        its cues there the longest ("degrees Celsius", not "degrees")."""
+        found = sorted(
+            (-self.last[i, c], c)
+            for c in self.starting.get(i, ())
+            if c == label or (label.endswith(":") and c.startswith(label))
         )
-        return next((c.removeprefix(label) or c for c in found), "")
+        return next((c.removeprefix(label) or c for _, c in found), "")
 
     def before(self, i: int, labels: Collection[str]) -> tuple[str, int]:
         """The longest cue of `labels` ending right before token i, and where it starts (or "", i)."""

@@ -80,6 +80,7 @@ from checker.checks.quantities import (
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import BODY_KEY, PERSON_KEY, share_entity
 from checker.records import Claim, Evidence
+from checker.sources import time_span
 
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/patterns/quantities.jsonl)
@@ -293,6 +294,24 @@ def _by_subject(differing: list[tuple[dict[str, Any], str]], kind: str) -> list[
     ]
 
 
+def _published_before(a: Claim, b: Claim) -> bool:
+    """`a`'s article was out before `b`'s began to be (both times known)."""
+    x, y = time_span(a.published), time_span(b.published)
+    return x is not None and y is not None and x[1] <= y[0]
+
+
+def _told_before(xs: Sequence[Quantity], ys: Sequence[Quantity]) -> set[int]:
+    """The figures of `xs`, from an article out earlier, that the other claim gives as the one before a change
+    ("620,000 homes were without power" / the next day "410,000, down from a peak of 620,000"): the count as it
+    stood then, which the other's figure updates. Not between articles of no known order: "won 40 seats" against
+    "won 47 seats, up from 40" tells one election's result two ways."""
+    return {
+        i
+        for i, x in enumerate(xs)
+        if not x.when & PREVIOUS and any(y.when & PREVIOUS and y.unit == x.unit and y.allows(x) for y in ys)
+    }
+
+
 def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
     """What the two figures count, for a message, unless their text says it ("35 percent", "Sorell, 46",
     "Category 4")."""
@@ -301,7 +320,7 @@ def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
     if x.unit == "%" or x.unit.startswith(AGE_UNIT):
         return "", ""
     return tuple(
-        "" if not q.noun or q.noun in q.text.lower() else f" {q.noun}" for q in (x, y)
+        "" if not q.noun or q.noun.lower() in q.text.lower() else f" {q.noun}" for q in (x, y)
     )  # "25,000 miles vs 22,000 miles"
 
 
@@ -496,6 +515,10 @@ class NumberCheck(Check):
         parts_a, parts_b = self._given_as_parts(a, b)
         matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_a
         matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_b
+        if _published_before(a, b):
+            matched_a |= _told_before(self.mine(a).comparable, self.mine(b).comparable)
+        if _published_before(b, a):
+            matched_b |= _told_before(self.mine(b).comparable, self.mine(a).comparable)
         partners_a, partners_b = Counter(i for i, _, _, _ in pairs), Counter(j for _, j, _, _ in pairs)
         # one figure in two units ("12 meters (39 feet)") agrees with another where one of its units agrees as two
         # exact figures do, the same or one rounding the other: a conversion rounds ("12.2 meters (40 feet)"). A

@@ -168,7 +168,9 @@ def _counted(root, end: int, span, cues: Cues):
     """The noun a figure counts: the one it modifies, the whole of a part ("57 of the seats"), the subject of
     a rise ("deaths had risen to 287"), else the next noun ("101 in favour", "another 30 injured")."""
     head = root.head
-    if root.dep_ in {"nummod", "compound", "quantmod", "nmod", "amod"} and head.pos_ in {"NOUN", "PROPN"}:
+    # a unit of measure whatever its tag ("40.9°C"'s "°", tagged a number)
+    a_noun = head.pos_ in {"NOUN", "PROPN"} or (head.i > root.i and cues.at(head.i, "measure-unit:"))
+    if root.dep_ in {"nummod", "compound", "quantmod", "nmod", "amod"} and a_noun:
         return head if head.i > root.i or head.pos_ == "PROPN" else None  # "ABC 15": a name
     part_of = next((c for c in root.children if c.lower_ == "of"), None)
     whole = next((c for c in part_of.children if c.dep_ == "pobj"), None) if part_of is not None else None
@@ -484,7 +486,11 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     # and a figure a change started from counts what the figure it changed to counts ("dropped to 64 from 66",
     # "killed 143 people, up from 120")
     more = end < span.end and bool(cues.at(end, "increment:after"))  # "six shots ..., then four more"
-    elided = cues.before(run[0].i, {"increment", "previous-figure"})[0] or more or _changed_from(root)
+    bound_start = cues.before(lead, {"lower", "upper", "approximate"})[1]
+    previous, cue_start = cues.before(bound_start, {"previous-figure"})
+    if previous and noun is not None and cue_start <= noun.i < bound_start:
+        noun = None  # "down from a peak of 620,000": the figure before, of what the one given counts
+    elided = cues.before(run[0].i, {"increment"})[0] or previous or more or _changed_from(root)
     whole = _out_of(root)  # "18,512 runners finished, out of 21,000 who started"
     if noun is None and found and _a_count(found[-1]) and (elided or whole):
         return found[-1].unit.removesuffix(WHOLE) + (WHOLE if whole else ""), found[-1].noun, lead, end
@@ -492,7 +498,10 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
-    return _unit(noun, cues) + (WHOLE if _is_whole(root, noun, found) else ""), noun.text, lead, end
+    unit = _unit(noun, cues)
+    measure = f"measure-unit:{unit}"
+    written = doc[noun.i : cues.last[noun.i, measure] + 1].text if (noun.i, measure) in cues.last else noun.text
+    return unit + (WHOLE if _is_whole(root, noun, found) else ""), written, lead, end  # "degrees Celsius"
 
 
 def _a_count(quantity: Quantity) -> bool:
@@ -1001,12 +1010,13 @@ def conversion_unit(run, cues: Cues, span, after: int | None = None) -> str:
     written = next((cues.at(t.i, "currency:") for t in after if cues.at(t.i, "currency:")), "")
     if sign or written:
         return sign.removeprefix("sign:") or written
-    units = []
+    units, read_to = [], last
     for t in after:
         if t.text in CONVERSION_WORDS and t.i + 1 < closing and not cues.at(t.i + 1, "measure-unit:"):
             break  # "(40,000 km / 25,000 miles)": this figure's unit ends where the next figure starts
-        if unit := cues.at(t.i, "measure-unit:"):
+        if t.i > read_to and (unit := cues.at(t.i, "measure-unit:")):
             units.append(unit)
+            read_to = cues.last[t.i, "measure-unit:" + unit]  # "degrees Celsius" is one unit
     return " ".join(units)
 
 
