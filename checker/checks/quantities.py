@@ -131,6 +131,8 @@ class Quantity:
     rest: bool = False  # the rest of a group another figure counts part of: "four backed it, the other three did not"
     statistic: frozenset[str] = frozenset()  # which statistic of a group a figure is: "average", "median", "each"
     places: frozenset[str] = frozenset()  # the words of where it was counted: "U.S. sales", "killed 12 in Aleppo"
+    # who the figure is of, where its clause's subject is a name: {"reform", "party"} for "The Reform Party took 11"
+    holder: frozenset[str] = frozenset()
 
     @property
     def specific(self) -> bool:
@@ -820,6 +822,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
         statistic=_statistic(root, holders, mine, cues),
         places=_places(holders),
+        holder=_named_holder(holders),
     )
 
 
@@ -868,6 +871,21 @@ def _holders(root) -> list:
     word = _counted_word([root])
     verb = _clause_verb(word)
     return [word] if verb is None else [word, verb, *(c for c in verb.children if c.dep_ in SUBJECTS)]
+
+
+def _named_holder(holders: list) -> frozenset[str]:
+    """The words of the name the figure's clause is told of ("The Reform Party took 11 seats", "Brennan received
+    51,310 votes"), as its entity key writes them where the tagger found one, or none: two figures of two parties
+    or candidates are two counts, in whatever order two outlets list them."""
+    for subject in holders[2:]:
+        entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+        key = entity_key(entity.text, entity.label_) if entity is not None else None
+        if key:
+            return frozenset(key.removeprefix("person:").lower().split())
+        if subject.pos_ == "PROPN":  # a name the tagger missed ("Okafor received ...")
+            name = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [subject]
+            return frozenset(t.lower_ for t in name)
+    return frozenset()
 
 
 def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
