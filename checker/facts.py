@@ -77,7 +77,7 @@ class Fact:
         A new article that repeats a version joins the fact without changing its
         id, so a reviewed fact stays reviewed in CI, however it writes the figure; a new version is a new fact.
         """
-        values = sorted(v.key or version_key(v.value) for v in self.versions)
+        values = sorted(_id_key(v.key) if v.key else version_key(v.value) for v in self.versions)
         return content_hash("fact", self.kind, self.subject, *values, *self.distinct)
 
     @property
@@ -255,6 +255,13 @@ class _Groups:
         for i in range(len(self.parent)):
             groups[self.find(i)].append(i)
         return list(groups.values())
+
+
+def _id_key(key: str) -> str:
+    """A version's key as its fact's id hashes it: a figure by its value, not its reach, so a fact keeps its id
+    however a source bounds the figure ("about 12", "12"), as it does however it writes it ("four", "4")."""
+    decoded = json.loads(key)
+    return json.dumps(decoded["value"]) if isinstance(decoded, dict) and "reach" in decoded else key
 
 
 def claim_key(claim: Claim) -> tuple[str, int, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
+from checker.checks.numbers import NumberCheck
 from checker.facts import group_facts
 from checker.records import CandidatePair, Evidence, Finding
 from checker.sources import Provenance
@@ -461,6 +462,37 @@ def test_a_day_given_less_precisely_joins_the_one_version_that_refines_it():
     ]
     (fact,) = group_facts(two_mondays)  # a Monday of two weeks: which one "Monday" means is not known
     assert sorted(v.documents for v in fact.versions) == [("a",), ("b",), ("c",), ("d",)]
+
+
+def test_a_figure_given_as_a_bound_joins_the_one_exact_version_within_its_reach():
+    """ "a little more than 53,000 votes" stood as a version of its own and was named an outlier beside three
+    sources' 53,310 against one's 51,310 (elections desk audit)."""
+
+    def brennan(text: str, value: float, reach: list | None = None) -> dict:
+        return {"value": value, "text": text} | ({"reach": reach} if reach else {})
+
+    def votes_of(a: dict, b: dict) -> Evidence:
+        return Evidence("number", True, {"unit": "vote", "polarity": "", "a": a, "b": b}, "a vs b")
+
+    slip = "Brennan received 51,310 votes."
+    exact, bound = brennan("53,310", 53310), brennan("53,000", 53000, [53000, None])
+    findings = [
+        contradiction("a", "Brennan won 53,310 votes.", "d", slip, votes_of(exact, brennan("51,310", 51310))),
+        contradiction("c", "Brennan received 53,310 votes.", "d", slip, votes_of(exact, brennan("51,310", 51310))),
+        contradiction("b", "Brennan had more than 53,000.", "d", slip, votes_of(bound, brennan("51,310", 51310))),
+    ]
+    (fact,) = group_facts(findings)
+    assert sorted(v.documents for v in fact.versions) == [("a", "b", "c"), ("d",)] and fact.outliers == ("d",)
+    check = NumberCheck()
+    assert check.refines({"value": 60, "reach": [None, 60]}, 12) and not check.refines(
+        {"value": 55, "reach": [50, 60]}, 12
+    )
+    alone = [contradiction("b", "Brennan had more than 53,000.", "d", slip, votes_of(bound, brennan("51,310", 51310)))]
+    (bounded,) = group_facts(alone)
+    (exact_fact,) = group_facts(
+        [replace(alone[0], evidence=(votes_of(brennan("53,000", 53000), brennan("51,310", 51310)),))]
+    )
+    assert bounded.id == exact_fact.id  # a fact keeps its id however a source bounds its figure
 
 
 def test_a_pair_that_contradicts_in_two_checks_is_in_the_fact_of_each():

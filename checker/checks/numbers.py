@@ -40,13 +40,14 @@ the figure).
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from checker.checks.base import NO_HEAD, Check, CheckSetting, versus
+from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, plain_version, versus
 from checker.checks.days import writes_a_day, writes_a_time
 from checker.checks.figures import (
     CURRENCIES,
@@ -300,6 +301,15 @@ def _by_subject(differing: list[tuple[dict[str, Any], str]], kind: str) -> list[
     ]
 
 
+def _as_detail(q: Quantity) -> dict[str, Any]:
+    """A figure as evidence gives it; one that is no exact value ("a little more than 53,000", "about 40") with
+    its reach, `null` where it has no end."""
+    if not q.bound:
+        return {"value": q.value, "text": q.text}
+    low, high = q.interval()
+    return {"value": q.value, "text": q.text, "reach": [x if math.isfinite(x) else None for x in (low, high)]}
+
+
 def _published_before(a: Claim, b: Claim) -> bool:
     """`a`'s article was out before `b`'s began to be (both times known)."""
     x, y = time_span(a.published), time_span(b.published)
@@ -432,6 +442,21 @@ class NumberCheck(Check):
     def subject(self, detail: Mapping[str, Any]) -> str:
         return _quantity_subject(detail)
 
+    def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
+        """The value as compared, a figure that is no exact value by its reach ("a little more than 53,000")."""
+        figure = detail.get(side)
+        if isinstance(figure, dict) and figure.get("reach"):
+            return {"value": figure.get("value"), "reach": figure["reach"]}, str(figure.get("text"))
+        return plain_version(detail, side)
+
+    def refines(self, key: Any, finer: Any) -> bool:
+        """An exact value within a figure's reach: "a little more than 53,000 votes" joins the one version of
+        53,310, so its source counts for the majority, not as an outlier of its own."""
+        if not (isinstance(key, dict) and _is_count(finer)):
+            return False
+        low, high = key["reach"]
+        return (low is None or low <= finer) and (high is None or finer <= high)
+
     @classmethod
     def updated_in_time(cls, subject: str) -> bool:
         """A count may rise as a story goes on (a toll, the votes counted); a person's age or a span of time (a
@@ -540,8 +565,8 @@ class NumberCheck(Check):
             detail = {
                 "unit": x.unit,
                 "polarity": x.polarity,
-                "a": {"value": x.value, "text": x.text},
-                "b": {"value": y.value, "text": y.text},
+                "a": _as_detail(x),
+                "b": _as_detail(y),
             }
             if not ok:
                 if i in matched_a or j in matched_b or (x.group, y.group) in agreeing_groups:
