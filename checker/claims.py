@@ -109,8 +109,9 @@ def is_checkable(sent) -> bool:
 
 def _short_count(sent) -> bool:
     """A short sentence that states a figure of something it names: "Turnout was 67.3%.", "The Socialists won 96
-    seats." (a results desk writes so); not "It was 3-1." or a fragment."""
-    named = any(t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"} for t in sent)
+    seats." (a results desk writes so), or of a person, as an obituary gives an age: "She was 84."; not "It was
+    3-1." or a fragment."""
+    named = any(t.dep_ in {"nsubj", "nsubjpass"} and (t.pos_ in {"NOUN", "PROPN"} or t.text in PRONOUNS) for t in sent)
     return named and any(t.like_num for t in sent) and sum(t.is_alpha for t in sent) >= 2
 
 

@@ -45,7 +45,7 @@ INDEX_VERSION = 1
 DEFAULT_FOLDER = ".checker"  # the default index's folder: checker's own, wherever it is
 # Bump when claim extraction changes what it produces, so cached claims are redone.
 # The kinds of check are part of the key too: a new kind's annotations are made for every document.
-CLAIMS_VERSION = "claims-10"
+CLAIMS_VERSION = "claims-11"
 # Runs that start together (CI jobs sharing a checkout, pre-commit on several
 # files) queue behind each other on the lock, and one run over a large corpus
 # takes minutes; past 10 minutes the holder is more likely stuck than busy.

@@ -277,6 +277,15 @@ def test_a_short_sentence_that_states_a_figure_is_a_claim(nlp):
     assert [c.text for c in claims_of(nlp, text)] == ["Turnout was 67.3%.", "The Socialists won 96 seats."]
 
 
+def test_an_obituary_s_age_of_its_one_person_is_a_claim_read_with_her_name(nlp):
+    """(elections and obituaries desk audit) "She was 84." against "She was 83." was never compared: the standard
+    last line of an obituary was too short to be a claim, as its subject names no one."""
+    text = "Former governor Margaret Halloran died on Sunday at her home in Burlington. She was 84. It was 3-1.\n"
+    claims = claims_of(nlp, text)
+    assert [c.text for c in claims][1:] == ["She was 84."]
+    assert claims[1].standalone == "Margaret Halloran was 84."
+
+
 def test_a_person_the_article_named_is_no_setting(nlp):
     """(a budget desk) The tagger takes "Marsh" alone for an organisation; as the sentence's setting it kept the
     chancellor's £40 billion from another outlet's £40m "under the plans" of the Budget."""
