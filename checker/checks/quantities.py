@@ -698,15 +698,18 @@ def _as_written(words) -> str:
     return words.text[:-1] if last.text.endswith(".") and len(last) > 1 and closing else words.text
 
 
-def _in_a_name(run) -> bool:
+def _in_a_name(run, cues: Cues) -> bool:
     """The figure is part of a name the tagger found: one with a word besides figures ("Air Force One", "Boeing
     737"), or a figure alone with no noun after it to count ("A 747 carrying 300 passengers"). A figure the tagger
-    alone calls a name before a noun ("a convoy of 210 aid trucks" as a PRODUCT) is a count."""
+    alone calls a name before a noun ("a convoy of 210 aid trucks" as a PRODUCT) is a count, and one on a named
+    scale a reading of it ("a Category 3 storm", which the tagger may call a nationality)."""
     doc = run[0].doc
     for token in run:
         if token.ent_type_ not in NAMES:
             continue
         entity = next(e for e in doc.ents if e.start <= token.i < e.end)
+        if all(t.like_num or cues.at(t.i, "scale-named:") for t in entity):
+            continue
         following = doc[entity.end] if entity.end < len(doc) else None
         if any(not t.like_num for t in entity) or following is None or following.pos_ != "NOUN":
             return True  # "A 747 carrying 300 passengers": a figure the tagger calls a name, no noun counted after it
@@ -739,7 +742,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     partial = _partial_count(span, cues)
     if run[0].i in partial:
         return None  # "with 60 percent of ballots counted": how far a count had got, the moment of the figures
-    if _in_a_name(run):
+    if _in_a_name(run, cues):
         return None  # "Air Force One", "Boeing 737": part of a name
     measure = _measure(run, root, cues, span, found)
     if measure is None:
