@@ -17,7 +17,7 @@ from checker.checks import Check, annotate, days, registry
 from checker.checks.calendar import WEEKDAYS
 from checker.checks.dates import weekday_ahead
 from checker.config import Config
-from checker.entities import ENTITY_LABELS, PERSON_KEY, clean_name, entity_key
+from checker.entities import ENTITY_LABELS, PERSON_KEY, clean_name, entity_key, entity_text
 from checker.patterns import load, matches_in, words
 from checker.records import Claim, Document, Span, interned
 
@@ -392,8 +392,9 @@ def claim_entities(
     for ent in parsed.ents:
         if ent.label_ not in labels or not start <= ent.start_char < end or ent.start in skipped:
             continue
-        as_person = entity_key(ent.text, "PERSON")
-        key = as_person if as_person in people else entity_key(ent.text, ent.label_)
+        text = entity_text(ent)
+        as_person = entity_key(text, "PERSON")
+        key = as_person if as_person in people else entity_key(text, ent.label_)
         if key:
             keys.add(key)
     if "PERSON" in labels:

@@ -113,6 +113,14 @@ def entity_key(text: str, label: str) -> str | None:
     return without_legal_form(name) if label == "ORG" else name  # not "Windows PC" → "Windows"
 
 
+def entity_text(ent) -> str:
+    """A tagged name's words, without a verb the tagger ran it on into ("The Social Democratic Alliance won")."""
+    end = len(ent)
+    while end > 1 and ent[end - 1].pos_ in {"VERB", "AUX"}:
+        end -= 1
+    return ent[:end].text
+
+
 def share_entity(a: Iterable[str], b: Iterable[str]) -> bool:
     """Whether two claims' entity keys name one entity, whichever label the tagger gave it in each.
 

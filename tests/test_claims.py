@@ -384,3 +384,12 @@ def test_a_long_run_with_no_space_is_parsed_as_spaces_and_offsets_hold(nlp):
         "The coastguard said 40 were rescued.",
     ]
     assert all(text[c.span.start : c.span.end] == c.text for c in claims)
+
+
+def test_a_name_the_tagger_runs_on_into_a_verb_is_the_name_alone(nlp):
+    """(elections desk audit) "The Social Democratic Alliance won" was tagged one organisation, so the turnout
+    after it was set in another body than the turnout after "Iceland's Social Democratic Alliance won the most
+    seats", and "Turnout was 80.2 percent." against "Turnout was 78.2 percent." was never compared."""
+    text = "REYKJAVIK — The Social Democratic Alliance won Iceland's parliamentary election on Saturday. Turnout was 78.2 percent."
+    won, turnout = claims_of(nlp, text)
+    assert "Social Democratic Alliance" in won.entities and turnout.setting == ("Social Democratic Alliance",)

@@ -39,7 +39,7 @@ from checker.checks.figures import (
     spread_of,
     value_of,
 )
-from checker.entities import entity_key
+from checker.entities import entity_key, entity_text
 from checker.patterns import load, words
 
 AGE_UNIT, YEAR_OLD = "age:", "year-old"
@@ -882,7 +882,7 @@ def _named_holder(holders: list) -> frozenset[str]:
     or candidates are two counts, in whatever order two outlets list them."""
     for subject in holders[2:]:
         entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
-        key = entity_key(entity.text, entity.label_) if entity is not None else None
+        key = entity_key(entity_text(entity), entity.label_) if entity is not None else None
         if key:
             return frozenset(key.removeprefix("person:").lower().split())
         if subject.pos_ == "PROPN":  # a name the tagger missed ("Okafor received ...")
@@ -926,7 +926,7 @@ def _places(holders: list) -> frozenset[str]:
                 named = [child] if child.dep_ in {"compound", "nmod", "poss"} else []
             for token in named:
                 entity = _entity(token) if token.ent_type_ in PLACES else None
-                key = entity_key(entity.text, entity.label_) if entity is not None else None
+                key = entity_key(entity_text(entity), entity.label_) if entity is not None else None
                 found |= set(key.lower().split()) if key else set()
     return frozenset(found)
 
