@@ -96,22 +96,27 @@ def _split_glued_scales(nlp) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, glued, initial]).search
 
 
-def is_checkable(sent) -> bool:
-    """A statement of fact: long enough, has a verb, not a question, a call to action or a bare opinion."""
+def is_checkable(sent, only_person: str = "") -> bool:
+    """A statement of fact: long enough, has a verb, not a question, a call to action or a bare opinion.
+
+    `only_person`: the one person the article has named so far, whom a he or she of a short sentence is."""
     text = sent.text.strip()
     words = [t for t in sent if t.is_alpha]
-    if len(words) < MIN_WORDS and not _short_count(sent):
+    if len(words) < MIN_WORDS and not _short_count(sent, only_person):
         return False
     if text.endswith("?") or CALL_TO_ACTION.match(text) or BARE_OPINION.match(text):
         return False
     return any(t.pos_ in {"VERB", "AUX"} for t in sent)
 
 
-def _short_count(sent) -> bool:
+def _short_count(sent, only_person: str = "") -> bool:
     """A short sentence that states a figure of something it names: "Turnout was 67.3%.", "The Socialists won 96
-    seats." (a results desk writes so), or of a person, as an obituary gives an age: "She was 84."; not "It was
-    3-1." or a fragment."""
-    named = any(t.dep_ in {"nsubj", "nsubjpass"} and (t.pos_ in {"NOUN", "PROPN"} or t.text in PRONOUNS) for t in sent)
+    seats." (a results desk writes so), or of the one person the article has named, as an obituary gives an age
+    ("She was 84."); not "It was 3-1.", a he or she who may be one of several people, or a fragment."""
+    named = any(
+        t.dep_ in {"nsubj", "nsubjpass"} and (t.pos_ in {"NOUN", "PROPN"} or (t.text in PRONOUNS and only_person))
+        for t in sent
+    )
     return named and any(t.like_num for t in sent) and sum(t.is_alpha for t in sent) >= 2
 
 
@@ -251,6 +256,15 @@ class _Context:
             pieces.append((replacement or token.text) + token.whitespace_)
         text = "".join(pieces).strip()
         return _tidy(text, span_doc.text[start:end].rstrip()[-1:]) if dropped else text
+
+    def entities(self, parsed, start: int, end: int) -> tuple[str, ...]:
+        """The claim's entity keys, or the one person the article named where a he or she subject of a claim
+        that names no one is that person ("She was 84." is Margaret Halloran's age, not any woman's)."""
+        keys = claim_entities(parsed, start, end, self.full_names)
+        span = parsed.char_span(start, end, alignment_mode="expand")
+        pronoun = span is not None and any(t.text in PRONOUNS and t.dep_ in {"nsubj", "nsubjpass"} for t in span)
+        person = entity_key(self.only_person, "PERSON") if pronoun and self.only_person and not keys else None
+        return (person,) if person else keys
 
     @property
     def only_person(self) -> str:
@@ -527,7 +541,7 @@ def extract_claims(
                 own_setting, reported_by = sentence_setting(parsed, sent, context.full_names)
                 setting = own_setting or previous_setting
                 previous_setting = own_setting
-                if is_checkable(sent):
+                if is_checkable(sent, context.only_person):
                     for start, end in clause_spans(sent):
                         text = parsed.text[start:end].strip()
                         lead = len(parsed.text[start:end]) - len(parsed.text[start:end].lstrip())
@@ -539,7 +553,7 @@ def extract_claims(
                             sentence_span=Span(span.start + sent.start_char, span.start + sent.end_char),
                             line=doc.line_of(absolute.start),
                             standalone=context.standalone(parsed, start, end),
-                            entities=interned(claim_entities(parsed, start, end, context.full_names)),
+                            entities=interned(context.entities(parsed, start, end)),
                             setting=interned(setting),
                             setting_from_before=not own_setting and bool(setting),
                             reported_by=interned(reported_by),

@@ -510,14 +510,26 @@ def _readings(
     return found
 
 
-def _seconded(versions: list[Version], seconds: Seconds, story: str, kind: str, subject: str) -> list[Version]:
+def _seconded(
+    versions: list[Version], seconds: Seconds, story: str, kind: str, subject: str, shape: Check
+) -> list[Version]:
     """The versions with the claims read as giving the same value of the same subject in a pair with one of this
-    fact's claims (`_seconding`), not another fact's of the story; a claim already in a version stays there."""
+    fact's claims (`_seconding`), not another fact's of the story; a claim already in a version stays there. A
+    value given less precisely seconds the one version that refines it ("about 40" the version of "Forty")."""
     mine = {claim_key(c) for v in versions for c in v.claims}
     own = frozenset(mine)
+    keys = [v.key for v in versions]
+    by_version: dict[str, dict] = defaultdict(dict)
+    for (where, of_kind, of_subject, key), found in sorted(seconds.items()):
+        if (where, of_kind, of_subject) != (story, kind, subject):
+            continue
+        finer = [k for k in keys if k and shape.refines(json.loads(key), json.loads(k))]
+        joins = key if key in keys else finer[0] if len(finer) == 1 else None
+        if joins is not None:
+            by_version[joins] |= found
     grown = []
     for version in versions:
-        found = seconds.get((story, kind, subject, version.key), {})
+        found = by_version.get(version.key, {})
         more = tuple(c for key, (c, against) in sorted(found.items()) if key not in mine and against & own)
         mine |= {claim_key(c) for c in more}
         grown.append(replace(version, claims=version.claims + more))
@@ -544,7 +556,7 @@ def _fact(
     versions = _structured_versions(group, shape) if shape else _agreeing_versions(group, agreements)
     story = story_of.get(group[0].pair.a.doc_id, "")
     if shape and seconds:
-        versions = _seconded(versions, seconds, story, group[0].kind, _subject(group[0], shapes))
+        versions = _seconded(versions, seconds, story, group[0].kind, _subject(group[0], shapes), shape)
     documents = {doc for v in versions for doc in v.documents}
     known = {doc: sources[doc] for doc in documents if sources and doc in sources}
     mine = {claim_key(c) for v in versions for c in v.claims}

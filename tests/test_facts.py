@@ -495,6 +495,35 @@ def test_a_figure_given_as_a_bound_joins_the_one_exact_version_within_its_reach(
     assert bounded.id == exact_fact.id  # a fact keeps its id however a source bounds its figure
 
 
+def test_an_approximate_figure_seconds_and_orders_as_its_value_does():
+    """(review) "about 40" agreeing with "Forty" seconded no version, so the lone "55" was named no outlier; and a
+    toll told "about 40", "about 70", "about 120" through a day was no longer offered as an update."""
+
+    def deaths(a: dict, b: dict, label: str = "contradict") -> Evidence:
+        return Evidence("number", label == "contradict", {"unit": "death", "polarity": "", "a": a, "b": b}, "deaths")
+
+    def about(value: int) -> dict:
+        return {"value": value, "text": f"about {value}", "reach": [value * 0.9, value * 1.1]}
+
+    forty, fifty_five = {"value": 40, "text": "Forty"}, {"value": 55, "text": "55"}
+    clash = contradiction("a", "Forty people died.", "d", "55 people died.", deaths(forty, fifty_five))
+    agreed = replace(
+        contradiction("c", "About 40 people died.", "a", "Forty people died.", deaths(about(40), forty, "agree")),
+        label="agree",
+    )
+    (fact,) = group_facts([clash, agreed])
+    assert sorted(v.documents for v in fact.versions) == [("a", "c"), ("d",)] and fact.outliers == ("d",)
+    texts = {"x": "About 40 died.", "y": "About 70 died.", "z": "About 120 died."}
+    values = {"x": 40, "y": 70, "z": 120}
+    rising = [
+        contradiction(a, texts[a], b, texts[b], deaths(about(values[a]), about(values[b])))
+        for a, b in (("x", "y"), ("y", "z"), ("x", "z"))
+    ]
+    times = {"x": "2025-03-03T06:00:00Z", "y": "2025-03-03T10:00:00Z", "z": "2025-03-03T14:00:00Z"}
+    (toll,) = group_facts(rising, sources=published(times))
+    assert toll.in_publication_order
+
+
 def test_a_pair_that_contradicts_in_two_checks_is_in_the_fact_of_each():
     """ "Five were killed on March 3" against "Seven ... on March 4" was a toll fact alone, its day only in the
     evidence: the story's day fact missed those sources, and named no outlier (user trial)."""

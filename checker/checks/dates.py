@@ -53,6 +53,7 @@ from checker.checks.days import (
     verb_of,
     written_days,
 )
+from checker.checks.figures import value_of
 from checker.checks.names import cues
 from checker.checks.quantities import CLOCK
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
@@ -83,9 +84,15 @@ class DatedVerb:
 
     lemma: str
     main: bool
+    reading: str = ""  # the figure a count moved to on the day ("rose to nine on Thursday": "9"), or ""
 
     def comparable(self, other: DatedVerb) -> bool:
-        """Two days may tell one event: of one verb, or of the two claims' own events."""
+        """Two days may tell one event: of one verb, or of the two claims' own events. Not a count as it stood on
+        two days, at two figures ("the toll rose to seven on Wednesday", "rose to nine on Thursday"): two readings
+        of it, each true of its day. At one figure ("the Danube reached 8.9 metres on Saturday" / "rose to 8.9
+        metres on Sunday") the days are of one event."""
+        if self.reading and other.reading and self.reading != other.reading:
+            return False
         return self.lemma == other.lemma or (self.main and other.main)
 
 
@@ -93,14 +100,28 @@ SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp"})  # clauses of anothe
 OCCUR = frozenset({"happen", "occur"})  # verbs that only say an event took place, wherever they stand
 
 
-def dated_verb(first) -> DatedVerb:
-    """The verb a day (its first word) dates, and whether it is the sentence's own event: no clause of another
-    event (`SUBORDINATE`) stands between it and the root."""
+def dated_verb(first, readings: Mapping[int, str]) -> DatedVerb:
+    """The verb a day (its first word) dates, whether it is the sentence's own event (no clause of another event,
+    `SUBORDINATE`, stands between it and the root), and the figure a count moved to on it (`count_readings`)."""
     verb = verb_of(first)
     if verb.lemma_ in OCCUR or (verb.lemma_ == "take" and any(c.lower_ == "place" for c in verb.children)):
         return DatedVerb("occur", True)  # "the attack, which took place on Friday": the day of what the claim tells
     chain = [verb, *verb.ancestors]
-    return DatedVerb(verb.lemma_.lower(), not any(t.dep_ in SUBORDINATE for t in chain))
+    main = not any(t.dep_ in SUBORDINATE for t in chain)
+    return DatedVerb(verb.lemma_.lower(), main, readings.get(verb.i, ""))
+
+
+def count_readings(tokens) -> dict[int, str]:
+    """By verb, the figure a count moved to or stood at ("rose to nine", "stood at 1,200": `count-moved` in
+    `checker/patterns/dates.jsonl`), as a value where it reads as one, else as written."""
+    found = {}
+    for label, _, span in cues(tokens, "dates"):
+        if label == "count-moved":
+            try:
+                found[span[0].i] = f"{value_of([span[-1]])[0]:g}"
+            except ValueError:
+                found[span[0].i] = span[-1].lower_
+    return found
 
 
 def reports(verb, reporting: set[int]) -> bool:
@@ -154,8 +175,6 @@ def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -
     """Days the claim places its event on; the days of statements and days counted from others are not."""
     reporting = {t.i for _, _, span in cues(tokens, "reporting") for t in span}
     counted = [span for label, _, span in cues(tokens, "dates") if label == "counted-from"]
-    # a count as it stood on a day ("the toll rose to nine on Thursday"): a reading of it, no day of one event
-    readings = {span[0].i for label, _, span in cues(tokens, "dates") if label == "count-moved"}
     shifts, reported_ahead = local_shifts(tokens), marked_ahead(tokens, "ahead-reported")
     days = []
     for words in dates_of(tokens):
@@ -163,8 +182,6 @@ def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -
             first = written.tokens[0]
             to_come = looks_ahead(first, ahead)
             if states_a_day(first, reporting) or counted_from_another(verb_of(first), counted):
-                continue
-            if verb_of(first).i in readings:
                 continue
             if _of_no_event(first, to_come):
                 continue
@@ -356,7 +373,7 @@ class DateCheck(Check):
     }
 
     def annotate(self, claim: Claim, tokens) -> Days:
-        published, ahead = _published(claim), marked_ahead(tokens)
+        published, ahead, readings = _published(claim), marked_ahead(tokens), count_readings(tokens)
         days = event_days(tokens, published, ahead)
         runs = slot_runs(tokens, is_date_word)
         return Days(
@@ -364,7 +381,7 @@ class DateCheck(Check):
             dated_events(tokens, [written for written, _ in days]),
             slotted(tokens, runs),
             tuple(slot_day(run, published, ahead) for run in runs),
-            tuple(dated_verb(written.tokens[0]) for written, _ in days),
+            tuple(dated_verb(written.tokens[0], readings) for written, _ in days),
             tuple(clock_alone(run[0].doc[run[0].i : run[-1].i + 1].text) for run in runs),
         )
 

@@ -93,9 +93,11 @@ PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways m
 GLUED_DEGREES = re.compile(r"([-+]?\d+(?:\.\d+)?)[CF]")
 
 
-def _is_count(key: Any) -> bool:
-    """A version key that is a number (a value the check compared), not a range's or a wording's."""
-    return isinstance(key, int | float) and not isinstance(key, bool)
+def _count(key: Any) -> float | None:
+    """The number a version key compares: a figure's value, an approximate or bounded one's too ("about 40" is
+    40 in a toll that rose from it); None for a wording's key."""
+    value = key.get("value") if isinstance(key, dict) else key
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _steps(values: Sequence[float]) -> list[float]:
@@ -137,11 +139,15 @@ def _instant(quantity: Quantity) -> frozenset[str]:
     return frozenset(w for w in _moment(quantity) if w.startswith(CLOCK) or w == CLOSE)
 
 
+# "44 degrees" may be of either scale a source names ("46 degrees Celsius"), as before the scale was read
+DEGREES_ON_A_SCALE = ({"degree", "degree celsius"}, {"degree", "degree fahrenheit"})
+
+
 def same_unit(x: Quantity, y: Quantity) -> bool:
     """One unit, or people named two ways ("2.1 million residents", "1.2 million people") where the words around
     both tell of one thing ("under mandatory evacuation orders"); "The town has 5,000 residents" and "3,000 people
     were forced from their homes" do not."""
-    if x.unit == y.unit:
+    if x.unit == y.unit or {x.unit, y.unit} in DEGREES_ON_A_SCALE:
         return True
     shared = (x.context & y.context) - PEOPLE_WORDS
     return {x.unit, y.unit} <= PEOPLE_WORDS and len(shared) >= PEOPLE_SHARED_CONTEXT
@@ -160,10 +166,6 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "8,600 hectares by Monday evening" against a figure of no stated moment
     if x.forecast != y.forecast:
         return False  # what analysts expected against what came: two quantities
-    if x.holder and y.holder and not (x.holder <= y.holder or y.holder <= x.holder):
-        # "The Reform Party took 11 seats" against "The Progressive Party won 5 seats"; "The Independence Party of
-        # Bjarni Thorsson" is "The Independence Party"
-        return False
     if x.origin and y.origin and x.origin != y.origin:
         return False  # "two miles from the prison", "four miles from the motel": two distances
     if (x.origin and y.rate) or (x.rate and y.origin):
@@ -299,6 +301,24 @@ def _by_subject(differing: list[tuple[dict[str, Any], str]], kind: str) -> list[
     return [
         Evidence(kind, True, group[0][0], "; ".join(dict.fromkeys(m for _, m in group))) for group in subjects.values()
     ]
+
+
+def _one_holder(x: frozenset[str], y: frozenset[str]) -> bool:
+    """One name, one within the other's words: "the Independence Party" and "the Independence Party of Bjarni
+    Thorsson"."""
+    return x <= y or y <= x
+
+
+def _held_by_another(x: Quantity, y: Quantity, other: Claim) -> bool:
+    """`x` is of a name the other claim gives too, and `y`, the other's figure, of another name: two parties'
+    counts, not one told two ways ("The Reform Party took 11 seats" against "The Progressive Party won 5 seats,
+    ..., the Reform Party 11"; "Brennan had 53,310 votes" against "Okafor received 59,812 votes and Brennan
+    received 51,310"). Where the other claim does not name `x`'s holder, the two may be one named two ways ("the
+    Social Democrats", "the Social Democratic Party"; "Tropical Storm Delphine", "Hurricane Delphine")."""
+    if not (x.holder and y.holder) or _one_holder(x.holder, y.holder):
+        return False
+    named = (frozenset(key.removeprefix(PERSON_KEY).lower().split()) for key in other.entities)
+    return any(_one_holder(x.holder, words) for words in named)
 
 
 def _as_detail(q: Quantity) -> dict[str, Any]:
@@ -452,7 +472,7 @@ class NumberCheck(Check):
     def refines(self, key: Any, finer: Any) -> bool:
         """An exact value within a figure's reach: "a little more than 53,000 votes" joins the one version of
         53,310, so its source counts for the majority, not as an outlier of its own."""
-        if not (isinstance(key, dict) and _is_count(finer)):
+        if not (isinstance(key, dict) and "reach" in key) or isinstance(finer, dict) or _count(finer) is None:
             return False
         low, high = key["reach"]
         return (low is None or low <= finer) and (high is None or finer <= high)
@@ -473,14 +493,16 @@ class NumberCheck(Check):
         unit = subject.partition(" ")[0]
         if unit != DEATH and not unit.endswith(f":{DEATH}"):
             return True
-        return all(step >= 0 for step in _steps([k for k in keys if _is_count(k)]))
+        counts = [c for c in map(_count, keys) if c is not None]
+        return all(step >= 0 for step in _steps(counts))
 
     @classmethod
     def moves_one_way(cls, keys: Sequence[Any]) -> bool:
         """Counts that only rise (a toll: 12, 19, 26) or only fall (the missing, as they are found)."""
-        if not all(_is_count(k) for k in keys):
+        counts = [_count(k) for k in keys]
+        if None in counts:
             return False
-        steps = _steps(keys)
+        steps = _steps(counts)
         return all(step > 0 for step in steps) or all(step < 0 for step in steps)
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
@@ -629,5 +651,7 @@ class NumberCheck(Check):
                     continue
                 if different_parties and x.noun in CURRENCIES:
                     continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
+                if _held_by_another(x, y, b) or _held_by_another(y, x, a):
+                    continue
                 pairs.append((i, j, x, y))
         return pairs

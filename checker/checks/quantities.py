@@ -708,7 +708,8 @@ def _in_a_name(run, cues: Cues) -> bool:
         if token.ent_type_ not in NAMES:
             continue
         entity = next(e for e in doc.ents if e.start <= token.i < e.end)
-        if all(t.like_num or cues.at(t.i, "scale-named:") for t in entity):
+        scale = [t for t in entity if cues.at(t.i, "scale-named:")]
+        if scale and all(t.like_num or t in scale for t in entity):
             continue
         following = doc[entity.end] if entity.end < len(doc) else None
         if any(not t.like_num for t in entity) or following is None or following.pos_ != "NOUN":
