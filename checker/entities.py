@@ -114,9 +114,10 @@ def entity_key(text: str, label: str) -> str | None:
 
 
 def entity_text(ent) -> str:
-    """A tagged name's words, without a verb the tagger ran it on into ("The Social Democratic Alliance won")."""
+    """A tagged name's words, without a verb the tagger ran it on into ("The Social Democratic Alliance won"); a
+    capitalised one is the name's ("George Will")."""
     end = len(ent)
-    while end > 1 and ent[end - 1].pos_ in {"VERB", "AUX"}:
+    while end > 1 and ent[end - 1].pos_ in {"VERB", "AUX"} and ent[end - 1].is_lower:
         end -= 1
     return ent[:end].text
 

@@ -261,20 +261,20 @@ def _same_setting(a: Claim, b: Claim, from_before: bool = True) -> bool:
     return bool(named[0] & named[1])
 
 
-# "the Riverside Apartments on Elm Street in Millbrook"; "the Independence Party of Bjarni Thorsson" (its leader)
-SETTING_JOINS = PLACE_PREPOSITIONS | {"on", "at", "of"}
+SETTING_JOINS = PLACE_PREPOSITIONS | {"on", "at"}  # "the Riverside Apartments on Elm Street in Millbrook"
 
 
 def _one_setting(x: str, y: str) -> bool:
     """One setting, also where the tagger ran a place on into where it stands or what stands in it: "the
     Riverside Apartments on Elm Street" or "Elm Street" and "the Riverside Apartments on Elm Street in
-    Millbrook", "the Independence Party" and "the Independence Party of Bjarni Thorsson" (not "New York" and "New
-    York Times", nor "York" and "New York", nor "the Ministry of Health" and "the Ministry of Defence")."""
+    Millbrook"; and one named with whose it is, "the Independence Party" and "the Independence Party of Bjarni
+    Thorsson" (not "New York" and "New York Times", nor "York" and "New York", nor "Michigan" and "the University
+    of Michigan", nor "the Ministry of Health" and "the Ministry of Defence")."""
     shorter, longer = sorted((x.lower().split(), y.lower().split()), key=len)
     for start in range(len(longer) - len(shorter) + 1):
         if longer[start : start + len(shorter)] == shorter:
             before, after = longer[:start], longer[start + len(shorter) :]
-            if (not before or before[-1] in SETTING_JOINS) and (not after or after[0] in SETTING_JOINS):
+            if (not before or before[-1] in SETTING_JOINS) and (not after or after[0] in SETTING_JOINS | {"of"}):
                 return True
     return False
 
