@@ -258,11 +258,13 @@ class _Context:
         return _tidy(text, span_doc.text[start:end].rstrip()[-1:]) if dropped else text
 
     def entities(self, parsed, start: int, end: int) -> tuple[str, ...]:
-        """The claim's entity keys, or the one person the article named where a he or she subject of a claim
-        that names no one is that person ("She was 84." is Margaret Halloran's age, not any woman's)."""
+        """The claim's entity keys, or, for a short sentence a he or she is the subject of (`_short_count`), the
+        one person the article named: "She was 84." is Margaret Halloran's age, not any woman's. A longer
+        claim's he may be someone the tagger never named ("a spokesman for the governor said he ...")."""
         keys = claim_entities(parsed, start, end, self.full_names)
         span = parsed.char_span(start, end, alignment_mode="expand")
-        pronoun = span is not None and any(t.text in PRONOUNS and t.dep_ in {"nsubj", "nsubjpass"} for t in span)
+        short = span is not None and sum(t.is_alpha for t in span) < MIN_WORDS
+        pronoun = short and any(t.text in PRONOUNS and t.dep_ in {"nsubj", "nsubjpass"} for t in span)
         person = entity_key(self.only_person, "PERSON") if pronoun and self.only_person and not keys else None
         return (person,) if person else keys
 

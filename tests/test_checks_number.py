@@ -185,3 +185,12 @@ def test_spans_of_time_and_ages_are_given_once_counts_are_updated():
     assert not NumberCheck.updated_in_time("second")
     assert not NumberCheck.updated_in_time("month")
     assert not NumberCheck.updated_in_time("age:alemu")
+
+
+def test_a_dateline_the_parser_makes_a_subject_holds_no_figure():
+    """(second review) "LONDON — Labour won 411 seats": the dateline, parsed as a subject of "won", was taken for
+    whose seats they were, and 412 against 411 went unreported."""
+    doc = _nlp()("LONDON — Labour won 411 seats in Thursday's general election.")
+    claim = next(i for i, t in enumerate(doc) if t.text == "Labour")
+    (seats,) = extract_quantities(doc[claim:])
+    assert seats.holder == frozenset({"labour"})

@@ -286,6 +286,8 @@ def test_an_obituary_s_age_of_its_one_person_is_a_claim_read_with_her_name(nlp):
     assert claims[1].standalone == "Margaret Halloran was 84." and claims[1].entities == ("person:halloran",)
     two = "Anne Lutz drove the car. Her passenger, Mary Cole, died at the scene. She was 80.\n"
     assert "She was 80." not in [c.text for c in claims_of(nlp, two)]  # she may be either of them
+    spokesman = "Governor Ann Adler spoke on Monday. A spokesman for the governor said he would veto the plan.\n"
+    assert claims_of(nlp, spokesman)[1].entities == ()  # (second review) he is no one the article named
 
 
 def test_a_person_the_article_named_is_no_setting(nlp):

@@ -53,7 +53,7 @@ from checker.checks.days import (
     verb_of,
     written_days,
 )
-from checker.checks.figures import value_of
+from checker.checks.figures import figure_runs, line_cues, value_of
 from checker.checks.names import cues
 from checker.checks.quantities import CLOCK
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
@@ -117,10 +117,13 @@ def count_readings(tokens) -> dict[int, str]:
     found = {}
     for label, _, span in cues(tokens, "dates"):
         if label == "count-moved":
+            figure = span[-1]
+            rest = figure.doc[figure.i : figure.sent.end]
+            run = next(iter(figure_runs(rest, line_cues(figure.doc))), [figure])  # "twenty-four", "1.2 million"
             try:
-                found[span[0].i] = f"{value_of([span[-1]])[0]:g}"
+                found[span[0].i] = f"{value_of(run)[0]:g}"
             except ValueError:
-                found[span[0].i] = span[-1].lower_
+                found[span[0].i] = " ".join(t.lower_ for t in run)
     return found
 
 

@@ -303,6 +303,9 @@ def _by_subject(differing: list[tuple[dict[str, Any], str]], kind: str) -> list[
     ]
 
 
+WORD = re.compile(r"[\w'’]+")
+
+
 def _one_holder(x: frozenset[str], y: frozenset[str]) -> bool:
     """One name, one within the other's words: "the Independence Party" and "the Independence Party of Bjarni
     Thorsson"."""
@@ -317,8 +320,7 @@ def _held_by_another(x: Quantity, y: Quantity, other: Claim) -> bool:
     Social Democrats", "the Social Democratic Party"; "Tropical Storm Delphine", "Hurricane Delphine")."""
     if not (x.holder and y.holder) or _one_holder(x.holder, y.holder):
         return False
-    named = (frozenset(key.removeprefix(PERSON_KEY).lower().split()) for key in other.entities)
-    return any(_one_holder(x.holder, words) for words in named)
+    return x.holder <= frozenset(WORD.findall(other.text.lower()))  # its words, tagged or not ("the Conservatives")
 
 
 def _as_detail(q: Quantity) -> dict[str, Any]:

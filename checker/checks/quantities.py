@@ -826,7 +826,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
         statistic=_statistic(root, holders, mine, cues),
         places=_places(holders),
-        holder=_named_holder(holders),
+        holder=_named_holder(holders, span),
     )
 
 
@@ -877,11 +877,12 @@ def _holders(root) -> list:
     return [word] if verb is None else [word, verb, *(c for c in verb.children if c.dep_ in SUBJECTS)]
 
 
-def _named_holder(holders: list) -> frozenset[str]:
+def _named_holder(holders: list, span) -> frozenset[str]:
     """The words of the name the figure's clause is told of ("The Reform Party took 11 seats", "Brennan received
     51,310 votes"), as its entity key writes them where the tagger found one, or none: two figures of two parties
-    or candidates are two counts, in whatever order two outlets list them."""
-    for subject in holders[2:]:
+    or candidates are two counts, in whatever order two outlets list them. Only a subject within the claim: the
+    parser may take a dateline before it ("LONDON — Labour won ...") for one."""
+    for subject in (s for s in holders[2:] if span.start <= s.i < span.end):
         entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
         key = entity_key(entity_text(entity), entity.label_) if entity is not None else None
         if key:
