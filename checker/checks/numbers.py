@@ -139,7 +139,7 @@ def _instant(quantity: Quantity) -> frozenset[str]:
     return frozenset(w for w in _moment(quantity) if w.startswith(CLOCK) or w == CLOSE)
 
 
-# "44 degrees" may be of either scale a source names ("46 degrees Celsius"), as before the scale was read
+# "44 degrees" names no scale: it may be of the one another source names ("46 degrees Celsius")
 DEGREES_ON_A_SCALE = ({"degree", "degree celsius"}, {"degree", "degree fahrenheit"})
 
 

@@ -39,7 +39,7 @@ from checker.checks.figures import (
     spread_of,
     value_of,
 )
-from checker.entities import entity_key, entity_text
+from checker.entities import PERSON_KEY, entity_key, entity_text
 from checker.patterns import load, words
 
 AGE_UNIT, YEAR_OLD = "age:", "year-old"
@@ -886,7 +886,7 @@ def _named_holder(holders: list, span) -> frozenset[str]:
         entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
         key = entity_key(entity_text(entity), entity.label_) if entity is not None else None
         if key:
-            return frozenset(key.removeprefix("person:").lower().split())
+            return frozenset(key.removeprefix(PERSON_KEY).lower().split())
         if subject.pos_ == "PROPN":  # a name the tagger missed ("Okafor received ...")
             name = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [subject]
             return frozenset(t.lower_ for t in name)
