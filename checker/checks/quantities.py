@@ -1023,8 +1023,8 @@ def conversion_unit(run, cues: Cues, span, after: int | None = None) -> str:
         return ""
     if after is not None and not 0 <= opening - after <= 3:
         return ""  # the figure before the brackets is none of the quantity before ("the 2014 model (1.5 litres)")
-    if not any(t.like_num for t in doc[max(span.start, opening - 3) : opening]):
-        return ""
+    if not any(t.like_num or t.text[:1].isdigit() for t in doc[max(span.start, opening - 3) : opening]):
+        return ""  # no figure before it ("12m-wide (40ft)": one with its unit written on)
     inside = doc[opening + 1 : closing]
     if not all(_a_conversions_word(t, cues) for t in inside) or _two_figures_unparted(inside):
         return ""
@@ -1062,6 +1062,15 @@ def _a_conversions_word(token, cues: Cues) -> bool:
         return True
     labels = cues.starting.get(token.i, set())
     return any(label.startswith(("measure-unit:", "currency:", "sign:")) for label in labels)
+
+
+def _rounded_conversion(quantity: Quantity, run) -> Quantity:
+    """A figure given in brackets as another's conversion, where that other was not read: a conversion is
+    rounded, so it reaches as an approximate figure does ("(40ft)" for 12 metres, 39.4 feet, holds "39 feet")."""
+    if quantity.bound:
+        return quantity
+    _, digits = value_of(run)
+    return replace(quantity, bound="approximate", spread=spread_of(quantity.value, digits, True))
 
 
 def _in_other_units(run, unit: str, quantity: Quantity, span, cues: Cues) -> Quantity | None:
@@ -1268,6 +1277,8 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             continue  # "first", "1/2": like a number, but no count
         if quantity is None:
             continue
+        if conversion_unit(run, cues, span):  # "a 12m-wide (40ft) crater": a conversion of a figure not read
+            quantity = _rounded_conversion(quantity, run)
         next_word = span.doc[run[-1].i + 2] if run[-1].i + 2 < span.end else None  # after the figure's noun
         rangeable = joiner and found[-1].bound in {"", "approximate"}
         ranged = _as_range(found[-1], quantity, joiner, _scale_of(run)) if rangeable else None
