@@ -253,6 +253,8 @@ def test_a_wire_dateline_is_neither_the_claims_place_nor_its_day(nlp):
     assert cardiff.setting == () and not any("cardiff" in e.lower() for e in cardiff.entities)
     assert vienna.text.startswith("Weinberger") and vienna.annotations["date"].days == ()
     assert nato.text.startswith("NATO said on Monday")  # no place, no dateline: the sentence is whole
+    (halloran,) = claims_of(nlp, "BURLINGTON, Vt. — Former governor Margaret Halloran died on Sunday aged 84.\n")
+    assert halloran.text.startswith("Former governor")  # a state's abbreviation (elections and obituaries audit)
     whole = (  # (review) a title and a name before a dash are the sentence's subject, no dateline
         "UK Prime Minister Keir Starmer — speaking in Leeds — said 40 people had died.",
         "NATO Secretary General Mark Rutte - in a statement - said 300 troops would stay.",

@@ -308,7 +308,7 @@ def _a_part(root) -> bool:
 
 def _age(run, root) -> Quantity | None:
     """A person's age: "Sorell, 46,", "Sorell (46)", "the 49-year-old Sorell", "his 23-year-old bride Indira",
-    "the suspect, aged 19"."""
+    "the suspect, aged 19", "Halloran died on Sunday aged 84"."""
     doc, value = root.doc, value_of(run)[0]
     if (
         root.dep_ == "appos"
@@ -322,8 +322,14 @@ def _age(run, root) -> Quantity | None:
     old = root.head.head
     if root.head.lower_ == "year" and old.lower_ == "old" and old.dep_ == "amod":
         described = old.head  # "the 49-year-old Sorell"
-    elif root.head.lower_ == "aged" and root.head.dep_ in {"amod", "acl"} and value < 125:
+    elif root.head.lower_ == "aged" and root.head.dep_ in {"amod", "acl", "advcl"} and value < 125:
         described = root.head.head  # "The suspect, aged 19,": the age as written is "aged 19"
+        if root.head.dep_ == "advcl":  # "Halloran died on Sunday aged 84": the age of whom the verb tells of
+            # the subject nearest the verb: the parser may make a dateline ("BURLINGTON, Vt. —") one too
+            subjects = [c for c in described.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < described.i]
+            if not subjects:
+                return None
+            described = subjects[-1]
         unit = AGE_UNIT + described.lower_ if described.pos_ == "PROPN" else f"{YEAR_OLD}:{described.lemma_.lower()}"
         return Quantity(value, unit, "", doc[root.head.i : run[-1].i + 1].text, noun="aged")
     else:
