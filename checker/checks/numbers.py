@@ -111,6 +111,12 @@ def is_figure(token) -> bool:
     return (token.like_num or GLUED_DEGREES.fullmatch(token.text) is not None) and not writes_a_day(token)
 
 
+def _two_scales(a: str, b: str) -> bool:
+    """Two degrees written onto their figures in two scales ("40.9C", "105.6F")."""
+    x, y = GLUED_DEGREES.fullmatch(a), GLUED_DEGREES.fullmatch(b)
+    return x is not None and y is not None and a[-1] != b[-1]
+
+
 def _slot_value(run) -> Figure | None:
     """The value a figure of the wording writes ("3 million", "twelve", "0.55C") and its `last_digit`, or None
     where none."""
@@ -303,13 +309,17 @@ def _by_subject(differing: list[tuple[dict[str, Any], str]], kind: str) -> list[
     ]
 
 
-WORD = re.compile(r"[\w'’]+")
-
-
-def _one_holder(x: frozenset[str], y: frozenset[str]) -> bool:
-    """One name, one within the other's words: "the Independence Party" and "the Independence Party of Bjarni
+def _one_holder(x: str, y: str) -> bool:
+    """One name, one's words within the other's: "Independence Party" and "Independence Party of Bjarni
     Thorsson"."""
-    return x <= y or y <= x
+    words_x, words_y = set(x.lower().split()), set(y.lower().split())
+    return words_x <= words_y or words_y <= words_x
+
+
+def _names(text: str, name: str) -> bool:
+    """`text` gives `name` as written, a whole word or words ("the US 31", "Marks & Spencer"), not its words
+    apart ("a tropical storm" gives no "Tropical Storm Delphine")."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def _held_by_another(x: Quantity, y: Quantity, other: Claim) -> bool:
@@ -320,7 +330,7 @@ def _held_by_another(x: Quantity, y: Quantity, other: Claim) -> bool:
     Social Democrats", "the Social Democratic Party"; "Tropical Storm Delphine", "Hurricane Delphine")."""
     if not (x.holder and y.holder) or _one_holder(x.holder, y.holder):
         return False
-    return x.holder <= frozenset(WORD.findall(other.text.lower()))  # its words, tagged or not ("the Conservatives")
+    return _names(other.text, x.holder)  # tagged there or not ("the Conservatives")
 
 
 def _as_detail(q: Quantity) -> dict[str, Any]:
@@ -538,6 +548,8 @@ class NumberCheck(Check):
             figures = x.slot_values[i], y.slot_values[j]
             if figures[0] is None or figures[1] is None or one_rounds_the_other(figures[0], figures[1]):
                 continue
+            if _two_scales(x.wording.slots[i], y.wording.slots[j]):
+                continue  # "hit 40.9C" / "hit 105.6F": one reading in two scales
             values = figures[0][0], figures[1][0]
             if values[0] == values[1]:
                 continue  # "five" and "5"

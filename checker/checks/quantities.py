@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -39,7 +40,7 @@ from checker.checks.figures import (
     spread_of,
     value_of,
 )
-from checker.entities import PERSON_KEY, entity_key, entity_text
+from checker.entities import entity_key, entity_text
 from checker.patterns import load, words
 
 AGE_UNIT, YEAR_OLD = "age:", "year-old"
@@ -131,8 +132,9 @@ class Quantity:
     rest: bool = False  # the rest of a group another figure counts part of: "four backed it, the other three did not"
     statistic: frozenset[str] = frozenset()  # which statistic of a group a figure is: "average", "median", "each"
     places: frozenset[str] = frozenset()  # the words of where it was counted: "U.S. sales", "killed 12 in Aleppo"
-    # who the figure is of, where its clause's subject is a name: {"reform", "party"} for "The Reform Party took 11"
-    holder: frozenset[str] = frozenset()
+    # who the figure is of, where its clause's subject is a name, as written: "Reform Party" for "The Reform Party
+    # took 11", a person by surname ("Brennan" for "Mayor Tom Brennan received ...")
+    holder: str = ""
 
     @property
     def specific(self) -> bool:
@@ -883,20 +885,22 @@ def _holders(root) -> list:
     return [word] if verb is None else [word, verb, *(c for c in verb.children if c.dep_ in SUBJECTS)]
 
 
-def _named_holder(holders: list, span) -> frozenset[str]:
-    """The words of the name the figure's clause is told of ("The Reform Party took 11 seats", "Brennan received
-    51,310 votes"), as its entity key writes them where the tagger found one, or none: two figures of two parties
-    or candidates are two counts, in whatever order two outlets list them. Only a subject within the claim: the
-    parser may take a dateline before it ("LONDON — Labour won ...") for one."""
+def _named_holder(holders: list, span) -> str:
+    """The name the figure's clause is told of, as written ("The Reform Party took 11 seats": "Reform Party"; a
+    person by surname: "Brennan received 51,310 votes"), or "": two figures of two parties or candidates are two
+    counts, in whatever order two outlets list them. Only a subject within the claim: the parser may take a
+    dateline before it ("LONDON — Labour won ...") for one."""
     for subject in (s for s in holders[2:] if span.start <= s.i < span.end):
         entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
-        key = entity_key(entity_text(entity), entity.label_) if entity is not None else None
-        if key:
-            return frozenset(key.removeprefix(PERSON_KEY).lower().split())
+        if entity is not None and entity_key(entity_text(entity), entity.label_):
+            if entity.label_ == "PERSON":
+                return entity[-1].text if entity[-1].pos_ == "PROPN" else subject.text
+            words = [t for t in entity if t.pos_ != "DET"]
+            return entity_text(entity[words[0].i - entity.start :]) if words else ""
         if subject.pos_ == "PROPN":  # a name the tagger missed ("Okafor received ...")
             name = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [subject]
-            return frozenset(t.lower_ for t in name)
-    return frozenset()
+            return subject.doc[name[0].i : subject.i + 1].text
+    return ""
 
 
 def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
@@ -1029,7 +1033,7 @@ def conversion_unit(run, cues: Cues, span, after: int | None = None) -> str:
         return ""
     if after is not None and not 0 <= opening - after <= 3:
         return ""  # the figure before the brackets is none of the quantity before ("the 2014 model (1.5 litres)")
-    if not any(t.like_num or t.text[:1].isdigit() for t in doc[max(span.start, opening - 3) : opening]):
+    if not any(t.like_num or _with_its_unit(t) for t in doc[max(span.start, opening - 3) : opening]):
         return ""  # no figure before it ("12m-wide (40ft)": one with its unit written on)
     inside = doc[opening + 1 : closing]
     if not all(_a_conversions_word(t, cues) for t in inside) or _two_figures_unparted(inside):
@@ -1068,6 +1072,27 @@ def _a_conversions_word(token, cues: Cues) -> bool:
         return True
     labels = cues.starting.get(token.i, set())
     return any(label.startswith(("measure-unit:", "currency:", "sign:")) for label in labels)
+
+
+GLUED_MEASURE = re.compile(r"\d+(?:\.\d+)?([a-z]+)", re.IGNORECASE)  # "12m", "40ft": a unit written onto its figure
+UNIT_WORDS = frozenset(
+    w for label in {p.label for p in load(CUES)} if label.startswith("measure-unit:") for w in words(CUES, label)
+)
+
+
+def _with_its_unit(token) -> bool:
+    """A figure with its unit of measure written on ("12m", "40ft"), which the parse does not read as a figure; not
+    a decade ("1990s") or a name ("A320")."""
+    glued = GLUED_MEASURE.fullmatch(token.text)
+    return glued is not None and glued[1].lower() in UNIT_WORDS
+
+
+def _after_its_unread_figure(run, span) -> bool:
+    """The figure opens brackets right after a figure with its unit written on ("a 12m-wide (40ft) crater")."""
+    doc, opening = span.doc, run[0].i - 1
+    if opening < span.start or doc[opening].text != "(":
+        return False
+    return any(_with_its_unit(t) for t in doc[max(span.start, opening - 3) : opening])
 
 
 def _rounded_conversion(quantity: Quantity, run) -> Quantity:
@@ -1283,8 +1308,8 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             continue  # "first", "1/2": like a number, but no count
         if quantity is None:
             continue
-        if conversion_unit(run, cues, span):  # "a 12m-wide (40ft) crater": a conversion of a figure not read
-            quantity = _rounded_conversion(quantity, run)
+        if _after_its_unread_figure(run, span) and conversion_unit(run, cues, span):
+            quantity = _rounded_conversion(quantity, run)  # "a 12m-wide (40ft) crater"
         next_word = span.doc[run[-1].i + 2] if run[-1].i + 2 < span.end else None  # after the figure's noun
         rangeable = joiner and found[-1].bound in {"", "approximate"}
         ranged = _as_range(found[-1], quantity, joiner, _scale_of(run)) if rangeable else None
