@@ -257,14 +257,13 @@ class _Context:
         text = "".join(pieces).strip()
         return _tidy(text, span_doc.text[start:end].rstrip()[-1:]) if dropped else text
 
-    def entities(self, parsed, start: int, end: int) -> tuple[str, ...]:
+    def entities(self, parsed, start: int, end: int, tokens) -> tuple[str, ...]:
         """The claim's entity keys, or, for a short sentence a he or she is the subject of (`_short_count`), the
         one person the article named: "She was 84." is Margaret Halloran's age, not any woman's. A longer
         claim's he may be someone the tagger never named ("a spokesman for the governor said he ...")."""
         keys = claim_entities(parsed, start, end, self.full_names)
-        span = parsed.char_span(start, end, alignment_mode="expand")
-        short = span is not None and sum(t.is_alpha for t in span) < MIN_WORDS
-        pronoun = short and any(t.text in PRONOUNS and t.dep_ in {"nsubj", "nsubjpass"} for t in span)
+        short = sum(t.is_alpha for t in tokens) < MIN_WORDS
+        pronoun = short and any(t.text in PRONOUNS and t.dep_ in {"nsubj", "nsubjpass"} for t in tokens)
         person = entity_key(self.only_person, "PERSON") if pronoun and self.only_person and not keys else None
         return (person,) if person else keys
 
@@ -548,6 +547,7 @@ def extract_claims(
                         text = parsed.text[start:end].strip()
                         lead = len(parsed.text[start:end]) - len(parsed.text[start:end].lstrip())
                         absolute = Span(span.start + start + lead, span.start + start + lead + len(text))
+                        tokens = parsed.char_span(start + lead, start + lead + len(text), alignment_mode="expand")
                         claim = Claim(
                             doc_id=doc.id,
                             span=absolute,
@@ -555,13 +555,12 @@ def extract_claims(
                             sentence_span=Span(span.start + sent.start_char, span.start + sent.end_char),
                             line=doc.line_of(absolute.start),
                             standalone=context.standalone(parsed, start, end),
-                            entities=interned(context.entities(parsed, start, end)),
+                            entities=interned(context.entities(parsed, start, end, tokens)),
                             setting=interned(setting),
                             setting_from_before=not own_setting and bool(setting),
                             reported_by=interned(reported_by),
                             published=context.published.isoformat() if context.published else "",
                         )
-                        tokens = parsed.char_span(start + lead, start + lead + len(text), alignment_mode="expand")
                         claims.append(annotate(claim, tokens, checks))
                 context.see(sent.ents)
     return claims

@@ -450,7 +450,8 @@ def _model_findings_of_structured_facts(
 
 
 # (story, kind, subject, version key) → claim key → the claim, and the claims of facts it was read against
-Seconds = Mapping[tuple[str, str, str, str], Mapping[tuple, tuple[Claim, frozenset[tuple]]]]
+# by (story, kind, subject), then by the value's key: the claims read as giving it, each with what it was read against
+Seconds = Mapping[tuple[str, str, str], Mapping[str, Mapping[tuple, tuple[Claim, frozenset[tuple]]]]]
 
 
 def _seconding(
@@ -473,7 +474,9 @@ def _seconding(
         if finding.label == "contradict" and finding.kind in shapes:
             story = story_of.get(finding.pair.a.doc_id, "")
             disputed[story, finding.kind] |= {claim_key(finding.pair.a), claim_key(finding.pair.b)}
-    seconds: dict[tuple[str, str, str, str], dict[tuple, tuple[Claim, frozenset[tuple]]]] = defaultdict(dict)
+    seconds: dict[tuple[str, str, str], dict[str, dict[tuple, tuple[Claim, frozenset[tuple]]]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
     for finding in findings:
         story = story_of.get(finding.pair.a.doc_id, "")
         ends = frozenset({claim_key(finding.pair.a), claim_key(finding.pair.b)})
@@ -482,9 +485,9 @@ def _seconding(
             subject = shape.subject(evidence.detail)
             for side, claim in (("a", finding.pair.a), ("b", finding.pair.b)):
                 key = json.dumps(shape.version(evidence.detail, side)[0], sort_keys=True, default=str)
-                _, against = seconds[story, evidence.kind, subject, key].get(claim_key(claim), (claim, frozenset()))
+                _, against = seconds[story, evidence.kind, subject][key].get(claim_key(claim), (claim, frozenset()))
                 read_against = against | (ends & disputed[story, evidence.kind])
-                seconds[story, evidence.kind, subject, key][claim_key(claim)] = (claim, read_against)
+                seconds[story, evidence.kind, subject][key][claim_key(claim)] = (claim, read_against)
     return seconds
 
 
@@ -520,9 +523,7 @@ def _seconded(
     own = frozenset(mine)
     keys = [v.key for v in versions]
     by_version: dict[str, dict] = defaultdict(dict)
-    for (where, of_kind, of_subject, key), found in sorted(seconds.items()):
-        if (where, of_kind, of_subject) != (story, kind, subject):
-            continue
+    for key, found in sorted(seconds.get((story, kind, subject), {}).items()):
         finer = [k for k in keys if k and shape.refines(json.loads(key), json.loads(k))]
         joins = key if key in keys else finer[0] if len(finer) == 1 else None
         if joins is not None:

@@ -23,16 +23,18 @@ from checker.patterns import line_matches, load, words
 CUES = "quantities"
 
 
-def _by_label(prefix: str) -> dict[str, str]:
+def words_by_label(prefix: str) -> dict[str, str]:
     """Word → what follows `prefix` in its label ("bn" → "1e9" for "scale:")."""
     labels = {p.label for p in load(CUES) if p.label.startswith(prefix)}
     return {word: label.removeprefix(prefix) for label in labels for word in words(CUES, label)}
 
 
-SCALES = {word: float(value) for word, value in _by_label("scale:").items()}
+SCALES = {word: float(value) for word, value in words_by_label("scale:").items()}
 # "half a million", "a quarter of a million": a fraction of the scale word after it (labels "fraction:0.5")
 AND_A_HALF = "and-a-half"  # "one and a half million", "two and a half hours"
-MONEY_SCALES = {word: float(value) for word, value in _by_label("money-scale:").items()}  # "$5m", never "5m" of metres
+MONEY_SCALES = {
+    word: float(value) for word, value in words_by_label("money-scale:").items()
+}  # "$5m", never "5m" of metres
 CURRENCIES = frozenset(p.label.split(":")[1] for p in load(CUES) if p.label.startswith(("currency:", "sign:")))
 SIGNS = frozenset(f"sign:{name}" for name in CURRENCIES)  # the cue labels of currency signs ("$", "£", "US$")
 # scales and percent signs news writes onto a figure ("7.6bn", "30pc"): the tokenizer splits them off

@@ -39,6 +39,7 @@ from checker.checks.figures import (
     one_rounds_the_other,
     spread_of,
     value_of,
+    words_by_label,
 )
 from checker.entities import entity_key, entity_text
 from checker.patterns import load, words
@@ -1075,9 +1076,7 @@ def _a_conversions_word(token, cues: Cues) -> bool:
 
 
 GLUED_MEASURE = re.compile(r"\d+(?:\.\d+)?([a-z]+)", re.IGNORECASE)  # "12m", "40ft": a unit written onto its figure
-UNIT_WORDS = frozenset(
-    w for label in {p.label for p in load(CUES)} if label.startswith("measure-unit:") for w in words(CUES, label)
-)
+UNIT_WORDS = frozenset(words_by_label("measure-unit:"))
 
 
 def _with_its_unit(token) -> bool:
