@@ -71,6 +71,7 @@ from checker.checks.quantities import (
     PEOPLE_WORDS,
     PLACE_PREPOSITIONS,
     PREVIOUS,
+    PRONOUN_HOLDERS,
     SPANS_OF_TIME,
     WEEKDAYS,
     YEAR_OLD,
@@ -223,6 +224,7 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
     An age is a person's only for a person the tagger found; else it is an age
     of whom the words say ("a 31-year-old Salvadorean nun": year-old:nun).
     """
+    quantities = [_of_the_one_person(q, claim) for q in quantities]
     values: dict[tuple[str, bool], set[float]] = {}
     for q in quantities:
         values.setdefault((q.unit, q.forecast), set()).add(q.value)
@@ -237,6 +239,17 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
             continue
         kept.append(q)
     return kept
+
+
+def _of_the_one_person(age: Quantity, claim: Claim) -> Quantity:
+    """ "She was 84." is the age of the one person the claim's article named, where that person is the claim's only
+    entity (`checker.claims.ArticleContext.entities`); of nobody known otherwise. Other quantities as they are."""
+    if age.unit.removeprefix(AGE_UNIT) not in PRONOUN_HOLDERS:
+        return age
+    people = [key for key in claim.entities if key.startswith(PERSON_KEY)]
+    if len(people) != 1 or len(claim.entities) != 1:
+        return age
+    return replace(age, unit=AGE_UNIT + people[0].removeprefix(PERSON_KEY).lower().split()[-1])
 
 
 def _named(surname: str, claim: Claim) -> bool:

@@ -45,6 +45,10 @@ from checker.entities import entity_key, entity_text
 from checker.patterns import load, words
 
 AGE_UNIT, YEAR_OLD = "age:", "year-old"
+# an age a he or she is said to be (`_stated_age`): whose it is, the claim's one person tells
+PRONOUN_HOLDERS = frozenset({"he", "she"})
+# what dates a copula's age to another time: "when she wrote her first poem", "at the time", "in 1962", "then"
+DATING_DEPENDENTS = frozenset({"advcl", "prep", "advmod", "npadvmod"})
 # a figure in one of these counts nothing, unless it counts a noun ("six years")
 NOT_COUNTS = {"DATE", "TIME", "ORDINAL"}
 NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
@@ -309,10 +313,12 @@ def _a_part(root) -> bool:
     return any(c.lower_ == "of" and any(g.pos_ == "NOUN" for g in c.children) for c in root.children)
 
 
-def _age(run, root) -> Quantity | None:
+def _age(run, root, span) -> Quantity | None:
     """A person's age: "Sorell, 46,", "Sorell (46)", "the 49-year-old Sorell", "his 23-year-old bride Indira",
-    "the suspect, aged 19", "Halloran died on Sunday aged 84"."""
+    "the suspect, aged 19", "Halloran died on Sunday aged 84", "Halloran was 83" (`_stated_age`)."""
     doc, value = root.doc, value_of(run)[0]
+    if value < 125 and (stated := _stated_age(run, root, span)) is not None:
+        return stated
     if (
         root.dep_ == "appos"
         and root.head.pos_ == "PROPN"
@@ -343,6 +349,36 @@ def _age(run, root) -> Quantity | None:
     end = next((t.i for t in doc[old.i + 1 : last.i + 1] if t.text[0].isupper()), last.i) + 1
     unit = AGE_UNIT + whom.lower_ if whom is not None else f"{YEAR_OLD}:{described.lemma_.lower()}"
     return Quantity(value, unit, "", doc[run[0].i : end].text, noun=YEAR_OLD)
+
+
+def _stated_age(run, root, span) -> Quantity | None:
+    """An age an obituary states: "Halloran was 83.", "She was 84 years old.", "Halloran, who was 83, ...".
+
+    Only a copula with nothing to date it: "She was 12 when she wrote her first poem" is an age at another time.
+    A he or she is the holder only in a claim that names no person: the claim's one person is then the one the
+    article named (`checker.claims.ArticleContext.entities`), and `PRONOUN_HOLDERS` says so to the numbers check."""
+    doc = root.doc
+    if not all(t.text.isdigit() for t in run) or _a_part(root):
+        return None  # "Canada was one of only three nations": no age
+    if root.dep_ == "attr" and root.head.lemma_ == "be":
+        copula, written = root.head, doc[run[0].i : run[-1].i + 1]
+    elif root.head.lower_ == "years" and root.head.head.lower_ == "old" and root.head.head.dep_ == "acomp":
+        copula, written = root.head.head.head, doc[run[0].i : root.head.head.i + 1]
+    else:
+        return None
+    if copula.lemma_ != "be" or any(c.dep_ in DATING_DEPENDENTS for c in copula.children):
+        return None
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ == "WP" and copula.dep_ == "relcl":
+        subject = copula.head  # "Halloran, who was 83, died"
+    if subject is None:
+        return None
+    if subject.lower_ in PRONOUN_HOLDERS:
+        if any(t.ent_type_ == "PERSON" for t in span):
+            return None
+    elif subject.pos_ != "PROPN":
+        return None
+    return Quantity(value_of(run)[0], AGE_UNIT + subject.lower_, "", written.text)
 
 
 def _when(tokens) -> frozenset[str]:
@@ -744,7 +780,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     """
     doc, end = span.doc, run[-1].i + 1
     root = next((t for t in reversed(run) if t.head not in run), run[-1])
-    age = _age(run, root)
+    age = _age(run, root, span)
     if age is not None or cues.before(end, {"not-a-count"})[0] or cues.at(run[0].i, "not-a-count"):
         return age
     if cues.before(run[0].i, {"denominator"})[0] and all(t.lower_ in SCALES for t in run):
