@@ -9,7 +9,7 @@ from checker.checks.numbers import NumberCheck
 from checker.facts import group_facts
 from checker.records import CandidatePair, Evidence, Finding
 from checker.sources import Provenance
-from tests.helpers import make_claim
+from tests.helpers import comparer, make_claim
 
 
 def contradiction(a_doc: str, a_text: str, b_doc: str, b_text: str, evidence: Evidence | None = None) -> Finding:
@@ -611,3 +611,25 @@ def test_one_outlets_own_articles_through_the_day_are_in_publication_order():
     assert fact.in_publication_order and [v.value for v in fact.ordered_versions] == ["3", "7"]
     two = own | {"chron-1215": Provenance(times["chron-1215"], outlet="Daily Courier")}
     assert not group_facts([finding], sources=two)[0].in_publication_order  # two outlets, one voice each
+
+
+def test_one_distance_in_miles_and_kilometres_is_one_fact_with_the_odd_source_alone():
+    """(international desk) "60 miles", "97 km" and "60 miles (97 km)" are one distance, and "40 miles" stands
+    alone against them: in units apart, "40 miles" had no majority against it, and "59 miles" and "60" were two
+    versions."""
+    texts = {
+        "uk": "The train derailed 40 miles south-west of Nagpur.",
+        "us": "The train derailed 60 miles south-west of Nagpur.",
+        "india": "The train derailed 97 km south-west of Nagpur.",
+        "wire": "The train derailed some 97 km (60 miles) south-west of Nagpur.",
+    }
+    compare = comparer(NumberCheck)
+    findings = []
+    for a, b in [("uk", "us"), ("uk", "india"), ("uk", "wire"), ("us", "india"), ("us", "wire"), ("india", "wire")]:
+        evidence = compare(make_claim(texts[a], a), make_claim(texts[b], b), 0.9)
+        if evidence is not None and evidence.contradicts:
+            findings.append(contradiction(a, texts[a], b, texts[b], evidence))
+    assert sorted((f.pair.a.doc_id, f.pair.b.doc_id) for f in findings) == [("uk", "india"), ("uk", "us"), ("uk", "wire")]
+    (fact,) = group_facts(findings)
+    assert fact.outliers == ("uk",) and fact.majority.documents == ("india", "us", "wire")
+    assert {v.value for v in fact.versions} >= {"40 miles"}

@@ -66,6 +66,7 @@ from checker.checks.quantities import (
     EACH,
     EARLIER,
     MARGIN,
+    METRIC_UNITS,
     MONTHS,
     PARTS_OF_DAY,
     PEOPLE_WORDS,
@@ -74,6 +75,7 @@ from checker.checks.quantities import (
     PRONOUN_HOLDERS,
     SPANS_OF_TIME,
     WEEKDAYS,
+    WHOLE,
     YEAR_OLD,
     Quantity,
     conversion_unit,
@@ -346,13 +348,23 @@ def _held_by_another(x: Quantity, y: Quantity, other: Claim) -> bool:
     return _names(other.text, x.holder)  # tagged there or not ("the Conservatives")
 
 
+def _in_one_written_unit(pairs: list[tuple[int, int, Quantity, Quantity]]) -> list[tuple[int, int, Quantity, Quantity]]:
+    """Figures written in one unit compared in it: where both claims give one figure in miles and kilometres ("about
+    40,000km (25,000 miles)", "22,000 miles (36,000 kilometers)"), the miles against the miles and the kilometres
+    against the kilometres, each as exact as it was written; a figure in miles against one in kilometres only where
+    the claims share no unit for it."""
+    written_alike = {(x.group, y.group) for _, _, x, y in pairs if x.written_in == y.written_in}
+    return [p for p in pairs if p[2].written_in == p[3].written_in or (p[2].group, p[3].group) not in written_alike]
+
+
 def _as_detail(q: Quantity) -> dict[str, Any]:
     """A figure as evidence gives it; one that is no exact value ("a little more than 53,000", "about 40") with
     its reach, `null` where it has no end."""
-    if not q.bound:
-        return {"value": q.value, "text": q.text}
+    text = f"{q.text}{_nouns(q, q)[0]}" if q.unit.removesuffix(WHOLE) in METRIC_UNITS else q.text  # "60 miles"
+    if not q.bound and not q.written_in:
+        return {"value": q.value, "text": text}
     low, high = q.interval()
-    return {"value": q.value, "text": q.text, "reach": [x if math.isfinite(x) else None for x in (low, high)]}
+    return {"value": q.value, "text": text, "reach": [x if math.isfinite(x) else None for x in (low, high)]}
 
 
 def _published_before(a: Claim, b: Claim) -> bool:
@@ -631,6 +643,10 @@ class NumberCheck(Check):
                 continue  # "exports rose 10 percent and imports 12 percent" / "exports rose 12 percent": no agreement
             if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
                 agreeing = agreeing or Evidence(self.kind, False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
+            elif x.written_in != y.written_in and not (x.bound or y.bound):  # "60 miles", "97 km"
+                agreeing = agreeing or Evidence(
+                    self.kind, False, detail, f"{x.text}{_nouns(x, y)[0]} is {y.text}{_nouns(x, y)[1]}"
+                )
             elif sorted([x.bound, y.bound]) == ["", "range"]:  # "34" within "between 30 and 40"
                 exact, ranged = (x, y) if y.bound == "range" else (y, x)
                 agreeing = agreeing or Evidence(self.kind, False, detail, f"{exact.text} within {ranged.text}")
@@ -681,4 +697,4 @@ class NumberCheck(Check):
                 if _held_by_another(x, y, b) or _held_by_another(y, x, a):
                     continue
                 pairs.append((i, j, x, y))
-        return pairs
+        return _in_one_written_unit(pairs)

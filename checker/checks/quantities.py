@@ -30,6 +30,7 @@ from checker.checks.figures import (
     CUES,
     CURRENCIES,
     MONEY_SCALES,
+    ROUNDING,
     SCALES,
     SIGNS,
     Cues,
@@ -70,6 +71,23 @@ def _durations() -> dict[str, tuple[str, float]]:
 
 
 DURATIONS = _durations()
+# Units of measure counted in the metric unit of their dimension, and how many of it one is: "40 miles" and "64 km"
+# are one distance. Units of two sizes ("ton": short or long; "gallon": US or imperial) and temperatures (not a
+# factor) are left as written.
+IN_METRIC_UNITS = {
+    "mile": ("kilometre", 1.609344),
+    "nautical mile": ("kilometre", 1.852),
+    "yard": ("metre", 0.9144),
+    "foot": ("metre", 0.3048),
+    "inch": ("centimetre", 2.54),
+    "mile an hour": ("kilometre an hour", 1.609344),
+    "knot": ("kilometre an hour", 1.852),
+    "pound weight": ("kilogram", 0.45359237),
+    "ounce": ("gram", 28.349523125),
+    "acre": ("hectare", 0.40468564224),
+}
+# what `IN_METRIC_UNITS` counts in, and a metric unit it needs for none: a figure in one of these is a measure
+METRIC_UNITS = frozenset(unit for unit, _ in IN_METRIC_UNITS.values()) | {"millimetre"}
 SPEED_UNITS = frozenset({"mile an hour", "kilometre an hour", "knot"})  # units that are speeds themselves: "mph"
 LENGTH_UNITS = frozenset(
     {"metre", "kilometre", "centimetre", "millimetre", "mile", "nautical mile", "foot", "inch", "yard"}
@@ -140,6 +158,8 @@ class Quantity:
     # who the figure is of, where its clause's subject is a name, as written: "Reform Party" for "The Reform Party
     # took 11", a person by surname ("Brennan" for "Mayor Tom Brennan received ...")
     holder: str = ""
+    # the unit a figure was written in, where it is counted in another (`IN_METRIC_UNITS`): "mile" for "40 miles"
+    written_in: str = ""
 
     @property
     def specific(self) -> bool:
@@ -147,8 +167,10 @@ class Quantity:
         return bool(self.polarity) or self.unit.startswith(AGE_UNIT)
 
     def interval(self) -> tuple[float, float]:
-        """The values this figure allows."""
-        low, high = self.value - self.spread, self.value + self.spread
+        """The values this figure allows; an exact one converted from another unit, those it may have been rounded
+        from in that unit ("60 miles": 55 to 65 miles, in kilometres)."""
+        spread = self.converted_reach() if self.written_in and not self.bound else self.spread
+        low, high = self.value - spread, self.value + spread
         return (low, float("inf")) if self.bound == "lower" else (float("-inf"), high) if self.bound == "upper" else (low, high)  # fmt: skip
 
     def allows(self, other: Quantity) -> bool:
@@ -157,6 +179,9 @@ class Quantity:
         if self.bound == other.bound == "range":  # two ranges of one quantity are one where their ends are
             return all(math.isclose(u, v) for u, v in zip(self.interval(), other.interval(), strict=True))
         exact = not self.bound and not other.bound
+        if exact and self.written_in != other.written_in:
+            # one figure of two units: each rounded in the unit it was written in, as a conversion rounds
+            return abs(self.value - other.value) <= self.converted_reach() + other.converted_reach()
         if exact and one_rounds_the_other((self.value, self.last_digit_unit), (other.value, other.last_digit_unit)):
             return True
         if self.risen != other.risen and not (self.bound or other.bound):
@@ -171,6 +196,32 @@ class Quantity:
         low, high = self.interval()
         other_low, other_high = other.interval()
         return low <= other_high and other_low <= high
+
+    def converted_reach(self) -> float:
+        """How far an exact figure may be from the value it was rounded from, in the unit it was written in: half
+        its last written digit, zeros included, but no more than the least an approximate figure reaches
+        (`ROUNDING`): "60 miles" may be 58 to 62 miles, "97 km" 96.5 to 97.5 km."""
+        if not self.last_digit_unit:
+            return self.spread
+        written = round(abs(self.value) / self.last_digit_unit)
+        zeros = len(str(written)) - len(str(written).rstrip("0")) if written else 0
+        rounded = min(self.last_digit_unit * 10.0**zeros / 2, abs(self.value) * ROUNDING[0])
+        return max(self.spread, self.last_digit_unit / 2, rounded)
+
+    def in_metric_units(self) -> Quantity:
+        """The figure counted in the metric unit of its dimension (`IN_METRIC_UNITS`), its words as written."""
+        written = self.unit.removesuffix(WHOLE)
+        if written not in IN_METRIC_UNITS:
+            return self
+        unit, factor = IN_METRIC_UNITS[written]
+        return replace(
+            self,
+            value=self.value * factor,
+            unit=unit + self.unit.removeprefix(written),
+            spread=self.spread * factor,
+            last_digit_unit=self.last_digit_unit * factor,
+            written_in=written,
+        )
 
 
 def _counted(root, end: int, span, cues: Cues):
@@ -548,7 +599,10 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     unit = _unit(noun, cues)
     measure = f"measure-unit:{unit}"
     written = doc[noun.i : cues.last[noun.i, measure] + 1].text if (noun.i, measure) in cues.last else noun.text
-    return unit + (WHOLE if _is_whole(root, noun, found) else ""), written, lead, end  # "degrees Celsius"
+    # a measure is no whole of parts: "a 40-foot crater" is as long as "a crater 40 feet wide" (not "the 183-seat
+    # parliament")
+    whole = (noun.i, measure) not in cues.last and _is_whole(root, noun, found)
+    return unit + (WHOLE if whole else ""), written, lead, end  # "degrees Celsius"
 
 
 def _a_count(quantity: Quantity) -> bool:
@@ -802,6 +856,9 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     before = [t for t in doc[max(span.start, lead - 20) : lead] if not t.is_punct][-(12 if unit == "%" else 6) :]
     after = [t for t in doc[stop : span.end] if not t.is_punct]
     unit, polarity = _vote(unit, after[:12], cues)
+    rate = _rate(end, span, cues)
+    if rate == "hour" and (length := cues.at(end, "measure-unit:")) in LENGTH_UNITS:
+        unit = f"{length} an hour"  # "120 km/h", "75 miles per hour", "75mph": one speed however written
     duration = DURATIONS.get(unit)
     unit, factor = duration or (unit, 1.0)  # "six years": 72 months
     # "25 basis points", "25 bps", "a 25-basis-point cut" are a quarter of a percentage point; a market's "25
@@ -864,7 +921,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         reading=reading,
         forecast=_forecast(root, cues),
         origin=_origin(end, span, cues),
-        rate=_rate(end, span, cues),
+        rate=rate,
         dimension=_dimension(lead, end, span, cues),
         change=unit not in MARKET_UNITS and not reading and _change(root, cues),
         risen=unit != "%" and noun not in CURRENCIES and not reading and _risen_to(root, cues),
@@ -1360,7 +1417,7 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             found.append(replace(quantity, group=len(found)))
         after = run[-1].i + 1
     found += [replace(quantity, group=len(found) + k) for k, (_, (_, quantity)) in enumerate(reversed(phrases))]
-    return _running_counts(found)
+    return _running_counts([quantity.in_metric_units() for quantity in found])
 
 
 def _running_counts(found: list[Quantity]) -> list[Quantity]:
