@@ -629,7 +629,11 @@ def test_one_distance_in_miles_and_kilometres_is_one_fact_with_the_odd_source_al
         evidence = compare(make_claim(texts[a], a), make_claim(texts[b], b), 0.9)
         if evidence is not None and evidence.contradicts:
             findings.append(contradiction(a, texts[a], b, texts[b], evidence))
-    assert sorted((f.pair.a.doc_id, f.pair.b.doc_id) for f in findings) == [("uk", "india"), ("uk", "us"), ("uk", "wire")]
+    assert sorted((f.pair.a.doc_id, f.pair.b.doc_id) for f in findings) == [
+        ("uk", "india"),
+        ("uk", "us"),
+        ("uk", "wire"),
+    ]
     (fact,) = group_facts(findings)
     assert fact.outliers == ("uk",) and fact.majority.documents == ("india", "us", "wire")
     assert {v.value for v in fact.versions} >= {"40 miles"}
