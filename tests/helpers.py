@@ -6,7 +6,7 @@ import functools
 from collections.abc import Sequence
 
 from checker.checks import Check, annotate, registry
-from checker.claims import load_nlp
+from checker.claims import as_parsed, load_nlp
 from checker.records import CandidatePair, Claim, Span
 
 VOTE_A = "The assembly met on Monday in Geneva.\nThe resolution got 18 votes against in the General Assembly.\n"
@@ -38,7 +38,7 @@ def _nlp():
 
 def annotated(claim: Claim, checks: Sequence[Check] | None = None) -> Claim:
     """The claim annotated by the checks (default: all) from its own parse, as claim extraction does."""
-    return annotate(claim, _nlp()(claim.text)[:], registry().configured() if checks is None else checks)
+    return annotate(claim, _nlp()(as_parsed(claim.text))[:], registry().configured() if checks is None else checks)
 
 
 def comparer(check_class: type[Check], **settings: float):

@@ -392,6 +392,23 @@ def test_a_long_run_with_no_space_is_parsed_as_spaces_and_offsets_hold(nlp):
     assert all(text[c.span.start : c.span.end] == c.text for c in claims)
 
 
+def test_thousands_grouped_by_spaces_are_one_figure_and_the_claim_keeps_its_spaces(nlp):
+    """(international desk) "and 11 000 people have been evacuated" was read as 11 people, reported against another
+    outlet's 11,000 with the wire named the odd one out."""
+    from checker.claims import as_parsed
+
+    text = (
+        "The fire has burned 3 500 hectares, and 11\u00a0000 people have been evacuated from villages near Seville.\n"
+    )
+    assert as_parsed(text) == text.replace("3 500", "3,500").replace("11\u00a0000", "11,000").replace("\n", " ")
+    for kept in ("in 2024 100 people died", "a 1 000.5 tonne load", "call 020 7946 0000"):
+        assert "," not in as_parsed(kept)  # a year then a count; a decimal; a phone number
+    claims = claims_of(nlp, text)
+    assert any("11\u00a0000 people" in c.text for c in claims)  # as written
+    assert all(text[c.span.start : c.span.end] == c.text for c in claims)
+    assert sorted(q.value for c in claims for q in c.annotations["number"].found) == [3500.0, 11000.0]
+
+
 def test_a_name_the_tagger_runs_on_into_a_verb_is_the_name_alone(nlp):
     """(elections desk audit) "The Social Democratic Alliance won" was tagged one organisation, so the turnout
     after it was set in another body than the turnout after "Iceland's Social Democratic Alliance won the most
