@@ -46,6 +46,7 @@ from checker.entities import entity_key, entity_text
 from checker.patterns import load, words
 
 AGE_UNIT, YEAR_OLD = "age:", "year-old"
+SCORE_JOINERS = frozenset({"-", "–", "—"})  # "6-2": a score, no age after a name and a comma
 # an age a he or she is said to be (`_stated_age`): whose it is, the claim's one person tells
 PRONOUN_HOLDERS = frozenset({"he", "she"})
 # what dates a copula's age to another time: "when she wrote her first poem", "at the time", "in 1962", "then"
@@ -373,10 +374,12 @@ def _age(run, root, span) -> Quantity | None:
     if (
         root.dep_ == "appos"
         and root.head.pos_ == "PROPN"
-        and root.head.i < root.i
+        and root.head.i == root.i - 2
+        and doc[root.i - 1].text in {",", "("}
         and value < 125
         and not _a_part(root)
-    ):
+        and not (root.i + 1 < len(doc) and doc[root.i + 1].text in SCORE_JOINERS)
+    ):  # "Sorell, 46,", "Sorell (46)": not "Marchetti, who beat Petrova 7-5, 6-2", where the parser hung 6 on her
         end = root.i + 2 if root.i + 1 < len(doc) and doc[root.i + 1].text == ")" else root.i + 1
         return Quantity(value, AGE_UNIT + root.head.lower_, "", doc[root.head.i : end].text)
     old = root.head.head
