@@ -1011,6 +1011,8 @@ def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
         if (cue := cues.at(t.i, "statistic:")) and (cue != MARGIN or t.i < root.i or t in governing)
     }  # a lead is the figure's before it or over it ("a lead of 168 votes", "a 168-vote lead"), no lead after it
     word = holders[0]
+    if word.dep_ == "npadvmod" and cues.at(word.head.i, "margin-verb"):
+        found.add(MARGIN)  # "three points behind Halton Town", "12 points ahead of", "five points clear": a gap
     if word.dep_ == "pobj" and word.head.lower_ == "by":
         verb = word.head.head  # "won the recount by 187 votes", "had put Ortega ahead by 212 votes"
         if any(cues.at(t.i, "margin-verb") for t in (verb, *(c for c in verb.children if c.dep_ == "advmod"))):
