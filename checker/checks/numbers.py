@@ -68,6 +68,7 @@ from checker.checks.quantities import (
     MARGIN,
     METRIC_UNITS,
     MONTHS,
+    PART,
     PARTS_OF_DAY,
     PEOPLE_WORDS,
     PLACE_PREPOSITIONS,
@@ -183,9 +184,10 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "a 39-foot-wide crater" against "a 16-foot-deep crater": two extents of one thing
     if x.statistic and y.statistic and not x.statistic & y.statistic:
         return False  # "an average of 46 months" against "median survival was 41 months": two statistics
-    if any((one in x.statistic) != (one in y.statistic) for one in (EACH, MARGIN)):
+    if any((one in x.statistic) != (one in y.statistic) for one in (EACH, MARGIN, PART)):
         # "each of the 12 shelters housed 300 people" against "3,600 people spent the night in shelters"; "a lead
-        # of 168 votes" against "Ortega received 24,105 votes": what a sentence leaves unsaid is a total
+        # of 168 votes" against "Ortega received 24,105 votes"; "three of the injured" against "150 people were
+        # injured": what a sentence leaves unsaid is a total
         return False
     if x.places and y.places and not x.places & y.places:
         return False  # "U.S. same-store sales" against "same-store sales in Canada": counted in two places

@@ -46,6 +46,7 @@ from checker.entities import entity_key, entity_text
 from checker.patterns import load, words
 
 AGE_UNIT, YEAR_OLD = "age:", "year-old"
+GROUP_DETERMINERS = frozenset({"the", "those", "these"})  # "three of the injured": some of a group (`_some_of_a_group`)
 SCORE_JOINERS = frozenset({"-", "–", "—"})  # "6-2": a score, no age after a name and a comma
 # an age a he or she is said to be (`_stated_age`): whose it is, the claim's one person tells
 PRONOUN_HOLDERS = frozenset({"he", "she"})
@@ -110,6 +111,7 @@ PLACES = {"GPE", "LOC"}
 PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 EACH, MARGIN = "each", "margin"  # the statistics of each member of a group and of a lead (`statistic-each`)
+PART = "part"  # the statistic of some of a group: "three of the injured" (`_some_of_a_group`)
 PEOPLE_WORDS = frozenset({"people", "person", "resident"})  # one count of people, however named (`same_unit`)
 PARTIAL = "partial-count:"  # a figure's moment: a count under way ("with 60 percent of ballots counted": "...:60")
 YEAR = "year:"  # a year as a figure's time: "year:2016"
@@ -358,6 +360,18 @@ def _is_whole(root, noun, parts: list[Quantity]) -> bool:
     of = noun.head
     of_a_part = of.head.like_num and bool(parts) or of.i == of.sent.start  # "one of only three nations": no part
     return root.head == noun and noun.dep_ == "pobj" and of.lower_ == "of" and of_a_part
+
+
+def _some_of_a_group(root) -> bool:
+    """ "three of the injured", "five of the dead", "two of those arrested": some of a group the sentence gives no
+    figure for (`PART`), compared with no total ("The toll rose to 41 after three of the injured died" was set
+    against "150 people were injured"), only with some of the group ("164 of the deaths" in one district, "146 of
+    the dead" there). A whole with its figure ("57 of the 183 seats") is `_is_whole`'s."""
+    of = next((c for c in root.children if c.lower_ == "of" and c.dep_ == "prep"), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or any(c.like_num for c in whole.subtree):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in GROUP_DETERMINERS for c in whole.children)
 
 
 def _a_part(root) -> bool:
@@ -1020,6 +1034,7 @@ def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
     # "each of the 12 shelters was housing about 300 people": 300 is each shelter's ("each of the 12 victims": 12
     # counts the victims)
     found |= {EACH for holder in holders[2:] if holder.lower_ == "each" and root not in holder.subtree}
+    found |= {PART} if _some_of_a_group(root) else set()
     return frozenset(found)
 
 
