@@ -93,7 +93,8 @@ def load_nlp(max_chars: int = Config.max_document_chars):
 
 
 def _split_glued_scales(nlp) -> None:
-    """Split a scale or percent sign written onto a figure into a token of its own ("7.6bn", "30pc"), as
+    """Split a scale, percent sign or temperature's scale written onto a figure into a token of its own ("7.6bn",
+    "30pc", "46.2C"), as
     spaCy's own suffix rules split units ("5km"): the checks then read both from the tokens."""
     from spacy.util import compile_suffix_regex
 
@@ -101,7 +102,8 @@ def _split_glued_scales(nlp) -> None:
 
     glued = rf"(?<=[0-9])(?i:{'|'.join(GLUED)})"  # "7.6bn", "30pc", "$3M"
     initial = r"(?<=[0-9][MK])\."  # "$3M." at a sentence's end, which spaCy keeps whole as it keeps "J."
-    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, glued, initial]).search
+    temperature = r"(?<=[0-9])[CF]"  # "46.2C", "111F": a wrong temperature was never compared
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, glued, initial, temperature]).search
 
 
 def is_checkable(sent, only_person: str = "") -> bool:

@@ -90,6 +90,7 @@ IN_METRIC_UNITS = {
 }
 # what `IN_METRIC_UNITS` counts in, and a metric unit it needs for none: a figure in one of these is a measure
 METRIC_UNITS = frozenset(unit for unit, _ in IN_METRIC_UNITS.values()) | {"millimetre"}
+TEMPERATURE_UNITS = frozenset({"degree celsius", "degree fahrenheit"})
 SPEED_UNITS = frozenset({"mile an hour", "kilometre an hour", "knot"})  # units that are speeds themselves: "mph"
 LENGTH_UNITS = frozenset(
     {"metre", "kilometre", "centimetre", "millimetre", "mile", "nautical mile", "foot", "inch", "yard"}
@@ -392,7 +393,7 @@ def _age(run, root, span) -> Quantity | None:
         and doc[root.i - 1].text in {",", "("}
         and value < 125
         and not _a_part(root)
-        and not (root.i + 1 < len(doc) and doc[root.i + 1].text in SCORE_JOINERS)
+        and not _in_a_score(run)
     ):  # "Sorell, 46,", "Sorell (46)": not "Marchetti, who beat Petrova 7-5, 6-2", where the parser hung 6 on her
         end = root.i + 2 if root.i + 1 < len(doc) and doc[root.i + 1].text == ")" else root.i + 1
         return Quantity(value, AGE_UNIT + root.head.lower_, "", doc[root.head.i : end].text)
@@ -419,6 +420,23 @@ def _age(run, root, span) -> Quantity | None:
     return Quantity(value, unit, "", doc[run[0].i : end].text, noun=YEAR_OLD)
 
 
+def _a_glued_label(run, cues: Cues) -> bool:
+    """A letter written onto a figure that names the noun after it ("the building's 4F lobby", "the 35C bus"): a
+    label, though "C" and "F" alone are temperatures' ("46.2C", split from the figure as it is written)."""
+    doc, end = run[0].doc, run[-1].i + 1
+    if end >= len(doc) or run[-1].whitespace_ or doc[end].text not in {"C", "F"}:
+        return False
+    return doc[end].dep_ == "compound"
+
+
+def _in_a_score(run) -> bool:
+    """A figure joined to another by a dash ("6-2", "3–0"): a score or a tally, no age."""
+    doc = run[0].doc
+    before = doc[run[0].i - 1].text if run[0].i else ""
+    after = doc[run[-1].i + 1].text if run[-1].i + 1 < len(doc) else ""
+    return before in SCORE_JOINERS or after in SCORE_JOINERS
+
+
 def _stated_age(run, root, span) -> Quantity | None:
     """An age an obituary states: "Halloran was 83.", "She was 84 years old.", "Halloran, who was 83, ...".
 
@@ -426,8 +444,8 @@ def _stated_age(run, root, span) -> Quantity | None:
     A he or she is the holder only in a claim that names no person: the claim's one person is then the one the
     article named (`checker.claims.ArticleContext.entities`), and `PRONOUN_HOLDERS` says so to the numbers check."""
     doc = root.doc
-    if not all(t.text.isdigit() for t in run) or _a_part(root):
-        return None  # "Canada was one of only three nations": no age
+    if not all(t.text.isdigit() for t in run) or _a_part(root) or _in_a_score(run):
+        return None  # "Canada was one of only three nations", "They were 3-0 up": no age
     if root.dep_ == "attr" and root.head.lemma_ == "be":
         copula, written = root.head, doc[run[0].i : run[-1].i + 1]
     elif root.head.lower_ == "years" and root.head.head.lower_ == "old" and root.head.head.dep_ == "acomp":
@@ -609,7 +627,8 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     whole = _out_of(root)  # "18,512 runners finished, out of 21,000 who started"
     if noun is None and found and _a_count(found[-1]) and (elided or whole):
         return found[-1].unit.removesuffix(WHOLE) + (WHOLE if whole else ""), found[-1].noun, lead, end
-    if noun is None or noun.tag_ == "NNP":
+    # a temperature's "C" or "F", split from "46.2C", is tagged a name
+    if noun is None or (noun.tag_ == "NNP" and cues.at(noun.i, "measure-unit:") not in TEMPERATURE_UNITS):
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
@@ -859,8 +878,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     partial = _partial_count(span, cues)
     if run[0].i in partial:
         return None  # "with 60 percent of ballots counted": how far a count had got, the moment of the figures
-    if _in_a_name(run, cues):
-        return None  # "Air Force One", "Boeing 737": part of a name
+    if _in_a_name(run, cues) or _a_glued_label(run, cues):
+        return None  # "Air Force One", "Boeing 737": part of a name; "the 4F lobby": a floor
     measure = _measure(run, root, cues, span, found)
     if measure is None:
         return None
