@@ -420,6 +420,12 @@ def _age(run, root, span) -> Quantity | None:
     return Quantity(value, unit, "", doc[run[0].i : end].text, noun=YEAR_OLD)
 
 
+def _over_a_period(cue, root) -> bool:
+    """ "over" as the preposition of a span of time ("will fall to 40 per cent over 10 years"): through it, not more
+    than it, as in "served over 10 years", where the parser makes "over" the figure's own modifier."""
+    return cue.lower_ == "over" and cue.dep_ == "prep" and root.head.dep_ == "pobj" and root.head.head == cue
+
+
 def _a_glued_label(run, cues: Cues) -> bool:
     """A letter written onto a figure that names the noun after it ("the building's 4F lobby", "the 35C bus"): a
     label, though "C" and "F" alone are temperatures' ("46.2C", split from the figure as it is written)."""
@@ -918,6 +924,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     mine = _in_its_clause(before + own_after, root)
     when = _when(mine) | _moments(mine, cues, reading) | clause_moments
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
+    if bound == "lower" and duration is not None and _over_a_period(doc[bound_start], root):
+        bound = ""  # "fall to 40 per cent over 10 years": the ten years it takes, no more than ten
     if cues.before(bound_start, {"previous-figure"})[0] or _changed_from(root):
         when |= PREVIOUS  # "47 seats, up from (about) 40", "dropped to 64 from 66": the figure before the one given
     # "one or more of the aircraft", "20 or so people": the bound written after the figure
