@@ -148,7 +148,9 @@ class Quantity:
     group: int = 0  # the quantities one figure gives in several units ("12 metres (40ft)") share a group
     written_unit: float = 0.0  # a span of time's unit as written, in the unit it is counted in (12.0: years)
     reading: bool = False  # a market's price, level or move: true of a moment of trading
-    forecast: bool = False  # expected or aimed at, not what came: "the $1.05 analysts had expected", "a 3% target"
+    # expected or aimed at, not what came ("the $1.05 analysts had expected", "a 3% target"), or a sum that may come
+    # ("rising to £100m with add-ons")
+    forecast: bool = False
     origin: str = ""  # what a distance is measured from: "two miles from the prison" is "prison"
     rate: str = ""  # the span of time a speed or a flow is counted over: "hour" for "40,000 km per hour", "80 mph"
     # which extent a length measures: "width" of "12 metres wide", "vertical" of "5 metres deep" and "5 feet high"
@@ -963,7 +965,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         last_digit_unit=last_digit(value, digits) * factor,
         written_unit=factor if duration else 0.0,
         reading=reading,
-        forecast=_forecast(root, cues),
+        forecast=_forecast(root, cues) or bool(cues.at(end, "potential")),
         origin=_origin(end, span, cues),
         rate=rate,
         dimension=_dimension(lead, end, span, cues),
