@@ -92,11 +92,6 @@ DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/pat
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
 
 
-# A degree written onto its figure ("0.55C", "32F"), which spaCy keeps as one token that is no number. Split by
-# the tokenizer, a room's or a plane's label ("4F lobby", "777F") read as a count of the noun after it.
-GLUED_DEGREES = re.compile(r"([-+]?\d+(?:\.\d+)?)[CF]")
-
-
 def _count(key: Any) -> float | None:
     """The number a version key compares: a figure's value, an approximate or bounded one's too ("about 40" is
     40 in a toll that rose from it); None for a wording's key."""
@@ -111,22 +106,12 @@ def _steps(values: Sequence[float]) -> list[float]:
 
 def is_figure(token) -> bool:
     """A figure of the claim's wording that writes no day of the calendar: "911", "iPhone 6"'s "6", "20
-    years later"'s "20", "0.55C" (the days of dates are the date check's)."""
-    return (token.like_num or GLUED_DEGREES.fullmatch(token.text) is not None) and not writes_a_day(token)
-
-
-def _two_scales(a: str, b: str) -> bool:
-    """Two degrees written onto their figures in two scales ("40.9C", "105.6F")."""
-    x, y = GLUED_DEGREES.fullmatch(a), GLUED_DEGREES.fullmatch(b)
-    return x is not None and y is not None and a[-1] != b[-1]
+    years later"'s "20" (the days of dates are the date check's)."""
+    return token.like_num and not writes_a_day(token)
 
 
 def _slot_value(run) -> Figure | None:
-    """The value a figure of the wording writes ("3 million", "twelve", "0.55C") and its `last_digit`, or None
-    where none."""
-    if len(run) == 1 and (glued := GLUED_DEGREES.fullmatch(run[0].text)):
-        value = float(glued[1])
-        return value, last_digit(value, glued[1])
+    """The value a figure of the wording writes ("3 million", "twelve") and its `last_digit`, or None where none."""
     try:
         value, digits = value_of(run)
     except ValueError:
@@ -575,8 +560,6 @@ class NumberCheck(Check):
             figures = x.slot_values[i], y.slot_values[j]
             if figures[0] is None or figures[1] is None or one_rounds_the_other(figures[0], figures[1]):
                 continue
-            if _two_scales(x.wording.slots[i], y.wording.slots[j]):
-                continue  # "hit 40.9C" / "hit 105.6F": one reading in two scales
             values = figures[0][0], figures[1][0]
             if values[0] == values[1]:
                 continue  # "five" and "5"
