@@ -47,6 +47,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from text_to_num import alpha2digit
+
 from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, plain_version, versus
 from checker.checks.days import writes_a_day, writes_a_time
 from checker.checks.figures import (
@@ -104,14 +106,32 @@ def _steps(values: Sequence[float]) -> list[float]:
     return [later - earlier for earlier, later in itertools.pairwise(values)]
 
 
+ORDINAL_FIGURE = re.compile(r"(\d+)(?:st|nd|rd|th)")  # "89th", and "3rd" as text_to_num writes "third"
+FIRST_ORDINALS = {"first": 1, "second": 2}  # which text_to_num leaves as words: "a second" is no place
+
+
 def is_figure(token) -> bool:
     """A figure of the claim's wording that writes no day of the calendar: "911", "iPhone 6"'s "6", "20
     years later"'s "20" (the days of dates are the date check's)."""
     return token.like_num and not writes_a_day(token)
 
 
+def _ordinal(run) -> int | None:
+    """The place an ordinal writes ("89th", "third", "second" as the tagger reads it: its ordinal), or None."""
+    if len(run) != 1:
+        return None
+    word = run[0].lower_
+    if word in FIRST_ORDINALS and run[0].ent_type_ == "ORDINAL":
+        return FIRST_ORDINALS[word]
+    match = ORDINAL_FIGURE.fullmatch(alpha2digit(word, "en"))
+    return int(match[1]) if match else None
+
+
 def _slot_value(run) -> Figure | None:
-    """The value a figure of the wording writes ("3 million", "twelve") and its `last_digit`, or None where none."""
+    """The value a figure of the wording writes ("3 million", "twelve", "the 89th minute", "her third title") and
+    its `last_digit`, or None where none."""
+    if (place := _ordinal(run)) is not None:
+        return float(place), 1.0
     try:
         value, digits = value_of(run)
     except ValueError:
