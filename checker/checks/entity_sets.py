@@ -37,6 +37,9 @@ LONG_SHARED = 3
 PERSON_PREPOSITIONS = frozenset({"from", "of"})  # on a person's name, where they are from or whom they are with
 MIN_EVENT_WORDS = 2  # shared lowercase content lemmas ("vote", "resolution"): the same thing happened
 RUNS_ON = re.compile(r"\s+[A-Z]")  # a name followed by a capitalised word is part of a longer one
+QUOTE_MARKS = frozenset({'"', "“", "”"})
+MAX_TITLE_WORDS = 8  # a film's, a book's or a song's title; a quotation of speech is longer, or in lower case
+TITLE_JOINERS = frozenset({"and", "of", "the", "a", "an", "in", "on", "for", "to", "at", "with"})  # "War and Peace"
 
 
 def _key(name: str) -> str:
@@ -82,7 +85,8 @@ def _longest_list(tokens) -> tuple[list, Any]:
     """The names of the longest coordination of names in `tokens`, and its first conjunct."""
     groups: dict[int, list] = {}
     heads = {}
-    names = list(name_spans(tokens))
+    in_titles = _in_titles(tokens)
+    names = [name for name in name_spans(tokens) if name.start not in in_titles]
     qualifiers = _region_qualifiers(names, tokens)
     qualifier_tokens = frozenset(t.i for name in qualifiers for t in name)
     qualifying: dict[int, list] = {}
@@ -110,6 +114,25 @@ def _longest_list(tokens) -> tuple[list, Any]:
         if len(members) >= 2 and joined and len(members) > len(best[0]):
             best = (members, heads[i])
     return best
+
+
+def _in_titles(tokens) -> frozenset[int]:
+    """The tokens of a work's title in quotation marks ('for "Salt and Ember"', "“War and Peace”"): a few words, each
+    capitalised but its small joining words, are a name, no list of two. A quotation of speech ('"We thank France,
+    Spain and Italy," he said') has words in lower case, and its list stands."""
+    found: set[int] = set()
+    opening = None
+    for token in tokens:
+        if token.text not in QUOTE_MARKS:
+            continue
+        if opening is None or token.text == "“":
+            opening = token.i
+            continue
+        inside = [t for t in token.doc[opening + 1 : token.i] if t.is_alpha]
+        if 0 < len(inside) <= MAX_TITLE_WORDS and all(t.is_title or t.lower_ in TITLE_JOINERS for t in inside):
+            found |= set(range(opening + 1, token.i))
+        opening = None
+    return frozenset(found)
 
 
 def _person_described(head):
