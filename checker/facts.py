@@ -308,11 +308,15 @@ def _structured_versions(findings: Sequence[Finding], shape: Check) -> list[Vers
             values.setdefault(key, text)
             claims[key][claim_key(claim)] = claim
     decoded = {key: json.loads(key) for key in values}
-    for key in sorted(values):
-        finer = [other for other in values if shape.refines(decoded[key], decoded[other])]
-        if len(finer) == 1:  # "Monday" where one version is a Monday: the same day, written less precisely
-            claims[finer[0]].update(claims.pop(key))
-            del values[key]
+    joined = True
+    while joined:  # until none joins: "60 miles" holds "59 miles" and "95 km", one version once the first joins
+        joined = False
+        for key in sorted(values):
+            finer = [other for other in values if shape.refines(decoded[key], decoded[other])]
+            if len(finer) == 1:  # "Monday" where one version is a Monday: the same day, written less precisely
+                claims[finer[0]].update(claims.pop(key))
+                del values[key]
+                joined = True
     return [Version(values[k], tuple(claims[k].values()), k) for k in values]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import replace
 
@@ -614,26 +615,23 @@ def test_one_outlets_own_articles_through_the_day_are_in_publication_order():
 
 
 def test_one_distance_in_miles_and_kilometres_is_one_fact_with_the_odd_source_alone():
-    """(international desk) "60 miles", "97 km" and "60 miles (97 km)" are one distance, and "40 miles" stands
-    alone against them: in units apart, "40 miles" had no majority against it, and "59 miles" and "60" were two
-    versions."""
+    """(international desk) "60 miles", "about 95 kilometres" and "95 km (59 miles)" are one distance, and "40 miles"
+    stands alone against them: in units apart, "40 miles" had no majority against it, and "59 miles", "60" and
+    "95 kilometres" were three versions. A version that holds another of a narrower reach joins it."""
     texts = {
         "uk": "The train derailed 40 miles south-west of Nagpur.",
         "us": "The train derailed 60 miles south-west of Nagpur.",
-        "india": "The train derailed 97 km south-west of Nagpur.",
-        "wire": "The train derailed some 97 km (60 miles) south-west of Nagpur.",
+        "au": "The train derailed about 95 kilometres south-west of Nagpur.",
+        "wire": "The train derailed 95 km (59 miles) south-west of Nagpur.",
     }
     compare = comparer(NumberCheck)
     findings = []
-    for a, b in [("uk", "us"), ("uk", "india"), ("uk", "wire"), ("us", "india"), ("us", "wire"), ("india", "wire")]:
+    for a, b in itertools.combinations(texts, 2):
         evidence = compare(make_claim(texts[a], a), make_claim(texts[b], b), 0.9)
         if evidence is not None and evidence.contradicts:
             findings.append(contradiction(a, texts[a], b, texts[b], evidence))
-    assert sorted((f.pair.a.doc_id, f.pair.b.doc_id) for f in findings) == [
-        ("uk", "india"),
-        ("uk", "us"),
-        ("uk", "wire"),
-    ]
+    assert sorted(f.pair.b.doc_id for f in findings if f.pair.a.doc_id == "uk") == ["au", "us", "wire"]
+    assert all("uk" in (f.pair.a.doc_id, f.pair.b.doc_id) for f in findings)
     (fact,) = group_facts(findings)
-    assert fact.outliers == ("uk",) and fact.majority.documents == ("india", "us", "wire")
-    assert {v.value for v in fact.versions} >= {"40 miles"}
+    assert fact.outliers == ("uk",) and fact.majority.documents == ("au", "us", "wire")
+    assert [v.value for v in fact.versions] == ["59 miles", "40 miles"]

@@ -364,6 +364,14 @@ def _in_one_written_unit(pairs: list[tuple[int, int, Quantity, Quantity]]) -> li
     return [p for p in pairs if p[2].written_in == p[3].written_in or (p[2].group, p[3].group) not in written_alike]
 
 
+def _reach_width(key: Any) -> float:
+    """How wide a version's reach is: 0 for an exact value, infinite for one with no end ("more than 600")."""
+    if not (isinstance(key, dict) and "reach" in key):
+        return 0.0
+    low, high = key["reach"]
+    return math.inf if low is None or high is None else high - low
+
+
 def _as_detail(q: Quantity) -> dict[str, Any]:
     """A figure as evidence gives it; one that is no exact value ("a little more than 53,000", "about 40") with
     its reach, `null` where it has no end."""
@@ -514,12 +522,16 @@ class NumberCheck(Check):
         return plain_version(detail, side)
 
     def refines(self, key: Any, finer: Any) -> bool:
-        """An exact value within a figure's reach: "a little more than 53,000 votes" joins the one version of
-        53,310, so its source counts for the majority, not as an outlier of its own."""
-        if not (isinstance(key, dict) and "reach" in key) or isinstance(finer, dict) or _count(finer) is None:
+        """An exact value within a figure's reach, or a figure of a narrower reach ("59 miles" in "60 miles", both
+        in kilometres): "a little more than 53,000 votes" joins the one version of 53,310, and "60 miles" the one
+        of "95 km", so its source counts for the majority, not as an outlier of its own."""
+        if not (isinstance(key, dict) and "reach" in key):
+            return False
+        value = finer.get("value") if isinstance(finer, dict) and "reach" in finer else finer
+        if _count(value) is None or _reach_width(finer) >= _reach_width(key):
             return False
         low, high = key["reach"]
-        return (low is None or low <= finer) and (high is None or finer <= high)
+        return (low is None or low <= value) and (high is None or value <= high)
 
     @classmethod
     def updated_in_time(cls, subject: str) -> bool:
