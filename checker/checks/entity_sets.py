@@ -206,7 +206,8 @@ def counted_size(tokens) -> int | None:
 
 def is_partial(tokens) -> bool:
     """Whether the sentence says its list names only some of those taking part: by a cue ("including": `partial`
-    in lists.jsonl; "two of the" right after the list: `partial:beside`, as "two of the diplomats said" elsewhere
+    in lists.jsonl; a verb "include" the list is the object of: `partial:include`; "two of the" right after the
+    list: `partial:beside`, as "two of the diplomats said" elsewhere
     in the sentence says nothing of it) or by counting others beside the names (`_counts_unnamed_members`)."""
     found = list(cues(tokens, "lists"))
     if any(label == "partial" for label, _, _ in found):
@@ -217,6 +218,8 @@ def is_partial(tokens) -> bool:
     first, last = min(t.i for name in names for t in name), max(t.i for name in names for t in name)
     if any(label == "partial:beside" and _beside(span, first, last) for label, _, span in found):
         return True
+    if head is not None and any(label == "partial:include" and span.root in head.ancestors for label, _, span in found):
+        return True  # "the winners included A, B and C": the verb of the list, not "the tour, which includes a stop"
     return head is not None and _counts_unnamed_members(head, names)
 
 

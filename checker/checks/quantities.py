@@ -51,6 +51,9 @@ SCORE_JOINERS = frozenset({"-", "–", "—"})  # "6-2": a score, no age after a
 # an age a he or she is said to be (`_stated_age`): whose it is, the claim's one person tells
 PRONOUN_HOLDERS = frozenset({"he", "she"})
 # what dates a copula's age to another time: "when she wrote her first poem", "at the time", "in 1962", "then"
+AGED = frozenset(
+    {"PERSON", "GPE", ""}
+)  # what a name said to be a number of years is: a surname the tagger may take for a place
 DATING_DEPENDENTS = frozenset({"advcl", "prep", "advmod", "npadvmod"})
 # a figure in one of these counts nothing, unless it counts a noun ("six years")
 NOT_COUNTS = {"DATE", "TIME", "ORDINAL"}
@@ -87,6 +90,8 @@ IN_METRIC_UNITS = {
     "pound weight": ("kilogram", 0.45359237),
     "ounce": ("gram", 28.349523125),
     "acre": ("hectare", 0.40468564224),
+    "square mile": ("square kilometre", 2.589988110336),
+    "square foot": ("square metre", 0.09290304),
 }
 # what `IN_METRIC_UNITS` counts in, and a metric unit it needs for none: a figure in one of these is a measure
 METRIC_UNITS = frozenset(unit for unit, _ in IN_METRIC_UNITS.values()) | {"millimetre"}
@@ -126,7 +131,9 @@ CLOCK = "clock:"  # a time of day as a figure's moment, on a 24-hour clock: "clo
 MARKET_UNITS = frozenset({"%", "point", PERCENTAGE_POINT, "share", "cent", "penny", "pence"})
 WEEKDAYS = frozenset(d.lower() for d in calendar.WEEKDAYS)
 CLOSE = "closed"  # the moment a market's close names (`time:close`), a part of the day as "morning" is
-TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | WEEKDAYS | words(CUES, "time:day")
+# a season of a sport ("19 goals last season"): a time, so a tally of one is no career's ("41 goals since 2021")
+SEASONS = words(CUES, "time:season")
+TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | WEEKDAYS | words(CUES, "time:day") | SEASONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +181,7 @@ class Quantity:
 
     def interval(self) -> tuple[float, float]:
         """The values this figure allows; an exact one converted from another unit, those it may have been rounded
-        from in that unit ("60 miles": 55 to 65 miles, in kilometres)."""
+        from in that unit ("60 miles": 57 to 63 miles, in kilometres)."""
         spread = self.converted_reach() if self.written_in and not self.bound else self.spread
         low, high = self.value - spread, self.value + spread
         return (low, float("inf")) if self.bound == "lower" else (float("-inf"), high) if self.bound == "upper" else (low, high)  # fmt: skip
@@ -206,13 +213,13 @@ class Quantity:
     def converted_reach(self) -> float:
         """How far an exact figure may be from the value it was rounded from, in the unit it was written in: half
         its last written digit, zeros included, but no more than the least an approximate figure reaches
-        (`ROUNDING`): "60 miles" may be 58 to 62 miles, "97 km" 96.5 to 97.5 km."""
-        if not self.last_digit_unit:
-            return self.spread
-        written = round(abs(self.value) / self.last_digit_unit)
+        (`ROUNDING`): "60 miles" may be 57 to 63 miles, "97 km" 96.5 to 97.5 km. A figure in words ("five
+        kilometres", "nine miles") is told to the nearest one of its unit."""
+        digit = self.last_digit_unit or (IN_METRIC_UNITS[self.written_in][1] if self.written_in else 1.0)
+        written = round(abs(self.value) / digit)
         zeros = len(str(written)) - len(str(written).rstrip("0")) if written else 0
-        rounded = min(self.last_digit_unit * 10.0**zeros / 2, abs(self.value) * ROUNDING[0])
-        return max(self.spread, self.last_digit_unit / 2, rounded)
+        rounded = min(digit * 10.0**zeros / 2, abs(self.value) * ROUNDING[0])
+        return max(self.spread, digit / 2, rounded)
 
     def in_metric_units(self) -> Quantity:
         """The figure counted in the metric unit of its dimension (`IN_METRIC_UNITS`), its words as written."""
@@ -422,19 +429,24 @@ def _age(run, root, span) -> Quantity | None:
     return Quantity(value, unit, "", doc[run[0].i : end].text, noun=YEAR_OLD)
 
 
-def _over_a_period(cue, root) -> bool:
-    """ "over" as the preposition of a span of time ("will fall to 40 per cent over 10 years"): through it, not more
-    than it, as in "served over 10 years", where the parser makes "over" the figure's own modifier."""
-    return cue.lower_ == "over" and cue.dep_ == "prep" and root.head.dep_ == "pobj" and root.head.head == cue
+def _over_a_period(cue, root, cues: Cues) -> bool:
+    """ "over" as the preposition of a span of time a change takes ("will fall to 40 per cent over 10 years", "cost
+    $2 billion over five years": `over-a-period`): through it, not more than it, as in "served over 10 years" or
+    "has been in prison over 10 years"."""
+    if not (cue.lower_ == "over" and cue.dep_ == "prep" and root.head.dep_ == "pobj" and root.head.head == cue):
+        return False
+    return bool(cues.at(cue.head.i, "over-a-period"))
 
 
 def _a_glued_label(run, cues: Cues) -> bool:
-    """A letter written onto a figure that names the noun after it ("the building's 4F lobby", "the 35C bus"): a
-    label, though "C" and "F" alone are temperatures' ("46.2C", split from the figure as it is written)."""
+    """A letter written onto a figure that names the noun after it ("the building's 4F lobby", "the 35C bus") or is
+    named by the noun before it ("seat 14F", "apartment 3F"): a label, though "C" and "F" alone are temperatures'
+    ("46.2C", split from the figure as it is written)."""
     doc, end = run[0].doc, run[-1].i + 1
     if end >= len(doc) or run[-1].whitespace_ or doc[end].text not in {"C", "F"}:
         return False
-    return doc[end].dep_ == "compound"
+    numbered = run[0].i > 0 and doc[run[0].i - 1].pos_ in {"NOUN", "PROPN"}  # "seat 14F", "apartment 3F"
+    return numbered or doc[end].dep_ in {"compound", "appos"}
 
 
 def _in_a_score(run) -> bool:
@@ -462,6 +474,9 @@ def _stated_age(run, root, span) -> Quantity | None:
         return None
     if copula.lemma_ != "be" or any(c.dep_ in DATING_DEPENDENTS for c in copula.children):
         return None
+    after = doc[written.end] if written.end < len(doc) else None
+    if after is not None and not (after.is_punct or after.lower_ == "and"):
+        return None  # "He was 3 over", "She was 2 up with 3 to play", "He was 6 of 10": a score, no age
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.tag_ == "WP" and copula.dep_ == "relcl":
         subject = copula.head  # "Halloran, who was 83, died"
@@ -470,8 +485,8 @@ def _stated_age(run, root, span) -> Quantity | None:
     if subject.lower_ in PRONOUN_HOLDERS:
         if any(t.ent_type_ == "PERSON" for t in span):
             return None
-    elif subject.pos_ != "PROPN":
-        return None
+    elif subject.pos_ != "PROPN" or subject.ent_type_ not in AGED:
+        return None  # "Microsoft was 5.": no one's age
     return Quantity(value_of(run)[0], AGE_UNIT + subject.lower_, "", written.text)
 
 
@@ -643,9 +658,14 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     unit = _unit(noun, cues)
     measure = f"measure-unit:{unit}"
     written = doc[noun.i : cues.last[noun.i, measure] + 1].text if (noun.i, measure) in cues.last else noun.text
+    before = noun.i - 1  # a unit of two words whose last the noun is: "10 square miles", "20 nautical miles"
+    wider = cues.at(before, "measure-unit:") if before > run[-1].i else ""
+    if wider and cues.last[before, f"measure-unit:{wider}"] >= noun.i:
+        unit, measure, written = wider, f"measure-unit:{wider}", doc[before : noun.i + 1].text
     # a measure is no whole of parts: "a 40-foot crater" is as long as "a crater 40 feet wide" (not "the 183-seat
     # parliament")
-    whole = (noun.i, measure) not in cues.last and _is_whole(root, noun, found)
+    a_measure = (noun.i, measure) in cues.last or (before, measure) in cues.last
+    whole = not a_measure and _is_whole(root, noun, found)
     return unit + (WHOLE if whole else ""), written, lead, end  # "degrees Celsius"
 
 
@@ -707,6 +727,9 @@ def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
         moments = _moments(tokens, cues, False) | {w for w in written if w in PARTS_OF_DAY or w.startswith(YEAR)}
         found |= moments
         tally = tally or bool(moments and cues.at(phrase.i, "tally"))
+    # a season anywhere in the clause: in "scored 19 goals in 34 appearances last season" the parser hangs it on
+    # the appearances, and it is both figures
+    found |= {t.lower_ for t in verb.subtree if t.lower_ in SEASONS and _clause_verb(t) == verb}
     return frozenset(found), tally
 
 
@@ -926,7 +949,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     mine = _in_its_clause(before + own_after, root)
     when = _when(mine) | _moments(mine, cues, reading) | clause_moments
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
-    if bound == "lower" and duration is not None and _over_a_period(doc[bound_start], root):
+    if bound == "lower" and duration is not None and _over_a_period(doc[bound_start], root, cues):
         bound = ""  # "fall to 40 per cent over 10 years": the ten years it takes, no more than ten
     if cues.before(bound_start, {"previous-figure"})[0] or _changed_from(root):
         when |= PREVIOUS  # "47 seats, up from (about) 40", "dropped to 64 from 66": the figure before the one given
