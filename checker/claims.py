@@ -63,13 +63,15 @@ UNBROKEN_RUN = re.compile(rf"\S{{{LONGEST_WORD},}}")
 # "000" two figures, and "11 000 people" was reported against "11,000" as 11 people.
 # Not after a word that numbers what follows it ("round 2 250 runners", "March 3 100 people", "Flight 12 300"), nor
 # written onto a letter or a unit ("MH370 239", "her 3 100m title").
-SPACE_GROUPED = re.compile(r"(?<![\w.,])\d{1,3}(?: \d{3})+(?![.,]?\d|\w)")
+SPACE_GROUPED = re.compile(r"(?<![\w.,])(?<!\d )\d{1,3}(?: \d{3})+(?![.,]?\d|\w)")
 WORD_BEFORE = re.compile(r"(\w+)\.?\s*$")
-NUMBERING_WORDS = frozenset(
-    {"no", "number", "round", "game", "stage", "heat", "leg", "flight", "route", "room", "seat", "platform", "gate",
-     "page", "chapter", "match", "day", "week", "grade", "level", "group", "phase", "article", "section", "lane",
-     "race", "part", "episode", "track", "version", "model", "vol", "volume", "act", "series", "term", "step"}
-) | frozenset(month.lower() for month in MONTHS)  # fmt: skip
+NUMBERING = (
+    "no", "number", "round", "game", "stage", "heat", "leg", "flight", "route", "room", "seat", "platform", "gate",
+    "page", "chapter", "match", "day", "week", "grade", "level", "group", "phase", "article", "section", "lane",
+    "race", "part", "episode", "track", "version", "model", "vol", "volume", "act", "series", "term", "step",
+)  # fmt: skip
+# the words, in the plural too ("Rooms 101 102"), and the months ("March 3 100 people")
+NUMBERING_WORDS = frozenset([*NUMBERING, *(word + "s" for word in NUMBERING), *(m.lower() for m in MONTHS)])
 
 
 def as_parsed(text: str) -> str:
@@ -205,10 +207,18 @@ class _Context:
         self.full_names: dict[str, str] = {}
         self.named: set[str] = set()  # every full name: "James Foley" and "Diane Foley" share a key
         self.pronoun = ""  # "he" or "she": how the article first referred to its one person after naming them
+        self.others_since = False  # someone else told of ("a second man", "the defendant") since they were named
 
     def see(self, sent) -> None:
         """The people a sentence names, then the first he or she (his, her) after the article's one person was
-        named: "Mary Halloran died on Sunday. Her husband survives her. He was 89." is not her age."""
+        named ("Mary Halloran died on Sunday. Her husband survives her. He was 89." is not her age), and whether
+        the sentence tells of someone else by a noun (`one-person` in people.jsonl): "A second man was taken to
+        hospital. He was 19." is not the named dead man's age; naming the person again makes them the one."""
+        surname = self.only_person.split()[-1:] if self.only_person else []
+        if any(t.text in surname for t in sent) or any(e.label_ == "PERSON" for e in sent.ents):
+            self.others_since = False
+        elif any(m.label == "one-person" for m in matches_in(sent, "people")):
+            self.others_since = True
         for ent in sent.ents:
             if ent.label_ == "PERSON":
                 name = clean_name(ent.text)
@@ -221,8 +231,9 @@ class _Context:
             self.pronoun = next((PRONOUN_GENDERS[t.lower_] for t in sent if t.lower_ in PRONOUN_GENDERS), "")
 
     def is_the_one_person(self, pronoun) -> bool:
-        """Whether a he or she may be the article's one person: a she is not a man the article called he."""
-        return bool(self.only_person) and self.pronoun in {"", pronoun.lower_}
+        """Whether a he or she may be the article's one person: a she is not a man the article called he, and no
+        one else was told of since they were last named."""
+        return bool(self.only_person) and self.pronoun in {"", pronoun.lower_} and not self.others_since
 
     def speaker(self, pronoun) -> str:
         """In "Tukur said he had ...", "he" is Tukur: a person the tagger names, or one the article named before.

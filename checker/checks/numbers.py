@@ -522,16 +522,19 @@ class NumberCheck(Check):
         return plain_version(detail, side)
 
     def refines(self, key: Any, finer: Any) -> bool:
-        """An exact value within a figure's reach, or a figure of a narrower reach ("59 miles" in "60 miles", both
-        in kilometres): "a little more than 53,000 votes" joins the one version of 53,310, and "60 miles" the one
-        of "95 km", so its source counts for the majority, not as an outlier of its own."""
+        """An exact value within a figure's reach, or a figure whose reach lies within it ("59 miles" in "60
+        miles", both in kilometres): "a little more than 53,000 votes" joins the one version of 53,310, and "60
+        miles" the one of "95 km", so its source counts for the majority, not as an outlier of its own. Within,
+        not overlapping: a chain of overlaps would join two versions that contradict each other."""
         if not (isinstance(key, dict) and "reach" in key):
             return False
-        value = finer.get("value") if isinstance(finer, dict) and "reach" in finer else finer
+        reached = finer.get("reach") if isinstance(finer, dict) else None
+        value = finer.get("value") if reached else finer
         if _count(value) is None or _reach_width(finer) >= _reach_width(key):
             return False
         low, high = key["reach"]
-        return (low is None or low <= value) and (high is None or value <= high)
+        ends = reached or [value, value]
+        return all(v is not None and (low is None or low <= v) and (high is None or v <= high) for v in ends)
 
     @classmethod
     def updated_in_time(cls, subject: str) -> bool:

@@ -30,7 +30,6 @@ from checker.checks.figures import (
     CUES,
     CURRENCIES,
     MONEY_SCALES,
-    ROUNDING,
     SCALES,
     SIGNS,
     Cues,
@@ -46,6 +45,7 @@ from checker.entities import entity_key, entity_text
 from checker.patterns import load, words
 
 AGE_UNIT, YEAR_OLD = "age:", "year-old"
+WHOLE_GROUP = frozenset({"all", "both"})  # "all 12 of the boys": no part of the group (`_some_of_a_group`)
 GROUP_DETERMINERS = frozenset({"the", "those", "these"})  # "three of the injured": some of a group (`_some_of_a_group`)
 SCORE_JOINERS = frozenset({"-", "–", "—"})  # "6-2": a score, no age after a name and a comma
 # an age a he or she is said to be (`_stated_age`): whose it is, the claim's one person tells
@@ -93,6 +93,10 @@ IN_METRIC_UNITS = {
     "square mile": ("square kilometre", 2.589988110336),
     "square foot": ("square metre", 0.09290304),
 }
+# How far a round figure given in another unit than the other source's may be from it, at most: a conversion is
+# rounded to a round figure ("35,000 feet" and "10,000 metres" are one plane's height, 7% apart); the middle of an
+# approximate figure's reach (`ROUNDING`), as a round figure in a second unit is one.
+CONVERTED_ROUNDING = 0.1
 # what `IN_METRIC_UNITS` counts in, and a metric unit it needs for none: a figure in one of these is a measure
 METRIC_UNITS = frozenset(unit for unit, _ in IN_METRIC_UNITS.values()) | {"millimetre"}
 TEMPERATURE_UNITS = frozenset({"degree celsius", "degree fahrenheit"})
@@ -133,7 +137,8 @@ WEEKDAYS = frozenset(d.lower() for d in calendar.WEEKDAYS)
 CLOSE = "closed"  # the moment a market's close names (`time:close`), a part of the day as "morning" is
 # a season of a sport ("19 goals last season"): a time, so a tally of one is no career's ("41 goals since 2021")
 SEASONS = words(CUES, "time:season")
-TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | WEEKDAYS | words(CUES, "time:day") | SEASONS
+SEASON = "season:"  # a figure's season, by the words that say which: "season:last", "season:2024-25"
+TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | WEEKDAYS | words(CUES, "time:day")
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +186,7 @@ class Quantity:
 
     def interval(self) -> tuple[float, float]:
         """The values this figure allows; an exact one converted from another unit, those it may have been rounded
-        from in that unit ("60 miles": 57 to 63 miles, in kilometres)."""
+        from in that unit ("60 miles": 54 to 66 miles, in kilometres)."""
         spread = self.converted_reach() if self.written_in and not self.bound else self.spread
         low, high = self.value - spread, self.value + spread
         return (low, float("inf")) if self.bound == "lower" else (float("-inf"), high) if self.bound == "upper" else (low, high)  # fmt: skip
@@ -212,13 +217,13 @@ class Quantity:
 
     def converted_reach(self) -> float:
         """How far an exact figure may be from the value it was rounded from, in the unit it was written in: half
-        its last written digit, zeros included, but no more than the least an approximate figure reaches
-        (`ROUNDING`): "60 miles" may be 57 to 63 miles, "97 km" 96.5 to 97.5 km. A figure in words ("five
-        kilometres", "nine miles") is told to the nearest one of its unit."""
+        its last written digit, zeros included, but no more than `CONVERTED_ROUNDING` of it: "60 miles" may be 54
+        to 66 miles, "97 km" 96.5 to 97.5 km, "10,000 metres" 9,000 to 11,000 (35,000 feet, as a plane's height is
+        given). A figure in words ("five kilometres", "nine miles") is told to the nearest one of its unit."""
         digit = self.last_digit_unit or (IN_METRIC_UNITS[self.written_in][1] if self.written_in else 1.0)
         written = round(abs(self.value) / digit)
         zeros = len(str(written)) - len(str(written).rstrip("0")) if written else 0
-        rounded = min(digit * 10.0**zeros / 2, abs(self.value) * ROUNDING[0])
+        rounded = min(digit * 10.0**zeros / 2, abs(self.value) * CONVERTED_ROUNDING)
         return max(self.spread, digit / 2, rounded)
 
     def in_metric_units(self) -> Quantity:
@@ -381,6 +386,8 @@ def _some_of_a_group(root) -> bool:
     whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if whole is None or any(c.like_num for c in whole.subtree):
         return False
+    if root.i > 0 and root.doc[root.i - 1].lower_ in WHOLE_GROUP:
+        return False  # "All 12 of the boys were rescued": the group, all told
     return any(c.dep_ == "det" and c.lower_ in GROUP_DETERMINERS for c in whole.children)
 
 
@@ -438,6 +445,13 @@ def _over_a_period(cue, root, cues: Cues) -> bool:
     return bool(cues.at(cue.head.i, "over-a-period"))
 
 
+def _a_unit_named(noun, cues: Cues) -> bool:
+    """A unit of measure the tagger took for a name: a temperature's "C" or "F" (split from "46.2C"), or a unit in
+    lower case ("240 km/h"'s "km"), not a capital letter that may be one ("M", "T")."""
+    unit = cues.at(noun.i, "measure-unit:")
+    return unit in TEMPERATURE_UNITS or (bool(unit) and noun.is_lower)
+
+
 def _a_glued_label(run, cues: Cues) -> bool:
     """A letter written onto a figure that names the noun after it ("the building's 4F lobby", "the 35C bus") or is
     named by the noun before it ("seat 14F", "apartment 3F"): a label, though "C" and "F" alone are temperatures'
@@ -460,7 +474,8 @@ def _in_a_score(run) -> bool:
 def _stated_age(run, root, span) -> Quantity | None:
     """An age an obituary states: "Halloran was 83.", "She was 84 years old.", "Halloran, who was 83, ...".
 
-    Only a copula with nothing to date it: "She was 12 when she wrote her first poem" is an age at another time.
+    Only a copula with nothing to date it: "She was 12 when she wrote her first poem" is an age at another time, and
+    so is one after a sentence set in a year ("... in 1962. Penrose was 24.": that year is its time).
     A he or she is the holder only in a claim that names no person: the claim's one person is then the one the
     article named (`checker.claims.ArticleContext.entities`), and `PRONOUN_HOLDERS` says so to the numbers check."""
     doc = root.doc
@@ -487,7 +502,10 @@ def _stated_age(run, root, span) -> Quantity | None:
             return None
     elif subject.pos_ != "PROPN" or subject.ent_type_ not in AGED:
         return None  # "Microsoft was 5.": no one's age
-    return Quantity(value_of(run)[0], AGE_UNIT + subject.lower_, "", written.text)
+    # "Penrose opened his first shop in 1962. Penrose was 24.": the age of the year before (`_of_an_earlier_year`)
+    before = doc[copula.sent.start - 1].sent if copula.sent.start > 0 else []
+    years = frozenset(CLAUSE_YEAR + t.text for t in before if _a_year(t))
+    return Quantity(value_of(run)[0], AGE_UNIT + subject.lower_, "", written.text, when=years)
 
 
 def _when(tokens) -> frozenset[str]:
@@ -650,8 +668,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     whole = _out_of(root)  # "18,512 runners finished, out of 21,000 who started"
     if noun is None and found and _a_count(found[-1]) and (elided or whole):
         return found[-1].unit.removesuffix(WHOLE) + (WHOLE if whole else ""), found[-1].noun, lead, end
-    # a temperature's "C" or "F", split from "46.2C", is tagged a name
-    if noun is None or (noun.tag_ == "NNP" and cues.at(noun.i, "measure-unit:") not in TEMPERATURE_UNITS):
+    if noun is None or (noun.tag_ == "NNP" and not _a_unit_named(noun, cues)):
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
@@ -727,10 +744,16 @@ def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
         moments = _moments(tokens, cues, False) | {w for w in written if w in PARTS_OF_DAY or w.startswith(YEAR)}
         found |= moments
         tally = tally or bool(moments and cues.at(phrase.i, "tally"))
-    # a season anywhere in the clause: in "scored 19 goals in 34 appearances last season" the parser hangs it on
-    # the appearances, and it is both figures
-    found |= {t.lower_ for t in verb.subtree if t.lower_ in SEASONS and _clause_verb(t) == verb}
+    # a season anywhere in the clause, by the words that say which ("last season", "the 2024-25 season"): in
+    # "scored 19 goals in 34 appearances last season" the parser hangs it on the appearances, and it is both figures
+    found |= {_season(t) for t in verb.subtree if t.lower_ in SEASONS and _clause_verb(t) == verb}
     return frozenset(found), tally
+
+
+def _season(word) -> str:
+    """Which season a "season" is: "season:last", "season:2024-25", "season:first"; "season:" where none is said."""
+    said = [t.lower_ for t in word.subtree if t.i < word.i and t.dep_ not in {"det", "poss", "punct", "case"}]
+    return SEASON + " ".join(said)
 
 
 def _modifies_a_noun(root, verb) -> bool:
@@ -926,6 +949,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     rate = _rate(end, span, cues)
     if rate == "hour" and (length := cues.at(end, "measure-unit:")) in LENGTH_UNITS:
         unit = f"{length} an hour"  # "120 km/h", "75 miles per hour", "75mph": one speed however written
+        if end + 2 < span.end and doc[end + 1].text == "/":
+            noun = doc[end : end + 3].text.rstrip(".")  # "km/h", split by the tokenizer: "37 km/h", not "37 km"
     duration = DURATIONS.get(unit)
     unit, factor = duration or (unit, 1.0)  # "six years": 72 months
     # "25 basis points", "25 bps", "a 25-basis-point cut" are a quarter of a percentage point; a market's "25
@@ -1489,7 +1514,22 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             found.append(replace(quantity, group=len(found)))
         after = run[-1].i + 1
     found += [replace(quantity, group=len(found) + k) for k, (_, (_, quantity)) in enumerate(reversed(phrases))]
-    return _running_counts([quantity.in_metric_units() for quantity in found])
+    return _running_counts([quantity.in_metric_units() for quantity in _feet_and_inches(found)])
+
+
+def _feet_and_inches(found: list[Quantity]) -> list[Quantity]:
+    """ "5 feet 10 inches", "6ft 7in": one length in feet, told to the inch (its inches were left out of it, and
+    "6 ft" was set against "2.01m")."""
+    joined: list[Quantity] = []
+    for quantity in found:
+        feet = joined[-1] if joined else None
+        if feet is not None and feet.unit == "foot" and quantity.unit == "inch" and 0 <= quantity.value < 12:
+            text = f"{feet.text} {feet.noun} {quantity.text}"
+            joined[-1] = replace(feet, value=feet.value + quantity.value / 12, text=text, noun=quantity.noun,
+                                 last_digit_unit=1 / 12, spread=0.0)  # fmt: skip
+            continue
+        joined.append(quantity)
+    return joined
 
 
 def _running_counts(found: list[Quantity]) -> list[Quantity]:
