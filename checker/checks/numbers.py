@@ -202,9 +202,10 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "an additional 14 officers" against "22 officers": a part against a total
     if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTHS, PREVIOUS)):
         return False  # an earlier figure ("the initial offer", "in January", "up from 40") against the current one
-    if x.noun in CURRENCIES or x.unit in SPANS_OF_TIME:
-        # money and spans of time: at least one word in common about what it pays or lasts ("a $250,000 fine" /
-        # "stealing $3.2 million"; "seven years in prison" / "abused his office for six years")
+    if x.noun in CURRENCIES or x.unit in SPANS_OF_TIME or x.unit.removesuffix(WHOLE) in METRIC_UNITS:
+        # money, spans of time and measures: at least one word in common about what it pays, lasts or measures ("a
+        # $250,000 fine" / "stealing $3.2 million"; "seven years in prison" / "abused his office for six years"; "a
+        # crater roughly 40 feet across" / "a 20-meter piece of rock")
         return bool(x.context & y.context)
     if x.unit == "%":
         # a percentage names what it measures only through its neighbours
