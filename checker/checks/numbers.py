@@ -92,6 +92,8 @@ from checker.sources import time_span
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/patterns/quantities.jsonl)
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
+ORDINAL_FIGURE = re.compile(r"(\d+)(?:st|nd|rd|th)")  # "89th", and "3rd" as text_to_num writes "third"
+FIRST_ORDINALS = {"first": 1, "second": 2}  # which text_to_num leaves as words: "a second" is no place
 
 
 def _count(key: Any) -> float | None:
@@ -104,10 +106,6 @@ def _count(key: Any) -> float | None:
 def _steps(values: Sequence[float]) -> list[float]:
     """How much each value moved from the one before it."""
     return [later - earlier for earlier, later in itertools.pairwise(values)]
-
-
-ORDINAL_FIGURE = re.compile(r"(\d+)(?:st|nd|rd|th)")  # "89th", and "3rd" as text_to_num writes "third"
-FIRST_ORDINALS = {"first": 1, "second": 2}  # which text_to_num leaves as words: "a second" is no place
 
 
 def is_figure(token) -> bool:
@@ -253,7 +251,7 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
 
 def _of_the_one_person(age: Quantity, claim: Claim) -> Quantity:
     """ "She was 84." is the age of the one person the claim's article named, where that person is the claim's only
-    entity (`checker.claims.ArticleContext.entities`); of nobody known otherwise. Other quantities as they are."""
+    entity (`checker.claims._Context.entities`); of nobody known otherwise. Other quantities as they are."""
     if age.unit.removeprefix(AGE_UNIT) not in PRONOUN_HOLDERS:
         return age
     people = [key for key in claim.entities if key.startswith(PERSON_KEY)]

@@ -50,10 +50,9 @@ GROUP_DETERMINERS = frozenset({"the", "those", "these"})  # "three of the injure
 SCORE_JOINERS = frozenset({"-", "–", "—"})  # "6-2": a score, no age after a name and a comma
 # an age a he or she is said to be (`_stated_age`): whose it is, the claim's one person tells
 PRONOUN_HOLDERS = frozenset({"he", "she"})
+# what a name said to be a number of years old is tagged: a person, or a surname the tagger took for a place
+AGED = frozenset({"PERSON", "GPE", ""})
 # what dates a copula's age to another time: "when she wrote her first poem", "at the time", "in 1962", "then"
-AGED = frozenset(
-    {"PERSON", "GPE", ""}
-)  # what a name said to be a number of years is: a surname the tagger may take for a place
 DATING_DEPENDENTS = frozenset({"advcl", "prep", "advmod", "npadvmod"})
 # a figure in one of these counts nothing, unless it counts a noun ("six years")
 NOT_COUNTS = {"DATE", "TIME", "ORDINAL"}
@@ -453,7 +452,7 @@ def _a_unit_named(noun, cues: Cues) -> bool:
 
 
 def _a_glued_label(run, cues: Cues) -> bool:
-    """A letter written onto a figure that names the noun after it ("the building's 4F lobby", "the 35C bus") or is
+    """A letter written onto a figure that names the noun after it ("the building's 4F lobby", "the 35C bus stop") or is
     named by the noun before it ("seat 14F", "apartment 3F"): a label, though "C" and "F" alone are temperatures'
     ("46.2C", split from the figure as it is written)."""
     doc, end = run[0].doc, run[-1].i + 1
@@ -477,7 +476,7 @@ def _stated_age(run, root, span) -> Quantity | None:
     Only a copula with nothing to date it: "She was 12 when she wrote her first poem" is an age at another time, and
     so is one after a sentence set in a year ("... in 1962. Penrose was 24.": that year is its time).
     A he or she is the holder only in a claim that names no person: the claim's one person is then the one the
-    article named (`checker.claims.ArticleContext.entities`), and `PRONOUN_HOLDERS` says so to the numbers check."""
+    article named (`checker.claims._Context.entities`), and `PRONOUN_HOLDERS` says so to the numbers check."""
     doc = root.doc
     if not all(t.text.isdigit() for t in run) or _a_part(root) or _in_a_score(run):
         return None  # "Canada was one of only three nations", "They were 3-0 up": no age
@@ -1518,8 +1517,8 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
 
 
 def _feet_and_inches(found: list[Quantity]) -> list[Quantity]:
-    """ "5 feet 10 inches", "6ft 7in": one length in feet, told to the inch (its inches were left out of it, and
-    "6 ft" was set against "2.01m")."""
+    """ "5 feet 10 inches", "14 feet 9 inches": one length in feet, told to the inch (its inches were left out of it,
+    and "14 feet" was set against "4.5 metres")."""
     joined: list[Quantity] = []
     for quantity in found:
         feet = joined[-1] if joined else None
