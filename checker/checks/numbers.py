@@ -662,7 +662,7 @@ class NumberCheck(Check):
                 continue  # "exports rose 10 percent and imports 12 percent" / "exports rose 12 percent": no agreement
             if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
                 agreeing = agreeing or Evidence(self.kind, False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
-            elif x.written_in != y.written_in and not (x.bound or y.bound):  # "60 miles", "97 km"
+            elif x.written_in != y.written_in and {x.bound, y.bound} <= {"", "approximate"}:  # "60 miles", "97 km"
                 agreeing = agreeing or Evidence(
                     self.kind, False, detail, f"{x.text}{_nouns(x, y)[0]} is {y.text}{_nouns(x, y)[1]}"
                 )
