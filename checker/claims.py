@@ -202,18 +202,22 @@ class _Context:
         self.full_names: dict[str, str] = {}
         self.named: set[str] = set()  # every full name: "James Foley" and "Diane Foley" share a key
         self.pronoun = ""  # "he" or "she": how the article first referred to its one person after naming them
-        self.others_since = False  # someone else told of ("a second man", "the defendant") since they were named
+        # he, she or both: someone else a sentence was about ("A second man was taken ...", "The defendant cannot
+        # be named") since the one person was last named
+        self.others_since: set[str] = set()
 
     def see(self, sent) -> None:
         """The people a sentence names, then the first he or she (his, her) after the article's one person was
-        named ("Mary Halloran died on Sunday. Her husband survives her. He was 89." is not her age), and whether
-        the sentence tells of someone else by a noun (`one-person` in people.jsonl): "A second man was taken to
-        hospital. He was 19." is not the named dead man's age; naming the person again makes them the one."""
+        named ("Mary Halloran died on Sunday. Her husband survives her. He was 89." is not her age), and whom else
+        the sentence is about, by a noun as its subject (`one-person` in people.jsonl): "A second man was taken to
+        hospital. He was 19." is not the named dead man's age, while "She is survived by her husband. She was 84."
+        is hers; naming the person again makes them the one."""
         surname = self.only_person.split()[-1:] if self.only_person else []
         if any(t.text in surname for t in sent) or any(e.label_ == "PERSON" for e in sent.ents):
-            self.others_since = False
-        elif any(m.label == "one-person" for m in matches_in(sent, "people")):
-            self.others_since = True
+            self.others_since = set()
+        for match in matches_in(sent, "people"):
+            if match.label.startswith("one-person") and sent.doc[match.start].dep_ in {"nsubj", "nsubjpass"}:
+                self.others_since |= set(match.label.split(":")[1:])
         for ent in sent.ents:
             if ent.label_ == "PERSON":
                 name = clean_name(ent.text)
@@ -228,7 +232,9 @@ class _Context:
     def is_the_one_person(self, pronoun) -> bool:
         """Whether a he or she may be the article's one person: a she is not a man the article called he, and no
         one else was told of since they were last named."""
-        return bool(self.only_person) and self.pronoun in {"", pronoun.lower_} and not self.others_since
+        return (
+            bool(self.only_person) and self.pronoun in {"", pronoun.lower_} and pronoun.lower_ not in self.others_since
+        )
 
     def speaker(self, pronoun) -> str:
         """In "Tukur said he had ...", "he" is Tukur: a person the tagger names, or one the article named before.

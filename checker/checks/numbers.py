@@ -200,10 +200,9 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "an additional 14 officers" against "22 officers": a part against a total
     if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTHS, PREVIOUS)):
         return False  # an earlier figure ("the initial offer", "in January", "up from 40") against the current one
-    if x.noun in CURRENCIES or x.unit in SPANS_OF_TIME or x.unit.removesuffix(WHOLE) in METRIC_UNITS:
-        # money, spans of time and measures: at least one word in common about what it pays, lasts or measures ("a
-        # $250,000 fine" / "stealing $3.2 million"; "seven years in prison" / "abused his office for six years"; "a
-        # crater roughly 40 feet across" / "a 20-meter piece of rock")
+    if x.noun in CURRENCIES or x.unit in SPANS_OF_TIME:
+        # money and spans of time: at least one word in common about what it pays or lasts ("a $250,000 fine" /
+        # "stealing $3.2 million"; "seven years in prison" / "abused his office for six years")
         return bool(x.context & y.context)
     if x.unit == "%":
         # a percentage names what it measures only through its neighbours
@@ -361,6 +360,15 @@ def _in_one_written_unit(pairs: list[tuple[int, int, Quantity, Quantity]]) -> li
     the claims share no unit for it."""
     written_alike = {(x.group, y.group) for _, _, x, y in pairs if x.written_in == y.written_in}
     return [p for p in pairs if p[2].written_in == p[3].written_in or (p[2].group, p[3].group) not in written_alike]
+
+
+def _one_conversion(x: Quantity, y: Quantity) -> bool:
+    """Two figures in two units that are one conversion, each as exact as it was written: "60 miles" and "97 km";
+    "nearly 80 937 hectares" and "nearly 200,000 acres". Approximate figures whose reaches only overlap ("about 50
+    miles", "about 100 km") agree on nothing."""
+    if not {x.bound, y.bound} <= {"", "approximate"}:
+        return False
+    return abs(x.value - y.value) <= x.rounded_reach() + y.rounded_reach()
 
 
 def _reach_width(key: Any) -> float:
@@ -662,7 +670,7 @@ class NumberCheck(Check):
                 continue  # "exports rose 10 percent and imports 12 percent" / "exports rose 12 percent": no agreement
             if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
                 agreeing = agreeing or Evidence(self.kind, False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
-            elif x.written_in != y.written_in and {x.bound, y.bound} <= {"", "approximate"}:  # "60 miles", "97 km"
+            elif x.written_in != y.written_in and _one_conversion(x, y):  # "60 miles", "97 km"
                 agreeing = agreeing or Evidence(
                     self.kind, False, detail, f"{x.text}{_nouns(x, y)[0]} is {y.text}{_nouns(x, y)[1]}"
                 )

@@ -30,6 +30,7 @@ from checker.checks.figures import (
     CUES,
     CURRENCIES,
     MONEY_SCALES,
+    ROUNDING,
     SCALES,
     SIGNS,
     Cues,
@@ -92,10 +93,10 @@ IN_METRIC_UNITS = {
     "square mile": ("square kilometre", 2.589988110336),
     "square foot": ("square metre", 0.09290304),
 }
-# How far a round figure given in another unit than the other source's may be from it, at most: a conversion is
-# rounded to a round figure ("35,000 feet" and "10,000 metres" are one plane's height, 7% apart); the middle of an
-# approximate figure's reach (`ROUNDING`), as a round figure in a second unit is one.
-CONVERTED_ROUNDING = 0.1
+# How far a round figure given in another unit than the other source's may be from it, at most: as far as the
+# least an approximate figure reaches (`ROUNDING`). A tenth let "1,000 metres" agree with "3,600 feet" (1,097 m);
+# "35,000 feet" against "10,000 metres" (10,668 m) stays a discrepancy.
+CONVERTED_ROUNDING = ROUNDING[0]
 # what `IN_METRIC_UNITS` counts in, and a metric unit it needs for none: a figure in one of these is a measure
 METRIC_UNITS = frozenset(unit for unit, _ in IN_METRIC_UNITS.values()) | {"millimetre"}
 TEMPERATURE_UNITS = frozenset({"degree celsius", "degree fahrenheit"})
@@ -136,7 +137,8 @@ WEEKDAYS = frozenset(d.lower() for d in calendar.WEEKDAYS)
 CLOSE = "closed"  # the moment a market's close names (`time:close`), a part of the day as "morning" is
 # a season of a sport ("19 goals last season"): a time, so a tally of one is no career's ("41 goals since 2021")
 SEASONS = words(CUES, "time:season")
-SEASON = "season:"  # a figure's season, by the words that say which: "season:last", "season:2024-25"
+SEASON = "season:"  # a figure's season, by the words that say which: "season:last", "season:2024"
+SEASON_WORDS = {"last": "last", "previous": "last", "this": "this", "current": "this", "next": "next"}
 TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | WEEKDAYS | words(CUES, "time:day")
 
 
@@ -185,7 +187,7 @@ class Quantity:
 
     def interval(self) -> tuple[float, float]:
         """The values this figure allows; an exact one converted from another unit, those it may have been rounded
-        from in that unit ("60 miles": 54 to 66 miles, in kilometres)."""
+        from in that unit ("60 miles": 57 to 63 miles, in kilometres)."""
         spread = self.converted_reach() if self.written_in and not self.bound else self.spread
         low, high = self.value - spread, self.value + spread
         return (low, float("inf")) if self.bound == "lower" else (float("-inf"), high) if self.bound == "upper" else (low, high)  # fmt: skip
@@ -216,14 +218,18 @@ class Quantity:
 
     def converted_reach(self) -> float:
         """How far an exact figure may be from the value it was rounded from, in the unit it was written in: half
-        its last written digit, zeros included, but no more than `CONVERTED_ROUNDING` of it: "60 miles" may be 54
-        to 66 miles, "97 km" 96.5 to 97.5 km, "10,000 metres" 9,000 to 11,000 (35,000 feet, as a plane's height is
-        given). A figure in words ("five kilometres", "nine miles") is told to the nearest one of its unit."""
+        its last written digit, zeros included, but no more than `CONVERTED_ROUNDING` of it: "60 miles" may be 57
+        to 63 miles, "97 km" 96.5 to 97.5 km. A figure in words ("five kilometres", "nine miles") is told to the
+        nearest one of its unit."""
+        return max(self.spread, self.rounded_reach())
+
+    def rounded_reach(self) -> float:
+        """How far a figure may be from the value it was rounded from, by its written digits alone
+        (`converted_reach` without an approximate figure's spread)."""
         digit = self.last_digit_unit or (IN_METRIC_UNITS[self.written_in][1] if self.written_in else 1.0)
         written = round(abs(self.value) / digit)
         zeros = len(str(written)) - len(str(written).rstrip("0")) if written else 0
-        rounded = min(digit * 10.0**zeros / 2, abs(self.value) * CONVERTED_ROUNDING)
-        return max(self.spread, digit / 2, rounded)
+        return max(digit / 2, min(digit * 10.0**zeros / 2, abs(self.value) * CONVERTED_ROUNDING))
 
     def in_metric_units(self) -> Quantity:
         """The figure counted in the metric unit of its dimension (`IN_METRIC_UNITS`), its words as written."""
@@ -501,9 +507,11 @@ def _stated_age(run, root, span) -> Quantity | None:
             return None
     elif subject.pos_ != "PROPN" or subject.ent_type_ not in AGED:
         return None  # "Microsoft was 5.": no one's age
-    # "Penrose opened his first shop in 1962. Penrose was 24.": the age of the year before (`_of_an_earlier_year`)
+    # "Penrose opened his first shop in 1962. Penrose was 24.": the age of the year before (`_of_an_earlier_year`);
+    # "She was born in Cork in 1940. She was 84." is her age now
     before = doc[copula.sent.start - 1].sent if copula.sent.start > 0 else []
-    years = frozenset(CLAUSE_YEAR + t.text for t in before if _a_year(t))
+    born = any(t.lemma_ == "bear" and t.pos_ in {"VERB", "AUX"} for t in before)
+    years = frozenset(CLAUSE_YEAR + t.text for t in before if _a_year(t) and not born)
     return Quantity(value_of(run)[0], AGE_UNIT + subject.lower_, "", written.text, when=years)
 
 
@@ -678,11 +686,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     wider = cues.at(before, "measure-unit:") if before > run[-1].i else ""
     if wider and cues.last[before, f"measure-unit:{wider}"] >= noun.i:
         unit, measure, written = wider, f"measure-unit:{wider}", doc[before : noun.i + 1].text
-    # a measure is no whole of parts: "a 40-foot crater" is as long as "a crater 40 feet wide" (not "the 183-seat
-    # parliament")
-    a_measure = (noun.i, measure) in cues.last or (before, measure) in cues.last
-    whole = not a_measure and _is_whole(root, noun, found)
-    return unit + (WHOLE if whole else ""), written, lead, end  # "degrees Celsius"
+    return unit + (WHOLE if _is_whole(root, noun, found) else ""), written, lead, end  # "degrees Celsius"
 
 
 def _a_count(quantity: Quantity) -> bool:
@@ -745,14 +749,18 @@ def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
         tally = tally or bool(moments and cues.at(phrase.i, "tally"))
     # a season anywhere in the clause, by the words that say which ("last season", "the 2024-25 season"): in
     # "scored 19 goals in 34 appearances last season" the parser hangs it on the appearances, and it is both figures
-    found |= {_season(t) for t in verb.subtree if t.lower_ in SEASONS and _clause_verb(t) == verb}
+    found |= {_season(t) for t in verb.subtree if t.lower_ in SEASONS and _clause_verb(t) == verb} - {""}
     return frozenset(found), tally
 
 
 def _season(word) -> str:
-    """Which season a "season" is: "season:last", "season:2024-25", "season:first"; "season:" where none is said."""
-    said = [t.lower_ for t in word.subtree if t.i < word.i and t.dep_ not in {"det", "poss", "punct", "case"}]
-    return SEASON + " ".join(said)
+    """Which season a "season" is: "season:last", "season:this" ("this", "the current", "so far this Premier League
+    season"), "season:next", "season:2024" ("the 2024-25 season"); "" where the words say no time ("the regular
+    season", "his first season"), so it is any season's."""
+    said = [t for t in word.subtree if t.i < word.i]
+    year = next((t.text[:4] for t in said if t.shape_ == "dddd"), "")
+    when = next((SEASON_WORDS[t.lower_] for t in said if t.lower_ in SEASON_WORDS), year)
+    return SEASON + when if when else ""
 
 
 def _modifies_a_noun(root, verb) -> bool:
@@ -1503,6 +1511,8 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
         ranged = _as_range(found[-1], quantity, joiner, _scale_of(run)) if rangeable else None
         if ranged is not None:
             found[-1] = ranged
+        elif after is not None and (length := _feet_and_inches(span.doc[after : run[0].i], found[-1], quantity)):
+            found[-1] = length
         elif after is not None and _one_span_of_time(span.doc[after : run[0].i], found[-1], quantity, next_word):
             joined = f"{found[-1].text} {span.doc[after : run[0].i].text} {quantity.text} {quantity.noun}"
             total = found[-1].value + quantity.value  # told to the nearest of its smaller unit
@@ -1513,22 +1523,18 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             found.append(replace(quantity, group=len(found)))
         after = run[-1].i + 1
     found += [replace(quantity, group=len(found) + k) for k, (_, (_, quantity)) in enumerate(reversed(phrases))]
-    return _running_counts([quantity.in_metric_units() for quantity in _feet_and_inches(found)])
+    return _running_counts([quantity.in_metric_units() for quantity in found])
 
 
-def _feet_and_inches(found: list[Quantity]) -> list[Quantity]:
-    """ "5 feet 10 inches", "14 feet 9 inches": one length in feet, told to the inch (its inches were left out of it,
-    and "14 feet" was set against "4.5 metres")."""
-    joined: list[Quantity] = []
-    for quantity in found:
-        feet = joined[-1] if joined else None
-        if feet is not None and feet.unit == "foot" and quantity.unit == "inch" and 0 <= quantity.value < 12:
-            text = f"{feet.text} {feet.noun} {quantity.text}"
-            joined[-1] = replace(feet, value=feet.value + quantity.value / 12, text=text, noun=quantity.noun,
-                                 last_digit_unit=1 / 12, spread=0.0)  # fmt: skip
-            continue
-        joined.append(quantity)
-    return joined
+def _feet_and_inches(between, feet: Quantity, inches: Quantity) -> Quantity | None:
+    """ "5 feet 10 inches", "14 feet 9 inches": one length in feet, told to the inch, where only the feet's word
+    stands between the two (its inches were left out of it, and "14 feet" was set against "4.5 metres"); "reached
+    9 feet and dumped 8 inches of rain" is two."""
+    if feet.unit != "foot" or inches.unit != "inch" or not 0 <= inches.value < 12 or len(between) != 1:
+        return None
+    text = f"{feet.text} {between.text} {inches.text}"
+    return replace(feet, value=feet.value + inches.value / 12, text=text, noun=inches.noun, last_digit_unit=1 / 12,
+                   spread=0.0)  # fmt: skip
 
 
 def _running_counts(found: list[Quantity]) -> list[Quantity]:
