@@ -122,6 +122,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 EACH, MARGIN = "each", "margin"  # the statistics of each member of a group and of a lead (`statistic-each`)
 PART = "part"  # the statistic of some of a group: "three of the injured" (`_some_of_a_group`)
+DESCRIBED = "of:"  # the statistic of a figure written onto a noun: "of:haul" for "a five-wicket haul"
 PEOPLE_WORDS = frozenset({"people", "person", "resident"})  # one count of people, however named (`same_unit`)
 PARTIAL = "partial-count:"  # a figure's moment: a count under way ("with 60 percent of ballots counted": "...:60")
 YEAR = "year:"  # a year as a figure's time: "year:2016"
@@ -1119,6 +1120,9 @@ def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
     # counts the victims)
     found |= {EACH for holder in holders[2:] if holder.lower_ == "each" and root not in holder.subtree}
     found |= {PART} if _some_of_a_group(root) else set()
+    # "a five-wicket haul", "a seven-wicket win": a figure written onto the noun it describes is that thing's
+    if root.i + 1 < len(root.doc) and root.doc[root.i + 1].text == "-" and word.dep_ == "compound":
+        found.add(DESCRIBED + word.head.lemma_.lower())
     return frozenset(found)
 
 
