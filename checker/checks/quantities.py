@@ -250,7 +250,10 @@ class Quantity:
 
 def _counted(root, end: int, span, cues: Cues):
     """The noun a figure counts: the one it modifies, the whole of a part ("57 of the seats"), the subject of
-    a rise ("deaths had risen to 287"), else the next noun ("101 in favour", "another 30 injured")."""
+    a rise ("deaths had risen to 287"), else the next noun ("101 in favour", "another 30 injured"). A unit written
+    onto its figure is what it counts, whatever its tag: the "in" of "6ft 7in" is an inch."""
+    if end < span.end and not span.doc[end - 1].whitespace_ and cues.at(end, "measure-unit:"):
+        return span.doc[end]
     head = root.head
     # a unit of measure whatever its tag ("40.9°C"'s "°", tagged a number)
     a_noun = head.pos_ in {"NOUN", "PROPN"} or (head.i > root.i and cues.at(head.i, "measure-unit:"))
@@ -899,7 +902,8 @@ def _in_a_name(run, cues: Cues) -> bool:
     """The figure is part of a name the tagger found: one with a word besides figures ("Air Force One", "Boeing
     737"), or a figure alone with no noun after it to count ("A 747 carrying 300 passengers"). A figure the tagger
     alone calls a name before a noun ("a convoy of 210 aid trucks" as a PRODUCT) is a count, and one on a named
-    scale a reading of it ("a Category 3 storm", which the tagger may call a nationality)."""
+    scale a reading of it ("a Category 3 storm", which the tagger may call a nationality), and a figure with its unit
+    is a measure ("hit 104F in Phoenix")."""
     doc = run[0].doc
     for token in run:
         if token.ent_type_ not in NAMES:
@@ -908,6 +912,9 @@ def _in_a_name(run, cues: Cues) -> bool:
         scale = [t for t in entity if cues.at(t.i, "scale-named:")]
         if scale and all(t.like_num or t in scale for t in entity):
             continue
+        units = [t for t in entity if _a_unit_named(t, cues)]
+        if units and all(t.like_num or t in units for t in entity):
+            continue  # "104F", "46.2C": a temperature the tagger took for a name
         following = doc[entity.end] if entity.end < len(doc) else None
         if any(not t.like_num for t in entity) or following is None or following.pos_ != "NOUN":
             return True  # "A 747 carrying 300 passengers": a figure the tagger calls a name, no noun counted after it
