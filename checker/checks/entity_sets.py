@@ -37,7 +37,9 @@ LONG_SHARED = 3
 PERSON_PREPOSITIONS = frozenset({"from", "of"})  # on a person's name, where they are from or whom they are with
 MIN_EVENT_WORDS = 2  # shared lowercase content lemmas ("vote", "resolution"): the same thing happened
 RUNS_ON = re.compile(r"\s+[A-Z]")  # a name followed by a capitalised word is part of a longer one
-QUOTE_MARKS = frozenset({'"', "“", "”"})
+# quotation marks by kind, double or single: a mark closes only a quotation its own kind opened
+QUOTE_KINDS = {'"': "double", "“": "double", "”": "double", "'": "single", "‘": "single", "’": "single"}
+OPENING_MARKS = frozenset({"“", "‘"})
 MAX_TITLE_WORDS = 8  # a film's, a book's or a song's title; a quotation of speech is longer, or in lower case
 TITLE_JOINERS = frozenset({"and", "of", "the", "a", "an", "in", "on", "for", "to", "at", "with"})  # "War and Peace"
 
@@ -117,22 +119,34 @@ def _longest_list(tokens) -> tuple[list, Any]:
 
 
 def _in_titles(tokens) -> frozenset[int]:
-    """The tokens of a work's title in quotation marks ('for "Salt and Ember"', "“War and Peace”"): a few words, each
-    capitalised but its small joining words, are a name, no list of two. A quotation of speech ('"We thank France,
-    Spain and Italy," he said') has words in lower case, and its list stands."""
+    """The tokens of a work's title in quotation marks, double or single ('for "Salt and Ember"', "“War and Peace”",
+    "the novel 'Salt and Ember'"): a few words, each capitalised but its small joining words, are a name, no list of
+    two. A quotation of speech ('"We thank France, Spain and Italy," he said') has words in lower case, and its list
+    stands."""
     found: set[int] = set()
-    opening = None
+    opened: dict[str, int] = {}  # the kind of quotation mark → where the quotation it opened starts
     for token in tokens:
-        if token.text not in QUOTE_MARKS:
+        kind = QUOTE_KINDS.get(token.text)
+        if kind is None:
             continue
-        if opening is None or token.text == "“":
-            opening = token.i
+        if kind not in opened or token.text in OPENING_MARKS:
+            if _opens(token):
+                opened[kind] = token.i
             continue
+        opening = opened.pop(kind)
         inside = [t for t in token.doc[opening + 1 : token.i] if t.is_alpha]
         if 0 < len(inside) <= MAX_TITLE_WORDS and all(t.is_title or t.lower_ in TITLE_JOINERS for t in inside):
             found |= set(range(opening + 1, token.i))
-        opening = None
     return frozenset(found)
+
+
+def _opens(mark) -> bool:
+    """Whether a quotation mark may open a quotation: a straight single one only with a space before it and none
+    after ("the novel 'Salt and Ember'"), as an apostrophe is not ("the players' union")."""
+    if mark.text != "'":
+        return True
+    doc = mark.doc
+    return (mark.i == 0 or bool(doc[mark.i - 1].whitespace_)) and not mark.whitespace_
 
 
 def _person_described(head):
