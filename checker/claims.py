@@ -28,6 +28,9 @@ PRONOUNS = {"he": "PERSON", "she": "PERSON", "He": "PERSON", "She": "PERSON"}
 HIS, HERS = ("he", "him", "his", "himself"), ("she", "her", "hers", "herself")
 PRONOUN_GENDERS = dict.fromkeys(HIS, "he") | dict.fromkeys(HERS, "she")
 REPORTING = words("reporting")  # lemmas: checker/patterns/reporting.jsonl
+# verbs whose subject gives a figure as its own reading ("the seismological center measured the quake at magnitude
+# 6.7", "the agency put the toll at 40"): checker/patterns/quantities.jsonl
+MEASURING = words("quantities", "measured-by")
 # the kind of body a noun names ("ministry": "body:state", "army": "body:armed"): checker/patterns/bodies.jsonl
 BODIES = {word: p.label for p in load("bodies") for word in words("bodies", p.label)}
 # A sentence that opens by marking itself as the writer's view is not a checkable claim.
@@ -499,13 +502,30 @@ def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, .
 
 def _speakers(sent):
     """The heads of who a sentence says spoke: the subject of a reporting verb with a clause of what was said
-    ("The army said 12 ...", "..., the ministry said"), and the one it is "according to"."""
+    ("The army said 12 ...", "..., the ministry said"), the one it is "according to", and the subject of a verb that
+    gives a figure as its reading ("Chile's seismological center measured the quake at magnitude 6.7": the
+    center's reading, as "the U.S. Geological Survey said 6.8" is the survey's)."""
     for token in sent:
-        if token.lemma_ in REPORTING and any(c.dep_ == "ccomp" for c in token.children):
+        if _reports(token):
             yield from (c for c in token.children if c.dep_ == "nsubj")
         elif token.lower_ == "according":
             to = next((c for c in token.children if c.lower_ == "to"), None)
             yield from (c for c in (to.children if to is not None else ()) if c.dep_ == "pobj")
+
+
+def _reports(verb) -> bool:
+    """A verb whose subject is who the sentence's figures are from: one of saying with a clause of what was said,
+    or one of measuring with a figure of its own."""
+    if verb.lemma_ in REPORTING:
+        return any(c.dep_ == "ccomp" for c in verb.children)
+    return verb.lemma_ in MEASURING and verb.pos_ == "VERB" and _gives_a_figure(verb)
+
+
+def _gives_a_figure(verb) -> bool:
+    """Whether a verb's object or its preposition's holds a figure ("measured the quake at magnitude 6.7",
+    "recorded 46.2C"), not its subject's words ("Three stations recorded the quake")."""
+    objects = (c for c in verb.children if c.dep_ in {"dobj", "prep", "attr", "oprd"})
+    return any(t.like_num for c in objects for t in c.subtree)
 
 
 def _body_kind(speaker) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from checker.checks.numbers import _same_setting
 from checker.claims import MAX_PARSED_CHARS, anchor_weekday, extract_claims, parsed_pieces
 from checker.corpus import _document
 from checker.entities import entity_key
@@ -181,6 +182,19 @@ def test_who_reports_a_figure_is_not_where_it_was_counted(nlp):
     turnout = claims_of(nlp, text)[0]
     assert turnout.setting == () and turnout.reported_by == ("Interior Ministry",)
     assert claims_of(nlp, "The Interior Ministry counted 412 postal ballots.")[0].setting == ("Interior Ministry",)
+
+
+def test_who_measured_a_figure_reports_it(nlp):
+    """(science desk) "Chile's seismological center measured the earthquake at magnitude 6.7" is the center's
+    reading, as "the U.S. Geological Survey said" makes 6.8 the survey's: two agencies' readings, which the number
+    check keeps apart, not one quake's magnitude told two ways. A verb of measuring with no figure of its own
+    reports nothing."""
+    (center,) = claims_of(nlp, "Chile's National Seismological Center measured the earthquake at magnitude 6.7.")
+    assert center.reported_by == ("National Seismological Center",) and center.setting == ()
+    (survey,) = claims_of(nlp, "A magnitude 6.8 earthquake struck off central Chile, the U.S. Geological Survey said.")
+    assert not _same_setting(center, survey)
+    (stations,) = claims_of(nlp, "Three seismic stations of the National Seismological Center recorded the quake.")
+    assert stations.reported_by == ()
 
 
 def test_the_body_a_claim_says_spoke_is_kept_with_it(nlp):
