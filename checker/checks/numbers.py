@@ -185,6 +185,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "34,000km from the Earth's surface" against "moving at 40,000 kilometers per hour"
     if x.dimension and y.dimension and x.dimension != y.dimension:
         return False  # "a 39-foot-wide crater" against "a 16-foot-deep crater": two extents of one thing
+    if (x.origin and y.dimension and not x.dimension) or (y.origin and x.dimension and not y.dimension):
+        return False  # "centred 48 km west of Valparaiso" against "at a depth of 35 km": a distance, a depth
     if x.statistic and y.statistic and not x.statistic & y.statistic:
         return False  # "an average of 46 months" against "median survival was 41 months": two statistics
     if any((one in x.statistic) != (one in y.statistic) for one in (EACH, MARGIN, PART)):

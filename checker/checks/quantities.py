@@ -1167,12 +1167,21 @@ def _change(root, cues: Cues) -> bool:
 
 
 def _origin(end: int, span, cues: Cues) -> str:
-    """What a distance is measured from, the noun after "from" ("two miles from the prison": "prison"); "" for
-    none or no distance. Two distances from two places are two quantities."""
+    """What a distance is measured from, the noun after "from" or after a compass direction's "of" ("two miles from
+    the prison": "prison"; "48 km west of Valparaiso", "95 km (59 miles) southwest of Nagpur"); "" for none or no
+    distance. Two distances from two places are two quantities, and a distance from a place is no depth or width."""
     doc = span.doc
-    if not (end + 1 < span.end and cues.at(end, "distance") and doc[end + 1].lower_ == "from"):
+    if not (end < span.end and cues.at(end, "distance")):
         return ""
-    place = next((c for c in doc[end + 1].children if c.dep_ == "pobj"), None)
+    at = end + 1
+    if at < span.end and doc[at].text == "(":  # a conversion between: "95 km (59 miles) southwest of"
+        at = next((t.i + 1 for t in doc[at : span.end] if t.text == ")"), span.end)
+    directed = at
+    while at < span.end and cues.at(at, "compass-direction"):
+        at += 1
+    if at >= span.end or doc[at].lower_ != ("of" if at > directed else "from"):
+        return ""
+    place = next((c for c in doc[at].children if c.dep_ == "pobj"), None)
     return place.lemma_.lower() if place is not None else ""
 
 
