@@ -187,6 +187,23 @@ def test_spans_of_time_and_ages_are_given_once_counts_are_updated():
     assert not NumberCheck.updated_in_time("age:alemu")
 
 
+def test_sums_of_money_and_measures_are_given_once():
+    """(science and business desks) last year's temperature, a quake's depth, a quarter's revenue or earnings a
+    share are reported once: a later figure that differs is no update, and the report does not offer one."""
+    for measure in (
+        "degree celsius",
+        "kilometre",
+        "kilometre an hour",
+        "square kilometre",
+        "dollar",
+        "dollar/share",
+        "hong kong dollar",
+    ):
+        assert not NumberCheck.updated_in_time(measure), measure
+    for count in ("death", "vote against", "case", "seat:whole", "%", "magnitude"):
+        assert NumberCheck.updated_in_time(count), count
+
+
 def test_a_dateline_the_parser_makes_a_subject_holds_no_figure():
     """(second review) "LONDON — Labour won 411 seats": the dateline, parsed as a subject of "won", was taken for
     whose seats they were, and 412 against 411 went unreported."""

@@ -68,6 +68,7 @@ from checker.checks.quantities import (
     EACH,
     EARLIER,
     MARGIN,
+    MEASURE_UNITS,
     METRIC_UNITS,
     MONTHS,
     PART,
@@ -547,10 +548,14 @@ class NumberCheck(Check):
 
     @classmethod
     def updated_in_time(cls, subject: str) -> bool:
-        """A count may rise as a story goes on (a toll, the votes counted); a person's age or a span of time (a
-        sentence of seven years, a 72-hour truce) is given once."""
+        """A count may rise as a story goes on (a toll, the votes counted); a person's age, a span of time (a
+        sentence of seven years, a 72-hour truce), a sum of money (revenue, a deal's price, a fine) or a measure (a
+        depth, last year's temperature) is given once: a later figure that differs is a slip, or another quantity's."""
         unit = subject.partition(" ")[0]
-        return not (unit.startswith((AGE_UNIT, YEAR_OLD)) or unit in SPANS_OF_TIME)
+        if unit.startswith((AGE_UNIT, YEAR_OLD)) or unit in SPANS_OF_TIME:
+            return False
+        measured = subject.removesuffix(WHOLE)
+        return measured.partition("/")[0] not in CURRENCIES and measured.removesuffix(" an hour") not in MEASURE_UNITS
 
     @classmethod
     def may_update(cls, subject: str, keys: Sequence[Any]) -> bool:

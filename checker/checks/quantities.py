@@ -100,6 +100,10 @@ CONVERTED_ROUNDING = ROUNDING[0]
 # what `IN_METRIC_UNITS` counts in, and a metric unit it needs for none: a figure in one of these is a measure
 METRIC_UNITS = frozenset(unit for unit, _ in IN_METRIC_UNITS.values()) | {"millimetre"}
 TEMPERATURE_UNITS = frozenset({"degree celsius", "degree fahrenheit"})
+# every unit of measure a figure may be counted in (`measure-unit:` cues and the metric units of `IN_METRIC_UNITS`)
+MEASURE_UNITS = (
+    frozenset(p.label.split(":", 1)[1] for p in load(CUES) if p.label.startswith("measure-unit:")) | METRIC_UNITS
+)
 SPEED_UNITS = frozenset({"mile an hour", "kilometre an hour", "knot"})  # units that are speeds themselves: "mph"
 LENGTH_UNITS = frozenset(
     {"metre", "kilometre", "centimetre", "millimetre", "mile", "nautical mile", "foot", "inch", "yard"}
