@@ -167,6 +167,12 @@ def same_unit(x: Quantity, y: Quantity) -> bool:
     return {x.unit, y.unit} <= PEOPLE_WORDS and len(shared) >= PEOPLE_SHARED_CONTEXT
 
 
+def _one_period(x: str, y: str) -> bool:
+    """One reporting period, or one named the other's kind only: "quarter" and "quarter:3" ("in the quarter",
+    "third-quarter")."""
+    return x == y or x == y.partition(":")[0] or y == x.partition(":")[0]
+
+
 def same_quantity(x: Quantity, y: Quantity) -> bool:
     if not x.unit or not same_unit(x, y):
         return False
@@ -186,6 +192,10 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "34,000km from the Earth's surface" against "moving at 40,000 kilometers per hour"
     if x.dimension and y.dimension and x.dimension != y.dimension:
         return False  # "a 39-foot-wide crater" against "a 16-foot-deep crater": two extents of one thing
+    if x.period and y.period and not _one_period(x.period, y.period):
+        return False  # "fourth-quarter revenue" against "full-year revenue", the third quarter's against the second's
+    if x.basis != y.basis:
+        return False  # "adjusted earnings of $1.37 a share" against "earnings of $1.12 a share": two measures
     if (x.origin and y.dimension and not x.dimension) or (y.origin and x.dimension and not y.dimension):
         return False  # "centred 48 km west of Valparaiso" against "at a depth of 35 km": a distance, a depth
     if x.statistic and y.statistic and not x.statistic & y.statistic:

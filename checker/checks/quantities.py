@@ -142,6 +142,8 @@ WEEKDAYS = frozenset(d.lower() for d in calendar.WEEKDAYS)
 CLOSE = "closed"  # the moment a market's close names (`time:close`), a part of the day as "morning" is
 # a season of a sport ("19 goals last season"): a time, so a tally of one is no career's ("41 goals since 2021")
 SEASONS = words(CUES, "time:season")
+# which quarter or half of a year an ordinal names ("third-quarter", "the first half": `_period`)
+PERIOD_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 SEASON = "season:"  # a figure's season, by the words that say which: "season:last", "season:2024"
 SEASON_WORDS = {"last": "last", "previous": "last", "this": "this", "current": "this", "next": "next"}
 TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | WEEKDAYS | words(CUES, "time:day")
@@ -184,6 +186,12 @@ class Quantity:
     holder: str = ""
     # the unit a figure was written in, where it is counted in another (`IN_METRIC_UNITS`): "mile" for "40 miles"
     written_in: str = ""
+    # the reporting period its clause tells of (`_period`): "quarter:3" for "third-quarter revenue of $4.82 billion",
+    # "quarter" for "quarterly revenue", "year" for "full-year revenue", "year:2027" for "fiscal 2027"
+    period: str = ""
+    # on what basis a sum is counted (`_basis`): "adjusted" ("adjusted earnings", "excluding items"), "enterprise"
+    # ("including debt"), "equity"; "" for a sum as reported
+    basis: str = ""
 
     @property
     def specific(self) -> bool:
@@ -1042,7 +1050,48 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         statistic=_statistic(root, holders, mine, cues),
         places=_places(holders),
         holder=_named_holder(holders, span),
+        period=_period(root, cues),
+        basis=_nearest_in_clause(root, cues, "basis:") if noun in CURRENCIES else "",
     )
+
+
+def _period(root, cues: Cues) -> str:
+    """The reporting period a figure's clause tells of, the nearest where it names two: "quarter:3" for "third-quarter
+    revenue", "Q3" and "the fiscal third quarter"; "quarter" for "the quarter" and "quarterly"; "half:1" for "H1";
+    "year" for "full-year", "annual"; "year:2027" for "fiscal 2027". A quarter's revenue is no year's."""
+    cue = _nearest_in_clause(root, cues, "period:", position=True)
+    if not cue:
+        return ""
+    kind, at = cue.rsplit("@", 1)
+    start = int(at)
+    words = root.doc[start : cues.last[start, f"period:{kind}"] + 1]
+    which = next((str(PERIOD_ORDINALS[t.lower_]) for t in words if t.lower_ in PERIOD_ORDINALS), "")
+    which = which or next((t.text[:4] for t in words if t.shape_ == "dddd"), "")
+    which = which or next((d for t in words if t.text[:1] in "QH" for d in t.text[1:] if d.isdigit()), "")
+    which = which or next((t.text[0] for t in words if t.text[-1:] == "Q" and t.text[0].isdigit()), "")
+    return f"{kind}:{which}" if which else kind
+
+
+def _nearest_in_clause(root, cues: Cues, prefix: str, position: bool = False) -> str:
+    """The cue of `prefix` in a figure's clause nearest the figure, "" for none (with "@" and where it starts, for
+    `position`). A "quarter point" is no quarter of a year."""
+    verb = _clause_verb(root)
+    if verb is None:
+        return ""
+    found = []
+    for t in verb.subtree:
+        cue = cues.at(t.i, prefix)
+        clause = _clause_verb(t)
+        if clause is t and t.head is not t:  # "excluding items", "including debt": a participle on the clause
+            clause = _clause_verb(t.head)
+        if not cue or clause != verb:
+            continue
+        after = cues.last[t.i, prefix + cue] + 1
+        following = [w.lower_ for w in root.doc[after : after + 2]]
+        if following[:1] == ["point"] or following == ["-", "point"]:
+            continue  # "the quarter-point cut"
+        found.append((abs(t.i - root.i), f"{cue}@{t.i}" if position else cue))
+    return min(found)[1] if found else ""
 
 
 def _clause_on_a_year(root) -> list:
