@@ -126,10 +126,18 @@ def share_entity(a: Iterable[str], b: Iterable[str]) -> bool:
     """Whether two claims' entity keys name one entity, whichever label the tagger gave it in each.
 
     The tagger may call "BelRail" a person in one sentence and an organisation in
-    the next; as keys that is "person:belrail" against "BelRail".
+    the next; as keys that is "person:belrail" against "BelRail". A person's key is
+    the name's last word, so "Halvorsen Pharma" tagged a person is "person:pharma":
+    the last word of a name of several is its key as a person too.
     """
 
     def names(keys: Iterable[str]) -> set[str]:
-        return {k.removeprefix("person:").lower() for k in keys}
+        return {k.removeprefix(PERSON_KEY).lower() for k in keys}
 
-    return bool(names(a) & names(b))
+    def people(keys: Iterable[str]) -> set[str]:
+        return {k.removeprefix(PERSON_KEY).lower() for k in keys if k.startswith(PERSON_KEY)}
+
+    def as_people(keys: Iterable[str]) -> set[str]:
+        return {k.split()[-1].lower() for k in keys if not k.startswith(PERSON_KEY) and " " in k}
+
+    return bool(names(a) & names(b) or people(a) & as_people(b) or as_people(a) & people(b))

@@ -7,7 +7,7 @@ from datetime import date
 from checker.checks.numbers import _same_setting
 from checker.claims import MAX_PARSED_CHARS, anchor_weekday, extract_claims, parsed_pieces
 from checker.corpus import _document
-from checker.entities import entity_key
+from checker.entities import entity_key, share_entity
 from checker.records import Span
 
 
@@ -447,3 +447,14 @@ def test_a_name_the_tagger_runs_on_into_a_verb_is_the_name_alone(nlp):
     text = "REYKJAVIK — The Social Democratic Alliance won Iceland's parliamentary election on Saturday. Turnout was 78.2 percent."
     won, turnout = claims_of(nlp, text)
     assert "Social Democratic Alliance" in won.entities and turnout.setting == ("Social Democratic Alliance",)
+
+
+def test_a_company_the_tagger_calls_a_person_is_still_the_company():
+    """(business desk) "Halvorsen Pharma agreed to buy Crestline Biotherapeutics" was tagged as two people
+    ("person:pharma") in one outlet and two organisations in the other's "Halvorsen Pharma Inc.": the sums of one
+    deal were set apart as different parties' and $11.6 billion against $16.1 billion went unreported."""
+    people = entity_key("Halvorsen Pharma", "PERSON"), entity_key("Crestline Biotherapeutics", "PERSON")
+    companies = entity_key("Halvorsen Pharma Inc.", "ORG"), entity_key("Crestline Biotherapeutics Inc.", "ORG")
+    assert share_entity(people, companies) and share_entity(companies, people)
+    assert not share_entity([entity_key("Halvorsen Pharma", "ORG")], [entity_key("Crestline Pharma", "ORG")])
+    assert not share_entity([entity_key("Tom Smith", "PERSON")], [entity_key("Anna Jones", "PERSON")])
