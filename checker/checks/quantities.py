@@ -80,26 +80,45 @@ DURATIONS = _durations()
 # are one distance. Units of two sizes ("ton": short or long; "gallon": US or imperial) and temperatures (not a
 # factor) are left as written.
 IN_METRIC_UNITS = {
-    "mile": ("kilometre", 1.609344),
-    "nautical mile": ("kilometre", 1.852),
+    "mile": ("metre", 1609.344),
+    "nautical mile": ("metre", 1852.0),
     "yard": ("metre", 0.9144),
     "foot": ("metre", 0.3048),
-    "inch": ("centimetre", 2.54),
+    "inch": ("metre", 0.0254),
     "mile an hour": ("kilometre an hour", 1.609344),
     "knot": ("kilometre an hour", 1.852),
     "pound weight": ("kilogram", 0.45359237),
-    "ounce": ("gram", 28.349523125),
-    "acre": ("hectare", 0.40468564224),
-    "square mile": ("square kilometre", 2.589988110336),
+    "ounce": ("kilogram", 0.028349523125),
+    "acre": ("square metre", 4046.8564224),
+    "square mile": ("square metre", 2589988.110336),
     "square foot": ("square metre", 0.09290304),
+}
+# Metric units counted in the one of their dimension above, exactly: "76mm" of rain and "3 inches", "35 square
+# kilometres" and "3,500 hectares", "1.2 GW" and "1,200 MW" are compared. A figure keeps its words as written.
+METRIC_MULTIPLES = {
+    "kilometre": ("metre", 1e3),
+    "centimetre": ("metre", 1e-2),
+    "millimetre": ("metre", 1e-3),
+    "square kilometre": ("square metre", 1e6),
+    "hectare": ("square metre", 1e4),
+    "tonne": ("kilogram", 1e3),
+    "gram": ("kilogram", 1e-3),
+    "milligram": ("kilogram", 1e-6),
+    "microgram": ("kilogram", 1e-9),
+    "millilitre": ("litre", 1e-3),
+    "kilowatt": ("watt", 1e3),
+    "megawatt": ("watt", 1e6),
+    "gigawatt": ("watt", 1e9),
 }
 # How far a round figure given in another unit than the other source's may be from it, at most: as far as the
 # least an approximate figure reaches (`ROUNDING`). A tenth let "1,000 metres" agree with "3,600 feet" (1,097 m);
 # "35,000 feet" against "10,000 metres" (10,668 m) stays a discrepancy.
 CONVERTED_ROUNDING = ROUNDING[0]
 # what `IN_METRIC_UNITS` counts in, and a metric unit it needs for none: a figure in one of these is a measure
-METRIC_UNITS = frozenset(unit for unit, _ in IN_METRIC_UNITS.values()) | {"millimetre"}
+METRIC_UNITS = frozenset(unit for unit, _ in (*IN_METRIC_UNITS.values(), *METRIC_MULTIPLES.values()))
 TEMPERATURE_UNITS = frozenset({"degree celsius", "degree fahrenheit"})
+# units written in capitals, which the tagger takes for names: "46.2C", "1.2 GW", "1,500 MW"
+CAPITAL_UNITS = TEMPERATURE_UNITS | {"kilowatt", "megawatt", "gigawatt"}
 # every unit of measure a figure may be counted in (`measure-unit:` cues and the metric units of `IN_METRIC_UNITS`)
 MEASURE_UNITS = (
     frozenset(p.label.split(":", 1)[1] for p in load(CUES) if p.label.startswith("measure-unit:")) | METRIC_UNITS
@@ -245,19 +264,26 @@ class Quantity:
         return max(digit / 2, min(digit * 10.0**zeros / 2, abs(self.value) * CONVERTED_ROUNDING))
 
     def in_metric_units(self) -> Quantity:
-        """The figure counted in the metric unit of its dimension (`IN_METRIC_UNITS`), its words as written."""
+        """The figure counted in the metric unit of its dimension (`IN_METRIC_UNITS`, `METRIC_MULTIPLES`), its words
+        as written; a figure in another system keeps the unit it was rounded in (`written_in`)."""
         written = self.unit.removesuffix(WHOLE)
-        if written not in IN_METRIC_UNITS:
+        unit, factor = IN_METRIC_UNITS.get(written) or METRIC_MULTIPLES.get(written) or (written, 1.0)
+        if unit == written:
             return self
-        unit, factor = IN_METRIC_UNITS[written]
         return replace(
             self,
-            value=self.value * factor,
+            value=_to_digits(self.value * factor),
             unit=unit + self.unit.removeprefix(written),
-            spread=self.spread * factor,
-            last_digit_unit=self.last_digit_unit * factor,
-            written_in=written,
+            spread=_to_digits(self.spread * factor),
+            last_digit_unit=_to_digits(self.last_digit_unit * factor),
+            written_in=written if written in IN_METRIC_UNITS else "",
         )
+
+
+def _to_digits(value: float) -> float:
+    """A value multiplied by a unit's factor, to the digits a figure can have: "201cm" is 2.01 m, not
+    2.0100000000000002 (which no "2.01 m" equals)."""
+    return float(f"{value:.12g}")
 
 
 def _counted(root, end: int, span, cues: Cues):
@@ -467,10 +493,10 @@ def _over_a_period(cue, root, cues: Cues) -> bool:
 
 
 def _a_unit_named(noun, cues: Cues) -> bool:
-    """A unit of measure the tagger took for a name: a temperature's "C" or "F" (split from "46.2C"), or a unit in
-    lower case ("240 km/h"'s "km"), not a capital letter that may be one ("M", "T")."""
+    """A unit of measure the tagger took for a name: a temperature's "C" or "F" (split from "46.2C"), a power's "GW",
+    or a unit in lower case ("240 km/h"'s "km"), not a capital letter that may be one ("M", "T")."""
     unit = cues.at(noun.i, "measure-unit:")
-    return unit in TEMPERATURE_UNITS or (bool(unit) and noun.is_lower)
+    return unit in CAPITAL_UNITS or (bool(unit) and noun.is_lower)
 
 
 def _a_glued_label(run, cues: Cues) -> bool:
