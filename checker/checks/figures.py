@@ -37,9 +37,17 @@ MONEY_SCALES = {
 }  # "$5m", never "5m" of metres
 CURRENCIES = frozenset(p.label.split(":")[1] for p in load(CUES) if p.label.startswith(("currency:", "sign:")))
 SIGNS = frozenset(f"sign:{name}" for name in CURRENCIES)  # the cue labels of currency signs ("$", "£", "US$")
-# scales and percent signs news writes onto a figure ("7.6bn", "30pc"): the tokenizer splits them off
+# points of a percentage written as one word ("25bps", "120bp", in lower case: "BP" is a company): `point-scale-bps`
+POINT_WORDS = frozenset(
+    w
+    for p in load(CUES)
+    if p.label.startswith("point-scale:") and len(p.pattern) == 1
+    for w in p.pattern[0]["ORTH"]["IN"]
+)
+# scales, percent signs and points news writes onto a figure ("7.6bn", "30pc", "120bp"): the tokenizer splits them off
 GLUED = sorted(
-    {w for w in SCALES.keys() | MONEY_SCALES.keys() | words(CUES, "percent") if w.isalpha()}, key=lambda w: (-len(w), w)
+    {w for w in SCALES.keys() | MONEY_SCALES.keys() | words(CUES, "percent") | POINT_WORDS if w.isalpha()},
+    key=lambda w: (-len(w), w),
 )
 # An approximate figure covers half a unit of its last written digit either side, but at least 5% and
 # at most 15% of it: "nearly 300" holds 287, "about 2,400" not 3,100, "nearly a dozen" (15%) holds 11.

@@ -74,6 +74,7 @@ from checker.checks.quantities import (
     PART,
     PARTS_OF_DAY,
     PEOPLE_WORDS,
+    PERCENTAGE_POINT,
     PLACE_PREPOSITIONS,
     PREVIOUS,
     PRONOUN_HOLDERS,
@@ -395,7 +396,9 @@ def _reach_width(key: Any) -> float:
 def _as_detail(q: Quantity) -> dict[str, Any]:
     """A figure as evidence gives it; one that is no exact value ("a little more than 53,000", "about 40") with
     its reach, `null` where it has no end."""
-    text = f"{q.text}{_nouns(q, q)[0]}" if q.unit.removesuffix(WHOLE) in METRIC_UNITS else q.text  # "60 miles"
+    # "60 miles", "12 basis points": a measure, or points told in two scales, says its unit
+    labelled = q.unit.removesuffix(WHOLE) in METRIC_UNITS | {PERCENTAGE_POINT}
+    text = f"{q.text}{_nouns(q, q)[0]}" if labelled else q.text
     if not q.bound and not q.written_in:
         return {"value": q.value, "text": text}
     low, high = q.interval()

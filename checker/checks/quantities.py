@@ -1529,7 +1529,8 @@ SCORE_SCALE = 1000.0  # a score's value: the larger side's figure, then the smal
 def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
     """The scores and split votes of a claim ("won 3-1", "a 2-2 draw", "voted 52-48"), by where each starts: (where
     it ends, the quantity). A pair of figures is a score next to a word of one ("a 3-1 win", "a vote of
-    52-48") or just after a verb of one, before no noun: "won 30-40 seats" counts seats. Which side
+    52-48", "a 10-2 decision", "The vote was 10-2") or just after a verb of one, before no noun: "won 30-40 seats"
+    counts seats. Which side
     is named first differs between sources ("lost 1-3", "won 3-1"), so a score is its two figures, the larger
     first."""
     if not any(cues.at(i, "score:verb") or cues.at(i, "score:noun") for i in range(span.start, span.end)):
@@ -1543,6 +1544,9 @@ def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
         named = (following is not None and cues.at(following.i, "score:noun")) or (
             start - 2 >= span.start and doc[start - 1].lower_ == "of" and cues.at(start - 2, "score:noun")
         )  # "a 3-1 win", "ran out 3-1 winners", "by a vote of 52-48"
+        before = doc[start - 1] if start > span.start else None
+        if before is not None and before.lemma_ == "be":  # "The vote was 10-2": what the score is of is the subject
+            named = named or any(c.dep_ == "nsubj" and cues.at(c.i, "score:noun") for c in before.children)
         # the verb just before: "beat Bayern Munich 3-1", not "Voters aged 18-24 voted 60-40"'s "18-24"
         after_verb = any(cues.at(i, "score:verb") for i in range(max(span.start, start - 4), start))
         if not named and (not after_verb or (following is not None and following.pos_ in {"NOUN", "PROPN"})):
