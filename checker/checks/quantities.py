@@ -941,8 +941,11 @@ def _in_a_name(run, cues: Cues) -> bool:
     737"), or a figure alone with no noun after it to count ("A 747 carrying 300 passengers"). A figure the tagger
     alone calls a name before a noun ("a convoy of 210 aid trucks" as a PRODUCT) is a count, and one on a named
     scale a reading of it ("a Category 3 storm", which the tagger may call a nationality), and a figure with its unit
-    is a measure ("hit 104F in Phoenix")."""
+    is a measure ("hit 104F in Phoenix"). A figure after a name, both on one noun, is part of the name whatever the
+    tagger says ("a Falcon 9 rocket", "40 Boeing 737 jets"): "12 Chelsea fans" counts fans."""
     doc = run[0].doc
+    if _between_a_name_and_its_noun(run):
+        return True  # "a Falcon 9 rocket", "the FTSE 100 index": a model's name
     for token in run:
         if token.ent_type_ not in NAMES:
             continue
@@ -957,6 +960,16 @@ def _in_a_name(run, cues: Cues) -> bool:
         if any(not t.like_num for t in entity) or following is None or following.pos_ != "NOUN":
             return True  # "A 747 carrying 300 passengers": a figure the tagger calls a name, no noun counted after it
     return False
+
+
+def _between_a_name_and_its_noun(run) -> bool:
+    """A figure right after a name, both on the noun after them: "a Falcon 9 rocket", "40 Boeing 737 jets"."""
+    doc = run[0].doc
+    root = next((t for t in reversed(run) if t.head not in run), run[-1])
+    before = doc[run[0].i - 1] if run[0].i > 0 else None
+    if before is None or before.pos_ != "PROPN" or before.dep_ not in {"nmod", "compound"}:
+        return False
+    return root.dep_ == "nummod" and before.head == root.head and root.head.i > root.i
 
 
 def _a_name(token) -> bool:
