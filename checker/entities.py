@@ -88,6 +88,9 @@ def without_legal_form(name: str) -> str:
 
 
 PERSON_KEY = "person:"
+ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")  # "USGS", "U.N.", "WMO": a name of initials
+INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "U.S." within a name: a letter for each
+ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "&", "on", "in"})  # words an acronym leaves out
 BODY_KEY = "body:"  # the kind of body a claim says spoke ("body:armed", "body:state"): checker/patterns/bodies.jsonl
 
 
@@ -128,7 +131,9 @@ def share_entity(a: Iterable[str], b: Iterable[str]) -> bool:
     The tagger may call "BelRail" a person in one sentence and an organisation in
     the next; as keys that is "person:belrail" against "BelRail". A person's key is
     the name's last word, so "Halvorsen Pharma" tagged a person is "person:pharma":
-    the last word of a name of several is its key as a person too.
+    the last word of a name of several is its key as a person too. An acronym is the
+    name its letters spell ("USGS", "the U.S. Geological Survey"), as outlets write
+    either.
     """
 
     def names(keys: Iterable[str]) -> set[str]:
@@ -140,4 +145,28 @@ def share_entity(a: Iterable[str], b: Iterable[str]) -> bool:
     def as_people(keys: Iterable[str]) -> set[str]:
         return {k.split()[-1].lower() for k in keys if not k.startswith(PERSON_KEY) and " " in k}
 
-    return bool(names(a) & names(b) or people(a) & as_people(b) or as_people(a) & people(b))
+    if names(a) & names(b) or people(a) & as_people(b) or as_people(a) & people(b):
+        return True
+    return bool(_acronyms(a) & _spelled_out(b) or _spelled_out(a) & _acronyms(b))
+
+
+def _acronyms(keys: Iterable[str]) -> set[str]:
+    """The keys written as an acronym, without dots: "USGS", "WMO", "AMW"."""
+    return {k.replace(".", "") for k in keys if ACRONYM.fullmatch(k)}
+
+
+def _spelled_out(keys: Iterable[str]) -> set[str]:
+    """The acronyms names of several words spell: "USGS" of "U.S. Geological Survey", "NASA" of "National
+    Aeronautics and Space Administration", "AMW" of "Allied Motor Workers"; none of a name with a word in lower case
+    but its joining words ("the Ministry of health")."""
+    found = set()
+    for key in keys:
+        words = key.replace("-", " ").split()
+        if key.startswith(PERSON_KEY) or len(words) < 2:
+            continue
+        letters = [
+            w.replace(".", "") if INITIALS.fullmatch(w) else w[0] for w in words if w.lower() not in ACRONYM_SKIPS
+        ]
+        if all(w[0].isupper() for w in letters):
+            found.add("".join(letters))
+    return found

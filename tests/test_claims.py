@@ -458,3 +458,18 @@ def test_a_company_the_tagger_calls_a_person_is_still_the_company():
     assert share_entity(people, companies) and share_entity(companies, people)
     assert not share_entity([entity_key("Halvorsen Pharma", "ORG")], [entity_key("Crestline Pharma", "ORG")])
     assert not share_entity([entity_key("Tom Smith", "PERSON")], [entity_key("Anna Jones", "PERSON")])
+
+
+def test_an_acronym_is_the_name_it_spells(nlp):
+    """(science and business desks) "the USGS said" and "according to the U.S. Geological Survey" are one body, as
+    are "The AMW union" and "The Allied Motor Workers union": figures and dates they report were kept apart as two
+    parties' and a 6.8 against a 7.1 went unreported. Letters that spell no name of the other claim stay apart."""
+    pairs = [("USGS", "U.S. Geological Survey"), ("WMO", "World Meteorological Organization"),
+             ("AMW", "Allied Motor Workers"), ("NASA", "National Aeronautics and Space Administration")]  # fmt: skip
+    for short, full in pairs:
+        assert share_entity([entity_key(short, "ORG")], [entity_key(full, "ORG")]), short
+    assert not share_entity([entity_key("BBC", "ORG")], [entity_key("Bank of England", "ORG")])
+    (usgs,) = claims_of(nlp, "A magnitude 6.8 earthquake struck off Chile on Saturday, the USGS said.")
+    (survey,) = claims_of(nlp, "The earthquake had a magnitude of 7.1, according to the U.S. Geological Survey.")
+    assert usgs.reported_by == ("USGS",) and survey.reported_by == ("U.S. Geological Survey",)
+    assert _same_setting(usgs, survey)

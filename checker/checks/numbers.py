@@ -298,7 +298,7 @@ def _same_setting(a: Claim, b: Claim, from_before: bool = True) -> bool:
         return any(_one_setting(x, y) for x in settings[0] for y in settings[1])
     if settings[0] or settings[1] or not (named[0] and named[1]):
         return True
-    return bool(named[0] & named[1])
+    return share_entity(named[0], named[1])  # "the USGS said", "according to the U.S. Geological Survey"
 
 
 SETTING_JOINS = PLACE_PREPOSITIONS | {"on", "at"}  # "the Riverside Apartments on Elm Street in Millbrook"
