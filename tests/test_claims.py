@@ -437,7 +437,10 @@ def test_thousands_grouped_by_spaces_are_one_figure_and_the_claim_keeps_its_spac
     claims = claims_of(nlp, text)
     assert any("11\u00a0000 people" in c.text for c in claims)  # as written
     assert all(text[c.span.start : c.span.end] == c.text for c in claims)
-    assert sorted(q.value for c in claims for q in c.annotations["number"].found) == [3500.0, 11000.0]
+    assert sorted(q.value for c in claims for q in c.annotations["number"].found) == [
+        11000.0,
+        35_000_000.0,
+    ]  # 3,500 hectares, in square metres
 
 
 def test_a_name_the_tagger_runs_on_into_a_verb_is_the_name_alone(nlp):
