@@ -146,7 +146,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 EACH, MARGIN = "each", "margin"  # the statistics of each member of a group and of a lead (`statistic-each`)
 PART = "part"  # the statistic of some of a group: "three of the injured" (`_some_of_a_group`)
 DESCRIBED = "of:"  # the statistic of a figure written onto a noun: "of:haul" for "a five-wicket haul"
-PEOPLE_WORDS = frozenset({"people", "person", "resident"})  # one count of people, however named (`same_unit`)
+PEOPLE_WORDS = frozenset(
+    {"people", "person", "resident", "participant", "patient", "volunteer"}
+)  # one count of people, however named (`same_unit`)
 PARTIAL = "partial-count:"  # a figure's moment: a count under way ("with 60 percent of ballots counted": "...:60")
 YEAR = "year:"  # a year as a figure's time: "year:2016"
 CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
