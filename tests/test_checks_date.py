@@ -336,3 +336,41 @@ def test_a_superscript_digit_is_no_day_and_stops_no_run(nlp):
     from checker.checks.days import calendar_part
 
     assert [calendar_part(t) for t in nlp("March 4² 2048²")] == [("month", 3), None, None]
+
+
+def test_figures_of_two_months_are_two_facts_and_one_figure_given_two_months_is_a_date_changed():
+    """(business desk) "Inflation rose to 3.4% in May" and "Inflation was 3.1% in April": each outlet gives another
+    month's figure, and "May vs April" was reported as one event's two dates. The same figure given two months is
+    one statement dated two ways."""
+    check = DateCheck()
+
+    def compare(a: str, b: str):
+        return check.compare(annotated(make_claim(a)), annotated(make_claim(b, "b.txt")), 0.9)
+
+    assert compare("Inflation rose to 3.4% in May, the ONS said.", "Inflation was 3.1% in April, the ONS said.") is None
+    assert (
+        compare("Revenue rose to $4.8 billion in the third quarter.", "Revenue was $4.5 billion in the second quarter.")
+        is None
+    )
+    changed = compare("Inflation rose to 3.4% in May, the ONS said.", "Inflation rose to 3.4% in April, the ONS said.")
+    assert changed is not None and changed.contradicts
+    day = compare("The strike began on Monday with 300 workers.", "The strike began on Tuesday with 400 workers.")
+    assert day is not None and day.contradicts  # days, not periods: one event
+
+
+def test_a_quarter_of_a_year_is_a_date():
+    """(business desk) "expected to close in the third quarter of 2028" against "in the first quarter of 2028", or
+    against "in March 2028": a quarter is read as the months it holds."""
+    for other in ("in the first quarter of 2028", "in Q1 2028", "in March 2028", "in the third quarter of 2029"):
+        found = check_dates(
+            make_claim("The deal is expected to close in the third quarter of 2028."),
+            make_claim(f"The deal is expected to close {other}.", "b.txt"),
+            0.9,
+        )
+        assert found is not None and found.contradicts, other
+    agreed = check_dates(
+        make_claim("The deal is expected to close in the third quarter of 2028."),
+        make_claim("The deal is expected to close in August 2028.", "b.txt"),
+        0.9,
+    )
+    assert agreed is None or not agreed.contradicts

@@ -8,7 +8,10 @@ A lone weekday is anchored to its article's publication date when known (see
 no day where it is not known; a date is compared as written, a date with a year with a
 weekday through the calendar, a date without a year never with a weekday (it
 could fall on any), and a month alone ("in March", "since March 2006") with
-another month: "in March" and "on March 5" agree, "in February" does not. A day
+another month: "in March" and "on March 5" agree, "in February" does not; a quarter
+("Q3 2028", "the third quarter of 2028") with another or with the months it holds. Months or
+quarters of no day that time figures the claims give apart ("Inflation rose to 3.4% in May" /
+"Inflation was 3.1% in April") are two periods' figures, no event's two dates. A day
 set at a time in universal time ("at 0030 GMT on Friday") agrees with the local
 days it may be where the event took place ("late on Thursday").
 
@@ -289,6 +292,9 @@ def _published(claim: Claim) -> datetime.date | None:
         return None
 
 
+NUMBER = "number"  # the kind whose annotation holds a claim's figures (`checker.checks.numbers`)
+
+
 def day_key(day: Day, published: datetime.date | None) -> str:
     """A day as a fact's version compares it: its date, a day of a month of no year written taken in the year
     that puts it nearest the article's publication ("3 June" in an article of June 2025 is 2025-06-03, as
@@ -298,6 +304,8 @@ def day_key(day: Day, published: datetime.date | None) -> str:
     if day.month:
         parts = [str(year) if year else "?", f"{day.month:02d}"] + ([f"{day.day:02d}"] if day.day else [])
         return "-".join(parts)
+    if day.quarter:
+        return f"{day.year or '?'}-Q{day.quarter}"
     return f"weekday:{day.weekday}" if day.weekday is not None else str(day.year or day.text)
 
 
@@ -327,6 +335,16 @@ def _keys(a: Claim, days_a, b: Claim, days_b) -> dict[str, list[str]]:
         published = _published(claim)
         keys[side] = sorted({day_key(d, published) for d in days})
     return keys
+
+
+def _figures_of_two_periods(a: Claim, b: Claim, days: tuple[Day, ...]) -> bool:
+    """Months or quarters of no day ("in May", "in the third quarter") that time figures of one unit the claims give
+    apart: "Inflation rose to 3.4% in May" and "Inflation was 3.1% in April" give two months' figures, no month
+    of one event. (The same figure given two months is a date changed, and stays one.)"""
+    if not all(day.day is None and day.weekday is None for day in days):
+        return False
+    found = [getattr(claim.annotations.get(NUMBER), "found", ()) for claim in (a, b)]
+    return any(x.unit == y.unit and not x.allows(y) for x in found[0] for y in found[1])
 
 
 def _given_in(day: Day, days: tuple[Day, ...]) -> bool:
@@ -475,6 +493,8 @@ class DateCheck(Check):
             return None
         days_a = tuple(dict.fromkeys(d for d, _, _ in comparable))
         days_b = tuple(dict.fromkeys(e for _, e, _ in comparable))
+        if _figures_of_two_periods(a, b, days_a + days_b):
+            return None
         written_dates = all(d.month for d in days_a + days_b)
         same_event = written_dates and similarity >= self.setting("same_event_similarity")
         if not share_entity(a.entities, b.entities) and not same_event:
