@@ -92,6 +92,10 @@ from checker.records import Claim, Evidence
 from checker.sources import time_span
 
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
+# How far apart two figures written in two units of one dimension may be and still be one measure (`_apart_in_scale`):
+# a wrong unit is off by a factor of 1.6 (miles, km) to 3.3 (feet, metres); a size and a distance, rain and a
+# height, are orders of magnitude apart ("60 feet in diameter" / "about 40,000 kilometres", FNC-1 tune bodies).
+MAX_UNIT_RATIO = 10.0
 DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/patterns/quantities.jsonl)
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
 ORDINAL_FIGURE = re.compile(r"(\d+)(?:st|nd|rd|th)")  # "89th", and "3rd" as text_to_num writes "third"
@@ -168,6 +172,16 @@ def same_unit(x: Quantity, y: Quantity) -> bool:
     return {x.unit, y.unit} <= PEOPLE_WORDS and len(shared) >= PEOPLE_SHARED_CONTEXT
 
 
+def _apart_in_scale(x: Quantity, y: Quantity) -> bool:
+    """Two figures written in two units of one dimension, and more than `MAX_UNIT_RATIO` apart: the sizes of two
+    things (a rock in feet, a distance in kilometres; rain in millimetres, a height in metres), as each unit's
+    scale says, not one measure misreported. A wrong unit ("425 miles" for 425 km) is well within it."""
+    if (x.written_as or x.unit) == (y.written_as or y.unit):
+        return False
+    low, high = sorted((abs(x.value), abs(y.value)))
+    return high > low * MAX_UNIT_RATIO
+
+
 def _one_period(x: str, y: str) -> bool:
     """One reporting period, or one named the other's kind only: "quarter" and "quarter:3" ("in the quarter",
     "third-quarter")."""
@@ -197,6 +211,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "fourth-quarter revenue" against "full-year revenue", the third quarter's against the second's
     if x.basis != y.basis:
         return False  # "adjusted earnings of $1.37 a share" against "earnings of $1.12 a share": two measures
+    if _apart_in_scale(x, y):
+        return False  # "an asteroid 60 feet in diameter" against "about 40,000 kilometres" from the Earth
     if (x.origin and y.dimension and not x.dimension) or (y.origin and x.dimension and not y.dimension):
         return False  # "centred 48 km west of Valparaiso" against "at a depth of 35 km": a distance, a depth
     if x.statistic and y.statistic and not x.statistic & y.statistic:

@@ -207,6 +207,9 @@ class Quantity:
     holder: str = ""
     # the unit a figure was written in, where it is counted in another (`IN_METRIC_UNITS`): "mile" for "40 miles"
     written_in: str = ""
+    # the unit a figure was written in, where it is counted in another of its dimension (`in_metric_units`, either
+    # table): "kilometre" for "95 km", "mile" for "40 miles"; "" where it is counted as written
+    written_as: str = ""
     # the reporting period its clause tells of (`_period`): "quarter:3" for "third-quarter revenue of $4.82 billion",
     # "quarter" for "quarterly revenue", "year" for "full-year revenue", "year:2027" for "fiscal 2027"
     period: str = ""
@@ -279,6 +282,7 @@ class Quantity:
             spread=_to_digits(self.spread * factor),
             last_digit_unit=_to_digits(self.last_digit_unit * factor),
             written_in=written if written in IN_METRIC_UNITS else "",
+            written_as=written,
         )
 
 
