@@ -211,6 +211,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "fourth-quarter revenue" against "full-year revenue", the third quarter's against the second's
     if x.basis != y.basis:
         return False  # "adjusted earnings of $1.37 a share" against "earnings of $1.12 a share": two measures
+    if x.unit.startswith(YEAR_OLD) and x.context and y.context and not x.context & y.context:
+        return False  # "A 19-year-old man was killed" against "a 21-year-old man is in custody": two men
     if _apart_in_scale(x, y):
         return False  # "an asteroid 60 feet in diameter" against "about 40,000 kilometres" from the Earth
     if (x.origin and y.dimension and not x.dimension) or (y.origin and x.dimension and not y.dimension):

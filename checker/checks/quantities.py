@@ -478,7 +478,8 @@ def _age(run, root, span) -> Quantity | None:
                 return None
             described = subjects[-1]
         unit = AGE_UNIT + described.lower_ if described.pos_ == "PROPN" else f"{YEAR_OLD}:{described.lemma_.lower()}"
-        return Quantity(value, unit, "", doc[root.head.i : run[-1].i + 1].text, noun="aged")
+        said = _said_of(described) if unit.startswith(YEAR_OLD) else frozenset()
+        return Quantity(value, unit, "", doc[root.head.i : run[-1].i + 1].text, said, noun="aged")
     else:
         return None
     after = doc[described.i + 1] if described.i + 1 < len(doc) else described
@@ -486,7 +487,22 @@ def _age(run, root, span) -> Quantity | None:
     last = whom or described
     end = next((t.i for t in doc[old.i + 1 : last.i + 1] if t.text[0].isupper()), last.i) + 1
     unit = AGE_UNIT + whom.lower_ if whom is not None else f"{YEAR_OLD}:{described.lemma_.lower()}"
-    return Quantity(value, unit, "", doc[run[0].i : end].text, noun=YEAR_OLD)
+    said = _said_of(described) if whom is None else frozenset()
+    return Quantity(value, unit, "", doc[run[0].i : end].text, said, noun=YEAR_OLD)
+
+
+def _said_of(described) -> frozenset[str]:
+    """What a claim says of someone it describes but does not name, as the age's context: "kill" for "A 19-year-old
+    man was killed", "custody" for "a 21-year-old man is in custody". Two people so described are one only where
+    the same is said of both (`same_quantity`)."""
+    verb = _clause_verb(described)
+    if verb is None:
+        return frozenset()
+    if verb.lemma_ != "be":
+        return frozenset({verb.lemma_.lower()})
+    said = [c for c in verb.children if c.dep_ in {"attr", "acomp"} and c != described]
+    said += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    return frozenset(t.lemma_.lower() for t in said)
 
 
 def _over_a_period(cue, root, cues: Cues) -> bool:
