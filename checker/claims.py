@@ -29,8 +29,9 @@ HIS, HERS = ("he", "him", "his", "himself"), ("she", "her", "hers", "herself")
 PRONOUN_GENDERS = dict.fromkeys(HIS, "he") | dict.fromkeys(HERS, "she")
 REPORTING = words("reporting")  # lemmas: checker/patterns/reporting.jsonl
 # verbs whose subject gives a figure as its own reading ("the seismological center measured the quake at magnitude
-# 6.7", "the agency put the toll at 40"): checker/patterns/quantities.jsonl
-MEASURING = words("quantities", "measured-by")
+# 6.7"), and those that give it only after "at" ("the agency put the toll at 40", not "put 2,000 troops on
+# standby"): checker/patterns/quantities.jsonl. Not "recorded": a station records a reading where it stands.
+MEASURING, MEASURING_AT = words("quantities", "measured-by"), words("quantities", "measured-by-at")
 # the kind of body a noun names ("ministry": "body:state", "army": "body:armed"): checker/patterns/bodies.jsonl
 BODIES = {word: p.label for p in load("bodies") for word in words("bodies", p.label)}
 # A sentence that opens by marking itself as the writer's view is not a checkable claim.
@@ -127,8 +128,10 @@ def _split_glued_scales(nlp) -> None:
     initial = r"(?<=[0-9][MK])\."  # "$3M." at a sentence's end, which spaCy keeps whole as it keeps "J."
     temperature = r"(?<=[0-9])[CF]"  # "46.2C", "111F": a wrong temperature was never compared
     temperature_end = r"(?<=[0-9][CF])\."  # "46.2C." at a sentence's end, which spaCy keeps whole as it keeps "J."
+    # "7ins", and "15st" (stone) but not an ordinal's "1st", "21st" (though "11st" is stone)
+    imperial = r"(?<=[0-9])ins|(?<=[02-9])st|(?<=11)st"
     nlp.tokenizer.suffix_search = compile_suffix_regex(
-        [*nlp.Defaults.suffixes, glued, initial, temperature, temperature_end]
+        [*nlp.Defaults.suffixes, glued, initial, temperature, temperature_end, imperial]
     ).search
 
 
@@ -518,14 +521,12 @@ def _reports(verb) -> bool:
     or one of measuring with a figure of its own."""
     if verb.lemma_ in REPORTING:
         return any(c.dep_ == "ccomp" for c in verb.children)
-    return verb.lemma_ in MEASURING and verb.pos_ == "VERB" and _gives_a_figure(verb)
-
-
-def _gives_a_figure(verb) -> bool:
-    """Whether a verb's object or its preposition's holds a figure ("measured the quake at magnitude 6.7",
-    "recorded 46.2C"), not its subject's words ("Three stations recorded the quake")."""
-    objects = (c for c in verb.children if c.dep_ in {"dobj", "prep", "attr", "oprd"})
-    return any(t.like_num for c in objects for t in c.subtree)
+    if verb.pos_ != "VERB" or verb.lemma_ not in MEASURING | MEASURING_AT:
+        return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "prep", "attr", "oprd"}]
+    if verb.lemma_ in MEASURING_AT:
+        objects = [c for c in objects if c.lower_ == "at"]
+    return any(t.like_num for c in objects for t in c.subtree)  # a figure of its own, not its subject's
 
 
 def _body_kind(speaker) -> str:

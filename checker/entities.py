@@ -88,7 +88,7 @@ def without_legal_form(name: str) -> str:
 
 
 PERSON_KEY = "person:"
-ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")  # "USGS", "U.N.", "WMO": a name of initials
+ACRONYM = re.compile(r"(?:[A-Z]\.?){3,6}")  # "USGS", "WMO", "AMW": a name of initials (not "GM", "BA")
 INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "U.S." within a name: a letter for each
 ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "&", "on", "in"})  # words an acronym leaves out
 BODY_KEY = "body:"  # the kind of body a claim says spoke ("body:armed", "body:state"): checker/patterns/bodies.jsonl
@@ -129,25 +129,18 @@ def share_entity(a: Iterable[str], b: Iterable[str]) -> bool:
     """Whether two claims' entity keys name one entity, whichever label the tagger gave it in each.
 
     The tagger may call "BelRail" a person in one sentence and an organisation in
-    the next; as keys that is "person:belrail" against "BelRail". A person's key is
-    the name's last word, so "Halvorsen Pharma" tagged a person is "person:pharma":
-    the last word of a name of several is its key as a person too. An acronym is the
-    name its letters spell ("USGS", "the U.S. Geological Survey"), as outlets write
-    either.
+    the next; as keys that is "person:belrail" against "BelRail". (A name of several
+    words tagged a person is keyed by its last word, "person:pharma" for "Halvorsen
+    Pharma": matching that word to an organisation's name made "Surrey Police" and
+    "Kent Police" one.) An acronym of three letters or more is the name its letters
+    spell ("USGS", "the U.S. Geological Survey"), as outlets write either; "GM" may be
+    General Motors or General Mills.
     """
 
     def names(keys: Iterable[str]) -> set[str]:
         return {k.removeprefix(PERSON_KEY).lower() for k in keys}
 
-    def people(keys: Iterable[str]) -> set[str]:
-        return {k.removeprefix(PERSON_KEY).lower() for k in keys if k.startswith(PERSON_KEY)}
-
-    def as_people(keys: Iterable[str]) -> set[str]:
-        return {k.split()[-1].lower() for k in keys if not k.startswith(PERSON_KEY) and " " in k}
-
-    if names(a) & names(b) or people(a) & as_people(b) or as_people(a) & people(b):
-        return True
-    return bool(_acronyms(a) & _spelled_out(b) or _spelled_out(a) & _acronyms(b))
+    return bool(names(a) & names(b) or _acronyms(a) & _spelled_out(b) or _spelled_out(a) & _acronyms(b))
 
 
 def _acronyms(keys: Iterable[str]) -> set[str]:

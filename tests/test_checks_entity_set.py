@@ -45,3 +45,13 @@ def test_the_message_says_which_side_of_the_pair_names_a_member_and_claims_no_do
     four = make_claim("The US voted against it with Russia, Belarus, North Korea and Sudan.", "004.txt")
     evidence = check(three, four, 0.9)
     assert evidence.contradicts and evidence.message == "different participants (Sudan in 004.txt, not in 002.txt)"
+
+
+def test_an_apostrophe_before_a_year_or_after_a_plural_opens_no_title():
+    """(review) "the '90s" and "Spurs'" read as a quotation hid the list between them; "Brigades’" (a right single
+    mark) opened one as well."""
+    for text in (
+        "Since the '90s Arsenal, Chelsea and Spurs' grounds have all grown.",
+        "The Fire Brigades’ Union, Unite and Unison backed the strike.",
+    ):
+        assert len(list_members(_nlp()(text)[:])) >= 3, text

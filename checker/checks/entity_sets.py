@@ -40,6 +40,7 @@ RUNS_ON = re.compile(r"\s+[A-Z]")  # a name followed by a capitalised word is pa
 # quotation marks by kind, double or single: a mark closes only a quotation its own kind opened
 QUOTE_KINDS = {'"': "double", "“": "double", "”": "double", "'": "single", "‘": "single", "’": "single"}
 OPENING_MARKS = frozenset({"“", "‘"})
+APOSTROPHES = frozenset({"'", "’"})  # marks that are apostrophes as often as quotation marks
 MAX_TITLE_WORDS = 8  # a film's, a book's or a song's title; a quotation of speech is longer, or in lower case
 TITLE_JOINERS = frozenset({"and", "of", "the", "a", "an", "in", "on", "for", "to", "at", "with"})  # "War and Peace"
 
@@ -141,12 +142,15 @@ def _in_titles(tokens) -> frozenset[int]:
 
 
 def _opens(mark) -> bool:
-    """Whether a quotation mark may open a quotation: a straight single one only with a space before it and none
-    after ("the novel 'Salt and Ember'"), as an apostrophe is not ("the players' union")."""
-    if mark.text != "'":
+    """Whether a quotation mark may open a quotation: a single one (straight or a right mark) only with a space
+    before it and a letter after ("the novel 'Salt and Ember'"), as an apostrophe is not ("the players' union", "Fire
+    Brigades’ Union", "the '90s")."""
+    if mark.text not in APOSTROPHES:
         return True
     doc = mark.doc
-    return (mark.i == 0 or bool(doc[mark.i - 1].whitespace_)) and not mark.whitespace_
+    after = doc[mark.i + 1] if mark.i + 1 < len(doc) else None
+    spaced = mark.i == 0 or bool(doc[mark.i - 1].whitespace_)
+    return spaced and not mark.whitespace_ and after is not None and after.text[:1].isalpha()
 
 
 def _person_described(head):

@@ -68,7 +68,6 @@ from checker.checks.quantities import (
     EACH,
     EARLIER,
     MARGIN,
-    MEASURE_UNITS,
     METRIC_UNITS,
     MONTHS,
     PART,
@@ -182,6 +181,14 @@ def _apart_in_scale(x: Quantity, y: Quantity) -> bool:
     return high > low * MAX_UNIT_RATIO
 
 
+def _two_things_measured(x: Quantity, y: Quantity) -> bool:
+    """Two figures written in two units that say they measure two things: "Floodwaters reached 1.5 metres" against
+    "200mm of rain" (in one unit, a changed figure of one thing is what a slip looks like, and stays compared)."""
+    if (x.written_as or x.unit) == (y.written_as or y.unit):
+        return False
+    return bool(x.measured and y.measured and x.measured != y.measured)
+
+
 def _one_period(x: str, y: str) -> bool:
     """One reporting period, or one named the other's kind only: "quarter" and "quarter:3" ("in the quarter",
     "third-quarter")."""
@@ -213,7 +220,7 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "adjusted earnings of $1.37 a share" against "earnings of $1.12 a share": two measures
     if x.unit.startswith(YEAR_OLD) and x.context and y.context and not x.context & y.context:
         return False  # "A 19-year-old man was killed" against "a 21-year-old man is in custody": two men
-    if _apart_in_scale(x, y):
+    if _apart_in_scale(x, y) or _two_things_measured(x, y):
         return False  # "an asteroid 60 feet in diameter" against "about 40,000 kilometres" from the Earth
     if (x.origin and y.dimension and not x.dimension) or (y.origin and x.dimension and not y.dimension):
         return False  # "centred 48 km west of Valparaiso" against "at a depth of 35 km": a distance, a depth
@@ -313,6 +320,10 @@ def _same_setting(a: Claim, b: Claim, from_before: bool = True) -> bool:
     named = [{key for key in c.reported_by if not key.startswith(BODY_KEY)} for c in (a, b)]
     settings = [c.setting if from_before or not c.setting_from_before else () for c in (a, b)]
     if settings[0] and settings[1]:
+        if (a.setting_from_before or b.setting_from_before) and named[0] and named[1]:
+            # who each sentence says gave its figure, over a setting one took from the sentence before: "The ONS put
+            # inflation at 4.0%" and "The Bureau of Labor Statistics put inflation at 3.1%" after the Fed's
+            return share_entity(named[0], named[1])
         return any(_one_setting(x, y) for x in settings[0] for y in settings[1])
     if settings[0] or settings[1] or not (named[0] and named[1]):
         return True
@@ -579,14 +590,14 @@ class NumberCheck(Check):
 
     @classmethod
     def updated_in_time(cls, subject: str) -> bool:
-        """A count may rise as a story goes on (a toll, the votes counted); a person's age, a span of time (a
-        sentence of seven years, a 72-hour truce), a sum of money (revenue, a deal's price, a fine) or a measure (a
-        depth, last year's temperature) is given once: a later figure that differs is a slip, or another quantity's."""
+        """A count or a measure may rise as a story goes on (a toll, the votes counted, the area a fire burned, the
+        rain so far); a person's age, a span of time (a sentence of seven years, a 72-hour truce) or a sum of money
+        (a quarter's revenue, a deal's price, a fine) is given once: a later figure that differs is a slip, or
+        another quantity's."""
         unit = subject.partition(" ")[0]
         if unit.startswith((AGE_UNIT, YEAR_OLD)) or unit in SPANS_OF_TIME:
             return False
-        measured = subject.removesuffix(WHOLE)
-        return measured.partition("/")[0] not in CURRENCIES and measured.removesuffix(" an hour") not in MEASURE_UNITS
+        return subject.removesuffix(WHOLE).partition("/")[0] not in CURRENCIES
 
     @classmethod
     def may_update(cls, subject: str, keys: Sequence[Any]) -> bool:

@@ -88,6 +88,7 @@ IN_METRIC_UNITS = {
     "mile an hour": ("kilometre an hour", 1.609344),
     "knot": ("kilometre an hour", 1.852),
     "pound weight": ("kilogram", 0.45359237),
+    "stone": ("kilogram", 6.35029318),
     "ounce": ("kilogram", 0.028349523125),
     "acre": ("square metre", 4046.8564224),
     "square mile": ("square metre", 2589988.110336),
@@ -110,19 +111,18 @@ METRIC_MULTIPLES = {
     "megawatt": ("watt", 1e6),
     "gigawatt": ("watt", 1e9),
 }
+# A measure told in two units, the larger first, and how many of the smaller make one of it: "6ft 7in", "15st 2lb"
+TWO_UNIT_MEASURES = {("foot", "inch"): 12, ("stone", "pound weight"): 14, ("pound weight", "ounce"): 16}
 # How far a round figure given in another unit than the other source's may be from it, at most: as far as the
 # least an approximate figure reaches (`ROUNDING`). A tenth let "1,000 metres" agree with "3,600 feet" (1,097 m);
 # "35,000 feet" against "10,000 metres" (10,668 m) stays a discrepancy.
 CONVERTED_ROUNDING = ROUNDING[0]
-# what `IN_METRIC_UNITS` counts in, and a metric unit it needs for none: a figure in one of these is a measure
+# what `IN_METRIC_UNITS` and `METRIC_MULTIPLES` count in: a figure in one of these is a measure
 METRIC_UNITS = frozenset(unit for unit, _ in (*IN_METRIC_UNITS.values(), *METRIC_MULTIPLES.values()))
+MEASURES = METRIC_UNITS | IN_METRIC_UNITS.keys() | METRIC_MULTIPLES.keys()  # units counted in those
 TEMPERATURE_UNITS = frozenset({"degree celsius", "degree fahrenheit"})
 # units written in capitals, which the tagger takes for names: "46.2C", "1.2 GW", "1,500 MW"
 CAPITAL_UNITS = TEMPERATURE_UNITS | {"kilowatt", "megawatt", "gigawatt"}
-# every unit of measure a figure may be counted in (`measure-unit:` cues and the metric units of `IN_METRIC_UNITS`)
-MEASURE_UNITS = (
-    frozenset(p.label.split(":", 1)[1] for p in load(CUES) if p.label.startswith("measure-unit:")) | METRIC_UNITS
-)
 SPEED_UNITS = frozenset({"mile an hour", "kilometre an hour", "knot"})  # units that are speeds themselves: "mph"
 LENGTH_UNITS = frozenset(
     {"metre", "kilometre", "centimetre", "millimetre", "mile", "nautical mile", "foot", "inch", "yard"}
@@ -146,9 +146,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 EACH, MARGIN = "each", "margin"  # the statistics of each member of a group and of a lead (`statistic-each`)
 PART = "part"  # the statistic of some of a group: "three of the injured" (`_some_of_a_group`)
 DESCRIBED = "of:"  # the statistic of a figure written onto a noun: "of:haul" for "a five-wicket haul"
-PEOPLE_WORDS = frozenset(
-    {"people", "person", "resident", "participant", "patient", "volunteer"}
-)  # one count of people, however named (`same_unit`)
+PEOPLE_WORDS = frozenset({"people", "person", "resident", "participant"})  # one count of people, however named
 PARTIAL = "partial-count:"  # a figure's moment: a count under way ("with 60 percent of ballots counted": "...:60")
 YEAR = "year:"  # a year as a figure's time: "year:2016"
 CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
@@ -163,6 +161,11 @@ WEEKDAYS = frozenset(d.lower() for d in calendar.WEEKDAYS)
 CLOSE = "closed"  # the moment a market's close names (`time:close`), a part of the day as "morning" is
 # a season of a sport ("19 goals last season"): a time, so a tally of one is no career's ("41 goals since 2021")
 SEASONS = words(CUES, "time:season")
+# the dependencies of a noun's words that say which of it ("third-quarter revenue", "adjusted earnings", "the
+# fiscal third quarter"), and the prepositions of a clause's phrases that set a figure's period or basis (`_qualifier`)
+QUALIFYING = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "nummod"})
+PERIOD_PREPOSITIONS = frozenset({"in", "for", "during"})
+BASIS_PREPOSITIONS = frozenset({"excluding", "including", "on", "ex"})
 # which quarter or half of a year an ordinal names ("third-quarter", "the first half": `_period`)
 PERIOD_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 SEASON = "season:"  # a figure's season, by the words that say which: "season:last", "season:2024"
@@ -210,6 +213,9 @@ class Quantity:
     # the unit a figure was written in, where it is counted in another of its dimension (`in_metric_units`, either
     # table): "kilometre" for "95 km", "mile" for "40 miles"; "" where it is counted as written
     written_as: str = ""
+    # what a measure measures, where the sentence says (`_measured`): "rain" for "200mm of rain", "floodwater" for
+    # "Floodwaters reached 1.5 metres"
+    measured: str = ""
     # the reporting period its clause tells of (`_period`): "quarter:3" for "third-quarter revenue of $4.82 billion",
     # "quarter" for "quarterly revenue", "year" for "full-year revenue", "year:2027" for "fiscal 2027"
     period: str = ""
@@ -295,9 +301,13 @@ def _to_digits(value: float) -> float:
 def _counted(root, end: int, span, cues: Cues):
     """The noun a figure counts: the one it modifies, the whole of a part ("57 of the seats"), the subject of
     a rise ("deaths had risen to 287"), else the next noun ("101 in favour", "another 30 injured"). A unit written
-    onto its figure is what it counts, whatever its tag: the "in" of "6ft 7in" is an inch."""
-    if end < span.end and not span.doc[end - 1].whitespace_ and cues.at(end, "measure-unit:"):
-        return span.doc[end]
+    onto its figure is what it counts, whatever its tag: the "in" of "6ft 7in" is an inch; and so is a unit after a
+    figure the parser hung on a word before it ("6 feet 7 inches")."""
+    if end < span.end and cues.at(end, "measure-unit:"):
+        unit, following = span.doc[end], span.doc[end + 1] if end + 1 < span.end else None
+        glued = not span.doc[end - 1].whitespace_ and (following is None or following.pos_ != "NOUN")
+        if glued or (unit.pos_ == "NOUN" and root.head.i < root.i):
+            return unit  # "6ft 7in", not "38m accounts"; "6 feet 7 inches", its 7 hung on the feet
     head = root.head
     # a unit of measure whatever its tag ("40.9°C"'s "°", tagged a number)
     a_noun = head.pos_ in {"NOUN", "PROPN"} or (head.i > root.i and cues.at(head.i, "measure-unit:"))
@@ -1114,19 +1124,32 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         places=_places(holders),
         holder=_named_holder(holders, span),
         period=_period(root, cues),
-        basis=_nearest_in_clause(root, cues, "basis:") if noun in CURRENCIES else "",
+        measured=_measured(root, end, span) if unit.removesuffix(WHOLE) in MEASURES else "",
+        basis=_basis(root, cues) if noun in CURRENCIES else "",
     )
 
 
+def _measured(root, end: int, span) -> str:
+    """What a measure measures, where the sentence says: the noun after its unit's "of" ("200mm of rain"), else its
+    clause's subject ("Floodwaters reached 1.5 metres"), as a lemma; "" for neither."""
+    doc = span.doc
+    units = [root.head, *doc[end : min(end + 2, span.end)]]  # "200mm", "35 square kilometres"
+    of = next((c for unit in units for c in unit.children if c.lower_ == "of"), None)
+    thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if thing is None:
+        verb = _clause_verb(root)
+        thing = next((c for c in verb.children if c.dep_ in SUBJECTS), None) if verb is not None else None
+    return thing.lemma_.lower() if thing is not None and thing.pos_ == "NOUN" else ""
+
+
 def _period(root, cues: Cues) -> str:
-    """The reporting period a figure's clause tells of, the nearest where it names two: "quarter:3" for "third-quarter
-    revenue", "Q3" and "the fiscal third quarter"; "quarter" for "the quarter" and "quarterly"; "half:1" for "H1";
-    "year" for "full-year", "annual"; "year:2027" for "fiscal 2027". A quarter's revenue is no year's."""
-    cue = _nearest_in_clause(root, cues, "period:", position=True)
-    if not cue:
+    """The reporting period a figure is of: "quarter:3" for "third-quarter revenue", "Q3" and "in the fiscal third
+    quarter"; "quarter" for "in the quarter" and "quarterly"; "half:1" for "H1"; "year" for "full-year", "annual";
+    "year:2027" for "fiscal 2027". A quarter's revenue is no year's."""
+    found = _qualifier(root, cues, "period:", PERIOD_PREPOSITIONS)
+    if found is None:
         return ""
-    kind, at = cue.rsplit("@", 1)
-    start = int(at)
+    kind, start = found
     words = root.doc[start : cues.last[start, f"period:{kind}"] + 1]
     which = next((str(PERIOD_ORDINALS[t.lower_]) for t in words if t.lower_ in PERIOD_ORDINALS), "")
     which = which or next((t.text[:4] for t in words if t.shape_ == "dddd"), "")
@@ -1135,26 +1158,44 @@ def _period(root, cues: Cues) -> str:
     return f"{kind}:{which}" if which else kind
 
 
-def _nearest_in_clause(root, cues: Cues, prefix: str, position: bool = False) -> str:
-    """The cue of `prefix` in a figure's clause nearest the figure, "" for none (with "@" and where it starts, for
-    `position`). A "quarter point" is no quarter of a year."""
+def _basis(root, cues: Cues) -> str:
+    """On what basis a sum is counted: "adjusted" ("adjusted earnings of $1.37 a share", "earned $1.37 a share
+    excluding items"), "enterprise" ("including debt", "an enterprise value of"), "equity" ("values Crestline's
+    equity at"); "" as reported."""
+    found = _qualifier(root, cues, "basis:", BASIS_PREPOSITIONS)
+    return found[0] if found else ""
+
+
+def _qualifier(root, cues: Cues, prefix: str, prepositions: frozenset[str]) -> tuple[str, int] | None:
+    """A cue of `prefix` that qualifies the figure, and where it starts: on a noun between the figure and its
+    clause's verb or on that verb's subject or object ("fourth-quarter revenue of $5.0 billion", "cut its annual
+    profit outlook to $2 billion"), else in a phrase on the verb that one of `prepositions` opens ("rose 9% in the
+    third quarter", "earned $1.37 a share excluding items"). Not one on another noun of the clause ("revenue rose
+    after first-quarter losses", "weak underlying demand"), nor "a quarter point"."""
     verb = _clause_verb(root)
-    if verb is None:
-        return ""
-    found = []
-    for t in verb.subtree:
-        cue = cues.at(t.i, prefix)
-        clause = _clause_verb(t)
-        if clause is t and t.head is not t:  # "excluding items", "including debt": a participle on the clause
-            clause = _clause_verb(t.head)
-        if not cue or clause != verb:
+    path = list(itertools.takewhile(lambda t: t != verb, (root, *root.ancestors)))
+    nouns = [t for t in path if t.pos_ in {"NOUN", "PROPN"}]
+    if verb is not None:
+        nouns += [c for c in verb.children if c.dep_ in {"dobj", *SUBJECTS}]
+    words = [w for n in nouns for w in (n, *(t for c in n.children if _qualifying(c, prepositions) for t in c.subtree))]
+    if verb is not None:
+        words += [t for c in verb.children if c.lower_ in prepositions and root not in c.subtree for t in c.subtree]
+        words += [c for c in verb.children if c.lower_ in prepositions and root in c.subtree]
+    for word in words:
+        cue = cues.at(word.i, prefix)
+        if not cue:
             continue
-        after = cues.last[t.i, prefix + cue] + 1
+        after = cues.last[word.i, prefix + cue] + 1
         following = [w.lower_ for w in root.doc[after : after + 2]]
-        if following[:1] == ["point"] or following == ["-", "point"]:
-            continue  # "the quarter-point cut"
-        found.append((abs(t.i - root.i), f"{cue}@{t.i}" if position else cue))
-    return min(found)[1] if found else ""
+        if following[:1] != ["point"] and following != ["-", "point"]:  # "the quarter-point cut"
+            return cue, word.i
+    return None
+
+
+def _qualifying(word, prepositions: frozenset[str]) -> bool:
+    """A word on a noun that may say which of it: a modifier ("third-quarter revenue"), or a phrase one of
+    `prepositions` opens ("revenue for Q3", "earnings excluding items")."""
+    return word.dep_ in QUALIFYING or (word.dep_ == "prep" and word.lower_ in prepositions)
 
 
 def _clause_on_a_year(root) -> list:
@@ -1582,7 +1623,8 @@ def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
             start - 2 >= span.start and doc[start - 1].lower_ == "of" and cues.at(start - 2, "score:noun")
         )  # "a 3-1 win", "ran out 3-1 winners", "by a vote of 52-48"
         before = doc[start - 1] if start > span.start else None
-        if before is not None and before.lemma_ == "be":  # "The vote was 10-2": what the score is of is the subject
+        counts = following is not None and (following.pos_ in {"NOUN", "PROPN"} or bool(cues.at(end, "percent")))
+        if before is not None and before.lemma_ == "be" and not counts:  # "The vote was 10-2": of the subject
             named = named or any(c.dep_ == "nsubj" and cues.at(c.i, "score:noun") for c in before.children)
         # the verb just before: "beat Bayern Munich 3-1", not "Voters aged 18-24 voted 60-40"'s "18-24"
         after_verb = any(cues.at(i, "score:verb") for i in range(max(span.start, start - 4), start))
@@ -1643,6 +1685,9 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
         except ValueError:
             continue  # "first", "1/2": like a number, but no count
         if quantity is None:
+            if after is not None and found and _told_in_two_units(span.doc[after : run[0].i], found[-1], run):
+                found.pop()  # "6ft 7ins", "15st 2lb" read in part: its first unit alone is no measure of it
+                after = None
             continue
         if _after_its_unread_figure(run, span) and conversion_unit(run, cues, span):
             quantity = _rounded_conversion(quantity, run)  # "a 12m-wide (40ft) crater"
@@ -1651,8 +1696,11 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
         ranged = _as_range(found[-1], quantity, joiner, _scale_of(run)) if rangeable else None
         if ranged is not None:
             found[-1] = ranged
-        elif after is not None and (length := _feet_and_inches(span.doc[after : run[0].i], found[-1], quantity)):
+        elif after is not None and (length := _in_two_units(span.doc[after : run[0].i], found[-1], quantity)):
             found[-1] = length
+        elif after is not None and _told_in_two_units(span.doc[after : run[0].i], found[-1], run):
+            found[-1] = quantity  # a second figure of no unit that joins it ("6 feet 7 tall"): neither is read
+            continue
         elif after is not None and _one_span_of_time(span.doc[after : run[0].i], found[-1], quantity, next_word):
             joined = f"{found[-1].text} {span.doc[after : run[0].i].text} {quantity.text} {quantity.noun}"
             total = found[-1].value + quantity.value  # told to the nearest of its smaller unit
@@ -1666,15 +1714,23 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     return _running_counts([quantity.in_metric_units() for quantity in found])
 
 
-def _feet_and_inches(between, feet: Quantity, inches: Quantity) -> Quantity | None:
-    """ "5 feet 10 inches", "14 feet 9 inches": one length in feet, told to the inch, where only the feet's word
-    stands between the two (its inches were left out of it, and "14 feet" was set against "4.5 metres"); "reached
-    9 feet and dumped 8 inches of rain" is two."""
-    if feet.unit != "foot" or inches.unit != "inch" or not 0 <= inches.value < 12 or len(between) != 1:
+def _in_two_units(between, larger: Quantity, smaller: Quantity) -> Quantity | None:
+    """ "5 feet 10 inches", "6ft 7in", "15st 2lb", "7lb 8oz": one measure in its larger unit, told to the smaller,
+    where only the larger's word stands between the two (its smaller part was left out of it, and "14 feet" was set
+    against "4.5 metres"); "reached 9 feet and dumped 8 inches of rain" is two."""
+    parts = TWO_UNIT_MEASURES.get((larger.unit, smaller.unit))
+    if parts is None or not 0 <= smaller.value < parts or len(between) != 1:
         return None
-    text = f"{feet.text} {between.text} {inches.text}"
-    return replace(feet, value=feet.value + inches.value / 12, text=text, noun=inches.noun, last_digit_unit=1 / 12,
-                   spread=0.0)  # fmt: skip
+    text = f"{larger.text} {between.text} {smaller.text}"
+    return replace(larger, value=larger.value + smaller.value / parts, text=text, noun=smaller.noun,
+                   last_digit_unit=1 / parts, spread=0.0)  # fmt: skip
+
+
+def _told_in_two_units(between, larger: Quantity, run) -> bool:
+    """A figure in a unit a measure is told in with a smaller one ("6 feet", "15st") right before another figure:
+    the measure's second part, whether read ("6ft 7ins", "6 foot 7") or not."""
+    smaller = any(larger.unit == big for big, _ in TWO_UNIT_MEASURES)
+    return smaller and len(between) == 1 and run[0].like_num and not larger.bound
 
 
 def _running_counts(found: list[Quantity]) -> list[Quantity]:
