@@ -74,6 +74,7 @@ from checker.checks.quantities import (
     PARTS_OF_DAY,
     PEOPLE_WORDS,
     PERCENTAGE_POINT,
+    PERIOD_ORDINALS,
     PLACE_PREPOSITIONS,
     PREVIOUS,
     PRONOUN_HOLDERS,
@@ -91,6 +92,7 @@ from checker.records import Claim, Evidence
 from checker.sources import time_span
 
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
+PERIOD_WORDS = frozenset({"quarter", "half"})  # what an ordinal numbers as a period of a year (`_of_a_period`)
 # How far apart two figures written in two units of one dimension may be and still be one measure (`_apart_in_scale`):
 # a wrong unit is off by a factor of 1.6 (miles, km) to 3.3 (feet, metres); a size and a distance, rain and a
 # height, are orders of magnitude apart ("60 feet in diameter" / "about 40,000 kilometres", FNC-1 tune bodies).
@@ -187,6 +189,13 @@ def _two_things_measured(x: Quantity, y: Quantity) -> bool:
     if (x.written_as or x.unit) == (y.written_as or y.unit):
         return False
     return bool(x.measured and y.measured and x.measured != y.measured)
+
+
+def _of_a_period(wording: Slotted, i: int) -> bool:
+    """A slot of a wording that numbers a period ("the third quarter", "third-quarter", "the first half"): a figure
+    beside it that changes too is another period's."""
+    words = re.findall(r"[a-z]+", wording.around[i].lower())
+    return wording.slots[i].lower() in PERIOD_ORDINALS and bool(PERIOD_WORDS & set(words))
 
 
 def _one_period(x: str, y: str) -> bool:
@@ -662,6 +671,8 @@ class NumberCheck(Check):
                 "b": {"value": values[1], "text": texts[1]},
             }
             differing.append((detail, versus(texts[0], texts[1])))
+        if differing and any(_of_a_period(x.wording, i) for i, _ in differing_slots(x.wording, y.wording)):
+            return []  # "third-quarter earnings of $1.37" / "second-quarter earnings of $1.12": two quarters' figures
         return _by_subject(differing, self.kind)
 
     def _counted(self, a: Claim, b: Claim, similarity: float) -> list[Evidence]:
