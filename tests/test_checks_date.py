@@ -374,3 +374,25 @@ def test_a_quarter_of_a_year_is_a_date():
         0.9,
     )
     assert agreed is None or not agreed.contradicts
+
+
+def test_a_plan_to_come_and_a_past_event_of_two_verbs_are_two_events():
+    """(business desk) "expected to close in the third quarter of 2028, the companies said on Monday" and "agreed on
+    Monday to buy": the deal's closing and its signing, a year apart, were reported as one event's two dates."""
+    names = ("Halvorsen Pharma", "Crestline Biotherapeutics")
+
+    def claim(text: str, doc_id: str):
+        return replace(make_claim(text, doc_id, names), published="2027-05-18")
+
+    close = claim(
+        "Halvorsen Pharma's takeover of Crestline Biotherapeutics is expected to close in the third quarter of 2028.",
+        "a.txt",
+    )
+    agreed = claim("Halvorsen Pharma agreed on Monday to buy Crestline Biotherapeutics for $11.6 billion.", "b.txt")
+    assert check_dates(close, agreed, 0.85) is None
+    earlier = claim(
+        "Halvorsen Pharma's takeover of Crestline Biotherapeutics is expected to close in the first quarter of 2028.",
+        "b.txt",
+    )
+    found = check_dates(close, earlier, 0.85)
+    assert found is not None and found.message == "third quarter of 2028 vs first quarter of 2028"

@@ -285,6 +285,30 @@ def _day_of(event, by_token: dict[int, WrittenDay]) -> WrittenDay | None:
     return None
 
 
+def _to_come_and_past(d: Day, e: Day, published_d: datetime.date | None, published_e: datetime.date | None) -> bool:
+    """One day wholly after its article was published and the other wholly before or on its own: a plan and a
+    past event ("expected to close in the third quarter of 2028" / "agreed on Monday to buy"), of two verbs, are no
+    one event."""
+    sides = [_after(day, published) for day, published in ((d, published_d), (e, published_e))]
+    return None not in sides and sides[0] != sides[1]
+
+
+def _after(day: Day, published: datetime.date | None) -> bool | None:
+    """True where every date the day may be is after `published`, False where none is, None where it is not known
+    (no year, no publication date, or the day spans it)."""
+    if published is None or not day.year:
+        return None
+    if day.month and day.day:
+        first = last = (day.year, day.month, day.day)
+    elif day.month or day.quarter:
+        months = (day.month, day.month) if day.month else (3 * day.quarter - 2, 3 * day.quarter)
+        first, last = (day.year, months[0], 1), (day.year, months[1], 31)
+    else:
+        first, last = (day.year, 1, 1), (day.year, 12, 31)
+    now = (published.year, published.month, published.day)
+    return True if first > now else False if last <= now else None
+
+
 def _published(claim: Claim) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(claim.published)
@@ -484,10 +508,11 @@ class DateCheck(Check):
         verdicts = [d.conflicts(e) for d, e, _ in comparable]
         if not verdicts or not all(verdicts):  # no days, a day in common, or one that cannot be compared
             return None
+        published = _published(a), _published(b)
         comparable = [
             (d, e, one_verb)
             for d, e, one_verb in comparable
-            if one_verb or not (_given_in(d, y.days) or _given_in(e, x.days))
+            if one_verb or not (_given_in(d, y.days) or _given_in(e, x.days) or _to_come_and_past(d, e, *published))
         ]
         if not comparable:
             return None

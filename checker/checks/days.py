@@ -241,11 +241,20 @@ def written_days(words) -> list[WrittenDay]:
         if part is None:
             continue
         name, value = part
+        written = _with_its_ordinal(token) if name == "quarter" else (token,)  # "third quarter", not "quarter"
         if found and name not in found[-1].parts:
-            found[-1] = WrittenDay(found[-1].parts | {name: value}, (*found[-1].tokens, token))
+            found[-1] = WrittenDay(found[-1].parts | {name: value}, (*found[-1].tokens, *written))
         else:
-            found.append(WrittenDay({name: value}, (token,)))
+            found.append(WrittenDay({name: value}, written))
     return [d for d in found if {"month", "weekday", "relative", "quarter"} & d.parts.keys()]
+
+
+def _with_its_ordinal(quarter) -> tuple:
+    """The tokens of a quarter as written: "third quarter", "third-quarter", "Q3"."""
+    if quarter.lower_ != "quarter":
+        return (quarter,)
+    start = quarter.i - (2 if quarter.nbor(-1).text == "-" else 1)
+    return tuple(quarter.doc[start : quarter.i + 1])
 
 
 def _is_month(token) -> bool:
