@@ -383,8 +383,10 @@ def _by_subject(differing: list[tuple[dict[str, Any], str]], kind: str) -> list[
 
 def _one_holder(x: str, y: str) -> bool:
     """One name, one's words within the other's: "Independence Party" and "Independence Party of Bjarni
-    Thorsson"."""
+    Thorsson"; a model's name, numbered, only as written: "Pixel 11 Pro" is no "Pixel 11 Pro XL"."""
     words_x, words_y = set(x.lower().split()), set(y.lower().split())
+    if any(c.isdigit() for c in x + y):
+        return words_x == words_y
     return words_x <= words_y or words_y <= words_x
 
 

@@ -143,6 +143,7 @@ PREVIOUS = frozenset({"previous-figure"})
 PLACES = {"GPE", "LOC"}
 PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+MODEL_PARTS = frozenset({"compound", "nmod", "nummod"})  # the words of a name before its last: "Pixel 11 Pro"
 EACH, MARGIN = "each", "margin"  # the statistics of each member of a group and of a lead (`statistic-each`)
 PART = "part"  # the statistic of some of a group: "three of the injured" (`_some_of_a_group`)
 DESCRIBED = "of:"  # the statistic of a figure written onto a noun: "of:haul" for "a five-wicket haul"
@@ -1257,8 +1258,8 @@ def _named_holder(holders: list, span) -> str:
                 return entity[-1].text if entity[-1].pos_ == "PROPN" else subject.text
             words = [t for t in entity if t.pos_ != "DET"]
             return entity_text(entity[words[0].i - entity.start :]) if words else ""
-        if subject.pos_ == "PROPN":  # a name the tagger missed ("Okafor received ...")
-            name = [c for c in subject.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [subject]
+        if subject.pos_ == "PROPN":  # a name the tagger missed ("Okafor received ...", "the Pixel 11 Pro costs ...")
+            name = [c for c in subject.lefts if c.dep_ in MODEL_PARTS and c.pos_ in {"PROPN", "NUM"}] + [subject]
             return subject.doc[name[0].i : subject.i + 1].text
     return ""
 
