@@ -30,10 +30,12 @@ def test_scale_words_multiply_and_stay_with_their_figure():
 
 
 def test_scales_written_onto_figures():
-    """The tokenizer splits "7.6bn" and "30pc"; "m" scales a sum of money only, never a measure."""
+    """The tokenizer splits "7.6bn" and "30pc"; "m" scales a sum of money or a count of a plural ("38m accounts" was
+    38 accounts against another outlet's "38 million accounts"), never a measure of one thing."""
     assert values("Profits fell 30pc to £7.6bn.") == [30, 7.6e9]
     assert values("The council spent £3m.") == [3e6]
-    assert 12e6 not in values("Storms brought 12m waves to the coast.")
+    assert values("The breach affected 38m accounts.") == [38e6]
+    assert values("A 12m wave hit the coast.") == [12]
 
 
 def test_a_toll_that_rose_is_read_where_the_parser_hangs_the_rise_on_the_subject():
