@@ -130,8 +130,9 @@ def _split_glued_scales(nlp) -> None:
     temperature_end = r"(?<=[0-9][CF])\."  # "46.2C." at a sentence's end, which spaCy keeps whole as it keeps "J."
     # "7ins", and "15st" (stone) but not an ordinal's "1st", "21st" (though "11st" is stone)
     imperial = r"(?<=[0-9])ins|(?<=[02-9])st|(?<=11)st"
+    devices = r"(?<=[0-9])(?:mAh|[MGT]B|[MG]Hz)"  # "4,050mAh", "256GB", "1TB", "3.2GHz"
     nlp.tokenizer.suffix_search = compile_suffix_regex(
-        [*nlp.Defaults.suffixes, glued, initial, temperature, temperature_end, imperial]
+        [*nlp.Defaults.suffixes, glued, initial, temperature, temperature_end, imperial, devices]
     ).search
 
 

@@ -110,6 +110,9 @@ METRIC_MULTIPLES = {
     "kilowatt": ("watt", 1e3),
     "megawatt": ("watt", 1e6),
     "gigawatt": ("watt", 1e9),
+    "megabyte": ("gigabyte", 1e-3),
+    "terabyte": ("gigabyte", 1e3),
+    "megahertz": ("gigahertz", 1e-3),
 }
 # A measure told in two units, the larger first, and how many of the smaller make one of it: "6ft 7in", "15st 2lb"
 TWO_UNIT_MEASURES = {("foot", "inch"): 12, ("stone", "pound weight"): 14, ("pound weight", "ounce"): 16}
@@ -122,7 +125,8 @@ METRIC_UNITS = frozenset(unit for unit, _ in (*IN_METRIC_UNITS.values(), *METRIC
 MEASURES = METRIC_UNITS | IN_METRIC_UNITS.keys() | METRIC_MULTIPLES.keys()  # units counted in those
 TEMPERATURE_UNITS = frozenset({"degree celsius", "degree fahrenheit"})
 # units written in capitals, which the tagger takes for names: "46.2C", "1.2 GW", "1,500 MW"
-CAPITAL_UNITS = TEMPERATURE_UNITS | {"kilowatt", "megawatt", "gigawatt"}
+CAPITAL_UNITS = TEMPERATURE_UNITS | {"kilowatt", "megawatt", "gigawatt", "megabyte", "gigabyte", "terabyte"}
+CAPITAL_UNITS |= {"megahertz", "gigahertz"}  # "256GB", "3.2GHz"
 SPEED_UNITS = frozenset({"mile an hour", "kilometre an hour", "knot"})  # units that are speeds themselves: "mph"
 LENGTH_UNITS = frozenset(
     {"metre", "kilometre", "centimetre", "millimetre", "mile", "nautical mile", "foot", "inch", "yard"}
@@ -305,10 +309,10 @@ def _counted(root, end: int, span, cues: Cues):
     onto its figure is what it counts, whatever its tag: the "in" of "6ft 7in" is an inch; and so is a unit after a
     figure the parser hung on a word before it ("6 feet 7 inches")."""
     if end < span.end and cues.at(end, "measure-unit:"):
-        unit, following = span.doc[end], span.doc[end + 1] if end + 1 < span.end else None
-        glued = not span.doc[end - 1].whitespace_ and (following is None or following.pos_ != "NOUN")
-        if glued or (unit.pos_ == "NOUN" and root.head.i < root.i):
-            return unit  # "6ft 7in", not "38m accounts"; "6 feet 7 inches", its 7 hung on the feet
+        unit = span.doc[end]
+        hung_before = unit.pos_ == "NOUN" and root.head.i < root.i  # "6 feet 7 inches", its 7 hung on the feet
+        if not span.doc[end - 1].whitespace_ or hung_before or unit.pos_ in {"NUM", "X"}:
+            return unit  # "6ft 7in", "a 4,050mAh battery", "a 5,050 mAh battery" (its unit tagged a number)
     head = root.head
     # a unit of measure whatever its tag ("40.9°C"'s "°", tagged a number)
     a_noun = head.pos_ in {"NOUN", "PROPN"} or (head.i > root.i and cues.at(head.i, "measure-unit:"))
