@@ -8,10 +8,9 @@ A lone weekday is anchored to its article's publication date when known (see
 no day where it is not known; a date is compared as written, a date with a year with a
 weekday through the calendar, a date without a year never with a weekday (it
 could fall on any), and a month alone ("in March", "since March 2006") with
-another month: "in March" and "on March 5" agree, "in February" does not; a quarter
-("Q3 2028", "the third quarter of 2028") with another or with the months it holds. Months or
-quarters of no day that time figures the claims give apart ("Inflation rose to 3.4% in May" /
-"Inflation was 3.1% in April") are two periods' figures, no event's two dates. A day
+another month: "in March" and "on March 5" agree, "in February" does not. Months of no day
+that time figures the claims give apart ("Inflation rose to 3.4% in May" / "Inflation was 3.1%
+in April") are two months' figures, no event's two dates. A day
 set at a time in universal time ("at 0030 GMT on Friday") agrees with the local
 days it may be where the event took place ("late on Thursday").
 
@@ -287,8 +286,8 @@ def _day_of(event, by_token: dict[int, WrittenDay]) -> WrittenDay | None:
 
 def _to_come_and_past(d: Day, e: Day, published_d: datetime.date | None, published_e: datetime.date | None) -> bool:
     """One day wholly after its article was published and the other wholly before or on its own: a plan and a
-    past event ("expected to close in the third quarter of 2028" / "agreed on Monday to buy"), of two verbs, are no
-    one event."""
+    past event ("expected to close in September 2028" / "agreed on Monday to buy"), of two verbs, are no one
+    event."""
     sides = [_after(day, published) for day, published in ((d, published_d), (e, published_e))]
     return None not in sides and sides[0] != sides[1]
 
@@ -300,9 +299,8 @@ def _after(day: Day, published: datetime.date | None) -> bool | None:
         return None
     if day.month and day.day:
         first = last = (day.year, day.month, day.day)
-    elif day.month or day.quarter:
-        months = (day.month, day.month) if day.month else (3 * day.quarter - 2, 3 * day.quarter)
-        first, last = (day.year, months[0], 1), (day.year, months[1], 31)
+    elif day.month:
+        first, last = (day.year, day.month, 1), (day.year, day.month, 31)
     else:
         first, last = (day.year, 1, 1), (day.year, 12, 31)
     now = (published.year, published.month, published.day)
@@ -328,8 +326,6 @@ def day_key(day: Day, published: datetime.date | None) -> str:
     if day.month:
         parts = [str(year) if year else "?", f"{day.month:02d}"] + ([f"{day.day:02d}"] if day.day else [])
         return "-".join(parts)
-    if day.quarter:
-        return f"{day.year or '?'}-Q{day.quarter}"
     return f"weekday:{day.weekday}" if day.weekday is not None else str(day.year or day.text)
 
 
@@ -362,9 +358,9 @@ def _keys(a: Claim, days_a, b: Claim, days_b) -> dict[str, list[str]]:
 
 
 def _figures_of_two_periods(a: Claim, b: Claim, days: tuple[Day, ...]) -> bool:
-    """Months or quarters of no day ("in May", "in the third quarter") that time figures of one unit the claims give
-    apart: "Inflation rose to 3.4% in May" and "Inflation was 3.1% in April" give two months' figures, no month
-    of one event. (The same figure given two months is a date changed, and stays one.)"""
+    """Months of no day ("in May") that time figures of one unit the claims give apart: "Inflation rose to 3.4% in
+    May" and "Inflation was 3.1% in April" give two months' figures, no month of one event. (The same figure given
+    two months is a date changed, and stays one.)"""
     if not all(day.day is None and day.weekday is None for day in days):
         return False
     found = [getattr(claim.annotations.get(NUMBER), "found", ()) for claim in (a, b)]

@@ -20,8 +20,6 @@ from checker.patterns import matches_in
 DATE_LABELS = {"DATE", "TIME"}
 WEEKDAY_NUMBERS = {name.lower(): number for number, name in enumerate(WEEKDAYS)}
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")  # "the 3rd"
-QUARTER = re.compile(r"Q[1-4]")  # "Q3 2028": a quarter of a year
-QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # A two-digit year above this is of the 1900s ("29/11/98"), else of the 2000s ("4/12/26"): news of today
 # writes its own decade that way, and an archive's dates of the late 1900s.
 TWO_DIGIT_PIVOT = 50
@@ -41,7 +39,6 @@ class Day:
     local_shifts: tuple[int, ...] = ()
     # the word that named the day from the day of writing ("yesterday"), where one did
     counted_as: str = ""
-    quarter: int | None = None  # a quarter of a year, 1-4, where one is written in place of a month ("Q3 2028")
 
     def conflicts(self, other: Day) -> bool | None:
         """True or False where the two can be compared, None where they cannot.
@@ -56,10 +53,6 @@ class Day:
             return None
         verdicts = [mine._conflicts(theirs) for mine in self._local_days() for theirs in other._local_days()]
         return False if False in verdicts else verdicts[0]
-
-    def _quarter_of_year(self) -> int | None:
-        """The quarter written, or the one its month falls in."""
-        return self.quarter or ((self.month - 1) // 3 + 1 if self.month else None)
 
     def _local_days(self) -> list[Day]:
         """This day and the local days it may be: a weekday, or a day of a month, moved by each shift."""
@@ -77,11 +70,6 @@ class Day:
         return days
 
     def _conflicts(self, other: Day) -> bool | None:
-        if self.quarter or other.quarter:  # "the third quarter of 2028" against "Q1 2028", or against "March"
-            mine, theirs = self._quarter_of_year(), other._quarter_of_year()
-            if not (mine and theirs):
-                return None
-            return mine != theirs or bool(self.year and other.year and self.year != other.year)
         if self.month and other.month:
             if self.month != other.month or (self.day and other.day and self.day != other.day):
                 return True
@@ -122,8 +110,6 @@ class WrittenDay:
             return _full_date(self.text, year, month, day)
         if month:
             return Day(self.text, month, day, year, weekday)
-        if "quarter" in self.parts:
-            return Day(self.text, year=year, quarter=self.parts["quarter"])
         if weekday is None:
             return None  # a number alone ("24 hours", "2015-02-30"), no day of the calendar
         if published:
@@ -170,14 +156,8 @@ def _full_date(text: str, year: int, month: int, day: int) -> Day:
 
 
 def calendar_part(token) -> tuple[str, int] | None:
-    """What a token of a date gives: ("weekday", 0-6), ("month", 1-12), ("day", 1-31), ("year", n) or ("quarter", 1-4):
-    "Q3", and the "quarter" of "the third quarter", "third-quarter"."""
+    """What a token of a date gives: ("weekday", 0-6), ("month", 1-12), ("day", 1-31) or ("year", n)."""
     word = token.lower_.rstrip(".")
-    if QUARTER.fullmatch(token.text):
-        return "quarter", int(token.text[1])
-    if word == "quarter" and token.i > 0:
-        before = token.nbor(-2) if token.nbor(-1).text == "-" and token.i > 1 else token.nbor(-1)
-        return ("quarter", QUARTER_ORDINALS[before.lower_]) if before.lower_ in QUARTER_ORDINALS else None
     if word in WEEKDAY_NUMBERS:
         return "weekday", WEEKDAY_NUMBERS[word]
     if word in RELATIVE_DAYS:
@@ -241,20 +221,11 @@ def written_days(words) -> list[WrittenDay]:
         if part is None:
             continue
         name, value = part
-        written = _with_its_ordinal(token) if name == "quarter" else (token,)  # "third quarter", not "quarter"
         if found and name not in found[-1].parts:
-            found[-1] = WrittenDay(found[-1].parts | {name: value}, (*found[-1].tokens, *written))
+            found[-1] = WrittenDay(found[-1].parts | {name: value}, (*found[-1].tokens, token))
         else:
-            found.append(WrittenDay({name: value}, written))
-    return [d for d in found if {"month", "weekday", "relative", "quarter"} & d.parts.keys()]
-
-
-def _with_its_ordinal(quarter) -> tuple:
-    """The tokens of a quarter as written: "third quarter", "third-quarter", "Q3"."""
-    if quarter.lower_ != "quarter":
-        return (quarter,)
-    start = quarter.i - (2 if quarter.nbor(-1).text == "-" else 1)
-    return tuple(quarter.doc[start : quarter.i + 1])
+            found.append(WrittenDay({name: value}, (token,)))
+    return [d for d in found if {"month", "weekday", "relative"} & d.parts.keys()]
 
 
 def _is_month(token) -> bool:
