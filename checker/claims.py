@@ -486,8 +486,10 @@ def claim_entities(
     return tuple(sorted(keys))
 
 
-def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The organisations, events and facilities a sentence is set in, and those that only report it.
+def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """The organisations, events and facilities a sentence is set in, those that only report it, and whether one
+    gave its figures as its own reading ("The ONS put inflation at 4.0%": a sentence that says whose figure it is
+    takes no setting from the sentence before).
 
     Who reports a figure ("according to the Interior Ministry") is not where it was counted. A person the
     article named before is no setting, though the tagger takes the surname alone for an organisation ("Marsh
@@ -501,7 +503,8 @@ def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, .
     own = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, said_by))
     named = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS))
     bodies = {kind for speaker in speakers if (kind := _body_kind(speaker))}
-    return own, tuple(sorted({key for key in named if key not in own} | bodies))
+    measured = any(t.lemma_ not in REPORTING and _reports(t) for t in sent)
+    return own, tuple(sorted({key for key in named if key not in own} | bodies)), measured
 
 
 def _speakers(sent):
@@ -620,8 +623,8 @@ def extract_claims(
         previous_setting: tuple[str, ...] = ()
         for span, parsed in zip(pieces, nlp.pipe(lines, batch_size=batch_size), strict=True):
             for sent in map(after_dateline, parsed.sents):
-                own_setting, reported_by = sentence_setting(parsed, sent, context.full_names)
-                setting = own_setting or previous_setting
+                own_setting, reported_by, measured = sentence_setting(parsed, sent, context.full_names)
+                setting = own_setting or (() if measured else previous_setting)
                 previous_setting = own_setting
                 if is_checkable(sent, context.only_person):
                     for start, end in clause_spans(sent):

@@ -356,6 +356,12 @@ def test_figures_of_two_months_are_two_facts_and_one_figure_given_two_months_is_
     assert changed is not None and changed.contradicts
     day = compare("The strike began on Monday with 300 workers.", "The strike began on Tuesday with 400 workers.")
     assert day is not None and day.contradicts  # days, not periods: one event
+    # (third review) figures the month does not time are no month's: one bankruptcy, two months
+    filed = compare(
+        "Acme, which employs 4,000 people, filed for bankruptcy in May.",
+        "Acme, which employs 5,000 people, filed for bankruptcy in June.",
+    )
+    assert filed is not None and filed.contradicts
 
 
 def test_a_plan_to_come_and_a_past_event_of_two_verbs_are_two_events():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from checker.checks.numbers import _same_setting
@@ -205,20 +204,14 @@ def test_who_measured_a_figure_reports_it(nlp):
     assert ons.reported_by == ("ONS",)
 
 
-def test_who_gave_a_figure_outweighs_a_setting_taken_from_the_sentence_before(nlp):
+def test_a_sentence_that_says_whose_reading_a_figure_is_takes_no_setting_from_the_one_before(nlp):
     """(review) "The ONS put inflation at 4.0%" and "The Bureau of Labor Statistics put inflation at 3.1%", each after
-    a sentence naming the Federal Reserve, took its setting and were compared; two sentences naming the ONS after
-    different ones were not."""
-    ons = replace(
-        claims_of(nlp, "The ONS put inflation at 4.0%.")[0], setting=("Federal Reserve",), setting_from_before=True
-    )
-    bls = replace(
-        claims_of(nlp, "The Bureau of Labor Statistics put inflation at 3.1%.")[0],
-        setting=("Federal Reserve",),
-        setting_from_before=True,
-    )
-    assert not _same_setting(ons, bls)
-    later = replace(ons, setting=("Bank of England",))
+    a sentence naming the Federal Reserve, took its setting and were compared as one figure; two sentences naming
+    the ONS after different ones were kept apart."""
+    ons = claims_of(nlp, "The Federal Reserve held rates on Wednesday. The ONS put inflation at 4.0% in May.")[-1]
+    bls = claims_of(nlp, "The Federal Reserve held rates on Wednesday. The BLS put inflation at 3.1% in May.")[-1]
+    assert ons.setting == () and not _same_setting(ons, bls)
+    later = claims_of(nlp, "The Bank of England met on Thursday. The ONS put inflation at 4.2% in May.")[-1]
     assert _same_setting(ons, later)
 
 

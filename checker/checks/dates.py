@@ -57,7 +57,7 @@ from checker.checks.days import (
 )
 from checker.checks.figures import figure_runs, line_cues, value_of
 from checker.checks.names import cues
-from checker.checks.quantities import CLOCK
+from checker.checks.quantities import CLOCK, MONTHS
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import share_entity
 from checker.records import Claim, Evidence
@@ -363,7 +363,9 @@ def _figures_of_two_periods(a: Claim, b: Claim, days: tuple[Day, ...]) -> bool:
     two months is a date changed, and stays one.)"""
     if not all(day.day is None and day.weekday is None for day in days):
         return False
-    found = [getattr(claim.annotations.get(NUMBER), "found", ()) for claim in (a, b)]
+    # figures the months time, in their own clause ("rose to 3.4% in May"), not others of the claim ("The company,
+    # which employs 4,000 people, filed for bankruptcy in May")
+    found = [[q for q in getattr(c.annotations.get(NUMBER), "found", ()) if q.when & MONTHS] for c in (a, b)]
     return any(x.unit == y.unit and not x.allows(y) for x in found[0] for y in found[1])
 
 

@@ -105,9 +105,9 @@ def figure_runs(span, cues: Cues) -> Iterable[list]:
     """Runs of tokens that write one figure: "1,200", "Rs 1,200 crore"'s "1,200 crore", "One hundred and twenty".
 
     "m" and "k" written onto the figure scale it after a currency sign ("€80m", which the tokenizer splits in
-    two; "£3m." at the end of a sentence, one token), before a currency's name ("1m rupees", not "the 10,000m won
-    by") or before a plural it counts ("38m accounts", "1.1m units": a count in metres is rarer in news than one in
-    millions), never elsewhere: "a 12m wave", "the 100m final", "401k"."""
+    two; "£3m." at the end of a sentence, one token) or before a currency's name ("1m rupees", not "the 10,000m won
+    by"), never elsewhere: "a 12m wave", "the 100m final", "401k" ("38m accounts" may be millions or metres: the
+    quantity reads no figure there)."""
     doc, i = span.doc, span.start
     while i < span.end:
         scaled = _fraction_end(doc, i, cues)  # "half a million": the fraction's words, then its scale
@@ -125,12 +125,7 @@ def figure_runs(span, cues: Cues) -> Iterable[list]:
                 continue
             joins = after is not None and run[-1].is_alpha and after.is_alpha and after.like_num
             signed = bool(cues.before(run[0].i, SIGNS)[0])  # "$3m", "€80m"
-            # before a currency's name or a plural it counts: "1m rupees", "38m accounts" (not "10,000m won by")
-            named = (
-                after is not None
-                and after.pos_ != "VERB"
-                and (bool(cues.at(i + 1, "currency:")) or after.tag_ == "NNS")
-            )
+            named = after is not None and after.pos_ != "VERB" and bool(cues.at(i + 1, "currency:"))  # "1m rupees"
             money = _scale_word(token) in MONEY_SCALES and not run[-1].whitespace_ and (signed or named)
             if token.lower_ in SCALES or money or (token.is_alpha and token.like_num and run[-1].is_alpha):
                 run.append(token)

@@ -94,9 +94,10 @@ from checker.sources import time_span
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 PERIOD_WORDS = frozenset({"quarter", "half"})  # what an ordinal numbers as a period of a year (`_of_a_period`)
 # How far apart two figures written in two units of one dimension may be and still be one measure (`_apart_in_scale`):
-# a wrong unit is off by a factor of 1.6 (miles, km) to 3.3 (feet, metres); a size and a distance, rain and a
-# height, are orders of magnitude apart ("60 feet in diameter" / "about 40,000 kilometres", FNC-1 tune bodies).
-MAX_UNIT_RATIO = 10.0
+# a wrong unit is off by a factor of 1.6 (miles, km) to 3.3 (feet, metres); a size and a distance are orders of
+# magnitude apart ("60 feet in diameter" / "about 40,000 kilometres", FNC-1 tune bodies), floodwater and rain,
+# flood depth in metres and rain in millimetres, 7.5 times (a review's case). Five lies between.
+MAX_UNIT_RATIO = 5.0
 DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/patterns/quantities.jsonl)
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
 ORDINAL_FIGURE = re.compile(r"(\d+)(?:st|nd|rd|th)")  # "89th", and "3rd" as text_to_num writes "third"
@@ -177,17 +178,15 @@ def _apart_in_scale(x: Quantity, y: Quantity) -> bool:
     """Two figures written in two units of one dimension, and more than `MAX_UNIT_RATIO` apart: the sizes of two
     things (a rock in feet, a distance in kilometres; rain in millimetres, a height in metres), as each unit's
     scale says, not one measure misreported. A wrong unit ("425 miles" for 425 km) is well within it."""
-    if (x.written_as or x.unit) == (y.written_as or y.unit):
-        return False
+    if not (x.written_as or y.written_as) or (x.written_as or x.unit) == (y.written_as or y.unit):
+        return False  # counts ("500 residents", "6,000 people") are not measures in units of a scale
     low, high = sorted((abs(x.value), abs(y.value)))
     return high > low * MAX_UNIT_RATIO
 
 
 def _two_things_measured(x: Quantity, y: Quantity) -> bool:
-    """Two figures written in two units that say they measure two things: "Floodwaters reached 1.5 metres" against
-    "200mm of rain" (in one unit, a changed figure of one thing is what a slip looks like, and stays compared)."""
-    if (x.written_as or x.unit) == (y.written_as or y.unit):
-        return False
+    """Two measures that say they measure two things: "200mm of rain" against "2 metres of snow", "12GB of RAM"
+    against "256GB of storage"."""
     return bool(x.measured and y.measured and x.measured != y.measured)
 
 
@@ -329,10 +328,6 @@ def _same_setting(a: Claim, b: Claim, from_before: bool = True) -> bool:
     named = [{key for key in c.reported_by if not key.startswith(BODY_KEY)} for c in (a, b)]
     settings = [c.setting if from_before or not c.setting_from_before else () for c in (a, b)]
     if settings[0] and settings[1]:
-        if (a.setting_from_before or b.setting_from_before) and named[0] and named[1]:
-            # who each sentence says gave its figure, over a setting one took from the sentence before: "The ONS put
-            # inflation at 4.0%" and "The Bureau of Labor Statistics put inflation at 3.1%" after the Fed's
-            return share_entity(named[0], named[1])
         return any(_one_setting(x, y) for x in settings[0] for y in settings[1])
     if settings[0] or settings[1] or not (named[0] and named[1]):
         return True
@@ -384,10 +379,16 @@ def _by_subject(differing: list[tuple[dict[str, Any], str]], kind: str) -> list[
 def _one_holder(x: str, y: str) -> bool:
     """One name, one's words within the other's: "Independence Party" and "Independence Party of Bjarni
     Thorsson"; a model's name, numbered, only as written: "Pixel 11 Pro" is no "Pixel 11 Pro XL"."""
-    words_x, words_y = set(x.lower().split()), set(y.lower().split())
-    if any(c.isdigit() for c in x + y):
-        return words_x == words_y
-    return words_x <= words_y or words_y <= words_x
+    words_x, words_y = x.lower().split(), y.lower().split()
+    if any(c.isdigit() for c in x + y):  # from the number on: "Boeing 787 Dreamliner" is "787 Dreamliner"
+        return _from_its_number(words_x) == _from_its_number(words_y)
+    return set(words_x) <= set(words_y) or set(words_y) <= set(words_x)
+
+
+def _from_its_number(words: list[str]) -> list[str]:
+    """A model's name from its first word with a digit: "787 dreamliner" of "boeing 787 dreamliner"."""
+    first = next((k for k, w in enumerate(words) if any(c.isdigit() for c in w)), 0)
+    return words[first:]
 
 
 def _names(text: str, name: str) -> bool:

@@ -172,6 +172,10 @@ SEASONS = words(CUES, "time:season")
 QUALIFYING = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "nummod"})
 PERIOD_PREPOSITIONS = frozenset({"in", "for", "during"})
 BASIS_PREPOSITIONS = frozenset({"excluding", "including", "on", "ex"})
+# the part a person described by an age plays ("victim", "suspect"), by the lemmas that say it (`_said_of`)
+AGE_ROLES = {
+    p.label.removeprefix("age-role:"): words(CUES, p.label) for p in load(CUES) if p.label.startswith("age-role:")
+}
 # which quarter or half of a year an ordinal names ("third-quarter", "the first half": `_period`)
 PERIOD_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 SEASON = "season:"  # a figure's season, by the words that say which: "season:last", "season:2024"
@@ -310,11 +314,23 @@ def _counted(root, end: int, span, cues: Cues):
     onto its figure is what it counts, whatever its tag: the "in" of "6ft 7in" is an inch; and so is a unit after a
     figure the parser hung on a word before it ("6 feet 7 inches")."""
     if end < span.end and cues.at(end, "measure-unit:"):
-        unit = span.doc[end]
+        unit, following = span.doc[end], span.doc[end + 1] if end + 1 < span.end else None
+        glued = not span.doc[end - 1].whitespace_
+        if glued and unit.lower_ in MONEY_SCALES and following is not None and following.tag_ == "NNS":
+            return None  # "38m accounts" (millions), "two 50m towers" (metres): which, the words do not say
         hung_before = unit.pos_ == "NOUN" and root.head.i < root.i  # "6 feet 7 inches", its 7 hung on the feet
-        if not span.doc[end - 1].whitespace_ or hung_before or unit.pos_ in {"NUM", "X"}:
+        if glued or hung_before or unit.pos_ in {"NUM", "X"}:
             return unit  # "6ft 7in", "a 4,050mAh battery", "a 5,050 mAh battery" (its unit tagged a number)
     head = root.head
+    before = span.doc[head.i - 1] if head.i > 0 else None
+    if (
+        before is not None
+        and before != root
+        and before.like_num
+        and not before.whitespace_
+        and head.lower_ in MONEY_SCALES
+    ):
+        head = head.head  # "two 50m towers": the "m" is the other figure's; two counts the towers
     # a unit of measure whatever its tag ("40.9°C"'s "°", tagged a number)
     a_noun = head.pos_ in {"NOUN", "PROPN"} or (head.i > root.i and cues.at(head.i, "measure-unit:"))
     if root.dep_ in {"nummod", "compound", "quantmod", "nmod", "amod"} and a_noun:
@@ -510,17 +526,16 @@ def _age(run, root, span) -> Quantity | None:
 
 
 def _said_of(described) -> frozenset[str]:
-    """What a claim says of someone it describes but does not name, as the age's context: "kill" for "A 19-year-old
-    man was killed", "custody" for "a 21-year-old man is in custody". Two people so described are one only where
-    the same is said of both (`same_quantity`)."""
+    """The part a claim gives someone it describes but does not name, as the age's context (`age-role:` in
+    checker/patterns/quantities.jsonl): "victim" for "A 19-year-old man was killed" or "died", "suspect" for "a
+    21-year-old man is in custody" or "was arrested"; none where it tells neither. A victim and a suspect so
+    described are two people (`same_quantity`)."""
     verb = _clause_verb(described)
     if verb is None:
         return frozenset()
-    if verb.lemma_ != "be":
-        return frozenset({verb.lemma_.lower()})
-    said = [c for c in verb.children if c.dep_ in {"attr", "acomp"} and c != described]
+    said = [verb, *(c for c in verb.children if c.dep_ in {"attr", "acomp"} and c != described)]
     said += [o for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-    return frozenset(t.lemma_.lower() for t in said)
+    return frozenset(role for t in said for role, lemmas in AGE_ROLES.items() if t.lemma_.lower() in lemmas)
 
 
 def _over_a_period(cue, root, cues: Cues) -> bool:
@@ -1136,26 +1151,25 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
 
 
 def _measured(root, end: int, span) -> str:
-    """What a measure measures, where the sentence says: the noun after its unit's "of" ("200mm of rain"), else its
-    clause's subject ("Floodwaters reached 1.5 metres"), as a lemma; "" for neither."""
+    """What a measure measures where the sentence says it after the unit's "of" ("200mm of rain", "12GB of RAM"), as
+    a lemma; "" for none. (Not the clause's subject: "The blaze has scorched 12,000 acres" and "The fire has
+    scorched 6,000 hectares" are one fire.)"""
     doc = span.doc
     units = [root.head, *doc[end : min(end + 2, span.end)]]  # "200mm", "35 square kilometres"
     of = next((c for unit in units for c in unit.children if c.lower_ == "of"), None)
     thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if thing is None:
-        verb = _clause_verb(root)
-        thing = next((c for c in verb.children if c.dep_ in SUBJECTS), None) if verb is not None else None
-    return thing.lemma_.lower() if thing is not None and thing.pos_ == "NOUN" else ""
+    return thing.lemma_.lower() if thing is not None and thing.pos_ in {"NOUN", "PROPN"} else ""
 
 
 def _period(root, cues: Cues) -> str:
     """The reporting period a figure is of: "quarter:3" for "third-quarter revenue", "Q3" and "in the fiscal third
     quarter"; "quarter" for "in the quarter" and "quarterly"; "half:1" for "H1"; "year" for "full-year", "annual";
     "year:2027" for "fiscal 2027". A quarter's revenue is no year's."""
-    found = _qualifier(root, cues, "period:", PERIOD_PREPOSITIONS)
-    if found is None:
+    found = _qualifiers(root, cues, "period:", PERIOD_PREPOSITIONS)
+    if not found:
         return ""
-    kind, start = found
+    # the finest period named: "its fiscal 2027 third quarter" is a quarter
+    kind, start = next(((k, at) for k, at in found if k != "year"), found[0])
     words = root.doc[start : cues.last[start, f"period:{kind}"] + 1]
     which = next((str(PERIOD_ORDINALS[t.lower_]) for t in words if t.lower_ in PERIOD_ORDINALS), "")
     which = which or next((t.text[:4] for t in words if t.shape_ == "dddd"), "")
@@ -1168,12 +1182,13 @@ def _basis(root, cues: Cues) -> str:
     """On what basis a sum is counted: "adjusted" ("adjusted earnings of $1.37 a share", "earned $1.37 a share
     excluding items"), "enterprise" ("including debt", "an enterprise value of"), "equity" ("values Crestline's
     equity at"); "" as reported."""
-    found = _qualifier(root, cues, "basis:", BASIS_PREPOSITIONS)
-    return found[0] if found else ""
+    found = _qualifiers(root, cues, "basis:", BASIS_PREPOSITIONS)
+    return found[0][0] if found else ""
 
 
-def _qualifier(root, cues: Cues, prefix: str, prepositions: frozenset[str]) -> tuple[str, int] | None:
-    """A cue of `prefix` that qualifies the figure, and where it starts: on a noun between the figure and its
+def _qualifiers(root, cues: Cues, prefix: str, prepositions: frozenset[str]) -> list[tuple[str, int]]:
+    """The cues of `prefix` that qualify the figure, each with where it starts, nearest first: on a noun between the
+    figure and its
     clause's verb or on that verb's subject or object ("fourth-quarter revenue of $5.0 billion", "cut its annual
     profit outlook to $2 billion"), else in a phrase on the verb that one of `prepositions` opens ("rose 9% in the
     third quarter", "earned $1.37 a share excluding items"). Not one on another noun of the clause ("revenue rose
@@ -1187,6 +1202,7 @@ def _qualifier(root, cues: Cues, prefix: str, prepositions: frozenset[str]) -> t
     if verb is not None:
         words += [t for c in verb.children if c.lower_ in prepositions and root not in c.subtree for t in c.subtree]
         words += [c for c in verb.children if c.lower_ in prepositions and root in c.subtree]
+    found = []
     for word in words:
         cue = cues.at(word.i, prefix)
         if not cue:
@@ -1194,8 +1210,8 @@ def _qualifier(root, cues: Cues, prefix: str, prepositions: frozenset[str]) -> t
         after = cues.last[word.i, prefix + cue] + 1
         following = [w.lower_ for w in root.doc[after : after + 2]]
         if following[:1] != ["point"] and following != ["-", "point"]:  # "the quarter-point cut"
-            return cue, word.i
-    return None
+            found.append((cue, word.i))
+    return found
 
 
 def _qualifying(word, prepositions: frozenset[str]) -> bool:
