@@ -518,8 +518,10 @@ def _age(run, root, span) -> Quantity | None:
     whom = described if described.pos_ == "PROPN" else after if after.pos_ == "PROPN" else None
     last = whom or described
     end = next((t.i for t in doc[old.i + 1 : last.i + 1] if t.text[0].isupper()), last.i) + 1
-    if whom is None and described.dep_ == "appos" and described.head.ent_type_ == "PERSON":
-        whom, end = described.head, described.i + 1  # "Robert Lang, a 45-year-old Deep River man,": Lang's age
+    set_off = described.left_edge.i > 0 and doc[described.left_edge.i - 1].text == ","
+    if whom is None and described.dep_ == "appos" and described.head.ent_type_ == "PERSON" and set_off:
+        # "Robert Lang, a 45-year-old Deep River man,": Lang's age (not "another Jessica Smith - the 27-year-old star")
+        whom, end = described.head, described.i + 1
     unit = AGE_UNIT + whom.lower_ if whom is not None else f"{YEAR_OLD}:{described.lemma_.lower()}"
     said = _said_of(described) if whom is None else frozenset()
     return Quantity(value, unit, "", doc[run[0].i : end].text, said, noun=YEAR_OLD)
