@@ -378,9 +378,10 @@ def _by_subject(differing: list[tuple[dict[str, Any], str]], kind: str) -> list[
 
 def _one_holder(x: str, y: str) -> bool:
     """One name, one's words within the other's: "Independence Party" and "Independence Party of Bjarni
-    Thorsson"; a model's name, numbered, only as written: "Pixel 11 Pro" is no "Pixel 11 Pro XL"."""
+    Thorsson"; a model's name, numbered, as written from its number on: "Pixel 11 Pro" is no "Pixel 11 Pro XL", and
+    "Boeing 787 Dreamliner" is the "787 Dreamliner"."""
     words_x, words_y = x.lower().split(), y.lower().split()
-    if any(c.isdigit() for c in x + y):  # from the number on: "Boeing 787 Dreamliner" is "787 Dreamliner"
+    if any(c.isdigit() for c in x + y):
         return _from_its_number(words_x) == _from_its_number(words_y)
     return set(words_x) <= set(words_y) or set(words_y) <= set(words_x)
 

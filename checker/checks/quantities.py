@@ -168,7 +168,7 @@ CLOSE = "closed"  # the moment a market's close names (`time:close`), a part of 
 # a season of a sport ("19 goals last season"): a time, so a tally of one is no career's ("41 goals since 2021")
 SEASONS = words(CUES, "time:season")
 # the dependencies of a noun's words that say which of it ("third-quarter revenue", "adjusted earnings", "the
-# fiscal third quarter"), and the prepositions of a clause's phrases that set a figure's period or basis (`_qualifier`)
+# fiscal third quarter"), and the prepositions of a clause's phrases that set a figure's period or basis (`_qualifiers`)
 QUALIFYING = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "nummod"})
 PERIOD_PREPOSITIONS = frozenset({"in", "for", "during"})
 BASIS_PREPOSITIONS = frozenset({"excluding", "including", "on", "ex"})
@@ -223,8 +223,8 @@ class Quantity:
     # the unit a figure was written in, where it is counted in another of its dimension (`in_metric_units`, either
     # table): "kilometre" for "95 km", "mile" for "40 miles"; "" where it is counted as written
     written_as: str = ""
-    # what a measure measures, where the sentence says (`_measured`): "rain" for "200mm of rain", "floodwater" for
-    # "Floodwaters reached 1.5 metres"
+    # what a measure measures, where the sentence says after its unit's "of" (`_measured`): "rain" for "200mm of
+    # rain", "ram" for "12GB of RAM"
     measured: str = ""
     # the reporting period its clause tells of (`_period`): "quarter:3" for "third-quarter revenue of $4.82 billion",
     # "quarter" for "quarterly revenue", "year" for "full-year revenue", "year:2027" for "fiscal 2027"
@@ -1190,11 +1190,10 @@ def _basis(root, cues: Cues) -> str:
 
 def _qualifiers(root, cues: Cues, prefix: str, prepositions: frozenset[str]) -> list[tuple[str, int]]:
     """The cues of `prefix` that qualify the figure, each with where it starts, nearest first: on a noun between the
-    figure and its
-    clause's verb or on that verb's subject or object ("fourth-quarter revenue of $5.0 billion", "cut its annual
-    profit outlook to $2 billion"), else in a phrase on the verb that one of `prepositions` opens ("rose 9% in the
-    third quarter", "earned $1.37 a share excluding items"). Not one on another noun of the clause ("revenue rose
-    after first-quarter losses", "weak underlying demand"), nor "a quarter point"."""
+    figure and its clause's verb or on that verb's subject or object ("fourth-quarter revenue of $5.0 billion", "cut
+    its annual profit outlook to $2 billion"), then in a phrase on the verb that one of `prepositions` opens ("rose
+    9% in the third quarter", "earned $1.37 a share excluding items"). Not one on another noun of the clause
+    ("revenue rose after first-quarter losses", "weak underlying demand"), nor "a quarter point"."""
     verb = _clause_verb(root)
     path = list(itertools.takewhile(lambda t: t != verb, (root, *root.ancestors)))
     nouns = [t for t in path if t.pos_ in {"NOUN", "PROPN"}]
@@ -1632,9 +1631,8 @@ def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
     """The scores and split votes of a claim ("won 3-1", "a 2-2 draw", "voted 52-48"), by where each starts: (where
     it ends, the quantity). A pair of figures is a score next to a word of one ("a 3-1 win", "a vote of
     52-48", "a 10-2 decision", "The vote was 10-2") or just after a verb of one, before no noun: "won 30-40 seats"
-    counts seats. Which side
-    is named first differs between sources ("lost 1-3", "won 3-1"), so a score is its two figures, the larger
-    first."""
+    counts seats. Which side is named first differs between sources ("lost 1-3", "won 3-1"), so a score is its two
+    figures, the larger first."""
     if not any(cues.at(i, "score:verb") or cues.at(i, "score:noun") for i in range(span.start, span.end)):
         return {}
     doc, found = span.doc, {}
