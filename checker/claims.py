@@ -496,26 +496,27 @@ def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, .
     said defence spending would rise by £40 billion": "Marsh" against "the Budget" kept the sum from being
     compared with another outlet's).
     """
-    speakers = list(_speakers(sent))
+    verbs = [t for t in sent if _reports(t)]
+    speakers = list(_speakers(sent, verbs))
     # an organisation named as the speaker reports the sentence ("The United Nations said 120 trucks crossed", as
     # "..., the UN said"); it is not where it happened
     said_by = attribution(parsed, sent.start_char, sent.end_char) | {t.i for who in speakers for t in who.subtree}
     own = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, said_by))
     named = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS))
     bodies = {kind for speaker in speakers if (kind := _body_kind(speaker))}
-    measured = any(t.lemma_ not in REPORTING and _reports(t) for t in sent)
+    measured = any(verb.lemma_ not in REPORTING for verb in verbs)
     return own, tuple(sorted({key for key in named if key not in own} | bodies)), measured
 
 
-def _speakers(sent):
-    """The heads of who a sentence says spoke: the subject of a reporting verb with a clause of what was said
-    ("The army said 12 ...", "..., the ministry said"), the one it is "according to", and the subject of a verb that
-    gives a figure as its reading ("Chile's seismological center measured the quake at magnitude 6.7": the
-    center's reading, as "the U.S. Geological Survey said 6.8" is the survey's)."""
+def _speakers(sent, verbs: list):
+    """The heads of who a sentence says spoke: the subject of each of its `verbs` (`_reports`: one of saying with a
+    clause of what was said, "The army said 12 ...", "..., the ministry said"; or one that gives a figure as its
+    reading, "Chile's seismological center measured the quake at magnitude 6.7": the center's reading, as "the U.S.
+    Geological Survey said 6.8" is the survey's), and the one it is "according to"."""
+    for verb in verbs:
+        yield from (c for c in verb.children if c.dep_ == "nsubj")
     for token in sent:
-        if _reports(token):
-            yield from (c for c in token.children if c.dep_ == "nsubj")
-        elif token.lower_ == "according":
+        if token.lower_ == "according":
             to = next((c for c in token.children if c.lower_ == "to"), None)
             yield from (c for c in (to.children if to is not None else ()) if c.dep_ == "pobj")
 

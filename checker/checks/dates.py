@@ -62,6 +62,7 @@ from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import share_entity
 from checker.records import Claim, Evidence
 
+NUMBER = "number"  # the kind whose annotation holds a claim's figures (`checker.checks.numbers`)
 EVENT_PREPOSITIONS = {"on", "for"}  # "began on March 3", "is scheduled for Friday"
 
 
@@ -312,9 +313,6 @@ def _published(claim: Claim) -> datetime.date | None:
         return datetime.date.fromisoformat(claim.published)
     except ValueError:
         return None
-
-
-NUMBER = "number"  # the kind whose annotation holds a claim's figures (`checker.checks.numbers`)
 
 
 def day_key(day: Day, published: datetime.date | None) -> str:

@@ -125,9 +125,17 @@ CONVERTED_ROUNDING = ROUNDING[0]
 METRIC_UNITS = frozenset(unit for unit, _ in (*IN_METRIC_UNITS.values(), *METRIC_MULTIPLES.values()))
 MEASURES = METRIC_UNITS | IN_METRIC_UNITS.keys() | METRIC_MULTIPLES.keys()  # units counted in those
 TEMPERATURE_UNITS = frozenset({"degree celsius", "degree fahrenheit"})
-# units written in capitals, which the tagger takes for names: "46.2C", "1.2 GW", "1,500 MW"
-CAPITAL_UNITS = TEMPERATURE_UNITS | {"kilowatt", "megawatt", "gigawatt", "megabyte", "gigabyte", "terabyte"}
-CAPITAL_UNITS |= {"megahertz", "gigahertz"}  # "256GB", "3.2GHz"
+# units written in capitals, which the tagger takes for names: "46.2C", "1.2 GW", "256GB", "3.2GHz"
+CAPITAL_UNITS = TEMPERATURE_UNITS | {
+    "kilowatt",
+    "megawatt",
+    "gigawatt",
+    "megabyte",
+    "gigabyte",
+    "terabyte",
+    "megahertz",
+    "gigahertz",
+}
 SPEED_UNITS = frozenset({"mile an hour", "kilometre an hour", "knot"})  # units that are speeds themselves: "mph"
 LENGTH_UNITS = frozenset(
     {"metre", "kilometre", "centimetre", "millimetre", "mile", "nautical mile", "foot", "inch", "yard"}
