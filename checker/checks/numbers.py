@@ -62,9 +62,11 @@ from checker.checks.figures import (
 )
 from checker.checks.quantities import (
     AGE_UNIT,
+    CELSIUS,
     CLAUSE_YEAR,
     CLOCK,
     CLOSE,
+    DEGREE,
     EACH,
     EARLIER,
     MARGIN,
@@ -160,16 +162,12 @@ def _instant(quantity: Quantity) -> frozenset[str]:
     return frozenset(w for w in _moment(quantity) if w.startswith(CLOCK) or w == CLOSE)
 
 
-# "44 degrees" names no scale: it may be of the one another source names ("46 degrees Celsius")
-DEGREES_ON_A_SCALE = ({"degree", "degree celsius"}, {"degree", "degree fahrenheit"})
-
-
 def same_unit(x: Quantity, y: Quantity) -> bool:
     """One unit, or people named two ways ("2.1 million residents", "1.2 million people") where the words around
     both tell of one thing ("under mandatory evacuation orders"); "The town has 5,000 residents" and "3,000 people
     were forced from their homes" do not."""
-    if x.unit == y.unit or {x.unit, y.unit} in DEGREES_ON_A_SCALE:
-        return True
+    if x.unit == y.unit or {x.unit, y.unit} == {DEGREE, CELSIUS}:
+        return True  # "44 degrees" names no scale: it may be of the one another source names ("46 degrees Celsius")
     shared = (x.context & y.context) - PEOPLE_WORDS
     return {x.unit, y.unit} <= PEOPLE_WORDS and len(shared) >= PEOPLE_SHARED_CONTEXT
 
@@ -180,6 +178,8 @@ def _apart_in_scale(x: Quantity, y: Quantity) -> bool:
     scale says, not one measure misreported. A wrong unit ("425 miles" for 425 km) is well within it."""
     if not (x.written_as or y.written_as) or (x.written_as or x.unit) == (y.written_as or y.unit):
         return False  # counts ("500 residents", "6,000 people") are not measures in units of a scale
+    if x.unit == CELSIUS:
+        return False  # a temperature's scale has no true zero: -2C is no smaller thing than 15F
     low, high = sorted((abs(x.value), abs(y.value)))
     return high > low * MAX_UNIT_RATIO
 
@@ -438,8 +438,8 @@ def _reach_width(key: Any) -> float:
 def _as_detail(q: Quantity) -> dict[str, Any]:
     """A figure as evidence gives it; one that is no exact value ("a little more than 53,000", "about 40") with
     its reach, `null` where it has no end."""
-    # "60 miles", "12 basis points": a measure, or points told in two scales, says its unit
-    labelled = q.unit.removesuffix(WHOLE) in METRIC_UNITS | {PERCENTAGE_POINT}
+    # "60 miles", "12 basis points", "44 degrees": a measure, or points told in two scales, says its unit
+    labelled = q.unit.removesuffix(WHOLE) in METRIC_UNITS | {PERCENTAGE_POINT, DEGREE}
     text = f"{q.text}{_nouns(q, q)[0]}" if labelled else q.text
     if not q.bound and not q.written_in:
         return {"value": q.value, "text": text}
@@ -732,7 +732,8 @@ class NumberCheck(Check):
             one_sided = {x.bound, y.bound} & {"lower", "upper"}
             if partners_a[i] != partners_b[j]:
                 continue  # "exports rose 10 percent and imports 12 percent" / "exports rose 12 percent": no agreement
-            if x.value == y.value and not one_sided:  # "less than 10" and "more than 10" do not agree
+            # "less than 10" and "more than 10" do not agree; "104F" and "40C" agree as a conversion
+            if x.value == y.value and not one_sided and x.written_in == y.written_in:
                 agreeing = agreeing or Evidence(self.kind, False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
             elif x.written_in != y.written_in and _one_conversion(x, y):  # "60 miles", "97 km"
                 agreeing = agreeing or Evidence(

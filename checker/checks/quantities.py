@@ -76,9 +76,10 @@ def _durations() -> dict[str, tuple[str, float]]:
 
 
 DURATIONS = _durations()
+CELSIUS, FAHRENHEIT, DEGREE = "degree celsius", "degree fahrenheit", "degree"  # "108 degrees" names no scale
 # Units of measure counted in the metric unit of their dimension, and how many of it one is: "40 miles" and "64 km"
-# are one distance. Units of two sizes ("ton": short or long; "gallon": US or imperial) and temperatures (not a
-# factor) are left as written.
+# are one distance, "104F" and "40C" one temperature. Units of two sizes ("ton": short or long; "gallon": US or
+# imperial) are left as written.
 IN_METRIC_UNITS = {
     "mile": ("metre", 1609.344),
     "nautical mile": ("metre", 1852.0),
@@ -92,7 +93,11 @@ IN_METRIC_UNITS = {
     "acre": ("square metre", 4046.8564224),
     "square mile": ("square metre", 2589988.110336),
     "square foot": ("square metre", 0.09290304),
+    FAHRENHEIT: (CELSIUS, 5 / 9),
 }
+# A unit whose zero is not its metric unit's: a reading in it is moved by this many of its units before it is
+# counted (104F is 40C); a change or a difference is not (a rise of 9F is one of 5C: `_a_difference`)
+ZERO_OFFSETS = {FAHRENHEIT: -32.0}
 # Metric units counted in the one of their dimension above, exactly: "76mm" of rain and "3 inches", "35 square
 # kilometres" and "3,500 hectares", "1.2 GW" and "1,200 MW" are compared. A figure keeps its words as written.
 METRIC_MULTIPLES = {
@@ -124,7 +129,7 @@ CONVERTED_ROUNDING = ROUNDING[0]
 # what `IN_METRIC_UNITS` and `METRIC_MULTIPLES` count in: a figure in one of these is a measure
 METRIC_UNITS = frozenset(unit for unit, _ in (*IN_METRIC_UNITS.values(), *METRIC_MULTIPLES.values()))
 MEASURES = METRIC_UNITS | IN_METRIC_UNITS.keys() | METRIC_MULTIPLES.keys()  # units counted in those
-TEMPERATURE_UNITS = frozenset({"degree celsius", "degree fahrenheit"})
+TEMPERATURE_UNITS = frozenset({CELSIUS, FAHRENHEIT})
 # units written in capitals, which the tagger takes for names: "46.2C", "1.2 GW", "256GB", "3.2GHz"
 CAPITAL_UNITS = TEMPERATURE_UNITS | {
     "kilowatt",
@@ -256,6 +261,11 @@ class Quantity:
     def allows(self, other: Quantity) -> bool:
         """Whether both figures can be true of one quantity: their reaches overlap, or one exact figure rounds the
         other ("less than 1.2 percent" is no rounding of 1.24)."""
+        if {self.unit, other.unit} == {DEGREE, CELSIUS}:
+            # "108 degrees" names no scale: it may be Fahrenheit's (42.2C) as well as Celsius's
+            unscaled, scaled = (self, other) if self.unit == DEGREE else (other, self)
+            readings = (replace(unscaled, unit=scale).in_metric_units() for scale in (CELSIUS, FAHRENHEIT))
+            return any(reading.allows(scaled) for reading in readings)
         if self.bound == other.bound == "range":  # two ranges of one quantity are one where their ends are
             return all(math.isclose(u, v) for u, v in zip(self.interval(), other.interval(), strict=True))
         exact = not self.bound and not other.bound
@@ -281,7 +291,8 @@ class Quantity:
         """How far an exact figure may be from the value it was rounded from, in the unit it was written in: half
         its last written digit, zeros included, but no more than `CONVERTED_ROUNDING` of it: "60 miles" may be 57
         to 63 miles, "97 km" 96.5 to 97.5 km. A figure in words ("five kilometres", "nine miles") is told to the
-        nearest one of its unit."""
+        nearest one of its unit, and a temperature to its last written digit, its zeros no rounding ("40C" is
+        104F, not 107F)."""
         return max(self.spread, self.rounded_reach())
 
     def rounded_reach(self) -> float:
@@ -289,7 +300,7 @@ class Quantity:
         (`converted_reach` without an approximate figure's spread)."""
         digit = self.last_digit_unit or (IN_METRIC_UNITS[self.written_in][1] if self.written_in else 1.0)
         written = round(abs(self.value) / digit)
-        zeros = len(str(written)) - len(str(written).rstrip("0")) if written else 0
+        zeros = len(str(written)) - len(str(written).rstrip("0")) if written and self.unit != CELSIUS else 0
         return max(digit / 2, min(digit * 10.0**zeros / 2, abs(self.value) * CONVERTED_ROUNDING))
 
     def in_metric_units(self) -> Quantity:
@@ -299,9 +310,10 @@ class Quantity:
         unit, factor = IN_METRIC_UNITS.get(written) or METRIC_MULTIPLES.get(written) or (written, 1.0)
         if unit == written:
             return self
+        offset = 0.0 if self.change else ZERO_OFFSETS.get(written, 0.0)
         return replace(
             self,
-            value=_to_digits(self.value * factor),
+            value=_to_digits((self.value + offset) * factor),
             unit=unit + self.unit.removeprefix(written),
             spread=_to_digits(self.spread * factor),
             last_digit_unit=_to_digits(self.last_digit_unit * factor),
@@ -1127,6 +1139,9 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         _supposed(root, cues),
         _tally(doc, end, cues) or counted_up or bool(partial),
     )
+    change = (unit not in MARKET_UNITS and not reading and _change(root, cues)) or (
+        unit in TEMPERATURE_UNITS | {DEGREE} and _a_difference(root, cues)
+    )
     return Quantity(
         value * factor,
         unit,
@@ -1148,7 +1163,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         origin=_origin(end, span, cues),
         rate=rate,
         dimension=_dimension(lead, end, span, cues),
-        change=unit not in MARKET_UNITS and not reading and _change(root, cues),
+        change=change,
         risen=unit != "%" and noun not in CURRENCIES and not reading and _risen_to(root, cues),
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
         statistic=_statistic(root, holders, mine, cues),
@@ -1352,6 +1367,33 @@ def _change(root, cues: Cues) -> bool:
     if head.pos_ == "ADP":
         return head.lower_ == "by" and bool(cues.at(head.head.i, "change"))
     return word.dep_ in {"dobj", "nsubjpass"} and bool(cues.at(head.i, "change"))
+
+
+def _a_difference(root, cues: Cues) -> bool:
+    """A temperature that tells how far one is from another, not a reading: "3C above average", "5 degrees warmer
+    than normal", "warmed by 1.2C", "rose 10 degrees" (not "rose to 108 degrees"), "a 2C rise", "1.5C of warming",
+    "limit warming to 1.5C". Fahrenheit is counted in Celsius without its offset there (`ZERO_OFFSETS`), and a
+    difference is no reading (`change`)."""
+    word = _counted_word([root])
+    if any(cues.at(t.i, "temperature:apart") for t in (word.head, *word.children)):
+        return True  # "5 degrees warmer"
+    near = (word.head, *word.children, *word.head.children)  # "3C above average": "above" may govern the figure
+    after = [t for t in near if t.i > word.i and cues.at(t.i, "compared-with")]
+    if any(cues.at(o.i, "temperature:baseline") for t in after for o in t.children if o.dep_ == "pobj"):
+        return True  # "3C above average", "3 degrees Fahrenheit above the long-term average"; not "below freezing"
+    if word.dep_ == "pobj" and word.head.lower_ == "by":
+        return True
+    if word.dep_ in {"dobj", "npadvmod"} and cues.at(word.head.i, "temperature:change"):
+        return True
+    if any(cues.at(n.i, "temperature:change") for n in (*_governing_nouns(word), *_of_objects(word))):
+        return True
+    verb = _clause_verb(word)
+    return verb is not None and any(cues.at(t.i, "temperature:warming") for t in verb.subtree)
+
+
+def _of_objects(word) -> list:
+    """The nouns after a word's "of": "warming" for "1.5C of warming"."""
+    return [o for p in word.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
 def _origin(end: int, span, cues: Cues) -> str:
