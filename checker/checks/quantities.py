@@ -77,6 +77,7 @@ def _durations() -> dict[str, tuple[str, float]]:
 
 DURATIONS = _durations()
 CELSIUS, FAHRENHEIT, DEGREE = "degree celsius", "degree fahrenheit", "degree"  # "108 degrees" names no scale
+POUND, POUND_WEIGHT = "pound", "pound weight"  # "pounds" is money unless its clause weighs (`_weighed`)
 # Units of measure counted in the metric unit of their dimension, and how many of it one is: "40 miles" and "64 km"
 # are one distance, "104F" and "40C" one temperature. Units of two sizes ("ton": short or long; "gallon": US or
 # imperial) are left as written.
@@ -88,7 +89,7 @@ IN_METRIC_UNITS = {
     "inch": ("metre", 0.0254),
     "mile an hour": ("kilometre an hour", 1.609344),
     "knot": ("kilometre an hour", 1.852),
-    "pound weight": ("kilogram", 0.45359237),
+    POUND_WEIGHT: ("kilogram", 0.45359237),
     "ounce": ("kilogram", 0.028349523125),
     "acre": ("square metre", 4046.8564224),
     "square mile": ("square metre", 2589988.110336),
@@ -121,7 +122,7 @@ METRIC_MULTIPLES = {
 # A measure told in two units, the larger first, and how many of the smaller make one of it: "6ft 7in", "15st 2lb"
 # (stones are compared only with stones: counted in kilograms, a record fish's "22 stone" met another's "127 kg" in
 # the held-out news, FNC-1 bodies 1400-1599, and no reader had a stone weight to gain)
-TWO_UNIT_MEASURES = {("foot", "inch"): 12, ("stone", "pound weight"): 14, ("pound weight", "ounce"): 16}
+TWO_UNIT_MEASURES = {("foot", "inch"): 12, ("stone", POUND_WEIGHT): 14, (POUND_WEIGHT, "ounce"): 16}
 # How far a round figure given in another unit than the other source's may be from it, at most: as far as the
 # least an approximate figure reaches (`ROUNDING`). A tenth let "1,000 metres" agree with "3,600 feet" (1,097 m);
 # "35,000 feet" against "10,000 metres" (10,668 m) stays a discrepancy.
@@ -778,6 +779,8 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     currency = sign.removeprefix("sign:") or written or (cues.at(noun.i, "currency:") if noun is not None else "")
     if currency:
         stop = end + bool(written)
+        if currency == POUND and not sign and _weighed(root, cues):
+            return POUND_WEIGHT, doc[stop - 1].text, lead, stop  # "The catfish weighed 120 pounds"
         per = f"/{doc[cues.last[stop, 'per']].lemma_.lower()}" if cues.at(stop, "per") else ""  # "$42.50 a share"
         return currency + per, currency, lead, stop
     # the noun left out after a part is the figure before's: "Four members ..., the other three". (Any figure with no
@@ -806,6 +809,15 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     if wider and cues.last[before, f"measure-unit:{wider}"] >= noun.i:
         unit, measure, written = wider, f"measure-unit:{wider}", doc[before : noun.i + 1].text
     return unit + (WHOLE if _is_whole(root, noun, found) else ""), written, lead, end  # "degrees Celsius"
+
+
+def _weighed(root, cues: Cues) -> bool:
+    """ "pounds" of weight, not money: the figure's clause or a noun over it says what something weighs ("The
+    catfish weighed 120 pounds", "a weight of 400 pounds"); "fined 400 pounds" is money."""
+    word = _counted_word([root])
+    verb = _clause_verb(word)
+    near = [*_governing_nouns(word), *((verb, *verb.children) if verb is not None else ())]
+    return any(cues.at(t.i, "weighed") for t in near)
 
 
 def _a_count(quantity: Quantity) -> bool:
