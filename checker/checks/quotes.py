@@ -10,7 +10,9 @@ with two different named speakers contradict, and with one speaker agree.
 Only a quote long enough to be one person's own words counts (MIN_WORDS):
 two people may both say "We are deeply saddened", hardly the same fifteen
 words. A shorter quote counts where the two sentences are the same but for
-the speaker's name, and hold MIN_WORDS words without it ('"We categorically
+the speaker's name and what its apposition says of the speaker ("said Laura
+Brennan, chief economist for the association" / "said Marcus Ortiz, president
+of the association"), and hold MIN_WORDS words without them ('"We categorically
 deny these allegations," said Ty Votaw, executive vice president of the PGA
 Tour' against the same with "Dan Olsen"): one report of one statement, told
 with two names. So does a sentence that reports a named person's words
@@ -48,6 +50,9 @@ class Quote(NamedTuple):
     # a quote shorter than MIN_WORDS, or reported speech: the words of its sentence but the speaker's, which the
     # other side must share
     sentence: tuple[str, ...] = ()
+    # the same without what the sentence says of the speaker (`_told`), which the other side may share instead, where
+    # it holds MIN_WORDS words
+    told: tuple[str, ...] = ()
 
 
 def quoted_spans(tokens) -> list:
@@ -143,7 +148,7 @@ def quotes(claim: Claim, tokens) -> list[Quote]:
         words = _words(quote)
         sentence = () if len(words) >= MIN_WORDS else _words(t for t in tokens if t not in name)
         if len(words) >= MIN_WORDS or len(sentence) >= MIN_WORDS:
-            found.append(Quote(words, clean_name(name.text), sentence))
+            found.append(Quote(words, clean_name(name.text), sentence, _told(tokens, name) if sentence else ()))
     return found
 
 
@@ -155,8 +160,17 @@ def _reported_speech(claim: Claim, tokens, verbs: list, names: list) -> list[Quo
         name = _speaker(verb, names)
         if name is not None and _is_person(name, claim):
             sentence = _words(t for t in tokens if t not in name)
-            return [Quote(sentence, clean_name(name.text), sentence)] if len(sentence) >= MIN_WORDS else []
+            found = Quote(sentence, clean_name(name.text), sentence, _told(tokens, name))
+            return [found] if len(sentence) >= MIN_WORDS else []
     return []
+
+
+def _told(tokens, name) -> tuple[str, ...]:
+    """The words of a sentence but its speaker's name and what its apposition says of the person ("Laura Brennan,
+    chief economist for the association"): two outlets that give one quote to two people describe each as that
+    person is, so the sentence they share is the rest."""
+    described = {t.i for child in name.root.children if child.dep_ == "appos" for t in child.subtree}
+    return _words(t for t in tokens if t not in name and t.i not in described)
 
 
 def _words(tokens) -> tuple[str, ...]:
@@ -192,7 +206,8 @@ class QuoteCheck(Check):
         for x in self.mine(a):
             for y in self.mine(b):
                 shorter, longer = sorted((" ".join(x.words), " ".join(y.words)), key=len)
-                if shorter not in longer or x.sentence != y.sentence:  # one outlet may quote less of it
+                one_sentence = x.sentence == y.sentence or (x.told == y.told and len(x.told) >= MIN_WORDS)
+                if shorter not in longer or not one_sentence:  # one outlet may quote less of it
                     continue
                 detail = {"quote": shorter, "a": x.speaker, "b": y.speaker}
                 if person_key(x.speaker) != person_key(y.speaker):
