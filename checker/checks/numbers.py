@@ -704,9 +704,10 @@ class NumberCheck(Check):
             matched_b |= _told_before(self.mine(b).comparable, self.mine(a).comparable)
         partners_a, partners_b = Counter(i for i, _, _, _ in pairs), Counter(j for _, j, _, _ in pairs)
         # one figure in two units ("12 meters (39 feet)") agrees with another where one of its units agrees as two
-        # exact figures do, the same or one rounding the other: a conversion rounds ("12.2 meters (40 feet)"). A
-        # value only within a bound's reach ("about 40,000km" / "36,000 kilometers") is no such agreement, so the
-        # other unit's difference still counts.
+        # exact figures do, the same or one rounding the other, and the other unit's figures are one conversion
+        # apart: a conversion rounds ("12.2 meters (40 feet)"), but "41.7C (103F)" against "41.7C (107F)" is one
+        # outlet's slip. A value only within a bound's reach ("about 40,000km" / "36,000 kilometers") is no such
+        # agreement, so the other unit's difference still counts.
         agreeing_groups = {
             (x.group, y.group)
             for (_, _, x, y), ok in zip(pairs, allowed, strict=True)
@@ -721,7 +722,9 @@ class NumberCheck(Check):
                 "b": _as_detail(y),
             }
             if not ok:
-                if i in matched_a or j in matched_b or (x.group, y.group) in agreeing_groups:
+                if i in matched_a or j in matched_b:
+                    continue
+                if (x.group, y.group) in agreeing_groups and _one_conversion(x, y):
                     continue
                 if any(i == k or j == m for k, m, _, _ in differing):
                     continue  # each figure named once: "40 vs 60" is not followed by "40 vs 65"
