@@ -155,17 +155,16 @@ def _acronyms(keys: tuple[str, ...]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65536)
 def _spelled_out(keys: tuple[str, ...]) -> frozenset[str]:
-    """The acronyms names of several words spell: "USGS" of "U.S. Geological Survey", "NASA" of "National
-    Aeronautics and Space Administration", "AMW" of "Allied Motor Workers"; none of a name with a word in lower case
-    but its joining words ("the Ministry of health")."""
-    found = set()
-    for key in keys:
-        words = key.replace("-", " ").split()
-        if key.startswith(PERSON_KEY) or len(words) < 2:
-            continue
-        letters = [
-            w.replace(".", "") if INITIALS.fullmatch(w) else w[0] for w in words if w.lower() not in ACRONYM_SKIPS
-        ]
-        if all(w[0].isupper() for w in letters):
-            found.add("".join(letters))
-    return frozenset(found)
+    """The acronyms the names of several words among `keys` spell (`acronym_of`)."""
+    return frozenset(filter(None, (acronym_of(key) for key in keys if not key.startswith(PERSON_KEY))))
+
+
+def acronym_of(name: str) -> str:
+    """The acronym a name of several words spells: "USGS" of "U.S. Geological Survey", "NASA" of "National
+    Aeronautics and Space Administration", "UAE" of "United Arab Emirates"; "" for a name of one word or with a word
+    in lower case but its joining words ("the Ministry of health")."""
+    words = name.replace("-", " ").split()
+    if len(words) < 2:
+        return ""
+    letters = [w.replace(".", "") if INITIALS.fullmatch(w) else w[0] for w in words if w.lower() not in ACRONYM_SKIPS]
+    return "".join(letters) if all(w[0].isupper() for w in letters) else ""

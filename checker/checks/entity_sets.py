@@ -18,7 +18,7 @@ is one of its tagged names or is written out in its words, apostrophes aside ("D
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,7 @@ from text_to_num import text2num
 
 from checker.checks.base import Check, CheckSetting, Side
 from checker.checks.names import cues, name_spans
-from checker.entities import ALIASES, clean_name, person_key, without_legal_form
+from checker.entities import ACRONYM, ALIASES, acronym_of, clean_name, person_key, without_legal_form
 from checker.records import Claim, Evidence
 
 MIN_SHARED = 2  # list members both lists name: fewer means two different groups
@@ -48,6 +48,23 @@ TITLE_JOINERS = frozenset({"and", "of", "the", "a", "an", "in", "on", "for", "to
 def _key(name: str) -> str:
     cleaned = without_legal_form(clean_name(name))
     return ALIASES.get(cleaned.lower(), ALIASES.get(cleaned.lower() + ".", cleaned))
+
+
+def _keys_of_both(a: Sequence[str], b: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each member of two lists by its key (`_key`), a name of several words under the acronym the other list
+    writes it as: "the United Arab Emirates" and "the UAE" are one member."""
+    keys_a, keys_b = {n: _key(n) for n in a}, {n: _key(n) for n in b}
+    for mine, theirs in ((keys_a, keys_b), (keys_b, keys_a)):
+        acronyms = {k.replace(".", ""): k for k in theirs.values() if ACRONYM.fullmatch(k)}
+        for name, key in mine.items():
+            if (acronym := acronym_of(key)) in acronyms:
+                mine[name] = acronyms[acronym]
+    return keys_a, keys_b
+
+
+def _only_in(keys: Mapping[str, str], other_keys: set[str], other: NameList) -> list[str]:
+    """The members (by key) one list names and the other claim does not."""
+    return sorted({key for name, key in keys.items() if key not in other_keys and not mentions(other, name)})
 
 
 def _coordination_head(token, qualifiers: frozenset[int] = frozenset()):
@@ -365,7 +382,8 @@ class EntitySetCheck(Check):
         list_a, list_b = self.mine(a), self.mine(b)
         if not list_a.members or not list_b.members:
             return None
-        keys_a, keys_b = {_key(n) for n in list_a.members}, {_key(n) for n in list_b.members}
+        key_a, key_b = _keys_of_both(list_a.members, list_b.members)
+        keys_a, keys_b = set(key_a.values()), set(key_b.values())
         shared = keys_a & keys_b
         if similarity < self.setting("min_similarity") and len(shared) < LONG_SHARED:
             return None
@@ -374,8 +392,8 @@ class EntitySetCheck(Check):
         close = similarity >= self.setting("close_similarity")
         if len(shared) < (1 if closed else MIN_SHARED) or same_event_words < (1 if close else MIN_EVENT_WORDS):
             return None  # not the same group of participants in the same event
-        only_a = sorted({_key(n) for n in list_a.members if not mentions(list_b, n)}) if not list_b.partial else []
-        only_b = sorted({_key(n) for n in list_b.members if not mentions(list_a, n)}) if not list_a.partial else []
+        only_a = _only_in(key_a, keys_b, list_b) if not list_b.partial else []
+        only_b = _only_in(key_b, keys_a, list_a) if not list_a.partial else []
         detail = {"shared": sorted(shared), "only_in_a": only_a, "only_in_b": only_b}
         if only_a or only_b:
             sides = "; ".join(  # of this pair: other sources may give either list (the fact lists them)
