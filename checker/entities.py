@@ -14,6 +14,8 @@ from collections.abc import Iterable
 
 from cleanco import basename
 
+from checker.patterns import words
+
 # Capital cities and seats of government stand for their state in news prose.
 ALIASES = {
     "us": "United States",
@@ -88,6 +90,8 @@ def without_legal_form(name: str) -> str:
 
 
 PERSON_KEY = "person:"
+# "House", "Senate", "City Council": a body a story may name without its place
+CHAMBERS = words("quantities", "chamber")
 ACRONYM = re.compile(r"(?:[A-Z]\.?){3,6}")  # "USGS", "WMO", "AMW": a name of initials (not "GM", "BA")
 INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "U.S." within a name: a letter for each
 ACRONYM_SKIPS = frozenset({"of", "the", "and", "for", "&", "on", "in"})  # words an acronym leaves out
@@ -143,7 +147,22 @@ def share_entity(a: Iterable[str], b: Iterable[str]) -> bool:
     a, b = tuple(a), tuple(b)
     if names(a) & names(b):
         return True
-    return bool(_acronyms(a) & _spelled_out(b) or _spelled_out(a) & _acronyms(b))
+    if _acronyms(a) & _spelled_out(b) or _spelled_out(a) & _acronyms(b):
+        return True
+    return any(one_chamber(x, y) for x in _chambers(a) for y in _chambers(b))
+
+
+def _chambers(keys: tuple[str, ...]) -> list[str]:
+    """The keys that name a chamber (`CHAMBERS`), with or without whose it is: "House", "Oregon House"."""
+    return [k for k in keys if k.rpartition(" ")[2].lower() in CHAMBERS]
+
+
+def one_chamber(x: str, y: str) -> bool:
+    """One chamber named alone and with whose it is: "the House" and "the Oregon House", "the City Council" and
+    "the Riverton City Council", as outlets name the one body of their story (the White House is keyed as its
+    country; "Times" is no chamber of "New York Times")."""
+    shorter, longer = sorted((x.lower().split(), y.lower().split()), key=len)
+    return bool(shorter) and shorter[-1] in CHAMBERS and longer[-len(shorter) :] == shorter
 
 
 @functools.lru_cache(maxsize=65536)

@@ -52,7 +52,6 @@ from text_to_num import alpha2digit
 from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, plain_version, versus
 from checker.checks.days import writes_a_day, writes_a_time
 from checker.checks.figures import (
-    CUES,
     CURRENCIES,
     Figure,
     figure_runs,
@@ -90,8 +89,7 @@ from checker.checks.quantities import (
     extract_quantities,
 )
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
-from checker.entities import BODY_KEY, PERSON_KEY, share_entity
-from checker.patterns import words
+from checker.entities import BODY_KEY, PERSON_KEY, one_chamber, share_entity
 from checker.records import Claim, Evidence
 from checker.sources import time_span
 
@@ -337,7 +335,6 @@ def _same_setting(a: Claim, b: Claim, from_before: bool = True) -> bool:
 
 
 SETTING_JOINS = PLACE_PREPOSITIONS | {"on", "at"}  # "the Riverside Apartments on Elm Street in Millbrook"
-CHAMBERS = words(CUES, "chamber")  # "House", "Senate", "City Council": a body a story may name without its place
 
 
 def _one_setting(x: str, y: str) -> bool:
@@ -348,9 +345,9 @@ def _one_setting(x: str, y: str) -> bool:
     of Michigan", nor "the Ministry of Health" and "the Ministry of Defence"); and a chamber named alone and with
     whose it is, "the House" and "the Oregon House", "the City Council" and "the Riverton City Council" (the White
     House is keyed as its country)."""
-    shorter, longer = sorted((x.lower().split(), y.lower().split()), key=len)
-    if shorter[-1:] and shorter[-1] in CHAMBERS and longer[-len(shorter) :] == shorter:
+    if one_chamber(x, y):
         return True
+    shorter, longer = sorted((x.lower().split(), y.lower().split()), key=len)
     for start in range(len(longer) - len(shorter) + 1):
         if longer[start : start + len(shorter)] == shorter:
             before, after = longer[:start], longer[start + len(shorter) :]
