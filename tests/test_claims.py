@@ -470,6 +470,21 @@ def test_a_name_the_tagger_runs_on_into_a_verb_is_the_name_alone(nlp):
     assert "Social Democratic Alliance" in won.entities and turnout.setting == ("Social Democratic Alliance",)
 
 
+def test_a_chamber_named_alone_is_the_one_named_with_its_place():
+    """(government desk) "The Oregon Senate approved the budget on Wednesday" and "The Senate approved the budget on
+    Tuesday" are one vote: the day and the tallies went unreported because "Senate" and "Oregon Senate" were two
+    bodies. A name's last word that is no chamber, and two chambers, stay apart."""
+    for alone, placed in [
+        ("Senate", "Oregon Senate"),
+        ("City Council", "Riverton City Council"),
+        ("House", "Ohio House"),
+    ]:
+        assert share_entity([entity_key(alone, "ORG")], [entity_key(placed, "ORG")]), alone
+    assert not share_entity([entity_key("Times", "ORG")], [entity_key("New York Times", "ORG")])
+    assert not share_entity([entity_key("Oregon House", "ORG")], [entity_key("Oregon Senate", "ORG")])
+    assert not share_entity([entity_key("House", "ORG")], [entity_key("White House", "ORG")])  # the United States
+
+
 def test_an_acronym_is_the_name_it_spells(nlp):
     """(science and business desks) "the USGS said" and "according to the U.S. Geological Survey" are one body, as
     are "The AMW union" and "The Allied Motor Workers union": figures and dates they report were kept apart as two
