@@ -62,6 +62,7 @@ from checker.checks.figures import (
 )
 from checker.checks.quantities import (
     AGE_UNIT,
+    AREA_UNITS,
     CELSIUS,
     CLAUSE_YEAR,
     CLOCK,
@@ -220,6 +221,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "two miles from the prison", "four miles from the motel": two distances
     if (x.origin and y.rate) or (x.rate and y.origin):
         return False  # "34,000km from the Earth's surface" against "moving at 40,000 kilometers per hour"
+    if x.rate != y.rate and {x.rate, y.rate} & AREA_UNITS:
+        return False  # "34 bushels per acre" against "286 million bushels": a yield, a harvest (a day may go unsaid)
     if x.dimension and y.dimension and x.dimension != y.dimension:
         return False  # "a 39-foot-wide crater" against "a 16-foot-deep crater": two extents of one thing
     if x.period and y.period and not _one_period(x.period, y.period):

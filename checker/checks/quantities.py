@@ -143,6 +143,7 @@ CAPITAL_UNITS = TEMPERATURE_UNITS | {
     "gigahertz",
 }
 SPEED_UNITS = frozenset({"mile an hour", "kilometre an hour", "knot"})  # units that are speeds themselves: "mph"
+AREA_UNITS = frozenset({"acre", "hectare"})  # what a yield is counted over: "34 bushels per acre"
 LENGTH_UNITS = frozenset(
     {"metre", "kilometre", "centimetre", "millimetre", "mile", "nautical mile", "foot", "inch", "yard"}
 )
@@ -1454,7 +1455,7 @@ def _dimension(lead: int, end: int, span, cues: Cues) -> str:
 def _rate(end: int, span, cues: Cues) -> str:
     """The span of time a measure written after the figure is counted over: "hour" for "40,000 kilometers per
     hour", "180 kilometres (112 miles) an hour", "120 km/h" and "80 mph"; "day" for "300,000 barrels of oil a
-    day"; "" for none, or for a span counted from an event ("12 miles a day after landfall", "a year into its
+    day" and "300,000 bpd"; or the area it is counted over: "acre" for "34 bushels per acre"; "" for none, or for a span counted from an event ("12 miles a day after landfall", "a year into its
     mission", "an hour's drive")."""
     doc = span.doc
     unit = cues.at(end, "measure-unit:") if end < span.end else ""
@@ -1462,6 +1463,8 @@ def _rate(end: int, span, cues: Cues) -> str:
         return ""
     if unit in SPEED_UNITS:
         return "hour"
+    if cues.at(end, "rate:"):
+        return cues.at(end, "rate:")  # "2.2 million bpd": barrels a day
     after = end + 1
     if after < span.end and doc[after].text == "(":  # a conversion in brackets: "180 kilometres (112 miles)"
         after = next((t.i + 1 for t in doc[after : span.end] if t.text == ")"), span.end)
@@ -1478,6 +1481,8 @@ def _rate(end: int, span, cues: Cues) -> str:
     counted_from = bool(following) and (
         following[0].lower_ in TIMES_FROM or following[0].tag_ == "POS" or following.text.lower() == "on from"
     )
+    if span_of_time in AREA_UNITS:
+        return span_of_time  # "34 bushels per acre": a yield, no harvest
     return "" if span_of_time not in DURATIONS or counted_from else span_of_time
 
 
