@@ -1120,7 +1120,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     clause_moments, counted_up = _clause_moment(root, cues)
     # the words after a figure are its own up to the next figure's phrase or the figure before it ("15 bodies, up
     # from 13 at 4 p.m.": 4 p.m. is 13's)
-    before_it = next((i for i in range(end, span.end) if cues.at(i, "previous-figure")), span.end)
+    before_it = next((i for i in range(end, span.end) if _a_figure_before(i, span, cues)), span.end)
     own_after = [t for t in after[:6] if t.i not in theirs and t.i < before_it]
     # "dropped to 64 on Tuesday from 66 on Monday": Monday is 66's, as 64 has a day of its own; in "down to 4.38
     # percent from 4.39 percent late Friday" the day is the clause's, both figures'
@@ -1380,6 +1380,16 @@ def _change(root, cues: Cues) -> bool:
     if head.pos_ == "ADP":
         return head.lower_ == "by" and bool(cues.at(head.head.i, "change"))
     return word.dep_ in {"dobj", "nsubjpass"} and bool(cues.at(head.i, "change"))
+
+
+def _a_figure_before(i: int, span, cues: Cues) -> bool:
+    """A cue at token i that gives the figure before ("61.3 percent, compared with 59.9", ", up from 40"), a figure
+    following it; "compared with March" names the month a change is counted from, as "from March" does, and that
+    month is the figure's own time word."""
+    if not cues.at(i, "previous-figure"):
+        return False
+    following = span.doc[cues.last[i, "previous-figure"] + 1 : min(cues.last[i, "previous-figure"] + 4, span.end)]
+    return any(t.like_num for t in following)
 
 
 def _a_difference(root, cues: Cues) -> bool:
