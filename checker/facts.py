@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -102,7 +102,7 @@ class Fact:
 
     @property
     def outliers(self) -> tuple[str, ...]:
-        """Documents whose version no other source gives, against two or more sources that agree.
+        """Documents whose versions no other source gives, against two or more sources that agree.
 
         Named also where the versions follow the order of publication: the lone latest may be the update of a
         toll that rose, or a late rewrite's slip (and in CI the new article is the latest), the lone first a
@@ -115,10 +115,12 @@ class Fact:
         if max((self.voices(v) for v in self.versions), default=0) < 2:
             return ()
         backed = {claim_key(c) for v in self.versions if self.voices(v) > 1 for c in v.claims}
-        alone = [
+        alone = Counter(
             doc for v in self.versions if self.voices(v) == 1 and not self._agrees(v, backed) for doc in v.documents
-        ]
-        return tuple(sorted(doc for doc in alone if given[doc] == 1))
+        )
+        # a source whose every version stands alone ("37 percent proficient" and another of its figures paired
+        # with the fact), not one that gives the backed version too
+        return tuple(sorted(doc for doc, versions in alone.items() if versions == given[doc]))
 
     def _agrees(self, version: Version, claims: set[tuple]) -> bool:
         """Whether the fact's check judged a claim of `version` to agree with one of `claims`: a range that holds

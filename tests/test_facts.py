@@ -87,6 +87,25 @@ def test_model_only_contradictions_join_by_a_shared_claim_and_agreeing_claims_ar
     assert [v.documents for v in star.versions] == [("p", "q", "r"), ("x",)] and star.outliers == ("x",)
 
 
+def test_a_source_whose_every_version_stands_alone_is_the_outlier():
+    """(education desk) Three sources gave 31 percent proficient; one gave 37 percent, and another of its figures
+    (39 percent "below basic") was paired with the fact too: a source of two versions was never named, so the one
+    against three was not. One that gives the backed version besides its own is still none."""
+    percent = {"unit": "%", "polarity": ""}
+    findings = [
+        contradiction(doc, "31 percent were proficient.", "odd", text, Evidence("number", True, percent | {
+            "a": {"value": 31.0, "text": "31"}, "b": {"value": value, "text": str(value)}}, f"31 vs {value}"))
+        for doc in ("p", "q", "r") for text, value in (("37 percent were proficient.", 37.0), ("39 percent were below.", 39.0))
+    ]  # fmt: skip
+    (fact,) = group_facts(findings)
+    assert fact.majority.documents == ("p", "q", "r") and fact.outliers == ("odd",)
+    backed = contradiction("odd", "31 percent were proficient.", "s", "28 percent were proficient.",
+                           Evidence("number", True, percent | {"a": {"value": 31.0, "text": "31"},
+                                                               "b": {"value": 28.0, "text": "28"}}, "31 vs 28"))  # fmt: skip
+    (fact,) = group_facts([*findings, backed])
+    assert "odd" not in fact.outliers
+
+
 def test_claims_that_each_contradict_a_third_are_not_one_version_unless_they_agree():
     """Three sources gave three years; the two that each contradict the third were one version, its outlier wrong."""
     texts = {"x": "The arena show was in 2007.", "p": "The arena show was in 2009.", "q": "The arena show was in 2008."}
