@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
 
 from checker.records import Claim, Evidence
+from checker.sources import time_span
 
 Side = typing.Literal["a", "b"]
 # The NLI model's probabilities (entailment, neutral, contradiction) of the (premise, hypothesis) texts a check
@@ -270,3 +271,9 @@ def _item_decoder(kind: Any) -> Callable[[Any], Any]:
     FNC-1 bodies took 1.9 KB less (issue #18; `benchmarks/RESULTS.md`, session 46).
     """
     return sys.intern if kind is str else decoder(kind)
+
+
+def published_before(a: Claim, b: Claim) -> bool:
+    """`a`'s article was out before `b`'s began to be (both times known)."""
+    x, y = time_span(a.published), time_span(b.published)
+    return x is not None and y is not None and x[1] <= y[0]

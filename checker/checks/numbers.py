@@ -49,7 +49,7 @@ from typing import Any
 
 from text_to_num import alpha2digit
 
-from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, plain_version, versus
+from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, plain_version, published_before, versus
 from checker.checks.days import writes_a_day, writes_a_time
 from checker.checks.figures import (
     CURRENCIES,
@@ -92,7 +92,6 @@ from checker.checks.quantities import (
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import BODY_KEY, PERSON_KEY, one_chamber, share_entity
 from checker.records import Claim, Evidence
-from checker.sources import time_span
 
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 PERIOD_WORDS = frozenset({"quarter", "half"})  # what an ordinal numbers as a period of a year (`_of_a_period`)
@@ -454,12 +453,6 @@ def _as_detail(q: Quantity) -> dict[str, Any]:
     return {"value": q.value, "text": text, "reach": [x if math.isfinite(x) else None for x in (low, high)]}
 
 
-def _published_before(a: Claim, b: Claim) -> bool:
-    """`a`'s article was out before `b`'s began to be (both times known)."""
-    x, y = time_span(a.published), time_span(b.published)
-    return x is not None and y is not None and x[1] <= y[0]
-
-
 def _told_before(xs: Sequence[Quantity], ys: Sequence[Quantity]) -> set[int]:
     """The figures of `xs`, from an article out earlier, that the other claim gives as the one before a change
     ("620,000 homes were without power" / the next day "410,000, down from a peak of 620,000"): the count as it
@@ -705,9 +698,9 @@ class NumberCheck(Check):
         parts_a, parts_b = self._given_as_parts(a, b)
         matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_a
         matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_b
-        if _published_before(a, b):
+        if published_before(a, b):
             matched_a |= _told_before(self.mine(a).comparable, self.mine(b).comparable)
-        if _published_before(b, a):
+        if published_before(b, a):
             matched_b |= _told_before(self.mine(b).comparable, self.mine(a).comparable)
         partners_a, partners_b = Counter(i for i, _, _, _ in pairs), Counter(j for _, j, _, _ in pairs)
         # one figure in two units ("12 meters (39 feet)") agrees with another where one of its units agrees as two

@@ -1,7 +1,9 @@
 """`title` check: the same person given contradictory roles.
 
 Two kinds of conflict. A role held against a role that is past: "former
-President Donald Trump" against "President Donald Trump". And two different
+President Donald Trump" against "President Donald Trump", unless the article
+that says "former" came out after the other (the minister of the 18th is the
+former minister of the 20th, after a reshuffle). And two different
 offices of one kind for the same person: "Transport Minister Eira Lund"
 against "Interior Minister Eira Lund", "chief financial officer Elena
 Sorensen" against "chief operating officer Elena Sorensen", "Professor Miriam
@@ -23,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from checker.checks.base import Check, CheckSetting, Side, versus
+from checker.checks.base import Check, CheckSetting, Side, published_before, versus
 from checker.checks.names import cues, name_at, name_spans
 from checker.entities import clean_name, person_key
 from checker.records import Claim, Evidence
@@ -273,6 +275,8 @@ class TitleCheck(Check):
                 return Evidence(self.kind, True, detail, versus(x.text, y.text))
             if x.then or y.then:
                 continue  # "then-President" against "former President" or "President": held at the time told
+            if published_before(b, a) if x.former else published_before(a, b):
+                continue  # "Finance Minister Graham Holt" on the 18th, "the former finance minister" on the 20th
             which, other = (a.doc_id, b.doc_id) if x.former else (b.doc_id, a.doc_id)
             return Evidence(self.kind, True, detail, f"{kind} described as former in {which}, not in {other}")
         return agreeing
