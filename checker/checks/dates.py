@@ -88,30 +88,39 @@ class DatedVerb:
     lemma: str
     main: bool
     reading: str = ""  # the figure a count moved to on the day ("rose to nine on Thursday": "9"), or ""
+    planned: bool = False  # a day to come when told ("will vote on Monday", "said he would sign it Friday")
+    done: bool = False  # a past act ("signed the ordinance on Thursday"), told in the past tense and not planned
 
     def comparable(self, other: DatedVerb) -> bool:
         """Two days may tell one event: of one verb, or of the two claims' own events. Not a count as it stood on
         two days, at two figures ("the toll rose to seven on Wednesday", "rose to nine on Thursday"): two readings
         of it, each true of its day. At one figure ("the Danube reached 8.9 metres on Saturday" / "rose to 8.9
-        metres on Sunday") the days are of one event."""
+        metres on Sunday") the days are of one event. Not a plan and what was done ("said he would sign the
+        ordinance Friday" / "signed the ordinance on Thursday"): plans move, and each source told its own."""
         if self.reading and other.reading and self.reading != other.reading:
+            return False
+        if (self.planned and other.done) or (self.done and other.planned):
             return False
         return self.lemma == other.lemma or (self.main and other.main)
 
 
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp"})  # clauses of another event than the sentence's own
 OCCUR = frozenset({"happen", "occur"})  # verbs that only say an event took place, wherever they stand
+PAST_TENSES = frozenset({"VBD", "VBN"})  # "signed", "was signed", "has signed"
 
 
-def dated_verb(first, readings: Mapping[int, str]) -> DatedVerb:
+def dated_verb(first, readings: Mapping[int, str], ahead: frozenset[int]) -> DatedVerb:
     """The verb a day (its first word) dates, whether it is the sentence's own event (no clause of another event,
-    `SUBORDINATE`, stands between it and the root), and the figure a count moved to on it (`count_readings`)."""
+    `SUBORDINATE`, stands between it and the root), the figure a count moved to on it (`count_readings`), and
+    whether the day was one to come when told (`ahead`: the words a cue of the future marks, reported or not)."""
     verb = verb_of(first)
+    planned = looks_ahead(first, ahead)
+    done = not planned and verb.tag_ in PAST_TENSES
     if verb.lemma_ in OCCUR or (verb.lemma_ == "take" and any(c.lower_ == "place" for c in verb.children)):
-        return DatedVerb("occur", True)  # "the attack, which took place on Friday": the day of what the claim tells
+        return DatedVerb("occur", True, planned=planned, done=done)  # "the attack, which took place on Friday"
     chain = [verb, *verb.ancestors]
     main = not any(t.dep_ in SUBORDINATE for t in chain)
-    return DatedVerb(verb.lemma_.lower(), main, readings.get(verb.i, ""))
+    return DatedVerb(verb.lemma_.lower(), main, readings.get(verb.i, ""), planned, done)
 
 
 def count_readings(tokens) -> dict[int, str]:
@@ -415,6 +424,7 @@ class DateCheck(Check):
 
     def annotate(self, claim: Claim, tokens) -> Days:
         published, ahead, readings = _published(claim), marked_ahead(tokens), count_readings(tokens)
+        planned = ahead | marked_ahead(tokens, "ahead-reported")
         days = event_days(tokens, published, ahead)
         runs = slot_runs(tokens, is_date_word)
         return Days(
@@ -422,7 +432,7 @@ class DateCheck(Check):
             dated_events(tokens, [written for written, _ in days]),
             slotted(tokens, runs),
             tuple(slot_day(run, published, ahead) for run in runs),
-            tuple(dated_verb(written.tokens[0], readings) for written, _ in days),
+            tuple(dated_verb(written.tokens[0], readings, planned) for written, _ in days),
             tuple(clock_alone(run[0].doc[run[0].i : run[-1].i + 1].text) for run in runs),
         )
 
