@@ -152,6 +152,36 @@ def _moment(quantity: Quantity) -> frozenset[str]:
     return frozenset(w for w in quantity.when if w in PARTS_OF_DAY or w.startswith(CLOCK))
 
 
+# the hours of a day its parts span, from and to (a part that runs past midnight ends after 24)
+PART_OF_DAY_HOURS = {"morning": (5, 12), "midday": (11, 14), "noon": (11, 14), "afternoon": (12, 18),
+                     "evening": (17, 22), "night": (20, 29), "overnight": (20, 31)}  # fmt: skip
+
+
+def _moments_apart(x: Quantity, y: Quantity) -> bool:
+    """Two figures of two moments of a day: two clock times apart ("by 10 a.m.", "as of 6 p.m."), two parts of a
+    day ("by Tuesday morning", "by Tuesday evening"), or a time outside the part the other names ("at 5:30 p.m."
+    is in the afternoon, "at 9 a.m." is not)."""
+    moments_x, moments_y = _moment(x), _moment(y)
+    if not (moments_x and moments_y) or moments_x & moments_y:
+        return False
+    clocks_x, clocks_y = ({w for w in m if w.startswith(CLOCK)} for m in (moments_x, moments_y))
+    if clocks_x and clocks_y:
+        return True
+    return not _parts_of_day(moments_x) & _parts_of_day(moments_y)
+
+
+def _parts_of_day(moments: frozenset[str]) -> set[str]:
+    """The parts of a day a figure's moments name or fall in ("clock:17:30": "afternoon", "evening")."""
+    found = set(moments - {w for w in moments if w.startswith(CLOCK)})
+    for clock in (w.removeprefix(CLOCK) for w in moments if w.startswith(CLOCK)):
+        hour, _, minute = clock.partition(":")
+        at = int(hour) + int(minute or 0) / 60
+        found |= {
+            part for part, (start, end) in PART_OF_DAY_HOURS.items() if start <= at < end or start <= at + 24 < end
+        }
+    return found
+
+
 def _weekdays(quantity: Quantity) -> frozenset[str]:
     return quantity.when & WEEKDAYS
 
@@ -210,7 +240,7 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # prices move through a day of trading: two readings are one only at one instant of it
     if x.when and y.when and not x.when & y.when:
         return False  # counts at two moments: "92 by Monday", "287 by Tuesday"; "by Sunday", "overnight"
-    if any(of(x) and of(y) and not of(x) & of(y) for of in (_moment, _weekdays)):
+    if _moments_apart(x, y) or (_weekdays(x) and _weekdays(y) and not _weekdays(x) & _weekdays(y)):
         return False  # one day, two moments ("by Tuesday evening", "by 10 a.m. Tuesday"); one time, two days
     if (x.tally and not y.when) or (y.tally and not x.when):
         return False  # "8,600 hectares by Monday evening" against a figure of no stated moment
