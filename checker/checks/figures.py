@@ -127,7 +127,9 @@ def figure_runs(span, cues: Cues) -> Iterable[list]:
             signed = bool(cues.before(run[0].i, SIGNS)[0])  # "$3m", "€80m"
             named = after is not None and after.pos_ != "VERB" and bool(cues.at(i + 1, "currency:"))  # "1m rupees"
             money = _scale_word(token) in MONEY_SCALES and not run[-1].whitespace_ and (signed or named)
-            if token.lower_ in SCALES or money or (token.is_alpha and token.like_num and run[-1].is_alpha):
+            # "twenty one", not "six first-time ministers": an ordinal (tagged no cardinal) is no more of the figure
+            cardinal = token.is_alpha and token.like_num and token.tag_ == "CD" and run[-1].is_alpha
+            if token.lower_ in SCALES or money or cardinal:
                 run.append(token)
             elif joins and (token.text == "-" or (token.lower_ == "and" and run[-1].lower_ in SCALES)):
                 run += [token, after]  # "fifty-seven", "one hundred and twenty"
