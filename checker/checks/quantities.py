@@ -679,7 +679,7 @@ def _forecast(root, cues: Cues) -> bool:
     consensus estimate of $1.05", "analysts had expected $1.05", "the $1.05 analysts had expected" (which the
     parser hangs on "analysts"), "above the bank's 3% target". A forecast is told by its word ("forecast",
     "expectations", "projection", "target") governing the figure, by who makes it ("analysts expected",
-    "economists' estimate"), or by the figure being what is expected (`_expected`: "Acme expects revenue of $2
+    "economists' estimate", "analysts had pegged the crop at 280 million bushels"), or by the figure being what is expected (`_expected`: "Acme expects revenue of $2
     billion", "the toll is expected to rise to 300"): a company's or an official's own plan or count stays its own
     ("Acme expects to cut 2,400 jobs", "an estimate of 300 dead"), as does a result told beside a forecast ("beat
     expectations with revenue of $2.3 billion", "Investors had expected a loss, but it posted a profit of $2
@@ -695,10 +695,11 @@ def _forecast(root, cues: Cues) -> bool:
         return True  # what one side asks for: "prosecutors had asked for a 10-year sentence", "sought $20 million"
     told_of_it = [c for c in word.children if c.dep_ in {"acl", "relcl"}]  # "the $2.2 billion expected by analysts"
     for t in (*_governing_nouns(word), *verbs, *told_of_it):
-        if not cues.at(t.i, "forecast"):
+        named = bool(cues.at(t.i, "forecast"))  # a word of forecasting; "pegged", "put" only by forecasters
+        if not (named or cues.at(t.i, "forecast-given")):
             continue
         told_by = (c for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod", "agent"})
-        if (t.pos_ == "NOUN" and t.lemma_ != "estimate") or any(
+        if (named and t.pos_ == "NOUN" and t.lemma_ != "estimate") or any(
             cues.at(c.i, "forecaster") or any(cues.at(g.i, "forecaster") for g in c.children) for c in told_by
         ):
             return True
