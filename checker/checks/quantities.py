@@ -1181,7 +1181,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         risen=unit != "%" and noun not in CURRENCIES and not reading and _risen_to(root, cues),
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
         statistic=_statistic(root, holders, mine, cues),
-        places=_places(holders),
+        places=_places(holders, cues),
         holder=_named_holder(holders, span),
         period=_period(root, cues),
         measured=_measured(root, end, span) if unit.removesuffix(WHOLE) in MEASURES else "",
@@ -1350,14 +1350,16 @@ def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
     return frozenset(found)
 
 
-def _places(holders: list) -> frozenset[str]:
+def _places(holders: list, cues: Cues) -> frozenset[str]:
     """The words of the places a figure was counted in, named on one of its holders as a modifier ("U.S.
     same-store sales rose 8.8 percent") or after "in" ("sales in Canada rose 6.7 percent", "killed 12 in
     Aleppo"). Keyed as entities are ("the U.S." and "the United States" are one place), as lower-case words, so
-    that "Gaza" and "the Gaza Strip" share one."""
+    that "Gaza" and "the Gaza Strip" share one. A whole country's count says so ("Nationally, ...", "national
+    production"): it is no count of a state or a town in it."""
     found = set()
     for holder in holders:
         for child in holder.children:
+            found |= {scope} if (scope := cues.at(child.i, "place-scope:")) else set()
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 named = [c for c in child.children if c.dep_ == "pobj"]
             else:
