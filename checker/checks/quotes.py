@@ -28,8 +28,9 @@ import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from checker.checks.base import Check, versus
+from checker.checks.base import Check, CheckSetting, versus
 from checker.checks.names import cues, name_at, name_spans
+from checker.checks.persons import one_persons
 from checker.entities import clean_name, person_key
 from checker.records import Claim, Evidence
 
@@ -195,6 +196,16 @@ class QuoteCheck(Check):
         },
     }
     whole_subject = True
+    settings = (
+        CheckSetting(
+            "spelled_alike",
+            0.8,
+            "Least similarity of two speakers' names (difflib ratio) to read them as one name spelled two ways"
+            ' ("Schooff" / "Blair Schoof"): the person check\'s `spelled_alike`, chosen on planted edits.',
+            0.0,
+            1.0,
+        ),
+    )
 
     def annotate(self, claim: Claim, tokens) -> tuple[Quote, ...]:
         return tuple(quotes(claim, tokens))
@@ -210,7 +221,7 @@ class QuoteCheck(Check):
                 if shorter not in longer or not one_sentence:  # one outlet may quote less of it
                     continue
                 detail = {"quote": shorter, "a": x.speaker, "b": y.speaker}
-                if person_key(x.speaker) != person_key(y.speaker):
+                if not one_persons(x.speaker, y.speaker, self.setting("spelled_alike")):
                     return Evidence(self.kind, True, detail, "the same words from " + versus(x.speaker, y.speaker))
                 return Evidence(self.kind, False, detail, f"both quote {x.speaker}")
         return None
