@@ -744,7 +744,10 @@ class NumberCheck(Check):
             if ok and not {x.bound, y.bound} & {"approximate", "lower", "upper"}
         }
         agreeing, differing = None, []
-        for (i, j, x, y), ok in zip(pairs, allowed, strict=True):
+        # figures of one verb first: of "harvested 7.9 million acres and abandoned 2.1 million" it is the 2.1 that
+        # "1.2 million acres were abandoned" is set against, each figure being named once
+        by_verb = sorted(zip(pairs, allowed, strict=True), key=lambda p: p[0][2].verb != p[0][3].verb)
+        for (i, j, x, y), ok in by_verb:
             detail = {
                 "unit": x.unit,
                 "polarity": x.polarity,

@@ -247,6 +247,9 @@ class Quantity:
     # on what basis a sum is counted (`_basis`): "adjusted" ("adjusted earnings", "excluding items"), "enterprise"
     # ("including debt"), "equity"; "" for a sum as reported
     basis: str = ""
+    # the lemma of the verb whose clause gives the figure ("harvest" for "harvested 7.9 million acres"): which of
+    # two figures of one unit in a sentence the other source's figure is of ("abandoned 2.1 million acres")
+    verb: str = ""
 
     @property
     def specific(self) -> bool:
@@ -1186,6 +1189,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         period=_period(root, cues),
         measured=_measured(root, end, span) if unit.removesuffix(WHOLE) in MEASURES else "",
         basis=_basis(root, cues) if noun in CURRENCIES else "",
+        verb=holders[1].lemma_.lower() if len(holders) > 1 else "",
     )
 
 
