@@ -106,6 +106,21 @@ def test_a_source_whose_every_version_stands_alone_is_the_outlier():
     assert "odd" not in fact.outliers
 
 
+def test_a_version_is_named_as_most_of_its_sources_write_it():
+    """(education desk) a fact was headed "37 percent vs Thirty-one percent": one source's spelling, though two of the
+    three sources of that version write "31 percent"."""
+    percent = {"unit": "%", "polarity": ""}
+    for spelled in "pqr":  # whichever source spells it out
+        texts = {doc: "Thirty-one percent" if doc == spelled else "31 percent" for doc in "pqr"}
+        findings = [
+            contradiction("odd", "37 percent were proficient.", doc, f"{text} were proficient.", Evidence("number", True, percent | {
+                "a": {"value": 37.0, "text": "37 percent"}, "b": {"value": 31.0, "text": text}}, f"37 percent vs {text}"))
+            for doc, text in texts.items()
+        ]  # fmt: skip
+        (fact,) = group_facts(findings)
+        assert fact.majority.value == "31 percent" and fact.majority.documents == ("p", "q", "r"), spelled
+
+
 def test_claims_that_each_contradict_a_third_are_not_one_version_unless_they_agree():
     """Three sources gave three years; the two that each contradict the third were one version, its outlier wrong."""
     texts = {"x": "The arena show was in 2007.", "p": "The arena show was in 2009.", "q": "The arena show was in 2008."}
