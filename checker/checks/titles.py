@@ -31,7 +31,8 @@ from checker.entities import clean_name, person_key
 from checker.records import Claim, Evidence
 
 # Offices are `checker/patterns/offices.jsonl`: each label is "<kind>/<office>" ("minister/interior",
-# "chief officer/financial"; "*" takes the office from the matched word: "chief information officer"),
+# "chief officer/financial"; "*" takes the office from the matched word: "chief information officer"; a third
+# part "set-off" reads it only after a name, with whose it is: "Dana Whitfield, president of the union"),
 # or a marker: "deputy" (an office of its own: "Deputy Prime Minister", "Vice President"), "former", or "then"
 # ("then-President Jo Lund": the office held at the time told, which is neither now nor past).
 OFFICES = "offices"
@@ -61,6 +62,7 @@ class _Title:
     kind: str
     office: str
     title: str
+    set_off: bool = False  # an office read only set off after a name ("Dana Whitfield, president of the union")
 
 
 def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]]]:
@@ -80,7 +82,7 @@ def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]]]:
         if taken & set(range(span.start, span.end)):
             continue
         taken |= set(range(span.start, span.end))
-        kind, office = label.split("/")
+        kind, office, *how = label.split("/")
         if office == "*":
             office = span[1].lower_
         deputy = deputies.get(span.start) if kind != "chief officer" else None
@@ -88,7 +90,7 @@ def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]]]:
             office = f"{deputy[0].lower_} {office}"
         start = deputy.start if deputy is not None else span.start
         title = span.doc[start : span.end].text.lower()
-        found.append(_Title(start, span.end, kind, office, title))
+        found.append(_Title(start, span.end, kind, office, title, how == ["set-off"]))
     return sorted(found, key=lambda t: t.start), formers
 
 
@@ -152,7 +154,11 @@ def titled_people(tokens) -> tuple[Role, ...]:
         qualified = _qualifiers_start(doc, title.start, lowest, skipped)
         marker = next(((s, label) for s, e, label in formers if e == qualified), None)  # "former US President"
         first = min(qualified, marker[0]) if marker is not None else qualified
-        after = _person_after(doc, title, names, end)
+        # "Dana Whitfield, president of the union": news writes some offices in lower case after a name; an office
+        # read only so is one only there, with whose it is ("a former president", "the president said" are not)
+        after = None if title.set_off else _person_after(doc, title, names, end)
+        if title.set_off and not (title.end < end and doc[title.end].lower_ == "of"):
+            continue
         if after is not None:
             person, text = after, doc[first : after.end].text
         elif (
