@@ -102,9 +102,19 @@ def contradiction_basis(
     by_decision = thresholds.report < 1 and decision.can_reach(thresholds.report, model_features(pair, scores))
     if not (by_rule or by_decision) or one_within_other(pair) or named_otherwise(pair) or written_otherwise(pair):
         return None
+    if any(_one_statement(e) for e in evidence):
+        return None
     if by_rule:
         return RULE
     return LEARNED if decision.probability(features(pair, scores, evidence, kinds)) >= thresholds.report else None
+
+
+def _one_statement(evidence: Evidence) -> bool:
+    """A check's agreement that the claims tell one statement (`Check.one_statement`): one quote of one speaker, who
+    is a "spokesman for the fire south of the city" in one and "for the Douglas County fire command center" in the
+    other. The model read such a pair as a contradiction; what differs is what each says of the speaker."""
+    check = registry().check(evidence.kind)
+    return not evidence.contradicts and check is not None and check.one_statement
 
 
 def decide(

@@ -8,7 +8,7 @@ from checker.checks import registry
 from checker.decision import Decision
 from checker.records import CandidatePair, Evidence, NLIScores
 from checker.verdicts import Thresholds, decide, needs_reverse
-from tests.helpers import make_claim, make_pair
+from tests.helpers import annotated, make_claim, make_pair
 
 THRESHOLDS = Thresholds(contradict=0.8, agree=0.7)
 SCORES = {"nli": 0.2, "learned": 0.05, "date": 0.3, "all": 0.15}  # a contradiction's score by basis
@@ -184,6 +184,27 @@ def test_a_quote_given_whole_in_one_source_and_in_part_in_another_never_contradi
         decide(CandidatePair(part, changed, 0.8), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label
         == "contradict"
     )
+
+
+def test_one_quote_of_one_speaker_described_two_ways_is_not_the_models_contradiction():
+    """(MRPC tune pair) '"The fire calmed down considerably overnight, then it rained," said Andy Lyon, spokesman for
+    the fire south of the city' against the same quote of the same man, "spokesman for the Douglas County fire command
+    center": the model read a contradiction in how each describes him. The quote check's agreement says one
+    statement; the same quote given to two people is still that check's contradiction."""
+    scores = NLIScores((0.02, 0.03, 0.95), (0.02, 0.03, 0.95))
+    quote = '"The fire calmed down considerably overnight, then it rained," said '
+    a = make_claim(quote + "Andy Lyon, spokesman for the fire south of the city.", "a.txt", ("person:lyon",))
+    b = make_claim(
+        quote + "Andy Lyon, spokesman for the Douglas County fire command center.", "b.txt", ("person:lyon",)
+    )
+    checks = [registry().check("quote")()]
+    evidence = [e for c in checks if (e := c.compare(annotated(a, checks), annotated(b, checks), 0.9))]
+    assert [e.contradicts for e in evidence] == [False]
+    assert (
+        decide(CandidatePair(a, b, 0.9), scores, evidence, THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label
+        != "contradict"
+    )
+    assert decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "contradict"
 
 
 def test_a_repeated_discrepancy_is_shown_by_body_sentences_rather_than_a_headline():

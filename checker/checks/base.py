@@ -84,6 +84,8 @@ class Check:
         decides the pair (the day of an event, beside its toll); otherwise it is that fact's evidence only.
     reads_model: the check asks the NLI model to read texts of the pair (`model_inputs`), and `compare` takes
         the readings as a fourth argument.
+    one_statement: the check's agreement says the two claims tell one statement (one quote of one speaker), so
+        the model's reading of them as a contradiction reads what each says of the speaker, not the statement.
     """
 
     kind: ClassVar[str]
@@ -97,6 +99,7 @@ class Check:
     whole_subject: ClassVar[bool] = False
     fact_of_its_own: ClassVar[bool] = False
     reads_model: ClassVar[bool] = False
+    one_statement: ClassVar[bool] = False
 
     def __init__(self, **values: float) -> None:
         known = {s.name: s.default for s in self.settings}

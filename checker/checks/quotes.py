@@ -196,6 +196,7 @@ class QuoteCheck(Check):
         },
     }
     whole_subject = True
+    one_statement = True
     settings = (
         CheckSetting(
             "spelled_alike",
