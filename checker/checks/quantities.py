@@ -1348,6 +1348,8 @@ def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
     # counts the victims)
     found |= {EACH for holder in holders[2:] if holder.lower_ == "each" and root not in holder.subtree}
     found |= {PART} if _some_of_a_group(root) else set()
+    # "the general fund portion of the budget, $34.62 billion": a part of a whole, no total of it
+    found |= {PART} if any(cues.at(n.i, "portion") for n in governing) else set()
     # "a five-wicket haul", "a seven-wicket win": a figure written onto the noun it describes is that thing's
     if root.i + 1 < len(root.doc) and root.doc[root.i + 1].text == "-" and word.dep_ == "compound":
         found.add(DESCRIBED + word.head.lemma_.lower())
