@@ -161,6 +161,7 @@ MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "vot
 # with a figure of an earlier report ("had earlier been projected to win 45 seats").
 PREVIOUS = frozenset({"previous-figure"})
 PLACES = {"GPE", "LOC"}
+NATION = "nation"  # the place of a whole country's count: "Nationally, ...", "national production"
 PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODEL_PARTS = frozenset({"compound", "nmod", "nummod"})  # the words of a name before its last: "Pixel 11 Pro"
@@ -702,8 +703,9 @@ def _forecast(root, cues: Cues) -> bool:
         if not (named or cues.at(t.i, "forecast-given")):
             continue
         told_by = (c for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod", "agent"})
+        by = "forecaster" if named else "predictor"  # "a poll put her support at 44 percent" is the poll's
         if (named and t.pos_ == "NOUN" and t.lemma_ != "estimate") or any(
-            cues.at(c.i, "forecaster") or any(cues.at(g.i, "forecaster") for g in c.children) for c in told_by
+            cues.at(c.i, by) or any(cues.at(g.i, by) for g in c.children) for c in told_by
         ):
             return True
     return False
@@ -785,7 +787,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     if currency:
         stop = end + bool(written)
         if currency == POUND and not sign and _weighed(root, cues):
-            return POUND_WEIGHT, doc[stop - 1].text, lead, stop  # "The catfish weighed 120 pounds"
+            return POUND_WEIGHT, doc[end].text, lead, end  # "The catfish weighed 120 pounds"
         per = f"/{doc[cues.last[stop, 'per']].lemma_.lower()}" if cues.at(stop, "per") else ""  # "$42.50 a share"
         return currency + per, currency, lead, stop
     # the noun left out after a part is the figure before's: "Four members ..., the other three". (Any figure with no
@@ -817,12 +819,12 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
 
 
 def _weighed(root, cues: Cues) -> bool:
-    """ "pounds" of weight, not money: the figure's clause or a noun over it says what something weighs ("The
-    catfish weighed 120 pounds", "a weight of 400 pounds"); "fined 400 pounds" is money."""
+    """ "pounds" of weight, not money: what a verb of weighing gives ("The catfish weighed 120 pounds") or a noun of
+    weight over it ("a weight of 400 pounds"); "fined 400 pounds" and "weighing a 40 billion pounds package" are
+    money."""
     word = _counted_word([root])
-    verb = _clause_verb(word)
-    near = [*_governing_nouns(word), *((verb, *verb.children) if verb is not None else ())]
-    return any(cues.at(t.i, "weighed") for t in near)
+    weighs = word.dep_ in {"dobj", "npadvmod", "attr"} and word.head.pos_ == "VERB" and cues.at(word.head.i, "weighed")
+    return bool(weighs) or any(cues.at(n.i, "weighed") for n in _governing_nouns(word))
 
 
 def _a_count(quantity: Quantity) -> bool:
@@ -1099,6 +1101,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         return None
     unit, noun, lead, stop = measure
     value, digits = value_of(run)
+    if lead > span.start and cues.at(lead - 1, "minus"):
+        value, lead = -value, lead - 1  # "minus 70 degrees Celsius", as "-70C" is written
     if unit != "%" and len(run) == 1 and len(digits) == 4 == len(run[0].text) and 1800 <= value < 2100:
         return None  # a year
     # a percentage names what it measures further back ("The final turnout, including the postal
@@ -1391,14 +1395,18 @@ def _change(root, cues: Cues) -> bool:
     return word.dep_ in {"dobj", "nsubjpass"} and bool(cues.at(head.i, "change"))
 
 
+PHRASE_TOKENS = 6  # the most words of a cue's phrase read for a figure ("up from Monday's count of 38")
+
+
 def _a_figure_before(i: int, span, cues: Cues) -> bool:
     """A cue at token i that gives the figure before ("61.3 percent, compared with 59.9", ", up from 40"), a figure
     following it; "compared with March" names the month a change is counted from, as "from March" does, and that
     month is the figure's own time word."""
     if not cues.at(i, "previous-figure"):
         return False
-    following = span.doc[cues.last[i, "previous-figure"] + 1 : min(cues.last[i, "previous-figure"] + 4, span.end)]
-    return any(t.like_num for t in following)
+    start = cues.last[i, "previous-figure"] + 1
+    phrase = itertools.takewhile(lambda t: not t.is_punct, span.doc[start : min(start + PHRASE_TOKENS, span.end)])
+    return any(t.like_num for t in phrase)  # "up from Monday's count of 38"
 
 
 def _a_difference(root, cues: Cues) -> bool:
@@ -1419,8 +1427,11 @@ def _a_difference(root, cues: Cues) -> bool:
         return True
     if any(cues.at(n.i, "temperature:change") for n in (*_governing_nouns(word), *_of_objects(word))):
         return True
-    verb = _clause_verb(word)
-    return verb is not None and any(cues.at(t.i, "temperature:warming") for t in verb.subtree)
+    # "limit warming to 1.5C", "keep warming below 2C", "warming could reach 2.7C": warming is what the verb the
+    # figure hangs on tells of (not "Fueled by global warming, the heat wave pushed temperatures to 104F")
+    verb = word.head.head if word.dep_ == "pobj" else word.head
+    told = (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"})
+    return any(cues.at(t.i, "temperature:warming") for t in told)
 
 
 def _of_objects(word) -> list:
@@ -1727,6 +1738,8 @@ def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
             continue
         end = cues.last[start, "score:pair"] + 1
         following = doc[end] if end < span.end else None
+        while following is not None and following.pos_ == "ADJ" and following.i + 1 < span.end:
+            following = doc[following.i + 1]  # "confirmed 3-4 new cases": a range of what the noun counts
         named = (following is not None and cues.at(following.i, "score:noun")) or (
             start - 2 >= span.start and doc[start - 1].lower_ == "of" and cues.at(start - 2, "score:noun")
         )  # "a 3-1 win", "ran out 3-1 winners", "by a vote of 52-48"
