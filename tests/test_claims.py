@@ -483,6 +483,9 @@ def test_a_chamber_named_alone_is_the_one_named_with_its_place():
     assert not share_entity([entity_key("Times", "ORG")], [entity_key("New York Times", "ORG")])
     assert not share_entity([entity_key("Oregon House", "ORG")], [entity_key("Oregon Senate", "ORG")])
     assert not share_entity([entity_key("House", "ORG")], [entity_key("White House", "ORG")])  # the United States
+    # (review) a parliament or a congress named alone is often another than the one with a name before it
+    assert not share_entity([entity_key("Parliament", "ORG")], [entity_key("European Parliament", "ORG")])
+    assert not share_entity([entity_key("Congress", "ORG")], [entity_key("National People's Congress", "ORG")])
 
 
 def test_an_acronym_is_the_name_it_spells(nlp):
