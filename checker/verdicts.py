@@ -110,11 +110,11 @@ def contradiction_basis(
 
 
 def _one_statement(evidence: Evidence) -> bool:
-    """A check's agreement that the claims tell one statement (`Check.one_statement`): one quote of one speaker, who
-    is a "spokesman for the fire south of the city" in one and "for the Douglas County fire command center" in the
-    other. The model read such a pair as a contradiction; what differs is what each says of the speaker."""
+    """A check's evidence that the claims tell one statement (`Check.tells_one_statement`): one quote of one speaker,
+    who is a "spokesman for the fire south of the city" in one and "for the Douglas County fire command center" in
+    the other, the sentences alike but for that. The model read such a pair as a contradiction."""
     check = registry().check(evidence.kind)
-    return not evidence.contradicts and check is not None and check.one_statement
+    return check is not None and check.tells_one_statement(evidence)
 
 
 def decide(

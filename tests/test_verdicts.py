@@ -205,6 +205,16 @@ def test_one_quote_of_one_speaker_described_two_ways_is_not_the_models_contradic
         != "contradict"
     )
     assert decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "contradict"
+    # (review) the same quote in sentences that differ beyond the speaker is still the model's to read
+    said = '"This is a plan that keeps our roads safe and our buses running," Kotek said after the Senate '
+    a = make_claim(said + "approved the bill 18-12.", "a.txt", ("person:kotek",))
+    b = make_claim(said + "rejected the bill 18-12.", "b.txt", ("person:kotek",))
+    evidence = [e for c in checks if (e := c.compare(annotated(a, checks), annotated(b, checks), 0.9))]
+    assert [e.contradicts for e in evidence] == [False]
+    assert (
+        decide(CandidatePair(a, b, 0.9), scores, evidence, THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label
+        == "contradict"
+    )
 
 
 def test_a_repeated_discrepancy_is_shown_by_body_sentences_rather_than_a_headline():

@@ -84,8 +84,6 @@ class Check:
         decides the pair (the day of an event, beside its toll); otherwise it is that fact's evidence only.
     reads_model: the check asks the NLI model to read texts of the pair (`model_inputs`), and `compare` takes
         the readings as a fourth argument.
-    one_statement: the check's agreement says the two claims tell one statement (one quote of one speaker), so
-        the model's reading of them as a contradiction reads what each says of the speaker, not the statement.
     """
 
     kind: ClassVar[str]
@@ -99,7 +97,6 @@ class Check:
     whole_subject: ClassVar[bool] = False
     fact_of_its_own: ClassVar[bool] = False
     reads_model: ClassVar[bool] = False
-    one_statement: ClassVar[bool] = False
 
     def __init__(self, **values: float) -> None:
         known = {s.name: s.default for s in self.settings}
@@ -155,6 +152,13 @@ class Check:
         """Whether version key `finer` says what `key` says, and more: one source's "Monday" (no date of
         publication to anchor it) and another's "Monday (2026-11-16)". A fact's version given less precisely joins
         the one version that refines it, so its source counts for that value. None by default."""
+        return False
+
+    @classmethod
+    def tells_one_statement(cls, evidence: Evidence) -> bool:
+        """Whether this check's `evidence` says the two claims tell one statement (one quote of one speaker, in
+        sentences alike but for how each describes the speaker), so a contradiction the model reads between them
+        reads what each says of the speaker, not the statement. False by default."""
         return False
 
     @classmethod

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from difflib import SequenceMatcher
 from typing import Any, NamedTuple
 
 from checker.checks.base import Check, CheckSetting, versus
 from checker.checks.names import cues, name_at, name_spans
-from checker.checks.persons import one_persons
+from checker.checks.persons import name_word_list
 from checker.entities import clean_name, person_key
 from checker.records import Claim, Evidence
 
@@ -51,9 +52,12 @@ class Quote(NamedTuple):
     # a quote shorter than MIN_WORDS, or reported speech: the words of its sentence but the speaker's, which the
     # other side must share
     sentence: tuple[str, ...] = ()
-    # the same without what the sentence says of the speaker (`_told`), which the other side may share instead, where
-    # it holds MIN_WORDS words
+    # the words of the sentence but the speaker's name and apposition (`_told`): a short quote's sentence where both
+    # describe their speakers in one organisation (`described`), and for any quote, whether the sentences tell one
+    # statement (`QuoteCheck.tells_one_statement`)
     told: tuple[str, ...] = ()
+    # the organisation the speaker's apposition names ("association" of "chief economist for the association")
+    described: frozenset[str] = frozenset()
 
 
 def quoted_spans(tokens) -> list:
@@ -149,7 +153,7 @@ def quotes(claim: Claim, tokens) -> list[Quote]:
         words = _words(quote)
         sentence = () if len(words) >= MIN_WORDS else _words(t for t in tokens if t not in name)
         if len(words) >= MIN_WORDS or len(sentence) >= MIN_WORDS:
-            found.append(Quote(words, clean_name(name.text), sentence, _told(tokens, name) if sentence else ()))
+            found.append(Quote(words, clean_name(name.text), sentence, _told(tokens, name), _organisation(name)))
     return found
 
 
@@ -161,7 +165,7 @@ def _reported_speech(claim: Claim, tokens, verbs: list, names: list) -> list[Quo
         name = _speaker(verb, names)
         if name is not None and _is_person(name, claim):
             sentence = _words(t for t in tokens if t not in name)
-            found = Quote(sentence, clean_name(name.text), sentence, _told(tokens, name))
+            found = Quote(sentence, clean_name(name.text), sentence, _told(tokens, name), _organisation(name))
             return [found] if len(sentence) >= MIN_WORDS else []
     return []
 
@@ -170,8 +174,34 @@ def _told(tokens, name) -> tuple[str, ...]:
     """The words of a sentence but its speaker's name and what its apposition says of the person ("Laura Brennan,
     chief economist for the association"): two outlets that give one quote to two people describe each as that
     person is, so the sentence they share is the rest."""
-    described = {t.i for child in name.root.children if child.dep_ == "appos" for t in child.subtree}
+    described = {t.i for child in _appositions(name) for t in child.subtree}
     return _words(t for t in tokens if t not in name and t.i not in described)
+
+
+def _appositions(name) -> list:
+    return [child for child in name.root.children if child.dep_ == "appos"]
+
+
+def _organisation(name) -> frozenset[str]:
+    """The organisation a speaker's apposition names, as the lemmas of its nouns' heads: "association" of "chief
+    economist for the association" and of "president of the association"; none of "the football coach"."""
+    return frozenset(
+        t.lemma_.lower()
+        for child in _appositions(name)
+        for t in child.subtree
+        if t.dep_ in {"pobj", "poss"} and t.pos_ in {"NOUN", "PROPN"}
+    )
+
+
+def _one_speaker(x: str, y: str, alike: float) -> bool:
+    """One person: one surname key, or surnames spelled alike ("Schooff" / "Blair Schoof") where the first names
+    do not differ ("Daniel Martinez" and "Carol Martin" are two people)."""
+    if person_key(x) == person_key(y):
+        return True
+    words_x, words_y = name_word_list(x), name_word_list(y)
+    if not (words_x and words_y) or SequenceMatcher(None, words_x[-1], words_y[-1]).ratio() < alike:
+        return False
+    return len(words_x) == 1 or len(words_y) == 1 or words_x[0] == words_y[0]
 
 
 def _words(tokens) -> tuple[str, ...]:
@@ -193,10 +223,13 @@ class QuoteCheck(Check):
             "quote": {"type": "string", "description": "The quoted words both sides give, lower case."},
             "a": {"type": "string", "description": "The speaker side a names."},
             "b": {"type": "string"},
+            "sentence_alike": {
+                "type": "boolean",
+                "description": "Whether the sentences are the same but for who spoke and how each describes them.",
+            },
         },
     }
     whole_subject = True
-    one_statement = True
     settings = (
         CheckSetting(
             "spelled_alike",
@@ -214,15 +247,24 @@ class QuoteCheck(Check):
     def subject(self, detail: Mapping[str, Any]) -> str:
         return str(detail.get("quote", ""))
 
+    @classmethod
+    def tells_one_statement(cls, evidence: Evidence) -> bool:
+        """One quote of one speaker in sentences alike but for how each describes the speaker."""
+        return not evidence.contradicts and bool(evidence.detail.get("sentence_alike"))
+
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         for x in self.mine(a):
             for y in self.mine(b):
                 shorter, longer = sorted((" ".join(x.words), " ".join(y.words)), key=len)
-                one_sentence = x.sentence == y.sentence or (x.told == y.told and len(x.told) >= MIN_WORDS)
+                told_alike = x.told == y.told
+                # a short quote: the same sentence, or one but for two speakers of one organisation, each described
+                one_sentence = x.sentence == y.sentence or (
+                    told_alike and len(x.told) >= MIN_WORDS and bool(x.described & y.described)
+                )
                 if shorter not in longer or not one_sentence:  # one outlet may quote less of it
                     continue
-                detail = {"quote": shorter, "a": x.speaker, "b": y.speaker}
-                if not one_persons(x.speaker, y.speaker, self.setting("spelled_alike")):
+                detail = {"quote": shorter, "a": x.speaker, "b": y.speaker, "sentence_alike": told_alike}
+                if not _one_speaker(x.speaker, y.speaker, self.setting("spelled_alike")):
                     return Evidence(self.kind, True, detail, "the same words from " + versus(x.speaker, y.speaker))
                 return Evidence(self.kind, False, detail, f"both quote {x.speaker}")
         return None
