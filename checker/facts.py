@@ -301,15 +301,15 @@ def _group(findings: Sequence[Finding], story_of: Mapping[str, str], shapes: Sha
 
 def _structured_versions(findings: Sequence[Finding], shape: Check) -> list[Version]:
     """The versions the fact's check gives its claims, each named as most of its sources write it ("31 percent"
-    by two sources, not the "Thirty-one percent" of the third)."""
-    written: dict[str, dict[tuple, str]] = defaultdict(dict)
+    by two sources, not the "Thirty-one percent" of the third, however many of its sentences write it so)."""
+    written: dict[str, dict[str, str]] = defaultdict(dict)
     claims: dict[str, dict[tuple, Claim]] = defaultdict(dict)
     for finding in findings:
         detail = finding.evidence[0].detail
         for side, claim in (("a", finding.pair.a), ("b", finding.pair.b)):
             key, text = shape.version(detail, side)
             key = json.dumps(key, sort_keys=True, default=str)
-            written[key].setdefault(claim_key(claim), text)
+            written[key].setdefault(claim.doc_id, text)
             claims[key][claim_key(claim)] = claim
     values = {key: Counter(texts.values()).most_common(1)[0][0] for key, texts in written.items()}
     decoded = {key: json.loads(key) for key in values}

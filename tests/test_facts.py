@@ -119,6 +119,11 @@ def test_a_version_is_named_as_most_of_its_sources_write_it():
         ]  # fmt: skip
         (fact,) = group_facts(findings)
         assert fact.majority.value == "31 percent" and fact.majority.documents == ("p", "q", "r"), spelled
+    # (review) sources, not sentences: one source writing it out in three sentences is one source
+    again = [replace(f, pair=replace(f.pair, b=make_claim(f"Thirty-one percent, sentence {n}.", "r")))
+             for n, f in enumerate(findings * 3) if f.pair.b.doc_id == "r"]  # fmt: skip
+    (fact,) = group_facts([f for f in findings if f.pair.b.doc_id != "r"] + again)
+    assert fact.majority.value == "31 percent"
 
 
 def test_claims_that_each_contradict_a_third_are_not_one_version_unless_they_agree():

@@ -2,8 +2,9 @@
 
 Two kinds of conflict. A role held against a role that is past: "former
 President Donald Trump" against "President Donald Trump", unless the article
-that says "former" came out after the other (the minister of the 18th is the
-former minister of the 20th, after a reshuffle). And two different
+that says "former" came out after one telling of the person leaving ("Finance
+Minister Graham Holt, who is leaving the cabinet" on the 18th is "the former
+finance minister" on the 20th). And two different
 offices of one kind for the same person: "Transport Minister Eira Lund"
 against "Interior Minister Eira Lund", "chief financial officer Elena
 Sorensen" against "chief operating officer Elena Sorensen", "Professor Miriam
@@ -51,6 +52,9 @@ class Role:
     text: str
     title: str = ""  # the office's words as written, lower case: "chief executive", "ceo"
     then: bool = False  # "then-President": held at the time told, so no conflict with "former" or a current office
+    first_name: str = ""  # the person's first name where written, lower case: "eric" of "Eric Trump"
+    of: str = ""  # whose office an office set off after a name is ("union" of "president of the union"), a lemma
+    leaving: bool = False  # the sentence tells of the person leaving it ("who is leaving the cabinet", "replaces")
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +77,7 @@ def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]]]:
             deputies[span.end] = span
         elif label in ("former", "then"):
             formers.append((span.start, span.end, label))
-        else:
+        elif label != "leaving":
             offices.append((label, span))
     offices.sort(key=lambda o: (-len(o[1]), o[0].endswith("*")))
     taken: set[int] = set()
@@ -144,6 +148,8 @@ def titled_people(tokens) -> tuple[Role, ...]:
     """
     doc, lowest, end = tokens.doc, tokens.start, tokens.end
     titles, formers = _titles(tokens)
+    leaving = any(label == "leaving" for label, _, _ in cues(tokens, OFFICES))
+    honorifics = {t.i for _, _, span in cues(tokens, "honorifics") for t in span}
     markers = {i for s, e, _ in formers for i in range(s, e)}
     skipped = markers | {i for t in titles for i in range(t.start, t.end)}
     names = name_spans(tokens, skipped)
@@ -171,10 +177,21 @@ def titled_people(tokens) -> tuple[Role, ...]:
         else:
             continue
         label = marker[1] if marker is not None else ""
-        key = person_key(clean_name(person.text))
-        role = Role(key, title.kind, title.office, label == "former", text, title.title, label == "then")
+        name = [t.lower_ for t in person if t.i not in honorifics and t.is_alpha]  # "Dr Miriam Okafor": miriam
+        role = Role(
+            person_key(clean_name(person.text)), title.kind, title.office, label == "former", text, title.title,
+            label == "then", name[0] if len(name) > 1 else "", _whose(doc[title.end - 1]) if title.set_off else "",
+            leaving,
+        )  # fmt: skip
         found.setdefault((role.person, role.kind), role)
     return tuple(found.values())
+
+
+def _whose(office) -> str:
+    """Whose an office set off after a name is: the noun after its "of" ("union" of "president of the union")."""
+    of = next((c for c in office.children if c.lower_ == "of"), None)
+    owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return owner.lemma_.lower() if owner is not None else ""
 
 
 class RoleIndex:
@@ -271,6 +288,10 @@ class TitleCheck(Check):
                 "a": x.text,
                 "b": y.text,
             }
+            if x.first_name and y.first_name and x.first_name != y.first_name:
+                continue  # "Eric Trump, executive vice president" and "President Donald Trump": two people
+            if x.of and y.of and x.of != y.of:
+                continue  # "chairman of the Portland Business Alliance", "former chairman of Acme": two offices
             if x.office == y.office and x.former == y.former:
                 if x.title != y.title and similarity >= self.setting("agreement_similarity"):
                     agreeing = agreeing or Evidence(self.kind, False, detail, f"{x.text} is {y.text}")
@@ -281,8 +302,8 @@ class TitleCheck(Check):
                 return Evidence(self.kind, True, detail, versus(x.text, y.text))
             if x.then or y.then:
                 continue  # "then-President" against "former President" or "President": held at the time told
-            if published_before(b, a) if x.former else published_before(a, b):
-                continue  # "Finance Minister Graham Holt" on the 18th, "the former finance minister" on the 20th
+            if (y.leaving and published_before(b, a)) if x.former else (x.leaving and published_before(a, b)):
+                continue  # "Finance Minister Graham Holt, who is leaving the cabinet" on the 18th, "the former" on the 20th
             which, other = (a.doc_id, b.doc_id) if x.former else (b.doc_id, a.doc_id)
             return Evidence(self.kind, True, detail, f"{kind} described as former in {which}, not in {other}")
         return agreeing
