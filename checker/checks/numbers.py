@@ -73,7 +73,6 @@ from checker.checks.quantities import (
     MARGIN,
     METRIC_UNITS,
     MONTHS,
-    NATION,
     PART,
     PARTS_OF_DAY,
     PEOPLE_WORDS,
@@ -91,7 +90,7 @@ from checker.checks.quantities import (
     extract_quantities,
 )
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
-from checker.entities import ALIASES, BODY_KEY, PERSON_KEY, one_chamber, share_entity
+from checker.entities import BODY_KEY, PERSON_KEY, one_chamber, share_entity
 from checker.records import Claim, Evidence
 
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
@@ -183,15 +182,6 @@ def _parts_of_day(moments: frozenset[str]) -> set[str]:
     return found
 
 
-COUNTRIES = frozenset(frozenset(name.lower().split()) for name in ALIASES.values())  # as `places` keys them
-
-
-def _one_country(x: frozenset[str], y: frozenset[str]) -> bool:
-    """A whole country's count ("national", `NATION`) and one named by a country ("U.S. unemployment", a country
-    `ALIASES` names): one place."""
-    return any(NATION in one and other in COUNTRIES for one, other in ((x, y), (y, x)))
-
-
 def _weekdays(quantity: Quantity) -> frozenset[str]:
     return quantity.when & WEEKDAYS
 
@@ -281,7 +271,7 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         # of 168 votes" against "Ortega received 24,105 votes"; "three of the injured" against "150 people were
         # injured": what a sentence leaves unsaid is a total
         return False
-    if x.places and y.places and not x.places & y.places and not _one_country(x.places, y.places):
+    if x.places and y.places and not x.places & y.places:
         return False  # "U.S. same-store sales" against "same-store sales in Canada": counted in two places
     if x.change != y.change:
         return False  # "added 26 cases this week" against "121 cases have been confirmed": a change, a total

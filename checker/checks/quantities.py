@@ -161,7 +161,6 @@ MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "vot
 # with a figure of an earlier report ("had earlier been projected to win 45 seats").
 PREVIOUS = frozenset({"previous-figure"})
 PLACES = {"GPE", "LOC"}
-NATION = "nation"  # the place of a whole country's count: "Nationally, ...", "national production"
 PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODEL_PARTS = frozenset({"compound", "nmod", "nummod"})  # the words of a name before its last: "Pixel 11 Pro"
@@ -703,7 +702,11 @@ def _forecast(root, cues: Cues) -> bool:
         if not (named or cues.at(t.i, "forecast-given")):
             continue
         told_by = (c for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod", "agent"})
-        by = "forecaster" if named else "predictor"  # "a poll put her support at 44 percent" is the poll's
+        # "analysts had pegged the crop at 280 million": put before the result; "a poll put her support at 44
+        # percent", "analysts put the deal's value at $2.1 billion" are the poll's and the analysts' readings
+        if not named and not any(c.lemma_ == "have" and c.tag_ == "VBD" for c in t.children):
+            continue
+        by = "forecaster" if named else "predictor"
         if (named and t.pos_ == "NOUN" and t.lemma_ != "estimate") or any(
             cues.at(c.i, by) or any(cues.at(g.i, by) for g in c.children) for c in told_by
         ):
@@ -823,6 +826,8 @@ def _weighed(root, cues: Cues) -> bool:
     weight over it ("a weight of 400 pounds"); "fined 400 pounds" and "weighing a 40 billion pounds package" are
     money."""
     word = _counted_word([root])
+    if any(c.lower_ == "of" for c in word.children):
+        return False  # "weighing 20 billion pounds of tax increases": what is weighed up is money's
     weighs = word.dep_ in {"dobj", "npadvmod", "attr"} and word.head.pos_ == "VERB" and cues.at(word.head.i, "weighed")
     return bool(weighs) or any(cues.at(n.i, "weighed") for n in _governing_nouns(word))
 
@@ -1103,6 +1108,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     value, digits = value_of(run)
     if lead > span.start and cues.at(lead - 1, "minus"):
         value, lead = -value, lead - 1  # "minus 70 degrees Celsius", as "-70C" is written
+    elif any(cues.at(i, "below-zero") for i in range(stop, min(stop + UNIT_TOKENS, span.end))):
+        value = -value  # "40 degrees (Celsius) below zero"
     if unit != "%" and len(run) == 1 and len(digits) == 4 == len(run[0].text) and 1800 <= value < 2100:
         return None  # a year
     # a percentage names what it measures further back ("The final turnout, including the postal
@@ -1188,7 +1195,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         risen=unit != "%" and noun not in CURRENCIES and not reading and _risen_to(root, cues),
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
         statistic=_statistic(root, holders, mine, cues),
-        places=_places(holders, cues),
+        places=_places(holders),
         holder=_named_holder(holders, span),
         period=_period(root, cues),
         measured=_measured(root, end, span) if unit.removesuffix(WHOLE) in MEASURES else "",
@@ -1352,24 +1359,20 @@ def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
     # counts the victims)
     found |= {EACH for holder in holders[2:] if holder.lower_ == "each" and root not in holder.subtree}
     found |= {PART} if _some_of_a_group(root) else set()
-    # "the general fund portion of the budget, $34.62 billion": a part of a whole, no total of it
-    found |= {PART} if any(cues.at(n.i, "portion") for n in governing) else set()
     # "a five-wicket haul", "a seven-wicket win": a figure written onto the noun it describes is that thing's
     if root.i + 1 < len(root.doc) and root.doc[root.i + 1].text == "-" and word.dep_ == "compound":
         found.add(DESCRIBED + word.head.lemma_.lower())
     return frozenset(found)
 
 
-def _places(holders: list, cues: Cues) -> frozenset[str]:
+def _places(holders: list) -> frozenset[str]:
     """The words of the places a figure was counted in, named on one of its holders as a modifier ("U.S.
     same-store sales rose 8.8 percent") or after "in" ("sales in Canada rose 6.7 percent", "killed 12 in
     Aleppo"). Keyed as entities are ("the U.S." and "the United States" are one place), as lower-case words, so
-    that "Gaza" and "the Gaza Strip" share one. A whole country's count says so ("Nationally, ...", "national
-    production"): it is no count of a state or a town in it."""
+    that "Gaza" and "the Gaza Strip" share one."""
     found = set()
     for holder in holders:
         for child in holder.children:
-            found |= {scope} if (scope := cues.at(child.i, "place-scope:")) else set()
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 named = [c for c in child.children if c.dep_ == "pobj"]
             else:
@@ -1395,6 +1398,7 @@ def _change(root, cues: Cues) -> bool:
     return word.dep_ in {"dobj", "nsubjpass"} and bool(cues.at(head.i, "change"))
 
 
+UNIT_TOKENS = 3  # the most words of a unit before what follows it ("degrees Celsius below zero")
 PHRASE_TOKENS = 6  # the most words of a cue's phrase read for a figure ("up from Monday's count of 38")
 
 

@@ -33,6 +33,7 @@ from checker.checks.base import Check, CheckSetting, versus
 from checker.checks.names import cues, name_at, name_spans
 from checker.checks.persons import name_word_list
 from checker.entities import clean_name, person_key
+from checker.patterns import words
 from checker.records import Claim, Evidence
 
 # Words a quote needs to be one person's own: set phrases that several people say ("We are deeply
@@ -44,6 +45,7 @@ INVERTED_GAP = 2  # tokens from an inverted verb to its subject's name: "said Pe
 WHO_WHEN_WHERE = {"nsubj", "punct", "prep", "npadvmod", "aux"}
 THEN = {"later", "then", "afterwards", "again", "also"}  # "Smith said later."; not "said so", "said otherwise"
 NEXT_TO = 3  # tokens between a quote and a reporting verb outside it: '"...," said X', 'X said: "..."'
+SPOKESPEOPLE = words("offices", "spokesperson/spokesperson")  # "spokesman", "spokeswoman", "spokesperson"
 
 
 class Quote(NamedTuple):
@@ -184,11 +186,13 @@ def _appositions(name) -> list:
 
 def _organisation(name) -> frozenset[str]:
     """The organisation a speaker's apposition names, as the lemmas of its nouns' heads: "association" of "chief
-    economist for the association" and of "president of the association"; none of "the football coach"."""
+    economist for the association" and of "president of the association"; none of "the football coach", nor of a
+    spokesperson ("a spokeswoman for the company"), who gives the organisation's words, as another may."""
+    appositions = [a for a in _appositions(name) if a.lower_ not in SPOKESPEOPLE]
     return frozenset(
         t.lemma_.lower()
-        for child in _appositions(name)
-        for t in child.subtree
+        for a in appositions
+        for t in a.subtree
         if t.dep_ in {"pobj", "poss"} and t.pos_ in {"NOUN", "PROPN"}
     )
 

@@ -77,7 +77,7 @@ def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]]]:
             deputies[span.end] = span
         elif label in ("former", "then"):
             formers.append((span.start, span.end, label))
-        elif label != "leaving":
+        elif not label.startswith("leaving"):
             offices.append((label, span))
     offices.sort(key=lambda o: (-len(o[1]), o[0].endswith("*")))
     taken: set[int] = set()
@@ -148,7 +148,7 @@ def titled_people(tokens) -> tuple[Role, ...]:
     """
     doc, lowest, end = tokens.doc, tokens.start, tokens.end
     titles, formers = _titles(tokens)
-    leaving = any(label == "leaving" for label, _, _ in cues(tokens, OFFICES))
+    leaving = [(label, span) for label, _, span in cues(tokens, OFFICES) if label.startswith("leaving")]
     honorifics = {t.i for _, _, span in cues(tokens, "honorifics") for t in span}
     markers = {i for s, e, _ in formers for i in range(s, e)}
     skipped = markers | {i for t in titles for i in range(t.start, t.end)}
@@ -181,10 +181,30 @@ def titled_people(tokens) -> tuple[Role, ...]:
         role = Role(
             person_key(clean_name(person.text)), title.kind, title.office, label == "former", text, title.title,
             label == "then", name[0] if len(name) > 1 else "", _whose(doc[title.end - 1]) if title.set_off else "",
-            leaving,
+            _leaving(person, doc[first : title.end], leaving),
         )  # fmt: skip
         found.setdefault((role.person, role.kind), role)
     return tuple(found.values())
+
+
+def _leaving(person, title, cued: list) -> bool:
+    """Whether the sentence tells of the person leaving the office: the subject of a verb of leaving with what is
+    left ("Graham Holt, who is leaving the cabinet", "Holt is stepping down"; not "will leave for Tokyo"), the
+    object of one of replacing ("Mehta replaces Finance Minister Graham Holt"), or "outgoing" before the office."""
+    root = person.root
+    for label, span in cued:
+        verb = span.root
+        if label == "leaving:outgoing":
+            if title.start <= span.start < title.end:
+                return True
+        elif label == "leaving:replaced":
+            if any(c.dep_ == "dobj" and root in c.subtree for c in verb.children):
+                return True
+        elif (root in verb.ancestors or any(c.dep_ == "nsubj" and root in c.subtree for c in verb.children)) and (
+            any(c.dep_ in {"dobj", "prt"} for c in verb.children) or verb.lemma_ in {"resign", "retire", "quit"}
+        ):
+            return True  # "Holt, who is leaving the cabinet" (the clause on the name), "Holt resigned"
+    return False
 
 
 def _whose(office) -> str:
@@ -288,8 +308,8 @@ class TitleCheck(Check):
                 "a": x.text,
                 "b": y.text,
             }
-            if x.first_name and y.first_name and x.first_name != y.first_name:
-                continue  # "Eric Trump, executive vice president" and "President Donald Trump": two people
+            if x.first_name[:1] != y.first_name[:1] and x.first_name and y.first_name:
+                continue  # "Eric Trump" and "President Donald Trump": two people ("Joe" may be "Joseph")
             if x.of and y.of and x.of != y.of:
                 continue  # "chairman of the Portland Business Alliance", "former chairman of Acme": two offices
             if x.office == y.office and x.former == y.former:
