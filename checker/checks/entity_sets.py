@@ -241,9 +241,9 @@ def counted_size(tokens) -> int | None:
 
 def is_partial(tokens) -> bool:
     """Whether the sentence says its list names only some of those taking part: by a cue ("including", "among", not
-    "split among": `partial` in lists.jsonl; a verb "include" the list is the object of: `partial:include`; "two of the" right after the
-    list: `partial:beside`, as "two of the diplomats said" elsewhere
-    in the sentence says nothing of it) or by counting others beside the names (`_counts_unnamed_members`)."""
+    "split among": `partial` in lists.jsonl; a verb "include" the list is the object of: `partial:include`; "two
+    of the" right after the list: `partial:beside`, as "two of the diplomats said" elsewhere in the sentence says
+    nothing of it) or by counting others beside the names (`_counts_unnamed_members`)."""
     found = list(cues(tokens, "lists"))
     # "split among A, B and C" names all who share something: its "among" is no partial list's ("among them A")
     whole = {t.i for label, _, span in found if label == "whole" for t in span}

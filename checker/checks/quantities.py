@@ -77,7 +77,7 @@ def _durations() -> dict[str, tuple[str, float]]:
 
 DURATIONS = _durations()
 CELSIUS, FAHRENHEIT, DEGREE = "degree celsius", "degree fahrenheit", "degree"  # "108 degrees" names no scale
-POUND, POUND_WEIGHT = "pound", "pound weight"  # "pounds" is money unless its clause weighs (`_weighed`)
+POUND, POUND_WEIGHT = "pound", "pound weight"  # "pounds" is money unless a verb of weighing gives it (`_weighed`)
 # Units of measure counted in the metric unit of their dimension, and how many of it one is: "40 miles" and "64 km"
 # are one distance, "104F" and "40C" one temperature. Units of two sizes ("ton": short or long; "gallon": US or
 # imperial) are left as written.
@@ -682,11 +682,11 @@ def _forecast(root, cues: Cues) -> bool:
     consensus estimate of $1.05", "analysts had expected $1.05", "the $1.05 analysts had expected" (which the
     parser hangs on "analysts"), "above the bank's 3% target". A forecast is told by its word ("forecast",
     "expectations", "projection", "target") governing the figure, by who makes it ("analysts expected",
-    "economists' estimate", "analysts had pegged the crop at 280 million bushels"), or by the figure being what is expected (`_expected`: "Acme expects revenue of $2
-    billion", "the toll is expected to rise to 300"): a company's or an official's own plan or count stays its own
-    ("Acme expects to cut 2,400 jobs", "an estimate of 300 dead"), as does a result told beside a forecast ("beat
-    expectations with revenue of $2.3 billion", "Investors had expected a loss, but it posted a profit of $2
-    million")."""
+    "economists' estimate", "analysts had pegged the crop at 280 million bushels"), or by the figure being what is
+    expected (`_expected`: "Acme expects revenue of $2 billion", "the toll is expected to rise to 300"): a
+    company's or an official's own plan or count stays its own ("Acme expects to cut 2,400 jobs", "an estimate of
+    300 dead"), as does a result told beside a forecast ("beat expectations with revenue of $2.3 billion",
+    "Investors had expected a loss, but it posted a profit of $2 million")."""
     word = _counted_word([root])
     if cues.at(word.i, "forecaster") and any(cues.at(i, "forecast") for i in range(word.i + 1, word.i + 4)):
         return True
@@ -1489,8 +1489,9 @@ def _dimension(lead: int, end: int, span, cues: Cues) -> str:
 def _rate(end: int, span, cues: Cues) -> str:
     """The span of time a measure written after the figure is counted over: "hour" for "40,000 kilometers per
     hour", "180 kilometres (112 miles) an hour", "120 km/h" and "80 mph"; "day" for "300,000 barrels of oil a
-    day" and "300,000 bpd"; or the area it is counted over: "acre" for "34 bushels per acre"; "" for none, or for a span counted from an event ("12 miles a day after landfall", "a year into its
-    mission", "an hour's drive")."""
+    day" and "300,000 bpd"; or the area it is counted over: "acre" for "34 bushels per acre"; "" for none, or for
+    a span counted from an event ("12 miles a day after landfall", "a year into its mission", "an hour's
+    drive")."""
     doc = span.doc
     unit = cues.at(end, "measure-unit:") if end < span.end else ""
     if not unit:

@@ -55,11 +55,11 @@ class Quote(NamedTuple):
     # other side must share
     sentence: tuple[str, ...] = ()
     # the words of the sentence but the speaker's name and apposition (`_told`): a short quote's sentence where both
-    # describe their speakers in one organisation (`described`), and for any quote, whether the sentences tell one
-    # statement (`QuoteCheck.tells_one_statement`)
+    # describe their speakers in one organisation, and for any quote, whether the sentences tell one statement
+    # (`QuoteCheck.tells_one_statement`)
     told: tuple[str, ...] = ()
     # the organisation the speaker's apposition names ("association" of "chief economist for the association")
-    described: frozenset[str] = frozenset()
+    organisation: frozenset[str] = frozenset()
 
 
 def quoted_spans(tokens) -> list:
@@ -263,7 +263,7 @@ class QuoteCheck(Check):
                 told_alike = x.told == y.told
                 # a short quote: the same sentence, or one but for two speakers of one organisation, each described
                 one_sentence = x.sentence == y.sentence or (
-                    told_alike and len(x.told) >= MIN_WORDS and bool(x.described & y.described)
+                    told_alike and len(x.told) >= MIN_WORDS and bool(x.organisation & y.organisation)
                 )
                 if shorter not in longer or not one_sentence:  # one outlet may quote less of it
                     continue

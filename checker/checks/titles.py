@@ -323,7 +323,7 @@ class TitleCheck(Check):
             if x.then or y.then:
                 continue  # "then-President" against "former President" or "President": held at the time told
             if (y.leaving and published_before(b, a)) if x.former else (x.leaving and published_before(a, b)):
-                continue  # "Finance Minister Graham Holt, who is leaving the cabinet" on the 18th, "the former" on the 20th
+                continue  # "Finance Minister Graham Holt, who is leaving the cabinet" (18th), "the former" (20th)
             which, other = (a.doc_id, b.doc_id) if x.former else (b.doc_id, a.doc_id)
             return Evidence(self.kind, True, detail, f"{kind} described as former in {which}, not in {other}")
         return agreeing
