@@ -152,9 +152,11 @@ def share_entity(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(one_chamber(x, y) for x in _chambers(a) for y in _chambers(b))
 
 
-def _chambers(keys: tuple[str, ...]) -> list[str]:
-    """The keys that name a chamber (`CHAMBERS`), with or without whose it is: "House", "Oregon House"."""
-    return [k for k in keys if k.rpartition(" ")[2].lower() in CHAMBERS]
+@functools.lru_cache(maxsize=65536)
+def _chambers(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys that name a chamber (`CHAMBERS`), with or without whose it is: "House", "Oregon House". Cached, as
+    `_acronyms` is: a claim's keys are met in every pair it is in."""
+    return tuple(k for k in keys if k.rpartition(" ")[2].lower() in CHAMBERS)
 
 
 def one_chamber(x: str, y: str) -> bool:

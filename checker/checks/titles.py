@@ -69,15 +69,18 @@ class _Title:
     set_off: bool = False  # an office read only set off after a name ("Dana Whitfield, president of the union")
 
 
-def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]]]:
-    """The offices of `tokens` (longest first where two overlap) and the spans of their "former" and "then" markers."""
-    offices, deputies, formers = [], {}, []
+def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]], list[tuple[str, Any]]]:
+    """The offices of `tokens` (longest first where two overlap), the spans of their "former" and "then" markers,
+    and the cues of someone leaving an office (`_leaving`), from one pass over the office cues."""
+    offices, deputies, formers, leaving = [], {}, [], []
     for label, _, span in cues(tokens, OFFICES):
         if label == "deputy":
             deputies[span.end] = span
         elif label in ("former", "then"):
             formers.append((span.start, span.end, label))
-        elif not label.startswith("leaving"):
+        elif label.startswith("leaving"):
+            leaving.append((label, span))
+        else:
             offices.append((label, span))
     offices.sort(key=lambda o: (-len(o[1]), o[0].endswith("*")))
     taken: set[int] = set()
@@ -95,7 +98,7 @@ def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]]]:
         start = deputy.start if deputy is not None else span.start
         title = span.doc[start : span.end].text.lower()
         found.append(_Title(start, span.end, kind, office, title, how == ["set-off"]))
-    return sorted(found, key=lambda t: t.start), formers
+    return sorted(found, key=lambda t: t.start), formers, leaving
 
 
 def _qualifiers_start(doc, start: int, lowest: int, markers: set[int]) -> int:
@@ -147,8 +150,7 @@ def titled_people(tokens) -> tuple[Role, ...]:
     ("Kuleba, Ukraine's foreign minister", with "Kuleba" tagged a place).
     """
     doc, lowest, end = tokens.doc, tokens.start, tokens.end
-    titles, formers = _titles(tokens)
-    leaving = [(label, span) for label, _, span in cues(tokens, OFFICES) if label.startswith("leaving")]
+    titles, formers, leaving = _titles(tokens)
     honorifics = {t.i for _, _, span in cues(tokens, "honorifics") for t in span}
     markers = {i for s, e, _ in formers for i in range(s, e)}
     skipped = markers | {i for t in titles for i in range(t.start, t.end)}
