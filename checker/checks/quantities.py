@@ -49,6 +49,7 @@ AGE_UNIT, YEAR_OLD = "age:", "year-old"
 WHOLE_GROUP = frozenset({"all", "both"})  # "all 12 of the boys": no part of the group (`_some_of_a_group`)
 GROUP_DETERMINERS = frozenset({"the", "those", "these"})  # "three of the injured": some of a group (`_some_of_a_group`)
 SCORE_JOINERS = frozenset({"-", "–", "—"})  # "6-2": a score, no age after a name and a comma
+RANGE_OPENERS = frozenset({"from", "between"})  # "from 10 to 15", "between 3 and 5": a change or a range, no score
 # an age a he or she is said to be (`_stated_age`): whose it is, the claim's one person tells
 PRONOUN_HOLDERS = frozenset({"he", "she"})
 # what a name said to be a number of years old is tagged: a person, or a surname the tagger took for a place
@@ -1749,6 +1750,9 @@ def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
             start - 2 >= span.start and doc[start - 1].lower_ == "of" and cues.at(start - 2, "score:noun")
         )  # "a 3-1 win", "ran out 3-1 winners", "by a vote of 52-48"
         before = doc[start - 1] if start > span.start else None
+        if before is not None and before.lower_ in RANGE_OPENERS:
+            continue  # "voted to raise it from 10 to 15": a change, no split
+        named = named or any(t.lower_ == "votes" for t in doc[start:end])  # "by 310 votes to 265"
         counts = following is not None and (following.pos_ in {"NOUN", "PROPN"} or bool(cues.at(end, "percent")))
         if before is not None and before.lemma_ == "be" and not counts:  # "The vote was 10-2": of the subject
             named = named or any(c.dep_ == "nsubj" and cues.at(c.i, "score:noun") for c in before.children)
@@ -1757,13 +1761,22 @@ def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
         if not named and (not after_verb or (following is not None and following.pos_ in {"NOUN", "PROPN"})):
             continue
         try:
-            sides = sorted((int(x) for x in doc[start:end].text.replace("–", "-").split("-")), reverse=True)
+            sides = sorted(_sides(doc[start:end]), reverse=True)
         except ValueError:
             continue  # "²-³": digits in shape only
         text = doc[start:end].text
         found[start] = (end, Quantity(sides[0] * SCORE_SCALE + sides[1], "score", "", text,
                                       last_digit_unit=1.0))  # fmt: skip
     return found
+
+
+def _sides(pair) -> list[int]:
+    """The two figures of a score as written ("3-1", "3–1", "seven to two", "310 votes to 265").
+
+    ValueError where a side is a number in shape only ("²-³", "first to one")."""
+    if len(pair) == 1:
+        return [int(x) for x in pair.text.replace("–", "-").split("-")]
+    return [int(value_of([t])[0]) for t in pair if t.like_num]
 
 
 def _spans_and_a_half(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
