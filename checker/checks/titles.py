@@ -38,6 +38,9 @@ from checker.records import Claim, Evidence
 # ("then-President Jo Lund": the office held at the time told, which is neither now nor past).
 OFFICES = "offices"
 MAX_QUALIFIERS = 3  # words naming whose office it is: "US", "Nepal's", "General Electric"
+# verbs whose subject a present office is told of as its predicate: "is the health minister", "becomes
+# Education Minister", "has been named", "has been elected" (`_person_told_to_hold`)
+HOLDING_VERBS = frozenset({"be", "become", "appoint", "name", "elect"})
 NOT_QUALIFIERS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "AUX", "NUM"}
 
 
@@ -143,6 +146,26 @@ def _person_before(doc, start: int, lowest: int, names):
     return name if name is not None and name.end == start - 1 else None
 
 
+def _person_told_to_hold(doc, title: _Title, names):
+    """A person the sentence says holds the office now, the office its predicate: "Jane Smith is the health
+    minister", "Smith becomes Education Minister", "Smith has been named health minister", "Smith, who is the
+    health minister, ...". Only in the present: "was appointed health minister in 2019" is a step of a career,
+    and "will become", "is expected to become" or "is not" say nothing of the office held."""
+    office = doc[title.end - 1]
+    verb = office.head
+    if office.dep_ not in {"attr", "oprd"} or verb.lemma_ not in HOLDING_VERBS or verb.dep_ == "xcomp":
+        return None
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
+    if not (verb.tag_ in {"VBZ", "VBP"} or perfect):
+        return None
+    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.tag_ == "WP" and verb.dep_ == "relcl":
+        subject = verb.head  # "Smith, who is the health minister, ..."
+    return name_at(names, subject) if subject is not None else None
+
+
 def titled_people(tokens) -> tuple[Role, ...]:
     """The role the claim gives each person, one per person and kind of office.
 
@@ -176,6 +199,8 @@ def titled_people(tokens) -> tuple[Role, ...]:
             if not edge.is_punct and edge.i + 1 < end and not doc[edge.i + 1].is_punct:
                 continue  # not an apposition: "Talks with Russia, Ukraine's foreign minister said"
             person, text = beside, doc[beside.start : title.end].text
+        elif (holder := _person_told_to_hold(doc, title, names)) is not None:
+            person, text = holder, doc[holder.start : title.end].text
         else:
             continue
         label = marker[1] if marker is not None else ""
