@@ -258,6 +258,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "fourth-quarter revenue" against "full-year revenue", the third quarter's against the second's
     if x.basis != y.basis:
         return False  # "adjusted earnings of $1.37 a share" against "earnings of $1.12 a share": two measures
+    if x.base and y.base and x.base != y.base:
+        return False  # "rose 0.4% on the month" against "3.2% on the year": two changes
     if x.unit.startswith(YEAR_OLD) and x.context and y.context and not x.context & y.context:
         return False  # "A 19-year-old man was killed" against "a 21-year-old man is in custody": two men
     if _apart_in_scale(x, y) or _two_things_measured(x, y):

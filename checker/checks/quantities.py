@@ -248,6 +248,9 @@ class Quantity:
     # on what basis a sum is counted (`_basis`): "adjusted" ("adjusted earnings", "excluding items"), "enterprise"
     # ("including debt"), "equity"; "" for a sum as reported
     basis: str = ""
+    # the period a change or a rate is counted against (`_base`): "year" for "3.1% year on year", "rose 5% compared
+    # with a year earlier"; "month" for "0.4% on the month", "from February"; "annualised"; "" where none is said
+    base: str = ""
     # the lemma of the verb whose clause gives the figure ("harvest" for "harvested 7.9 million acres"): which of
     # two figures of one unit in a sentence the other source's figure is of ("abandoned 2.1 million acres")
     verb: str = ""
@@ -1201,8 +1204,33 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         period=_period(root, cues),
         measured=_measured(root, end, span) if unit.removesuffix(WHOLE) in MEASURES else "",
         basis=_basis(root, cues) if noun in CURRENCIES else "",
+        base=_base(root, lead, end, span, cues),
         verb=holders[1].lemma_.lower() if len(holders) > 1 else "",
     )
+
+
+def _base(root, lead: int, end: int, span, cues: Cues) -> str:
+    """The period a figure is counted against, where its clause says after it and before any other figure: "year"
+    for "rose 5% compared with a year earlier" and "3.1% year on year", "month" for "0.4% on the month" and "rose 2%
+    in March from February", "quarter", "week"; "annualised" also just before it ("an annualised 2.4%"). A rise of
+    0.4% on the month is no rise of 3.2% on the year. Words before a figure tell its time, not its base: "A year
+    earlier, sales fell 1%"."""
+    clause = _base_clause(root)
+    for t in span.doc[end : span.end]:
+        if t.tag_ == "CD" and t.ent_type_ != "DATE":
+            break  # "0.4% on the month and 3.2% on the year": the next figure's words
+        if (base := cues.at(t.i, "base:")) and _base_clause(t) == clause:
+            return base
+    before = span.doc[max(span.start, lead - BASE_LEAD) : lead]
+    return next((ANNUALISED for t in before if cues.at(t.i, "base:") == ANNUALISED), "")
+
+
+def _base_clause(token):
+    """The clause a base is told in: "compared with a year earlier" is of the clause "compared" hangs on."""
+    verb = _clause_verb(token)
+    while verb is not None and verb.lemma_ == "compare" and verb.head is not verb:
+        verb = _clause_verb(verb.head)
+    return verb
 
 
 def _measured(root, end: int, span) -> str:
@@ -1399,6 +1427,7 @@ def _change(root, cues: Cues) -> bool:
     return word.dep_ in {"dobj", "nsubjpass"} and bool(cues.at(head.i, "change"))
 
 
+ANNUALISED, BASE_LEAD = "annualised", 4  # "an annualised 2.4%", "at an annualised rate of 2.4%" (`_base`)
 UNIT_TOKENS = 3  # the most words of a unit before what follows it ("degrees Celsius below zero")
 PHRASE_TOKENS = 6  # the most words of a cue's phrase read for a figure ("up from Monday's count of 38")
 
