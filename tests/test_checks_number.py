@@ -206,3 +206,19 @@ def test_a_dateline_the_parser_makes_a_subject_holds_no_figure():
     claim = next(i for i, t in enumerate(doc) if t.text == "Labour")
     (seats,) = extract_quantities(doc[claim:])
     assert seats.holder == "Labour"
+
+
+def test_a_range_or_a_forecast_elsewhere_explains_no_discrepancy():
+    """A range's middle or what economists expected is no figure the article gives of anything: "consumption
+    rose 0.7%" against "rose 0.4%" stays a discrepancy though the first article quotes forecasts of 0.3% to 0.5%."""
+    claims = [
+        make_claim("Household consumption rose 0.7%.", "a.txt"),
+        make_claim("Forecasts in a poll of economists had ranged from 0.3% to 0.5%.", "a.txt"),
+        make_claim("Economists had expected exports to grow 0.4%.", "a.txt"),
+        make_claim("Household consumption rose 0.4%.", "b.txt"),
+    ]
+    claims = [annotated(c) for c in claims]
+    detail = {"unit": "%", "polarity": "", "a": {"value": 0.7}, "b": {"value": 0.4}}
+    assert not NumberCheck().explainer(claims).explains(Evidence("number", True, detail, ""), claims[0], claims[3])
+    stated = [*claims, annotated(make_claim("Exports grew 0.4%.", "a.txt"))]
+    assert NumberCheck().explainer(stated).explains(Evidence("number", True, detail, ""), claims[0], claims[3])

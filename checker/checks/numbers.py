@@ -532,14 +532,16 @@ class QuantityIndex:
         self.values: dict[tuple[str, str], set[float]] = {}
         for claim in claims:
             for q in claim.annotations[kind].found:
-                self.values.setdefault((claim.doc_id, f"{q.unit}:{q.polarity}"), set()).add(q.value)
+                if q.bound in {"", "approximate"} and not (q.forecast or q.supposed or q.hedged):
+                    self.values.setdefault((claim.doc_id, f"{q.unit}:{q.polarity}"), set()).add(q.value)
 
     def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool:
-        """True when each side's value appears elsewhere in the other document.
+        """True when either side's value is one the other document states elsewhere.
 
         An article that reports two votes (93 for in one, 10 for in the other)
         does not contradict a source that gives one of its values: the claims
-        were about different votes.
+        were about different votes. Only values an article states count: a range's middle ("forecasts ranged from
+        0.3% to 0.5%"), a bound, a forecast or a supposition is no value it gives of anything.
         """
         key = f"{evidence.detail['unit']}:{evidence.detail['polarity']}"
         a_value, b_value = evidence.detail["a"]["value"], evidence.detail["b"]["value"]

@@ -1151,6 +1151,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
     if bound == "lower" and duration is not None and _over_a_period(doc[bound_start], root, cues):
         bound = ""  # "fall to 40 per cent over 10 years": the ten years it takes, no more than ten
+    if bound == "upper" and bound_start > 0 and cues.at(bound_start - 1, "moved-up"):
+        bound = ""  # "growth was revised up to 0.3%": moved to it, not at most it
     if cues.before(bound_start, {"previous-figure"})[0] or _changed_from(root):
         when |= PREVIOUS  # "47 seats, up from (about) 40", "dropped to 64 from 66": the figure before the one given
     # "one or more of the aircraft", "20 or so people": the bound written after the figure
