@@ -302,6 +302,13 @@ def test_a_wire_dateline_is_neither_the_claims_place_nor_its_day(nlp):
     # (audit) the tagger leaves "2025" out of the date here: the dateline stood in the claim
     (geneva,) = claims_of(nlp, "GENEVA, April 2, 2025 - Four nations signed the fisheries pact on Monday.\n")
     assert geneva.text == "Four nations signed the fisheries pact on Monday."
+    # (a labour desk) a place of two words with an abbreviation, or two places, stood in the claim
+    cloud, frankfurt = claims_of(
+        nlp,
+        "ST. CLOUD, Minnesota (Capital Wire) - Nurses began a three-day strike on Monday.\n"
+        "FRANKFURT/ASHFORD (Capital Wire) - Valmont will close the Ashford plant in March.\n",
+    )
+    assert cloud.text.startswith("Nurses") and frankfurt.text.startswith("Valmont")
 
 
 def test_a_short_sentence_that_states_a_figure_is_a_claim(nlp):
