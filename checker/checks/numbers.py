@@ -258,6 +258,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "fourth-quarter revenue" against "full-year revenue", the third quarter's against the second's
     if x.basis != y.basis:
         return False  # "adjusted earnings of $1.37 a share" against "earnings of $1.12 a share": two measures
+    if x.term != y.term:
+        return False  # "the 30-year mortgage rate rose to 6.8%" against "the 15-year rate rose to 6.1%": two products
     if x.base and y.base and x.base != y.base:
         return False  # "rose 0.4% on the month" against "3.2% on the year": two changes
     if x.unit.startswith(YEAR_OLD) and x.context and y.context and not x.context & y.context:
@@ -711,6 +713,9 @@ class NumberCheck(Check):
             differing.append((detail, versus(texts[0], texts[1])))
         if differing and any(_of_a_period(x.wording, i) for i, _ in differing_slots(x.wording, y.wording)):
             return []  # "third-quarter earnings of $1.37" / "second-quarter earnings of $1.12": two quarters' figures
+        terms = {q.term for q in x.found} - {""}, {q.term for q in y.found} - {""}
+        if differing and all(terms) and terms[0] != terms[1]:
+            return []  # "the 30-year mortgage rate rose to 6.8%" / "the 15-year ... to 6.1%": two products' figures
         return _by_subject(differing, self.kind)
 
     def _counted(self, a: Claim, b: Claim, similarity: float) -> list[Evidence]:

@@ -187,6 +187,7 @@ SEASONS = words(CUES, "time:season")
 # fiscal third quarter"), and the prepositions of a clause's phrases that set a figure's period or basis (`_qualifiers`)
 QUALIFYING = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "nummod"})
 PERIOD_PREPOSITIONS = frozenset({"in", "for", "during"})
+TERM_PREPOSITIONS = frozenset({"on", "of", "for"})  # "yields on 10-year notes", "the rate for 30-year mortgages"
 BASIS_PREPOSITIONS = frozenset({"excluding", "including", "on", "ex"})
 # the part a person described by an age plays ("victim", "suspect"), by the lemmas that say it (`_said_of`)
 AGE_ROLES = {
@@ -251,6 +252,9 @@ class Quantity:
     # the period a change or a rate is counted against (`_base`): "year" for "3.1% year on year", "rose 5% compared
     # with a year earlier"; "month" for "0.4% on the month", "from February"; "annualised"; "" where none is said
     base: str = ""
+    # the term of the product the figure is of (`_term`): "10-year" for "the 10-year Treasury yield fell to 3.68%",
+    # "30-year" for "the 30-year mortgage rate rose to 6.8%"
+    term: str = ""
     # the lemma of the verb whose clause gives the figure ("harvest" for "harvested 7.9 million acres"): which of
     # two figures of one unit in a sentence the other source's figure is of ("abandoned 2.1 million acres")
     verb: str = ""
@@ -1103,8 +1107,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     partial = _partial_count(span, cues)
     if run[0].i in partial:
         return None  # "with 60 percent of ballots counted": how far a count had got, the moment of the figures
-    if _in_a_name(run, cues) or _a_glued_label(run, cues):
-        return None  # "Air Force One", "Boeing 737": part of a name; "the 4F lobby": a floor
+    if _in_a_name(run, cues) or _a_glued_label(run, cues) or cues.at(run[0].i, "term:"):
+        return None  # "Air Force One", "Boeing 737": part of a name; "the 4F lobby": a floor; "the 10-year yield"
     measure = _measure(run, root, cues, span, found)
     if measure is None:
         return None
@@ -1207,6 +1211,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         measured=_measured(root, end, span) if unit.removesuffix(WHOLE) in MEASURES else "",
         basis=_basis(root, cues) if noun in CURRENCIES else "",
         base=_base(root, lead, end, span, cues),
+        term=_term(root, cues),
         verb=holders[1].lemma_.lower() if len(holders) > 1 else "",
     )
 
@@ -1225,6 +1230,14 @@ def _base(root, lead: int, end: int, span, cues: Cues) -> str:
             return base
     before = span.doc[max(span.start, lead - BASE_LEAD) : lead]
     return next((ANNUALISED for t in before if cues.at(t.i, "base:") == ANNUALISED), "")
+
+
+def _term(root, cues: Cues) -> str:
+    """The term of the product a figure's clause is about, as written and lower case: "10-year" for "The 10-year
+    Treasury yield fell to 3.68%" and "Yields on 10-year notes rose 5 basis points"; "" for none. Two terms are two
+    products: the 30-year mortgage rate is no 15-year one's."""
+    found = _qualifiers(root, cues, "term:", TERM_PREPOSITIONS)
+    return root.doc[found[0][1] : found[0][1] + 3].text.lower().replace(" ", "") if found else ""
 
 
 def _base_clause(token):
