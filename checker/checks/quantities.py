@@ -298,6 +298,10 @@ class Quantity:
             return abs(self.value - other.value) <= coarser / 2
         low, high = self.interval()
         other_low, other_high = other.interval()
+        if self.bound == other.bound == "approximate" and self.written_in == other.written_in:
+            # "about 2,100" / "about 1,900": each writer's figure is what the other's rounds; reaches that only
+            # touch (at 1,995) would make any two estimates 10% apart one (in two units, a conversion rounds too)
+            return low <= other.value <= high or other_low <= self.value <= other_high
         return low <= other_high and other_low <= high
 
     def converted_reach(self) -> float:
