@@ -487,6 +487,18 @@ def _as_detail(q: Quantity) -> dict[str, Any]:
     return {"value": q.value, "text": text, "reach": [x if math.isfinite(x) else None for x in (low, high)]}
 
 
+def _within_their_groups(pairs: Sequence[tuple[int, int, Quantity, Quantity]], allowed: list[bool]) -> list[bool]:
+    """Whether each pair's figures allow each other, a bound given as a conversion of an exact figure reaching no
+    further than that figure: "18,200 acres (more than 7,300 hectares)" does not allow "21,800 acres", which
+    "more than 7,300 hectares" alone would."""
+    ruled_out = {(i, y.group, "b") for (i, _, _, y), ok in zip(pairs, allowed, strict=True) if not ok and not y.bound}
+    ruled_out |= {(j, x.group, "a") for (_, j, x, _), ok in zip(pairs, allowed, strict=True) if not ok and not x.bound}
+    return [
+        ok and not (y.bound and (i, y.group, "b") in ruled_out) and not (x.bound and (j, x.group, "a") in ruled_out)
+        for (i, j, x, y), ok in zip(pairs, allowed, strict=True)
+    ]
+
+
 def _told_before(xs: Sequence[Quantity], ys: Sequence[Quantity]) -> set[int]:
     """The figures of `xs`, from an article out earlier, that the other claim gives as the one before a change
     ("620,000 homes were without power" / the next day "410,000, down from a peak of 620,000"): the count as it
@@ -733,7 +745,7 @@ class NumberCheck(Check):
         agreement either.
         """
         pairs = self._same_quantities(a, b, similarity)
-        allowed = [x.allows(y) for _, _, x, y in pairs]
+        allowed = _within_their_groups(pairs, [x.allows(y) for _, _, x, y in pairs])
         parts_a, parts_b = self._given_as_parts(a, b)
         matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_a
         matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_b

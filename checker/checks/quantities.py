@@ -49,6 +49,7 @@ AGE_UNIT, YEAR_OLD = "age:", "year-old"
 WHOLE_GROUP = frozenset({"all", "both"})  # "all 12 of the boys": no part of the group (`_some_of_a_group`)
 GROUP_DETERMINERS = frozenset({"the", "those", "these"})  # "three of the injured": some of a group (`_some_of_a_group`)
 SCORE_JOINERS = frozenset({"-", "–", "—"})  # "6-2": a score, no age after a name and a comma
+BOUNDS = frozenset({"lower", "upper", "approximate"})  # the cues of a bound before a figure: "more than", "about"
 RANGE_OPENERS = frozenset({"from", "between"})  # "from 10 to 15", "between 3 and 5": a change or a range, no score
 # an age a he or she is said to be (`_stated_age`): whose it is, the claim's one person tells
 PRONOUN_HOLDERS = frozenset({"he", "she"})
@@ -811,7 +812,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     # and a figure a change started from counts what the figure it changed to counts ("dropped to 64 from 66",
     # "killed 143 people, up from 120")
     more = end < span.end and bool(cues.at(end, "increment:after"))  # "six shots ..., then four more"
-    bound_start = cues.before(lead, {"lower", "upper", "approximate"})[1]
+    bound_start = cues.before(lead, BOUNDS)[1]
     previous, cue_start = cues.before(bound_start, {"previous-figure"})
     if previous and noun is not None and cue_start <= noun.i < bound_start:
         noun = None  # "down from a peak of 620,000": the figure before, of what the one given counts
@@ -1156,7 +1157,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         own_after = [t for t in own_after if t.i < changed_from]
     mine = _in_its_clause(before + own_after, root)
     when = _when(mine) | _moments(mine, cues, reading) | clause_moments
-    bound, bound_start = cues.before(lead, {"lower", "upper", "approximate"})
+    bound, bound_start = cues.before(lead, BOUNDS)
     if bound == "lower" and duration is not None and _over_a_period(doc[bound_start], root, cues):
         bound = ""  # "fall to 40 per cent over 10 years": the ten years it takes, no more than ten
     if bound == "upper" and bound_start > 0 and cues.at(bound_start - 1, "moved-up"):
@@ -1584,7 +1585,8 @@ def conversion_unit(run, cues: Cues, span, after: int | None = None) -> str:
         return ""  # the figure before the brackets is none of the quantity before ("the 2014 model (1.5 litres)")
     if not any(t.like_num or _with_its_unit(t) for t in doc[max(span.start, opening - 3) : opening]):
         return ""  # no figure before it ("12m-wide (40ft)": one with its unit written on)
-    inside = doc[opening + 1 : closing]
+    bound, bound_start = cues.before(first, BOUNDS)
+    inside = doc[first if bound and bound_start == opening + 1 else opening + 1 : closing]  # "(more than 7,300 ha)"
     if not all(_a_conversions_word(t, cues) for t in inside) or _two_figures_unparted(inside):
         return ""
     sign, _ = cues.before(first, SIGNS)
@@ -1663,11 +1665,14 @@ def _in_other_units(run, unit: str, quantity: Quantity, span, cues: Cues) -> Qua
     while end < span.end and doc[end].text != ")" and not doc[end].like_num and doc[end].text not in CONVERSION_WORDS:
         end += 1  # its unit as written: "25,000 miles"
     noun = unit if unit in CURRENCIES else doc[run[-1].i + 1 : end].text
-    text = doc[start:end].text
-    spread = spread_of(value, digits, quantity.bound == "approximate")
+    own_bound, bound_start = cues.before(start, BOUNDS)  # "18,200 acres (more than 7,300 hectares)"
+    bound = own_bound or quantity.bound
+    text = doc[bound_start if own_bound else start : end].text
+    spread = spread_of(value, digits, bound == "approximate")
     return replace(
-        quantity, value=value, unit=unit, text=text, noun=noun, spread=spread, last_digit_unit=last_digit(value, digits)
-    )
+        quantity, value=value, unit=unit, text=text, noun=noun, spread=spread, last_digit_unit=last_digit(value, digits),
+        bound=bound,
+    )  # fmt: skip
 
 
 def _one_span_of_time(between, first: Quantity, second: Quantity, next_word) -> bool:
