@@ -1539,18 +1539,21 @@ def _dimension(lead: int, end: int, span, cues: Cues) -> str:
 def _rate(end: int, span, cues: Cues) -> str:
     """The span of time a measure written after the figure is counted over: "hour" for "40,000 kilometers per
     hour", "180 kilometres (112 miles) an hour", "120 km/h" and "80 mph"; "day" for "300,000 barrels of oil a
-    day" and "300,000 bpd"; or the area it is counted over: "acre" for "34 bushels per acre"; "" for none, or for
+    day" and "300,000 bpd"; "year" for "6% a year" and "3% annually"; or the area it is counted over: "acre" for "34 bushels per acre"; "" for none, or for
     a span counted from an event ("12 miles a day after landfall", "a year into its mission", "an hour's
     drive")."""
     doc = span.doc
     unit = cues.at(end, "measure-unit:") if end < span.end else ""
-    if not unit:
+    percent = bool(cues.at(end, "percent")) if end < span.end else False
+    if not unit and not percent:
         return ""
     if unit in SPEED_UNITS:
         return "hour"
     if cues.at(end, "rate:"):
         return cues.at(end, "rate:")  # "2.2 million bpd": barrels a day
-    after = end + 1
+    after = cues.last[end, "percent"] + 1 if percent else end + 1  # "6% a year", "6 per cent annually"
+    if after < span.end and cues.at(after, "rate:"):
+        return cues.at(after, "rate:")
     if after < span.end and doc[after].text == "(":  # a conversion in brackets: "180 kilometres (112 miles)"
         after = next((t.i + 1 for t in doc[after : span.end] if t.text == ")"), span.end)
     if after + 1 < span.end and doc[after].lower_ == "of" and doc[after + 1].pos_ == "NOUN":
