@@ -90,22 +90,25 @@ class DatedVerb:
     reading: str = ""  # the figure a count moved to on the day ("rose to nine on Thursday": "9"), or ""
     planned: bool = False  # a day to come when told ("will vote on Monday", "said he would sign it Friday")
     done: bool = False  # a past act ("signed the ordinance on Thursday"), told in the past tense and not planned
+    ongoing: bool = False  # a day the event went on ("continued releasing water on Tuesday"), not when it happened
 
     def comparable(self, other: DatedVerb) -> bool:
         """Two days may tell one event: of one verb, or of the two claims' own events. Not a count as it stood on
         two days, at two figures ("the toll rose to seven on Wednesday", "rose to nine on Thursday"): two readings
         of it, each true of its day. At one figure ("the Danube reached 8.9 metres on Saturday" / "rose to 8.9
         metres on Sunday") the days are of one event. Not a plan and what was done ("said he would sign the
-        ordinance Friday" / "signed the ordinance on Thursday"): plans move, and each source told its own."""
+        ordinance Friday" / "signed the ordinance on Thursday"): plans move, and each source told its own. Not a day an
+        event went on (`ONGOING`)."""
         if self.reading and other.reading and self.reading != other.reading:
             return False
-        if (self.planned and other.done) or (self.done and other.planned):
-            return False
+        if (self.planned and other.done) or (self.done and other.planned) or self.ongoing or other.ongoing:
+            return False  # nor a day it went on: "started releasing water Monday" / "continued releasing on Tuesday"
         return self.lemma == other.lemma or (self.main and other.main)
 
 
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp"})  # clauses of another event than the sentence's own
 OCCUR = frozenset({"happen", "occur"})  # verbs that only say an event took place, wherever they stand
+ONGOING = frozenset({"continue", "keep", "remain", "persist"})  # verbs that say an event went on, on the day told
 PAST_TENSES = frozenset({"VBD", "VBN"})  # "signed", "was signed", "has signed"
 
 
@@ -120,7 +123,7 @@ def dated_verb(first, readings: Mapping[int, str], ahead: frozenset[int]) -> Dat
         return DatedVerb("occur", True, planned=planned, done=done)  # "the attack, which took place on Friday"
     chain = [verb, *verb.ancestors]
     main = not any(t.dep_ in SUBORDINATE for t in chain)
-    return DatedVerb(verb.lemma_.lower(), main, readings.get(verb.i, ""), planned, done)
+    return DatedVerb(verb.lemma_.lower(), main, readings.get(verb.i, ""), planned, done, verb.lemma_ in ONGOING)
 
 
 def count_readings(tokens) -> dict[int, str]:
