@@ -119,8 +119,9 @@ def load_nlp(max_chars: int = Config.max_document_chars):
 
 def _split_glued_scales(nlp) -> None:
     """Split a scale, percent sign or temperature's scale written onto a figure into a token of its own ("7.6bn",
-    "30pc", "46.2C"), as spaCy's own suffix rules split units ("5km"): the checks then read both from the tokens."""
-    from spacy.util import compile_suffix_regex
+    "30pc", "46.2C"), as spaCy's own suffix rules split units ("5km"), and a magnitude joined to its figure by a
+    hyphen ("magnitude-6.4"): the checks then read both from the tokens."""
+    from spacy.util import compile_infix_regex, compile_suffix_regex
 
     from checker.checks.figures import GLUED
 
@@ -134,6 +135,9 @@ def _split_glued_scales(nlp) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(
         [*nlp.Defaults.suffixes, glued, initial, temperature, temperature_end, imperial, devices]
     ).search
+    # "a magnitude-6.4 earthquake", as wires write it: the figure a token of its own, as in "magnitude 6.4"
+    magnitude = r"(?<=[Mm]agnitude)-(?=[0-9])"
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, magnitude]).finditer
 
 
 def is_checkable(sent, only_person: str = "") -> bool:

@@ -791,9 +791,10 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     sign, lead = cues.before(run[0].i, SIGNS)
     if end < span.end and cues.at(end, "percent"):
         return "%", "percent", lead, end + (2 if doc[end].lower_ == "per" else 1)
-    # a figure on a named scale, the name before or after it: "magnitude 6.4", "a 6.4-magnitude quake"
+    # a figure on a named scale, the name before or after it: "magnitude 6.4", "magnitude-6.4", "a 6.4-magnitude quake"
     after = end + (end < span.end and doc[end].text == "-")
-    named = [i for i in (run[0].i - 1, after) if span.start <= i < span.end and cues.at(i, "scale-named:")]
+    before = run[0].i - 1 - (run[0].i > span.start and doc[run[0].i - 1].text == "-")
+    named = [i for i in (before, after) if span.start <= i < span.end and cues.at(i, "scale-named:")]
     if named:
         scale = cues.at(named[0], "scale-named:")
         return scale, scale, min(lead, named[0]), max(end, named[0] + 1)
