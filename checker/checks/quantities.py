@@ -179,7 +179,8 @@ OWN_CLAUSES = frozenset({"conj", "advcl", "ccomp", "parataxis"})  # clauses on a
 MAX_ASIDE = 10  # the most tokens of an aside in brackets after a figure ("(or, by some counts, eleven)")
 CLOCK = "clock:"  # a time of day as a figure's moment, on a 24-hour clock: "clock:10:33"
 # what a market's move is told in, besides money
-MARKET_UNITS = frozenset({"%", "point", PERCENTAGE_POINT, "share", "cent", "penny", "pence"})
+LEVEL = "index level"  # where an index stands ("closed at 7,092.6"), no move in points (`_level`)
+MARKET_UNITS = frozenset({"%", "point", LEVEL, PERCENTAGE_POINT, "share", "cent", "penny", "pence"})
 WEEKDAYS = frozenset(d.lower() for d in calendar.WEEKDAYS)
 CLOSE = "closed"  # the moment a market's close names (`time:close`), a part of the day as "morning" is
 # a season of a sport ("19 goals last season"): a time, so a tally of one is no career's ("41 goals since 2021")
@@ -945,6 +946,14 @@ def _a_market(span, cues: Cues) -> bool:
     return "market:instrument" in labels and bool(labels & {"market:move", "time:close"})
 
 
+def _level(run, cues: Cues) -> tuple[str, str, int, int] | None:
+    """An index's level, in a market's sentence, the figure of no noun a close stands at ("fell 3.8% to close at
+    7,902.6", "closed at 7,092.6"): a measure of its own (`LEVEL`), no move in points."""
+    if cues.before(run[0].i, {"market:level-at"})[0]:
+        return LEVEL, "", run[0].i, run[-1].i + 1
+    return None
+
+
 def _moved(root, cues: Cues) -> bool:
     """Whether a figure (its `root` token) tells a market's move: a word of one ("fell", "closed", "was up",
     "unchanged") on it or above it, up to its verb, or on that verb, and an instrument that verb tells of.
@@ -1115,7 +1124,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         return None  # "with 60 percent of ballots counted": how far a count had got, the moment of the figures
     if _in_a_name(run, cues) or _a_glued_label(run, cues) or cues.at(run[0].i, "term:"):
         return None  # "Air Force One", "Boeing 737": part of a name; "the 4F lobby": a floor; "the 10-year yield"
-    measure = _measure(run, root, cues, span, found)
+    measure = _measure(run, root, cues, span, found) or (_level(run, cues) if market else None)
     if measure is None:
         return None
     unit, noun, lead, stop = measure
