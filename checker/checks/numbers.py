@@ -67,6 +67,7 @@ from checker.checks.quantities import (
     CLAUSE_YEAR,
     CLOCK,
     CLOSE,
+    CREDIT_RATING,
     DEGREE,
     EACH,
     EARLIER,
@@ -260,6 +261,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "fourth-quarter revenue" against "full-year revenue", the third quarter's against the second's
     if x.basis != y.basis:
         return False  # "adjusted earnings of $1.37 a share" against "earnings of $1.12 a share": two measures
+    if x.unit.startswith(CREDIT_RATING) and x.holder and y.holder and not _one_holder(x.holder, y.holder):
+        return False  # "S&P rates the bonds BB+" against "Fitch rates them BBB-": two agencies' grades
     if x.term != y.term:
         return False  # "the 30-year mortgage rate rose to 6.8%" against "the 15-year rate rose to 6.1%": two products
     if x.base and y.base and x.base != y.base:

@@ -1793,6 +1793,14 @@ def _as_range(first: Quantity, second: Quantity, joiner: str, scale: float) -> Q
     return replace(first, value=(low + high) / 2, spread=(high - low) / 2, bound="range", text=text, unit=second.unit)
 
 
+# the grades of the two credit scales, best first: one notch apart in each (`_grades`)
+CREDIT_RATING = "credit rating"
+CREDIT_GRADES = {
+    "letters": ("AAA", "AA+", "AA", "AA-", "A+", "A", "A-", "BBB+", "BBB", "BBB-", "BB+", "BB", "BB-", "B+", "B", "B-",
+                "CCC+", "CCC", "CCC-", "CC"),
+    "moody's": ("Aaa", "Aa1", "Aa2", "Aa3", "A1", "A2", "A3", "Baa1", "Baa2", "Baa3", "Ba1", "Ba2", "Ba3", "B1", "B2",
+                "B3", "Caa1", "Caa2", "Caa3", "Ca"),
+}  # fmt: skip
 SCORE_SCALE = 1000.0  # a score's value: the larger side's figure, then the smaller's ("3-1": 3001)
 
 
@@ -1845,6 +1853,30 @@ def _sides(pair) -> list[int]:
     return [int(value_of([t])[0]) for t in pair if t.like_num]
 
 
+def _grades(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
+    """The credit grades of a sentence on a credit rating ("cut Castellan to BB+ from BBB-", "downgraded it to Ba1"),
+    by where each stands: (where it ends, the quantity), a grade counted in notches from the top of its scale
+    (`CREDIT_GRADES`), each scale its own unit, and the grade a change started from ("from BBB-") the one before.
+    A grade an agency gives is its own, the agency named last before it its holder: two agencies' grades are two
+    quantities (`numbers.same_quantity`)."""
+    if not any(cues.at(i, "credit-rating") for i in range(span.start, span.end)):
+        return {}
+    found = {}
+    for token in span:
+        scale = cues.at(token.i, "credit-grade:")
+        if not scale:
+            continue
+        before = span.doc[token.i - 1].lower_ if token.i > span.start else ""
+        when = PREVIOUS if before == "from" else frozenset()
+        agencies = [span.doc[i : cues.last[i, "credit-agency"] + 1] for i in range(span.start, token.i)
+                    if cues.at(i, "credit-agency")]  # fmt: skip
+        holder = agencies[-1].text if agencies else ""  # the agency named last before it
+        notch = float(CREDIT_GRADES[scale].index(token.text) + 1)
+        found[token.i] = (token.i + 1, Quantity(notch, f"{CREDIT_RATING}:{scale}", "", token.text, when=when,
+                                                last_digit_unit=1.0, holder=holder))  # fmt: skip
+    return found
+
+
 def _spans_and_a_half(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
     """Spans of time written in words alone ("a year and a half": 18 months, as exact as "18 months": a court's
     sentence), by where each starts: (where it ends, the quantity)."""
@@ -1868,7 +1900,7 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             found.append(Quantity(0.0, "vote", "against", span.doc[i : i + 2].text, noun="votes"))
     after = None  # where the last quantity's figure ends
     # phrases read whole, their figures no figures of their own: "won 3-1", "a year and a half"
-    phrases = sorted((_scores(span, cues) | _spans_and_a_half(span, cues)).items(), reverse=True)
+    phrases = sorted((_scores(span, cues) | _spans_and_a_half(span, cues) | _grades(span, cues)).items(), reverse=True)
     in_phrases = {i for start, (end, _) in phrases for i in range(start, end)}
     runs = [run for run in figure_runs(span, cues) if run[0].i not in in_phrases]
     market = _a_market(span, cues)
