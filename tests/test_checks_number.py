@@ -222,3 +222,9 @@ def test_a_range_or_a_forecast_elsewhere_explains_no_discrepancy():
     assert not NumberCheck().explainer(claims).explains(Evidence("number", True, detail, ""), claims[0], claims[3])
     stated = [*claims, annotated(make_claim("Exports grew 0.4%.", "a.txt"))]
     assert NumberCheck().explainer(stated).explains(Evidence("number", True, detail, ""), claims[0], claims[3])
+
+
+def test_a_number_that_names_counts_nothing():
+    """(a disasters desk) "the Blackridge No. 4 mine" was read as four mines, set against other counts of mines."""
+    assert [q.value for q in quantities("Nine miners were trapped in the Blackridge No. 4 mine.")] == [9.0]
+    assert [q.value for q in quantities("Rescuers searched mine No 12 and the #3 shaft.")] == []
