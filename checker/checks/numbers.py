@@ -71,6 +71,7 @@ from checker.checks.quantities import (
     DEGREE,
     EACH,
     EARLIER,
+    LEVEL,
     MARGIN,
     METRIC_UNITS,
     MONTHS,
@@ -94,6 +95,7 @@ from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import BODY_KEY, PERSON_KEY, one_chamber, share_entity
 from checker.records import Claim, Evidence
 
+GIVEN_ONCE = ("score", CREDIT_RATING, LEVEL)  # what no later report updates (`NumberCheck.updated_in_time`)
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 PERIOD_WORDS = frozenset({"quarter", "half"})  # what an ordinal numbers as a period of a year (`_of_a_period`)
 # How far apart two figures written in two units of one dimension may be and still be one measure (`_apart_in_scale`):
@@ -657,11 +659,11 @@ class NumberCheck(Check):
     @classmethod
     def updated_in_time(cls, subject: str) -> bool:
         """A count or a measure may rise as a story goes on (a toll, the votes counted, the area a fire burned, the
-        rain so far); a person's age, a span of time (a sentence of seven years, a 72-hour truce) or a sum of money
-        (a quarter's revenue, a deal's price, a fine) is given once: a later figure that differs is a slip, or
-        another quantity's."""
+        rain so far); a person's age, a span of time (a sentence of seven years, a 72-hour truce), a sum of money
+        (a quarter's revenue, a deal's price, a fine), a vote's split or a match's score, a credit grade or an
+        index's close is given once: a later figure that differs is a slip, or another quantity's."""
         unit = subject.partition(" ")[0]
-        if unit.startswith((AGE_UNIT, YEAR_OLD)) or unit in SPANS_OF_TIME:
+        if unit.startswith((AGE_UNIT, YEAR_OLD)) or unit in SPANS_OF_TIME or subject.startswith(GIVEN_ONCE):
             return False
         return subject.removesuffix(WHOLE).partition("/")[0] not in CURRENCIES
 
