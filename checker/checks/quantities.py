@@ -818,7 +818,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     previous, cue_start = cues.before(bound_start, {"previous-figure"})
     if previous and noun is not None and cue_start <= noun.i < bound_start:
         noun = None  # "down from a peak of 620,000": the figure before, of what the one given counts
-    elided = cues.before(run[0].i, {"increment"})[0] or previous or more or _changed_from(root)
+    elided = cues.before(run[0].i, {"increment"})[0] or previous or more or _changed_from(root, cues)
     whole = _out_of(root)  # "18,512 runners finished, out of 21,000 who started"
     if noun is None and found and _a_count(found[-1]) and (elided or whole):
         return found[-1].unit.removesuffix(WHOLE) + (WHOLE if whole else ""), found[-1].noun, lead, end
@@ -1162,7 +1162,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     own_after = [t for t in after[:6] if t.i not in theirs and t.i < before_it]
     # "dropped to 64 on Tuesday from 66 on Monday": Monday is 66's, as 64 has a day of its own; in "down to 4.38
     # percent from 4.39 percent late Friday" the day is the clause's, both figures'
-    changed_from = next((t.i for t in own_after if _a_change_from(t)), None)
+    changed_from = next((t.i for t in own_after if _a_change_from(t, cues)), None)
     if changed_from is not None and _when([t for t in own_after if t.i < changed_from]):
         own_after = [t for t in own_after if t.i < changed_from]
     mine = _in_its_clause(before + own_after, root)
@@ -1172,7 +1172,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         bound = ""  # "fall to 40 per cent over 10 years": the ten years it takes, no more than ten
     if bound == "upper" and bound_start > 0 and cues.at(bound_start - 1, "moved-up"):
         bound = ""  # "growth was revised up to 0.3%": moved to it, not at most it
-    if cues.before(bound_start, {"previous-figure"})[0] or _changed_from(root):
+    if cues.before(bound_start, {"previous-figure"})[0] or _changed_from(root, cues):
         when |= PREVIOUS  # "47 seats, up from (about) 40", "dropped to 64 from 66": the figure before the one given
     # "one or more of the aircraft", "20 or so people": the bound written after the figure
     bound = bound or cues.at(end, "after:") or ("approximate" if cues.at(run[0].i, "round") else "")
@@ -1349,11 +1349,13 @@ def _out_of(root) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == "out"
 
 
-def _a_change_from(token) -> bool:
-    """The "from" of a change between two figures: "dropped to 64 on Tuesday from 66", "rose from 40 to 47"."""
+def _a_change_from(token, cues: Cues) -> bool:
+    """The "from" of a change between two figures: "dropped to 64 on Tuesday from 66", "rose from 40 to 47"; or of a
+    verb that moves a level, the figure it moved to unsaid ("lowered Bank Rate from 4.75%": `moved-from`)."""
     if token.lower_ != "from" or token.dep_ != "prep" or token.head.pos_ not in {"VERB", "AUX"}:
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "to" for c in (*token.head.children, *token.children))
+    to = any(c.dep_ == "prep" and c.lower_ == "to" for c in (*token.head.children, *token.children))
+    return to or bool(cues.at(token.head.i, "moved-from"))
 
 
 def _risen_to(root, cues: Cues) -> bool:
@@ -1364,11 +1366,11 @@ def _risen_to(root, cues: Cues) -> bool:
     return word.dep_ == "pobj" and to.lower_ == "to" and bool(cues.at(to.head.i, "risen-to"))
 
 
-def _changed_from(root) -> bool:
+def _changed_from(root, cues: Cues) -> bool:
     """A figure a change started from: its word is what `_a_change_from`'s "from" governs ("from 66",
     "from 5.4 percent")."""
     word = _counted_word([root])
-    return word.dep_ == "pobj" and _a_change_from(word.head)
+    return word.dep_ == "pobj" and _a_change_from(word.head, cues)
 
 
 def _holders(root) -> list:
