@@ -108,6 +108,7 @@ class DatedVerb:
 
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp"})  # clauses of another event than the sentence's own
 OCCUR = frozenset({"happen", "occur"})  # verbs that only say an event took place, wherever they stand
+STARTING = frozenset({"start", "begin", "erupt", "ignite"})  # verbs of an event's start, "broke out" with them
 ONGOING = frozenset({"continue", "keep", "remain", "persist"})  # verbs that say an event went on, on the day told
 PAST_TENSES = frozenset({"VBD", "VBN"})  # "signed", "was signed", "has signed"
 
@@ -123,7 +124,16 @@ def dated_verb(first, readings: Mapping[int, str], ahead: frozenset[int]) -> Dat
         return DatedVerb("occur", True, planned=planned, done=done)  # "the attack, which took place on Friday"
     chain = [verb, *verb.ancestors]
     main = not any(t.dep_ in SUBORDINATE for t in chain)
-    return DatedVerb(verb.lemma_.lower(), main, readings.get(verb.i, ""), planned, done, verb.lemma_ in ONGOING)
+    return DatedVerb(_event_lemma(verb), main, readings.get(verb.i, ""), planned, done, verb.lemma_ in ONGOING)
+
+
+def _event_lemma(verb) -> str:
+    """The verb's lemma, one for the verbs of an event's start: "the fire, which broke out Saturday" and "which
+    started Sunday" date one start."""
+    lemma = verb.lemma_.lower()
+    if lemma in STARTING or (lemma == "break" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
+        return "start"
+    return lemma
 
 
 def count_readings(tokens) -> dict[int, str]:
