@@ -55,7 +55,7 @@ from checker.checks.days import (
     verb_of,
     written_days,
 )
-from checker.checks.figures import figure_runs, line_cues, value_of
+from checker.checks.figures import figure_runs, last_digit, line_cues, one_rounds_the_other, value_of
 from checker.checks.names import cues
 from checker.checks.quantities import CLOCK, MONTHS
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
@@ -91,6 +91,7 @@ class DatedVerb:
     planned: bool = False  # a day to come when told ("will vote on Monday", "said he would sign it Friday")
     done: bool = False  # a past act ("signed the ordinance on Thursday"), told in the past tense and not planned
     ongoing: bool = False  # a day the event went on ("continued releasing water on Tuesday"), not when it happened
+    actors: frozenset[str] = frozenset()  # the names its subject holds ("orvane"; "telford" of "Telford's board")
 
     def comparable(self, other: DatedVerb) -> bool:
         """Two days may tell one event: of one verb, or of the two claims' own events. Not a count as it stood on
@@ -98,12 +99,25 @@ class DatedVerb:
         of it, each true of its day. At one figure ("the Danube reached 8.9 metres on Saturday" / "rose to 8.9
         metres on Sunday") the days are of one event. Not a plan and what was done ("said he would sign the
         ordinance Friday" / "signed the ordinance on Thursday"): plans move, and each source told its own. Not a day an
-        event went on (`ONGOING`)."""
-        if self.reading and other.reading and self.reading != other.reading:
+        event went on (`ONGOING`), nor two acts of verbs of two named parties."""
+        if self.reading and other.reading and not _one_reading(self.reading, other.reading):
             return False
         if (self.planned and other.done) or (self.done and other.planned) or self.ongoing or other.ongoing:
             return False  # nor a day it went on: "started releasing water Monday" / "continued releasing on Tuesday"
-        return self.lemma == other.lemma or (self.main and other.main)
+        if self.lemma == other.lemma:
+            return True
+        # two acts of two named parties are two events: "Orvane raised its offer on Monday" / "Telford's board on
+        # Wednesday rejected it"
+        return self.main and other.main and not (self.actors and other.actors and not self.actors & other.actors)
+
+
+def _one_reading(x: str, y: str) -> bool:
+    """One figure a count moved to or by, the same or one rounding the other ("plunged 20%", "plunged 19.6%")."""
+    try:
+        figures = [(float(r), last_digit(float(r), r)) for r in (x, y)]
+    except ValueError:
+        return x == y  # "twenty-four" as written
+    return figures[0][0] == figures[1][0] or one_rounds_the_other(*figures)
 
 
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp"})  # clauses of another event than the sentence's own
@@ -124,7 +138,14 @@ def dated_verb(first, readings: Mapping[int, str], ahead: frozenset[int]) -> Dat
         return DatedVerb("occur", True, planned=planned, done=done)  # "the attack, which took place on Friday"
     chain = [verb, *verb.ancestors]
     main = not any(t.dep_ in SUBORDINATE for t in chain)
-    return DatedVerb(_event_lemma(verb), main, readings.get(verb.i, ""), planned, done, verb.lemma_ in ONGOING)
+    actors = frozenset(
+        t.lemma_.lower()
+        for subject in verb.children
+        if subject.dep_ in {"nsubj", "nsubjpass"}
+        for t in subject.subtree
+        if t.pos_ == "PROPN"
+    )
+    return DatedVerb(_event_lemma(verb), main, readings.get(verb.i, ""), planned, done, verb.lemma_ in ONGOING, actors)
 
 
 def _event_lemma(verb) -> str:

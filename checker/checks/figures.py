@@ -240,11 +240,8 @@ def one_rounds_the_other(x: Figure, y: Figure) -> bool:
     digit are two values ("47 seats" / "48 seats", "1.2" / "1.3"). A figure of
     one significant digit is no rounding of another ("$2 billion" / "$2.4
     billion", "5 percent" / "5.4 percent"): it may be up to half its value off.
-    So "0.8 percent" / "0.81 percent" stays a discrepancy, the cautious side. A half rounds up: "$12.50" is
-    "$13" rounded, not "$12" (a minimum wage of $12.50 an hour told as $12 is a slip).
+    So "0.8 percent" / "0.81 percent" stays a discrepancy, the cautious side.
     """
     (fine, fine_unit), (coarse, coarse_unit) = sorted((x, y), key=lambda figure: figure[1])
     two_digits = abs(coarse) >= 10 * coarse_unit
-    half = coarse_unit * 0.5
-    within = abs(fine - coarse) < half - 1e-9 or math.isclose(abs(fine), abs(coarse) - half)
-    return 0 < fine_unit < coarse_unit and two_digits and within
+    return 0 < fine_unit < coarse_unit and two_digits and abs(fine - coarse) <= coarse_unit * (0.5 + 1e-9)

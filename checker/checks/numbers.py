@@ -95,7 +95,7 @@ from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import BODY_KEY, PERSON_KEY, one_chamber, share_entity
 from checker.records import Claim, Evidence
 
-GIVEN_ONCE = ("score", CREDIT_RATING, LEVEL)  # what no later report updates (`NumberCheck.updated_in_time`)
+GIVEN_ONCE = ("score", LEVEL)  # what no later report updates (`NumberCheck.updated_in_time`)
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 PERIOD_WORDS = frozenset({"quarter", "half"})  # what an ordinal numbers as a period of a year (`_of_a_period`)
 # How far apart two figures written in two units of one dimension may be and still be one measure (`_apart_in_scale`):
@@ -230,6 +230,13 @@ def _of_a_period(wording: Slotted, i: int) -> bool:
     return wording.slots[i].lower() in PERIOD_ORDINALS and bool(PERIOD_WORDS & set(words))
 
 
+def _a_term(quantities: Quantities, i: int) -> bool:
+    """A slot of a wording that is the term of a product the claim names ("30" of "the 30-year mortgage rate"): a
+    figure beside it that changes too is another product's."""
+    slot = quantities.wording.slots[i].lower()
+    return any(q.term.startswith(f"{slot}-") for q in quantities.found)
+
+
 def _one_period(x: str, y: str) -> bool:
     """One reporting period, or one named the other's kind only: "quarter" and "quarter:3" ("in the quarter",
     "third-quarter")."""
@@ -253,7 +260,7 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "two miles from the prison", "four miles from the motel": two distances
     if (x.origin and y.rate) or (x.rate and y.origin):
         return False  # "34,000km from the Earth's surface" against "moving at 40,000 kilometers per hour"
-    if x.rate != y.rate and ({x.rate, y.rate} & AREA_UNITS or x.unit == "%"):
+    if x.rate != y.rate and ({x.rate, y.rate} & AREA_UNITS or (x.unit == "%" and x.rate and y.rate)):
         # "34 bushels per acre" against "286 million bushels": a yield, a harvest (a day may go unsaid); "6% a
         # year" against "an 18% raise over three years": a rate, a total
         return False
@@ -263,9 +270,9 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "fourth-quarter revenue" against "full-year revenue", the third quarter's against the second's
     if x.basis != y.basis:
         return False  # "adjusted earnings of $1.37 a share" against "earnings of $1.12 a share": two measures
-    if x.unit.startswith(CREDIT_RATING) and x.holder and y.holder and not _one_holder(x.holder, y.holder):
+    if x.unit.startswith(CREDIT_RATING) and not (x.holder and y.holder and _one_holder(x.holder, y.holder)):
         return False  # "S&P rates the bonds BB+" against "Fitch rates them BBB-": two agencies' grades
-    if x.term != y.term:
+    if x.term and y.term and x.term != y.term:
         return False  # "the 30-year mortgage rate rose to 6.8%" against "the 15-year rate rose to 6.1%": two products
     if x.base and y.base and x.base != y.base:
         return False  # "rose 0.4% on the month" against "3.2% on the year": two changes
@@ -660,8 +667,8 @@ class NumberCheck(Check):
     def updated_in_time(cls, subject: str) -> bool:
         """A count or a measure may rise as a story goes on (a toll, the votes counted, the area a fire burned, the
         rain so far); a person's age, a span of time (a sentence of seven years, a 72-hour truce), a sum of money
-        (a quarter's revenue, a deal's price, a fine), a vote's split or a match's score, a credit grade or an
-        index's close is given once: a later figure that differs is a slip, or another quantity's."""
+        (a quarter's revenue, a deal's price, a fine), a vote's split or a match's score or an index's close is
+        given once: a later figure that differs is a slip, or another quantity's."""
         unit = subject.partition(" ")[0]
         if unit.startswith((AGE_UNIT, YEAR_OLD)) or unit in SPANS_OF_TIME or subject.startswith(GIVEN_ONCE):
             return False
@@ -732,8 +739,7 @@ class NumberCheck(Check):
             differing.append((detail, versus(texts[0], texts[1])))
         if differing and any(_of_a_period(x.wording, i) for i, _ in differing_slots(x.wording, y.wording)):
             return []  # "third-quarter earnings of $1.37" / "second-quarter earnings of $1.12": two quarters' figures
-        terms = {q.term for q in x.found} - {""}, {q.term for q in y.found} - {""}
-        if differing and all(terms) and terms[0] != terms[1]:
+        if differing and any(_a_term(x, i) for i, _ in differing_slots(x.wording, y.wording)):
             return []  # "the 30-year mortgage rate rose to 6.8%" / "the 15-year ... to 6.1%": two products' figures
         return _by_subject(differing, self.kind)
 

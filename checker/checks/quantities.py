@@ -179,6 +179,7 @@ OWN_CLAUSES = frozenset({"conj", "advcl", "ccomp", "parataxis"})  # clauses on a
 MAX_ASIDE = 10  # the most tokens of an aside in brackets after a figure ("(or, by some counts, eleven)")
 CLOCK = "clock:"  # a time of day as a figure's moment, on a 24-hour clock: "clock:10:33"
 # what a market's move is told in, besides money
+SPAN = "span"  # the rate of a percentage told over a span of years ("an 18% raise over three years": `_over_a_span`)
 LEVEL = "index level"  # where an index stands ("closed at 7,092.6"), no move in points (`_level`)
 MARKET_UNITS = frozenset({"%", "point", LEVEL, PERCENTAGE_POINT, "share", "cent", "penny", "pence"})
 WEEKDAYS = frozenset(d.lower() for d in calendar.WEEKDAYS)
@@ -189,7 +190,7 @@ SEASONS = words(CUES, "time:season")
 # fiscal third quarter"), and the prepositions of a clause's phrases that set a figure's period or basis (`_qualifiers`)
 QUALIFYING = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "nummod"})
 PERIOD_PREPOSITIONS = frozenset({"in", "for", "during"})
-TERM_PREPOSITIONS = frozenset({"on", "of", "for"})  # "yields on 10-year notes", "the rate for 30-year mortgages"
+TERM_PREPOSITIONS = frozenset({"on", "of"})  # "yields on 10-year notes", "the rate of 30-year mortgages"
 BASIS_PREPOSITIONS = frozenset({"excluding", "including", "on", "ex"})
 # the part a person described by an age plays ("victim", "suspect"), by the lemmas that say it (`_said_of`)
 AGE_ROLES = {
@@ -1140,7 +1141,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     before = [t for t in doc[max(span.start, lead - 20) : lead] if not t.is_punct][-(12 if unit == "%" else 6) :]
     after = [t for t in doc[stop : span.end] if not t.is_punct]
     unit, polarity = _vote(unit, after[:12], cues)
-    rate = _rate(end, span, cues)
+    rate = _rate(end, span, cues) or (SPAN if unit == "%" and _over_a_span(root) else "")
     if rate == "hour" and (length := cues.at(end, "measure-unit:")) in LENGTH_UNITS:
         unit = f"{length} an hour"  # "120 km/h", "75 miles per hour", "75mph": one speed however written
         if end + 2 < span.end and doc[end + 1].text == "/":
@@ -1237,6 +1238,9 @@ def _base(root, lead: int, end: int, span, cues: Cues) -> str:
     in March from February", "quarter", "week"; "annualised" also just before it ("an annualised 2.4%"). A rise of
     0.4% on the month is no rise of 3.2% on the year. Words before a figure tell its time, not its base: "A year
     earlier, sales fell 1%"."""
+    word = _counted_word([root])
+    if word.dep_ == "pobj" and word.head.lower_ == "to":
+        return ""  # "rose to 4.2% in May, up from a year earlier": the level reached, no change counted against it
     clause = _base_clause(root)
     for t in span.doc[end : span.end]:
         if t.tag_ == "CD" and t.ent_type_ != "DATE":
@@ -1548,6 +1552,23 @@ def _dimension(lead: int, end: int, span, cues: Cues) -> str:
     return after or before
 
 
+def _over_a_span(root) -> bool:
+    """A figure told over a span of years or months ("an 18% raise over three years", "9% over four years"): a
+    total, no rate a year."""
+    word = _counted_word([root])
+    verb = _clause_verb(word)
+    path = [word, *itertools.takewhile(lambda t: t != verb, word.ancestors), *([verb] if verb is not None else [])]
+    spans = (
+        o
+        for t in path
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in {"over", "across"}
+        for o in c.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in DURATIONS
+    )
+    return any(any(n.dep_ == "nummod" for n in o.children) for o in spans)
+
+
 def _rate(end: int, span, cues: Cues) -> str:
     """The span of time a measure written after the figure is counted over: "hour" for "40,000 kilometers per
     hour", "180 kilometres (112 miles) an hour", "120 km/h" and "80 mph"; "day" for "300,000 barrels of oil a
@@ -1830,6 +1851,8 @@ def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
             continue  # "voted to raise it from 10 to 15": a change, no split
         named = named or any(t.lower_ == "votes" for t in doc[start:end])  # "by 310 votes to 265"
         counts = following is not None and (following.pos_ in {"NOUN", "PROPN"} or bool(cues.at(end, "percent")))
+        if doc[start + 1].lower_ == "to" and (counts or (following is not None and cues.at(following.i, "score:noun"))):
+            continue  # "2 to 3 per cent lower", "a margin of 5 to 8 points", "two to three wins": a range
         if before is not None and before.lemma_ == "be" and not counts:  # "The vote was 10-2": of the subject
             named = named or any(c.dep_ == "nsubj" and cues.at(c.i, "score:noun") for c in before.children)
         # the verb just before: "beat Bayern Munich 3-1", not "Voters aged 18-24 voted 60-40"'s "18-24"
@@ -1858,9 +1881,9 @@ def _sides(pair) -> list[int]:
 def _grades(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
     """The credit grades of a sentence on a credit rating ("cut Castellan to BB+ from BBB-", "downgraded it to Ba1"),
     by where each stands: (where it ends, the quantity), a grade counted in notches from the top of its scale
-    (`CREDIT_GRADES`), each scale its own unit, and the grade a change started from ("from BBB-") the one before.
-    A grade an agency gives is its own, the agency named last before it its holder: two agencies' grades are two
-    quantities (`numbers.same_quantity`)."""
+    (`CREDIT_GRADES`), each scale its own unit, the grade a change started from ("from BBB-") the one before, and
+    the time words of its clause its time (a grade is cut and raised again). A grade is its agency's (`_agency`):
+    grades are compared only where both name theirs and it is one (`numbers.same_quantity`)."""
     if not any(cues.at(i, "credit-rating") for i in range(span.start, span.end)):
         return {}
     found = {}
@@ -1869,14 +1892,25 @@ def _grades(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
         if not scale:
             continue
         before = span.doc[token.i - 1].lower_ if token.i > span.start else ""
-        when = PREVIOUS if before == "from" else frozenset()
-        agencies = [span.doc[i : cues.last[i, "credit-agency"] + 1] for i in range(span.start, token.i)
-                    if cues.at(i, "credit-agency")]  # fmt: skip
-        holder = agencies[-1].text if agencies else ""  # the agency named last before it
+        verb = _clause_verb(token)
+        when = _when(list(verb.subtree) if verb is not None else span) | (PREVIOUS if before == "from" else set())
         notch = float(CREDIT_GRADES[scale].index(token.text) + 1)
         found[token.i] = (token.i + 1, Quantity(notch, f"{CREDIT_RATING}:{scale}", "", token.text, when=when,
-                                                last_digit_unit=1.0, holder=holder))  # fmt: skip
+                                                last_digit_unit=1.0, holder=_agency(token, span, cues)))  # fmt: skip
     return found
+
+
+def _agency(grade, span, cues: Cues) -> str:
+    """The agency whose grade it is: the one after "by" right after it ("rated BB+ by S&P"), else the one named last
+    before it ("Sterling Ratings cut Castellan to BB+"); "" for none named."""
+    doc = span.doc
+    by = grade.i + 1
+    if by + 1 < span.end and doc[by].lower_ == "by" and cues.at(by + 1, "credit-agency"):
+        return doc[by + 1 : cues.last[by + 1, "credit-agency"] + 1].text
+    named = [
+        doc[i : cues.last[i, "credit-agency"] + 1] for i in range(span.start, grade.i) if cues.at(i, "credit-agency")
+    ]
+    return named[-1].text if named else ""
 
 
 def _spans_and_a_half(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:

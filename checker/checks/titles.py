@@ -41,6 +41,7 @@ MAX_QUALIFIERS = 3  # words naming whose office it is: "US", "Nepal's", "General
 # verbs whose subject a present office is told of as its predicate: "is the health minister", "becomes
 # Education Minister", "has been named", "has been elected" (`_person_told_to_hold`)
 HOLDING_VERBS = frozenset({"be", "become", "appoint", "name", "elect"})
+SECOND_OFFICE = frozenset({"also", "concurrently", "additionally"})  # "who is also the health minister"
 NOT_QUALIFIERS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "AUX", "NUM"}
 
 
@@ -149,8 +150,9 @@ def _person_before(doc, start: int, lowest: int, names):
 def _person_told_to_hold(doc, title: _Title, names):
     """A person the sentence says holds the office now, the office its predicate: "Jane Smith is the health
     minister", "Smith becomes Education Minister", "Smith has been named health minister", "Smith, who is the
-    health minister, ...". Only in the present: "was appointed health minister in 2019" is a step of a career,
-    and "will become", "is expected to become" or "is not" say nothing of the office held."""
+    health minister, ...". Only in the present, in a sentence set in no year: "was appointed health minister in 2019"
+    is a step of a career, and "will become", "is expected to become" or "is not" say nothing of the office held;
+    "is also" tells a second one, and "Smith has named Doe deputy minister" gives it to Doe."""
     office = doc[title.end - 1]
     verb = office.head
     if office.dep_ not in {"attr", "oprd"} or verb.lemma_ not in HOLDING_VERBS or verb.dep_ == "xcomp":
@@ -158,9 +160,13 @@ def _person_told_to_hold(doc, title: _Title, names):
     perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in verb.children)
     if not (verb.tag_ in {"VBZ", "VBP"} or perfect):
         return None
-    if any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
-        return None
+    if any(c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ in SECOND_OFFICE for c in verb.children):
+        return None  # "is not", "will be", "who is also the health minister": a second office
+    if any(t.ent_type_ == "DATE" and t.shape_ == "dddd" for t in verb.sent):
+        return None  # "who is now health minister, was education minister in 2019", "In 1998, Smith becomes ..."
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and verb.lemma_ != "be" and verb.lemma_ != "become" and subject.dep_ != "nsubjpass":
+        return None  # "Smith has named John Doe deputy minister": the office is the object's
     if subject is not None and subject.tag_ == "WP" and verb.dep_ == "relcl":
         subject = verb.head  # "Smith, who is the health minister, ..."
     return name_at(names, subject) if subject is not None else None
