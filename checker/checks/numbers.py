@@ -260,9 +260,9 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "two miles from the prison", "four miles from the motel": two distances
     if (x.origin and y.rate) or (x.rate and y.origin):
         return False  # "34,000km from the Earth's surface" against "moving at 40,000 kilometers per hour"
-    if x.rate != y.rate and ({x.rate, y.rate} & AREA_UNITS or (x.unit == "%" and x.rate and y.rate)):
+    if x.rate != y.rate and ({x.rate, y.rate} & AREA_UNITS or (x.rate and y.rate)):
         # "34 bushels per acre" against "286 million bushels": a yield, a harvest (a day may go unsaid); "6% a
-        # year" against "an 18% raise over three years": a rate, a total
+        # year" against "an 18% raise over three years": a rate, a total; "9,000 passengers a day", "60,000 a week"
         return False
     if x.dimension and y.dimension and x.dimension != y.dimension:
         return False  # "a 39-foot-wide crater" against "a 16-foot-deep crater": two extents of one thing

@@ -1572,13 +1572,14 @@ def _over_a_span(root) -> bool:
 def _rate(end: int, span, cues: Cues) -> str:
     """The span of time a measure written after the figure is counted over: "hour" for "40,000 kilometers per
     hour", "180 kilometres (112 miles) an hour", "120 km/h" and "80 mph"; "day" for "300,000 barrels of oil a
-    day" and "300,000 bpd"; "year" for "6% a year" and "3% annually"; or the area it is counted over: "acre" for "34 bushels per acre"; "" for none, or for
+    day" and "300,000 bpd"; "year" for "6% a year" and "3% annually"; "day" for "9,000 passengers a day"; or the area it is counted over: "acre" for "34 bushels per acre"; "" for none, or for
     a span counted from an event ("12 miles a day after landfall", "a year into its mission", "an hour's
     drive")."""
     doc = span.doc
     unit = cues.at(end, "measure-unit:") if end < span.end else ""
     percent = bool(cues.at(end, "percent")) if end < span.end else False
-    if not unit and not percent:
+    counted = not unit and not percent and end < span.end and doc[end].pos_ == "NOUN"  # "9,000 passengers a day"
+    if not unit and not percent and not counted:
         return ""
     if unit in SPEED_UNITS:
         return "hour"
