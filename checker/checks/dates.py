@@ -78,6 +78,16 @@ class Days:
     slot_days: tuple[Day | None, ...] = ()
     dated: tuple[DatedVerb, ...] = ()  # the verb each of `days` dates
     slot_clocks: tuple[tuple[str, ...] | None, ...] = ()  # the times of day a slot may write alone, or None
+    clocks: tuple[EventClock, ...] = ()  # the times of day its events happened at (`event_clocks`)
+
+
+@dataclass(frozen=True, slots=True)
+class EventClock:
+    """A time of day an event happened at: the moments it may be (`clock_alone`), as written, and its verb."""
+
+    moments: tuple[str, ...]
+    text: str
+    verb: DatedVerb
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +133,7 @@ def _one_reading(x: str, y: str) -> bool:
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp"})  # clauses of another event than the sentence's own
 OCCUR = frozenset({"happen", "occur"})  # verbs that only say an event took place, wherever they stand
 STARTING = frozenset({"start", "begin", "erupt", "ignite"})  # verbs of an event's start, "broke out" with them
+CLOCK_BOUNDS = frozenset({"until", "till", "from", "between", "before", "after"})  # a stretch's ends, no event's
 ONGOING = frozenset({"continue", "keep", "remain", "persist"})  # verbs that say an event went on, on the day told
 PAST_TENSES = frozenset({"VBD", "VBN"})  # "signed", "was signed", "has signed"
 
@@ -241,6 +252,28 @@ def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -
             if day:
                 days.append((written, replace(day, local_shifts=shifts.get(verb_of(first).i, ()))))
     return days
+
+
+def event_clocks(tokens, readings: Mapping[int, str], ahead: frozenset[int]) -> tuple[EventClock, ...]:
+    """The times of day the claim's events happened at ("The crash happened at 7.40am"), each with its verb: not a
+    statement's ("police said at 3 p.m."), a time a count stood at or started from ("by 10 a.m.", "as of 6pm",
+    "since 9 a.m."), nor one in a zone ("4:40 a.m. ET", "9 a.m. local time"), which may be another's moment."""
+    reporting = {t.i for _, _, span in cues(tokens, "reporting") for t in span}
+    figure_cues, found = line_cues(tokens.doc), []
+    for token in tokens:
+        if not figure_cues.at(token.i, "time:clock"):
+            continue
+        end = figure_cues.last[token.i, "time:clock"] + 1
+        moments = clock_alone(token.doc[token.i : end].text)
+        zoned = end < len(token.doc) and (token.doc[end].lower_ == "local" or token.doc[end].text.isupper())
+        to_come = looks_ahead(token, ahead)
+        if moments is None or zoned or states_a_day(token, reporting) or _of_no_event(token, to_come):
+            continue
+        before = token.doc[token.i - 1].lower_ if token.i else ""
+        if before in CLOCK_BOUNDS:
+            continue  # "until 9 p.m.", "from 6 a.m.": the ends of a stretch of time
+        found.append(EventClock(moments, token.doc[token.i : end].text, dated_verb(token, readings, ahead)))
+    return tuple(found)
 
 
 def _of_no_event(first, to_come: bool) -> bool:
@@ -468,6 +501,7 @@ class DateCheck(Check):
             tuple(slot_day(run, published, ahead) for run in runs),
             tuple(dated_verb(written.tokens[0], readings, planned) for written, _ in days),
             tuple(clock_alone(run[0].doc[run[0].i : run[-1].i + 1].text) for run in runs),
+            event_clocks(tokens, readings, planned),
         )
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
@@ -491,8 +525,27 @@ class DateCheck(Check):
         return {f"event:{key}" for key in self.mine(claim).events}
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
-        written = self._written_days(a, b, similarity) if similarity >= self.setting("min_similarity") else None
+        alike = similarity >= self.setting("min_similarity")
+        written = (self._written_days(a, b, similarity) or self._clock_times(a, b)) if alike else None
         return written or self._same_event_days(a, b) or self._one_wording(a, b)
+
+    def _clock_times(self, a: Claim, b: Claim) -> Evidence | None:
+        """Times of day of one event that all differ ("The crash happened at 7.40am" / "The M5 crash happened at
+        6.40am"), set against each other as days are (`DatedVerb.comparable`), in claims that share an actor. A
+        day holds many events ("the crash happened at 6.40am", "the road reopened at 4 p.m."): times are of one
+        only where their verbs are one."""
+        if not share_entity(a.entities, b.entities):
+            return None
+        x, y = self.mine(a).clocks, self.mine(b).clocks
+        pairs = [(c, d) for c in x for d in y if c.verb.comparable(d.verb) and c.verb.lemma == d.verb.lemma]
+        if not pairs or any(set(c.moments) & set(d.moments) for c, d in pairs):
+            return None
+        times = {"a": sorted({c.text for c, _ in pairs}), "b": sorted({d.text for _, d in pairs})}
+        moments = {"a": sorted({CLOCK + m for c, _ in pairs for m in c.moments}),
+                   "b": sorted({CLOCK + m for _, d in pairs for m in d.moments})}  # fmt: skip
+        return Evidence(
+            self.kind, True, times | {"days": moments}, versus(", ".join(times["a"]), ", ".join(times["b"]))
+        )
 
     def _one_wording(self, a: Claim, b: Claim) -> Evidence | None:
         """A date changed in one wording ("In December I learned" / "In March I learned"): one statement,
