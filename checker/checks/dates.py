@@ -38,6 +38,7 @@ included ("HP on Monday affirmed" / "HP on Thursday affirmed").
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -101,7 +102,8 @@ class DatedVerb:
     planned: bool = False  # a day to come when told ("will vote on Monday", "said he would sign it Friday")
     done: bool = False  # a past act ("signed the ordinance on Thursday"), told in the past tense and not planned
     ongoing: bool = False  # a day the event went on ("continued releasing water on Tuesday"), not when it happened
-    actors: frozenset[str] = frozenset()  # the names its subject holds ("orvane"; "telford" of "Telford's board")
+    actors: frozenset[str] = frozenset()  # the names its subject holds ("kestrel"; "telford" of "Telford's board")
+    named: frozenset[str] = frozenset()  # the names its sentence holds, its actors' among them
 
     def comparable(self, other: DatedVerb) -> bool:
         """Two days may tell one event: of one verb, or of the two claims' own events. Not a count as it stood on
@@ -109,16 +111,22 @@ class DatedVerb:
         of it, each true of its day. At one figure ("the Danube reached 8.9 metres on Saturday" / "rose to 8.9
         metres on Sunday") the days are of one event. Not a plan and what was done ("said he would sign the
         ordinance Friday" / "signed the ordinance on Thursday"): plans move, and each source told its own. Not a day an
-        event went on (`ONGOING`), nor two acts of verbs of two named parties."""
+        event went on (`ONGOING`), nor the acts of two parties (`_another_party`)."""
         if self.reading and other.reading and not _one_reading(self.reading, other.reading):
             return False
         if (self.planned and other.done) or (self.done and other.planned) or self.ongoing or other.ongoing:
             return False  # nor a day it went on: "started releasing water Monday" / "continued releasing on Tuesday"
         if self.lemma == other.lemma:
             return True
-        # two acts of two named parties are two events: "Orvane raised its offer on Monday" / "Telford's board on
-        # Wednesday rejected it"
-        return self.main and other.main and not (self.actors and other.actors and not self.actors & other.actors)
+        return self.main and other.main and not self._another_party(other)
+
+    def _another_party(self, other: DatedVerb) -> bool:
+        """Acts of two parties: each names its actor, none the same, and one's actor stands in the other's sentence
+        but not as its actor: "Kestrel raised its offer on Monday" / "Telford's board on Wednesday rejected
+        Kestrel's offer". "The Fed raised rates" / "The Federal Reserve lifted rates" is one party named two ways."""
+        if not (self.actors and other.actors) or self.actors & other.actors:
+            return False
+        return bool(self.actors & other.named or other.actors & self.named)
 
 
 def _one_reading(x: str, y: str) -> bool:
@@ -127,7 +135,10 @@ def _one_reading(x: str, y: str) -> bool:
         figures = [(float(r), last_digit(float(r), r)) for r in (x, y)]
     except ValueError:
         return x == y  # "twenty-four" as written
-    return figures[0][0] == figures[1][0] or one_rounds_the_other(*figures)
+    half = max(unit for _, unit in figures) / 2  # "fell 12%" and "12.5%": two moves, close as they are
+    return figures[0][0] == figures[1][0] or (
+        one_rounds_the_other(*figures) and not math.isclose(abs(figures[0][0] - figures[1][0]), half)
+    )
 
 
 SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp"})  # clauses of another event than the sentence's own
@@ -156,7 +167,10 @@ def dated_verb(first, readings: Mapping[int, str], ahead: frozenset[int]) -> Dat
         for t in subject.subtree
         if t.pos_ == "PROPN"
     )
-    return DatedVerb(_event_lemma(verb), main, readings.get(verb.i, ""), planned, done, verb.lemma_ in ONGOING, actors)
+    named = frozenset(t.lemma_.lower() for t in verb.sent if t.pos_ == "PROPN")
+    return DatedVerb(
+        _event_lemma(verb), main, readings.get(verb.i, ""), planned, done, verb.lemma_ in ONGOING, actors, named
+    )
 
 
 def _event_lemma(verb) -> str:
@@ -592,12 +606,18 @@ class DateCheck(Check):
         give the fire one day; "was arrested on Tuesday" and "who was charged on Tuesday, was arrested on
         Monday" two days of an arrest."""
         x, y = self.mine(a), self.mine(b)
-        comparable = [
-            (d, e, verb_d.lemma == verb_e.lemma)
+        pairs = [
+            (d, e, verb_d, verb_e)
             for d, verb_d in zip(x.days, x.dated, strict=True)
             for e, verb_e in zip(y.days, y.dated, strict=True)
             if verb_d.comparable(verb_e)
         ]
+        comparable = [(d, e, verb_d.lemma == verb_e.lemma) for d, e, verb_d, verb_e in pairs]
+        # the claims' own event of one verb decides: "The blaze, which started on Saturday, was contained on
+        # Monday" / "... which broke out on Saturday, was contained on Tuesday" differ on the containment
+        own = [(d, e, True) for d, e, v, w in pairs if v.main and w.main and v.lemma == w.lemma]
+        if own and all(d.conflicts(e) for d, e, _ in own):
+            comparable = own
         verdicts = [d.conflicts(e) for d, e, _ in comparable]
         if not verdicts or not all(verdicts):  # no days, a day in common, or one that cannot be compared
             return None

@@ -234,7 +234,8 @@ def _a_term(quantities: Quantities, i: int) -> bool:
     """A slot of a wording that is the term of a product the claim names ("30" of "the 30-year mortgage rate"): a
     figure beside it that changes too is another product's."""
     slot = quantities.wording.slots[i].lower()
-    return any(q.term.startswith(f"{slot}-") for q in quantities.found)
+    around = quantities.wording.around[i].lower().replace(" ", "")
+    return any(q.term.startswith(f"{slot}-") and q.term in around for q in quantities.found)
 
 
 def _one_period(x: str, y: str) -> bool:

@@ -190,7 +190,7 @@ SEASONS = words(CUES, "time:season")
 # fiscal third quarter"), and the prepositions of a clause's phrases that set a figure's period or basis (`_qualifiers`)
 QUALIFYING = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "nummod"})
 PERIOD_PREPOSITIONS = frozenset({"in", "for", "during"})
-TERM_PREPOSITIONS = frozenset({"on", "of"})  # "yields on 10-year notes", "the rate of 30-year mortgages"
+TERM_PREPOSITIONS = frozenset({"on", "of", "for"})  # "yields on 10-year notes", "the rate for 30-year mortgages"
 BASIS_PREPOSITIONS = frozenset({"excluding", "including", "on", "ex"})
 # the part a person described by an age plays ("victim", "suspect"), by the lemmas that say it (`_said_of`)
 AGE_ROLES = {
@@ -1171,8 +1171,9 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     bound, bound_start = cues.before(lead, BOUNDS)
     if bound == "lower" and duration is not None and _over_a_period(doc[bound_start], root, cues):
         bound = ""  # "fall to 40 per cent over 10 years": the ten years it takes, no more than ten
-    if bound == "upper" and bound_start > 0 and cues.at(bound_start - 1, "moved-up"):
-        bound = ""  # "growth was revised up to 0.3%": moved to it, not at most it
+    moved = bound == "upper" and bound_start > 0 and cues.at(bound_start - 1, "moved-up")
+    if moved and not any(c.tag_ == "MD" for c in doc[bound_start - 1].children):
+        bound = ""  # "growth was revised up to 0.3%", "went up to $15": moved to it; "can go up to" is at most
     if cues.before(bound_start, {"previous-figure"})[0] or _changed_from(root, cues):
         when |= PREVIOUS  # "47 seats, up from (about) 40", "dropped to 64 from 66": the figure before the one given
     # "one or more of the aircraft", "20 or so people": the bound written after the figure
@@ -1238,13 +1239,10 @@ def _base(root, lead: int, end: int, span, cues: Cues) -> str:
     in March from February", "quarter", "week"; "annualised" also just before it ("an annualised 2.4%"). A rise of
     0.4% on the month is no rise of 3.2% on the year. Words before a figure tell its time, not its base: "A year
     earlier, sales fell 1%"."""
-    word = _counted_word([root])
-    if word.dep_ == "pobj" and word.head.lower_ == "to":
-        return ""  # "rose to 4.2% in May, up from a year earlier": the level reached, no change counted against it
     clause = _base_clause(root)
     for t in span.doc[end : span.end]:
-        if t.tag_ == "CD" and t.ent_type_ != "DATE":
-            break  # "0.4% on the month and 3.2% on the year": the next figure's words
+        if (t.tag_ == "CD" and t.ent_type_ != "DATE") or (cues.at(t.i, "previous-figure") and _up_or_down(t)):
+            break  # "0.4% on the month and 3.2% on the year": the next figure's words; ", up from a year earlier"
         if (base := cues.at(t.i, "base:")) and _base_clause(t) == clause:
             return base
     before = span.doc[max(span.start, lead - BASE_LEAD) : lead]
@@ -1257,6 +1255,12 @@ def _term(root, cues: Cues) -> str:
     products: the 30-year mortgage rate is no 15-year one's."""
     found = _qualifiers(root, cues, "term:", TERM_PREPOSITIONS)
     return root.doc[found[0][1] : found[0][1] + 3].text.lower().replace(" ", "") if found else ""
+
+
+def _up_or_down(cue) -> bool:
+    """A cue of the figure before that tells a change's way (", up from", "down from"): what follows is the change's,
+    not the figure's ("rose to 4.2%, up from a year earlier"); "compared with a year earlier" is the figure's base."""
+    return any(t.lower_ in {"up", "down"} for t in cue.doc[cue.i : cue.i + 2])
 
 
 def _base_clause(token):
@@ -1578,7 +1582,8 @@ def _rate(end: int, span, cues: Cues) -> str:
     doc = span.doc
     unit = cues.at(end, "measure-unit:") if end < span.end else ""
     percent = bool(cues.at(end, "percent")) if end < span.end else False
-    counted = not unit and not percent and end < span.end and doc[end].pos_ == "NOUN"  # "9,000 passengers a day"
+    nouns = list(itertools.takewhile(lambda t: t.pos_ in {"NOUN", "ADJ"}, doc[end : min(end + 3, span.end)]))
+    counted = not unit and any(t.pos_ == "NOUN" for t in nouns)  # "9,000 rail passengers a day"
     if not unit and not percent and not counted:
         return ""
     if unit in SPEED_UNITS:
@@ -1586,6 +1591,12 @@ def _rate(end: int, span, cues: Cues) -> str:
     if cues.at(end, "rate:"):
         return cues.at(end, "rate:")  # "2.2 million bpd": barrels a day
     after = cues.last[end, "percent"] + 1 if percent else end + 1  # "6% a year", "6 per cent annually"
+    if not unit:  # "a 6% raise a year", "1,200 new cases a day", "300 container ships a month": past the noun
+        counted_words = itertools.takewhile(
+            lambda t: t.pos_ in {"NOUN", "ADJ"} and not cues.at(t.i, "per") and not cues.at(t.i, "rate:"),
+            doc[after : min(after + 3, span.end)],
+        )
+        after += len(list(counted_words))
     if after < span.end and cues.at(after, "rate:"):
         return cues.at(after, "rate:")
     if after < span.end and doc[after].text == "(":  # a conversion in brackets: "180 kilometres (112 miles)"
@@ -1903,15 +1914,17 @@ def _grades(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
 
 def _agency(grade, span, cues: Cues) -> str:
     """The agency whose grade it is: the one after "by" right after it ("rated BB+ by S&P"), else the one named last
-    before it ("Sterling Ratings cut Castellan to BB+"); "" for none named."""
+    before it ("Sterling Ratings cut Castellan to BB+"), else the sentence's one ("cut to BB+, S&P said"); "" for
+    none named."""
     doc = span.doc
-    by = grade.i + 1
-    if by + 1 < span.end and doc[by].lower_ == "by" and cues.at(by + 1, "credit-agency"):
-        return doc[by + 1 : cues.last[by + 1, "credit-agency"] + 1].text
     named = [
-        doc[i : cues.last[i, "credit-agency"] + 1] for i in range(span.start, grade.i) if cues.at(i, "credit-agency")
+        doc[i : cues.last[i, "credit-agency"] + 1] for i in range(span.start, span.end) if cues.at(i, "credit-agency")
     ]
-    return named[-1].text if named else ""
+    named = [n for n in named if not any(o.start < n.start < o.end for o in named)]  # "S&P Global Ratings", whole
+    after_by = [n for n in named if n.start == grade.i + 2 and doc[grade.i + 1].lower_ == "by"]
+    before = [n for n in named if n.end <= grade.i]
+    chosen = after_by or before[-1:] or (named if len(named) == 1 else [])  # "cut to BB+ on Tuesday, S&P said"
+    return chosen[0].text.rstrip(".") if chosen else ""
 
 
 def _spans_and_a_half(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:

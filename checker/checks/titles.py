@@ -152,7 +152,7 @@ def _person_told_to_hold(doc, title: _Title, names):
     minister", "Smith becomes Education Minister", "Smith has been named health minister", "Smith, who is the
     health minister, ...". Only in the present, in a sentence set in no year: "was appointed health minister in 2019"
     is a step of a career, and "will become", "is expected to become" or "is not" say nothing of the office held;
-    "is also" tells a second one, and "Smith has named Doe deputy minister" gives it to Doe."""
+    "is also" tells a second one, and "Smith has named Jane Doe deputy minister" gives it to Doe."""
     office = doc[title.end - 1]
     verb = office.head
     if office.dep_ not in {"attr", "oprd"} or verb.lemma_ not in HOLDING_VERBS or verb.dep_ == "xcomp":
@@ -162,11 +162,12 @@ def _person_told_to_hold(doc, title: _Title, names):
         return None
     if any(c.dep_ == "neg" or c.tag_ == "MD" or c.lower_ in SECOND_OFFICE for c in verb.children):
         return None  # "is not", "will be", "who is also the health minister": a second office
-    if any(t.ent_type_ == "DATE" and t.shape_ == "dddd" for t in verb.sent):
-        return None  # "who is now health minister, was education minister in 2019", "In 1998, Smith becomes ..."
+    if any(t.ent_type_ == "DATE" and t.shape_ == "dddd" and t.dep_ in {"pobj", "npadvmod"} for t in verb.sent):
+        return None  # "who is now health minister, was education minister in 2019"; not "the 2024 budget"
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is not None and verb.lemma_ != "be" and verb.lemma_ != "become" and subject.dep_ != "nsubjpass":
-        return None  # "Smith has named John Doe deputy minister": the office is the object's
+    if subject is not None and verb.lemma_ not in {"be", "become"} and subject.dep_ != "nsubjpass":
+        # "Smith has named Jane Doe health minister": the office is the one named's
+        subject = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if subject is not None and subject.tag_ == "WP" and verb.dep_ == "relcl":
         subject = verb.head  # "Smith, who is the health minister, ..."
     return name_at(names, subject) if subject is not None else None
