@@ -1576,27 +1576,25 @@ def _over_a_span(root) -> bool:
 def _rate(end: int, span, cues: Cues) -> str:
     """The span of time a measure written after the figure is counted over: "hour" for "40,000 kilometers per
     hour", "180 kilometres (112 miles) an hour", "120 km/h" and "80 mph"; "day" for "300,000 barrels of oil a
-    day" and "300,000 bpd"; "year" for "6% a year" and "3% annually"; "day" for "9,000 passengers a day"; or the area it is counted over: "acre" for "34 bushels per acre"; "" for none, or for
-    a span counted from an event ("12 miles a day after landfall", "a year into its mission", "an hour's
-    drive")."""
+    day", "300,000 bpd" and "9,000 rail passengers a day"; "year" for "6% a year", "a 6% raise a year" and "3%
+    annually"; or the area it is counted over: "acre" for "34 bushels per acre"; "" for none, or for a span
+    counted from an event ("12 miles a day after landfall", "a year into its mission", "an hour's drive")."""
     doc = span.doc
     unit = cues.at(end, "measure-unit:") if end < span.end else ""
     percent = bool(cues.at(end, "percent")) if end < span.end else False
-    nouns = list(itertools.takewhile(lambda t: t.pos_ in {"NOUN", "ADJ"}, doc[end : min(end + 3, span.end)]))
-    counted = not unit and any(t.pos_ == "NOUN" for t in nouns)  # "9,000 rail passengers a day"
-    if not unit and not percent and not counted:
+    start = cues.last[end, "percent"] + 1 if percent else end  # past "%", "per cent"
+    counted = (
+        []
+        if unit
+        else list(itertools.takewhile(lambda t: _a_counted_word(t, cues), doc[start : min(start + 3, span.end)]))
+    )
+    if not unit and not percent and not any(t.pos_ == "NOUN" for t in counted):
         return ""
     if unit in SPEED_UNITS:
         return "hour"
     if cues.at(end, "rate:"):
         return cues.at(end, "rate:")  # "2.2 million bpd": barrels a day
-    after = cues.last[end, "percent"] + 1 if percent else end + 1  # "6% a year", "6 per cent annually"
-    if not unit:  # "a 6% raise a year", "1,200 new cases a day", "300 container ships a month": past the noun
-        counted_words = itertools.takewhile(
-            lambda t: t.pos_ in {"NOUN", "ADJ"} and not cues.at(t.i, "per") and not cues.at(t.i, "rate:"),
-            doc[after : min(after + 3, span.end)],
-        )
-        after += len(list(counted_words))
+    after = end + 1 if unit else start + len(counted)
     if after < span.end and cues.at(after, "rate:"):
         return cues.at(after, "rate:")
     if after < span.end and doc[after].text == "(":  # a conversion in brackets: "180 kilometres (112 miles)"
@@ -1617,6 +1615,12 @@ def _rate(end: int, span, cues: Cues) -> str:
     if span_of_time in AREA_UNITS:
         return span_of_time  # "34 bushels per acre": a yield, no harvest
     return "" if span_of_time not in DURATIONS or counted_from else span_of_time
+
+
+def _a_counted_word(token, cues: Cues) -> bool:
+    """A word of what a figure counts, before its rate: "rail passengers" of "9,000 rail passengers a day", "raise"
+    of "a 6% raise a year"; not the rate's own words ("a day", "daily")."""
+    return token.pos_ in {"NOUN", "ADJ"} and not cues.at(token.i, "per") and not cues.at(token.i, "rate:")
 
 
 def conversion_unit(run, cues: Cues, span, after: int | None = None) -> str:
