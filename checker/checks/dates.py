@@ -145,6 +145,7 @@ SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp"})  # clauses of anothe
 OCCUR = frozenset({"happen", "occur"})  # verbs that only say an event took place, wherever they stand
 STARTING = frozenset({"start", "begin", "erupt", "ignite"})  # verbs of an event's start, "broke out" with them
 CLOCK_BOUNDS = frozenset({"until", "till", "from", "between", "before", "after"})  # a stretch's ends, no event's
+ORDINAL_WORDS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
 ONGOING = frozenset({"continue", "keep", "remain", "persist"})  # verbs that say an event went on, on the day told
 PAST_TENSES = frozenset({"VBD", "VBN"})  # "signed", "was signed", "has signed"
 
@@ -168,9 +169,16 @@ def dated_verb(first, readings: Mapping[int, str], ahead: frozenset[int]) -> Dat
         if t.pos_ == "PROPN"
     )
     named = frozenset(t.lemma_.lower() for t in verb.sent if t.pos_ == "PROPN")
-    return DatedVerb(
-        _event_lemma(verb), main, readings.get(verb.i, ""), planned, done, verb.lemma_ in ONGOING, actors, named
-    )
+    return DatedVerb(_event_lemma(verb), main, readings.get(verb.i, ""), planned, done, _goes_on(verb), actors, named)
+
+
+def _goes_on(verb) -> bool:
+    """The verb tells a day an event went on: a verb of going on ("continued releasing water"), or one whose object
+    is a day of the event counted from its start ("entered the second day of their strike on Tuesday")."""
+    if verb.lemma_ in ONGOING:
+        return True
+    stretch = (c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in {"day", "week"})
+    return any(any(m.dep_ == "amod" and m.lower_ in ORDINAL_WORDS for m in c.children) for c in stretch)
 
 
 def _event_lemma(verb) -> str:
