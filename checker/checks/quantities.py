@@ -1266,7 +1266,7 @@ def _up_or_down(cue) -> bool:
 def _base_clause(token):
     """The clause a base is told in: "compared with a year earlier" is of the clause "compared" hangs on."""
     verb = _clause_verb(token)
-    while verb is not None and verb.lemma_ == "compare" and verb.head is not verb:
+    while verb is not None and verb.lemma_ == "compare" and verb.head.i != verb.i:
         verb = _clause_verb(verb.head)
     return verb
 
