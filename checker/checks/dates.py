@@ -247,15 +247,21 @@ def weekday_ahead(token) -> bool | None:
     Thursday"), or None where it is the future of a past statement ("said the truce would begin on Friday"),
     counted from the statement: claims.py anchors the model's text by it, so the two never read one day apart."""
     sentence = token.sent
-    reporting = {t.i for _, _, span in cues(sentence, "reporting") for t in span}  # "said on Monday": its own day
+    reporting = reporting_words(sentence)  # "said on Monday": its own day
     if looks_ahead(token, marked_ahead(sentence, "ahead-reported") - reporting):
         return None
     return looks_ahead(token, marked_ahead(sentence))
 
 
+def reporting_words(tokens) -> set[int]:
+    """Where the words of reporting verbs stand (`checker/patterns/reporting.jsonl`): a day or a time on one is a
+    statement's, not an event's."""
+    return {t.i for _, _, span in cues(tokens, "reporting") for t in span}
+
+
 def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -> list[tuple[WrittenDay, Day]]:
     """Days the claim places its event on; the days of statements and days counted from others are not."""
-    reporting = {t.i for _, _, span in cues(tokens, "reporting") for t in span}
+    reporting = reporting_words(tokens)
     counted = [span for label, _, span in cues(tokens, "dates") if label == "counted-from"]
     shifts, reported_ahead = local_shifts(tokens), marked_ahead(tokens, "ahead-reported")
     days = []
@@ -280,8 +286,7 @@ def event_clocks(tokens, readings: Mapping[int, str], ahead: frozenset[int]) -> 
     """The times of day the claim's events happened at ("The crash happened at 7.40am"), each with its verb: not a
     statement's ("police said at 3 p.m."), a time a count stood at or started from ("by 10 a.m.", "as of 6pm",
     "since 9 a.m."), nor one in a zone ("4:40 a.m. ET", "9 a.m. local time"), which may be another's moment."""
-    reporting = {t.i for _, _, span in cues(tokens, "reporting") for t in span}
-    figure_cues, found = line_cues(tokens.doc), []
+    reporting, figure_cues, found = reporting_words(tokens), line_cues(tokens.doc), []
     for token in tokens:
         if not figure_cues.at(token.i, "time:clock"):
             continue

@@ -40,7 +40,8 @@ OFFICES = "offices"
 MAX_QUALIFIERS = 3  # words naming whose office it is: "US", "Nepal's", "General Electric"
 # verbs whose subject a present office is told of as its predicate: "is the health minister", "becomes
 # Education Minister", "has been named", "has been elected" (`_person_told_to_hold`)
-HOLDING_VERBS = frozenset({"be", "become", "appoint", "name", "elect"})
+COPULAS = frozenset({"be", "become"})  # the office their subject's: "Smith is the health minister"
+HOLDING_VERBS = COPULAS | {"appoint", "name", "elect"}  # the office their passive subject's or their object's
 SECOND_OFFICE = frozenset({"also", "concurrently", "additionally"})  # "who is also the health minister"
 NOT_QUALIFIERS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "AUX", "NUM"}
 
@@ -165,7 +166,7 @@ def _person_told_to_hold(doc, title: _Title, names):
     if any(t.ent_type_ == "DATE" and t.shape_ == "dddd" and t.dep_ in {"pobj", "npadvmod"} for t in verb.sent):
         return None  # "who is now health minister, was education minister in 2019"; not "the 2024 budget"
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is not None and verb.lemma_ not in {"be", "become"} and subject.dep_ != "nsubjpass":
+    if subject is not None and verb.lemma_ not in COPULAS and subject.dep_ != "nsubjpass":
         # "Smith has named Jane Doe health minister": the office is the one named's
         subject = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if subject is not None and subject.tag_ == "WP" and verb.dep_ == "relcl":
