@@ -16,6 +16,7 @@ from datetime import date
 from checker.checks import Check, annotate, days, registry
 from checker.checks.calendar import MONTHS, WEEKDAYS
 from checker.checks.dates import weekday_ahead
+from checker.checks.figures import line_cues
 from checker.config import Config
 from checker.entities import ENTITY_LABELS, PERSON_KEY, clean_name, entity_key, entity_text
 from checker.patterns import load, matches_in, words
@@ -505,11 +506,23 @@ def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, .
     # an organisation named as the speaker reports the sentence ("The United Nations said 120 trucks crossed", as
     # "..., the UN said"); it is not where it happened
     said_by = attribution(parsed, sent.start_char, sent.end_char) | {t.i for who in speakers for t in who.subtree}
-    own = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, said_by))
-    named = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS))
+    figures = _figures_and_units(sent)
+    own = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, said_by | figures))
+    named = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, figures))
     bodies = {kind for speaker in speakers if (kind := _body_kind(speaker))}
     measured = any(verb.lemma_ not in REPORTING for verb in verbs)
     return own, tuple(sorted({key for key in named if key not in own} | bodies)), measured
+
+
+def _figures_and_units(sent) -> set[int]:
+    """The figures of a sentence and the units of measure written after them, which the tagger at times takes
+    for an organisation ("the previous high of 40.7C", "104.5 degrees Fahrenheit"): no body a figure is counted
+    by."""
+    cues, found = line_cues(sent.doc), set()
+    for token in sent:
+        if token.like_num or (token.i - 1 in found and cues.at(token.i, "measure-unit:")):
+            found.add(token.i)
+    return found
 
 
 def _speakers(sent, verbs: list):

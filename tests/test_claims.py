@@ -348,6 +348,18 @@ def test_a_person_the_article_named_is_no_setting(nlp):
     assert "person:marsh" in marsh.entities and not any("marsh" in key.lower() for key in marsh.setting)
 
 
+def test_a_figure_or_its_unit_the_tagger_took_for_an_organisation_is_no_setting(nlp):
+    """(a climate desk) The tagger reads "40.7C" and "Fahrenheit" as organisations; as the sentences' settings they
+    kept "the previous high of 40.7C" from another outlet's "previous record of 104.5 degrees Fahrenheit", a slip
+    of the record both set at Coningsby."""
+    (celsius,) = claims_of(nlp, "It beat the previous high of 40.7C, set at Coningsby in July 2022.")
+    (fahrenheit,) = claims_of(nlp, "That broke the previous record of 104.5 degrees Fahrenheit, set at Coningsby in 2022.")
+    assert celsius.setting == fahrenheit.setting == ()
+    assert _same_setting(celsius, fahrenheit)
+    (named,) = claims_of(nlp, "The thermometer at the Met Office's Coningsby station hit 40.3C on Tuesday.")
+    assert any("met office" in key.lower() for key in named.setting)  # an organisation beside a figure stays
+
+
 def test_a_surname_the_tagger_missed_is_the_person_the_article_named(nlp):
     """(a court desk) "Pryce, 66, was convicted ..." parsed as a line of its own tags no one, so the age was no
     one's and never met another outlet's "Graham Pryce, 61"."""

@@ -84,8 +84,10 @@ from checker.checks.quantities import (
     PREVIOUS,
     PRONOUN_HOLDERS,
     SPANS_OF_TIME,
+    THIS_YEAR,
     WEEKDAYS,
     WHOLE,
+    YEAR,
     YEAR_OLD,
     Quantity,
     conversion_unit,
@@ -97,6 +99,11 @@ from checker.records import Claim, Evidence
 
 GIVEN_ONCE = ("score", LEVEL)  # what no later report updates (`NumberCheck.updated_in_time`)
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
+NEGATING_PREFIXES = (
+    "dis",
+    "un",
+    "non",
+)  # what makes a word its opposite: "disapprove", "undecided" (`_opposite_sides`)
 PERIOD_WORDS = frozenset({"quarter", "half"})  # what an ordinal numbers as a period of a year (`_of_a_period`)
 # How far apart two figures written in two units of one dimension may be and still be one measure (`_apart_in_scale`):
 # a wrong unit is off by a factor of 1.6 (miles, km) to 3.3 (feet, metres); a size and a distance are orders of
@@ -247,10 +254,14 @@ def _one_period(x: str, y: str) -> bool:
 def same_quantity(x: Quantity, y: Quantity) -> bool:
     if not x.unit or not same_unit(x, y):
         return False
+    if _opposite_sides(x.context, y.context) or _opposite_sides(y.context, x.context):
+        return False  # "Marsh's approval rating is 38%" against "54% disapprove of Marsh": two sides of one question
     if (x.reading or y.reading) and not (_instant(x) & _instant(y)):
         return False  # prices move through a day of trading: two readings are one only at one instant of it
-    if x.when and y.when and not x.when & y.when:
-        return False  # counts at two moments: "92 by Monday", "287 by Tuesday"; "by Sunday", "overnight"
+    if x.when and y.when and not (x.when & y.when or _parts_of_day(_moment(x)) & _parts_of_day(_moment(y))):
+        # counts at two moments: "92 by Monday", "287 by Tuesday"; "by Sunday", "overnight". A time of day is in
+        # the part of the day the other names: "hit 41.2C at 3.40pm", "107.2F on Monday afternoon"
+        return False
     if _moments_apart(x, y) or (_weekdays(x) and _weekdays(y) and not _weekdays(x) & _weekdays(y)):
         return False  # one day, two moments ("by Tuesday evening", "by 10 a.m. Tuesday"); one time, two days
     if (x.tally and not y.when) or (y.tally and not x.when):
@@ -308,10 +319,29 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
     return x.polarity == y.polarity
 
 
+def _opposite_sides(words: frozenset[str], others: frozenset[str]) -> bool:
+    """Whether `words` tell of one side of a question that `others` tell the opposite of: a word made opposite by
+    its prefix ("disapprove", "undecided", "unemployed") in one, a word of its stem alone in the other
+    ("approval", "decided", "employment")."""
+    for word in words - others:
+        prefix = next((p for p in NEGATING_PREFIXES if word.startswith(p)), "")
+        stem = word.removeprefix(prefix).lstrip("-")
+        if not prefix or len(stem) < 5:
+            continue
+        root = stem[:-2] if len(stem) >= 7 else stem  # "approve": "approval", "approved"
+        if any(other.startswith(root) for other in others):
+            return True
+    return False
+
+
 def _of_an_earlier_year(quantity: Quantity, published_year: str) -> Quantity:
     """A figure in a clause on a year before the article's is an earlier figure ("since 2016, when a magnitude 7.8
     tremor struck"), not one of the story's: compared only with an earlier one (`EARLIER`). A year beside a figure
-    ("the most since 2018", "sales rose 8 percent in 2024") leaves it the story's."""
+    ("the most since 2018", "sales rose 8 percent in 2024") leaves it the story's. "This year" is the article's
+    year: "6.1 million birds so far this year" are not "15 million birds during the 2022 outbreak"."""
+    if THIS_YEAR in quantity.when:
+        dated = quantity.when - {THIS_YEAR} | ({YEAR + published_year} if published_year else set())
+        quantity = replace(quantity, when=dated)
     years = [w.removeprefix(CLAUSE_YEAR) for w in quantity.when if w.startswith(CLAUSE_YEAR)]
     if published_year and any(year < published_year for year in years):
         return replace(quantity, when=quantity.when | {"earlier"})
@@ -555,26 +585,49 @@ class Quantities:
 
 
 class QuantityIndex:
-    """Which values each document gives for each quantity key."""
+    """Which values each document gives for each quantity key, and which steps from one value to another the
+    corpus tells ("has now sickened 61 people, up from 54")."""
 
     def __init__(self, claims: Iterable[Claim], kind: str) -> None:
         self.values: dict[tuple[str, str], set[float]] = {}
+        self.steps: dict[str, set[tuple[float, float]]] = {}
         for claim in claims:
-            for q in claim.annotations[kind].found:
-                if q.bound in {"", "approximate"} and not (q.forecast or q.supposed or q.hedged):
-                    self.values.setdefault((claim.doc_id, f"{q.unit}:{q.polarity}"), set()).add(q.value)
+            stated = [q for q in claim.annotations[kind].found if _stated(q)]
+            for q in stated:
+                self.values.setdefault((claim.doc_id, _index_key(q)), set()).add(q.value)
+            for before in (q for q in stated if q.when & PREVIOUS):
+                after = (q.value for q in stated if _index_key(q) == _index_key(before) and not q.when & PREVIOUS)
+                self.steps.setdefault(_index_key(before), set()).update((before.value, v) for v in after)
 
     def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool:
-        """True when either side's value is one the other document states elsewhere.
+        """True when either side's value is one the other document states elsewhere, or when the corpus tells of
+        the step from the earlier article's value to the later one's.
 
         An article that reports two votes (93 for in one, 10 for in the other)
         does not contradict a source that gives one of its values: the claims
         were about different votes. Only values an article states count: a range's middle ("forecasts ranged from
-        0.3% to 0.5%"), a bound, a forecast or a supposition is no value it gives of anything.
+        0.3% to 0.5%"), a bound, a forecast or a supposition is no value it gives of anything. "The outbreak has
+        sickened 54 people" on Tuesday and "61 people" on Thursday are an update where a report says so ("61, up
+        from 54 on Tuesday"): what a reader of the corpus would take them for.
         """
         key = f"{evidence.detail['unit']}:{evidence.detail['polarity']}"
         a_value, b_value = evidence.detail["a"]["value"], evidence.detail["b"]["value"]
-        return a_value in self.values.get((b.doc_id, key), set()) or b_value in self.values.get((a.doc_id, key), set())
+        if a_value in self.values.get((b.doc_id, key), set()) or b_value in self.values.get((a.doc_id, key), set()):
+            return True
+        steps = self.steps.get(key, set())
+        if not (a.published and b.published):
+            return False
+        return ((a_value, b_value) in steps and a.published <= b.published) or (
+            (b_value, a_value) in steps and b.published <= a.published
+        )
+
+
+def _stated(quantity: Quantity) -> bool:
+    return quantity.bound in {"", "approximate"} and not (quantity.forecast or quantity.supposed or quantity.hedged)
+
+
+def _index_key(quantity: Quantity) -> str:
+    return f"{quantity.unit}:{quantity.polarity}"
 
 
 class NumberCheck(Check):

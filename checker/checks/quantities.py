@@ -172,6 +172,7 @@ DESCRIBED = "of:"  # the statistic of a figure written onto a noun: "of:haul" fo
 PEOPLE_WORDS = frozenset({"people", "person", "resident", "participant"})  # one count of people, however named
 PARTIAL = "partial-count:"  # a figure's moment: a count under way ("with 60 percent of ballots counted": "...:60")
 YEAR = "year:"  # a year as a figure's time: "year:2016"
+THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
 CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
 WHOLE = ":whole"  # the unit's suffix of a whole a part is counted of ("57 of the 183 seats")
 INNER_CLAUSES = frozenset({"relcl", "acl"})  # a clause on a word: "the quake that struck on Monday"
@@ -446,9 +447,10 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
     unit = cues.at(noun.i, "counts:") or (lemma in DURATIONS and lemma) or cues.at(noun.i, "measure-unit:") or lemma
     if cues.at(noun.i, "people"):  # what the verb on them says: "killed 12 people", "the people who died"
         return _what_happened(noun, cues, counted_by) or unit
-    if cues.at(noun.i, "group"):
+    if cues.at(noun.i, "group") or (unit == lemma and noun.pos_ == "NOUN"):
         # people named by who they are count what happened to them too, and stay who they are: "killed one
-        # soldier" and "two soldiers were run over" are two counts; "killed 12 soldiers" and "12 civilians died" too
+        # soldier" and "two soldiers were run over" are two counts; "killed 12 soldiers" and "12 civilians died" too.
+        # So do animals and things: "142 lynx were killed on roads" are not "the 3,181 lynx" a census counted
         happened = _what_happened(noun, cues, counted_by)
         return f"{unit}:{happened}" if happened else unit
     return unit
@@ -493,10 +495,12 @@ def _has_own_participant(clause) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in clause.children)
 
 
-def _is_whole(root, noun, parts: list[Quantity]) -> bool:
-    """ "57 of the 183 seats", "Of the 183 seats, ...", "the 183-seat parliament": the whole, not a part."""
+def _is_whole(root, noun, parts: list[Quantity], unit: str) -> bool:
+    """ "57 of the 183 seats", "Of the 183 seats, ...", "the 183-seat parliament": the whole, not a part; so is a
+    measure written onto what it measures ("a 40-foot crater" is no "20-meter piece of rock"). A span of time so
+    written is what it lasts: "a 90-day suspension" is "suspended for 60 days" in another's words."""
     if root.i + 1 < len(root.doc) and root.doc[root.i + 1].text == "-":
-        return True
+        return unit not in SPANS_OF_TIME
     of = noun.head
     of_a_part = of.head.like_num and bool(parts) or of.i == of.sent.start  # "one of only three nations": no part
     return root.head == noun and noun.dep_ == "pobj" and of.lower_ == "of" and of_a_part
@@ -659,12 +663,26 @@ def _when(tokens) -> frozenset[str]:
     found = set()
     for t in tokens:
         if t.lower_ in MONTHS and t.ent_type_ == "DATE" and any(u.like_num for u in _entity(t)):
-            found.add(_entity(t).text.lower())
+            found |= _days_written(_entity(t))
         elif t.lower_ in TIME_WORDS:
             found.add(t.lower_)
         if _a_year(t):
             found.add(YEAR + t.text)  # "in 2016, when a magnitude 7.8 tremor struck"
+        elif t.lower_ == "year" and t.i > 0 and t.doc[t.i - 1].lower_ == "this":
+            found.add(THIS_YEAR)  # "so far this year": the year the article was published in (`numbers`)
     return frozenset(found)
+
+
+def _days_written(entity) -> set[str]:
+    """The days a date names, each as its month and day: "between April 9 and 12" and "between April 9 and April
+    12" name "april 9" and "april 12"; "June 24, 2026" names "june 24", as "June 24" does."""
+    month, days = "", set()
+    for t in entity:
+        if t.lower_ in MONTHS:
+            month = t.lower_
+        elif month and t.is_digit and 1 <= int(t.text) <= 31:
+            days.add(f"{month} {int(t.text)}")
+    return days or {entity.text.lower()}
 
 
 def _a_year(token) -> bool:
@@ -730,9 +748,11 @@ def _forecast(root, cues: Cues) -> bool:
 
 
 def _asked_for(word, asking, cues: Cues) -> bool:
-    """Whether `word` (a figure's) is what `asking` asks for: a request's noun over it ("a request for $5 million"),
-    the object of a verb of asking ("sought 12 years"), or what one asks for ("asked for a 10-year sentence"); not
-    whom one asks ("asked 12 witnesses", "the survey asked 1,000 adults")."""
+    """Whether `word` (a figure's) is what `asking` asks for or proposes: a request's noun over it ("a request for
+    $5 million", "a proposal of $250 billion"), the object of a verb of asking ("sought 12 years"), what one asks
+    for ("asked for a 10-year sentence"), or a clause of what is to be done ("a draft proposed that developed
+    countries provide $250 billion a year"); not whom one asks ("asked 12 witnesses", "the survey asked 1,000
+    adults")."""
     if not cues.at(asking.i, "request"):
         return False
     if asking.pos_ != "VERB":
@@ -740,7 +760,7 @@ def _asked_for(word, asking, cues: Cues) -> bool:
     chain = (word, *word.ancestors)
     if asking.lemma_ == "ask":
         return any(a.lower_ == "for" and a.head == asking for a in chain)
-    return any(a.dep_ == "dobj" and a.head == asking for a in chain)
+    return any(a.dep_ in {"dobj", "ccomp"} and a.head == asking for a in chain)
 
 
 def _expected(verb, cues: Cues) -> bool:
@@ -834,7 +854,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     wider = cues.at(before, "measure-unit:") if before > run[-1].i else ""
     if wider and cues.last[before, f"measure-unit:{wider}"] >= noun.i:
         unit, measure, written = wider, f"measure-unit:{wider}", doc[before : noun.i + 1].text
-    return unit + (WHOLE if _is_whole(root, noun, found) else ""), written, lead, end  # "degrees Celsius"
+    return unit + (WHOLE if _is_whole(root, noun, found, unit) else ""), written, lead, end  # "degrees Celsius"
 
 
 def _weighed(root, cues: Cues) -> bool:
@@ -1160,6 +1180,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     # the words after a figure are its own up to the next figure's phrase or the figure before it ("15 bodies, up
     # from 13 at 4 p.m.": 4 p.m. is 13's)
     before_it = next((i for i in range(end, span.end) if _a_figure_before(i, span, cues)), span.end)
+    if theirs and min(theirs) > end and doc[min(theirs) - 1].lower_ in {"up", "down"}:
+        before_it = min(before_it, min(theirs))  # "on 31%, up two points since the January survey": the rise's
     own_after = [t for t in after[:6] if t.i not in theirs and t.i < before_it]
     # "dropped to 64 on Tuesday from 66 on Monday": Monday is 66's, as 64 has a day of its own; in "down to 4.38
     # percent from 4.39 percent late Friday" the day is the clause's, both figures'
@@ -1197,6 +1219,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     change = (unit not in MARKET_UNITS and not reading and _change(root, cues)) or (
         unit in TEMPERATURE_UNITS | {DEGREE} and _a_difference(root, cues)
     )
+    base, base_words = _base(root, lead, end, span, cues)
+    when -= base_words  # "rose 28% from a week earlier": what the change is counted against, no earlier figure
     return Quantity(
         value * factor,
         unit,
@@ -1227,26 +1251,26 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         period=_period(root, cues),
         measured=_measured(root, end, span) if unit.removesuffix(WHOLE) in MEASURES else "",
         basis=_basis(root, cues) if noun in CURRENCIES else "",
-        base=_base(root, lead, end, span, cues),
+        base=base,
         term=_term(root, cues),
         verb=holders[1].lemma_.lower() if len(holders) > 1 else "",
     )
 
 
-def _base(root, lead: int, end: int, span, cues: Cues) -> str:
-    """The period a figure is counted against, where its clause says after it and before any other figure: "year"
-    for "rose 5% compared with a year earlier" and "3.1% year on year", "month" for "0.4% on the month" and "rose 2%
-    in March from February", "quarter", "week"; "annualised" also just before it ("an annualised 2.4%"). A rise of
-    0.4% on the month is no rise of 3.2% on the year. Words before a figure tell its time, not its base: "A year
-    earlier, sales fell 1%"."""
+def _base(root, lead: int, end: int, span, cues: Cues) -> tuple[str, frozenset[str]]:
+    """The period a figure is counted against, where its clause says after it and before any other figure, and the
+    words that say so: "year" for "rose 5% compared with a year earlier" and "3.1% year on year", "month" for "0.4%
+    on the month" and "rose 2% in March from February", "quarter", "week"; "annualised" also just before it ("an
+    annualised 2.4%"). A rise of 0.4% on the month is no rise of 3.2% on the year. Words before a figure tell its
+    time, not its base: "A year earlier, sales fell 1%"."""
     clause = _base_clause(root)
     for t in span.doc[end : span.end]:
         if (t.tag_ == "CD" and t.ent_type_ != "DATE") or (cues.at(t.i, "previous-figure") and _up_or_down(t)):
             break  # "0.4% on the month and 3.2% on the year": the next figure's words; ", up from a year earlier"
         if (base := cues.at(t.i, "base:")) and _base_clause(t) == clause:
-            return base
+            return base, frozenset(w.lower_ for w in span.doc[t.i : cues.last[t.i, f"base:{base}"] + 1])
     before = span.doc[max(span.start, lead - BASE_LEAD) : lead]
-    return next((ANNUALISED for t in before if cues.at(t.i, "base:") == ANNUALISED), "")
+    return next(((ANNUALISED, frozenset()) for t in before if cues.at(t.i, "base:") == ANNUALISED), ("", frozenset()))
 
 
 def _term(root, cues: Cues) -> str:
