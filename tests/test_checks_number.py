@@ -119,7 +119,9 @@ def test_a_step_another_report_tells_explains_an_earlier_and_a_later_figure():
     assert index.explains(Evidence("number", True, detail, ""), claims[0], claims[1])
     # the earlier article gives the later figure: no update
     swapped = detail | {"a": {"value": 61.0}, "b": {"value": 54.0}}
-    assert not index.explains(Evidence("number", True, swapped, ""), claims[1], replace(claims[0], published="2026-04-18"))
+    assert not index.explains(
+        Evidence("number", True, swapped, ""), claims[1], replace(claims[0], published="2026-04-18")
+    )
     other = detail | {"b": {"value": 64.0}}
     assert not index.explains(Evidence("number", True, other, ""), claims[0], claims[1])
     alone = NumberCheck().explainer(claims[:2])

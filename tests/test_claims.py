@@ -353,7 +353,9 @@ def test_a_figure_or_its_unit_the_tagger_took_for_an_organisation_is_no_setting(
     kept "the previous high of 40.7C" from another outlet's "previous record of 104.5 degrees Fahrenheit", a slip
     of the record both set at Coningsby."""
     (celsius,) = claims_of(nlp, "It beat the previous high of 40.7C, set at Coningsby in July 2022.")
-    (fahrenheit,) = claims_of(nlp, "That broke the previous record of 104.5 degrees Fahrenheit, set at Coningsby in 2022.")
+    (fahrenheit,) = claims_of(
+        nlp, "That broke the previous record of 104.5 degrees Fahrenheit, set at Coningsby in 2022."
+    )
     assert celsius.setting == fahrenheit.setting == ()
     assert _same_setting(celsius, fahrenheit)
     (named,) = claims_of(nlp, "The thermometer at the Met Office's Coningsby station hit 40.3C on Tuesday.")
