@@ -294,6 +294,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "an asteroid 60 feet in diameter" against "about 40,000 kilometres" from the Earth
     if (x.origin and y.dimension and not x.dimension) or (y.origin and x.dimension and not y.dimension):
         return False  # "centred 48 km west of Valparaiso" against "at a depth of 35 km": a distance, a depth
+    if x.population and y.population and not x.population & y.population:
+        return False  # "Excluding undecided voters, Yes leads by 53%" against "Among those certain to vote, 48%"
     if x.statistic and y.statistic and not x.statistic & y.statistic:
         return False  # "an average of 46 months" against "median survival was 41 months": two statistics
     if any((one in x.statistic) != (one in y.statistic) for one in (EACH, MARGIN, PART)):

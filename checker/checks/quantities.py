@@ -172,6 +172,7 @@ DESCRIBED = "of:"  # the statistic of a figure written onto a noun: "of:haul" fo
 PEOPLE_WORDS = frozenset({"people", "person", "resident", "participant"})  # one count of people, however named
 PARTIAL = "partial-count:"  # a figure's moment: a count under way ("with 60 percent of ballots counted": "...:60")
 YEAR = "year:"  # a year as a figure's time: "year:2016"
+POPULATION_WORDS = frozenset({"among", "excluding"})  # what names the group a share is of (`_populations`)
 THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
 CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
 WHOLE = ":whole"  # the unit's suffix of a whole a part is counted of ("57 of the 183 seats")
@@ -235,6 +236,7 @@ class Quantity:
     risen: bool = False  # a count risen to the figure ("the toll has risen to three"): those reported before were lower
     rest: bool = False  # the rest of a group another figure counts part of: "four backed it, the other three did not"
     statistic: frozenset[str] = frozenset()  # which statistic of a group a figure is: "average", "median", "each"
+    population: frozenset[str] = frozenset()  # the group a share is counted among: "among:likely voter"
     places: frozenset[str] = frozenset()  # the words of where it was counted: "U.S. sales", "killed 12 in Aleppo"
     # who the figure is of, where its clause's subject is a name, as written: "Reform Party" for "The Reform Party
     # took 11", a person by surname ("Brennan" for "Mayor Tom Brennan received ...")
@@ -953,8 +955,12 @@ def _modifies_a_noun(root, verb) -> bool:
 
 def _in_its_clause(tokens, root) -> list:
     """The tokens that are not in a clause on another word, one that does not hold the figure: in "The death toll
-    from the earthquake that struck on Monday rose to 120 by Tuesday", Monday is the quake's day, not the toll's."""
+    from the earthquake that struck on Monday rose to 120 by Tuesday", Monday is the quake's day, not the toll's. A
+    clause on the subject of the figure's own clause tells of the figure's: "The 71 boats that arrived in June
+    carried an average of 59 people per boat" counts June's."""
     own = {root, _counted_word([root])}  # "35 percent contained on Tuesday morning": the figure's own clause
+    verb = _clause_verb(root)
+    own |= {c for c in (verb.children if verb is not None else ()) if c.dep_ in {"nsubj", "nsubjpass"}}
     inner = (t for t in root.sent if t.dep_ in INNER_CLAUSES and root not in t.subtree and t.head not in own)
     outside = {t.i for clause in inner for t in clause.subtree}
     return [t for t in tokens if t.i not in outside]
@@ -1246,6 +1252,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         risen=unit != "%" and noun not in CURRENCIES and not reading and _risen_to(root, cues),
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
         statistic=_statistic(root, holders, mine, cues),
+        population=_populations(mine),
         places=_places(holders),
         holder=_named_holder(holders, span),
         period=_period(root, cues),
@@ -1455,6 +1462,20 @@ def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
     # "a five-wicket haul", "a seven-wicket win": a figure written onto the noun it describes is that thing's
     if root.i + 1 < len(root.doc) and root.doc[root.i + 1].text == "-" and word.dep_ == "compound":
         found.add(DESCRIBED + word.head.lemma_.lower())
+    return frozenset(found)
+
+
+def _populations(mine) -> frozenset[str]:
+    """The group a share is counted among, where the sentence names it ("among likely voters", "excluding
+    undecided voters"): "Excluding undecided voters, Yes leads by 53% to 47%" and "Among those certain to vote, Yes
+    leads by 48% to 43%" are shares of two groups."""
+    found = set()
+    for t in mine:
+        group = next((c for c in t.children if c.dep_ == "pobj"), None) if t.lower_ in POPULATION_WORDS else None
+        if group is not None:
+            named = [w for w in group.lefts if w.dep_ in {"amod", "compound", "nmod"}] + [group]
+            words = " ".join(w.lemma_.lower() for w in named)  # "registered voters", not "... in the poll"
+            found.add(f"{t.lower_}:{words}")
     return frozenset(found)
 
 
