@@ -1156,11 +1156,9 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         return None
     unit, noun, lead, stop = measure
     value, digits = value_of(run)
-    if (
-        lead > span.start
-        and cues.at(lead - 1, "minus")
-        and not (lead - 3 >= span.start and cues.at(lead - 3, "plus-or-minus"))
-    ):
+    if lead - 3 >= span.start and cues.at(lead - 3, "plus-or-minus"):
+        lead -= 3  # "plus or minus 2.1 points": a margin either way, no figure below zero
+    elif lead > span.start and cues.at(lead - 1, "minus"):
         value, lead = -value, lead - 1  # "minus 70 degrees Celsius", as "-70C" is written
     elif any(cues.at(i, "below-zero") for i in range(stop, min(stop + UNIT_TOKENS, span.end))):
         value = -value  # "40 degrees (Celsius) below zero"
