@@ -497,12 +497,10 @@ def _has_own_participant(clause) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in clause.children)
 
 
-def _is_whole(root, noun, parts: list[Quantity], unit: str) -> bool:
-    """ "57 of the 183 seats", "Of the 183 seats, ...", "the 183-seat parliament": the whole, not a part; so is a
-    measure written onto what it measures ("a 40-foot crater" is no "20-meter piece of rock"). A span of time so
-    written is what it lasts: "a 90-day suspension" is "suspended for 60 days" in another's words."""
+def _is_whole(root, noun, parts: list[Quantity]) -> bool:
+    """ "57 of the 183 seats", "Of the 183 seats, ...", "the 183-seat parliament": the whole, not a part."""
     if root.i + 1 < len(root.doc) and root.doc[root.i + 1].text == "-":
-        return unit not in SPANS_OF_TIME
+        return True
     of = noun.head
     of_a_part = of.head.like_num and bool(parts) or of.i == of.sent.start  # "one of only three nations": no part
     return root.head == noun and noun.dep_ == "pobj" and of.lower_ == "of" and of_a_part
@@ -856,7 +854,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     wider = cues.at(before, "measure-unit:") if before > run[-1].i else ""
     if wider and cues.last[before, f"measure-unit:{wider}"] >= noun.i:
         unit, measure, written = wider, f"measure-unit:{wider}", doc[before : noun.i + 1].text
-    return unit + (WHOLE if _is_whole(root, noun, found, unit) else ""), written, lead, end  # "degrees Celsius"
+    return unit + (WHOLE if _is_whole(root, noun, found) else ""), written, lead, end  # "degrees Celsius"
 
 
 def _weighed(root, cues: Cues) -> bool:
