@@ -99,11 +99,18 @@ from checker.records import Claim, Evidence
 
 GIVEN_ONCE = ("score", LEVEL)  # what no later report updates (`NumberCheck.updated_in_time`)
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
-NEGATING_PREFIXES = (
-    "dis",
-    "un",
-    "non",
-)  # what makes a word its opposite: "disapprove", "undecided" (`_opposite_sides`)
+STEP_SHARED_CONTEXT = 2  # content words a step told elsewhere shares with each figure it explains
+# the words of the two sides of a question a share may count (`_opposite_sides`): a rating's and a poll's
+OPPOSITES = tuple(
+    (frozenset(one.split()), frozenset(other.split()))
+    for one, other in (
+        ("approve approval approving", "disapprove disapproval disapproving"),
+        ("favorable favourable favorably favourably", "unfavorable unfavourable unfavorably unfavourably"),
+        ("satisfied satisfaction", "dissatisfied dissatisfaction"),
+        ("agree", "disagree"),
+        ("decided decide", "undecided"),
+    )
+)
 PERIOD_WORDS = frozenset({"quarter", "half"})  # what an ordinal numbers as a period of a year (`_of_a_period`)
 # How far apart two figures written in two units of one dimension may be and still be one measure (`_apart_in_scale`):
 # a wrong unit is off by a factor of 1.6 (miles, km) to 3.3 (feet, metres); a size and a distance are orders of
@@ -178,6 +185,15 @@ def _moments_apart(x: Quantity, y: Quantity) -> bool:
     if (clocks_x and clocks_y) or x.tally or y.tally:
         return True  # a count "by 6 p.m." and one "by Tuesday evening" are two moments of a rising tally
     return not _parts_of_day(moments_x) & _parts_of_day(moments_y)
+
+
+def _one_part_of_one_day(x: Quantity, y: Quantity) -> bool:
+    """A time of day in the part of the day the other names, on no other day: "hit 41.2C at 3.40pm" and "107.2F on
+    Monday afternoon" are one moment; "at 3pm on June 11" and "on the afternoon of June 12" are two."""
+    days_x, days_y = x.when - _moment(x), y.when - _moment(y)
+    if days_x and days_y and not days_x & days_y:
+        return False
+    return bool(_parts_of_day(_moment(x)) & _parts_of_day(_moment(y)))
 
 
 def _parts_of_day(moments: frozenset[str]) -> set[str]:
@@ -258,10 +274,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "Marsh's approval rating is 38%" against "54% disapprove of Marsh": two sides of one question
     if (x.reading or y.reading) and not (_instant(x) & _instant(y)):
         return False  # prices move through a day of trading: two readings are one only at one instant of it
-    if x.when and y.when and not (x.when & y.when or _parts_of_day(_moment(x)) & _parts_of_day(_moment(y))):
-        # counts at two moments: "92 by Monday", "287 by Tuesday"; "by Sunday", "overnight". A time of day is in
-        # the part of the day the other names: "hit 41.2C at 3.40pm", "107.2F on Monday afternoon"
-        return False
+    if x.when and y.when and not (x.when & y.when or _one_part_of_one_day(x, y)):
+        return False  # counts at two moments: "92 by Monday", "287 by Tuesday"; "by Sunday", "overnight"
     if _moments_apart(x, y) or (_weekdays(x) and _weekdays(y) and not _weekdays(x) & _weekdays(y)):
         return False  # one day, two moments ("by Tuesday evening", "by 10 a.m. Tuesday"); one time, two days
     if (x.tally and not y.when) or (y.tally and not x.when):
@@ -322,16 +336,11 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
 
 
 def _opposite_sides(words: frozenset[str], others: frozenset[str]) -> bool:
-    """Whether `words` tell of one side of a question that `others` tell the opposite of: a word made opposite by
-    its prefix ("disapprove", "undecided", "unemployed") in one, a word of its stem alone in the other
-    ("approval", "decided", "employment")."""
-    for word in words - others:
-        prefix = next((p for p in NEGATING_PREFIXES if word.startswith(p)), "")
-        stem = word.removeprefix(prefix).lstrip("-")
-        if not prefix or len(stem) < 5:
-            continue
-        root = stem[:-2] if len(stem) >= 7 else stem  # "approve": "approval", "approved"
-        if any(other.startswith(root) for other in others):
+    """Whether `words` tell only of one side of a question that `others` tell only the opposite of (`OPPOSITES`):
+    "Marsh's approval rating is 38%" and "54% disapprove of Marsh" count two sides; "approval fell to 38%, while 54%
+    disapprove" tells of both, and is compared with another outlet's approval."""
+    for one, opposite in OPPOSITES:
+        if words & opposite and not words & one and others & one and not others & opposite:
             return True
     return False
 
@@ -588,39 +597,50 @@ class Quantities:
 
 class QuantityIndex:
     """Which values each document gives for each quantity key, and which steps from one value to another the
-    corpus tells ("has now sickened 61 people, up from 54")."""
+    corpus tells ("has now sickened 61 people, up from 54"), with the words around the step."""
 
     def __init__(self, claims: Iterable[Claim], kind: str) -> None:
+        self.kind = kind
         self.values: dict[tuple[str, str], set[float]] = {}
-        self.steps: dict[str, set[tuple[float, float]]] = {}
+        self.steps: dict[str, list[tuple[float, float, frozenset[str]]]] = {}
         for claim in claims:
             stated = [q for q in claim.annotations[kind].found if _stated(q)]
             for q in stated:
                 self.values.setdefault((claim.doc_id, _index_key(q)), set()).add(q.value)
             for before in (q for q in stated if q.when & PREVIOUS):
-                after = (q.value for q in stated if _index_key(q) == _index_key(before) and not q.when & PREVIOUS)
-                self.steps.setdefault(_index_key(before), set()).update((before.value, v) for v in after)
+                after = (q for q in stated if _index_key(q) == _index_key(before) and not q.when & PREVIOUS)
+                self.steps.setdefault(_index_key(before), []).extend((before.value, q.value, q.context) for q in after)
 
     def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool:
         """True when either side's value is one the other document states elsewhere, or when the corpus tells of
-        the step from the earlier article's value to the later one's.
+        the step from the earlier article's value to the later one's (`_told_step`).
 
         An article that reports two votes (93 for in one, 10 for in the other)
         does not contradict a source that gives one of its values: the claims
         were about different votes. Only values an article states count: a range's middle ("forecasts ranged from
-        0.3% to 0.5%"), a bound, a forecast or a supposition is no value it gives of anything. "The outbreak has
-        sickened 54 people" on Tuesday and "61 people" on Thursday are an update where a report says so ("61, up
-        from 54 on Tuesday"): what a reader of the corpus would take them for.
+        0.3% to 0.5%"), a bound, a forecast or a supposition is no value it gives of anything.
         """
         key = f"{evidence.detail['unit']}:{evidence.detail['polarity']}"
         a_value, b_value = evidence.detail["a"]["value"], evidence.detail["b"]["value"]
         if a_value in self.values.get((b.doc_id, key), set()) or b_value in self.values.get((a.doc_id, key), set()):
             return True
-        steps = self.steps.get(key, set())
-        if not (a.published and b.published):
+        return self._told_step(key, (a, a_value), (b, b_value)) or self._told_step(key, (b, b_value), (a, a_value))
+
+    def _told_step(self, key: str, earlier: tuple[Claim, float], later: tuple[Claim, float]) -> bool:
+        """ "The outbreak has sickened 54 people" on Tuesday and "61 people" on Thursday are an update where a
+        report says so ("has now sickened 61 people, up from 54"), in words both figures share
+        (`STEP_SHARED_CONTEXT`): "Netflix's share rose to 41%, up from 38%" tells nothing of a turnout."""
+        (first, first_value), (then, then_value) = earlier, later
+        if not (first.published and then.published) or first.published > then.published:
             return False
-        return ((a_value, b_value) in steps and a.published <= b.published) or (
-            (b_value, a_value) in steps and b.published <= a.published
+        figures = [
+            [q for q in claim.annotations[self.kind].found if _index_key(q) == key and q.value == value]
+            for claim, value in (earlier, later)
+        ]
+        return any(
+            (before, after) == (first_value, then_value)
+            and all(any(len(context & q.context) >= STEP_SHARED_CONTEXT for q in found) for found in figures)
+            for before, after, context in self.steps.get(key, ())
         )
 
 

@@ -172,6 +172,7 @@ DESCRIBED = "of:"  # the statistic of a figure written onto a noun: "of:haul" fo
 PEOPLE_WORDS = frozenset({"people", "person", "resident", "participant"})  # one count of people, however named
 PARTIAL = "partial-count:"  # a figure's moment: a count under way ("with 60 percent of ballots counted": "...:60")
 YEAR = "year:"  # a year as a figure's time: "year:2016"
+BEFALLEN = frozenset({"death", "injured", "missing"})  # what befalls animals as people (`_unit`)
 POPULATION_WORDS = frozenset({"among", "excluding"})  # what names the group a share is of (`_populations`)
 THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
 CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
@@ -236,7 +237,7 @@ class Quantity:
     risen: bool = False  # a count risen to the figure ("the toll has risen to three"): those reported before were lower
     rest: bool = False  # the rest of a group another figure counts part of: "four backed it, the other three did not"
     statistic: frozenset[str] = frozenset()  # which statistic of a group a figure is: "average", "median", "each"
-    population: frozenset[str] = frozenset()  # the group a share is counted among: "among:likely voter"
+    population: frozenset[str] = frozenset()  # the words of the group a share is counted among: "likely", "voter"
     places: frozenset[str] = frozenset()  # the words of where it was counted: "U.S. sales", "killed 12 in Aleppo"
     # who the figure is of, where its clause's subject is a name, as written: "Reform Party" for "The Reform Party
     # took 11", a person by surname ("Brennan" for "Mayor Tom Brennan received ...")
@@ -449,12 +450,13 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
     unit = cues.at(noun.i, "counts:") or (lemma in DURATIONS and lemma) or cues.at(noun.i, "measure-unit:") or lemma
     if cues.at(noun.i, "people"):  # what the verb on them says: "killed 12 people", "the people who died"
         return _what_happened(noun, cues, counted_by) or unit
-    if cues.at(noun.i, "group") or (unit == lemma and noun.pos_ == "NOUN"):
+    if cues.at(noun.i, "group"):
         # people named by who they are count what happened to them too, and stay who they are: "killed one
-        # soldier" and "two soldiers were run over" are two counts; "killed 12 soldiers" and "12 civilians died" too.
-        # So do animals and things: "142 lynx were killed on roads" are not "the 3,181 lynx" a census counted
+        # soldier" and "two soldiers were run over" are two counts; "killed 12 soldiers" and "12 civilians died" too
         happened = _what_happened(noun, cues, counted_by)
         return f"{unit}:{happened}" if happened else unit
+    if unit == lemma and noun.pos_ == "NOUN" and (happened := _what_happened(noun, cues, counted_by)) in BEFALLEN:
+        return f"{unit}:{happened}"  # animals too: "142 lynx were killed on roads" are not the 3,181 a census counted
     return unit
 
 
@@ -670,19 +672,25 @@ def _when(tokens) -> frozenset[str]:
             found.add(YEAR + t.text)  # "in 2016, when a magnitude 7.8 tremor struck"
         elif t.lower_ == "year" and t.i > 0 and t.doc[t.i - 1].lower_ == "this":
             found.add(THIS_YEAR)  # "so far this year": the year the article was published in (`numbers`)
+        if t.lower_ in PARTS_OF_DAY and t.i > 0 and t.doc[t.i - 1].lower_ == "this":
+            found.add("today")  # "this afternoon": no "3.40pm yesterday"
     return frozenset(found)
 
 
 def _days_written(entity) -> set[str]:
-    """The days a date names, each as its month and day: "between April 9 and 12" and "between April 9 and April
-    12" name "april 9" and "april 12"; "June 24, 2026" names "june 24", as "June 24" does."""
-    month, days = "", set()
+    """A date as the days it names, each as its month and day, with its year where it gives one: "between April 9
+    and 12" and "between April 9 and April 12" are "april 9/april 12", a span, no one of its days; "June 24,
+    2026" is "june 24 2026", no "June 24, 2025"."""
+    month, days, year = "", [], ""
     for t in entity:
+        written = t.text.isascii() and t.text.isdigit()
         if t.lower_ in MONTHS:
             month = t.lower_
-        elif month and t.is_digit and 1 <= int(t.text) <= 31:
-            days.add(f"{month} {int(t.text)}")
-    return days or {entity.text.lower()}
+        elif written and len(t.text) == 4:
+            year = t.text
+        elif month and written and 1 <= int(t.text) <= 31:
+            days.append(f"{month} {int(t.text)}")
+    return {"/".join(days) + (f" {year}" if year else "")} if days else {entity.text.lower()}
 
 
 def _a_year(token) -> bool:
@@ -749,15 +757,17 @@ def _forecast(root, cues: Cues) -> bool:
 
 def _asked_for(word, asking, cues: Cues) -> bool:
     """Whether `word` (a figure's) is what `asking` asks for or proposes: a request's noun over it ("a request for
-    $5 million", "a proposal of $250 billion"), the object of a verb of asking ("sought 12 years"), what one asks
-    for ("asked for a 10-year sentence"), or a clause of what is to be done ("a draft proposed that developed
-    countries provide $250 billion a year"); not whom one asks ("asked 12 witnesses", "the survey asked 1,000
-    adults")."""
+    $5 million"), the object of a verb of asking ("sought 12 years"), what one asks for ("asked for a 10-year
+    sentence"), or a clause of what is to be done ("demanded that he pay $5 million", "a draft proposed that
+    developed countries provide $250 billion a year"); not whom one asks ("asked 12 witnesses", "the survey asked
+    1,000 adults"), nor what one proposes itself ("the governor proposed a $50 billion budget")."""
+    chain = (word, *word.ancestors)
+    if cues.at(asking.i, "propose"):
+        return any(a.dep_ == "ccomp" and a.head == asking for a in chain)
     if not cues.at(asking.i, "request"):
         return False
     if asking.pos_ != "VERB":
         return True
-    chain = (word, *word.ancestors)
     if asking.lemma_ == "ask":
         return any(a.lower_ == "for" and a.head == asking for a in chain)
     return any(a.dep_ in {"dobj", "ccomp"} and a.head == asking for a in chain)
@@ -954,14 +964,29 @@ def _modifies_a_noun(root, verb) -> bool:
 def _in_its_clause(tokens, root) -> list:
     """The tokens that are not in a clause on another word, one that does not hold the figure: in "The death toll
     from the earthquake that struck on Monday rose to 120 by Tuesday", Monday is the quake's day, not the toll's. A
-    clause on the subject of the figure's own clause tells of the figure's: "The 71 boats that arrived in June
-    carried an average of 59 people per boat" counts June's."""
+    clause that says which of its subject the figure's clause tells of tells the figure's: "The 71 boats that arrived
+    in June carried an average of 59 people per boat" counts June's; one set off by commas tells more of it, "Jones,
+    who was arrested in March 2024, was sentenced to 12 years"."""
     own = {root, _counted_word([root])}  # "35 percent contained on Tuesday morning": the figure's own clause
     verb = _clause_verb(root)
-    own |= {c for c in (verb.children if verb is not None else ()) if c.dep_ in {"nsubj", "nsubjpass"}}
-    inner = (t for t in root.sent if t.dep_ in INNER_CLAUSES and root not in t.subtree and t.head not in own)
+    subjects = {c for c in (verb.children if verb is not None else ()) if c.dep_ in {"nsubj", "nsubjpass"}}
+    inner = (
+        t
+        for t in root.sent
+        if t.dep_ in INNER_CLAUSES
+        and root not in t.subtree
+        and t.head not in own
+        and not (t.head in subjects and _which_of_them(t))
+    )
     outside = {t.i for clause in inner for t in clause.subtree}
     return [t for t in tokens if t.i not in outside]
+
+
+def _which_of_them(clause) -> bool:
+    """A clause that says which of its noun are meant ("the boats that arrived in June"), not one set off by a comma
+    that tells more of them ("the quake, which struck at 4:17 a.m.")."""
+    first = clause.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text != "," and clause.i > clause.head.i
 
 
 def _a_market(span, cues: Cues) -> bool:
@@ -1186,9 +1211,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     # the words after a figure are its own up to the next figure's phrase or the figure before it ("15 bodies, up
     # from 13 at 4 p.m.": 4 p.m. is 13's)
     before_it = next((i for i in range(end, span.end) if _a_figure_before(i, span, cues)), span.end)
-    if theirs and min(theirs) > end and doc[min(theirs) - 1].lower_ in {"up", "down"}:
-        before_it = min(before_it, min(theirs))  # "on 31%, up two points since the January survey": the rise's
-    own_after = [t for t in after[:6] if t.i not in theirs and t.i < before_it]
+    own_after = [t for t in after[:6] if t.i not in theirs | _reference_of_a_rise(theirs, span) and t.i < before_it]
     # "dropped to 64 on Tuesday from 66 on Monday": Monday is 66's, as 64 has a day of its own; in "down to 4.38
     # percent from 4.39 percent late Friday" the day is the clause's, both figures'
     changed_from = next((t.i for t in own_after if _a_change_from(t, cues)), None)
@@ -1252,7 +1275,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         risen=unit != "%" and noun not in CURRENCIES and not reading and _risen_to(root, cues),
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
         statistic=_statistic(root, holders, mine, cues),
-        population=_populations(mine),
+        population=_populations(mine) if unit == "%" else frozenset(),
         places=_places(holders),
         holder=_named_holder(holders, span),
         period=_period(root, cues),
@@ -1466,16 +1489,15 @@ def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
 
 
 def _populations(mine) -> frozenset[str]:
-    """The group a share is counted among, where the sentence names it ("among likely voters", "excluding
-    undecided voters"): "Excluding undecided voters, Yes leads by 53% to 47%" and "Among those certain to vote, Yes
-    leads by 48% to 43%" are shares of two groups."""
+    """The words of the group a share is counted among, where the sentence names it ("among likely voters",
+    "excluding undecided voters"): "Excluding undecided voters, Yes leads by 53% to 47%" and "Among those certain to
+    vote, Yes leads by 48% to 43%" are shares of two groups, with no word of them in common; "among likely voters"
+    and "among those likely to vote" one."""
     found = set()
     for t in mine:
         group = next((c for c in t.children if c.dep_ == "pobj"), None) if t.lower_ in POPULATION_WORDS else None
         if group is not None:
-            named = [w for w in group.lefts if w.dep_ in {"amod", "compound", "nmod"}] + [group]
-            words = " ".join(w.lemma_.lower() for w in named)  # "registered voters", not "... in the poll"
-            found.add(f"{t.lower_}:{words}")
+            found |= {w.lemma_.lower() for w in group.subtree if w.pos_ in {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}}
     return frozenset(found)
 
 
@@ -1795,6 +1817,17 @@ def _counted_word(run):
     """The word a figure's run hangs on: the noun it counts ("59.9%"'s "%", "11 times"' "times"), else itself."""
     root = next((t for t in reversed(run) if t.head not in run), run[-1])
     return root.head if root.dep_ in {"nummod", "quantmod", "compound", "nmod", "amod"} else root
+
+
+def _reference_of_a_rise(theirs: frozenset[int], span) -> frozenset[int]:
+    """The words a rise told after a figure is counted since or from, where the next figure's phrase (`theirs`) is
+    that rise: in "on 31%, up two points since the January survey" January is the rise's, not the share's; in
+    "settled at $82.10, up 1.5% on Thursday" Thursday is both figures'."""
+    if not theirs or span.doc[min(theirs) - 1].lower_ not in {"up", "down"}:
+        return frozenset()
+    after = span.doc[max(theirs) + 1 : span.end]
+    opener = next((t for t in after[:2] if t.lower_ in {"since", "from"}), None)
+    return frozenset(t.i for t in opener.subtree) if opener is not None else frozenset()
 
 
 def _phrase_of(following, run) -> frozenset[int]:
