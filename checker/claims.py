@@ -515,12 +515,12 @@ def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, .
 
 
 def _figures_and_units(sent) -> set[int]:
-    """The figures of a sentence and the units of measure written after them, which the tagger at times takes
-    for an organisation ("the previous high of 40.7C", "104.5 degrees Fahrenheit"): no body a figure is counted
-    by."""
+    """The figures of a sentence written in digits and the units of measure written after them, which the tagger
+    at times takes for an organisation ("the previous high of 40.7C", "104.5 degrees Fahrenheit"): no body a figure
+    is counted by. A name may start with a number in words ("One World Trade Center", "First Solar")."""
     cues, found = line_cues(sent.doc), set()
     for token in sent:
-        if token.like_num or (token.i - 1 in found and cues.at(token.i, "measure-unit:")):
+        if token.text[:1].isdigit() or (token.i - 1 in found and cues.at(token.i, "measure-unit:")):
             found.add(token.i)
     return found
 

@@ -360,6 +360,9 @@ def test_a_figure_or_its_unit_the_tagger_took_for_an_organisation_is_no_setting(
     assert _same_setting(celsius, fahrenheit)
     (named,) = claims_of(nlp, "The thermometer at the Met Office's Coningsby station hit 40.3C on Tuesday.")
     assert any("met office" in key.lower() for key in named.setting)  # an organisation beside a figure stays
+    # (review) a name may start with a number in words: "One World Trade Center" is a building, not a figure
+    (tower,) = claims_of(nlp, "About 200 people were evacuated from One World Trade Center on Monday.")
+    assert tower.setting == ("One World Trade Center",)
 
 
 def test_a_surname_the_tagger_missed_is_the_person_the_article_named(nlp):

@@ -99,7 +99,6 @@ from checker.records import Claim, Evidence
 
 GIVEN_ONCE = ("score", LEVEL)  # what no later report updates (`NumberCheck.updated_in_time`)
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
-STEP_SHARED_CONTEXT = 2  # content words a step told elsewhere shares with each figure it explains
 # the words of the two sides of a question a share may count (`_opposite_sides`): a rating's and a poll's
 OPPOSITES = tuple(
     (frozenset(one.split()), frozenset(other.split()))
@@ -596,24 +595,17 @@ class Quantities:
 
 
 class QuantityIndex:
-    """Which values each document gives for each quantity key, and which steps from one value to another the
-    corpus tells ("has now sickened 61 people, up from 54"), with the words around the step."""
+    """Which values each document gives for each quantity key."""
 
     def __init__(self, claims: Iterable[Claim], kind: str) -> None:
-        self.kind = kind
         self.values: dict[tuple[str, str], set[float]] = {}
-        self.steps: dict[str, list[tuple[float, float, frozenset[str]]]] = {}
         for claim in claims:
-            stated = [q for q in claim.annotations[kind].found if _stated(q)]
-            for q in stated:
-                self.values.setdefault((claim.doc_id, _index_key(q)), set()).add(q.value)
-            for before in (q for q in stated if q.when & PREVIOUS):
-                after = (q for q in stated if _index_key(q) == _index_key(before) and not q.when & PREVIOUS)
-                self.steps.setdefault(_index_key(before), []).extend((before.value, q.value, q.context) for q in after)
+            for q in claim.annotations[kind].found:
+                if q.bound in {"", "approximate"} and not (q.forecast or q.supposed or q.hedged):
+                    self.values.setdefault((claim.doc_id, f"{q.unit}:{q.polarity}"), set()).add(q.value)
 
     def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool:
-        """True when either side's value is one the other document states elsewhere, or when the corpus tells of
-        the step from the earlier article's value to the later one's (`_told_step`).
+        """True when either side's value is one the other document states elsewhere.
 
         An article that reports two votes (93 for in one, 10 for in the other)
         does not contradict a source that gives one of its values: the claims
@@ -622,34 +614,7 @@ class QuantityIndex:
         """
         key = f"{evidence.detail['unit']}:{evidence.detail['polarity']}"
         a_value, b_value = evidence.detail["a"]["value"], evidence.detail["b"]["value"]
-        if a_value in self.values.get((b.doc_id, key), set()) or b_value in self.values.get((a.doc_id, key), set()):
-            return True
-        return self._told_step(key, (a, a_value), (b, b_value)) or self._told_step(key, (b, b_value), (a, a_value))
-
-    def _told_step(self, key: str, earlier: tuple[Claim, float], later: tuple[Claim, float]) -> bool:
-        """ "The outbreak has sickened 54 people" on Tuesday and "61 people" on Thursday are an update where a
-        report says so ("has now sickened 61 people, up from 54"), in words both figures share
-        (`STEP_SHARED_CONTEXT`): "Netflix's share rose to 41%, up from 38%" tells nothing of a turnout."""
-        (first, first_value), (then, then_value) = earlier, later
-        if not (first.published and then.published) or first.published > then.published:
-            return False
-        figures = [
-            [q for q in claim.annotations[self.kind].found if _index_key(q) == key and q.value == value]
-            for claim, value in (earlier, later)
-        ]
-        return any(
-            (before, after) == (first_value, then_value)
-            and all(any(len(context & q.context) >= STEP_SHARED_CONTEXT for q in found) for found in figures)
-            for before, after, context in self.steps.get(key, ())
-        )
-
-
-def _stated(quantity: Quantity) -> bool:
-    return quantity.bound in {"", "approximate"} and not (quantity.forecast or quantity.supposed or quantity.hedged)
-
-
-def _index_key(quantity: Quantity) -> str:
-    return f"{quantity.unit}:{quantity.polarity}"
+        return a_value in self.values.get((b.doc_id, key), set()) or b_value in self.values.get((a.doc_id, key), set())
 
 
 class NumberCheck(Check):
