@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -99,6 +100,8 @@ from checker.records import Claim, Evidence
 
 GIVEN_ONCE = ("score", LEVEL)  # what no later report updates (`NumberCheck.updated_in_time`)
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
+GROUP_STEM_LETTERS = 6  # letters two words of a group start alike in to be one word ("democrats", "democratic")
+GROUP_NOUNS = frozenset({"voter", "vote", "people", "person", "adult", "respondent", "resident", "those", "american"})
 # the words of the two sides of a question a share may count (`_opposite_sides`): a rating's and a poll's
 OPPOSITES = tuple(
     (frozenset(one.split()), frozenset(other.split()))
@@ -307,7 +310,7 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "an asteroid 60 feet in diameter" against "about 40,000 kilometres" from the Earth
     if (x.origin and y.dimension and not x.dimension) or (y.origin and x.dimension and not y.dimension):
         return False  # "centred 48 km west of Valparaiso" against "at a depth of 35 km": a distance, a depth
-    if x.population and y.population and not x.population & y.population:
+    if x.population and y.population and not _one_group(x.population, y.population):
         return False  # "Excluding undecided voters, Yes leads by 53%" against "Among those certain to vote, 48%"
     if x.statistic and y.statistic and not x.statistic & y.statistic:
         return False  # "an average of 46 months" against "median survival was 41 months": two statistics
@@ -332,6 +335,17 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         # a percentage names what it measures only through its neighbours
         return len(x.context & y.context) >= PERCENT_SHARED_CONTEXT
     return x.polarity == y.polarity
+
+
+def _one_group(words: frozenset[str], others: frozenset[str]) -> bool:
+    """Two groups a share is counted among, told apart by the words that say which (`GROUP_NOUNS` name whom
+    alone): one where either gives none ("among adults", "among U.S. adults") or two words start alike
+    (`GROUP_STEM_LETTERS`: "among Democrats", "among Democratic voters"; "among likely voters", "among those
+    likely to vote"), two where both give some and none alike ("registered voters", "likely voters")."""
+    which, others_which = words - GROUP_NOUNS, others - GROUP_NOUNS
+    if not (which and others_which):
+        return True
+    return any(len(os.path.commonprefix([w, o])) >= GROUP_STEM_LETTERS for w in which for o in others_which)
 
 
 def _opposite_sides(words: frozenset[str], others: frozenset[str]) -> bool:
