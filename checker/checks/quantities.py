@@ -1491,8 +1491,7 @@ def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
 def _populations(mine) -> frozenset[str]:
     """The words of the group a share is counted among, where the sentence names it ("among likely voters",
     "excluding undecided voters"): "Excluding undecided voters, Yes leads by 53% to 47%" and "Among those certain to
-    vote, Yes leads by 48% to 43%" are shares of two groups, with no word of them in common; "among likely voters"
-    and "among those likely to vote" one."""
+    vote, Yes leads by 48% to 43%" are shares of two groups (`numbers._one_group`)."""
     found = set()
     for t in mine:
         group = next((c for c in t.children if c.dep_ == "pobj"), None) if t.lower_ in POPULATION_WORDS else None
