@@ -1211,7 +1211,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     # the words after a figure are its own up to the next figure's phrase or the figure before it ("15 bodies, up
     # from 13 at 4 p.m.": 4 p.m. is 13's)
     before_it = next((i for i in range(end, span.end) if _a_figure_before(i, span, cues)), span.end)
-    own_after = [t for t in after[:6] if t.i not in theirs | _reference_of_a_rise(theirs, span) and t.i < before_it]
+    not_own = theirs | _reference_of_a_rise(theirs, span)
+    own_after = [t for t in after[:6] if t.i not in not_own and t.i < before_it]
     # "dropped to 64 on Tuesday from 66 on Monday": Monday is 66's, as 64 has a day of its own; in "down to 4.38
     # percent from 4.39 percent late Friday" the day is the clause's, both figures'
     changed_from = next((t.i for t in own_after if _a_change_from(t, cues)), None)
