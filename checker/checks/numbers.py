@@ -242,6 +242,22 @@ def _apart_in_scale(x: Quantity, y: Quantity) -> bool:
     return high > low * MAX_UNIT_RATIO
 
 
+def _a_unit_slip(x: Quantity, y: Quantity) -> bool:
+    """One figure as written in two units of one kind: "€27.4 billion" / "$27.4 billion", "38,000 square metres" /
+    "38,000 square feet". A conversion changes the figure (and `_apart_in_scale` keeps such measures apart as two
+    things), so one source wrote the wrong unit; the figure is compared as if written in the first one's."""
+    if x.noun in CURRENCIES and y.noun in CURRENCIES:
+        per = x.unit.partition("/")[1:] == y.unit.partition("/")[1:]  # "$42.50 a share", "€40 a share"
+        if x.noun == y.noun or not per or x.value != y.value:
+            return False
+        return same_quantity(x, replace(y, unit=x.unit, noun=x.noun))
+    if x.unit != y.unit or x.unit == CELSIUS or (x.written_as or x.unit) == (y.written_as or y.unit):
+        return False
+    if not math.isclose(x.as_written(), y.as_written()):
+        return False
+    return same_quantity(x, replace(y, value=x.value, written_as=x.written_as, written_in=x.written_in))
+
+
 def _two_things_measured(x: Quantity, y: Quantity) -> bool:
     """Two measures that say they measure two things: "200mm of rain" against "2 metres of snow", "12GB of RAM"
     against "256GB of storage"."""
@@ -269,6 +285,13 @@ def _one_period(x: str, y: str) -> bool:
     return x == y or x == y.partition(":")[0] or y == x.partition(":")[0]
 
 
+def _counted_per_time(x: Quantity) -> bool:
+    """Whether a rate of time said on one figure alone tells two quantities: of a count or a measure, not of a share
+    ("interest of 6% a year" is the 7% of another source) nor of a sum whose unit holds it ("€70m a day" is "70
+    million euros a day")."""
+    return x.unit != "%" and "/" not in x.unit
+
+
 def same_quantity(x: Quantity, y: Quantity) -> bool:
     if not x.unit or not same_unit(x, y):
         return False
@@ -288,9 +311,10 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "two miles from the prison", "four miles from the motel": two distances
     if (x.origin and y.rate) or (x.rate and y.origin):
         return False  # "34,000km from the Earth's surface" against "moving at 40,000 kilometers per hour"
-    if x.rate != y.rate and ({x.rate, y.rate} & AREA_UNITS or (x.rate and y.rate)):
-        # "34 bushels per acre" against "286 million bushels": a yield, a harvest (a day may go unsaid); "6% a
-        # year" against "an 18% raise over three years": a rate, a total; "9,000 passengers a day", "60,000 a week"
+    if x.rate != y.rate and ({x.rate, y.rate} & AREA_UNITS or (x.rate and y.rate) or _counted_per_time(x)):
+        # "34 bushels per acre" against "286 million bushels": a yield, a harvest; "four aircraft a month" against
+        # "a backlog of 300 aircraft": a rate, a total; "6% a year" against "an 18% raise over three years", "9,000
+        # passengers a day" against "60,000 a week": two rates ("interest of 6% a year" is one of 6%)
         return False
     if x.dimension and y.dimension and x.dimension != y.dimension:
         return False  # "a 39-foot-wide crater" against "a 16-foot-deep crater": two extents of one thing
@@ -584,7 +608,7 @@ def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
     """What the two figures count, for a message, unless their text says it ("35 percent", "Sorell, 46",
     "Category 4")."""
     if x.noun in CURRENCIES:
-        return "", f" ({x.noun})"
+        return (f" ({x.noun})", f" ({y.noun})") if x.noun != y.noun else ("", f" ({x.noun})")
     if x.unit == "%" or x.unit.startswith(AGE_UNIT):
         return "", ""
     return tuple(
@@ -813,10 +837,11 @@ class NumberCheck(Check):
         agreement either.
         """
         pairs = self._same_quantities(a, b, similarity)
-        allowed = _within_their_groups(pairs, [x.allows(y) for _, _, x, y in pairs])
+        allowed = _within_their_groups(pairs, [x.allows(y) and not _a_unit_slip(x, y) for _, _, x, y in pairs])
         parts_a, parts_b = self._given_as_parts(a, b)
-        matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_a
-        matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_b
+        wholes_a, wholes_b = self._given_as_wholes(a, b), self._given_as_wholes(b, a)
+        matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_a | wholes_a
+        matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_b | wholes_b
         if published_before(a, b):
             matched_a |= _told_before(self.mine(a).comparable, self.mine(b).comparable)
         if published_before(b, a):
@@ -889,6 +914,21 @@ class NumberCheck(Check):
                     found_b.add(j)
         return found_a, found_b
 
+    def _given_as_wholes(self, a: Claim, b: Claim) -> set[int]:
+        """The figures of `a` (by position) that `b` gives as the whole a part of it is counted of, by another verb
+        than the part's: "The order of 120 vehicles" is the 120 of "received 46 of the 120 vehicles it ordered", so
+        it is matched, not set against the 46; "Labour won 183 seats" is no whole of "won 57 of the 183 seats"."""
+        wholes = [y for y in self.mine(b).comparable if y.unit.endswith(WHOLE)]
+        return {
+            i
+            for i, x in enumerate(self.mine(a).comparable)
+            for y in wholes
+            if x.unit + WHOLE == y.unit
+            and x.verb != y.verb
+            and same_quantity(x, counted := replace(y, unit=x.unit))
+            and x.allows(counted)
+        }
+
     def _same_quantities(self, a: Claim, b: Claim, similarity: float) -> list[tuple[int, int, Quantity, Quantity]]:
         """The figures of `a` and `b` (with their positions) that count the same thing and may be compared.
 
@@ -901,17 +941,24 @@ class NumberCheck(Check):
         mine_a, mine_b = self.mine(a), self.mine(b)
         different_parties = bool(a.entities and b.entities and not share_entity(a.entities, b.entities))
         loose = similarity < self.setting("plain_count_similarity")
-        pairs = []
+        pairs, slips = [], []
         for i, x in enumerate(mine_a.comparable):
             for j, y in enumerate(mine_b.comparable):
                 if not by_body[bool(x.polarity) or x.unit == "%"]:
                     continue
                 hedged = x.supposed or y.supposed or x.hedged or y.hedged
-                if not same_quantity(x, y) or (not x.specific and (loose or hedged)):
+                if not x.specific and (loose or hedged):
                     continue
                 if different_parties and x.noun in CURRENCIES:
                     continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
                 if _held_by_another(x, y, b) or _held_by_another(y, x, a):
                     continue
-                pairs.append((i, j, x, y))
-        return _in_one_written_unit(pairs)
+                if same_quantity(x, y):
+                    pairs.append((i, j, x, y))
+                elif _a_unit_slip(x, y):
+                    slips.append((i, j, x, y))
+        # a figure in the wrong unit only where neither has a figure of the other's unit: "$5m (£4m)" / "£5m" are
+        # two sums in pounds
+        paired = {i for i, _, _, _ in pairs}, {j for _, j, _, _ in pairs}
+        slips = [s for s in slips if s[0] not in paired[0] and s[1] not in paired[1]]
+        return _in_one_written_unit(pairs) + slips

@@ -194,7 +194,7 @@ SEASONS = words(CUES, "time:season")
 QUALIFYING = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "nummod"})
 PERIOD_PREPOSITIONS = frozenset({"in", "for", "during"})
 TERM_PREPOSITIONS = frozenset({"on", "of", "for"})  # "yields on 10-year notes", "the rate for 30-year mortgages"
-BASIS_PREPOSITIONS = frozenset({"excluding", "including", "on", "ex"})
+BASIS_PREPOSITIONS = frozenset({"excluding", "including", "on", "ex", "in", "after"})
 # the part a person described by an age plays ("victim", "suspect"), by the lemmas that say it (`_said_of`)
 AGE_ROLES = {
     p.label.removeprefix("age-role:"): words(CUES, p.label) for p in load(CUES) if p.label.startswith("age-role:")
@@ -327,6 +327,12 @@ class Quantity:
         zeros = len(str(written)) - len(str(written).rstrip("0")) if written and self.unit != CELSIUS else 0
         return max(digit / 2, min(digit * 10.0**zeros / 2, abs(self.value) * CONVERTED_ROUNDING))
 
+    def as_written(self) -> float:
+        """The figure in the unit it was written in: 38,000 for "38,000 square feet", counted as 3,530 square
+        metres."""
+        _, factor = IN_METRIC_UNITS.get(self.written_as) or METRIC_MULTIPLES.get(self.written_as) or ("", 1.0)
+        return self.value / factor
+
     def in_metric_units(self) -> Quantity:
         """The figure counted in the metric unit of its dimension (`IN_METRIC_UNITS`, `METRIC_MULTIPLES`), its words
         as written; a figure in another system keeps the unit it was rounded in (`written_in`)."""
@@ -437,6 +443,9 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
     is told in the clause on them; elsewhere it is the verb over them ("three people who were injured ... have
     died" are deaths).
     """
+    named = next((c for c in noun.children if c.dep_ == "compound" and cues.at(c.i, "group")), None)
+    if noun.lemma_ == "member" and named is not None:
+        noun = named  # "19 crew members" count crew, as "11 crew" do
     if cues.at(noun.i, "count-of"):
         of = next((c for c in noun.children if c.lower_ == "of"), None)
         counted = next((c for c in noun.children if c.dep_ == "compound"), None) or next(
@@ -1281,7 +1290,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         holder=_named_holder(holders, span),
         period=_period(root, cues),
         measured=_measured(root, end, span) if unit.removesuffix(WHOLE) in MEASURES else "",
-        basis=_basis(root, cues) if noun in CURRENCIES else "",
+        basis=_basis(root, cues) if noun in CURRENCIES or unit == "%" else "",
         base=base,
         term=_term(root, cues),
         verb=holders[1].lemma_.lower() if len(holders) > 1 else "",
@@ -1357,7 +1366,7 @@ def _period(root, cues: Cues) -> str:
 def _basis(root, cues: Cues) -> str:
     """On what basis a sum is counted: "adjusted" ("adjusted earnings of $1.37 a share", "earned $1.37 a share
     excluding items"), "enterprise" ("including debt", "an enterprise value of"), "equity" ("values Crestline's
-    equity at"); "" as reported."""
+    equity at"), "real" ("rise 1.9% in real terms", "after inflation"); "" as reported (in cash or nominal terms)."""
     found = _qualifiers(root, cues, "basis:", BASIS_PREPOSITIONS)
     return found[0][0] if found else ""
 
@@ -1907,7 +1916,10 @@ def _as_range(first: Quantity, second: Quantity, joiner: str, scale: float) -> Q
     high = second.value
     joined = joiner if joiner in {"-", "–"} else f" {joiner} "  # "30-40", "30 to 40"
     text = f"{'between ' if joiner == 'and' else ''}{first.text}{joined}{second.text}"
-    return replace(first, value=(low + high) / 2, spread=(high - low) / 2, bound="range", text=text, unit=second.unit)
+    # its moment where either figure's clause tells it ("Between 350 and 400 ships were waiting on Wednesday")
+    when = first.when | second.when
+    return replace(first, value=(low + high) / 2, spread=(high - low) / 2, bound="range", text=text, unit=second.unit,
+                   when=when)  # fmt: skip
 
 
 # the grades of the two credit scales, best first: one notch apart in each (`_grades`)
@@ -1944,7 +1956,9 @@ def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
         if before is not None and before.lower_ in RANGE_OPENERS:
             continue  # "voted to raise it from 10 to 15": a change, no split
         named = named or any(t.lower_ == "votes" for t in doc[start:end])  # "by 310 votes to 265"
+        # a day after it is no count: "by a vote of 9 to 4 late Wednesday"
         counts = following is not None and (following.pos_ in {"NOUN", "PROPN"} or bool(cues.at(end, "percent")))
+        counts = counts and following.lower_ not in WEEKDAYS | MONTHS and following.ent_type_ not in {"DATE", "TIME"}
         if doc[start + 1].lower_ == "to" and (counts or (following is not None and cues.at(following.i, "score:noun"))):
             continue  # "2 to 3 per cent lower", "a margin of 5 to 8 points", "two to three wins": a range
         if before is not None and before.lemma_ == "be" and not counts:  # "The vote was 10-2": of the subject
