@@ -176,8 +176,10 @@ def _acronyms(keys: tuple[str, ...]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65536)
 def _spelled_out(keys: tuple[str, ...]) -> frozenset[str]:
-    """The acronyms the names of several words among `keys` spell (`acronym_of`)."""
-    return frozenset(filter(None, (acronym_of(key) for key in keys if not key.startswith(PERSON_KEY))))
+    """The acronyms the names of several words among `keys` spell (`acronym_of`), whole or up to their "and": "CDC"
+    of "Centers for Disease Control and Prevention", as its acronym was before the name grew."""
+    names = (key for key in keys if not key.startswith(PERSON_KEY))
+    return frozenset(filter(None, (acronym_of(part) for key in names for part in {key, key.split(" and ")[0]})))
 
 
 def acronym_of(name: str) -> str:
