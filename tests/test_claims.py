@@ -527,3 +527,36 @@ def test_an_acronym_is_the_name_it_spells(nlp):
     (survey,) = claims_of(nlp, "The earthquake had a magnitude of 7.1, according to the U.S. Geological Survey.")
     assert usgs.reported_by == ("USGS",) and survey.reported_by == ("U.S. Geological Survey",)
     assert _same_setting(usgs, survey)
+
+
+def test_an_acronym_may_spell_a_name_up_to_its_and():
+    """(travel desk) "the CDC" is the Centers for Disease Control and Prevention, whose acronym is older than its
+    name's last words: a count the CDC gave and one the Centers gave were kept apart as two parties'."""
+    full = entity_key("Centers for Disease Control and Prevention", "ORG")
+    assert share_entity([entity_key("CDC", "ORG")], [full])
+    assert share_entity([entity_key("CDCP", "ORG")], [full])
+    assert not share_entity([entity_key("CD", "ORG")], [full])
+    assert not share_entity([entity_key("FAS", "ORG")], [entity_key("Food and Drug Administration", "ORG")])
+
+
+def test_a_sentence_parsed_without_a_verb_that_states_a_figure_is_a_claim(nlp):
+    """(property desk) "costs" in "The average home costs £298,450." is parsed as a noun: the opening line of a
+    house-price story was no claim, so no price was compared. A heading or a list item has no full stop."""
+    texts = [c.text for c in claims_of(nlp, "The average home costs £298,450.\nAverage asking price £301,200")]
+    assert texts == ["The average home costs £298,450."]
+
+
+def test_a_verb_of_saying_with_nothing_said_is_no_clause_of_its_own(nlp):
+    """(defence desk) ", or 2% of GDP, Finance Minister Lukas Ferber said" was split off as a clause, so the
+    figure's sentence lost its speaker; two clauses each saying something stay two."""
+    (claim,) = claims_of(
+        nlp,
+        "Calderia will raise defence spending to €9.6 billion next year, or 2% of GDP, Finance Minister Lukas "
+        "Ferber said on Tuesday.",
+    )
+    assert "person:ferber" in claim.entities
+    split = claims_of(nlp, "Prices rose sharply in May, and analysts said the rise would continue into the summer.")
+    assert [c.text for c in split] == [
+        "Prices rose sharply in May",
+        "analysts said the rise would continue into the summer.",
+    ]

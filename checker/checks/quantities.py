@@ -443,9 +443,7 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
     is told in the clause on them; elsewhere it is the verb over them ("three people who were injured ... have
     died" are deaths).
     """
-    named = next((c for c in noun.children if c.dep_ == "compound" and cues.at(c.i, "group")), None)
-    if noun.lemma_ == "member" and named is not None:
-        noun = named  # "19 crew members" count crew, as "11 crew" do
+    noun = _members_of(noun, cues) or noun  # "19 crew members" count crew, as "11 crew" do
     if cues.at(noun.i, "count-of"):
         of = next((c for c in noun.children if c.lower_ == "of"), None)
         counted = next((c for c in noun.children if c.dep_ == "compound"), None) or next(
@@ -467,6 +465,12 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
     if unit == lemma and noun.pos_ == "NOUN" and (happened := _what_happened(noun, cues, counted_by)) in BEFALLEN:
         return f"{unit}:{happened}"  # animals too: "142 lynx were killed on roads" are not the 3,181 a census counted
     return unit
+
+
+def _members_of(noun, cues: Cues):
+    """The group a noun of members names ("crew" of "crew members"), or None."""
+    named = next((c for c in noun.children if c.dep_ == "compound" and cues.at(c.i, "group")), None)
+    return named if noun.lemma_ == "member" else None
 
 
 def _what_happened(noun, cues: Cues, counted_by: bool) -> str:
@@ -868,7 +872,9 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         return None  # a date or a time ("June 24"), not a count of time ("six years")
     unit = _unit(noun, cues)
     measure = f"measure-unit:{unit}"
+    named = _members_of(noun, cues) or noun  # "crew members"
     written = doc[noun.i : cues.last[noun.i, measure] + 1].text if (noun.i, measure) in cues.last else noun.text
+    written = doc[named.i : noun.i + 1].text if named != noun else written
     before = noun.i - 1  # a unit of two words whose last the noun is: "10 square miles", "20 nautical miles"
     wider = cues.at(before, "measure-unit:") if before > run[-1].i else ""
     if wider and cues.last[before, f"measure-unit:{wider}"] >= noun.i:
