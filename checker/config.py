@@ -235,11 +235,15 @@ class Config:
     # (checker/facts.py). A candidate pair at least this alike, one of whose claims
     # is a fact's, is read again by the fact's check as though alike enough to be
     # compared, and what it reads adds a source to a version; nothing is reported
-    # from it. 0.75: where restatements of one event sit on the seeds and clusters
-    # (the date check's min_similarity); below it, sentences of two events of one
-    # story ("a separate attack in Kabul") would lend their figures. 1.0: only the
-    # pairs a check compared and found to agree count.
-    voice_similarity: float = setting(0.75, _number(0, 1))
+    # from it. 0.6: on the ten desk corpora of sessions 55 and 56 (written with
+    # their answer keys; this setting was not tuned on them before), 0.75 left the
+    # odd one out unnamed where outlets reword a figure ("up 3.4 per cent on a year
+    # earlier", "3.4% more than a year before"); 0.6 named it in two more facts,
+    # both right, added a right source to a third, and changed nothing else. Lower,
+    # sentences of two events of one story ("a separate attack in Kabul") would
+    # lend their figures more often. 1.0: only the pairs a check compared and found
+    # to agree count.
+    voice_similarity: float = setting(0.6, _number(0, 1))
 
     # Stories. With `stories` on, documents are first grouped into stories (the
     # same event: checker/stories.py) and claims are paired within a story only,

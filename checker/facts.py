@@ -366,7 +366,7 @@ def group_facts(
     story_of: Mapping[str, str] | None = None,
     checks: Sequence[Check] | None = None,
     sources: Mapping[str, Provenance] | None = None,
-    voice_similarity: float = 0.75,
+    voice_similarity: float = 0.6,
 ) -> list[Fact]:
     """The facts the contradictions of `findings` are about, in a stable order (highest score first, then by id).
 
