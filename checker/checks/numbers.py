@@ -248,7 +248,7 @@ def _a_unit_slip(x: Quantity, y: Quantity) -> bool:
     things), so one source wrote the wrong unit; the figure is compared as if written in the first one's."""
     if x.noun in CURRENCIES and y.noun in CURRENCIES:
         per = x.unit.partition("/")[1:] == y.unit.partition("/")[1:]  # "$42.50 a share", "€40 a share"
-        if x.noun == y.noun or not per or x.value != y.value:
+        if _currency_family(x.noun) == _currency_family(y.noun) or not per or x.value != y.value:
             return False
         return same_quantity(x, replace(y, unit=x.unit, noun=x.noun))
     if x.unit != y.unit or x.unit == CELSIUS or (x.written_as or x.unit) == (y.written_as or y.unit):
@@ -256,6 +256,13 @@ def _a_unit_slip(x: Quantity, y: Quantity) -> bool:
     if not math.isclose(x.as_written(), y.as_written()):
         return False
     return same_quantity(x, replace(y, value=x.value, written_as=x.written_as, written_in=x.written_in))
+
+
+def _currency_family(name: str) -> str:
+    """Currencies an outlet may write one for another: dollars of any country ("$8 billion" in a Canadian outlet is
+    "C$8 billion", "1.25 billion Australian dollars" is "A$1.25 billion"), and the yen and the yuan, which share
+    the sign "¥"."""
+    return "yen" if name == "yuan" else name.split()[-1]
 
 
 def _two_things_measured(x: Quantity, y: Quantity) -> bool:
@@ -285,13 +292,6 @@ def _one_period(x: str, y: str) -> bool:
     return x == y or x == y.partition(":")[0] or y == x.partition(":")[0]
 
 
-def _counted_per_time(x: Quantity) -> bool:
-    """Whether a rate of time said on one figure alone tells two quantities: of a count or a measure, not of a share
-    ("interest of 6% a year" is the 7% of another source) nor of a sum whose unit holds it ("€70m a day" is "70
-    million euros a day")."""
-    return x.unit != "%" and "/" not in x.unit
-
-
 def same_quantity(x: Quantity, y: Quantity) -> bool:
     if not x.unit or not same_unit(x, y):
         return False
@@ -311,17 +311,18 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "two miles from the prison", "four miles from the motel": two distances
     if (x.origin and y.rate) or (x.rate and y.origin):
         return False  # "34,000km from the Earth's surface" against "moving at 40,000 kilometers per hour"
-    if x.rate != y.rate and ({x.rate, y.rate} & AREA_UNITS or (x.rate and y.rate) or _counted_per_time(x)):
-        # "34 bushels per acre" against "286 million bushels": a yield, a harvest; "four aircraft a month" against
-        # "a backlog of 300 aircraft": a rate, a total; "6% a year" against "an 18% raise over three years", "9,000
-        # passengers a day" against "60,000 a week": two rates ("interest of 6% a year" is one of 6%)
+    if x.rate != y.rate and ({x.rate, y.rate} & AREA_UNITS or (x.rate and y.rate)):
+        # "34 bushels per acre" against "286 million bushels": a yield, a harvest (a day may go unsaid); "6% a
+        # year" against "an 18% raise over three years": a rate, a total; "9,000 passengers a day", "60,000 a week"
         return False
     if x.dimension and y.dimension and x.dimension != y.dimension:
         return False  # "a 39-foot-wide crater" against "a 16-foot-deep crater": two extents of one thing
     if x.period and y.period and not _one_period(x.period, y.period):
         return False  # "fourth-quarter revenue" against "full-year revenue", the third quarter's against the second's
     if x.basis != y.basis:
-        return False  # "adjusted earnings of $1.37 a share" against "earnings of $1.12 a share": two measures
+        # "adjusted earnings of $1.37 a share" against "earnings of $1.12 a share": two measures; a rise "in real
+        # terms" against one in cash terms, or as reported, too
+        return False
     if x.unit.startswith(CREDIT_RATING) and not (x.holder and y.holder and _one_holder(x.holder, y.holder)):
         return False  # "S&P rates the bonds BB+" against "Fitch rates them BBB-": two agencies' grades
     if x.term and y.term and x.term != y.term:
@@ -839,9 +840,8 @@ class NumberCheck(Check):
         pairs = self._same_quantities(a, b, similarity)
         allowed = _within_their_groups(pairs, [x.allows(y) and not _a_unit_slip(x, y) for _, _, x, y in pairs])
         parts_a, parts_b = self._given_as_parts(a, b)
-        wholes_a, wholes_b = self._given_as_wholes(a, b), self._given_as_wholes(b, a)
-        matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_a | wholes_a
-        matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_b | wholes_b
+        matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_a
+        matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_b
         if published_before(a, b):
             matched_a |= _told_before(self.mine(a).comparable, self.mine(b).comparable)
         if published_before(b, a):
@@ -913,21 +913,6 @@ class NumberCheck(Check):
                     found_a.add(i)
                     found_b.add(j)
         return found_a, found_b
-
-    def _given_as_wholes(self, a: Claim, b: Claim) -> set[int]:
-        """The figures of `a` (by position) that `b` gives as the whole a part of it is counted of, by another verb
-        than the part's: "The order of 120 vehicles" is the 120 of "received 46 of the 120 vehicles it ordered", so
-        it is matched, not set against the 46; "Labour won 183 seats" is no whole of "won 57 of the 183 seats"."""
-        wholes = [y for y in self.mine(b).comparable if y.unit.endswith(WHOLE)]
-        return {
-            i
-            for i, x in enumerate(self.mine(a).comparable)
-            for y in wholes
-            if x.unit + WHOLE == y.unit
-            and x.verb != y.verb
-            and same_quantity(x, counted := replace(y, unit=x.unit))
-            and x.allows(counted)
-        }
 
     def _same_quantities(self, a: Claim, b: Claim, similarity: float) -> list[tuple[int, int, Quantity, Quantity]]:
         """The figures of `a` and `b` (with their positions) that count the same thing and may be compared.

@@ -172,6 +172,10 @@ DESCRIBED = "of:"  # the statistic of a figure written onto a noun: "of:haul" fo
 PEOPLE_WORDS = frozenset({"people", "person", "resident", "participant"})  # one count of people, however named
 PARTIAL = "partial-count:"  # a figure's moment: a count under way ("with 60 percent of ballots counted": "...:60")
 YEAR = "year:"  # a year as a figure's time: "year:2016"
+# counts named by several nouns whose kinds are counts of their own (`_unit`: "ships" and "vessels", not "container
+# ships"), and the words on such a noun that name no kind
+KINDED_COUNTS = frozenset({"ship", "aircraft"})
+COUNTING_WORDS = frozenset({"more", "other", "additional", "further", "several", "many", "new", "total"})
 BEFALLEN = frozenset({"death", "injured", "missing"})  # what befalls animals as people (`_unit`)
 POPULATION_WORDS = frozenset({"among", "excluding"})  # what names the group a share is of (`_populations`)
 THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
@@ -194,7 +198,10 @@ SEASONS = words(CUES, "time:season")
 QUALIFYING = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "nummod"})
 PERIOD_PREPOSITIONS = frozenset({"in", "for", "during"})
 TERM_PREPOSITIONS = frozenset({"on", "of", "for"})  # "yields on 10-year notes", "the rate for 30-year mortgages"
-BASIS_PREPOSITIONS = frozenset({"excluding", "including", "on", "ex", "in", "after"})
+BASIS_PREPOSITIONS = frozenset({"excluding", "including", "on", "ex"})
+# the basis of a share (`_basis`): "in real terms", "after inflation", "Adjusted for inflation, wages rose 1.2%"
+SHARE_BASES = frozenset({"real"})
+SHARE_BASIS_PREPOSITIONS = BASIS_PREPOSITIONS | {"in", "after", "adjusted"}
 # the part a person described by an age plays ("victim", "suspect"), by the lemmas that say it (`_said_of`)
 AGE_ROLES = {
     p.label.removeprefix("age-role:"): words(CUES, p.label) for p in load(CUES) if p.label.startswith("age-role:")
@@ -455,6 +462,8 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
     # ("one hour" is no "per hour" of "160 km/h")
     lemma = noun.lemma_.lower()
     unit = cues.at(noun.i, "counts:") or (lemma in DURATIONS and lemma) or cues.at(noun.i, "measure-unit:") or lemma
+    if unit in KINDED_COUNTS and (kind := _kind_named(noun)):
+        return f"{kind} {unit}"  # "12 wide-body jets" are some of "63 aircraft", "122 container ships" of the ships
     if cues.at(noun.i, "people"):  # what the verb on them says: "killed 12 people", "the people who died"
         return _what_happened(noun, cues, counted_by) or unit
     if cues.at(noun.i, "group"):
@@ -465,6 +474,13 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
     if unit == lemma and noun.pos_ == "NOUN" and (happened := _what_happened(noun, cues, counted_by)) in BEFALLEN:
         return f"{unit}:{happened}"  # animals too: "142 lynx were killed on roads" are not the 3,181 a census counted
     return unit
+
+
+def _kind_named(noun) -> str:
+    """The kind a modifier names of what a noun counts ("container" of "container ships", "body" of "wide-body
+    jets"), "" for none or for words that say how many ("30 more ships", "other vessels")."""
+    kind = next((c for c in noun.children if c.dep_ in {"compound", "amod"} and c.lower_ not in COUNTING_WORDS), None)
+    return kind.lemma_.lower() if kind is not None else ""
 
 
 def _members_of(noun, cues: Cues):
@@ -1296,7 +1312,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         holder=_named_holder(holders, span),
         period=_period(root, cues),
         measured=_measured(root, end, span) if unit.removesuffix(WHOLE) in MEASURES else "",
-        basis=_basis(root, cues) if noun in CURRENCIES or unit == "%" else "",
+        basis=_basis(root, cues, share=unit == "%") if noun in CURRENCIES or unit == "%" else "",
         base=base,
         term=_term(root, cues),
         verb=holders[1].lemma_.lower() if len(holders) > 1 else "",
@@ -1369,11 +1385,16 @@ def _period(root, cues: Cues) -> str:
     return f"{kind}:{which}" if which else kind
 
 
-def _basis(root, cues: Cues) -> str:
+def _basis(root, cues: Cues, share: bool = False) -> str:
     """On what basis a sum is counted: "adjusted" ("adjusted earnings of $1.37 a share", "earned $1.37 a share
     excluding items"), "enterprise" ("including debt", "an enterprise value of"), "equity" ("values Crestline's
-    equity at"), "real" ("rise 1.9% in real terms", "after inflation"); "" as reported (in cash or nominal terms)."""
-    found = _qualifiers(root, cues, "basis:", BASIS_PREPOSITIONS)
+    equity at"); "" as reported. A `share`'s only "real" ("rise 1.9% in real terms", "real wages", "after
+    inflation"), "" in cash terms as reported: a seasonally adjusted or underlying rate is the rate other outlets
+    give without saying so."""
+    if share:
+        found = [q for q in _qualifiers(root, cues, "basis:", SHARE_BASIS_PREPOSITIONS) if q[0] in SHARE_BASES]
+    else:
+        found = [q for q in _qualifiers(root, cues, "basis:", BASIS_PREPOSITIONS) if q[0] not in SHARE_BASES]
     return found[0][0] if found else ""
 
 
