@@ -478,8 +478,10 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
 
 def _kind_named(noun) -> str:
     """The kind a modifier names of what a noun counts ("container" of "container ships", "body" of "wide-body
-    jets"), "" for none or for words that say how many ("30 more ships", "other vessels")."""
-    kind = next((c for c in noun.children if c.dep_ in {"compound", "amod"} and c.lower_ not in COUNTING_WORDS), None)
+    jets"), "" for none, for words that say how many ("30 more ships", "other vessels"), or for a maker's or a
+    model's name ("60 Airbus A321neo jets" are the story's 60 aircraft)."""
+    kinds = (c for c in noun.children if c.dep_ in {"compound", "amod"} and c.pos_ in {"NOUN", "ADJ"})
+    kind = next((c for c in kinds if c.lower_ not in COUNTING_WORDS), None)
     return kind.lemma_.lower() if kind is not None else ""
 
 
