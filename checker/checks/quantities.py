@@ -1947,8 +1947,9 @@ def _as_range(first: Quantity, second: Quantity, joiner: str, scale: float) -> Q
     text = f"{'between ' if joiner == 'and' else ''}{first.text}{joined}{second.text}"
     # its moment where either figure's clause tells it ("Between 350 and 400 ships were waiting on Wednesday")
     when = first.when | second.when
-    return replace(first, value=(low + high) / 2, spread=(high - low) / 2, bound="range", text=text, unit=second.unit,
-                   when=when)  # fmt: skip
+    return replace(
+        first, value=(low + high) / 2, spread=(high - low) / 2, bound="range", text=text, unit=second.unit, when=when
+    )
 
 
 # the grades of the two credit scales, best first: one notch apart in each (`_grades`)
