@@ -72,6 +72,7 @@ from checker.checks.quantities import (
     DEGREE,
     EACH,
     EARLIER,
+    KINDED_COUNTS,
     LEVEL,
     MARGIN,
     METRIC_UNITS,
@@ -226,8 +227,18 @@ def same_unit(x: Quantity, y: Quantity) -> bool:
     were forced from their homes" do not."""
     if x.unit == y.unit or {x.unit, y.unit} == {DEGREE, CELSIUS}:
         return True  # "44 degrees" names no scale: it may be of the one another source names ("46 degrees Celsius")
+    if _one_noun_of_a_kind(x, y) or _one_noun_of_a_kind(y, x):
+        return True
     shared = (x.context & y.context) - PEOPLE_WORDS
     return {x.unit, y.unit} <= PEOPLE_WORDS and len(shared) >= PEOPLE_SHARED_CONTEXT
+
+
+def _one_noun_of_a_kind(x: Quantity, y: Quantity) -> bool:
+    """A count of a kind (`KINDED_COUNTS`: "40 fighter jets") and one by the same noun that names no kind ("36 Talon
+    FX-9 jets"): one count, as any two counts by one noun are; by two nouns ("63 aircraft", "12 wide-body jets"),
+    the kind is some of them."""
+    kind, _, counted = x.unit.rpartition(" ")
+    return bool(kind) and counted in KINDED_COUNTS and y.unit == counted and x.noun.lower() == y.noun.lower()
 
 
 def _apart_in_scale(x: Quantity, y: Quantity) -> bool:
