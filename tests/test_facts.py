@@ -535,6 +535,24 @@ def test_a_figure_given_as_a_bound_joins_the_one_exact_version_within_its_reach(
     assert bounded.id == exact_fact.id  # a fact keeps its id however a source bounds its figure
 
 
+def test_a_version_given_as_a_bound_shows_its_open_end():
+    """(second review, space desk) "60 Airbus A321neo jets, with options for 40 more" is at least 60: shown as "60",
+    it read as a second version of the three sources' exact 60."""
+    check = NumberCheck()
+    detail = {
+        "unit": "aircraft",
+        "a": {"value": 60, "text": "60", "reach": [60, None]},
+        "b": {"value": 40, "text": "40", "reach": [None, 40]},
+    }
+    assert check.version(detail, "a")[1] == "60 or more" and check.version(detail, "b")[1] == "up to 40"
+    about = {
+        "unit": "death",
+        "a": {"value": 40, "text": "about 40", "reach": [36, 44]},
+        "b": {"value": 50, "text": "50"},
+    }
+    assert check.version(about, "a")[1] == "about 40" and check.version(about, "b")[1] == "50"
+
+
 def test_an_approximate_figure_seconds_and_orders_as_its_value_does():
     """(review) "about 40" agreeing with "Forty" seconded no version, so the lone "55" was named no outlier; and a
     toll told "about 40", "about 70", "about 120" through a day was no longer offered as an update."""

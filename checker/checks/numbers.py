@@ -733,10 +733,14 @@ class NumberCheck(Check):
         return _quantity_subject(detail)
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
-        """The value as compared, a figure that is no exact value by its reach ("a little more than 53,000")."""
+        """The value as compared, a figure that is no exact value by its reach ("a little more than 53,000"), shown
+        with its open end ("53,000 or more", "up to 40"): a bound is no second version of the exact figure."""
         figure = detail.get(side)
         if isinstance(figure, dict) and figure.get("reach"):
-            return {"value": figure.get("value"), "reach": figure["reach"]}, str(figure.get("text"))
+            low, high = figure["reach"]
+            text = str(figure.get("text"))
+            shown = f"{text} or more" if high is None else f"up to {text}" if low is None else text
+            return {"value": figure.get("value"), "reach": figure["reach"]}, shown
         return plain_version(detail, side)
 
     def refines(self, key: Any, finer: Any) -> bool:
