@@ -852,8 +852,9 @@ class NumberCheck(Check):
         matched figure explains the other's, and nothing is reported, no
         agreement either.
         """
-        pairs = self._same_quantities(a, b, similarity)
-        allowed = _within_their_groups(pairs, [x.allows(y) and not _a_unit_slip(x, y) for _, _, x, y in pairs])
+        compared, slips = self._same_quantities(a, b, similarity)
+        pairs = compared + slips  # a figure in the wrong unit allows nothing: "$27.4 billion" / "€27.4 billion"
+        allowed = _within_their_groups(pairs, [x.allows(y) for _, _, x, y in compared] + [False] * len(slips))
         parts_a, parts_b = self._given_as_parts(a, b)
         matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_a
         matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_b
@@ -929,8 +930,11 @@ class NumberCheck(Check):
                     found_b.add(j)
         return found_a, found_b
 
-    def _same_quantities(self, a: Claim, b: Claim, similarity: float) -> list[tuple[int, int, Quantity, Quantity]]:
-        """The figures of `a` and `b` (with their positions) that count the same thing and may be compared.
+    def _same_quantities(
+        self, a: Claim, b: Claim, similarity: float
+    ) -> tuple[list[tuple[int, int, Quantity, Quantity]], list[tuple[int, int, Quantity, Quantity]]]:
+        """The figures of `a` and `b` (with their positions) that count the same thing and may be compared, and
+        those that are one figure written in two units (`_a_unit_slip`).
 
         Votes and shares are told apart by the body they were counted in, named in the sentence or the one
         before (`_same_setting`); other counts and sums only by a body the sentence names itself: a sentence
@@ -961,4 +965,4 @@ class NumberCheck(Check):
         # two sums in pounds
         paired = {i for i, _, _, _ in pairs}, {j for _, j, _, _ in pairs}
         slips = [s for s in slips if s[0] not in paired[0] and s[1] not in paired[1]]
-        return _in_one_written_unit(pairs) + slips
+        return _in_one_written_unit(pairs), slips

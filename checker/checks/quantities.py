@@ -337,14 +337,13 @@ class Quantity:
     def as_written(self) -> float:
         """The figure in the unit it was written in: 38,000 for "38,000 square feet", counted as 3,530 square
         metres."""
-        _, factor = IN_METRIC_UNITS.get(self.written_as) or METRIC_MULTIPLES.get(self.written_as) or ("", 1.0)
-        return self.value / factor
+        return self.value / _metric(self.written_as)[1]
 
     def in_metric_units(self) -> Quantity:
         """The figure counted in the metric unit of its dimension (`IN_METRIC_UNITS`, `METRIC_MULTIPLES`), its words
         as written; a figure in another system keeps the unit it was rounded in (`written_in`)."""
         written = self.unit.removesuffix(WHOLE)
-        unit, factor = IN_METRIC_UNITS.get(written) or METRIC_MULTIPLES.get(written) or (written, 1.0)
+        unit, factor = _metric(written)
         if unit == written:
             return self
         offset = 0.0 if self.change else ZERO_OFFSETS.get(written, 0.0)
@@ -357,6 +356,12 @@ class Quantity:
             written_in=written if written in IN_METRIC_UNITS else "",
             written_as=written,
         )
+
+
+def _metric(unit: str) -> tuple[str, float]:
+    """The metric unit a unit is counted in and its factor (`IN_METRIC_UNITS`, `METRIC_MULTIPLES`); itself, 1.0, for
+    a unit of no other system."""
+    return IN_METRIC_UNITS.get(unit) or METRIC_MULTIPLES.get(unit) or (unit, 1.0)
 
 
 def _to_digits(value: float) -> float:
@@ -450,7 +455,6 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
     is told in the clause on them; elsewhere it is the verb over them ("three people who were injured ... have
     died" are deaths).
     """
-    noun = _members_of(noun, cues) or noun  # "19 crew members" count crew, as "11 crew" do
     if cues.at(noun.i, "count-of"):
         of = next((c for c in noun.children if c.lower_ == "of"), None)
         counted = next((c for c in noun.children if c.dep_ == "compound"), None) or next(
@@ -888,11 +892,11 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
-    unit = _unit(noun, cues)
+    members = _members_of(noun, cues)  # "19 crew members" count crew, as "11 crew" do
+    unit = _unit(members or noun, cues)
     measure = f"measure-unit:{unit}"
-    named = _members_of(noun, cues) or noun  # "crew members"
     written = doc[noun.i : cues.last[noun.i, measure] + 1].text if (noun.i, measure) in cues.last else noun.text
-    written = doc[named.i : noun.i + 1].text if named != noun else written
+    written = doc[members.i : noun.i + 1].text if members is not None else written  # "crew members"
     before = noun.i - 1  # a unit of two words whose last the noun is: "10 square miles", "20 nautical miles"
     wider = cues.at(before, "measure-unit:") if before > run[-1].i else ""
     if wider and cues.last[before, f"measure-unit:{wider}"] >= noun.i:
