@@ -255,7 +255,8 @@ class Quantity:
     # table): "kilometre" for "95 km", "mile" for "40 miles"; "" where it is counted as written
     written_as: str = ""
     # what a measure measures, where the sentence says after its unit's "of" (`_measured`): "rain" for "200mm of
-    # rain", "ram" for "12GB of RAM"
+    # rain", "ram" for "12GB of RAM"; for a share, the whole named there, by its cue (`_whole`): "economy" for "2%
+    # of GDP", "budget" for "38% of the defence budget"
     measured: str = ""
     # the reporting period its clause tells of (`_period`): "quarter:3" for "third-quarter revenue of $4.82 billion",
     # "quarter" for "quarterly revenue", "year" for "full-year revenue", "year:2027" for "fiscal 2027"
@@ -1317,7 +1318,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         places=_places(holders),
         holder=_named_holder(holders, span),
         period=_period(root, cues),
-        measured=_measured(root, end, span) if unit.removesuffix(WHOLE) in MEASURES else "",
+        measured=_measured(root, end, span, cues, unit),
         basis=_basis(root, cues, share=unit == "%") if noun in CURRENCIES or unit == "%" else "",
         base=base,
         term=_term(root, cues),
@@ -1363,15 +1364,26 @@ def _base_clause(token):
     return verb
 
 
-def _measured(root, end: int, span) -> str:
+def _measured(root, end: int, span, cues: Cues, unit: str) -> str:
     """What a measure measures where the sentence says it after the unit's "of" ("200mm of rain", "12GB of RAM"), as
     a lemma; "" for none. (Not the clause's subject: "The blaze has scorched 12,000 acres" and "The fire has
-    scorched 6,000 hectares" are one fire.)"""
-    doc = span.doc
-    units = [root.head, *doc[end : min(end + 2, span.end)]]  # "200mm", "35 square kilometres"
+    scorched 6,000 hectares" are one fire.) For a share, the whole it is of, by its cue of `whole:` ("economy" for
+    "2% of GDP" and "2% of economic output", "budget" for "38% of the defence budget"): a share of the budget is no
+    share of GDP, while wholes without a cue ("of the people", "of respondents") are compared, since two outlets
+    name one whole in other words."""
+    thing = _of_what(root, end, span) if unit == "%" or unit.removesuffix(WHOLE) in MEASURES else None
+    if thing is None:
+        return ""
+    if unit == "%":
+        return next((whole for t in thing.subtree if (whole := cues.at(t.i, "whole:"))), "")
+    return thing.lemma_.lower() if thing.pos_ in {"NOUN", "PROPN"} else ""
+
+
+def _of_what(root, end: int, span):
+    """The noun after a figure's unit's "of" ("200mm of rain", "38% of the budget"), or None."""
+    units = [root.head, *span.doc[end : min(end + 2, span.end)]]  # "200mm", "35 square kilometres"
     of = next((c for unit in units for c in unit.children if c.lower_ == "of"), None)
-    thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    return thing.lemma_.lower() if thing is not None and thing.pos_ in {"NOUN", "PROPN"} else ""
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 def _period(root, cues: Cues) -> str:
