@@ -13,6 +13,7 @@ from checker.cleaning import furniture_reason, kept_spans, publication_date
         ("JOIN US ON TELEGRAM", "shouting"),
         ("Follow our coverage of the war on the @Kyivpost_official.", "call_to_action"),
         ("You can also highlight the text and press Ctrl + Enter", "call_to_action"),
+        ("Subscribe to our newsletter for the latest news.", "call_to_action"),
         ("Photo: Kremlin.ru", "credit"),
         ("Original Author: Rimma Karatayeva , second article.", "byline"),
         # a wire's credit line, which two outlets' articles give two ways (the model read them as a contradiction)
@@ -50,6 +51,8 @@ def test_furniture_lines(line, reason):
         "The Socialists won 96 seats.",
         "Police said 12 readers of the paper were hurt.",
         "(Reporting by the ministry, which the UN could not verify, put the toll at 34.)",
+        "Subscribers to the standard plan currently pay $11.99 a month.",  # no call to subscribe
+        "Sign ups rose 40% in the quarter.",
     ],
 )
 def test_article_sentences_are_kept(line):
