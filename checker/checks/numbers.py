@@ -397,13 +397,18 @@ def _opposite_sides(words: frozenset[str], others: frozenset[str]) -> bool:
 def _of_an_earlier_year(quantity: Quantity, published_year: str) -> Quantity:
     """A figure in a clause on a year before the article's is an earlier figure ("since 2016, when a magnitude 7.8
     tremor struck"), not one of the story's: compared only with an earlier one (`EARLIER`). A year beside a figure
-    ("the most since 2018", "sales rose 8 percent in 2024") leaves it the story's. "This year" is the article's
-    year: "6.1 million birds so far this year" are not "15 million birds during the 2022 outbreak"."""
+    ("the most since 2018", "sales rose 8 percent in 2024") leaves it the story's, unless it is two years or more
+    before the article's ("The 2021 auction raised $2.8 billion" in 2025): a year's results are told within months
+    of its end, older ones as background. "This year" is the article's year: "6.1 million birds so far this year"
+    are not "15 million birds during the 2022 outbreak"."""
     if THIS_YEAR in quantity.when:
         dated = quantity.when - {THIS_YEAR} | ({YEAR + published_year} if published_year else set())
         quantity = replace(quantity, when=dated)
-    years = [w.removeprefix(CLAUSE_YEAR) for w in quantity.when if w.startswith(CLAUSE_YEAR)]
-    if published_year and any(year < published_year for year in years):
+    if not published_year:
+        return quantity
+    in_clause = [w.removeprefix(CLAUSE_YEAR) for w in quantity.when if w.startswith(CLAUSE_YEAR)]
+    beside = [int(w.removeprefix(YEAR)) for w in quantity.when if w.startswith(YEAR) and w.removeprefix(YEAR).isdigit()]
+    if any(year < published_year for year in in_clause) or any(year < int(published_year) - 1 for year in beside):
         return replace(quantity, when=quantity.when | {"earlier"})
     return quantity
 

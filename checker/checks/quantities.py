@@ -704,8 +704,8 @@ def _when(tokens) -> frozenset[str]:
             found |= _days_written(_entity(t))
         elif t.lower_ in TIME_WORDS:
             found.add(t.lower_)
-        if _a_year(t):
-            found.add(YEAR + t.text)  # "in 2016, when a magnitude 7.8 tremor struck"
+        if _a_year(t) and not (t.dep_ == "pobj" and t.head.lower_ == "since"):
+            found.add(YEAR + t.text)  # "in 2016, when a magnitude 7.8 tremor struck"; not "the most since 2018"
         elif t.lower_ == "year" and t.i > 0 and t.doc[t.i - 1].lower_ == "this":
             found.add(THIS_YEAR)  # "so far this year": the year the article was published in (`numbers`)
         if t.lower_ in PARTS_OF_DAY and t.i > 0 and t.doc[t.i - 1].lower_ == "this":
