@@ -104,6 +104,20 @@ def test_a_value_the_other_document_gives_elsewhere_explains_a_discrepancy():
     assert not index.explains(Evidence("number", True, other, ""), claims[0], claims[2])
 
 
+def test_a_value_the_other_document_gives_of_another_thing_explains_nothing():
+    """(telecom desk) "three years" of an investment plan elsewhere in the article does not make its "five years" of
+    a price freeze another freeze than the one the other source gives three years."""
+    claims = [
+        make_claim("The company must freeze prices for three years.", "a.txt"),
+        make_claim("The company must freeze prices for five years.", "b.txt"),
+        make_claim("It will invest $4 billion in network upgrades over the next three years.", "b.txt"),
+    ]
+    claims = [annotated(c) for c in claims]
+    found = NumberCheck().compare(claims[0], claims[1], 0.95)
+    assert found is not None and found.contradicts
+    assert not NumberCheck().explainer(claims).explains(found, claims[0], claims[1])
+
+
 def test_each_quantity_changed_in_a_pair_is_a_discrepancy_of_its_own_the_first_deciding_the_pair():
     """A second changed figure in the same sentence was a fact of nobody's (audit): "65 vs 41 abstentions" was in
     the message of the votes-for fact only, so its sources were never counted and no odd one out named."""
@@ -223,7 +237,13 @@ def test_a_range_or_a_forecast_elsewhere_explains_no_discrepancy():
     claims = [annotated(c) for c in claims]
     detail = {"unit": "%", "polarity": "", "a": {"value": 0.7}, "b": {"value": 0.4}}
     assert not NumberCheck().explainer(claims).explains(Evidence("number", True, detail, ""), claims[0], claims[3])
-    stated = [*claims, annotated(make_claim("Exports grew 0.4%.", "a.txt"))]
+    elsewhere = annotated(make_claim("Exports grew 0.4%.", "a.txt"))  # another thing's figure explains nothing
+    assert (
+        not NumberCheck()
+        .explainer([*claims, elsewhere])
+        .explains(Evidence("number", True, detail, ""), claims[0], claims[3])
+    )
+    stated = [*claims, annotated(make_claim("Household consumption in the second quarter rose 0.4%.", "a.txt"))]
     assert NumberCheck().explainer(stated).explains(Evidence("number", True, detail, ""), claims[0], claims[3])
 
 

@@ -650,26 +650,44 @@ class Quantities:
 
 
 class QuantityIndex:
-    """Which values each document gives for each quantity key."""
+    """Which values each document gives for each quantity key, with the words around each."""
 
     def __init__(self, claims: Iterable[Claim], kind: str) -> None:
-        self.values: dict[tuple[str, str], set[float]] = {}
+        self.kind = kind
+        self.values: dict[tuple[str, str], list[tuple[float, frozenset[str]]]] = {}
         for claim in claims:
             for q in claim.annotations[kind].found:
                 if q.bound in {"", "approximate"} and not (q.forecast or q.supposed or q.hedged):
-                    self.values.setdefault((claim.doc_id, f"{q.unit}:{q.polarity}"), set()).add(q.value)
+                    self.values.setdefault((claim.doc_id, _index_key(q)), []).append((q.value, q.context))
 
     def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool:
-        """True when either side's value is one the other document states elsewhere.
+        """True when either side's value is one the other document states elsewhere, of the same thing.
 
         An article that reports two votes (93 for in one, 10 for in the other)
         does not contradict a source that gives one of its values: the claims
         were about different votes. Only values an article states count: a range's middle ("forecasts ranged from
-        0.3% to 0.5%"), a bound, a forecast or a supposition is no value it gives of anything.
+        0.3% to 0.5%"), a bound, a forecast or a supposition is no value it gives of anything. And only of what the
+        two claims tell of, by a word in common: "must freeze prices for three years" against "for five years" is
+        no less a discrepancy where the second article plans to "invest $4 billion over the next three years".
         """
         key = f"{evidence.detail['unit']}:{evidence.detail['polarity']}"
-        a_value, b_value = evidence.detail["a"]["value"], evidence.detail["b"]["value"]
-        return a_value in self.values.get((b.doc_id, key), set()) or b_value in self.values.get((a.doc_id, key), set())
+        told = self._context(a, key, evidence.detail["a"]["value"]) | self._context(
+            b, key, evidence.detail["b"]["value"]
+        )
+        return any(
+            value == evidence.detail[side]["value"] and context & told
+            for side, other in (("a", b), ("b", a))
+            for value, context in self.values.get((other.doc_id, key), [])
+        )
+
+    def _context(self, claim: Claim, key: str, value: float) -> frozenset[str]:
+        """The words around the claim's figures of `key` and `value`."""
+        found = claim.annotations[self.kind].found
+        return frozenset().union(*(q.context for q in found if _index_key(q) == key and q.value == value))
+
+
+def _index_key(quantity: Quantity) -> str:
+    return f"{quantity.unit}:{quantity.polarity}"
 
 
 class NumberCheck(Check):
