@@ -1252,9 +1252,13 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     not_own = theirs | _reference_of_a_rise(theirs, span)
     own_after = [t for t in after[:6] if t.i not in not_own and t.i < before_it]
     # "dropped to 64 on Tuesday from 66 on Monday": Monday is 66's, as 64 has a day of its own; in "down to 4.38
-    # percent from 4.39 percent late Friday" the day is the clause's, both figures'
+    # percent from 4.39 percent late Friday" the day is the clause's, both figures'; in "improved to 98.4% from 97.2%
+    # a year earlier" the time of a base is the figure before's
     changed_from = next((t.i for t in own_after if _a_change_from(t, cues)), None)
-    if changed_from is not None and _when([t for t in own_after if t.i < changed_from]):
+    if changed_from is not None and (
+        _when([t for t in own_after if t.i < changed_from])
+        or any(cues.at(t.i, "base:") for t in own_after if t.i > changed_from)
+    ):
         own_after = [t for t in own_after if t.i < changed_from]
     mine = _in_its_clause(before + own_after, root)
     when = _when(mine) | _moments(mine, cues, reading) | clause_moments
