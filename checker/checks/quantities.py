@@ -196,7 +196,7 @@ SEASONS = words(CUES, "time:season")
 # the dependencies of a noun's words that say which of it ("third-quarter revenue", "adjusted earnings", "the
 # fiscal third quarter"), and the prepositions of a clause's phrases that set a figure's period or basis (`_qualifiers`)
 QUALIFYING = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "nummod"})
-PERIOD_PREPOSITIONS = frozenset({"in", "for", "during"})
+PERIOD_PREPOSITIONS = frozenset({"in", "for", "during", "between", "from"})  # "between January and March"
 TERM_PREPOSITIONS = frozenset({"on", "of", "for"})  # "yields on 10-year notes", "the rate for 30-year mortgages"
 BASIS_PREPOSITIONS = frozenset({"excluding", "including", "on", "ex"})
 # the basis of a share (`_basis`): "in real terms", "after inflation", "Adjusted for inflation, wages rose 1.2%"
@@ -1261,7 +1261,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     ):
         own_after = [t for t in own_after if t.i < changed_from]
     mine = _in_its_clause(before + own_after, root)
-    when = _when(mine) | _moments(mine, cues, reading) | clause_moments
+    timed = _not_a_period(mine, cues)
+    when = _when(timed) | _moments(timed, cues, reading) | clause_moments
     bound, bound_start = cues.before(lead, BOUNDS)
     if bound == "lower" and duration is not None and _over_a_period(doc[bound_start], root, cues):
         bound = ""  # "fall to 40 per cent over 10 years": the ten years it takes, no more than ten
@@ -1388,6 +1389,19 @@ def _of_what(root, end: int, span):
     units = [root.head, *span.doc[end : min(end + 2, span.end)]]  # "200mm", "35 square kilometres"
     of = next((c for unit in units for c in unit.children if c.lower_ == "of"), None)
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def _not_a_period(tokens, cues: Cues) -> list:
+    """The tokens outside the months that name a reporting period ("between January and March" is the first
+    quarter, no month's figure: `_period`)."""
+    named = {
+        i
+        for start, labels in cues.starting.items()
+        for label in labels
+        if label.startswith("period:") and label.count(":") == 2
+        for i in range(start, cues.last[start, label] + 1)
+    }
+    return [t for t in tokens if t.i not in named]
 
 
 def _period(root, cues: Cues) -> str:
