@@ -864,6 +864,8 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     before = run[0].i - 1 - (run[0].i > span.start and doc[run[0].i - 1].text == "-")
     named = [i for i in (before, after) if span.start <= i < span.end and cues.at(i, "scale-named:")]
     if named:
+        if after < span.end and doc[after].lower_ == "of":
+            return None  # "phase 2 of the park": a part's name, one of several, no reading of one scale
         scale = cues.at(named[0], "scale-named:")
         return scale, scale, min(lead, named[0]), max(end, named[0] + 1)
     noun = None if sign else _counted(root, end, span, cues)
