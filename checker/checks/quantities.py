@@ -176,7 +176,7 @@ YEAR = "year:"  # a year as a figure's time: "year:2016"
 # ships"), and the words on such a noun that name no kind
 KINDED_COUNTS = frozenset({"ship", "aircraft"})
 COUNTING_WORDS = frozenset({"more", "other", "additional", "further", "several", "many", "new", "total"})
-BEFALLEN = frozenset({"death", "injured", "missing"})  # what befalls animals as people (`_unit`)
+BEFALLEN = frozenset({"death", "injured", "missing", "alive"})  # what befalls animals as people (`_unit`)
 POPULATION_WORDS = frozenset({"among", "excluding"})  # what names the group a share is of (`_populations`)
 THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
 CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
@@ -498,7 +498,11 @@ def _members_of(noun, cues: Cues):
 
 def _what_happened(noun, cues: Cues, counted_by: bool) -> str:
     """What the verb over people (or the clause on them, where a count counts them) says happened to them:
-    "death" for "killed 12 people", "injured" for "three soldiers were wounded", or "" where it says none."""
+    "death" for "killed 12 people", "injured" for "three soldiers were wounded", or "" where it says none. A state
+    the noun itself is given says it first: "1,150 dead birds", "430 live birds" ("alive"), "12 injured people"."""
+    state = next((cues.at(c.i, "counts:") for c in noun.children if c.dep_ == "amod" and cues.at(c.i, "counts:")), "")
+    if state:
+        return state
     described = [c for c in noun.children if c.dep_ in INNER_CLAUSES]
     # a verb used as a preposition is no verb over them: "34 people were killed, including six children"
     verbs = (t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"} and t.dep_ != "prep")
