@@ -122,6 +122,11 @@ PERIOD_WORDS = frozenset({"quarter", "half"})  # what an ordinal numbers as a pe
 MAX_UNIT_RATIO = 5.0
 DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/patterns/quantities.jsonl)
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
+# verbs that tell of no event of their own (`_told_by_one_verb`): "the toll is 12", "has 40 staff", "said 30 died"
+LIGHT_VERBS = frozenset(
+    {"be", "have", "say", "make", "take", "get", "give", "include", "see", "show", "put", "do", "go", "come"}
+    | {"become", "remain", "stand", "total", "reach", "number", "leave", "keep", "tell", "bring"}
+)
 ORDINAL_FIGURE = re.compile(r"(\d+)(?:st|nd|rd|th)")  # "89th", and "3rd" as text_to_num writes "third"
 FIRST_ORDINALS = {"first": 1, "second": 2}  # which text_to_num leaves as words: "a second" is no place
 
@@ -274,6 +279,18 @@ def _currency_family(name: str) -> str:
     "C$8 billion", "1.25 billion Australian dollars" is "A$1.25 billion"), and the yen and the yuan, which share
     the sign "¥"."""
     return "yen" if name == "yuan" else name.split()[-1]
+
+
+def _told_by_one_verb(x: Quantity, y: Quantity) -> bool:
+    """Two figures one verb of substance tells ("demanded a ransom of $4.5 million" / "demanded $6.5 million to
+    unlock ...", "Seven patients ... died" / "nine patients taking it died"): specific enough to compare between
+    claims worded apart, as votes are; not a verb that tells of no event ("is", "has", "said", "included"), nor one
+    verb told of two things with nothing else in common ("The fire destroyed 40 homes" / "The flood destroyed 300
+    homes")."""
+    if not x.verb or x.verb != y.verb or x.verb in LIGHT_VERBS:
+        return False
+    told = {x.verb, x.unit.partition(":")[0], y.unit.partition(":")[0]}
+    return not (x.subject and y.subject and x.subject != y.subject) or bool((x.context & y.context) - told)
 
 
 def _two_things_measured(x: Quantity, y: Quantity) -> bool:
@@ -746,8 +763,13 @@ class NumberCheck(Check):
         )
 
     def pairing_keys(self, claim: Claim) -> set[str]:
-        """Keys of the specific quantities of a claim (unit and polarity both known)."""
-        return {f"{q.unit}:{q.polarity}" for q in self.mine(claim).found if q.specific and q.unit not in {"", "%"}}
+        """Keys of the specific quantities of a claim (unit and polarity both known), and of counts one verb of
+        substance tells, by unit and verb (`_told_by_one_verb`: "nine patients taking it died" is paired with
+        "Seven patients in the zeranotinib arm died", however unalike the sentences)."""
+        found = [q for q in self.mine(claim).found if q.unit not in {"", "%"}]
+        return {f"{q.unit}:{q.polarity}" for q in found if q.specific} | {
+            f"{q.unit}:verb:{q.verb}" for q in found if not q.specific and _told_by_one_verb(q, q)
+        }
 
     def explainer(self, claims: Sequence[Claim]) -> QuantityIndex:
         return QuantityIndex(claims, self.kind)
@@ -974,7 +996,7 @@ class NumberCheck(Check):
                 if not by_body[bool(x.polarity) or x.unit == "%"]:
                     continue
                 hedged = x.supposed or y.supposed or x.hedged or y.hedged
-                if not x.specific and (loose or hedged):
+                if not x.specific and (hedged or (loose and not _told_by_one_verb(x, y))):
                     continue
                 if different_parties and x.noun in CURRENCIES:
                     continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges

@@ -273,6 +273,9 @@ class Quantity:
     # the lemma of the verb whose clause gives the figure ("harvest" for "harvested 7.9 million acres"): which of
     # two figures of one unit in a sentence the other source's figure is of ("abandoned 2.1 million acres")
     verb: str = ""
+    # the lemma of that clause's subject where it is not the counted noun ("fire" for "The fire destroyed 40 homes"):
+    # one verb told of two subjects tells of two things (`numbers._told_by_one_verb`)
+    subject: str = ""
 
     @property
     def specific(self) -> bool:
@@ -1334,6 +1337,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         base=base,
         term=_term(root, cues),
         verb=holders[1].lemma_.lower() if len(holders) > 1 else "",
+        subject=next((h.lemma_.lower() for h in holders[2:] if h.pos_ in {"NOUN", "PROPN"} and h != holders[0]), ""),
     )
 
 
