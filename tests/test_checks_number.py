@@ -251,3 +251,6 @@ def test_a_number_that_names_counts_nothing():
     """(a disasters desk) "the Blackridge No. 4 mine" was read as four mines, set against other counts of mines."""
     assert [q.value for q in quantities("Nine miners were trapped in the Blackridge No. 4 mine.")] == [9.0]
     assert [q.value for q in quantities("Rescuers searched mine No 12 and the #3 shaft.")] == []
+    # (telecom desk) "5G" was five grams; "8GB" stays eight gigabytes
+    assert [q.unit for q in quantities("Operators will pay $4.2 billion for 5G airwaves and 4K rights.")] == ["dollar"]
+    assert [q.unit for q in quantities("The phone has 8GB of memory.")] == ["gigabyte"]

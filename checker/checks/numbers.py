@@ -285,12 +285,12 @@ def _told_by_one_verb(x: Quantity, y: Quantity) -> bool:
     """Two figures one verb of substance tells ("demanded a ransom of $4.5 million" / "demanded $6.5 million to
     unlock ...", "Seven patients ... died" / "nine patients taking it died"): specific enough to compare between
     claims worded apart, as votes are; not a verb that tells of no event ("is", "has", "said", "included"), nor one
-    verb told of two things with nothing else in common ("The fire destroyed 40 homes" / "The flood destroyed 300
-    homes")."""
+    verb told of two subjects or one subject's two statistics ("The fire destroyed 40 homes" / "The flood destroyed
+    300 homes", "Corvex paid $1.9 billion" / "operators agreed to pay $4.2 billion", "The average premium rose to
+    $2,310" / "premiums rose 9% to $58.6 billion")."""
     if not x.verb or x.verb != y.verb or x.verb in LIGHT_VERBS:
         return False
-    told = {x.verb, x.unit.partition(":")[0], y.unit.partition(":")[0]}
-    return not (x.subject and y.subject and x.subject != y.subject) or bool((x.context & y.context) - told)
+    return x.subject == y.subject and x.statistic == y.statistic
 
 
 def _two_things_measured(x: Quantity, y: Quantity) -> bool:

@@ -176,6 +176,7 @@ YEAR = "year:"  # a year as a figure's time: "year:2016"
 # ships"), and the words on such a noun that name no kind
 KINDED_COUNTS = frozenset({"ship", "aircraft"})
 COUNTING_WORDS = frozenset({"more", "other", "additional", "further", "several", "many", "new", "total"})
+GENERATIONS = frozenset({"G", "K", "D"})  # glued to a figure, a name: "5G", "4K", "3D" (grams are "g")
 BEFALLEN = frozenset({"death", "injured", "missing", "alive"})  # what befalls animals as people (`_unit`)
 POPULATION_WORDS = frozenset({"among", "excluding"})  # what names the group a share is of (`_populations`)
 THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
@@ -863,6 +864,8 @@ def _supposed(root, cues: Cues) -> bool:
 def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, str, int, int] | None:
     """What a figure measures: (unit, noun as written, where its text starts and ends), or None for no count."""
     doc, end = span.doc, run[-1].i + 1
+    if end < span.end and not run[-1].whitespace_ and doc[end].text in GENERATIONS:
+        return None  # "5G airwaves", "a 4K screen": a name, no five grams
     sign, lead = cues.before(run[0].i, SIGNS)
     if end < span.end and cues.at(end, "percent"):
         return "%", "percent", lead, end + (2 if doc[end].lower_ == "per" else 1)
