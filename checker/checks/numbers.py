@@ -122,6 +122,7 @@ PERIOD_WORDS = frozenset({"quarter", "half"})  # what an ordinal numbers as a pe
 MAX_UNIT_RATIO = 5.0
 DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/patterns/quantities.jsonl)
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
+AVERAGES = ("average", "median")  # a sum's statistics that no total is (`same_quantity`); a share's may be one
 # verbs that tell of no event of their own (`_told_by_one_verb`): "the toll is 12", "has 40 staff", "said 30 died"
 LIGHT_VERBS = frozenset(
     {"be", "have", "say", "make", "take", "get", "give", "include", "see", "show", "put", "do", "go", "come"}
@@ -367,6 +368,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "Excluding undecided voters, Yes leads by 53%" against "Among those certain to vote, 48%"
     if x.statistic and y.statistic and not x.statistic & y.statistic:
         return False  # "an average of 46 months" against "median survival was 41 months": two statistics
+    if x.noun in CURRENCIES and any((one in x.statistic) != (one in y.statistic) for one in AVERAGES):
+        return False  # "The average premium is $2,640" against "the policies bring in $190 million in premiums"
     if any((one in x.statistic) != (one in y.statistic) for one in (EACH, MARGIN, PART)):
         # "each of the 12 shelters housed 300 people" against "3,600 people spent the night in shelters"; "a lead
         # of 168 votes" against "Ortega received 24,105 votes"; "three of the injured" against "150 people were
