@@ -271,6 +271,9 @@ class Quantity:
     # the term of the product the figure is of (`_term`): "10-year" for "the 10-year Treasury yield fell to 3.68%",
     # "30-year" for "the 30-year mortgage rate rose to 6.8%"
     term: str = ""
+    # a measure its clause's subject is named by (`_named_by_a_measure`): "milligram:10" for "Those on the 10 mg dose
+    # lost 15.1%": that group's figure, no other dose's
+    named_by: str = ""
     # the lemma of the verb whose clause gives the figure ("harvest" for "harvested 7.9 million acres"): which of
     # two figures of one unit in a sentence the other source's figure is of ("abandoned 2.1 million acres")
     verb: str = ""
@@ -1339,6 +1342,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         basis=_basis(root, cues, share=unit == "%") if noun in CURRENCIES or unit == "%" else "",
         base=base,
         term=_term(root, cues),
+        named_by=_named_by_a_measure(holders, root, cues),
         verb=holders[1].lemma_.lower() if len(holders) > 1 else "",
         subject=next((h.lemma_.lower() for h in holders[2:] if h.pos_ in {"NOUN", "PROPN"} and h != holders[0]), ""),
     )
@@ -1527,6 +1531,16 @@ def _holders(root) -> list:
     word = _counted_word([root])
     verb = _clause_verb(word)
     return [word] if verb is None else [word, verb, *(c for c in verb.children if c.dep_ in SUBJECTS)]
+
+
+def _named_by_a_measure(holders: list, root, cues: Cues) -> str:
+    """A measure in the figure's clause's subject, as its unit and figure ("milligram:10" for "Those on the 10 mg
+    dose lost 15.1%", "The 15 mg arm lost 19.8%"), or "": two doses' arms are two groups."""
+    for subject in holders[2:]:
+        for t in subject.subtree:
+            if t.like_num and t != root and t.i + 1 < len(t.doc) and (unit := cues.at(t.i + 1, "measure-unit:")):
+                return f"{unit}:{t.text}"
+    return ""
 
 
 def _named_holder(holders: list, span) -> str:
