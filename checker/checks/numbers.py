@@ -122,6 +122,7 @@ PERIOD_WORDS = frozenset({"quarter", "half"})  # what an ordinal numbers as a pe
 MAX_UNIT_RATIO = 5.0
 DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/patterns/quantities.jsonl)
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
+UNSAID_BASES = frozenset({"net", "gross"})  # bases outlets leave unsaid: set apart only against each other
 AVERAGES = ("average", "median")  # a sum's statistics that no total is (`same_quantity`); a share's may be one
 # verbs that tell of no event of their own (`_told_by_one_verb`): "the toll is 12", "has 40 staff", "said 30 died"
 LIGHT_VERBS = frozenset(
@@ -262,7 +263,11 @@ def _apart_in_scale(x: Quantity, y: Quantity) -> bool:
 def _a_unit_slip(x: Quantity, y: Quantity) -> bool:
     """One figure as written in two units of one kind: "€27.4 billion" / "$27.4 billion", "38,000 square metres" /
     "38,000 square feet". A conversion changes the figure (and `_apart_in_scale` keeps such measures apart as two
-    things), so one source wrote the wrong unit; the figure is compared as if written in the first one's."""
+    things), so one source wrote the wrong unit; the figure is compared as if written in the first one's. So too one
+    sum on two bases outlets name both ("Gross written premiums rose to $58.6 billion" / "Net written premiums ...
+    $58.6 billion"): net and gross are seldom one figure."""
+    if x.basis != y.basis and {x.basis, y.basis} <= UNSAID_BASES:
+        return x.unit == y.unit and x.value == y.value and same_quantity(x, replace(y, basis=x.basis))
     if x.noun in CURRENCIES and y.noun in CURRENCIES:
         per = x.unit.partition("/")[1:] == y.unit.partition("/")[1:]  # "$42.50 a share", "€40 a share"
         if _currency_family(x.noun) == _currency_family(y.noun) or not per or x.value != y.value:
@@ -348,9 +353,10 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "a 39-foot-wide crater" against "a 16-foot-deep crater": two extents of one thing
     if x.period and y.period and not _one_period(x.period, y.period):
         return False  # "fourth-quarter revenue" against "full-year revenue", the third quarter's against the second's
-    if x.basis != y.basis:
+    if x.basis != y.basis and not ({x.basis, y.basis} - {""} <= UNSAID_BASES and "" in {x.basis, y.basis}):
         # "adjusted earnings of $1.37 a share" against "earnings of $1.12 a share": two measures; a rise "in real
-        # terms" against one in cash terms, or as reported, too
+        # terms" against one in cash terms, or as reported, too; "net written premiums" against "gross written
+        # premiums", while a profit or premiums unqualified may be either
         return False
     if x.unit.startswith(CREDIT_RATING) and not (x.holder and y.holder and _one_holder(x.holder, y.holder)):
         return False  # "S&P rates the bonds BB+" against "Fitch rates them BBB-": two agencies' grades
@@ -659,6 +665,8 @@ def _told_before(xs: Sequence[Quantity], ys: Sequence[Quantity]) -> set[int]:
 def _nouns(x: Quantity, y: Quantity) -> tuple[str, str]:
     """What the two figures count, for a message, unless their text says it ("35 percent", "Sorell, 46",
     "Category 4")."""
+    if x.noun in CURRENCIES and x.basis and y.basis and x.basis != y.basis:
+        return f" ({x.basis})", f" ({y.basis})"  # "$58.6 billion (gross) vs $58.6 billion (net)"
     if x.noun in CURRENCIES:
         return (f" ({x.noun})", f" ({y.noun})") if x.noun != y.noun else ("", f" ({x.noun})")
     if x.unit == "%" or x.unit.startswith(AGE_UNIT):
