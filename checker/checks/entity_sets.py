@@ -336,6 +336,13 @@ def event_words(tokens) -> set[str]:
     }
 
 
+def _kind_of_the_members(tokens) -> set[str]:
+    """The noun the list's names are kinds of ("county" of "Levy and Citrus counties"), as a lemma: it says what the
+    members are, not what happened, and two lists of counties share it whatever each tells."""
+    head = _longest_list(tokens)[1]
+    return {head.head.lemma_.lower()} if head is not None and head.dep_ in {"nmod", "compound"} else set()
+
+
 def mentioned_names(tokens) -> set[str]:
     """The claim's names in lower case, whole (as list members are keyed) and word by word."""
     names = name_spans(tokens)
@@ -369,7 +376,7 @@ class EntitySetCheck(Check):
             tuple(list_members(tokens)),
             counted_size(tokens),
             is_partial(tokens),
-            frozenset(event_words(tokens)),
+            frozenset(event_words(tokens) - _kind_of_the_members(tokens)),
             claim.entities,
             frozenset(mentioned_names(tokens)),
             without_apostrophes(tokens.text),
