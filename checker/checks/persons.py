@@ -89,15 +89,19 @@ def one_persons(a: str, b: str, alike: float) -> bool:
     """Whether two names may be one person's: one surname, one's words within the other's, two words in common
     besides particles ("Emir Sheikh Tamim", "Sheikh Tamim bin Hamad Al Thani"), initials of the other ("J." for
     "Jonas Berg"), or the names or their surnames
-    spelled alike (`alike`: the least `SequenceMatcher` ratio)."""
+    spelled alike (`alike`: the least `SequenceMatcher` ratio; the surnames alone where the first names are one)."""
     words_a, words_b = name_word_list(a), name_word_list(b)
     set_a, set_b = set(words_a), set(words_b)
     if not set_a or not set_b or set_a <= set_b or set_b <= set_a or _key(a) == _key(b):
         return True
     if len((set_a & set_b) - PARTICLES) >= 2 or _initials_of(words_a, words_b) or _initials_of(words_b, words_a):
         return True
+    surnames = words_a[-1], words_b[-1]
+    if len(words_a) > 1 and len(words_b) > 1 and words_a[0] == words_b[0]:
+        # one first name makes any two whole names alike: "Eleanor Whitcombe" and "Eleanor Whitmore" are two
+        return SequenceMatcher(None, *surnames).ratio() >= alike
     written = " ".join(words_a), " ".join(words_b)
-    return any(SequenceMatcher(None, x, y).ratio() >= alike for x, y in (written, (words_a[-1], words_b[-1])))
+    return any(SequenceMatcher(None, x, y).ratio() >= alike for x, y in (written, surnames))
 
 
 def _initials_of(initials: list[str], name: list[str]) -> bool:
