@@ -361,7 +361,10 @@ def dated_events(tokens, days: list[WrittenDay]) -> dict[str, Day]:
             continue
         key = f"{thing.lemma_.lower()}:{event}"
         repeated |= {key} & events.keys()
-        text = f"{thing.lower_} {doc[span.start : dated.tokens[-1].i + 1].text}"  # "trial began on March 3"
+        if dated.tokens[-1].i < span.start:  # "outage on June 2 began": the day its subject is of
+            text = f"{thing.lower_} {doc[thing.i + 1 : dated.tokens[-1].i + 1].text} {span.text}"
+        else:
+            text = f"{thing.lower_} {doc[span.start : dated.tokens[-1].i + 1].text}"  # "trial began on March 3"
         parts = dated.parts  # as written, never anchored: "began on Monday" is no guess at a date
         events[key] = Day(text, parts.get("month"), parts.get("day"), weekday=parts.get("weekday"))
     return {key: day for key, day in events.items() if key not in repeated}  # "a second trial began on ..."
@@ -369,22 +372,27 @@ def dated_events(tokens, days: list[WrittenDay]) -> dict[str, Day]:
 
 def _subject(verb):
     """The noun an event verb tells of: its subject, or what its relative clause ("which began") hangs on."""
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    # the last: "Non-renewals" is three subjects to the parser, "Non", "-" and "renewals"
+    subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if (subject is None or subject.tag_ == "WDT") and verb.dep_ == "relcl":
         subject = verb.head
     return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _day_of(event, by_token: dict[int, WrittenDay]) -> WrittenDay | None:
-    """The day an event phrase is placed on: "began on March 3", "is scheduled for Friday"."""
-    for token in event:
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in EVENT_PREPOSITIONS:
-                objects = [c for c in prep.children if c.dep_ == "pobj"]
+    """The day an event phrase is placed on: "began on March 3", "is scheduled for Friday", "will begin July 1";
+    where the verb has none, the day its subject is of ("The outage on June 2 began shortly after 6 a.m.")."""
+    subject = _subject(event.root)
+    for holder in (*event, *([subject] if subject is not None else [])):
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in EVENT_PREPOSITIONS:
                 # "on Saturday afternoon": the day is a word under the object, not the object itself
-                dated = [by_token[t.i] for date in objects for t in date.subtree if t.i in by_token]
-                if dated:
-                    return dated[0]
+                dates = [c for c in child.children if c.dep_ == "pobj"]
+            else:
+                dates = [child] if child.dep_ == "npadvmod" and holder is not subject else []
+            dated = [by_token[t.i] for date in dates for t in date.subtree if t.i in by_token]
+            if dated:
+                return dated[0]
     return None
 
 
