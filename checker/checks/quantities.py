@@ -1284,7 +1284,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     moved = bound == "upper" and bound_start > 0 and cues.at(bound_start - 1, "moved-up")
     if moved and not any(c.tag_ == "MD" for c in doc[bound_start - 1].children):
         bound = ""  # "growth was revised up to 0.3%", "went up to $15": moved to it; "can go up to" is at most
-    if cues.before(bound_start, {"previous-figure"})[0] or _changed_from(root, cues):
+    level = unit in {"%", PERCENTAGE_POINT} or noun in CURRENCIES
+    if cues.before(bound_start, {"previous-figure"})[0] or _changed_from(root, cues, level):
         when |= PREVIOUS  # "47 seats, up from (about) 40", "dropped to 64 from 66": the figure before the one given
     # "one or more of the aircraft", "20 or so people": the bound written after the figure
     bound = bound or cues.at(end, "after:") or ("approximate" if cues.at(run[0].i, "round") else "")
@@ -1501,13 +1502,16 @@ def _out_of(root) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ == "out"
 
 
-def _a_change_from(token, cues: Cues) -> bool:
+def _a_change_from(token, cues: Cues, level: bool = False) -> bool:
     """The "from" of a change between two figures: "dropped to 64 on Tuesday from 66", "rose from 40 to 47"; or of a
-    verb that moves a level, the figure it moved to unsaid ("lowered Bank Rate from 4.75%": `moved-from`)."""
+    verb that moves a level, the figure it moved to unsaid ("lowered Bank Rate from 4.75%": `moved-from`); or of a
+    verb a `level` (a share or a sum) moves by ("unemployment has fallen from 4.5%": `moved-from-level`; "The worker
+    fell from 20 metres" is a height)."""
     if token.lower_ != "from" or token.dep_ != "prep" or token.head.pos_ not in {"VERB", "AUX"}:
         return False
     to = any(c.dep_ == "prep" and c.lower_ == "to" for c in (*token.head.children, *token.children))
-    return to or bool(cues.at(token.head.i, "moved-from"))
+    moved = cues.at(token.head.i, "moved-from") or (level and cues.at(token.head.i, "moved-from-level"))
+    return to or bool(moved)
 
 
 def _risen_to(root, cues: Cues) -> bool:
@@ -1518,11 +1522,11 @@ def _risen_to(root, cues: Cues) -> bool:
     return word.dep_ == "pobj" and to.lower_ == "to" and bool(cues.at(to.head.i, "risen-to"))
 
 
-def _changed_from(root, cues: Cues) -> bool:
+def _changed_from(root, cues: Cues, level: bool = False) -> bool:
     """A figure a change started from: its word is what `_a_change_from`'s "from" governs ("from 66",
     "from 5.4 percent")."""
     word = _counted_word([root])
-    return word.dep_ == "pobj" and _a_change_from(word.head, cues)
+    return word.dep_ == "pobj" and _a_change_from(word.head, cues, level)
 
 
 def _holders(root) -> list:
