@@ -151,7 +151,22 @@ def is_checkable(sent, only_person: str = "") -> bool:
         return False
     if text.endswith("?") or CALL_TO_ACTION.match(text) or BARE_OPINION.match(text):
         return False
+    if _asks_without_a_question_mark(sent) or _addresses_the_reader(sent):
+        return False
     return any(t.pos_ in {"VERB", "AUX"} for t in sent) or _figure_without_a_verb(sent)
+
+
+def _asks_without_a_question_mark(sent) -> bool:
+    """An explainer's heading: a wh-clause with no full stop ("What the Corvina Bank treaty means for the ocean",
+    "How the deal was done"), which tells what the article will answer, not a fact."""
+    first = sent[0]
+    return first.tag_ in {"WP", "WRB", "WDT"} and not sent.text.rstrip().endswith((".", "!", '"', "”"))
+
+
+def _addresses_the_reader(sent) -> bool:
+    """Advice to the reader ("If you are a Crestview customer, you do not need to do anything for now."): its
+    clause's subject is "you", a statement of no source's."""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ == "you" for t in sent.root.children)
 
 
 def _figure_without_a_verb(sent) -> bool:

@@ -560,3 +560,19 @@ def test_a_verb_of_saying_with_nothing_said_is_no_clause_of_its_own(nlp):
         "Prices rose sharply in May",
         "analysts said the rise would continue into the summer.",
     ]
+
+
+def test_an_explainers_heading_and_advice_to_the_reader_are_no_claims(nlp):
+    """(wildlife and telecom desks) "What the ... treaty means for the ocean" and "If you are a Crestview customer,
+    you do not need to do anything" were set against other sources' facts by the model."""
+    text = (
+        "What the Corvina Bank treaty means for the ocean\n\n"
+        "If you are a Crestview customer, you do not need to do anything for now.\n\n"
+        "The treaty was signed in Lisbon on Tuesday.\n\n"
+        '"You cannot fish there any more," the minister told reporters.\n'
+    )
+    texts = [c.text for c in claims_of(nlp, text)]
+    assert texts == [
+        "The treaty was signed in Lisbon on Tuesday.",
+        '"You cannot fish there any more," the minister told reporters.',
+    ]
