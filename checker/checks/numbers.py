@@ -124,6 +124,7 @@ DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/pat
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
 UNSAID_BASES = frozenset({"net", "gross"})  # bases outlets leave unsaid: set apart only against each other
 AVERAGES = ("average", "median")  # a sum's statistics that no total is (`same_quantity`); a share's may be one
+ESTIMATING = frozenset({"estimate", "put", "forecast", "project", "predict", "calculate", "model", "expect"})
 # what befalls people and animals, counted as a toll however unalike two sentences give it (`_told_by_one_verb`)
 TOLLS = frozenset({"death", "injured", "missing", "arrested", "rescued", "evacuated", "detained"})
 # verbs that tell of no event of their own (`_told_by_one_verb`): "the toll is 12", "has 40 staff", "said 30 died"
@@ -603,6 +604,16 @@ def _held_by_another(x: Quantity, y: Quantity, other: Claim) -> bool:
     return _names(other.text, x.holder)  # tagged there or not ("the Conservatives")
 
 
+def _two_estimators(x: Quantity, y: Quantity) -> bool:
+    """Two estimates two named sources made ("Corelane Analytics estimated insured losses at $18 billion to $26
+    billion" / "Northstar Risk Models put insured losses at $21 billion to $30 billion"): each its own, however
+    they differ. An estimate is a range or what a verb of estimating gives; two names are two where they share no
+    word ("Corelane" is "Corelane Analytics")."""
+    if not (x.holder and y.holder) or set(x.holder.lower().split()) & set(y.holder.lower().split()):
+        return False
+    return any(q.bound == "range" or q.verb in ESTIMATING for q in (x, y))
+
+
 def _in_one_written_unit(pairs: list[tuple[int, int, Quantity, Quantity]]) -> list[tuple[int, int, Quantity, Quantity]]:
     """Figures written in one unit compared in it: where both claims give one figure in miles and kilometres ("about
     40,000km (25,000 miles)", "22,000 miles (36,000 kilometers)"), the miles against the miles and the kilometres
@@ -1032,7 +1043,7 @@ class NumberCheck(Check):
                     continue
                 if different_parties and x.noun in CURRENCIES:
                     continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
-                if _held_by_another(x, y, b) or _held_by_another(y, x, a):
+                if _held_by_another(x, y, b) or _held_by_another(y, x, a) or _two_estimators(x, y):
                     continue
                 if same_quantity(x, y):
                     pairs.append((i, j, x, y))
