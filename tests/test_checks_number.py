@@ -118,6 +118,20 @@ def test_a_value_the_other_document_gives_of_another_thing_explains_nothing():
     assert not NumberCheck().explainer(claims).explains(found, claims[0], claims[1])
 
 
+def test_a_distinctive_value_the_other_document_gives_elsewhere_explains_in_any_words():
+    """(FNC-1 tune bodies) "$2,084" is the tip a driver got however the other article words it ("presented with
+    $2,084"): so its "$2,000 tip" is that tip rounded, no other sum."""
+    claims = [
+        make_claim("A delivery driver received a tip of $2,084 on Thursday.", "a.txt"),
+        make_claim("A pizza delivery driver got a $2,000 tip on Thursday.", "b.txt"),
+        make_claim("He was then presented with $2,084 and a gift card.", "b.txt"),
+    ]
+    claims = [annotated(c) for c in claims]
+    found = NumberCheck().compare(claims[0], claims[1], 0.9)
+    assert found is not None and found.contradicts
+    assert NumberCheck().explainer(claims).explains(found, claims[0], claims[1])
+
+
 def test_each_quantity_changed_in_a_pair_is_a_discrepancy_of_its_own_the_first_deciding_the_pair():
     """A second changed figure in the same sentence was a fact of nobody's (audit): "65 vs 41 abstentions" was in
     the message of the votes-for fact only, so its sources were never counted and no odd one out named."""

@@ -85,6 +85,7 @@ from checker.checks.quantities import (
     PLACE_PREPOSITIONS,
     PREVIOUS,
     PRONOUN_HOLDERS,
+    SINCE,
     SPANS_OF_TIME,
     THIS_YEAR,
     WEEKDAYS,
@@ -122,6 +123,7 @@ PERIOD_WORDS = frozenset({"quarter", "half"})  # what an ordinal numbers as a pe
 MAX_UNIT_RATIO = 5.0
 DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/patterns/quantities.jsonl)
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
+DISTINCTIVE_DIGITS = 3  # significant digits of a figure that is one thing's wherever an article gives it
 UNSAID_BASES = frozenset({"net", "gross"})  # bases outlets leave unsaid: set apart only against each other
 AVERAGES = ("average", "median")  # a sum's statistics that no total is (`same_quantity`); a share's may be one
 ESTIMATING = frozenset({"estimate", "put", "forecast", "project", "predict", "calculate", "model", "expect"})
@@ -393,8 +395,10 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "added 26 cases this week" against "121 cases have been confirmed": a change, a total
     if x.increment != y.increment:
         return False  # "an additional 14 officers" against "22 officers": a part against a total
-    if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTHS, PREVIOUS)):
-        return False  # an earlier figure ("the initial offer", "in January", "up from 40") against the current one
+    if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTHS, PREVIOUS, {SINCE})):
+        # an earlier figure ("the initial offer", "in January", "up from 40") against the current one; a count since
+        # a year ("has killed 100,000 people since 2007") against one event's ("Six people were killed")
+        return False
     if x.noun in CURRENCIES or x.unit in SPANS_OF_TIME:
         # money and spans of time: at least one word in common about what it pays or lasts ("a $250,000 fine" /
         # "stealing $3.2 million"; "seven years in prison" / "abused his office for six years")
@@ -726,7 +730,8 @@ class QuantityIndex:
         0.3% to 0.5%"), a bound, a forecast or a supposition is no value it gives of anything. And only of what the
         two claims tell of, by a word in common: "must freeze prices for three years" against "for five years" is
         no less a discrepancy where the second article plans to "invest $4 billion over the next three years". A
-        vote's side or a person's age is of one thing whatever the words around it.
+        vote's side or a person's age is of one thing whatever the words around it, and so is a figure of three
+        significant digits or more ("$2,084" given as the tip and as what the driver was "presented with").
         """
         key = f"{evidence.detail['unit']}:{evidence.detail['polarity']}"
         told = self._context(a, key, evidence.detail["a"]["value"]) | self._context(
@@ -735,7 +740,8 @@ class QuantityIndex:
         # a vote's side or a person's age says what it is of without words around it
         specific = bool(evidence.detail["polarity"]) or evidence.detail["unit"].startswith(AGE_UNIT)
         return any(
-            value == evidence.detail[side]["value"] and (specific or context & told)
+            value == evidence.detail[side]["value"]
+            and (specific or _distinctive(evidence.detail[side]) or context & told)
             for side, other in (("a", b), ("b", a))
             for value, context in self.values.get((other.doc_id, key), [])
         )
@@ -744,6 +750,12 @@ class QuantityIndex:
         """The words around the claim's figures of `key` and `value`."""
         found = claim.annotations[self.kind].found
         return frozenset().union(*(q.context for q in found if _index_key(q) == key and q.value == value))
+
+
+def _distinctive(figure: Mapping[str, Any]) -> bool:
+    """A figure written with three significant digits or more ("$2,084", "31.7%"): two articles that give it of one
+    quantity give it of one thing, where "three" years or "12" people may be of anything."""
+    return len(re.sub(r"\D", "", str(figure.get("text", ""))).strip("0")) >= DISTINCTIVE_DIGITS
 
 
 def _index_key(quantity: Quantity) -> str:

@@ -179,6 +179,8 @@ COUNTING_WORDS = frozenset({"more", "other", "additional", "further", "several",
 GENERATIONS = frozenset({"G", "K", "D"})  # glued to a figure, a name: "5G", "4K", "3D" (grams are "g")
 BEFALLEN = frozenset({"death", "injured", "missing", "alive"})  # what befalls animals as people (`_unit`)
 POPULATION_WORDS = frozenset({"among", "excluding"})  # what names the group a share is of (`_populations`)
+SINCE = "since"  # a count from a year on ("has killed 13,000 civilians since 2009"): no one event's (`_when`)
+TIME_SPANS = frozenset({"year", "month", "decade", "week", "day"})  # "in the years since 2009"
 THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
 CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
 WHOLE = ":whole"  # the unit's suffix of a whole a part is counted of ("57 of the 183 seats")
@@ -715,12 +717,19 @@ def _when(tokens) -> frozenset[str]:
             found |= _days_written(_entity(t))
         elif t.lower_ in TIME_WORDS:
             found.add(t.lower_)
-        if _a_year(t) and not (t.dep_ == "pobj" and t.head.lower_ == "since"):
-            found.add(YEAR + t.text)  # "in 2016, when a magnitude 7.8 tremor struck"; not "the most since 2018"
+        if _a_year(t) and t.dep_ == "pobj" and t.head.lower_ == "since":
+            told = t.head.head
+            if (told.pos_ in {"VERB", "AUX"} and told.lemma_ != "be") or told.lemma_ in TIME_SPANS:
+                found.add(SINCE)  # "has killed 13,000 since 2009", "in the years since 2009": a count from then on
+            # "the most since 2018", "was the deadliest since 2016": a comparison, no time of the figure
+        elif _a_year(t):
+            found.add(YEAR + t.text)  # "in 2016, when a magnitude 7.8 tremor struck"
         elif t.lower_ == "year" and t.i > 0 and t.doc[t.i - 1].lower_ == "this":
             found.add(THIS_YEAR)  # "so far this year": the year the article was published in (`numbers`)
         if t.lower_ in PARTS_OF_DAY and t.i > 0 and t.doc[t.i - 1].lower_ == "this":
             found.add("today")  # "this afternoon": no "3.40pm yesterday"
+    if any(w.startswith(YEAR) for w in found):
+        found.discard(SINCE)  # "fighting since 2009, with some 2,000 civilians killed this year": this year's
     return frozenset(found)
 
 
