@@ -55,6 +55,7 @@ def finding_schema(checks: Registry | None = None) -> dict[str, Any]:
 
 
 LABEL_ORDER = {"contradict": 0, "agree": 1, "unrelated": 2}
+SCORE_ORDER_DIGITS = 2  # findings are ranked by score to the hundredth (`sort_findings`)
 
 
 def _version_record(fact: Fact, version: Version, documents: Mapping[str, Document]) -> dict[str, Any]:
@@ -166,8 +167,10 @@ def _round(value: float) -> float:
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
-    """Contradictions first, highest score first, then by id: the same input gives the same file."""
-    return sorted(findings, key=lambda f: (LABEL_ORDER[f.label], -f.score, f.id))
+    """Contradictions first, highest score first, then by id: the same input gives the same file. Scores are
+    ranked to the hundredth: the model's fourth decimal moves with the batch a pair ran in (bf16), and the Ray
+    engine batches other pairs together than the local one does."""
+    return sorted(findings, key=lambda f: (LABEL_ORDER[f.label], -round(f.score, SCORE_ORDER_DIGITS), f.id))
 
 
 def file_mode(path: Path) -> int:
