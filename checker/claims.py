@@ -165,8 +165,9 @@ def _asks_without_a_question_mark(sent) -> bool:
 
 def _addresses_the_reader(sent) -> bool:
     """Advice to the reader ("If you are a Crestview customer, you do not need to do anything for now."): its
-    clause's subject is "you", a statement of no source's."""
-    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ == "you" for t in sent.root.children)
+    clause's subject is "you", with no figure ("you will receive a $1,400 payment in March" states a fact)."""
+    addressed = any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ == "you" for t in sent.root.children)
+    return addressed and not any(t.like_num or t.ent_type_ in {"DATE", "MONEY"} for t in sent)
 
 
 def _figure_without_a_verb(sent) -> bool:

@@ -17,7 +17,7 @@ from checker.records import Span
 FURNITURE = {
     "call_to_action": re.compile(
         r"^(join us|follow (us|our)|subscribe|sign up|click here|share (this|on)|read (more|also)|"
-        r"you can also highlight|download (our|the) app|listen to|watch:|advertisement)(?!\w)",  # not "Subscribers"
+        r"you can also highlight|download (our|the) apps?|listen to|watch:|advertisement)(?!\w)",  # not "Subscribers"
         re.IGNORECASE,
     ),
     # a page's count of its comments, shares or readers: a short sentence with a figure, and so a claim, since

@@ -118,6 +118,20 @@ def test_a_value_the_other_document_gives_of_another_thing_explains_nothing():
     assert not NumberCheck().explainer(claims).explains(found, claims[0], claims[1])
 
 
+def test_a_toll_the_other_document_gives_elsewhere_explains_in_any_words():
+    """(review) "The death toll rose to 15 on Friday" in the first article: its "killed 12" was the toll before, and
+    the other's "killed 15" is no discrepancy, though the two sentences share no word."""
+    claims = [
+        make_claim("The storm killed 12 people.", "a.txt"),
+        make_claim("The death toll rose to 15 on Friday.", "a.txt"),
+        make_claim("The storm killed 15 people.", "b.txt"),
+    ]
+    claims = [annotated(c) for c in claims]
+    found = NumberCheck().compare(claims[0], claims[2], 0.9)
+    assert found is not None and found.contradicts
+    assert NumberCheck().explainer(claims).explains(found, claims[0], claims[2])
+
+
 def test_a_distinctive_value_the_other_document_gives_elsewhere_explains_in_any_words():
     """(FNC-1 tune bodies) "$2,084" is the tip a driver got however the other article words it ("presented with
     $2,084"): so its "$2,000 tip" is that tip rounded, no other sum."""

@@ -576,3 +576,10 @@ def test_an_explainers_heading_and_advice_to_the_reader_are_no_claims(nlp):
         "The treaty was signed in Lisbon on Tuesday.",
         '"You cannot fish there any more," the minister told reporters.',
     ]
+
+
+def test_a_fact_told_to_the_reader_is_a_claim(nlp):
+    """(review) "you will receive a $1,400 payment in March" states a fact in the second person: only advice with
+    no figure is left out."""
+    texts = [c.text for c in claims_of(nlp, "If you earn under $50,000, you will receive a $1,400 payment in March.\n")]
+    assert texts == ["If you earn under $50,000, you will receive a $1,400 payment in March."]

@@ -14,6 +14,7 @@ from checker.cleaning import furniture_reason, kept_spans, publication_date
         ("Follow our coverage of the war on the @Kyivpost_official.", "call_to_action"),
         ("You can also highlight the text and press Ctrl + Enter", "call_to_action"),
         ("Subscribe to our newsletter for the latest news.", "call_to_action"),
+        ("Download the apps to follow live coverage.", "call_to_action"),
         ("Photo: Kremlin.ru", "credit"),
         ("Original Author: Rimma Karatayeva , second article.", "byline"),
         # a wire's credit line, which two outlets' articles give two ways (the model read them as a contradiction)

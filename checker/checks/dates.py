@@ -356,7 +356,7 @@ def dated_events(tokens, days: list[WrittenDay]) -> dict[str, Day]:
         kind, _, event = label.partition(":")
         if kind != "event":
             continue
-        thing, dated = _subject(span.root), _day_of(span, by_token)
+        thing, dated = _subject(span.root), _day_of(span, by_token, starting=event in STARTING | {"break out"})
         if thing is None or dated is None or "year" in dated.parts:
             continue
         key = f"{thing.lemma_.lower()}:{event}"
@@ -379,10 +379,11 @@ def _subject(verb):
     return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
 
 
-def _day_of(event, by_token: dict[int, WrittenDay]) -> WrittenDay | None:
+def _day_of(event, by_token: dict[int, WrittenDay], starting: bool = False) -> WrittenDay | None:
     """The day an event phrase is placed on: "began on March 3", "is scheduled for Friday", "will begin July 1";
-    where the verb has none, the day its subject is of ("The outage on June 2 began shortly after 6 a.m.")."""
-    subject = _subject(event.root)
+    where the verb of a start has none, the day its subject is of ("The outage on June 2 began shortly after 6
+    a.m."; "The protest on Saturday ended on Sunday night" is no end on Saturday)."""
+    subject = _subject(event.root) if starting else None
     for holder in (*event, *([subject] if subject is not None else [])):
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in EVENT_PREPOSITIONS:

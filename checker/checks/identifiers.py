@@ -1,9 +1,11 @@
-"""`identifier` check: one thing's official identifier given two ways, a digit changed or two swapped.
+"""`identifier` check: one thing's official identifier given two ways, two of its characters swapped.
 
 "The vulnerability, CVE-2025-31874, has a CVSS score of 9.8" against "The vulnerability, CVE-2025-31847, carries a
 CVSS score of 9.8" (a cybersecurity desk's trial of checker): the model reads the two as agreeing, and no figure
 or name differs. An identifier is a code in a published scheme (a CVE number, a flight, a bill): a reader looks it
-up by its exact characters, so a typo sends them to another thing. Identifiers are compared within one scheme,
+up by its exact characters, so a typo sends them to another thing. Only the typist's slip of two neighbouring
+characters swapped is reported: codes that differ otherwise may be two things (sibling flaws of one patch day
+are numbered one apart, a flight out and back "AA100" and "AA101"). Identifiers are compared within one scheme,
 between claims alike enough to tell of one thing, and only where each gives one identifier of that scheme (a claim
 that names two flaws or two flights tells of several). The schemes are `checker/patterns/identifiers.jsonl`, each
 label "identifier:<scheme>".
@@ -51,7 +53,7 @@ def identifiers(tokens) -> Identifiers:
 class IdentifierCheck(Check):
     kind = "identifier"
     versus_head = NO_HEAD
-    rule = "The two claims give one thing two different identifiers of one scheme (a CVE number, a flight, a bill)."
+    rule = "The two claims give one identifier (a CVE number, a flight, a bill) with two characters swapped."
     order = 35
     annotation = Identifiers
     settings = (
@@ -85,7 +87,23 @@ class IdentifierCheck(Check):
                 continue  # "CVE-2025-31874 and CVE-2025-31875": two flaws, which is which is not said
             (x,), (y,) = xs.values(), ys.values()
             detail = {"scheme": scheme, "a": x.text, "b": y.text}
-            if x.code != y.code:
+            if x.code == y.code:
+                return Evidence(self.kind, False, detail, f"both give {x.text}")
+            if swapped(x.code, y.code):
                 return Evidence(self.kind, True, detail, versus(x.text, y.text))
-            return Evidence(self.kind, False, detail, f"both give {x.text}")
         return None
+
+
+def swapped(code: str, other: str) -> bool:
+    """Two codes one is the other with two neighbouring characters swapped ("31874" / "31847"), the slip of a
+    typist; codes that differ otherwise may be two things ("CVE-2025-21333" and "-21334" are sibling flaws of one
+    patch day, "AA100" and "AA101" a flight out and back)."""
+    if len(code) != len(other):
+        return False
+    differ = [i for i, (c, o) in enumerate(zip(code, other, strict=True)) if c != o]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and code[differ[0]] == other[differ[1]]
+        and code[differ[1]] == other[differ[0]]
+    )

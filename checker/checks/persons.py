@@ -97,6 +97,8 @@ def one_persons(a: str, b: str, alike: float) -> bool:
     if len((set_a & set_b) - PARTICLES) >= 2 or _initials_of(words_a, words_b) or _initials_of(words_b, words_a):
         return True
     surnames = words_a[-1], words_b[-1]
+    if "".join(words_a).replace("-", "") == "".join(words_b).replace("-", ""):
+        return True  # "Kim Jong Un" and "Kim Jong-un", "Lee Hsien Loong" and "Lee Hsien-loong"
     if len(words_a) > 1 and len(words_b) > 1 and words_a[0] == words_b[0]:
         # one first name makes any two whole names alike: "Eleanor Whitcombe" and "Eleanor Whitmore" are two
         return SequenceMatcher(None, *surnames).ratio() >= alike

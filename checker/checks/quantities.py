@@ -177,11 +177,13 @@ YEAR = "year:"  # a year as a figure's time: "year:2016"
 KINDED_COUNTS = frozenset({"ship", "aircraft"})
 COUNTING_WORDS = frozenset({"more", "other", "additional", "further", "several", "many", "new", "total"})
 GENERATIONS = frozenset({"G", "K", "D"})  # glued to a figure, a name: "5G", "4K", "3D" (grams are "g")
-BEFALLEN = frozenset({"death", "injured", "missing", "alive"})  # what befalls animals as people (`_unit`)
+BEFALLEN = frozenset({"death", "injured", "missing"})  # what befalls animals as people (`_unit`)
 POPULATION_WORDS = frozenset({"among", "excluding"})  # what names the group a share is of (`_populations`)
 SINCE = "since"  # a count from a year on ("has killed 13,000 civilians since 2009"): no one event's (`_when`)
+YEAR_MODIFIERS = frozenset({"nummod", "compound", "amod", "nmod"})  # "The 2021 auction": its year
 TIME_SPANS = frozenset({"year", "month", "decade", "week", "day"})  # "in the years since 2009"
 THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
+SUBJECT_YEAR = "subject-year:"  # a year on the figure's clause's subject: "The 2021 auction raised $2.8 billion"
 CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
 WHOLE = ":whole"  # the unit's suffix of a whole a part is counted of ("57 of the 183 seats")
 INNER_CLAUSES = frozenset({"relcl", "acl"})  # a clause on a word: "the quake that struck on Monday"
@@ -199,7 +201,7 @@ SEASONS = words(CUES, "time:season")
 # the dependencies of a noun's words that say which of it ("third-quarter revenue", "adjusted earnings", "the
 # fiscal third quarter"), and the prepositions of a clause's phrases that set a figure's period or basis (`_qualifiers`)
 QUALIFYING = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "nummod"})
-PERIOD_PREPOSITIONS = frozenset({"in", "for", "during", "between", "from"})  # "between January and March"
+PERIOD_PREPOSITIONS = frozenset({"in", "for", "during", "between"})  # "between January and March"
 TERM_PREPOSITIONS = frozenset({"on", "of", "for"})  # "yields on 10-year notes", "the rate for 30-year mortgages"
 BASIS_PREPOSITIONS = frozenset({"excluding", "including", "on", "ex"})
 # the basis of a share (`_basis`): "in real terms", "after inflation", "Adjusted for inflation, wages rose 1.2%"
@@ -279,9 +281,6 @@ class Quantity:
     # the lemma of the verb whose clause gives the figure ("harvest" for "harvested 7.9 million acres"): which of
     # two figures of one unit in a sentence the other source's figure is of ("abandoned 2.1 million acres")
     verb: str = ""
-    # the lemma of that clause's subject where it is not the counted noun ("fire" for "The fire destroyed 40 homes"):
-    # one verb told of two subjects tells of two things (`numbers._told_by_one_verb`)
-    subject: str = ""
 
     @property
     def specific(self) -> bool:
@@ -508,7 +507,7 @@ def _members_of(noun, cues: Cues):
 def _what_happened(noun, cues: Cues, counted_by: bool) -> str:
     """What the verb over people (or the clause on them, where a count counts them) says happened to them:
     "death" for "killed 12 people", "injured" for "three soldiers were wounded", or "" where it says none. A state
-    the noun itself is given says it first: "1,150 dead birds", "430 live birds" ("alive"), "12 injured people"."""
+    the noun itself is given says it first: "1,150 dead birds" (no "430 live birds"), "12 injured people"."""
     state = next((cues.at(c.i, "counts:") for c in noun.children if c.dep_ == "amod" and cues.at(c.i, "counts:")), "")
     if state:
         return state
@@ -1306,6 +1305,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     spread = spread_of(value, digits, bound == "approximate") * factor
     when |= {CLAUSE_YEAR + year.text for year in _clause_on_a_year(root)}
     holders = _holders(root)
+    when |= {SUBJECT_YEAR + year.text for year in _years_of_the_subject(holders)}
     if partial:  # the figures of a count under way: true of that moment, none of the result
         when |= {PARTIAL + doc[partial.start + 1].text}
     told = _span_phrase(root) if duration is not None else before + after[:6]
@@ -1354,7 +1354,6 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         term=_term(root, cues),
         named_by=_named_by_a_measure(holders, root, cues),
         verb=holders[1].lemma_.lower() if len(holders) > 1 else "",
-        subject=next((h.lemma_.lower() for h in holders[2:] if h.pos_ in {"NOUN", "PROPN"} and h != holders[0]), ""),
     )
 
 
@@ -1544,6 +1543,18 @@ def _holders(root) -> list:
     word = _counted_word([root])
     verb = _clause_verb(word)
     return [word] if verb is None else [word, verb, *(c for c in verb.children if c.dep_ in SUBJECTS)]
+
+
+def _years_of_the_subject(holders: list) -> list:
+    """The years the figure's clause's subject is named by: "The 2021 auction", "The auction in 2021"."""
+    years = []
+    for subject in holders[2:]:
+        for t in subject.children:
+            if t.dep_ == "prep" and t.lower_ in {"in", "of"}:
+                years += [y for y in t.children if y.dep_ == "pobj" and _a_year(y)]
+            elif t.dep_ in YEAR_MODIFIERS and _a_year(t):
+                years.append(t)
+    return years
 
 
 def _named_by_a_measure(holders: list, root, cues: Cues) -> str:
