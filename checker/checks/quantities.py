@@ -1368,6 +1368,8 @@ def _base(root, lead: int, end: int, span, cues: Cues) -> tuple[str, frozenset[s
         if (t.tag_ == "CD" and t.ent_type_ != "DATE") or (cues.at(t.i, "previous-figure") and _up_or_down(t)):
             break  # "0.4% on the month and 3.2% on the year": the next figure's words; ", up from a year earlier"
         if (base := cues.at(t.i, "base:")) and _base_clause(t) == clause:
+            if _a_time_stated(t, clause):
+                return "", frozenset()
             return base, frozenset(w.lower_ for w in span.doc[t.i : cues.last[t.i, f"base:{base}"] + 1])
     before = span.doc[max(span.start, lead - BASE_LEAD) : lead]
     return next(((ANNUALISED, frozenset()) for t in before if cues.at(t.i, "base:") == ANNUALISED), ("", frozenset()))
@@ -1385,6 +1387,14 @@ def _up_or_down(cue) -> bool:
     """A cue of the figure before that tells a change's way (", up from", "down from"): what follows is the change's,
     not the figure's ("rose to 4.2%, up from a year earlier"); "compared with a year earlier" is the figure's base."""
     return any(t.lower_ in {"up", "down"} for t in cue.doc[cue.i : cue.i + 2])
+
+
+def _a_time_stated(cue, clause) -> bool:
+    """A base's words as the time a figure is stated of: "The on-time rate was 97.2% a year ago" gives a year-old
+    rate (an earlier figure, `_when`), no change counted against a year; "rose 5% from a year earlier" and "3.1% year
+    on year" are bases."""
+    introduced = cue.i > 0 and cue.doc[cue.i - 1].lower_ in BASE_INTRODUCERS
+    return clause is not None and clause.lemma_ == "be" and not introduced and cue.lower_ in {"a", "the", "one"}
 
 
 def _base_clause(token):
@@ -1657,6 +1667,7 @@ def _change(root, cues: Cues) -> bool:
     return word.dep_ in {"dobj", "nsubjpass"} and bool(cues.at(head.i, "change"))
 
 
+BASE_INTRODUCERS = frozenset({"from", "with", "than", "over", "on", "against", "versus", "vs", "to"})
 ANNUALISED, BASE_LEAD = "annualised", 4  # "an annualised 2.4%", "at an annualised rate of 2.4%" (`_base`)
 UNIT_TOKENS = 3  # the most words of a unit before what follows it ("degrees Celsius below zero")
 PHRASE_TOKENS = 6  # the most words of a cue's phrase read for a figure ("up from Monday's count of 38")
