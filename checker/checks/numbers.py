@@ -64,7 +64,6 @@ from checker.checks.figures import (
 from checker.checks.quantities import (
     AGE_UNIT,
     AREA_UNITS,
-    BEFALLEN,
     CELSIUS,
     CLAUSE_YEAR,
     CLOCK,
@@ -126,7 +125,6 @@ MAX_UNIT_RATIO = 5.0
 DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/patterns/quantities.jsonl)
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
 CALENDAR_QUARTER = "quarter:cal"  # a quarter named by its months (`period-quarter-1-months`)
-DISTINCTIVE_DIGITS = 3  # significant digits of a figure that is one thing's wherever an article gives it
 UNSAID_BASES = frozenset({"net", "gross"})  # bases outlets leave unsaid: set apart only against each other
 AVERAGES = ("average", "median")  # a sum's statistics that no total is (`same_quantity`); a share's may be one
 ESTIMATING = frozenset({"estimate", "put", "forecast", "project", "predict", "calculate", "model", "expect"})
@@ -715,23 +713,20 @@ class QuantityIndex:
         An article that reports two votes (93 for in one, 10 for in the other)
         does not contradict a source that gives one of its values: the claims
         were about different votes. Only values an article states count: a range's middle ("forecasts ranged from
-        0.3% to 0.5%"), a bound, a forecast or a supposition is no value it gives of anything. And only of what the
-        two claims tell of, by a word in common: "must freeze prices for three years" against "for five years" is
-        no less a discrepancy where the second article plans to "invest $4 billion over the next three years". A
-        vote's side, a person's age or a toll is of one thing whatever the words around it, and so is a figure of three
-        significant digits or more ("$2,084" given as the tip and as what the driver was "presented with").
+        0.3% to 0.5%"), a bound, a forecast or a supposition is no value it gives of anything. A span of time only of
+        what the two claims tell of, by a word in common: "must freeze prices for three years" against "for five
+        years" is no less a discrepancy where the second article plans to "invest $4 billion over the next three
+        years".
         """
         key = f"{evidence.detail['unit']}:{evidence.detail['polarity']}"
         told = self._context(a, key, evidence.detail["a"]["value"]) | self._context(
             b, key, evidence.detail["b"]["value"]
         )
-        # a vote's side, a person's age or a toll ("killed 12 people", "the death toll rose to 15") says what it is
-        # of without words around it
-        unit = evidence.detail["unit"]
-        specific = bool(evidence.detail["polarity"]) or unit.startswith(AGE_UNIT) or unit.rpartition(":")[2] in BEFALLEN
+        # a span of time may be of anything ("for three years", "over the next three years"); a count, a share or
+        # a sum the other article gives is taken for the thing it gives it of ("presented with $2,084")
+        span = evidence.detail["unit"] in SPANS_OF_TIME
         return any(
-            value == evidence.detail[side]["value"]
-            and (specific or _distinctive(evidence.detail[side]) or context & told)
+            value == evidence.detail[side]["value"] and (not span or context & told)
             for side, other in (("a", b), ("b", a))
             for value, context in self.values.get((other.doc_id, key), [])
         )
@@ -740,12 +735,6 @@ class QuantityIndex:
         """The words around the claim's figures of `key` and `value`."""
         found = claim.annotations[self.kind].found
         return frozenset().union(*(q.context for q in found if _index_key(q) == key and q.value == value))
-
-
-def _distinctive(figure: Mapping[str, Any]) -> bool:
-    """A figure written with three significant digits or more ("$2,084", "31.7%"): two articles that give it of one
-    quantity give it of one thing, where "three" years or "12" people may be of anything."""
-    return len(re.sub(r"\D", "", str(figure.get("text", ""))).strip("0")) >= DISTINCTIVE_DIGITS
 
 
 def _index_key(quantity: Quantity) -> str:
