@@ -124,7 +124,6 @@ PERIOD_WORDS = frozenset({"quarter", "half"})  # what an ordinal numbers as a pe
 MAX_UNIT_RATIO = 5.0
 DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/patterns/quantities.jsonl)
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
-CALENDAR_QUARTER = "quarter:cal"  # a quarter named by its months (`period-quarter-1-months`)
 UNSAID_BASES = frozenset({"net", "gross"})  # bases outlets leave unsaid: set apart only against each other
 AVERAGES = ("average", "median")  # a sum's statistics that no total is (`same_quantity`); a share's may be one
 ESTIMATING = frozenset({"estimate", "put", "forecast", "project", "predict", "calculate", "model", "expect"})
@@ -309,11 +308,9 @@ def _a_term(quantities: Quantities, i: int) -> bool:
 
 def _one_period(x: str, y: str) -> bool:
     """One reporting period, or one named the other's kind only: "quarter" and "quarter:3" ("in the quarter",
-    "third-quarter"). A calendar quarter named by its months ("quarter:cal1": "between January and March") may be
-    any numbered quarter: a company's fiscal fourth quarter is Sony's three months to March."""
-    calendar = [p.startswith(CALENDAR_QUARTER) for p in (x, y)]
-    if calendar[0] != calendar[1] and x.startswith("quarter") and y.startswith("quarter"):
-        return True
+    "third-quarter"). A quarter named by its months ("between January and March") is the calendar quarter of its
+    number: a company's fiscal fourth quarter that ends in March is missed (read as any quarter, a first quarter's
+    months were set against a second quarter's forecast)."""
     return x == y or x == y.partition(":")[0] or y == x.partition(":")[0]
 
 
