@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from checker.checks.numbers import NumberCheck
 from checker.checks.quantities import Quantity, extract_quantities
 from checker.records import Evidence
@@ -104,46 +106,36 @@ def test_a_value_the_other_document_gives_elsewhere_explains_a_discrepancy():
     assert not index.explains(Evidence("number", True, other, ""), claims[0], claims[2])
 
 
-def test_a_value_the_other_document_gives_of_another_thing_explains_nothing():
-    """(telecom desk) "three years" of an investment plan elsewhere in the article does not make its "five years" of
-    a price freeze another freeze than the one the other source gives three years."""
-    claims = [
-        make_claim("The company must freeze prices for three years.", "a.txt"),
-        make_claim("The company must freeze prices for five years.", "b.txt"),
-        make_claim("It will invest $4 billion in network upgrades over the next three years.", "b.txt"),
-    ]
-    claims = [annotated(c) for c in claims]
-    found = NumberCheck().compare(claims[0], claims[1], 0.95)
-    assert found is not None and found.contradicts
-    assert not NumberCheck().explainer(claims).explains(found, claims[0], claims[1])
-
-
-def test_a_toll_the_other_document_gives_elsewhere_explains_in_any_words():
-    """(review) "The death toll rose to 15 on Friday" in the first article: its "killed 12" was the toll before, and
-    the other's "killed 15" is no discrepancy, though the two sentences share no word."""
-    claims = [
-        make_claim("The storm killed 12 people.", "a.txt"),
-        make_claim("The death toll rose to 15 on Friday.", "a.txt"),
-        make_claim("The storm killed 15 people.", "b.txt"),
-    ]
-    claims = [annotated(c) for c in claims]
-    found = NumberCheck().compare(claims[0], claims[2], 0.9)
-    assert found is not None and found.contradicts
-    assert NumberCheck().explainer(claims).explains(found, claims[0], claims[2])
-
-
-def test_a_sum_the_other_document_gives_elsewhere_explains_in_any_words():
-    """(FNC-1 tune bodies) "$2,084" is the tip a driver got however the other article words it ("presented with
-    $2,084"): so its "$2,000 tip" is that tip rounded, no other sum."""
-    claims = [
-        make_claim("A delivery driver received a tip of $2,084 on Thursday.", "a.txt"),
-        make_claim("A pizza delivery driver got a $2,000 tip on Thursday.", "b.txt"),
-        make_claim("He was then presented with $2,084 and a gift card.", "b.txt"),
-    ]
-    claims = [annotated(c) for c in claims]
+@pytest.mark.parametrize(
+    ("first", "second", "elsewhere_in_second", "explained"),
+    [
+        # (telecom desk) "three years" of an investment plan makes the "five years" of a price freeze no other freeze
+        (
+            "The company must freeze prices for three years.",
+            "The company must freeze prices for five years.",
+            "It will invest $4 billion in network upgrades over the next three years.",
+            False,
+        ),
+        # (review) the first article's toll rose to 15 later: its "killed 12" is the toll before, in any words
+        ("The storm killed 12 people.", "The storm killed 15 people.", "The death toll rose to 12 on Thursday.", True),
+        # (FNC-1 tune bodies) "$2,084" is the tip however the other article words it: its "$2,000" is that tip rounded
+        (
+            "A delivery driver received a tip of $2,084 on Thursday.",
+            "A pizza delivery driver got a $2,000 tip on Thursday.",
+            "He was then presented with $2,084 and a gift card.",
+            True,
+        ),
+    ],
+)
+def test_a_value_the_other_document_gives_elsewhere_explains_unless_a_span_of_another_thing(
+    first, second, elsewhere_in_second, explained
+):
+    """A span of time may be of anything: it explains only with a word in common; a count or a sum in any words."""
+    claims = [annotated(make_claim(first, "a.txt")), annotated(make_claim(second, "b.txt"))]
+    claims.append(annotated(make_claim(elsewhere_in_second, "b.txt")))
     found = NumberCheck().compare(claims[0], claims[1], 0.9)
     assert found is not None and found.contradicts
-    assert NumberCheck().explainer(claims).explains(found, claims[0], claims[1])
+    assert NumberCheck().explainer(claims).explains(found, claims[0], claims[1]) is explained
 
 
 def test_each_quantity_changed_in_a_pair_is_a_discrepancy_of_its_own_the_first_deciding_the_pair():
