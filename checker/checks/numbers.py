@@ -417,8 +417,9 @@ def _of_an_earlier_year(quantity: Quantity, published_year: str) -> Quantity:
     tremor struck"), not one of the story's: compared only with an earlier one (`EARLIER`). A year beside a figure
     ("the most since 2018", "sales rose 8 percent in 2024", "Under a 2019 law, fines reach $5,000") leaves it the
     story's; a year on the clause's subject two years or more before the article's does not ("The 2021 auction
-    raised $2.8 billion" in 2025): a year's results are told within months of its end, older ones as background. "This year" is the article's year: "6.1 million birds so far this year"
-    are not "15 million birds during the 2022 outbreak"."""
+    raised $2.8 billion" in 2025): a year's results are told within months of its end, older ones as background.
+    "This year" is the article's year: "6.1 million birds so far this year" are not "15 million birds during the
+    2022 outbreak"."""
     if THIS_YEAR in quantity.when:
         dated = quantity.when - {THIS_YEAR} | ({YEAR + published_year} if published_year else set())
         quantity = replace(quantity, when=dated)
@@ -716,12 +717,14 @@ class QuantityIndex:
         years".
         """
         key = f"{evidence.detail['unit']}:{evidence.detail['polarity']}"
-        told = self._context(a, key, evidence.detail["a"]["value"]) | self._context(
-            b, key, evidence.detail["b"]["value"]
-        )
         # a span of time may be of anything ("for three years", "over the next three years"); a count, a share or
         # a sum the other article gives is taken for the thing it gives it of ("presented with $2,084")
         span = evidence.detail["unit"] in SPANS_OF_TIME
+        told = (
+            self._context(a, key, evidence.detail["a"]["value"]) | self._context(b, key, evidence.detail["b"]["value"])
+            if span
+            else frozenset()
+        )
         return any(
             value == evidence.detail[side]["value"] and (not span or context & told)
             for side, other in (("a", b), ("b", a))

@@ -260,7 +260,7 @@ class Quantity:
     # table): "kilometre" for "95 km", "mile" for "40 miles"; "" where it is counted as written
     written_as: str = ""
     # what a measure measures, where the sentence says after its unit's "of" (`_measured`): "rain" for "200mm of
-    # rain", "ram" for "12GB of RAM"; for a share, the whole named there, by its cue (`_whole`): "economy" for "2%
+    # rain", "ram" for "12GB of RAM"; for a share, the whole named there, by its cue of `whole:`: "economy" for "2%
     # of GDP", "budget" for "38% of the defence budget"
     measured: str = ""
     # the reporting period its clause tells of (`_period`): "quarter:3" for "third-quarter revenue of $4.82 billion",
