@@ -420,13 +420,16 @@ def _of_an_earlier_year(quantity: Quantity, published_year: str) -> Quantity:
     raised $2.8 billion" in 2025): a year's results are told within months of its end, older ones as background.
     "This year" is the article's year: "6.1 million birds so far this year" are not "15 million birds during the
     2022 outbreak"."""
+    # the subject's years are read here only: a time of no other figure ("The 2026 census ... up 22%" and "3,181 lynx
+    # in 2026, an increase of 16%" are one year's)
+    of_subject = [int(w.removeprefix(SUBJECT_YEAR)) for w in quantity.when if w.startswith(SUBJECT_YEAR)]
+    quantity = replace(quantity, when=frozenset(w for w in quantity.when if not w.startswith(SUBJECT_YEAR)))
     if THIS_YEAR in quantity.when:
         dated = quantity.when - {THIS_YEAR} | ({YEAR + published_year} if published_year else set())
         quantity = replace(quantity, when=dated)
     if not published_year:
         return quantity
     in_clause = [w.removeprefix(CLAUSE_YEAR) for w in quantity.when if w.startswith(CLAUSE_YEAR)]
-    of_subject = [int(w.removeprefix(SUBJECT_YEAR)) for w in quantity.when if w.startswith(SUBJECT_YEAR)]
     if any(year < published_year for year in in_clause) or any(year < int(published_year) - 1 for year in of_subject):
         return replace(quantity, when=quantity.when | {"earlier"})
     return quantity
