@@ -64,6 +64,7 @@ class Cues:
         self.starting: dict[int, set[str]] = {}
         self.ending: dict[int, list[tuple[int, str]]] = {}
         self.last: dict[tuple[int, str], int] = {}  # (start, label) → the cue's last token
+        self._covered: dict[str, frozenset[int]] = {}  # `covered`, by family, found once per line
         for match in line_matches(doc):
             if match.file not in {CUES, "reporting"}:
                 continue
@@ -83,6 +84,17 @@ class Cues:
             if c == label or (label.endswith(":") and c.startswith(label))
         )
         return next((c.removeprefix(label) or c for _, c in found), "")
+
+    def covered(self, family: str) -> frozenset[int]:
+        """The tokens inside any cue whose label starts with `family` ("period:quarter:"), read once per line."""
+        if family not in self._covered:
+            self._covered[family] = frozenset(
+                i
+                for (start, label), last in self.last.items()
+                if label.startswith(family)
+                for i in range(start, last + 1)
+            )
+        return self._covered[family]
 
     def before(self, i: int, labels: Collection[str]) -> tuple[str, int]:
         """The longest cue of `labels` ending right before token i, and where it starts (or "", i)."""

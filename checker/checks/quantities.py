@@ -183,6 +183,7 @@ SINCE = "since"  # a count from a year on ("has killed 13,000 civilians since 20
 YEAR_MODIFIERS = frozenset({"nummod", "compound", "amod", "nmod"})  # "The 2021 auction": its year
 TIME_SPANS = frozenset({"year", "month", "decade", "week", "day"})  # "in the years since 2009"
 THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
+MONTHS_QUARTER = "period:quarter:"  # the cues of a quarter named by its months: "period:quarter:1"
 SUBJECT_YEAR = "subject-year:"  # a year on the figure's clause's subject: "The 2021 auction raised $2.8 billion"
 CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
 WHOLE = ":whole"  # the unit's suffix of a whole a part is counted of ("57 of the 183 seats")
@@ -1430,13 +1431,7 @@ def _of_what(root, end: int, span):
 def _not_a_period(tokens, cues: Cues) -> list:
     """The tokens outside the months that name a reporting period ("between January and March" is the first
     quarter, no month's figure: `_period`)."""
-    named = {
-        i
-        for start, labels in cues.starting.items()
-        for label in labels
-        if label.startswith("period:") and label.count(":") == 2
-        for i in range(start, cues.last[start, label] + 1)
-    }
+    named = cues.covered(MONTHS_QUARTER)
     return [t for t in tokens if t.i not in named]
 
 
