@@ -373,6 +373,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False
     if x.places and y.places and not x.places & y.places:
         return False  # "U.S. same-store sales" against "same-store sales in Canada": counted in two places
+    if x.kinds and y.kinds and not x.kinds & y.kinds:
+        return False  # "130 central banks" against "Twelve commercial banks", "Weekend tickets" and "Day tickets"
     if x.change != y.change:
         return False  # "added 26 cases this week" against "121 cases have been confirmed": a change, a total
     if x.increment != y.increment:

@@ -175,6 +175,9 @@ YEAR = "year:"  # a year as a figure's time: "year:2016"
 # counts named by several nouns whose kinds are counts of their own (`_unit`: "ships" and "vessels", not "container
 # ships"), and the words on such a noun that name no kind
 KINDED_COUNTS = frozenset({"ship", "aircraft"})
+# the cues of a modifier that says something other than a kind (`_kinds`): how big, where, what befell them, a
+# basis ("gross"), a statistic ("average"), a unit's scale ("basis points")
+NOT_KINDS = ("no-kind", "scope:", "counts:", "basis:", "statistic:", "point-scale:", "measure-unit:", "whole:")
 COUNTING_WORDS = frozenset({"more", "other", "additional", "further", "several", "many", "new", "total"})
 GENERATIONS = frozenset({"G", "K", "D"})  # glued to a figure, a name: "5G", "4K", "3D" (grams are "g")
 BEFALLEN = frozenset({"death", "injured", "missing"})  # what befalls animals as people (`_unit`)
@@ -252,6 +255,9 @@ class Quantity:
     statistic: frozenset[str] = frozenset()  # which statistic of a group a figure is: "average", "median", "each"
     population: frozenset[str] = frozenset()  # the words of the group a share is counted among: "likely", "voter"
     places: frozenset[str] = frozenset()  # the words of where it was counted: "U.S. sales", "killed 12 in Aleppo"
+    # the kinds a modifier names of what is counted or priced (`_kinds`): "central" of "130 central banks",
+    # "weekend" of "Weekend tickets cost £189"
+    kinds: frozenset[str] = frozenset()
     # who the figure is of, where its clause's subject is a name, as written: "Reform Party" for "The Reform Party
     # took 11", a person by surname ("Brennan" for "Mayor Tom Brennan received ...")
     holder: str = ""
@@ -485,7 +491,11 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
         # soldier" and "two soldiers were run over" are two counts; "killed 12 soldiers" and "12 civilians died" too
         happened = _what_happened(noun, cues, counted_by)
         return f"{unit}:{happened}" if happened else unit
-    if unit == lemma and noun.pos_ == "NOUN" and (happened := _what_happened(noun, cues, counted_by)) in BEFALLEN:
+    if (
+        unit == lemma
+        and noun.pos_ == "NOUN"
+        and (happened := _what_happened(noun, cues, counted_by)) in BEFALLEN - {unit}
+    ):
         return f"{unit}:{happened}"  # animals too: "142 lynx were killed on roads" are not the 3,181 a census counted
     return unit
 
@@ -1346,7 +1356,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         rest=increment and bool(cues.before(lead, {"rest"})[0]),
         statistic=_statistic(root, holders, mine, cues),
         population=_populations(mine) if unit == "%" else frozenset(),
-        places=_places(holders),
+        places=_places(holders, cues),
+        kinds=_kinds(holders, unit, noun, cues),
         holder=_named_holder(holders, span),
         period=_period(root, cues),
         measured=_measured(root, end, span, cues, unit),
@@ -1629,15 +1640,39 @@ def _populations(mine) -> frozenset[str]:
     return frozenset(found)
 
 
-def _places(holders: list) -> frozenset[str]:
+def _kinds(holders: list, unit: str, noun: str, cues: Cues) -> frozenset[str]:
+    """The kinds the modifiers of what a figure counts name ("central" of "130 central banks"; a noun's too:
+    "weekend" of "Weekend tickets"), or of what a sum prices, its clause's subject ("Weekend tickets cost £189"):
+    two figures of two kinds ("Twelve commercial banks") are two things. Not a share's (its neighbours tell
+    what it measures), nor a word of how many or how big ("more", "major"), a name ("Airbus jets"), a year, a
+    state ("armed men", "confirmed cases": participles) or a word of another cue (`NOT_KINDS`)."""
+    if unit == "%":
+        return frozenset()
+    things = [c for c in holders[2:] if c.pos_ == "NOUN"] if noun in CURRENCIES else holders[:1]
+    return frozenset(
+        c.lemma_.lower()
+        for thing in things
+        if thing.pos_ == "NOUN"
+        for c in thing.children
+        if ((c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and c.tag_ == "JJ"))
+        and c.lower_ not in COUNTING_WORDS
+        and not c.ent_type_
+        and not any(cues.at(c.i, label) for label in NOT_KINDS)
+    )
+
+
+def _places(holders: list, cues: Cues) -> frozenset[str]:
     """The words of the places a figure was counted in, named on one of its holders as a modifier ("U.S.
     same-store sales rose 8.8 percent") or after "in" ("sales in Canada rose 6.7 percent", "killed 12 in
     Aleppo"). Keyed as entities are ("the U.S." and "the United States" are one place), as lower-case words, so
-    that "Gaza" and "the Gaza Strip" share one."""
+    that "Gaza" and "the Gaza Strip" share one; a scope is a place too ("took $148 million worldwide" is no
+    figure "in North America", "global sales" none of "domestic sales")."""
     found = set()
     for holder in holders:
         for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
+            if child.dep_ in {"advmod", "amod"} and (scope := cues.at(child.i, "scope:")):
+                found.add(scope)
+            elif child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 named = [c for c in child.children if c.dep_ == "pobj"]
             else:
                 named = [child] if child.dep_ in {"compound", "nmod", "poss"} else []
@@ -2252,6 +2287,7 @@ def _running_counts(found: list[Quantity]) -> list[Quantity]:
             for j in range(k)
             if counts[j].unit == more.unit
             and not counts[j].increment
+            and not counts[j].risen  # "the toll rose to 26 after three more died": the total with them
             and counts[j].when >= more.when
             and counts[j].places >= more.places
         ]

@@ -11,7 +11,7 @@ Sorensen" against "chief operating officer Elena Sorensen", "Professor Miriam
 Okafor" against "Miriam Okafor, a senior lecturer". Offices are compared only
 within one kind (ministries with ministries, a company's chief officers with
 chief officers, academic ranks with ranks, military ranks of several words with ranks ("Vice Admiral" against
-"Rear Admiral"; "General Jo Lund" may be any general), judges' courts with courts, a UN
+"Rear Admiral"; "General Jo Lund" may be any general), an archbishop with a bishop, judges' courts with courts, a UN
 envoy's post with posts, a city's head with its heads: "Mayor" and "City Manager",
 the head of a police force or a fire service with such heads), people by surname key. A person can hold two
 offices ("Deputy Prime Minister and Foreign Minister"), so a role that the
