@@ -182,6 +182,9 @@ COUNTING_WORDS = frozenset({"more", "other", "additional", "further", "several",
 GENERATIONS = frozenset({"G", "K", "D"})  # glued to a figure, a name: "5G", "4K", "3D" (grams are "g")
 BEFALLEN = frozenset({"death", "injured", "missing"})  # what befalls animals as people (`_unit`)
 POPULATION_WORDS = frozenset({"among", "excluding"})  # what names the group a share is of (`_populations`)
+SPAN_ENDS = frozenset({"to", "through", "until", "and"})  # what ends a span of years begun "from 2019"
+DEADLINE_PREPOSITIONS = frozenset({"by", "before"})  # "will close 340 by September": when a plan is due
+RELATIVE_PRONOUNS = frozenset({"WDT", "WP"})  # "that", "which", "who": a relative clause's subject is its head
 SINCE = "since"  # a count from a year on ("has killed 13,000 civilians since 2009"): no one event's (`_when`)
 YEAR_MODIFIERS = frozenset({"nummod", "compound", "amod", "nmod"})  # "The 2021 auction": its year
 TIME_SPANS = frozenset({"year", "month", "decade", "week", "day"})  # "in the years since 2009"
@@ -722,15 +725,27 @@ def _stated_age(run, root, span) -> Quantity | None:
 def _when(tokens) -> frozenset[str]:
     """Time words near a figure; a month with its day ("June 24") is a date, not a period."""
     found = set()
+    spanned = {}  # the last year of a span of years by its first: "between 2019 and 2024", "from 2019 to 2024"
     for t in tokens:
+        if _a_year(t) and (last := _span_of_years_to(t)) is not None:
+            spanned[t.i], spanned[last.i] = last, None
+    for t in tokens:
+        if t.lower_ in MONTHS and _a_deadline(t):
+            continue
+        if t.i in spanned:
+            last = spanned[t.i]
+            found |= {f"{YEAR}{t.text}-{last.text}"} if last is not None else set()
+            continue  # a span is no year of its own: "fell 21 percent between 2019 and 2024" is no figure of 2024
         if t.lower_ in MONTHS and t.ent_type_ == "DATE" and any(u.like_num for u in _entity(t)):
             found |= _days_written(_entity(t))
-        elif t.lower_ in TIME_WORDS:
-            found.add(t.lower_)
-        if _a_year(t) and t.dep_ == "pobj" and t.head.lower_ == "since":
+        elif t.lower_ in TIME_WORDS and (t.lower_ not in MONTHS or t.text[0].isupper()):
+            found.add(t.lower_)  # a month is written with a capital: "injuries that may be related" names none
+        if (_a_year(t) or t.ent_type_ == "DATE") and t.dep_ == "pobj" and t.head.lower_ == "since":
             told = t.head.head
             if (told.pos_ in {"VERB", "AUX"} and told.lemma_ != "be") or told.lemma_ in TIME_SPANS:
-                found.add(SINCE)  # "has killed 13,000 since 2009", "in the years since 2009": a count from then on
+                # "has killed 13,000 since 2009", "in the years since 2009", "has fallen 84% since Feb. 26": a count
+                # or a move from then on
+                found.add(SINCE)
             # "the most since 2018", "was the deadliest since 2016": a comparison, no time of the figure
         elif _a_year(t):
             found.add(YEAR + t.text)  # "in 2016, when a magnitude 7.8 tremor struck"
@@ -741,6 +756,29 @@ def _when(tokens) -> frozenset[str]:
     if any(w.startswith(YEAR) for w in found):
         found.discard(SINCE)  # "fighting since 2009, with some 2,000 civilians killed this year": this year's
     return frozenset(found)
+
+
+def _span_of_years_to(first):
+    """The last year of a span a year begins ("between 2019 and 2024", "from 2019 to 2024"), or None."""
+    if first.dep_ != "pobj" or first.head.lower_ not in {"between", "from"}:
+        return None
+    if first.head.lower_ == "between":
+        ends = [c for c in first.children if c.dep_ == "conj"]
+    else:
+        told = (*first.head.children, *first.head.head.children)  # "to" on "from" or on the verb
+        ends = [y for p in told if p.lower_ in SPAN_ENDS for y in p.children if y.dep_ == "pobj"]
+    return next((y for y in ends if _a_year(y)), None)
+
+
+def _a_deadline(month) -> bool:
+    """A month a plan is due by ("will close 340 restaurants by the end of September", "plans to cut 300 jobs by
+    September"): no time the figure was true at, as "By September, 300 stores had closed" is."""
+    word = month
+    while word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.dep_ == "pobj":
+        word = word.head.head  # "the end of September"
+    if word.dep_ != "pobj" or word.head.lower_ not in DEADLINE_PREPOSITIONS:
+        return False
+    return any(c.dep_ == "aux" and c.tag_ in {"MD", "TO"} for c in word.head.head.children)
 
 
 def _days_written(entity) -> set[str]:
@@ -1562,9 +1600,12 @@ def _holders(root) -> list:
 
 
 def _years_of_the_subject(holders: list) -> list:
-    """The years the figure's clause's subject is named by: "The 2021 auction", "The auction in 2021"."""
+    """The years the figure's clause's subject is named by: "The 2021 auction", "The auction in 2021"; a relative
+    clause's, its head's ("a 2003 outbreak that sickened 500 people")."""
     years = []
     for subject in holders[2:]:
+        if subject.tag_ in RELATIVE_PRONOUNS and holders[1].dep_ == "relcl":
+            subject = holders[1].head  # "a 2003 outbreak that sickened 500 people": the outbreak's year
         for t in subject.children:
             if t.dep_ == "prep" and t.lower_ in {"in", "of"}:
                 years += [y for y in t.children if y.dep_ == "pobj" and _a_year(y)]
