@@ -527,14 +527,16 @@ def _seconded(
 ) -> list[Version]:
     """The versions with the claims read as giving the same value of the same subject in a pair with one of this
     fact's claims (`_seconding`), not another fact's of the story; a claim already in a version stays there. A
-    value given less precisely seconds the one version that refines it ("about 40" the version of "Forty")."""
+    value given less precisely seconds the one version that refines it ("about 40" the version of "Forty"), and an
+    exact one the one version it refines where none gives it ("All 62,000" the version of "About 62,000")."""
     mine = {claim_key(c) for v in versions for c in v.claims}
     own = frozenset(mine)
     keys = [v.key for v in versions]
     by_version: dict[str, dict] = defaultdict(dict)
     for key, found in sorted(seconds.get((story, kind, subject), {}).items()):
         finer = [k for k in keys if k and shape.refines(json.loads(key), json.loads(k))]
-        joins = key if key in keys else finer[0] if len(finer) == 1 else None
+        coarser = [k for k in keys if k and shape.refines(json.loads(k), json.loads(key))]
+        joins = key if key in keys else finer[0] if len(finer) == 1 else coarser[0] if len(coarser) == 1 else None
         if joins is not None:
             by_version[joins] |= found
     grown = []

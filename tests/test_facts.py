@@ -582,6 +582,27 @@ def test_an_approximate_figure_seconds_and_orders_as_its_value_does():
     assert toll.in_publication_order
 
 
+def test_an_exact_figure_seconds_the_one_version_it_refines():
+    """(arts desk) "About 62,000 ticket holders" against "26,000": two outlets agreeing with the first on "All
+    62,000" seconded no version, as none gave 62,000 exactly, so the lone 26,000 was named no outlier."""
+
+    def holders(a: dict, b: dict, label: str = "contradict") -> Evidence:
+        return Evidence("number", label == "contradict", {"unit": "holder", "polarity": "", "a": a, "b": b}, "")
+
+    about = {"value": 62000, "text": "About 62,000", "reach": [61500, 62500]}
+    exact, slip = {"value": 62000, "text": "62,000"}, {"value": 26000, "text": "26,000"}
+    first = "About 62,000 ticket holders were affected."
+    clash = contradiction("a", first, "d", "26,000 were.", holders(about, slip))
+    agreeing = [
+        replace(
+            contradiction(doc, "All 62,000 get refunds.", "a", first, holders(exact, about, "agree")), label="agree"
+        )
+        for doc in "bc"
+    ]
+    (fact,) = group_facts([clash, *agreeing])
+    assert sorted(v.documents for v in fact.versions) == [("a", "b", "c"), ("d",)] and fact.outliers == ("d",)
+
+
 def test_a_pair_that_contradicts_in_two_checks_is_in_the_fact_of_each():
     """ "Five were killed on March 3" against "Seven ... on March 4" was a toll fact alone, its day only in the
     evidence: the story's day fact missed those sources, and named no outlier (user trial)."""

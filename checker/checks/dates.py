@@ -468,15 +468,21 @@ def _keys(a: Claim, days_a, b: Claim, days_b) -> dict[str, list[str]]:
 
 
 def _figures_of_two_periods(a: Claim, b: Claim, days: tuple[Day, ...]) -> bool:
-    """Months of no day ("in May") that time figures of one unit the claims give apart: "Inflation rose to 3.4% in
-    May" and "Inflation was 3.1% in April" give two months' figures, no month of one event. (The same figure given
-    two months is a date changed, and stays one.)"""
-    if not all(day.day is None and day.weekday is None for day in days):
-        return False
-    # figures the months time, in their own clause ("rose to 3.4% in May"), not others of the claim ("The company,
+    """Times that figures of one unit the claims give apart are told at: months of no day ("Inflation rose to 3.4%
+    in May" and "Inflation was 3.1% in April" give two months' figures, no month of one event), or any time of a
+    market's reading ("The QRX token traded at $0.29 on Wednesday" and "QRX traded at $0.31 on Monday": prices
+    of two days). (The same figure given two times is a date changed, and stays one.)"""
+    months = all(day.day is None and day.weekday is None for day in days)
+    # figures the times time, in their own clause ("rose to 3.4% in May"), not others of the claim ("The company,
     # which employs 4,000 people, filed for bankruptcy in May")
-    found = [[q for q in getattr(c.annotations.get(NUMBER), "found", ()) if q.when & MONTHS] for c in (a, b)]
-    return any(x.unit == y.unit and not x.allows(y) for x in found[0] for y in found[1])
+    found = [[q for q in getattr(c.annotations.get(NUMBER), "found", ()) if q.when] for c in (a, b)]
+    return any(
+        x.unit == y.unit
+        and not x.allows(y)
+        and (x.reading or y.reading or (months and bool(x.when & MONTHS) and bool(y.when & MONTHS)))
+        for x in found[0]
+        for y in found[1]
+    )
 
 
 def _given_in(day: Day, days: tuple[Day, ...]) -> bool:

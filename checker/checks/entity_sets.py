@@ -76,7 +76,7 @@ def _coordination_head(token, qualifiers: frozenset[int] = frozenset()):
     tokens) heads no list: in "Birmingham, Ala., Memphis, Tenn., and Jackson" the parser may hang "Memphis" on
     "Ala."."""
     while (token.dep_ == "conj" or _name_beside_name(token)) and token.head.i != token.i:
-        token = token.head
+        token = _name_before_a_comma(token) or token.head
         if token.i in qualifiers and token.dep_ == "appos":
             token = token.head
     doc = token.doc
@@ -86,6 +86,17 @@ def _coordination_head(token, qualifiers: frozenset[int] = frozenset()):
             break
         token = before
     return token
+
+
+def _name_before_a_comma(token):
+    """The name of the same kind before a comma right before a conjunct the parser hung on a common noun, or None:
+    "investors in the United States, the United Kingdom and Singapore" gives "United Kingdom" to "investors"; the
+    list starts at "United States"."""
+    left, doc = token.left_edge.i, token.doc
+    if not token.ent_type_ or token.head.ent_type_ or left < 2 or doc[left - 1].text != ",":
+        return None
+    before = doc[left - 2]
+    return before if before.ent_type_ == token.ent_type_ else None
 
 
 def _name_beside_name(token) -> bool:
