@@ -507,7 +507,8 @@ def _readings(
     shapes: Shapes,
     voice_similarity: float,
 ) -> list[Evidence]:
-    """What the checks of a story's facts read in a pair with a claim of one: the agreement they found, or, in a
+    """What the checks of a story's facts read in a pair with a claim of one: the agreements they found (each
+    thing the two give alike, `Check.agreements`), or, in a
     pair alike enough that the check read nothing, its reading as though the claims were alike enough."""
     ends = {claim_key(finding.pair.a), claim_key(finding.pair.b)}
     found = []
@@ -515,8 +516,11 @@ def _readings(
         if where != story or not ends & claims:
             continue
         read = [e for e in finding.evidence if e.kind == kind]
-        found += [e for e in read if not e.contradicts]
         annotated = all(kind in c.annotations for c in (finding.pair.a, finding.pair.b))
+        agreed = [e for e in read if not e.contradicts]
+        if agreed and annotated:  # each thing the two give alike, not the first only
+            agreed = shapes[kind].agreements(finding.pair.a, finding.pair.b, finding.pair.similarity) or agreed
+        found += agreed
         if not read and annotated and finding.pair.similarity >= voice_similarity:
             found += shapes[kind].compare_all(finding.pair.a, finding.pair.b, 1.0)
     return found

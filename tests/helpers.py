@@ -44,8 +44,10 @@ def annotated(claim: Claim, checks: Sequence[Check] | None = None) -> Claim:
 def comparer(check_class: type[Check], **settings: float):
     """`compare(a, b, similarity)` of one check on claims made by `make_claim`, annotated first."""
     check = check_class(**settings)
+    # every check annotates, as claim extraction does: one check reads another's annotation (a date's figures)
+    checks = [check, *(c for c in registry().configured() if c.kind != check.kind)]
 
     def compare(a: Claim, b: Claim, similarity: float):
-        return check.compare(annotated(a, [check]), annotated(b, [check]), similarity)
+        return check.compare(annotated(a, checks), annotated(b, checks), similarity)
 
     return compare

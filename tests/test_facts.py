@@ -10,7 +10,7 @@ from checker.checks.numbers import NumberCheck
 from checker.facts import group_facts
 from checker.records import CandidatePair, Evidence, Finding
 from checker.sources import Provenance
-from tests.helpers import comparer, make_claim
+from tests.helpers import annotated, comparer, make_claim
 
 
 def contradiction(a_doc: str, a_text: str, b_doc: str, b_text: str, evidence: Evidence | None = None) -> Finding:
@@ -600,6 +600,30 @@ def test_an_exact_figure_seconds_the_one_version_it_refines():
         for doc in "bc"
     ]
     (fact,) = group_facts([clash, *agreeing])
+    assert sorted(v.documents for v in fact.versions) == [("a", "b", "c"), ("d",)] and fact.outliers == ("d",)
+
+
+def test_a_pair_agreeing_on_two_figures_seconds_each():
+    """(arts desk) "1.42 million visitors, up 18 percent" agreeing with another outlet on the 1.42 million seconded
+    no version of the rise, as its check gave the first agreement only: the lone "up 12 percent" was no outlier."""
+    check = NumberCheck()
+    texts = {
+        "a": "Visitors rose 18 percent to 1.42 million last year, the museum said.",
+        "b": "The museum drew 1.42 million visitors last year, up 18 percent.",
+        "c": "Visitor numbers rose 18 percent to 1.42 million last year.",
+        "d": "Visitors rose 12 percent to 1.42 million last year, the museum said.",
+    }
+    claims = {doc: annotated(make_claim(text, doc), [check]) for doc, text in texts.items()}
+
+    def judged(x: str, y: str) -> Finding:
+        pair = CandidatePair(claims[x], claims[y], 0.7)
+        evidence = tuple(check.compare_all(pair.a, pair.b, pair.similarity))
+        label = "contradict" if any(e.contradicts for e in evidence) else "agree"
+        return Finding(label, "number", 0.9, pair, None, evidence, "m", "h")
+
+    findings = [judged("a", "d"), judged("b", "a"), judged("c", "a")]
+    assert [f.label for f in findings] == ["contradict", "agree", "agree"]
+    (fact,) = group_facts(findings, checks=[check])
     assert sorted(v.documents for v in fact.versions) == [("a", "b", "c"), ("d",)] and fact.outliers == ("d",)
 
 

@@ -128,6 +128,11 @@ class Check:
         found = self.compare(a, b, similarity, *readings)
         return [] if found is None else [found]
 
+    def agreements(self, a: Claim, b: Claim, similarity: float) -> list[Evidence]:
+        """Every agreement this check finds in the pair where it finds no discrepancy, one for each thing the two
+        give alike (`checker.facts` counts each one's sources); by default, `compare_all`'s agreement."""
+        return [e for e in self.compare_all(a, b, similarity) if not e.contradicts]
+
     def model_inputs(self, a: Claim, b: Claim) -> list[tuple[str, str]]:
         """(premise, hypothesis) texts the NLI model must read for `compare` to judge the pair (`reads_model`)."""
         return []

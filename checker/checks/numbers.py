@@ -879,7 +879,13 @@ class NumberCheck(Check):
         counted = self._counted(a, b, similarity)
         if counted and counted[0].contradicts:
             return counted
-        return (self._one_wording(a, b) if _same_setting(a, b) else []) or counted
+        return (self._one_wording(a, b) if _same_setting(a, b) else []) or counted[:1]
+
+    def agreements(self, a: Claim, b: Claim, similarity: float) -> list[Evidence]:
+        """Every figure the two claims give alike, where they give none otherwise: "sales rose 18 percent to 1.42
+        million" agrees with "1.42 million, up 18 percent" on both, each a fact's version its source seconds."""
+        counted = self._counted(a, b, similarity)
+        return [] if counted and counted[0].contradicts else counted
 
     def _one_wording(self, a: Claim, b: Claim) -> list[Evidence]:
         """A figure changed in one wording ("called 911" / "called 918", "some 300" / "some 305"): one
@@ -952,7 +958,8 @@ class NumberCheck(Check):
             for (_, _, x, y), ok in zip(pairs, allowed, strict=True)
             if ok and not {x.bound, y.bound} & {"approximate", "lower", "upper"}
         }
-        agreeing, differing = None, []
+        agreeing: list[Evidence] = []
+        differing = []
         # figures of one verb first: of "harvested 7.9 million acres and abandoned 2.1 million" it is the 2.1 that
         # "1.2 million acres were abandoned" is set against, each figure being named once
         by_verb = sorted(zip(pairs, allowed, strict=True), key=lambda p: p[0][2].verb != p[0][3].verb)
@@ -979,16 +986,16 @@ class NumberCheck(Check):
                 continue  # "exports rose 10 percent and imports 12 percent" / "exports rose 12 percent": no agreement
             # "less than 10" and "more than 10" do not agree; "104F" and "40C" agree as a conversion
             if x.value == y.value and not one_sided and x.written_in == y.written_in:
-                agreeing = agreeing or Evidence(self.kind, False, detail, f"both give {x.text}{_nouns(x, y)[0]}")
+                agreeing.append(Evidence(self.kind, False, detail, f"both give {x.text}{_nouns(x, y)[0]}"))
             elif x.written_in != y.written_in and _one_conversion(x, y):  # "60 miles", "97 km"
-                agreeing = agreeing or Evidence(
-                    self.kind, False, detail, f"{x.text}{_nouns(x, y)[0]} is {y.text}{_nouns(x, y)[1]}"
+                agreeing.append(
+                    Evidence(self.kind, False, detail, f"{x.text}{_nouns(x, y)[0]} is {y.text}{_nouns(x, y)[1]}")
                 )
             elif sorted([x.bound, y.bound]) == ["", "range"]:  # "34" within "between 30 and 40"
                 exact, ranged = (x, y) if y.bound == "range" else (y, x)
-                agreeing = agreeing or Evidence(self.kind, False, detail, f"{exact.text} within {ranged.text}")
+                agreeing.append(Evidence(self.kind, False, detail, f"{exact.text} within {ranged.text}"))
         found = _by_subject([(detail, message) for _, _, detail, message in differing], self.kind)
-        return found or ([agreeing] if agreeing else [])
+        return found or agreeing
 
     def _given_as_parts(self, a: Claim, b: Claim) -> tuple[set[int], set[int]]:
         """The figures of `a` and `b` (by position) that one claim gives as a part counted besides and the other as
