@@ -1045,7 +1045,7 @@ def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
         written = _when(tokens)  # parts of a day and years: "in 2012, changed a race by 14 votes"
         moments = _moments(tokens, cues, False) | {w for w in written if w in PARTS_OF_DAY or w.startswith(YEAR)}
         found |= moments
-        tally = tally or bool(moments and cues.at(phrase.i, "tally"))
+        tally = tally or bool((moments or written) and cues.at(phrase.i, "tally"))  # "By Wednesday, 14,500 ..."
     # a season anywhere in the clause, by the words that say which ("last season", "the 2024-25 season"): in
     # "scored 19 goals in 34 appearances last season" the parser hangs it on the appearances, and it is both figures
     found |= {_season(t) for t in verb.subtree if t.lower_ in SEASONS and _clause_verb(t) == verb} - {""}
