@@ -161,6 +161,11 @@ def test_a_claim_of_no_one_in_particular_is_not_taken_out():
             "Mayor John Vick denied that Mayor John Vick took bribes from the developer in 2019.",
             "Prosecutors allege that Mayor John Vick took bribes from the developer in 2019.",
         ),
+        # (religion desk) the side that states it says who claims it: one claim, told by both
+        (
+            "The Fellowship claimed the vote breached canon law; Margaret Doyle rejected that.",
+            "The Fellowship said the vote breached canon law.",
+        ),
         # a negation: the model reads "no intelligence to suggest terrorists are coming" as stating that they come
         (
             "DHS released a statement denying that terrorists were coming across the southern border.",
@@ -215,6 +220,16 @@ def test_a_side_that_states_the_disputed_claim_contradicts_as_the_model_reads_it
     # below the bar, or with no reading (a stage that did not ask the model), nothing is found
     assert check.compare(pair.a, pair.b, 0.6, {asked[0]: (0.5, 0.45, 0.05)}) is None
     assert check.compare(pair.a, pair.b, 0.6) is None
+
+
+def test_one_speaker_who_states_what_it_denies_elsewhere_is_still_read():
+    """Who disputes does not count: "Police said the artist was arrested" against "Police denied reports that ..."
+    is the police's word twice, and the model reads whether it states the claim."""
+    check = DisputeCheck()
+    pair = _pair(
+        "Police denied reports that the street artist was arrested.", "Police said the street artist was arrested."
+    )
+    assert check.model_inputs(pair.a, pair.b) == [(pair.b.text, "the street artist was arrested")]
 
 
 def test_a_side_that_rejects_the_claim_too_does_not_state_it():

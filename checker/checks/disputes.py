@@ -23,7 +23,7 @@ nothing. The frames are pattern data (`checker/patterns/disputes.jsonl`).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from checker.checks.base import Check, CheckSetting, Readings
@@ -55,6 +55,8 @@ class Disputes(NamedTuple):
     # hoax", "no evidence that ..."), not only a fake passport or a false alarm
     calls_false: bool = False
     relays: bool = False  # the sentence relays an allegation ("prosecutors allege", "reportedly"): it may be denied
+    claimants: tuple[str, ...] = ()  # who alleges what it relays ("fellowship" of "The Fellowship claimed ...")
+    speakers: tuple[str, ...] = ()  # who says what it tells ("fellowship" of "The Fellowship said ...")
 
 
 def _negating(tokens) -> bool:
@@ -259,6 +261,24 @@ def disputes(tokens) -> Disputes:
         _negating(tokens),
         debunks or called_false,
         any(_relayed(span) for label, span in found if label == "allege"),
+        _subjects(span.root for label, span in found if label == "allege" and _relayed(span)),
+        _subjects(span.root for label, _, span in cues(tokens, "reporting") if label == "say"),
+    )
+
+
+def _subjects(verbs: Iterable) -> tuple[str, ...]:
+    """The head words of the subjects of verbs that report a clause ("fellowship" of "The Fellowship said the vote
+    breached canon law"), lower case."""
+    return tuple(
+        sorted(
+            {
+                s.lower_
+                for v in verbs
+                if any(c.dep_ == "ccomp" for c in v.children)
+                for s in v.children
+                if s.dep_ == "nsubj"
+            }
+        )
     )
 
 
@@ -354,8 +374,12 @@ class DisputeCheck(Check):
         return None
 
     def _readable(self, mine: Claim, other: Claim) -> tuple[str, ...]:
-        """`mine`'s disputed claims, unless `other` disputes something itself (it then relays what it rejects) or
+        """`mine`'s disputed claims, unless `other` disputes something itself (it then relays what it rejects),
+        reports the word of one `mine` tells as alleging it ("The Fellowship claimed the vote breached canon law;
+        Doyle rejected that" / "The Fellowship said the vote breached canon law": one claim, told by both) or
         holds a negation: the model read "DHS has no credible intelligence to suggest terrorists are crossing the
         border" as stating that they cross (FNC-1 tune bodies 400-599), the words being the same."""
-        theirs = self.mine(other)
-        return () if theirs.disputing or theirs.negated or theirs.relays else self.mine(mine).propositions
+        theirs, own = self.mine(other), self.mine(mine)
+        if theirs.disputing or theirs.negated or theirs.relays or set(theirs.speakers) & set(own.claimants):
+            return ()  # nor a side that tells what the claimant says: "The Fellowship said ..." is its claim too
+        return own.propositions
