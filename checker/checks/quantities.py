@@ -163,6 +163,9 @@ MONTHS, VOTERS = frozenset(m.lower() for m in calendar.MONTHS), words(CUES, "vot
 # with a figure of an earlier report ("had earlier been projected to win 45 seats").
 PREVIOUS = frozenset({"previous-figure"})
 PLACES = {"GPE", "LOC"}
+# the place a noun after "in" is of, by its name or its people's ("in U.S. stores", "in North American cinemas")
+PLACE_MODIFIERS = frozenset({"compound", "amod"})
+PEOPLES = PLACES | {"NORP"}
 PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODEL_PARTS = frozenset({"compound", "nmod", "nummod"})  # the words of a name before its last: "Pixel 11 Pro"
@@ -446,8 +449,11 @@ def _counted(root, end: int, span, cues: Cues):
 def _subject_of_rise(verb, cues: Cues):
     """What rose ("deaths had risen to 287"): the verb's subject, or, where the parser gave a verb of rising none
     and hung it on a word of the subject instead ("The death toll from the sinking of the Northern Star ferry ...
-    rose to 12" read with "ferry" as a verb), that word's subject."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    rose to 12" read with "ferry" as a verb), that word's subject. Of two, the nearer: a dateline may be read as one
+    ("VELMORA — The death toll ... rose to 26")."""
+    subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None) or next(
+        (c for c in verb.children if c.dep_ == "nsubj"), None
+    )
     if subject is None and cues.at(verb.i, "risen-to") and verb.dep_ == "advcl" and verb.head.i < verb.i:
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
     return subject
@@ -1707,18 +1713,24 @@ def _places(holders: list, cues: Cues) -> frozenset[str]:
     same-store sales rose 8.8 percent") or after "in" ("sales in Canada rose 6.7 percent", "killed 12 in
     Aleppo"). Keyed as entities are ("the U.S." and "the United States" are one place), as lower-case words, so
     that "Gaza" and "the Gaza Strip" share one; a scope is a place too ("took $148 million worldwide" is no
-    figure "in North America", "global sales" none of "domestic sales")."""
+    figure "in North America", "global sales" none of "domestic sales"), and so is the place a noun after "in" is
+    of, by its people's name ("in North American cinemas")."""
     found = set()
     for holder in holders:
         for child in holder.children:
+            named = []
             if child.dep_ in {"advmod", "amod"} and (scope := cues.at(child.i, "scope:")):
                 found.add(scope)
             elif child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 named = [c for c in child.children if c.dep_ == "pobj"]
-            else:
-                named = [child] if child.dep_ in {"compound", "nmod", "poss"} else []
+                named += [m for c in named for m in c.children if m.dep_ in PLACE_MODIFIERS and m.ent_type_ in PEOPLES]
+            elif child.dep_ in {"compound", "nmod", "poss"}:
+                named = [child]
             for token in named:
-                entity = _entity(token) if token.ent_type_ in PLACES else None
+                entity = _entity(token) if token.ent_type_ in PEOPLES else None
+                if entity is not None and entity.label_ == "NORP":
+                    found |= set(entity.text.lower().split())  # a people names no entity to compare, but a place
+                    continue
                 key = entity_key(entity_text(entity), entity.label_) if entity is not None else None
                 found |= set(key.lower().split()) if key else set()
     return frozenset(found)
