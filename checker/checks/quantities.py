@@ -1739,11 +1739,14 @@ def _places(holders: list, cues: Cues) -> frozenset[str]:
 def _change(root, cues: Cues) -> bool:
     """A count or a sum tells how many were added or taken away, not how many there are: the object of a verb of
     change ("the outbreak added 26 cases", "the authority has cut four bus routes", "26 cases were added"), its
-    "by" ("cut spending by $2 billion"), or a noun of change over it ("job cuts of 2,400", "a $2 billion cut").
+    "by" ("cut spending by $2 billion"), a noun of change over it ("job cuts of 2,400", "a $2 billion cut") or a
+    participle of one after it ("the $112 million stolen").
     "Runs 42 routes" tells how many there are. (Shares, points and prices move through a day: `reading`.)"""
     word = _counted_word([root])
     if any(n.pos_ == "NOUN" and cues.at(n.i, "change") for n in (word, *_governing_nouns(word))):
         return True
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and cues.at(c.i, "change") for c in word.children):
+        return True  # "the $112 million stolen from Lumen Finance", "the 300 jobs cut last year"
     head = word.head
     if head.pos_ == "ADP":
         return head.lower_ == "by" and bool(cues.at(head.head.i, "change"))
