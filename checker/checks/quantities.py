@@ -195,6 +195,10 @@ THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
 MONTHS_QUARTER = "period:quarter:"  # the cues of a quarter named by its months: "period:quarter:1"
 SUBJECT_YEAR = "subject-year:"  # a year on the figure's clause's subject: "The 2021 auction raised $2.8 billion"
 CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
+# a share told as a fraction of a whole ("two-thirds"), by the parts it counts, and how far either side of its share
+# a figure written as a percentage may round it ("two-thirds" is 66% and 67%)
+FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
+FRACTION_SPREAD = 1.0
 WHOLE = ":whole"  # the unit's suffix of a whole a part is counted of ("57 of the 183 seats")
 INNER_CLAUSES = frozenset({"relcl", "acl"})  # a clause on a word: "the quake that struck on Monday"
 OWN_CLAUSES = frozenset({"conj", "advcl", "ccomp", "parataxis"})  # clauses on a verb that tell more than it does
@@ -1315,6 +1319,10 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
             noun = doc[end : end + 3].text.rstrip(".")  # "km/h", split by the tokenizer: "37 km/h", not "37 km"
     duration = DURATIONS.get(unit)
     unit, factor = duration or (unit, 1.0)  # "six years": 72 months
+    hyphened = run[-1].i + 1 < span.end and doc[run[-1].i + 1].text == "-"
+    parts = FRACTIONS.get(unit.removesuffix(WHOLE)) if hyphened else None
+    if parts and value < parts:  # "a two-thirds majority", "two-thirds of members": a share, 66.7%
+        unit, factor, stop = "%", 100 / parts, run[-1].i + 3
     # "25 basis points", "25 bps", "a 25-basis-point cut" are a quarter of a percentage point; a market's "25
     # points" stays points
     scale_at = end + (end < span.end and doc[end].text == "-")
@@ -1358,6 +1366,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     beside = bool(cues.before(lead, {"increment"})[0]) or bool(cues.at(end, "increment:after"))
     increment = first_of_its_kind and beside
     spread = spread_of(value, digits, bound == "approximate") * factor
+    if parts and unit == "%":
+        spread = max(spread, FRACTION_SPREAD)  # "two-thirds" is said of 66% and of 67%
     when |= {CLAUSE_YEAR + year.text for year in _clause_on_a_year(root)}
     holders = _holders(root)
     when |= {SUBJECT_YEAR + year.text for year in _years_of_the_subject(holders)}
