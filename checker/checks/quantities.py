@@ -971,6 +971,8 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     whole = _out_of(root)  # "18,512 runners finished, out of 21,000 who started"
     if noun is None and found and _a_count(found[-1]) and (elided or whole):
         return found[-1].unit.removesuffix(WHOLE) + (WHOLE if whole else ""), found[-1].noun, lead, end
+    if _a_side_of_a_vote(end, span, cues) and (noun is None or noun.i <= end + 1):
+        return "vote", "votes", lead, end  # "251 in favour and 112 against": votes, no favours counted
     if noun is None or (noun.tag_ == "NNP" and not _a_unit_named(noun, cues)):
         return None  # "ABC 15", "January 5": part of a name or a date
     if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
@@ -985,6 +987,14 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     if wider and cues.last[before, f"measure-unit:{wider}"] >= noun.i:
         unit, measure, written = wider, f"measure-unit:{wider}", doc[before : noun.i + 1].text
     return unit + (WHOLE if _is_whole(root, noun, found) else ""), written, lead, end  # "degrees Celsius"
+
+
+def _a_side_of_a_vote(end: int, span, cues: Cues) -> bool:
+    """A side of a vote right after a figure of no noun, in a sentence on a vote: "251 in favour", "112 against"
+    ("The result, 251 in favour and 112 against", "voted 251 in favour")."""
+    at = end + (end < span.end and span.doc[end].lower_ == "in")
+    side = at < span.end and cues.at(at, "polarity:") in {"for", "against"} and span.doc[at].lower_ != "for"
+    return side and any(cues.at(i, "vote") or cues.at(i, "score:noun") for i in range(span.start, span.end))
 
 
 def _weighed(root, cues: Cues) -> bool:
