@@ -222,6 +222,16 @@ def test_a_side_that_states_the_disputed_claim_contradicts_as_the_model_reads_it
     assert check.compare(pair.a, pair.b, 0.6) is None
 
 
+def test_one_kind_of_speaker_of_two_sides_is_still_read():
+    """(review) "Hamas officials" claimed it, "Israeli officials" state it: two speakers, whose head words are one."""
+    check = DisputeCheck()
+    pair = _pair(
+        "Hamas officials claimed the strike killed 40 civilians; Israeli officials denied it.",
+        "Israeli officials said the strike killed 40 civilians.",
+    )
+    assert check.mine(pair.a).propositions and check.model_inputs(pair.a, pair.b)
+
+
 def test_one_speaker_who_states_what_it_denies_elsewhere_is_still_read():
     """Who disputes does not count: "Police said the artist was arrested" against "Police denied reports that ..."
     is the police's word twice, and the model reads whether it states the claim."""

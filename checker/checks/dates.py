@@ -467,11 +467,12 @@ def _keys(a: Claim, days_a, b: Claim, days_b) -> dict[str, list[str]]:
     return keys
 
 
-def _figures_of_two_periods(a: Claim, b: Claim, days: tuple[Day, ...]) -> bool:
+def _figures_of_two_periods(a: Claim, b: Claim, days: tuple[Day, ...], verbs: frozenset[str]) -> bool:
     """Times that figures of one unit the claims give apart are told at: months of no day ("Inflation rose to 3.4%
     in May" and "Inflation was 3.1% in April" give two months' figures, no month of one event), or any time of a
-    market's reading ("The QRX token traded at $0.29 on Wednesday" and "QRX traded at $0.31 on Monday": prices
-    of two days). (The same figure given two times is a date changed, and stays one.)"""
+    market's reading of the verb the days date (`verbs`: "Shares of Verano traded at $4.29 on Wednesday" and
+    "Verano shares traded at $4.31 on Monday" are prices of two days; "The bank collapsed on Friday, sending its
+    shares down 60%" dates the collapse). (The same figure given two times is a date changed, and stays one.)"""
     months = all(day.day is None and day.weekday is None for day in days)
     # figures the times time, in their own clause ("rose to 3.4% in May"), not others of the claim ("The company,
     # which employs 4,000 people, filed for bankruptcy in May")
@@ -479,7 +480,11 @@ def _figures_of_two_periods(a: Claim, b: Claim, days: tuple[Day, ...]) -> bool:
     return any(
         x.unit == y.unit
         and not x.allows(y)
-        and (x.reading or y.reading or (months and bool(x.when & MONTHS) and bool(y.when & MONTHS)))
+        and (
+            (x.reading and x.verb in verbs)
+            or (y.reading and y.verb in verbs)
+            or (months and bool(x.when & MONTHS) and bool(y.when & MONTHS))
+        )
         for x in found[0]
         for y in found[1]
     )
@@ -659,7 +664,8 @@ class DateCheck(Check):
             return None
         days_a = tuple(dict.fromkeys(d for d, _, _ in comparable))
         days_b = tuple(dict.fromkeys(e for _, e, _ in comparable))
-        if _figures_of_two_periods(a, b, days_a + days_b):
+        verbs = frozenset(verb.lemma for _, _, *dated in pairs for verb in dated)
+        if _figures_of_two_periods(a, b, days_a + days_b, verbs):
             return None
         written_dates = all(d.month for d in days_a + days_b)
         same_event = written_dates and similarity >= self.setting("same_event_similarity")

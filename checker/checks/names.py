@@ -70,3 +70,13 @@ def cues(tokens, name: str) -> Iterator[tuple[str, str, object]]:
     """(label, pattern id, span) of each match of `checker/patterns/<name>.jsonl` in `tokens`, in order."""
     for m in matches_in(tokens, name):
         yield m.label, m.id, tokens.doc[m.start : m.end]
+
+
+def office_cues(tokens) -> Iterator[tuple[str, str, object]]:
+    """The cues of `checker/patterns/offices.jsonl` in `tokens`, but an office's word that a person's name ends
+    with: "Foreign Minister Julie Bishop", "Rep. Mike Bishop" are no bishops ("Bishop Thomas Aldridge" is one)."""
+    for label, pattern_id, span in cues(tokens, "offices"):
+        first = span[0]
+        if len(span) == 1 and first.ent_type_ == "PERSON" and first.ent_iob_ == "I":
+            continue
+        yield label, pattern_id, span

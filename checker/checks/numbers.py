@@ -85,12 +85,14 @@ from checker.checks.quantities import (
     PLACE_PREPOSITIONS,
     PREVIOUS,
     PRONOUN_HOLDERS,
+    SCOPE,
     SINCE,
     SPANS_OF_TIME,
     SUBJECT_YEAR,
     THIS_YEAR,
     WEEKDAYS,
     WHOLE,
+    WORLD,
     YEAR,
     YEAR_OLD,
     Quantity,
@@ -371,10 +373,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         # of 168 votes" against "Ortega received 24,105 votes"; "three of the injured" against "150 people were
         # injured": what a sentence leaves unsaid is a total
         return False
-    if x.places and y.places and not x.places & y.places:
+    if _counted_in_two_places(x.places, y.places):
         return False  # "U.S. same-store sales" against "same-store sales in Canada": counted in two places
-    if x.kinds and y.kinds and not x.kinds & y.kinds:
-        return False  # "130 central banks" against "Twelve commercial banks", "Weekend tickets" and "Day tickets"
     if x.change != y.change:
         return False  # "added 26 cases this week" against "121 cases have been confirmed": a change, a total
     if x.increment != y.increment:
@@ -391,6 +391,21 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         # a percentage names what it measures only through its neighbours
         return len(x.context & y.context) >= PERCENT_SHARED_CONTEXT
     return x.polarity == y.polarity
+
+
+def _counted_in_two_places(places: frozenset[str], others: frozenset[str]) -> bool:
+    """Two places named ("U.S. same-store sales" / "same-store sales in Canada"), the world against anywhere less
+    ("took $148 million worldwide" / "in North American cinemas"), or home against abroad ("domestic sales" /
+    "international sales"). A scope and a named place ("domestic sales" / "U.S. sales"), or a place named by its
+    people and one by its name ("in Mexican stores" / "in Mexico"), may be one."""
+    named = {p for p in places if not p.startswith(SCOPE)}
+    others_named = {p for p in others if not p.startswith(SCOPE)}
+    if named and others_named and not named & others_named:
+        return True
+    if places and others and (WORLD in places) != (WORLD in others):
+        return True
+    home, abroad = SCOPE + "home", SCOPE + "abroad"
+    return (home in places and abroad in others) or (abroad in places and home in others)
 
 
 def _one_group(words: frozenset[str], others: frozenset[str]) -> bool:

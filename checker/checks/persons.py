@@ -54,7 +54,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, versus
-from checker.checks.names import NAME_LABELS, cues, name_spans
+from checker.checks.names import NAME_LABELS, cues, name_spans, office_cues
 from checker.checks.wording import MIN_WITHIN_WORDS, SLOT, Slotted, differing_slots, slotted
 from checker.entities import PERSON_KEY, clean_name, person_key
 from checker.records import Claim, Evidence
@@ -161,7 +161,7 @@ class PersonCheck(Check):
 
     def annotate(self, claim: Claim, tokens) -> People:
         # "Det. James Patterson", "Senator John Smith": a rank or an office is no part of the name
-        skipped = {t.i for patterns in ("honorifics", "offices") for _, _, span in cues(tokens, patterns) for t in span}
+        skipped = {t.i for _, _, span in (*cues(tokens, "honorifics"), *office_cues(tokens)) for t in span}
         names = name_spans(tokens, skipped)
         # "told Politico", "according to the BBC": an outlet or a person credited, whom sources credit apart
         credited = {span.end for _, _, span in cues(tokens, "credits")}

@@ -166,6 +166,10 @@ PLACES = {"GPE", "LOC"}
 # the place a noun after "in" is of, by its name or its people's ("in U.S. stores", "in North American cinemas")
 PLACE_MODIFIERS = frozenset({"compound", "amod"})
 PEOPLES = PLACES | {"NORP"}
+# a scope among a figure's places ("scope:world" of "worldwide", "scope:home" of "domestic"), and a place named by
+# its people ("in Mexican stores"): told apart only from the world, as a scope (`numbers._counted_in_two_places`)
+SCOPE = "scope:"
+REGION, WORLD = SCOPE + "region", SCOPE + "world"
 PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODEL_PARTS = frozenset({"compound", "nmod", "nummod"})  # the words of a name before its last: "Pixel 11 Pro"
@@ -178,17 +182,21 @@ YEAR = "year:"  # a year as a figure's time: "year:2016"
 # counts named by several nouns whose kinds are counts of their own (`_unit`: "ships" and "vessels", not "container
 # ships"), and the words on such a noun that name no kind
 KINDED_COUNTS = frozenset({"ship", "aircraft"})
-# the cues of a modifier that says something other than a kind (`_kinds`): how big, where, what befell them, a
-# basis ("gross"), a statistic ("average"), a unit's scale ("basis points")
-NOT_KINDS = ("no-kind", "scope:", "counts:", "basis:", "statistic:", "point-scale:", "measure-unit:", "whole:")
 COUNTING_WORDS = frozenset({"more", "other", "additional", "further", "several", "many", "new", "total"})
 GENERATIONS = frozenset({"G", "K", "D"})  # glued to a figure, a name: "5G", "4K", "3D" (grams are "g")
 BEFALLEN = frozenset({"death", "injured", "missing"})  # what befalls animals as people (`_unit`)
 POPULATION_WORDS = frozenset({"among", "excluding"})  # what names the group a share is of (`_populations`)
 SPAN_ENDS = frozenset({"to", "through", "until", "and"})  # what ends a span of years begun "from 2019"
 DEADLINE_PREPOSITIONS = frozenset({"by", "before"})  # "will close 340 by September": when a plan is due
+DUE = "due:"  # the month a plan is due by, among a figure's times: "due:september"
 RELATIVE_PRONOUNS = frozenset({"WDT", "WP"})  # "that", "which", "who": a relative clause's subject is its head
-SINCE = "since"  # a count from a year on ("has killed 13,000 civilians since 2009"): no one event's (`_when`)
+SINCE = "since"
+SINCE_DAY = (
+    "since-day"  # a move since a day ("has fallen 84% since Feb. 26"): no one day's move; shares only (`_quantity`)
+)
+AMBIGUOUS_MONTHS = frozenset(
+    {"may", "march"}
+)  # months only with a capital: "may be related", "march on"  # a count from a year on ("has killed 13,000 civilians since 2009"): no one event's (`_when`)
 YEAR_MODIFIERS = frozenset({"nummod", "compound", "amod", "nmod"})  # "The 2021 auction": its year
 TIME_SPANS = frozenset({"year", "month", "decade", "week", "day"})  # "in the years since 2009"
 THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
@@ -265,9 +273,6 @@ class Quantity:
     statistic: frozenset[str] = frozenset()  # which statistic of a group a figure is: "average", "median", "each"
     population: frozenset[str] = frozenset()  # the words of the group a share is counted among: "likely", "voter"
     places: frozenset[str] = frozenset()  # the words of where it was counted: "U.S. sales", "killed 12 in Aleppo"
-    # the kinds a modifier names of what is counted or priced (`_kinds`): "central" of "130 central banks",
-    # "weekend" of "Weekend tickets cost £189"
-    kinds: frozenset[str] = frozenset()
     # who the figure is of, where its clause's subject is a name, as written: "Reform Party" for "The Reform Party
     # took 11", a person by surname ("Brennan" for "Mayor Tom Brennan received ...")
     holder: str = ""
@@ -478,7 +483,8 @@ def _a_finite_verb(token) -> bool:
 def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
     """What a noun counts, by one name ("164 deaths", "146 of the dead"); people by what happened to them, and
     people named by who they are by both ("soldier:death" for "killed three soldiers"); a count by what it
-    counts ("the death toll", "the number of people who died" count deaths, as "seven died").
+    counts ("the death toll", "the number of people who died" count deaths, as "seven died"; so does a toll that names
+    nothing: "The toll rose to 26").
 
     `counted_by`: the noun is what a count counts ("the number of people who died"), so what happened to them
     is told in the clause on them; elsewhere it is the verb over them ("three people who were injured ... have
@@ -491,6 +497,8 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
         )
         if counted is not None:
             return _unit(counted, cues, counted_by=True)
+        if noun.lemma_ == "toll":
+            return "death"  # "The toll rose to 26": a toll that names nothing counts deaths
     # a measure by one name however written ("15 mg" and "15 milligrams"), a span of time before a unit's symbol
     # ("one hour" is no "per hour" of "160 km/h")
     lemma = noun.lemma_.lower()
@@ -531,11 +539,14 @@ def _members_of(noun, cues: Cues):
 def _what_happened(noun, cues: Cues, counted_by: bool) -> str:
     """What the verb over people (or the clause on them, where a count counts them) says happened to them:
     "death" for "killed 12 people", "injured" for "three soldiers were wounded", or "" where it says none. A state
-    the noun itself is given says it first: "1,150 dead birds" (no "430 live birds"), "12 injured people"."""
-    state = next((cues.at(c.i, "counts:") for c in noun.children if c.dep_ == "amod" and cues.at(c.i, "counts:")), "")
+    the noun itself is given says it first: "1,150 dead birds" (no "430 live birds"), "12 injured people", "1,200
+    people in hospital"."""
+    state = next(
+        (cues.at(c.i, "counts:") for c in noun.children if c.dep_ in {"amod", "prep"} and cues.at(c.i, "counts:")), ""
+    )
     if state:
         return state
-    described = [c for c in noun.children if c.dep_ in INNER_CLAUSES]
+    described = [c for c in noun.children if c.dep_ in INNER_CLAUSES and not _of_some_of_them(c)]
     # a verb used as a preposition is no verb over them: "34 people were killed, including six children"
     verbs = (t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"} and t.dep_ != "prep")
     over = next(verbs, noun.head)
@@ -543,6 +554,14 @@ def _what_happened(noun, cues: Cues, counted_by: bool) -> str:
     # were buried": deaths)
     order = (described[:1] or [over]) if counted_by else [over, *described[:1]]
     return next(filter(None, (_told_by(verb, noun, cues) for verb in order)), "")
+
+
+def _of_some_of_them(clause) -> bool:
+    """A relative clause on some of a noun's people: "120 passengers, 22 of whom were hospitalized"."""
+    subjects = (c for c in clause.children if c.dep_ in SUBJECTS)
+    return any(
+        p.lower_ == "of" and any(w.tag_ in RELATIVE_PRONOUNS for w in p.children) for s in subjects for p in s.children
+    )
 
 
 def _told_by(verb, noun, cues: Cues) -> str:
@@ -741,6 +760,7 @@ def _when(tokens) -> frozenset[str]:
             spanned[t.i], spanned[last.i] = last, None
     for t in tokens:
         if t.lower_ in MONTHS and _a_deadline(t):
+            found.add(DUE + t.lower_)  # no month the figure was true in, but "by March" is no plan "by April"
             continue
         if t.i in spanned:
             last = spanned[t.i]
@@ -748,14 +768,14 @@ def _when(tokens) -> frozenset[str]:
             continue  # a span is no year of its own: "fell 21 percent between 2019 and 2024" is no figure of 2024
         if t.lower_ in MONTHS and t.ent_type_ == "DATE" and any(u.like_num for u in _entity(t)):
             found |= _days_written(_entity(t))
-        elif t.lower_ in TIME_WORDS and (t.lower_ not in MONTHS or t.text[0].isupper()):
-            found.add(t.lower_)  # a month is written with a capital: "injuries that may be related" names none
+        elif t.lower_ in TIME_WORDS and (t.lower_ not in AMBIGUOUS_MONTHS or t.text[0].isupper()):
+            found.add(t.lower_)  # "injuries that may be related" names no month
         if (_a_year(t) or t.ent_type_ == "DATE") and t.dep_ == "pobj" and t.head.lower_ == "since":
             told = t.head.head
             if (told.pos_ in {"VERB", "AUX"} and told.lemma_ != "be") or told.lemma_ in TIME_SPANS:
-                # "has killed 13,000 since 2009", "in the years since 2009", "has fallen 84% since Feb. 26": a count
-                # or a move from then on
-                found.add(SINCE)
+                # "has killed 13,000 since 2009", "in the years since 2009": a count from then on; "has fallen 84%
+                # since Feb. 26" a move from a day on (a count since a day is the count: `SINCE_DAY`)
+                found.add(SINCE if _a_year(t) else SINCE_DAY)
             # "the most since 2018", "was the deadliest since 2016": a comparison, no time of the figure
         elif _a_year(t):
             found.add(YEAR + t.text)  # "in 2016, when a magnitude 7.8 tremor struck"
@@ -1359,7 +1379,11 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     mine = _in_its_clause(before + own_after, root)
     timed = _not_a_period(mine, cues)
     when = _when(timed) | _moments(timed, cues, reading) | clause_moments
+    if unit != "%":
+        when -= {SINCE_DAY}  # "has burned 12,000 acres since Tuesday" is the fire's count, "15,000 acres" another
     bound, bound_start = cues.before(lead, BOUNDS)
+    if bound == "lower" and bound_start > 0 and cues.at(bound_start - 1, "particle-over"):
+        bound = ""  # "handed over 184,500 vehicles": 184,500, no more
     if bound == "lower" and duration is not None and _over_a_period(doc[bound_start], root, cues):
         bound = ""  # "fall to 40 per cent over 10 years": the ten years it takes, no more than ten
     moved = bound == "upper" and bound_start > 0 and cues.at(bound_start - 1, "moved-up")
@@ -1421,7 +1445,6 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         statistic=_statistic(root, holders, mine, cues),
         population=_populations(mine) if unit == "%" else frozenset(),
         places=_places(holders, cues),
-        kinds=_kinds(holders, unit, noun, cues),
         holder=_named_holder(holders, span),
         period=_period(root, cues),
         measured=_measured(root, end, span, cues, unit),
@@ -1707,40 +1730,19 @@ def _populations(mine) -> frozenset[str]:
     return frozenset(found)
 
 
-def _kinds(holders: list, unit: str, noun: str, cues: Cues) -> frozenset[str]:
-    """The kinds the modifiers of what a figure counts name ("central" of "130 central banks"; a noun's too:
-    "weekend" of "Weekend tickets"), or of what a sum prices, its clause's subject ("Weekend tickets cost £189"):
-    two figures of two kinds ("Twelve commercial banks") are two things. Not a share's (its neighbours tell
-    what it measures), nor a word of how many or how big ("more", "major"), a name ("Airbus jets"), a year, a
-    state ("armed men", "confirmed cases": participles) or a word of another cue (`NOT_KINDS`)."""
-    if unit == "%":
-        return frozenset()
-    things = [c for c in holders[2:] if c.pos_ == "NOUN"] if noun in CURRENCIES else holders[:1]
-    return frozenset(
-        c.lemma_.lower()
-        for thing in things
-        if thing.pos_ == "NOUN"
-        for c in thing.children
-        if ((c.dep_ == "compound" and c.pos_ == "NOUN") or (c.dep_ == "amod" and c.tag_ == "JJ"))
-        and c.lower_ not in COUNTING_WORDS
-        and not c.ent_type_
-        and not any(cues.at(c.i, label) for label in NOT_KINDS)
-    )
-
-
 def _places(holders: list, cues: Cues) -> frozenset[str]:
     """The words of the places a figure was counted in, named on one of its holders as a modifier ("U.S.
     same-store sales rose 8.8 percent") or after "in" ("sales in Canada rose 6.7 percent", "killed 12 in
     Aleppo"). Keyed as entities are ("the U.S." and "the United States" are one place), as lower-case words, so
     that "Gaza" and "the Gaza Strip" share one; a scope is a place too ("took $148 million worldwide" is no
     figure "in North America", "global sales" none of "domestic sales"), and so is the place a noun after "in" is
-    of, by its people's name ("in North American cinemas")."""
+    of, by its people's name ("in North American cinemas"), as a region of the world (`REGION`)."""
     found = set()
     for holder in holders:
         for child in holder.children:
             named = []
             if child.dep_ in {"advmod", "amod"} and (scope := cues.at(child.i, "scope:")):
-                found.add(scope)
+                found.add(SCOPE + scope)
             elif child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 named = [c for c in child.children if c.dep_ == "pobj"]
                 named += [m for c in named for m in c.children if m.dep_ in PLACE_MODIFIERS and m.ent_type_ in PEOPLES]
@@ -1749,7 +1751,7 @@ def _places(holders: list, cues: Cues) -> frozenset[str]:
             for token in named:
                 entity = _entity(token) if token.ent_type_ in PEOPLES else None
                 if entity is not None and entity.label_ == "NORP":
-                    found |= set(entity.text.lower().split())  # a people names no entity to compare, but a place
+                    found.add(REGION)  # a people's place, which may be any named one: no "worldwide"
                     continue
                 key = entity_key(entity_text(entity), entity.label_) if entity is not None else None
                 found |= set(key.lower().split()) if key else set()

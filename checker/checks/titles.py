@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.checks.base import Check, CheckSetting, Side, published_before, versus
-from checker.checks.names import cues, name_at, name_spans
+from checker.checks.names import cues, name_at, name_spans, office_cues
 from checker.entities import clean_name, person_key
 from checker.records import Claim, Evidence
 
@@ -37,7 +37,6 @@ from checker.records import Claim, Evidence
 # part "set-off" reads it only after a name, with whose it is: "Dana Whitfield, president of the union"),
 # or a marker: "deputy" (an office of its own: "Deputy Prime Minister", "Vice President"), "former", or "then"
 # ("then-President Jo Lund": the office held at the time told, which is neither now nor past).
-OFFICES = "offices"
 MAX_QUALIFIERS = 3  # words naming whose office it is: "US", "Nepal's", "General Electric"
 # verbs whose subject a present office is told of as its predicate: "is the health minister", "becomes
 # Education Minister", "has been named", "has been elected" (`_person_told_to_hold`)
@@ -79,7 +78,7 @@ def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]], list[tupl
     """The offices of `tokens` (longest first where two overlap), the spans of their "former" and "then" markers,
     and the cues of someone leaving an office (`_leaving`), from one pass over the office cues."""
     offices, deputies, formers, leaving = [], {}, [], []
-    for label, _, span in cues(tokens, OFFICES):
+    for label, _, span in office_cues(tokens):
         if label == "deputy":
             deputies[span.end] = span
         elif label in ("former", "then"):
