@@ -190,13 +190,10 @@ SPAN_ENDS = frozenset({"to", "through", "until", "and"})  # what ends a span of 
 DEADLINE_PREPOSITIONS = frozenset({"by", "before"})  # "will close 340 by September": when a plan is due
 DUE = "due:"  # the month a plan is due by, among a figure's times: "due:september"
 RELATIVE_PRONOUNS = frozenset({"WDT", "WP"})  # "that", "which", "who": a relative clause's subject is its head
-SINCE = "since"
-SINCE_DAY = (
-    "since-day"  # a move since a day ("has fallen 84% since Feb. 26"): no one day's move; shares only (`_quantity`)
-)
-AMBIGUOUS_MONTHS = frozenset(
-    {"may", "march"}
-)  # months only with a capital: "may be related", "march on"  # a count from a year on ("has killed 13,000 civilians since 2009"): no one event's (`_when`)
+SINCE = "since"  # a count from a year on ("has killed 13,000 civilians since 2009"): no one event's (`_when`)
+# a move since a day ("has fallen 84% since Feb. 26"): no one day's move; kept for shares only (`_quantity`)
+SINCE_DAY = "since-day"
+AMBIGUOUS_MONTHS = frozenset({"may", "march"})  # months only with a capital: "may be related", "march on"
 YEAR_MODIFIERS = frozenset({"nummod", "compound", "amod", "nmod"})  # "The 2021 auction": its year
 TIME_SPANS = frozenset({"year", "month", "decade", "week", "day"})  # "in the years since 2009"
 THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
@@ -512,11 +509,7 @@ def _unit(noun, cues: Cues, counted_by: bool = False) -> str:
         # soldier" and "two soldiers were run over" are two counts; "killed 12 soldiers" and "12 civilians died" too
         happened = _what_happened(noun, cues, counted_by)
         return f"{unit}:{happened}" if happened else unit
-    if (
-        unit == lemma
-        and noun.pos_ == "NOUN"
-        and (happened := _what_happened(noun, cues, counted_by)) in BEFALLEN - {unit}
-    ):
+    if unit == lemma and noun.pos_ == "NOUN" and (happened := _what_happened(noun, cues, counted_by)) in BEFALLEN:
         return f"{unit}:{happened}"  # animals too: "142 lynx were killed on roads" are not the 3,181 a census counted
     return unit
 
