@@ -218,9 +218,8 @@ def _proposition(clause, tokens) -> str | None:
 def disputes(tokens) -> Disputes:
     """What the claim's sentence disputes: the claims taken out of its frames, and whether it disputes at all."""
     found = [(label, span) for label, _, span in cues(tokens, "disputes")]
-    confirming = {
-        span.root.i for label, _, span in cues(tokens, "reporting") if label in ("confirm", "admit")
-    }  # fmt: skip
+    reporting = [(label, span) for label, _, span in cues(tokens, "reporting")]
+    confirming = {span.root.i for label, span in reporting if label in ("confirm", "admit")}
     live = {
         span.root.i: label
         for label, span in found
@@ -263,7 +262,7 @@ def disputes(tokens) -> Disputes:
         debunks or called_false,
         any(_relayed(span) for label, span in found if label == "allege"),
         _subjects(span.root for label, span in found if label == "allege" and _relayed(span)),
-        _subjects(span.root for label, _, span in cues(tokens, "reporting") if label == "say"),
+        _subjects(span.root for label, span in reporting if label == "say"),
     )
 
 

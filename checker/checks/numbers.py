@@ -62,6 +62,7 @@ from checker.checks.figures import (
     value_of,
 )
 from checker.checks.quantities import (
+    ABROAD,
     AGE_UNIT,
     AREA_UNITS,
     CELSIUS,
@@ -72,6 +73,7 @@ from checker.checks.quantities import (
     DEGREE,
     EACH,
     EARLIER,
+    HOME,
     KINDED_COUNTS,
     LEVEL,
     MARGIN,
@@ -404,8 +406,7 @@ def _counted_in_two_places(places: frozenset[str], others: frozenset[str]) -> bo
         return True
     if places and others and (WORLD in places) != (WORLD in others):
         return True
-    home, abroad = SCOPE + "home", SCOPE + "abroad"
-    return (home in places and abroad in others) or (abroad in places and home in others)
+    return (HOME in places and ABROAD in others) or (ABROAD in places and HOME in others)
 
 
 def _one_group(words: frozenset[str], others: frozenset[str]) -> bool:

@@ -169,7 +169,7 @@ PEOPLES = PLACES | {"NORP"}
 # a scope among a figure's places ("scope:world" of "worldwide", "scope:home" of "domestic"), and a place named by
 # its people ("in Mexican stores"): told apart only from the world, as a scope (`numbers._counted_in_two_places`)
 SCOPE = "scope:"
-REGION, WORLD = SCOPE + "region", SCOPE + "world"
+REGION, WORLD, HOME, ABROAD = SCOPE + "region", SCOPE + "world", SCOPE + "home", SCOPE + "abroad"
 PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODEL_PARTS = frozenset({"compound", "nmod", "nummod"})  # the words of a name before its last: "Pixel 11 Pro"
