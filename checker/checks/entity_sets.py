@@ -31,6 +31,7 @@ from checker.records import Claim, Evidence
 
 MIN_SHARED = 2  # list members both lists name: fewer means two different groups
 MAX_BESIDE = 2  # tokens between a list and a cue about it beside it: "Adamawa and Borno, two of the"
+OTHERS = frozenset({"other", "remaining"})  # a list's noun that leaves one out: "the other members are A and B"
 # Lists sharing this many members are one group whatever else the sentences say ("India, China,
 # Japan, Turkey and Switzerland" / "... Turkey and South Korea"): any candidate pair qualifies.
 LONG_SHARED = 3
@@ -268,7 +269,20 @@ def is_partial(tokens) -> bool:
         return True
     if head is not None and any(label == "partial:include" and span.root in head.ancestors for label, _, span in found):
         return True  # "the winners included A, B and C": the verb of the list, not "the tour, which includes a stop"
-    return head is not None and _counts_unnamed_members(head, names)
+    return head is not None and (_counts_unnamed_members(head, names) or _the_others(head))
+
+
+def _the_others(head) -> bool:
+    """ "The other members of the consortium are A and B", "its remaining partners, A and B": the list names those
+    beside one the sentence leaves out, as its noun says ("other" over the noun the list is in apposition to or is
+    the subject of the list's "are")."""
+    if head.dep_ == "appos":
+        nouns = [head.head]
+    elif head.dep_ == "attr":
+        nouns = [c for c in head.head.children if c.dep_ == "nsubj"]
+    else:
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in OTHERS for noun in nouns for c in noun.children)
 
 
 def _beside(cue, first: int, last: int) -> bool:

@@ -385,6 +385,9 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         # an earlier figure ("the initial offer", "in January", "up from 40") against the current one; a count since
         # a year ("has killed 100,000 people since 2007") against one event's ("Six people were killed")
         return False
+    if x.noun in CURRENCIES and bool(x.measured) != bool(y.measured):
+        # a sum of a sentence of several, by what it is ("in liabilities"), against a sum that names that thing
+        return (x.measured or y.measured) in (x.context | y.context)
     if x.noun in CURRENCIES or x.unit in SPANS_OF_TIME:
         # money and spans of time: at least one word in common about what it pays or lasts ("a $250,000 fine" /
         # "stealing $3.2 million"; "seven years in prison" / "abused his office for six years")
@@ -466,12 +469,18 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
     """
     quantities = [_of_the_one_person(q, claim) for q in quantities]
     values: dict[tuple[str, bool], set[float]] = {}
+    labels: dict[tuple[str, bool], list[str]] = {}
     for q in quantities:
         values.setdefault((q.unit, q.forecast), set()).add(q.value)
+        labels.setdefault((q.unit, q.forecast), []).append(q.label)
     kept = []
     for q in quantities:
         age = q.unit.startswith(AGE_UNIT)
-        if (q.noun in CURRENCIES or age) and len(values[q.unit, q.forecast]) > 1:
+        several = len(values[q.unit, q.forecast]) > 1
+        if several and q.noun in CURRENCIES and _labelled_apart(labels[q.unit, q.forecast]):
+            kept.append(replace(q, measured=q.label))  # "$1.3 billion in liabilities against $1.14 billion in assets"
+            continue
+        if (q.noun in CURRENCIES or age) and several:
             continue
         if age and not _named(q.unit.removeprefix(AGE_UNIT), claim):
             if YEAR_OLD in q.text:
@@ -479,6 +488,12 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
             continue
         kept.append(q)
     return kept
+
+
+def _labelled_apart(labels: list[str]) -> bool:
+    """Each sum of a sentence says what it is, and no two the same: "$1.3 billion in liabilities against $1.14
+    billion in assets" are two sums of two things, each comparable with that thing's sum elsewhere."""
+    return all(labels) and len(set(labels)) == len(labels)
 
 
 def _of_the_one_person(age: Quantity, claim: Claim) -> Quantity:
@@ -1052,7 +1067,8 @@ class NumberCheck(Check):
             for j, y in enumerate(mine_b.comparable):
                 if not by_body[bool(x.polarity) or x.unit == "%"]:
                     continue
-                hedged = x.supposed or y.supposed or x.hedged or y.hedged
+                # a supposition against a figure given as fact may be a plan since changed; two of one are one
+                hedged = x.supposed != y.supposed or x.hedged or y.hedged
                 if not x.specific and (loose or hedged):
                     continue
                 if different_parties and x.noun in CURRENCIES:

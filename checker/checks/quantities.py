@@ -232,6 +232,7 @@ AGE_ROLES = {
 }
 # which quarter or half of a year an ordinal names ("third-quarter", "the first half": `_period`)
 PERIOD_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+CONDITIONS = frozenset({"if", "unless"})  # the marks of a condition a supposition is under (`_on_a_condition`)
 SEASON = "season:"  # a figure's season, by the words that say which: "season:last", "season:2024"
 SEASON_WORDS = {"last": "last", "previous": "last", "this": "this", "current": "this", "next": "next"}
 TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | WEEKDAYS | words(CUES, "time:day")
@@ -300,6 +301,9 @@ class Quantity:
     # the lemma of the verb whose clause gives the figure ("harvest" for "harvested 7.9 million acres"): which of
     # two figures of one unit in a sentence the other source's figure is of ("abandoned 2.1 million acres")
     verb: str = ""
+    # the noun that says what a sum is, as a lemma: "liability" for "$1.3 billion in liabilities" and "revenue" for
+    # "revenue of $4.2 billion" (`_label_of_a_sum`); which sum of a sentence of several is which
+    label: str = ""
 
     @property
     def specific(self) -> bool:
@@ -679,6 +683,15 @@ def _over_a_period(cue, root, cues: Cues) -> bool:
     return bool(cues.at(cue.head.i, "over-a-period"))
 
 
+def _spread_over(cue, root) -> bool:
+    """ "over" as the preposition of what another figure of its verb's object is spread across ("sold 3.1 million
+    tickets over 68 shows"): the shows, not more than them, as in "played over 60 shows"."""
+    if not (cue.lower_ == "over" and cue.dep_ == "prep" and root.head.dep_ == "pobj" and root.head.head == cue):
+        return False
+    objects = [c for c in cue.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(c.dep_ == "nummod" and c.like_num for o in objects for c in o.children)
+
+
 def _a_unit_named(noun, cues: Cues) -> bool:
     """A unit of measure the tagger took for a name: a temperature's "C" or "F" (split from "46.2C"), a power's "GW",
     or a unit in lower case ("240 km/h"'s "km"), not a capital letter that may be one ("M", "T")."""
@@ -944,6 +957,16 @@ def _supposed(root, cues: Cues) -> bool:
     return not any(cues.starting.get(t.i, set()) & REPORTED for t in verb.ancestors)
 
 
+def _on_a_condition(root) -> bool:
+    """A supposition on a condition its sentence states ("If turnout is low, Labour would win 200 seats"): one of
+    several outcomes, as hedged as "could"; a plan's "would" ("The bill would cut the budget by 21%") is its own."""
+    verb = _clause_verb(root)
+    return verb is not None and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+        for c in verb.children
+    )
+
+
 def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, str, int, int] | None:
     """What a figure measures: (unit, noun as written, where its text starts and ends), or None for no count."""
     doc, end = span.doc, run[-1].i + 1
@@ -988,7 +1011,9 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         return "vote", "votes", lead, end  # "251 in favour and 112 against": votes, no favours counted
     if noun is None or (noun.tag_ == "NNP" and not _a_unit_named(noun, cues)):
         return None  # "ABC 15", "January 5": part of a name or a date
-    if any(t.ent_type_ in NOT_COUNTS for t in run) and not (root.head == noun and noun.pos_ == "NOUN"):
+    # the figure's head, or the head of the range's end it opens ("two to eight years": "two" is eight's)
+    counted = root.head.head if root.dep_ == "quantmod" and root.head.like_num else root.head
+    if any(t.ent_type_ in NOT_COUNTS for t in run) and not (counted == noun and noun.pos_ == "NOUN"):
         return None  # a date or a time ("June 24"), not a count of time ("six years")
     members = _members_of(noun, cues)  # "19 crew members" count crew, as "11 crew" do
     unit = _unit(members or noun, cues)
@@ -1187,8 +1212,9 @@ def _tally(doc, end: int, cues: Cues) -> bool:
 
 def _no_word_of_a_sum(token) -> bool:
     """A name, which tells nothing of what a sum pays for ("revenue of Brennmark", "Brennmark's legal costs"); a
-    sentence's first word may be such a word ("Revenue was $2.3 billion": `_a_name`)."""
-    return _a_name(token) and not _when([token])
+    sentence's first word may be such a word ("Revenue was $2.3 billion": `_a_name`). Nor does another sum's scale
+    word ("$68 million" / "about $405 million": no word in common)."""
+    return (_a_name(token) and not _when([token])) or token.lower_ in SCALES
 
 
 def _no_word_of_a_span(token) -> bool:
@@ -1310,6 +1336,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     age = _age(run, root, span)
     if age is not None or cues.before(end, {"not-a-count"})[0] or cues.at(run[0].i, "not-a-count"):
         return age
+    if root.head.lower_ == "year" and root.head.head.lower_ == "old":
+        return None  # "The 24-year-old has agreed a deal": an age, of whom the sentence does not say; no span of years
     if cues.before(run[0].i, {"denominator"})[0] and all(t.lower_ in SCALES for t in run):
         return None  # "parts per million": a scale word a rate is counted against; "per 100,000 people" stays
     partial = _partial_count(span, cues)
@@ -1379,6 +1407,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         bound = ""  # "handed over 184,500 vehicles": 184,500, no more
     if bound == "lower" and duration is not None and _over_a_period(doc[bound_start], root, cues):
         bound = ""  # "fall to 40 per cent over 10 years": the ten years it takes, no more than ten
+    if bound == "lower" and _spread_over(doc[bound_start], root):
+        bound = ""  # "sold 3.1 million tickets over 68 shows": the shows the tickets were sold at, no more than 68
     moved = bound == "upper" and bound_start > 0 and cues.at(bound_start - 1, "moved-up")
     if moved and not any(c.tag_ == "MD" for c in doc[bound_start - 1].children):
         bound = ""  # "growth was revised up to 0.3%", "went up to $15": moved to it; "can go up to" is at most
@@ -1424,7 +1454,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         supposed,
         bool(when) and tally,
         increment,
-        hedged=_hedged(root, cues),
+        hedged=_hedged(root, cues) or (supposed and _on_a_condition(root)),
         last_digit_unit=last_digit(value, digits) * factor,
         written_unit=factor if duration else 0.0,
         reading=reading,
@@ -1446,7 +1476,23 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         term=_term(root, cues),
         named_by=_named_by_a_measure(holders, root, cues),
         verb=holders[1].lemma_.lower() if len(holders) > 1 else "",
+        label=_label_of_a_sum(root, stop, span) if noun in CURRENCIES else "",
     )
+
+
+def _label_of_a_sum(root, stop: int, span) -> str:
+    """The noun a sum is "in" right after it ("$1.3 billion in liabilities") or the noun whose "of" it is ("revenue
+    of $4.2 billion", "a fine of €3 million"), as a lemma: what the sum is; "" where neither is written."""
+    doc = span.doc
+    if stop + 1 < span.end and doc[stop].lower_ == "in":
+        thing = next((c for c in doc[stop].children if c.dep_ == "pobj"), None)
+        if thing is not None and thing.pos_ == "NOUN" and not thing.ent_type_:
+            return thing.lemma_.lower()
+    word = _counted_word([root])
+    of = word.head if word.dep_ == "pobj" else None
+    if of is not None and of.lower_ == "of" and of.head.pos_ == "NOUN":
+        return of.head.lemma_.lower()
+    return ""
 
 
 def _base(root, lead: int, end: int, span, cues: Cues) -> tuple[str, frozenset[str]]:
