@@ -118,6 +118,20 @@ def test_a_value_the_other_document_gives_elsewhere_explains_a_discrepancy():
         ),
         # (review) the first article's toll rose to 15 later: its "killed 12" is the toll before, in any words
         ("The storm killed 12 people.", "The storm killed 15 people.", "The death toll rose to 12 on Thursday.", True),
+        # (science desk) the Higgs boson's mass is no mass of the new particle, though the sentences differ in little
+        (
+            "The new particle has a mass of about 125 GeV, the team said.",
+            "The new particle has a mass of about 152 GeV, the team said.",
+            "The Higgs boson has a mass of about 125 GeV, the team said.",
+            False,
+        ),
+        # (courts desk) a range of the trial's sentences is no sentence of Koval's
+        (
+            "Nadia Koval received six years in prison.",
+            "Nadia Koval was sentenced to eight years in prison.",
+            "Sentences ranged from two to eight years.",
+            False,
+        ),
         # (FNC-1 tune bodies) "$2,084" is the tip however the other article words it: its "$2,000" is that tip rounded
         (
             "A delivery driver received a tip of $2,084 on Thursday.",
@@ -130,7 +144,8 @@ def test_a_value_the_other_document_gives_elsewhere_explains_a_discrepancy():
 def test_a_value_the_other_document_gives_elsewhere_explains_unless_a_span_of_another_thing(
     first, second, elsewhere_in_second, explained
 ):
-    """A span of time may be of anything: it explains only with a word in common; a count or a sum in any words."""
+    """A span of time may be of anything: it explains only with a word in common; a count or a sum in any words,
+    unless told of another subject."""
     claims = [annotated(make_claim(first, "a.txt")), annotated(make_claim(second, "b.txt"))]
     claims.append(annotated(make_claim(elsewhere_in_second, "b.txt")))
     found = NumberCheck().compare(claims[0], claims[1], 0.9)
@@ -257,7 +272,7 @@ def test_a_range_or_a_forecast_elsewhere_explains_no_discrepancy():
     claims = [annotated(c) for c in claims]
     detail = {"unit": "%", "polarity": "", "a": {"value": 0.7}, "b": {"value": 0.4}}
     assert not NumberCheck().explainer(claims).explains(Evidence("number", True, detail, ""), claims[0], claims[3])
-    stated = [*claims, annotated(make_claim("Exports grew 0.4%.", "a.txt"))]
+    stated = [*claims, annotated(make_claim("Household consumption had risen 0.4% in the previous quarter.", "a.txt"))]
     assert NumberCheck().explainer(stated).explains(Evidence("number", True, detail, ""), claims[0], claims[3])
 
 

@@ -387,7 +387,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False
     if x.noun in CURRENCIES and bool(x.measured) != bool(y.measured):
         # a sum of a sentence of several, by what it is ("in liabilities"), against a sum that names that thing
-        return (x.measured or y.measured) in (x.context | y.context)
+        labelled, other = (x, y) if x.measured else (y, x)
+        return labelled.measured == other.label if other.label else labelled.measured in other.context
     if x.noun in CURRENCIES or x.unit in SPANS_OF_TIME:
         # money and spans of time: at least one word in common about what it pays or lasts ("a $250,000 fine" /
         # "stealing $3.2 million"; "seven years in prison" / "abused his office for six years")
@@ -735,11 +736,11 @@ class QuantityIndex:
 
     def __init__(self, claims: Iterable[Claim], kind: str) -> None:
         self.kind = kind
-        self.values: dict[tuple[str, str], list[tuple[float, frozenset[str]]]] = {}
+        self.values: dict[tuple[str, str], list[Quantity]] = {}
         for claim in claims:
             for q in claim.annotations[kind].found:
                 if q.bound in {"", "approximate"} and not (q.forecast or q.supposed or q.hedged):
-                    self.values.setdefault((claim.doc_id, _index_key(q)), []).append((q.value, q.context))
+                    self.values.setdefault((claim.doc_id, _index_key(q)), []).append(q)
 
     def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool:
         """True when either side's value is one the other document states elsewhere, of the same thing.
@@ -762,10 +763,22 @@ class QuantityIndex:
             else frozenset()
         )
         return any(
-            value == evidence.detail[side]["value"] and (not span or context & told)
-            for side, other in (("a", b), ("b", a))
-            for value, context in self.values.get((other.doc_id, key), [])
+            q.value == evidence.detail[side]["value"]
+            and (not span or q.context & told)
+            and not self._of_another_subject(q, claim, key, q.value)
+            for side, claim, other in (("a", a, b), ("b", b, a))
+            for q in self.values.get((other.doc_id, key), [])
         )
+
+    def _of_another_subject(self, elsewhere: Quantity, claim: Claim, key: str, value: float) -> bool:
+        """The figure given elsewhere is told of another thing than the claim's figure of the same value: "The
+        Higgs boson has a mass of about 125 GeV" explains no other article's "The new particle has a mass of
+        about 125 GeV". A count risen to the figure may be told of anything ("The death toll rose to 12")."""
+        if elsewhere.risen or not elsewhere.subject:
+            return False
+        found = claim.annotations[self.kind].found
+        subjects = {q.subject for q in found if _index_key(q) == key and q.value == value}
+        return bool(subjects) and "" not in subjects and elsewhere.subject not in subjects
 
     def _context(self, claim: Claim, key: str, value: float) -> frozenset[str]:
         """The words around the claim's figures of `key` and `value`."""

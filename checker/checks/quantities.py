@@ -304,6 +304,9 @@ class Quantity:
     # the noun that says what a sum is, as a lemma: "liability" for "$1.3 billion in liabilities" and "revenue" for
     # "revenue of $4.2 billion" (`_label_of_a_sum`); which sum of a sentence of several is which
     label: str = ""
+    # the common noun its clause's subject is, as a lemma ("particle" for "The new particle has a mass of 152 GeV");
+    # "" for a name (`holder`), a pronoun or none: what a figure given elsewhere in an article is of
+    subject: str = ""
 
     @property
     def specific(self) -> bool:
@@ -1477,7 +1480,14 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         named_by=_named_by_a_measure(holders, root, cues),
         verb=holders[1].lemma_.lower() if len(holders) > 1 else "",
         label=_label_of_a_sum(root, stop, span) if noun in CURRENCIES else "",
+        subject=_subject_noun(holders, span),
     )
+
+
+def _subject_noun(holders: list, span) -> str:
+    """The lemma of the figure's clause's subject where it is a common noun within the claim, else ""."""
+    subject = next((s for s in holders[2:] if span.start <= s.i < span.end), None)
+    return subject.lemma_.lower() if subject is not None and subject.pos_ == "NOUN" else ""
 
 
 def _label_of_a_sum(root, stop: int, span) -> str:
