@@ -133,8 +133,11 @@ def _split_glued_scales(nlp) -> None:
     # "7ins", and "15st" (stone) but not an ordinal's "1st", "21st" (though "11st" is stone)
     imperial = r"(?<=[0-9])ins|(?<=[02-9])st|(?<=11)st"
     devices = r"(?<=[0-9])(?:mAh|[MGT]B|[MG]Hz)"  # "4,050mAh", "256GB", "1TB", "3.2GHz"
+    # "about 125 GeV." or "5 kW." at a sentence's end: a unit's capital after a small letter is no initial ("J."), and
+    # kept whole it joined two sentences into one claim
+    unit_end = r"(?<=[a-z][A-Z])\."
     nlp.tokenizer.suffix_search = compile_suffix_regex(
-        [*nlp.Defaults.suffixes, glued, initial, temperature, temperature_end, imperial, devices]
+        [*nlp.Defaults.suffixes, glued, initial, temperature, temperature_end, imperial, devices, unit_end]
     ).search
     # "a magnitude-6.4 earthquake", as wires write it: the figure a token of its own, as in "magnitude 6.4"
     magnitude = r"(?<=[Mm]agnitude)-(?=[0-9])"

@@ -86,6 +86,14 @@ def test_for_is_a_vote_only_after_a_vote():
     assert (votes.unit, votes.polarity) == ("vote", "for")
 
 
+def test_a_hyphened_noun_counts_its_last_part():
+    """(science desk) "19 co-authors" counted "co", and the report said "19 co vs 14 co"."""
+    assert [q.unit for q in quantities("The paper, by Salas and 19 co-authors, claimed that mice did well.")] == [
+        "author"
+    ]
+    assert [q.unit for q in quantities("The company sold 40 e-bikes on Monday.")] == ["bike"]
+
+
 def test_a_named_persons_age_pairs_claims():
     claim = make_claim("Reinholt got nine years, while the 49-year-old Sorell received six years.")
     assert "age:sorell:" in NumberCheck().pairing_keys(annotated(claim))

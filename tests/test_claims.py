@@ -31,6 +31,17 @@ def test_every_claim_is_its_span_of_the_original_text(nlp):
         assert claim.line == 2
 
 
+def test_a_unit_at_a_sentence_end_is_no_abbreviation_that_joins_two_claims(nlp):
+    """(science desk) "about 125 GeV." was kept whole, as "J." is, and its sentence and the next were one claim; a
+    title's "Mr." still joins its name."""
+    claims = claims_of(nlp, "The particle has a mass of about 125 GeV. A heavier cousin is predicted by theory.")
+    assert [c.text for c in claims] == [
+        "The particle has a mass of about 125 GeV.",
+        "A heavier cousin is predicted by theory.",
+    ]
+    assert len(claims_of(nlp, "Police said Mr. Smith had left the building on Monday.")) == 1
+
+
 def test_questions_calls_to_action_opinions_and_verbless_headings_are_not_claims(nlp):
     text = (
         "Will the ceasefire hold this time around?\nA Shared Vision for Defense Spending Cuts\n"

@@ -987,7 +987,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
             return None  # "phase 2 of the park": a part's name, one of several, no reading of one scale
         scale = cues.at(named[0], "scale-named:")
         return scale, scale, min(lead, named[0]), max(end, named[0] + 1)
-    noun = None if sign else _counted(root, end, span, cues)
+    noun = None if sign else _compound_head(_counted(root, end, span, cues), span)
     written = cues.at(end, "currency:") if end < span.end else ""  # "5 million euros"
     currency = sign.removeprefix("sign:") or written or (cues.at(noun.i, "currency:") if noun is not None else "")
     if currency:
@@ -1028,6 +1028,22 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     if wider and cues.last[before, f"measure-unit:{wider}"] >= noun.i:
         unit, measure, written = wider, f"measure-unit:{wider}", doc[before : noun.i + 1].text
     return unit + (WHOLE if _is_whole(root, noun, found) else ""), written, lead, end  # "degrees Celsius"
+
+
+def _compound_head(noun, span):
+    """The last word of a hyphened noun the parser split ("19 co-authors" counts authors, "40 e-bikes" bikes): its
+    first part is no thing counted. None stays None."""
+    doc = span.doc
+    while (
+        noun is not None
+        and noun.i + 2 < span.end
+        and not noun.whitespace_
+        and doc[noun.i + 1].text == "-"
+        and not doc[noun.i + 1].whitespace_
+        and doc[noun.i + 2].pos_ == "NOUN"
+    ):
+        noun = doc[noun.i + 2]
+    return noun
 
 
 def _a_side_of_a_vote(end: int, span, cues: Cues) -> bool:
