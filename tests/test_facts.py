@@ -737,3 +737,23 @@ def test_one_distance_in_miles_and_kilometres_is_one_fact_with_the_odd_source_al
     (fact,) = group_facts(findings)
     assert fact.outliers == ("uk",) and fact.majority.documents == ("au", "us", "wire")
     assert [v.value for v in fact.versions] == ["59 miles", "40 miles"]
+
+
+def test_a_figure_written_rounded_is_the_version_of_the_exact_figure_it_rounds():
+    """(music desk) "3.1 million tickets" twice and "3,104,000" against "2.6 million": the exact figure stood as a
+    version of its own and its outlet was named an outlier, though "3.1 million" is that figure rounded."""
+    texts = {
+        "a": "The tour sold 3.1 million tickets.",
+        "b": "The tour sold 3,104,000 tickets.",
+        "c": "The tour sold 3.1 million tickets in all.",
+        "d": "The tour sold 2.6 million tickets.",
+    }
+    compare = comparer(NumberCheck)
+    findings = []
+    for a, b in itertools.combinations(texts, 2):
+        evidence = compare(make_claim(texts[a], a), make_claim(texts[b], b), 0.9)
+        if evidence is not None and evidence.contradicts:
+            findings.append(contradiction(a, texts[a], b, texts[b], evidence))
+    assert all("d" in (f.pair.a.doc_id, f.pair.b.doc_id) for f in findings) and len(findings) == 3
+    (fact,) = group_facts(findings)
+    assert fact.outliers == ("d",) and fact.majority.documents == ("a", "b", "c")

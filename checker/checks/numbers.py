@@ -665,15 +665,23 @@ def _reach_width(key: Any) -> float:
     return math.inf if low is None or high is None else high - low
 
 
+def _written_rounded(q: Quantity) -> bool:
+    """An exact figure written with a scale word to two digits or more ("3.1 million", "$1.34 billion"): the values
+    it rounds are its reach, so the version of "3,104,000" joins it, as `one_rounds_the_other` agrees them."""
+    return q.last_digit_unit > 1 and abs(q.value) >= 10 * q.last_digit_unit
+
+
 def _as_detail(q: Quantity) -> dict[str, Any]:
-    """A figure as evidence gives it; one that is no exact value ("a little more than 53,000", "about 40") with
-    its reach, `null` where it has no end."""
+    """A figure as evidence gives it; one that is no exact value ("a little more than 53,000", "about 40") or is
+    written rounded ("3.1 million") with its reach, `null` where it has no end."""
     # "60 miles", "12 basis points", "44 degrees": a measure, or points told in two scales, says its unit
     labelled = q.unit.removesuffix(WHOLE) in METRIC_UNITS | {PERCENTAGE_POINT, DEGREE}
     text = f"{q.text}{_nouns(q, q)[0]}" if labelled else q.text
-    if not q.bound and not q.written_in:
+    if not q.bound and not q.written_in and not _written_rounded(q):
         return {"value": q.value, "text": text}
-    low, high = q.interval()
+    low, high = (
+        q.interval() if q.bound or q.written_in else (q.value - q.last_digit_unit / 2, q.value + q.last_digit_unit / 2)
+    )
     return {"value": q.value, "text": text, "reach": [x if math.isfinite(x) else None for x in (low, high)]}
 
 
