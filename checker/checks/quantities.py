@@ -1362,7 +1362,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     partial = _partial_count(span, cues)
     if run[0].i in partial:
         return None  # "with 60 percent of ballots counted": how far a count had got, the moment of the figures
-    if _in_a_name(run, cues) or _a_glued_label(run, cues) or cues.at(run[0].i, "term:"):
+    if _in_a_name(run, cues) or _a_glued_label(run, cues) or cues.at(run[0].i, "term:") == "product":
         return None  # "Air Force One", "Boeing 737": part of a name; "the 4F lobby": a floor; "the 10-year yield"
     measure = _measure(run, root, cues, span, found) or (_level(run, cues) if market else None)
     if measure is None:
@@ -1543,7 +1543,8 @@ def _term(root, cues: Cues) -> str:
     """The term of the product a figure's clause is about, as written and lower case: "10-year" for "The 10-year
     Treasury yield fell to 3.68%" and "Yields on 10-year notes rose 5 basis points"; "" for none. Two terms are two
     products: the 30-year mortgage rate is no 15-year one's."""
-    found = _qualifiers(root, cues, "term:", TERM_PREPOSITIONS)
+    # a product's term only: "jailed for" (`term:custody`) is no term of the figure
+    found = [q for q in _qualifiers(root, cues, "term:", TERM_PREPOSITIONS) if q[0] == "product"]
     return root.doc[found[0][1] : found[0][1] + 3].text.lower().replace(" ", "") if found else ""
 
 
