@@ -75,6 +75,7 @@ from checker.checks.quantities import (
     EARLIER,
     HOME,
     KINDED_COUNTS,
+    LAST_YEAR,
     LEVEL,
     MARGIN,
     METRIC_UNITS,
@@ -318,6 +319,17 @@ def _one_period(x: str, y: str) -> bool:
     return x == y or x == y.partition(":")[0] or y == x.partition(":")[0]
 
 
+def _part_of_a_year(q: Quantity) -> bool:
+    """A figure of a quarter or a half of a year ("first-quarter revenue", "in the first half")."""
+    return q.period.partition(":")[0] in {"quarter", "half"}
+
+
+def _of_a_year(q: Quantity) -> bool:
+    """A figure of no reporting period that names a year and no month ("revenue was $310 million in 2025"): the
+    year's, no quarter's."""
+    return not q.period and any(w.startswith(YEAR) for w in q.when) and not q.when & MONTHS
+
+
 def same_quantity(x: Quantity, y: Quantity) -> bool:
     if not x.unit or not same_unit(x, y):
         return False
@@ -345,6 +357,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "a 39-foot-wide crater" against "a 16-foot-deep crater": two extents of one thing
     if x.period and y.period and not _one_period(x.period, y.period):
         return False  # "fourth-quarter revenue" against "full-year revenue", the third quarter's against the second's
+    if _part_of_a_year(x) and _of_a_year(y) or _part_of_a_year(y) and _of_a_year(x):
+        return False  # "revenue rose to $92 million in the first quarter" against "was $310 million in 2025"
     if x.basis != y.basis and not ({x.basis, y.basis} - {""} <= UNSAID_BASES and "" in {x.basis, y.basis}):
         # "adjusted earnings of $1.37 a share" against "earnings of $1.12 a share": two measures; a rise "in real
         # terms" against one in cash terms, or as reported, too; "net written premiums" against "gross written
@@ -441,14 +455,15 @@ def _of_an_earlier_year(quantity: Quantity, published_year: str) -> Quantity:
     story's; a year on the clause's subject two years or more before the article's does not ("The 2021 auction
     raised $2.8 billion" in 2025): a year's results are told within months of its end, older ones as background.
     "This year" is the article's year: "6.1 million birds so far this year" are not "15 million birds during the
-    2022 outbreak"."""
+    2022 outbreak"; "last year" the one before ("Last year Tunely paid out $9 billion" in 2026 is no 2024 figure)."""
     # the subject's years are read here only: a time of no other figure ("The 2026 census ... up 22%" and "3,181 lynx
     # in 2026, an increase of 16%" are one year's)
     of_subject = [int(w.removeprefix(SUBJECT_YEAR)) for w in quantity.when if w.startswith(SUBJECT_YEAR)]
     quantity = replace(quantity, when=frozenset(w for w in quantity.when if not w.startswith(SUBJECT_YEAR)))
-    if THIS_YEAR in quantity.when:
-        dated = quantity.when - {THIS_YEAR} | ({YEAR + published_year} if published_year else set())
-        quantity = replace(quantity, when=dated)
+    for relative, back in ((THIS_YEAR, 0), (LAST_YEAR, 1)):
+        if relative in quantity.when:
+            year = {f"{YEAR}{int(published_year) - back}"} if published_year else set()
+            quantity = replace(quantity, when=quantity.when - {relative} | year)
     if not published_year:
         return quantity
     in_clause = [w.removeprefix(CLAUSE_YEAR) for w in quantity.when if w.startswith(CLAUSE_YEAR)]

@@ -197,6 +197,7 @@ AMBIGUOUS_MONTHS = frozenset({"may", "march"})  # months only with a capital: "m
 YEAR_MODIFIERS = frozenset({"nummod", "compound", "amod", "nmod"})  # "The 2021 auction": its year
 TIME_SPANS = frozenset({"year", "month", "decade", "week", "day"})  # "in the years since 2009"
 THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
+LAST_YEAR = YEAR + "last"  # "last year": the year before the article's
 MONTHS_QUARTER = "period:quarter:"  # the cues of a quarter named by its months: "period:quarter:1"
 SUBJECT_YEAR = "subject-year:"  # a year on the figure's clause's subject: "The 2021 auction raised $2.8 billion"
 CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
@@ -788,8 +789,9 @@ def _when(tokens) -> frozenset[str]:
             # "the most since 2018", "was the deadliest since 2016": a comparison, no time of the figure
         elif _a_year(t):
             found.add(YEAR + t.text)  # "in 2016, when a magnitude 7.8 tremor struck"
-        elif t.lower_ == "year" and t.i > 0 and t.doc[t.i - 1].lower_ == "this":
-            found.add(THIS_YEAR)  # "so far this year": the year the article was published in (`numbers`)
+        elif t.lower_ == "year" and t.i > 0 and t.doc[t.i - 1].lower_ in {"this", "last"}:
+            # "so far this year": the year the article was published in; "last year" the one before (`numbers`)
+            found.add(THIS_YEAR if t.doc[t.i - 1].lower_ == "this" else LAST_YEAR)
         if t.lower_ in PARTS_OF_DAY and t.i > 0 and t.doc[t.i - 1].lower_ == "this":
             found.add("today")  # "this afternoon": no "3.40pm yesterday"
     if any(w.startswith(YEAR) for w in found):
