@@ -165,7 +165,10 @@ class PersonCheck(Check):
         names = name_spans(tokens, skipped)
         # "told Politico", "according to the BBC": an outlet or a person credited, whom sources credit apart
         credited = {span.end for _, _, span in cues(tokens, "credits")}
-        kinds = tuple(_what(name, claim, credited) for name in names)
+        titled = {
+            span.end for _, _, span in (*cues(tokens, "honorifics"), *office_cues(tokens), *cues(tokens, "roles"))
+        }
+        kinds = tuple(_what(name, claim, credited, titled) for name in names)
         names, roles = _without_roles(names, kinds, tokens)
         return People(slotted(tokens, [list(name) for name in names], roles), kinds)
 
@@ -229,11 +232,16 @@ def _without_roles(names: list, kinds: Sequence[str], tokens) -> tuple[list, set
     return kept, left_out
 
 
-def _what(name, claim: Claim, credited: set[int]) -> str:
-    """PERSON (the tagger says so here or in the claim's entities), OTHER (a place, an organisation, a group, or a
-    name credited or told: `credited`, by its first token) or "" (a name the tagger left untagged). A name
-    described is no person for it: "Rafah, a city on the border" is a place."""
-    if name.start in credited or name.root.ent_type_ in NAME_LABELS - {"PERSON"}:
+def _what(name, claim: Claim, credited: set[int], titled: set[int]) -> str:
+    """PERSON (the tagger says so here or in the claim's entities, or the name follows a title, an office or a role:
+    `titled`, by its first token, as "Presiding judge Sophie Laurent" the tagger took for an organisation), OTHER (a
+    place, an organisation, a group, or a name credited or told: `credited`) or "" (a name the tagger left
+    untagged). A name described is no person for it: "Rafah, a city on the border" is a place."""
+    if name.start in credited:
+        return OTHER
+    if name.start in titled and name.root.ent_type_ in {"ORG", "PERSON", ""}:
+        return PERSON
+    if name.root.ent_type_ in NAME_LABELS - {"PERSON"}:
         return OTHER
     return PERSON if name.root.ent_type_ == "PERSON" or person_key(name.text) in claim.entities else ""
 
