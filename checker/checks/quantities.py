@@ -1631,7 +1631,17 @@ def _period(root, cues: Cues) -> str:
     which = which or next((t.text[:4] for t in words if t.shape_ == "dddd"), "")
     which = which or next((d for t in words if t.text[:1] in "QH" for d in t.text[1:] if d.isdigit()), "")
     which = which or next((t.text[0] for t in words if t.text[-1:] == "Q" and t.text[0].isdigit()), "")
+    which = which or (_quarter_ended(words) if kind == "quarter" else "")
     return f"{kind}:{which}" if which else kind
+
+
+def _quarter_ended(words) -> str:
+    """The calendar quarter of a quarter named by the month it ended in ("for the quarter ended June 29": "2"), or ""
+    (a fiscal quarter so named is missed, as one named by its months is: `numbers._one_period`)."""
+    doc, after = words.doc, words.end
+    if after + 1 < len(doc) and doc[after].lemma_ == "end" and doc[after + 1].lower_ in calendar.MONTH_NUMBERS:
+        return str((calendar.MONTH_NUMBERS[doc[after + 1].lower_] - 1) // 3 + 1)
+    return ""
 
 
 def _basis(root, cues: Cues, share: bool = False) -> str:
