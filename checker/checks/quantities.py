@@ -636,7 +636,9 @@ def _age(run, root, span) -> Quantity | None:
         and not _in_a_score(run)
     ):  # "Sorell, 46,", "Sorell (46)": not "Marchetti, who beat Petrova 7-5, 6-2", where the parser hung 6 on her
         end = root.i + 2 if root.i + 1 < len(doc) and doc[root.i + 1].text == ")" else root.i + 1
-        return Quantity(value, AGE_UNIT + root.head.lower_, "", doc[root.head.i : end].text)
+        return Quantity(
+            value, AGE_UNIT + root.head.lower_, "", doc[root.head.i : end].text, holder=_full_name(root.head)
+        )
     old = root.head.head
     if root.head.lower_ == "year" and old.lower_ == "old" and old.dep_ == "amod":
         described = old.head  # "the 49-year-old Sorell"
@@ -663,7 +665,15 @@ def _age(run, root, span) -> Quantity | None:
         whom, end = described.head, described.i + 1
     unit = AGE_UNIT + whom.lower_ if whom is not None else f"{YEAR_OLD}:{described.lemma_.lower()}"
     said = _said_of(described) if whom is None else frozenset()
-    return Quantity(value, unit, "", doc[run[0].i : end].text, said, noun=YEAR_OLD)
+    holder = _full_name(whom) if whom is not None else ""
+    return Quantity(value, unit, "", doc[run[0].i : end].text, said, noun=YEAR_OLD, holder=holder)
+
+
+def _full_name(surname) -> str:
+    """A person's name as written up to the surname an age is keyed by ("Paolo Marchetti"): a father and his
+    daughter share the key, not the name."""
+    given = [c for c in surname.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join(t.text for t in (*given, surname))
 
 
 def _said_of(described) -> frozenset[str]:
