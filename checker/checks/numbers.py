@@ -508,6 +508,11 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
     return kept
 
 
+def _one_subject(x: Quantity, y: Quantity) -> bool:
+    """The two figures' clauses are told of one subject: one common noun ("the combined company") or one name."""
+    return bool(x.subject) and x.subject == y.subject or bool(x.holder and y.holder) and _one_holder(x.holder, y.holder)
+
+
 def _labelled_apart(labels: list[str]) -> bool:
     """Each sum of a sentence says what it is, and no two the same: "$1.3 billion in liabilities against $1.14
     billion in assets" are two sums of two things, each comparable with that thing's sum elsewhere."""
@@ -1105,8 +1110,9 @@ class NumberCheck(Check):
             for j, y in enumerate(mine_b.comparable):
                 if not by_body[bool(x.polarity) or x.unit == "%"]:
                     continue
-                # a supposition against a figure given as fact may be a plan since changed; two of one are one
-                hedged = x.supposed != y.supposed or x.hedged or y.hedged
+                # a supposition against a figure given as fact may be a plan since changed; two of one subject are
+                # one ("The combined company would control 19%" / "would hold 14%")
+                hedged = x.hedged or y.hedged or x.supposed != y.supposed or (x.supposed and not _one_subject(x, y))
                 if not x.specific and (loose or hedged):
                     continue
                 if different_parties and x.noun in CURRENCIES:
