@@ -345,8 +345,10 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "8,600 hectares by Monday evening" against a figure of no stated moment
     if x.forecast != y.forecast:
         return False  # what analysts expected against what came: two quantities
-    if x.origin and y.origin and x.origin != y.origin:
-        return False  # "two miles from the prison", "four miles from the motel": two distances
+    if (x.origin and y.origin or x.unit in SPANS_OF_TIME) and x.origin != y.origin:
+        # "two miles from the prison", "four miles from the motel": two distances; "Four minutes later", "with 19
+        # minutes remaining", "lasted 90 minutes": three spans
+        return False
     if (x.origin and y.rate) or (x.rate and y.origin):
         return False  # "34,000km from the Earth's surface" against "moving at 40,000 kilometers per hour"
     if x.rate != y.rate and ({x.rate, y.rate} & AREA_UNITS or (x.rate and y.rate)):

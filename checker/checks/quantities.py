@@ -233,6 +233,8 @@ AGE_ROLES = {
 }
 # which quarter or half of a year an ordinal names ("third-quarter", "the first half": `_period`)
 PERIOD_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# the words right after a span of time that say what it is counted from (`_offset`)
+OFFSETS = {"later": {"later"}, "earlier": {"earlier", "ago"}, "remaining": {"remaining", "left"}}
 PER_REACH = 6  # words before a sum its "per" may stand in: "earnings per share of $1.37"
 CONDITIONS = frozenset({"if", "unless"})  # the marks of a condition a supposition is under (`_on_a_condition`)
 SEASON = "season:"  # a figure's season, by the words that say which: "season:last", "season:2024"
@@ -262,7 +264,9 @@ class Quantity:
     # expected or aimed at, not what came ("the $1.05 analysts had expected", "a 3% target"), or a sum that may come
     # ("rising to £100m with add-ons")
     forecast: bool = False
-    origin: str = ""  # what a distance is measured from: "two miles from the prison" is "prison"
+    # what a distance is measured from ("two miles from the prison" is "prison"), or a span of time ("later" for "four
+    # minutes later", "remaining" for "19 minutes remaining": `_offset`)
+    origin: str = ""
     rate: str = ""  # the span of time a speed or a flow is counted over: "hour" for "40,000 km per hour", "80 mph"
     # which extent a length measures: "width" of "12 metres wide", "vertical" of "5 metres deep" and "5 feet high"
     # (news gives floodwater and snow either way)
@@ -1506,7 +1510,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         written_unit=factor if duration else 0.0,
         reading=reading,
         forecast=_forecast(root, cues) or bool(cues.at(end, "potential")),
-        origin=_origin(end, span, cues),
+        origin=_offset(_counted_word([root]).i + 1, span) if unit in SPANS_OF_TIME else _origin(end, span, cues),
         rate=rate,
         dimension=_dimension(lead, end, span, cues),
         change=change,
@@ -1943,6 +1947,15 @@ def _origin(end: int, span, cues: Cues) -> str:
         return ""
     place = next((c for c in doc[at].children if c.dep_ == "pobj"), None)
     return place.lemma_.lower() if place is not None else ""
+
+
+def _offset(after: int, span) -> str:
+    """What a span of time is counted from, by the word right after it: "later" for "Four minutes later", "earlier"
+    for "a week earlier", "remaining" for "with 19 minutes remaining" or "left"; "" for a span of its own ("lasted
+    90 minutes", "seven years after a trial": an "after" may open what the span is of). A span from one moment is
+    no span from another."""
+    word = span.doc[after].lower_ if after < span.end else ""
+    return next((origin for origin, words in OFFSETS.items() if word in words), "")
 
 
 def _dimension(lead: int, end: int, span, cues: Cues) -> str:
