@@ -133,6 +133,13 @@ def test_a_value_the_other_document_gives_elsewhere_explains_a_discrepancy():
             "The Higgs boson has a mass of about 125 GeV, the team said.",
             False,
         ),
+        # (climate desk) a count whose clause's subject is its own noun names no other subject
+        (
+            "The fire, which started on Saturday near Burney, has destroyed 47 homes.",
+            "The 2018 Carr Fire destroyed more than 1,000 homes in and around Redding.",
+            "Cal Fire spokeswoman Rosa Delgado said 47 homes were destroyed.",
+            True,
+        ),
         # (courts desk) a range of the trial's sentences is no sentence of Koval's
         (
             "Nadia Koval received six years in prison.",

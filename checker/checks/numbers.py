@@ -326,8 +326,9 @@ def _part_of_a_year(q: Quantity) -> bool:
 
 def _of_a_year(q: Quantity) -> bool:
     """A figure of no reporting period that names a year and no month ("revenue was $310 million in 2025"): the
-    year's, no quarter's."""
-    return not q.period and any(w.startswith(YEAR) for w in q.when) and not q.when & MONTHS
+    year's, no quarter's. Not a share, whose year may be what it is counted against ("a rise of 27% from the same
+    period of 2024")."""
+    return q.unit != "%" and not q.period and any(w.startswith(YEAR) for w in q.when) and not q.when & MONTHS
 
 
 def same_quantity(x: Quantity, y: Quantity) -> bool:
@@ -797,20 +798,21 @@ class QuantityIndex:
         return any(
             q.value == evidence.detail[side]["value"]
             and (not span or q.context & told)
-            and not self._of_another_subject(q, claim, key, q.value)
+            and not self._of_another_subject(q, claim, other, key)
             for side, claim, other in (("a", a, b), ("b", b, a))
             for q in self.values.get((other.doc_id, key), [])
         )
 
-    def _of_another_subject(self, elsewhere: Quantity, claim: Claim, key: str, value: float) -> bool:
-        """The figure given elsewhere is told of another thing than the claim's figure of the same value: "The
-        Higgs boson has a mass of about 125 GeV" explains no other article's "The new particle has a mass of
-        about 125 GeV". A count risen to the figure may be told of anything ("The death toll rose to 12")."""
+    def _of_another_subject(self, elsewhere: Quantity, claim: Claim, other: Claim, key: str) -> bool:
+        """The two claims tell their figures of one subject, and the figure given elsewhere of another: "The
+        Higgs boson has a mass of about 125 GeV" explains no other article's "The new particle has a mass of about
+        125 GeV" against "The new particle has a mass of about 152 GeV". Two subjects of the claims may be one
+        thing named two ways ("the fire", "the blaze"), and a count risen to the figure may be told of anything
+        ("The death toll rose to 12"): those explain as before."""
         if elsewhere.risen or not elsewhere.subject:
             return False
-        found = claim.annotations[self.kind].found
-        subjects = {q.subject for q in found if _index_key(q) == key and q.value == value}
-        return bool(subjects) and "" not in subjects and elsewhere.subject not in subjects
+        subjects = {q.subject for c in (claim, other) for q in c.annotations[self.kind].found if _index_key(q) == key}
+        return len(subjects) == 1 and "" not in subjects and elsewhere.subject not in subjects
 
     def _context(self, claim: Claim, key: str, value: float) -> frozenset[str]:
         """The words around the claim's figures of `key` and `value`."""

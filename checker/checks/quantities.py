@@ -1533,9 +1533,12 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
 
 
 def _subject_noun(holders: list, span) -> str:
-    """The lemma of the figure's clause's subject where it is a common noun within the claim, else ""."""
+    """The lemma of the figure's clause's subject where it is a common noun within the claim, else "": not the
+    figure's own noun ("47 homes were destroyed"), which names nothing it is told of."""
     subject = next((s for s in holders[2:] if span.start <= s.i < span.end), None)
-    return subject.lemma_.lower() if subject is not None and subject.pos_ == "NOUN" else ""
+    if subject is None or subject.pos_ != "NOUN" or subject == holders[0]:
+        return ""
+    return subject.lemma_.lower()
 
 
 def _label_of_a_sum(root, stop: int, span) -> str:
