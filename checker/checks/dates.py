@@ -312,8 +312,9 @@ def _of_no_event(first, to_come: bool) -> bool:
     before = [t.lower_ for t in first.doc[max(first.i - 2, 0) : first.i]]
     if first.head.lower_ == "since" or before[-1:] == ["since"]:
         return True
-    if "effective" in before:
-        return True  # "named him creative director, effective May 1": when it takes effect, not the day he was named
+    effective = next((t for t in first.doc[max(first.i - 2, 0) : first.i] if t.lower_ == "effective"), None)
+    if effective is not None and effective.dep_ != "acomp":
+        return True  # "named him director, effective May 1": when it takes effect; "became effective Jan. 1" is its day
     possessive = any(c.dep_ == "case" for c in first.children)  # "destroyed by Monday's earthquake": its day
     if (first.head.lower_ == "by" or before[-1:] == ["by"]) and not possessive:
         return not to_come  # a deadline to come ("must submit their plans by Friday") is a day of its own

@@ -91,6 +91,7 @@ from checker.checks.quantities import (
     SCOPE,
     SINCE,
     SPANS_OF_TIME,
+    SPREAD,
     SUBJECT_YEAR,
     THIS_YEAR,
     WEEKDAYS,
@@ -346,9 +347,9 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "8,600 hectares by Monday evening" against a figure of no stated moment
     if x.forecast != y.forecast:
         return False  # what analysts expected against what came: two quantities
-    if (x.origin and y.origin or x.unit in SPANS_OF_TIME) and x.origin != y.origin:
+    if x.origin and y.origin and x.origin != y.origin:
         # "two miles from the prison", "four miles from the motel": two distances; "Four minutes later", "with 19
-        # minutes remaining", "lasted 90 minutes": three spans
+        # minutes remaining": two spans from two moments
         return False
     if (x.origin and y.rate) or (x.rate and y.origin):
         return False  # "34,000km from the Earth's surface" against "moving at 40,000 kilometers per hour"
@@ -389,7 +390,7 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "an average of 46 months" against "median survival was 41 months": two statistics
     if x.noun in CURRENCIES and any((one in x.statistic) != (one in y.statistic) for one in AVERAGES):
         return False  # "The average premium is $2,640" against "the policies bring in $190 million in premiums"
-    if any((one in x.statistic) != (one in y.statistic) for one in (EACH, MARGIN, PART)):
+    if any((one in x.statistic) != (one in y.statistic) for one in (EACH, MARGIN, PART, SPREAD)):
         # "each of the 12 shelters housed 300 people" against "3,600 people spent the night in shelters"; "a lead
         # of 168 votes" against "Ortega received 24,105 votes"; "three of the injured" against "150 people were
         # injured": what a sentence leaves unsaid is a total
@@ -405,9 +406,10 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         # a year ("has killed 100,000 people since 2007") against one event's ("Six people were killed")
         return False
     if x.noun in CURRENCIES and bool(x.measured) != bool(y.measured):
-        # a sum of a sentence of several, by what it is ("in liabilities"), against a sum that names that thing
-        labelled, other = (x, y) if x.measured else (y, x)
-        return labelled.measured == other.label if other.label else labelled.measured in other.context
+        # a sum of a sentence of several, by what it is ("$5 million in cash and $3 million in stock"), against a
+        # sentence's one sum: it may be their total ("$8 million in cash and stock") or one of them ("a grant of $1
+        # million"); only a sentence of several sums labelled alike tells which is which
+        return False
     if x.noun in CURRENCIES or x.unit in SPANS_OF_TIME:
         # money and spans of time: at least one word in common about what it pays or lasts ("a $250,000 fine" /
         # "stealing $3.2 million"; "seven years in prison" / "abused his office for six years")
@@ -693,7 +695,7 @@ def _reach_width(key: Any) -> float:
 def _written_rounded(q: Quantity) -> bool:
     """An exact figure written with a scale word to two digits or more ("3.1 million", "$1.34 billion"): the values
     it rounds are its reach, so the version of "3,104,000" joins it, as `one_rounds_the_other` agrees them."""
-    return q.last_digit_unit > 1 and abs(q.value) >= 10 * q.last_digit_unit
+    return q.last_digit_unit > (q.written_unit or 1) and abs(q.value) >= 10 * q.last_digit_unit  # not "65 years"
 
 
 def _as_detail(q: Quantity) -> dict[str, Any]:
@@ -804,12 +806,12 @@ class QuantityIndex:
         )
 
     def _of_another_subject(self, elsewhere: Quantity, claim: Claim, other: Claim, key: str) -> bool:
-        """The two claims tell their figures of one subject, and the figure given elsewhere of another: "The
-        Higgs boson has a mass of about 125 GeV" explains no other article's "The new particle has a mass of about
-        125 GeV" against "The new particle has a mass of about 152 GeV". Two subjects of the claims may be one
-        thing named two ways ("the fire", "the blaze"), and a count risen to the figure may be told of anything
-        ("The death toll rose to 12"): those explain as before."""
-        if elsewhere.risen or not elsewhere.subject:
+        """The two claims tell their figures of one subject, and the figure given elsewhere of another thing, named
+        ("The Higgs boson has a mass of about 125 GeV" explains no other article's "The new particle has a mass of
+        about 125 GeV" against "The new particle has a mass of about 152 GeV"). A subject of no name may be the
+        claims' named another way ("The blaze destroyed 47 homes" / "The fire destroyed 47 homes"), and a count risen
+        to the figure may be told of anything ("The death toll rose to 12"): those explain as before."""
+        if elsewhere.risen or not elsewhere.subject_name:
             return False
         subjects = {q.subject for c in (claim, other) for q in c.annotations[self.kind].found if _index_key(q) == key}
         return len(subjects) == 1 and "" not in subjects and elsewhere.subject not in subjects

@@ -175,6 +175,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODEL_PARTS = frozenset({"compound", "nmod", "nummod"})  # the words of a name before its last: "Pixel 11 Pro"
 EACH, MARGIN = "each", "margin"  # the statistics of each member of a group and of a lead (`statistic-each`)
 PART = "part"  # the statistic of some of a group: "three of the injured" (`_some_of_a_group`)
+SPREAD, SPREAD_VERBS = "spread", frozenset({"range", "vary"})  # a group's spread: "Sentences ranged from 2 to 8 years"
 DESCRIBED = "of:"  # the statistic of a figure written onto a noun: "of:haul" for "a five-wicket haul"
 PEOPLE_WORDS = frozenset({"people", "person", "resident", "participant"})  # one count of people, however named
 PARTIAL = "partial-count:"  # a figure's moment: a count under way ("with 60 percent of ballots counted": "...:60")
@@ -235,8 +236,10 @@ AGE_ROLES = {
 PERIOD_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 # the words right after a span of time that say what it is counted from (`_offset`)
 OFFSETS = {"later": {"later"}, "earlier": {"earlier", "ago"}, "remaining": {"remaining", "left"}}
+PER_PERSON = frozenset({"capita", "head", "person", "people"})  # "per capita", "per head": per person
 PER_REACH = 6  # words before a sum its "per" may stand in: "earnings per share of $1.37"
 CONDITIONS = frozenset({"if", "unless"})  # the marks of a condition a supposition is under (`_on_a_condition`)
+CONDITION_PREPOSITIONS = frozenset({"under", "with", "without"})  # "Under the House version, it would cost ..."
 SEASON = "season:"  # a figure's season, by the words that say which: "season:last", "season:2024"
 SEASON_WORDS = {"last": "last", "previous": "last", "this": "this", "current": "this", "next": "next"}
 TIME_WORDS = EARLIER | PARTS_OF_DAY | MONTHS | WEEKDAYS | words(CUES, "time:day")
@@ -313,6 +316,9 @@ class Quantity:
     # the common noun its clause's subject is, as a lemma ("particle" for "The new particle has a mass of 152 GeV");
     # "" for a name (`holder`), a pronoun or none: what a figure given elsewhere in an article is of
     subject: str = ""
+    # the proper nouns the subject is named by ("higgs" for "The Higgs boson has a mass of 125 GeV"): a thing of its
+    # own, not the claims' other name for theirs
+    subject_name: str = ""
 
     @property
     def specific(self) -> bool:
@@ -707,6 +713,9 @@ def _spread_over(cue, root) -> bool:
     tickets over 68 shows"): the shows, not more than them, as in "played over 60 shows"."""
     if not (cue.lower_ == "over" and cue.dep_ == "prep" and root.head.dep_ == "pobj" and root.head.head == cue):
         return False
+    counted = root.head
+    if any(t.lower_ in {"age", "old"} for t in counted.doc[counted.i + 1 : counted.i + 3]):
+        return False  # "people over 65 years of age", "over 18 years old": a bound of an age
     objects = [c for c in cue.head.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(c.dep_ == "nummod" and c.like_num for o in objects for c in o.children)
 
@@ -978,13 +987,36 @@ def _supposed(root, cues: Cues) -> bool:
 
 
 def _on_a_condition(root) -> bool:
-    """A supposition on a condition its sentence states ("If turnout is low, Labour would win 200 seats"): one of
-    several outcomes, as hedged as "could"; a plan's "would" ("The bill would cut the budget by 21%") is its own."""
+    """A supposition on a condition its sentence states ("If turnout is low, Labour would win 200 seats", "Under
+    the Senate version, the bill would cost $1.2 trillion", "In the worst case, ...", "Without the cuts, ...", "A
+    2% rise would cost $80 million"): one of several outcomes, as hedged as "could"; a plan's "would" ("The bill
+    would cut the budget by 21%") is its own."""
     verb = _clause_verb(root)
-    return verb is not None and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
-        for c in verb.children
-    )
+    if verb is None:
+        return False
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children):
+            return True
+        if c.dep_ == "prep" and (c.lower_ in CONDITION_PREPOSITIONS or _in_a_case(c)):
+            return True
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return False
+    # "Even a 1% rise would cost the city $40 million": a figure in the subject sets the condition of one in the
+    # rest of the clause (not "The cut of $1.6 billion, or 21 percent, would be the largest in its 70-year history")
+    inside = {t.i for t in subject.subtree if _a_figure_of_its_own(t)}
+    return bool(inside) and any(_a_figure_of_its_own(t) and t.i not in inside for t in verb.subtree)
+
+
+def _a_figure_of_its_own(token) -> bool:
+    """A figure not written onto a noun ("$40 million", not the "70" of "its 70-year history")."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.like_num and not (following is not None and following.text == "-")
+
+
+def _in_a_case(preposition) -> bool:
+    """ "In the worst case", "in that scenario": a condition of a supposition."""
+    return preposition.lower_ == "in" and any(c.lemma_ in {"case", "scenario", "event"} for c in preposition.children)
 
 
 def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, str, int, int] | None:
@@ -1004,14 +1036,14 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
             return None  # "phase 2 of the park": a part's name, one of several, no reading of one scale
         scale = cues.at(named[0], "scale-named:")
         return scale, scale, min(lead, named[0]), max(end, named[0] + 1)
-    noun = None if sign else _compound_head(_counted(root, end, span, cues), span)
+    noun = None if sign else _counted(root, end, span, cues)
     written = cues.at(end, "currency:") if end < span.end else ""  # "5 million euros"
     currency = sign.removeprefix("sign:") or written or (cues.at(noun.i, "currency:") if noun is not None else "")
     if currency:
         stop = end + bool(written)
         if currency == POUND and not sign and _weighed(root, cues):
             return POUND_WEIGHT, doc[end].text, lead, end  # "The catfish weighed 120 pounds"
-        per = f"/{doc[cues.last[stop, 'per']].lemma_.lower()}" if cues.at(stop, "per") else ""  # "$42.50 a share"
+        per = f"/{_per_unit(doc[cues.last[stop, 'per']])}" if cues.at(stop, "per") else ""  # "$42.50 a share"
         return currency + (per or _per_before(lead, span)), currency, lead, stop
     # the noun left out after a part is the figure before's: "Four members ..., the other three". (Any figure with no
     # noun at the end of its clause, "built for 1,450 inmates, it holds about 1,200", was tried: it added three false
@@ -1040,11 +1072,19 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     measure = f"measure-unit:{unit}"
     written = doc[noun.i : cues.last[noun.i, measure] + 1].text if (noun.i, measure) in cues.last else noun.text
     written = doc[members.i : noun.i + 1].text if members is not None else written  # "crew members"
+    if _hyphened_on(noun, span):
+        written = doc[noun.i : noun.i + 3].text  # "19 co-authors", split by the parser: counted as written
     before = noun.i - 1  # a unit of two words whose last the noun is: "10 square miles", "20 nautical miles"
     wider = cues.at(before, "measure-unit:") if before > run[-1].i else ""
     if wider and cues.last[before, f"measure-unit:{wider}"] >= noun.i:
         unit, measure, written = wider, f"measure-unit:{wider}", doc[before : noun.i + 1].text
     return unit + (WHOLE if _is_whole(root, noun, found) else ""), written, lead, end  # "degrees Celsius"
+
+
+def _per_unit(noun) -> str:
+    """What a rate is counted per, as a lemma: a person however named ("per capita", "per head", "per person")."""
+    lemma = noun.lemma_.lower()
+    return "person" if lemma in PER_PERSON else lemma
 
 
 def _per_before(lead: int, span) -> str:
@@ -1058,24 +1098,16 @@ def _per_before(lead: int, span) -> str:
             if any(t.like_num for t in doc[max(span.start, i - 2) : i]):
                 return ""  # "12 deaths per year and $5 million": another figure's rate
             noun = doc[i + 2] if i + 2 < lead and doc[i + 1].text == "-" else doc[i + 1]
-            return f"/{noun.lemma_.lower()}" if noun.i < lead and noun.pos_ == "NOUN" else ""
+            named = noun.pos_ == "NOUN" or noun.lower_ in PER_PERSON  # "per capita", tagged as no noun
+            return f"/{_per_unit(noun)}" if noun.i < lead and named else ""
     return ""
 
 
-def _compound_head(noun, span):
-    """The last word of a hyphened noun the parser split ("19 co-authors" counts authors, "40 e-bikes" bikes): its
-    first part is no thing counted. None stays None."""
-    doc = span.doc
-    while (
-        noun is not None
-        and noun.i + 2 < span.end
-        and not noun.whitespace_
-        and doc[noun.i + 1].text == "-"
-        and not doc[noun.i + 1].whitespace_
-        and doc[noun.i + 2].pos_ == "NOUN"
-    ):
-        noun = doc[noun.i + 2]
-    return noun
+def _hyphened_on(noun, span) -> bool:
+    """A noun the parser split at a hyphen, its second part a noun too ("co-authors", "e-bikes")."""
+    at = noun.i
+    hyphen = at + 2 < span.end and not noun.whitespace_ and span.doc[at + 1].text == "-"
+    return hyphen and not span.doc[at + 1].whitespace_ and span.doc[at + 2].pos_ == "NOUN"
 
 
 def _a_side_of_a_vote(end: int, span, cues: Cues) -> bool:
@@ -1458,7 +1490,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         bound = ""  # "handed over 184,500 vehicles": 184,500, no more
     if bound == "lower" and duration is not None and _over_a_period(doc[bound_start], root, cues):
         bound = ""  # "fall to 40 per cent over 10 years": the ten years it takes, no more than ten
-    if bound == "lower" and _spread_over(doc[bound_start], root):
+    if bound == "lower" and unit.removesuffix(WHOLE) not in MEASURES and _spread_over(doc[bound_start], root):
         bound = ""  # "sold 3.1 million tickets over 68 shows": the shows the tickets were sold at, no more than 68
     moved = bound == "upper" and bound_start > 0 and cues.at(bound_start - 1, "moved-up")
     if moved and not any(c.tag_ == "MD" for c in doc[bound_start - 1].children):
@@ -1529,7 +1561,14 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         verb=holders[1].lemma_.lower() if len(holders) > 1 else "",
         label=_label_of_a_sum(root, stop, span) if noun in CURRENCIES else "",
         subject=_subject_noun(holders, span),
+        subject_name=_subject_name(holders, span) if _subject_noun(holders, span) else "",
     )
+
+
+def _subject_name(holders: list, span) -> str:
+    """The proper nouns on the figure's clause's subject, lower case ("higgs" for "The Higgs boson")."""
+    subject = next(s for s in holders[2:] if span.start <= s.i < span.end)
+    return " ".join(c.lower_ for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN")
 
 
 def _subject_noun(holders: list, span) -> str:
@@ -1648,17 +1687,7 @@ def _period(root, cues: Cues) -> str:
     which = which or next((t.text[:4] for t in words if t.shape_ == "dddd"), "")
     which = which or next((d for t in words if t.text[:1] in "QH" for d in t.text[1:] if d.isdigit()), "")
     which = which or next((t.text[0] for t in words if t.text[-1:] == "Q" and t.text[0].isdigit()), "")
-    which = which or (_quarter_ended(words) if kind == "quarter" else "")
     return f"{kind}:{which}" if which else kind
-
-
-def _quarter_ended(words) -> str:
-    """The calendar quarter of a quarter named by the month it ended in ("for the quarter ended June 29": "2"), or ""
-    (a fiscal quarter so named is missed, as one named by its months is: `numbers._one_period`)."""
-    doc, after = words.doc, words.end
-    if after + 1 < len(doc) and doc[after].lemma_ == "end" and doc[after + 1].lower_ in calendar.MONTH_NUMBERS:
-        return str((calendar.MONTH_NUMBERS[doc[after + 1].lower_] - 1) // 3 + 1)
-    return ""
 
 
 def _basis(root, cues: Cues, share: bool = False) -> str:
@@ -1823,6 +1852,9 @@ def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
     # counts the victims)
     found |= {EACH for holder in holders[2:] if holder.lower_ == "each" and root not in holder.subtree}
     found |= {PART} if _some_of_a_group(root) else set()
+    verb = holders[1] if len(holders) > 1 else None
+    if verb is not None and verb.lemma_ in SPREAD_VERBS:
+        found.add(SPREAD)  # "Sentences ranged from two to eight years": a group's spread, no one member's figure
     # "a five-wicket haul", "a seven-wicket win": a figure written onto the noun it describes is that thing's
     if root.i + 1 < len(root.doc) and root.doc[root.i + 1].text == "-" and word.dep_ == "compound":
         found.add(DESCRIBED + word.head.lemma_.lower())
