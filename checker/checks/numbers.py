@@ -405,11 +405,6 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         # an earlier figure ("the initial offer", "in January", "up from 40") against the current one; a count since
         # a year ("has killed 100,000 people since 2007") against one event's ("Six people were killed")
         return False
-    if x.noun in CURRENCIES and bool(x.measured) != bool(y.measured):
-        # a sum of a sentence of several, by what it is ("$5 million in cash and $3 million in stock"), against a
-        # sentence's one sum: it may be their total ("$8 million in cash and stock") or one of them ("a grant of $1
-        # million"); only a sentence of several sums labelled alike tells which is which
-        return False
     if x.noun in CURRENCIES or x.unit in SPANS_OF_TIME:
         # money and spans of time: at least one word in common about what it pays or lasts ("a $250,000 fine" /
         # "stealing $3.2 million"; "seven years in prison" / "abused his office for six years")
@@ -492,18 +487,12 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
     """
     quantities = [_of_the_one_person(q, claim) for q in quantities]
     values: dict[tuple[str, bool], set[float]] = {}
-    labels: dict[tuple[str, bool], list[str]] = {}
     for q in quantities:
         values.setdefault((q.unit, q.forecast), set()).add(q.value)
-        labels.setdefault((q.unit, q.forecast), []).append(q.label)
     kept = []
     for q in quantities:
         age = q.unit.startswith(AGE_UNIT)
-        several = len(values[q.unit, q.forecast]) > 1
-        if several and q.noun in CURRENCIES and _labelled_apart(labels[q.unit, q.forecast]):
-            kept.append(replace(q, measured=q.label))  # "$1.3 billion in liabilities against $1.14 billion in assets"
-            continue
-        if (q.noun in CURRENCIES or age) and several:
+        if (q.noun in CURRENCIES or age) and len(values[q.unit, q.forecast]) > 1:
             continue
         if age and not _named(q.unit.removeprefix(AGE_UNIT), claim):
             if YEAR_OLD in q.text:
@@ -516,12 +505,6 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
 def _one_subject(x: Quantity, y: Quantity) -> bool:
     """The two figures' clauses are told of one subject: one common noun ("the combined company") or one name."""
     return bool(x.subject) and x.subject == y.subject or bool(x.holder and y.holder) and _one_holder(x.holder, y.holder)
-
-
-def _labelled_apart(labels: list[str]) -> bool:
-    """Each sum of a sentence says what it is, and no two the same: "$1.3 billion in liabilities against $1.14
-    billion in assets" are two sums of two things, each comparable with that thing's sum elsewhere."""
-    return all(labels) and len(set(labels)) == len(labels)
 
 
 def _of_the_one_person(age: Quantity, claim: Claim) -> Quantity:

@@ -310,9 +310,6 @@ class Quantity:
     # the lemma of the verb whose clause gives the figure ("harvest" for "harvested 7.9 million acres"): which of
     # two figures of one unit in a sentence the other source's figure is of ("abandoned 2.1 million acres")
     verb: str = ""
-    # the noun that says what a sum is, as a lemma: "liability" for "$1.3 billion in liabilities" and "revenue" for
-    # "revenue of $4.2 billion" (`_label_of_a_sum`); which sum of a sentence of several is which
-    label: str = ""
     # the common noun its clause's subject is, as a lemma ("particle" for "The new particle has a mass of 152 GeV");
     # "" for a name (`holder`), a pronoun or none: what a figure given elsewhere in an article is of
     subject: str = ""
@@ -1559,7 +1556,6 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         term=_term(root, cues),
         named_by=_named_by_a_measure(holders, root, cues),
         verb=holders[1].lemma_.lower() if len(holders) > 1 else "",
-        label=_label_of_a_sum(root, stop, span) if noun in CURRENCIES else "",
         subject=_subject_noun(holders, span),
         subject_name=_subject_name(holders, span) if _subject_noun(holders, span) else "",
     )
@@ -1578,21 +1574,6 @@ def _subject_noun(holders: list, span) -> str:
     if subject is None or subject.pos_ != "NOUN" or subject == holders[0]:
         return ""
     return subject.lemma_.lower()
-
-
-def _label_of_a_sum(root, stop: int, span) -> str:
-    """The noun a sum is "in" right after it ("$1.3 billion in liabilities") or the noun whose "of" it is ("revenue
-    of $4.2 billion", "a fine of €3 million"), as a lemma: what the sum is; "" where neither is written."""
-    doc = span.doc
-    if stop + 1 < span.end and doc[stop].lower_ == "in":
-        thing = next((c for c in doc[stop].children if c.dep_ == "pobj"), None)
-        if thing is not None and thing.pos_ == "NOUN" and not thing.ent_type_:
-            return thing.lemma_.lower()
-    word = _counted_word([root])
-    of = word.head if word.dep_ == "pobj" else None
-    if of is not None and of.lower_ == "of" and of.head.pos_ == "NOUN":
-        return of.head.lemma_.lower()
-    return ""
 
 
 def _base(root, lead: int, end: int, span, cues: Cues) -> tuple[str, frozenset[str]]:
