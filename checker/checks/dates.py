@@ -306,8 +306,8 @@ def event_clocks(tokens, readings: Mapping[int, str], ahead: frozenset[int]) -> 
 def _of_no_event(first, to_come: bool) -> bool:
     """The day starts a stretch of time ("has cut rates four times since June"), is when a count was taken ("three
     lawsuits have been filed as of Tuesday"), a time things stood at or were done by ("had burned 14,000 hectares
-    by Monday evening"), or when a decision takes effect ("effective May 1", "effective from Monday"): the day of
-    no one event the verb tells. A day to come "as of" starts an event ("will suspend flights as
+    by Monday evening"), or when a decision takes effect ("named him director, effective May 1"): the day of no one
+    event the verb tells ("The ban became effective Jan. 1" is the ban's day). A day to come "as of" starts an event ("will suspend flights as
     of Monday")."""
     before = [t.lower_ for t in first.doc[max(first.i - 2, 0) : first.i]]
     if first.head.lower_ == "since" or before[-1:] == ["since"]:

@@ -1507,6 +1507,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         spread = max(spread, FRACTION_SPREAD)  # "two-thirds" is said of 66% and of 67%
     when |= {CLAUSE_YEAR + year.text for year in _clause_on_a_year(root)}
     holders = _holders(root)
+    subject = _common_subject(holders, span)
     when |= {SUBJECT_YEAR + year.text for year in _years_of_the_subject(holders)}
     if partial:  # the figures of a count under way: true of that moment, none of the result
         when |= {PARTIAL + doc[partial.start + 1].text}
@@ -1556,24 +1557,18 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         term=_term(root, cues),
         named_by=_named_by_a_measure(holders, root, cues),
         verb=holders[1].lemma_.lower() if len(holders) > 1 else "",
-        subject=_subject_noun(holders, span),
-        subject_name=_subject_name(holders, span) if _subject_noun(holders, span) else "",
+        subject=subject.lemma_.lower() if subject is not None else "",
+        subject_name=" ".join(c.lower_ for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN")
+        if subject is not None
+        else "",  # "higgs" for "The Higgs boson"
     )
 
 
-def _subject_name(holders: list, span) -> str:
-    """The proper nouns on the figure's clause's subject, lower case ("higgs" for "The Higgs boson")."""
-    subject = next(s for s in holders[2:] if span.start <= s.i < span.end)
-    return " ".join(c.lower_ for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN")
-
-
-def _subject_noun(holders: list, span) -> str:
-    """The lemma of the figure's clause's subject where it is a common noun within the claim, else "": not the
-    figure's own noun ("47 homes were destroyed"), which names nothing it is told of."""
+def _common_subject(holders: list, span):
+    """The figure's clause's subject where it is a common noun within the claim, else None: not the figure's own
+    noun ("47 homes were destroyed"), which names nothing it is told of."""
     subject = next((s for s in holders[2:] if span.start <= s.i < span.end), None)
-    if subject is None or subject.pos_ != "NOUN" or subject == holders[0]:
-        return ""
-    return subject.lemma_.lower()
+    return subject if subject is not None and subject.pos_ == "NOUN" and subject != holders[0] else None
 
 
 def _base(root, lead: int, end: int, span, cues: Cues) -> tuple[str, frozenset[str]]:
