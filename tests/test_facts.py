@@ -35,6 +35,17 @@ def votes(a: int, b: int) -> Evidence:
     return Evidence("number", True, detail, f"{a} vs {b} votes against")
 
 
+def number_contradictions(texts: dict[str, str]) -> list[Finding]:
+    """The number check's contradictions between every two of the documents' sentences (by document id)."""
+    compare = comparer(NumberCheck)
+    findings = []
+    for a, b in itertools.combinations(texts, 2):
+        evidence = compare(make_claim(texts[a], a), make_claim(texts[b], b), 0.9)
+        if evidence is not None and evidence.contradicts:
+            findings.append(contradiction(a, texts[a], b, texts[b], evidence))
+    return findings
+
+
 def title_findings() -> list[Finding]:
     former = "Former President Trump met Putin."
     return [
@@ -726,12 +737,7 @@ def test_one_distance_in_miles_and_kilometres_is_one_fact_with_the_odd_source_al
         "au": "The train derailed about 95 kilometres south-west of Nagpur.",
         "wire": "The train derailed 95 km (59 miles) south-west of Nagpur.",
     }
-    compare = comparer(NumberCheck)
-    findings = []
-    for a, b in itertools.combinations(texts, 2):
-        evidence = compare(make_claim(texts[a], a), make_claim(texts[b], b), 0.9)
-        if evidence is not None and evidence.contradicts:
-            findings.append(contradiction(a, texts[a], b, texts[b], evidence))
+    findings = number_contradictions(texts)
     assert sorted(f.pair.b.doc_id for f in findings if f.pair.a.doc_id == "uk") == ["au", "us", "wire"]
     assert all("uk" in (f.pair.a.doc_id, f.pair.b.doc_id) for f in findings)
     (fact,) = group_facts(findings)
@@ -748,12 +754,7 @@ def test_a_figure_written_rounded_is_the_version_of_the_exact_figure_it_rounds()
         "c": "The tour sold 3.1 million tickets in all.",
         "d": "The tour sold 2.6 million tickets.",
     }
-    compare = comparer(NumberCheck)
-    findings = []
-    for a, b in itertools.combinations(texts, 2):
-        evidence = compare(make_claim(texts[a], a), make_claim(texts[b], b), 0.9)
-        if evidence is not None and evidence.contradicts:
-            findings.append(contradiction(a, texts[a], b, texts[b], evidence))
+    findings = number_contradictions(texts)
     assert all("d" in (f.pair.a.doc_id, f.pair.b.doc_id) for f in findings) and len(findings) == 3
     (fact,) = group_facts(findings)
     assert fact.outliers == ("d",) and fact.majority.documents == ("a", "b", "c")
