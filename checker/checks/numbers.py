@@ -464,7 +464,9 @@ def _of_an_earlier_year(quantity: Quantity, published_year: str) -> Quantity:
     quantity = replace(quantity, when=frozenset(w for w in quantity.when if not w.startswith(SUBJECT_YEAR)))
     for relative, back in ((THIS_YEAR, 0), (LAST_YEAR, 1)):
         if relative in quantity.when:
-            year = {f"{YEAR}{int(published_year) - back}"} if published_year else set()
+            # a share's "last year" may be what it is counted against ("up 21% on the same quarter last year")
+            dated = published_year and not (back and quantity.unit == "%")
+            year = {f"{YEAR}{int(published_year) - back}"} if dated else set()
             quantity = replace(quantity, when=quantity.when - {relative} | year)
     if not published_year:
         return quantity
