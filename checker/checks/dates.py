@@ -307,13 +307,13 @@ def _of_no_event(first, to_come: bool) -> bool:
     """The day starts a stretch of time ("has cut rates four times since June"), is when a count was taken ("three
     lawsuits have been filed as of Tuesday"), a time things stood at or were done by ("had burned 14,000 hectares
     by Monday evening"), or when a decision takes effect ("named him director, effective May 1"): the day of no one
-    event the verb tells ("The ban became effective Jan. 1" is the ban's day). A day to come "as of" starts an event ("will suspend flights as
-    of Monday")."""
-    before = [t.lower_ for t in first.doc[max(first.i - 2, 0) : first.i]]
+    event the verb tells ("The ban became effective Jan. 1" is the ban's day). A day to come "as of" starts an
+    event ("will suspend flights as of Monday")."""
+    words_before = first.doc[max(first.i - 2, 0) : first.i]
+    before = [t.lower_ for t in words_before]
     if first.head.lower_ == "since" or before[-1:] == ["since"]:
         return True
-    effective = next((t for t in first.doc[max(first.i - 2, 0) : first.i] if t.lower_ == "effective"), None)
-    if effective is not None and effective.dep_ != "acomp":
+    if any(t.lower_ == "effective" and t.dep_ != "acomp" for t in words_before):
         return True  # "named him director, effective May 1": when it takes effect; "became effective Jan. 1" is its day
     possessive = any(c.dep_ == "case" for c in first.children)  # "destroyed by Monday's earthquake": its day
     if (first.head.lower_ == "by" or before[-1:] == ["by"]) and not possessive:

@@ -161,16 +161,15 @@ class PersonCheck(Check):
 
     def annotate(self, claim: Claim, tokens) -> People:
         # "Det. James Patterson", "Senator John Smith": a rank or an office is no part of the name
-        skipped = {t.i for _, _, span in (*cues(tokens, "honorifics"), *office_cues(tokens)) for t in span}
-        names = name_spans(tokens, skipped)
+        titles = [span for _, _, span in (*cues(tokens, "honorifics"), *office_cues(tokens))]
+        roles = [span for _, _, span in cues(tokens, "roles")]
+        names = name_spans(tokens, {t.i for span in titles for t in span})
         # "told Politico", "according to the BBC": an outlet or a person credited, whom sources credit apart
         credited = {span.end for _, _, span in cues(tokens, "credits")}
-        titled = {
-            span.end for _, _, span in (*cues(tokens, "honorifics"), *office_cues(tokens), *cues(tokens, "roles"))
-        }
+        titled = {span.end for span in (*titles, *roles)}
         kinds = tuple(_what(name, claim, credited, titled) for name in names)
-        names, roles = _without_roles(names, kinds, tokens)
-        return People(slotted(tokens, [list(name) for name in names], roles), kinds)
+        names, role_words = _without_roles(names, kinds, {span.start for span in roles}, tokens.start)
+        return People(slotted(tokens, [list(name) for name in names], role_words), kinds)
 
     def explainer(self, claims: Sequence[Claim]) -> FullNames:
         return FullNames(claims, self.kind)
@@ -210,14 +209,14 @@ def _positions(wording: Slotted) -> list[int]:
     return [k for k, word in enumerate(wording.sequence) if word == SLOT]
 
 
-def _without_roles(names: list, kinds: Sequence[str], tokens) -> tuple[list, set[int]]:
+def _without_roles(names: list, kinds: Sequence[str], roles: set[int], start: int) -> tuple[list, set[int]]:
     """The names without the roles written before a person's name ("Host", "Coach": `checker/patterns/roles.jsonl`),
     and the role words, which are no part of the wording either. The tagger takes "Host" into "Host Greta Van
     Susteren" in one sentence and leaves it out of "Host Duncan Hunter" in another, and one source writes "Coach
     Mike Krzyzewski said" where another writes "Roy Williams said": either way the two wordings must meet for the
     swapped person to show. Only roles before a person's name (`kinds`: what each name is, read with its role, so
-    "according to Coach ..." stays credited) count: "Julie Bishop" keeps her surname, "Cardinal Health" its name."""
-    roles = {span.start for _, _, span in cues(tokens, "roles")}
+    "according to Coach ..." stays credited) count: "Julie Bishop" keeps her surname, "Cardinal Health" its name.
+    `roles`: where the role words start; `start`: the claim's first token."""
     kept, left_out = [], set()
     for name, kind in zip(names, kinds, strict=True):
         if kind == PERSON:
@@ -225,7 +224,7 @@ def _without_roles(names: list, kinds: Sequence[str], tokens) -> tuple[list, set
                 left_out.add(name.start)
                 name = name[1:]
             before = name.start - 1
-            while before in roles and before >= tokens.start:
+            while before in roles and before >= start:
                 left_out.add(before)
                 before -= 1
         kept.append(name)

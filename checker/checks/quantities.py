@@ -700,15 +700,18 @@ def _over_a_period(cue, root, cues: Cues) -> bool:
     """ "over" as the preposition of a span of time a change takes ("will fall to 40 per cent over 10 years", "cost
     $2 billion over five years": `over-a-period`): through it, not more than it, as in "served over 10 years" or
     "has been in prison over 10 years"."""
-    if not (cue.lower_ == "over" and cue.dep_ == "prep" and root.head.dep_ == "pobj" and root.head.head == cue):
-        return False
-    return bool(cues.at(cue.head.i, "over-a-period"))
+    return _over_its_noun(cue, root) and bool(cues.at(cue.head.i, "over-a-period"))
+
+
+def _over_its_noun(cue, root) -> bool:
+    """The cue is an "over" whose object is the figure's noun ("over 10 years", "over 68 shows")."""
+    return cue.lower_ == "over" and cue.dep_ == "prep" and root.head.dep_ == "pobj" and root.head.head == cue
 
 
 def _spread_over(cue, root) -> bool:
     """ "over" as the preposition of what another figure of its verb's object is spread across ("sold 3.1 million
     tickets over 68 shows"): the shows, not more than them, as in "played over 60 shows"."""
-    if not (cue.lower_ == "over" and cue.dep_ == "prep" and root.head.dep_ == "pobj" and root.head.head == cue):
+    if not _over_its_noun(cue, root):
         return False
     counted = root.head
     if any(t.lower_ in {"age", "old"} for t in counted.doc[counted.i + 1 : counted.i + 3]):
