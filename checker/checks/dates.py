@@ -48,6 +48,7 @@ from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, plain_versio
 from checker.checks.days import (
     Day,
     WrittenDay,
+    before_its_clause,
     clock_alone,
     dates_of,
     is_date_word,
@@ -80,6 +81,7 @@ class Days:
     dated: tuple[DatedVerb, ...] = ()  # the verb each of `days` dates
     slot_clocks: tuple[tuple[str, ...] | None, ...] = ()  # the times of day a slot may write alone, or None
     clocks: tuple[EventClock, ...] = ()  # the times of day its events happened at (`event_clocks`)
+    told: frozenset[str] = frozenset()  # the events its verbs tell, dated or not ("start" of "the outage began")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +149,7 @@ STARTING = frozenset({"start", "begin", "erupt", "ignite"})  # verbs of an event
 CLOCK_BOUNDS = frozenset({"until", "till", "from", "between", "before", "after"})  # a stretch's ends, no event's
 ORDINAL_WORDS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
 ONGOING = frozenset({"continue", "keep", "remain", "persist"})  # verbs that say an event went on, on the day told
+STRETCHES = frozenset({"through", "throughout"})  # a day an event went on through: "worked through Tuesday"
 PAST_TENSES = frozenset({"VBD", "VBN"})  # "signed", "was signed", "has signed"
 
 
@@ -169,7 +172,9 @@ def dated_verb(first, readings: Mapping[int, str], ahead: frozenset[int]) -> Dat
         if t.pos_ == "PROPN"
     )
     named = frozenset(t.lemma_.lower() for t in verb.sent if t.pos_ == "PROPN")
-    return DatedVerb(_event_lemma(verb), main, readings.get(verb.i, ""), planned, done, _goes_on(verb), actors, named)
+    # "worked through Tuesday": a day the work went on, no day it happened
+    ongoing = _goes_on(verb) or (first.head.dep_ == "prep" and first.head.lower_ in STRETCHES)
+    return DatedVerb(_event_lemma(verb), main, readings.get(verb.i, ""), planned, done, ongoing, actors, named)
 
 
 def _goes_on(verb) -> bool:
@@ -394,11 +399,19 @@ def _day_of(event, by_token: dict[int, WrittenDay], starting: bool = False) -> W
                 # "on Saturday afternoon": the day is a word under the object, not the object itself
                 dates = [c for c in child.children if c.dep_ == "pobj"]
             else:
-                dates = [child] if child.dep_ == "npadvmod" and holder is not subject else []
+                npadvmod = child.dep_ == "npadvmod" and not before_its_clause(child, holder)
+                dates = [child] if npadvmod and holder is not subject else []
             dated = [by_token[t.i] for date in dates for t in date.subtree if t.i in by_token]
             if dated:
                 return dated[0]
     return None
+
+
+def _slot_clock(run) -> tuple[str, ...] | None:
+    """The times of day a slot writes (`clock_alone`), its day aside: "6:47 p.m. Tuesday" is 18:47 on a Tuesday."""
+    day_words = {t.i for day in written_days(run) for t in day.tokens}
+    kept = [t for t in run if t.i not in day_words]
+    return clock_alone("".join(t.text_with_ws for t in kept)) if kept else None
 
 
 def _to_come_and_past(d: Day, e: Day, published_d: datetime.date | None, published_e: datetime.date | None) -> bool:
@@ -551,8 +564,9 @@ class DateCheck(Check):
             slotted(tokens, runs),
             tuple(slot_day(run, published, ahead) for run in runs),
             tuple(dated_verb(written.tokens[0], readings, planned) for written, _ in days),
-            tuple(clock_alone(run[0].doc[run[0].i : run[-1].i + 1].text) for run in runs),
+            tuple(_slot_clock(run) for run in runs),
             event_clocks(tokens, readings, planned),
+            frozenset(_event_lemma(t) for t in tokens if t.pos_ == "VERB"),
         )
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
@@ -659,10 +673,16 @@ class DateCheck(Check):
         if not verdicts or not all(verdicts):  # no days, a day in common, or one that cannot be compared
             return None
         published = _published(a), _published(b)
+        # "reconnected before 2 a.m. Wednesday, nine hours after the outage began" tells the start undated: its day
+        # is no start's ("The outage began at 4:47 p.m. Tuesday")
+        told = {(d, e) for d, e, v, w in pairs if v.lemma in y.told - {w.lemma} or w.lemma in x.told - {v.lemma}}
         comparable = [
             (d, e, one_verb)
             for d, e, one_verb in comparable
-            if one_verb or not (_given_in(d, y.days) or _given_in(e, x.days) or _to_come_and_past(d, e, *published))
+            if one_verb
+            or not (
+                _given_in(d, y.days) or _given_in(e, x.days) or _to_come_and_past(d, e, *published) or (d, e) in told
+            )
         ]
         if not comparable:
             return None

@@ -278,10 +278,19 @@ def is_date_word(token) -> bool:
 
 
 def verb_of(token):
-    """The verb a word of a date modifies: "on Thursday" → "applauded", "Monday's attack killed" → "killed"."""
+    """The verb a word of a date modifies: "on Thursday" → "applauded", "Monday's attack killed" → "killed". A
+    word before the marker of a clause the parser hung it on is the verb's that clause hangs on: "reconnected
+    before 2 a.m. Wednesday, nine hours after the outage began" dates the reconnection."""
+    word = token
     while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head
-    return token
+    return verb_of(token.head) if before_its_clause(word, token) else token
+
+
+def before_its_clause(word, verb) -> bool:
+    """A word hung on the verb of a clause ("after the outage began") but written before the clause's marker."""
+    marker = next((c for c in verb.children if c.dep_ == "mark"), None)
+    return verb.dep_ == "advcl" and marker is not None and word.i < marker.i < verb.i
 
 
 def looks_ahead(first, marked: frozenset[int]) -> bool:
@@ -290,6 +299,8 @@ def looks_ahead(first, marked: frozenset[int]) -> bool:
     a verb of a schedule in the present), or its verb completes a marked one ("is set to vote on Monday"), not in
     the past ("will travel after the talks ended on Monday")."""
     verb = verb_of(first)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.i not in marked:
+        verb = verb_of(verb.head)  # "will stage a strike starting on Friday": the strike's verb tells when
     completes = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and verb.tag_ not in {"VBD", "VBN"})
     return bool({first.i, verb.i} & marked) or (completes and verb.head.i in marked)
 

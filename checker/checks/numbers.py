@@ -908,7 +908,7 @@ class NumberCheck(Check):
         rain so far); a person's age, a span of time (a sentence of seven years, a 72-hour truce), a sum of money
         (a quarter's revenue, a deal's price, a fine), a vote's split or a match's score or an index's close is
         given once: a later figure that differs is a slip, or another quantity's."""
-        unit = subject.partition(" ")[0]
+        unit = subject.partition(" ")[0].removesuffix(WHOLE)  # "a 72-hour strike": a whole span
         if unit.startswith((AGE_UNIT, YEAR_OLD)) or unit in SPANS_OF_TIME or subject.startswith(GIVEN_ONCE):
             return False
         return subject.removesuffix(WHOLE).partition("/")[0] not in CURRENCIES

@@ -47,12 +47,16 @@ reads each source's parse for the speaker, may find it in some of them only.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
+from nicknames import name_triplets
+
+from checker import patterns
 from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, versus
 from checker.checks.names import NAME_LABELS, cues, name_spans, office_cues
 from checker.checks.wording import MIN_WITHIN_WORDS, SLOT, Slotted, differing_slots, slotted
@@ -92,8 +96,10 @@ def one_persons(a: str, b: str, alike: float) -> bool:
     spelled alike (`alike`: the least `SequenceMatcher` ratio; the surnames alone where the first names are one)."""
     words_a, words_b = name_word_list(a), name_word_list(b)
     set_a, set_b = set(words_a), set(words_b)
-    if not set_a or not set_b or set_a <= set_b or set_b <= set_a or _key(a) == _key(b):
+    if not set_a or not set_b or set_a <= set_b or set_b <= set_a:
         return True
+    if _key(a) == _key(b):
+        return not given_names_differ(a, b, alike)
     if len((set_a & set_b) - PARTICLES) >= 2 or _initials_of(words_a, words_b) or _initials_of(words_b, words_a):
         return True
     surnames = words_a[-1], words_b[-1]
@@ -104,6 +110,34 @@ def one_persons(a: str, b: str, alike: float) -> bool:
         return SequenceMatcher(None, *surnames).ratio() >= alike
     written = " ".join(words_a), " ".join(words_b)
     return any(SequenceMatcher(None, x, y).ratio() >= alike for x, y in (written, surnames))
+
+
+@functools.cache
+def _given_names() -> tuple[frozenset[str], Mapping[str, frozenset[str]], frozenset[str]]:
+    """English given names (the `nicknames` package's list, less the offices it holds: "Governor"); for each the
+    names it may be written as, its nicknames and the names it is a nickname of ("Bill": William); and the words
+    of offices, roles and forms of address, no part of a name."""
+    known: dict[str, set[str]] = {}
+    for triplet in name_triplets():
+        known.setdefault(triplet.name1, {triplet.name1}).add(triplet.name2)
+        known.setdefault(triplet.name2, {triplet.name2}).add(triplet.name1)
+    titles = patterns.words("offices") | patterns.words("honorifics") | patterns.words("roles")
+    return frozenset(known) - titles, {name: frozenset(forms) for name, forms in known.items()}, titles
+
+
+def given_names_differ(a: str, b: str, alike: float) -> bool:
+    """Whether two whole names of one surname are two people's by their given names: "Patricia Okafor" and "Pamela
+    Okafor" (two people, or a slip), not "Bill Clinton" and "William Clinton" (a nickname), "Alex" and "Alexander"
+    (a short form), "Jon" and "John" (spelled alike, `alike`) or "J." and "Jonas" (an initial). Only names the
+    list knows as given names are read, so a title or a name of another language is never taken for one."""
+    given, forms, titles = _given_names()
+    words_a, words_b = ([w for w in name_word_list(n) if w not in titles] for n in (a, b))  # "Mayor Pat Okafor"
+    if min(len(words_a), len(words_b)) < 2 or _key(a) != _key(b):
+        return False
+    x, y = words_a[0], words_b[0]
+    if x not in given or y not in given or x.startswith(y) or y.startswith(x):
+        return False
+    return SequenceMatcher(None, x, y).ratio() < alike and not forms[x] & forms[y]
 
 
 def _initials_of(initials: list[str], name: list[str]) -> bool:
@@ -185,9 +219,11 @@ class PersonCheck(Check):
         differing = list(differing_slots(x, y))
         if not differing or min(sum(w != SLOT for w in side.sequence) for side in (x, y)) < MIN_WITHIN_WORDS:
             return None
-        if sorted(map(_key, x.slots)) == sorted(map(_key, y.slots)):
-            return None  # the same names in another order
         alike = self.setting("spelled_alike")
+        if sorted(map(_key, x.slots)) == sorted(map(_key, y.slots)) and not any(
+            given_names_differ(x.slots[i], y.slots[j], alike) for i, j in differing
+        ):
+            return None  # the same names in another order
         for i, j in differing:
             kinds = {mine.kinds[i], theirs.kinds[j]}
             if kinds != {PERSON} or one_persons(x.slots[i], y.slots[j], alike):

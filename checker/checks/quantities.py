@@ -79,6 +79,8 @@ def _durations() -> dict[str, tuple[str, float]]:
 
 DURATIONS = _durations()
 CELSIUS, FAHRENHEIT, DEGREE = "degree celsius", "degree fahrenheit", "degree"  # "108 degrees" names no scale
+# "412,000 ounces" of gold are troy ounces (31.1 g), of flour avoirdupois ones (28.3 g); news seldom says which
+OUNCE, TROY_OUNCE = "ounce", "troy ounce"
 POUND, POUND_WEIGHT = "pound", "pound weight"  # "pounds" is money unless a verb of weighing gives it (`_weighed`)
 # Units of measure counted in the metric unit of their dimension, and how many of it one is: "40 miles" and "64 km"
 # are one distance, "104F" and "40C" one temperature. Units of two sizes ("ton": short or long; "gallon": US or
@@ -92,7 +94,8 @@ IN_METRIC_UNITS = {
     "mile an hour": ("kilometre an hour", 1.609344),
     "knot": ("kilometre an hour", 1.852),
     POUND_WEIGHT: ("kilogram", 0.45359237),
-    "ounce": ("kilogram", 0.028349523125),
+    OUNCE: ("kilogram", 0.028349523125),
+    TROY_OUNCE: ("kilogram", 0.0311034768),
     "acre": ("square metre", 4046.8564224),
     "square mile": ("square metre", 2589988.110336),
     "square foot": ("square metre", 0.09290304),
@@ -337,6 +340,11 @@ class Quantity:
             unscaled, scaled = (self, other) if self.unit == DEGREE else (other, self)
             readings = (replace(unscaled, unit=scale).in_metric_units() for scale in (CELSIUS, FAHRENHEIT))
             return any(reading.allows(scaled) for reading in readings)
+        if OUNCE in {self.written_in, other.written_in} and self.written_in != other.written_in:
+            # an ounce that names no kind may be a troy ounce: "412,000 ounces of gold" is "about 12.8 tonnes"
+            ounces, given = (self, other) if self.written_in == OUNCE else (other, self)
+            if ounces.read_in(TROY_OUNCE).allows(given):
+                return True
         if self.bound == other.bound == "range":  # two ranges of one quantity are one where their ends are
             return all(math.isclose(u, v) for u, v in zip(self.interval(), other.interval(), strict=True))
         exact = not self.bound and not other.bound
@@ -382,6 +390,18 @@ class Quantity:
         """The figure in the unit it was written in: 38,000 for "38,000 square feet", counted as 3,530 square
         metres."""
         return self.value / _metric(self.written_as)[1]
+
+    def read_in(self, unit: str) -> Quantity:
+        """The figure as if it had been written in `unit` instead (one of no scale or kind: an ounce as a troy
+        ounce), counted in metric units."""
+        metric, factor = _metric(self.written_as)
+        return replace(
+            self,
+            value=self.value / factor,
+            unit=unit + self.unit.removeprefix(metric),
+            spread=self.spread / factor,
+            last_digit_unit=self.last_digit_unit / factor,
+        ).in_metric_units()
 
     def in_metric_units(self) -> Quantity:
         """The figure counted in the metric unit of its dimension (`IN_METRIC_UNITS`, `METRIC_MULTIPLES`), its words
@@ -462,8 +482,12 @@ def _counted(root, end: int, span, cues: Cues):
     following = list(itertools.takewhile(lambda t: not _a_finite_verb(t) or cues.at(t.i, "counts:"), following))
     # an adjective stands for what is counted ("another 30 injured"), unless it describes a word after it
     # ("kills 42 in northern Peru": Peru, no count of northerns)
+    # nor a word of a time after it ("reached 7.62 million at the end of January": no count of ends)
     nouns = (
-        t for t in following if t.pos_ == "NOUN" or (t.pos_ == "ADJ" and t.dep_ != "amod") or cues.at(t.i, "counts:")
+        t
+        for t in following
+        if (t.pos_ == "NOUN" or (t.pos_ == "ADJ" and t.dep_ != "amod") or cues.at(t.i, "counts:"))
+        and t.ent_type_ not in {"DATE", "TIME"}
     )
     return next((t for t in nouns if t.is_alpha and not t.is_stop and t.text[0].islower()), None)
 
@@ -1044,6 +1068,7 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         if currency == POUND and not sign and _weighed(root, cues):
             return POUND_WEIGHT, doc[end].text, lead, end  # "The catfish weighed 120 pounds"
         per = f"/{_per_unit(doc[cues.last[stop, 'per']])}" if cues.at(stop, "per") else ""  # "$42.50 a share"
+        per = per or (f"/{cues.at(stop, 'rate:')}" if cues.at(stop, "rate:") else "")  # "£24m annually"
         return currency + (per or _per_before(lead, span)), currency, lead, stop
     # the noun left out after a part is the figure before's: "Four members ..., the other three". (Any figure with no
     # noun at the end of its clause, "built for 1,450 inmates, it holds about 1,200", was tried: it added three false
@@ -1144,6 +1169,8 @@ def _vote(unit: str, after, cues: Cues) -> tuple[str, str]:
     """The unit and polarity of votes, from the words after them; voters who vote count votes ("three nations
     ... voted against"). "for" is a polarity only of votes: "eight years for the charity" has none."""
     voted = any(cues.at(t.i, "vote") for t in after)
+    if unit.partition("/")[0] in CURRENCIES:
+        return unit, ""  # "a $412.6 million budget for the fiscal year, voting 7-2": a sum takes no side
     if not (voted or unit in VOTERS or unit == "vote"):
         return unit, ""
     polarity = next(filter(None, (cues.at(t.i, "polarity:") for t in after)), "")
@@ -1818,7 +1845,9 @@ def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
     found = {
         cue
         for t in (*mine, *modifiers, *governing)
-        if (cue := cues.at(t.i, "statistic:")) and (cue != MARGIN or t.i < root.i or t in governing)
+        if (cue := cues.at(t.i, "statistic:"))
+        and (cue != MARGIN or t.i < root.i or t in governing)
+        and not (cue == EACH and t.i > 0 and cues.at(t.i - 1, "per"))  # "$87.50 for each megawatt-hour": a rate
     }  # a lead is the figure's before it or over it ("a lead of 168 votes", "a 168-vote lead"), no lead after it
     word = holders[0]
     if word.dep_ == "npadvmod" and cues.at(word.head.i, "margin-verb"):
@@ -2330,7 +2359,7 @@ def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
             named = named or any(c.dep_ == "nsubj" and cues.at(c.i, "score:noun") for c in before.children)
         # the verb just before: "beat Bayern Munich 3-1", not "Voters aged 18-24 voted 60-40"'s "18-24"
         after_verb = any(cues.at(i, "score:verb") for i in range(max(span.start, start - 4), start))
-        if not named and (not after_verb or (following is not None and following.pos_ in {"NOUN", "PROPN"})):
+        if not named and (not after_verb or counts):  # "voted 5-2 Thursday": a day after it counts nothing
             continue
         try:
             sides = sorted(_sides(doc[start:end]), reverse=True)

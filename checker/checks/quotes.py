@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from checker.checks.base import Check, CheckSetting, versus
 from checker.checks.names import cues, name_at, name_spans
-from checker.checks.persons import name_word_list
+from checker.checks.persons import given_names_differ, name_word_list
 from checker.entities import clean_name, person_key
 from checker.patterns import words
 from checker.records import Claim, Evidence
@@ -201,7 +201,7 @@ def _one_speaker(x: str, y: str, alike: float) -> bool:
     """One person: one surname key, or surnames spelled alike ("Schooff" / "Blair Schoof") where the first names
     do not differ ("Daniel Martinez" and "Carol Martin" are two people)."""
     if person_key(x) == person_key(y):
-        return True
+        return not given_names_differ(x, y, alike)
     words_x, words_y = name_word_list(x), name_word_list(y)
     if not (words_x and words_y) or SequenceMatcher(None, words_x[-1], words_y[-1]).ratio() < alike:
         return False
