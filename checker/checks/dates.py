@@ -81,7 +81,7 @@ class Days:
     dated: tuple[DatedVerb, ...] = ()  # the verb each of `days` dates
     slot_clocks: tuple[tuple[str, ...] | None, ...] = ()  # the times of day a slot may write alone, or None
     clocks: tuple[EventClock, ...] = ()  # the times of day its events happened at (`event_clocks`)
-    told: frozenset[str] = frozenset()  # the events its verbs tell, dated or not ("start" of "the outage began")
+    told: frozenset[str] = frozenset()  # the events it sets its own from, undated ("after the outage began")
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +182,9 @@ def _goes_on(verb) -> bool:
     is a day of the event counted from its start ("entered the second day of their strike on Tuesday")."""
     if verb.lemma_ in ONGOING:
         return True
-    stretch = (c for c in verb.children if c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in {"day", "week"})
+    objects = [*verb.children, *(o for c in verb.children if c.dep_ == "prep" for o in c.children)]
+    # "entered the second day of their strike", "were on the second day of their strike"
+    stretch = (c for c in objects if c.dep_ in {"dobj", "attr", "pobj"} and c.lemma_.lower() in {"day", "week"})
     return any(any(m.dep_ == "amod" and m.lower_ in ORDINAL_WORDS for m in c.children) for c in stretch)
 
 
@@ -407,6 +409,17 @@ def _day_of(event, by_token: dict[int, WrittenDay], starting: bool = False) -> W
     return None
 
 
+def _told_undated(tokens, days: list[tuple[WrittenDay, Day]]) -> frozenset[str]:
+    """The events a claim tells with no day, as the moment its own is set from: of "reconnected before 2 a.m.
+    Wednesday, nine hours after the outage began", the start; not a verb a dated one hangs on."""
+    dated = {t.i for written, _ in days for verb in [verb_of(written.tokens[0])] for t in (verb, *verb.ancestors)}
+    return frozenset(
+        _event_lemma(t)
+        for t in tokens
+        if t.pos_ == "VERB" and t.dep_ == "advcl" and t.i not in dated and any(c.dep_ == "mark" for c in t.children)
+    )
+
+
 def _slot_clock(run) -> tuple[str, ...] | None:
     """The times of day a slot writes (`clock_alone`), its day aside: "6:47 p.m. Tuesday" is 18:47 on a Tuesday."""
     day_words = {t.i for day in written_days(run) for t in day.tokens}
@@ -566,7 +579,7 @@ class DateCheck(Check):
             tuple(dated_verb(written.tokens[0], readings, planned) for written, _ in days),
             tuple(_slot_clock(run) for run in runs),
             event_clocks(tokens, readings, planned),
-            frozenset(_event_lemma(t) for t in tokens if t.pos_ == "VERB"),
+            _told_undated(tokens, days),
         )
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:

@@ -353,6 +353,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False
     if (x.origin and y.rate) or (x.rate and y.origin):
         return False  # "34,000km from the Earth's surface" against "moving at 40,000 kilometers per hour"
+    if bool(x.rate) != bool(y.rate) and x.verb and y.verb and x.verb != y.verb:
+        return False  # "flies about 280 flights a day" against "cancelled 412 flights": what it does, what it did
     if x.rate != y.rate and ({x.rate, y.rate} & AREA_UNITS or (x.rate and y.rate)):
         # "34 bushels per acre" against "286 million bushels": a yield, a harvest (a day may go unsaid); "6% a
         # year" against "an 18% raise over three years": a rate, a total; "9,000 passengers a day", "60,000 a week"
@@ -914,6 +916,18 @@ class NumberCheck(Check):
         return subject.removesuffix(WHOLE).partition("/")[0] not in CURRENCIES
 
     @classmethod
+    def _updated(cls, earlier: Sequence[Quantity], later: Sequence[Quantity]) -> set[int]:
+        """The figures of `earlier`, from an article out before the other, that the other's updates: given as the
+        one before a change (`_told_before`), or a count that may rise as a story goes on against one the later
+        article tells as it stands so far ("Three passengers were checked" / two days on, "In all, five
+        passengers were checked, the airline said in an update")."""
+        return _told_before(earlier, later) | {
+            i
+            for i, x in enumerate(earlier)
+            if cls.updated_in_time(x.unit) and any(y.running and y.unit == x.unit for y in later)
+        }
+
+    @classmethod
     def may_update(cls, subject: str, keys: Sequence[Any]) -> bool:
         """A toll of the dead ("death", "soldier:death") rises as a story goes on: nine dead, then six, is not
         offered as an update. Where a toll is revised down (victims counted twice), the source says so in the
@@ -1009,9 +1023,9 @@ class NumberCheck(Check):
         matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_a
         matched_b = {j for (_, j, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_b
         if published_before(a, b):
-            matched_a |= _told_before(self.mine(a).comparable, self.mine(b).comparable)
+            matched_a |= self._updated(self.mine(a).comparable, self.mine(b).comparable)
         if published_before(b, a):
-            matched_b |= _told_before(self.mine(b).comparable, self.mine(a).comparable)
+            matched_b |= self._updated(self.mine(b).comparable, self.mine(a).comparable)
         partners_a, partners_b = Counter(i for i, _, _, _ in pairs), Counter(j for _, j, _, _ in pairs)
         # one figure in two units ("12 meters (39 feet)") agrees with another where one of its units agrees as two
         # exact figures do, the same or one rounding the other, and the other unit's figures are one conversion

@@ -319,6 +319,7 @@ class Quantity:
     # the proper nouns the subject is named by ("higgs" for "The Higgs boson has a mass of 125 GeV"): a thing of its
     # own, not the claims' other name for theirs
     subject_name: str = ""
+    running: bool = False  # told as the count stands so far ("so far", "in all", "now"): a later report updates it
 
     @property
     def specific(self) -> bool:
@@ -487,7 +488,7 @@ def _counted(root, end: int, span, cues: Cues):
         t
         for t in following
         if (t.pos_ == "NOUN" or (t.pos_ == "ADJ" and t.dep_ != "amod") or cues.at(t.i, "counts:"))
-        and t.ent_type_ not in {"DATE", "TIME"}
+        and (t.ent_type_ not in {"DATE", "TIME"} or root.ent_type_ == t.ent_type_)  # "two to eight years" is its own
     )
     return next((t for t in nouns if t.is_alpha and not t.is_stop and t.text[0].islower()), None)
 
@@ -723,8 +724,11 @@ def _said_of(described) -> frozenset[str]:
 def _over_a_period(cue, root, cues: Cues) -> bool:
     """ "over" as the preposition of a span of time a change takes ("will fall to 40 per cent over 10 years", "cost
     $2 billion over five years": `over-a-period`): through it, not more than it, as in "served over 10 years" or
-    "has been in prison over 10 years"."""
-    return _over_its_noun(cue, root) and bool(cues.at(cue.head.i, "over-a-period"))
+    "has been in prison over 10 years". The cue's word may be the verb's object ("accepted a pay rise of 5.5% over
+    three years") or the noun a "worth" describes ("a pay deal worth 5.5% over two years")."""
+    head = cue.head
+    words = [head, *(c for c in head.children if c.dep_ == "dobj"), *([head.head] if head.pos_ == "ADJ" else [])]
+    return _over_its_noun(cue, root) and any(cues.at(t.i, "over-a-period") for t in words)
 
 
 def _over_its_noun(cue, root) -> bool:
@@ -1310,6 +1314,14 @@ def _told_of_an_instrument(verb, cues: Cues) -> bool:
     return any(cues.at(t.i, "market:instrument") for t in named)  # "the Nasdaq Composite Index .IXIC was down"
 
 
+def _running(holders: list, span, cues: Cues) -> bool:
+    """The figure is told as its count stands when told: its sentence says so ("so far", "to date", "in all", "in
+    an update", "the latest figures"), or its verb has "now" ("cracks have now been found on 11 aircraft")."""
+    verb = holders[1] if len(holders) > 1 else None
+    now = verb is not None and any(c.lower_ == "now" and c.dep_ == "advmod" for c in verb.children)
+    return now or any(cues.at(i, "running") for i in range(span.start, span.end))
+
+
 def _tally(doc, end: int, cues: Cues) -> bool:
     """A running count "by <time>" ("had burned 8,600 hectares by Monday evening"): true of that moment."""
     for i in range(end, min(end + 4, len(doc))):
@@ -1591,6 +1603,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         subject_name=" ".join(c.lower_ for c in subject.children if c.dep_ == "compound" and c.pos_ == "PROPN")
         if subject is not None
         else "",  # "higgs" for "The Higgs boson"
+        running=_running(holders, span, cues),
     )
 
 
@@ -1837,6 +1850,11 @@ def _named_holder(holders: list, span) -> str:
     return ""
 
 
+def _alone(phrase) -> bool:
+    """A phrase of one part of a whole: "on Friday alone", "in London alone"."""
+    return any(t.lower_ == "alone" and t.dep_ == "advmod" and t.head.dep_ == "pobj" for t in phrase.subtree)
+
+
 def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
     """Which statistic of a group a figure is, from the words around it or a modifier of its holders ("an average
     of 46 months", "median survival was 41 months", "weighed 136 pounds combined", "each boy weighed 50 pounds")."""
@@ -1861,6 +1879,8 @@ def _statistic(root, holders: list, mine, cues: Cues) -> frozenset[str]:
     found |= {EACH for holder in holders[2:] if holder.lower_ == "each" and root not in holder.subtree}
     found |= {PART} if _some_of_a_group(root) else set()
     verb = holders[1] if len(holders) > 1 else None
+    if verb is not None and any(_alone(c) for c in verb.children if c.dep_ == "prep"):
+        found.add(PART)  # "On Friday alone, 205 flights were cancelled": a day's or a place's part of a whole
     if verb is not None and verb.lemma_ in SPREAD_VERBS:
         found.add(SPREAD)  # "Sentences ranged from two to eight years": a group's spread, no one member's figure
     # "a five-wicket haul", "a seven-wicket win": a figure written onto the noun it describes is that thing's
