@@ -228,13 +228,13 @@ class PersonCheck(Check):
             kinds = {mine.kinds[i], theirs.kinds[j]}
             if kinds != {PERSON} or one_persons(x.slots[i], y.slots[j], alike):
                 continue
-            if not _extended_at_an_edge(x, i, y, j):
+            if not extended_at_an_edge(x, i, y, j):
                 detail = {"a": x.slots[i], "b": y.slots[j]}
                 return Evidence(self.kind, True, detail, versus(x.around[i], y.around[j]))
         return None
 
 
-def _extended_at_an_edge(x: Slotted, i: int, y: Slotted, j: int) -> bool:
+def extended_at_an_edge(x: Slotted, i: int, y: Slotted, j: int) -> bool:
     """Whether one name starts (or ends) its wording and the other does not: the words the longer adds next to it
     may make it another's ("A spokesman for Vladimir Putin told reporters" / "Dmitry Peskov told reporters")."""
     at_x, at_y = _positions(x)[i], _positions(y)[j]

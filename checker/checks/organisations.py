@@ -1,0 +1,115 @@
+"""`organisation` check: one statement told by two sources, with another organisation in it.
+
+"The licence was revoked by the Ministry of Lands" against "The licence was
+revoked by the Ministry of Mines", "The investigation was carried out by the
+Transport Accident Investigation Commission" against "... by the Civil Aviation
+Authority" (the mining and aviation desks' trials): the same words in the same
+order but for one body's name are one statement, and only one source can have
+the right body. The model reads such a swap as a small change (0.69 and 0.94
+there, one below its bar), and a structured agreement elsewhere in the sentence
+("both give 4-1") hid it. As the `person` check does for people, every name is
+a slot of the claim's wording (`checker.checks.wording`), so the two claims are
+one wording whatever each name is, and only a wording of MIN_WITHIN_WORDS words
+or more besides the names counts.
+
+Only an organisation swapped for an organisation is reported, both tagged so
+and each named in full, in two words or more: a short name or an acronym may
+be the other's ("the Fed", "FDA"), and so may one name in two forms
+(`checker.entities.entity_key`: its aliases and legal forms) or with its words
+in another order ("Defense Department", "Department of Defense"). Not a body
+that speaks (the subject of a reporting verb, `checker/patterns/reporting.jsonl`):
+two bodies may say one thing, and each outlet quotes the one it asked; nor a
+body credited ("according to Reuters", `checker/patterns/credits.jsonl`). Nor
+a name that starts or ends one wording but not the other: the words the longer
+adds next to it may make it another's ("a unit of Halvard Mining" / "Brenmoor
+Mining").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from checker.checks.base import NO_HEAD, Check, Side, versus
+from checker.checks.names import cues, name_spans
+from checker.checks.persons import extended_at_an_edge, name_word_list
+from checker.checks.wording import MIN_WITHIN_WORDS, SLOT, Slotted, differing_slots, slotted
+from checker.entities import entity_key
+from checker.records import Claim, Evidence
+
+# Words of a body's name that tell no body from another: "the Ministry of Mines" and "Ministry of Mines"
+LINKING_WORDS = frozenset({"the", "of", "and", "for", "on", "&"})
+
+
+@dataclass(frozen=True, slots=True)
+class Bodies:
+    """A claim's wording with each name as a slot, and which of the names are organisations named in full."""
+
+    wording: Slotted = Slotted()
+    named_in_full: tuple[bool, ...] = ()
+
+
+class OrganisationCheck(Check):
+    """Contradicting evidence where two claims of one wording name different organisations in one place."""
+
+    kind = "organisation"
+    versus_head = NO_HEAD
+    rule = "The same statement names a different organisation."
+    order = 56
+    annotation = Bodies
+    evidence = {
+        "description": "Two claims of one wording, and the organisation each names where they differ.",
+        "required": ["a", "b"],
+        "properties": {
+            "a": {"type": "string", "description": "The organisation side a names where the wordings differ."},
+            "b": {"type": "string"},
+        },
+    }
+
+    def annotate(self, claim: Claim, tokens) -> Bodies:
+        names = name_spans(tokens)
+        if not names:
+            return Bodies()
+        credited = {span.end for _, _, span in cues(tokens, "credits")}
+        speaking = {span.root.i for _, _, span in cues(tokens, "reporting")}
+        full = tuple(_named_in_full(name, credited, speaking) for name in names)
+        return Bodies(slotted(tokens, [list(name) for name in names]), full)
+
+    def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
+        """A body by its key: "Ardent Power Inc." and "Ardent Power" are one version of which it was."""
+        return _key(str(detail[side])), str(detail[side])
+
+    def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
+        mine, theirs = self.mine(a), self.mine(b)
+        x, y = mine.wording, theirs.wording
+        differing = list(differing_slots(x, y))
+        if not differing or min(sum(w != SLOT for w in side.sequence) for side in (x, y)) < MIN_WITHIN_WORDS:
+            return None
+        for i, j in differing:
+            if not (mine.named_in_full[i] and theirs.named_in_full[j]) or _one_body(x.slots[i], y.slots[j]):
+                continue
+            if not extended_at_an_edge(x, i, y, j):
+                detail = {"a": x.slots[i], "b": y.slots[j]}
+                return Evidence(self.kind, True, detail, versus(x.around[i], y.around[j]))
+        return None
+
+
+def _named_in_full(name, credited: set[int], speaking: set[int]) -> bool:
+    """An organisation the tagger reads as one, in two words or more, neither credited nor the subject of a
+    reporting verb ("The Civil Aviation Authority said ...")."""
+    if name.root.ent_type_ != "ORG" or name.start in credited:
+        return False
+    if name.root.dep_ in {"nsubj", "nsubjpass"} and name.root.head.i in speaking:
+        return False
+    return len([w for w in name_word_list(name.text) if w not in LINKING_WORDS]) >= 2
+
+
+def _key(name: str) -> str:
+    return entity_key(name, "ORG") or name.lower()
+
+
+def _one_body(a: str, b: str) -> bool:
+    """One organisation named two ways: one key, or the same words in another order."""
+    words = [frozenset(name_word_list(n)) - LINKING_WORDS for n in (a, b)]
+    return _key(a) == _key(b) or words[0] == words[1]
