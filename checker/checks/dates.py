@@ -172,9 +172,19 @@ def dated_verb(first, readings: Mapping[int, str], ahead: frozenset[int]) -> Dat
         if t.pos_ == "PROPN"
     )
     named = frozenset(t.lemma_.lower() for t in verb.sent if t.pos_ == "PROPN")
-    # "worked through Tuesday": a day the work went on, no day it happened
-    ongoing = _goes_on(verb) or (first.head.dep_ == "prep" and first.head.lower_ in STRETCHES)
+    ongoing = _goes_on(verb) or _in_a_stretch(first)
     return DatedVerb(_event_lemma(verb), main, readings.get(verb.i, ""), planned, done, ongoing, actors, named)
+
+
+def _in_a_stretch(first) -> bool:
+    """The day (its first word) ends or starts a stretch of time: "worked through Tuesday", "best-by dates of April
+    12 through April 20": a day something went on, no day it happened."""
+    if first.head.dep_ == "prep" and first.head.lower_ in STRETCHES:
+        return True
+    doc, end = first.doc, first.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].lower_ not in STRETCHES:
+        end += 1
+    return end + 1 < len(doc) and doc[end].lower_ in STRETCHES and doc[end + 1].ent_type_ == "DATE"
 
 
 def _goes_on(verb) -> bool:

@@ -924,7 +924,8 @@ class NumberCheck(Check):
         return _told_before(earlier, later) | {
             i
             for i, x in enumerate(earlier)
-            if cls.updated_in_time(x.unit) and any(y.running and y.unit == x.unit for y in later)
+            if cls.updated_in_time(x.unit)
+            and any(y.running and y.unit == x.unit and not x.when & y.when for y in later)  # not "as of Tuesday" both
         }
 
     @classmethod

@@ -1316,9 +1316,12 @@ def _told_of_an_instrument(verb, cues: Cues) -> bool:
 
 def _running(holders: list, span, cues: Cues) -> bool:
     """The figure is told as its count stands when told: its sentence says so ("so far", "to date", "in all", "in
-    an update", "the latest figures"), or its verb has "now" ("cracks have now been found on 11 aircraft")."""
+    an update", "the latest figures"), or its verb has "now" in a perfect ("cracks have now been found on 11
+    aircraft"); "now has 64.2 million subscribers" tells the figure, no count run up."""
     verb = holders[1] if len(holders) > 1 else None
-    now = verb is not None and any(c.lower_ == "now" and c.dep_ == "advmod" for c in verb.children)
+    children = list(verb.children) if verb is not None else []
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in children)
+    now = perfect and any(c.lower_ == "now" and c.dep_ == "advmod" for c in children)
     return now or any(cues.at(i, "running") for i in range(span.start, span.end))
 
 
@@ -1622,7 +1625,10 @@ def _base(root, lead: int, end: int, span, cues: Cues) -> tuple[str, frozenset[s
     time, not its base: "A year earlier, sales fell 1%"."""
     clause = _base_clause(root)
     for t in span.doc[end : span.end]:
-        if (t.tag_ == "CD" and t.ent_type_ != "DATE") or (cues.at(t.i, "previous-figure") and _up_or_down(t)):
+        hyphened = t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-"  # "the 30-day average": no figure of its own
+        if (t.tag_ == "CD" and t.ent_type_ != "DATE" and not hyphened) or (
+            cues.at(t.i, "previous-figure") and _up_or_down(t)
+        ):
             break  # "0.4% on the month and 3.2% on the year": the next figure's words; ", up from a year earlier"
         if (base := cues.at(t.i, "base:")) and _base_clause(t) == clause:
             if _a_time_stated(t, clause):
@@ -1656,9 +1662,10 @@ def _a_time_stated(cue, clause) -> bool:
 
 
 def _base_clause(token):
-    """The clause a base is told in: "compared with a year earlier" is of the clause "compared" hangs on."""
+    """The clause a base is told in: "compared with a year earlier" is of the clause "compared" hangs on, and a
+    participle describing a noun ("the volume-weighted average price") is none of its own."""
     verb = _clause_verb(token)
-    while verb is not None and verb.lemma_ == "compare" and verb.head.i != verb.i:
+    while verb is not None and (verb.lemma_ == "compare" or verb.dep_ == "amod") and verb.head.i != verb.i:
         verb = _clause_verb(verb.head)
     return verb
 
