@@ -130,7 +130,9 @@ PERIOD_WORDS = frozenset({"quarter", "half"})  # what an ordinal numbers as a pe
 MAX_UNIT_RATIO = 5.0
 DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/patterns/quantities.jsonl)
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
-UNSAID_BASES = frozenset({"net", "gross"})  # bases outlets leave unsaid: set apart only against each other
+# bases outlets leave unsaid, set apart only against each other: a deal's value unqualified is its equity value
+# ("values Mirabel at C$3.2 billion" / "values Mirabel's equity at C$2.31 billion"), not one "including debt"
+UNSAID_BASES = frozenset({"net", "gross", "equity"})
 AVERAGES = ("average", "median")  # a sum's statistics that no total is (`same_quantity`); a share's may be one
 ESTIMATING = frozenset({"estimate", "put", "forecast", "project", "predict", "calculate", "model", "expect"})
 ORDINAL_FIGURE = re.compile(r"(\d+)(?:st|nd|rd|th)")  # "89th", and "3rd" as text_to_num writes "third"
