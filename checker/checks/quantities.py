@@ -1594,7 +1594,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         statistic=_statistic(root, holders, mine, cues),
         population=_populations(mine) if unit == "%" else frozenset(),
         places=_places(holders, cues),
-        holder=_named_holder(holders, span),
+        holder=_described_name(root, holders) or _named_holder(holders, span),
         period=_period(root, cues),
         measured=_measured(root, end, span, cues, unit),
         basis=_basis(root, cues, share=unit == "%") if noun in CURRENCIES or unit == "%" else "",
@@ -1837,6 +1837,15 @@ def _named_by_a_measure(holders: list, root, cues: Cues) -> str:
             if t.like_num and t != root and t.i + 1 < len(t.doc) and (unit := cues.at(t.i + 1, "measure-unit:")):
                 return f"{unit}:{t.text}"
     return ""
+
+
+def _described_name(root, holders: list) -> str:
+    """The name of the thing a figure written onto its noun describes ("the 1,320-megawatt Ridgeback plant":
+    "Ridgeback"), whoever the clause's subject is ("Tollbridge will close ..."); "" for none."""
+    if not (root.i + 1 < len(root.doc) and root.doc[root.i + 1].text == "-"):
+        return ""
+    noun = holders[0].head if holders[0].dep_ == "compound" else holders[0]  # "megawatt" is the plant's measure
+    return " ".join(c.text for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN")
 
 
 def _named_holder(holders: list, span) -> str:
