@@ -355,8 +355,11 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False
     if (x.origin and y.rate) or (x.rate and y.origin):
         return False  # "34,000km from the Earth's surface" against "moving at 40,000 kilometers per hour"
-    if bool(x.rate) != bool(y.rate) and x.verb and y.verb and x.verb != y.verb:
+    rated, counted = (x, y) if x.rate else (y, x)
+    if rated.rate and not counted.rate and counted.past and not rated.past:
         return False  # "flies about 280 flights a day" against "cancelled 412 flights": what it does, what it did
+    if (x.alone and not (y.when or y.places)) or (y.alone and not (x.when or x.places)):
+        return False  # "On Friday alone, 205 flights were cancelled" against "More than 400 flights": a part
     if x.rate != y.rate and ({x.rate, y.rate} & AREA_UNITS or (x.rate and y.rate)):
         # "34 bushels per acre" against "286 million bushels": a yield, a harvest (a day may go unsaid); "6% a
         # year" against "an 18% raise over three years": a rate, a total; "9,000 passengers a day", "60,000 a week"
@@ -920,14 +923,17 @@ class NumberCheck(Check):
     @classmethod
     def _updated(cls, earlier: Sequence[Quantity], later: Sequence[Quantity]) -> set[int]:
         """The figures of `earlier`, from an article out before the other, that the other's updates: given as the
-        one before a change (`_told_before`), or a count that may rise as a story goes on against one the later
-        article tells as it stands so far ("Three passengers were checked" / two days on, "In all, five
-        passengers were checked, the airline said in an update")."""
+        one before a change (`_told_before`), or a count that may rise as a story goes on against a larger one
+        the later article tells as it stands so far ("Three passengers were checked" / two days on, "In all, five
+        passengers were checked, the airline said in an update"). Not a measure (a bridge's length), a count
+        told smaller (three after five is a slip or a correction, which the reader must see), nor two figures of
+        one stated moment ("as of Tuesday evening")."""
         return _told_before(earlier, later) | {
             i
             for i, x in enumerate(earlier)
             if cls.updated_in_time(x.unit)
-            and any(y.running and y.unit == x.unit and not x.when & y.when for y in later)  # not "as of Tuesday" both
+            and not x.written_as
+            and any(y.running and y.unit == x.unit and y.value > x.value and not x.when & y.when for y in later)
         }
 
     @classmethod

@@ -38,8 +38,13 @@ from checker.checks.wording import MIN_WITHIN_WORDS, SLOT, Slotted, differing_sl
 from checker.entities import entity_key
 from checker.records import Claim, Evidence
 
-# Words of a body's name that tell no body from another: "the Ministry of Mines" and "Ministry of Mines"
+# Words of a body's name that tell no body from another: "the Ministry of Mines" and "Ministry of Mines"; "Rio
+# Tinto Group" and "Rio Tinto Ltd"
 LINKING_WORDS = frozenset({"the", "of", "and", "for", "on", "&"})
+LEGAL_WORDS = frozenset({"group", "ltd", "limited", "plc", "inc", "corp", "corporation", "co", "company", "holdings",
+                         "llc", "sa", "ag", "nv", "se"})  # fmt: skip
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+SHORT = 3  # letters of a short form or a country's prefix: "EU", "UN", "U.S.", "DoJ"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +77,9 @@ class OrganisationCheck(Check):
         if not names:
             return Bodies()
         credited = {span.end for _, _, span in cues(tokens, "credits")}
-        speaking = {span.root.i for _, _, span in cues(tokens, "reporting")}
+        verbs = [span.root for _, _, span in cues(tokens, "reporting")]
+        verbs += [t for t in tokens if t.lemma_ == "quote"]  # "The CAA was quoted as saying"
+        speaking = {t.i for verb in verbs for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
         full = tuple(_named_in_full(name, credited, speaking) for name in names)
         return Bodies(slotted(tokens, [list(name) for name in names]), full)
 
@@ -96,13 +103,20 @@ class OrganisationCheck(Check):
 
 
 def _named_in_full(name, credited: set[int], speaking: set[int]) -> bool:
-    """An organisation the tagger reads as one, in two words or more, neither credited nor the subject of a
-    reporting verb ("The Civil Aviation Authority said ...")."""
-    if name.root.ent_type_ != "ORG" or name.start in credited:
+    """An organisation the tagger reads as one, in two words or more, that acts in the statement: its verb's subject
+    ("The Norland Energy Regulatory Board voted 4-1") or its agent ("revoked by the Ministry of Lands"). Not one
+    credited, nor one in the subject of a verb of saying ("The Civil Aviation Authority said", "A spokesman for the
+    Civil Aviation Authority said": `speaking`), nor where it is only where a thing happened ("shares fell on the
+    New York Stock Exchange")."""
+    root = name.root
+    if root.ent_type_ != "ORG" or name.start in credited or root.i in speaking:
         return False
-    if name.root.dep_ in {"nsubj", "nsubjpass"} and name.root.head.i in speaking:
-        return False
-    return len([w for w in name_word_list(name.text) if w not in LINKING_WORDS]) >= 2
+    acts = root.dep_ in SUBJECTS or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+    return acts and len(_words(name.text)) >= 2
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in name_word_list(name) if w not in LINKING_WORDS | LEGAL_WORDS]
 
 
 def _key(name: str) -> str:
@@ -110,6 +124,34 @@ def _key(name: str) -> str:
 
 
 def _one_body(a: str, b: str) -> bool:
-    """One organisation named two ways: one key, or the same words in another order."""
-    words = [frozenset(name_word_list(n)) - LINKING_WORDS for n in (a, b)]
-    return _key(a) == _key(b) or words[0] == words[1]
+    """One organisation named two ways: one key; one name's words within the other's ("the Securities and Exchange
+    Commission", "the U.S. Securities and Exchange Commission"); or the words they differ in only short forms of
+    each other or country prefixes ("European Commission", "EU Commission"; "United Nations", "UN General
+    Assembly"; "Department of Justice", "U.S. DoJ")."""
+    if _key(a) == _key(b):
+        return True
+    words_a, words_b = _words(a), _words(b)
+    only_a = [w for w in words_a if w not in words_b]
+    only_b = [w for w in words_b if w not in words_a]
+    only_a, only_b = (
+        _without_short_forms(only_a, only_b, name_word_list(a)),
+        _without_short_forms(only_b, only_a, name_word_list(b)),
+    )
+    return not only_a or not only_b or all(len(w) <= SHORT for w in only_a) or all(len(w) <= SHORT for w in only_b)
+
+
+def _without_short_forms(words: list[str], others: list[str], name: list[str]) -> list[str]:
+    """`words` (of `name`) less those the other name's short forms (`others`) stand for: a run of the name's words
+    whose initials one of them is ("united nations" for "un", "department of justice" for "doj"), or a word it
+    begins ("european" for "eu")."""
+    shorts = [w for w in others if len(w) <= SHORT]
+    kept = list(words)
+    for short in shorts:
+        for start in range(len(name)):
+            for end in range(start + 2, len(name) + 1):
+                run = name[start:end]
+                initials = {"".join(w[0] for w in run), "".join(w[0] for w in run if w not in LINKING_WORDS)}
+                if short in initials:
+                    kept = [w for w in kept if w not in run]
+        kept = [w for w in kept if not w.startswith(short)]
+    return kept

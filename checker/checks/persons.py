@@ -220,10 +220,11 @@ class PersonCheck(Check):
         if not differing or min(sum(w != SLOT for w in side.sequence) for side in (x, y)) < MIN_WITHIN_WORDS:
             return None
         alike = self.setting("spelled_alike")
-        if sorted(map(_key, x.slots)) == sorted(map(_key, y.slots)) and not any(
-            given_names_differ(x.slots[i], y.slots[j], alike) for i, j in differing
+        if sorted(map(_key, x.slots)) == sorted(map(_key, y.slots)) and (
+            sorted(map(name_word_list, x.slots)) == sorted(map(name_word_list, y.slots))
+            or not any(given_names_differ(x.slots[i], y.slots[j], alike) for i, j in differing)
         ):
-            return None  # the same names in another order
+            return None  # the same names in another order ("Tom Smith and Emma Smith" / "Emma Smith and Tom Smith")
         for i, j in differing:
             kinds = {mine.kinds[i], theirs.kinds[j]}
             if kinds != {PERSON} or one_persons(x.slots[i], y.slots[j], alike):
