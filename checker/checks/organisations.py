@@ -19,8 +19,9 @@ be the other's ("the Fed", "FDA"), and so may one name in two forms
 in another order ("Defense Department", "Department of Defense"). Not a body
 that speaks (the subject of a reporting verb, `checker/patterns/reporting.jsonl`):
 two bodies may say one thing, and each outlet quotes the one it asked; nor a
-body credited ("according to Reuters", `checker/patterns/credits.jsonl`). Nor
-a name that starts or ends one wording but not the other: the words the longer
+body credited ("according to Reuters", `checker/patterns/credits.jsonl`). Nor the same
+names in another order ("Harlow Minerals and Sable Reef Mining" / "Sable Reef
+Mining and Harlow Minerals"), nor a name that starts or ends one wording but not the other: the words the longer
 adds next to it may make it another's ("a unit of Halvard Mining" / "Brenmoor
 Mining").
 """
@@ -93,6 +94,8 @@ class OrganisationCheck(Check):
         differing = list(differing_slots(x, y))
         if not differing or min(sum(w != SLOT for w in side.sequence) for side in (x, y)) < MIN_WITHIN_WORDS:
             return None
+        if sorted(map(_key, x.slots)) == sorted(map(_key, y.slots)):
+            return None  # the same names in another order: "A and B" / "B and A" is one list
         for i, j in differing:
             if not (mine.named_in_full[i] and theirs.named_in_full[j]) or _one_body(x.slots[i], y.slots[j]):
                 continue
