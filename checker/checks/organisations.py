@@ -15,15 +15,19 @@ or more besides the names counts.
 Only an organisation swapped for an organisation is reported, both tagged so
 and each named in full, in two words or more: a short name or an acronym may
 be the other's ("the Fed", "FDA"), and so may one name in two forms
-(`checker.entities.entity_key`: its aliases and legal forms) or with its words
-in another order ("Defense Department", "Department of Defense"). Not a body
-that speaks (the subject of a reporting verb, `checker/patterns/reporting.jsonl`):
-two bodies may say one thing, and each outlet quotes the one it asked; nor a
-body credited ("according to Reuters", `checker/patterns/credits.jsonl`). Nor the same
-names in another order ("Harlow Minerals and Sable Reef Mining" / "Sable Reef
-Mining and Harlow Minerals"), nor a name that starts or ends one wording but not the other: the words the longer
-adds next to it may make it another's ("a unit of Halvard Mining" / "Brenmoor
-Mining").
+(`checker.entities.entity_key`: its aliases and legal forms), with its words
+in another order ("Defense Department", "Department of Defense"), with a
+country's prefix ("the U.S. Securities and Exchange Commission") or a short
+form ("EU Commission", "UN General Assembly", "U.S. DoJ"). Only a body that
+acts in the statement, its verb's subject or agent: not one that speaks (in the
+subject of a reporting verb, `checker/patterns/reporting.jsonl`: two bodies may
+say one thing, and each outlet quotes the one it asked), nor one credited
+("according to Reuters", `checker/patterns/credits.jsonl`), nor one that is
+only where a thing happened ("shares fell 5% on the New York Stock Exchange":
+a dual listing). Nor the same names in another order ("Harlow Minerals and
+Sable Reef Mining" / "Sable Reef Mining and Harlow Minerals"), nor a name that
+starts or ends one wording but not the other: the words the longer adds next to
+it may make it another's ("a unit of Halvard Mining" / "Brenmoor Mining").
 """
 
 from __future__ import annotations
