@@ -694,7 +694,8 @@ def extract_claims(
                             setting=interned(setting),
                             setting_from_before=not own_setting and bool(setting),
                             reported_by=interned(reported_by),
-                            published=context.published.isoformat() if context.published else "",
+                            # with its time where known: two articles of one day keep their order
+                            published=doc.published if context.published else "",
                         )
                         claims.append(annotate(claim, tokens, checks))
                 context.see(sent)

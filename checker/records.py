@@ -177,7 +177,8 @@ class Claim:
     # Organisations that only report the claim ("according to the Interior Ministry"): they tell
     # two claims' figures apart only where neither names a setting of its own (ONS or Eurostat inflation).
     reported_by: tuple[str, ...] = ()
-    # The publication date of the claim's document (ISO, "" when unknown): the week its weekdays fall in.
+    # When the claim's document was published (ISO 8601, with its time where known; "" when unknown): the week
+    # its weekdays fall in, and which of two articles of one day came first.
     published: str = ""
     # What each structured check found in the claim, by kind (checker/checks/): filled once when the
     # claim is extracted and stored with it in the index, so no check reads the text again per pair.

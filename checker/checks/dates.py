@@ -462,7 +462,7 @@ def _after(day: Day, published: datetime.date | None) -> bool | None:
 
 def _published(claim: Claim) -> datetime.date | None:
     try:
-        return datetime.date.fromisoformat(claim.published)
+        return datetime.date.fromisoformat(claim.published[:10])  # "2026-04-14T10:00:00+00:00": its day
     except ValueError:
         return None
 

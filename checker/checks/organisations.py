@@ -44,10 +44,9 @@ from checker.entities import entity_key
 from checker.records import Claim, Evidence
 
 # Words of a body's name that tell no body from another: "the Ministry of Mines" and "Ministry of Mines"; "Rio
-# Tinto Group" and "Rio Tinto Ltd"
+# Tinto Ltd" and "Rio Tinto" ("Rio Tinto Group" holds "Rio Tinto": one body, `_one_body`)
 LINKING_WORDS = frozenset({"the", "of", "and", "for", "on", "&"})
-LEGAL_WORDS = frozenset({"group", "ltd", "limited", "plc", "inc", "corp", "corporation", "co", "company", "holdings",
-                         "llc", "sa", "ag", "nv", "se"})  # fmt: skip
+LEGAL_WORDS = frozenset({"ltd", "limited", "plc", "inc", "corp", "co", "llc", "sa", "ag", "nv", "se"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 SHORT = 3  # letters of a short form or a country's prefix: "EU", "UN", "U.S.", "DoJ"
 
@@ -86,7 +85,11 @@ class OrganisationCheck(Check):
         verbs += [t for t in tokens if t.lemma_ == "quote"]  # "The CAA was quoted as saying"
         speaking = {t.i for verb in verbs for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
         full = tuple(_named_in_full(name, credited, speaking) for name in names)
-        return Bodies(slotted(tokens, [list(name) for name in names]), full)
+        # "The Massachusetts Institute of Technology" / "Imperial College London": an article is no word of the wording
+        articles = {
+            name.start - 1 for name in names if name.start > tokens.start and tokens.doc[name.start - 1].lower_ == "the"
+        }
+        return Bodies(slotted(tokens, [list(name) for name in names], articles), full)
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
         """A body by its key: "Ardent Power Inc." and "Ardent Power" are one version of which it was."""

@@ -209,8 +209,12 @@ class PersonCheck(Check):
         return FullNames(claims, self.kind)
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
-        """A person by surname: "Duncan Hunter" and "Hunter" are one version of who it was."""
-        return _key(str(detail[side])), str(detail[side])
+        """A person by surname: "Duncan Hunter" and "Hunter" are one version of who it was; by whole name where the
+        two sides share the surname ("Margaret Ellery" and "Martha Ellery" are two versions)."""
+        name = str(detail[side])
+        if _key(str(detail["a"])) == _key(str(detail["b"])):
+            return " ".join(name_word_list(name)), name
+        return _key(name), name
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         mine, theirs = self.mine(a), self.mine(b)
