@@ -134,7 +134,10 @@ def given_names_differ(a: str, b: str, alike: float) -> bool:
     words_a, words_b = ([w for w in name_word_list(n) if w not in titles] for n in (a, b))  # "Mayor Pat Okafor"
     if min(len(words_a), len(words_b)) < 2 or _key(a) != _key(b):
         return False
-    x, y = words_a[0], words_b[0]
+    if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
+        return False  # "John Smith" within "John Paul Smith"
+    # the given name is the word before the surname: "Levi Strauss Chief Executive Phil Marineau" is Phil's
+    x, y = words_a[-2], words_b[-2]
     if x not in given or y not in given or x.startswith(y) or y.startswith(x):
         return False
     return SequenceMatcher(None, x, y).ratio() < alike and not forms[x] & forms[y]

@@ -1320,7 +1320,7 @@ def _told_of_an_instrument(verb, cues: Cues) -> bool:
 
 def _running(holders: list, span, cues: Cues) -> bool:
     """The figure is told as its count stands when told: its sentence says so ("so far", "to date", "in all", "in
-    an update", "the latest figures"), or its verb has "now" in a perfect ("cracks have now been found on 11
+    an update"; not "the latest tally", which may be one of one moment), or its verb has "now" in a perfect ("cracks have now been found on 11
     aircraft"); "now has 64.2 million subscribers" tells the figure, no count run up."""
     verb = holders[1] if len(holders) > 1 else None
     children = list(verb.children) if verb is not None else []
