@@ -192,6 +192,9 @@ def _short_count(sent, only_person: str = "") -> bool:
     return named and any(t.like_num for t in sent) and sum(t.is_alpha for t in sent) >= 2
 
 
+CLAUSE_MARKS = frozenset({",", ";", ":", "-", "–", "—"})  # marks that join two clauses before their "and"
+
+
 def clause_spans(sent) -> list[tuple[int, int]]:
     """Character ranges (in the parsed line) of the independent clauses of a sentence.
 
@@ -209,7 +212,8 @@ def clause_spans(sent) -> list[tuple[int, int]]:
         if not cc:
             continue
         first_end = cc[-1].i
-        while first_end > sent.start and sent.doc[first_end - 1].is_punct:
+        # the marks between the clauses, not one that ends the first's words ("was 96.8%, and ...")
+        while first_end > sent.start and sent.doc[first_end - 1].text in CLAUSE_MARKS:
             first_end -= 1
         first = (sent.start_char, sent.doc[first_end - 1].idx + len(sent.doc[first_end - 1]))
         second = (sent.doc[cc[-1].i + 1].idx, sent.end_char)

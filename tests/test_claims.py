@@ -136,6 +136,15 @@ def test_coordinated_independent_clauses_become_two_claims(nlp):
     assert all(text[c.span.start : c.span.end] == c.text for c in claims)
 
 
+def test_a_clause_split_keeps_the_marks_that_end_its_words(nlp):
+    """(education desk) "was 96.8%, and ..." was cut at "96.8", and the report read "98.6% vs 96.8"."""
+    text = "The overall pass rate was 96.8%, and 1,214 students achieved the maximum of 625 points."
+    assert [c.text for c in claims_of(nlp, text)] == [
+        "The overall pass rate was 96.8%",
+        "1,214 students achieved the maximum of 625 points.",
+    ]
+
+
 def test_entities_are_normalised_across_aliases(nlp):
     claim = claims_of(nlp, "Washington and Moscow agreed on the talks in Kyiv last week.")[0]
     assert {"United States", "Russia", "Ukraine"} <= set(claim.entities)
