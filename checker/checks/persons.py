@@ -20,8 +20,11 @@ is a name credited or told ("told Politico", "according to the BBC":
 
 Two names may be one person's:
 
-- the same surname, spelling variants folded ("Zelenskyy", "Zelensky"), or one
-  name's words within the other's ("Greta", "Greta Van Susteren");
+- the same surname, spelling variants folded ("Zelenskyy", "Zelensky"), unless
+  both give a given name (the word before the surname) that the `nicknames`
+  package's list knows and the two are no forms of one (`given_names_differ`:
+  "Patricia Okafor" and "Pamela Okafor" are two; "Bill" and "William" one);
+- one name's words within the other's ("Greta", "Greta Van Susteren");
 - two words in common besides particles such as "bin" ("Emir Sheikh Tamim",
   "Sheikh Tamim bin Hamad Al Thani");
 - initials of the other ("J." for "Jonas Berg");

@@ -320,7 +320,7 @@ class Quantity:
     # the proper nouns the subject is named by ("higgs" for "The Higgs boson has a mass of 125 GeV"): a thing of its
     # own, not the claims' other name for theirs
     subject_name: str = ""
-    running: bool = False  # told as the count stands so far ("so far", "in all", "now"): a later report updates it
+    running: bool = False  # told as the count stands so far ("so far", "in all"): a later, larger report updates it
     alone: bool = False  # of one part of a whole its clause names: "On Friday alone, 205 flights were cancelled"
     past: bool = False  # its verb in a past tense: "cancelled 412 flights", against "flies 280 flights a day"
 
@@ -1320,8 +1320,8 @@ def _told_of_an_instrument(verb, cues: Cues) -> bool:
 
 def _running(holders: list, span, cues: Cues) -> bool:
     """The figure is told as its count stands when told: its sentence says so ("so far", "to date", "in all", "in
-    an update"; not "the latest tally", which may be one of one moment), or its verb has "now" in a perfect ("cracks have now been found on 11
-    aircraft"); "now has 64.2 million subscribers" tells the figure, no count run up."""
+    an update"; not "the latest tally", which may be of one moment), or its verb has "now" in a perfect ("cracks
+    have now been found on 11 aircraft"); "now has 64.2 million subscribers" tells the figure, no count run up."""
     verb = holders[1] if len(holders) > 1 else None
     children = list(verb.children) if verb is not None else []
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in children)
