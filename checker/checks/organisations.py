@@ -38,8 +38,8 @@ from typing import Any
 
 from checker.checks.base import NO_HEAD, Check, Side, versus
 from checker.checks.names import cues, name_spans
-from checker.checks.persons import extended_at_an_edge, name_word_list
-from checker.checks.wording import MIN_WITHIN_WORDS, SLOT, Slotted, differing_slots, slotted
+from checker.checks.persons import extended_at_an_edge, name_word_list, swapped_name_evidence
+from checker.checks.wording import Slotted, differing_in_one_wording, slotted
 from checker.entities import entity_key
 from checker.records import Claim, Evidence
 
@@ -67,14 +67,7 @@ class OrganisationCheck(Check):
     rule = "The same statement names a different organisation."
     order = 56
     annotation = Bodies
-    evidence = {
-        "description": "Two claims of one wording, and the organisation each names where they differ.",
-        "required": ["a", "b"],
-        "properties": {
-            "a": {"type": "string", "description": "The organisation side a names where the wordings differ."},
-            "b": {"type": "string"},
-        },
-    }
+    evidence = swapped_name_evidence("organisation")
 
     def annotate(self, claim: Claim, tokens) -> Bodies:
         names = name_spans(tokens)
@@ -98,8 +91,8 @@ class OrganisationCheck(Check):
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         mine, theirs = self.mine(a), self.mine(b)
         x, y = mine.wording, theirs.wording
-        differing = list(differing_slots(x, y))
-        if not differing or min(sum(w != SLOT for w in side.sequence) for side in (x, y)) < MIN_WITHIN_WORDS:
+        differing = differing_in_one_wording(x, y)
+        if not differing:
             return None
         if sorted(map(_key, x.slots)) == sorted(map(_key, y.slots)):
             return None  # the same names in another order: "A and B" / "B and A" is one list

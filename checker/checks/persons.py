@@ -62,7 +62,7 @@ from nicknames import name_triplets
 from checker import patterns
 from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, versus
 from checker.checks.names import NAME_LABELS, cues, name_spans, office_cues
-from checker.checks.wording import MIN_WITHIN_WORDS, SLOT, Slotted, differing_slots, slotted
+from checker.checks.wording import SLOT, Slotted, differing_in_one_wording, slotted
 from checker.entities import PERSON_KEY, clean_name, person_key
 from checker.records import Claim, Evidence
 
@@ -170,6 +170,18 @@ class FullNames:
         )
 
 
+def swapped_name_evidence(what: str) -> dict[str, Any]:
+    """The evidence schema of a check of one wording with another name in it (a person's, an organisation's)."""
+    return {
+        "description": f"Two claims of one wording, and the {what} each names where they differ.",
+        "required": ["a", "b"],
+        "properties": {
+            "a": {"type": "string", "description": f"The {what} side a names where the wordings differ."},
+            "b": {"type": "string"},
+        },
+    }
+
+
 class PersonCheck(Check):
     """Contradicting evidence where two claims of one wording name different persons in one place."""
 
@@ -190,14 +202,7 @@ class PersonCheck(Check):
             1.0,
         ),
     )
-    evidence = {
-        "description": "Two claims of one wording, and the person each names where they differ.",
-        "required": ["a", "b"],
-        "properties": {
-            "a": {"type": "string", "description": "The person side a names where the wordings differ."},
-            "b": {"type": "string"},
-        },
-    }
+    evidence = swapped_name_evidence("person")
 
     def annotate(self, claim: Claim, tokens) -> People:
         # "Det. James Patterson", "Senator John Smith": a rank or an office is no part of the name
@@ -226,8 +231,8 @@ class PersonCheck(Check):
         mine, theirs = self.mine(a), self.mine(b)
         x, y = mine.wording, theirs.wording
         # most candidate pairs are no one wording: that is told from the digests before any name is keyed
-        differing = list(differing_slots(x, y))
-        if not differing or min(sum(w != SLOT for w in side.sequence) for side in (x, y)) < MIN_WITHIN_WORDS:
+        differing = differing_in_one_wording(x, y)
+        if not differing:
             return None
         alike = self.setting("spelled_alike")
         if sorted(map(_key, x.slots)) == sorted(map(_key, y.slots)) and (

@@ -116,6 +116,15 @@ def differing_slots(a: Slotted, b: Slotted) -> Iterator[tuple[int, int]]:
             yield (i, offset + i) if shorter is a else (offset + i, i)
 
 
+def differing_in_one_wording(a: Slotted, b: Slotted) -> list[tuple[int, int]]:
+    """`differing_slots` where the wording has MIN_WITHIN_WORDS words or more besides its slots; none otherwise:
+    "Smith said." and "Jones said." are two statements."""
+    differing = list(differing_slots(a, b))
+    if not differing or min(sum(w != SLOT for w in side.sequence) for side in (a, b)) < MIN_WITHIN_WORDS:
+        return []
+    return differing
+
+
 def _run_within(shorter: tuple[str, ...], longer: tuple[str, ...]) -> int | None:
     """How many slots of `longer` come before `shorter`'s words where those stand in it in one run, with at least
     MIN_WITHIN_WORDS words and none added around them that could turn them round; else None.
