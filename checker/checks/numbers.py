@@ -356,9 +356,11 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
     if (x.origin and y.rate) or (x.rate and y.origin):
         return False  # "34,000km from the Earth's surface" against "moving at 40,000 kilometers per hour"
     rated, counted = (x, y) if x.rate else (y, x)
-    if rated.rate and not counted.rate and counted.past and not rated.past:
-        return False  # "flies about 280 flights a day" against "cancelled 412 flights": what it does, what it did
-    if (x.alone and not (y.when or y.places)) or (y.alone and not (x.when or x.places)):
+    if rated.rate and not counted.rate and "/" not in counted.unit and rated.habitual and not counted.habitual:
+        # "flies about 280 flights a day" against "cancelled 412 flights", "will cancel 400 flights": what it does,
+        # what it did or will do once
+        return False
+    if _a_part_alone(x, y) or _a_part_alone(y, x):
         return False  # "On Friday alone, 205 flights were cancelled" against "More than 400 flights": a part
     if x.rate != y.rate and ({x.rate, y.rate} & AREA_UNITS or (x.rate and y.rate)):
         # "34 bushels per acre" against "286 million bushels": a yield, a harvest (a day may go unsaid); "6% a
@@ -634,6 +636,12 @@ def _named_groups_apart(xs: list[Quantity], ys: list[Quantity]) -> set[tuple[str
         for y in ys
         if x.named_by and y.named_by and x.named_by != y.named_by and x.unit == y.unit and not x.allows(y)
     }
+
+
+def _a_part_alone(x: Quantity, y: Quantity) -> bool:
+    """`x` is of one part "alone" (a place, else a day: "In London alone", "On Friday alone") that `y` does not name:
+    "Across England, 50,000 homes" is the whole."""
+    return x.alone and not (x.places or x.when) & (y.places | y.when)
 
 
 def _held_by_another(x: Quantity, y: Quantity, other: Claim) -> bool:
@@ -925,14 +933,13 @@ class NumberCheck(Check):
         """The figures of `earlier`, from an article out before the other, that the other's updates: given as the
         one before a change (`_told_before`), or a count that may rise as a story goes on against a larger one
         the later article tells as it stands so far ("Three passengers were checked" / two days on, "In all, five
-        passengers were checked, the airline said in an update"). Not a measure (a bridge's length), a count
+        passengers were checked, the airline said in an update"; "has burned 23,000 acres so far"). Not a count
         told smaller (three after five is a slip or a correction, which the reader must see), nor two figures of
         one stated moment ("as of Tuesday evening")."""
         return _told_before(earlier, later) | {
             i
             for i, x in enumerate(earlier)
             if cls.updated_in_time(x.unit)
-            and not x.written_as
             and any(y.running and y.unit == x.unit and y.value > x.value and not x.when & y.when for y in later)
         }
 

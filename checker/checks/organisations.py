@@ -19,7 +19,8 @@ be the other's ("the Fed", "FDA"), and so may one name in two forms
 in another order ("Defense Department", "Department of Defense"), with a
 country's prefix ("the U.S. Securities and Exchange Commission") or a short
 form ("EU Commission", "UN General Assembly", "U.S. DoJ"). Only a body that
-acts in the statement, its verb's subject or agent: not one that speaks (in the
+acts or is acted on in the statement, its verb's subject, agent or object: not
+one that speaks (in the
 subject of a reporting verb, `checker/patterns/reporting.jsonl`: two bodies may
 say one thing, and each outlet quotes the one it asked), nor one credited
 ("according to Reuters", `checker/patterns/credits.jsonl`), nor one that is
@@ -48,7 +49,7 @@ from checker.records import Claim, Evidence
 LINKING_WORDS = frozenset({"the", "of", "and", "for", "on", "&"})
 LEGAL_WORDS = frozenset({"ltd", "limited", "plc", "inc", "corp", "co", "llc", "sa", "ag", "nv", "se"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-SHORT = 3  # letters of a short form or a country's prefix: "EU", "UN", "U.S.", "DoJ"
+SHORT = 3  # letters of a short form: "EU", "UN", "DoJ"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +79,7 @@ class OrganisationCheck(Check):
         verbs += [t for t in tokens if t.lemma_ == "quote"]  # "The CAA was quoted as saying"
         speaking = {t.i for verb in verbs for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
         full = tuple(_named_in_full(name, credited, speaking) for name in names)
-        # "The Massachusetts Institute of Technology" / "Imperial College London": an article is no word of the wording
-        articles = {
-            name.start - 1 for name in names if name.start > tokens.start and tokens.doc[name.start - 1].lower_ == "the"
-        }
-        return Bodies(slotted(tokens, [list(name) for name in names], articles), full)
+        return Bodies(slotted(tokens, [list(name) for name in names]), full)
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
         """A body by its key: "Ardent Power Inc." and "Ardent Power" are one version of which it was."""
@@ -106,15 +103,16 @@ class OrganisationCheck(Check):
 
 
 def _named_in_full(name, credited: set[int], speaking: set[int]) -> bool:
-    """An organisation the tagger reads as one, in two words or more, that acts in the statement: its verb's subject
-    ("The Norland Energy Regulatory Board voted 4-1") or its agent ("revoked by the Ministry of Lands"). Not one
+    """An organisation the tagger reads as one, in two words or more, that acts or is acted on in the statement:
+    its verb's subject ("The Norland Energy Regulatory Board voted 4-1"), agent ("revoked by the Ministry of
+    Lands") or object ("acquired Brenmoor Mining"). Not one
     credited, nor one in the subject of a verb of saying ("The Civil Aviation Authority said", "A spokesman for the
     Civil Aviation Authority said": `speaking`), nor where it is only where a thing happened ("shares fell on the
     New York Stock Exchange")."""
     root = name.root
     if root.ent_type_ != "ORG" or name.start in credited or root.i in speaking:
         return False
-    acts = root.dep_ in SUBJECTS or (root.dep_ == "pobj" and root.head.dep_ == "agent")
+    acts = root.dep_ in SUBJECTS | {"dobj"} or (root.dep_ == "pobj" and root.head.dep_ == "agent")
     return acts and len(_words(name.text)) >= 2
 
 
@@ -128,9 +126,9 @@ def _key(name: str) -> str:
 
 def _one_body(a: str, b: str) -> bool:
     """One organisation named two ways: one key; one name's words within the other's ("the Securities and Exchange
-    Commission", "the U.S. Securities and Exchange Commission"); or the words they differ in only short forms of
-    each other or country prefixes ("European Commission", "EU Commission"; "United Nations", "UN General
-    Assembly"; "Department of Justice", "U.S. DoJ")."""
+    Commission", "the U.S. Securities and Exchange Commission"), once the words the other's short forms stand for
+    are set aside ("European Commission", "EU Commission"; "United Nations", "UN General Assembly"; "Department of
+    Justice", "U.S. DoJ"). Two short words are two bodies' ("ABC News", "NBC News")."""
     if _key(a) == _key(b):
         return True
     words_a, words_b = _words(a), _words(b)
@@ -140,7 +138,7 @@ def _one_body(a: str, b: str) -> bool:
         _without_short_forms(only_a, only_b, name_word_list(a)),
         _without_short_forms(only_b, only_a, name_word_list(b)),
     )
-    return not only_a or not only_b or all(len(w) <= SHORT for w in only_a) or all(len(w) <= SHORT for w in only_b)
+    return not only_a or not only_b  # "ABC News" / "NBC News", "U.S. Supreme Court" / "UK Supreme Court": two
 
 
 def _without_short_forms(words: list[str], others: list[str], name: list[str]) -> list[str]:

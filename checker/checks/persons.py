@@ -21,7 +21,7 @@ is a name credited or told ("told Politico", "according to the BBC":
 Two names may be one person's:
 
 - the same surname, spelling variants folded ("Zelenskyy", "Zelensky"), unless
-  both give a given name (the word before the surname) that the `nicknames`
+  both give a given name (the first word after any title) that the `nicknames`
   package's list knows and the two are no forms of one (`given_names_differ`:
   "Patricia Okafor" and "Pamela Okafor" are two; "Bill" and "William" one);
 - one name's words within the other's ("Greta", "Greta Van Susteren");
@@ -134,16 +134,22 @@ def given_names_differ(a: str, b: str, alike: float) -> bool:
     (a short form), "Jon" and "John" (spelled alike, `alike`) or "J." and "Jonas" (an initial). Only names the
     list knows as given names are read, so a title or a name of another language is never taken for one."""
     given, forms, titles = _given_names()
-    words_a, words_b = ([w for w in name_word_list(n) if w not in titles] for n in (a, b))  # "Mayor Pat Okafor"
+    words_a, words_b = (_after_titles(name_word_list(n), titles) for n in (a, b))  # "Mayor Pat Okafor"
     if min(len(words_a), len(words_b)) < 2 or _key(a) != _key(b):
         return False
     if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
         return False  # "John Smith" within "John Paul Smith"
-    # the given name is the word before the surname: "Levi Strauss Chief Executive Phil Marineau" is Phil's
-    x, y = words_a[-2], words_b[-2]
+    x, y = words_a[0], words_b[0]
     if x not in given or y not in given or x.startswith(y) or y.startswith(x):
         return False
     return SequenceMatcher(None, x, y).ratio() < alike and not forms[x] & forms[y]
+
+
+def _after_titles(words: list[str], titles: frozenset[str]) -> list[str]:
+    """A name's words after the last word of a title in it: "Levi Strauss Chief Executive Officer Phil Marineau" is
+    Phil Marineau's."""
+    last = max((i for i, w in enumerate(words) if w in titles), default=-1)
+    return words[last + 1 :]
 
 
 def _initials_of(initials: list[str], name: list[str]) -> bool:

@@ -81,7 +81,8 @@ DURATIONS = _durations()
 CELSIUS, FAHRENHEIT, DEGREE = "degree celsius", "degree fahrenheit", "degree"  # "108 degrees" names no scale
 # "412,000 ounces" of gold are troy ounces (31.1 g), of flour avoirdupois ones (28.3 g); news seldom says which
 OUNCE, TROY_OUNCE = "ounce", "troy ounce"
-PRECIOUS = frozenset({"gold", "silver", "platinum", "palladium", "rhodium", "bullion"})  # weighed in troy ounces
+PRECIOUS = frozenset({"gold", "silver", "platinum", "palladium", "rhodium", "bullion", "precious", "pgm", "nugget"})
+TROY_SCALE = 1000  # ounces of no metal named, from which they are a mine's output, weighed in troy ounces
 POUND, POUND_WEIGHT = "pound", "pound weight"  # "pounds" is money unless a verb of weighing gives it (`_weighed`)
 # Units of measure counted in the metric unit of their dimension, and how many of it one is: "40 miles" and "64 km"
 # are one distance, "104F" and "40C" one temperature. Units of two sizes ("ton": short or long; "gallon": US or
@@ -322,7 +323,7 @@ class Quantity:
     subject_name: str = ""
     running: bool = False  # told as the count stands so far ("so far", "in all"): a later, larger report updates it
     alone: bool = False  # of one part of a whole its clause names: "On Friday alone, 205 flights were cancelled"
-    past: bool = False  # its verb in a past tense: "cancelled 412 flights", against "flies 280 flights a day"
+    habitual: bool = False  # its verb in the simple present: "flies 280 flights a day", not "cancelled 412 flights"
 
     @property
     def specific(self) -> bool:
@@ -344,11 +345,10 @@ class Quantity:
             unscaled, scaled = (self, other) if self.unit == DEGREE else (other, self)
             readings = (replace(unscaled, unit=scale).in_metric_units() for scale in (CELSIUS, FAHRENHEIT))
             return any(reading.allows(scaled) for reading in readings)
-        weighed = self.context | other.context | {self.measured, other.measured}
-        if OUNCE in {self.written_in, other.written_in} and self.written_in != other.written_in and weighed & PRECIOUS:
+        if OUNCE in {self.written_in, other.written_in} and self.written_in != other.written_in:
             # an ounce of a precious metal is a troy ounce: "412,000 ounces of gold" is "about 12.8 tonnes"
             ounces, given = (self, other) if self.written_in == OUNCE else (other, self)
-            if ounces.read_in(TROY_OUNCE).allows(given):
+            if _troy(ounces, given) and ounces.read_in(TROY_OUNCE).allows(given):
                 return True
         if self.bound == other.bound == "range":  # two ranges of one quantity are one where their ends are
             return all(math.isclose(u, v) for u, v in zip(self.interval(), other.interval(), strict=True))
@@ -425,6 +425,13 @@ class Quantity:
             written_in=written if written in IN_METRIC_UNITS else "",
             written_as=written,
         )
+
+
+def _troy(ounces: Quantity, other: Quantity) -> bool:
+    """Ounces that may be troy ounces: of a precious metal either figure names, or a thousand and more (a mine's
+    output: "produced 4.1 million ounces in 2023"); "16-ounce bags of peas" are avoirdupois."""
+    weighed = ounces.context | other.context | {ounces.measured, other.measured}
+    return bool(weighed & PRECIOUS) or ounces.as_written() >= TROY_SCALE
 
 
 def _metric(unit: str) -> tuple[str, float]:
@@ -1612,7 +1619,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         else "",  # "higgs" for "The Higgs boson"
         running=_running(holders, span, cues),
         alone=len(holders) > 1 and any(_alone(c) for c in holders[1].children if c.dep_ == "prep"),
-        past=len(holders) > 1 and holders[1].tag_ in {"VBD", "VBN"},
+        habitual=len(holders) > 1 and _habitual(holders[1]),
     )
 
 
@@ -1871,6 +1878,12 @@ def _named_holder(holders: list, span) -> str:
             name = [c for c in subject.lefts if c.dep_ in MODEL_PARTS and c.pos_ in {"PROPN", "NUM"}] + [subject]
             return subject.doc[name[0].i : subject.i + 1].text
     return ""
+
+
+def _habitual(verb) -> bool:
+    """A verb in the simple present, which tells what is done as a rule ("operates 1,200 flights a day"), not once
+    ("cancelled", "will cancel", "is cancelling")."""
+    return verb.tag_ in {"VBZ", "VBP"} and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _alone(phrase) -> bool:
