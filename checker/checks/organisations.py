@@ -37,9 +37,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from checker.checks.base import NO_HEAD, Check, Side, versus
+from checker.checks.base import NO_HEAD, Check, Side
 from checker.checks.names import cues, name_spans
-from checker.checks.persons import extended_at_an_edge, name_word_list, swapped_name_evidence
+from checker.checks.persons import name_word_list, swapped_name, swapped_name_evidence
 from checker.checks.wording import Slotted, differing_in_one_wording, slotted
 from checker.entities import entity_key
 from checker.records import Claim, Evidence
@@ -93,13 +93,12 @@ class OrganisationCheck(Check):
             return None
         if sorted(map(_key, x.slots)) == sorted(map(_key, y.slots)):
             return None  # the same names in another order: "A and B" / "B and A" is one list
-        for i, j in differing:
-            if not (mine.named_in_full[i] and theirs.named_in_full[j]) or _one_body(x.slots[i], y.slots[j]):
-                continue
-            if not extended_at_an_edge(x, i, y, j):
-                detail = {"a": x.slots[i], "b": y.slots[j]}
-                return Evidence(self.kind, True, detail, versus(x.around[i], y.around[j]))
-        return None
+        swapped = [
+            (i, j)
+            for i, j in differing
+            if mine.named_in_full[i] and theirs.named_in_full[j] and not _one_body(x.slots[i], y.slots[j])
+        ]
+        return swapped_name(self.kind, x, y, swapped)
 
 
 def _named_in_full(name, credited: set[int], speaking: set[int]) -> bool:

@@ -246,14 +246,21 @@ class PersonCheck(Check):
             or not any(given_names_differ(x.slots[i], y.slots[j], alike) for i, j in differing)
         ):
             return None  # the same names in another order ("Tom Smith and Emma Smith" / "Emma Smith and Tom Smith")
-        for i, j in differing:
-            kinds = {mine.kinds[i], theirs.kinds[j]}
-            if kinds != {PERSON} or one_persons(x.slots[i], y.slots[j], alike):
-                continue
-            if not extended_at_an_edge(x, i, y, j):
-                detail = {"a": x.slots[i], "b": y.slots[j]}
-                return Evidence(self.kind, True, detail, versus(x.around[i], y.around[j]))
-        return None
+        swapped = [
+            (i, j)
+            for i, j in differing
+            if {mine.kinds[i], theirs.kinds[j]} == {PERSON} and not one_persons(x.slots[i], y.slots[j], alike)
+        ]
+        return swapped_name(self.kind, x, y, swapped)
+
+
+def swapped_name(kind: str, x: Slotted, y: Slotted, swapped: list[tuple[int, int]]) -> Evidence | None:
+    """The contradicting evidence of the first of `swapped` (slots of two wordings naming two different people or
+    bodies) where neither name is at an edge of one wording only (`extended_at_an_edge`); None for none."""
+    for i, j in swapped:
+        if not extended_at_an_edge(x, i, y, j):
+            return Evidence(kind, True, {"a": x.slots[i], "b": y.slots[j]}, versus(x.around[i], y.around[j]))
+    return None
 
 
 def extended_at_an_edge(x: Slotted, i: int, y: Slotted, j: int) -> bool:
