@@ -172,6 +172,22 @@ def test_a_value_the_other_document_gives_elsewhere_explains_unless_a_span_of_an
     assert NumberCheck().explainer(claims).explains(found, claims[0], claims[1]) is explained
 
 
+def test_a_sum_in_the_wrong_currency_is_explained_only_by_its_own_currency_elsewhere():
+    """(banking desk) "$42.5 million" against "£42.5 million" is one outlet's slip: the pound sum it is compared with
+    does not explain it, another "$42.5 million" in the first article does; the fact shows two versions."""
+    first = annotated(make_claim("The regulator fined Halden Bank £42.5 million on Tuesday.", "a.txt"))
+    second = annotated(make_claim("The regulator fined Halden Bank $42.5 million on Tuesday.", "b.txt"))
+    found = NumberCheck().compare(first, second, 0.95)
+    assert found is not None and found.contradicts
+    assert not NumberCheck().explainer([first, second]).explains(found, first, second)
+    elsewhere = annotated(make_claim("Its parent paid a $42.5 million penalty in 2019.", "a.txt"))
+    assert NumberCheck().explainer([first, second, elsewhere]).explains(found, first, second)
+    versions = {NumberCheck().version(found.detail, side)[1] for side in ("a", "b")}
+    assert versions == {"£42.5 million", "$42.5 million"}
+    keys = [NumberCheck().version(found.detail, side)[0] for side in ("a", "b")]
+    assert keys[0] != keys[1] and not NumberCheck().refines(keys[0], keys[1])
+
+
 def test_each_quantity_changed_in_a_pair_is_a_discrepancy_of_its_own_the_first_deciding_the_pair():
     """A second changed figure in the same sentence was a fact of nobody's (audit): "65 vs 41 abstentions" was in
     the message of the votes-for fact only, so its sources were never counted and no odd one out named."""

@@ -463,8 +463,9 @@ def _of_an_earlier_year(quantity: Quantity, published_year: str) -> Quantity:
     """A figure in a clause on a year before the article's is an earlier figure ("since 2016, when a magnitude 7.8
     tremor struck"), not one of the story's: compared only with an earlier one (`EARLIER`). A year beside a figure
     ("the most since 2018", "sales rose 8 percent in 2024", "Under a 2019 law, fines reach $5,000") leaves it the
-    story's; a year on the clause's subject two years or more before the article's does not ("The 2021 auction
-    raised $2.8 billion" in 2025): a year's results are told within months of its end, older ones as background.
+    story's; a year on the clause's subject or verb two years or more before the article's does not ("The 2021
+    auction raised $2.8 billion", "In 2021 the party won 36 seats" in 2025): a year's results are told within months
+    of its end, older ones as background.
     "This year" is the article's year: "6.1 million birds so far this year" are not "15 million birds during the
     2022 outbreak"; "last year" the one before ("Last year Tunely paid out $9 billion" in 2026 is no 2024 figure)."""
     # the subject's years are read here only: a time of no other figure ("The 2026 census ... up 22%" and "3,181 lynx
@@ -788,21 +789,27 @@ class QuantityIndex:
         years" is no less a discrepancy where the second article plans to "invest $4 billion over the next three
         years".
         """
-        key = f"{evidence.detail['unit']}:{evidence.detail['polarity']}"
+        # each side's figure in its own unit: "$42.5 million" against "£42.5 million" is explained by another
+        # "$42.5 million" in the first article, not by the pound sum it is compared with
+        keys = {
+            side: f"{evidence.detail[side].get('unit', evidence.detail['unit'])}:{evidence.detail['polarity']}"
+            for side in ("a", "b")
+        }
         # a span of time may be of anything ("for three years", "over the next three years"); a count, a share or
         # a sum the other article gives is taken for the thing it gives it of ("presented with $2,084")
         span = evidence.detail["unit"] in SPANS_OF_TIME
         told = (
-            self._context(a, key, evidence.detail["a"]["value"]) | self._context(b, key, evidence.detail["b"]["value"])
+            self._context(a, keys["a"], evidence.detail["a"]["value"])
+            | self._context(b, keys["b"], evidence.detail["b"]["value"])
             if span
             else frozenset()
         )
         return any(
             q.value == evidence.detail[side]["value"]
             and (not span or q.context & told)
-            and not self._of_another_subject(q, claim, other, key)
+            and not self._of_another_subject(q, claim, other, keys[side])
             for side, claim, other in (("a", a, b), ("b", b, a))
-            for q in self.values.get((other.doc_id, key), [])
+            for q in self.values.get((other.doc_id, keys[side]), [])
         )
 
     def _of_another_subject(self, elsewhere: Quantity, claim: Claim, other: Claim, key: str) -> bool:
@@ -895,11 +902,15 @@ class NumberCheck(Check):
         """The value as compared, a figure that is no exact value by its reach ("a little more than 53,000"), shown
         with its open end ("53,000 or more", "up to 40"): a bound is no second version of the exact figure."""
         figure = detail.get(side)
+        # a figure in the wrong unit ("$42.5 million" against "£42.5 million") is a version of its own
+        unit = {"unit": figure["unit"]} if isinstance(figure, dict) and figure.get("unit") else {}
         if isinstance(figure, dict) and figure.get("reach"):
             low, high = figure["reach"]
             text = str(figure.get("text"))
             shown = f"{text} or more" if high is None else f"up to {text}" if low is None else text
-            return {"value": figure.get("value"), "reach": figure["reach"]}, shown
+            return {"value": figure.get("value"), "reach": figure["reach"]} | unit, shown
+        if unit:
+            return {"value": figure.get("value")} | unit, str(figure.get("text"))
         return plain_version(detail, side)
 
     def refines(self, key: Any, finer: Any) -> bool:
@@ -909,6 +920,8 @@ class NumberCheck(Check):
         not overlapping: a chain of overlaps would join two versions that contradict each other."""
         if not (isinstance(key, dict) and "reach" in key):
             return False
+        if isinstance(finer, dict) and finer.get("unit") != key.get("unit"):
+            return False  # "$42.5 million" is within no reach of "£42.5 million"
         reached = finer.get("reach") if isinstance(finer, dict) else None
         value = finer.get("value") if reached else finer
         if _count(value) is None or _reach_width(finer) >= _reach_width(key):
@@ -1034,6 +1047,7 @@ class NumberCheck(Check):
         """
         compared, slips = self._same_quantities(a, b, similarity)
         pairs = compared + slips  # a figure in the wrong unit allows nothing: "$27.4 billion" / "€27.4 billion"
+        slipped = {(i, j) for i, j, _, _ in slips}
         allowed = _within_their_groups(pairs, [x.allows(y) for _, _, x, y in compared] + [False] * len(slips))
         parts_a, parts_b = self._given_as_parts(a, b)
         matched_a = {i for (i, _, _, _), ok in zip(pairs, allowed, strict=True) if ok} | parts_a
@@ -1063,7 +1077,8 @@ class NumberCheck(Check):
                 "unit": x.unit,
                 "polarity": x.polarity,
                 "a": _as_detail(x),
-                "b": _as_detail(y),
+                # a figure in the wrong unit ("$27.4 billion" / "€27.4 billion") says its own
+                "b": _as_detail(y) | ({"unit": y.unit} if (i, j) in slipped else {}),
             }
             if not ok:
                 if i in matched_a or j in matched_b:

@@ -205,7 +205,7 @@ TIME_SPANS = frozenset({"year", "month", "decade", "week", "day"})  # "in the ye
 THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
 LAST_YEAR = YEAR + "last"  # "last year": the year before the article's
 MONTHS_QUARTER = "period:quarter:"  # the cues of a quarter named by its months: "period:quarter:1"
-SUBJECT_YEAR = "subject-year:"  # a year on the figure's clause's subject: "The 2021 auction raised $2.8 billion"
+SUBJECT_YEAR = "subject-year:"  # a year on the figure's clause's subject or verb: "The 2021 auction raised $2.8 billion"
 CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
 # a share told as a fraction of a whole ("two-thirds"), by the parts it counts, and how far either side of its share
 # a figure written as a percentage may round it ("two-thirds" is 66% and 67%)
@@ -1830,8 +1830,17 @@ def _holders(root) -> list:
 
 def _years_of_the_subject(holders: list) -> list:
     """The years the figure's clause's subject is named by: "The 2021 auction", "The auction in 2021"; a relative
-    clause's, its head's ("a 2003 outbreak that sickened 500 people")."""
-    years = []
+    clause's, its head's ("a 2003 outbreak that sickened 500 people"); and the year its verb is set in ("In 2021 the
+    Christian Union won 36 seats", "was introduced in 1999 at $3.60 an hour"), which dates the clause as a whole."""
+    verb = holders[1:2]
+    years = [
+        y
+        for v in verb
+        for p in v.children
+        if p.dep_ == "prep" and p.lower_ in {"in", "during"}
+        for y in p.children
+        if y.dep_ == "pobj" and _a_year(y)
+    ]
     for subject in holders[2:]:
         if subject.tag_ in RELATIVE_PRONOUNS and holders[1].dep_ == "relcl":
             subject = holders[1].head  # "a 2003 outbreak that sickened 500 people": the outbreak's year
