@@ -205,7 +205,7 @@ TIME_SPANS = frozenset({"year", "month", "decade", "week", "day"})  # "in the ye
 THIS_YEAR = YEAR + "this"  # "this year", dated by the article's publication
 LAST_YEAR = YEAR + "last"  # "last year": the year before the article's
 MONTHS_QUARTER = "period:quarter:"  # the cues of a quarter named by its months: "period:quarter:1"
-SUBJECT_YEAR = "subject-year:"  # a year on the figure's clause's subject or verb: "The 2021 auction raised $2.8 billion"
+SUBJECT_YEAR = "subject-year:"  # a year on the figure's clause's subject or verb: "The 2021 auction raised $2bn"
 CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 2016, when a 7.8 tremor struck"
 # a share told as a fraction of a whole ("two-thirds"), by the parts it counts, and how far either side of its share
 # a figure written as a percentage may round it ("two-thirds" is 66% and 67%)
