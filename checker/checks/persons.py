@@ -133,16 +133,34 @@ def given_names_differ(a: str, b: str, alike: float) -> bool:
     Okafor" (two people, or a slip), not "Bill Clinton" and "William Clinton" (a nickname), "Alex" and "Alexander"
     (a short form), "Jon" and "John" (spelled alike, `alike`) or "J." and "Jonas" (an initial). Only names the
     list knows as given names are read, so a title or a name of another language is never taken for one."""
-    given, forms, titles = _given_names()
-    words_a, words_b = (_after_titles(name_word_list(n), titles) for n in (a, b))  # "Mayor Pat Okafor"
+    given, forms, _ = _given_names()
+    first = _first_words_apart(a, b, alike)
+    return first is not None and all(w in given for w in first) and not forms[first[0]] & forms[first[1]]
+
+
+def given_names_unread(a: str, b: str, alike: float) -> bool:
+    """Whether two whole names of one surname differ in a first word the list does not know as a given name
+    ("Anja Brenner" and "Lena Brenner": German names; or a title of another language, or a nickname it lacks): two
+    people or one, which no check can tell, so none says they are one."""
+    given = _given_names()[0]
+    first = _first_words_apart(a, b, alike)
+    return first is not None and not all(w in given for w in first)
+
+
+def _first_words_apart(a: str, b: str, alike: float) -> tuple[str, str] | None:
+    """The first words of two whole names of one surname after any title ("Mayor Pat Okafor"), where they differ:
+    neither name's words within the other's ("John Smith" and "John Paul Smith"), neither a short form or an
+    initial of the other ("Alex", "Alexander"; "J.", "Jonas"), not spelled alike (`alike`)."""
+    titles = _given_names()[2]
+    words_a, words_b = (_after_titles(name_word_list(n), titles) for n in (a, b))
     if min(len(words_a), len(words_b)) < 2 or _key(a) != _key(b):
-        return False
+        return None
     if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
-        return False  # "John Smith" within "John Paul Smith"
+        return None
     x, y = words_a[0], words_b[0]
-    if x not in given or y not in given or x.startswith(y) or y.startswith(x):
-        return False
-    return SequenceMatcher(None, x, y).ratio() < alike and not forms[x] & forms[y]
+    if x.startswith(y) or y.startswith(x) or SequenceMatcher(None, x, y).ratio() >= alike:
+        return None
+    return x, y
 
 
 def _after_titles(words: list[str], titles: frozenset[str]) -> list[str]:

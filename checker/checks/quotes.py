@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from checker.checks.base import Check, CheckSetting, versus
 from checker.checks.names import cues, name_at, name_spans
-from checker.checks.persons import given_names_differ, name_word_list
+from checker.checks.persons import given_names_differ, given_names_unread, name_word_list
 from checker.entities import clean_name, person_key
 from checker.patterns import words
 from checker.records import Claim, Evidence
@@ -197,11 +197,12 @@ def _organisation(name) -> frozenset[str]:
     )
 
 
-def _one_speaker(x: str, y: str, alike: float) -> bool:
+def _one_speaker(x: str, y: str, alike: float) -> bool | None:
     """One person: one surname key, or surnames spelled alike ("Schooff" / "Blair Schoof") where the first names
-    do not differ ("Daniel Martinez" and "Carol Martin" are two people)."""
+    do not differ ("Daniel Martinez" and "Carol Martin" are two people); None, unknown, where one surname's first
+    names differ in words the list knows no given name by ("Anja Brenner" / "Lena Brenner")."""
     if person_key(x) == person_key(y):
-        return not given_names_differ(x, y, alike)
+        return None if given_names_unread(x, y, alike) else not given_names_differ(x, y, alike)
     words_x, words_y = name_word_list(x), name_word_list(y)
     if not (words_x and words_y) or SequenceMatcher(None, words_x[-1], words_y[-1]).ratio() < alike:
         return False
@@ -268,7 +269,10 @@ class QuoteCheck(Check):
                 if shorter not in longer or not one_sentence:  # one outlet may quote less of it
                     continue
                 detail = {"quote": shorter, "a": x.speaker, "b": y.speaker, "sentence_alike": told_alike}
-                if not _one_speaker(x.speaker, y.speaker, self.setting("spelled_alike")):
+                one = _one_speaker(x.speaker, y.speaker, self.setting("spelled_alike"))
+                if one is None:
+                    return None  # two people or one: the model reads the pair
+                if not one:
                     return Evidence(self.kind, True, detail, "the same words from " + versus(x.speaker, y.speaker))
                 return Evidence(self.kind, False, detail, f"both quote {x.speaker}")
         return None
