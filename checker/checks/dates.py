@@ -299,10 +299,13 @@ def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -
     return days
 
 
+NAMING_DEPENDENTS = frozenset({"nummod", "compound", "amod", "nmod"})
+
+
 def event_clocks(tokens, readings: Mapping[int, str], ahead: frozenset[int]) -> tuple[EventClock, ...]:
     """The times of day the claim's events happened at ("The crash happened at 7.40am"), each with its verb: not a
     statement's ("police said at 3 p.m."), a time a count stood at or started from ("by 10 a.m.", "as of 6pm",
-    "since 9 a.m."), nor one in a zone ("4:40 a.m. ET", "9 a.m. local time"), which may be another's moment."""
+    "since 9 a.m."), one that names a thing ("the 07:40 service"), nor one in a zone ("4:40 a.m. ET", "9 a.m. local time"), which may be another's moment."""
     reporting, figure_cues, found = reporting_words(tokens), line_cues(tokens.doc), []
     for token in tokens:
         if not figure_cues.at(token.i, "time:clock"):
@@ -316,6 +319,9 @@ def event_clocks(tokens, readings: Mapping[int, str], ahead: frozenset[int]) -> 
         before = token.doc[token.i - 1].lower_ if token.i else ""
         if before in CLOCK_BOUNDS:
             continue  # "until 9 p.m.", "from 6 a.m.": the ends of a stretch of time
+        last = token.doc[end - 1]
+        if last.dep_ in NAMING_DEPENDENTS and last.head.pos_ == "NOUN" and last.head.i >= end:
+            continue  # "The 07:40 service derailed", "the 6 p.m. bulletin": a time that names a thing, no event's
         found.append(EventClock(moments, token.doc[token.i : end].text, dated_verb(token, readings, ahead)))
     return tuple(found)
 

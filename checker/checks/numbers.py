@@ -353,6 +353,9 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         # "two miles from the prison", "four miles from the motel": two distances; "Four minutes later", "with 19
         # minutes remaining": two spans from two moments
         return False
+    own_span = y if x.origin else x if y.origin else None
+    if own_span is not None and not own_span.origin and own_span.verb in LASTING:
+        return False  # "The recount took eleven days" / "began three days later": how long it lasted, when it began
     if (x.origin and y.rate) or (x.rate and y.origin):
         return False  # "34,000km from the Earth's surface" against "moving at 40,000 kilometers per hour"
     rated, counted = (x, y) if x.rate else (y, x)
@@ -457,6 +460,9 @@ def _opposite_sides(words: frozenset[str], others: frozenset[str]) -> bool:
         if words & opposite and not words & one and others & one and not others & opposite:
             return True
     return False
+
+
+LASTING = frozenset({"take", "last"})  # verbs whose object is how long a thing went on: "took eleven days"
 
 
 def _of_an_earlier_year(quantity: Quantity, published_year: str) -> Quantity:
