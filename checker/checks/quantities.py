@@ -1180,6 +1180,16 @@ def _a_count(quantity: Quantity) -> bool:
     )
 
 
+def _up_to_another_figure(after: list) -> list:
+    """The words after a figure up to the next figure, which the words after that are of ("Of the 48,000 members
+    balloted, 89% voted for strikes": the 89% voted for, not the 48,000), unless the two are the sides of one score
+    ("52 votes to 48 against", "voted 52-48 in favour")."""
+    for k, token in enumerate(after):
+        if token.like_num and not (k and after[k - 1].lower_ in {"to", "-"}):
+            return after[:k]
+    return after
+
+
 def _vote(unit: str, after, cues: Cues) -> tuple[str, str]:
     """The unit and polarity of votes, from the words after them; voters who vote count votes ("three nations
     ... voted against"). "for" is a polarity only of votes: "eight years for the charity" has none."""
@@ -1498,7 +1508,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     # ballots counted on Monday, was 77.6 per cent"): its context reaches back further
     before = [t for t in doc[max(span.start, lead - 20) : lead] if not t.is_punct][-(12 if unit == "%" else 6) :]
     after = [t for t in doc[stop : span.end] if not t.is_punct]
-    unit, polarity = _vote(unit, after[:12], cues)
+    unit, polarity = _vote(unit, _up_to_another_figure(after[:12]), cues)
     rate = _rate(end, span, cues) or (SPAN if unit == "%" and _over_a_span(root) else "")
     if rate == "hour" and (length := cues.at(end, "measure-unit:")) in LENGTH_UNITS:
         unit = f"{length} an hour"  # "120 km/h", "75 miles per hour", "75mph": one speed however written
