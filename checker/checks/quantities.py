@@ -1982,11 +1982,15 @@ def _places(holders: list, cues: Cues) -> frozenset[str]:
     return frozenset(found)
 
 
+GOING_SOMEWHERE = frozenset({"to", "into", "toward", "towards", "up", "down", "ahead", "on", "back", "through"})
+
+
 def _change(root, cues: Cues) -> bool:
     """A count or a sum tells how many were added or taken away, not how many there are: the object of a verb of
     change ("the outbreak added 26 cases", "the authority has cut four bus routes", "26 cases were added"), its
-    "by" ("cut spending by $2 billion"), a noun of change over it ("job cuts of 2,400", "a $2 billion cut") or a
-    participle of one after it ("the $112 million stolen").
+    "by" ("cut spending by $2 billion"), a noun of change over it ("job cuts of 2,400", "a $2 billion cut"), a
+    participle of one after it ("the $112 million stolen"), or what goes or what a thing costs ("1,580 jobs would
+    go", "the closures will cost 1,580 jobs").
     "Runs 42 routes" tells how many there are. (Shares, points and prices move through a day: `reading`.)"""
     word = _counted_word([root])
     if any(n.pos_ == "NOUN" and cues.at(n.i, "change") for n in (word, *_governing_nouns(word))):
@@ -1996,6 +2000,11 @@ def _change(root, cues: Cues) -> bool:
     head = word.head
     if head.pos_ == "ADP":
         return head.lower_ == "by" and bool(cues.at(head.head.i, "change"))
+    if word.dep_ == "nsubj" and head.lemma_ == "go":
+        # "1,580 jobs would go", as "would be cut"; "went up to 40", "300 went to the rally" move or go somewhere
+        return not any(c.dep_ in {"prt", "acomp"} or c.lower_ in GOING_SOMEWHERE for c in head.children)
+    if word.dep_ == "dobj" and head.lemma_ == "cost":
+        return word.lower_ not in CURRENCIES and not word.like_num  # "will cost 1,580 jobs", not "cost $5 million"
     return word.dep_ in {"dobj", "nsubjpass"} and bool(cues.at(head.i, "change"))
 
 
