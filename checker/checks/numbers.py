@@ -952,14 +952,18 @@ class NumberCheck(Check):
         """The figures of `earlier`, from an article out before the other, that the other's updates: given as the
         one before a change (`_told_before`), or a count that may rise as a story goes on against a larger one
         the later article tells as it stands so far ("Three passengers were checked" / two days on, "In all, five
-        passengers were checked, the airline said in an update"; "has burned 23,000 acres so far"). Not a count
-        told smaller (three after five is a slip or a correction, which the reader must see), nor two figures of
-        one stated moment ("as of Tuesday evening")."""
+        passengers were checked, the airline said in an update"; "has burned 23,000 acres so far"), or against
+        any other the later article tells as things stand ("Twelve people were in hospital" / the next day,
+        "Eleven people remain in hospital"). Not a count told smaller (three after five is a slip or a correction,
+        which the reader must see), nor two figures of one stated moment ("as of Tuesday evening")."""
         return _told_before(earlier, later) | {
             i
             for i, x in enumerate(earlier)
             if cls.updated_in_time(x.unit)
-            and any(y.running and y.unit == x.unit and y.value > x.value and not x.when & y.when for y in later)
+            and any(
+                (y.standing or (y.running and y.value > x.value)) and y.unit == x.unit and not x.when & y.when
+                for y in later
+            )
         }
 
     @classmethod

@@ -322,6 +322,7 @@ class Quantity:
     # own, not the claims' other name for theirs
     subject_name: str = ""
     running: bool = False  # told as the count stands so far ("so far", "in all"): a later, larger report updates it
+    standing: bool = False  # told as things stand ("remain in hospital", "are still missing"): it moves either way
     alone: bool = False  # of one part of a whole its clause names: "On Friday alone, 205 flights were cancelled"
     habitual: bool = False  # its verb in the simple present: "flies 280 flights a day", not "cancelled 412 flights"
 
@@ -1346,6 +1347,14 @@ def _running(holders: list, span, cues: Cues) -> bool:
     return now or any(cues.at(i, "running") for i in range(span.start, span.end))
 
 
+def _standing(holders: list) -> bool:
+    """The figure is told as things stand, by its verb: "Eleven people remain in hospital", "12 were still missing".
+    The people in hospital, the missing, go home or are found, and more are taken in: a later count may be larger
+    or smaller, and either is an update."""
+    verb = holders[1] if len(holders) > 1 else None
+    return verb is not None and (verb.lemma_ == "remain" or any(c.lower_ == "still" for c in verb.children))
+
+
 def _tally(doc, end: int, cues: Cues) -> bool:
     """A running count "by <time>" ("had burned 8,600 hectares by Monday evening"): true of that moment."""
     for i in range(end, min(end + 4, len(doc))):
@@ -1628,6 +1637,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         if subject is not None
         else "",  # "higgs" for "The Higgs boson"
         running=_running(holders, span, cues),
+        standing=_standing(holders),
         alone=len(holders) > 1 and any(_alone(c) for c in holders[1].children if c.dep_ == "prep"),
         habitual=len(holders) > 1 and _habitual(holders[1]),
     )
