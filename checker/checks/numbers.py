@@ -411,6 +411,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "U.S. same-store sales" against "same-store sales in Canada": counted in two places
     if x.change != y.change:
         return False  # "added 26 cases this week" against "121 cases have been confirmed": a change, a total
+    if {x.moved, y.moved} == {"to", "by"}:
+        return False  # "Unemployment rose to 5.9%" against "rose by 0.2%": the level reached, how far it moved
     if x.increment != y.increment:
         return False  # "an additional 14 officers" against "22 officers": a part against a total
     if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTHS, PREVIOUS, {SINCE})):

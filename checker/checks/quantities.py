@@ -323,6 +323,7 @@ class Quantity:
     subject_name: str = ""
     running: bool = False  # told as the count stands so far ("so far", "in all"): a later, larger report updates it
     standing: bool = False  # told as things stand ("remain in hospital", "are still missing"): it moves either way
+    moved: str = ""  # of a share or a sum a verb of moving moves: "to" the level reached, "by" how far
     alone: bool = False  # of one part of a whole its clause names: "On Friday alone, 205 flights were cancelled"
     habitual: bool = False  # its verb in the simple present: "flies 280 flights a day", not "cancelled 412 flights"
 
@@ -1638,6 +1639,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         else "",  # "higgs" for "The Higgs boson"
         running=_running(holders, span, cues),
         standing=_standing(holders),
+        moved=_reached_or_moved(root, cues) if unit == "%" or noun in CURRENCIES else "",
         alone=len(holders) > 1 and any(_alone(c) for c in holders[1].children if c.dep_ == "prep"),
         habitual=len(holders) > 1 and _habitual(holders[1]),
     )
@@ -1831,6 +1833,15 @@ def _risen_to(root, cues: Cues) -> bool:
     word = _counted_word([root])
     to = word.head
     return word.dep_ == "pobj" and to.lower_ == "to" and bool(cues.at(to.head.i, "risen-to"))
+
+
+def _reached_or_moved(root, cues: Cues) -> str:
+    """Whether a share or a sum is the level a verb of moving reached ("to": "Unemployment rose to 5.9%") or how far
+    it moved ("by": "rose by 0.2%", "rose 8%"); "" for neither ("Unemployment was 5.9%")."""
+    word = _counted_word([root])
+    if word.dep_ == "pobj" and word.head.lower_ in {"to", "by"} and cues.at(word.head.head.i, "moved-from-level"):
+        return word.head.lower_
+    return "by" if word.dep_ in {"npadvmod", "dobj"} and cues.at(word.head.i, "moved-from-level") else ""
 
 
 def _changed_from(root, cues: Cues, level: bool = False) -> bool:
