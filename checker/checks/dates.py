@@ -319,8 +319,8 @@ def event_clocks(tokens, readings: Mapping[int, str], ahead: frozenset[int]) -> 
         before = token.doc[token.i - 1].lower_ if token.i else ""
         if before in CLOCK_BOUNDS:
             continue  # "until 9 p.m.", "from 6 a.m.": the ends of a stretch of time
-        last = token.doc[end - 1]
-        if last.dep_ in NAMING_DEPENDENTS and last.head.pos_ == "NOUN" and last.head.i >= end:
+        last, named = token.doc[end - 1], token.i > 0 and token.doc[token.i - 1].pos_ == "DET"
+        if named and last.dep_ in NAMING_DEPENDENTS and last.head.pos_ in {"NOUN", "PROPN"} and last.head.i >= end:
             continue  # "The 07:40 service derailed", "the 6 p.m. bulletin": a time that names a thing, no event's
         found.append(EventClock(moments, token.doc[token.i : end].text, dated_verb(token, readings, ahead)))
     return tuple(found)
