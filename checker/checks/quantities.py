@@ -1187,7 +1187,8 @@ def _up_to_another_figure(after: list) -> list:
     balloted, 89% voted for strikes": the 89% voted for, not the 48,000), unless the two are the sides of one score
     ("52 votes to 48 against", "voted 52-48 in favour")."""
     for k, token in enumerate(after):
-        if token.like_num and not (k and after[k - 1].lower_ in {"to", "-"}):
+        hyphened = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-"  # "the nine-strong committee"
+        if token.like_num and not hyphened and not (k and after[k - 1].lower_ in {"to", "-"}):
             return after[:k]
     return after
 
