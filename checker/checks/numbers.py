@@ -293,6 +293,12 @@ def _currency_family(name: str) -> str:
     return "yen" if name == "yuan" else name.split()[-1]
 
 
+def _two_kinds(x: Quantity, y: Quantity) -> bool:
+    """Figures of two kinds of one thing, by the nouns before it: "wheat production" and "barley production" (not
+    "production" and "wheat production", nor "wheat crop" and "wheat harvest")."""
+    return bool(x.kind_words and y.kind_words and not x.kind_words & y.kind_words)
+
+
 def _two_things_measured(x: Quantity, y: Quantity) -> bool:
     """Two measures that say they measure two things: "200mm of rain" against "2 metres of snow", "12GB of RAM"
     against "256GB of storage"."""
@@ -392,7 +398,7 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "Her father, Paolo Marchetti, 64" against "Elena Marchetti, 33": two people of one surname
     if x.unit.startswith(YEAR_OLD) and x.context and y.context and not x.context & y.context:
         return False  # "A 19-year-old man was killed" against "a 21-year-old man is in custody": two men
-    if _apart_in_scale(x, y) or _two_things_measured(x, y):
+    if _apart_in_scale(x, y) or _two_things_measured(x, y) or _two_kinds(x, y):
         return False  # "an asteroid 60 feet in diameter" against "about 40,000 kilometres" from the Earth
     if (x.origin and y.dimension and not x.dimension) or (y.origin and x.dimension and not y.dimension):
         return False  # "centred 48 km west of Valparaiso" against "at a depth of 35 km": a distance, a depth

@@ -297,6 +297,9 @@ class Quantity:
     # rain", "ram" for "12GB of RAM"; for a share, the whole named there, by its cue of `whole:`: "economy" for "2%
     # of GDP", "budget" for "38% of the defence budget"
     measured: str = ""
+    # the nouns that say which kind of a thing a figure is put at or is ("wheat" of "forecast wheat production at 26.5
+    # million tonnes", "barley" of "Barley production was 10.2 million tonnes"; `_kind_words`)
+    kind_words: frozenset[str] = frozenset()
     # the reporting period its clause tells of (`_period`): "quarter:3" for "third-quarter revenue of $4.82 billion",
     # "quarter" for "quarterly revenue", "year" for "full-year revenue", "year:2027" for "fiscal 2027"
     period: str = ""
@@ -941,6 +944,9 @@ def _forecast(root, cues: Cues) -> bool:
     word = _counted_word([root])
     if cues.at(word.i, "forecaster") and any(cues.at(i, "forecast") for i in range(word.i + 1, word.i + 4)):
         return True
+    put_at = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "at" else None
+    if put_at is not None and put_at.lemma_ != "estimate" and cues.at(put_at.i, "forecast"):
+        return True  # "ABARES forecast wheat production at 26.5 million tonnes", whichever the tagger reads "forecast"
     verb = _clause_verb(word)
     if verb is not None and _expected(verb, cues):
         return True
@@ -1629,6 +1635,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         holder=_described_name(root, holders) or _named_holder(holders, span),
         period=_period(root, cues),
         measured=_measured(root, end, span, cues, unit),
+        kind_words=_kind_words(root),
         basis=_basis(root, cues, share=unit == "%") if noun in CURRENCIES or unit == "%" else "",
         base=base,
         term=_term(root, cues),
@@ -1719,6 +1726,23 @@ def _measured(root, end: int, span, cues: Cues, unit: str) -> str:
     if unit == "%":
         return next((whole for t in thing.subtree if (whole := cues.at(t.i, "whole:"))), "")
     return thing.lemma_.lower() if thing.pos_ in {"NOUN", "PROPN"} else ""
+
+
+def _kind_words(root) -> frozenset[str]:
+    """The nouns before the noun a figure is put at ("forecast wheat production at 26.5 million tonnes", "put export
+    revenue at $2 billion") or is ("Barley production was 10.2 million tonnes"), as lemmas: which kind of the thing
+    it is. Wheat production and barley production are two quantities however alike their sentences are."""
+    word = _counted_word([root])
+    if word.dep_ == "pobj" and word.head.lower_ == "at" and word.head.head.pos_ == "VERB":
+        verb, roles = word.head.head, {"dobj", "nsubjpass"}
+    elif word.dep_ == "attr" and word.head.lemma_ == "be":
+        verb, roles = word.head, {"nsubj"}
+    else:
+        return frozenset()
+    thing = next((c for c in verb.children if c.dep_ in roles and c.pos_ == "NOUN"), None)
+    if thing is None:
+        return frozenset()
+    return frozenset(c.lemma_.lower() for c in thing.children if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"})
 
 
 def _of_what(root, end: int, span):
