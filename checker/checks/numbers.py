@@ -293,6 +293,21 @@ def _currency_family(name: str) -> str:
     return "yen" if name == "yuan" else name.split()[-1]
 
 
+VERBS_OF_ANYTHING = frozenset({"be", "have", "say", "tell", "report", "include", "give", "make", "take", "get"})
+
+
+def _one_phrase(x: Quantity, y: Quantity) -> bool:
+    """Two counts told by one verb of one noun and subject ("The walkout will affect 112 hospitals, the union said"
+    / "The union said the strikes would affect 121 hospitals across the country, as patients were warned ..."):
+    alike in the words that say what they count, however unlike the sentences around them are."""
+    if not (x.verb and x.noun) or x.verb in VERBS_OF_ANYTHING:
+        return False
+    if x.unit == "%" or x.noun in CURRENCIES or x.unit in SPANS_OF_TIME:
+        return False  # a share, a sum or a span of time may be of anything the verb tells
+    subjects = x.subject == y.subject or not (x.subject and y.subject)
+    return x.verb == y.verb and x.noun.lower() == y.noun.lower() and subjects
+
+
 def _two_kinds(x: Quantity, y: Quantity) -> bool:
     """Figures of two kinds of one thing, by the nouns before it: "wheat production" and "barley production" (not
     "production" and "wheat production", nor "wheat crop" and "wheat harvest")."""
@@ -1167,7 +1182,7 @@ class NumberCheck(Check):
                 # a supposition against a figure given as fact may be a plan since changed; two of one subject are
                 # one ("The combined company would control 19%" / "would hold 14%")
                 hedged = x.hedged or y.hedged or x.supposed != y.supposed or (x.supposed and not _one_subject(x, y))
-                if not x.specific and (loose or hedged):
+                if not x.specific and (hedged or (loose and not _one_phrase(x, y))):
                     continue
                 if different_parties and x.noun in CURRENCIES:
                     continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
