@@ -381,11 +381,12 @@ def group_facts(
         key=lambda f: (f.id, f.kind),
     )
     agreements: dict[tuple, list[tuple]] = defaultdict(list)  # claim → the claims a pair judged it to agree with
-    by_check: dict[str, dict[tuple, list[tuple]]] = defaultdict(lambda: defaultdict(list))  # the same, by check
+    # the same, by check and the subject its agreement is on: "both give 1,214 people" is no agreement on the boats
+    by_check: dict[tuple[str, str], dict[tuple, list[tuple]]] = defaultdict(lambda: defaultdict(list))
     for finding in findings:
         if finding.label == "agree":
             a, b = claim_key(finding.pair.a), claim_key(finding.pair.b)
-            for found in (agreements, by_check[finding.kind]):
+            for found in (agreements, *(by_check[finding.kind, s] for s in _agreed_on(finding, shapes))):
                 found[a].append(b)
                 found[b].append(a)
     story_of = story_of or {}
@@ -406,6 +407,14 @@ def group_facts(
                 else _fact(kept, story_of, shapes, agreements, sources, by_check)
             )
     return sorted(_distinct_ids(facts), key=lambda f: (-f.score, f.id))
+
+
+def _agreed_on(finding: Finding, shapes: Shapes) -> set[str]:
+    """The subjects an agreeing pair's check found it to agree on: "both give 1,214 people" is on the people."""
+    shape = shapes.get(finding.kind)
+    if shape is None:
+        return set()
+    return {shape.subject(e.detail) for e in finding.evidence if e.kind == finding.kind and not e.contradicts}
 
 
 def _by_kind(finding: Finding, shapes: Shapes) -> list[Finding]:
@@ -558,7 +567,7 @@ def _fact(
     shapes: Shapes,
     agreements: Mapping[tuple, list[tuple]],
     sources: Mapping[str, Provenance] | None,
-    by_check: Mapping[str, Mapping[tuple, list[tuple]]],
+    by_check: Mapping[tuple[str, str], Mapping[tuple, list[tuple]]],
     seconds: Seconds | None = None,
 ) -> Fact:
     """The fact a group of pairs shows, its versions ranked by how many sources give them.
@@ -576,7 +585,8 @@ def _fact(
     documents = {doc for v in versions for doc in v.documents}
     known = {doc: sources[doc] for doc in documents if sources and doc in sources}
     mine = {claim_key(c) for v in versions for c in v.claims}
-    kind_agrees = by_check.get(group[0].kind, {}) if shape else {}  # the check's own reading, not the model's
+    # the check's own reading on the fact's subject, not the model's
+    kind_agrees = by_check.get((group[0].kind, _subject(group[0], shapes)), {}) if shape else {}
     agreed = {key: tuple(other for other in kind_agrees.get(key, ()) if other in mine) for key in mine}
     fact = Fact(
         group[0].kind,

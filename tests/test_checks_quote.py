@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.checks.quotes import quoted_spans, quotes
+from checker.checks.quotes import _one_speaker, quoted_spans, quotes
 from tests.helpers import _nlp, make_claim
 
 
@@ -103,3 +103,12 @@ def test_a_pronoun_subject_names_no_speaker_after_it():
     line = 'He claimed Border Patrol "caught them," but "you know there will be dozens more that did not get caught."'
     parsed = _nlp()(line)
     assert quotes(make_claim(line), parsed[:]) == []
+
+
+def test_one_surnames_speakers_are_one_two_or_unknown_by_their_first_words():
+    """(elections desk, review) Known given names that differ are two people; first words the list does not know
+    ("Anja" / "Lena") leave it unknown, for the model to read; a style of address ("Sheikh", "Emir") is no name."""
+    assert _one_speaker("Patricia Okafor", "Pamela Okafor", 0.8) is False
+    assert _one_speaker("Anja Brenner", "Lena Brenner", 0.8) is None
+    assert _one_speaker("Sheikh Tamim Al-Thani", "Emir Tamim Al-Thani", 0.8) is True
+    assert _one_speaker("Bill Clinton", "William Clinton", 0.8) is True

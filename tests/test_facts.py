@@ -171,6 +171,25 @@ def test_a_range_that_holds_the_majoritys_figure_does_not_stand_alone():
     assert fact.outliers == ("bulletin",)  # the model's agreement reads a paraphrase, not the toll
 
 
+def test_a_check_agreeing_on_another_subject_does_not_keep_a_source_from_standing_alone():
+    """(asylum desk) A range that agrees on the people crossing says nothing of the boats: in a boats fact, the source
+    of a lone range of boats is still an outlier, though its check agreed with the majority on another count."""
+    texts = {"wire": "34 boats crossed.", "times": "34 boats crossed on Tuesday.",
+             "report": "Between 30 and 40 boats crossed.", "bulletin": "55 boats crossed."}  # fmt: skip
+
+    def boats(a: str, b: str, unit: str = "boat", contradicts: bool = True) -> Finding:
+        values = {"wire": 34, "times": 34, "report": 35.1, "bulletin": 55}
+        detail = {"unit": unit, "polarity": "", "a": {"value": values[a]}, "b": {"value": values[b]}}
+        found = contradiction(a, texts[a], b, texts[b], Evidence("number", contradicts, detail, "boats"))
+        return found if contradicts else replace(found, label="agree")
+
+    findings = [boats("bulletin", "wire"), boats("bulletin", "times"), boats("bulletin", "report")]
+    (fact,) = group_facts([*findings, boats("report", "wire", contradicts=False)])
+    assert fact.outliers == ("bulletin",)
+    (fact,) = group_facts([*findings, boats("report", "wire", unit="person", contradicts=False)])
+    assert fact.outliers == ("bulletin", "report")
+
+
 def test_sources_a_check_found_to_give_a_versions_figure_second_it_though_never_set_against_the_other():
     """Outlets say 34 injured, one 43; only one of the 34 sentences was alike enough to the 43 one to be compared
     with it. Another agreed with that one on 34 (in a pair the model labelled): 43 stands alone. A pair with no

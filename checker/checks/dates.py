@@ -302,6 +302,26 @@ def event_days(tokens, published: datetime.date | None, ahead: frozenset[int]) -
 NAMING_DEPENDENTS = frozenset({"nummod", "compound", "amod", "nmod"})
 
 
+def _names_a_thing(first, end: int, figure_cues) -> bool:
+    """A time of day after a determiner, on a noun of what runs or is held to a timetable (`time-named`): "The 07:40
+    Ashford Junction to Kelby Central service", "the 6 p.m. bulletin", "the 9 a.m. meeting" name a train, a
+    broadcast, a meeting, not when the sentence's event happened; "The 7 a.m. blast" is the blast's time."""
+    doc = first.doc
+    last = doc[end - 1]
+    if not (first.i and doc[first.i - 1].pos_ == "DET" and last.dep_ in NAMING_DEPENDENTS and last.head.i >= end):
+        return False
+    return bool(figure_cues.at(_named_noun(last.head).i, "time-named"))
+
+
+def _named_noun(head):
+    """The noun a time is written onto, past the names between ("The 07:40 Ashford Junction to Kelby Central
+    service": "service")."""
+    if head.pos_ == "PROPN":
+        nouns = [t for t in head.subtree if t.pos_ == "NOUN" and t.i > head.i]
+        return nouns[0] if nouns else head
+    return head
+
+
 def event_clocks(tokens, readings: Mapping[int, str], ahead: frozenset[int]) -> tuple[EventClock, ...]:
     """The times of day the claim's events happened at ("The crash happened at 7.40am"), each with its verb: not a
     statement's ("police said at 3 p.m."), a time a count stood at or started from ("by 10 a.m.", "as of 6pm",
@@ -319,8 +339,7 @@ def event_clocks(tokens, readings: Mapping[int, str], ahead: frozenset[int]) -> 
         before = token.doc[token.i - 1].lower_ if token.i else ""
         if before in CLOCK_BOUNDS:
             continue  # "until 9 p.m.", "from 6 a.m.": the ends of a stretch of time
-        last, named = token.doc[end - 1], token.i > 0 and token.doc[token.i - 1].pos_ == "DET"
-        if named and last.dep_ in NAMING_DEPENDENTS and last.head.pos_ in {"NOUN", "PROPN"} and last.head.i >= end:
+        if _names_a_thing(token, end, figure_cues):
             continue  # "The 07:40 service derailed", "the 6 p.m. bulletin": a time that names a thing, no event's
         found.append(EventClock(moments, token.doc[token.i : end].text, dated_verb(token, readings, ahead)))
     return tuple(found)

@@ -436,7 +436,11 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "Unemployment rose to 5.9%" against "rose by 0.2%": the level reached, how far it moved
     if x.increment != y.increment:
         return False  # "an additional 14 officers" against "22 officers": a part against a total
-    if any(bool(x.when & words) != bool(y.when & words) for words in (EARLIER, MONTHS, PREVIOUS, {SINCE})):
+    # two figures of one year named on both sides are of one time, whichever reads as the story's background ("In
+    # 2019 the court jailed Harlow for 12 years" / "Harlow was jailed for 10 years in 2019")
+    one_year = any(w.startswith(YEAR) for w in x.when & y.when)
+    kept_apart = (MONTHS, PREVIOUS, {SINCE}) if one_year else (EARLIER, MONTHS, PREVIOUS, {SINCE})
+    if any(bool(x.when & words) != bool(y.when & words) for words in kept_apart):
         # an earlier figure ("the initial offer", "in January", "up from 40") against the current one; a count since
         # a year ("has killed 100,000 people since 2007") against one event's ("Six people were killed")
         return False
@@ -521,19 +525,20 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
     "$500 for the steel model and up to $5,000 for gold": which sum prices
     what is in the words between them, so neither is compared on its own. A
     sum analysts expected is one apart ("revenue of $2.3 billion, above the
-    $2.2 billion analysts expected": the revenue is compared).
+    $2.2 billion analysts expected": the revenue is compared), and so is the sum a change started from.
     "Mark Smith, 45, and his wife Jane Smith, 43": one surname, two people.
     An age is a person's only for a person the tagger found; else it is an age
     of whom the words say ("a 31-year-old Salvadorean nun": year-old:nun).
     """
     quantities = [_of_the_one_person(q, claim) for q in quantities]
-    values: dict[tuple[str, bool], set[float]] = {}
+    values: dict[tuple[str, bool, bool], set[float]] = {}
+    # the sum a change started from is one apart too ("will rise from £38,700 to £41,300": the £41,300 is compared)
     for q in quantities:
-        values.setdefault((q.unit, q.forecast), set()).add(q.value)
+        values.setdefault((q.unit, q.forecast, bool(q.when & PREVIOUS)), set()).add(q.value)
     kept = []
     for q in quantities:
         age = q.unit.startswith(AGE_UNIT)
-        if (q.noun in CURRENCIES or age) and len(values[q.unit, q.forecast]) > 1:
+        if (q.noun in CURRENCIES or age) and len(values[q.unit, q.forecast, bool(q.when & PREVIOUS)]) > 1:
             continue
         if age and not _named(q.unit.removeprefix(AGE_UNIT), claim):
             if YEAR_OLD in q.text:
@@ -694,6 +699,13 @@ def _two_estimators(x: Quantity, y: Quantity) -> bool:
     if not (x.holder and y.holder) or set(x.holder.lower().split()) & set(y.holder.lower().split()):
         return False
     return x.verb in ESTIMATING and y.verb in ESTIMATING
+
+
+def _one_forecaster(x: Quantity, y: Quantity) -> bool:
+    """Two forecasts one forecaster may have made: both name it ("ABARES forecast ..."), or neither names one.
+    "Goldman Sachs forecasts Brent at $90" and "Morgan Stanley forecasts Brent at $80" are two banks' views, and
+    "NOAA forecasts 17 named storms" may be no forecast "Forecasters predict" 14 of."""
+    return x.forecaster == y.forecaster == frozenset() or bool(x.forecaster & y.forecaster)
 
 
 def _in_one_written_unit(pairs: list[tuple[int, int, Quantity, Quantity]]) -> list[tuple[int, int, Quantity, Quantity]]:
@@ -1187,6 +1199,8 @@ class NumberCheck(Check):
                 if different_parties and x.noun in CURRENCIES:
                     continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
                 if _held_by_another(x, y, b) or _held_by_another(y, x, a) or _two_estimators(x, y):
+                    continue
+                if x.forecast and y.forecast and not _one_forecaster(x, y):
                     continue
                 if same_quantity(x, y):
                     pairs.append((i, j, x, y))

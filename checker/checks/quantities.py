@@ -300,6 +300,7 @@ class Quantity:
     # the nouns that say which kind of a thing a figure is put at or is ("wheat" of "forecast wheat production at 26.5
     # million tonnes", "barley" of "Barley production was 10.2 million tonnes"; `_kind_words`)
     kind_words: frozenset[str] = frozenset()
+    forecaster: frozenset[str] = frozenset()  # the names in who forecast a forecast ("goldman", "sachs"; `_forecaster`)
     # the reporting period its clause tells of (`_period`): "quarter:3" for "third-quarter revenue of $4.82 billion",
     # "quarter" for "quarterly revenue", "year" for "full-year revenue", "year:2027" for "fiscal 2027"
     period: str = ""
@@ -971,6 +972,18 @@ def _forecast(root, cues: Cues) -> bool:
     return False
 
 
+def _forecaster(root) -> frozenset[str]:
+    """The names in who makes a forecast, lower case: the subject of the figure's verb ("Goldman Sachs forecasts
+    Brent at $90", "Analysts at Barclays predict"), or of the word the figure is put at by, however the tagger
+    reads "ABARES forecast wheat production at 26.5 million tonnes"; none for forecasters unnamed."""
+    word = _counted_word([root])
+    verb = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "at" else _clause_verb(word)
+    verb = verb if verb is not None else word.sent.root  # "NOAA forecasts 17 named storms", "forecasts" a noun
+    # a name the tagger makes a compound of the verb is its subject: "ABARES forecast this year's wheat harvest"
+    who = [t for c in verb.children if c.dep_ in SUBJECTS | {"compound"} for t in c.subtree]
+    return frozenset(t.lower_ for t in who if t.pos_ == "PROPN")
+
+
 def _asked_for(word, asking, cues: Cues) -> bool:
     """Whether `word` (a figure's) is what `asking` asks for or proposes: a request's noun over it ("a request for
     $5 million"), the object of a verb of asking ("sought 12 years"), what one asks for ("asked for a 10-year
@@ -1188,13 +1201,15 @@ def _a_count(quantity: Quantity) -> bool:
     )
 
 
-def _up_to_another_figure(after: list) -> list:
+def _up_to_another_figure(after: list, counted) -> list:
     """The words after a figure up to the next figure, which the words after that are of ("Of the 48,000 members
     balloted, 89% voted for strikes": the 89% voted for, not the 48,000), unless the two are the sides of one score
-    ("52 votes to 48 against", "voted 52-48 in favour")."""
+    ("52 votes to 48 against", "voted 52-48 in favour") or the next tells what the first is made of, within its
+    noun's words ("Fifty-two senators, 51 Republicans and one Democrat, voted for the bill")."""
+    within = {t.i for t in counted.subtree}
     for k, token in enumerate(after):
         hyphened = token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "-"  # "the nine-strong committee"
-        if token.like_num and not hyphened and not (k and after[k - 1].lower_ in {"to", "-"}):
+        if token.like_num and not hyphened and token.i not in within and not (k and after[k - 1].lower_ in {"to", "-"}):
             return after[:k]
     return after
 
@@ -1207,7 +1222,9 @@ def _vote(unit: str, after, cues: Cues) -> tuple[str, str]:
         return unit, ""  # "a $412.6 million budget for the fiscal year, voting 7-2": a sum takes no side
     if not (voted or unit in VOTERS or unit == "vote"):
         return unit, ""
-    polarity = next(filter(None, (cues.at(t.i, "polarity:") for t in after)), "")
+    side = next((t for t in after if cues.at(t.i, "polarity:")), None)
+    # "89% of those who voted backed strikes"; "Twenty states backed the lawsuit" took no side of a vote
+    polarity = cues.at(side.i, "polarity:") if side is not None and (voted or side.lemma_ != "back") else ""
     if unit in VOTERS and (voted or polarity == "abstain"):
         unit = "vote" if voted else "abstention"
     return unit, polarity
@@ -1360,7 +1377,9 @@ def _standing(holders: list) -> bool:
     The people in hospital, the missing, go home or are found, and more are taken in: a later count may be larger
     or smaller, and either is an update."""
     verb = holders[1] if len(holders) > 1 else None
-    return verb is not None and (verb.lemma_ == "remain" or any(c.lower_ == "still" for c in verb.children))
+    if verb is None or holders[0].dep_ not in SUBJECTS or holders[0].head != verb:
+        return False  # "The case remains before the court, with 14 defendants": the case stands, not the count
+    return verb.lemma_ == "remain" or any(c.lower_ == "still" for c in verb.children)
 
 
 def _tally(doc, end: int, cues: Cues) -> bool:
@@ -1525,7 +1544,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     # ballots counted on Monday, was 77.6 per cent"): its context reaches back further
     before = [t for t in doc[max(span.start, lead - 20) : lead] if not t.is_punct][-(12 if unit == "%" else 6) :]
     after = [t for t in doc[stop : span.end] if not t.is_punct]
-    unit, polarity = _vote(unit, _up_to_another_figure(after[:12]), cues)
+    unit, polarity = _vote(unit, _up_to_another_figure(after[:12], _counted_word([root])), cues)
     rate = _rate(end, span, cues) or (SPAN if unit == "%" and _over_a_span(root) else "")
     if rate == "hour" and (length := cues.at(end, "measure-unit:")) in LENGTH_UNITS:
         unit = f"{length} an hour"  # "120 km/h", "75 miles per hour", "75mph": one speed however written
@@ -1622,7 +1641,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         last_digit_unit=last_digit(value, digits) * factor,
         written_unit=factor if duration else 0.0,
         reading=reading,
-        forecast=_forecast(root, cues) or bool(cues.at(end, "potential")),
+        forecast=(forecast := _forecast(root, cues) or bool(cues.at(end, "potential"))),
+        forecaster=_forecaster(root) if forecast else frozenset(),
         origin=_offset(_counted_word([root]).i + 1, span) if unit in SPANS_OF_TIME else _origin(end, span, cues),
         rate=rate,
         dimension=_dimension(lead, end, span, cues),
@@ -1873,6 +1893,9 @@ def _changed_from(root, cues: Cues, level: bool = False) -> bool:
     """A figure a change started from: its word is what `_a_change_from`'s "from" governs ("from 66",
     "from 5.4 percent")."""
     word = _counted_word([root])
+    before = next((t for t in reversed(root.doc[: root.i]) if not t.is_currency), None)
+    if before is not None and before.lower_ == "to":
+        return False  # "will rise from £38,700 to £41,300", parsed as one figure the "from" governs: the second
     return word.dep_ == "pobj" and _a_change_from(word.head, cues, level)
 
 
@@ -2028,6 +2051,7 @@ def _places(holders: list, cues: Cues) -> frozenset[str]:
     return frozenset(found)
 
 
+POSTS = frozenset({"job", "post", "position", "role", "vacancy"})  # what "will go" when it is cut (`_change`)
 GOING_SOMEWHERE = frozenset({"to", "into", "toward", "towards", "up", "down", "ahead", "on", "back", "through"})
 
 
@@ -2046,7 +2070,9 @@ def _change(root, cues: Cues) -> bool:
     head = word.head
     if head.pos_ == "ADP":
         return head.lower_ == "by" and bool(cues.at(head.head.i, "change"))
-    if word.dep_ == "nsubj" and head.lemma_ == "go":
+    if word.dep_ == "appos":
+        word, head = head, head.head  # "600 jobs will go, about a third of its staff"
+    if word.dep_ in {"nsubj", "npadvmod"} and head.lemma_ == "go" and word.lemma_.lower() in POSTS:
         # "1,580 jobs would go", as "would be cut"; "went up to 40", "300 went to the rally" move or go somewhere
         return not any(c.dep_ in {"prt", "acomp"} or c.lower_ in GOING_SOMEWHERE for c in head.children)
     if word.dep_ == "dobj" and head.lemma_ == "cost":
