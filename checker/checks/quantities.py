@@ -328,6 +328,7 @@ class Quantity:
     running: bool = False  # told as the count stands so far ("so far", "in all"): a later, larger report updates it
     standing: bool = False  # told as things stand ("remain in hospital", "are still missing"): it moves either way
     moved: str = ""  # of a share or a sum a verb of moving moves: "to" the level reached, "by" how far
+    cap: bool = False  # an upper bound that is the most there is ("fines of up to £250,000"), not an estimate's end
     alone: bool = False  # of one part of a whole its clause names: "On Friday alone, 205 flights were cancelled"
     habitual: bool = False  # its verb in the simple present: "flies 280 flights a day", not "cancelled 412 flights"
 
@@ -356,6 +357,9 @@ class Quantity:
             ounces, given = (self, other) if self.written_in == OUNCE else (other, self)
             if _troy(ounces, given) and ounces.read_in(TROY_OUNCE).allows(given):
                 return True
+        if self.bound == other.bound == "upper" and self.cap and other.cap:
+            # two caps of one thing ("fines of up to £250,000" / "up to £50,000"), each the most there is
+            return math.isclose(self.value, other.value)
         if self.bound == other.bound == "range":  # two ranges of one quantity are one where their ends are
             return all(math.isclose(u, v) for u, v in zip(self.interval(), other.interval(), strict=True))
         exact = not self.bound and not other.bound
@@ -1372,6 +1376,16 @@ def _running(holders: list, span, cues: Cues) -> bool:
     return now or any(cues.at(i, "running") for i in range(span.start, span.end))
 
 
+def _a_cap(cue, root) -> bool:
+    """An "up to" or "a maximum of" that sets the most a rule or an offer allows: a sum ("fines of up to £250,000",
+    "deposits are covered up to $250,000") or a rate; "up to 40 people may have died" is an estimate's end."""
+    return cue.lower_ in {"up", "maximum"} and (
+        _counted_word([root]).lower_ in CURRENCIES
+        or root.is_currency
+        or any(t.is_currency for t in root.doc[max(root.i - 2, 0) : root.i])
+    )
+
+
 def _standing(holders: list) -> bool:
     """The figure is told as things stand, by its verb: "Eleven people remain in hospital", "12 were still missing".
     The people in hospital, the missing, go home or are found, and more are taken in: a later count may be larger
@@ -1667,6 +1681,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         else "",  # "higgs" for "The Higgs boson"
         running=_running(holders, span, cues),
         standing=_standing(holders),
+        cap=bound == "upper" and bound_start > 0 and _a_cap(doc[bound_start], root),
         moved=_reached_or_moved(root, cues) if unit == "%" or noun in CURRENCIES else "",
         alone=len(holders) > 1 and any(_alone(c) for c in holders[1].children if c.dep_ == "prep"),
         habitual=len(holders) > 1 and _habitual(holders[1]),
