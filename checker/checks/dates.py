@@ -325,7 +325,8 @@ def _named_noun(head):
 def event_clocks(tokens, readings: Mapping[int, str], ahead: frozenset[int]) -> tuple[EventClock, ...]:
     """The times of day the claim's events happened at ("The crash happened at 7.40am"), each with its verb: not a
     statement's ("police said at 3 p.m."), a time a count stood at or started from ("by 10 a.m.", "as of 6pm",
-    "since 9 a.m."), one that names a thing ("the 07:40 service"), nor one in a zone ("4:40 a.m. ET", "9 a.m. local time"), which may be another's moment."""
+    "since 9 a.m."), one that names a thing ("the 07:40 service"), nor one in a zone ("4:40 a.m. ET", "9 a.m.
+    local time"), which may be another's moment."""
     reporting, figure_cues, found = reporting_words(tokens), line_cues(tokens.doc), []
     for token in tokens:
         if not figure_cues.at(token.i, "time:clock"):

@@ -1377,8 +1377,8 @@ def _running(holders: list, span, cues: Cues) -> bool:
 
 
 def _a_cap(cue, root) -> bool:
-    """An "up to" or "a maximum of" that sets the most a rule or an offer allows: a sum ("fines of up to £250,000",
-    "deposits are covered up to $250,000") or a rate; "up to 40 people may have died" is an estimate's end."""
+    """An "up to" or "a maximum of" before a sum, the most a rule or an offer allows ("fines of up to £250,000",
+    "deposits are covered up to $250,000"); "up to 40 people may have died" is an estimate's end."""
     return cue.lower_ in {"up", "maximum"} and (
         _counted_word([root]).lower_ in CURRENCIES
         or root.is_currency
@@ -2086,7 +2086,7 @@ def _change(root, cues: Cues) -> bool:
     if head.pos_ == "ADP":
         return head.lower_ == "by" and bool(cues.at(head.head.i, "change"))
     if word.dep_ == "appos":
-        word, head = head, head.head  # "600 jobs will go, about a third of its staff"
+        word, head = head, head.head  # "The posts, about 600 positions, will go": the posts go
     if word.dep_ in {"nsubj", "npadvmod"} and head.lemma_ == "go" and word.lemma_.lower() in POSTS:
         # "1,580 jobs would go", as "would be cut"; "went up to 40", "300 went to the rally" move or go somewhere
         return not any(c.dep_ in {"prt", "acomp"} or c.lower_ in GOING_SOMEWHERE for c in head.children)
