@@ -297,15 +297,16 @@ VERBS_OF_ANYTHING = frozenset({"be", "have", "say", "tell", "report", "include",
 
 
 def _one_phrase(x: Quantity, y: Quantity) -> bool:
-    """Two counts told by one verb of one noun and subject ("The walkout will affect 112 hospitals, the union said"
-    / "The union said the strikes would affect 121 hospitals across the country, as patients were warned ..."):
-    alike in the words that say what they count, however unlike the sentences around them are."""
+    """Two counts told by one verb of one noun and one subject, or none named on either side ("Police arrested 45
+    people on Saturday" / "Police said they had arrested 54 people on Saturday after the clashes ..."): alike in the
+    words that say what they count, however unlike the sentences around them are ("Corvex paid $1.9 billion for 20
+    licences" / "Tellium paid $1.4 billion for 16 licences" name two subjects)."""
     if not (x.verb and x.noun) or x.verb in VERBS_OF_ANYTHING:
         return False
     if x.unit == "%" or x.noun in CURRENCIES or x.unit in SPANS_OF_TIME:
         return False  # a share, a sum or a span of time may be of anything the verb tells
-    subjects = x.subject == y.subject or not (x.subject and y.subject)
-    return x.verb == y.verb and x.noun.lower() == y.noun.lower() and subjects
+    one_subject = x.subject == y.subject and not (x.holder and y.holder and x.holder != y.holder)
+    return x.verb == y.verb and x.noun.lower() == y.noun.lower() and one_subject
 
 
 def _two_kinds(x: Quantity, y: Quantity) -> bool:
@@ -525,20 +526,23 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
     "$500 for the steel model and up to $5,000 for gold": which sum prices
     what is in the words between them, so neither is compared on its own. A
     sum analysts expected is one apart ("revenue of $2.3 billion, above the
-    $2.2 billion analysts expected": the revenue is compared), and so is the sum a change started from.
+    $2.2 billion analysts expected": the revenue is compared), and the sum a change started from is left out.
     "Mark Smith, 45, and his wife Jane Smith, 43": one surname, two people.
     An age is a person's only for a person the tagger found; else it is an age
     of whom the words say ("a 31-year-old Salvadorean nun": year-old:nun).
     """
     quantities = [_of_the_one_person(q, claim) for q in quantities]
-    values: dict[tuple[str, bool, bool], set[float]] = {}
-    # the sum a change started from is one apart too ("will rise from £38,700 to £41,300": the £41,300 is compared)
+    values: dict[tuple[str, bool], set[float]] = {}
+    # the sum a change started from is left out, so the sum it reached is the sentence's one ("will rise from
+    # £38,700 to £41,300": the £41,300 is compared)
     for q in quantities:
-        values.setdefault((q.unit, q.forecast, bool(q.when & PREVIOUS)), set()).add(q.value)
+        if not q.when & PREVIOUS:
+            values.setdefault((q.unit, q.forecast), set()).add(q.value)
     kept = []
     for q in quantities:
         age = q.unit.startswith(AGE_UNIT)
-        if (q.noun in CURRENCIES or age) and len(values[q.unit, q.forecast, bool(q.when & PREVIOUS)]) > 1:
+        current = values.get((q.unit, q.forecast), set())
+        if (q.noun in CURRENCIES or age) and (len(current) > 1 or (q.when & PREVIOUS and current)):
             continue
         if age and not _named(q.unit.removeprefix(AGE_UNIT), claim):
             if YEAR_OLD in q.text:
