@@ -133,18 +133,20 @@ def given_names_differ(a: str, b: str, alike: float) -> bool:
     Okafor" (two people, or a slip), not "Bill Clinton" and "William Clinton" (a nickname), "Alex" and "Alexander"
     (a short form), "Jon" and "John" (spelled alike, `alike`) or "J." and "Jonas" (an initial). Only names the
     list knows as given names are read, so a title or a name of another language is never taken for one."""
+    return given_names_read(a, b, alike) is True
+
+
+def given_names_read(a: str, b: str, alike: float) -> bool | None:
+    """Whether two whole names of one surname differ by their given names (`given_names_differ`); None where they
+    differ in a first word the list does not know as a given name ("Anja Brenner" and "Lena Brenner": German names;
+    or a title of another language, or a nickname it lacks): two people or one, which no check can tell."""
     given, forms, _ = _given_names()
     first = _first_words_apart(a, b, alike)
-    return first is not None and all(w in given for w in first) and not forms[first[0]] & forms[first[1]]
-
-
-def given_names_unread(a: str, b: str, alike: float) -> bool:
-    """Whether two whole names of one surname differ in a first word the list does not know as a given name
-    ("Anja Brenner" and "Lena Brenner": German names; or a title of another language, or a nickname it lacks): two
-    people or one, which no check can tell, so none says they are one."""
-    given = _given_names()[0]
-    first = _first_words_apart(a, b, alike)
-    return first is not None and not all(w in given for w in first)
+    if first is None:
+        return False
+    if not all(w in given for w in first):
+        return None
+    return not forms[first[0]] & forms[first[1]]
 
 
 def _first_words_apart(a: str, b: str, alike: float) -> tuple[str, str] | None:

@@ -949,7 +949,7 @@ def _forecast(root, cues: Cues) -> bool:
     word = _counted_word([root])
     if cues.at(word.i, "forecaster") and any(cues.at(i, "forecast") for i in range(word.i + 1, word.i + 4)):
         return True
-    put_at = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "at" else None
+    put_at = _put_at(word)
     if put_at is not None and put_at.lemma_ != "estimate" and cues.at(put_at.i, "forecast"):
         return True  # "ABARES forecast wheat production at 26.5 million tonnes", whichever the tagger reads "forecast"
     verb = _clause_verb(word)
@@ -976,12 +976,18 @@ def _forecast(root, cues: Cues) -> bool:
     return False
 
 
+def _put_at(word):
+    """The word a figure's word is put "at" by ("forecast wheat production at 26.5 million tonnes", "put export
+    revenue at $2 billion"), or None."""
+    return word.head.head if word.dep_ == "pobj" and word.head.lower_ == "at" else None
+
+
 def _forecaster(root) -> frozenset[str]:
     """The names in who makes a forecast, lower case: the subject of the figure's verb ("Goldman Sachs forecasts
     Brent at $90", "Analysts at Barclays predict"), or of the word the figure is put at by, however the tagger
     reads "ABARES forecast wheat production at 26.5 million tonnes"; none for forecasters unnamed."""
     word = _counted_word([root])
-    verb = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "at" else _clause_verb(word)
+    verb = _put_at(word) or _clause_verb(word)
     verb = verb if verb is not None else word.sent.root  # "NOAA forecasts 17 named storms", "forecasts" a noun
     # a name the tagger makes a compound of the verb is its subject: "ABARES forecast this year's wheat harvest"
     who = [t for c in verb.children if c.dep_ in SUBJECTS | {"compound"} for t in c.subtree]
@@ -1376,16 +1382,6 @@ def _running(holders: list, span, cues: Cues) -> bool:
     return now or any(cues.at(i, "running") for i in range(span.start, span.end))
 
 
-def _a_cap(cue, root) -> bool:
-    """An "up to" or "a maximum of" before a sum, the most a rule or an offer allows ("fines of up to £250,000",
-    "deposits are covered up to $250,000"); "up to 40 people may have died" is an estimate's end."""
-    return cue.lower_ in {"up", "maximum"} and (
-        _counted_word([root]).lower_ in CURRENCIES
-        or root.is_currency
-        or any(t.is_currency for t in root.doc[max(root.i - 2, 0) : root.i])
-    )
-
-
 def _standing(holders: list) -> bool:
     """The figure is told as things stand, by its verb: "Eleven people remain in hospital", "12 were still missing".
     The people in hospital, the missing, go home or are found, and more are taken in: a later count may be larger
@@ -1681,7 +1677,12 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         else "",  # "higgs" for "The Higgs boson"
         running=_running(holders, span, cues),
         standing=_standing(holders),
-        cap=bound == "upper" and bound_start > 0 and _a_cap(doc[bound_start], root),
+        # "fines of up to £250,000", "covered up to $250,000": the most a rule or an offer allows, where "up to 40
+        # people may have died" is an estimate's end
+        cap=bound == "upper"
+        and noun in CURRENCIES
+        and bound_start > 0
+        and doc[bound_start].lower_ in {"up", "maximum"},
         moved=_reached_or_moved(root, cues) if unit == "%" or noun in CURRENCIES else "",
         alone=len(holders) > 1 and any(_alone(c) for c in holders[1].children if c.dep_ == "prep"),
         habitual=len(holders) > 1 and _habitual(holders[1]),
@@ -1768,8 +1769,8 @@ def _kind_words(root) -> frozenset[str]:
     revenue at $2 billion") or is ("Barley production was 10.2 million tonnes"), as lemmas: which kind of the thing
     it is. Wheat production and barley production are two quantities however alike their sentences are."""
     word = _counted_word([root])
-    if word.dep_ == "pobj" and word.head.lower_ == "at" and word.head.head.pos_ == "VERB":
-        verb, roles = word.head.head, {"dobj", "nsubjpass"}
+    if (put_at := _put_at(word)) is not None and put_at.pos_ == "VERB":
+        verb, roles = put_at, {"dobj", "nsubjpass"}
     elif word.dep_ == "attr" and word.head.lemma_ == "be":
         verb, roles = word.head, {"nsubj"}
     else:

@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from checker.checks.base import Check, CheckSetting, versus
 from checker.checks.names import cues, name_at, name_spans
-from checker.checks.persons import given_names_differ, given_names_unread, name_word_list
+from checker.checks.persons import given_names_read, name_word_list
 from checker.entities import clean_name, person_key
 from checker.patterns import words
 from checker.records import Claim, Evidence
@@ -202,7 +202,8 @@ def _one_speaker(x: str, y: str, alike: float) -> bool | None:
     do not differ ("Daniel Martinez" and "Carol Martin" are two people); None, unknown, where one surname's first
     names differ in words the list knows no given name by ("Anja Brenner" / "Lena Brenner")."""
     if person_key(x) == person_key(y):
-        return None if given_names_unread(x, y, alike) else not given_names_differ(x, y, alike)
+        differ = given_names_read(x, y, alike)
+        return None if differ is None else not differ
     words_x, words_y = name_word_list(x), name_word_list(y)
     if not (words_x and words_y) or SequenceMatcher(None, words_x[-1], words_y[-1]).ratio() < alike:
         return False
