@@ -120,6 +120,9 @@ def load_nlp(max_chars: int = Config.max_document_chars):
     if not Language.has_factory(CLOCK_ZONE_JOIN):
         Language.component(CLOCK_ZONE_JOIN, func=_clock_zone_join)
     nlp.add_pipe(CLOCK_ZONE_JOIN, before="parser")
+    if not Language.has_factory(RANGE_UNIT_JOIN):
+        Language.component(RANGE_UNIT_JOIN, func=_range_unit_join)
+    nlp.add_pipe(RANGE_UNIT_JOIN)
     return nlp
 
 
@@ -135,6 +138,30 @@ def _clock_zone_join(doc):
     for token in doc[1:]:
         if doc[token.i - 1].lower_ in CLOCK_MARKS and token.lower_ in CLOCK_ZONES:
             token.is_sent_start = False
+    return doc
+
+
+RANGE_UNIT_JOIN = "checker_range_unit_join"
+
+
+def _range_unit_join(doc):
+    """A range whose unit is written after its second figure counts that unit with both figures: in "will cost
+    between 18 million and 24 million euros, including the station" the parser made the first "million" the object
+    and "euros" a thing joined to it. The unit takes the first figure's place, the first figure counts it and the
+    second is joined to the first, as the parser has it where the sentence ends after "euros"."""
+    from checker.checks.figures import SCALES
+
+    for unit in doc:
+        first = unit.head
+        if unit.dep_ != "conj" or unit.pos_ != "NOUN" or first.lower_ not in SCALES or first.i > unit.i:
+            continue
+        second = next((c for c in unit.children if c.dep_ == "nummod" and c.lower_ in SCALES), None)
+        if second is None or not any(c.like_num for c in first.children):
+            continue
+        root = first.head == first
+        unit.head, unit.dep_ = (unit, first.dep_) if root else (first.head, first.dep_)
+        first.head, first.dep_ = unit, "nummod"
+        second.head, second.dep_ = first, "conj"
     return doc
 
 

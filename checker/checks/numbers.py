@@ -102,6 +102,7 @@ from checker.checks.quantities import (
     Quantity,
     conversion_unit,
     extract_quantities,
+    range_scale,
 )
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import BODY_KEY, PERSON_KEY, one_chamber, share_entity
@@ -178,6 +179,18 @@ def _slot_value(run) -> Figure | None:
     except ValueError:
         return None
     return value, last_digit(value, digits)
+
+
+def _slot_values(runs: list, tokens, cues) -> tuple[Figure | None, ...]:
+    """The value each figure of the wording writes. A conversion in brackets is no figure of its own in one wording:
+    "12 meters (39 feet)" and "12 meters (40 feet)" round one radius two ways. A range's first figure is written at
+    its second's scale: "between 18 and 24 million" and "between 18 million and 24 million" are one range."""
+    values = []
+    for k, run in enumerate(runs):
+        value = None if conversion_unit(run, cues, tokens) else _slot_value(run)
+        scale = range_scale(run, runs[k + 1], cues) if value is not None and k + 1 < len(runs) else 1.0
+        values.append(value if value is None else (value[0] * scale, value[1] * scale))
+    return tuple(values)
 
 
 def _moment(quantity: Quantity) -> frozenset[str]:
@@ -914,7 +927,7 @@ class NumberCheck(Check):
             slotted(tokens, runs),
             # a conversion in brackets is no figure of its own in one wording: "12 meters (39 feet)" and "12
             # meters (40 feet)" round one radius two ways
-            tuple(None if conversion_unit(run, cues, tokens) else _slot_value(run) for run in runs),
+            _slot_values(runs, tokens, cues),
         )
 
     def pairing_keys(self, claim: Claim) -> set[str]:

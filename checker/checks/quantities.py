@@ -2443,6 +2443,13 @@ def _range_joiner(doc, first_run, run, cues: Cues) -> str:
     return joiner.text
 
 
+def _unread_first_end(unread, run, second: Quantity, cues: Cues) -> Quantity | None:
+    """The range of a figure read as no quantity (`unread`, as parsed it hangs on no unit) and the figure after it
+    that has one, where a range joins them: "cost between 18 million and 24 million euros, the ministry said"."""
+    joiner = _range_joiner(run[0].doc, unread, run, cues) if unread is not None else ""
+    return _as_range(_range_end(unread, second), second, joiner, _scale_of(run)) if joiner else None
+
+
 def _an_alternative_aside(between: list, run) -> bool:
     """ "ten (or, by some counts, eleven) shots": a figure given another in brackets, with words of who says so
     and no other figure, is one range of the two."""
@@ -2460,6 +2467,18 @@ def _range_end(run, first: Quantity) -> Quantity:
     return replace(first, value=value * factor, text=run[0].doc[run[0].i : run[-1].i + 1].text, bound="",
                    spread=spread_of(value, digits, False) * factor,
                    last_digit_unit=last_digit(value, digits) * factor)  # fmt: skip
+
+
+def range_scale(first_run, run, cues: Cues) -> float:
+    """The scale a range's first figure takes from its second where it writes none and stays the smaller end
+    ("between 18 and 24 million": 18 million; "between 500 and 2 million": 500), else 1.0."""
+    scale = _scale_of(run)
+    if scale == 1.0 or _scale_of(first_run) != 1.0 or not _range_joiner(run[0].doc, first_run, run, cues):
+        return 1.0
+    try:
+        return scale if value_of(first_run)[0] * scale <= value_of(run)[0] else 1.0
+    except ValueError:
+        return 1.0
 
 
 def _scale_of(run) -> float:
@@ -2614,6 +2633,7 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     in_phrases = {i for start, (end, _) in phrases for i in range(start, end)}
     runs = [run for run in figure_runs(span, cues) if run[0].i not in in_phrases]
     market = _a_market(span, cues)
+    unread = None  # the last figure read as no quantity of its own, where it is the one just before
     for k, run in enumerate(runs):
         while phrases and phrases[-1][0] < run[0].i:  # in the order they stand
             found.append(replace(phrases.pop()[1][1], group=len(found)))
@@ -2635,6 +2655,13 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             if after is not None and found and _told_in_two_units(span.doc[after : run[0].i], found[-1], run):
                 found.pop()  # "6ft 7ins", "15st 2lb" read in part: its first unit alone is no measure of it
                 after = None
+            unread = run
+            continue
+        ranged = _unread_first_end(unread, run, quantity, cues) if unread is runs[k - 1] else None
+        unread = None
+        if ranged is not None:  # "between 18 million and 24 million euros": the unit written on the second only
+            found.append(replace(ranged, group=len(found)))
+            after = run[-1].i + 1
             continue
         if _after_its_unread_figure(run, span) and conversion_unit(run, cues, span):
             quantity = _rounded_conversion(quantity, run)  # "a 12m-wide (40ft) crater"
