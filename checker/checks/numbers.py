@@ -442,14 +442,24 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         # an earlier figure ("the initial offer", "in January", "up from 40") against the current one; a count since
         # a year ("has killed 100,000 people since 2007") against one event's ("Six people were killed")
         return False
+    shared = x.context & y.context
+    if x.subject and y.subject and x.subject != y.subject and shared <= {x.verb, y.verb}:
+        return False  # "Revenue rose to £321.4m" against "The wage bill rose to £226.1m": two subjects, one verb
     if x.noun in CURRENCIES or x.unit in SPANS_OF_TIME:
         # money and spans of time: at least one word in common about what it pays or lasts ("a $250,000 fine" /
         # "stealing $3.2 million"; "seven years in prison" / "abused his office for six years")
-        return bool(x.context & y.context)
+        return bool(shared)
     if x.unit == "%":
-        # a percentage names what it measures only through its neighbours
-        return len(x.context & y.context) >= PERCENT_SHARED_CONTEXT
+        # a percentage names what it measures only through its neighbours, or as the subject both give it and
+        # nothing more ("Turnout reached 73.1 percent" / "Turnout was 71.3 percent", not "Turnout in the north")
+        return len(shared) >= PERCENT_SHARED_CONTEXT or _only_its_subject(x, y, shared)
     return x.polarity == y.polarity
+
+
+def _only_its_subject(x: Quantity, y: Quantity, shared: frozenset[str]) -> bool:
+    """Two figures whose clauses say only what they measure, as a subject both share, and the verb."""
+    subject = shared & {x.subject, y.subject} - {""}
+    return bool(subject) and all(q.context <= subject | {q.verb} for q in (x, y))
 
 
 def _counted_in_two_places(places: frozenset[str], others: frozenset[str]) -> bool:

@@ -217,7 +217,7 @@ OWN_CLAUSES = frozenset({"conj", "advcl", "ccomp", "parataxis"})  # clauses on a
 MAX_ASIDE = 10  # the most tokens of an aside in brackets after a figure ("(or, by some counts, eleven)")
 CLOCK = "clock:"  # a time of day as a figure's moment, on a 24-hour clock: "clock:10:33"
 # what a market's move is told in, besides money
-SPAN = "span"  # the rate of a percentage told over a span of years ("an 18% raise over three years": `_over_a_span`)
+SPAN = "span"  # the rate of a figure told over a span of years ("an 18% raise over three years": `_over_a_span`)
 LEVEL = "index level"  # where an index stands ("closed at 7,092.6"), no move in points (`_level`)
 MARKET_UNITS = frozenset({"%", "point", LEVEL, PERCENTAGE_POINT, "share", "cent", "penny", "pence"})
 WEEKDAYS = frozenset(d.lower() for d in calendar.WEEKDAYS)
@@ -966,6 +966,8 @@ def _forecast(root, cues: Cues) -> bool:
         told_by = (c for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod", "agent"})
         # "analysts had pegged the crop at 280 million": put before the result; "a poll put her support at 44
         # percent", "analysts put the deal's value at $2.1 billion" are the poll's and the analysts' readings
+        if not named and any(cues.at(c.i, "forecast-maker") for c in t.children if c.dep_ in SUBJECTS):
+            return True  # "Projections put the Greens on 16 seats", "Forecasts see growth at 2%"
         if not named and not any(c.lemma_ == "have" and c.tag_ == "VBD" for c in t.children):
             continue
         by = "forecaster" if named else "predictor"
@@ -1130,6 +1132,8 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     whole = _out_of(root)  # "18,512 runners finished, out of 21,000 who started"
     if noun is None and found and _a_count(found[-1]) and (elided or whole):
         return found[-1].unit.removesuffix(WHOLE) + (WHOLE if whole else ""), found[-1].noun, lead, end
+    if noun is not None and end < span.end and cues.at(end, "per") and cues.last[end, "per"] == noun.i:
+        return None  # "capped visas at 205,000 a year": a rate of what the sentence counts elsewhere, no years
     if _a_side_of_a_vote(end, span, cues) and (noun is None or noun.i <= end + 1):
         return "vote", "votes", lead, end  # "251 in favour and 112 against": votes, no favours counted
     if noun is None or (noun.tag_ == "NNP" and not _a_unit_named(noun, cues)):
@@ -1555,7 +1559,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     before = [t for t in doc[max(span.start, lead - 20) : lead] if not t.is_punct][-(12 if unit == "%" else 6) :]
     after = [t for t in doc[stop : span.end] if not t.is_punct]
     unit, polarity = _vote(unit, _up_to_another_figure(after[:12], _counted_word([root])), cues)
-    rate = _rate(end, span, cues) or (SPAN if unit == "%" and _over_a_span(root) else "")
+    rate = _rate(end, span, cues) or (SPAN if _over_a_span(root) else "")
     if rate == "hour" and (length := cues.at(end, "measure-unit:")) in LENGTH_UNITS:
         unit = f"{length} an hour"  # "120 km/h", "75 miles per hour", "75mph": one speed however written
         if end + 2 < span.end and doc[end + 1].text == "/":
@@ -1566,6 +1570,10 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     parts = FRACTIONS.get(unit.removesuffix(WHOLE)) if hyphened else None
     if parts and value < parts:  # "a two-thirds majority", "two-thirds of members": a share, 66.7%
         unit, factor, stop = "%", 100 / parts, run[-1].i + 3
+    whole = _ratio_whole(run, cues)
+    if whole > max(value, 0):  # "one in five applications succeeded": a share, 20%
+        unit, factor, parts = "%", 100 / whole, whole
+        stop = max(stop, cues.last[run[0].i, "ratio"] + 1)
     # "25 basis points", "25 bps", "a 25-basis-point cut" are a quarter of a percentage point; a market's "25
     # points" stays points
     scale_at = end + (end < span.end and doc[end].text == "-")
@@ -1615,12 +1623,15 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     beside = bool(cues.before(lead, {"increment"})[0]) or bool(cues.at(end, "increment:after"))
     increment = first_of_its_kind and beside
     spread = spread_of(value, digits, bound == "approximate") * factor
-    if parts and unit == "%":
+    if parts and unit == "%" and whole:  # "one in five": nearer 20% than "one in four" or "one in six" are
+        spread = max(spread, 50 * value * (1 / whole - 1 / (whole + 1)))
+    elif parts and unit == "%":
         spread = max(spread, FRACTION_SPREAD)  # "two-thirds" is said of 66% and of 67%
     when |= {CLAUSE_YEAR + year.text for year in _clause_on_a_year(root)}
     holders = _holders(root)
     subject = _common_subject(holders, span)
     when |= {SUBJECT_YEAR + year.text for year in _years_of_the_subject(holders)}
+    when |= _when([t for subject in holders[2:] for c in subject.children if c.dep_ == "poss" for t in c.subtree])
     if partial:  # the figures of a count under way: true of that moment, none of the result
         when |= {PARTIAL + doc[partial.start + 1].text}
     told = _span_phrase(root) if duration is not None else before + after[:6]
@@ -1912,7 +1923,27 @@ def _changed_from(root, cues: Cues, level: bool = False) -> bool:
     before = next((t for t in reversed(root.doc[: root.i]) if not t.is_currency), None)
     if before is not None and before.lower_ == "to":
         return False  # "will rise from £38,700 to £41,300", parsed as one figure the "from" governs: the second
-    return word.dep_ == "pobj" and _a_change_from(word.head, cues, level)
+    return word.dep_ == "pobj" and _a_change_from(word.head, cues, level) and not _of_another_thing(word, cues)
+
+
+def _of_another_thing(word, cues: Cues) -> bool:
+    """A "from" figure that counts another thing than the figure it is set against: "opened to $182.4 million from
+    4,130 theaters" tells where the sum was taken, no sum before it; "rose to 47 seats from 40" and "rose to 5%
+    from 4.5 percent" count one thing."""
+    preps = (*word.head.head.children, *word.head.children)
+    to = next((p for p in preps if p.dep_ == "prep" and p.lower_ == "to"), None)
+    target = next((o for o in to.children if o.dep_ == "pobj"), None) if to is not None else None
+    counted = _what_it_counts(word, cues), _what_it_counts(target, cues) if target is not None else ""
+    return all(counted) and counted[0] != counted[1]
+
+
+def _what_it_counts(word, cues: Cues) -> str:
+    """What a figure's word counts, roughly: a share, a sum, the noun it is, or "" for a bare figure."""
+    if cues.at(word.i, "percent"):
+        return "%"
+    if any(t.is_currency or t.lower_ in CURRENCIES for t in word.subtree):
+        return "currency"
+    return "" if word.like_num else word.lemma_.lower()
 
 
 def _holders(root) -> list:
@@ -1928,14 +1959,10 @@ def _years_of_the_subject(holders: list) -> list:
     clause's, its head's ("a 2003 outbreak that sickened 500 people"); and the year its verb is set in ("In 2021 the
     Christian Union won 36 seats", "was introduced in 1999 at $3.60 an hour"), which dates the clause as a whole."""
     verb = holders[1:2]
-    years = [
-        y
-        for v in verb
-        for p in v.children
-        if p.dep_ == "prep" and p.lower_ in {"in", "during"}
-        for y in p.children
-        if y.dep_ == "pobj" and _a_year(y)
-    ]
+    told_in = [y for v in verb for p in v.children if p.dep_ == "prep" and p.lower_ in {"in", "during", "at"}
+               for y in p.children if y.dep_ == "pobj"]  # fmt: skip
+    # "in 2020", and a year naming what the clause is set in: "In the 2020 election the party won 54 seats"
+    years = [t for y in told_in for t in (y, *y.children) if (t is y or t.dep_ in YEAR_MODIFIERS) and _a_year(t)]
     for subject in holders[2:]:
         if subject.tag_ in RELATIVE_PRONOUNS and holders[1].dep_ == "relcl":
             subject = holders[1].head  # "a 2003 outbreak that sickened 500 people": the outbreak's year
@@ -2606,6 +2633,17 @@ def _agency(grade, span, cues: Cues) -> str:
     return chosen[0].text.rstrip(".") if chosen else ""
 
 
+def _ratio_whole(run, cues: Cues) -> float:
+    """The whole a figure counts its part in ("one in five", "3 out of 10": 5, 10), or 0.0."""
+    start = run[0].i
+    if not cues.at(start, "ratio") or cues.last[start, "ratio"] <= run[-1].i:
+        return 0.0
+    try:
+        return value_of([run[0].doc[cues.last[start, "ratio"]]])[0]
+    except ValueError:
+        return 0.0
+
+
 def _spans_and_a_half(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
     """Spans of time written in words alone ("a year and a half": 18 months, as exact as "18 months": a court's
     sentence), by where each starts: (where it ends, the quantity)."""
@@ -2631,7 +2669,9 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     # phrases read whole, their figures no figures of their own: "won 3-1", "a year and a half"
     phrases = sorted((_scores(span, cues) | _spans_and_a_half(span, cues) | _grades(span, cues)).items(), reverse=True)
     in_phrases = {i for start, (end, _) in phrases for i in range(start, end)}
-    runs = [run for run in figure_runs(span, cues) if run[0].i not in in_phrases]
+    # the whole of a ratio is no count of its own: "one in five applications"
+    wholes = {cues.last[i, "ratio"] for i in range(span.start, span.end) if cues.at(i, "ratio")}
+    runs = [run for run in figure_runs(span, cues) if run[0].i not in in_phrases and run[-1].i not in wholes]
     market = _a_market(span, cues)
     unread = None  # the last figure read as no quantity of its own, where it is the one just before
     for k, run in enumerate(runs):
