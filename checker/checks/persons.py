@@ -55,6 +55,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from pathlib import Path
 from typing import Any
 
 from nicknames import name_triplets
@@ -117,15 +118,37 @@ def one_persons(a: str, b: str, alike: float) -> bool:
 
 @functools.cache
 def _given_names() -> tuple[frozenset[str], Mapping[str, frozenset[str]], frozenset[str]]:
-    """English given names (the `nicknames` package's list, less the offices it holds: "Governor"); for each the
-    names it may be written as, its nicknames and the names it is a nickname of ("Bill": William); and the words
-    of offices, roles and forms of address, no part of a name."""
+    """Given names (the `nicknames` package's English names, and the US census's common first names, which it
+    lacks where they have no nickname: "Karen", "Jason"), less the offices, styles and forms of address among
+    them ("Governor", "Major", "Prince"); for each the names it may be written as, its nicknames and the names it
+    is a nickname of ("Bill": William); and the words of offices, roles and forms of address, no part of a name."""
     known: dict[str, set[str]] = {}
     for triplet in name_triplets():
         known.setdefault(triplet.name1, {triplet.name1}).add(triplet.name2)
         known.setdefault(triplet.name2, {triplet.name2}).add(triplet.name1)
+    for name in _census_first_names():
+        known.setdefault(name, {name})
     titles = patterns.words("offices") | patterns.words("honorifics") | patterns.words("roles")
-    return frozenset(known) - titles, {name: frozenset(forms) for name, forms in known.items()}, titles
+    not_given = titles | patterns.words("styles")
+    return frozenset(known) - not_given, {name: frozenset(forms) for name, forms in known.items()}, titles
+
+
+# the census's first names borne by this share (percent) of people or more: 1,610 names, the rarest ("Corina",
+# "Issac") still about one person in 10,000; rarer ones add words more often than names
+CENSUS_MIN_SHARE = 0.01
+
+
+def _census_first_names() -> frozenset[str]:
+    """The 1990 US census's common first names (the `names` package's lists: name, share, cumulative share, rank)."""
+    import names
+
+    found = set()
+    for key in ("first:female", "first:male"):
+        for line in Path(names.FILES[key]).read_text(encoding="ascii").splitlines():
+            name, share, *_ = line.split()
+            if float(share) >= CENSUS_MIN_SHARE:
+                found.add(name.lower())
+    return frozenset(found)
 
 
 def given_names_differ(a: str, b: str, alike: float) -> bool:
