@@ -430,8 +430,9 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "U.S. same-store sales" against "same-store sales in Canada": counted in two places
     if x.change != y.change:
         return False  # "added 26 cases this week" against "121 cases have been confirmed": a change, a total
-    if {x.moved, y.moved} == {"to", "by"}:
-        return False  # "Unemployment rose to 5.9%" against "rose by 0.2%": the level reached, how far it moved
+    if "by" in {x.moved, y.moved} and {x.moved, y.moved} & {"to", "at"}:
+        # "Unemployment rose to 5.9%" or "was 5.9%" against "rose by 0.2%": a level, how far it moved
+        return False
     if x.increment != y.increment:
         return False  # "an additional 14 officers" against "22 officers": a part against a total
     # two figures of one year named on both sides are of one time, whichever reads as the story's background ("In

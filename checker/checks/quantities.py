@@ -327,7 +327,7 @@ class Quantity:
     subject_name: str = ""
     running: bool = False  # told as the count stands so far ("so far", "in all"): a later, larger report updates it
     standing: bool = False  # told as things stand ("remain in hospital", "are still missing"): it moves either way
-    moved: str = ""  # of a share or a sum a verb of moving moves: "to" the level reached, "by" how far
+    moved: str = ""  # of a share or a sum: "to" the level a verb of moving reached, "by" how far, "at" a level it is
     cap: bool = False  # an upper bound that is the most there is ("fines of up to £250,000"), not an estimate's end
     alone: bool = False  # of one part of a whole its clause names: "On Friday alone, 205 flights were cancelled"
     habitual: bool = False  # its verb in the simple present: "flies 280 flights a day", not "cancelled 412 flights"
@@ -1559,7 +1559,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     before = [t for t in doc[max(span.start, lead - 20) : lead] if not t.is_punct][-(12 if unit == "%" else 6) :]
     after = [t for t in doc[stop : span.end] if not t.is_punct]
     unit, polarity = _vote(unit, _up_to_another_figure(after[:12], _counted_word([root])), cues)
-    rate = _rate(end, span, cues) or (SPAN if _over_a_span(root) else "")
+    rate = _rate(end, span, cues) or _over_a_span(root)
     if rate == "hour" and (length := cues.at(end, "measure-unit:")) in LENGTH_UNITS:
         unit = f"{length} an hour"  # "120 km/h", "75 miles per hour", "75mph": one speed however written
         if end + 2 < span.end and doc[end + 1].text == "/":
@@ -1908,11 +1908,14 @@ def _risen_to(root, cues: Cues) -> bool:
 
 
 def _reached_or_moved(root, cues: Cues) -> str:
-    """Whether a share or a sum is the level a verb of moving reached ("to": "Unemployment rose to 5.9%") or how far
-    it moved ("by": "rose by 0.2%", "rose 8%"); "" for neither ("Unemployment was 5.9%")."""
+    """Whether a share or a sum is the level a verb of moving reached ("to": "Unemployment rose to 5.9%"), how far
+    it moved ("by": "rose by 0.2%", "rose 8%"), or a level "is" ("at": "Unemployment was 5.9%", not "was up
+    8%"); "" for none of these."""
     word = _counted_word([root])
     if word.dep_ == "pobj" and word.head.lower_ in {"to", "by"} and cues.at(word.head.head.i, "moved-from-level"):
         return word.head.lower_
+    if word.dep_ == "attr" and word.head.lemma_ == "be":
+        return "at"
     return "by" if word.dep_ in {"npadvmod", "dobj"} and cues.at(word.head.i, "moved-from-level") else ""
 
 
@@ -2222,21 +2225,24 @@ def _dimension(lead: int, end: int, span, cues: Cues) -> str:
     return after or before
 
 
-def _over_a_span(root) -> bool:
-    """A figure told over a span of years or months ("an 18% raise over three years", "9% over four years"): a
-    total, no rate a year."""
+def _over_a_span(root) -> str:
+    """A figure told over a span of years or months ("an 18% raise over three years", "9% over four years": SPAN, a
+    total, no rate a year), or in one year or month of one ("a 7% raise in the first year": a rate of that unit)."""
     word = _counted_word([root])
     verb = _clause_verb(word)
     path = [word, *itertools.takewhile(lambda t: t != verb, word.ancestors), *([verb] if verb is not None else [])]
-    spans = (
-        o
+    told = [
+        (c.lower_, o)
         for t in path
         for c in t.children
-        if c.dep_ == "prep" and c.lower_ in {"over", "across"}
+        if c.dep_ == "prep" and c.lower_ in {"over", "across", "in"}
         for o in c.children
         if o.dep_ == "pobj" and o.lemma_.lower() in DURATIONS
-    )
-    return any(any(n.dep_ == "nummod" for n in o.children) for o in spans)
+    ]
+    if any(p != "in" and any(n.dep_ == "nummod" for n in o.children) for p, o in told):
+        return SPAN
+    one = next((o for p, o in told if p == "in" and any(n.lower_ in PERIOD_ORDINALS for n in o.children)), None)
+    return one.lemma_.lower() if one is not None else ""
 
 
 def _rate(end: int, span, cues: Cues) -> str:
