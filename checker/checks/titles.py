@@ -32,6 +32,7 @@ from checker.checks.names import cues, name_at, name_spans, office_cues
 from checker.entities import clean_name, person_key
 from checker.records import Claim, Evidence
 
+LEAVING_TOLD, OUTGOING = "told", "outgoing"  # how a sentence tells of someone leaving an office (`_leaving`)
 # Offices are `checker/patterns/offices.jsonl`: each label is "<kind>/<office>" ("minister/interior",
 # "chief officer/financial"; "*" takes the office from the matched word: "chief information officer"; a third
 # part "set-off" reads it only after a name, with whose it is: "Dana Whitfield, president of the union"),
@@ -59,7 +60,9 @@ class Role:
     then: bool = False  # "then-President": held at the time told, so no conflict with "former" or a current office
     first_name: str = ""  # the person's first name where written, lower case: "eric" of "Eric Trump"
     of: str = ""  # whose office an office set off after a name is ("union" of "president of the union"), a lemma
-    leaving: bool = False  # the sentence tells of the person leaving it ("who is leaving the cabinet", "replaces")
+    # the sentence tells of the person leaving it: "told" ("who is leaving the cabinet", "replaces"), or "outgoing"
+    # written on the office, or ""
+    leaving: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,24 +225,25 @@ def titled_people(tokens) -> tuple[Role, ...]:
     return tuple(found.values())
 
 
-def _leaving(person, title, cued: list) -> bool:
-    """Whether the sentence tells of the person leaving the office: the subject of a verb of leaving with what is
-    left ("Graham Holt, who is leaving the cabinet", "Holt is stepping down"; not "will leave for Tokyo"), the
-    object of one of replacing ("Mehta replaces Finance Minister Graham Holt"), or "outgoing" before the office."""
+def _leaving(person, title, cued: list) -> str:
+    """Whether the sentence tells of the person leaving the office ("told"): the subject of a verb of leaving with
+    what is left ("Graham Holt, who is leaving the cabinet", "Holt is stepping down"; not "will leave for Tokyo"), the
+    object of one of replacing ("Mehta replaces Finance Minister Graham Holt"); or "outgoing" before the office
+    (OUTGOING); "" for neither."""
     root = person.root
     for label, span in cued:
         verb = span.root
         if label == "leaving:outgoing":
             if title.start <= span.start < title.end:
-                return True
+                return OUTGOING
         elif label == "leaving:replaced":
             if any(c.dep_ == "dobj" and root in c.subtree for c in verb.children):
-                return True
+                return LEAVING_TOLD
         elif (root in verb.ancestors or any(c.dep_ == "nsubj" and root in c.subtree for c in verb.children)) and (
             any(c.dep_ in {"dobj", "prt"} for c in verb.children) or verb.lemma_ in {"resign", "retire", "quit"}
         ):
-            return True  # "Holt, who is leaving the cabinet" (the clause on the name), "Holt resigned"
-    return False
+            return LEAVING_TOLD  # "Holt, who is leaving the cabinet" (the clause on the name), "Holt resigned"
+    return ""
 
 
 def _whose(office) -> str:
@@ -359,6 +363,8 @@ class TitleCheck(Check):
                 continue  # "then-President" against "former President" or "President": held at the time told
             if (y.leaving and published_before(b, a)) if x.former else (x.leaving and published_before(a, b)):
                 continue  # "Finance Minister Graham Holt, who is leaving the cabinet" (18th), "the former" (20th)
+            if OUTGOING in {x.leaving, y.leaving}:
+                continue  # "the outgoing prime minister" is on the way out, whoever called him former first
             which, other = (a.doc_id, b.doc_id) if x.former else (b.doc_id, a.doc_id)
             return Evidence(self.kind, True, detail, f"{kind} described as former in {which}, not in {other}")
         return agreeing
