@@ -1136,6 +1136,11 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
         return None  # "capped visas at 205,000 a year": a rate of what the sentence counts elsewhere, no years
     if _a_side_of_a_vote(end, span, cues) and (noun is None or noun.i <= end + 1):
         return "vote", "votes", lead, end  # "251 in favour and 112 against": votes, no favours counted
+    if (named := _gapped_name(root, cues)) is not None and found and _a_count(found[-1]):
+        # a list that leaves the verb unsaid: "won 41 seats, and the Greens 17 seats"; "won 24 seats, the Greens 14"
+        if named.dep_ == "nmod" and named.head.pos_ == "NOUN":
+            return _unit(named.head, cues), named.head.text, lead, end
+        return found[-1].unit, found[-1].noun, lead, end
     if noun is None or (noun.tag_ == "NNP" and not _a_unit_named(noun, cues)):
         return None  # "ABC 15", "January 5": part of a name or a date
     # the figure's head, or the head of the range's end it opens ("two to eight years": "two" is eight's)
@@ -1673,7 +1678,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         statistic=_statistic(root, holders, mine, cues),
         population=_populations(mine) if unit == "%" else frozenset(),
         places=_places(holders, cues),
-        holder=_described_name(root, holders) or _named_holder(holders, span),
+        holder=_gapped_holder(root, cues) or _described_name(root, holders) or _named_holder(holders, span),
         period=_period(root, cues),
         measured=_measured(root, end, span, cues, unit),
         kind_words=_kind_words(root),
@@ -1994,6 +1999,27 @@ def _described_name(root, holders: list) -> str:
         return ""
     noun = holders[0].head if holders[0].dep_ == "compound" else holders[0]  # "megawatt" is the plant's measure
     return " ".join(c.text for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN")
+
+
+def _gapped_name(root, cues: Cues):
+    """The name a figure is told of in a list that leaves its verb unsaid, the figure written after it: "the Greens"
+    of "won 41 seats, and the Greens 17 seats" or "won 24 seats, the Greens 14"; else None (not a scale's name:
+    "a Category 3 hurricane")."""
+    name = root.head
+    if root.dep_ != "nummod" or name.pos_ != "PROPN" or name.dep_ not in {"appos", "conj", "nmod"}:
+        return None
+    if cues.at(name.i, "scale-named:"):
+        return None
+    return name if name.i < root.i else None
+
+
+def _gapped_holder(root, cues: Cues) -> str:
+    """The name a figure of such a list is told of, as written (`_gapped_name`), or ""."""
+    name = _gapped_name(root, cues)
+    if name is None:
+        return ""
+    words = [t for t in name.subtree if t.i < root.i and t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.dep_ != "det"]
+    return " ".join(t.text for t in words) or name.text
 
 
 def _named_holder(holders: list, span) -> str:
