@@ -834,6 +834,14 @@ def _stated_age(run, root, span) -> Quantity | None:
     return Quantity(value_of(run)[0], AGE_UNIT + subject.lower_, "", written.text, when=years)
 
 
+def _a_time_word(t) -> bool:
+    """A word that times a figure: not a month that is a verb ("injuries that may be related"), nor a word of an
+    earlier time that is the thing told of ("the domestic opening of the film", not "the opening bid")."""
+    if t.lower_ not in TIME_WORDS or (t.lower_ in AMBIGUOUS_MONTHS and not t.text[0].isupper()):
+        return False
+    return not (t.lower_ in EARLIER and t.pos_ == "NOUN" and t.dep_ not in {"compound", "amod"})
+
+
 def _when(tokens) -> frozenset[str]:
     """Time words near a figure; a month with its day ("June 24") is a date, not a period."""
     found = set()
@@ -851,8 +859,8 @@ def _when(tokens) -> frozenset[str]:
             continue  # a span is no year of its own: "fell 21 percent between 2019 and 2024" is no figure of 2024
         if t.lower_ in MONTHS and t.ent_type_ == "DATE" and any(u.like_num for u in _entity(t)):
             found |= _days_written(_entity(t))
-        elif t.lower_ in TIME_WORDS and (t.lower_ not in AMBIGUOUS_MONTHS or t.text[0].isupper()):
-            found.add(t.lower_)  # "injuries that may be related" names no month
+        elif _a_time_word(t):
+            found.add(t.lower_)
         if (_a_year(t) or t.ent_type_ == "DATE") and t.dep_ == "pobj" and t.head.lower_ == "since":
             told = t.head.head
             if (told.pos_ in {"VERB", "AUX"} and told.lemma_ != "be") or told.lemma_ in TIME_SPANS:
@@ -2469,7 +2477,12 @@ def _phrase_of(following, run) -> frozenset[int]:
     if any(writes_a_day(t) for t in following):
         return frozenset()  # "on 12 March", "in March 2024": the figure's own date, no figure of its own
     word = _counted_word(following)
-    return frozenset() if word == _counted_word(run) else frozenset(t.i for t in word.subtree)
+    if word == _counted_word(run):
+        return frozenset()
+    of = word.head if word.dep_ == "pobj" and word.head.lower_ == "of" else None
+    if of is not None and of.head.pos_ == "NOUN" and run[0] not in of.head.subtree:
+        word = of.head  # "at $182.4 million, above Sunday's estimate of $179.8 million": Sunday is the estimate's
+    return frozenset(t.i for t in word.subtree)
 
 
 def _range_joiner(doc, first_run, run, cues: Cues) -> str:
