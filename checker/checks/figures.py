@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable
 
-from text_to_num import text2num
+from text_to_num import alpha2digit, text2num
 
 from checker.patterns import line_matches, load, words
 
@@ -257,3 +257,16 @@ def one_rounds_the_other(x: Figure, y: Figure) -> bool:
     (fine, fine_unit), (coarse, coarse_unit) = sorted((x, y), key=lambda figure: figure[1])
     two_digits = abs(coarse) >= 10 * coarse_unit
     return 0 < fine_unit < coarse_unit and two_digits and abs(fine - coarse) <= coarse_unit * (0.5 + 1e-9)
+
+
+ORDINAL_FIGURE = re.compile(r"(\d+)(?:st|nd|rd|th)")  # "89th", and "3rd" as text_to_num writes "third"
+FIRST_ORDINALS = {"first": 1, "second": 2}  # which text_to_num leaves as words: "a second" is no place
+
+
+def ordinal_of(token) -> int | None:
+    """The place an ordinal writes ("89th", "third", "second" as the tagger reads it: its ordinal), or None."""
+    word = token.lower_
+    if word in FIRST_ORDINALS:
+        return FIRST_ORDINALS[word] if token.ent_type_ == "ORDINAL" else None
+    match = ORDINAL_FIGURE.fullmatch(alpha2digit(word, "en"))
+    return int(match[1]) if match else None

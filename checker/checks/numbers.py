@@ -48,8 +48,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from text_to_num import alpha2digit
-
 from checker.checks.base import NO_HEAD, Check, CheckSetting, Side, plain_version, published_before, versus
 from checker.checks.days import writes_a_day, writes_a_time
 from checker.checks.figures import (
@@ -59,6 +57,7 @@ from checker.checks.figures import (
     last_digit,
     line_cues,
     one_rounds_the_other,
+    ordinal_of,
     value_of,
 )
 from checker.checks.quantities import (
@@ -85,6 +84,7 @@ from checker.checks.quantities import (
     PEOPLE_WORDS,
     PERCENTAGE_POINT,
     PERIOD_ORDINALS,
+    PLACE,
     PLACE_PREPOSITIONS,
     PREVIOUS,
     PRONOUN_HOLDERS,
@@ -136,8 +136,6 @@ PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways m
 UNSAID_BASES = frozenset({"net", "gross", "equity"})
 AVERAGES = ("average", "median")  # a sum's statistics that no total is (`same_quantity`); a share's may be one
 ESTIMATING = frozenset({"estimate", "put", "forecast", "project", "predict", "calculate", "model", "expect"})
-ORDINAL_FIGURE = re.compile(r"(\d+)(?:st|nd|rd|th)")  # "89th", and "3rd" as text_to_num writes "third"
-FIRST_ORDINALS = {"first": 1, "second": 2}  # which text_to_num leaves as words: "a second" is no place
 
 
 def _count(key: Any) -> float | None:
@@ -158,21 +156,10 @@ def is_figure(token) -> bool:
     return token.like_num and not writes_a_day(token)
 
 
-def _ordinal(run) -> int | None:
-    """The place an ordinal writes ("89th", "third", "second" as the tagger reads it: its ordinal), or None."""
-    if len(run) != 1:
-        return None
-    word = run[0].lower_
-    if word in FIRST_ORDINALS and run[0].ent_type_ == "ORDINAL":
-        return FIRST_ORDINALS[word]
-    match = ORDINAL_FIGURE.fullmatch(alpha2digit(word, "en"))
-    return int(match[1]) if match else None
-
-
 def _slot_value(run) -> Figure | None:
     """The value a figure of the wording writes ("3 million", "twelve", "the 89th minute", "her third title") and
     its `last_digit`, or None where none."""
-    if (place := _ordinal(run)) is not None:
+    if len(run) == 1 and (place := ordinal_of(run[0])) is not None:
         return float(place), 1.0
     try:
         value, digits = value_of(run)
@@ -399,8 +386,12 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         # terms" against one in cash terms, or as reported, too; "net written premiums" against "gross written
         # premiums", while a profit or premiums unqualified may be either
         return False
-    if x.unit.startswith(CREDIT_RATING) and not (x.holder and y.holder and _one_holder(x.holder, y.holder)):
-        return False  # "S&P rates the bonds BB+" against "Fitch rates them BBB-": two agencies' grades
+    if (x.unit == PLACE or x.unit.startswith(CREDIT_RATING)) and not (
+        x.holder and y.holder and _one_holder(x.holder, y.holder)
+    ):
+        # "S&P rates the bonds BB+" against "Fitch rates them BBB-": two agencies' grades; "Harwick rose to 16th"
+        # against "Kingsford climbed to 14th": two universities' places
+        return False
     if x.term and y.term and x.term != y.term:
         return False  # "the 30-year mortgage rate rose to 6.8%" against "the 15-year rate rose to 6.1%": two products
     if x.named_by and y.named_by and x.named_by != y.named_by:

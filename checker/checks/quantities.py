@@ -38,6 +38,7 @@ from checker.checks.figures import (
     last_digit,
     line_cues,
     one_rounds_the_other,
+    ordinal_of,
     spread_of,
     value_of,
     words_by_label,
@@ -2663,6 +2664,48 @@ def _grades(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
     return found
 
 
+PLACE = "place"  # the unit of a place in a ranking: "rose to 16th in the rankings" (`_ranks`)
+
+
+def _ranks(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
+    """The places in a ranking a sentence gives ("Harwick rose to 16th in the Quadrant rankings", "climbed to 14th
+    place", "finished third"), by where each stands: (where it ends, the quantity), held by the name the clause is
+    told of (places are compared only where both name theirs and it is one: `numbers.same_quantity`), the place a
+    change started from ("up from 17th", "from 17th") the one before, its clause's time words its time."""
+    found = {}
+    for token in span:
+        place = ordinal_of(token)
+        if place is None or writes_a_day(token):
+            continue
+        before = token.doc[token.i - 1] if token.i > span.start else None
+        earlier = cues.before(token.i, PREVIOUS)[0] or (before is not None and before.lower_ == "from")
+        if not (_a_place_in_a_ranking(token, cues) or (earlier and found)):
+            continue  # "rose to 16th, up from 17th": the place before, where the sentence gives a place
+        when = _when(token.doc[token.i + 1 : min(token.i + 6, span.end)]) | (PREVIOUS if earlier else set())
+        end = token.i + 1 + (token.i + 1 < span.end and bool(cues.at(token.i + 1, "rank:noun")))
+        # the place before is the holder's whose place the sentence gave: "Harwick climbed to 16th place, up from 19th"
+        holder = _named_holder(_holders(token), span) or (list(found.values())[-1][1].holder if earlier else "")
+        found[token.i] = (end, Quantity(float(place), PLACE, "", token.doc[token.i : end].text, when=when,
+                                        noun=PLACE, last_digit_unit=1.0, holder=holder))  # fmt: skip
+    return found
+
+
+def _a_place_in_a_ranking(token, cues: Cues) -> bool:
+    """An ordinal that tells a place in a ranking: on a word of place ("14th place"), after a verb of ranking or
+    moving in one ("ranked 16th", "rose to 16th", "finished third"), or said to be in a ranking ("is 16th in the
+    rankings")."""
+    head = token.head
+    if cues.at(head.i, "rank:noun") and token.dep_ in {"amod", "nummod", "compound"}:
+        return True
+    verb = head.head if token.dep_ == "pobj" and head.lower_ in {"to", "at", "from", "in"} else head
+    if cues.at(verb.i, "rank:verb") and token.dep_ in {"advmod", "npadvmod", "dobj", "attr", "oprd", "acomp", "pobj"}:
+        return True
+    # "is 16th in the rankings", however the parser hangs the ranking on the verb
+    return (
+        token.dep_ in {"attr", "acomp"} and head.lemma_ == "be" and any(cues.at(t.i, "rank:list") for t in head.subtree)
+    )
+
+
 def _agency(grade, span, cues: Cues) -> str:
     """The agency whose grade it is: the one after "by" right after it ("rated BB+ by S&P"), else the one named last
     before it ("Sterling Ratings cut Castellan to BB+"), else the sentence's one ("cut to BB+, S&P said"); "" for
@@ -2712,7 +2755,8 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
             found.append(Quantity(0.0, "vote", "against", span.doc[i : i + 2].text, noun="votes"))
     after = None  # where the last quantity's figure ends
     # phrases read whole, their figures no figures of their own: "won 3-1", "a year and a half"
-    phrases = sorted((_scores(span, cues) | _spans_and_a_half(span, cues) | _grades(span, cues)).items(), reverse=True)
+    found_phrases = _scores(span, cues) | _spans_and_a_half(span, cues) | _grades(span, cues) | _ranks(span, cues)
+    phrases = sorted(found_phrases.items(), reverse=True)
     in_phrases = {i for start, (end, _) in phrases for i in range(start, end)}
     # the whole of a ratio is no count of its own: "one in five applications"
     wholes = {cues.last[i, "ratio"] for i in range(span.start, span.end) if cues.at(i, "ratio")}
