@@ -400,6 +400,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "rose 0.4% on the month" against "3.2% on the year": two changes
     if x.unit.startswith(AGE_UNIT) and x.holder and y.holder and not _one_holder(x.holder, y.holder):
         return False  # "Her father, Paolo Marchetti, 64" against "Elena Marchetti, 33": two people of one surname
+    if x.unit.startswith(AGE_UNIT) and x.context != y.context:
+        return False  # "Marenović's father, Ivan Marenović, 51" against "Marenović, 22": the player's father
     if x.unit.startswith(YEAR_OLD) and x.context and y.context and not x.context & y.context:
         return False  # "A 19-year-old man was killed" against "a 21-year-old man is in custody": two men
     if _apart_in_scale(x, y) or _two_things_measured(x, y) or _two_kinds(x, y):

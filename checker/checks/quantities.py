@@ -47,6 +47,7 @@ from checker.entities import entity_key, entity_text
 from checker.patterns import load, words
 
 AGE_UNIT, YEAR_OLD = "age:", "year-old"
+KIN = words("people", "kin")  # what a named person is to another: "Marenović's father, Ivan Marenović" (`_kin_of`)
 WHOLE_GROUP = frozenset({"all", "both"})  # "all 12 of the boys": no part of the group (`_some_of_a_group`)
 GROUP_DETERMINERS = frozenset({"the", "those", "these"})  # "three of the injured": some of a group (`_some_of_a_group`)
 SCORE_JOINERS = frozenset({"-", "–", "—"})  # "6-2": a score, no age after a name and a comma
@@ -691,7 +692,12 @@ def _age(run, root, span) -> Quantity | None:
     ):  # "Sorell, 46,", "Sorell (46)": not "Marchetti, who beat Petrova 7-5, 6-2", where the parser hung 6 on her
         end = root.i + 2 if root.i + 1 < len(doc) and doc[root.i + 1].text == ")" else root.i + 1
         return Quantity(
-            value, AGE_UNIT + root.head.lower_, "", doc[root.head.i : end].text, holder=_full_name(root.head)
+            value,
+            AGE_UNIT + root.head.lower_,
+            "",
+            doc[root.head.i : end].text,
+            _kin_of(root.head),
+            holder=_full_name(root.head),
         )
     old = root.head.head
     if root.head.lower_ == "year" and old.lower_ == "old" and old.dep_ == "amod":
@@ -728,6 +734,19 @@ def _full_name(surname) -> str:
     daughter share the key, not the name."""
     given = [c for c in surname.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return " ".join(t.text for t in (*given, surname))
+
+
+def _kin_of(name) -> frozenset[str]:
+    """What a named person is to someone the sentence names before them ("Marenović's father, Ivan Marenović, 51":
+    "father"), as an age's context: a relative who shares the surname is another person (`same_quantity`)."""
+    described = name.head if name.dep_ == "appos" else None
+    if (
+        described is None
+        or described.lemma_.lower() not in KIN
+        or not any(c.dep_ == "poss" for c in described.children)
+    ):
+        return frozenset()
+    return frozenset({described.lemma_.lower()})
 
 
 def _said_of(described) -> frozenset[str]:
