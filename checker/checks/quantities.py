@@ -331,6 +331,7 @@ class Quantity:
     standing: bool = False  # told as things stand ("remain in hospital", "are still missing"): it moves either way
     moved: str = ""  # of a share or a sum: "to" the level a verb of moving reached, "by" how far, "at" a level it is
     cap: bool = False  # an upper bound that is the most there is ("fines of up to £250,000"), not an estimate's end
+    limit: bool = False  # a limit set ("capped at 205,000 a year", "a quota of 50,000 tonnes"), no count of what was
     alone: bool = False  # of one part of a whole its clause names: "On Friday alone, 205 flights were cancelled"
     habitual: bool = False  # its verb in the simple present: "flies 280 flights a day", not "cancelled 412 flights"
 
@@ -1006,6 +1007,31 @@ def _forecast(root, cues: Cues) -> bool:
     return False
 
 
+def _a_limit(root, cues: Cues) -> bool:
+    """A figure that is a limit set: put at by a verb of limiting ("Student visas will be capped at 205,000"), what
+    a noun of one is of or counts ("a cap of 250,000", "the 250,000 cap", "a quota of 50,000 tonnes"), or what one
+    is ("The cap on fares will be 45 percent")."""
+    word = _counted_word([root])
+    put_at = _put_at(word)
+    if put_at is not None and cues.at(put_at.i, "limit"):
+        return True
+    subjects = [c for c in word.head.children if c.dep_ in SUBJECTS] if word.dep_ == "attr" else []
+    return any(cues.at(n.i, "limit") for n in (*_governing_nouns(word), *subjects))  # "The cap will be 45%"
+
+
+def _put_at_it(root):
+    """What a figure is the level of, as the verb that puts it there tells ("Student visas will be capped at
+    205,000", "cap the number of student visas at 250,000": the visas), or None."""
+    verb = _put_at(_counted_word([root]))
+    told = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}] if verb is not None else []
+    for thing in told:
+        of = [o for p in thing.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        thing = of[0] if thing.lemma_.lower() in {"number", "total", "amount", "level"} and of else thing
+        if thing.pos_ == "NOUN":
+            return thing
+    return None
+
+
 def _put_at(word):
     """The word a figure's word is put "at" by ("forecast wheat production at 26.5 million tonnes", "put export
     revenue at $2 billion"), or None."""
@@ -1161,7 +1187,9 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
     if noun is None and found and _a_count(found[-1]) and (elided or whole):
         return found[-1].unit.removesuffix(WHOLE) + (WHOLE if whole else ""), found[-1].noun, lead, end
     if noun is not None and end < span.end and cues.at(end, "per") and cues.last[end, "per"] == noun.i:
-        return None  # "capped visas at 205,000 a year": a rate of what the sentence counts elsewhere, no years
+        # "Student visas will be capped at 205,000 a year": a rate of what is put at it, no years
+        thing = _put_at_it(root)
+        return (_unit(thing, cues), thing.text, lead, end) if thing is not None else None
     if _a_side_of_a_vote(end, span, cues) and (noun is None or noun.i <= end + 1):
         return "vote", "votes", lead, end  # "251 in favour and 112 against": votes, no favours counted
     if (named := _gapped_name(root, cues)) is not None and found and _a_count(found[-1]):
@@ -1650,6 +1678,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         when |= PREVIOUS  # "47 seats, up from (about) 40", "dropped to 64 from 66": the figure before the one given
     # "one or more of the aircraft", "20 or so people": the bound written after the figure
     bound = bound or cues.at(end, "after:") or ("approximate" if cues.at(run[0].i, "round") else "")
+    hedged_ratio = bool(whole) and bound == "approximate"  # "around one in five"
+    bound = bound or ("approximate" if whole else "")  # "four in ten" rounds a share: about 40%
     # "killed 12 and another 30 injured": a second group, not more of one count
     first_of_its_kind = all(q.unit.removesuffix(WHOLE) == unit.removesuffix(WHOLE) for q in found)
     # "the other two unions", "nine other measures", "six more": a part besides one counted elsewhere
@@ -1657,7 +1687,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     increment = first_of_its_kind and beside
     spread = spread_of(value, digits, bound == "approximate") * factor
     if parts and unit == "%" and whole:  # "one in five": nearer 20% than "one in four" or "one in six" are
-        spread = max(spread, 50 * value * (1 / whole - 1 / (whole + 1)))
+        gap = 50 * value * (1 / whole - 1 / (whole + 1))
+        spread = max(gap, spread) if hedged_ratio else gap  # "around one in five": wider
     elif parts and unit == "%":
         spread = max(spread, FRACTION_SPREAD)  # "two-thirds" is said of 66% and of 67%
     when |= {CLAUSE_YEAR + year.text for year in _clause_on_a_year(root)}
@@ -1728,6 +1759,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         and bound_start > 0
         and doc[bound_start].lower_ in {"up", "maximum"},
         moved=_reached_or_moved(root, cues) if unit == "%" or noun in CURRENCIES else "",
+        limit=_a_limit(root, cues),
         alone=len(holders) > 1 and any(_alone(c) for c in holders[1].children if c.dep_ == "prep"),
         habitual=len(holders) > 1 and _habitual(holders[1]),
     )
@@ -2314,6 +2346,9 @@ def _rate(end: int, span, cues: Cues) -> str:
         if unit
         else list(itertools.takewhile(lambda t: _a_counted_word(t, cues), doc[start : min(start + 3, span.end)]))
     )
+    per = _per_unit(doc[cues.last[end, "per"]]) if end < span.end and cues.at(end, "per") else ""
+    if not unit and not percent and per in DURATIONS:
+        return per  # "capped at 205,000 a year": what is put at it, a year
     if not unit and not percent and not any(t.pos_ == "NOUN" for t in counted):
         return ""
     if unit in SPEED_UNITS:
