@@ -439,7 +439,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         # a year ("has killed 100,000 people since 2007") against one event's ("Six people were killed")
         return False
     shared = x.context & y.context
-    if x.subject and y.subject and x.subject != y.subject and shared <= {x.verb, y.verb}:
+    one_verb_only = x.verb == y.verb and shared <= {x.verb}
+    if x.noun in CURRENCIES and x.subject and y.subject and x.subject != y.subject and one_verb_only:
         return False  # "Revenue rose to £321.4m" against "The wage bill rose to £226.1m": two subjects, one verb
     if x.noun in CURRENCIES or x.unit in SPANS_OF_TIME:
         # money and spans of time: at least one word in common about what it pays or lasts ("a $250,000 fine" /
