@@ -213,6 +213,10 @@ CLAUSE_YEAR = "clause-year:"  # the year a clause holding the figure is on: "in 
 # a figure written as a percentage may round it ("two-thirds" is 66% and 67%)
 FRACTIONS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
 FRACTION_SPREAD = 1.0
+# how far either side of its share a ratio of a round whole may round it, in parts of that whole: "one in 10" is said
+# of 12%, "one in 100" of 1.2% (the session 62 review's probes of news wording), "four in 10" of no 47%; "one in
+# four" and "one in five" are read exactly
+RATIO_SPREAD = 0.25
 WHOLE = ":whole"  # the unit's suffix of a whole a part is counted of ("57 of the 183 seats")
 INNER_CLAUSES = frozenset({"relcl", "acl"})  # a clause on a word: "the quake that struck on Monday"
 OWN_CLAUSES = frozenset({"conj", "advcl", "ccomp", "parataxis"})  # clauses on a verb that tell more than it does
@@ -1008,15 +1012,17 @@ def _forecast(root, cues: Cues) -> bool:
 
 
 def _a_limit(root, cues: Cues) -> bool:
-    """A figure that is a limit set: put at by a verb of limiting ("Student visas will be capped at 205,000"), what
-    a noun of one is of or counts ("a cap of 250,000", "the 250,000 cap", "a quota of 50,000 tonnes"), or what one
-    is ("The cap on fares will be 45 percent")."""
+    """A figure that is a limit set: the level a verb of limiting puts a thing at or to ("Student visas will be
+    capped at 205,000", "rises will be limited to 7%"), what a noun of one is of or counts ("a cap of 250,000",
+    "the 250,000 cap", "a quota of 50,000 tonnes"), or what one is, stands at or is cut or raised to ("The cap on
+    fares will be 45 percent", "The debt limit stands at $28 trillion", "The quota was cut to 40,000 tonnes")."""
     word = _counted_word([root])
-    put_at = _put_at(word)
-    if put_at is not None and cues.at(put_at.i, "limit"):
-        return True
-    subjects = [c for c in word.head.children if c.dep_ in SUBJECTS] if word.dep_ == "attr" else []
-    return any(cues.at(n.i, "limit") for n in (*_governing_nouns(word), *subjects))  # "The cap will be 45%"
+    to = word.head if word.dep_ == "pobj" and word.head.lower_ in {"at", "to"} else None
+    verb = to.head if to is not None else word.head if word.dep_ in {"attr", "dobj", "oprd"} else None
+    if verb is None:
+        return any(cues.at(n.i, "limit") for n in _governing_nouns(word))
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return bool(cues.at(verb.i, "limit")) or any(cues.at(n.i, "limit") for n in (*_governing_nouns(word), *subjects))
 
 
 def _put_at_it(root):
@@ -1686,9 +1692,11 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     beside = bool(cues.before(lead, {"increment"})[0]) or bool(cues.at(end, "increment:after"))
     increment = first_of_its_kind and beside
     spread = spread_of(value, digits, bound == "approximate") * factor
-    if parts and unit == "%" and whole:  # "one in five": nearer 20% than "one in four" or "one in six" are
-        gap = 50 * value * (1 / whole - 1 / (whole + 1))
-        spread = max(gap, spread) if hedged_ratio else gap  # "around one in five": wider
+    if parts and unit == "%" and whole:
+        # "one in five" is a fifth, as near 20% as half way to "one in four" or "one in six"; "one in 10", "four in
+        # 10", "one in 100" round a share to parts of a round whole, by RATIO_SPREAD of one part
+        rounded = 50 * value * (1 / whole - 1 / (whole + 1)) if whole < 10 else RATIO_SPREAD * factor
+        spread = max(rounded, spread) if hedged_ratio else rounded  # "around one in five": as wide as its hedge
     elif parts and unit == "%":
         spread = max(spread, FRACTION_SPREAD)  # "two-thirds" is said of 66% and of 67%
     when |= {CLAUSE_YEAR + year.text for year in _clause_on_a_year(root)}
@@ -1980,7 +1988,9 @@ def _reached_or_moved(root, cues: Cues) -> str:
     if word.dep_ == "pobj" and word.head.lower_ in {"to", "by"} and cues.at(word.head.head.i, "moved-from-level"):
         return word.head.lower_
     if word.dep_ == "attr" and word.head.lemma_ == "be":
-        return "at"
+        # "Unemployment was 5.9%", not "The pay rise is 5%", which is how far pay moved
+        told_of = [c for c in word.head.children if c.dep_ in SUBJECTS]
+        return "by" if any(cues.at(c.i, "change") for c in told_of) else "at"
     return "by" if word.dep_ in {"npadvmod", "dobj"} and cues.at(word.head.i, "moved-from-level") else ""
 
 
@@ -2724,9 +2734,10 @@ PLACE = "place"  # the unit of a place in a ranking: "rose to 16th in the rankin
 def _ranks(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
     """The places in a ranking a sentence gives ("Harwick rose to 16th in the Quadrant rankings", "climbed to 14th
     place", "finished third"), by where each stands: (where it ends, the quantity), held by the name the clause is
-    told of (places are compared only where both name theirs and it is one: `numbers.same_quantity`), the place a
-    change started from ("up from 17th", "from 17th") the one before, its clause's time words its time."""
-    found = {}
+    told of, its context the words of where it was placed ("in the Quadrant rankings", "in Monaco", "for teaching")
+    and its time its clause's (places are compared only where all three are one: `numbers.same_quantity`); the
+    place a change started from ("up from 17th", "from 17th") is the one before, of the holder and ranking before."""
+    found: dict[int, tuple[int, Quantity]] = {}
     for token in span:
         place = ordinal_of(token)
         if place is None or writes_a_day(token):
@@ -2735,13 +2746,32 @@ def _ranks(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
         earlier = cues.before(token.i, PREVIOUS)[0] or (before is not None and before.lower_ == "from")
         if not (_a_place_in_a_ranking(token, cues) or (earlier and found)):
             continue  # "rose to 16th, up from 17th": the place before, where the sentence gives a place
-        when = _when(token.doc[token.i + 1 : min(token.i + 6, span.end)]) | (PREVIOUS if earlier else set())
         end = token.i + 1 + (token.i + 1 < span.end and bool(cues.at(token.i + 1, "rank:noun")))
-        # the place before is the holder's whose place the sentence gave: "Harwick climbed to 16th place, up from 19th"
-        holder = _named_holder(_holders(token), span) or (list(found.values())[-1][1].holder if earlier else "")
-        found[token.i] = (end, Quantity(float(place), PLACE, "", token.doc[token.i : end].text, when=when,
+        last = list(found.values())[-1][1] if earlier and found else None
+        if last is not None:  # "Harwick climbed to 16th place, up from 19th": Harwick's, in that ranking
+            own = _when(token.doc[token.i + 1 : min(token.i + 6, span.end)])
+            holder, context, when = last.holder, last.context, own | PREVIOUS
+        else:
+            holder, context, when = _named_holder(_holders(token), span), *_where_placed(token, cues)
+        found[token.i] = (end, Quantity(float(place), PLACE, "", token.doc[token.i : end].text, context, when=when,
                                         noun=PLACE, last_digit_unit=1.0, holder=holder))  # fmt: skip
     return found
+
+
+def _where_placed(token, cues: Cues) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of where a place was held ("in the Quadrant rankings", "at the Masters", "for teaching": the content
+    words of the phrases on the ordinal, its word of place and its verb) and the time words of its clause, less a
+    place before's ("up from 17th last year": last year is the 17th's)."""
+    verb = _clause_verb(token)
+    holders = [t for t in (token, token.head, verb) if t is not None]
+    phrases = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "for", "on"}]
+    words = frozenset(
+        t.lemma_.lower() for p in phrases for t in p.subtree if t.pos_ in {"NOUN", "PROPN", "ADJ"} and not t.like_num
+    )
+    other_places = {t.i for t in token.sent if t != token and ordinal_of(t) is not None for t in t.head.subtree}
+    clause = [t for t in (verb.subtree if verb is not None else token.sent) if t.i not in other_places]
+    seasons = {_season(t) for t in clause if t.lower_ in SEASONS} - {""}  # "14th last season"
+    return words, _when(clause) | seasons
 
 
 def _a_place_in_a_ranking(token, cues: Cues) -> bool:
@@ -2780,8 +2810,17 @@ def _ratio_whole(run, cues: Cues) -> float:
     start = run[0].i
     if not cues.at(start, "ratio") or cues.last[start, "ratio"] <= run[-1].i:
         return 0.0
+    return _a_ratio_whole(run[0].doc[cues.last[start, "ratio"]])
+
+
+def _a_ratio_whole(token) -> float:
+    """The figure a ratio counts its part in, or 0.0 where it is a span or a year ("killed 8 in 24 hours", "1,695 in
+    2023")."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and after.lemma_.lower() in DURATIONS or _a_year(token):
+        return 0.0
     try:
-        return value_of([run[0].doc[cues.last[start, "ratio"]]])[0]
+        return value_of([token])[0]
     except ValueError:
         return 0.0
 
@@ -2814,6 +2853,7 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     in_phrases = {i for start, (end, _) in phrases for i in range(start, end)}
     # the whole of a ratio is no count of its own: "one in five applications"
     wholes = {cues.last[i, "ratio"] for i in range(span.start, span.end) if cues.at(i, "ratio")}
+    wholes = {i for i in wholes if _a_ratio_whole(span.doc[i])}
     runs = [run for run in figure_runs(span, cues) if run[0].i not in in_phrases and run[-1].i not in wholes]
     market = _a_market(span, cues)
     unread = None  # the last figure read as no quantity of its own, where it is the one just before
