@@ -1745,7 +1745,10 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         statistic=_statistic(root, holders, mine, cues),
         population=_populations(mine) if unit == "%" else frozenset(),
         places=_places(holders, cues),
-        holder=_gapped_holder(root, cues) or _described_name(root, holders) or _named_holder(holders, span),
+        holder=_gapped_holder(root, cues)
+        or _bracketed_holder(doc[lead - 1] if lead > span.start else None)
+        or _described_name(root, holders)
+        or _named_holder(holders, span),
         period=_period(root, cues),
         measured=_measured(root, end, span, cues, unit),
         kind_words=_kind_words(root),
@@ -2040,7 +2043,12 @@ def _years_of_the_subject(holders: list) -> list:
     told_in = [y for v in verb for p in v.children if p.dep_ == "prep" and p.lower_ in {"in", "during", "at"}
                for y in p.children if y.dep_ == "pobj"]  # fmt: skip
     # "in 2020", and a year naming what the clause is set in: "In the 2020 election the party won 54 seats"
-    years = [t for y in told_in for t in (y, *y.children) if (t is y or t.dep_ in YEAR_MODIFIERS) and _a_year(t)]
+    years = [
+        t
+        for y in told_in
+        for t in (y, *(() if y.ent_type_ == "DATE" else y.children))  # not "in August 2021", a date
+        if (t is y or t.dep_ in YEAR_MODIFIERS) and _a_year(t)
+    ]
     for subject in holders[2:]:
         if subject.tag_ in RELATIVE_PRONOUNS and holders[1].dep_ == "relcl":
             subject = holders[1].head  # "a 2003 outbreak that sickened 500 people": the outbreak's year
@@ -2090,6 +2098,17 @@ def _gapped_holder(root, cues: Cues) -> str:
         return ""
     words = [t for t in name.subtree if t.i < root.i and t.pos_ in {"PROPN", "NOUN", "ADJ"} and t.dep_ != "det"]
     return " ".join(t.text for t in words) or name.text
+
+
+def _bracketed_holder(opening) -> str:
+    """The name a figure in brackets right after it is of ("the Greens (17 seats)": "Greens"), or ""."""
+    if opening is None or opening.text != "(" or opening.i == 0:
+        return ""
+    name = opening.doc[opening.i - 1]
+    if name.pos_ != "PROPN":
+        return ""
+    words = [t for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [name]
+    return " ".join(t.text for t in words)
 
 
 def _named_holder(holders: list, span) -> str:
@@ -2728,7 +2747,7 @@ def _grades(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
     return found
 
 
-PLACE = "place"  # the unit of a place in a ranking: "rose to 16th in the rankings" (`_ranks`)
+PLACE = "ranking place"  # a place in a ranking ("rose to 16th in the rankings": `_ranks`), no count of places
 
 
 def _ranks(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
@@ -2754,7 +2773,7 @@ def _ranks(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
         else:
             holder, context, when = _named_holder(_holders(token), span), *_where_placed(token, cues)
         found[token.i] = (end, Quantity(float(place), PLACE, "", token.doc[token.i : end].text, context, when=when,
-                                        noun=PLACE, last_digit_unit=1.0, holder=holder))  # fmt: skip
+                                        noun="place", last_digit_unit=1.0, holder=holder))  # fmt: skip
     return found
 
 
