@@ -2785,12 +2785,15 @@ def _where_placed(token, cues: Cues) -> tuple[frozenset[str], frozenset[str]]:
     holders = [t for t in (token, token.head, verb) if t is not None]
     phrases = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "for", "on"}]
     words = frozenset(
-        t.lemma_.lower() for p in phrases for t in p.subtree if t.pos_ in {"NOUN", "PROPN", "ADJ"} and not t.like_num
-    )
+        t.lemma_.lower()
+        for p in phrases
+        for t in p.subtree
+        if t.pos_ in {"NOUN", "PROPN", "ADJ"} and not t.like_num and t.ent_type_ not in {"DATE", "TIME"}
+    )  # "in this year's Quadrant rankings" is the Quadrant rankings
     other_places = {t.i for t in token.sent if t != token and ordinal_of(t) is not None for t in t.head.subtree}
     clause = [t for t in (verb.subtree if verb is not None else token.sent) if t.i not in other_places]
     seasons = {_season(t) for t in clause if t.lower_ in SEASONS} - {""}  # "14th last season"
-    return words, _when(clause) | seasons
+    return words, (_when(clause) | seasons) - {THIS_YEAR, SEASON + "this"}  # the present is a place's own time
 
 
 def _a_place_in_a_ranking(token, cues: Cues) -> bool:
