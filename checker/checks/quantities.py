@@ -335,7 +335,6 @@ class Quantity:
     standing: bool = False  # told as things stand ("remain in hospital", "are still missing"): it moves either way
     moved: str = ""  # of a share or a sum: "to" the level a verb of moving reached, "by" how far, "at" a level it is
     cap: bool = False  # an upper bound that is the most there is ("fines of up to £250,000"), not an estimate's end
-    limit: bool = False  # a limit set ("capped at 205,000 a year", "a quota of 50,000 tonnes"), no count of what was
     alone: bool = False  # of one part of a whole its clause names: "On Friday alone, 205 flights were cancelled"
     habitual: bool = False  # its verb in the simple present: "flies 280 flights a day", not "cancelled 412 flights"
 
@@ -1009,20 +1008,6 @@ def _forecast(root, cues: Cues) -> bool:
         ):
             return True
     return False
-
-
-def _a_limit(root, cues: Cues) -> bool:
-    """A figure that is a limit set: the level a verb of limiting puts a thing at or to ("Student visas will be
-    capped at 205,000", "rises will be limited to 7%"), what a noun of one is of or counts ("a cap of 250,000",
-    "the 250,000 cap", "a quota of 50,000 tonnes"), or what one is, stands at or is cut or raised to ("The cap on
-    fares will be 45 percent", "The debt limit stands at $28 trillion", "The quota was cut to 40,000 tonnes")."""
-    word = _counted_word([root])
-    to = word.head if word.dep_ == "pobj" and word.head.lower_ in {"at", "to"} else None
-    verb = to.head if to is not None else word.head if word.dep_ in {"attr", "dobj", "oprd"} else None
-    if verb is None:
-        return any(cues.at(n.i, "limit") for n in _governing_nouns(word))
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-    return bool(cues.at(verb.i, "limit")) or any(cues.at(n.i, "limit") for n in (*_governing_nouns(word), *subjects))
 
 
 def _put_at_it(root):
@@ -1770,7 +1755,6 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         and bound_start > 0
         and doc[bound_start].lower_ in {"up", "maximum"},
         moved=_reached_or_moved(root, cues) if unit == "%" or noun in CURRENCIES else "",
-        limit=_a_limit(root, cues),
         alone=len(holders) > 1 and any(_alone(c) for c in holders[1].children if c.dep_ == "prep"),
         habitual=len(holders) > 1 and _habitual(holders[1]),
     )
@@ -2561,12 +2545,7 @@ def _phrase_of(following, run) -> frozenset[int]:
     if any(writes_a_day(t) for t in following):
         return frozenset()  # "on 12 March", "in March 2024": the figure's own date, no figure of its own
     word = _counted_word(following)
-    if word == _counted_word(run):
-        return frozenset()
-    of = word.head if word.dep_ == "pobj" and word.head.lower_ == "of" else None
-    if of is not None and of.head.pos_ == "NOUN" and run[0] not in of.head.subtree:
-        word = of.head  # "at $182.4 million, above Sunday's estimate of $179.8 million": Sunday is the estimate's
-    return frozenset(t.i for t in word.subtree)
+    return frozenset() if word == _counted_word(run) else frozenset(t.i for t in word.subtree)
 
 
 def _range_joiner(doc, first_run, run, cues: Cues) -> str:
