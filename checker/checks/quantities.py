@@ -2089,10 +2089,7 @@ def _bracketed_holder(opening) -> str:
     if opening is None or opening.text != "(" or opening.i == 0:
         return ""
     name = opening.doc[opening.i - 1]
-    if name.pos_ != "PROPN":
-        return ""
-    words = [t for t in name.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [name]
-    return " ".join(t.text for t in words)
+    return _full_name(name) if name.pos_ == "PROPN" else ""
 
 
 def _named_holder(holders: list, span) -> str:
@@ -2736,23 +2733,24 @@ def _ranks(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
     and its time its clause's (places are compared only where all three are one: `numbers.same_quantity`); the
     place a change started from ("up from 17th", "from 17th") is the one before, of the holder and ranking before."""
     found: dict[int, tuple[int, Quantity]] = {}
+    last: Quantity | None = None  # the place the sentence gave last
     for token in span:
         place = ordinal_of(token)
         if place is None or writes_a_day(token):
             continue
         before = token.doc[token.i - 1] if token.i > span.start else None
         earlier = cues.before(token.i, PREVIOUS)[0] or (before is not None and before.lower_ == "from")
-        if not (_a_place_in_a_ranking(token, cues) or (earlier and found)):
+        if not (_a_place_in_a_ranking(token, cues) or (earlier and last is not None)):
             continue  # "rose to 16th, up from 17th": the place before, where the sentence gives a place
         end = token.i + 1 + (token.i + 1 < span.end and bool(cues.at(token.i + 1, "rank:noun")))
-        last = list(found.values())[-1][1] if earlier and found else None
-        if last is not None:  # "Harwick climbed to 16th place, up from 19th": Harwick's, in that ranking
+        if earlier and last is not None:  # "Harwick climbed to 16th place, up from 19th": Harwick's, in that ranking
             own = _when(token.doc[token.i + 1 : min(token.i + 6, span.end)])
             holder, context, when = last.holder, last.context, own | PREVIOUS
         else:
             holder, context, when = _named_holder(_holders(token), span), *_where_placed(token, cues)
-        found[token.i] = (end, Quantity(float(place), PLACE, "", token.doc[token.i : end].text, context, when=when,
-                                        noun="place", last_digit_unit=1.0, holder=holder))  # fmt: skip
+        last = Quantity(float(place), PLACE, "", token.doc[token.i : end].text, context, when=when, noun="place",
+                        last_digit_unit=1.0, holder=holder)  # fmt: skip
+        found[token.i] = (end, last)
     return found
 
 
@@ -2853,8 +2851,8 @@ def extract_quantities(span, cues: Cues | None = None) -> list[Quantity]:
     phrases = sorted(found_phrases.items(), reverse=True)
     in_phrases = {i for start, (end, _) in phrases for i in range(start, end)}
     # the whole of a ratio is no count of its own: "one in five applications"
-    wholes = {cues.last[i, "ratio"] for i in range(span.start, span.end) if cues.at(i, "ratio")}
-    wholes = {i for i in wholes if _a_ratio_whole(span.doc[i])}
+    ends = (cues.last[i, "ratio"] for i in range(span.start, span.end) if cues.at(i, "ratio"))
+    wholes = {i for i in ends if _a_ratio_whole(span.doc[i])}
     runs = [run for run in figure_runs(span, cues) if run[0].i not in in_phrases and run[-1].i not in wholes]
     market = _a_market(span, cues)
     unread = None  # the last figure read as no quantity of its own, where it is the one just before
