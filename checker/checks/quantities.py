@@ -47,6 +47,9 @@ from checker.entities import entity_key, entity_text
 from checker.patterns import load, words
 
 AGE_UNIT, YEAR_OLD = "age:", "year-old"
+NOMINAL_ROLES = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"}
+)  # a noun's places in a clause
 KIN = words("people", "kin")  # what a named person is to another: "Marenović's father, Ivan Marenović" (`_kin_of`)
 WHOLE_GROUP = frozenset({"all", "both"})  # "all 12 of the boys": no part of the group (`_some_of_a_group`)
 GROUP_DETERMINERS = frozenset({"the", "those", "these"})  # "three of the injured": some of a group (`_some_of_a_group`)
@@ -706,6 +709,8 @@ def _age(run, root, span) -> Quantity | None:
     old = root.head.head
     if root.head.lower_ == "year" and old.lower_ == "old" and old.dep_ == "amod":
         described = old.head  # "the 49-year-old Sorell"
+    elif root.head.lower_ == "year" and old.lower_ == "old" and old.dep_ in NOMINAL_ROLES:
+        described = old  # "began with a 14-year-old who returned from a trip": the person, named by the age
     elif root.head.lower_ == "aged" and root.head.dep_ in {"amod", "acl", "advcl"} and value < 125:
         described = root.head.head  # "The suspect, aged 19,": the age as written is "aged 19"
         if root.head.dep_ == "advcl":  # "Halloran died on Sunday aged 84": the age of whom the verb tells of
@@ -727,7 +732,12 @@ def _age(run, root, span) -> Quantity | None:
     if whom is None and described.dep_ == "appos" and described.head.ent_type_ == "PERSON" and set_off:
         # "Robert Lang, a 45-year-old Deep River man,": Lang's age (not "another Jessica Smith - the 27-year-old star")
         whom, end = described.head, described.i + 1
-    unit = AGE_UNIT + whom.lower_ if whom is not None else f"{YEAR_OLD}:{described.lemma_.lower()}"
+    named_by_age = described.lower_ == "old"  # "a 14-year-old": a person, as "a 14-year-old person" says
+    unit = (
+        AGE_UNIT + whom.lower_
+        if whom is not None
+        else f"{YEAR_OLD}:{'person' if named_by_age else described.lemma_.lower()}"
+    )
     said = _said_of(described) if whom is None else frozenset()
     holder = _full_name(whom) if whom is not None else ""
     return Quantity(value, unit, "", doc[run[0].i : end].text, said, noun=YEAR_OLD, holder=holder)
