@@ -3,11 +3,14 @@
 Article text is never written as markup: the findings travel as JSON inside a
 `<script type="application/json">` block (with `<`, `>` and `&` as JSON escapes) and the page puts
 them on screen with `textContent`, so an article containing `<script>` shows
-it as text.
+it as text. Where scripts do not run (a text browser, a mail client, a page
+saved by a reviewer whose browser blocks them), a `<noscript>` block shows the
+report as the terminal's full format prints it, HTML-escaped.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -16,10 +19,11 @@ from typing import Any
 
 from checker.config import Config
 from checker.corpus import SUFFIXES, read_text_file, record_text
-from checker.formats import JSONL_LINE, place, reason, record_place
+from checker.formats import JSONL_LINE, place, reason, record_place, to_human
 
 CONTEXT_CHARS = 320  # characters of article text shown on each side of a claim
 BLANK_LINES = re.compile(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*")
+PLACEHOLDER = re.compile("__(?:TITLE|TEXT|DATA|REVIEW)__")  # where TEMPLATE takes the report's values
 
 
 def _document_text(path: str, folder: Path | None, roots: Sequence[Path]) -> str | None:
@@ -149,11 +153,14 @@ def render_html(
 ) -> str:
     """The page; `review_command` ("checker review report.jsonl", with the baseline it read) decides a finding
     given its `--id`, where the report is a file the command can read."""
-    return (
-        TEMPLATE.replace("__TITLE__", title.replace("&", "&amp;").replace("<", "&lt;"))
-        .replace("__DATA__", _script_json(page_data(records, reviews, texts)))
-        .replace("__REVIEW__", _script_json(review_command))
-    )
+    values = {
+        "__TITLE__": html.escape(title, quote=False),
+        "__TEXT__": html.escape(to_human(records, concise=False), quote=False),
+        "__DATA__": _script_json(page_data(records, reviews, texts)),
+        "__REVIEW__": _script_json(review_command),
+    }
+    # in one pass: an article or a title that writes "__DATA__" is text, not a place to put the data
+    return PLACEHOLDER.sub(lambda found: values[found.group(0)], TEMPLATE)
 
 
 def _script_json(value: Any) -> str:
@@ -201,8 +208,10 @@ header{padding:10px 12px}
 #list tr.finding>td:nth-child(-n+2){display:inline-block}.kind{display:inline;margin-left:6px}#list td.docs div{display:inline;margin-right:4px}
 #list tr.detail-row td{padding:4px 0}#list tr.detail-row section{border-color:#9db8f0}
 }
-</style></head><body>
+</style><noscript><style>#main{display:none}</style></noscript></head><body>
 <header><h1>__TITLE__</h1><div id="totals" class="muted"></div></header>
+<noscript><section id="text-report"><h2>Findings</h2><p class="muted">Scripts are off: the report as
+<code>checker run --output-format full</code> prints it.</p><pre class="context">__TEXT__</pre></section></noscript>
 <main id="main">
 <div>
 <section><h2>Stories</h2><table id="stories"><thead><tr><th>story</th><th>sources</th><th>contradictions</th></tr></thead>

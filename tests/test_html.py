@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
@@ -228,6 +230,40 @@ def test_a_claim_of_a_markdown_article_is_shown_in_its_context(tmp_path):
 def test_article_text_is_escaped_in_the_file(records):
     page = render_html(records)
     assert "<script>window.pwned" not in page and "\\u003cscript\\u003ewindow.pwned" in page
+
+
+def test_without_scripts_the_page_lists_each_finding_as_text(records):
+    """A text browser, a mail client or a browser that blocks scripts shows the report as the terminal prints it:
+    each finding's label, both sentences, where they stand and what differs; article text stays text."""
+    page = render_html(records)
+    shown = html.unescape(re.sub(r"<script\b.*?</script>", "", page, flags=re.S))
+    static = shown[shown.index("<noscript><section") : shown.index("</noscript>", shown.index("<noscript><section"))]
+    assert "contradict [nli] 0.90" in static and "agree [number] 0.75" in static
+    assert records[0]["a"]["text"] in static and "The mayor posted nothing on Friday." in static
+    assert "evidence: both give 12 votes" in static and "Found 2 findings." in static
+    assert "<script>window.pwned" not in page  # escaped in the text block as in the data
+
+
+def test_a_placeholder_written_in_an_article_or_title_is_text(records):
+    """The page's values go in at once: an article or a title that writes "__DATA__" does not receive the data."""
+    records[0]["a"]["text"] += " __DATA__ __REVIEW__"
+    page = render_html(records, title="__TEXT__ report")
+    assert page.count('<script id="findings" type="application/json">') == 1
+    assert "<title>__TEXT__ report</title>" in page and html.escape(records[0]["a"]["text"], quote=False) in page
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
+)
+def test_a_browser_with_scripts_off_shows_the_findings_and_hides_the_empty_tables(records, tmp_path):
+    page_path = tmp_path / "report.html"
+    page_path.write_text(render_html(records, "seeds", texts=ArticleTexts(tmp_path)))
+    with chromium() as browser:
+        page = browser.new_page(java_script_enabled=False)
+        page.goto(page_path.as_uri())
+        text = page.inner_text("body")
+        assert "The mayor posted nothing on Friday." in text and "evidence: both give 12 votes" in text
+        assert not page.is_visible("#main")
 
 
 @pytest.mark.skipif(
