@@ -1332,19 +1332,33 @@ def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
     while verbs[-1].dep_ == "conj" and verbs[-1].head.i < verbs[-1].i:  # "By 10 a.m., seven had died and 12 were
         verbs.append(verbs[-1].head)  # missing": a time set before the first clause is the clauses' it joins
     found, tally = set(), False
-    phrases = [*verb.children, *(c for v in verbs[1:] for c in v.children if c.i < v.i)]
+    phrases = [*verb.children, *(c for v in verbs[1:] for c in v.children if c.i < v.i), *_after_the_last_object(verb)]
     for phrase in phrases:
         if phrase.dep_ not in {"prep", "npadvmod"} or root in phrase.subtree:
             continue
         tokens = list(phrase.subtree)
         written = _when(tokens)  # parts of a day and years: "in 2012, changed a race by 14 votes"
         moments = _moments(tokens, cues, False) | {w for w in written if w in PARTS_OF_DAY or w.startswith(YEAR)}
-        found |= moments
-        tally = tally or bool((moments or written) and cues.at(phrase.i, "tally"))  # "By Wednesday, 14,500 ..."
+        counted_up = bool((moments or written) and cues.at(phrase.i, "tally"))  # "By Wednesday, 14,500 ..."
+        found |= moments | (written if counted_up else set())  # a running count's day is its moment, no statement's
+        tally = tally or counted_up
     # a season anywhere in the clause, by the words that say which ("last season", "the 2024-25 season"): in
     # "scored 19 goals in 34 appearances last season" the parser hangs it on the appearances, and it is both figures
     found |= {_season(t) for t in verb.subtree if t.lower_ in SEASONS and _clause_verb(t) == verb} - {""}
     return frozenset(found), tally
+
+
+def _after_the_last_object(verb) -> list:
+    """The phrases after the last of a verb's objects joined by "and": "has confirmed 16 cases of Marburg virus
+    disease and 10 deaths as of Wednesday" counts both as of Wednesday, where the parser hangs the time on the
+    deaths alone."""
+    found = []
+    for last in (c for c in verb.children if c.dep_ == "dobj"):
+        while (joined := next((c for c in last.children if c.dep_ == "conj"), None)) is not None:
+            last = joined
+        if last.dep_ == "conj":
+            found += [c for c in last.children if c.dep_ == "prep" and c.i > last.i]
+    return found
 
 
 def _season(word) -> str:
