@@ -122,6 +122,11 @@ class DatedVerb:
             return True
         return self.main and other.main and not self._another_party(other)
 
+    def one_act(self, other: DatedVerb) -> bool:
+        """The claims' own events, told by one verb of one named actor: "The Commission opened the case" / "The
+        Commission formally opened its investigation"."""
+        return self.main and other.main and self.lemma == other.lemma and bool(self.actors & other.actors)
+
     def _another_party(self, other: DatedVerb) -> bool:
         """Acts of two parties: each names its actor, none the same, and one's actor stands in the other's sentence
         but not as its actor: "Kestrel raised its offer on Monday" / "Telford's board on Wednesday rejected
@@ -421,9 +426,17 @@ def _subject(verb):
     """The noun an event verb tells of: its subject, or what its relative clause ("which began") hangs on."""
     # the last: "Non-renewals" is three subjects to the parser, "Non", "-" and "renewals"
     subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if (subject is None or subject.tag_ == "WDT") and verb.dep_ == "relcl":
+    if subject is None and _to_do(verb) and verb.head.pos_ == "VERB":
+        return _subject(verb.head)  # "A trial ... is scheduled to begin", "a trial set to begin": the trial's start
+    if (subject is None or subject.tag_ == "WDT") and verb.dep_ in {"relcl", "acl"}:
         subject = verb.head
     return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _to_do(verb) -> bool:
+    """An infinitive that completes the verb it hangs on ("scheduled to begin", "set to begin"): its subject is
+    that verb's."""
+    return verb.dep_ in {"xcomp", "advcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _day_of(event, by_token: dict[int, WrittenDay], starting: bool = False) -> WrittenDay | None:
@@ -469,6 +482,14 @@ def _to_come_and_past(d: Day, e: Day, published_d: datetime.date | None, publish
     event."""
     sides = [_after(day, published) for day, published in ((d, published_d), (e, published_e))]
     return None not in sides and sides[0] != sides[1]
+
+
+def _a_year_before(day: Day, other: Day, published_other: datetime.date | None) -> bool:
+    """A day in a year before the one the other claim is set in (its day's year, else its article's), of another
+    verb: some earlier event the article recalls ("last changed rates in January 2024", against "inflation slowed in
+    March" in April 2026), no day of the other's."""
+    other_year = other.year or (published_other.year if published_other is not None else None)
+    return bool(day.year and other_year and day.year < other_year)
 
 
 def _after(day: Day, published: datetime.date | None) -> bool | None:
@@ -578,6 +599,14 @@ class DateCheck(Check):
             " chosen on the seeds and clusters, where same-event restatements sit above it.",
         ),
         CheckSetting(
+            "one_act_similarity",
+            0.6,
+            "Below min_similarity, the cosine from which the days of the claims' own events, told by one verb of one"
+            ' named actor, still count ("The Commission opened the case in June 2019" / "The Commission formally'
+            " opened its investigation in June 2021\", 0.73): from the session 63 desks' planted dates, checked on"
+            " the held-out news and planted-date benchmarks (RESULTS.md, session 63).",
+        ),
+        CheckSetting(
             "same_event_similarity",
             0.9,
             "Above this cosine, two claims that both write out dates tell the same event even where the"
@@ -641,6 +670,8 @@ class DateCheck(Check):
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         alike = similarity >= self.setting("min_similarity")
         written = (self._written_days(a, b, similarity) or self._clock_times(a, b)) if alike else None
+        if written is None and not alike and similarity >= self.setting("one_act_similarity"):
+            written = self._written_days(a, b, similarity, one_act=True)
         return written or self._same_event_days(a, b) or self._one_wording(a, b)
 
     def _clock_times(self, a: Claim, b: Claim) -> Evidence | None:
@@ -696,7 +727,7 @@ class DateCheck(Check):
                 return Evidence(self.kind, True, detail, versus(x.text, y.text))
         return None
 
-    def _written_days(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
+    def _written_days(self, a: Claim, b: Claim, similarity: float, one_act: bool = False) -> Evidence | None:
         """Days of the claims' events that all differ. A day is set only against a day of the same verb or, both
         of the claims' own events, of theirs: "convicted on June 12 of murdering Ferris, who was stabbed on
         September 15, 2024" and "stabbed Ferris in September 2024" agree on the stabbing; "jailed on Friday" and
@@ -704,13 +735,17 @@ class DateCheck(Check):
         two verbs are one event only where neither day is one the other claim gives too, of another verb:
         "arrived on Friday at the plant, where a fire on Monday injured three" and "a fire broke out on Monday"
         give the fire one day; "was arrested on Tuesday" and "who was charged on Tuesday, was arrested on
-        Monday" two days of an arrest."""
+        Monday" two days of an arrest.
+
+        `one_act`: only the days of the claims' own events told by one verb of one named actor ("The Commission
+        opened the case in June 2019" / "The Commission formally opened its investigation in June 2021"), for
+        claims worded too far apart for their other days to be compared."""
         x, y = self.mine(a), self.mine(b)
         pairs = [
             (d, e, verb_d, verb_e)
             for d, verb_d in zip(x.days, x.dated, strict=True)
             for e, verb_e in zip(y.days, y.dated, strict=True)
-            if verb_d.comparable(verb_e)
+            if verb_d.comparable(verb_e) and (not one_act or verb_d.one_act(verb_e))
         ]
         comparable = [(d, e, verb_d.lemma == verb_e.lemma) for d, e, verb_d, verb_e in pairs]
         # the claims' own event of one verb decides: "The blaze, which started on Saturday, was contained on
@@ -730,7 +765,12 @@ class DateCheck(Check):
             for d, e, one_verb in comparable
             if one_verb
             or not (
-                _given_in(d, y.days) or _given_in(e, x.days) or _to_come_and_past(d, e, *published) or (d, e) in told
+                _given_in(d, y.days)
+                or _given_in(e, x.days)
+                or _to_come_and_past(d, e, *published)
+                or (d, e) in told
+                or _a_year_before(d, e, published[1])
+                or _a_year_before(e, d, published[0])
             )
         ]
         if not comparable:
