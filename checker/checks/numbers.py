@@ -320,6 +320,12 @@ def _a_term(quantities: Quantities, i: int) -> bool:
     return any(q.term.startswith(f"{slot}-") and q.term in around for q in quantities.found)
 
 
+def _over_a_month_or_more(q: Quantity) -> bool:
+    """A figure told of a month or a year ("in August", "in 2024", "this year"): a total over it, when the other is
+    a rate by the day or the week."""
+    return any(w in MONTHS or w.startswith(YEAR) for w in q.when)
+
+
 def _one_period(x: str, y: str) -> bool:
     """One reporting period, or one named the other's kind only: "quarter" and "quarter:3" ("in the quarter",
     "third-quarter"). A quarter named by its months ("between January and March") is the calendar quarter of its
@@ -368,6 +374,9 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
     if rated.rate and not counted.rate and "/" not in counted.unit and rated.habitual and not counted.habitual:
         # "flies about 280 flights a day" against "cancelled 412 flights", "will cancel 400 flights": what it does,
         # what it did or will do once
+        return False
+    if rated.rate and not counted.rate and "/" not in counted.unit and _over_a_month_or_more(counted):
+        # "averaged 1,400 people a day in August" against "43,000 people arrived in August": a rate, a month's total
         return False
     if _a_part_alone(x, y) or _a_part_alone(y, x):
         return False  # "On Friday alone, 205 flights were cancelled" against "More than 400 flights": a part
