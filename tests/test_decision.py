@@ -146,8 +146,13 @@ def test_a_minimal_edit_that_names_no_entity_is_reported(shipped, tmp_path):
     (finding,) = contradictions(shipped, tmp_path, a, b)
     kinds = [c.kind for c in shipped.checks]
     basis = contradiction_basis(finding.pair, finding.nli, [], shipped.thresholds, shipped.decision, kinds)
-    assert basis == LEARNED  # the decision reported it, not the rule (no entity is named)
-    assert finding.kind == "nli" and finding.score == shipped.decision.score(LEARNED)
+    assert basis == LEARNED  # without the negation check the decision reports it, not the rule (no entity named)
+    # the negation check sees it too, and says what differs: a reader is shown it, not the model's probability
+    assert finding.kind == "negation" and finding.score == shipped.decision.score("negation")
+    assert (
+        finding.evidence[0].message
+        == "This has been an emotional ordeal for the family vs This has not been an emotional ordeal for the family"
+    )
 
 
 def test_the_shipped_calibration_was_fitted_with_the_shipped_weights():

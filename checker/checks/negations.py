@@ -1,0 +1,230 @@
+"""`negation` check: one act or state told as so by one source and as not so by another.
+
+"Vantor said it would not appeal the decision" against "Vantor said it would appeal the decision to the General
+Court"; "vaccination would be compulsory" against "vaccination would not be compulsory"; "no further money would
+come from the state budget" against "the extra money would come from the state budget". The debiased model no
+longer takes a "not" for a contradiction by itself, and it read such reworded pairs as unrelated (contradiction
+0.1-0.5 in the session 63 desks' trials, five of five missed).
+
+What is compared is a predicate: a verb with its particle ("rule out"), or "be" with what it says of its subject
+("be compulsory"), of one subject (by its word, or the speaker a pronoun stands for: "Vantor said it would") and
+one object or complement (its word, or a preposition's: "come from the budget"). A side negates it by "not",
+"n't" or "never" on the verb, or by "no", "neither" or a word such as "nothing" as its subject or object ("no
+deaths have been reported"). Only one negated side and one not is a finding; both negated, or neither, agree.
+
+Not compared, as no statement of what is or was: a predicate under "whether", "if" or "unless", in a question, or
+under a verb that is itself negated ("has not said whether it would appeal"); "not only"; one told as not yet done
+("has not yet been charged", "did not immediately respond"), and a perfect told as not done in an article out
+before the one that tells it done ("no deaths have been reported" on Monday, "one death has been reported" on
+Tuesday): an update, not a slip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from checker.checks.base import Check, CheckSetting, Side, published_before, versus
+from checker.checks.names import cues
+from checker.records import Claim, Evidence
+
+NEGATING_DETERMINERS = frozenset({"no", "neither"})  # "no deaths have been reported"
+NEGATING_NOUNS = frozenset({"nothing", "nobody", "none", "noone"})  # "nothing was found"
+NOT_YET = frozenset({"yet", "immediately"})  # "has not yet been charged", "did not immediately respond"
+OPEN_CLAUSES = frozenset({"whether", "if", "unless"})  # "has not said whether it would appeal"
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+SUBJECTS, OBJECTS = frozenset({"nsubj", "nsubjpass"}), frozenset({"dobj", "attr", "acomp"})
+MAX_PHRASE = 12  # tokens of a predicate as a message shows it
+MAX_SUBJECT = 5  # tokens of a subject the message shows with it: "no further money", not a clause
+
+
+class Predicate(NamedTuple):
+    verb: str  # lemma, with its particle, or "be" with its complement: "appeal", "rule out", "be compulsory"
+    subject: str  # the subject's lemma, or the speaker a pronoun stands for; "" for none
+    object: str  # the object's or complement's lemma, or a preposition's and its object's: "decision", "from budget"
+    negated: bool
+    perfect: bool  # told in a perfect ("has been reported"), a state that may change
+    text: str  # as written, for the message: "would not appeal the decision"
+
+
+def predicates(tokens) -> tuple[Predicate, ...]:
+    """Each verb of the claim told as a statement (`_stated`), with its subject, object and polarity; not a verb of
+    reporting (`checker/patterns/reporting.jsonl`) but in the passive: "Police did not say how many" is no denial
+    that police said 12, while "no deaths have been reported" tells of deaths."""
+    reporting = {t.i for _, _, span in cues(tokens, "reporting") for t in span}
+    found = []
+    for verb in tokens:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"aux", "auxpass"}:
+            continue
+        if verb.i in reporting and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            continue
+        if not _stated(verb):
+            continue
+        complement = next((c for c in verb.children if c.dep_ in {"acomp", "attr"}), None)
+        if verb.lemma_ == "be" and complement is None:
+            continue  # "there are": nothing said of the subject
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+        name = f"be {complement.lemma_.lower()}" if verb.lemma_ == "be" else f"{verb.lemma_.lower()} {particle}".strip()
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        thing = _object(verb) if verb.lemma_ != "be" else None
+        negated = _negated(verb, subject, thing)
+        if negated is None:
+            continue
+        found.append(
+            Predicate(
+                name,
+                _subject_key(verb, subject),
+                _object_key(thing),
+                negated,
+                any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children),
+                _phrase(verb, subject, thing or complement),
+            )
+        )
+    return tuple(found)
+
+
+def _stated(verb) -> bool:
+    """Told as what is or was: not in a question, not open ("whether", "if"), not under a negated verb."""
+    if verb.sent.text.rstrip().endswith("?"):
+        return False
+    for clause in (verb, *verb.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in OPEN_CLAUSES for c in clause.children):
+            return False
+        if clause is not verb and any(c.dep_ == "neg" for c in clause.children):
+            return False  # "did not say it would appeal": no statement that it would, or would not
+    return True
+
+
+def _object(verb):
+    """What the verb acts on: its object, else the object of its first preposition ("come from the budget")."""
+    direct = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if direct is not None:
+        return direct
+    return next((c for c in verb.children if c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)), None)
+
+
+def _object_key(thing) -> str:
+    if thing is None:
+        return ""
+    if thing.dep_ == "prep":
+        noun = next(g for g in thing.children if g.dep_ == "pobj")
+        return f"{thing.lower_} {noun.lemma_.lower()}"
+    return thing.lemma_.lower()
+
+
+def _negated(verb, subject, thing) -> bool | None:
+    """Whether the verb is negated, on itself or as its subject or object ("no deaths", "nothing"); None where the
+    negation leaves the statement open ("not only", "not yet", "did not immediately respond")."""
+    negations = [c for c in verb.children if c.dep_ == "neg"]
+    if any(n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ == "only" for n in negations):
+        return None
+    nouns = [t for t in (subject, thing) if t is not None]
+    nouns += [g for t in nouns if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
+    negated = bool(negations) or any(
+        t.lower_ in NEGATING_NOUNS or any(c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in t.children)
+        for t in nouns
+    )
+    if negated and any(c.lower_ in NOT_YET for c in verb.children):
+        return None
+    return negated
+
+
+def _subject_key(verb, subject) -> str:
+    """The subject's lemma; for a pronoun, the name of the speaker whose statement it stands in ("Vantor said it
+    would appeal": Vantor), else the pronoun."""
+    if subject is None:
+        return ""
+    if subject.lower_ in PRONOUNS:
+        for clause in verb.ancestors:
+            speaker = next((c for c in clause.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+            if speaker is not None:
+                return speaker.lemma_.lower()
+    return subject.lemma_.lower()
+
+
+def _phrase(verb, subject, thing) -> str:
+    """The predicate as written, from its subject (a short one, not a pronoun) or auxiliaries to its object:
+    "vaccination would not be compulsory", "no further money would come from the state budget"."""
+    parts = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"})]
+    if subject is not None and subject.lower_ not in PRONOUNS and len(list(subject.subtree)) <= MAX_SUBJECT:
+        parts += list(subject.subtree)
+    if thing is not None:
+        parts += list(thing.subtree)
+    start = min(t.i for t in parts)
+    end = min(max(t.i for t in parts) + 1, start + MAX_PHRASE)
+    return verb.doc[start:end].text
+
+
+class Predicates(NamedTuple):
+    found: tuple[Predicate, ...] = ()
+
+
+def _one_predicate(x: Predicate, y: Predicate) -> bool:
+    """One verb of one subject and one object (or none on both sides)."""
+    return x.verb == y.verb and x.subject == y.subject and x.object == y.object and bool(x.subject or x.object)
+
+
+class NegationCheck(Check):
+    kind = "negation"
+    rule = "One claim tells an act or state as so, the other as not so, of one subject and one object."
+    order = 58
+    annotation = Predicates
+    settings = (
+        CheckSetting(
+            "min_similarity",
+            0.6,
+            "Pair cosine from which one predicate told with and without a negation counts: the session 63 desks'"
+            " reworded negations stood at 0.68-0.91; checked on the held-out news pairs and MRPC paraphrases"
+            " (RESULTS.md, session 63).",
+        ),
+    )
+    evidence = {
+        "description": "One predicate (verb, subject, object) negated on one side only.",
+        "required": ["predicate", "a", "b", "a_negated", "b_negated"],
+        "properties": {
+            "predicate": {
+                "type": "string",
+                "description": "Verb, subject and object as compared: 'appeal: vantor, decision'.",
+            },
+            "a": {"type": "string", "description": "The predicate as written."},
+            "b": {"type": "string"},
+            "a_negated": {"type": "boolean"},
+            "b_negated": {"type": "boolean"},
+        },
+    }
+    side_swaps = {"a_negated": "b_negated"}
+
+    def annotate(self, claim: Claim, tokens) -> Predicates:
+        return Predicates(predicates(tokens))
+
+    def subject(self, detail: Mapping[str, Any]) -> str:
+        return str(detail.get("predicate", ""))
+
+    def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
+        """Negated or not, as compared; the predicate as written, as a reader sees it."""
+        return bool(detail.get(f"{side}_negated")), str(detail.get(side, ""))
+
+    def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
+        if similarity < self.setting("min_similarity"):
+            return None
+        agreeing = None
+        for x in self.mine(a).found:
+            for y in self.mine(b).found:
+                if not _one_predicate(x, y):
+                    continue
+                detail = {
+                    "predicate": f"{x.verb}: {', '.join(w for w in (x.subject, x.object) if w)}",
+                    "a": x.text,
+                    "b": y.text,
+                    "a_negated": x.negated,
+                    "b_negated": y.negated,
+                }
+                if x.negated == y.negated:
+                    if x.object:  # one act on one thing: "would appeal the decision", not "both: resigned"
+                        agreeing = agreeing or Evidence(self.kind, False, detail, f"both: {x.text}")
+                    continue
+                negative, positive = (a, b) if x.negated else (b, a)
+                if (x if x.negated else y).perfect and published_before(negative, positive):
+                    continue  # "no deaths have been reported" on Monday, one on Tuesday: an update
+                return Evidence(self.kind, True, detail, versus(x.text, y.text))
+        return agreeing
