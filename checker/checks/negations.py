@@ -10,7 +10,8 @@ What is compared is a predicate: a verb with its particle ("rule out"), or "be" 
 ("be compulsory"), of one subject (by its word, or the speaker a pronoun stands for: "Vantor said it would") and
 one object or complement (its word, or a preposition's: "come from the budget"). A side negates it by "not",
 "n't" or "never" on the verb, or by "no", "neither" or a word such as "nothing" as its subject or object ("no
-deaths have been reported"). Only one negated side and one not is a finding; both negated, or neither, agree.
+deaths have been reported"). Only one negated side and one not is a finding. Two sides told alike are no evidence
+of agreement: most pairs share some verb, and "both: voted 3-2" beside "4-1 vs 3-2" misled more than it told.
 
 Not compared, as no statement of what is or was: a predicate under "whether", "if" or "unless", in a question, or
 under a verb that is itself negated ("has not said whether it would appeal"); "not only"; one told as not yet done
@@ -207,10 +208,9 @@ class NegationCheck(Check):
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         if similarity < self.setting("min_similarity"):
             return None
-        agreeing = None
         for x in self.mine(a).found:
             for y in self.mine(b).found:
-                if not _one_predicate(x, y):
+                if not _one_predicate(x, y) or x.negated == y.negated:
                     continue
                 detail = {
                     "predicate": f"{x.verb}: {', '.join(w for w in (x.subject, x.object) if w)}",
@@ -219,12 +219,8 @@ class NegationCheck(Check):
                     "a_negated": x.negated,
                     "b_negated": y.negated,
                 }
-                if x.negated == y.negated:
-                    if x.object:  # one act on one thing: "would appeal the decision", not "both: resigned"
-                        agreeing = agreeing or Evidence(self.kind, False, detail, f"both: {x.text}")
-                    continue
                 negative, positive = (a, b) if x.negated else (b, a)
                 if (x if x.negated else y).perfect and published_before(negative, positive):
                     continue  # "no deaths have been reported" on Monday, one on Tuesday: an update
                 return Evidence(self.kind, True, detail, versus(x.text, y.text))
-        return agreeing
+        return None
