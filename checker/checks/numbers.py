@@ -76,6 +76,7 @@ from checker.checks.quantities import (
     KINDED_COUNTS,
     LAST_YEAR,
     LEVEL,
+    LEVELS,
     MARGIN,
     METRIC_UNITS,
     MONTHS,
@@ -470,7 +471,7 @@ def _only_its_subject(x: Quantity, y: Quantity, shared: frozenset[str]) -> bool:
 def _counted_in_two_places(places: frozenset[str], others: frozenset[str]) -> bool:
     """Two places named ("U.S. same-store sales" / "same-store sales in Canada"), the world against anywhere less
     ("took $148 million worldwide" / "in North American cinemas"), or home against abroad ("domestic sales" /
-    "international sales"). A scope and a named place ("domestic sales" / "U.S. sales"), or a place named by its
+    "international sales"), or two levels of government ("the county's rate" / "statewide"). A scope and a named place ("domestic sales" / "U.S. sales"), or a place named by its
     people and one by its name ("in Mexican stores" / "in Mexico"), may be one."""
     named = {p for p in places if not p.startswith(SCOPE)}
     others_named = {p for p in others if not p.startswith(SCOPE)}
@@ -478,6 +479,8 @@ def _counted_in_two_places(places: frozenset[str], others: frozenset[str]) -> bo
         return True
     if places and others and (WORLD in places) != (WORLD in others):
         return True
+    if places & LEVELS and others & LEVELS and not places & others & LEVELS:
+        return True  # "The county's kindergarten vaccination rate" / "Statewide, the ... rate": two levels
     return (HOME in places and ABROAD in others) or (ABROAD in places and HOME in others)
 
 

@@ -180,6 +180,8 @@ PEOPLES = PLACES | {"NORP"}
 # its people ("in Mexican stores"): told apart only from the world, as a scope (`numbers._counted_in_two_places`)
 SCOPE = "scope:"
 REGION, WORLD, HOME, ABROAD = SCOPE + "region", SCOPE + "world", SCOPE + "home", SCOPE + "abroad"
+# levels of government a figure is counted at: "the county's rate" is no "statewide" rate, nor the national one
+LEVELS = frozenset(SCOPE + level for level in ("city", "county", "state", "nation"))
 PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODEL_PARTS = frozenset({"compound", "nmod", "nummod"})  # the words of a name before its last: "Pixel 11 Pro"
@@ -2200,8 +2202,8 @@ def _places(holders: list, cues: Cues) -> frozenset[str]:
     for holder in holders:
         for child in holder.children:
             named = []
-            if child.dep_ in {"advmod", "amod"} and (scope := cues.at(child.i, "scope:")):
-                found.add(SCOPE + scope)
+            if child.dep_ in {"advmod", "amod", "compound", "poss"} and (scope := cues.at(child.i, "scope:")):
+                found.add(SCOPE + scope)  # "worldwide", "the county's rate", "statewide"
             elif child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 named = [c for c in child.children if c.dep_ == "pobj"]
                 named += [m for c in named for m in c.children if m.dep_ in PLACE_MODIFIERS and m.ent_type_ in PEOPLES]
