@@ -14,7 +14,10 @@ deaths have been reported"). Only one negated side and one not is a finding. Two
 of agreement: most pairs share some verb, and "both: voted 3-2" beside "4-1 vs 3-2" misled more than it told.
 
 Not compared, as no statement of what is or was: a predicate under "whether", "if" or "unless", in a question, or
-under a verb that is itself negated ("has not said whether it would appeal"); "not only"; one told as not yet done
+under a verb that is itself negated ("has not said whether it would appeal"); "not only"; one in the present and
+one in the past ("is not owned by" / "was owned by": a state may have changed); two told as the statements or
+beliefs of two parties ("the theology states that animals cannot go to heaven" / "the Pope has long held beliefs
+that animals can"); one told as not yet done
 ("has not yet been charged", "did not immediately respond"), and a perfect told as not done in an article out
 before the one that tells it done ("no deaths have been reported" on Monday, "one death has been reported" on
 Tuesday): an update, not a slip.
@@ -46,6 +49,8 @@ class Predicate(NamedTuple):
     negated: bool
     perfect: bool  # told in a perfect ("has been reported"), a state that may change
     text: str  # as written, for the message: "would not appeal the decision"
+    tense: str = ""  # "past" or "present" where the verb or its auxiliary says which; "" for a modal or none
+    source: str = ""  # whose statement or belief it is told as ("Vantor said it would"): a lemma, or ""
 
 
 def predicates(tokens) -> tuple[Predicate, ...]:
@@ -68,7 +73,7 @@ def predicates(tokens) -> tuple[Predicate, ...]:
         name = f"be {complement.lemma_.lower()}" if verb.lemma_ == "be" else f"{verb.lemma_.lower()} {particle}".strip()
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
         thing = _object(verb) if verb.lemma_ != "be" else None
-        negated = _negated(verb, subject, thing)
+        negated = _negated(verb, subject, thing or complement)
         if negated is None:
             continue
         found.append(
@@ -79,6 +84,8 @@ def predicates(tokens) -> tuple[Predicate, ...]:
                 negated,
                 any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children),
                 _phrase(verb, subject, thing or complement),
+                _tense(verb),
+                _source(verb),
             )
         )
     return tuple(found)
@@ -94,6 +101,34 @@ def _stated(verb) -> bool:
         if clause is not verb and any(c.dep_ == "neg" for c in clause.children):
             return False  # "did not say it would appeal": no statement that it would, or would not
     return True
+
+
+def _tense(verb) -> str:
+    """ "past" or "present", by the first of the verb's auxiliaries or the verb itself that is tensed; "" where a modal
+    comes first ("would", "will", "could") or none is tensed."""
+    for word in (*(c for c in verb.children if c.dep_ in {"aux", "auxpass"}), verb):
+        if word.tag_ == "MD":
+            return ""
+        if word.tag_ == "VBD":
+            return "past"
+        if word.tag_ in {"VBZ", "VBP"}:
+            return "present"
+    return ""
+
+
+def _source(verb) -> str:
+    """Whose statement or belief the predicate is told as: the subject of the verb whose clause holds it ("the
+    theology states that animals cannot go to heaven", "the Pope has held beliefs that animals can"), or ""."""
+    below = verb
+    for above in verb.ancestors:
+        if below.dep_ in {"ccomp", "acl", "relcl"}:
+            holder = above if above.pos_ in {"VERB", "AUX"} else above.head
+            subject = next((c for c in holder.children if c.dep_ in SUBJECTS), None)
+            if subject is not None and subject.tag_ == "WDT" and holder.dep_ == "relcl":
+                subject = holder.head  # "theology which states that": the theology's
+            return subject.lemma_.lower() if subject is not None and subject.lower_ not in PRONOUNS else ""
+        below = above
+    return ""
 
 
 def _object(verb):
@@ -114,7 +149,8 @@ def _object_key(thing) -> str:
 
 
 def _negated(verb, subject, thing) -> bool | None:
-    """Whether the verb is negated, on itself or as its subject or object ("no deaths", "nothing"); None where the
+    """Whether the verb is negated, on itself or as its subject, object or complement ("no deaths", "nothing", "was no
+    good"); None where the
     negation leaves the statement open ("not only", "not yet", "did not immediately respond")."""
     negations = [c for c in verb.children if c.dep_ == "neg"]
     if any(n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ == "only" for n in negations):
@@ -122,7 +158,8 @@ def _negated(verb, subject, thing) -> bool | None:
     nouns = [t for t in (subject, thing) if t is not None]
     nouns += [g for t in nouns if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
     negated = bool(negations) or any(
-        t.lower_ in NEGATING_NOUNS or any(c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in t.children)
+        t.lower_ in NEGATING_NOUNS
+        or any(c.dep_ in {"det", "neg"} and c.lower_ in NEGATING_DETERMINERS for c in t.children)
         for t in nouns
     )
     if negated and any(c.lower_ in NOT_YET for c in verb.children):
@@ -161,8 +198,13 @@ class Predicates(NamedTuple):
 
 
 def _one_predicate(x: Predicate, y: Predicate) -> bool:
-    """One verb of one subject and one object (or none on both sides)."""
-    return x.verb == y.verb and x.subject == y.subject and x.object == y.object and bool(x.subject or x.object)
+    """One verb of one subject and one object (or none on both sides), told at one time (a state that "is not" may
+    have been: "is not owned by Tiger Woods" / "was owned by Tiger Woods"), as one source's where both give whose."""
+    if not (x.verb == y.verb and x.subject == y.subject and x.object == y.object and (x.subject or x.object)):
+        return False
+    if {x.tense, y.tense} == {"past", "present"}:
+        return False
+    return not (x.source and y.source and x.source != y.source)
 
 
 class NegationCheck(Check):
