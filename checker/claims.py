@@ -169,7 +169,7 @@ def _split_glued_scales(nlp) -> None:
     """Split a scale, percent sign or temperature's scale written onto a figure into a token of its own ("7.6bn",
     "30pc", "46.2C"), as spaCy's own suffix rules split units ("5km"), and a magnitude joined to its figure by a
     hyphen ("magnitude-6.4"): the checks then read both from the tokens."""
-    from spacy.util import compile_infix_regex, compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     from checker.checks.figures import GLUED
 
@@ -189,6 +189,10 @@ def _split_glued_scales(nlp) -> None:
     # "a magnitude-6.4 earthquake", as wires write it: the figure a token of its own, as in "magnitude 6.4"
     magnitude = r"(?<=[Mm]agnitude)-(?=[0-9])"
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, magnitude]).finditer
+    # a dollar sign with its country's letters before a figure ("S$8 million", "HK$8", "NZ$5"): a token of its own,
+    # as "$8" is split; kept whole, "S$8 million" was read as "million" and agreed with "S$5 million"
+    currency = r"(?:[A-Z]{1,3})\$(?=[0-9])"
+    nlp.tokenizer.prefix_search = compile_prefix_regex([currency, *nlp.Defaults.prefixes]).search
 
 
 def is_checkable(sent, only_person: str = "") -> bool:
