@@ -2528,8 +2528,9 @@ def _one_span_of_time(between, first: Quantity, second: Quantity, next_word) -> 
     """Two figures that write one span of time together ("six years and eight months": 80 months; "two hours, 40
     minutes"): the larger part first, with nothing but its word and "and" or a comma before the second, the
     second less than one of the first's unit, and not a span of its own ("six years and eight months
-    respectively", "three years, 11 months of them in solitary", "and 12 months ago")."""
-    if next_word is not None and next_word.lower_ in NOT_ONE_SPAN:
+    respectively", "three years, 11 months of them in solitary", "and 12 months ago"); "nine hours and 40 minutes of
+    deliberation" is one span, of what it names."""
+    if next_word is not None and next_word.lower_ in NOT_ONE_SPAN and not _of_what_it_names(next_word):
         return False
     if not between or between[0].lemma_.lower() not in DURATIONS or second.unit != first.unit:
         return False
@@ -2541,6 +2542,13 @@ def _one_span_of_time(between, first: Quantity, second: Quantity, next_word) -> 
         and len(between) > 1
         and all(t.lower_ in DURATION_JOINS for t in between[1:])
     )
+
+
+def _of_what_it_names(word) -> bool:
+    """An "of" after a span that names what the span was of ("40 minutes of deliberation"), not a part of others
+    ("11 months of them")."""
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return word.lower_ == "of" and after is not None and after.pos_ == "NOUN"
 
 
 def _counted_word(run):
