@@ -8,7 +8,8 @@ guilty may be convicted. Only what is told as done counts, not a plea expected, 
 before a change ("is expected to plead guilty", "did not plead guilty", "had pleaded not guilty"), nor a
 verdict supposed ("if convicted"). A claim with two answers at one stage ("guilty on five counts and acquitted
 on two", "guilty to fraud but not to money laundering") gives none, and two charges ("acquitted of murder",
-"convicted of manslaughter") are two verdicts. The defendant is one where their names are one person's, or
+"convicted of manslaughter") are two verdicts, as are a verdict on some counts and the other answer ("convicted on
+12 of the 14 counts" / "acquitted on three counts": a split verdict). The defendant is one where their names are one person's, or
 where one side's common noun ("a city councilman") describes the other's ("City Councilman Raymond Delgado").
 The phrases are `checker/patterns/pleas.jsonl`.
 """
@@ -39,6 +40,9 @@ class Plea(NamedTuple):
     name: str  # as a reader knows them: "Raymond Delgado", "councilman"
     words: frozenset[str]  # lower-case words naming them: "city", "councilman", "raymond", "delgado"
     charges: frozenset[str] = frozenset()  # what to or of: "murder", "bribery" (none: "to all counts")
+    # how many counts it is on: "" for none said, "some" for "on 12 of the 14 counts", else the number as written
+    # ("three"); an answer on some counts, or on another number of them, does not contradict the other answer
+    counts: str = ""
 
 
 class Pleas(NamedTuple):
@@ -63,7 +67,7 @@ def pleas(tokens) -> Pleas:
             continue
         who = _defendant(verb, span, names, range(tokens.start, tokens.end))
         if who is not None:
-            found.append(Plea(stage, answer, *who, _charges(verb, span)))
+            found.append(Plea(stage, answer, *who, _charges(verb, span), _counts(verb, span)))
     return Pleas(tuple(found))
 
 
@@ -84,6 +88,21 @@ def _charges(verb, span) -> frozenset[str]:
             elif child.dep_ == "prep" and child.lower_ == "of":
                 nouns += [c for c in child.children if c.dep_ == "pobj"]
     return frozenset(t.lemma_.lower() for t in named if t.pos_ == "NOUN") - ANY_CHARGE
+
+
+def _counts(verb, span) -> str:
+    """How many counts a plea or verdict is on: "some" for "on 12 of the 14 counts", the number for "on three counts"
+    ("three"), "" where none is said ("on all counts", "to bribery")."""
+    heads = [verb, *(t for t in span if t.lower_ in {"guilty", "plea"})]
+    objects = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"on", "of", "to"}
+               for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    for o in objects:
+        if o.like_num and any(c.dep_ == "prep" and c.lower_ == "of" for c in o.children):
+            return "some"
+        number = next((c for c in o.children if c.dep_ == "nummod"), None) if o.lemma_ in ANY_CHARGE else None
+        if number is not None:
+            return number.lower_
+    return ""
 
 
 def _other_answer_elsewhere(tokens, held: set[int], answer: str) -> bool:
@@ -208,6 +227,8 @@ class PleaCheck(Check):
                     continue
                 named = x if x.defendant.startswith(PERSON_KEY) else y
                 detail = {"defendant": named.name, "stage": x.stage, "a": x.answer, "b": y.answer}
+                if x.answer != y.answer and ("some" in {x.counts, y.counts} or "" != x.counts != y.counts != ""):
+                    continue  # "convicted on 12 of the 14 counts" / "acquitted on three counts": a split verdict
                 if x.answer != y.answer:
                     return Evidence(self.kind, True, detail, f"{named.name}'s {x.stage}: {versus(x.answer, y.answer)}")
                 agreeing = agreeing or Evidence(self.kind, False, detail, f"both: {x.answer}")
