@@ -657,11 +657,15 @@ def _has_own_participant(clause) -> bool:
 
 
 def _is_whole(root, noun, parts: list[Quantity]) -> bool:
-    """ "57 of the 183 seats", "Of the 183 seats, ...", "the 183-seat parliament": the whole, not a part."""
+    """ "57 of the 183 seats", "Of the 183 seats, ...", "the 183-seat parliament", "a third of Alder Springs' 5,400
+    residents", "40 percent of the 5,400 residents": the whole, not a part."""
     if root.i + 1 < len(root.doc) and root.doc[root.i + 1].text == "-":
         return True
     of = noun.head
-    of_a_part = of.head.like_num and bool(parts) or of.i == of.sent.start  # "one of only three nations": no part
+    # a share's whole, not a fraction of a scale ("two-thirds of a million homes": one figure)
+    of_a_scale = of.i + 1 < len(of.doc) and of.doc[of.i + 1].lower_ in {"a", "an"}
+    share = (of.head.lemma_.lower() in FRACTIONS or of.head.lower_ in {"percent", "%"}) and not of_a_scale
+    of_a_part = of.head.like_num and bool(parts) or of.i == of.sent.start or share  # "one of only three nations"
     return root.head == noun and noun.dep_ == "pobj" and of.lower_ == "of" and of_a_part
 
 
