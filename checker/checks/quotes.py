@@ -30,7 +30,7 @@ from difflib import SequenceMatcher
 from typing import Any, NamedTuple
 
 from checker.checks.base import Check, CheckSetting, versus
-from checker.checks.names import cues, name_at, name_spans
+from checker.checks.names import cues, name_at, name_spans, office_cues
 from checker.checks.persons import given_names_read, name_word_list
 from checker.entities import clean_name, person_key
 from checker.patterns import words
@@ -142,7 +142,10 @@ def quotes(claim: Claim, tokens) -> list[Quote]:
     holding words of it holds the quote and its speaker."""
     line = tokens.doc[:]
     verbs = [span.root for label, _, span in cues(line, "reporting") if label == "say"]
-    names = name_spans(line, skipped={t.i for _, _, span in cues(line, "honorifics") for t in span})
+    # a rank or form of address, and an office, are no part of a speaker's name: "Ocotillo County Fire Chief Samuel
+    # Reyes", which the tagger took for a title of a work, is Samuel Reyes, a person by the office before the name
+    offices = {t.i for label, _, span in office_cues(line) if "/" in label for t in span}
+    names = name_spans(line, skipped={t.i for _, _, span in cues(line, "honorifics") for t in span} | offices)
     found = []
     spans = [q for q in quoted_spans(line) if q.start < tokens.end and tokens.start < q.end]  # not another claim's
     if not spans:
@@ -150,7 +153,7 @@ def quotes(claim: Claim, tokens) -> list[Quote]:
     for quote in spans:
         verb = _reporting_verb(quote, verbs)
         name = _speaker(verb, names) if verb is not None else None
-        if name is None or not _is_person(name, claim):  # a person, not "The Fire Ministry"
+        if name is None or not (_is_person(name, claim) or name.start - 1 in offices):  # not "The Fire Ministry"
             continue
         words = _words(quote)
         sentence = () if len(words) >= MIN_WORDS else _words(t for t in tokens if t not in name)
