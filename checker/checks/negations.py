@@ -13,8 +13,12 @@ one object or complement (its word, or a preposition's: "come from the budget").
 deaths have been reported"). Only one negated side and one not is a finding. Two sides told alike are no evidence
 of agreement: most pairs share some verb, and "both: voted 3-2" beside "4-1 vs 3-2" misled more than it told.
 
-Not compared, as no statement of what is or was: a predicate under "whether", "if" or "unless", in a question, or
-under a verb that is itself negated ("has not said whether it would appeal"); "not only"; one in the present and
+Not compared, as no statement of what is or was: a predicate under "whether", "if" or "unless" or on such a
+condition ("If the talks fail, the union will strike"), in a question, in a relative clause, told as what may, must
+or should be, under a verb that is itself negated ("has not said whether it would appeal"), an outlet's own request
+for comment ("did not respond"); "not only"; one limited to another group, place or condition ("is not compulsory
+for adults" / "is compulsory for children"); one told as two speakers' ("a Palestinian official said" / "an Israeli
+official said"); one in the present and
 one in the past ("is not owned by" / "was owned by": a state may have changed); two told as the statements or
 beliefs of two parties ("the theology states that animals cannot go to heaven" / "the Pope has long held beliefs
 that animals can"); one told as not yet done
@@ -36,8 +40,16 @@ NEGATING_DETERMINERS = frozenset({"no", "neither"})  # "no deaths have been repo
 NEGATING_NOUNS = frozenset({"nothing", "nobody", "none", "noone"})  # "nothing was found"
 NOT_YET = frozenset({"yet", "immediately"})  # "has not yet been charged", "did not immediately respond"
 OPEN_CLAUSES = frozenset({"whether", "if", "unless"})  # "has not said whether it would appeal"
+UNSURE_MODALS = frozenset({"may", "might", "must", "should"})  # "may not run", "must not use": no act told
+# each outlet's own request: "did not respond to requests for comment" is no denial of another's reply
+NO_STATEMENT = frozenset({"respond", "reply", "comment"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
-SUBJECTS, OBJECTS = frozenset({"nsubj", "nsubjpass"}), frozenset({"dobj", "attr", "acomp"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# prepositions whose phrase limits what a predicate is told of: to whom, when, where, by whom, on what condition
+LIMITING = frozenset(
+    {"for", "on", "in", "at", "by", "after", "before", "during", "until", "since", "without", "except"}
+)
+ONE_SIDED = frozenset({"for", "after", "before", "until", "since", "without", "except"})  # limits even on one side
 MAX_PHRASE = 12  # tokens of a predicate as a message shows it
 MAX_SUBJECT = 5  # tokens of a subject the message shows with it: "no further money", not a clause
 
@@ -50,7 +62,10 @@ class Predicate(NamedTuple):
     perfect: bool  # told in a perfect ("has been reported"), a state that may change
     text: str  # as written, for the message: "would not appeal the decision"
     tense: str = ""  # "past" or "present" where the verb or its auxiliary says which; "" for a modal or none
-    source: str = ""  # whose statement or belief it is told as ("Vantor said it would"): a lemma, or ""
+    source: str = ""  # whose statement or belief it is told as ("Vantor said it would"): its words, or ""
+    # what the predicate is told of beyond its object, by preposition: ("for", "adult") of "is not compulsory for
+    # adults", ("by", "fda") of "was not approved by the FDA", ("in", "germany") of "will not cut jobs in Germany"
+    qualifiers: tuple[tuple[str, str], ...] = ()
 
 
 def predicates(tokens) -> tuple[Predicate, ...]:
@@ -86,21 +101,36 @@ def predicates(tokens) -> tuple[Predicate, ...]:
                 _phrase(verb, subject, thing or complement),
                 _tense(verb),
                 _source(verb),
+                _qualifiers(verb, thing, complement),
             )
         )
     return tuple(found)
 
 
 def _stated(verb) -> bool:
-    """Told as what is or was: not in a question, not open ("whether", "if"), not under a negated verb."""
-    if verb.sent.text.rstrip().endswith("?"):
+    """Told as what is or was: not in a question, not open ("whether"), not on a condition ("If the talks fail, the
+    union will strike"; "would not seek it if the suspect pleaded guilty"), not under a negated verb, not in a
+    relative clause ("the first time the court had not ruled"), not as what may, must or should be ("may not
+    run", "should not drink"), nor an outlet's own request for comment ("did not respond to requests")."""
+    if verb.sent.text.rstrip().endswith("?") or verb.lemma_ in NO_STATEMENT:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in UNSURE_MODALS for c in verb.children):
         return False
     for clause in (verb, *verb.ancestors):
         if any(c.dep_ == "mark" and c.lower_ in OPEN_CLAUSES for c in clause.children):
             return False
+        if any(c.dep_ == "advcl" and _open(c) for c in clause.children):
+            return False
+        if clause.dep_ in {"relcl", "acl"}:
+            return False
         if clause is not verb and any(c.dep_ == "neg" for c in clause.children):
             return False  # "did not say it would appeal": no statement that it would, or would not
     return True
+
+
+def _open(clause) -> bool:
+    """A clause of a condition: "If the talks fail", "If approved", "unless it is paid"."""
+    return any(c.dep_ == "mark" and c.lower_ in OPEN_CLAUSES for c in clause.children)
 
 
 def _tense(verb) -> str:
@@ -117,8 +147,9 @@ def _tense(verb) -> str:
 
 
 def _source(verb) -> str:
-    """Whose statement or belief the predicate is told as: the subject of the verb whose clause holds it ("the
-    theology states that animals cannot go to heaven", "the Pope has held beliefs that animals can"), or ""."""
+    """Whose statement or belief the predicate is told as: the subject of the verb whose clause holds it, or the
+    speaker an outlet names after it ("..., a Palestinian official said"), by its name's last word or by its words
+    ("palestinian official": no Israeli one), "" where none is named."""
     below = verb
     for above in verb.ancestors:
         if below.dep_ in {"ccomp", "acl", "relcl"}:
@@ -126,9 +157,43 @@ def _source(verb) -> str:
             subject = next((c for c in holder.children if c.dep_ in SUBJECTS), None)
             if subject is not None and subject.tag_ == "WDT" and holder.dep_ == "relcl":
                 subject = holder.head  # "theology which states that": the theology's
-            return subject.lemma_.lower() if subject is not None and subject.lower_ not in PRONOUNS else ""
+            return _speaker_words(subject)
         below = above
+    told = next((c for c in verb.children if c.dep_ in {"parataxis", "ccomp"} and c.i > verb.i), None)
+    if told is not None:  # "The talks were productive, an Israeli official said": the parser hangs "said" below
+        return _speaker_words(next((c for c in told.children if c.dep_ in SUBJECTS), None))
     return ""
+
+
+def _speaker_words(subject) -> str:
+    """A speaker as compared: a name by its last word, a pronoun as itself, a description by its words ("military
+    official")."""
+    if subject is None:
+        return ""
+    names = [t for t in subject.subtree if t.pos_ == "PROPN"]
+    if names:
+        return names[-1].lemma_.lower()  # "Commissioner for Refugees Grace Atim", "Grace Atim": atim
+    if subject.lower_ in PRONOUNS:
+        return subject.lower_
+    words = [t for t in subject.subtree if t.dep_ in {"amod", "compound"} or t == subject]
+    return " ".join(t.lemma_.lower() for t in words)
+
+
+def _qualifiers(verb, thing, complement) -> tuple[tuple[str, str], ...]:
+    """The phrases that limit what the predicate is told of (`LIMITING`), on the verb or on what "be" says of its
+    subject (and its infinitive: "safe to drink after boiling"), less the one read as its object: "for adults", "on
+    Mondays", "in Germany", "by the FDA"."""
+    holders = [verb, *([complement] if complement is not None else [])]
+    holders += [c for h in holders[1:] for c in h.children if c.dep_ == "xcomp"]  # "safe to drink after boiling"
+    found = set()
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ not in {"prep", "agent"} or prep is thing or prep.lower_ not in LIMITING:
+                continue
+            noun = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None)
+            if noun is not None:
+                found.add((prep.lower_, noun.lemma_.lower()))
+    return tuple(sorted(found))
 
 
 def _object(verb):
@@ -198,13 +263,26 @@ class Predicates(NamedTuple):
 
 
 def _one_predicate(x: Predicate, y: Predicate) -> bool:
-    """One verb of one subject and one object (or none on both sides), told at one time (a state that "is not" may
-    have been: "is not owned by Tiger Woods" / "was owned by Tiger Woods"), as one source's where both give whose."""
+    """One verb of one subject and one object (or none on both sides), limited alike (`_limited_otherwise`: "is not
+    compulsory for adults" / "is compulsory for children" are two groups; "the water was safe to drink after
+    boiling" is told of boiled water), told at one time (a state that "is not" may have been: "is not owned by Tiger Woods" / "was owned by
+    Tiger Woods"), as one speaker's ("a Palestinian official said" / "an Israeli official said"; "He said he did
+    not know the victim" / "He knew the victim, prosecutors said": the accused and the prosecution)."""
     if not (x.verb == y.verb and x.subject == y.subject and x.object == y.object and (x.subject or x.object)):
         return False
-    if {x.tense, y.tense} == {"past", "present"}:
+    if _limited_otherwise(x.qualifiers, y.qualifiers) or {x.tense, y.tense} == {"past", "present"}:
         return False
-    return not (x.source and y.source and x.source != y.source)
+    return x.source == y.source
+
+
+def _limited_otherwise(x: tuple[tuple[str, str], ...], y: tuple[tuple[str, str], ...]) -> bool:
+    """Two predicates limited to two things by one preposition ("for adults" / "for children", "in Germany" / "in
+    France"), or one limited to whom, on what condition or from when ("for", "after", ...: `ONE_SIDED`) where the
+    other is not; a time or place told on one side only ("at the end of the month") leaves them one."""
+    by_x, by_y = dict(x), dict(y)
+    if any(by_y.get(prep, noun) != noun for prep, noun in by_x.items()):
+        return True
+    return bool((by_x.keys() ^ by_y.keys()) & ONE_SIDED)
 
 
 class NegationCheck(Check):
