@@ -427,8 +427,10 @@ def _subject(verb):
     # the last: "Non-renewals" is three subjects to the parser, "Non", "-" and "renewals"
     subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None and _to_do(verb) and verb.head.pos_ == "VERB":
-        return _subject(verb.head)  # "A trial ... is scheduled to begin", "a trial set to begin": the trial's start
-    if (subject is None or subject.tag_ == "WDT") and verb.dep_ in {"relcl", "acl"}:
+        # "The trial is scheduled to begin": the trial's start; not "The summit, set to open on Monday, was postponed",
+        # a plan dropped
+        return _subject(verb.head)
+    if (subject is None or subject.tag_ == "WDT") and verb.dep_ == "relcl":
         subject = verb.head
     return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
 
