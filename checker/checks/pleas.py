@@ -8,8 +8,8 @@ guilty may be convicted. Only what is told as done counts, not a plea expected, 
 before a change ("is expected to plead guilty", "did not plead guilty", "had pleaded not guilty"), nor a
 verdict supposed ("if convicted"). A claim with two answers at one stage ("guilty on five counts and acquitted
 on two", "guilty to fraud but not to money laundering") gives none, and two charges ("acquitted of murder",
-"convicted of manslaughter") are two verdicts, as are a verdict on some counts and the other answer ("convicted on
-12 of the 14 counts" / "acquitted on three counts": a split verdict). The defendant is one where their names are one person's, or
+"convicted of manslaughter") are two verdicts, as are a verdict on some counts and the other answer on a number of
+counts ("convicted on 12 of the 14 counts" / "acquitted on three counts": a split verdict). The defendant is one where their names are one person's, or
 where one side's common noun ("a city councilman") describes the other's ("City Councilman Raymond Delgado").
 The phrases are `checker/patterns/pleas.jsonl`.
 """
@@ -41,7 +41,8 @@ class Plea(NamedTuple):
     words: frozenset[str]  # lower-case words naming them: "city", "councilman", "raymond", "delgado"
     charges: frozenset[str] = frozenset()  # what to or of: "murder", "bribery" (none: "to all counts")
     # how many counts it is on: "" for none said, "some" for "on 12 of the 14 counts", else the number as written
-    # ("three"); an answer on some counts, or on another number of them, does not contradict the other answer
+    # ("three"); answers on counts both number, some of them or two numbers, do not contradict each other (a plain
+    # acquittal does contradict "convicted on four of the six counts")
     counts: str = ""
 
 
@@ -227,7 +228,12 @@ class PleaCheck(Check):
                     continue
                 named = x if x.defendant.startswith(PERSON_KEY) else y
                 detail = {"defendant": named.name, "stage": x.stage, "a": x.answer, "b": y.answer}
-                if x.answer != y.answer and ("some" in {x.counts, y.counts} or "" != x.counts != y.counts != ""):
+                if (
+                    x.answer != y.answer
+                    and x.counts
+                    and y.counts
+                    and ("some" in {x.counts, y.counts} or x.counts != y.counts)
+                ):
                     continue  # "convicted on 12 of the 14 counts" / "acquitted on three counts": a split verdict
                 if x.answer != y.answer:
                     return Evidence(self.kind, True, detail, f"{named.name}'s {x.stage}: {versus(x.answer, y.answer)}")
