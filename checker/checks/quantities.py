@@ -70,6 +70,7 @@ CONVERSION_WORDS = frozenset(
 )
 FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP"})  # "wanted", "wants", "want"
 REPORTED = {"say", "confirm", "plan"}  # labels of verbs that make a "would" under them a reported plan
+SPEAKING = frozenset({"say", "confirm", "deny", "admit"})  # labels of verbs of speaking (`reporting.jsonl`)
 
 
 def _durations() -> dict[str, tuple[str, float]]:
@@ -2203,10 +2204,15 @@ def _places(holders: list, cues: Cues) -> frozenset[str]:
     figure "in North America", "global sales" none of "domestic sales"), and so is the place a noun after "in" is
     of, by its people's name ("in North American cinemas"), as a region of the world (`REGION`)."""
     found = set()
+    # a speaker's words are no place of the figure: "Federal prosecutors said the scheme cost $40 million", "State
+    # media reported 12 dead", "The State Department said"
+    speaking = len(holders) > 1 and cues.starting.get(holders[1].i, set()) & SPEAKING
+    speakers = set(holders[2:]) if speaking else set()
     for holder in holders:
         for child in holder.children:
             named = []
-            if child.dep_ in {"advmod", "amod", "compound", "poss"} and (scope := cues.at(child.i, "scope:")):
+            scope = cues.at(child.i, "scope:") if holder not in speakers and holder.pos_ != "PROPN" else ""
+            if child.dep_ in {"advmod", "amod", "compound", "poss"} and scope:
                 found.add(SCOPE + scope)  # "worldwide", "the county's rate", "statewide"
             elif child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS:
                 named = [c for c in child.children if c.dep_ == "pobj"]
