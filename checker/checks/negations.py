@@ -265,9 +265,10 @@ class Predicates(NamedTuple):
 def _one_predicate(x: Predicate, y: Predicate) -> bool:
     """One verb of one subject and one object (or none on both sides), limited alike (`_limited_otherwise`: "is not
     compulsory for adults" / "is compulsory for children" are two groups; "the water was safe to drink after
-    boiling" is told of boiled water), told at one time (a state that "is not" may have been: "is not owned by Tiger Woods" / "was owned by
-    Tiger Woods"), as one speaker's ("a Palestinian official said" / "an Israeli official said"; "He said he did
-    not know the victim" / "He knew the victim, prosecutors said": the accused and the prosecution)."""
+    boiling" is told of boiled water), told at one time (a state that "is not" may have been: "is not owned by
+    Tiger Woods" / "was owned by Tiger Woods"), as one speaker's ("a Palestinian official said" / "an Israeli
+    official said"; "He said he did not know the victim" / "He knew the victim, prosecutors said": the accused and
+    the prosecution)."""
     if not (x.verb == y.verb and x.subject == y.subject and x.object == y.object and (x.subject or x.object)):
         return False
     if _limited_otherwise(x.qualifiers, y.qualifiers) or {x.tense, y.tense} == {"past", "present"}:

@@ -470,9 +470,10 @@ def _only_its_subject(x: Quantity, y: Quantity, shared: frozenset[str]) -> bool:
 
 def _counted_in_two_places(places: frozenset[str], others: frozenset[str]) -> bool:
     """Two places named ("U.S. same-store sales" / "same-store sales in Canada"), the world against anywhere less
-    ("took $148 million worldwide" / "in North American cinemas"), or home against abroad ("domestic sales" /
-    "international sales"), or two levels of government ("the county's rate" / "statewide"). A scope and a named place ("domestic sales" / "U.S. sales"), or a place named by its
-    people and one by its name ("in Mexican stores" / "in Mexico"), may be one."""
+    ("took $148 million worldwide" / "in North American cinemas"), home against abroad ("domestic sales" /
+    "international sales"), or two levels of government ("the county's rate" / "statewide"). A scope and a named
+    place ("domestic sales" / "U.S. sales"), or a place named by its people and one by its name ("in Mexican
+    stores" / "in Mexico"), may be one."""
     named = {p for p in places if not p.startswith(SCOPE)}
     others_named = {p for p in others if not p.startswith(SCOPE)}
     if named and others_named and not named & others_named:

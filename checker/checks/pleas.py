@@ -9,8 +9,9 @@ before a change ("is expected to plead guilty", "did not plead guilty", "had ple
 verdict supposed ("if convicted"). A claim with two answers at one stage ("guilty on five counts and acquitted
 on two", "guilty to fraud but not to money laundering") gives none, and two charges ("acquitted of murder",
 "convicted of manslaughter") are two verdicts, as are a verdict on some counts and the other answer on a number of
-counts ("convicted on 12 of the 14 counts" / "acquitted on three counts": a split verdict). The defendant is one where their names are one person's, or
-where one side's common noun ("a city councilman") describes the other's ("City Councilman Raymond Delgado").
+counts ("convicted on 12 of the 14 counts" / "acquitted on three counts": a split verdict). The defendant is one
+where their names are one person's, or where one side's common noun ("a city councilman") describes the other's
+("City Councilman Raymond Delgado").
 The phrases are `checker/patterns/pleas.jsonl`.
 """
 
