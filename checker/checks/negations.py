@@ -16,15 +16,13 @@ of agreement: most pairs share some verb, and "both: voted 3-2" beside "4-1 vs 3
 Not compared, as no statement of what is or was: a predicate under "whether", "if" or "unless" or on such a
 condition ("If the talks fail, the union will strike"), in a question, in a relative clause, told as what may, must
 or should be, under a verb that is itself negated ("has not said whether it would appeal"), an outlet's own request
-for comment ("did not respond"); "not only"; one limited to another group, place or condition ("is not compulsory
-for adults" / "is compulsory for children"); one told as two speakers' ("a Palestinian official said" / "an Israeli
-official said"); one in the present and
-one in the past ("is not owned by" / "was owned by": a state may have changed); two told as the statements or
-beliefs of two parties ("the theology states that animals cannot go to heaven" / "the Pope has long held beliefs
-that animals can"); one told as not yet done
-("has not yet been charged", "did not immediately respond"), and a perfect told as not done in an article out
-before the one that tells it done ("no deaths have been reported" on Monday, "one death has been reported" on
-Tuesday): an update, not a slip.
+for comment ("did not respond"), "not only", or told as not yet done ("has not yet been charged", "did not
+immediately respond"). Nor two predicates limited to two groups, places or conditions ("is not compulsory for
+adults" / "is compulsory for children"), one in the present and one in the past ("is not owned by" / "was owned
+by": a state may have changed), two speakers' ("a Palestinian official said" / "an Israeli official said"; "the
+theology states that animals cannot go to heaven" / "the Pope has long held beliefs that animals can"), or a
+perfect told as not done in an article out before the one that tells it done ("no deaths have been reported" on
+Monday, "one death has been reported" on Tuesday): an update, not a slip.
 """
 
 from __future__ import annotations
