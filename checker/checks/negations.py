@@ -266,12 +266,12 @@ def _one_predicate(x: Predicate, y: Predicate) -> bool:
     boiling" is told of boiled water), told at one time (a state that "is not" may have been: "is not owned by
     Tiger Woods" / "was owned by Tiger Woods"), as one speaker's ("a Palestinian official said" / "an Israeli
     official said"; "He said he did not know the victim" / "He knew the victim, prosecutors said": the accused and
-    the prosecution)."""
+    the prosecution) where both name whose."""
     if not (x.verb == y.verb and x.subject == y.subject and x.object == y.object and (x.subject or x.object)):
         return False
     if _limited_otherwise(x.qualifiers, y.qualifiers) or {x.tense, y.tense} == {"past", "present"}:
         return False
-    return x.source == y.source
+    return not (x.source and y.source and x.source != y.source)
 
 
 def _limited_otherwise(x: tuple[tuple[str, str], ...], y: tuple[tuple[str, str], ...]) -> bool:
