@@ -122,11 +122,6 @@ class DatedVerb:
             return True
         return self.main and other.main and not self._another_party(other)
 
-    def one_act(self, other: DatedVerb) -> bool:
-        """The claims' own events, told by one verb of one named actor: "The Commission opened the case" / "The
-        Commission formally opened its investigation"."""
-        return self.main and other.main and self.lemma == other.lemma and bool(self.actors & other.actors)
-
     def _another_party(self, other: DatedVerb) -> bool:
         """Acts of two parties: each names its actor, none the same, and one's actor stands in the other's sentence
         but not as its actor: "Kestrel raised its offer on Monday" / "Telford's board on Wednesday rejected
@@ -601,14 +596,6 @@ class DateCheck(Check):
             " chosen on the seeds and clusters, where same-event restatements sit above it.",
         ),
         CheckSetting(
-            "one_act_similarity",
-            0.6,
-            "Below min_similarity, the cosine from which the days of the claims' own events, told by one verb of one"
-            ' named actor, still count ("The Commission opened the case in June 2019" / "The Commission formally'
-            " opened its investigation in June 2021\", 0.73): from the session 63 desks' planted dates, checked on"
-            " the held-out news and planted-date benchmarks (RESULTS.md, session 63).",
-        ),
-        CheckSetting(
             "same_event_similarity",
             0.9,
             "Above this cosine, two claims that both write out dates tell the same event even where the"
@@ -672,8 +659,6 @@ class DateCheck(Check):
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         alike = similarity >= self.setting("min_similarity")
         written = (self._written_days(a, b, similarity) or self._clock_times(a, b)) if alike else None
-        if written is None and not alike and similarity >= self.setting("one_act_similarity"):
-            written = self._written_days(a, b, similarity, one_act=True)
         return written or self._same_event_days(a, b) or self._one_wording(a, b)
 
     def _clock_times(self, a: Claim, b: Claim) -> Evidence | None:
@@ -729,7 +714,7 @@ class DateCheck(Check):
                 return Evidence(self.kind, True, detail, versus(x.text, y.text))
         return None
 
-    def _written_days(self, a: Claim, b: Claim, similarity: float, one_act: bool = False) -> Evidence | None:
+    def _written_days(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         """Days of the claims' events that all differ. A day is set only against a day of the same verb or, both
         of the claims' own events, of theirs: "convicted on June 12 of murdering Ferris, who was stabbed on
         September 15, 2024" and "stabbed Ferris in September 2024" agree on the stabbing; "jailed on Friday" and
@@ -737,17 +722,13 @@ class DateCheck(Check):
         two verbs are one event only where neither day is one the other claim gives too, of another verb:
         "arrived on Friday at the plant, where a fire on Monday injured three" and "a fire broke out on Monday"
         give the fire one day; "was arrested on Tuesday" and "who was charged on Tuesday, was arrested on
-        Monday" two days of an arrest.
-
-        `one_act`: only the days of the claims' own events told by one verb of one named actor ("The Commission
-        opened the case in June 2019" / "The Commission formally opened its investigation in June 2021"), for
-        claims worded too far apart for their other days to be compared."""
+        Monday" two days of an arrest."""
         x, y = self.mine(a), self.mine(b)
         pairs = [
             (d, e, verb_d, verb_e)
             for d, verb_d in zip(x.days, x.dated, strict=True)
             for e, verb_e in zip(y.days, y.dated, strict=True)
-            if verb_d.comparable(verb_e) and (not one_act or verb_d.one_act(verb_e))
+            if verb_d.comparable(verb_e)
         ]
         comparable = [(d, e, verb_d.lemma == verb_e.lemma) for d, e, verb_d, verb_e in pairs]
         # the claims' own event of one verb decides: "The blaze, which started on Saturday, was contained on
