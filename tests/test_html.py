@@ -13,6 +13,9 @@ import pytest
 from checker.html import ArticleTexts, render_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
+)
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -125,9 +128,7 @@ def records(tmp_path) -> list[dict]:
     ]
 
 
-@pytest.mark.skipif(
-    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
-)
+@needs_chromium
 def test_page_names_each_source_its_outlet_time_and_copy(records, tmp_path):
     """A fact-checker weighs a version by who gave it and when: the page named sources by file only."""
     fact = records[0]
@@ -154,9 +155,7 @@ def test_page_names_each_source_its_outlet_time_and_copy(records, tmp_path):
         assert "a.txt\nDaily Bugle" in page.inner_text("#list tbody")  # the list names the outlet beside the file
 
 
-@pytest.mark.skipif(
-    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
-)
+@needs_chromium
 def test_page_links_each_claim_to_its_article_where_the_address_is_a_web_one(records, tmp_path):
     """A reviewer opens the article to weigh a finding; the report had its address and showed it nowhere. A
     corpus's "javascript:" address is no link."""
@@ -252,9 +251,7 @@ def test_a_placeholder_written_in_an_article_or_title_is_text(records):
     assert "<title>__TEXT__ report</title>" in page and html.escape(records[0]["a"]["text"], quote=False) in page
 
 
-@pytest.mark.skipif(
-    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
-)
+@needs_chromium
 def test_a_browser_with_scripts_off_shows_the_findings_and_hides_the_empty_tables(records, tmp_path):
     page_path = tmp_path / "report.html"
     page_path.write_text(render_html(records, "seeds", texts=ArticleTexts(tmp_path)))
@@ -266,9 +263,7 @@ def test_a_browser_with_scripts_off_shows_the_findings_and_hides_the_empty_table
         assert not page.is_visible("#main")
 
 
-@pytest.mark.skipif(
-    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
-)
+@needs_chromium
 def test_page_filters_opens_a_finding_and_shows_text_as_text(records, tmp_path):
     page_path = tmp_path / "report.html"
     page_path.write_text(render_html(records, "seeds", texts=ArticleTexts(tmp_path)))
@@ -353,9 +348,7 @@ def thirty_sources() -> list[dict]:
     ]
 
 
-@pytest.mark.skipif(
-    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
-)
+@needs_chromium
 def test_stories_rows_deep_links_and_phone_layout(thirty_sources, tmp_path):
     page_path = tmp_path / "report.html"
     page_path.write_text(render_html(thirty_sources, "30 sources"))
@@ -455,9 +448,7 @@ def test_terminal_review_filters_and_writes_decisions(records, tmp_path):
     assert "No decisions made" in untouched.stdout
 
 
-@pytest.mark.skipif(
-    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
-)
+@needs_chromium
 def test_the_page_of_checker_html_marks_what_the_baseline_holds_and_filters_on_it(
     thirty_sources, tmp_path, monkeypatch
 ):
@@ -551,9 +542,7 @@ def test_the_terminal_review_marks_a_cut_only_where_the_article_goes_on(records,
     assert claim_view(records[0], "a", ArticleTexts(tmp_path)).plain.splitlines()[1].startswith("…")
 
 
-@pytest.mark.skipif(
-    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
-)
+@needs_chromium
 def test_a_feed_records_claim_is_placed_by_its_record_not_a_line_of_its_text(records, tmp_path):
     """(audit) A claim of line 1 of feed.jsonl was shown as "valley-ferry · line 7": the 7th line of its text."""
     records[0]["b"] |= {"doc_id": "valley-ferry", "path": "feed.jsonl:1", "line": 7, "source": "Valley News"}
@@ -562,9 +551,7 @@ def test_a_feed_records_claim_is_placed_by_its_record_not_a_line_of_its_text(rec
     assert "a.txt · line 2" in detail  # an article file keeps its id and line
 
 
-@pytest.mark.skipif(
-    CHROMIUM is None, reason="no Chromium on this machine (Debian package 'chromium'); scripts/test.sh installs it"
-)
+@needs_chromium
 def test_the_detail_says_what_the_score_means_and_how_to_decide_the_finding(records, tmp_path):
     """(audit) A reviewer on the page could neither tell what 0.21 meant nor how to record a decision."""
     detail = finding_detail(render_html(records, review_command="checker review r.jsonl"), tmp_path)
