@@ -56,6 +56,11 @@ def normalized(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_SAME_CHARACTER)).strip().lower()
 
 
+def one_document(doc_id: str, name: str) -> bool:
+    """Whether checker's document id names the key's file (a path in the corpus ends with it) or feed item."""
+    return doc_id == name or doc_id.endswith("/" + name)
+
+
 @dataclass(frozen=True)
 class Quote:
     document: str  # the document id checker gives it: the file's path in the corpus, or a feed item's id
@@ -70,10 +75,7 @@ class Quote:
         """Whether a claim holds the quote: in its document, or, given the item's `other` quote, in any document but
         that one's (a plant's agreeing side is told by several outlets, and the fact may stand by another's)."""
         doc = claim["doc_id"]
-        if other is None:
-            where = doc == self.document or doc.endswith("/" + self.document)
-        else:
-            where = not (doc == other.document or doc.endswith("/" + other.document))
+        where = one_document(doc, self.document) if other is None else not one_document(doc, other.document)
         return where and self.text in normalized(claim["text"])
 
 
@@ -114,7 +116,7 @@ def in_fact(item: KeyItem, record: dict) -> bool:
 
 def names_odd(item: KeyItem, record: dict) -> bool:
     outliers = (record.get("fact") or {}).get("outliers") or []
-    return any(doc == item.odd or doc.endswith("/" + (item.odd or "")) for doc in outliers)
+    return item.odd is not None and any(one_document(doc, item.odd) for doc in outliers)
 
 
 @dataclass

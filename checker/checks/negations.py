@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from checker.checks.base import Check, CheckSetting, Side, published_before, versus
-from checker.checks.names import cues
+from checker.checks.dates import reporting_words
 from checker.records import Claim, Evidence
 
 NEGATING_DETERMINERS = frozenset({"no", "neither"})  # "no deaths have been reported"
@@ -70,7 +70,7 @@ def predicates(tokens) -> tuple[Predicate, ...]:
     """Each verb of the claim told as a statement (`_stated`), with its subject, object and polarity; not a verb of
     reporting (`checker/patterns/reporting.jsonl`) but in the passive: "Police did not say how many" is no denial
     that police said 12, while "no deaths have been reported" tells of deaths."""
-    reporting = {t.i for _, _, span in cues(tokens, "reporting") for t in span}
+    reporting = reporting_words(tokens)
     found = []
     for verb in tokens:
         if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"aux", "auxpass"}:
@@ -115,9 +115,7 @@ def _stated(verb) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in UNSURE_MODALS for c in verb.children):
         return False
     for clause in (verb, *verb.ancestors):
-        if any(c.dep_ == "mark" and c.lower_ in OPEN_CLAUSES for c in clause.children):
-            return False
-        if any(c.dep_ == "advcl" and _open(c) for c in clause.children):
+        if _open(clause) or any(c.dep_ == "advcl" and _open(c) for c in clause.children):
             return False
         if clause.dep_ in {"relcl", "acl"}:
             return False
@@ -213,8 +211,8 @@ def _object_key(thing) -> str:
 
 def _negated(verb, subject, thing) -> bool | None:
     """Whether the verb is negated, on itself or as its subject, object or complement ("no deaths", "nothing", "was no
-    good"); None where the
-    negation leaves the statement open ("not only", "not yet", "did not immediately respond")."""
+    good"); None where the negation leaves the statement open ("not only", "not yet", "did not immediately
+    respond")."""
     negations = [c for c in verb.children if c.dep_ == "neg"]
     if any(n.i + 1 < len(n.doc) and n.doc[n.i + 1].lower_ == "only" for n in negations):
         return None

@@ -73,11 +73,15 @@ def pleas(tokens) -> Pleas:
     return Pleas(tuple(found))
 
 
+def _answer_words(verb, span) -> list:
+    """The words a plea's or verdict's charges and counts hang on: its verb, and "guilty" or "plea" in its phrase."""
+    return [verb, *(t for t in span if t.lower_ in {"guilty", "plea"})]
+
+
 def _charges(verb, span) -> frozenset[str]:
     """What a plea or verdict is to or of, by its nouns less the words any charge takes ("count", "charge"):
     "pleaded guilty to six counts of bribery" gives "bribery", "acquitted of murder" "murder"."""
-    heads = [verb, *(t for t in span if t.lower_ in {"guilty", "plea"})]
-    heads += [c for c in verb.children if c.dep_ == "dobj"]  # "acquitted John Smith of murder"
+    heads = [*_answer_words(verb, span), *(c for c in verb.children if c.dep_ == "dobj")]  # "acquitted John Smith of"
     preps = [c for head in heads for c in head.children if c.dep_ == "prep" and c.lower_ in {"to", "of"}]
     nouns = [c for prep in preps for c in prep.children if c.dep_ == "pobj"]
     named = []
@@ -95,7 +99,7 @@ def _charges(verb, span) -> frozenset[str]:
 def _counts(verb, span) -> str:
     """How many counts a plea or verdict is on: "some" for "on 12 of the 14 counts", the number for "on three counts"
     ("three"), "" where none is said ("on all counts", "to bribery")."""
-    heads = [verb, *(t for t in span if t.lower_ in {"guilty", "plea"})]
+    heads = _answer_words(verb, span)
     objects = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"on", "of", "to"}
                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
     for o in objects:
