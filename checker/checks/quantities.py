@@ -638,7 +638,12 @@ def _told_by(verb, noun, cues: Cues) -> str:
         return ""  # "four militants killed two soldiers": what they did, not what happened to them
     # a clause with a subject or object of its own tells of them, not of these: "two soldiers were run over, and
     # one of them killed", "ran down two soldiers, killing one"; "two people were shot and killed" tells of these
-    told = (t for t in verb.children if t != noun and not (t.dep_ in OWN_CLAUSES and _has_own_participant(t)))
+    # (the verb's subject is whose they are, not what befell them: "The ship has a crew of 24")
+    told = (
+        t
+        for t in verb.children
+        if t != noun and t.dep_ not in SUBJECTS and not (t.dep_ in OWN_CLAUSES and _has_own_participant(t))
+    )
     return next(filter(None, (cues.at(t.i, "counts:") for t in (verb, *told))), "")
 
 
@@ -663,11 +668,16 @@ def _is_whole(root, noun, parts: list[Quantity]) -> bool:
     if root.i + 1 < len(root.doc) and root.doc[root.i + 1].text == "-":
         return True
     of = noun.head
-    # a share's whole, not a fraction of a scale ("two-thirds of a million homes": one figure)
-    of_a_scale = of.i + 1 < len(of.doc) and of.doc[of.i + 1].lower_ in {"a", "an"}
-    share = (of.head.lemma_.lower() in FRACTIONS or of.head.lower_ in {"percent", "%"}) and not of_a_scale
-    of_a_part = of.head.like_num and bool(parts) or of.i == of.sent.start or share  # "one of only three nations"
+    of_a_part = of.head.like_num and bool(parts) or of.i == of.sent.start or _of_a_share(of)  # "one of only three"
     return root.head == noun and noun.dep_ == "pobj" and of.lower_ == "of" and of_a_part
+
+
+def _of_a_share(of) -> bool:
+    """ "40 percent of", "a third of": the "of" of a share's whole, not of a fraction of a scale ("two-thirds of a
+    million homes": one figure)."""
+    of_a_scale = of.i + 1 < len(of.doc) and of.doc[of.i + 1].lower_ in {"a", "an"}
+    share = of.head.lemma_.lower() in FRACTIONS or of.head.lower_ in {"percent", "%"}
+    return of.lower_ == "of" and share and not of_a_scale
 
 
 def _some_of_a_group(root) -> bool:
@@ -1107,6 +1117,15 @@ def _governing_nouns(word):
         yield word
 
 
+def _done_another_act(root) -> bool:
+    """ "destroyed 112 homes and damaged 38 more": the object of a verb joined to another verb with an object of its
+    own, a count of another act, not more of the first ("heard six shots ... before four more shots are fired")."""
+    counted, verb = _counted_word([root]), _clause_verb(root)
+    if verb is None or verb.dep_ != "conj" or verb.head.pos_ != "VERB" or verb.head.lemma_ == verb.lemma_:
+        return False
+    return counted.dep_ == "dobj" and any(c.dep_ == "dobj" for c in verb.head.children)
+
+
 def _clause_verb(token):
     """The verb of the clause a word is in: itself or its nearest ancestor that is one (None in a clause of none)."""
     return next((t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
@@ -1179,7 +1198,9 @@ def _measure(run, root, cues: Cues, span, found: list[Quantity]) -> tuple[str, s
             return POUND_WEIGHT, doc[end].text, lead, end  # "The catfish weighed 120 pounds"
         per = f"/{_per_unit(doc[cues.last[stop, 'per']])}" if cues.at(stop, "per") else ""  # "$42.50 a share"
         per = per or (f"/{cues.at(stop, 'rate:')}" if cues.at(stop, "rate:") else "")  # "£24m annually"
-        return currency + (per or _per_before(lead, span)), currency, lead, stop
+        # "45 percent of the $2.8 billion needed": the whole of a share, a sum apart from the share's part
+        whole = WHOLE if root.dep_ == "pobj" and _of_a_share(root.head) else ""
+        return currency + (per or _per_before(lead, span)) + whole, currency, lead, stop
     # the noun left out after a part is the figure before's: "Four members ..., the other three". (Any figure with no
     # noun at the end of its clause, "built for 1,450 inmates, it holds about 1,200", was tried: it added three false
     # contradictions among 1,136 held-out news paraphrases, so it is not done.)
@@ -1229,6 +1250,12 @@ def _per_unit(noun) -> str:
     """What a rate is counted per, as a lemma: a person however named ("per capita", "per head", "per person")."""
     lemma = noun.lemma_.lower()
     return "person" if lemma in PER_PERSON else lemma
+
+
+def _governs_a_noun(doc, bound_start: int, lead: int) -> bool:
+    """Whether a bound's word is a preposition whose article is a noun's a figure modifies ("under a 72-hour
+    pause"), not the figure's own ("under a third", "more than a 10-year period": at least ten years)."""
+    return doc[bound_start].pos_ == "ADP" and lead - 1 > bound_start and doc[lead - 1].lower_ in {"a", "an"}
 
 
 def _per_before(lead: int, span) -> str:
@@ -1692,6 +1719,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         bound = ""  # "fall to 40 per cent over 10 years": the ten years it takes, no more than ten
     if bound == "lower" and unit.removesuffix(WHOLE) not in MEASURES and _spread_over(doc[bound_start], root):
         bound = ""  # "sold 3.1 million tickets over 68 shows": the shows the tickets were sold at, no more than 68
+    if bound in {"lower", "upper"} and hyphened and _governs_a_noun(doc, bound_start, lead):
+        bound = ""  # "moved under a 72-hour pause", "below a 52-week high": the noun's, the figure only modifies it
     moved = bound == "upper" and bound_start > 0 and cues.at(bound_start - 1, "moved-up")
     if moved and not any(c.tag_ == "MD" for c in doc[bound_start - 1].children):
         bound = ""  # "growth was revised up to 0.3%", "went up to $15": moved to it; "can go up to" is at most
@@ -1706,7 +1735,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     first_of_its_kind = all(q.unit.removesuffix(WHOLE) == unit.removesuffix(WHOLE) for q in found)
     # "the other two unions", "nine other measures", "six more": a part besides one counted elsewhere
     beside = bool(cues.before(lead, {"increment"})[0]) or bool(cues.at(end, "increment:after"))
-    increment = first_of_its_kind and beside
+    increment = first_of_its_kind and beside and not _done_another_act(root)
     spread = spread_of(value, digits, bound == "approximate") * factor
     if parts and unit == "%" and whole:
         # "one in five" is a fifth, as near 20% as half way to "one in four" or "one in six"; "one in 10", "four in
