@@ -532,7 +532,15 @@ def _readings(
         found += agreed
         if not read and annotated and finding.pair.similarity >= voice_similarity:
             found += shapes[kind].compare_all(finding.pair.a, finding.pair.b, 1.0)
+        elif not read and annotated and _keyed_alike(shapes[kind], finding.pair.a, finding.pair.b):
+            # a pair the check pairs whatever its wording (one person's office): what the two give alike
+            found += shapes[kind].agreements(finding.pair.a, finding.pair.b, 1.0)
     return found
+
+
+def _keyed_alike(check: Check, a: Claim, b: Claim) -> bool:
+    """The check pairs the two claims however unalike their words (`Check.pairing_keys`: one person's office)."""
+    return bool(check.pairing_keys(a) & check.pairing_keys(b))
 
 
 def _seconded(

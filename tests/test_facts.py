@@ -7,6 +7,7 @@ import random
 from dataclasses import replace
 
 from checker.checks.numbers import NumberCheck
+from checker.checks.titles import TitleCheck
 from checker.facts import group_facts
 from checker.records import CandidatePair, Evidence, Finding
 from checker.sources import Provenance
@@ -777,3 +778,25 @@ def test_a_figure_written_rounded_is_the_version_of_the_exact_figure_it_rounds()
     assert all("d" in (f.pair.a.doc_id, f.pair.b.doc_id) for f in findings) and len(findings) == 3
     (fact,) = group_facts(findings)
     assert fact.outliers == ("d",) and fact.majority.documents == ("a", "b", "c")
+
+
+def test_an_office_given_alike_in_a_pair_of_unalike_sentences_seconds_its_version():
+    """Three outlets call Catalina Reyes environment minister, one fisheries minister; only one of the three was
+    set against it. Another names her office in a sentence that says something else (a pair far below
+    `voice_similarity` that no check reported): the office is one version however unalike the sentences, so the
+    fisheries minister stands alone. A pair naming another person's office lends the fact nothing."""
+    compare = comparer(TitleCheck)
+    feed = annotated(make_claim("Fisheries Minister Catalina Reyes told reporters in Port Ellery.", "feed"))
+    journal = annotated(make_claim("Environment Minister Catalina Reyes said the owner would pay.", "journal"))
+    gazette = annotated(make_claim("Environment Minister Catalina Reyes said the ship would stay.", "gazette"))
+    other = annotated(make_claim("Environment Minister Jo Lund said the ship would stay.", "gazette"))
+    clash = Finding("contradict", "title", 0.9, CandidatePair(feed, journal, 0.6), None,
+                    (compare(feed, journal, 0.6),), "m", "h")  # fmt: skip
+
+    def unrelated(a, b):
+        return Finding("unrelated", "nli", 0.4, CandidatePair(a, b, 0.43), None, (), "m", "h")
+
+    (fact,) = group_facts([clash, unrelated(journal, gazette)])
+    assert fact.outliers == ("feed",) and fact.majority.documents == ("gazette", "journal")
+    (fact,) = group_facts([clash, unrelated(journal, other)])
+    assert fact.outliers == ()

@@ -330,13 +330,19 @@ class TitleCheck(Check):
         former, office = detail.get(f"{side}_former"), detail.get(f"{side}_office", "")
         return (office, former), f"{'former ' if former else ''}{office}"
 
-    def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
+    def _shared_roles(self, a: Claim, b: Claim) -> Iterable[tuple[Role, Role, dict[str, Any]]]:
+        """The offices both claims give one person, of one kind, with the evidence's detail: not two people ("Eric
+        Trump" and "President Donald Trump"; "Joe" may be "Joseph"), nor offices of two bodies ("chairman of the
+        Portland Business Alliance", "former chairman of Acme")."""
         roles_a = {(r.person, r.kind): r for r in self.mine(a)}
         roles_b = {(r.person, r.kind): r for r in self.mine(b)}
-        agreeing = None
         for key in sorted(set(roles_a) & set(roles_b)):
             x, y = roles_a[key], roles_b[key]
             person, kind = key
+            if x.first_name[:1] != y.first_name[:1] and x.first_name and y.first_name:
+                continue
+            if x.of and y.of and x.of != y.of:
+                continue
             detail = {
                 "person": person.split(":", 1)[1],
                 "role": kind,
@@ -347,10 +353,22 @@ class TitleCheck(Check):
                 "a": x.text,
                 "b": y.text,
             }
-            if x.first_name[:1] != y.first_name[:1] and x.first_name and y.first_name:
-                continue  # "Eric Trump" and "President Donald Trump": two people ("Joe" may be "Joseph")
-            if x.of and y.of and x.of != y.of:
-                continue  # "chairman of the Portland Business Alliance", "former chairman of Acme": two offices
+            yield x, y, detail
+
+    def agreements(self, a: Claim, b: Claim, similarity: float) -> list[Evidence]:
+        """Each office both claims give one person alike, written alike or not: "Environment Minister Catalina
+        Reyes" in two sentences of two outlets gives one version of her office (`checker.facts`), though a
+        report shows only an office written two ways as agreeing evidence."""
+        return [
+            Evidence(self.kind, False, detail, f"{x.text} is {y.text}")
+            for x, y, detail in self._shared_roles(a, b)
+            if x.office == y.office and x.former == y.former
+        ]
+
+    def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
+        agreeing = None
+        for x, y, detail in self._shared_roles(a, b):
+            kind = detail["role"]
             if x.office == y.office and x.former == y.former:
                 if x.title != y.title and similarity >= self.setting("agreement_similarity"):
                     agreeing = agreeing or Evidence(self.kind, False, detail, f"{x.text} is {y.text}")
