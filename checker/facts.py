@@ -531,7 +531,9 @@ def _readings(
             agreed = shapes[kind].agreements(finding.pair.a, finding.pair.b, finding.pair.similarity) or agreed
         found += agreed
         if not read and annotated and finding.pair.similarity >= voice_similarity:
-            found += shapes[kind].compare_all(finding.pair.a, finding.pair.b, 1.0)
+            # what the check reads as though the two were alike enough: a discrepancy, else what they give alike
+            a, b = finding.pair.a, finding.pair.b
+            found += shapes[kind].compare_all(a, b, 1.0) or shapes[kind].agreements(a, b, 1.0)
         elif not read and annotated and _keyed_alike(shapes[kind], finding.pair.a, finding.pair.b):
             # a pair the check pairs whatever its wording (one person's office): what the two give alike
             found += shapes[kind].agreements(finding.pair.a, finding.pair.b, 1.0)

@@ -67,7 +67,7 @@ class Predicate(NamedTuple):
 
 
 def predicates(tokens) -> tuple[Predicate, ...]:
-    """Each verb of the claim told as a statement (`_stated`), with its subject, object and polarity; not a verb of
+    """Each verb of the claim told as a statement (`stated`), with its subject, object and polarity; not a verb of
     reporting (`checker/patterns/reporting.jsonl`) but in the passive: "Police did not say how many" is no denial
     that police said 12, while "no deaths have been reported" tells of deaths."""
     reporting = reporting_words(tokens)
@@ -77,7 +77,7 @@ def predicates(tokens) -> tuple[Predicate, ...]:
             continue
         if verb.i in reporting and not any(c.dep_ == "nsubjpass" for c in verb.children):
             continue
-        if not _stated(verb):
+        if not stated(verb):
             continue
         complement = next((c for c in verb.children if c.dep_ in {"acomp", "attr"}), None)
         if verb.lemma_ == "be" and complement is None:
@@ -92,8 +92,8 @@ def predicates(tokens) -> tuple[Predicate, ...]:
         found.append(
             Predicate(
                 name,
-                _subject_key(verb, subject),
-                _object_key(thing),
+                subject_key(verb, subject),
+                object_key(thing),
                 negated,
                 any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children),
                 _phrase(verb, subject, thing or complement),
@@ -105,11 +105,12 @@ def predicates(tokens) -> tuple[Predicate, ...]:
     return tuple(found)
 
 
-def _stated(verb) -> bool:
+def stated(verb, relative: bool = False) -> bool:
     """Told as what is or was: not in a question, not open ("whether"), not on a condition ("If the talks fail, the
     union will strike"; "would not seek it if the suspect pleaded guilty"), not under a negated verb, not in a
-    relative clause ("the first time the court had not ruled"), not as what may, must or should be ("may not
-    run", "should not drink"), nor an outlet's own request for comment ("did not respond to requests")."""
+    relative clause ("the first time the court had not ruled"; `relative`: but for one told of its subject, "The
+    fire, which started near the campground"), not as what may, must or should be ("may not run", "should not drink"),
+    nor an outlet's own request for comment ("did not respond to requests")."""
     if verb.sent.text.rstrip().endswith("?") or verb.lemma_ in NO_STATEMENT:
         return False
     if any(c.dep_ == "aux" and c.lower_ in UNSURE_MODALS for c in verb.children):
@@ -117,11 +118,19 @@ def _stated(verb) -> bool:
     for clause in (verb, *verb.ancestors):
         if _open(clause) or any(c.dep_ == "advcl" and _open(c) for c in clause.children):
             return False
-        if clause.dep_ in {"relcl", "acl"}:
+        if clause.dep_ in {"relcl", "acl"} and not (relative and clause is verb and _on_its_subject(verb)):
             return False
         if clause is not verb and any(c.dep_ == "neg" for c in clause.children):
             return False  # "did not say it would appeal": no statement that it would, or would not
     return True
+
+
+def _on_its_subject(clause) -> bool:
+    """A clause told of the noun it hangs on, its subject: "the fire, which started near ...", "Vescovi, speaking at
+    a conference in Marenta"."""
+    if clause.dep_ == "acl":
+        return clause.tag_ == "VBG"
+    return clause.dep_ == "relcl" and any(c.dep_ in SUBJECTS and c.tag_ in {"WDT", "WP"} for c in clause.children)
 
 
 def _open(clause) -> bool:
@@ -200,7 +209,7 @@ def _object(verb):
     return next((c for c in verb.children if c.dep_ == "prep" and any(g.dep_ == "pobj" for g in c.children)), None)
 
 
-def _object_key(thing) -> str:
+def object_key(thing) -> str:
     if thing is None:
         return ""
     if thing.dep_ == "prep":
@@ -228,7 +237,7 @@ def _negated(verb, subject, thing) -> bool | None:
     return negated
 
 
-def _subject_key(verb, subject) -> str:
+def subject_key(verb, subject) -> str:
     """The subject's lemma; for a pronoun, the name of the speaker whose statement it stands in ("Vantor said it
     would appeal": Vantor), else the pronoun."""
     if subject is None:
