@@ -1239,8 +1239,8 @@ class NumberCheck(Check):
         pairs, slips = [], []
         for i, x in enumerate(mine_a.comparable):
             for j, y in enumerate(mine_b.comparable):
-                if not by_body[bool(x.polarity) or x.unit == "%"]:
-                    continue
+                if not by_body[bool(x.polarity) or x.unit == "%"] and not x.unit.startswith(AGE_UNIT):
+                    continue  # (a named person's age is theirs wherever the sentence is set)
                 # a supposition against a figure given as fact may be a plan since changed; two of one subject are
                 # one ("The combined company would control 19%" / "would hold 14%")
                 hedged = x.hedged or y.hedged or x.supposed != y.supposed or (x.supposed and not _one_subject(x, y))
