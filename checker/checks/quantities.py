@@ -1136,6 +1136,8 @@ def _supposed(root, cues: Cues) -> bool:
     verb = _clause_verb(root)
     if verb is None or not any(c.lower_ == "would" for c in verb.children):
         return False
+    if any(c.lower_ == "according" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "to" for c in verb.children):
+        return False  # "would control 62% ..., according to the commission's complaint": reported, as "said" is
     return not any(cues.starting.get(t.i, set()) & REPORTED for t in verb.ancestors)
 
 
@@ -1370,7 +1372,7 @@ def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
     for phrase in phrases:
         if phrase.dep_ not in {"prep", "npadvmod"} or root in phrase.subtree:
             continue
-        tokens = list(phrase.subtree)
+        tokens = _outside_its_clauses(phrase)
         written = _when(tokens)  # parts of a day and years: "in 2012, changed a race by 14 votes"
         moments = _moments(tokens, cues, False) | {w for w in written if w in PARTS_OF_DAY or w.startswith(YEAR)}
         counted_up = bool((moments or written) and cues.at(phrase.i, "tally"))  # "By Wednesday, 14,500 ..."
@@ -1380,6 +1382,14 @@ def _clause_moment(root, cues: Cues) -> tuple[frozenset[str], bool]:
     # "scored 19 goals in 34 appearances last season" the parser hangs it on the appearances, and it is both figures
     found |= {_season(t) for t in verb.subtree if t.lower_ in SEASONS and _clause_verb(t) == verb} - {""}
     return frozenset(found), tally
+
+
+def _outside_its_clauses(phrase) -> list:
+    """A phrase's words but those of a clause inside it: of "on Tuesday, when the court found that he had taken
+    bribes between 2014 and 2019" the Tuesday, not the years of the bribes."""
+    clauses = [t for t in phrase.subtree if t is not phrase and t.dep_ in {"relcl", "advcl", "ccomp", "acl"}]
+    inside = {u.i for c in clauses for u in c.subtree}
+    return [t for t in phrase.subtree if t.i not in inside]
 
 
 def _after_the_last_object(verb) -> list:
