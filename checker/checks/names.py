@@ -77,6 +77,8 @@ def office_cues(tokens) -> Iterator[tuple[str, str, object]]:
     with: "Foreign Minister Julie Bishop", "Rep. Mike Bishop" are no bishops ("Bishop Thomas Aldridge" is one)."""
     for label, pattern_id, span in cues(tokens, "offices"):
         first = span[0]
-        if len(span) == 1 and first.ent_type_ == "PERSON" and first.ent_iob_ == "I":
-            continue
+        following = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+        name_goes_on = following is not None and following.ent_iob_ == "I" and following.ent_type_ == "PERSON"
+        if len(span) == 1 and first.ent_type_ == "PERSON" and first.ent_iob_ == "I" and not name_goes_on:
+            continue  # (an office inside a name the tagger ran on, "Brennick Mayor Tomasz Riedl", is one)
         yield label, pattern_id, span
