@@ -13,6 +13,8 @@ one object or complement (its word, or a preposition's: "come from the budget").
 deaths have been reported"). Only one negated side and one not is a finding. Two sides told alike are no evidence
 of agreement: most pairs share some verb, and "both: voted 3-2" beside "4-1 vs 3-2" misled more than it told.
 
+A negated intention is a negation of what is intended ("had no plans to travel", "does not plan to appeal").
+
 Not compared, as no statement of what is or was: a predicate under "whether", "if" or "unless" or on such a
 condition ("If the talks fail, the union will strike"), in a question, in a relative clause, told as what may, must
 or should be, under a verb that is itself negated ("has not said whether it would appeal"), an outlet's own request
@@ -36,6 +38,7 @@ from checker.records import Claim, Evidence
 
 NEGATING_DETERMINERS = frozenset({"no", "neither"})  # "no deaths have been reported"
 NEGATING_NOUNS = frozenset({"nothing", "nobody", "none", "noone"})  # "nothing was found"
+PLAN_WORDS = frozenset({"plan", "intend", "intention"})  # "had no plans to travel", "does not intend to appeal"
 NOT_YET = frozenset({"yet", "immediately"})  # "has not yet been charged", "did not immediately respond"
 OPEN_CLAUSES = frozenset({"whether", "if", "unless"})  # "has not said whether it would appeal"
 UNSURE_MODALS = frozenset({"may", "might", "must", "should"})  # "may not run", "must not use": no act told
@@ -77,18 +80,20 @@ def predicates(tokens) -> tuple[Predicate, ...]:
             continue
         if verb.i in reporting and not any(c.dep_ == "nsubjpass" for c in verb.children):
             continue
-        if not stated(verb):
+        holder = _negated_plan(verb)
+        if not stated(holder if holder is not None else verb):
             continue
         complement = next((c for c in verb.children if c.dep_ in {"acomp", "attr"}), None)
         if verb.lemma_ == "be" and complement is None:
             continue  # "there are": nothing said of the subject
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
         name = f"be {complement.lemma_.lower()}" if verb.lemma_ == "be" else f"{verb.lemma_.lower()} {particle}".strip()
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        subject = next((c for c in (holder or verb).children if c.dep_ in SUBJECTS), None)
         thing = _object(verb) if verb.lemma_ != "be" else None
         negated = _negated(verb, subject, thing or complement)
-        if negated is None:
+        if negated is None or (holder is not None and negated):
             continue
+        negated = negated or holder is not None  # "had no plans to travel": not to travel
         found.append(
             Predicate(
                 name,
@@ -96,13 +101,25 @@ def predicates(tokens) -> tuple[Predicate, ...]:
                 object_key(thing),
                 negated,
                 any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children),
-                _phrase(verb, subject, thing or complement),
+                _phrase(verb, subject, thing or complement, holder),
                 _tense(verb),
-                _source(verb),
+                _source(holder or verb),
                 _qualifiers(verb, thing, complement),
             )
         )
     return tuple(found)
+
+
+def _negated_plan(verb):
+    """The verb of the clause that tells an intention to do what `verb` says as negated, or None: "had" of "she had
+    no plans to travel to Washington", "plan" of "does not plan to appeal". Its clause, not the verb's, is stated."""
+    plan = verb.head
+    if verb.dep_ == "xcomp" and plan.lemma_ in PLAN_WORDS and any(c.dep_ == "neg" for c in plan.children):
+        return plan
+    no_plans = any(c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in plan.children)
+    if verb.dep_ == "acl" and plan.pos_ == "NOUN" and plan.lemma_ in PLAN_WORDS and no_plans:
+        return plan.head if plan.head.pos_ in {"VERB", "AUX"} else None
+    return None
 
 
 def stated(verb, relative: bool = False) -> bool:
@@ -250,10 +267,12 @@ def subject_key(verb, subject) -> str:
     return subject.lemma_.lower()
 
 
-def _phrase(verb, subject, thing) -> str:
+def _phrase(verb, subject, thing, holder=None) -> str:
     """The predicate as written, from its subject (a short one, not a pronoun) or auxiliaries to its object:
-    "vaccination would not be compulsory", "no further money would come from the state budget"."""
+    "vaccination would not be compulsory", "no further money would come from the state budget"; from the verb that
+    holds a negated intention where one does ("had no plans to travel to Washington")."""
     parts = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"})]
+    parts += [holder, *(c for c in holder.children if c.dep_ in {"aux", "neg"})] if holder is not None else []
     if subject is not None and subject.lower_ not in PRONOUNS and len(list(subject.subtree)) <= MAX_SUBJECT:
         parts += list(subject.subtree)
     if thing is not None:
