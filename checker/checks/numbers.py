@@ -137,7 +137,8 @@ PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways m
 # ("values Mirabel at C$3.2 billion" / "values Mirabel's equity at C$2.31 billion"), not one "including debt"
 UNSAID_BASES = frozenset({"net", "gross", "equity"})
 AVERAGES = ("average", "median")  # a sum's statistics that no total is (`same_quantity`); a share's may be one
-ESTIMATING = frozenset({"estimate", "put", "forecast", "project", "predict", "calculate", "model", "expect"})
+ESTIMATING = frozenset({"estimate", "put", "forecast", "project", "predict", "calculate", "model", "expect", "peg"})
+ESTIMATES = frozenset({"estimate", "forecast", "projection", "prediction"})  # nouns of an estimate, as subjects
 
 
 def _count(key: Any) -> float | None:
@@ -752,6 +753,16 @@ def _two_estimators(x: Quantity, y: Quantity) -> bool:
     return x.verb in ESTIMATING and y.verb in ESTIMATING
 
 
+def _overlapping_estimates(x: Quantity, y: Quantity) -> bool:
+    """Two ranges that overlap, one of them an estimate's ("Estimates have pegged its price between $1,000 and
+    $5,000" / "would cost between $4,000 and $5,000, according to sources"): both may hold of the one value, however
+    their ends differ (two ranges told as fact, "faces between 5 and 10 years", must match)."""
+    if not (x.bound == y.bound == "range") or not any(q.verb in ESTIMATING or q.subject in ESTIMATES for q in (x, y)):
+        return False
+    (low_x, high_x), (low_y, high_y) = x.interval(), y.interval()
+    return low_x <= high_y and low_y <= high_x
+
+
 def _one_forecaster(x: Quantity, y: Quantity) -> bool:
     """Two forecasts one forecaster may have made: both name it ("ABARES forecast ..."), or neither names one.
     "Goldman Sachs forecasts Brent at $90" and "Morgan Stanley forecasts Brent at $80" are two banks' views, and
@@ -1251,6 +1262,8 @@ class NumberCheck(Check):
                 if different_parties and x.noun in CURRENCIES:
                     continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
                 if _held_by_another(x, y, b) or _held_by_another(y, x, a) or _two_estimators(x, y):
+                    continue
+                if _overlapping_estimates(x, y):
                     continue
                 if x.forecast and y.forecast and not _one_forecaster(x, y):
                     continue
