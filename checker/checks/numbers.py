@@ -92,7 +92,6 @@ from checker.checks.quantities import (
     SCOPE,
     SINCE,
     SPANS_OF_TIME,
-    SPLIT_VOTE,
     SPREAD,
     SUBJECT_YEAR,
     THIS_YEAR,
@@ -1195,8 +1194,7 @@ class NumberCheck(Check):
                 if any(i == k or j == m for k, m, _, _ in differing):
                     continue  # each figure named once: "40 vs 60" is not followed by "40 vs 65"
                 nouns = _nouns(x, y)
-                told = f" {x.polarity}" if x.polarity and x.polarity != SPLIT_VOTE else ""  # "41 vs 35 votes against"
-                message = versus(f"{x.text}{nouns[0]}", f"{y.text}{nouns[1]}{told}")
+                message = versus(f"{x.text}{nouns[0]}", f"{y.text}{nouns[1]}{' ' + x.polarity if x.polarity else ''}")
                 differing.append((i, j, detail, message))
                 continue
             one_sided = {x.bound, y.bound} & {"lower", "upper"}

@@ -2728,12 +2728,6 @@ CREDIT_GRADES = {
     "moody's": ("Aaa", "Aa1", "Aa2", "Aa3", "A1", "A2", "A3", "Baa1", "Baa2", "Baa3", "Ba1", "Ba2", "Ba3", "B1", "B2",
                 "B3", "Caa1", "Caa2", "Caa3", "Ca"),
 }  # fmt: skip
-SPLIT_VOTE = "split"  # the polarity of a score that is a vote's split: both sides at once
-# words of a vote or a ruling a split is told with ("passed the bill 58-40", "ruled 2-1"), not a game's ("won 3-1")
-VOTING_WORDS = frozenset(
-    {"vote", "pass", "approve", "back", "reject", "rule", "decide", "uphold", "overturn", "adopt", "confirm",
-     "override", "ruling", "decision", "majority", "verdict", "endorse", "ratify", "elect", "acquit", "convict"}
-)  # fmt: skip
 SCORE_SCALE = 1000.0  # a score's value: the larger side's figure, then the smaller's ("3-1": 3001)
 
 
@@ -2776,10 +2770,7 @@ def _scores(span, cues: Cues) -> dict[int, tuple[int, Quantity]]:
         except ValueError:
             continue  # "²-³": digits in shape only
         text = doc[start:end].text
-        # a split vote ("by 33 votes to 17", "voted 7-2") is specific as votes for or against are: compared and
-        # paired however unalike the sentences (a game's score is not: a story may tell several games)
-        voted = any(t.lemma_.lower() in VOTING_WORDS for t in doc[max(span.start, start - 6) : end])
-        found[start] = (end, Quantity(sides[0] * SCORE_SCALE + sides[1], "score", SPLIT_VOTE if voted else "", text,
+        found[start] = (end, Quantity(sides[0] * SCORE_SCALE + sides[1], "score", "", text,
                                       last_digit_unit=1.0))  # fmt: skip
     return found
 
