@@ -35,13 +35,9 @@ from checker.records import Claim, Evidence
 LEAVING_TOLD, OUTGOING = "told", "outgoing"  # how a sentence tells of someone leaving an office (`_leaving`)
 # Offices are `checker/patterns/offices.jsonl`: each label is "<kind>/<office>" ("minister/interior",
 # "chief officer/financial"; "*" takes the office from the matched word: "chief information officer"; a third
-# part "set-off" reads it only after a name, with whose it is: "Dana Whitfield, president of the union"; "+" takes
-# it from the matched words, for a ministry no other pattern names: "Minister of Arts and Culture" is "arts culture",
-# one ministry with any other of a word in common, `_one_ministry`),
+# part "set-off" reads it only after a name, with whose it is: "Dana Whitfield, president of the union"),
 # or a marker: "deputy" (an office of its own: "Deputy Prime Minister", "Vice President"), "former", or "then"
 # ("then-President Jo Lund": the office held at the time told, which is neither now nor past).
-# the words of a ministry named by its words ("minister/+": "Minister of Arts and Culture") that name no ministry
-GENERIC_OFFICE_WORDS = frozenset({"minister", "of", "for", "the", "and", "affairs"})
 MAX_QUALIFIERS = 3  # words naming whose office it is: "US", "Nepal's", "General Electric"
 # verbs whose subject a present office is told of as its predicate: "is the health minister", "becomes
 # Education Minister", "has been named", "has been elected" (`_person_told_to_hold`)
@@ -94,7 +90,7 @@ def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]], list[tupl
             leaving.append((label, span))
         else:
             offices.append((label, span))
-    offices.sort(key=lambda o: (-len(o[1]), o[0].endswith(("*", "+"))))
+    offices.sort(key=lambda o: (-len(o[1]), o[0].endswith("*")))
     taken: set[int] = set()
     found = []
     for label, span in offices:
@@ -104,8 +100,6 @@ def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]], list[tupl
         kind, office, *how = label.split("/")
         if office == "*":
             office = span[1].lower_
-        elif office == "+":  # "disaster management" of "Disaster Management Minister", "arts culture"
-            office = " ".join(t.lower_ for t in span if t.lower_ not in GENERIC_OFFICE_WORDS)
         deputy = deputies.get(span.start) if kind != "chief officer" else None
         if deputy is not None:
             office = f"{deputy[0].lower_} {office}"
@@ -259,11 +253,6 @@ def _whose(office) -> str:
     return owner.lemma_.lower() if owner is not None else ""
 
 
-def _one_ministry(x: Role, y: Role) -> bool:
-    """Two ministries named by words in common: "environment" and "environment climate change"."""
-    return x.kind == y.kind == "minister" and bool(set(x.office.split()) & set(y.office.split()))
-
-
 class RoleIndex:
     """Which offices each document gives each person: an office given anywhere is no conflict."""
 
@@ -386,8 +375,6 @@ class TitleCheck(Check):
                 continue
             if x.office != y.office and (x.former or y.former or x.then or y.then):
                 continue  # another office once held: a career holds several
-            if x.office != y.office and _one_ministry(x, y):
-                continue  # "Environment Minister", "Minister of Environment and Climate Change": one ministry
             if x.office != y.office:
                 return Evidence(self.kind, True, detail, versus(x.text, y.text))
             if x.then or y.then:
