@@ -114,11 +114,10 @@ def test_check_settings_are_read_from_the_config_file_and_checked(tmp_path):
 
 
 def test_a_setting_changes_what_the_check_reports(nlp, tmp_path):
-    """The plain-count floor, raised above the pair's cosine, keeps the two counts from being compared (counts told by
-    two verbs: one verb of one subject is one act, compared at any cosine)."""
+    """The plain-count floor, raised above the pair's cosine, keeps the two counts from being compared."""
     texts = {
         "a.txt": "The fire destroyed 40 homes in the valley.\n",
-        "b.txt": "Some 300 homes in the valley burned in the fire.\n",
+        "b.txt": "Some 300 homes in the valley were destroyed by the fire.\n",
     }
     for name, text in texts.items():
         (tmp_path / name).write_text(text)
