@@ -1136,7 +1136,10 @@ def _supposed(root, cues: Cues) -> bool:
     verb = _clause_verb(root)
     if verb is None or not any(c.lower_ == "would" for c in verb.children):
         return False
-    if any(c.lower_ == "according" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "to" for c in verb.children):
+    credited = any(
+        c.lower_ == "according" and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "to" for c in verb.children
+    )
+    if credited and not _on_a_condition(root):
         return False  # "would control 62% ..., according to the commission's complaint": reported, as "said" is
     return not any(cues.starting.get(t.i, set()) & REPORTED for t in verb.ancestors)
 
