@@ -13,7 +13,9 @@ one object or complement (its word, or a preposition's: "come from the budget").
 deaths have been reported"). Only one negated side and one not is a finding. Two sides told alike are no evidence
 of agreement: most pairs share some verb, and "both: voted 3-2" beside "4-1 vs 3-2" misled more than it told.
 
-A negated intention is a negation of what is intended ("had no plans to travel", "does not plan to appeal").
+A negated intention is a negation of what is intended ("had no plans to travel", "does not plan to appeal"), but for
+one hedged ("no immediate plans") and one told in an article out before the one that tells it done or planned (an
+intention may change, as a perfect's state may).
 
 Not compared, as no statement of what is or was: a predicate under "whether", "if" or "unless" or on such a
 condition ("If the talks fail, the union will strike"), in a question, in a relative clause, told as what may, must
@@ -60,7 +62,7 @@ class Predicate(NamedTuple):
     subject: str  # the subject's lemma, or the speaker a pronoun stands for; "" for none
     object: str  # the object's or complement's lemma, or a preposition's and its object's: "decision", "from budget"
     negated: bool
-    perfect: bool  # told in a perfect ("has been reported"), a state that may change
+    perfect: bool  # told in a perfect ("has been reported") or as an intention ("had no plans to"): may change
     text: str  # as written, for the message: "would not appeal the decision"
     tense: str = ""  # "past" or "present" where the verb or its auxiliary says which; "" for a modal or none
     source: str = ""  # whose statement or belief it is told as ("Vantor said it would"): its words, or ""
@@ -100,7 +102,8 @@ def predicates(tokens) -> tuple[Predicate, ...]:
                 subject_key(verb, subject),
                 object_key(thing),
                 negated,
-                any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children),
+                # an intention, like a perfect, may change: "had no plans to run" before "would run" is an update
+                holder is not None or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children),
                 _phrase(verb, subject, thing or complement, holder),
                 _tense(verb),
                 _source(holder or verb),
@@ -114,6 +117,8 @@ def _negated_plan(verb):
     """The verb of the clause that tells an intention to do what `verb` says as negated, or None: "had" of "she had
     no plans to travel to Washington", "plan" of "does not plan to appeal". Its clause, not the verb's, is stated."""
     plan = verb.head
+    if any(c.dep_ in {"amod", "advmod"} for c in plan.children):
+        return None  # "no immediate plans", "does not currently plan": for now, a hedge
     if verb.dep_ == "xcomp" and plan.lemma_ in PLAN_WORDS and any(c.dep_ == "neg" for c in plan.children):
         return plan
     no_plans = any(c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS for c in plan.children)
