@@ -65,6 +65,12 @@ class Places(NamedTuple):
     times: tuple[str, ...] = ()  # the claim's words of time, lower case: "monday", "2014", "last week"
 
 
+def _time_words(tokens) -> tuple[str, ...]:
+    """The words of the tagger's dates and times, lower case: "monday", "afternoon", "2014"."""
+    dated = (t for t in tokens if t.ent_type_ in {"DATE", "TIME"} and (t.is_alpha or t.like_num))
+    return tuple(sorted({t.lower_ for t in dated if t.is_alpha or t.ent_type_ == "DATE"}))
+
+
 def _told_of_two_times(x: Places, y: Places) -> bool:
     """Both claims say when, and nothing alike: "spoke to reporters in Paris on Monday" / "in Brussels on
     Wednesday" are two acts."""
@@ -261,16 +267,7 @@ class PlaceCheck(Check):
     side_swaps = {"a_place": "b_place"}
 
     def annotate(self, claim: Claim, tokens) -> Places:
-        times = tuple(
-            sorted(
-                {
-                    t.lower_
-                    for t in tokens
-                    if t.ent_type_ in {"DATE", "TIME"} and t.is_alpha or t.like_num and t.ent_type_ == "DATE"
-                }
-            )
-        )
-        return Places(places(tokens), times)
+        return Places(places(tokens), _time_words(tokens))
 
     def explainer(self, claims: Sequence[Claim]) -> PlaceIndex:
         return PlaceIndex(claims)
