@@ -70,6 +70,11 @@ def main() -> int:
     parser.add_argument("--model", help="NLI model directory (default: the configured one)")
     parser.add_argument("--no-append", action="store_true")
     parser.add_argument("--unlabelled", type=Path, help="write the pairs without a label here (JSONL), to label blind")
+    parser.add_argument(
+        "--reported",
+        type=Path,
+        help="write every reported contradiction, its kind and label, here (JSONL), to calibrate on",
+    )
     args = parser.parse_args()
     config = load_config(start=ROOT).with_overrides(model=args.model)
     labels = {}
@@ -105,6 +110,15 @@ def main() -> int:
     if unlabelled:
         print("Not labelled yet (label them blind, then append to benchmarks/news_labels.jsonl):")
         print("\n".join(f"- {f.kind}: {f.pair.a.text!r} vs {f.pair.b.text!r}" for f in unlabelled))
+    if args.reported:
+        with args.reported.open("w", encoding="utf-8") as out:
+            for f in findings:
+                sides = {
+                    k: {"doc_id": c.doc_id, "span": [c.span.start, c.span.end]}
+                    for k, c in (("a", f.pair.a), ("b", f.pair.b))
+                }
+                label = labels.get(finding_key(f), "not labelled")
+                out.write(json.dumps({**sides, "kind": f.kind, "label": label, "range": args.skip}) + "\n")
     if args.unlabelled:
         with args.unlabelled.open("w", encoding="utf-8") as out:
             for f in unlabelled:
