@@ -252,34 +252,51 @@ def test_the_threshold_weighs_a_false_report_above_a_miss():
     assert best_threshold(probability, y, weights, beta=1.0) < 0.4 <= best_threshold(probability, y, weights)
 
 
-def test_the_scores_are_the_share_readers_confirmed_per_basis_on_news_only():
-    """Shrunk toward the share over every basis, never past it; paraphrases and planted edits do not count."""
+def _reported(kind: str, label: str, range_: int = 0) -> dict:
+    """One contradiction checker reported on news, as `benchmarks/news_precision.py --reported` writes it."""
+    return {"kind": kind, "label": label, "range": range_, "weights": "w"}
+
+
+def test_the_scores_are_the_share_readers_confirmed_per_kind_on_the_tune_news():
+    """Shrunk toward the share over every kind, never past it; a model-only contradiction's two bases (the model's
+    rule, the decision) share the `nli` kind's score, since a report does not tell them apart."""
     from decision import calibrate
 
-    rows = [{"set": "news", "basis": "nli", "label": int(i < 3)} for i in range(12)]
-    rows += [{"set": "news, by signal", "basis": "number", "label": int(i < 6)} for i in range(10)]
-    rows += [{"set": "news", "basis": None, "label": 1}] * 5  # not reported
-    rows += [{"set": "planted", "basis": "nli", "label": 1}] * 50
+    rows = [_reported("nli", "contradiction" if i < 3 else "not") for i in range(12)]
+    rows += [_reported("number", "contradiction" if i < 6 else "unclear", 600) for i in range(10)]
     calibration = calibrate(rows)
     precision = calibration["precision"]
     assert calibration["fitted_on"]["reported"] == {"nli": 12, "number": 10}
+    assert calibration["fitted_on"]["ranges"] == [0, 600]
     assert precision["all"] == round(9 / 22, 4)
     assert 3 / 12 <= precision["nli"] < precision["all"] < precision["number"] <= 6 / 10
+    assert precision["learned"] == precision["nli"]
 
 
-def test_the_prior_follows_how_far_the_bases_really_differ():
+def test_calibrating_refuses_held_out_news_and_pairs_not_yet_labelled():
+    """The held-out ranges measure the score; a pair left out for want of a label would bias the share."""
+    from decision import calibrate
+
+    tune = [_reported("nli", "not")] * 5 + [_reported("number", "contradiction")] * 5
+    with pytest.raises(SystemExit, match=r"held-out bodies \[200\]"):
+        calibrate([*tune, _reported("nli", "not", 200)])
+    with pytest.raises(SystemExit, match="1 reported pairs not labelled"):
+        calibrate([*tune, _reported("date", "not labelled")])
+
+
+def test_the_prior_follows_how_far_the_kinds_really_differ():
     """Shares far apart keep their own; shares chance could make equal all take the pooled share."""
     from decision import calibrate
 
-    apart = [{"set": "news", "basis": "nli", "label": 0}] * 40 + [{"set": "news", "basis": "number", "label": 1}] * 40
+    apart = [_reported("nli", "not")] * 40 + [_reported("number", "contradiction")] * 40
     precision = calibrate(apart)["precision"]
     assert precision["nli"] < 0.05 and precision["number"] > 0.95
-    alike = [{"set": "news", "basis": "nli", "label": int(i % 5 == 0)} for i in range(40)]
-    alike += [{"set": "news", "basis": "number", "label": int(i % 5 == 1)} for i in range(10)]
+    alike = [_reported("nli", "contradiction" if i % 5 == 0 else "not") for i in range(40)]
+    alike += [_reported("number", "contradiction" if i % 5 == 1 else "not") for i in range(10)]
     assert calibrate(alike)["precision"] == {"all": 0.2}
 
 
-def test_a_refit_marks_the_scores_stale_and_calibrating_needs_pairs_judged_with_the_weights(tmp_path, monkeypatch):
+def test_a_refit_marks_the_scores_stale_and_calibrating_needs_news_reported_with_the_weights(tmp_path, monkeypatch):
     import json
 
     import decision as recipe
@@ -289,21 +306,24 @@ def test_a_refit_marks_the_scores_stale_and_calibrating_needs_pairs_judged_with_
     rng = random.Random(2)
     rows = [_pair_row("same story", 0, rng.random() * 0.3) for _ in range(100)]
     rows += [_pair_row("news, by signal", int(c > 0.7), c) for c in (rng.random() for _ in range(60))]
-    pairs, out = tmp_path / "pairs.jsonl", tmp_path / "decision.json"
-    pairs.write_text("".join(json.dumps(r | {"basis": "nli", "weights": "old"}) + "\n" for r in rows))
-    monkeypatch.setattr("sys.argv", ["decision.py", str(pairs), "--out", str(out), "--calibrate"])
+    pairs, out, reported = tmp_path / "pairs.jsonl", tmp_path / "decision.json", tmp_path / "np0.jsonl"
+    pairs.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    news = [_reported("nli", "contradiction" if i % 4 == 0 else "not") for i in range(20)]
+    reported.write_text("".join(json.dumps(r | {"weights": "old"}) + "\n" for r in news))
+    monkeypatch.setattr("sys.argv", ["decision.py", str(reported), "--out", str(out), "--calibrate"])
     with pytest.raises(SystemExit, match="no weights to calibrate"):
         recipe.main()
     monkeypatch.setattr("sys.argv", ["decision.py", str(pairs), "--out", str(out)])
     recipe.main()
     assert Decision.load(out).precision == {"all": 0.5}  # loadable, one score for all until calibrated
     assert "stale" in json.loads(out.read_text())["calibration"]["fitted_on"]
-    monkeypatch.setattr("sys.argv", ["decision.py", str(pairs), "--out", str(out), "--calibrate"])
-    with pytest.raises(SystemExit, match="judged with other weights"):
+    monkeypatch.setattr("sys.argv", ["decision.py", str(reported), "--out", str(out), "--calibrate"])
+    with pytest.raises(SystemExit, match="reported with other weights"):
         recipe.main()
     written = json.loads(out.read_text())
     digest = weights_digest(written["weights"], written["intercept"])
-    pairs.write_text("".join(json.dumps(r | {"basis": "nli", "weights": digest}) + "\n" for r in rows))
+    reported.write_text("".join(json.dumps(r | {"weights": digest}) + "\n" for r in news))
     recipe.main()
     calibration = json.loads(out.read_text())["calibration"]
     assert calibration["fitted_on"]["weights"] == digest and "stale" not in calibration["fitted_on"]
+    assert Decision.load(out).precision["all"] == 0.25

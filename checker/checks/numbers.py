@@ -106,7 +106,7 @@ from checker.checks.quantities import (
     range_scale,
 )
 from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
-from checker.entities import BODY_KEY, PERSON_KEY, one_chamber, share_entity
+from checker.entities import BODY_KEY, PERSON_KEY, one_chamber, person_key, share_entity
 from checker.records import Claim, Evidence
 
 GIVEN_ONCE = ("score", LEVEL)  # what no later report updates (`NumberCheck.updated_in_time`)
@@ -244,8 +244,17 @@ def same_unit(x: Quantity, y: Quantity) -> bool:
         return True  # "44 degrees" names no scale: it may be of the one another source names ("46 degrees Celsius")
     if _one_noun_of_a_kind(x, y) or _one_noun_of_a_kind(y, x):
         return True
+    if _span_of_its_act(x, y) or _span_of_its_act(y, x):
+        return True
     shared = (x.context & y.context) - PEOPLE_WORDS
     return {x.unit, y.unit} <= PEOPLE_WORDS and len(shared) >= PEOPLE_SHARED_CONTEXT
+
+
+def _span_of_its_act(x: Quantity, y: Quantity) -> bool:
+    """A span of time told of a noun ("an 18-month ban", "a five-year sentence", "a 48-hour strike") and one told of
+    the verb that noun names ("banned for two years", "sentenced to six years", "will strike for 48 hours"): one
+    length of one act."""
+    return x.unit == y.unit + WHOLE and y.unit in SPANS_OF_TIME and bool(y.verb) and f"of:{y.verb}" in x.statistic
 
 
 def _one_noun_of_a_kind(x: Quantity, y: Quantity) -> bool:
@@ -709,6 +718,15 @@ def _held_by_another(x: Quantity, y: Quantity, other: Claim) -> bool:
     if not (x.holder and y.holder) or _one_holder(x.holder, y.holder):
         return False
     return _names(other.text, x.holder)  # tagged there or not ("the Conservatives")
+
+
+def _two_people(x: Quantity, y: Quantity, a: Claim, b: Claim) -> bool:
+    """Figures of two people each claim tags as a person, keyed apart ("Smith was sentenced to five years" / "Jones
+    was sentenced to six years"): two people's, though neither claim names the other's (`_held_by_another`)."""
+    if not (x.holder and y.holder):
+        return False
+    key_x, key_y = person_key(x.holder), person_key(y.holder)
+    return key_x != key_y and key_x in a.entities and key_y in b.entities
 
 
 def _from_one_figure(mine_a: Quantities, mine_b: Quantities) -> bool:
@@ -1240,7 +1258,9 @@ class NumberCheck(Check):
                     continue
                 if different_parties and x.noun in CURRENCIES:
                     continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
-                if _held_by_another(x, y, b) or _held_by_another(y, x, a) or _two_estimators(x, y):
+                if _held_by_another(x, y, b) or _held_by_another(y, x, a) or _two_people(x, y, a, b):
+                    continue
+                if _two_estimators(x, y):
                     continue
                 if _overlapping_estimates(x, y):
                     continue

@@ -1687,8 +1687,9 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         unit = f"{length} an hour"  # "120 km/h", "75 miles per hour", "75mph": one speed however written
         if end + 2 < span.end and doc[end + 1].text == "/":
             noun = doc[end : end + 3].text.rstrip(".")  # "km/h", split by the tokenizer: "37 km/h", not "37 km"
-    duration = DURATIONS.get(unit)
-    unit, factor = duration or (unit, 1.0)  # "six years": 72 months
+    duration = DURATIONS.get(unit.removesuffix(WHOLE))
+    # "six years": 72 months; "a seven-year agreement": a whole of 84 months
+    unit, factor = (duration[0] + unit[len(unit.removesuffix(WHOLE)) :], duration[1]) if duration else (unit, 1.0)
     hyphened = run[-1].i + 1 < span.end and doc[run[-1].i + 1].text == "-"
     parts = FRACTIONS.get(unit.removesuffix(WHOLE)) if hyphened else None
     if parts and value < parts:  # "a two-thirds majority", "two-thirds of members": a share, 66.7%
