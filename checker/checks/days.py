@@ -73,7 +73,12 @@ class Day:
         if self.month and other.month:
             if self.month != other.month or (self.day and other.day and self.day != other.day):
                 return True
-            return bool(self.year and other.year and self.year != other.year)
+            if self.year and other.year and self.year != other.year:
+                return True
+            # one day of one month told as two weekdays ("Tuesday, Oct. 9" / "Thursday, Oct. 9"): one of the two is
+            # wrong, whichever year the one with none is of
+            weekdays = {self.weekday, other.weekday}
+            return bool(self.day and other.day and None not in weekdays and len(weekdays) == 2)
         if self.weekday is not None and other.weekday is not None:
             return self.weekday != other.weekday
         if self.year and other.year and not (self.month or other.month):
