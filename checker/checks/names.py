@@ -78,7 +78,10 @@ def office_cues(tokens) -> Iterator[tuple[str, str, object]]:
     for label, pattern_id, span in cues(tokens, "offices"):
         first = span[0]
         following = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
-        name_goes_on = following is not None and following.ent_iob_ == "I" and following.ent_type_ == "PERSON"
+        # (an office inside a name the tagger ran on, "Brennick Mayor Tomasz Riedl", is one, and so is one that
+        # ends a name the tagger made of the words before it where another name follows: "Ostrander County Clerk
+        # Raymond Tully")
+        name_goes_on = following is not None and following.ent_iob_ in ("I", "B") and following.ent_type_ == "PERSON"
         if len(span) == 1 and first.ent_type_ == "PERSON" and first.ent_iob_ == "I" and not name_goes_on:
-            continue  # (an office inside a name the tagger ran on, "Brennick Mayor Tomasz Riedl", is one)
+            continue
         yield label, pattern_id, span
