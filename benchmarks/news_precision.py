@@ -36,6 +36,7 @@ from shared_data import write_news_corpus  # noqa: E402
 
 from checker.config import load_config  # noqa: E402
 from checker.corpus import load_corpus  # noqa: E402
+from checker.decision import Decision, weights_digest  # noqa: E402
 from checker.pipeline import Checker  # noqa: E402
 from checker.records import Finding  # noqa: E402
 
@@ -64,6 +65,15 @@ def _side(claim, text: str) -> dict:
     }
 
 
+def calibration_error(scored: list[tuple[float, bool]]) -> float:
+    """Expected calibration error with one bin per score given: a kind's findings share one score, so this is the
+    gap between each kind's score and the share of its findings readers confirmed, weighed by its findings."""
+    by_score: dict[float, list[bool]] = {}
+    for score, real in scored:
+        by_score.setdefault(score, []).append(real)
+    return sum(abs(score * len(reals) - sum(reals)) for score, reals in by_score.items()) / len(scored)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip", type=int, default=0, help="articles to skip: 0 (written against) or 200 (held out)")
@@ -86,10 +96,12 @@ def main() -> int:
         findings = [f for f in Checker(config).check([str(corpus)]).findings if f.label == "contradict"]
         texts = {d.id: d.text for d in load_corpus([str(corpus)]).documents}
     counts: dict[str, Counter] = {}
+    scores: dict[str, list[float]] = {}
     unlabelled = []
     for finding in findings:
         label = labels.get(finding_key(finding), "not labelled")
         counts.setdefault(finding.kind, Counter())[label] += 1
+        scores.setdefault(finding.kind, []).append(finding.score)
         if label == "not labelled":
             unlabelled.append(finding)
     lines = [
@@ -97,20 +109,27 @@ def main() -> int:
         f"{args.skip}-{args.skip + ARTICLES - 1}, "
         f"model {Path(config.model).name}, blind labels in benchmarks/news_labels.jsonl",
         "",
-        "| kind | reported | real | not real | not labelled | precision of the labelled |",
-        "|---|---|---|---|---|---|",
+        "| kind | reported | real | not real | not labelled | precision of the labelled | mean score |",
+        "|---|---|---|---|---|---|---|",
     ]
     for kind, c in sorted(counts.items()):
         labelled = c["contradiction"] + c["not"] + c["unclear"]
         precision = f"{c['contradiction'] / labelled:.0%}" if labelled else "-"
+        mean = sum(scores[kind]) / len(scores[kind])
         lines.append(
-            f"| {kind} | {sum(c.values())} | {c['contradiction']} | {c['not']} | {c['not labelled']} | {precision} |"
+            f"| {kind} | {sum(c.values())} | {c['contradiction']} | {c['not']} | {c['not labelled']} | {precision} "
+            f"| {mean:.2f} |"
         )
+    labelled = [(f.score, labels[finding_key(f)] == "contradiction") for f in findings if finding_key(f) in labels]
+    if labelled:
+        lines += ["", f"Calibration error of the score on the labelled findings: {calibration_error(labelled):.3f}."]
     publish("\n".join(lines) + "\n", append=not args.no_append)
     if unlabelled:
         print("Not labelled yet (label them blind, then append to benchmarks/news_labels.jsonl):")
         print("\n".join(f"- {f.kind}: {f.pair.a.text!r} vs {f.pair.b.text!r}" for f in unlabelled))
     if args.reported:
+        decision = Decision.load(config.decision)  # the weights whose reports these are: calibration checks them
+        digest = weights_digest(decision.weights, decision.intercept)
         with args.reported.open("w", encoding="utf-8") as out:
             for f in findings:
                 sides = {
@@ -118,7 +137,8 @@ def main() -> int:
                     for k, c in (("a", f.pair.a), ("b", f.pair.b))
                 }
                 label = labels.get(finding_key(f), "not labelled")
-                out.write(json.dumps({**sides, "kind": f.kind, "label": label, "range": args.skip}) + "\n")
+                row = {**sides, "kind": f.kind, "score": f.score, "label": label, "range": args.skip, "weights": digest}
+                out.write(json.dumps(row) + "\n")
     if args.unlabelled:
         with args.unlabelled.open("w", encoding="utf-8") as out:
             for f in unlabelled:

@@ -58,13 +58,16 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.decision import weights_digest  # noqa: E402
+from checker.decision import LEARNED, RULE, weights_digest  # noqa: E402
 
 SIGNAL_FLOOR = 0.3  # benchmarks/news_sample.py's --floor
 RULES_SHARE = 0.25
 SYNTHETIC_SHARE = 0.5
 SYNTHETIC = ("paraphrase", "paraphrase, negated both", "planted")
-NEWS = ("news", "news, by signal")
+# news_precision.py's ranges (--skip) of FNC-1 bodies held out: 200-399 and 1400-1599, and 1200-1399, which holds
+# judge.py's held-out bodies 1250-1399
+NEWS_HELD_OUT = (200, 1200, 1400)
+NEWS_LABELS = ("contradiction", "not", "unclear")  # a blind label; "unclear" is not a confirmation
 # The threshold's measure weighs precision twice as much as recall (F-beta, beta 0.5): a finding a reader
 # cannot trust costs more than one never shown. With F1 (before session 32) the fit chose 0.3; of the tune pairs
 # only the decision reported, those between 0.3 and 0.75 were 5 news pairs and 7 MRPC paraphrases, none a
@@ -171,37 +174,45 @@ def _marginal_log_likelihood(counts: dict[str, tuple[int, int]], pooled: float, 
 
 
 def calibrate(rows: list[dict]) -> dict:
-    """The score of a reported contradiction per basis: the share readers confirmed on news.
+    """The score of a reported contradiction per kind: the share readers confirmed on news.
 
-    Read from the blind-labelled real-news pairs checker reports (`news`: what
-    earlier versions reported, `news, by signal`: a random sample of pairs
-    with a sign of a contradiction), not from paraphrases or planted edits,
-    which are not drawn as news is. A basis with few pairs borrows from all:
-    its confirmed share is shrunk toward the share over every basis by a prior
-    of PRIORS pairs, the one under which the counts are likeliest
-    (`_marginal_log_likelihood`); where the bases' shares differ no more than
+    Read from what checker as shipped reports on real multi-outlet news, each
+    pair labelled blind (`benchmarks/news_precision.py --reported` on the tune
+    ranges of FNC-1 bodies), not from paraphrases or planted edits, which are
+    not drawn as news is. A kind with few pairs borrows from all: its
+    confirmed share is shrunk toward the share over every kind by a prior of
+    PRIORS pairs, the one under which the counts are likeliest
+    (`_marginal_log_likelihood`); where the kinds' shares differ no more than
     chance would make them, the likelihood rises to the grid's end, and every
-    basis scores the share over all. No
-    probability within a basis: none of the signals ranked real news
-    disagreements above chance (the card), so a finer score would claim what
-    was not measured.
+    kind scores the share over all. A model-only contradiction (`nli`) is
+    reported by the model rule or by the decision, and a report does not say
+    which, so both bases take the kind's share. No probability within a kind:
+    none of the signals ranked real news disagreements above chance (the
+    card), so a finer score would claim what was not measured.
     """
-    news = [r for r in rows if r["set"] in NEWS and r.get("basis")]
-    if len(news) < 2:
-        raise SystemExit("too few reported news pairs to calibrate on (judge them with benchmarks/judge.py)")
-    pooled = sum(r["label"] for r in news) / len(news)
+    held_out = sorted({r["range"] for r in rows} & set(NEWS_HELD_OUT))
+    if held_out:
+        raise SystemExit(f"pairs of the held-out bodies {held_out}: calibrate on the tune ranges only")
+    unlabelled = [r for r in rows if r["label"] not in NEWS_LABELS]
+    if unlabelled:
+        raise SystemExit(f"{len(unlabelled)} reported pairs not labelled: label them blind first (news_precision.py)")
+    if len(rows) < 2:
+        raise SystemExit("too few reported news pairs to calibrate on")
     confirmed, reported = Counter(), Counter()
-    for r in news:
-        confirmed[r["basis"]] += r["label"]
-        reported[r["basis"]] += 1
-    counts = {b: (confirmed[b], n) for b, n in reported.items()}
+    for r in rows:
+        confirmed[r["kind"]] += r["label"] == "contradiction"
+        reported[r["kind"]] += 1
+    pooled = sum(confirmed.values()) / len(rows)
+    counts = {k: (confirmed[k], n) for k, n in reported.items()}
     prior = max(PRIORS, key=lambda m: _marginal_log_likelihood(counts, pooled, m))
     if prior == PRIORS[-1]:
         # the likelihood still rising at the grid's edge: the shares differ no more than chance makes them, and
-        # what is left between them is the edge's, not the data's, so every basis takes the pooled share
+        # what is left between them is the edge's, not the data's, so every kind takes the pooled share
         precision = {}
     else:
-        precision = {b: round(_shrunk(confirmed[b], n, pooled, prior), 4) for b, n in sorted(reported.items())}
+        precision = {k: round(_shrunk(confirmed[k], n, pooled, prior), 4) for k, n in sorted(reported.items())}
+        if RULE in precision:
+            precision[LEARNED] = precision[RULE]
     return {
         "precision": precision | {"all": round(pooled, 4)},
         "fitted_on": {
@@ -209,36 +220,44 @@ def calibrate(rows: list[dict]) -> dict:
             "reported": dict(sorted(reported.items())),
             "confirmed": dict(sorted(confirmed.items())),
             "prior_pairs": prior,
-            "by": "models/recipe/decision.py --calibrate on the tune half of benchmarks/judge.py's news pairs",
+            "ranges": sorted({r["range"] for r in rows}),
+            "by": "models/recipe/decision.py --calibrate on benchmarks/news_precision.py --reported, tune ranges",
         },
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("pairs", type=Path)
+    parser.add_argument(
+        "pairs", type=Path, nargs="+", help="judge.py's pairs; with --calibrate, news_precision.py --reported files"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "checker-decision.json")
     parser.add_argument("--calibrate", action="store_true", help="fit the scores only, keeping the weights")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in args.pairs.read_text(encoding="utf-8").splitlines()]
-    tune = [r for r in rows if r["split"] == "tune"]
+    rows = [json.loads(line) for path in args.pairs for line in path.read_text(encoding="utf-8").splitlines()]
     written = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
     if args.calibrate:
         if not written:
             raise SystemExit(f"{args.out}: no weights to calibrate (fit them first, without --calibrate)")
         digest = weights_digest(written["weights"], written["intercept"])
-        if any(r.get("weights") != digest for r in tune if r["set"] in NEWS):
-            raise SystemExit(f"{args.pairs}: judged with other weights than {args.out}'s: judge them again")
-        written["calibration"] = calibrate(tune)
+        if any(r.get("weights") != digest for r in rows):
+            raise SystemExit(
+                f"{args.pairs}: reported with other weights than {args.out}'s: run news_precision.py again"
+            )
+        written["calibration"] = calibrate(rows)
         written["calibration"]["fitted_on"]["weights"] = digest
     else:
-        # the bases depend on the weights: until the pairs are judged again, one score for all, marked stale
+        # the kinds' shares depend on the weights: until the news is run again, one score for all, marked stale
         stale = {"precision": {"all": written.get("calibration", {}).get("precision", {}).get("all", 0.5)}}
+        tune = [r for r in rows if r["split"] == "tune"]
         written = fit(tune) | {"calibration": stale | {"fitted_on": {"stale": "weights refitted: run --calibrate"}}}
     args.out.write_text(json.dumps(written, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(json.dumps(written, indent=2))
     if not args.calibrate:
-        print(f"Now judge the pairs again with {args.out} and run this with --calibrate.", file=sys.stderr)
+        print(
+            f"Now run benchmarks/news_precision.py --reported with {args.out}, then this with --calibrate.",
+            file=sys.stderr,
+        )
 
 
 if __name__ == "__main__":
