@@ -244,6 +244,12 @@ class Config:
     # lend their figures more often. 1.0: only the pairs a check compared and found
     # to agree count.
     voice_similarity: float = setting(0.6, _number(0, 1))
+    # Below voice_similarity, down to this, such a pair lends a version its source only where the check reads the
+    # two as giving one value alike ("voted 11 to 2 in favour of approval in January" / "voted 11-2 in January
+    # that the drug's benefits outweigh its risks", cosine 0.48), never a discrepancy: one value given alike by
+    # two sentences of one story is rarely of two things. Chosen on the session 63-64 desks (development data),
+    # checked on the held-out desks (benchmarks/RESULTS.md, session 65). 1.0: as voice_similarity alone.
+    agreeing_voice_similarity: float = setting(0.45, _number(0, 1))
 
     # Stories. With `stories` on, documents are first grouped into stories (the
     # same event: checker/stories.py) and claims are paired within a story only,

@@ -274,7 +274,14 @@ class Checker:
         computed = {k: self.work[k] for k in ("documents_parsed", "embeddings", "verdicts")}
         findings = sort_findings(collapse_repeats(findings))
         directions = sum(len(s.directions()) for s in scores)
-        facts = group_facts(findings, story_of, self.checks, sources, self.config.voice_similarity)
+        facts = group_facts(
+            findings,
+            story_of,
+            self.checks,
+            sources,
+            self.config.voice_similarity,
+            self.config.agreeing_voice_similarity,
+        )
         return CheckResult(
             corpus,
             claims,

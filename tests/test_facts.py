@@ -800,3 +800,26 @@ def test_an_office_given_alike_in_a_pair_of_unalike_sentences_seconds_its_versio
     assert fact.outliers == ("feed",) and fact.majority.documents == ("gazette", "journal")
     (fact,) = group_facts([clash, unrelated(journal, other)])
     assert fact.outliers == ()
+
+
+def test_a_figure_given_alike_in_a_pair_a_little_less_alike_seconds_its_version_and_sets_nothing_against_it():
+    """(pharma desk) "voted 11-2" and "voted 11 to 2" against "voted 9-4": the two 11-2 sentences (cosine 0.48) were
+    too unalike to be read again, so the fact had no majority. Down to `agreeing_voice_similarity` a pair lends a
+    version what it gives alike, never a discrepancy: "voted 9-4" against "7-6" in such a pair adds no version."""
+    compare = comparer(NumberCheck)
+    bio = annotated(make_claim("In January, the agency's outside advisers voted 9-4 in favour of the drug.", "bio"))
+    wire = annotated(make_claim("An outside advisory committee voted 11-2 in January on the drug.", "wire"))
+    pulse = annotated(make_claim("The agency's advisory committee had voted 11 to 2 in favour of approval.", "pulse"))
+    other = annotated(make_claim("The agency's advisory committee had voted 7 to 6 in favour of approval.", "other"))
+    clash = Finding("contradict", "number", 0.9, CandidatePair(bio, wire, 0.7), None,
+                    (compare(bio, wire, 0.7),), "m", "h")  # fmt: skip
+
+    def unrelated(a, b, similarity):
+        return Finding("unrelated", "nli", 0.4, CandidatePair(a, b, similarity), None, (), "m", "h")
+
+    (fact,) = group_facts([clash, unrelated(wire, pulse, 0.48)], agreeing_voice_similarity=0.45)
+    assert fact.outliers == ("bio",) and fact.majority.documents == ("pulse", "wire")
+    (fact,) = group_facts([clash, unrelated(wire, pulse, 0.4)], agreeing_voice_similarity=0.45)
+    assert fact.outliers == ()  # less alike still: nothing read
+    (fact,) = group_facts([clash, unrelated(bio, other, 0.5)], agreeing_voice_similarity=0.45)
+    assert sorted(v.value for v in fact.versions) == ["11-2", "9-4"]  # "7 to 6" read as no version
