@@ -86,6 +86,14 @@ def as_parsed(text: str) -> str:
     return SPACE_GROUPED.sub(lambda m: _grouped(m, spaced), spaced)
 
 
+def _as_written(token, written: str) -> str:
+    """The token's text with the apostrophes `written` gives where the parser read a plain one (`PARSED_AS`)."""
+    if "'" not in token.text:
+        return token.text
+    original = written[token.idx : token.idx + len(token.text)]
+    return "".join(w if p == "'" else p for p, w in zip(token.text, original, strict=True))
+
+
 def _grouped(match: re.Match, text: str) -> str:
     """A figure grouped by spaces, with commas, unless the word before it numbers it (`NUMBERING_WORDS`)."""
     before = WORD_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
@@ -361,8 +369,9 @@ class _Context:
             return known
         return name if entity is not None and entity.label_ == "PERSON" else ""
 
-    def standalone(self, span_doc, start: int, end: int) -> str:
-        """The claim as the model reads it: he/she resolved, weekdays anchored, side remarks left out.
+    def standalone(self, span_doc, start: int, end: int, written: str) -> str:
+        """The claim as the model reads it: he/she resolved, weekdays anchored, side remarks left out; its
+        apostrophes as `written` (the text `span_doc` was parsed from, `as_parsed`), which the model reads.
 
         A he or she is resolved only where who it is is certain: the speaker of the reporting verb
         it depends on ("Tukur said he ..."), or the one person the article has named so far. With
@@ -417,7 +426,7 @@ class _Context:
                 # as news writes a date: the model read "(2025-09-18)" against "September 18" as a contradiction;
                 # the year keeps two claims of one day as alike to the encoder as the ISO date did
                 replacement = f"{token.text} ({day:%B} {day.day}, {day.year})"
-            pieces.append((replacement or token.text) + token.whitespace_)
+            pieces.append((replacement or _as_written(token, written)) + token.whitespace_)
         text = "".join(pieces).strip()
         return _tidy(text, span_doc.text[start:end].rstrip()[-1:]) if dropped else text
 
@@ -751,7 +760,7 @@ def extract_claims(
                             text=doc.text[absolute.start : absolute.end],
                             sentence_span=Span(span.start + sent.start_char, span.start + sent.end_char),
                             line=doc.line_of(absolute.start),
-                            standalone=context.standalone(parsed, start, end),
+                            standalone=context.standalone(parsed, start, end, doc.text[span.start : span.end]),
                             entities=interned(context.entities(parsed, start, end, tokens)),
                             setting=interned(setting),
                             setting_from_before=not own_setting and bool(setting),

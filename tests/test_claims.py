@@ -61,6 +61,15 @@ def test_questions_calls_to_action_opinions_and_verbless_headings_are_not_claims
     assert [c.text for c in claims_of(nlp, text)] == ["The ceasefire held through the night in the north."]
 
 
+def test_a_typographic_apostrophe_is_parsed_as_a_plain_one_and_kept_as_written(nlp):
+    """The parser read "wasn’t" as "was" and a punctuation mark, so the negation was lost; the claim and what the
+    model reads keep the apostrophe as written (the model was trained on news as written)."""
+    (claim,) = claims_of(nlp, "Finance Minister Anna Berg said the minister’s plan wasn’t ready.")
+    assert claim.text == claim.standalone == "Finance Minister Anna Berg said the minister’s plan wasn’t ready."
+    predicates = claim.annotations["negation"].found
+    assert any(p.verb == "be ready" and p.negated for p in predicates)
+
+
 def test_pronouns_resolve_to_the_person_named_before(nlp):
     text = "Finance Minister Anna Berg presented the budget on Tuesday. She said taxes would not rise."
     second = claims_of(nlp, text)[1]
