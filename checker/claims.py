@@ -202,7 +202,10 @@ def _split_glued_scales(nlp) -> None:
     # a quote opened or closed with no space after the punctuation before it (pages that lost a space: 'One local
     # said,"No one went', 'was wrong."The'): kept whole, "said,"No" was read as one word, the quoted "No one" lost
     # its negation and two sentences became one claim
-    glued_quote = r"(?<=[a-z0-9])[,.:;!?](?=[\"“”][A-Za-z])|(?<=[,.:;!?])[\"“”](?=[A-Za-z])"
+    glued_quote = (
+        r"(?<=[a-z0-9])[,:;](?=[\"“”][A-Za-z])|(?<=[,:;])[\"“”](?=[A-Za-z])"  # 'said,"No one went'
+        r"|(?<=[a-z0-9])[.!?](?=[\"“”][A-Z])|(?<=[.!?])[\"“”](?=[A-Z])"  # 'was wrong."The': a sentence's capital
+    )
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, magnitude, glued_quote]).finditer
     # a dollar sign with its country's letters before a figure ("S$8 million", "HK$8", "NZ$5"): a token of its own,
     # as "$8" is split; kept whole, "S$8 million" was read as "million" and agreed with "S$5 million"
