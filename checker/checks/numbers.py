@@ -134,7 +134,7 @@ DEATH = "death"  # the unit of a toll of the dead (`counts:death` in checker/pat
 PEOPLE_SHARED_CONTEXT = 2  # content words two counts of people named two ways must share ("evacuation", "order")
 # bases outlets leave unsaid, set apart only against each other: a deal's value unqualified is its equity value
 # ("values Mirabel at C$3.2 billion" / "values Mirabel's equity at C$2.31 billion"), not one "including debt"
-UNSAID_BASES = frozenset({"net", "gross", "equity"})
+UNSAID_BASES = frozenset({"net", "gross", "equity", "list"})
 AVERAGES = ("average", "median")  # a sum's statistics that no total is (`same_quantity`); a share's may be one
 ESTIMATING = frozenset({"estimate", "put", "forecast", "project", "predict", "calculate", "model", "expect", "peg"})
 ESTIMATES = frozenset({"estimate", "forecast", "projection", "prediction"})  # nouns of an estimate, as subjects
