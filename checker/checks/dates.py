@@ -596,14 +596,6 @@ class DateCheck(Check):
             " chosen on the seeds and clusters, where same-event restatements sit above it.",
         ),
         CheckSetting(
-            "own_event_similarity",
-            0.55,
-            "Pair cosine below min_similarity at which the claims' own acts of one verb, in claims that share an"
-            " actor, still have their days compared ('is expected to certify the results on Monday, Dec. 1' /"
-            " 'is scheduled to certify the results on Monday, Nov. 24', cosine 0.58): chosen on the session 63-64"
-            " desks, checked on held-out news, paraphrases and desks (benchmarks/RESULTS.md, session 65).",
-        ),
-        CheckSetting(
             "same_event_similarity",
             0.9,
             "Above this cosine, two claims that both write out dates tell the same event even where the"
@@ -666,12 +658,7 @@ class DateCheck(Check):
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         alike = similarity >= self.setting("min_similarity")
-        if alike:
-            written = self._written_days(a, b, similarity) or self._clock_times(a, b)
-        elif similarity >= self.setting("own_event_similarity"):
-            written = self._written_days(a, b, similarity, own_only=True)
-        else:
-            written = None
+        written = (self._written_days(a, b, similarity) or self._clock_times(a, b)) if alike else None
         return written or self._same_event_days(a, b) or self._one_wording(a, b)
 
     def _clock_times(self, a: Claim, b: Claim) -> Evidence | None:
@@ -727,7 +714,7 @@ class DateCheck(Check):
                 return Evidence(self.kind, True, detail, versus(x.text, y.text))
         return None
 
-    def _written_days(self, a: Claim, b: Claim, similarity: float, own_only: bool = False) -> Evidence | None:
+    def _written_days(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         """Days of the claims' events that all differ. A day is set only against a day of the same verb or, both
         of the claims' own events, of theirs: "convicted on June 12 of murdering Ferris, who was stabbed on
         September 15, 2024" and "stabbed Ferris in September 2024" agree on the stabbing; "jailed on Friday" and
@@ -735,10 +722,7 @@ class DateCheck(Check):
         two verbs are one event only where neither day is one the other claim gives too, of another verb:
         "arrived on Friday at the plant, where a fire on Monday injured three" and "a fire broke out on Monday"
         give the fire one day; "was arrested on Tuesday" and "who was charged on Tuesday, was arrested on
-        Monday" two days of an arrest. With `own_only`, only the claims' own events of one verb are set against
-        each other: claims less alike than `min_similarity` ("The county Board of Elections is expected to certify
-        the results on Monday, Dec. 1, after which ..." / "... is scheduled to certify the results on Monday, Nov.
-        24") may still date one act of theirs two ways."""
+        Monday" two days of an arrest."""
         x, y = self.mine(a), self.mine(b)
         pairs = [
             (d, e, verb_d, verb_e)
@@ -752,8 +736,6 @@ class DateCheck(Check):
         own = [(d, e, True) for d, e, v, w in pairs if v.main and w.main and v.lemma == w.lemma]
         if own and all(d.conflicts(e) for d, e, _ in own):
             comparable = own
-        elif own_only:
-            return None
         verdicts = [d.conflicts(e) for d, e, _ in comparable]
         if not verdicts or not all(verdicts):  # no days, a day in common, or one that cannot be compared
             return None

@@ -337,14 +337,6 @@ class NegationCheck(Check):
             " reworded negations stood at 0.68-0.91; checked on the held-out news pairs and MRPC paraphrases"
             " (RESULTS.md, session 63).",
         ),
-        CheckSetting(
-            "full_predicate_similarity",
-            0.5,
-            "Pair cosine from which a predicate with its subject and its object both in common counts, below"
-            " min_similarity ('The label carries a boxed warning, the agency's strongest, about ...' / 'Corvenna's"
-            " label does not carry a boxed warning, though ...', 0.58): chosen on the session 64 desks, checked on"
-            " held-out news, paraphrases and desks (RESULTS.md, session 65).",
-        ),
     )
     evidence = {
         "description": "One predicate (verb, subject, object) negated on one side only.",
@@ -373,15 +365,12 @@ class NegationCheck(Check):
         return bool(detail.get(f"{side}_negated")), str(detail.get(side, ""))
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
-        if similarity < self.setting("full_predicate_similarity"):
+        if similarity < self.setting("min_similarity"):
             return None
-        alike = similarity >= self.setting("min_similarity")
         for x in self.mine(a).found:
             for y in self.mine(b).found:
                 if not _one_predicate(x, y) or x.negated == y.negated:
                     continue
-                if not alike and not (x.subject and x.object):
-                    continue  # less alike claims: only a predicate with both its subject and its object in common
                 detail = {
                     "predicate": f"{x.verb}: {', '.join(w for w in (x.subject, x.object) if w)}",
                     "a": x.text,
