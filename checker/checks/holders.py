@@ -28,7 +28,7 @@ SINGLE_HOLDER = frozenset(
     {
         "mayor", "president", "prime minister", "minister", "chief officer", "governor", "director general",
         "police chief", "fire chief", "site manager", "speaker", "attorney general", "general secretary",
-        "secretary of state", "chair", "chairman", "chairwoman", "chief of staff", "chancellor", "local officer",
+        "secretary of state", "chair", "chairman", "chairwoman", "chief of staff", "chancellor",
     }
 )  # fmt: skip
 NOT_WHOSE = frozenset({"the", "a", "an", "'s", "’s", ",", "former", "then", "acting", "interim"})

@@ -41,7 +41,8 @@ from checker.records import Claim, Evidence
 NEGATING_DETERMINERS = frozenset({"no", "neither"})  # "no deaths have been reported"
 NEGATING_NOUNS = frozenset({"nothing", "nobody", "none", "noone"})  # "nothing was found"
 PLAN_WORDS = frozenset({"plan", "intend", "intention"})  # "had no plans to travel", "does not intend to appeal"
-FAILING = frozenset({"fail"})  # a verb whose infinitive is not done: "failed to pay" did not pay
+FAILING = frozenset({"fail"})  # a verb whose infinitive's act is left open: "failed to reach orbit" (that time)
+UNTIL = frozenset({"until", "till"})  # a clause that tells when a negated act will be done: "not ... until it is ready"
 NOT_YET = frozenset({"yet", "immediately"})  # "has not yet been charged", "did not immediately respond"
 OPEN_CLAUSES = frozenset({"whether", "if", "unless"})  # "has not said whether it would appeal"
 UNSURE_MODALS = frozenset({"may", "might", "must", "should"})  # "may not run", "must not use": no act told
@@ -91,8 +92,7 @@ def predicates(tokens) -> tuple[Predicate, ...]:
             continue  # "there are": nothing said of the subject
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
         name = f"be {complement.lemma_.lower()}" if verb.lemma_ == "be" else f"{verb.lemma_.lower()} {particle}".strip()
-        failing = verb.head if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILING else None
-        subject = next((c for c in (holder or failing or verb).children if c.dep_ in SUBJECTS), None)
+        subject = next((c for c in (holder or verb).children if c.dep_ in SUBJECTS), None)
         thing = _object(verb) if verb.lemma_ != "be" else None
         negated = _negated(verb, subject, thing or complement)
         if negated is None or (holder is not None and negated):
@@ -211,8 +211,9 @@ def _speaker_words(subject) -> str:
 def _qualifiers(verb, thing, complement, plan=None) -> tuple[tuple[str, str], ...]:
     """The phrases that limit what the predicate is told of (`LIMITING`), on the verb or on what "be" says of its
     subject (and its infinitive: "safe to drink after boiling"), less the one read as its object: "for adults", "on
-    Mondays", "in Germany", "by the FDA"; and the clauses such a word opens, on the verb or on the intention it is
-    told under (`plan`): "doesn't plan on launching until it's satisfied" is no "does not plan to launch"."""
+    Mondays", "in Germany", "by the FDA"; and a clause "until" opens, on the verb or on the intention it is told
+    under (`plan`): "doesn't plan on launching until it's satisfied" is no "does not plan to launch" ("did not pay,
+    since it ran out of cash" and "even after regulators demanded it" still deny the act)."""
     holders = [verb, *([complement] if complement is not None else [])]
     holders += [c for h in holders[1:] for c in h.children if c.dep_ == "xcomp"]  # "safe to drink after boiling"
     found = set()
@@ -225,7 +226,7 @@ def _qualifiers(verb, thing, complement, plan=None) -> tuple[tuple[str, str], ..
                 found.add((prep.lower_, noun.lemma_.lower()))
     for holder in [verb, *([plan] if plan is not None else [])]:
         for clause in holder.children:
-            mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in LIMITING), None)
+            mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in UNTIL), None)
             if clause.dep_ == "advcl" and mark is not None:
                 found.add((mark.lower_, clause.lemma_.lower()))
     return tuple(sorted(found))
@@ -264,8 +265,11 @@ def _negated(verb, subject, thing) -> bool | None:
     )
     if negated and any(c.lower_ in NOT_YET for c in verb.children):
         return None
-    # "blamed parents for failing to educate their children": not educating them, as "for not educating" says
-    return negated != (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILING)
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILING:
+        # "blamed parents for failing to educate their children" is no "educated them"; nor is "failed to reach
+        # orbit on its first flight" set against "reached orbit" (on a later one): left open
+        return None
+    return negated
 
 
 def subject_key(verb, subject) -> str:

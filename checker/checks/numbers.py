@@ -244,17 +244,8 @@ def same_unit(x: Quantity, y: Quantity) -> bool:
         return True  # "44 degrees" names no scale: it may be of the one another source names ("46 degrees Celsius")
     if _one_noun_of_a_kind(x, y) or _one_noun_of_a_kind(y, x):
         return True
-    if _span_of_its_act(x, y) or _span_of_its_act(y, x):
-        return True
     shared = (x.context & y.context) - PEOPLE_WORDS
     return {x.unit, y.unit} <= PEOPLE_WORDS and len(shared) >= PEOPLE_SHARED_CONTEXT
-
-
-def _span_of_its_act(x: Quantity, y: Quantity) -> bool:
-    """A span of time told of a noun ("an 18-month ban", "a five-year sentence", "a 48-hour strike") and one told of
-    the verb that noun names ("banned for two years", "sentenced to six years", "will strike for 48 hours"): one
-    length of one act."""
-    return x.unit == y.unit + WHOLE and y.unit in SPANS_OF_TIME and bool(y.verb) and f"of:{y.verb}" in x.statistic
 
 
 def _one_noun_of_a_kind(x: Quantity, y: Quantity) -> bool:
