@@ -49,12 +49,13 @@ STRAY_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 # and the line breaks inside a paragraph wrapped at a fixed width (`checker.cleaning.kept_spans`). The tagger
 # makes each its own SPACE token, which splits "$800 million" into "$800" and a bare "million"; the parser reads
 # each as " ", one character for one, so offsets hold and claims keep the original characters.
-PARSED_AS = str.maketrans(
+PARSED_AS_SPACE = str.maketrans(
     dict.fromkeys([0x0A, 0x0D, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " ")
-    # and a typographic apostrophe as a plain one: the parser read "wasn’t" as "was" with a punctuation mark and "I
-    # wish I wasn’t American" was set as a negation against "I wish I wasn't American" (FNC-1 bodies 600-799)
-    | dict.fromkeys([0x2018, 0x2019], "'")
 )
+# A typographic apostrophe within a word, which the parser reads as a plain one: it read "wasn’t" as "was" with a
+# punctuation mark, and "I wish I wasn’t American" was set as a negation against "I wish I wasn't American" (FNC-1
+# bodies 600-799). A single quotation mark (‘At least ten ...’) stays as written: its claim lost its opening mark.
+TYPOGRAPHIC_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 # A run of this many characters or more with no space is no word a claim needs (a web address is shorter): it is
 # parsed as spaces, one for one. spaCy's tokenizer takes time as the square of a run of punctuation: 30,000 quote
 # marks in one article held a CI run for two minutes.
@@ -79,15 +80,16 @@ NUMBERING_WORDS = frozenset([*NUMBERING, *(word + "s" for word in NUMBERING), *(
 
 
 def as_parsed(text: str) -> str:
-    """`text` as the parser reads it: the characters it reads as spaces or plain apostrophes (`PARSED_AS`), runs with
-    no space of `LONGEST_WORD` characters or more made spaces, and thousands grouped by spaces (`SPACE_GROUPED`) by
-    commas, one character for one, so every offset holds."""
-    spaced = UNBROKEN_RUN.sub(lambda m: " " * len(m[0]), text.translate(PARSED_AS))
+    """`text` as the parser reads it: the characters it reads as spaces (`PARSED_AS_SPACE`) or plain apostrophes
+    (`TYPOGRAPHIC_APOSTROPHE`), runs with no space of `LONGEST_WORD` characters or more made spaces, and thousands
+    grouped by spaces (`SPACE_GROUPED`) by commas, one character for one, so every offset holds."""
+    plain = TYPOGRAPHIC_APOSTROPHE.sub("'", text.translate(PARSED_AS_SPACE))
+    spaced = UNBROKEN_RUN.sub(lambda m: " " * len(m[0]), plain)
     return SPACE_GROUPED.sub(lambda m: _grouped(m, spaced), spaced)
 
 
 def _as_written(token, written: str) -> str:
-    """The token's text with the apostrophes `written` gives where the parser read a plain one (`PARSED_AS`)."""
+    """The token's text with the apostrophes `written` gives where the parser read a plain one (`as_parsed`)."""
     if "'" not in token.text:
         return token.text
     original = written[token.idx : token.idx + len(token.text)]
