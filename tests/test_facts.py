@@ -790,16 +790,23 @@ def test_an_office_given_alike_in_a_pair_of_unalike_sentences_seconds_its_versio
     journal = annotated(make_claim("Environment Minister Catalina Reyes said the owner would pay.", "journal"))
     gazette = annotated(make_claim("Environment Minister Catalina Reyes said the ship would stay.", "gazette"))
     other = annotated(make_claim("Environment Minister Jo Lund said the ship would stay.", "gazette"))
-    clash = Finding("contradict", "title", 0.9, CandidatePair(feed, journal, 0.6), None,
-                    (compare(feed, journal, 0.6),), "m", "h")  # fmt: skip
-
-    def unrelated(a, b):
-        return Finding("unrelated", "nli", 0.4, CandidatePair(a, b, 0.43), None, (), "m", "h")
-
-    (fact,) = group_facts([clash, unrelated(journal, gazette)])
+    clash = _clashing("title", compare, feed, journal, 0.6)
+    (fact,) = group_facts([clash, _unrelated(journal, gazette, 0.43)])
     assert fact.outliers == ("feed",) and fact.majority.documents == ("gazette", "journal")
-    (fact,) = group_facts([clash, unrelated(journal, other)])
+    (fact,) = group_facts([clash, _unrelated(journal, other, 0.43)])
     assert fact.outliers == ()
+
+
+def _clashing(kind: str, compare, a, b, similarity: float) -> Finding:
+    """A contradiction of `kind` the check's `compare` found between claims `a` and `b`."""
+    return Finding(
+        "contradict", kind, 0.9, CandidatePair(a, b, similarity), None, (compare(a, b, similarity),), "m", "h"
+    )
+
+
+def _unrelated(a, b, similarity: float) -> Finding:
+    """A candidate pair no check reported, `similarity` alike."""
+    return Finding("unrelated", "nli", 0.4, CandidatePair(a, b, similarity), None, (), "m", "h")
 
 
 def test_a_figure_given_alike_in_a_pair_a_little_less_alike_seconds_its_version_and_sets_nothing_against_it():
@@ -811,15 +818,10 @@ def test_a_figure_given_alike_in_a_pair_a_little_less_alike_seconds_its_version_
     wire = annotated(make_claim("An outside advisory committee voted 11-2 in January on the drug.", "wire"))
     pulse = annotated(make_claim("The agency's advisory committee had voted 11 to 2 in favour of approval.", "pulse"))
     other = annotated(make_claim("The agency's advisory committee had voted 7 to 6 in favour of approval.", "other"))
-    clash = Finding("contradict", "number", 0.9, CandidatePair(bio, wire, 0.7), None,
-                    (compare(bio, wire, 0.7),), "m", "h")  # fmt: skip
-
-    def unrelated(a, b, similarity):
-        return Finding("unrelated", "nli", 0.4, CandidatePair(a, b, similarity), None, (), "m", "h")
-
-    (fact,) = group_facts([clash, unrelated(wire, pulse, 0.48)], agreeing_voice_similarity=0.45)
+    clash = _clashing("number", compare, bio, wire, 0.7)
+    (fact,) = group_facts([clash, _unrelated(wire, pulse, 0.48)], agreeing_voice_similarity=0.45)
     assert fact.outliers == ("bio",) and fact.majority.documents == ("pulse", "wire")
-    (fact,) = group_facts([clash, unrelated(wire, pulse, 0.4)], agreeing_voice_similarity=0.45)
+    (fact,) = group_facts([clash, _unrelated(wire, pulse, 0.4)], agreeing_voice_similarity=0.45)
     assert fact.outliers == ()  # less alike still: nothing read
-    (fact,) = group_facts([clash, unrelated(bio, other, 0.5)], agreeing_voice_similarity=0.45)
+    (fact,) = group_facts([clash, _unrelated(bio, other, 0.5)], agreeing_voice_similarity=0.45)
     assert sorted(v.value for v in fact.versions) == ["11-2", "9-4"]  # "7 to 6" read as no version
