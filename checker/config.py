@@ -247,9 +247,9 @@ class Config:
     # Below voice_similarity, down to this, such a pair lends a version its source only where the check reads the
     # two as giving one value alike ("voted 11 to 2 in favour of approval in January" / "voted 11-2 in January
     # that the drug's benefits outweigh its risks", cosine 0.48), never a discrepancy: one value given alike by
-    # two sentences of one story is rarely of two things. Chosen on one of the session 64 desks (development data:
-    # the odd one out named in one more fact, nothing else changed); the held-out desks of session 65 did not move
-    # (benchmarks/RESULTS.md). 1.0: as voice_similarity alone.
+    # two sentences of one story is rarely of two things. Chosen on the session 64 pharma desk (development data:
+    # the odd one out named in one more fact); the held-out desks of session 65 did not move (benchmarks/RESULTS.md).
+    # 1.0: as voice_similarity alone.
     agreeing_voice_similarity: float = setting(0.45, _number(0, 1))
 
     # Stories. With `stories` on, documents are first grouped into stories (the
