@@ -4,9 +4,8 @@ The blind labels of benchmarks/news_labels.jsonl were first given to pairs
 checker *reported*, so they can measure precision but not what the reporting
 rule misses, and a decision fitted on them only sees what the old rules let
 through. This samples by the signal instead: checker runs on FNC-1 bodies
-(../shared/data/news) with no rule between the model and the report
-(`contradict_needs_shared_entity = false`), and every candidate pair within a
-story whose contradiction probability reaches `--floor` in a scored direction,
+(../shared/data/news), and every candidate pair within a story, whatever
+checker decided about it, whose contradiction probability reaches `--floor` in a scored direction,
 or that a structured check finds differing values in, is written with its
 sentences and their context, for a reader who does not see the model, the
 kind or the score. Labelled, the rows go into news_labels.jsonl with
@@ -49,7 +48,7 @@ def main() -> int:
     parser.add_argument("--most", type=int, default=200, help="a random sample of at most this many pairs")
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    config = load_config(start=ROOT).with_overrides(contradict_needs_shared_entity=False)
+    config = load_config(start=ROOT)
     labelled = {pair_key(r["a"], r["b"]) for r in map(json.loads, LABELS.read_text(encoding="utf-8").splitlines())}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = write_news_corpus(Path(tmp) / "news.jsonl", args.bodies, args.skip)

@@ -31,6 +31,8 @@ DEFAULT_DECISION = shipped("checker-decision.json")
 # Settings taken out, with what replaced them: a config file naming one gets told, not "unknown".
 RETIRED = {
     "evidence_score": "a contradiction's score is the share confirmed on news for its basis, from the decision file",
+    "contradict_needs_shared_entity": "the learned decision alone reports a model-only contradiction, and weighs "
+    "whether the claims name a common entity (report_threshold)",
 }
 LABELS = ("contradict", "agree", "unrelated")
 PRECISIONS = ("auto", "fp32", "bf16", "int8")
@@ -181,38 +183,29 @@ class Config:
     approximate_pairing_from: int = setting(30_000, COUNT)
 
     # Verdicts. The model's probabilities are temperature-calibrated, so these
-    # read as probabilities. contradict_threshold 0.8: at this cut the shipped
-    # model's contradiction precision on the five NLI dev sets is 0.78-0.91
-    # (recall 0.33-0.48; benchmarks/RESULTS.md) and no unrelated news pair
-    # reaches it. Claim pairs from real news are mostly neutral, and there
-    # model-only contradictions are mostly false whatever their probability
-    # (models/checker-nli-minilm/README.md), so a high bar keeps reports short; structured checks
-    # catch what the model misses. agree_threshold 0.7: entailment in either
-    # direction; on seeds/ it admits restatements and no mere same-topic pairs.
+    # read as probabilities. contradict_threshold 0.8: where the model reads a
+    # contradiction this strongly either way, a check's agreeing values do not make the
+    # pair an agreement (it is left unrelated); at this cut the shipped model's
+    # contradiction precision on the five NLI dev sets is 0.78-0.91 (recall
+    # 0.33-0.48; benchmarks/RESULTS.md). It reports nothing by itself: on real news
+    # the model's probability does not tell a real disagreement from a false one
+    # (checker/verdicts.py). agree_threshold 0.7: entailment in either direction; on
+    # seeds/ it admits restatements and no mere same-topic pairs.
     contradict_threshold: float = setting(0.8, PROBABILITY)
     agree_threshold: float = setting(0.7, PROBABILITY)
-    # A contradiction the model alone sees (no structured check) needs both claims
-    # to name a common entity (person, place, organisation). Measured with
-    # benchmarks/news_precision.py on 200 FNC-1 articles, blind-labelled: of 63
-    # model-only contradictions, 2 were real, and both named a common entity;
-    # 46 of the 61 false ones had a claim that named none (a pronoun, "this
-    # article", a generic remark) and 4 named different ones. With the rule: 13
-    # reported, 2 real; on 200 held-out articles (with the tighter number and
-    # date checks) 86 became 26, the same 3 real. false: the model decides alone.
-    contradict_needs_shared_entity: bool = setting(True, _flag)
-    # A model-only pair the rules leave out (the model below contradict_threshold, or
-    # claims that name no common entity) is still reported where the learned decision
-    # gives it at least report_threshold: a logistic regression over every signal of
-    # the pair (NLI both ways, similarity, shared entities, the checks' evidence, what
-    # the words differ in), fitted by models/recipe/decision.py on the tune half of
-    # benchmarks/judge.py's labelled pairs and shipped as `decision` (plain JSON; a
-    # relative path is read from this file's folder). 0.75: the threshold with the
-    # best cross-validated F-beta (beta 0.5: a false report weighs more than a miss)
-    # on those pairs (the fit prints it; set it here after a refit; its curve is flat
-    # from 0.45 to 0.75, 0.866 at both, 0.75 higher by 0.0004). On the held-out
-    # half it finds planted minimal edits the rules drop (recall 0.65 -> 0.99) and
-    # reports none of the news pairs it reported at 0.3, the F1 threshold, none of
-    # them real (models/checker-decision.md has the counts). 1.0: the rules alone. The same
+    # A contradiction the model alone sees (no structured check) is reported where the
+    # learned decision gives it at least report_threshold: a logistic regression over
+    # every signal of the pair (NLI both ways, similarity, whether the claims name a
+    # common entity, the checks' evidence, what the words differ in), fitted by
+    # models/recipe/decision.py on the tune half of benchmarks/judge.py's labelled pairs
+    # and shipped as `decision` (plain JSON; a relative path is read from this file's
+    # folder). 0.75: the threshold with the best cross-validated F-beta (beta 0.5: a
+    # false report weighs more than a miss) on those pairs (the fit prints it; set it
+    # here after a refit; its curve is flat from 0.45 to 0.75, 0.866 at both, 0.75
+    # higher by 0.0004). Until session 66 a rule reported, besides, every pair the model
+    # read at contradict_threshold that named a common entity; the decision alone
+    # reports fewer and truer: on held-out FNC-1 news 11 contradictions, 7 real, against
+    # 27 and 11 (benchmarks/RESULTS.md). 1.0: no model-only contradiction. The same
     # file gives every contradiction its score: the share of contradictions reported
     # on its basis that readers confirmed on news (checker/decision.py); the file's
     # calibration was fitted with this threshold, so refit it after changing it.

@@ -4,9 +4,9 @@ A small logistic regression, fitted by `models/recipe/decision.py` on the
 labelled pairs of `benchmarks/judge.py` and shipped as plain JSON in
 `models/checker-decision.json` (card: `models/checker-decision.md`), gives a
 candidate pair the probability that a reader would call it a contradiction.
-checker/verdicts.py asks it about the model-only pairs its rules leave out (the
-model below `contradict_threshold`, or claims that name no common entity) and
-reports those it gives at least `report_threshold`. The signals: the NLI
+checker/verdicts.py asks it about every pair no structured check found
+differing values in, and reports those it gives at least `report_threshold`:
+it alone decides a model-only contradiction. The signals: the NLI
 probabilities both ways, the embedding similarity, shared entities, the
 structured checks' evidence, and an alignment of the two claims' words that
 says what differs (a negation on one side only, a figure, a month or weekday,
@@ -161,7 +161,7 @@ def align(a: str, b: str) -> Alignment:
     )
 
 
-RULE, LEARNED = "nli", "learned"  # the bases of a model-only contradiction: the rule, or the decision
+LEARNED = "learned"  # the basis of a model-only contradiction (of kind "nli"): the decision
 
 MODEL_FEATURES = ("contradiction_max", "contradiction_min", "contradiction_logit", "entailment_max", "similarity")
 
@@ -337,13 +337,13 @@ class Decision:
             raise DecisionError(f"{path}: a weight or the intercept is not a finite number")
         if "all" not in precision or not all(0 <= v <= 1 for v in precision.values()):
             raise DecisionError(f'{path}: calibration.precision needs an "all" entry and values from 0 to 1')
-        strange = sorted(set(precision) - {RULE, LEARNED, "all", *registry().kinds})
+        strange = sorted(set(precision) - {LEARNED, "all", *registry().finding_kinds})
         if strange:
             raise DecisionError(f"{path}: calibration.precision names no basis: {', '.join(strange)}")
         return cls(weights, intercept, precision, content_hash(text))
 
     def score(self, basis: str) -> float:
-        """The calibrated score of a contradiction reported on `basis` (a check's kind, `RULE` or `LEARNED`)."""
+        """The calibrated score of a contradiction reported on `basis` (a check's kind, or `LEARNED`)."""
         return self.precision.get(basis, self.precision["all"])
 
     def can_reach(self, threshold: float, model_values: dict[str, float]) -> bool:

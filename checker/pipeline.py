@@ -159,7 +159,6 @@ class Checker:
         self.thresholds = Thresholds(
             self.config.contradict_threshold,
             self.config.agree_threshold,
-            self.config.contradict_needs_shared_entity,
             self.config.report_threshold,
         )
         self.checks: tuple[Check, ...] = registry().configured(self.config.checks)

@@ -6,35 +6,38 @@ counts as agreement (one claim may be a shortened form of the other). The
 second direction is scored only where it could change the verdict
 (`needs_reverse`); a direction not scored is None and does not count.
 Structured evidence that contradicts outranks the model, since the model is
-weakest exactly on numbers, lists, dates and titles. A contradiction the model
-alone sees needs the two claims to name a common actor, place or organisation
-(`Thresholds.shared_entity`): sentences of different stories that share
-wording, or that name no one, read as contradictions to the model far more
-often than they are. Nor can the same words in two sources contradict each
-other: where one sentence stands word for word inside the other (the same
-quote, given whole in one outlet and in part in another), a contradiction
-could only come from how the claims were made standalone (a pronoun resolved
-to different people), so the model is not trusted there; nor where the two
-say the same in the same words but for a name one gives where the other
-describes ("Kumar" / "the man") or words one writes another way ("E." /
-"East", "Qaeda" / "Qa'eda").
+weakest exactly on numbers, lists, dates and titles.
 
-These rules drop real contradictions too: a minimal edit that names no
-entity ("this has been an emotional ordeal" / "this has not been ..."), or
-one the model reads at 0.7. A model-only pair they leave out is still
-reported where the learned decision (checker/decision.py), one model over
-every signal of the pair, gives it a probability of at least
-`Thresholds.report` (1.0 or more: never). The same-words rule holds for the
-decision too: it is not a guess about news but what a contradiction is, and
-the decision's training pairs hold too few pairs the model misreads that way
-to learn it.
+A contradiction the model alone sees is reported where the learned decision
+(checker/decision.py), one model over every signal of the pair (NLI both
+ways, similarity, shared entities, the checks' evidence, what the words
+differ in), gives it a probability of at least `Thresholds.report` (1.0 or
+more: never). There is no second way in. Until session 66 a rule also
+reported any pair the model read at `contradict_threshold` or more that
+named a common entity: on real news the model's probability does not tell
+a real disagreement from a false one (among the 665 blind-labelled pairs
+earlier versions reported on FNC-1 news, its larger contradiction
+probability ranks the 37 real ones at AUC 0.52), and the rule's reports were
+real 4 times in 17 on held-out news; without it held-out precision went from
+0.41 to 0.64 and the share of held-out news paraphrases reported as a
+conflict from 2.3% to 1.5%, for 3 of 80 held-out planted edits
+(benchmarks/RESULTS.md, session 66).
+
+Nor can the same words in two sources contradict each other: where one
+sentence stands word for word inside the other (the same quote, given whole
+in one outlet and in part in another), a contradiction could only come from
+how the claims were made standalone (a pronoun resolved to different
+people), so the decision is not asked there; nor where the two say the same
+in the same words but for a name one gives where the other describes
+("Kumar" / "the man") or words one writes another way ("E." / "East",
+"Qaeda" / "Qa'eda"). That is what a contradiction is, not a guess about
+news, and the decision's training pairs hold too few pairs the model
+misreads that way to learn it.
 
 A contradiction's score says how far to trust it: the share of the
-contradictions reported on the same basis (which check, the model rule, or
-the decision) that readers confirmed on real news, from the decision file.
-The model's probability is no such thing on news: of the blind-labelled
-pairs the rule reported (benchmarks/judge.py, both halves), those it read at
-0.9 or more were real 4 times in 20; at 0.8-0.9, 5 times in 35.
+contradictions reported on the same basis (which check, or the decision)
+that readers confirmed on real news, from the decision file. The model's
+probability is no such thing on news.
 """
 
 from __future__ import annotations
@@ -43,16 +46,14 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from checker.checks import registry
+from checker.checks import NLI_KIND, registry
 from checker.decision import (
     LEARNED,
-    RULE,
     Decision,
     features,
     model_features,
     named_otherwise,
     one_within_other,
-    shares_entity,
     written_otherwise,
 )
 from checker.records import CandidatePair, Claim, Evidence, Finding, NLIScores
@@ -64,8 +65,7 @@ ENTAILMENT, NEUTRAL, CONTRADICTION = 0, 1, 2
 class Thresholds:
     contradict: float
     agree: float
-    shared_entity: bool = True  # a model-only contradiction needs an entity both claims name
-    report: float = 0.3  # the learned decision's probability from which a pair the rules leave out is reported
+    report: float = 0.75  # the learned decision's probability from which a model-only contradiction is reported
 
 
 def _model_reading(scores: NLIScores | None) -> tuple[float, float, float]:
@@ -86,26 +86,20 @@ def contradiction_basis(
     decision: Decision,
     kinds: Sequence[str],
 ) -> str | None:
-    """What reports the pair as a contradiction: a check's kind, the model rule (`RULE`), the decision (`LEARNED`), or None.
+    """What reports the pair as a contradiction: a check's kind, the decision (`LEARNED`), or None.
 
     `kinds`: the structured checks, in the order they run (the decision's evidence features).
     """
     contradicting = [e for e in evidence if e.contradicts]
     if contradicting:
         return contradicting[0].kind
-    p_contra, p_entail, _ = _model_reading(scores)
-    # the same key with the same label: matching a name across the tagger's person/organisation labels
-    # (checks.dates, checks.numbers) added three false model-only reports in the clusters and no find
-    same_subject = not thresholds.shared_entity or shares_entity(pair)
-    by_rule = p_contra >= thresholds.contradict and p_contra > p_entail and same_subject
-    # the cheap tests first: most candidate pairs are neither, and aligning their words is the costly part
-    by_decision = thresholds.report < 1 and decision.can_reach(thresholds.report, model_features(pair, scores))
-    if not (by_rule or by_decision) or one_within_other(pair) or named_otherwise(pair) or written_otherwise(pair):
+    # the cheap test first: most candidate pairs are ruled out by their NLI probabilities, before words are aligned
+    if thresholds.report >= 1 or not decision.can_reach(thresholds.report, model_features(pair, scores)):
+        return None
+    if one_within_other(pair) or named_otherwise(pair) or written_otherwise(pair):
         return None
     if any(_one_statement(e) for e in evidence):
         return None
-    if by_rule:
-        return RULE
     return LEARNED if decision.probability(features(pair, scores, evidence, kinds)) >= thresholds.report else None
 
 
@@ -141,7 +135,7 @@ def decide(
 
     basis = contradiction_basis(pair, scores, evidence, thresholds, decision, kinds)
     if basis is not None:
-        kind = "nli" if basis in (RULE, LEARNED) else basis
+        kind = NLI_KIND if basis == LEARNED else basis
         return finding("contradict", kind, decision.score(basis), contradicting + agreeing)
     if p_entail >= thresholds.agree:
         return finding("agree", "nli", p_entail, evidence)

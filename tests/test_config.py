@@ -51,6 +51,10 @@ def one_error_line(result) -> str:
         ),
         ("top_k_max = 3", "unknown setting(s): top_k_max"),
         ("evidence_score = 0.9", f"evidence_score: no longer a setting ({RETIRED['evidence_score']})"),
+        (
+            "contradict_needs_shared_entity = false",
+            f"contradict_needs_shared_entity: no longer a setting ({RETIRED['contradict_needs_shared_entity']})",
+        ),
     ],
 )
 def test_a_bad_value_in_the_file_names_the_file_setting_value_and_what_is_allowed(tmp_path, line, message):

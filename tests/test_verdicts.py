@@ -11,25 +11,28 @@ from checker.verdicts import Thresholds, decide, needs_reverse
 from tests.helpers import annotated, make_claim, make_pair
 
 THRESHOLDS = Thresholds(contradict=0.8, agree=0.7)
-SCORES = {"nli": 0.2, "learned": 0.05, "date": 0.3, "all": 0.15}  # a contradiction's score by basis
-RULES_ONLY = Decision({}, -50.0, SCORES)  # a learned decision that reports nothing: the rules alone
+SCORES = {"learned": 0.2, "date": 0.3, "all": 0.15}  # a contradiction's score by basis
+# A stand-in for the learned decision that reports what the model reads at 0.8 or more (50 * 0.8 - 38.90 is the
+# log-odds of 0.75, the report threshold), and one that reports nothing.
+READS_THE_MODEL = Decision({"contradiction_max": 50.0}, -38.9014, SCORES)
+NEVER = Decision({}, -50.0, SCORES)
 KINDS = registry().kinds
 PAIR = make_pair("The Tower Bridge opened in May.", "The Tower Bridge opened in June.", entities=("Tower Bridge",))
 
 
 def verdict(forward, backward, evidence=()):
-    return decide(PAIR, NLIScores(forward, backward), list(evidence), THRESHOLDS, RULES_ONLY, KINDS, "m", "h")
+    return decide(PAIR, NLIScores(forward, backward), list(evidence), THRESHOLDS, READS_THE_MODEL, KINDS, "m", "h")
 
 
 def test_contradiction_in_either_direction_counts():
     finding = verdict((0.05, 0.1, 0.85), (0.1, 0.6, 0.3))
-    assert (finding.label, finding.kind, finding.score) == ("contradict", "nli", SCORES["nli"])
+    assert (finding.label, finding.kind, finding.score) == ("contradict", "nli", SCORES["learned"])
 
 
 def test_a_contradictions_score_is_the_share_confirmed_for_its_basis_not_the_models_probability():
     """On news the model's 0.99 was right no more often than its 0.85: the score says how often a basis was."""
     sure, unsure = verdict((0.0, 0.01, 0.99), (0.0, 0.01, 0.99)), verdict((0.05, 0.1, 0.85), (0.05, 0.1, 0.85))
-    assert sure.score == unsure.score == SCORES["nli"]
+    assert sure.score == unsure.score == SCORES["learned"]
     number = Evidence("number", True, {"a": 12, "b": 18}, "12 vs 18")
     assert verdict((0.1, 0.85, 0.05), (0.1, 0.85, 0.05), [number]).score == SCORES["all"]  # a basis not measured
     assert verdict((0.1, 0.85, 0.05), (0.1, 0.85, 0.05)).score == 0.85  # an unrelated pair keeps the model's
@@ -65,7 +68,7 @@ def test_finding_ids_ignore_offsets_and_order_of_the_pair():
         NLIScores((0.1, 0.6, 0.3), (0.05, 0.1, 0.85)),
         [],
         THRESHOLDS,
-        RULES_ONLY,
+        READS_THE_MODEL,
         KINDS,
         "m",
         "h",
@@ -84,7 +87,14 @@ def test_a_repeated_structured_discrepancy_is_reported_once():
     a = make_claim("Former President Jacques Chirac spoke.", "a.txt")
     findings = [
         decide(
-            CandidatePair(a, make_claim(text, "b.txt"), sim), None, [evidence], THRESHOLDS, RULES_ONLY, KINDS, "m", "h"
+            CandidatePair(a, make_claim(text, "b.txt"), sim),
+            None,
+            [evidence],
+            THRESHOLDS,
+            READS_THE_MODEL,
+            KINDS,
+            "m",
+            "h",
         )
         for text, sim in (("President Jacques Chirac spoke.", 0.6), ("President Jacques Chirac left.", 0.8))
     ]
@@ -104,7 +114,14 @@ def test_a_pair_showing_a_second_discrepancy_is_kept_beside_one_showing_the_firs
     twelve = make_claim("The storm killed 12 and destroyed 300 homes.", "a.txt")
     findings = [
         decide(
-            CandidatePair(twelve, make_claim(text, "b.txt"), sim), None, shown, THRESHOLDS, RULES_ONLY, KINDS, "m", "h"
+            CandidatePair(twelve, make_claim(text, "b.txt"), sim),
+            None,
+            shown,
+            THRESHOLDS,
+            READS_THE_MODEL,
+            KINDS,
+            "m",
+            "h",
         )
         for text, sim, shown in (
             ("The storm killed 15.", 0.9, [counts("death", 12, 15)]),
@@ -136,19 +153,21 @@ def test_reverse_is_needed_only_within_the_margin_of_a_threshold():
     assert needs_reverse((0.0, 1.0, 0.0), THRESHOLDS, 1.0)  # margin 1: always both
 
 
-def test_a_model_only_contradiction_needs_an_entity_both_claims_name():
-    """Sentences of different stories that share wording read as contradictions to the model."""
+def test_whether_the_claims_name_a_common_entity_is_the_decisions_to_weigh():
+    """Sentences of different stories that share wording read as contradictions to the model; no rule drops them,
+    the decision weighs the entities they share with every other signal."""
     scores = NLIScores((0.02, 0.08, 0.9), (0.02, 0.08, 0.9))
+    weighs_entities = Decision({"contradiction_max": 50.0, "shared_entity": 5.0}, -45.0, SCORES)
     a = make_claim("Macaulay Culkin will be missed but not forgotten.", "a.txt", ("person:culkin",))
     b = make_claim("Axl Rose will be missed but not forgotten.", "b.txt", ("person:rose",))
     pronoun = make_claim("There is no way they can go ahead without him.", "b.txt")
     for other in (b, pronoun):
         pair = CandidatePair(a, other, 0.6)
-        assert decide(pair, scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "unrelated"
-        assert (
-            decide(pair, scores, [], replace(THRESHOLDS, shared_entity=False), RULES_ONLY, KINDS, "m", "h").label
-            == "contradict"
-        )
+        assert decide(pair, scores, [], THRESHOLDS, weighs_entities, KINDS, "m", "h").label == "unrelated"
+    same = make_claim("Macaulay Culkin will not be missed.", "b.txt", ("person:culkin",))
+    assert decide(CandidatePair(a, same, 0.6), scores, [], THRESHOLDS, weighs_entities, KINDS, "m", "h").label == (
+        "contradict"
+    )
 
 
 def test_the_same_words_in_two_sources_never_contradict():
@@ -156,9 +175,13 @@ def test_the_same_words_in_two_sources_never_contradict():
     scores = NLIScores((0.02, 0.08, 0.9), (0.02, 0.08, 0.9))
     a = make_claim("He also carries a pistol at work.", "a.txt", ("person:vickers",), "Vickers also carries a pistol.")
     b = make_claim("He also carries a pistol at work!", "b.txt", ("person:vickers",), "Miller also carries a pistol.")
-    assert decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label != "contradict"
+    assert (
+        decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, READS_THE_MODEL, KINDS, "m", "h").label != "contradict"
+    )
     c = make_claim("He never carries a pistol at work.", "b.txt", ("person:vickers",))
-    assert decide(CandidatePair(a, c, 0.9), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "contradict"
+    assert (
+        decide(CandidatePair(a, c, 0.9), scores, [], THRESHOLDS, READS_THE_MODEL, KINDS, "m", "h").label == "contradict"
+    )
 
 
 def test_a_quote_given_whole_in_one_source_and_in_part_in_another_never_contradicts():
@@ -176,12 +199,12 @@ def test_a_quote_given_whole_in_one_source_and_in_part_in_another_never_contradi
         entities,
     )
     assert (
-        decide(CandidatePair(part, whole, 0.8), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label
+        decide(CandidatePair(part, whole, 0.8), scores, [], THRESHOLDS, READS_THE_MODEL, KINDS, "m", "h").label
         != "contradict"
     )
     changed = make_claim("No ceasefire would come from the leader Abubakar Shekau, Sani said.", "b.txt", entities)
     assert (
-        decide(CandidatePair(part, changed, 0.8), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label
+        decide(CandidatePair(part, changed, 0.8), scores, [], THRESHOLDS, READS_THE_MODEL, KINDS, "m", "h").label
         == "contradict"
     )
 
@@ -201,10 +224,12 @@ def test_one_quote_of_one_speaker_described_two_ways_is_not_the_models_contradic
     evidence = [e for c in checks if (e := c.compare(annotated(a, checks), annotated(b, checks), 0.9))]
     assert [e.contradicts for e in evidence] == [False]
     assert (
-        decide(CandidatePair(a, b, 0.9), scores, evidence, THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label
+        decide(CandidatePair(a, b, 0.9), scores, evidence, THRESHOLDS, READS_THE_MODEL, KINDS, "m", "h").label
         != "contradict"
     )
-    assert decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "contradict"
+    assert (
+        decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, READS_THE_MODEL, KINDS, "m", "h").label == "contradict"
+    )
     # (review) the same quote in sentences that differ beyond the speaker is still the model's to read
     said = '"This is a plan that keeps our roads safe and our buses running," Kotek said after the Senate '
     a = make_claim(said + "approved the bill 18-12.", "a.txt", ("person:kotek",))
@@ -212,7 +237,7 @@ def test_one_quote_of_one_speaker_described_two_ways_is_not_the_models_contradic
     evidence = [e for c in checks if (e := c.compare(annotated(a, checks), annotated(b, checks), 0.9))]
     assert [e.contradicts for e in evidence] == [False]
     assert (
-        decide(CandidatePair(a, b, 0.9), scores, evidence, THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label
+        decide(CandidatePair(a, b, 0.9), scores, evidence, THRESHOLDS, READS_THE_MODEL, KINDS, "m", "h").label
         == "contradict"
     )
 
@@ -231,7 +256,7 @@ def test_a_repeated_discrepancy_is_shown_by_body_sentences_rather_than_a_headlin
     body = with_(make_claim("Acme agreed to buy Zeta for about $6.8 billion in cash.", "a.txt"), line=5)
     other = with_(make_claim("The deal values Zeta at $7.6bn.", "b.txt"), line=4)
     findings = [
-        decide(CandidatePair(a, other, sim), None, [evidence], THRESHOLDS, RULES_ONLY, KINDS, "m", "h")
+        decide(CandidatePair(a, other, sim), None, [evidence], THRESHOLDS, READS_THE_MODEL, KINDS, "m", "h")
         for a, sim in ((headline, 0.9), (body, 0.85))
     ]
     (kept,) = collapse_repeats(findings)
@@ -242,14 +267,16 @@ def test_words_around_a_sentence_that_turn_it_round_keep_the_contradiction():
     scores = NLIScores((0.02, 0.08, 0.9), (0.02, 0.08, 0.9))
     a = make_claim("Acme will close its factory in Ohio next year.", "a.txt", ("Acme",))
     b = make_claim("It is false that Acme will close its factory in Ohio next year.", "b.txt", ("Acme",))
-    assert decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "contradict"
+    assert (
+        decide(CandidatePair(a, b, 0.9), scores, [], THRESHOLDS, READS_THE_MODEL, KINDS, "m", "h").label == "contradict"
+    )
 
 
-def test_a_pair_the_rules_leave_out_is_reported_where_the_learned_decision_is_sure():
-    """A minimal edit that names no entity: the shared-entity rule drops it, the decision's probability reports it."""
+def test_a_minimal_edit_that_names_no_entity_is_reported_where_the_learned_decision_is_sure():
+    """The shared-entity rule of old dropped it; the decision's probability reports it."""
     scores = NLIScores((0.01, 0.04, 0.95), (0.01, 0.04, 0.95))
     pair = make_pair("This has been an emotional ordeal, he said.", "This has not been an emotional ordeal, he said.")
-    assert decide(pair, scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "unrelated"
+    assert decide(pair, scores, [], THRESHOLDS, NEVER, KINDS, "m", "h").label == "unrelated"
     learned = Decision({"contradiction_max": 8.0, "negation_one_side": 2.0}, -8.0, SCORES)  # 0.82 for this pair
     finding = decide(pair, scores, [], THRESHOLDS, learned, KINDS, "m", "h")
     assert (finding.label, finding.kind, finding.score) == ("contradict", "nli", SCORES["learned"])
@@ -257,14 +284,26 @@ def test_a_pair_the_rules_leave_out_is_reported_where_the_learned_decision_is_su
     assert decide(pair, scores, [], replace(THRESHOLDS, report=0.5), unsure, KINDS, "m", "h").label == "unrelated"
 
 
+def test_the_models_probability_alone_reports_nothing():
+    """On news the model read real and false disagreements alike (0.9 or more both ways for paraphrases): a pair it
+    reads at 0.99 is reported only where the decision is sure of it."""
+    scores = NLIScores((0.0, 0.01, 0.99), (0.0, 0.01, 0.99))
+    pair = make_pair(
+        "The officer was almost knocked unconscious by Brown.",
+        "Officer Wilson was almost knocked out by Brown.",
+        entities=("person:brown",),
+    )
+    assert decide(pair, scores, [], THRESHOLDS, NEVER, KINDS, "m", "h").label == "unrelated"
+
+
 def test_the_decision_also_hears_a_pair_the_model_reads_below_its_threshold():
-    """A shared entity but the model at 0.7: the rules leave it out, the decision may report it."""
+    """The model at 0.7, under `contradict_threshold`: a decision that weighs it so may still report it."""
     scores = NLIScores((0.1, 0.2, 0.7), (0.1, 0.2, 0.7))
     pair = make_pair(
         "The talks in Geneva ended in agreement.", "The talks in Geneva collapsed.", entities=("gpe:geneva",)
     )
-    assert decide(pair, scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == "unrelated"
-    sure = Decision({"contradiction_max": 10.0}, -5.0, SCORES)
+    assert decide(pair, scores, [], THRESHOLDS, READS_THE_MODEL, KINDS, "m", "h").label == "unrelated"
+    sure = Decision({"contradiction_max": 10.0}, -5.0, SCORES)  # 0.88 at 0.7
     assert decide(pair, scores, [], THRESHOLDS, sure, KINDS, "m", "h").label == "contradict"
     assert decide(pair, scores, [], replace(THRESHOLDS, report=1.0), sure, KINDS, "m", "h").label == "unrelated"
 
@@ -284,7 +323,7 @@ def test_a_name_against_a_description_or_a_pronoun_in_the_same_words_never_contr
 
     def label(text: str, entities: tuple[str, ...] = ("person:kumar",)) -> str:
         other = make_claim(text, "b.txt", entities)
-        return decide(CandidatePair(named, other, 0.9), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label
+        return decide(CandidatePair(named, other, 0.9), scores, [], THRESHOLDS, READS_THE_MODEL, KINDS, "m", "h").label
 
     assert label("The man was eventually taken to hospital in a critical condition.") != "contradict"
     assert label("He was eventually taken to hospital in a critical condition.") != "contradict"
@@ -293,7 +332,7 @@ def test_a_name_against_a_description_or_a_pronoun_in_the_same_words_never_contr
     # a capitalised word that names no person the claim names is no name here (review)
     nobody = make_claim("Nobody was injured in the blast in Kabul.", "a.txt", ("Kabul",))
     he = make_claim("He was injured in the blast in Kabul.", "b.txt", ("Kabul",))
-    assert decide(CandidatePair(nobody, he, 0.9), scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label == (
+    assert decide(CandidatePair(nobody, he, 0.9), scores, [], THRESHOLDS, READS_THE_MODEL, KINDS, "m", "h").label == (
         "contradict"
     )
     shared = ("person:kumar", "person:singh")
@@ -307,7 +346,7 @@ def test_one_statement_with_words_written_another_way_never_contradicts():
 
     def label(a: str, b: str) -> str:
         pair = make_pair(a, b, entities=("gpe:kansas city",))
-        return decide(pair, scores, [], THRESHOLDS, RULES_ONLY, KINDS, "m", "h").label
+        return decide(pair, scores, [], THRESHOLDS, READS_THE_MODEL, KINDS, "m", "h").label
 
     sealed = "A building in the 3600 block of {} Meyer {} was sealed off about 9:30 p.m. Saturday in Kansas City."
     assert label(sealed.format("E.", "Blvd."), sealed.format("East", "Boulevard")) != "contradict"

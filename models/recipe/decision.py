@@ -62,7 +62,8 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.decision import LEARNED, RULE, weights_digest  # noqa: E402
+from checker.checks import NLI_KIND  # noqa: E402
+from checker.decision import LEARNED, weights_digest  # noqa: E402
 
 SIGNAL_FLOOR = 0.3  # benchmarks/news_sample.py's --floor
 RULES_SHARE = 0.25
@@ -213,8 +214,8 @@ def calibrate(rows: list[dict]) -> dict:
         precision = {}
     else:
         precision = {k: round(_shrunk(confirmed[k], n, pooled, prior), 4) for k, n in sorted(reported.items())}
-        if RULE in precision:
-            precision[LEARNED] = precision[RULE]
+        if NLI_KIND in precision:  # a model-only contradiction is reported on the decision's word
+            precision[LEARNED] = precision[NLI_KIND]
     return {
         "precision": precision | {"all": round(pooled, 4)},
         "fitted_on": {
