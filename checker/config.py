@@ -31,8 +31,8 @@ DEFAULT_DECISION = shipped("checker-decision.json")
 # Settings taken out, with what replaced them: a config file naming one gets told, not "unknown".
 RETIRED = {
     "evidence_score": "a contradiction's score is the share confirmed on news for its basis, from the decision file",
-    "contradict_needs_shared_entity": "the learned decision alone reports a model-only contradiction, and weighs "
-    "whether the claims name a common entity (report_threshold)",
+    "contradict_needs_shared_entity": "the learned decision alone reports a model-only contradiction, a common "
+    "entity one of its features (report_threshold)",
 }
 LABELS = ("contradict", "agree", "unrelated")
 PRECISIONS = ("auto", "fp32", "bf16", "int8")

@@ -15,14 +15,15 @@ similarity, the share of words changed and entailment carry nearly all the
 weight; the yes/no signals are pulled to almost nothing by the penalty.
 
 The same file holds the score a reported contradiction gets: the share of
-the contradictions of its kind (a structured check's, or the model's by its
-rule or the decision) checker reports through the whole pipeline that readers
+the contradictions of its kind (a structured check's, or the model's by the
+decision) checker reports through the whole pipeline that readers
 confirmed in blind labels of real multi-outlet news, measured by leaving each
 labelled range out. The decision's
 probability is not that score: fitted on a mix of news, paraphrases and
 planted edits, it ranks planted edits well and real news disagreements no
 better than chance (the card has the numbers), so on news it is not a
-probability a reader can trust, and a rate per kind is.
+probability a reader can trust, and a rate per kind is (one for all kinds where
+they differ no more than chance makes them).
 """
 
 from __future__ import annotations

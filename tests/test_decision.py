@@ -146,7 +146,7 @@ def test_a_minimal_edit_that_names_no_entity_is_reported(shipped, tmp_path):
     (finding,) = contradictions(shipped, tmp_path, a, b)
     kinds = [c.kind for c in shipped.checks]
     basis = contradiction_basis(finding.pair, finding.nli, [], shipped.thresholds, shipped.decision, kinds)
-    assert basis == LEARNED  # without the negation check the decision reports it, not the rule (no entity named)
+    assert basis == LEARNED  # without the negation check the decision reports it (no entity named)
     # the negation check sees it too, and says what differs: a reader is shown it, not the model's probability
     assert finding.kind == "negation" and finding.score == shipped.decision.score("negation")
     assert (

@@ -153,9 +153,10 @@ def test_reverse_is_needed_only_within_the_margin_of_a_threshold():
     assert needs_reverse((0.0, 1.0, 0.0), THRESHOLDS, 1.0)  # margin 1: always both
 
 
-def test_whether_the_claims_name_a_common_entity_is_the_decisions_to_weigh():
-    """Sentences of different stories that share wording read as contradictions to the model; no rule drops them,
-    the decision weighs the entities they share with every other signal."""
+def test_the_decision_is_told_whether_the_claims_name_a_common_entity():
+    """Sentences of different stories that share wording read as contradictions to the model. No rule drops a pair
+    for naming no common entity: the verdict hands the decision that signal, and one that weighs it tells the pairs
+    apart (the shipped fit gives it almost no weight; its other signals decide)."""
     scores = NLIScores((0.02, 0.08, 0.9), (0.02, 0.08, 0.9))
     weighs_entities = Decision({"contradiction_max": 50.0, "shared_entity": 5.0}, -45.0, SCORES)
     a = make_claim("Macaulay Culkin will be missed but not forgotten.", "a.txt", ("person:culkin",))
@@ -273,10 +274,9 @@ def test_words_around_a_sentence_that_turn_it_round_keep_the_contradiction():
 
 
 def test_a_minimal_edit_that_names_no_entity_is_reported_where_the_learned_decision_is_sure():
-    """The shared-entity rule of old dropped it; the decision's probability reports it."""
+    """The shared-entity rule of old dropped it; the decision's probability reports it, where it is sure."""
     scores = NLIScores((0.01, 0.04, 0.95), (0.01, 0.04, 0.95))
     pair = make_pair("This has been an emotional ordeal, he said.", "This has not been an emotional ordeal, he said.")
-    assert decide(pair, scores, [], THRESHOLDS, NEVER, KINDS, "m", "h").label == "unrelated"
     learned = Decision({"contradiction_max": 8.0, "negation_one_side": 2.0}, -8.0, SCORES)  # 0.82 for this pair
     finding = decide(pair, scores, [], THRESHOLDS, learned, KINDS, "m", "h")
     assert (finding.label, finding.kind, finding.score) == ("contradict", "nli", SCORES["learned"])
@@ -296,7 +296,7 @@ def test_the_models_probability_alone_reports_nothing():
     assert decide(pair, scores, [], THRESHOLDS, NEVER, KINDS, "m", "h").label == "unrelated"
 
 
-def test_the_decision_also_hears_a_pair_the_model_reads_below_its_threshold():
+def test_a_pair_the_model_reads_under_contradict_threshold_is_reported_where_the_decision_is_sure():
     """The model at 0.7, under `contradict_threshold`: a decision that weighs it so may still report it."""
     scores = NLIScores((0.1, 0.2, 0.7), (0.1, 0.2, 0.7))
     pair = make_pair(
