@@ -21,12 +21,13 @@ Not compared, as no statement of what is or was: a predicate under "whether", "i
 condition ("If the talks fail, the union will strike"), in a question, in a relative clause, told as what may, must
 or should be, under a verb that is itself negated ("has not said whether it would appeal"), an outlet's own request
 for comment ("did not respond"), "not only", or told as not yet done ("has not yet been charged", "did not
-immediately respond"). Nor two predicates limited to two groups, places or conditions ("is not compulsory for
-adults" / "is compulsory for children"), one in the present and one in the past ("is not owned by" / "was owned
-by": a state may have changed), two speakers' ("a Palestinian official said" / "an Israeli official said"; "the
-theology states that animals cannot go to heaven" / "the Pope has long held beliefs that animals can"), or a
-perfect told as not done in an article out before the one that tells it done ("no deaths have been reported" on
-Monday, "one death has been reported" on Tuesday): an update, not a slip.
+immediately respond") or as not done that time ("failed to", "declined to", "refused to": perhaps done later). A
+clause "nor" joins is negated ("nor was Dean asked"). Nor two predicates limited to two groups, places or conditions
+("is not compulsory for adults" / "is compulsory for children"), one in the present and one in the past ("is not
+owned by" / "was owned by": a state may have changed), two speakers' ("a Palestinian official said" / "an Israeli
+official said"; "the theology states that animals cannot go to heaven" / "the Pope has long held beliefs that
+animals can"), or a perfect told as not done in an article out before the one that tells it done ("no deaths have
+been reported" on Monday, "one death has been reported" on Tuesday): an update, not a slip.
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ from checker.records import Claim, Evidence
 NEGATING_DETERMINERS = frozenset({"no", "neither"})  # "no deaths have been reported"
 NEGATING_NOUNS = frozenset({"nothing", "nobody", "none", "noone"})  # "nothing was found"
 PLAN_WORDS = frozenset({"plan", "intend", "intention"})  # "had no plans to travel", "does not intend to appeal"
-FAILING = frozenset({"fail"})  # a verb whose infinitive's act is left open: "failed to reach orbit" (that time)
+# verbs whose infinitive's act is left open, not done that time and perhaps later: "failed to reach orbit", "declined
+# to give details", "refused to pay the fine"
+LEFT_OPEN = frozenset({"fail", "decline", "refuse"})
 UNTIL = frozenset({"until", "till"})  # a clause that tells when a negated act will be done: "not ... until it is ready"
 NOT_YET = frozenset({"yet", "immediately"})  # "has not yet been charged", "did not immediately respond"
 OPEN_CLAUSES = frozenset({"whether", "if", "unless"})  # "has not said whether it would appeal"
@@ -265,11 +268,18 @@ def _negated(verb, subject, thing) -> bool | None:
     )
     if negated and any(c.lower_ in NOT_YET for c in verb.children):
         return None
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAILING:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in LEFT_OPEN:
         # "blamed parents for failing to educate their children" is no "educated them"; nor is "failed to reach
         # orbit on its first flight" set against "reached orbit" (on a later one): left open
         return None
-    return negated
+    return negated or _after_nor(verb)
+
+
+def _after_nor(verb) -> bool:
+    """A clause joined by "nor" is negated by it: "None of his opponents picked him, nor was Dean asked"."""
+    return verb.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "nor" and c.i < verb.i for c in verb.head.children
+    )
 
 
 def subject_key(verb, subject) -> str:
