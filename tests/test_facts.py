@@ -566,6 +566,24 @@ def test_a_figure_given_as_a_bound_joins_the_one_exact_version_within_its_reach(
     assert bounded.id == exact_fact.id  # a fact keeps its id however a source bounds its figure
 
 
+def test_a_range_within_another_range_is_a_version_of_its_own():
+    """(planted edits, tune bodies) three sources' "between 10 and 25 years" and one's "between 13 and 25" were one
+    version: the second lies within the first, read as a finer telling of it. Each range states both its ends, so
+    the edited source is the odd one out."""
+    check = NumberCheck()
+    claims = [annotated(make_claim(f"Goldfish can live between {low} and 25 years in captivity.", doc))
+              for doc, low in (("a", 10), ("b", 10), ("c", 10), ("d", 13))]  # fmt: skip
+    findings = []
+    for claim in claims[:3]:
+        found = check.compare(claim, claims[3], 0.95)
+        assert found is not None and found.contradicts
+        findings.append(contradiction(claim.doc_id, claim.text, "d", claims[3].text, found))
+    (fact,) = group_facts(findings)
+    assert sorted(v.documents for v in fact.versions) == [("a", "b", "c"), ("d",)] and fact.outliers == ("d",)
+    about_20_years = {"value": 240, "reach": [150, 330]}  # in months, as the figures are compared
+    assert check.refines(about_20_years, check.version(found.detail, "b")[0])  # within an approximate figure: joins
+
+
 def test_a_version_given_as_a_bound_shows_its_open_end():
     """(second review, space desk) "60 Airbus A321neo jets, with options for 40 more" is at least 60: shown as "60",
     it read as a second version of the three sources' exact 60."""
