@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.checks.entity_sets import EntitySetCheck, counted_size, list_members
-from tests.helpers import _nlp, annotated, comparer, make_claim
+from tests.helpers import _nlp, comparer, make_claim
 
 
 def _tokens(text: str):
@@ -55,41 +55,3 @@ def test_an_apostrophe_before_a_year_or_after_a_plural_opens_no_title():
         "The Fire Brigades’ Union, Unite and Unison backed the strike.",
     ):
         assert len(list_members(_nlp()(text)[:])) >= 3, text
-
-
-def test_one_member_swapped_in_one_wording_is_reported_where_a_document_names_both_apart():
-    """Lists sharing one member are one group where the claims are one wording, but a name is written many ways
-    ("Burma" / "Myanmar"): only a document that names both as two tells that the swap is a discrepancy."""
-    compare = comparer(EntitySetCheck)
-    iraq = annotated(
-        make_claim("The group's gains in Syria and Iraq continue to put pressure on Western governments.", "wire",
-                   ("Syria", "Iraq"))
-    )  # fmt: skip
-    libya = annotated(
-        make_claim("The group's gains in Syria and Libya continue to put pressure on Western governments.", "feed",
-                   ("Syria", "Libya"))
-    )  # fmt: skip
-    evidence = compare(iraq, libya, 0.95)
-    assert evidence is not None and evidence.contradicts
-    assert evidence.detail == {"shared": ["Syria"], "only_in_a": ["Iraq"], "only_in_b": ["Libya"]}
-    assert EntitySetCheck().explainer([iraq, libya]).explains(evidence, iraq, libya)
-    elsewhere = make_claim("Iraq has asked its allies for more air support.", "feed", ("Iraq",))
-    assert not EntitySetCheck().explainer([iraq, libya, elsewhere]).explains(evidence, iraq, libya)
-
-
-def test_one_shared_member_in_two_wordings_or_of_a_credited_list_is_no_group():
-    compare = comparer(EntitySetCheck)
-    a = "The group's gains in Syria and Iraq continue to put pressure on Western governments."
-    reworded = "Gains in Syria and Libya have kept the pressure on Western governments, officials said."
-    assert compare(make_claim(a, "wire"), make_claim(reworded, "feed"), 0.9) is None
-    credited = "He is known to intelligence services, according to the BBC and the Washington Post."
-    other = "He is known to intelligence services, according to the BBC and NBC News."
-    assert compare(make_claim(credited, "wire"), make_claim(other, "feed"), 0.95) is None
-
-
-def test_lists_sharing_two_members_are_never_explained_by_what_documents_name():
-    check = comparer(EntitySetCheck)
-    three = annotated(make_claim("The US voted against it alongside Russia, Belarus, and North Korea.", "002.txt"))
-    four = annotated(make_claim("The US voted against it with Russia, Belarus, North Korea and Sudan.", "004.txt"))
-    evidence = check(three, four, 0.9)
-    assert not EntitySetCheck().explainer([three, four]).explains(evidence, three, four)

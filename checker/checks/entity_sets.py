@@ -26,7 +26,6 @@ from text_to_num import text2num
 
 from checker.checks.base import Check, CheckSetting, Side
 from checker.checks.names import cues, name_spans
-from checker.checks.wording import Slotted, differing_in_one_wording, slotted
 from checker.entities import ACRONYM, ALIASES, acronym_of, clean_name, person_key, without_legal_form
 from checker.records import Claim, Evidence
 
@@ -223,21 +222,6 @@ def list_members(tokens) -> list[str]:
     return [clean_name(name.text) for name in _longest_list(tokens)[0]]
 
 
-def list_wording(tokens) -> Slotted:
-    """The claim's wording with each member of its longest list as a slot, with "the" before it (empty where it
-    lists nothing, or where the list is of those credited, "according to the BBC and NBC News": outlets credit
-    their own reporting): "Time and The National Interest" / "Time and YouTube" differ in one member."""
-    doc, members = tokens.doc, _longest_list(tokens)[0]
-    runs = [
-        [doc[name.start - 1], *name]
-        if name.start > tokens.start and doc[name.start - 1].lower_ == "the"
-        else list(name)
-        for name in members
-    ]
-    credited = {span.end for _, _, span in cues(tokens, "credits")}
-    return Slotted() if runs and runs[0][0].i in credited else slotted(tokens, runs)
-
-
 def _number(token) -> int | None:
     if not token.like_num:
         return None
@@ -337,7 +321,6 @@ class NameList:
     entities: tuple[str, ...]
     names: frozenset[str]  # the claim's names and their words, lower case: a name written out is a mention
     text: str  # the claim's words, apostrophes dropped (`without_apostrophes`)
-    wording: Slotted = Slotted()  # the list's members as slots: two claims of one wording are one statement
 
 
 def without_apostrophes(text: str) -> str:
@@ -391,43 +374,6 @@ def mentioned_names(tokens) -> set[str]:
     return {_key(n.text).lower() for n in names} | {t.lower_ for n in names for t in n if t.is_alpha}
 
 
-def closed_alike(a: NameList, b: NameList) -> bool:
-    """Both sentences count their lists, alike ("the two countries, A and B"): lists closed at one size."""
-    return a.size is not None and a.size == b.size
-
-
-def _one_member_swapped(a: NameList, b: NameList) -> bool:
-    return len(differing_in_one_wording(a.wording, b.wording)) == 1
-
-
-class NamedApart:
-    """The entities each document names: a document that names two as two tells that they are not one name
-    written two ways. Explains away a list's member swapped in one wording (lists that share fewer than
-    MIN_SHARED members and are not `closed_alike`) unless a document of the pair names both."""
-
-    def __init__(self, claims: Sequence[Claim]) -> None:
-        self.named: dict[str, set[str]] = {}
-        for claim in claims:
-            self.named.setdefault(claim.doc_id, set()).update(claim.entities)
-
-    def explains(self, evidence: Evidence, a: Claim, b: Claim) -> bool:
-        detail = evidence.detail
-        if len(detail["shared"]) >= MIN_SHARED or closed_alike(
-            a.annotations[evidence.kind], b.annotations[evidence.kind]
-        ):
-            return False
-        return not any(
-            self._names(doc, x) and self._names(doc, y)
-            for doc in (a.doc_id, b.doc_id)
-            for x in detail["only_in_a"]
-            for y in detail["only_in_b"]
-        )
-
-    def _names(self, doc: str, member: str) -> bool:
-        named = self.named.get(doc, set())
-        return member in named or person_key(member) in named
-
-
 class EntitySetCheck(Check):
     kind = "entity_set"
     rule = "The two claims list different participants in the same event."
@@ -459,11 +405,7 @@ class EntitySetCheck(Check):
             claim.entities,
             frozenset(mentioned_names(tokens)),
             without_apostrophes(tokens.text),
-            list_wording(tokens),
         )
-
-    def explainer(self, claims: Sequence[Claim]) -> NamedApart:
-        return NamedApart(claims)
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
         """The whole list a side gives: the members both name and its own."""
@@ -480,7 +422,7 @@ class EntitySetCheck(Check):
         if similarity < self.setting("min_similarity") and len(shared) < LONG_SHARED:
             return None
         same_event_words = len(list_a.event_words & list_b.event_words)
-        closed = closed_alike(list_a, list_b) or _one_member_swapped(list_a, list_b)
+        closed = list_a.size is not None and list_a.size == list_b.size
         close = similarity >= self.setting("close_similarity")
         if len(shared) < (1 if closed else MIN_SHARED) or same_event_words < (1 if close else MIN_EVENT_WORDS):
             return None  # not the same group of participants in the same event
