@@ -296,11 +296,13 @@ def subject_key(verb, subject) -> str:
 
 
 def _phrase(verb, subject, thing, holder=None) -> str:
-    """The predicate as written, from its subject (a short one, not a pronoun) or auxiliaries to its object:
-    "vaccination would not be compulsory", "no further money would come from the state budget"; from the verb that
+    """The predicate as written, from its subject (a short one, not a pronoun), auxiliaries or "nor" to its object:
+    "vaccination would not be compulsory", "nor was Dean asked that question", "no further money would come from the state budget"; from the verb that
     holds a negated intention where one does ("had no plans to travel to Washington")."""
     parts = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"})]
     parts += [holder, *(c for c in holder.children if c.dep_ in {"aux", "neg"})] if holder is not None else []
+    if _after_nor(verb):  # "nor was Dean asked": the word that negates it
+        parts += [c for c in verb.head.children if c.dep_ == "cc" and c.lower_ == "nor"]
     if subject is not None and subject.lower_ not in PRONOUNS and len(list(subject.subtree)) <= MAX_SUBJECT:
         parts += list(subject.subtree)
     if thing is not None:
