@@ -373,6 +373,8 @@ class Quantity:
             # two caps of one thing ("fines of up to £250,000" / "up to £50,000"), each the most there is
             return math.isclose(self.value, other.value)
         if self.bound == other.bound == "range":  # two ranges of one quantity are one where their ends are
+            if self.written_in != other.written_in:  # "between 60 and 70 miles" / "between 100 and 110 km"
+                return all(_one_end(self, u, other, v) for u, v in zip(self.interval(), other.interval(), strict=True))
             return all(math.isclose(u, v) for u, v in zip(self.interval(), other.interval(), strict=True))
         exact = not self.bound and not other.bound
         if exact and self.written_in != other.written_in:
@@ -2703,6 +2705,15 @@ def range_scale(first_run, run, cues: Cues) -> float:
 def _scale_of(run) -> float:
     """The scale words of a figure ("3 million": 1e6), 1.0 where it writes none."""
     return math.prod(SCALES.get(t.lower_, 1.0) for t in run)
+
+
+def _one_end(x: Quantity, u: float, y: Quantity, v: float) -> bool:
+    """Whether `u`, an end of range `x`, and `v`, the same end of range `y` written in another unit, are one figure
+    each rounded in its own unit, as two exact figures of two units are (`Quantity.allows`)."""
+    as_exact = {"bound": "", "spread": 0.0}
+    return (
+        abs(u - v) <= replace(x, value=u, **as_exact).rounded_reach() + replace(y, value=v, **as_exact).rounded_reach()
+    )
 
 
 def _as_range(first: Quantity, second: Quantity, joiner: str, scale: float) -> Quantity | None:
