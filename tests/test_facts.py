@@ -584,6 +584,22 @@ def test_a_range_within_another_range_is_a_version_of_its_own():
     assert check.refines(about_20_years, check.version(found.detail, "b")[0])  # within an approximate figure: joins
 
 
+def test_a_range_in_another_unit_within_a_range_joins_its_version():
+    """(review) "between 100 and 110 km per hour" is "between 60 and 70 miles per hour" converted: the source that
+    gives it stands with the majority, not as a second outlier beside the odd one."""
+    check = NumberCheck()
+    texts = {"a": "60 and 70 miles", "b": "60 and 70 miles", "c": "100 and 110 km", "d": "130 and 150 km"}
+    claims = {doc: annotated(make_claim(f"The storm's winds reached between {t} per hour on Sunday.", doc))
+              for doc, t in texts.items()}  # fmt: skip
+    findings = []
+    for doc in "abc":
+        found = check.compare(claims[doc], claims["d"], 0.95)
+        assert found is not None and found.contradicts
+        findings.append(contradiction(doc, claims[doc].text, "d", claims["d"].text, found))
+    (fact,) = group_facts(findings)
+    assert sorted(v.documents for v in fact.versions) == [("a", "b", "c"), ("d",)] and fact.outliers == ("d",)
+
+
 def test_a_version_given_as_a_bound_shows_its_open_end():
     """(second review, space desk) "60 Airbus A321neo jets, with options for 40 more" is at least 60: shown as "60",
     it read as a second version of the three sources' exact 60."""

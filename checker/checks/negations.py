@@ -22,12 +22,13 @@ condition ("If the talks fail, the union will strike"), in a question, in a rela
 or should be, under a verb that is itself negated ("has not said whether it would appeal"), an outlet's own request
 for comment ("did not respond"), "not only", or told as not yet done ("has not yet been charged", "did not
 immediately respond") or as not done that time ("failed to", "declined to", "refused to": perhaps done later). A
-clause "nor" joins is negated ("nor was Dean asked"). Nor two predicates limited to two groups, places or conditions
-("is not compulsory for adults" / "is compulsory for children"), one in the present and one in the past ("is not
-owned by" / "was owned by": a state may have changed), two speakers' ("a Palestinian official said" / "an Israeli
-official said"; "the theology states that animals cannot go to heaven" / "the Pope has long held beliefs that
-animals can"), or a perfect told as not done in an article out before the one that tells it done ("no deaths have
-been reported" on Monday, "one death has been reported" on Tuesday): an update, not a slip.
+clause "nor" joins to one not itself negated is negated ("None of his opponents picked him, nor was Dean asked");
+one after a negated clause ("did not rise, nor did it fall") is not compared. Nor two predicates limited to two
+groups, places or conditions ("is not compulsory for adults" / "is compulsory for children"), one in the present and
+one in the past ("is not owned by" / "was owned by": a state may have changed), two speakers' ("a Palestinian
+official said" / "an Israeli official said"; "the theology states that animals cannot go to heaven" / "the Pope has
+long held beliefs that animals can"), or a perfect told as not done in an article out before the one that tells it
+done ("no deaths have been reported" on Monday, "one death has been reported" on Tuesday): an update, not a slip.
 """
 
 from __future__ import annotations
@@ -272,14 +273,23 @@ def _negated(verb, subject, thing) -> bool | None:
         # "blamed parents for failing to educate their children" is no "educated them"; nor is "failed to reach
         # orbit on its first flight" set against "reached orbit" (on a later one): left open
         return None
-    return negated or _after_nor(verb)
+    return negated or _nor_before(verb) is not None
 
 
-def _after_nor(verb) -> bool:
-    """A clause joined by "nor" is negated by it: "None of his opponents picked him, nor was Dean asked"."""
-    return verb.dep_ == "conj" and any(
-        c.dep_ == "cc" and c.lower_ == "nor" and c.i < verb.i for c in verb.head.children
-    )
+def _nor_before(verb):
+    """The "nor" that joins the verb's clause to the one before, or None: the coordinator nearest before it, with no
+    other clause between ("None of his opponents picked him, nor was Dean asked"; not the last clause of "..., nor was
+    the building damaged, and police closed the street"). A complement the parser hung on an inverted "be" ("nor was
+    the building damaged": "damaged" on "was") is read with its "be"."""
+    if verb.dep_ in {"acomp", "attr"} and verb.head.dep_ == "conj":
+        verb = verb.head
+    if verb.dep_ != "conj":
+        return None
+    joiners = [
+        c for c in verb.head.children if c.i < verb.i and (c.dep_ == "cc" or (c.dep_ == "conj" and c is not verb))
+    ]
+    nearest = max(joiners, key=lambda t: t.i, default=None)
+    return nearest if nearest is not None and nearest.dep_ == "cc" and nearest.lower_ == "nor" else None
 
 
 def subject_key(verb, subject) -> str:
@@ -297,12 +307,13 @@ def subject_key(verb, subject) -> str:
 
 def _phrase(verb, subject, thing, holder=None) -> str:
     """The predicate as written, from its subject (a short one, not a pronoun), auxiliaries or "nor" to its object:
-    "vaccination would not be compulsory", "nor was Dean asked that question", "no further money would come from the state budget"; from the verb that
-    holds a negated intention where one does ("had no plans to travel to Washington")."""
+    "vaccination would not be compulsory", "nor was Dean asked that question", "no further money would come from the
+    state budget"; from the verb that holds a negated intention where one does ("had no plans to travel to
+    Washington")."""
     parts = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"})]
     parts += [holder, *(c for c in holder.children if c.dep_ in {"aux", "neg"})] if holder is not None else []
-    if _after_nor(verb):  # "nor was Dean asked": the word that negates it
-        parts += [c for c in verb.head.children if c.dep_ == "cc" and c.lower_ == "nor"]
+    if (nor := _nor_before(verb)) is not None:  # "nor was Dean asked": the word that negates it
+        parts.append(nor)
     if subject is not None and subject.lower_ not in PRONOUNS and len(list(subject.subtree)) <= MAX_SUBJECT:
         parts += list(subject.subtree)
     if thing is not None:

@@ -803,7 +803,8 @@ def _as_detail(q: Quantity) -> dict[str, Any]:
         q.interval() if q.bound or q.written_in else (q.value - q.last_digit_unit / 2, q.value + q.last_digit_unit / 2)
     )
     reach = [x if math.isfinite(x) else None for x in (low, high)]
-    return {"value": q.value, "text": text, "reach": reach} | ({"range": True} if q.bound == "range" else {})
+    # a range says the unit it was written in ("" where counted as written): `refines` keeps two of one unit apart
+    return {"value": q.value, "text": text, "reach": reach} | ({"range": q.written_as} if q.bound == "range" else {})
 
 
 def _within_their_groups(pairs: Sequence[tuple[int, int, Quantity, Quantity]], allowed: list[bool]) -> list[bool]:
@@ -1001,7 +1002,7 @@ class NumberCheck(Check):
             low, high = figure["reach"]
             text = str(figure.get("text"))
             shown = f"{text} or more" if high is None else f"up to {text}" if low is None else text
-            ends = {"range": True} if figure.get("range") else {}
+            ends = {"range": figure["range"]} if "range" in figure else {}
             return {"value": figure.get("value"), "reach": figure["reach"]} | ends | unit, shown
         if unit:
             return {"value": figure.get("value")} | unit, str(figure.get("text"))
@@ -1012,10 +1013,11 @@ class NumberCheck(Check):
         miles", both in kilometres): "a little more than 53,000 votes" joins the one version of 53,310, and "60
         miles" the one of "95 km", so its source counts for the majority, not as an outlier of its own. Within,
         not overlapping: a chain of overlaps would join two versions that contradict each other. A range within a
-        range is no finer telling of it: each states both its ends ("between 13 and 25 years" / "between 10 and 25")."""
+        range written in its unit is no finer telling of it: each states both its ends ("between 13 and 25 years" /
+        "between 10 and 25"); one in another unit may be its conversion ("100 to 110 km/h" in "60 to 70 mph")."""
         if not (isinstance(key, dict) and "reach" in key):
             return False
-        if key.get("range") and isinstance(finer, dict) and finer.get("range"):
+        if isinstance(finer, dict) and "range" in key and "range" in finer and key["range"] == finer["range"]:
             return False
         if isinstance(finer, dict) and finer.get("unit") != key.get("unit"):
             return False  # "$42.5 million" is within no reach of "£42.5 million"
