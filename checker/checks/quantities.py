@@ -374,7 +374,8 @@ class Quantity:
             return math.isclose(self.value, other.value)
         if self.bound == other.bound == "range":  # two ranges of one quantity are one where their ends are
             if self.written_in != other.written_in:  # "between 60 and 70 miles" / "between 100 and 110 km"
-                return all(_one_end(self, u, other, v) for u, v in zip(self.interval(), other.interval(), strict=True))
+                ends = zip(self.interval(), other.interval(), strict=True)
+                return all(_an_end(self, u).allows(_an_end(other, v)) for u, v in ends)
             return all(math.isclose(u, v) for u, v in zip(self.interval(), other.interval(), strict=True))
         exact = not self.bound and not other.bound
         if exact and self.written_in != other.written_in:
@@ -2707,13 +2708,10 @@ def _scale_of(run) -> float:
     return math.prod(SCALES.get(t.lower_, 1.0) for t in run)
 
 
-def _one_end(x: Quantity, u: float, y: Quantity, v: float) -> bool:
-    """Whether `u`, an end of range `x`, and `v`, the same end of range `y` written in another unit, are one figure
-    each rounded in its own unit, as two exact figures of two units are (`Quantity.allows`)."""
-    as_exact = {"bound": "", "spread": 0.0}
-    return (
-        abs(u - v) <= replace(x, value=u, **as_exact).rounded_reach() + replace(y, value=v, **as_exact).rounded_reach()
-    )
+def _an_end(q: Quantity, value: float) -> Quantity:
+    """One end of range `q` as an exact figure of its unit: two ranges written in two units are one where each end
+    is one figure rounded in its own unit, as two exact figures are (`Quantity.allows`)."""
+    return replace(q, value=value, bound="", spread=0.0)
 
 
 def _as_range(first: Quantity, second: Quantity, joiner: str, scale: float) -> Quantity | None:
