@@ -13,6 +13,13 @@ one object or complement (its word, or a preposition's: "come from the budget").
 deaths have been reported"). Only one negated side and one not is a finding. Two sides told alike are no evidence
 of agreement: most pairs share some verb, and "both: voted 3-2" beside "4-1 vs 3-2" misled more than it told.
 
+A state is also told by its opposite and by a finding. "Axl Rose is alive" says he is not dead (`opposite:dead` in
+checker/patterns/statements.jsonl: a few adjectives each the other's negation, "alive" / "dead", "genuine" / "fake",
+"true" / "false"); "Axl Rose was found dead", "was pronounced dead" say he is dead (a passive verb of finding,
+`finding`, gives its subject the state after it), from then on, so a present "is not dead" denies it, as it would
+"is dead". Death hoaxes and their debunks split the sources of a story this way ("Axl Rose is NOT dead" / "Axl Rose
+was allegedly found dead in his West Hollywood home"), and the model read the pair as one-way at most.
+
 A negated intention is a negation of what is intended ("had no plans to travel", "does not plan to appeal"), but for
 one hedged ("no immediate plans") and one told in an article out before the one that tells it done or planned (an
 intention may change, as a perfect's state may).
@@ -38,6 +45,7 @@ from typing import Any, NamedTuple
 
 from checker.checks.base import Check, CheckSetting, Side, published_before, versus
 from checker.checks.dates import reporting_words
+from checker.patterns import load, words
 from checker.records import Claim, Evidence
 
 NEGATING_DETERMINERS = frozenset({"no", "neither"})  # "no deaths have been reported"
@@ -61,6 +69,16 @@ LIMITING = frozenset(
 ONE_SIDED = frozenset({"for", "after", "before", "until", "since", "without", "except"})  # limits even on one side
 MAX_PHRASE = 12  # tokens of a predicate as a message shows it
 MAX_SUBJECT = 5  # tokens of a subject the message shows with it: "no further money", not a clause
+# verbs whose passive gives its subject the state after it: "was found dead", "was pronounced dead" (`finding` in
+# checker/patterns/statements.jsonl)
+FINDING = words("statements", "finding")
+# a state as the opposite of another it is compared as, negated: "alive" is "not dead" (`opposite:dead`)
+OPPOSITES = {
+    word: pattern.label.removeprefix("opposite:")
+    for pattern in load("statements")
+    if pattern.label.startswith("opposite:")
+    for word in words("statements", pattern.label)
+}
 
 
 class Predicate(NamedTuple):
@@ -80,7 +98,8 @@ class Predicate(NamedTuple):
 def predicates(tokens) -> tuple[Predicate, ...]:
     """Each verb of the claim told as a statement (`stated`), with its subject, object and polarity; not a verb of
     reporting (`checker/patterns/reporting.jsonl`) but in the passive: "Police did not say how many" is no denial
-    that police said 12, while "no deaths have been reported" tells of deaths."""
+    that police said 12, while "no deaths have been reported" tells of deaths. A state a passive verb of finding
+    gives its subject is one more (`_found_state`)."""
     reporting = reporting_words(tokens)
     found = []
     for verb in tokens:
@@ -95,28 +114,57 @@ def predicates(tokens) -> tuple[Predicate, ...]:
         if verb.lemma_ == "be" and complement is None:
             continue  # "there are": nothing said of the subject
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-        name = f"be {complement.lemma_.lower()}" if verb.lemma_ == "be" else f"{verb.lemma_.lower()} {particle}".strip()
+        state, opposite = _state(complement) if verb.lemma_ == "be" else ("", False)
+        name = f"be {state}" if verb.lemma_ == "be" else f"{verb.lemma_.lower()} {particle}".strip()
         subject = next((c for c in (holder or verb).children if c.dep_ in SUBJECTS), None)
         thing = _object(verb) if verb.lemma_ != "be" else None
         negated = _negated(verb, subject, thing or complement)
         if negated is None or (holder is not None and negated):
             continue
         negated = negated or holder is not None  # "had no plans to travel": not to travel
-        found.append(
-            Predicate(
-                name,
-                subject_key(verb, subject),
-                object_key(thing),
-                negated,
-                # an intention, like a perfect, may change: "had no plans to run" before "would run" is an update
-                holder is not None or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children),
-                _phrase(verb, subject, thing or complement, holder),
-                _tense(verb),
-                _source(holder or verb),
-                _qualifiers(verb, thing, complement, holder),
-            )
+        told = Predicate(
+            name,
+            subject_key(verb, subject),
+            object_key(thing),
+            negated != opposite,  # "is alive": not dead
+            # an intention, like a perfect, may change: "had no plans to run" before "would run" is an update
+            holder is not None or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children),
+            _phrase(verb, subject, thing or complement, holder),
+            _tense(verb),
+            _source(holder or verb),
+            _qualifiers(verb, thing, complement, holder),
         )
+        found.append(told)
+        if not negated and (given := _found_state(verb)) is not None:
+            found.append(_as_state(told, verb, subject, given))
     return tuple(found)
+
+
+def _state(complement) -> tuple[str, bool]:
+    """What "be" says of its subject, as compared: its complement's lemma, or the state it is the opposite of and
+    True ("alive": "dead", `OPPOSITES`): "Axl Rose is alive" and "Axl Rose is not dead" say one thing."""
+    lemma = complement.lemma_.lower()
+    return (OPPOSITES[lemma], True) if lemma in OPPOSITES else (lemma, False)
+
+
+def _as_state(told: Predicate, verb, subject, given) -> Predicate:
+    """The state a finding gives its subject (`_found_state`), told as "be" would tell it: "was found dead" as "is
+    dead", "was found not guilty" as "is not guilty"."""
+    state, opposite = _state(given)
+    denied = any(c.dep_ == "neg" for c in given.children)
+    text, qualifiers = _phrase(verb, subject, given), _qualifiers(verb, None, given)
+    return told._replace(
+        verb=f"be {state}", object="", negated=denied != opposite, text=text, tense="", qualifiers=qualifiers
+    )
+
+
+def _found_state(verb):
+    """The adjective a passive verb of finding or declaring (`FINDING`) gives its subject as a state, or None: "dead"
+    of "Axl Rose was found dead at his home", "was pronounced dead". It tells the subject is dead (from then on: a
+    state found, of no tense), so "Axl Rose is not dead" denies it, as "Axl Rose is dead" would."""
+    if verb.lemma_ not in FINDING or not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "ADJ"), None)
 
 
 def _negated_plan(verb):
