@@ -143,9 +143,27 @@ def _longest_list(tokens) -> tuple[list, Any]:
     best: tuple[list, Any] = ([], None)
     for i, members in groups.items():
         joined = any(child.dep_ == "cc" for name in members + qualifying.get(i, []) for child in name.root.children)
+        if not joined and len(members) >= 2 and (last := _last_member_hung_elsewhere(members[-1], names)) is not None:
+            members, joined = [*members, last], True
         if len(members) >= 2 and joined and len(members) > len(best[0]):
             best = (members, heads[i])
     return best
+
+
+def _last_member_hung_elsewhere(last, names: list):
+    """The name after ", and" (or "or") right past a coordination's last name, where the parser hung it on another
+    word, or None: in "Officials from France, Germany, Italy, and Spain met" it makes "Spain" the subject of "met",
+    and in "Military groups in Morocco, Algeria, Tunisia, and Egypt" a conjunct of "groups", leaving "France, Germany,
+    Italy" with no "and". One name right after the comma and the conjunction ends the list."""
+    doc, at = last.doc, last.end
+    if at < len(doc) and doc[at].text == ",":
+        at += 1
+    if at >= len(doc) or doc[at].dep_ != "cc" or doc[at].lower_ not in {"and", "or"}:
+        return None
+    at += 1
+    if at < len(doc) and doc[at].lower_ == "the":
+        at += 1
+    return next((name for name in names if name.start == at), None)
 
 
 def _in_titles(tokens) -> frozenset[int]:
