@@ -13,12 +13,15 @@ one object or complement (its word, or a preposition's: "come from the budget").
 deaths have been reported"). Only one negated side and one not is a finding. Two sides told alike are no evidence
 of agreement: most pairs share some verb, and "both: voted 3-2" beside "4-1 vs 3-2" misled more than it told.
 
-A state is also told by its opposite and by a finding. "Axl Rose is alive" says he is not dead (`opposite:dead` in
-checker/patterns/statements.jsonl: a few adjectives each the other's negation, "alive" / "dead", "genuine" / "fake",
-"true" / "false"); "Axl Rose was found dead", "was pronounced dead" say he is dead (a passive verb of finding,
-`finding`, gives its subject the state after it), from then on, so a present "is not dead" denies it, as it would
-"is dead". Death hoaxes and their debunks split the sources of a story this way ("Axl Rose is NOT dead" / "Axl Rose
-was allegedly found dead in his West Hollywood home"), and the model read the pair as one-way at most.
+A state of a named subject is also told by its opposite and by a finding. "Axl Rose is alive" says he is not dead
+(`opposite:dead` in checker/patterns/statements.jsonl: a few adjectives each the other's negation, "alive" / "dead",
+"genuine" / "fake", "true" / "false"); "Axl Rose was found dead", "was pronounced dead" say he is dead (a passive verb
+of finding, `finding`, gives its subject the state after it), from then on (`lasting`), so a present "is not dead"
+denies it, as it would "is dead"; "was found alive" is of its day, and a later "is dead" no denial. Whoever found it
+("by a jury", "by regulators") is its source, as a speaker is. Death hoaxes and their debunks split the sources of a
+story this way ("Axl Rose is NOT dead" / "Axl Rose was allegedly found dead in his West Hollywood home"), and the
+model read the pair as one-way at most. Only of a name: "A woman was found dead" and "A woman is alive", "the first
+video is genuine" and "the second video is fake" may tell of two (session 68's review).
 
 A negated intention is a negation of what is intended ("had no plans to travel", "does not plan to appeal"), but for
 one hedged ("no immediate plans") and one told in an article out before the one that tells it done or planned (an
@@ -72,6 +75,8 @@ MAX_SUBJECT = 5  # tokens of a subject the message shows with it: "no further mo
 # verbs whose passive gives its subject the state after it: "was found dead", "was pronounced dead" (`finding` in
 # checker/patterns/statements.jsonl)
 FINDING = words("statements", "finding")
+# states that hold from when they are found on: "was found dead" is "is dead" now too (`lasting`)
+LASTING = words("statements", "lasting")
 # a state as the opposite of another it is compared as, negated: "alive" is "not dead" (`opposite:dead`)
 OPPOSITES = {
     word: pattern.label.removeprefix("opposite:")
@@ -114,9 +119,9 @@ def predicates(tokens) -> tuple[Predicate, ...]:
         if verb.lemma_ == "be" and complement is None:
             continue  # "there are": nothing said of the subject
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
-        state, opposite = _state(complement) if verb.lemma_ == "be" else ("", False)
-        name = f"be {state}" if verb.lemma_ == "be" else f"{verb.lemma_.lower()} {particle}".strip()
         subject = next((c for c in (holder or verb).children if c.dep_ in SUBJECTS), None)
+        state, opposite = _state(complement, subject) if verb.lemma_ == "be" else ("", False)
+        name = f"be {state}" if verb.lemma_ == "be" else f"{verb.lemma_.lower()} {particle}".strip()
         thing = _object(verb) if verb.lemma_ != "be" else None
         negated = _negated(verb, subject, thing or complement)
         if negated is None or (holder is not None and negated):
@@ -135,34 +140,52 @@ def predicates(tokens) -> tuple[Predicate, ...]:
             _qualifiers(verb, thing, complement, holder),
         )
         found.append(told)
-        if not negated and (given := _found_state(verb)) is not None:
+        if not negated and (given := _found_state(verb, subject)) is not None:
             found.append(_as_state(told, verb, subject, given))
     return tuple(found)
 
 
-def _state(complement) -> tuple[str, bool]:
-    """What "be" says of its subject, as compared: its complement's lemma, or the state it is the opposite of and
-    True ("alive": "dead", `OPPOSITES`): "Axl Rose is alive" and "Axl Rose is not dead" say one thing."""
+def _state(complement, subject) -> tuple[str, bool]:
+    """What "be" says of its subject, as compared: its complement's lemma, or, of a subject named (`_named`), the state
+    it is the opposite of and True ("alive": "dead", `OPPOSITES`): "Axl Rose is alive" and "Axl Rose is not dead" say
+    one thing. Of a subject not named the opposites may tell of two: "A woman was found dead" and "A woman is alive and
+    in hospital", "The first video is genuine" and "The second video is fake"."""
     lemma = complement.lemma_.lower()
-    return (OPPOSITES[lemma], True) if lemma in OPPOSITES else (lemma, False)
+    return (OPPOSITES[lemma], True) if lemma in OPPOSITES and _named(subject) else (lemma, False)
+
+
+def _named(subject) -> bool:
+    """The subject is a name ("Axl Rose", "Ferri"): one person or thing, where a noun ("the victim", "three
+    hostages", "the report") may be any of several in a story."""
+    return subject is not None and subject.pos_ == "PROPN"
 
 
 def _as_state(told: Predicate, verb, subject, given) -> Predicate:
     """The state a finding gives its subject (`_found_state`), told as "be" would tell it: "was found dead" as "is
-    dead", "was found not guilty" as "is not guilty"."""
-    state, opposite = _state(given)
+    dead", "was found not guilty" as "is not guilty". Told by whoever found it ("was declared safe by regulators",
+    "found not guilty by a jury": a source as a speaker is, so the protesters' "is not safe" is another party's word),
+    and of no tense where the state found lasts (`LASTING`: dead from then on), in the finding's tense otherwise ("was
+    found alive" and later "is dead")."""
+    state, opposite = _state(given, subject)
     denied = any(c.dep_ == "neg" for c in given.children)
-    text, qualifiers = _phrase(verb, subject, given), _qualifiers(verb, None, given)
+    finder = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((g for g in finder.children if g.dep_ == "pobj"), None) if finder is not None else None
+    negated = denied != opposite
     return told._replace(
-        verb=f"be {state}", object="", negated=denied != opposite, text=text, tense="", qualifiers=qualifiers
+        verb=f"be {state}",
+        object="",
+        negated=negated,
+        text=_phrase(verb, subject, given),
+        tense="" if state in LASTING and not negated else told.tense,
+        source=_speaker_words(by) if by is not None else told.source,
+        qualifiers=_qualifiers(verb, None, given),
     )
 
 
-def _found_state(verb):
-    """The adjective a passive verb of finding or declaring (`FINDING`) gives its subject as a state, or None: "dead"
-    of "Axl Rose was found dead at his home", "was pronounced dead". It tells the subject is dead (from then on: a
-    state found, of no tense), so "Axl Rose is not dead" denies it, as "Axl Rose is dead" would."""
-    if verb.lemma_ not in FINDING or not any(c.dep_ == "nsubjpass" for c in verb.children):
+def _found_state(verb, subject):
+    """The adjective a passive verb of finding or declaring (`FINDING`) gives its named subject (`_named`) as a state,
+    or None: "dead" of "Axl Rose was found dead at his home", "was pronounced dead"."""
+    if verb.lemma_ not in FINDING or not _named(subject) or subject.dep_ != "nsubjpass":
         return None
     return next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "ADJ"), None)
 
