@@ -143,18 +143,24 @@ def _longest_list(tokens) -> tuple[list, Any]:
     best: tuple[list, Any] = ([], None)
     for i, members in groups.items():
         joined = any(child.dep_ == "cc" for name in members + qualifying.get(i, []) for child in name.root.children)
-        if not joined and len(members) >= 2 and (last := _last_member_hung_elsewhere(members[-1], names)) is not None:
+        if (
+            not joined
+            and len(members) >= 2
+            and (last := _last_member_hung_elsewhere(members[0].root, members[-1], names)) is not None
+        ):
             members, joined = [*members, last], True
         if len(members) >= 2 and joined and len(members) > len(best[0]):
             best = (members, heads[i])
     return best
 
 
-def _last_member_hung_elsewhere(last, names: list):
+def _last_member_hung_elsewhere(first, last, names: list):
     """The name after ", and" (or "or") right past a coordination's last name, where the parser hung it on another
     word, or None: in "Officials from France, Germany, Italy, and Spain met" it makes "Spain" the subject of "met",
     and in "Military groups in Morocco, Algeria, Tunisia, and Egypt" a conjunct of "groups", leaving "France, Germany,
-    Italy" with no "and". One name right after the comma and the conjunction ends the list."""
+    Italy" with no "and". One name right after the comma and the conjunction ends the list, where the parser hung it
+    on a word above the list (it took "and Spain" for a conjunct of a longer phrase); one of a clause of its own ("The
+    storm battered Florida, Georgia, and Alabama was spared": "Alabama" of "spared") starts another."""
     doc, at = last.doc, last.end
     if at < len(doc) and doc[at].text == ",":
         at += 1
@@ -163,7 +169,8 @@ def _last_member_hung_elsewhere(last, names: list):
     at += 1
     if at < len(doc) and doc[at].lower_ == "the":
         at += 1
-    return next((name for name in names if name.start == at), None)
+    name = next((name for name in names if name.start == at), None)
+    return name if name is not None and name.root.head in first.ancestors else None
 
 
 def _in_titles(tokens) -> frozenset[int]:
