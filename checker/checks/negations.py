@@ -16,12 +16,15 @@ of agreement: most pairs share some verb, and "both: voted 3-2" beside "4-1 vs 3
 A state of a named subject is also told by its opposite and by a finding. "Axl Rose is alive" says he is not dead
 (`opposite:dead` in checker/patterns/statements.jsonl: a few adjectives each the other's negation, "alive" / "dead",
 "genuine" / "fake", "true" / "false"); "Axl Rose was found dead", "was pronounced dead" say he is dead (a passive verb
-of finding, `finding`, gives its subject the state after it), from then on (`lasting`), so a present "is not dead"
-denies it, as it would "is dead"; "was found alive" is of its day, and a later "is dead" no denial. Whoever found it
-("by a jury", "by regulators") is its source, as a speaker is. Death hoaxes and their debunks split the sources of a
-story this way ("Axl Rose is NOT dead" / "Axl Rose was allegedly found dead in his West Hollywood home"), and the
-model read the pair as one-way at most. Only of a name: "A woman was found dead" and "A woman is alive", "the first
-video is genuine" and "the second video is fake" may tell of two (session 68's review).
+of finding, `finding`, gives its subject the state after it), and dead from then on (`lasting`): so a present "is
+not dead" denies it, as it would "is dead", and a past "was alive when last seen" does not; "was found alive" is of
+its day, and a later "is dead" no denial. Whoever found it ("by a jury", "by regulators") is its source, as a speaker
+is. Death hoaxes and their debunks split the sources of a story this way ("Axl Rose is NOT dead" / "Axl Rose was
+allegedly found dead in his West Hollywood home"), and the model read the pair as one-way at most. Only of a name
+with no determiner (session 68's reviews): "A woman was found dead" and "A woman is alive", "the first video is
+genuine" and "the second video is fake", "The Rembrandt bought by the museum" and "The Rembrandt seized by police"
+may tell of two. Two names are one subject only where one's words are all the other's ("Rose", "Axl Rose"; not "John
+Smith", "Mark Smith"), and "of" limits a state as "for" does ("guilty of murder", "not guilty of manslaughter").
 
 A negated intention is a negation of what is intended ("had no plans to travel", "does not plan to appeal"), but for
 one hedged ("no immediate plans") and one told in an article out before the one that tells it done or planned (an
@@ -66,8 +69,9 @@ NO_STATEMENT = frozenset({"respond", "reply", "comment"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # prepositions whose phrase limits what a predicate is told of: to whom, when, where, by whom, on what condition
+# and what a state or act is of: "guilty of murder" / "not guilty of manslaughter" are two charges
 LIMITING = frozenset(
-    {"for", "on", "in", "at", "by", "after", "before", "during", "until", "since", "without", "except"}
+    {"for", "on", "in", "at", "by", "after", "before", "during", "until", "since", "without", "except", "of"}
 )
 ONE_SIDED = frozenset({"for", "after", "before", "until", "since", "without", "except"})  # limits even on one side
 MAX_PHRASE = 12  # tokens of a predicate as a message shows it
@@ -98,6 +102,8 @@ class Predicate(NamedTuple):
     # what the predicate is told of beyond its object, by preposition: ("for", "adult") of "is not compulsory for
     # adults", ("by", "fda") of "was not approved by the FDA", ("in", "germany") of "will not cut jobs in Germany"
     qualifiers: tuple[tuple[str, str], ...] = ()
+    # the subject's name, its words in lower case ("john smith"): "John Smith" and "Mark Smith" are two people
+    name: frozenset[str] = frozenset()
 
 
 def predicates(tokens) -> tuple[Predicate, ...]:
@@ -138,6 +144,7 @@ def predicates(tokens) -> tuple[Predicate, ...]:
             _tense(verb),
             _source(holder or verb),
             _qualifiers(verb, thing, complement, holder),
+            _name_words(subject),
         )
         found.append(told)
         if not negated and (given := _found_state(verb, subject)) is not None:
@@ -156,16 +163,25 @@ def _state(complement, subject) -> tuple[str, bool]:
 
 def _named(subject) -> bool:
     """The subject is a name ("Axl Rose", "Ferri"): one person or thing, where a noun ("the victim", "three
-    hostages", "the report") may be any of several in a story."""
-    return subject is not None and subject.pos_ == "PROPN"
+    hostages", "the report") may be any of several in a story, as may a name with a determiner ("The Rembrandt bought
+    by the museum", "the iPhone sold at the stall": one of a maker's or an artist's)."""
+    return subject is not None and subject.pos_ == "PROPN" and not any(c.dep_ == "det" for c in subject.children)
+
+
+def _name_words(subject) -> frozenset[str]:
+    """The proper nouns of a subject's name, in lower case: "Music legend Axl Rose" gives "axl" and "rose"."""
+    if subject is None or subject.pos_ != "PROPN":
+        return frozenset()
+    return frozenset(t.lower_ for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN") | {subject.lower_}
 
 
 def _as_state(told: Predicate, verb, subject, given) -> Predicate:
     """The state a finding gives its subject (`_found_state`), told as "be" would tell it: "was found dead" as "is
     dead", "was found not guilty" as "is not guilty". Told by whoever found it ("was declared safe by regulators",
     "found not guilty by a jury": a source as a speaker is, so the protesters' "is not safe" is another party's word),
-    and of no tense where the state found lasts (`LASTING`: dead from then on), in the finding's tense otherwise ("was
-    found alive" and later "is dead")."""
+    and told as holding now where the state found lasts (`LASTING`: dead from then on), so a present "is alive" denies
+    it and a past "was alive when last seen" does not; in the finding's tense otherwise ("was found alive" and later
+    "is dead")."""
     state, opposite = _state(given, subject)
     denied = any(c.dep_ == "neg" for c in given.children)
     finder = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -176,7 +192,7 @@ def _as_state(told: Predicate, verb, subject, given) -> Predicate:
         object="",
         negated=negated,
         text=_phrase(verb, subject, given),
-        tense="" if state in LASTING and not negated else told.tense,
+        tense="present" if state in LASTING and not negated else told.tense,
         source=_speaker_words(by) if by is not None else told.source,
         qualifiers=_qualifiers(verb, None, given),
     )
@@ -407,6 +423,8 @@ def _one_predicate(x: Predicate, y: Predicate) -> bool:
     the prosecution) where both name whose."""
     if not (x.verb == y.verb and x.subject == y.subject and x.object == y.object and (x.subject or x.object)):
         return False
+    if x.name and y.name and not (x.name <= y.name or y.name <= x.name):
+        return False  # "John Smith" / "Mark Smith"; "Rose" is "Axl Rose"
     if _limited_otherwise(x.qualifiers, y.qualifiers) or {x.tense, y.tense} == {"past", "present"}:
         return False
     return not (x.source and y.source and x.source != y.source)
