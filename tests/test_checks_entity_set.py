@@ -55,3 +55,20 @@ def test_an_apostrophe_before_a_year_or_after_a_plural_opens_no_title():
         "The Fire Brigades’ Union, Unite and Unison backed the strike.",
     ):
         assert len(list_members(_nlp()(text)[:])) >= 3, text
+
+
+def test_a_whole_list_against_a_partial_one_keeps_all_its_members_in_its_version():
+    """ "Countries including France, Germany, Italy, and Spain" may leave Portugal out: no discrepancy, but the fact
+    must show the other source's list whole, Portugal in it (session 68 review: it showed "France, Germany, Italy")."""
+    evidence = comparer(EntitySetCheck)(
+        make_claim("Countries including France, Germany, Italy, and Spain backed the plan on Monday.", "a.txt", ()),
+        make_claim("France, Germany, Italy, and Portugal backed the plan on Monday.", "b.txt", ()),
+        0.9,
+    )
+    assert evidence is not None and evidence.contradicts
+    assert evidence.detail["only_in_a"] == ["Spain"] and evidence.detail["only_in_b"] == []
+    assert EntitySetCheck().version(evidence.detail, "b") == (
+        ("France", "Germany", "Italy", "Portugal"),
+        "France, Germany, Italy, Portugal",
+    )
+    assert EntitySetCheck().version(evidence.detail, "a")[0] == ("France", "Germany", "Italy", "Spain")

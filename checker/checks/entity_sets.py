@@ -68,6 +68,18 @@ def _only_in(keys: Mapping[str, str], other_keys: set[str], other: NameList) -> 
     return sorted({key for name, key in keys.items() if key not in other_keys and not mentions(other, name)})
 
 
+def _differences(key_a: Mapping[str, str], key_b: Mapping[str, str], list_a, list_b) -> dict[str, list[str]]:
+    """Each side's members (by key) the other claim does not name: a discrepancy (`only_in_a`) where the other's list
+    is whole; where it is partial ("including") no discrepancy, but still part of the side's list (`more_in_a`)."""
+    found = {}
+    for side, mine, theirs, other in (("a", key_a, key_b, list_b), ("b", key_b, key_a, list_a)):
+        names = _only_in(mine, set(theirs.values()), other)
+        found[f"only_in_{side}"] = [] if other.partial else names
+        if other.partial and names:
+            found[f"more_in_{side}"] = names
+    return found
+
+
 def _coordination_head(token, qualifiers: frozenset[int] = frozenset()):
     """The first conjunct of the coordination `token` is in (itself when it is in none).
 
@@ -417,9 +429,16 @@ class EntitySetCheck(Check):
             "shared": {"type": "array", "items": {"type": "string"}},
             "only_in_a": {"type": "array", "items": {"type": "string"}},
             "only_in_b": {"type": "array", "items": {"type": "string"}},
+            "more_in_a": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Members only side a lists where side b's list is partial ('including'): no"
+                " discrepancy, but part of a's list.",
+            },
+            "more_in_b": {"type": "array", "items": {"type": "string"}},
         },
     }
-    side_swaps = {"only_in_a": "only_in_b"}
+    side_swaps = {"only_in_a": "only_in_b", "more_in_a": "more_in_b"}
 
     def annotate(self, claim: Claim, tokens) -> NameList:
         return NameList(
@@ -433,8 +452,11 @@ class EntitySetCheck(Check):
         )
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
-        """The whole list a side gives: the members both name and its own."""
-        members = tuple(sorted({*detail.get("shared", ()), *detail.get(f"only_in_{side}", ())}))
+        """The whole list a side gives: the members both name and its own, those the other side's partial list leaves
+        open among them ("France, Germany, Italy, and Portugal backed the plan" against "countries including France,
+        Germany, Italy, and Spain": Portugal is no discrepancy, but b's list holds it)."""
+        own = (*detail.get(f"only_in_{side}", ()), *detail.get(f"more_in_{side}", ()))
+        members = tuple(sorted({*detail.get("shared", ()), *own}))
         return members, ", ".join(members)
 
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
@@ -451,9 +473,8 @@ class EntitySetCheck(Check):
         close = similarity >= self.setting("close_similarity")
         if len(shared) < (1 if closed else MIN_SHARED) or same_event_words < (1 if close else MIN_EVENT_WORDS):
             return None  # not the same group of participants in the same event
-        only_a = _only_in(key_a, keys_b, list_b) if not list_b.partial else []
-        only_b = _only_in(key_b, keys_a, list_a) if not list_a.partial else []
-        detail = {"shared": sorted(shared), "only_in_a": only_a, "only_in_b": only_b}
+        detail = {"shared": sorted(shared)} | _differences(key_a, key_b, list_a, list_b)
+        only_a, only_b = detail["only_in_a"], detail["only_in_b"]
         if only_a or only_b:
             sides = "; ".join(  # of this pair: other sources may give either list (the fact lists them)
                 f"{', '.join(names)} in {doc}, not in {other}"
