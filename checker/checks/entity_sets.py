@@ -68,7 +68,9 @@ def _only_in(keys: Mapping[str, str], other_keys: set[str], other: NameList) -> 
     return sorted({key for name, key in keys.items() if key not in other_keys and not mentions(other, name)})
 
 
-def _differences(key_a: Mapping[str, str], key_b: Mapping[str, str], list_a, list_b) -> dict[str, list[str]]:
+def _differences(
+    key_a: Mapping[str, str], key_b: Mapping[str, str], list_a: NameList, list_b: NameList
+) -> dict[str, list[str]]:
     """Each side's members (by key) the other claim does not name: a discrepancy (`only_in_a`) where the other's list
     is whole; where it is partial ("including") no discrepancy, but still part of the side's list (`more_in_a`)."""
     found = {}
@@ -170,9 +172,9 @@ def _last_member_hung_elsewhere(first, last, names: list):
     """The name after ", and" (or "or") right past a coordination's last name, where the parser hung it on another
     word, or None: in "Officials from France, Germany, Italy, and Spain met" it makes "Spain" the subject of "met",
     and in "Military groups in Morocco, Algeria, Tunisia, and Egypt" a conjunct of "groups", leaving "France, Germany,
-    Italy" with no "and". One name right after the comma and the conjunction ends the list, where the parser hung it
-    on a word above the list (it took "and Spain" for a conjunct of a longer phrase); one of a clause of its own ("The
-    storm battered Florida, Georgia, and Alabama was spared": "Alabama" of "spared") starts another."""
+    Italy" with no "and". One name right after the comma and the conjunction ends the list where the parser hung it
+    on a word above the list ("met", over "Officials from France"); where it hung it on a verb of a clause of its
+    own, the name starts that clause ("The plan was backed by France, Germany, Italy, and Spain opposed it")."""
     doc, at = last.doc, last.end
     if at < len(doc) and doc[at].text == ",":
         at += 1
@@ -435,7 +437,11 @@ class EntitySetCheck(Check):
                 "description": "Members only side a lists where side b's list is partial ('including'): no"
                 " discrepancy, but part of a's list.",
             },
-            "more_in_b": {"type": "array", "items": {"type": "string"}},
+            "more_in_b": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Members only side b lists where side a's list is partial.",
+            },
         },
     }
     side_swaps = {"only_in_a": "only_in_b", "more_in_a": "more_in_b"}
