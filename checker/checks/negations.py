@@ -12,21 +12,9 @@ one object or complement (its word, or a preposition's: "come from the budget").
 "n't" or "never" on the verb, or by "no", "neither" or a word such as "nothing" as its subject or object ("no
 deaths have been reported"). Only one negated side and one not is a finding. Two sides told alike are no evidence
 of agreement: most pairs share some verb, and "both: voted 3-2" beside "4-1 vs 3-2" misled more than it told.
-
-A state of a named subject is also told by its opposite and by a finding. "Axl Rose is alive" says he is not dead
-(`opposite:dead` in checker/patterns/statements.jsonl: a few adjectives each the other's negation, "alive" / "dead",
-"genuine" / "fake", "true" / "false"); "Axl Rose was found dead", "was pronounced dead" say he is dead (a passive verb
-of finding, `finding`, gives its subject the state after it), and dead from then on (`lasting`): so a present "is
-not dead" denies it, as it would "is dead", and a past "was alive when last seen" does not; "was found alive" is of
-its day, and a later "is dead" no denial. Whoever found it ("by a jury", "by regulators") is its source, as a speaker
-is. Death hoaxes and their debunks split the sources of a story this way ("Axl Rose is NOT dead" / "Axl Rose was
-allegedly found dead in his West Hollywood home"), and the model read the pair as one-way at most. Only of a name
-with no determiner (session 68's reviews): "A woman was found dead" and "A woman is alive", "the first video is
-genuine" and "the second video is fake", "The Rembrandt bought by the museum" and "The Rembrandt seized by police"
-may tell of two. "Is alive" in an article out before one that tells the person found dead is an update, as a
-perfect's is. Two names of one surname are two subjects where their given names differ ("John Smith", "Mark Smith";
-not "Rose", "Axl Rose" or "Mr. Biden", "Joe Biden": `given_names_differ`), and "of" limits a state as "for" does
-("guilty of murder", "not guilty of manslaughter").
+Two names of one surname are two subjects where their given names differ ("John Smith", "Mark Smith"; not "Rose",
+"Axl Rose" or "Mr. Biden", "Joe Biden": `given_names_differ`), and "of" limits a predicate as "for" does ("is guilty
+of murder" / "is not guilty of manslaughter": two charges).
 
 A negated intention is a negation of what is intended ("had no plans to travel", "does not plan to appeal"), but for
 one hedged ("no immediate plans") and one told in an article out before the one that tells it done or planned (an
@@ -54,7 +42,6 @@ from typing import Any, NamedTuple
 from checker.checks.base import Check, CheckSetting, Side, published_before, versus
 from checker.checks.dates import reporting_words
 from checker.checks.persons import given_names_differ
-from checker.patterns import load, words
 from checker.records import Claim, Evidence
 
 NEGATING_DETERMINERS = frozenset({"no", "neither"})  # "no deaths have been reported"
@@ -79,18 +66,6 @@ LIMITING = frozenset(
 ONE_SIDED = frozenset({"for", "after", "before", "until", "since", "without", "except"})  # limits even on one side
 MAX_PHRASE = 12  # tokens of a predicate as a message shows it
 MAX_SUBJECT = 5  # tokens of a subject the message shows with it: "no further money", not a clause
-# verbs whose passive gives its subject the state after it: "was found dead", "was pronounced dead" (`finding` in
-# checker/patterns/statements.jsonl)
-FINDING = words("statements", "finding")
-# states that hold from when they are found on: "was found dead" is "is dead" now too (`lasting`)
-LASTING = words("statements", "lasting")
-# a state as the opposite of another it is compared as, negated: "alive" is "not dead" (`opposite:dead`)
-OPPOSITES = {
-    word: pattern.label.removeprefix("opposite:")
-    for pattern in load("statements")
-    if pattern.label.startswith("opposite:")
-    for word in words("statements", pattern.label)
-}
 
 
 class Predicate(NamedTuple):
@@ -112,8 +87,7 @@ class Predicate(NamedTuple):
 def predicates(tokens) -> tuple[Predicate, ...]:
     """Each verb of the claim told as a statement (`stated`), with its subject, object and polarity; not a verb of
     reporting (`checker/patterns/reporting.jsonl`) but in the passive: "Police did not say how many" is no denial
-    that police said 12, while "no deaths have been reported" tells of deaths. A state a passive verb of finding
-    gives its subject is one more (`_found_state`)."""
+    that police said 12, while "no deaths have been reported" tells of deaths."""
     reporting = reporting_words(tokens)
     found = []
     for verb in tokens:
@@ -128,48 +102,29 @@ def predicates(tokens) -> tuple[Predicate, ...]:
         if verb.lemma_ == "be" and complement is None:
             continue  # "there are": nothing said of the subject
         particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+        name = f"be {complement.lemma_.lower()}" if verb.lemma_ == "be" else f"{verb.lemma_.lower()} {particle}".strip()
         subject = next((c for c in (holder or verb).children if c.dep_ in SUBJECTS), None)
-        state, opposite = _state(complement, subject) if verb.lemma_ == "be" else ("", False)
-        name = f"be {state}" if verb.lemma_ == "be" else f"{verb.lemma_.lower()} {particle}".strip()
         thing = _object(verb) if verb.lemma_ != "be" else None
         negated = _negated(verb, subject, thing or complement)
         if negated is None or (holder is not None and negated):
             continue
         negated = negated or holder is not None  # "had no plans to travel": not to travel
-        told = Predicate(
-            name,
-            subject_key(verb, subject),
-            object_key(thing),
-            negated != opposite,  # "is alive": not dead
-            # an intention, like a perfect, may change: "had no plans to run" before "would run" is an update
-            holder is not None or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children),
-            _phrase(verb, subject, thing or complement, holder),
-            _tense(verb),
-            _source(holder or verb),
-            _qualifiers(verb, thing, complement, holder),
-            _subject_name(subject),
+        found.append(
+            Predicate(
+                name,
+                subject_key(verb, subject),
+                object_key(thing),
+                negated,
+                # an intention, like a perfect, may change: "had no plans to run" before "would run" is an update
+                holder is not None or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children),
+                _phrase(verb, subject, thing or complement, holder),
+                _tense(verb),
+                _source(holder or verb),
+                _qualifiers(verb, thing, complement, holder),
+                _subject_name(subject),
+            )
         )
-        found.append(told)
-        if not negated and (given := _found_state(verb, subject)) is not None:
-            found.append(_as_state(told, verb, subject, given))
     return tuple(found)
-
-
-def _state(complement, subject) -> tuple[str, bool]:
-    """What "be" says of its subject, as compared: its complement's lemma, or, of a subject named (`_named`), the state
-    it is the opposite of and True ("alive": "dead", `OPPOSITES`): "Axl Rose is alive" and "Axl Rose is not dead" say
-    one thing. Of a subject not named the opposites may tell of two: "A woman was found dead" and "A woman is alive and
-    in hospital", "The first video is genuine" and "The second video is fake"."""
-    lemma = complement.lemma_.lower()
-    opposite = lemma in OPPOSITES and complement.pos_ == "ADJ" and _named(subject)
-    return (OPPOSITES[lemma], True) if opposite else (lemma, False)
-
-
-def _named(subject) -> bool:
-    """The subject is a name ("Axl Rose", "Ferri"): one person or thing, where a noun ("the victim", "three
-    hostages", "the report") may be any of several in a story, as may a name with a determiner ("The Rembrandt bought
-    by the museum", "the iPhone sold at the stall": one of a maker's or an artist's)."""
-    return subject is not None and subject.pos_ == "PROPN" and not any(c.dep_ == "det" for c in subject.children)
 
 
 def _subject_name(subject) -> str:
@@ -179,52 +134,6 @@ def _subject_name(subject) -> str:
         return ""
     words = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     return subject.doc[(words[0] if words else subject).i : subject.i + 1].text
-
-
-def _as_state(told: Predicate, verb, subject, given) -> Predicate:
-    """The state a finding gives its subject (`_found_state`), told as "be" would tell it: "was found dead" as "is
-    dead", "was found not guilty" as "is not guilty". Told by whoever found it ("was found safe by regulators",
-    "found not guilty by a jury": a source as a speaker is, so the protesters' "is not safe" is another party's word),
-    and told as holding now where the state found lasts (`LASTING`: dead from then on), so a present "is alive" denies
-    it and a past "was alive when last seen" does not; in the finding's tense otherwise ("was found alive" and later
-    "is dead")."""
-    state, opposite = _state(given, subject)
-    denied = any(c.dep_ == "neg" for c in given.children)
-    negated = denied != opposite
-    return told._replace(
-        verb=f"be {state}",
-        object="",
-        negated=negated,
-        text=_phrase(verb, subject, given),
-        tense="present" if state in LASTING and not negated else told.tense,
-        source=_finder(verb, given) or told.source,
-        qualifiers=_qualifiers(verb, None, given),
-    )
-
-
-def _finder(verb, given) -> str:
-    """Who found it: the agent's noun with the words that name it ("jury" of "by a jury in Leeds", not the place after
-    it; "drug administration" of "by the Food and Drug Administration"), on the verb or, as the parser may hang it, in
-    what was found ("guilty of murder by a jury": "by" on "murder"); "" where none is named."""
-    agent = next((t for t in (*verb.children, *given.subtree) if t.dep_ == "agent" or t.lower_ == "by"), None)
-    noun = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
-    if noun is None:
-        return ""
-    return " ".join(t.lemma_.lower() for t in (*noun.lefts, noun) if t is noun or t.dep_ in {"amod", "compound"})
-
-
-def _lasting(predicate: Predicate) -> bool:
-    """A state that, once so, stays so (`LASTING`): "is alive" in an article before one that tells the person found
-    dead is an update, as a perfect told as not done is."""
-    return predicate.verb.removeprefix("be ") in LASTING
-
-
-def _found_state(verb, subject):
-    """The adjective a passive verb of finding (`FINDING`; not "declared", a legal act of its day) gives its named
-    subject (`_named`) as a state, or None: "dead" of "Axl Rose was found dead at his home", "was pronounced dead"."""
-    if verb.lemma_ not in FINDING or not _named(subject) or subject.dep_ != "nsubjpass":
-        return None
-    return next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "ADJ"), None)
 
 
 def _negated_plan(verb):
@@ -523,8 +432,7 @@ class NegationCheck(Check):
                     "b_negated": y.negated,
                 }
                 negative, positive = (a, b) if x.negated else (b, a)
-                denied = x if x.negated else y
-                if (denied.perfect or _lasting(denied)) and published_before(negative, positive):
-                    continue  # "no deaths have been reported" on Monday, one on Tuesday; "is alive", then found dead
+                if (x if x.negated else y).perfect and published_before(negative, positive):
+                    continue  # "no deaths have been reported" on Monday, one on Tuesday: an update
                 return Evidence(self.kind, True, detail, versus(x.text, y.text))
         return None
