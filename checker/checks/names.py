@@ -66,6 +66,13 @@ def name_at(names: list, token):
     return next((name for name in names if name.start <= token.i < name.end), None)
 
 
+def name_phrase(noun) -> str:
+    """A proper noun with the proper nouns (and possessive marks) before it in its phrase, as written: "Bab Sarin",
+    "Cutter's Gulch", "Axl Rose" of "Music legend Axl Rose"."""
+    words = [t for t in noun.subtree if t.i <= noun.i and (t.pos_ == "PROPN" or t.tag_ == "POS")]
+    return noun.doc[words[0].i : noun.i + 1].text if words else noun.text
+
+
 def cues(tokens, name: str) -> Iterator[tuple[str, str, object]]:
     """(label, pattern id, span) of each match of `checker/patterns/<name>.jsonl` in `tokens`, in order."""
     for m in matches_in(tokens, name):

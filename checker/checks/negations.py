@@ -41,6 +41,7 @@ from typing import Any, NamedTuple
 
 from checker.checks.base import Check, CheckSetting, Side, published_before, versus
 from checker.checks.dates import reporting_words
+from checker.checks.names import name_phrase
 from checker.checks.persons import given_names_differ
 from checker.records import Claim, Evidence
 
@@ -121,19 +122,10 @@ def predicates(tokens) -> tuple[Predicate, ...]:
                 _tense(verb),
                 _source(holder or verb),
                 _qualifiers(verb, thing, complement, holder),
-                _subject_name(subject),
+                name_phrase(subject) if subject is not None and subject.pos_ == "PROPN" else "",
             )
         )
     return tuple(found)
-
-
-def _subject_name(subject) -> str:
-    """A subject's name as written, the proper nouns before it with it: "Axl Rose" of "Music legend Axl Rose"; ""
-    where the subject is no name."""
-    if subject is None or subject.pos_ != "PROPN":
-        return ""
-    words = [t for t in subject.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-    return subject.doc[(words[0] if words else subject).i : subject.i + 1].text
 
 
 def _negated_plan(verb):

@@ -38,6 +38,7 @@ from difflib import SequenceMatcher
 from typing import Any, NamedTuple
 
 from checker.checks.base import Check, CheckSetting, Side, versus
+from checker.checks.names import name_phrase
 from checker.checks.negations import object_key, stated, subject_key
 from checker.records import Claim, Evidence
 
@@ -139,21 +140,15 @@ def _named_place(noun) -> tuple[str, str] | None:
     """(kind, name) of a place a noun names, or None: a proper noun tagged a place ("Jakarta"), a settlement of a
     name ("the village of Kleinhausen"), or a common noun with a name before it ("the Marjah crossing")."""
     if noun.pos_ == "PROPN" and (noun.ent_type_ in PLACE_LABELS or not noun.ent_type_):
-        return BARE, _name_words(noun)
+        return BARE, name_phrase(noun)
     if noun.pos_ != "NOUN":
         return None
     if noun.lemma_.lower() in SETTLEMENTS:
         of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         name = next((g for g in of.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None) if of else None
-        return (BARE, _name_words(name)) if name is not None else None
+        return (BARE, name_phrase(name)) if name is not None else None
     named = [c for c in noun.children if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"]
-    return (noun.lemma_.lower(), _name_words(named[-1])) if named else None
-
-
-def _name_words(noun) -> str:
-    """A proper noun with the proper nouns before it: "Bab Sarin", "Cutter's Gulch"."""
-    words = [t for t in noun.subtree if t.i <= noun.i and (t.pos_ == "PROPN" or t.tag_ == "POS")]
-    return noun.doc[words[0].i : noun.i + 1].text if words else noun.text
+    return (noun.lemma_.lower(), name_phrase(named[-1])) if named else None
 
 
 @functools.cache
