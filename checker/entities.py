@@ -89,15 +89,26 @@ ALIASES = {
     "viet nam": "Vietnam",
     "holy see": "Vatican",
     "vatican city": "Vatican",
+    # A group outlets name each their own way: its acronyms in English and Arabic, and its names spelt out.
+    "isis": "Islamic State",
+    "isil": "Islamic State",
+    "daesh": "Islamic State",
+    "islamic state": "Islamic State",
+    "islamic state of iraq and syria": "Islamic State",
+    "islamic state of iraq and the levant": "Islamic State",
+    "islamic state of iraq and al-sham": "Islamic State",
 }
 ENTITY_LABELS = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "EVENT"}
 MIDDLE_INITIAL = re.compile(r"\b[A-Z]\.\s+")
 POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 TRAILING_SCORE = re.compile(r"\s+\d{1,2}[-–]\d{1,2}$")  # "Chelsea 2-1": the tagger takes a score into a name
+# An acronym in brackets after a name, closed or cut where the tagger's span ends: "the Local Coordination
+# Committees (LCC)" is the name without it.
+BRACKETED_AFTER = re.compile(r"\s*\([^()]*\)?$")
 
 
 def clean_name(text: str) -> str:
-    text = TRAILING_SCORE.sub("", POSSESSIVE.sub("", " ".join(text.split())))
+    text = TRAILING_SCORE.sub("", POSSESSIVE.sub("", BRACKETED_AFTER.sub("", " ".join(text.split()))))
     return re.sub(r"^(the|The)\s+", "", text).strip(" .,")
 
 

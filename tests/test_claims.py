@@ -169,6 +169,15 @@ def test_entities_are_normalised_across_aliases(nlp):
     assert {"United States", "Russia", "Ukraine"} <= set(claim.entities)
 
 
+def test_one_group_by_each_of_its_names_and_a_name_without_its_bracketed_acronym():
+    """Outlets of one story write "ISIL", "ISIS" or "Islamic State", and follow a name with its acronym in brackets,
+    which the tagger may cut ("the Local Coordination Committees (LCC"): each is one entity, not two lists' members."""
+    assert {entity_key(name, "ORG") for name in ("ISIL", "ISIS", "the Islamic State", "Daesh")} == {"Islamic State"}
+    assert entity_key("the Local Coordination Committees (LCC", "ORG") == "Local Coordination Committees"
+    assert entity_key("Local Coordination Committees (LCC)", "ORG") == "Local Coordination Committees"
+    assert entity_key("(LCC)", "ORG") is None
+
+
 def test_a_score_the_tagger_takes_into_a_name_is_no_part_of_it():
     assert entity_key("Chelsea 2-1", "ORG") == entity_key("Chelsea", "ORG") == "Chelsea"
     assert entity_key("Boeing 737-800", "ORG") != entity_key("Boeing 737-900", "ORG")
