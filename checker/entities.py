@@ -108,7 +108,8 @@ BRACKETED_AFTER = re.compile(r"\s*\([^()]*\)?$")
 
 
 def clean_name(text: str) -> str:
-    text = TRAILING_SCORE.sub("", POSSESSIVE.sub("", BRACKETED_AFTER.sub("", " ".join(text.split()))))
+    text = POSSESSIVE.sub("", " ".join(text.split()))
+    text = TRAILING_SCORE.sub("", BRACKETED_AFTER.sub("", text) or text)  # "(AP)" alone stays a name
     return re.sub(r"^(the|The)\s+", "", text).strip(" .,")
 
 

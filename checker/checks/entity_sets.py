@@ -6,22 +6,32 @@ claim's list that the other claim never mentions is a discrepancy only when
 the other claim also gives a list and does not mark it as partial
 ("including", "such as", "two of the": `checker/patterns/lists.jsonl`; or
 people counted beside the names, "A, B and three others"): a partial list may
-leave names out. Two lists are one group when they share two
-members, or one where both sentences count their lists alike ("the two
-countries, A and B"). A state or region after a place and a comma says which
-place it is ("Birmingham, Ala., Memphis, Tenn., and Jackson": `region` in
-lists.jsonl) and is no member (`_region_qualifiers`); nor is where a person is from ("Sandy Mitchell
-from Glasgow and William Sampson": `_person_described`). A member is named by the other claim where it
-is one of its tagged names or is written out in its words, apostrophes aside ("Dillard's" / "Dillards").
+leave names out. Two lists are one group when they share two members, or one
+where both sentences count their lists alike ("the two countries, A and B") or
+set them in the same words ("bombing positions in Iraq and Syria" / "in Iraq and
+Lebanon": `_words_around`; not the two sides of a relation, "between A and B").
+A swap in the same words is reported only where each member either side alone
+names is a sovereign state (`_swapped`), as outlets carrying one wire sentence
+differ most in how they write one name ("Burma" / "Myanmar", "US" /
+"American", "Baghdad" / "Iraq", "Gaddafi" / "Qaddafi"). A state or
+region after a place and a comma says which place it is ("Birmingham, Ala.,
+Memphis, Tenn., and Jackson": `region` in lists.jsonl) and is no member
+(`_region_qualifiers`); nor is where a person is from ("Sandy Mitchell from
+Glasgow and William Sampson": `_person_described`). A member is named by the other claim where it
+is one of its tagged names or is written out in its words, apostrophes aside
+("Dillard's" / "Dillards"). A member that names a sovereign state is that state
+("American", "US": `states` in checker/patterns, `_member_states`), named by the
+other claim where it names the state anywhere (`_named_states`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.util import filter_spans
 from text_to_num import text2num
 
 from checker.checks.base import Check, CheckSetting, Side
@@ -29,6 +39,9 @@ from checker.checks.names import cues, name_spans
 from checker.entities import ACRONYM, ALIASES, acronym_of, clean_name, person_key, without_legal_form
 from checker.records import Claim, Evidence
 
+STATE_LABELS = frozenset({"GPE", "LOC", "NORP"})  # a member that is a place or a people may be a state
+# the ending of a `states` pattern of a people's words ("Iraqi"): a member may be one, it names no state elsewhere
+PEOPLE = "-people"
 MIN_SHARED = 2  # list members both lists name: fewer means two different groups
 MAX_BESIDE = 2  # tokens between a list and a cue about it beside it: "Adamawa and Borno, two of the"
 OTHERS = frozenset({"other", "remaining"})  # a list's noun that leaves one out: "the other members are A and B"
@@ -51,10 +64,11 @@ def _key(name: str) -> str:
     return ALIASES.get(cleaned.lower(), ALIASES.get(cleaned.lower() + ".", cleaned))
 
 
-def _keys_of_both(a: Sequence[str], b: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """Each member of two lists by its key (`_key`), a name of several words under the acronym the other list
-    writes it as: "the United Arab Emirates" and "the UAE" are one member."""
-    keys_a, keys_b = {n: _key(n) for n in a}, {n: _key(n) for n in b}
+def _keys_of_both(a: NameList, b: NameList) -> tuple[dict[str, str], dict[str, str]]:
+    """Each member of two lists by its key: the sovereign state it names ("American" and "US" are the United
+    States), or its name (`_key`), one of several words under the acronym the other list writes it as ("the United
+    Arab Emirates" and "the UAE" are one member)."""
+    keys_a, keys_b = ({n: dict(x.states).get(n) or _key(n) for n in x.members} for x in (a, b))
     for mine, theirs in ((keys_a, keys_b), (keys_b, keys_a)):
         acronyms = {k.replace(".", ""): k for k in theirs.values() if ACRONYM.fullmatch(k)}
         for name, key in mine.items():
@@ -64,8 +78,22 @@ def _keys_of_both(a: Sequence[str], b: Sequence[str]) -> tuple[dict[str, str], d
 
 
 def _only_in(keys: Mapping[str, str], other_keys: set[str], other: NameList) -> list[str]:
-    """The members (by key) one list names and the other claim does not."""
-    return sorted({key for name, key in keys.items() if key not in other_keys and not mentions(other, name)})
+    """The members (by key) one list names and the other claim does not: nor a state the other names in other words
+    outside its list ("American, British and French warships" / "US, British and French warships", the tagger
+    leaving "US" out of the list). By key, so that a source's version of the fact reads alike in each of its pairs."""
+    return sorted(
+        {
+            key
+            for name, key in keys.items()
+            if key not in other_keys and key not in other.named_states and not mentions(other, name)
+        }
+    )
+
+
+def _as_written(keys: list[str], key_of: Mapping[str, str]) -> list[str]:
+    """Members by key as one list writes them, for the message a reader checks against its sentence: "American"
+    where the key is the United States."""
+    return sorted({name for name, key in key_of.items() if key in keys})
 
 
 def _differences(
@@ -278,8 +306,13 @@ def counted_size(tokens) -> int | None:
     Kestria are the only two countries" (the counted noun the list is): a list
     its sentence counts is closed, so two such lists of one size differ even in one member.
     """
-    names, head = _longest_list(tokens)
-    if head is None or is_partial(tokens):
+    found = _longest_list(tokens)
+    return _counted_size(found, is_partial(tokens, found))
+
+
+def _counted_size(found: tuple[list, Any], partial: bool) -> int | None:
+    names, head = found
+    if head is None or partial:
         return None
     nouns = [head]
     if head.dep_ == "appos":
@@ -290,23 +323,24 @@ def counted_size(tokens) -> int | None:
     return len(names) if len(names) in counts else None
 
 
-def is_partial(tokens) -> bool:
+def is_partial(tokens, found: tuple[list, Any]) -> bool:
     """Whether the sentence says its list names only some of those taking part: by a cue ("including", "among", not
     "split among": `partial` in lists.jsonl; a verb "include" the list is the object of: `partial:include`; "two
     of the" right after the list: `partial:beside`, as "two of the diplomats said" elsewhere in the sentence says
-    nothing of it) or by counting others beside the names (`_counts_unnamed_members`)."""
-    found = list(cues(tokens, "lists"))
+    nothing of it) or by counting others beside the names (`_counts_unnamed_members`). `found`: the sentence's list
+    (`_longest_list`)."""
+    names, head = found
+    cued = list(cues(tokens, "lists"))
     # "split among A, B and C" names all who share something: its "among" is no partial list's ("among them A")
-    whole = {t.i for label, _, span in found if label == "whole" for t in span}
-    if any(label == "partial" and not {t.i for t in span} & whole for label, _, span in found):
+    whole = {t.i for label, _, span in cued if label == "whole" for t in span}
+    if any(label == "partial" and not {t.i for t in span} & whole for label, _, span in cued):
         return True
-    names, head = _longest_list(tokens)
     if not names:
         return False
     first, last = min(t.i for name in names for t in name), max(t.i for name in names for t in name)
-    if any(label == "partial:beside" and _beside(span, first, last) for label, _, span in found):
+    if any(label == "partial:beside" and _beside(span, first, last) for label, _, span in cued):
         return True
-    if head is not None and any(label == "partial:include" and span.root in head.ancestors for label, _, span in found):
+    if head is not None and any(label == "partial:include" and span.root in head.ancestors for label, _, span in cued):
         return True  # "the winners included A, B and C": the verb of the list, not "the tour, which includes a stop"
     return head is not None and (_counts_unnamed_members(head, names) or _the_others(head))
 
@@ -360,6 +394,52 @@ class NameList:
     entities: tuple[str, ...]
     names: frozenset[str]  # the claim's names and their words, lower case: a name written out is a mention
     text: str  # the claim's words, apostrophes dropped (`without_apostrophes`)
+    around: tuple[str, ...]  # the claim's words before its list and after it (`_words_around`); none for
+    # the two sides of a relation (`_between`)
+    states: tuple[tuple[str, str], ...]  # the members that name a sovereign state, with it (`_member_states`)
+    named_states: frozenset[str]  # the sovereign states the claim names anywhere (`_named_states`)
+
+
+def _words_around(tokens, names: list) -> tuple[str, ...]:
+    """The claim's words and figures, in order and lower case, before its list (`names`) and after it: "told the
+    BBC and the Washington Post on Monday" gives "told", "on", "monday" (a member's "the" is its name's). Two claims
+    whose lists sit in the same words tell of one group, whatever names each gives it."""
+    if not names:
+        return ()
+    first, last = names[0][0], names[-1][-1]
+    start = first.i - 1 if first.i > 0 and first.nbor(-1).dep_ == "det" and first.nbor(-1).head in names[0] else first.i
+    return tuple(t.lower_ for t in tokens if (t.is_alpha or t.like_num) and not start <= t.i <= last.i)
+
+
+def _named_states(tokens) -> frozenset[str]:
+    """The sovereign states the claim names anywhere by a name of theirs, capitalised ("US", "the United States",
+    "Burma"; not "Russian state media", "china plates"), the longest name where names overlap ("the Democratic
+    People's Republic of Korea" names North Korea, not the Republic of Korea in it)."""
+    found = {
+        (span.start, span.end): label for label, pattern, span in cues(tokens, "states") if not pattern.endswith(PEOPLE)
+    }
+    longest = filter_spans([tokens.doc[start:end] for start, end in found])
+    return frozenset(found[span.start, span.end] for span in longest if span.text[:1].isupper())
+
+
+def _member_states(tokens, names: list) -> tuple[tuple[str, str], ...]:
+    """Each member (cleaned, as the list keeps it) that a place or a people's name is (tagged GPE, LOC or NORP) and
+    that names a sovereign state whole ("Iraq", "Iraqi", "Burma": Myanmar; `states` in checker/patterns), with the
+    state: not "American" the airline, nor a city, a territory or a longer name holding a state's ("South Sudan"
+    holds "Sudan" but is its own state)."""
+    states = {(span.start, span.end): label for label, _, span in cues(tokens, "states")}
+    return tuple(
+        (clean_name(name.text), states[name.start, name.end])
+        for name in names
+        if (name.start, name.end) in states and name.root.ent_type_ in STATE_LABELS
+    )
+
+
+def _between(head) -> bool:
+    """A list that is what "between" governs ("relations between Israel and the UAE", "flights between Qatar and
+    Egypt"): the two sides of one relation. Another pair is another relation, both may hold, so two such lists in
+    one wording tell of no one group (session 69's review probes)."""
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ == "between"
 
 
 def without_apostrophes(text: str) -> str:
@@ -400,10 +480,10 @@ def event_words(tokens) -> set[str]:
     }
 
 
-def _kind_of_the_members(tokens) -> set[str]:
+def _kind_of_the_members(head) -> set[str]:
     """The noun the list's names are kinds of ("county" of "Levy and Citrus counties"), as a lemma: it says what the
-    members are, not what happened, and two lists of counties share it whatever each tells."""
-    head = _longest_list(tokens)[1]
+    members are, not what happened, and two lists of counties share it whatever each tells. `head`: the list's first
+    conjunct."""
     return {head.head.lemma_.lower()} if head is not None and head.dep_ in {"nmod", "compound"} else set()
 
 
@@ -447,14 +527,20 @@ class EntitySetCheck(Check):
     side_swaps = {"only_in_a": "only_in_b", "more_in_a": "more_in_b"}
 
     def annotate(self, claim: Claim, tokens) -> NameList:
+        found = _longest_list(tokens)  # once: each reading of the list below starts from it
+        names, head = found
+        partial = is_partial(tokens, found)
         return NameList(
-            tuple(list_members(tokens)),
-            counted_size(tokens),
-            is_partial(tokens),
-            frozenset(event_words(tokens) - _kind_of_the_members(tokens)),
+            tuple(clean_name(name.text) for name in names),
+            _counted_size(found, partial),
+            partial,
+            frozenset(event_words(tokens) - _kind_of_the_members(head)),
             claim.entities,
             frozenset(mentioned_names(tokens)),
             without_apostrophes(tokens.text),
+            () if _between(head) else _words_around(tokens, names),
+            _member_states(tokens, names),
+            _named_states(tokens),
         )
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
@@ -465,27 +551,45 @@ class EntitySetCheck(Check):
         members = tuple(sorted({*detail.get("shared", ()), *own}))
         return members, ", ".join(members)
 
+    @staticmethod
+    def _swapped(only_a: list[str], only_b: list[str], list_a: NameList, list_b: NameList) -> bool:
+        """Whether each member one side alone names (by key) is a sovereign state, as is each the other side alone
+        names: then no one country is written two ways ("Burma" / "Myanmar", "US" / "American": one key), nor a
+        city or a territory told for its country ("Baghdad" / "Iraq", "Hong Kong" / "China"), which outlets
+        carrying one wire sentence differ in. People and bodies have other names no data here tells ("Mao Zedong"
+        / "Mao Tse-tung", "Facebook" / "Meta"), and a capital keyed as its state ("Moscow") is no state's name, so
+        a swap of those is no discrepancy."""
+        states = {state for x in (list_a, list_b) for _, state in x.states}
+        return bool(only_a and only_b) and all(key in states for key in (*only_a, *only_b))
+
     def compare(self, a: Claim, b: Claim, similarity: float) -> Evidence | None:
         list_a, list_b = self.mine(a), self.mine(b)
         if not list_a.members or not list_b.members:
             return None
-        key_a, key_b = _keys_of_both(list_a.members, list_b.members)
+        key_a, key_b = _keys_of_both(list_a, list_b)
         keys_a, keys_b = set(key_a.values()), set(key_b.values())
         shared = keys_a & keys_b
         if similarity < self.setting("min_similarity") and len(shared) < LONG_SHARED:
             return None
         same_event_words = len(list_a.event_words & list_b.event_words)
         closed = list_a.size is not None and list_a.size == list_b.size
+        same_words = bool(list_a.around) and list_a.around == list_b.around  # "Iraq and Syria" / "Iraq and Lebanon"
         close = similarity >= self.setting("close_similarity")
-        if len(shared) < (1 if closed else MIN_SHARED) or same_event_words < (1 if close else MIN_EVENT_WORDS):
+        one_group = closed or same_words  # then one shared member is enough
+        if len(shared) < (1 if one_group else MIN_SHARED) or same_event_words < (1 if close else MIN_EVENT_WORDS):
             return None  # not the same group of participants in the same event
         detail = {"shared": sorted(shared)} | _differences(key_a, key_b, list_a, list_b)
         only_a, only_b = detail["only_in_a"], detail["only_in_b"]
+        if len(shared) < MIN_SHARED and not closed and not self._swapped(only_a, only_b, list_a, list_b):
+            return None  # one wording, a member written two ways: outlets carrying one wire sentence differ so
         if only_a or only_b:
             sides = "; ".join(  # of this pair: other sources may give either list (the fact lists them)
-                f"{', '.join(names)} in {doc}, not in {other}"
-                for doc, other, names in ((a.doc_id, b.doc_id, only_a), (b.doc_id, a.doc_id, only_b))
-                if names
+                f"{', '.join(_as_written(keys, key_of))} in {doc}, not in {other}"
+                for doc, other, keys, key_of in (
+                    (a.doc_id, b.doc_id, only_a, key_a),
+                    (b.doc_id, a.doc_id, only_b, key_b),
+                )
+                if keys
             )
             return Evidence(self.kind, True, detail, f"different participants ({sides})")
         if keys_a == keys_b:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Collection, Iterator
 
+from checker.entities import ALIASES
 from checker.patterns import matches_in
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -51,7 +52,19 @@ def name_spans(tokens, skipped: Collection[int] = ()) -> list:
             entities.append((start, end, ""))
         else:
             entities[entities.index(person)] = (min(start, person[0]), max(end, person[1]), "PERSON")
-    return [doc[start:end] for start, end, _ in sorted(entities)]
+    return [doc[start:end] for start, end in _known_names_joined(doc, sorted(entities))]
+
+
+def _known_names_joined(doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Names side by side whose words together are a name known to `entities.ALIASES`, as one: the tagger reads "the
+    Islamic State" as a people's adjective and a proper noun, and "State" alone would be a list's member."""
+    joined: list[tuple[int, int]] = []
+    for start, end, _ in spans:
+        if joined and joined[-1][1] == start and doc[joined[-1][0] : end].text.lower() in ALIASES:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _unheld_proper_noun(token, held: set[int]) -> bool:
