@@ -411,23 +411,22 @@ def _words_around(tokens, names: list) -> tuple[str, ...]:
     return tuple(t.lower_ for t in tokens if (t.is_alpha or t.like_num) and not start <= t.i <= last.i)
 
 
-def _named_states(tokens) -> frozenset[str]:
+def _named_states(cued: list) -> frozenset[str]:
     """The sovereign states the claim names anywhere by a name of theirs, capitalised ("US", "the United States",
     "Burma"; not "Russian state media", "china plates"), the longest name where names overlap ("the Democratic
-    People's Republic of Korea" names North Korea, not the Republic of Korea in it)."""
-    found = {
-        (span.start, span.end): label for label, pattern, span in cues(tokens, "states") if not pattern.endswith(PEOPLE)
-    }
-    longest = filter_spans([tokens.doc[start:end] for start, end in found])
-    return frozenset(found[span.start, span.end] for span in longest if span.text[:1].isupper())
+    People's Republic of Korea" names North Korea, not the Republic of Korea in it). `cued`: the claim's matches of
+    `states` in checker/patterns."""
+    found = {(span.start, span.end): (label, span) for label, pattern, span in cued if not pattern.endswith(PEOPLE)}
+    longest = filter_spans([span for _, span in found.values()])
+    return frozenset(found[span.start, span.end][0] for span in longest if span.text[:1].isupper())
 
 
-def _member_states(tokens, names: list) -> tuple[tuple[str, str], ...]:
+def _member_states(cued: list, names: list) -> tuple[tuple[str, str], ...]:
     """Each member (cleaned, as the list keeps it) that a place or a people's name is (tagged GPE, LOC or NORP) and
     that names a sovereign state whole ("Iraq", "Iraqi", "Burma": Myanmar; `states` in checker/patterns), with the
     state: not "American" the airline, nor a city, a territory or a longer name holding a state's ("South Sudan"
     holds "Sudan" but is its own state)."""
-    states = {(span.start, span.end): label for label, _, span in cues(tokens, "states")}
+    states = {(span.start, span.end): label for label, _, span in cued}
     return tuple(
         (clean_name(name.text), states[name.start, name.end])
         for name in names
@@ -530,6 +529,7 @@ class EntitySetCheck(Check):
         found = _longest_list(tokens)  # once: each reading of the list below starts from it
         names, head = found
         partial = is_partial(tokens, found)
+        states = list(cues(tokens, "states"))
         return NameList(
             tuple(clean_name(name.text) for name in names),
             _counted_size(found, partial),
@@ -539,8 +539,8 @@ class EntitySetCheck(Check):
             frozenset(mentioned_names(tokens)),
             without_apostrophes(tokens.text),
             () if _between(head) else _words_around(tokens, names),
-            _member_states(tokens, names),
-            _named_states(tokens),
+            _member_states(states, names),
+            _named_states(states),
         )
 
     def version(self, detail: Mapping[str, Any], side: Side) -> tuple[Any, str]:
