@@ -175,7 +175,7 @@ def test_one_group_by_each_of_its_names_and_a_name_without_its_bracketed_acronym
     assert {entity_key(name, "ORG") for name in ("ISIL", "ISIS", "the Islamic State", "Daesh")} == {"Islamic State"}
     assert entity_key("the Local Coordination Committees (LCC", "ORG") == "Local Coordination Committees"
     assert entity_key("Local Coordination Committees (LCC)", "ORG") == "Local Coordination Committees"
-    assert entity_key("(LCC)", "ORG") is None
+    assert entity_key("Local Coordination Committees (LCC)'s", "ORG") == "Local Coordination Committees"
 
 
 def test_a_score_the_tagger_takes_into_a_name_is_no_part_of_it():
