@@ -31,7 +31,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.util import filter_spans
 from text_to_num import text2num
 
 from checker.checks.base import Check, CheckSetting, Side
@@ -416,6 +415,8 @@ def _named_states(cued: list) -> frozenset[str]:
     "Burma"; not "Russian state media", "china plates"), the longest name where names overlap ("the Democratic
     People's Republic of Korea" names North Korea, not the Republic of Korea in it). `cued`: the claim's matches of
     `states` in checker/patterns."""
+    from spacy.util import filter_spans  # here: a rerun that parses nothing imports no spaCy (tests/test_ci.py)
+
     found = {(span.start, span.end): (label, span) for label, pattern, span in cued if not pattern.endswith(PEOPLE)}
     longest = filter_spans([span for _, span in found.values()])
     return frozenset(found[span.start, span.end][0] for span in longest if span.text[:1].isupper())
