@@ -63,11 +63,16 @@ def _key(name: str) -> str:
     return ALIASES.get(cleaned.lower(), ALIASES.get(cleaned.lower() + ".", cleaned))
 
 
+def _member_keys(names: NameList) -> dict[str, str]:
+    states = dict(names.states)
+    return {name: states.get(name) or _key(name) for name in names.members}
+
+
 def _keys_of_both(a: NameList, b: NameList) -> tuple[dict[str, str], dict[str, str]]:
     """Each member of two lists by its key: the sovereign state it names ("American" and "US" are the United
     States), or its name (`_key`), one of several words under the acronym the other list writes it as ("the United
     Arab Emirates" and "the UAE" are one member)."""
-    keys_a, keys_b = ({n: dict(x.states).get(n) or _key(n) for n in x.members} for x in (a, b))
+    keys_a, keys_b = _member_keys(a), _member_keys(b)
     for mine, theirs in ((keys_a, keys_b), (keys_b, keys_a)):
         acronyms = {k.replace(".", ""): k for k in theirs.values() if ACRONYM.fullmatch(k)}
         for name, key in mine.items():
