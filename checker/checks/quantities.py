@@ -1607,8 +1607,12 @@ def _in_a_name(run, cues: Cues) -> bool:
     alone calls a name before a noun ("a convoy of 210 aid trucks" as a PRODUCT) is a count, and one on a named
     scale a reading of it ("a Category 3 storm", which the tagger may call a nationality), and a figure with its unit
     is a measure ("hit 104F in Phoenix"). A figure after a name, both on one noun, is part of the name whatever the
-    tagger says ("a Falcon 9 rocket", "40 Boeing 737 jets"): "12 Chelsea fans" counts fans."""
+    tagger says ("a Falcon 9 rocket", "40 Boeing 737 jets"): "12 Chelsea fans" counts fans. A figure of a currency
+    written after it is a sum ("fined Google 2.4 billion euros", which the tagger reads as a product's name)."""
     doc = run[0].doc
+    root = next((t for t in reversed(run) if t.head not in run), run[-1])
+    if root.dep_ == "nummod" and root.head.i > root.i and cues.at(root.head.i, "currency:"):
+        return False  # "fined Barclays 72 million pounds": a sum, whatever the tagger makes of the name before it
     if _between_a_name_and_its_noun(run):
         return True  # "a Falcon 9 rocket", "the FTSE 100 index": a model's name
     for token in run:
