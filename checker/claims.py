@@ -77,6 +77,7 @@ NUMBERING = (
 )  # fmt: skip
 # the words, in the plural too ("Rooms 101 102"), and the months ("March 3 100 people")
 NUMBERING_WORDS = frozenset([*NUMBERING, *(word + "s" for word in NUMBERING), *(m.lower() for m in MONTHS)])
+SENTENCE_OPENERS = frozenset('.!?:;"“”—–-(')  # what may stand before a sentence's first word
 
 
 def as_parsed(text: str) -> str:
@@ -97,11 +98,21 @@ def _as_written(token, written: str) -> str:
 
 
 def _grouped(match: re.Match, text: str) -> str:
-    """A figure grouped by spaces, with commas, unless the word before it numbers it (`NUMBERING_WORDS`)."""
-    before = WORD_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
-    if before is not None and before[1].lower() in NUMBERING_WORDS:
+    """A figure grouped by spaces, with commas, unless the word before it numbers it (`NUMBERING_WORDS`) or is a
+    name's, capitalised within its sentence: "paid Formula 1 500 million dollars" and "Ligue 1 250 million euros" are
+    a name's number and a sum, not 1,500 million."""
+    window = max(0, match.start() - 40)
+    before = WORD_BEFORE.search(text[window : match.start()])
+    if before is not None and (before[1].lower() in NUMBERING_WORDS or _a_name_within(text, window + before.start(1))):
         return match[0]
     return match[0].replace(" ", ",")
+
+
+def _a_name_within(text: str, start: int) -> bool:
+    """The word at `start` is capitalised and follows another word of its sentence ("paid Formula 1 500"), so it
+    is a name's, not the sentence's first ("About 1 500 people")."""
+    preceding = text[:start].rstrip()
+    return text[start].isupper() and bool(preceding) and preceding[-1] not in SENTENCE_OPENERS
 
 
 # A paragraph longer than this many characters is parsed in pieces, split after a sentence's end: each claim's
@@ -588,7 +599,7 @@ def claim_entities(
     for ent in parsed.ents:
         if ent.label_ not in labels or not start <= ent.start_char < end or ent.start in skipped:
             continue
-        text = entity_text(ent)
+        text = entity_text(_before_a_sum(ent))
         as_person = entity_key(text, "PERSON")
         key = as_person if as_person in people else entity_key(text, ent.label_)
         if key:
@@ -599,6 +610,16 @@ def claim_entities(
             key for t in untagged if (key := entity_key(t.text, "PERSON")) and key in people and t.i not in skipped
         }
     return tuple(sorted(keys))
+
+
+def _before_a_sum(ent):
+    """The entity up to a sum the tagger ran it on into ("Smith 50,000 dollars" of "awarded Smith 50,000 dollars",
+    tagged one organisation): a figure with a currency's name after it is no part of a name."""
+    cues = line_cues(ent.doc)
+    for token in ent[1:]:
+        if token.like_num and any(cues.at(t.i, "currency:") for t in ent.doc[token.i + 1 : ent.end + 1]):
+            return ent[: token.i - ent.start]
+    return ent
 
 
 def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
@@ -616,12 +637,28 @@ def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, .
     # an organisation named as the speaker reports the sentence ("The United Nations said 120 trucks crossed", as
     # "..., the UN said"); it is not where it happened
     said_by = attribution(parsed, sent.start_char, sent.end_char) | {t.i for who in speakers for t in who.subtree}
-    figures = _figures_and_units(sent)
-    own = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, said_by | figures))
-    named = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, figures))
+    skipped = _figures_and_units(sent) | (_describing_people(sent) - said_by)
+    own = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, said_by | skipped))
+    named = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, skipped))
     bodies = {kind for speaker in speakers if (kind := _body_kind(speaker))}
     measured = any(verb.lemma_ not in REPORTING for verb in verbs)
     return own, tuple(sorted({key for key in named if key not in own} | bodies)), measured
+
+
+def _describing_people(sent) -> set[int]:
+    """The words of a description set beside a name ("Tomas Reinholt, the former chief executive of the Haldersund
+    Port Authority, was sentenced", "sentenced the former head of the port authority, Tomas Reinholt"): the body it
+    names says who the person is, not where the sentence's event happened, and another outlet describing them
+    otherwise ("the city's former port chief") tells the same sentencing."""
+    found = set()
+    for token in sent:
+        if token.dep_ != "appos":
+            continue
+        if token.pos_ == "NOUN" and token.head.pos_ == "PROPN":
+            found |= {t.i for t in token.subtree}
+        elif token.pos_ == "PROPN" and token.head.pos_ == "NOUN":
+            found |= {t.i for t in token.head.subtree} - {t.i for t in token.subtree}
+    return found
 
 
 def _figures_and_units(sent) -> set[int]:

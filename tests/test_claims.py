@@ -413,6 +413,28 @@ def test_a_figure_or_its_unit_the_tagger_took_for_an_organisation_is_no_setting(
     assert tower.setting == ("One World Trade Center",)
 
 
+def test_a_body_in_a_description_of_a_person_is_no_setting(nlp):
+    """(a court desk) "the former chief executive of the Haldersund Port Authority" says who was sentenced, not
+    where: as the sentence's setting it kept his seven years from another outlet's eight, told of "a court in
+    Haldersund"."""
+    described, reverse = claims_of(
+        nlp,
+        "Tomas Reinholt, the former chief executive of the Haldersund Port Authority, was sentenced on Tuesday to "
+        "seven years in prison.\nThe former head of the Haldersund Port Authority, Tomas Reinholt, was sentenced to "
+        "eight years.\n",
+    )
+    assert described.setting == reverse.setting == ()
+    (own,) = claims_of(nlp, "Forty cranes at the Haldersund Port Authority stood idle on Tuesday.")
+    assert own.setting == ("Haldersund Port Authority",)  # a body where the event happened stays
+
+
+def test_a_sum_the_tagger_read_into_a_name_is_no_part_of_it(nlp):
+    """(review) "awarded Smith 50,000 dollars" is tagged one organisation, "Smith 50,000 dollars", whose key shared
+    nothing with another outlet's "Smith was awarded 500,000 dollars": the sums were never compared."""
+    (awarded,) = claims_of(nlp, "The judge awarded Smith 50,000 dollars in damages.")
+    assert awarded.entities == ("Smith",)
+
+
 def test_a_surname_the_tagger_missed_is_the_person_the_article_named(nlp):
     """(a court desk) "Pryce, 66, was convicted ..." parsed as a line of its own tags no one, so the age was no
     one's and never met another outlet's "Graham Pryce, 61"."""
@@ -522,6 +544,8 @@ def test_thousands_grouped_by_spaces_are_one_figure_and_the_claim_keeps_its_spac
         "On March 3 100 people were arrested",
         "Flight MH370 239 passengers",
         "her 3 100m title",
+        "The sponsor paid Formula 1 500 million dollars",  # (review) a name's number, then a sum
+        "Amazon will pay Ligue 1 250 million euros a season",
     ):
         assert "," not in as_parsed(kept)
     claims = claims_of(nlp, text)

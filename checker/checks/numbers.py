@@ -1256,6 +1256,8 @@ class NumberCheck(Check):
                     continue
                 if different_parties and x.noun in CURRENCIES:
                     continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
+                if (x.recipient or y.recipient) and x.holder and y.holder and not _one_holder(x.holder, y.holder):
+                    continue  # "fined Barclays £72m" / "HSBC was fined £40m": two parties' sums, the other unnamed
                 if _held_by_another(x, y, b) or _held_by_another(y, x, a) or _two_people(x, y, a, b):
                     continue
                 if _two_estimators(x, y):

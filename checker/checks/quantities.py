@@ -300,6 +300,7 @@ class Quantity:
     # who the figure is of, where its clause's subject is a name, as written: "Reform Party" for "The Reform Party
     # took 11", a person by surname ("Brennan" for "Mayor Tom Brennan received ...")
     holder: str = ""
+    recipient: bool = False  # the holder is whom the sum is paid, owed, awarded or fined (`_recipient`)
     # the unit a figure was written in, where it is counted in another (`IN_METRIC_UNITS`): "mile" for "40 miles"
     written_in: str = ""
     # the unit a figure was written in, where it is counted in another of its dimension (`in_metric_units`, either
@@ -1811,10 +1812,12 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         statistic=_statistic(root, holders, mine, cues),
         population=_populations(mine) if unit == "%" else frozenset(),
         places=_places(holders, cues),
-        holder=_gapped_holder(root, cues)
+        holder=(recipient := _recipient(root, holders) if noun in CURRENCIES else "")
+        or _gapped_holder(root, cues)
         or _bracketed_holder(doc[lead - 1] if lead > span.start else None)
         or _described_name(root, holders)
         or _named_holder(holders, span),
+        recipient=bool(recipient),
         period=_period(root, cues),
         measured=_measured(root, end, span, cues, unit),
         kind_words=_kind_words(root),
@@ -2142,6 +2145,29 @@ def _described_name(root, holders: list) -> str:
         return ""
     noun = holders[0].head if holders[0].dep_ == "compound" else holders[0]  # "megawatt" is the plant's measure
     return " ".join(c.text for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN")
+
+
+def _recipient(root, holders: list) -> str:
+    """The name a sum is paid, owed, awarded or fined to, as written ("fined Barclays 72 million pounds", "paid
+    Benfica 120 million euros", "awarded Depp $10 million"), or "": it says whose the sum is where the clause's
+    subject is who pays or fines, and two outlets' sums to two parties are two sums. The parser hangs the name on
+    the verb, on the currency's noun, or the noun on the name ("fined Roma 30,000 euros"). A group counted ("fined
+    the two banks 144 million pounds") is whom a total is paid, no one of them."""
+    word = holders[0]
+    named = [c for c in word.children if c.dep_ in {"nmod", "compound"} and c.i < root.i and _a_payee(c)]
+    if word.head.pos_ == "PROPN" and word.head.dep_ in {"dobj", "dative"} and word.head.i < root.i:
+        named.append(word.head)
+    if len(holders) > 1:
+        named += [c for c in holders[1].children if c.dep_ == "dative" and c.pos_ == "PROPN"]
+    if not named:
+        return ""
+    payee = named[0]
+    return _full_name(payee) if payee.pos_ == "PROPN" else " ".join(t.text for t in payee.subtree if t.dep_ != "det")
+
+
+def _a_payee(word) -> bool:
+    """A name, or a group counted (`_recipient`): "Barclays", "the two banks"."""
+    return word.pos_ == "PROPN" or (word.tag_ == "NNS" and any(c.dep_ == "nummod" for c in word.children))
 
 
 def _gapped_name(root, cues: Cues):
