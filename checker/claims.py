@@ -74,10 +74,10 @@ NUMBERING = (
     "no", "number", "round", "game", "stage", "heat", "leg", "flight", "route", "room", "seat", "platform", "gate",
     "page", "chapter", "match", "day", "week", "grade", "level", "group", "phase", "article", "section", "lane",
     "race", "part", "episode", "track", "version", "model", "vol", "volume", "act", "series", "term", "step",
+    "formula", "ligue", "serie", "channel", "apollo",  # names with a number: "paid Formula 1 500 million dollars"
 )  # fmt: skip
 # the words, in the plural too ("Rooms 101 102"), and the months ("March 3 100 people")
 NUMBERING_WORDS = frozenset([*NUMBERING, *(word + "s" for word in NUMBERING), *(m.lower() for m in MONTHS)])
-SENTENCE_OPENERS = frozenset('.!?:;"“”—–-(')  # what may stand before a sentence's first word
 
 
 def as_parsed(text: str) -> str:
@@ -98,21 +98,11 @@ def _as_written(token, written: str) -> str:
 
 
 def _grouped(match: re.Match, text: str) -> str:
-    """A figure grouped by spaces, with commas, unless the word before it numbers it (`NUMBERING_WORDS`) or is a
-    name's, capitalised within its sentence: "paid Formula 1 500 million dollars" and "Ligue 1 250 million euros" are
-    a name's number and a sum, not 1,500 million."""
-    window = max(0, match.start() - 40)
-    before = WORD_BEFORE.search(text[window : match.start()])
-    if before is not None and (before[1].lower() in NUMBERING_WORDS or _a_name_within(text, window + before.start(1))):
+    """A figure grouped by spaces, with commas, unless the word before it numbers it (`NUMBERING_WORDS`)."""
+    before = WORD_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
+    if before is not None and before[1].lower() in NUMBERING_WORDS:
         return match[0]
     return match[0].replace(" ", ",")
-
-
-def _a_name_within(text: str, start: int) -> bool:
-    """The word at `start` is capitalised and follows another word of its sentence ("paid Formula 1 500"), so it
-    is a name's, not the sentence's first ("About 1 500 people")."""
-    preceding = text[:start].rstrip()
-    return text[start].isupper() and bool(preceding) and preceding[-1] not in SENTENCE_OPENERS
 
 
 # A paragraph longer than this many characters is parsed in pieces, split after a sentence's end: each claim's
@@ -614,11 +604,11 @@ def claim_entities(
 
 def _before_a_sum(ent):
     """The entity up to a sum the tagger ran it on into ("Smith 50,000 dollars" of "awarded Smith 50,000 dollars",
-    tagged one organisation): a figure with a currency's name after it is no part of a name."""
+    tagged one organisation): a figure in digits with a currency's name after it is no part of a name."""
     cues = line_cues(ent.doc)
     for token in ent[1:]:
-        if token.like_num and any(cues.at(t.i, "currency:") for t in ent.doc[token.i + 1 : ent.end + 1]):
-            return ent[: token.i - ent.start]
+        if token.text[:1].isdigit() and any(cues.at(t.i, "currency:") for t in ent.doc[token.i + 1 : ent.end + 1]):
+            return ent[: token.i - ent.start]  # "Capital One 80 million dollars": a name's number in words stays
     return ent
 
 
@@ -645,6 +635,9 @@ def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, .
     return own, tuple(sorted({key for key in named if key not in own} | bodies)), measured
 
 
+WHOSE_DEPS = {"poss", "compound"}  # the words before a description's noun that say whose it is: "the city's"
+
+
 def _describing_people(sent) -> set[int]:
     """The words of a description set beside a name ("Tomas Reinholt, the former chief executive of the Haldersund
     Port Authority, was sentenced", "sentenced the former head of the port authority, Tomas Reinholt"): the body it
@@ -654,11 +647,17 @@ def _describing_people(sent) -> set[int]:
     for token in sent:
         if token.dep_ != "appos":
             continue
-        if token.pos_ == "NOUN" and token.head.pos_ == "PROPN":
+        if token.pos_ == "NOUN" and _a_person_named(token.head):
             found |= {t.i for t in token.subtree}
-        elif token.pos_ == "PROPN" and token.head.pos_ == "NOUN":
-            found |= {t.i for t in token.head.subtree} - {t.i for t in token.subtree}
+        elif _a_person_named(token) and token.head.pos_ == "NOUN":
+            found |= {t.i for c in token.head.children if c.dep_ in WHOSE_DEPS or c.lower_ == "of" for t in c.subtree}
     return found
+
+
+def _a_person_named(token) -> bool:
+    """A name the tagger calls a person's or leaves untagged ("HALDERSUND — Tomas Reinholt, ..."): not a place's or a
+    body's, whose description ("Bayern's stadium, the Allianz Arena") may be where the sentence's event happened."""
+    return token.pos_ == "PROPN" and token.ent_type_ in {"", "PERSON"}
 
 
 def _figures_and_units(sent) -> set[int]:

@@ -109,6 +109,7 @@ from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import BODY_KEY, PERSON_KEY, one_chamber, person_key, share_entity
 from checker.records import Claim, Evidence
 
+TOTAL = "total"  # the statistic of a figure said to be a sum of several ("combined", "in total": `statistic-total`)
 GIVEN_ONCE = ("score", LEVEL)  # what no later report updates (`NumberCheck.updated_in_time`)
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 GROUP_STEM_LETTERS = 6  # letters two words of a group start alike in to be one word ("democrats", "democratic")
@@ -429,6 +430,8 @@ def same_quantity(x: Quantity, y: Quantity) -> bool:
         return False  # "an average of 46 months" against "median survival was 41 months": two statistics
     if x.noun in CURRENCIES and any((one in x.statistic) != (one in y.statistic) for one in AVERAGES):
         return False  # "The average premium is $2,640" against "the policies bring in $190 million in premiums"
+    if x.noun in CURRENCIES and (_a_total_and_a_part(x, y) or _a_total_and_a_part(y, x)):
+        return False  # "fined the three banks a combined £300m" against "fined Barclays £100m": one bank's part
     if any((one in x.statistic) != (one in y.statistic) for one in (EACH, MARGIN, PART, SPREAD)):
         # "each of the 12 shelters housed 300 people" against "3,600 people spent the night in shelters"; "a lead
         # of 168 votes" against "Ortega received 24,105 votes"; "three of the injured" against "150 people were
@@ -567,6 +570,22 @@ def _comparable(quantities: list[Quantity], claim: Claim) -> list[Quantity]:
             continue
         kept.append(q)
     return kept
+
+
+def _paid_to_one(x: Quantity, y: Quantity) -> bool | None:
+    """Whether two sums are paid to (or fined of) one party, where both name whom (`Quantity.recipient`): "The ATP
+    fined Kyrgios $10,000" and "Kyrgios was fined $10,000" are, though one names the ATP and the other does not;
+    None where either names no one."""
+    return _one_holder(x.recipient, y.recipient) if x.recipient and y.recipient else None
+
+
+def _a_total_and_a_part(total: Quantity, part: Quantity) -> bool:
+    """A sum said to be a total ("a combined £300m", "€8.2 billion in total") and one not said so, paid to a party
+    the total is not said to be paid to, or in one year ("fined Google €4.3 billion in 2018"): a part of it."""
+    if TOTAL not in total.statistic or TOTAL in part.statistic:
+        return False
+    to_another = bool(part.recipient) and not (total.recipient and _one_holder(total.recipient, part.recipient))
+    return to_another or any(w.startswith(YEAR) for w in part.when)
 
 
 def _one_subject(x: Quantity, y: Quantity) -> bool:
@@ -1256,10 +1275,11 @@ class NumberCheck(Check):
                     continue
                 if different_parties and x.noun in CURRENCIES:
                     continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
-                if (x.recipient or y.recipient) and x.holder and y.holder and not _one_holder(x.holder, y.holder):
+                paid_to = _paid_to_one(x, y)
+                if paid_to is False:
                     continue  # "fined Barclays £72m" / "HSBC was fined £40m": two parties' sums, the other unnamed
-                if _held_by_another(x, y, b) or _held_by_another(y, x, a) or _two_people(x, y, a, b):
-                    continue
+                if not paid_to and (_held_by_another(x, y, b) or _held_by_another(y, x, a) or _two_people(x, y, a, b)):
+                    continue  # (a party fining or paying named on one side only is no second party of the sum)
                 if _two_estimators(x, y):
                     continue
                 if _overlapping_estimates(x, y):

@@ -300,7 +300,9 @@ class Quantity:
     # who the figure is of, where its clause's subject is a name, as written: "Reform Party" for "The Reform Party
     # took 11", a person by surname ("Brennan" for "Mayor Tom Brennan received ...")
     holder: str = ""
-    recipient: bool = False  # the holder is whom the sum is paid, owed, awarded or fined (`_recipient`)
+    # the party a sum is paid, owed or awarded to or fined, as written ("Benfica" of "paid Benfica 120 million euros",
+    # "Barclays" of "fined Barclays" and "Barclays was fined": `_recipient`), not who pays or fines
+    recipient: str = ""
     # the unit a figure was written in, where it is counted in another (`IN_METRIC_UNITS`): "mile" for "40 miles"
     written_in: str = ""
     # the unit a figure was written in, where it is counted in another of its dimension (`in_metric_units`, either
@@ -1602,6 +1604,11 @@ def _as_written(words) -> str:
     return words.text[:-1] if last.text.endswith(".") and len(last) > 1 and closing else words.text
 
 
+def _run_root(run):
+    """The word of a figure's run that hangs on a word outside it: "million" of "2.4 million"."""
+    return next((t for t in reversed(run) if t.head not in run), run[-1])
+
+
 def _in_a_name(run, cues: Cues) -> bool:
     """The figure is part of a name the tagger found: one with a word besides figures ("Air Force One", "Boeing
     737"), or a figure alone with no noun after it to count ("A 747 carrying 300 passengers"). A figure the tagger
@@ -1611,8 +1618,8 @@ def _in_a_name(run, cues: Cues) -> bool:
     tagger says ("a Falcon 9 rocket", "40 Boeing 737 jets"): "12 Chelsea fans" counts fans. A figure of a currency
     written after it is a sum ("fined Google 2.4 billion euros", which the tagger reads as a product's name)."""
     doc = run[0].doc
-    root = next((t for t in reversed(run) if t.head not in run), run[-1])
-    if root.dep_ == "nummod" and root.head.i > root.i and cues.at(root.head.i, "currency:"):
+    root = _run_root(run)
+    if root.dep_ == "nummod" and cues.at(root.head.i, "currency:") and _next_to_its_noun(run, root.head):
         return False  # "fined Barclays 72 million pounds": a sum, whatever the tagger makes of the name before it
     if _between_a_name_and_its_noun(run):
         return True  # "a Falcon 9 rocket", "the FTSE 100 index": a model's name
@@ -1632,10 +1639,16 @@ def _in_a_name(run, cues: Cues) -> bool:
     return False
 
 
+def _next_to_its_noun(run, noun) -> bool:
+    """No other figure stands between a figure and the noun after it: "One" of "paid Formula One 200 million
+    dollars" is the name's, and "200 million" the sum."""
+    return noun.i > run[-1].i and not any(t.like_num for t in run[0].doc[run[-1].i + 1 : noun.i])
+
+
 def _between_a_name_and_its_noun(run) -> bool:
     """A figure right after a name, both on the noun after them: "a Falcon 9 rocket", "40 Boeing 737 jets"."""
     doc = run[0].doc
-    root = next((t for t in reversed(run) if t.head not in run), run[-1])
+    root = _run_root(run)
     before = doc[run[0].i - 1] if run[0].i > 0 else None
     if before is None or before.pos_ != "PROPN" or before.dep_ not in {"nmod", "compound"}:
         return False
@@ -1659,7 +1672,7 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
     `market`: the sentence tells a market's move (`_a_market`).
     """
     doc, end = span.doc, run[-1].i + 1
-    root = next((t for t in reversed(run) if t.head not in run), run[-1])
+    root = _run_root(run)
     age = _age(run, root, span)
     if age is not None or cues.before(end, {"not-a-count"})[0] or cues.at(run[0].i, "not-a-count"):
         return age
@@ -1783,6 +1796,13 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         unit in TEMPERATURE_UNITS | {DEGREE} and _a_difference(root, cues)
     )
     base, base_words = _base(root, lead, end, span, cues)
+    holder = (
+        _gapped_holder(root, cues)
+        or _bracketed_holder(doc[lead - 1] if lead > span.start else None)
+        or _described_name(root, holders)
+        or _named_holder(holders, span)
+    )
+    recipient = (_recipient(root, holders) or (holder if _passive(holders) else "")) if noun in CURRENCIES else ""
     when -= base_words  # "rose 28% from a week earlier": what the change is counted against, no earlier figure
     return Quantity(
         value * factor,
@@ -1812,12 +1832,8 @@ def _quantity(run, cues: Cues, span, found: list[Quantity], theirs: frozenset[in
         statistic=_statistic(root, holders, mine, cues),
         population=_populations(mine) if unit == "%" else frozenset(),
         places=_places(holders, cues),
-        holder=(recipient := _recipient(root, holders) if noun in CURRENCIES else "")
-        or _gapped_holder(root, cues)
-        or _bracketed_holder(doc[lead - 1] if lead > span.start else None)
-        or _described_name(root, holders)
-        or _named_holder(holders, span),
-        recipient=bool(recipient),
+        holder=holder,
+        recipient=recipient,
         period=_period(root, cues),
         measured=_measured(root, end, span, cues, unit),
         kind_words=_kind_words(root),
@@ -2157,12 +2173,19 @@ def _recipient(root, holders: list) -> str:
     named = [c for c in word.children if c.dep_ in {"nmod", "compound"} and c.i < root.i and _a_payee(c)]
     if word.head.pos_ == "PROPN" and word.head.dep_ in {"dobj", "dative"} and word.head.i < root.i:
         named.append(word.head)
-    if len(holders) > 1:
-        named += [c for c in holders[1].children if c.dep_ == "dative" and c.pos_ == "PROPN"]
+    if len(holders) > 1:  # "fined Roma 30,000 euros" parsed as two objects of "fined"
+        objects = [c for c in holders[1].children if c.dep_ in {"dobj", "dative"} and c != word]
+        named += [c for c in objects if c.pos_ == "PROPN" and (c.dep_ == "dative" or c.i < root.i)]
     if not named:
         return ""
     payee = named[0]
     return _full_name(payee) if payee.pos_ == "PROPN" else " ".join(t.text for t in payee.subtree if t.dep_ != "det")
+
+
+def _passive(holders: list) -> bool:
+    """The figure's clause is passive ("Barclays was fined 72 million pounds"): its subject is the one fined or
+    paid, as the recipient of the active clause is."""
+    return len(holders) > 1 and any(c.dep_ in {"nsubjpass", "auxpass"} for c in holders[1].children)
 
 
 def _a_payee(word) -> bool:
@@ -2639,7 +2662,7 @@ def _of_what_it_names(word) -> bool:
 
 def _counted_word(run):
     """The word a figure's run hangs on: the noun it counts ("59.9%"'s "%", "11 times"' "times"), else itself."""
-    root = next((t for t in reversed(run) if t.head not in run), run[-1])
+    root = _run_root(run)
     return root.head if root.dep_ in {"nummod", "quantmod", "compound", "nmod", "amod"} else root
 
 
