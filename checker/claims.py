@@ -604,12 +604,20 @@ def claim_entities(
 
 def _before_a_sum(ent):
     """The entity up to a sum the tagger ran it on into ("Smith 50,000 dollars" of "awarded Smith 50,000 dollars",
-    tagged one organisation): a figure in digits with a currency's name after it is no part of a name."""
+    tagged one organisation): the last figure in digits before a currency's name is no part of a name."""
     cues = line_cues(ent.doc)
     for token in ent[1:]:
-        if token.text[:1].isdigit() and any(cues.at(t.i, "currency:") for t in ent.doc[token.i + 1 : ent.end + 1]):
-            return ent[: token.i - ent.start]  # "Capital One 80 million dollars": a name's number in words stays
+        after = ent.doc[token.i + 1 : ent.end + 1]
+        currency = next((t for t in after if cues.at(t.i, "currency:")), None)
+        # "Capital One 80 million dollars", "Formula 1 500 million dollars": a name's number stays the name's
+        if token.text[:1].isdigit() and currency is not None and not _a_figure_between(token, currency):
+            return ent[: token.i - ent.start]
     return ent
+
+
+def _a_figure_between(token, currency) -> bool:
+    """Another figure in digits stands between a figure and the currency after it."""
+    return any(t.text[:1].isdigit() for t in token.doc[token.i + 1 : currency.i])
 
 
 def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
@@ -636,6 +644,7 @@ def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, .
 
 
 WHOSE_DEPS = {"poss", "compound"}  # the words before a description's noun that say whose it is: "the city's"
+WHOSE_PREPS = {"of", "at", "for", "with"}  # and the prepositions after it: "chief executive at Acme"
 
 
 def _describing_people(sent) -> set[int]:
@@ -650,7 +659,9 @@ def _describing_people(sent) -> set[int]:
         if token.pos_ == "NOUN" and _a_person_named(token.head):
             found |= {t.i for t in token.subtree}
         elif _a_person_named(token) and token.head.pos_ == "NOUN":
-            found |= {t.i for c in token.head.children if c.dep_ in WHOSE_DEPS or c.lower_ == "of" for t in c.subtree}
+            found |= {
+                t.i for c in token.head.children if c.dep_ in WHOSE_DEPS or c.lower_ in WHOSE_PREPS for t in c.subtree
+            }
     return found
 
 

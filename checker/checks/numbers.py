@@ -95,6 +95,7 @@ from checker.checks.quantities import (
     SPREAD,
     SUBJECT_YEAR,
     THIS_YEAR,
+    TOTAL,
     WEEKDAYS,
     WHOLE,
     WORLD,
@@ -109,7 +110,6 @@ from checker.checks.wording import Slotted, differing_slots, slot_runs, slotted
 from checker.entities import BODY_KEY, PERSON_KEY, one_chamber, person_key, share_entity
 from checker.records import Claim, Evidence
 
-TOTAL = "total"  # the statistic of a figure said to be a sum of several ("combined", "in total": `statistic-total`)
 GIVEN_ONCE = ("score", LEVEL)  # what no later report updates (`NumberCheck.updated_in_time`)
 PERCENT_SHARED_CONTEXT = 2  # content words two percentages must share to be the same measure
 GROUP_STEM_LETTERS = 6  # letters two words of a group start alike in to be one word ("democrats", "democratic")
@@ -579,13 +579,19 @@ def _paid_to_one(x: Quantity, y: Quantity) -> bool | None:
     return _one_holder(x.recipient, y.recipient) if x.recipient and y.recipient else None
 
 
+def _payer(sum_: Quantity) -> Quantity:
+    """The sum told of whoever pays or fines: with no holder where its holder is the one paid or fined (the passive
+    clause's subject: "Kyrgios was fined $10,000" against "The ATP fined Kyrgios $10,000" is one fine)."""
+    return replace(sum_, holder="") if _one_holder(sum_.holder, sum_.recipient) else sum_
+
+
 def _a_total_and_a_part(total: Quantity, part: Quantity) -> bool:
     """A sum said to be a total ("a combined £300m", "€8.2 billion in total") and one not said so, paid to a party
     the total is not said to be paid to, or in one year ("fined Google €4.3 billion in 2018"): a part of it."""
     if TOTAL not in total.statistic or TOTAL in part.statistic:
         return False
     to_another = bool(part.recipient) and not (total.recipient and _one_holder(total.recipient, part.recipient))
-    return to_another or any(w.startswith(YEAR) for w in part.when)
+    return to_another or any(w.startswith(YEAR) and w not in total.when for w in part.when)
 
 
 def _one_subject(x: Quantity, y: Quantity) -> bool:
@@ -1277,9 +1283,10 @@ class NumberCheck(Check):
                     continue  # "Japan pledged $6 million", "the US pledged $10 million": two pledges
                 paid_to = _paid_to_one(x, y)
                 if paid_to is False:
-                    continue  # "fined Barclays £72m" / "HSBC was fined £40m": two parties' sums, the other unnamed
-                if not paid_to and (_held_by_another(x, y, b) or _held_by_another(y, x, a) or _two_people(x, y, a, b)):
-                    continue  # (a party fining or paying named on one side only is no second party of the sum)
+                    continue  # "fined Barclays £72m" / "HSBC was fined £40m": two parties' sums
+                payers = (_payer(x), _payer(y)) if paid_to else (x, y)
+                if _held_by_another(*payers, b) or _held_by_another(*payers[::-1], a) or _two_people(*payers, a, b):
+                    continue
                 if _two_estimators(x, y):
                     continue
                 if _overlapping_estimates(x, y):

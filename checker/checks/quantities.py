@@ -188,6 +188,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 MODEL_PARTS = frozenset({"compound", "nmod", "nummod"})  # the words of a name before its last: "Pixel 11 Pro"
 EACH, MARGIN = "each", "margin"  # the statistics of each member of a group and of a lead (`statistic-each`)
 PART = "part"  # the statistic of some of a group: "three of the injured" (`_some_of_a_group`)
+TOTAL = "total"  # the statistic of a figure said to be the sum of several: "a combined £300m" (`statistic-total`)
 SPREAD, SPREAD_VERBS = "spread", frozenset({"range", "vary"})  # a group's spread: "Sentences ranged from 2 to 8 years"
 DESCRIBED = "of:"  # the statistic of a figure written onto a noun: "of:haul" for "a five-wicket haul"
 PEOPLE_WORDS = frozenset({"people", "person", "resident", "participant"})  # one count of people, however named
@@ -1604,7 +1605,7 @@ def _as_written(words) -> str:
     return words.text[:-1] if last.text.endswith(".") and len(last) > 1 and closing else words.text
 
 
-def _run_root(run):
+def _run_root(run) -> Any:
     """The word of a figure's run that hangs on a word outside it: "million" of "2.4 million"."""
     return next((t for t in reversed(run) if t.head not in run), run[-1])
 
@@ -1619,8 +1620,11 @@ def _in_a_name(run, cues: Cues) -> bool:
     written after it is a sum ("fined Google 2.4 billion euros", which the tagger reads as a product's name)."""
     doc = run[0].doc
     root = _run_root(run)
-    if root.dep_ == "nummod" and cues.at(root.head.i, "currency:") and _next_to_its_noun(run, root.head):
-        return False  # "fined Barclays 72 million pounds": a sum, whatever the tagger makes of the name before it
+    if (currency := _sum_noun(root, cues)) is not None and currency.i > run[-1].i:
+        if _next_to_its_noun(run, currency):
+            return False  # "fined Barclays 72 million pounds": a sum, whatever the tagger makes of the name before it
+        if run[0].i > 0 and doc[run[0].i - 1].pos_ == "PROPN":
+            return True  # "1" of "paid Formula 1 500 million dollars": the name's, another figure before the currency
     if _between_a_name_and_its_noun(run):
         return True  # "a Falcon 9 rocket", "the FTSE 100 index": a model's name
     for token in run:
@@ -1639,9 +1643,18 @@ def _in_a_name(run, cues: Cues) -> bool:
     return False
 
 
+def _sum_noun(root, cues: Cues):
+    """The currency's name a figure counts, through the scale words it modifies ("1" of "1 500 million dollars",
+    parsed apart), or None."""
+    noun = root.head
+    while noun.like_num and noun.head != noun:
+        noun = noun.head
+    return noun if cues.at(noun.i, "currency:") else None
+
+
 def _next_to_its_noun(run, noun) -> bool:
-    """No other figure stands between a figure and the noun after it: "One" of "paid Formula One 200 million
-    dollars" is the name's, and "200 million" the sum."""
+    """No other figure stands between a figure (its run holds its scale words: "2.4 billion") and the noun after
+    it: "One" of "paid Formula One 200 million dollars" is the name's, and "200 million" the sum."""
     return noun.i > run[-1].i and not any(t.like_num for t in run[0].doc[run[-1].i + 1 : noun.i])
 
 
@@ -2164,22 +2177,27 @@ def _described_name(root, holders: list) -> str:
 
 
 def _recipient(root, holders: list) -> str:
-    """The name a sum is paid, owed, awarded or fined to, as written ("fined Barclays 72 million pounds", "paid
-    Benfica 120 million euros", "awarded Depp $10 million"), or "": it says whose the sum is where the clause's
-    subject is who pays or fines, and two outlets' sums to two parties are two sums. The parser hangs the name on
+    """The party a sum is paid, owed or awarded to, or fined, or what it buys, as written ("fined Barclays 72 million
+    pounds", "paid Benfica 120 million euros", "signed Fernandez for 121 million euros"), or "": the party the clause
+    tells the sum of besides its subject, who pays or fines; two outlets' sums of two parties are two sums ("signed
+    Mudryk for 106 million euros" is another fee). Which way the money goes is not read: "Barclays paid the SEC"
+    against "the SEC fined Barclays", and "signed Fernandez for" against "paid Benfica", are left unreported. The parser hangs the name on
     the verb, on the currency's noun, or the noun on the name ("fined Roma 30,000 euros"). A group counted ("fined
     the two banks 144 million pounds") is whom a total is paid, no one of them."""
     word = holders[0]
     named = [c for c in word.children if c.dep_ in {"nmod", "compound"} and c.i < root.i and _a_payee(c)]
     if word.head.pos_ == "PROPN" and word.head.dep_ in {"dobj", "dative"} and word.head.i < root.i:
         named.append(word.head)
-    if len(holders) > 1:  # "fined Roma 30,000 euros" parsed as two objects of "fined"
+    if len(holders) > 1:  # "fined Roma 30,000 euros" parsed as two objects of "fined"; "signed Fernandez for"
         objects = [c for c in holders[1].children if c.dep_ in {"dobj", "dative"} and c != word]
-        named += [c for c in objects if c.pos_ == "PROPN" and (c.dep_ == "dative" or c.i < root.i)]
+        named += [c for c in objects if c.pos_ == "PROPN"]
+    named = [c for c in named if c.dep_ == "dative" or c.i < root.i]
     if not named:
         return ""
     payee = named[0]
-    return _full_name(payee) if payee.pos_ == "PROPN" else " ".join(t.text for t in payee.subtree if t.dep_ != "det")
+    return (
+        _name_as_written(payee) if payee.pos_ == "PROPN" else " ".join(t.text for t in payee.subtree if t.dep_ != "det")
+    )
 
 
 def _passive(holders: list) -> bool:
@@ -2235,9 +2253,15 @@ def _named_holder(holders: list, span) -> str:
             words = [t for t in entity if t.pos_ != "DET"]
             return entity_text(entity[words[0].i - entity.start :]) if words else ""
         if subject.pos_ == "PROPN":  # a name the tagger missed ("Okafor received ...", "the Pixel 11 Pro costs ...")
-            name = [c for c in subject.lefts if c.dep_ in MODEL_PARTS and c.pos_ in {"PROPN", "NUM"}] + [subject]
-            return subject.doc[name[0].i : subject.i + 1].text
+            return _name_as_written(subject)
     return ""
+
+
+def _name_as_written(word) -> str:
+    """A name the tagger may have missed, from its first word to its number ("Pixel 11 Pro", "Channel 4")."""
+    parts = [c for c in word.lefts if c.dep_ in MODEL_PARTS and c.pos_ in {"PROPN", "NUM"}]
+    numbers = [c for c in word.rights if c.dep_ == "nummod" and c.i == word.i + 1]
+    return word.doc[(parts or [word])[0].i : (numbers or [word])[-1].i + 1].text
 
 
 def _habitual(verb) -> bool:
