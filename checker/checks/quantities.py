@@ -2188,7 +2188,7 @@ def _recipient(root, holders: list) -> str:
     named = [c for c in word.children if c.dep_ in {"nmod", "compound"} and c.i < root.i and _a_payee(c)]
     if word.head.pos_ == "PROPN" and word.head.dep_ in {"dobj", "dative"} and word.head.i < root.i:
         named.append(word.head)
-    if len(holders) > 1:  # "fined Roma 30,000 euros" parsed as two objects of "fined"; "signed Fernandez for"
+    if _on_the_verb(holders):  # "fined Roma 30,000 euros" parsed as two objects of "fined"; "signed Fernandez for"
         objects = [c for c in holders[1].children if c.dep_ in {"dobj", "dative"} and c != word]
         named += [c for c in objects if c.pos_ == "PROPN"]
     named = [c for c in named if c.dep_ == "dative" or c.i < root.i]
@@ -2201,9 +2201,19 @@ def _recipient(root, holders: list) -> str:
 
 
 def _passive(holders: list) -> bool:
-    """The figure's clause is passive ("Barclays was fined 72 million pounds"): its subject is the one fined or
+    """The sum is what a passive verb tells ("Barclays was fined 72 million pounds"): its subject is the one fined or
     paid, as the recipient of the active clause is."""
-    return len(holders) > 1 and any(c.dep_ in {"nsubjpass", "auxpass"} for c in holders[1].children)
+    return _on_the_verb(holders) and any(c.dep_ in {"nsubjpass", "auxpass"} for c in holders[1].children)
+
+
+def _on_the_verb(holders: list) -> bool:
+    """The sum is an object of its clause's verb, or what the verb's object is got "for" ("signed Fernandez for
+    121 million euros"), so the verb's other parties are the sum's: not a sum further down ("Les Misérables has been
+    seen by 50 million people, with a total gross of $2 billion" tells no one paid)."""
+    if len(holders) < 2:
+        return False
+    word, verb = holders[0], holders[1]
+    return word.head == verb or (word.head.lower_ == "for" and word.head.dep_ == "prep" and word.head.head == verb)
 
 
 def _a_payee(word) -> bool:
