@@ -649,7 +649,7 @@ WHOSE_PREPS = {"of", "at", "for", "with"}  # and the prepositions after it: "chi
 
 def _describing_people(sent) -> set[int]:
     """The words of a description set beside a name ("Tomas Reinholt, the former chief executive of the Haldersund
-    Port Authority, was sentenced", "sentenced the former head of the port authority, Tomas Reinholt"): the body it
+    Port Authority, was sentenced", "The former head of the port authority, Tomas Reinholt, was"): the body it
     names says who the person is, not where the sentence's event happened, and another outlet describing them
     otherwise ("the city's former port chief") tells the same sentencing."""
     found = set()

@@ -2181,9 +2181,10 @@ def _recipient(root, holders: list) -> str:
     pounds", "paid Benfica 120 million euros", "signed Fernandez for 121 million euros"), or "": the party the clause
     tells the sum of besides its subject, who pays or fines; two outlets' sums of two parties are two sums ("signed
     Mudryk for 106 million euros" is another fee). Which way the money goes is not read: "Barclays paid the SEC"
-    against "the SEC fined Barclays", and "signed Fernandez for" against "paid Benfica", are left unreported. The parser hangs the name on
-    the verb, on the currency's noun, or the noun on the name ("fined Roma 30,000 euros"). A group counted ("fined
-    the two banks 144 million pounds") is whom a total is paid, no one of them."""
+    against "the SEC fined Barclays", and "signed Fernandez for" against "paid Benfica", are left unreported.
+
+    The parser hangs the name on the verb, on the currency's noun, or the noun on the name ("fined Roma 30,000
+    euros"). A group counted ("fined the two banks 144 million pounds") is whom a total is paid, no one of them."""
     word = holders[0]
     named = [c for c in word.children if c.dep_ in {"nmod", "compound"} and c.i < root.i and _a_payee(c)]
     if word.head.pos_ == "PROPN" and word.head.dep_ in {"dobj", "dative"} and word.head.i < root.i:
