@@ -606,11 +606,10 @@ def _before_a_sum(ent):
     """The entity up to a sum the tagger ran it on into ("Smith 50,000 dollars" of "awarded Smith 50,000 dollars",
     tagged one organisation): the last figure in digits before a currency's name is no part of a name."""
     cues = line_cues(ent.doc)
-    for token in ent[1:]:
-        after = ent.doc[token.i + 1 : ent.end + 1]
-        currency = next((t for t in after if cues.at(t.i, "currency:")), None)
+    for token in (t for t in ent[1:] if t.text[:1].isdigit()):  # most entities hold none: read nothing more
+        currency = next((t for t in ent.doc[token.i + 1 : ent.end + 1] if cues.at(t.i, "currency:")), None)
         # "Capital One 80 million dollars", "Formula 1 500 million dollars": a name's number stays the name's
-        if token.text[:1].isdigit() and currency is not None and not _a_figure_between(token, currency):
+        if currency is not None and not _a_figure_between(token, currency):
             return ent[: token.i - ent.start]
     return ent
 
