@@ -634,7 +634,7 @@ def sentence_setting(parsed, sent, people: dict[str, str]) -> tuple[tuple[str, .
     # an organisation named as the speaker reports the sentence ("The United Nations said 120 trucks crossed", as
     # "..., the UN said"); it is not where it happened
     said_by = attribution(parsed, sent.start_char, sent.end_char) | {t.i for who in speakers for t in who.subtree}
-    skipped = _figures_and_units(sent) | (_describing_people(sent) - said_by)
+    skipped = _figures_and_units(sent) | _since_what(sent) | (_describing_people(sent) - said_by)
     own = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, said_by | skipped))
     named = _no_people(claim_entities(parsed, sent.start_char, sent.end_char, people, SETTING_LABELS, skipped))
     bodies = {kind for speaker in speakers if (kind := _body_kind(speaker))}
@@ -661,6 +661,22 @@ def _describing_people(sent) -> set[int]:
             found |= {
                 t.i for c in token.head.children if c.dep_ in WHOSE_DEPS or c.lower_ in WHOSE_PREPS for t in c.subtree
             }
+    return found
+
+
+def _since_what(sent) -> set[int]:
+    """The words of what a sentence counts or compares from ("the most at any shelter in the county since the Mill
+    Creek Fire last year", "the first intervention since the Asian crisis"): an event named there is a time to
+    measure from, not where the sentence's own event happened. The subordinate clause "since" opens, or the phrase
+    it governs; not a sentence the parser hangs on it whole."""
+    found = set()
+    for token in sent:
+        if token.lower_ != "since":
+            continue
+        if token.dep_ == "prep":
+            found |= {t.i for t in token.subtree}
+        elif token.dep_ == "mark" and token.head.dep_ != "ROOT":
+            found |= {t.i for t in token.head.subtree}
     return found
 
 

@@ -428,6 +428,22 @@ def test_a_body_in_a_description_of_a_person_is_no_setting(nlp):
     assert own.setting == ("Haldersund Port Authority",)  # a body where the event happened stays
 
 
+def test_an_event_a_figure_is_counted_since_is_no_setting(nlp):
+    """(a wildfire desk) "the most at any shelter in the county since the Mill Creek Fire last year" names when the
+    count is compared from, not where it was made: as the sentence's setting it kept its 430 people from another
+    outlet's 340 at the same shelter."""
+    (since,) = claims_of(
+        nlp,
+        "A total of 430 people spent Tuesday night at the shelter, the most at any shelter in the county since the "
+        "Mill Creek Fire last year.",
+    )
+    assert since.setting == ()
+    (clause,) = claims_of(nlp, "Exports fell 4% in May, the steepest drop since the Suez Canal was blocked in 2021.")
+    assert clause.setting == ()
+    (own,) = claims_of(nlp, "About 300 people were evacuated from the Mill Creek Fire on Tuesday.")
+    assert own.setting == ("Mill Creek Fire",)  # an event where the count was made stays
+
+
 def test_a_sum_the_tagger_read_into_a_name_is_no_part_of_it(nlp):
     """(review) "awarded Smith 50,000 dollars" is tagged one organisation, "Smith 50,000 dollars", whose key shared
     nothing with another outlet's "Smith was awarded 500,000 dollars": the sums were never compared."""
