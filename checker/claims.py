@@ -664,19 +664,28 @@ def _describing_people(sent) -> set[int]:
     return found
 
 
+COMPARING_TAGS = frozenset({"JJS", "RBS", "JJR", "RBR"})  # "the most", "the steepest", "higher than at any time"
+COMPARING_WORDS = frozenset({"first", "last", "only", "any"})  # "the first intervention", "at any time"
+
+
 def _since_what(sent) -> set[int]:
-    """The words of what a sentence counts or compares from ("the most at any shelter in the county since the Mill
-    Creek Fire last year", "the first intervention since the Asian crisis"): an event named there is a time to
-    measure from, not where the sentence's own event happened. The subordinate clause "since" opens, or the phrase
-    it governs; not a sentence the parser hangs on it whole."""
+    """The words of what a sentence compares its figure with ("the most at any shelter in the county since the Mill
+    Creek Fire last year", "the steepest drop since the Suez Canal was blocked", "the first intervention since the
+    Asian crisis"): an event named there is a time to measure from, not where the sentence's own event happened.
+    The phrase "since" governs, or the clause it opens, where what it qualifies is a comparison (a superlative, a
+    comparative, "first", "any"): "300 homes have burned since the Camp Fire began" counts during the fire, which
+    stays the setting, and so does a cause ("since the Red Cross runs the shelter")."""
     found = set()
     for token in sent:
-        if token.lower_ != "since":
+        if token.lower_ != "since" or token.dep_ not in {"prep", "mark"}:
             continue
-        if token.dep_ == "prep":
-            found |= {t.i for t in token.subtree}
-        elif token.dep_ == "mark" and token.head.dep_ != "ROOT":
-            found |= {t.i for t in token.head.subtree}
+        phrase = token if token.dep_ == "prep" else token.head
+        if phrase.dep_ == "ROOT":
+            continue  # a fragment the parser hangs on "since" whole
+        own = {t.i for t in phrase.subtree}
+        qualified = phrase.head
+        if any(t.tag_ in COMPARING_TAGS or t.lower_ in COMPARING_WORDS for t in qualified.subtree if t.i not in own):
+            found |= own
     return found
 
 

@@ -442,6 +442,9 @@ def test_an_event_a_figure_is_counted_since_is_no_setting(nlp):
     assert clause.setting == ()
     (own,) = claims_of(nlp, "About 300 people were evacuated from the Mill Creek Fire on Tuesday.")
     assert own.setting == ("Mill Creek Fire",)  # an event where the count was made stays
+    # (review) a count since an event began is the event's: "300 homes" of the Camp Fire are not "120" of another
+    (during,) = claims_of(nlp, "300 homes have burned since the Camp Fire began.")
+    assert during.setting == ("Camp Fire",)
 
 
 def test_a_sum_the_tagger_read_into_a_name_is_no_part_of_it(nlp):

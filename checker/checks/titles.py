@@ -13,11 +13,14 @@ within one kind (ministries with ministries, a company's chief officers with
 chief officers, academic ranks with ranks, military ranks of several words with ranks ("Vice Admiral" against
 "Rear Admiral"; "General Jo Lund" may be any general), an archbishop with a bishop, judges' courts with courts, a UN
 envoy's post with posts, a city's head with its heads: "Mayor" and "City Manager",
-the head of a police force or a fire service with such heads), people by surname key. A person can hold two
+the head of a police force or a fire service with such heads, a force's command ranks: "Assistant Commissioner" against
+"Deputy Commissioner"), people by surname key. A minister's portfolio is read only where the title names one ("Culture,
+Media and Sport Secretary" is one office, no sport minister's). A person can hold two
 offices ("Deputy Prime Minister and Foreign Minister"), so a role that the
 other article gives the person anywhere is no conflict (`RoleIndex`), and
 an office once held against another ("a former finance minister", "Foreign
-Minister") is a career, not a conflict.
+Minister") is a career, not a conflict; so is an office held for a time ("Acting Chief Justice", "interim chief
+executive") or one the sentence says the person is leaving ("who was promoted to Deputy Commissioner").
 """
 
 from __future__ import annotations
@@ -44,6 +47,10 @@ MAX_QUALIFIERS = 3  # words naming whose office it is: "US", "Nepal's", "General
 COPULAS = frozenset({"be", "become"})  # the office their subject's: "Smith is the health minister"
 HOLDING_VERBS = COPULAS | {"appoint", "name", "elect"}  # the office their passive subject's or their object's
 SECOND_OFFICE = frozenset({"also", "concurrently", "additionally"})  # "who is also the health minister"
+# verbs of leaving an office that need no object to say so: "Holt resigned", "Webb, who was promoted to ..."
+LEFT_WITHOUT_OBJECT = frozenset({"resign", "retire", "quit", "promote", "elevate"})
+PORTFOLIO_KIND = "minister"  # the kind of office named by a portfolio: "Finance Minister", "Minister of Culture"
+LIST_JOINERS = frozenset({"and", "&"})
 NOT_QUALIFIERS = {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PUNCT", "AUX", "NUM"}
 
 
@@ -98,6 +105,8 @@ def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]], list[tupl
             continue
         taken |= set(range(span.start, span.end))
         kind, office, *how = label.split("/")
+        if kind == PORTFOLIO_KIND and _one_of_several_portfolios(span):
+            continue
         if office == "*":
             office = span[1].lower_
         deputy = deputies.get(span.start) if kind != "chief officer" else None
@@ -107,6 +116,18 @@ def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]], list[tupl
         title = span.doc[start : span.end].text.lower()
         found.append(_Title(start, span.end, kind, office, title, how == ["set-off"]))
     return sorted(found, key=lambda t: t.start), formers, leaving
+
+
+def _one_of_several_portfolios(span) -> bool:
+    """Whether a minister's office matched is one portfolio of a title that names several ("Culture, Media and
+    Sport Secretary", "the Minister of Sport and Culture"): the office is the whole title's, which no one portfolio
+    stands for, and "Culture Secretary Lisa Nandy" is the same office in short. A portfolio after "and" that follows
+    no person's name, or one with another joined to it."""
+    doc = span.doc
+    before = span.start - 2
+    if before >= 0 and doc[before + 1].lower_ in LIST_JOINERS and doc[before].ent_type_ != "PERSON":
+        return doc[before].is_title and not doc[before].is_punct
+    return any(child.dep_ == "conj" for token in span for child in token.children)
 
 
 def _qualifiers_start(doc, start: int, lowest: int, markers: set[int]) -> int:
@@ -248,7 +269,7 @@ def _leaving(person, title, cued: list) -> str:
             if any(c.dep_ == "dobj" and root in c.subtree for c in verb.children):
                 return LEAVING_TOLD
         elif (root in verb.ancestors or any(c.dep_ == "nsubj" and root in c.subtree for c in verb.children)) and (
-            any(c.dep_ in {"dobj", "prt"} for c in verb.children) or verb.lemma_ in {"resign", "retire", "quit"}
+            any(c.dep_ in {"dobj", "prt"} for c in verb.children) or verb.lemma_ in LEFT_WITHOUT_OBJECT
         ):
             return LEAVING_TOLD  # "Holt, who is leaving the cabinet" (the clause on the name), "Holt resigned"
     return ""
@@ -381,8 +402,8 @@ class TitleCheck(Check):
                 if x.title != y.title and similarity >= self.setting("agreement_similarity"):
                     agreeing = agreeing or Evidence(self.kind, False, detail, f"{x.text} is {y.text}")
                 continue
-            if x.office != y.office and (x.former or y.former or x.then or y.then):
-                continue  # another office once held: a career holds several
+            if x.office != y.office and (x.former or y.former or x.then or y.then or x.leaving or y.leaving):
+                continue  # another office once held, or being left: a career holds several
             if x.office != y.office:
                 return Evidence(self.kind, True, detail, versus(x.text, y.text))
             if x.then or y.then:
