@@ -428,7 +428,7 @@ def test_a_body_in_a_description_of_a_person_is_no_setting(nlp):
     assert own.setting == ("Haldersund Port Authority",)  # a body where the event happened stays
 
 
-def test_an_event_a_figure_is_counted_since_is_no_setting(nlp):
+def test_an_event_a_figure_is_compared_since_is_no_setting(nlp):
     """(a wildfire desk) "the most at any shelter in the county since the Mill Creek Fire last year" names when the
     count is compared from, not where it was made: as the sentence's setting it kept its 430 people from another
     outlet's 340 at the same shelter."""

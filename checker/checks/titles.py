@@ -121,12 +121,13 @@ def _titles(tokens) -> tuple[list[_Title], list[tuple[int, int, str]], list[tupl
 def _one_of_several_portfolios(span) -> bool:
     """Whether a minister's office matched is one portfolio of a title that names several ("Culture, Media and
     Sport Secretary", "the Minister of Sport and Culture"): the office is the whole title's, which no one portfolio
-    stands for, and "Culture Secretary Lisa Nandy" is the same office in short. A portfolio after "and" that follows
-    no person's name, or one with another joined to it."""
+    stands for, and "Culture Secretary Lisa Nandy" is the same office in short. A portfolio after "and" and a
+    capitalised word that is no person's name ("Finance Minister Jo Lund and Health Minister Ann Berg" names two
+    offices), or one with another joined to it."""
     doc = span.doc
     before = span.start - 2
     if before >= 0 and doc[before + 1].lower_ in LIST_JOINERS and doc[before].ent_type_ != "PERSON":
-        return doc[before].is_title and not doc[before].is_punct
+        return doc[before].is_title
     return any(child.dep_ == "conj" for token in span for child in token.children)
 
 
