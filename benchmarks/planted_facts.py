@@ -226,7 +226,8 @@ def score(records: list[dict], plants: list[dict]) -> dict[str, dict[str, float]
 
 
 def misses(records: list[dict], plants: list[dict]) -> str:
-    """The edits not found as a one-outlier fact, each with both sentences: what to look at next."""
+    """The edits not found as a one-outlier fact, each with both sentences, and the contradictions joining two
+    articles' sources (false alarms): what to look at next."""
     lines = []
     for p in plants:
         holding = [r for r in records if holds_edit(r, p)]
@@ -236,6 +237,11 @@ def misses(records: list[dict], plants: list[dict]) -> str:
                 f"  - {p['before']}",
                 f"  + {p['after']}",
             ]
+    for r in records:  # false alarms: a contradiction between two articles' sources
+        if len({d.split("-")[0] for d in documents_of(r)}) > 1:
+            lines.append("across stories: " + " | ".join(
+                f"{c['doc_id']}: {c['text']}" for version in r["fact"]["versions"] for c in version["claims"]
+            ))  # fmt: skip
     return "\n".join(lines)
 
 
