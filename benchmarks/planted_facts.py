@@ -76,6 +76,34 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_END.split(" ".join(text.split())) if s]
 
 
+def as_written(text: str, parts: list[str]) -> tuple[list[str], list[str]]:
+    """Each of `parts` (the `sentences` of `text`) with the article's paragraph breaks, and what follows each: " "
+    or a paragraph break. The edits are chosen on the sentences as `sentences` gives them, so the same articles
+    and edits are drawn; the sources are written in paragraphs, as outlets print them: joined into one line, a
+    line such as "Follow Dominic at @BBCDomC" was glued onto the sentence after it."""
+    paragraphs = [" ".join(line.split()) for line in text.splitlines()]
+    written = "\n\n".join(line for line in paragraphs if line)
+    at, place = [], 0  # at[i]: where the i-th character of the one-line text stands in `written`
+    for character in " ".join(text.split()):
+        at.append(place)
+        place += 2 if character == " " and written[place] == "\n" else 1
+    at.append(place)
+    starts = list(itertools.accumulate((len(part) + 1 for part in parts[:-1]), initial=0))
+    ends = [start + len(part) for start, part in zip(starts, parts, strict=True)]
+    kept = [written[at[start] : at[end]] for start, end in zip(starts, ends, strict=True)]
+    return kept, [written[at[end] : at[start]] for end, start in zip(ends, starts[1:], strict=False)] + [""]
+
+
+def rewritten(written: str, sentence: str, edited: str) -> str:
+    """`edited` (an edit of `sentence`) with the paragraph breaks `written` (`sentence` as the article writes it)
+    has where the edit left its words."""
+    prefix = len(os.path.commonprefix([sentence, edited]))
+    suffix = len(os.path.commonprefix([sentence[prefix:][::-1], edited[prefix:][::-1]]))
+    at = [i for i, character in enumerate(written) if not (character == "\n" and written[i - 1] == "\n")]
+    at.append(len(written))
+    return written[: at[prefix]] + edited[prefix : len(edited) - suffix] + written[at[len(sentence) - suffix] :]
+
+
 def edit(sentence: str, rng: random.Random) -> tuple[str, str] | None:
     """The sentence with one count or month changed, and the kind of edit; None if it has neither."""
     # a number after a month is a date's day ("January 29 after"), no count: changing it could write
@@ -175,15 +203,31 @@ def plant(
     if cut and (edited := cut_short(parts[target], edited, rng)) is None:
         return None
     left_out = rng.sample([i for i in range(1, len(parts)) if i != target], SOURCES - 1)
+    written, after = as_written(article["text"], parts)
     docs = []
     for k, cut in enumerate(left_out, start=1):
-        docs.append({"id": f"a{index:03d}-src{k}", "text": " ".join(s for i, s in enumerate(parts) if i != cut)})
-    whole = parts[:target] + [edited] + parts[target + 1 :]
-    text = " ".join(whole)
-    start = len(" ".join(whole[:target])) + (1 if target else 0)
+        docs.append({"id": f"a{index:03d}-src{k}", "text": joined(written, after, cut)})
+    written[target] = rewritten(written[target], parts[target], edited)
+    text = joined(written, after)
+    start = len(joined(written[:target], after)) + len(after[target - 1]) if target else 0
     docs.append({"id": f"a{index:03d}-src{SOURCES}", "text": text})
-    where = {"article": f"a{index:03d}", "doc": docs[-1]["id"], "span": (start, start + len(edited)), "kind": kind}
+    span = (start, start + len(written[target]))
+    where = {"article": f"a{index:03d}", "doc": docs[-1]["id"], "span": span, "kind": kind}
     return docs, where | {"before": parts[target], "after": edited}
+
+
+def joined(written: list[str], after: list[str], left_out: int | None = None) -> str:
+    """The sentences `written` as one source's text, each followed by its `after`, the `left_out`-th left out: the
+    one before it then takes a paragraph break where either of the two has one."""
+    text = []
+    for i, sentence in enumerate(written):
+        if i == left_out:
+            continue
+        following = after[i]
+        if i + 1 == left_out and "\n" in after[left_out]:
+            following = after[left_out]
+        text += [sentence, following]
+    return "".join(text[:-1])
 
 
 def holds_edit(record: dict, plant: dict) -> bool:
