@@ -17,6 +17,11 @@ of a list of names made another name of the article of the same kind
 ("Russia, Belarus and North Korea" made "Sudan, Belarus and North Korea"),
 the three in turn from article to article: what the NLI model and the list
 check must find, where the default edits are the number and date checks'.
+With `--edits forms`, a figure or a day written in another form is changed,
+each form in turn: a percentage ("45%"), a sum of money ("$3.2 million"), a
+year, a day of the month, a weekday, a number in words ("three"), or one with
+a thousands separator ("1,250"): the forms an editor's slip or another
+outlet's figure takes, beyond the count before a word and the month name.
 
 All 4N documents are checked together with the default settings, so the
 stories must be told apart too. Per article:
@@ -29,7 +34,7 @@ stories must be told apart too. Per article:
 - other: contradictions that do not hold it (false alarms: the sources say the same);
 - across stories: contradictions joining documents of two articles.
 
-    python benchmarks/planted_facts.py [--articles 40] [--skip 800] [--cut] [--edits words] [--no-append]
+    python benchmarks/planted_facts.py [--articles 40] [--skip 800] [--cut] [--edits words|forms] [--no-append]
 """
 
 from __future__ import annotations
@@ -68,6 +73,20 @@ AUXILIARY = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|di
 NEGATION = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did|does) not\b")
 NEGATED = re.compile(r"\b(not|no|never)\b|n't\b")
 WORD_EDITS = ("negation", "person", "list member")  # `--edits words`, taken in turn from article to article
+WEEKDAYS = list(calendar.WEEKDAYS)
+NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+# `--edits forms`, taken in turn: each form's figure (its first group that matched) is what is changed
+FORMS = {
+    "percent": re.compile(r"\b(\d{1,2}(?:\.\d)?)(?=\s?(?:%|percent\b|per cent\b))"),
+    "money": re.compile(r"(?<=[$£€])(\d{1,3}(?:\.\d{1,2})?)(?=\s?(?:million|billion|bn|m)?\b)"),
+    "year": re.compile(r"(?<![\d,.$£€-])\b((?:19[5-9]|20[0-2])\d)\b(?![\d,%-])"),
+    "day of month": re.compile(
+        rf"\b(?:{'|'.join(MONTHS)})\.? (\d{{1,2}})\b(?!,? ?\d{{3}})|(?<!\d)(\d{{1,2}}) (?=(?:{'|'.join(MONTHS)})\b)"
+    ),
+    "weekday": re.compile(rf"\b({'|'.join(WEEKDAYS)})\b"),
+    "number word": re.compile(rf"\b({'|'.join(NUMBER_WORDS)})\b(?= [a-z])"),
+    "thousands": re.compile(r"(?<![\d.$£€])(\d{1,3},\d{3})(?![\d,.])"),
+}
 LISTED = ("GPE", "NORP", "ORG", "PERSON")  # the entities a list of names is of ("Russia, Belarus and North Korea")
 LIST_JOINS = (", ", " and ", ", and ")  # between two members of a list
 
@@ -118,6 +137,37 @@ def edit(sentence: str, rng: random.Random) -> tuple[str, str] | None:
         other = MONTHS[(MONTHS.index(month[1]) + rng.choice([2, 3, 4])) % 12]
         return sentence[: month.start()] + other + sentence[month.end() :], "date"
     return None
+
+
+def changed_form(form: str, written: str, rng: random.Random) -> str:
+    """Another value for a figure or day of `form` as `written`, in the same form."""
+    if form in {"percent", "money"}:
+        step = rng.choice([2, 3, 5, 7] if form == "percent" else [1, 2, 3])
+        decimals = len(written.partition(".")[2])
+        return f"{float(written) + step:.{decimals}f}"
+    if form == "year":
+        return str(int(written) + rng.choice([-3, -2, -1, 1, 2]))
+    if form == "day of month":
+        return str(int(written) + 4 if int(written) <= 24 else int(written) - 5)
+    if form in {"weekday", "number word"}:
+        names = WEEKDAYS if form == "weekday" else NUMBER_WORDS
+        return names[(names.index(written) + rng.choice([1, 2, 3])) % len(names)]
+    value = int(written.replace(",", ""))  # thousands: a change in its second digit
+    return f"{value + rng.choice([1, 2, 3]) * 10 ** (len(str(value)) - 2):,}"
+
+
+def form_edit(form: str) -> Callable:
+    """`edit` for `--edits forms`: the first figure or day of `form` changed."""
+
+    def edit_form(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+        match = FORMS[form].search(sentence)
+        if not match:
+            return None
+        group = next(g for g in range(1, len(match.groups()) + 1) if match[g] is not None)
+        start, end = match.span(group)
+        return sentence[:start] + changed_form(form, match[group], rng) + sentence[end:], form
+
+    return edit_form
 
 
 def negation_edit(sentence: str) -> tuple[str, str] | None:
@@ -271,7 +321,7 @@ def score(records: list[dict], plants: list[dict]) -> dict[str, dict[str, float]
 
 def misses(records: list[dict], plants: list[dict]) -> str:
     """The edits not found as a one-outlier fact, each with both sentences, and the contradictions joining two
-    articles' sources (false alarms): what to look at next."""
+    articles' sources or holding no edit (false alarms): what to look at next."""
     lines = []
     for p in plants:
         holding = [r for r in records if holds_edit(r, p)]
@@ -281,9 +331,10 @@ def misses(records: list[dict], plants: list[dict]) -> str:
                 f"  - {p['before']}",
                 f"  + {p['after']}",
             ]
-    for r in records:  # false alarms: a contradiction between two articles' sources
-        if len({d.split("-")[0] for d in documents_of(r)}) > 1:
-            lines.append("across stories: " + " | ".join(
+    for r in records:  # false alarms: a contradiction between two articles' sources, or of none of the edits
+        articles = {d.split("-")[0] for d in documents_of(r)}
+        if len(articles) > 1 or not any(holds_edit(r, p) for p in plants):
+            lines.append(f"{'across stories' if len(articles) > 1 else 'other'}: " + " | ".join(
                 f"{c['doc_id']}: {c['text']}" for version in r["fact"]["versions"] for c in version["claims"]
             ))  # fmt: skip
     return "\n".join(lines)
@@ -295,7 +346,7 @@ def table(rows: dict, total: int, seconds: float, args) -> str:
         f"{datetime.date.today()}: {args.articles} FNC-1 bodies from {args.skip}",
         "",
         f"`python benchmarks/planted_facts.py --articles {args.articles} --skip {args.skip}{' --cut' if args.cut else ''}"
-        f"{' --edits words' if args.edits == 'words' else ''}`"
+        f"{'' if args.edits == 'figures' else f' --edits {args.edits}'}`"
         f"; {total} contradiction "
         f"lines in all, {seconds:.0f} s.",
         "",
@@ -322,8 +373,9 @@ def main() -> None:
     parser.add_argument("--no-append", action="store_true")
     parser.add_argument("--misses", action="store_true", help="print each edit not found, with both sentences")
     parser.add_argument(
-        "--edits", choices=("figures", "words"), default="figures",
-        help="figures: a count or a month changed; words: a negation, a person or a list member, in turn",
+        "--edits", choices=("figures", "words", "forms"), default="figures",
+        help="figures: a count or a month changed; words: a negation, a person or a list member, in turn; forms:"
+        " a percentage, a sum, a year, a day of the month, a weekday, a number in words or in thousands, in turn",
     )  # fmt: skip
     args = parser.parse_args()
     rng = random.Random(20261130)
@@ -332,6 +384,9 @@ def main() -> None:
     for article in news_articles()[args.skip :]:
         kind = WORD_EDITS[len(plants) % len(WORD_EDITS)]
         edit_of = (lambda parts, kind=kind: word_edits(parts, kind, nlp)) if nlp else None
+        if args.edits == "forms":
+            form = list(FORMS)[len(plants) % len(FORMS)]
+            edit_of = lambda parts, form=form: form_edit(form)  # noqa: E731
         planted = plant(article, len(plants), rng, args.cut, edit_of)
         if planted:
             docs += planted[0]
