@@ -49,6 +49,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable
+from difflib import SequenceMatcher
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -77,15 +78,15 @@ WEEKDAYS = list(calendar.WEEKDAYS)
 NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
 # `--edits forms`, taken in turn: each form's figure (its first group that matched) is what is changed
 FORMS = {
-    "percent": re.compile(r"\b(\d{1,2}(?:\.\d)?)(?=\s?(?:%|percent\b|per cent\b))"),
+    "percent": re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)(?=\s?(?:%|percent\b|per cent\b))"),
     "money": re.compile(r"(?<=[$£€])(\d{1,3}(?:\.\d{1,2})?)(?=\s?(?:million|billion|bn|m)?\b)"),
-    "year": re.compile(r"(?<![\d,.$£€-])\b((?:19[5-9]|20[0-2])\d)\b(?![\d,%-])"),
+    "year": re.compile(r"(?<![\d,.$£€-])\b((?:19[5-9]|20[0-2])\d)\b(?![\d%-]|,\d|['’]?s\b)"),  # no decade
     "day of month": re.compile(
-        rf"\b(?:{'|'.join(MONTHS)})\.? (\d{{1,2}})\b(?!,? ?\d{{3}})|(?<!\d)(\d{{1,2}}) (?=(?:{'|'.join(MONTHS)})\b)"
+        rf"\b(?:{'|'.join(MONTHS)})\.? (\d{{1,2}})\b(?!,\d)|(?<!\d)(\d{{1,2}}) (?=(?:{'|'.join(MONTHS)})\b)"
     ),
     "weekday": re.compile(rf"\b({'|'.join(WEEKDAYS)})\b"),
     "number word": re.compile(rf"\b({'|'.join(NUMBER_WORDS)})\b(?= [a-z])"),
-    "thousands": re.compile(r"(?<![\d.$£€])(\d{1,3},\d{3})(?![\d,.])"),
+    "thousands": re.compile(r"(?<![\d,.$£€])(\d{1,3},\d{3})(?![\d,.])"),
 }
 LISTED = ("GPE", "NORP", "ORG", "PERSON")  # the entities a list of names is of ("Russia, Belarus and North Korea")
 LIST_JOINS = (", ", " and ", ", and ")  # between two members of a list
@@ -115,12 +116,13 @@ def as_written(text: str, parts: list[str]) -> tuple[list[str], list[str]]:
 
 def rewritten(written: str, sentence: str, edited: str) -> str:
     """`edited` (an edit of `sentence`) with the paragraph breaks `written` (`sentence` as the article writes it)
-    has where the edit left its words."""
-    prefix = len(os.path.commonprefix([sentence, edited]))
-    suffix = len(os.path.commonprefix([sentence[prefix:][::-1], edited[prefix:][::-1]]))
-    at = [i for i, character in enumerate(written) if not (character == "\n" and written[i - 1] == "\n")]
+    has wherever the edit left the words on both sides of one (a sentence cut short keeps those in what it keeps)."""
+    at = [i for i, character in enumerate(written) if not (i and character == "\n" and written[i - 1] == "\n")]
     at.append(len(written))
-    return written[: at[prefix]] + edited[prefix : len(edited) - suffix] + written[at[len(sentence) - suffix] :]
+    parts = []
+    for operation, i1, i2, j1, j2 in SequenceMatcher(None, sentence, edited, autojunk=False).get_opcodes():
+        parts.append(written[at[i1] : at[i2]] if operation == "equal" else edited[j1:j2])
+    return "".join(parts)
 
 
 def edit(sentence: str, rng: random.Random) -> tuple[str, str] | None:
@@ -143,6 +145,8 @@ def changed_form(form: str, written: str, rng: random.Random) -> str:
     """Another value for a figure or day of `form` as `written`, in the same form."""
     if form in {"percent", "money"}:
         step = rng.choice([2, 3, 5, 7] if form == "percent" else [1, 2, 3])
+        if form == "percent" and float(written) + step > 100:
+            step = -step  # "99%" made "92%", not "106%"
         decimals = len(written.partition(".")[2])
         return f"{float(written) + step:.{decimals}f}"
     if form == "year":
@@ -156,11 +160,23 @@ def changed_form(form: str, written: str, rng: random.Random) -> str:
     return f"{value + rng.choice([1, 2, 3]) * 10 ** (len(str(value)) - 2):,}"
 
 
+OPENING_WORDS = frozenset({"on", "by", "since", "until", "last", "next", "this", "every", "from", "before", "after"})
+
+
+def _in_a_name(sentence: str, match: re.Match) -> bool:
+    """The match is a word of a name beside it: "the Sunday Times", "The Mail on Sunday", "Good Friday", "Super
+    Tuesday" (a capitalised word after it, or before it where no sentence starts)."""
+    before, after = sentence[: match.start()].split()[-2:], sentence[match.end() :].split()[:1]
+    opens = len(before) == 1 or (len(before) == 2 and before[0].endswith((".", "!", "?")))  # its word opens a sentence
+    capital_before = bool(before) and before[-1][:1].isupper() and not (opens and before[-1].lower() in OPENING_WORDS)
+    return capital_before or bool(after and after[0][:1].isupper()) or sentence[: match.start()].endswith("Mail on ")
+
+
 def form_edit(form: str) -> Callable:
     """`edit` for `--edits forms`: the first figure or day of `form` changed."""
 
     def edit_form(sentence: str, rng: random.Random) -> tuple[str, str] | None:
-        match = FORMS[form].search(sentence)
+        match = next((m for m in FORMS[form].finditer(sentence) if not _in_a_name(sentence, m)), None)
         if not match:
             return None
         group = next(g for g in range(1, len(match.groups()) + 1) if match[g] is not None)
