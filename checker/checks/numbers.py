@@ -60,6 +60,8 @@ from checker.checks.figures import (
     ordinal_of,
     value_of,
 )
+from checker.checks.identifiers import IDENTIFIERS
+from checker.checks.names import cues
 from checker.checks.quantities import (
     ABROAD,
     AGE_UNIT,
@@ -153,10 +155,45 @@ def _steps(values: Sequence[float]) -> list[float]:
     return [later - earlier for earlier, later in itertools.pairwise(values)]
 
 
+# A maker's or a scheme's designation written as one word, its letters then its figure: "F-250", "Su-25", "MH17",
+# "A380". Its figure is one of the wording's, as "iPhone 6"'s "6" and "Boeing 737"'s "737" are where the tokenizer
+# splits them ("a black Ford F-250 with the logo" / "a black Ford F-252 with the logo": the model read the two as
+# agreeing). Lower-case letters only before a hyphen: "mp3" and "h1" are no designations.
+DESIGNATION = re.compile(r"([A-Za-z]{1,4})-(\d{1,5})|([A-Z]{1,4})(\d{1,5})")
+PERIOD_LETTERS = frozenset({"Q", "H", "FY"})  # designations of a period: "Q3", "H1", "FY2015"
+
+
+def designation(text: str) -> tuple[str, int] | None:
+    """A designation's letters (upper case) and figure: "Su-25" ("SU", 25), "MH17" ("MH", 17); None for other words."""
+    match = DESIGNATION.fullmatch(text)
+    if match is None:
+        return None
+    letters, figure = (match[1], match[2]) if match[1] else (match[3], match[4])
+    return letters.upper(), int(figure)
+
+
 def is_figure(token) -> bool:
-    """A figure of the claim's wording that writes no day of the calendar: "911", "iPhone 6"'s "6", "20
-    years later"'s "20" (the days of dates are the date check's)."""
-    return token.like_num and not writes_a_day(token)
+    """A figure of the claim's wording that writes no day of the calendar: "911", "iPhone 6"'s "6", "F-250"'s
+    "250", "20 years later"'s "20" (the days of dates are the date check's)."""
+    return (token.like_num or designation(token.text) is not None) and not writes_a_day(token)
+
+
+def figure_slot_runs(tokens, in_figures: set[int]) -> list[list]:
+    """The figures of a claim's wording as slots, a designation a slot of its own: of "two F-16 jets", "two" and
+    "F-16" (one run, they had no value, and "two F-35 jets" differed in nothing). Not an identifier of a published
+    scheme (a flight's "MH17": the `identifier` check's, which reports only two characters swapped, as flights
+    out and back are numbered one apart)."""
+    in_identifiers = {t.i for _, _, span in cues(tokens, IDENTIFIERS) for t in span}
+    runs = slot_runs(
+        tokens,
+        lambda t: (
+            (is_figure(t) or t.i in in_figures)
+            and not writes_a_day(t)
+            and not writes_a_time(t)
+            and not (t.i in in_identifiers and designation(t.text))
+        ),
+    )
+    return [part for run in runs for part in ([[t] for t in run] if any(designation(t.text) for t in run) else [run])]
 
 
 def _slot_value(run) -> Figure | None:
@@ -164,6 +201,8 @@ def _slot_value(run) -> Figure | None:
     its `last_digit`, or None where none."""
     if len(run) == 1 and (place := ordinal_of(run[0])) is not None:
         return float(place), 1.0
+    if len(run) == 1 and (designated := designation(run[0].text)):
+        return float(designated[1]), 1.0  # a designation rounds nothing: "F-25" is no "F-250"
     try:
         value, digits = value_of(run)
     except ValueError:
@@ -312,6 +351,9 @@ def _of_a_period(wording: Slotted, i: int) -> bool:
     """A slot of a wording that numbers a period ("the third quarter", "third-quarter", "the first half"): a figure
     beside it that changes too is another period's."""
     words = re.findall(r"[a-z]+", wording.around[i].lower())
+    designated = designation(wording.slots[i])
+    if designated is not None:
+        return designated[0] in PERIOD_LETTERS  # "Q3 revenue of $4.1bn" / "Q2 revenue of $3.8bn"
     return wording.slots[i].lower() in PERIOD_ORDINALS and bool(PERIOD_WORDS & set(words))
 
 
@@ -995,9 +1037,7 @@ class NumberCheck(Check):
         found = [_of_an_earlier_year(q, claim.published[:4]) for q in extract_quantities(tokens, cues)]
         # a figure's words are one slot: "half a million", not "million" with "half a" around it
         in_figures = {t.i for run in figure_runs(tokens, cues) for t in run}
-        runs = slot_runs(
-            tokens, lambda t: (is_figure(t) or t.i in in_figures) and not writes_a_day(t) and not writes_a_time(t)
-        )
+        runs = figure_slot_runs(tokens, in_figures)
         return Quantities(
             tuple(found),
             tuple(_comparable(found, claim)),
@@ -1138,7 +1178,13 @@ class NumberCheck(Check):
             return []
         x, y = self.mine(a), self.mine(b)
         differing = []
+        named = [{designation(slot) for slot in side.wording.slots} - {None} for side in (x, y)]
         for i, j in differing_slots(x.wording, y.wording):
+            designated = designation(x.wording.slots[i]), designation(y.wording.slots[j])
+            if None not in designated and designated[0][0] != designated[1][0]:
+                return []  # two makers' or schemes' designations ("Su-35" / "F-35", "CO2" / "NO2"): two wordings
+            if set(designated) <= named[0] & named[1]:
+                continue  # the same designations in another order: "F-16 and F-35" / "F-35 and F-16"
             figures = x.slot_values[i], y.slot_values[j]
             if figures[0] is None or figures[1] is None or one_rounds_the_other(figures[0], figures[1]):
                 continue
@@ -1153,8 +1199,11 @@ class NumberCheck(Check):
                 "b": {"value": values[1], "text": texts[1]},
             }
             differing.append((detail, versus(texts[0], texts[1])))
-        if differing and any(_of_a_period(x.wording, i) for i, _ in differing_slots(x.wording, y.wording)):
-            return []  # "third-quarter earnings of $1.37" / "second-quarter earnings of $1.12": two quarters' figures
+        changed = [i for i, _ in differing_slots(x.wording, y.wording)]
+        if differing and len(changed) > 1 and any(_of_a_period(x.wording, i) for i in changed):
+            # "third-quarter earnings of $1.37" / "second-quarter earnings of $1.12": two quarters' figures; the
+            # period alone changed ("FY2015 spending was well above budget" / "FY2016 ...") is one source's slip
+            return []
         if differing and any(_a_term(x, i) for i, _ in differing_slots(x.wording, y.wording)):
             return []  # "the 30-year mortgage rate rose to 6.8%" / "the 15-year ... to 6.1%": two products' figures
         return _by_subject(differing, self.kind)
