@@ -151,6 +151,9 @@ ORDINAL_WORDS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seven
 ONGOING = frozenset({"continue", "keep", "remain", "persist"})  # verbs that say an event went on, on the day told
 STRETCHES = frozenset({"through", "throughout"})  # a day an event went on through: "worked through Tuesday"
 PAST_TENSES = frozenset({"VBD", "VBN"})  # "signed", "was signed", "has signed"
+# Words that set another event before or after the verb's: a day inside their object dates that event ("After the
+# attack on Friday, police closed the road": the attack's day); "following" as the parser reads it, a preposition.
+SEQUENCE_WORDS = frozenset({"after", "before", "following"})
 
 
 def dated_verb(first, readings: Mapping[int, str], ahead: frozenset[int]) -> DatedVerb:
@@ -159,6 +162,8 @@ def dated_verb(first, readings: Mapping[int, str], ahead: frozenset[int]) -> Dat
     whether the day was one to come when told (`ahead`: the words a cue of the future marks, reported or not)."""
     verb = verb_of(first)
     planned = looks_ahead(first, ahead)
+    if (event := _event_set_apart(first, verb)) is not None:
+        return DatedVerb(event.lemma_.lower(), False, planned=planned)
     done = not planned and verb.tag_ in PAST_TENSES
     if verb.lemma_ in OCCUR or (verb.lemma_ == "take" and any(c.lower_ == "place" for c in verb.children)):
         return DatedVerb("occur", True, planned=planned, done=done)  # "the attack, which took place on Friday"
@@ -174,6 +179,22 @@ def dated_verb(first, readings: Mapping[int, str], ahead: frozenset[int]) -> Dat
     named = frozenset(t.lemma_.lower() for t in verb.sent if t.pos_ == "PROPN")
     ongoing = _goes_on(verb) or _in_a_stretch(first)
     return DatedVerb(_event_lemma(verb), main, readings.get(verb.i, ""), planned, done, ongoing, actors, named)
+
+
+def _event_set_apart(first, verb):
+    """The noun of the event a day (its first word) dates inside "after", "before" or "following" on its verb, or
+    None: "After the attack on Friday, police closed the road" and "Following ISIS's claims about Mueller's death on
+    Friday, Henin posted ..." date the attack and the claims, not the closing or the post. Not the day itself as
+    the object ("closed after Friday"), which bounds the verb's own event."""
+    token = first
+    while token.head.i != token.i and token.head.i != verb.i:
+        head = token.head
+        if head.lower_ in SEQUENCE_WORDS and head.dep_ == "prep" and token.dep_ == "pobj":
+            return token if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"DATE", "TIME"} else None
+        token = head
+    if verb.lower_ == "following" and verb.dep_ == "prep":  # "Following the attack on Friday": the parser's verb
+        return token if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"DATE", "TIME"} else None
+    return None
 
 
 def _in_a_stretch(first) -> bool:
