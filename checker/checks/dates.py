@@ -152,8 +152,13 @@ ONGOING = frozenset({"continue", "keep", "remain", "persist"})  # verbs that say
 STRETCHES = frozenset({"through", "throughout"})  # a day an event went on through: "worked through Tuesday"
 PAST_TENSES = frozenset({"VBD", "VBN"})  # "signed", "was signed", "has signed"
 # Words that set another event before or after the verb's: a day inside their object dates that event ("After the
-# attack on Friday, police closed the road": the attack's day); "following" as the parser reads it, a preposition.
+# attack on Friday, police closed the road": the attack's day); "following" as the parser reads it, a preposition;
+# "ahead of" and "prior to" as two words, the second the preposition.
 SEQUENCE_WORDS = frozenset({"after", "before", "following"})
+SEQUENCE_PHRASES = frozenset({("ahead", "of"), ("prior", "to")})
+# What a stretch of time is counted in: "after a two-week shutdown on March 3" is the day the shutdown ended, the
+# verb's ("resumed production").
+SPAN_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 
 
 def dated_verb(first, readings: Mapping[int, str], ahead: frozenset[int]) -> DatedVerb:
@@ -189,12 +194,22 @@ def _event_set_apart(first, verb):
     token = first
     while token.head.i != token.i and token.head.i != verb.i:
         head = token.head
-        if head.lower_ in SEQUENCE_WORDS and head.dep_ == "prep" and token.dep_ == "pobj":
-            return token if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"DATE", "TIME"} else None
+        sequence = head.lower_ in SEQUENCE_WORDS or (head.head.lower_, head.lower_) in SEQUENCE_PHRASES
+        if sequence and head.dep_ == "prep" and token.dep_ == "pobj":
+            return _an_event(token)
         token = head
     if verb.lower_ == "following" and verb.dep_ == "prep":  # "Following the attack on Friday": the parser's verb
-        return token if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"DATE", "TIME"} else None
+        return _an_event(token)
     return None
+
+
+def _an_event(noun):
+    """The noun, where it names an event a day may date: not a day itself ("after Friday" bounds the verb's event)
+    nor a stretch of time ("after a two-week shutdown on March 3": its end, the verb's day)."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.ent_type_ in {"DATE", "TIME"}:
+        return None
+    counted = any(c.dep_ in {"compound", "amod", "nummod"} and c.lemma_.lower() in SPAN_UNITS for c in noun.children)
+    return None if counted else noun
 
 
 def _in_a_stretch(first) -> bool:
