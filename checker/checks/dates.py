@@ -20,7 +20,10 @@ Tuesday") is no event's, and the day a reporting
 verb (`checker/patterns/reporting.jsonl`) reports its statement on ("the
 government said Sunday", "On Tuesday, Central Command said ...") is not the day
 of the event, and a day counted from another event ("on Thursday, a day after
-the shooting", `checker/patterns/dates.jsonl`) dates neither. Two claims need
+the shooting", `checker/patterns/dates.jsonl`) dates neither. A day inside
+"after", "before", "following", "ahead of" or "prior to" dates the event it
+names ("After the attack on Friday, police closed the road": the attack's day),
+compared only with days of that event. Two claims need
 days on both sides that all disagree, at least one shared actor (or dates
 written out on both sides and a very high similarity) and a high similarity,
 since one article often reports several days' events.
@@ -187,10 +190,10 @@ def dated_verb(first, readings: Mapping[int, str], ahead: frozenset[int]) -> Dat
 
 
 def _event_set_apart(first, verb):
-    """The noun of the event a day (its first word) dates inside "after", "before" or "following" on its verb, or
-    None: "After the attack on Friday, police closed the road" and "Following ISIS's claims about Mueller's death on
-    Friday, Henin posted ..." date the attack and the claims, not the closing or the post. Not the day itself as
-    the object ("closed after Friday"), which bounds the verb's own event."""
+    """The noun of the event a day (its first word) dates inside "after", "before", "following", "ahead of" or
+    "prior to" on its verb, or None: "After the attack on Friday, police closed the road" and "Following ISIS's
+    claims about Mueller's death on Friday, Henin posted ..." date the attack and the claims, not the closing or
+    the post. Not the day itself as the object ("closed after Friday"), which bounds the verb's own event."""
     token = first
     while token.head.i != token.i and token.head.i != verb.i:
         head = token.head

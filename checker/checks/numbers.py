@@ -33,8 +33,8 @@ a.m."): "on Friday" is no moment of trading.
 Two claims of one wording but a figure ("Medics called 911" / "Medics called
 918", `checker/checks/wording.py`) are one statement, and a figure changed
 between them is a discrepancy whatever it counts (a number in a name, a phone
-number) and whatever its bound ("some 300" / "some 305": one source changed
-the figure).
+number, a designation written as one word: "Ford F-250" / "Ford F-252") and
+whatever its bound ("some 300" / "some 305": one source changed the figure).
 """
 
 from __future__ import annotations
