@@ -103,22 +103,23 @@ def as_written(text: str, parts: list[str]) -> tuple[list[str], list[str]]:
     line such as "Follow Dominic at @BBCDomC" was glued onto the sentence after it."""
     paragraphs = [" ".join(line.split()) for line in text.splitlines()]
     written = "\n\n".join(line for line in paragraphs if line)
-    at, place = [], 0  # at[i]: where the i-th character of the one-line text stands in `written`
-    for character in " ".join(text.split()):
-        at.append(place)
-        place += 2 if character == " " and written[place] == "\n" else 1
-    at.append(place)
+    at = one_line_places(written)
     starts = list(itertools.accumulate((len(part) + 1 for part in parts[:-1]), initial=0))
     ends = [start + len(part) for start, part in zip(starts, parts, strict=True)]
     kept = [written[at[start] : at[end]] for start, end in zip(starts, ends, strict=True)]
     return kept, [written[at[end] : at[start]] for end, start in zip(ends, starts[1:], strict=False)] + [""]
 
 
+def one_line_places(written: str) -> list[int]:
+    """Where each character of `written` joined into one line stands in it, and its end: a paragraph break
+    ("\n\n") is one space of the line."""
+    return [i for i, c in enumerate(written) if not (i and c == "\n" and written[i - 1] == "\n")] + [len(written)]
+
+
 def rewritten(written: str, sentence: str, edited: str) -> str:
     """`edited` (an edit of `sentence`) with the paragraph breaks `written` (`sentence` as the article writes it)
     has wherever the edit left the words on both sides of one (a sentence cut short keeps those in what it keeps)."""
-    at = [i for i, character in enumerate(written) if not (i and character == "\n" and written[i - 1] == "\n")]
-    at.append(len(written))
+    at = one_line_places(written)
     parts = []
     for operation, i1, i2, j1, j2 in SequenceMatcher(None, sentence, edited, autojunk=False).get_opcodes():
         parts.append(written[at[i1] : at[i2]] if operation == "equal" else edited[j1:j2])

@@ -194,15 +194,13 @@ def _event_set_apart(first, verb):
     "prior to" on its verb, or None: "After the attack on Friday, police closed the road" and "Following ISIS's
     claims about Mueller's death on Friday, Henin posted ..." date the attack and the claims, not the closing or
     the post. Not the day itself as the object ("closed after Friday"), which bounds the verb's own event."""
-    token = first
-    while token.head.i != token.i and token.head.i != verb.i:
+    token = first  # up to the verb, which is "Following" itself in "Following the attack on Friday, ..."
+    while token.i != verb.i and token.head.i != token.i:
         head = token.head
         sequence = head.lower_ in SEQUENCE_WORDS or (head.head.lower_, head.lower_) in SEQUENCE_PHRASES
         if sequence and head.dep_ == "prep" and token.dep_ == "pobj":
             return _an_event(token)
         token = head
-    if verb.lower_ == "following" and verb.dep_ == "prep":  # "Following the attack on Friday": the parser's verb
-        return _an_event(token)
     return None
 
 

@@ -350,10 +350,10 @@ def _two_things_measured(x: Quantity, y: Quantity) -> bool:
 def _of_a_period(wording: Slotted, i: int) -> bool:
     """A slot of a wording that numbers a period ("the third quarter", "third-quarter", "the first half"): a figure
     beside it that changes too is another period's."""
-    words = re.findall(r"[a-z]+", wording.around[i].lower())
     designated = designation(wording.slots[i])
     if designated is not None:
         return designated[0] in PERIOD_LETTERS  # "Q3 revenue of $4.1bn" / "Q2 revenue of $3.8bn"
+    words = re.findall(r"[a-z]+", wording.around[i].lower())
     return wording.slots[i].lower() in PERIOD_ORDINALS and bool(PERIOD_WORDS & set(words))
 
 
